@@ -1,0 +1,182 @@
+"""Agencies, users, passwords and API tokens."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counterscam.access.caller import AGENCY_KINDS, Caller
+from counterscam.db.base import utcnow
+from counterscam.db.models import Agency, ApiToken, User
+
+_hasher = PasswordHasher()
+TOKEN_PREFIX = "cs_"
+USER_ROLES = ("analyst", "admin")
+
+
+class AccountError(ValueError):
+    """A request about agencies, users or tokens that cannot be done, with the reason."""
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    """A new API token; the secret is shown once and never stored."""
+
+    id: int
+    secret: str
+    username: str
+
+
+def hash_password(password: str) -> str:
+    """Return the argon2id hash of ``password``."""
+    return _hasher.hash(password)
+
+
+def create_agency(
+    session: Session, *, code: str, name: str, country: str, kind: str, contact: str = ""
+) -> Agency:
+    """Add an agency; codes are unique and upper-cased."""
+    if kind not in AGENCY_KINDS:
+        raise AccountError(f"agency kind must be one of {', '.join(AGENCY_KINDS)}, not {kind!r}")
+    code = code.strip().upper()
+    if not code or len(code) > 32:
+        raise AccountError("agency code must be 1 to 32 characters")
+    if session.scalar(select(Agency).where(Agency.code == code)) is not None:
+        raise AccountError(f"agency {code} already exists")
+    agency = Agency(
+        code=code, name=name, country=country.strip().upper(), kind=kind, contact=contact
+    )
+    session.add(agency)
+    session.flush()
+    return agency
+
+
+def agency_by_code(session: Session, code: str) -> Agency:
+    """Return the agency with ``code`` or raise AccountError."""
+    agency = session.scalar(select(Agency).where(Agency.code == code.strip().upper()))
+    if agency is None:
+        raise AccountError(f"no agency with code {code!r}; list them with 'counterscam agencies'")
+    return agency
+
+
+def create_user(
+    session: Session,
+    *,
+    username: str,
+    password: str,
+    agency_code: str,
+    role: str = "analyst",
+    display_name: str = "",
+) -> User:
+    """Add a user of an agency with an argon2-hashed password."""
+    if role not in USER_ROLES:
+        raise AccountError(f"role must be one of {', '.join(USER_ROLES)}, not {role!r}")
+    if len(password) < 10:
+        raise AccountError("password must be at least 10 characters long")
+    username = username.strip().lower()
+    if session.scalar(select(User).where(User.username == username)) is not None:
+        raise AccountError(f"user {username} already exists")
+    agency = agency_by_code(session, agency_code)
+    user = User(
+        username=username,
+        display_name=display_name or username,
+        password_hash=hash_password(password),
+        agency_id=agency.id,
+        role=role,
+    )
+    session.add(user)
+    session.flush()
+    return user
+
+
+def authenticate(session: Session, *, username: str, password: str) -> User | None:
+    """Return the active user whose password matches, or None."""
+    user = session.scalar(select(User).where(User.username == username.strip().lower()))
+    if user is None or not user.active:
+        _hasher.hash(password)  # same cost either way, so timing does not reveal names
+        return None
+    try:
+        _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    return user
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def issue_token(session: Session, *, username: str, name: str = "") -> IssuedToken:
+    """Create an API token for a user; only its digest is kept."""
+    user = session.scalar(select(User).where(User.username == username.strip().lower()))
+    if user is None:
+        raise AccountError(f"no user {username!r}")
+    secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken(
+        user_id=user.id, name=name, token_hash=_digest(secret), prefix=secret[:10]
+    )
+    session.add(token)
+    session.flush()
+    return IssuedToken(id=token.id, secret=secret, username=user.username)
+
+
+def revoke_token(session: Session, *, token_id: int) -> None:
+    """Revoke a token; requests with it fail from now on."""
+    token = session.get(ApiToken, token_id)
+    if token is None:
+        raise AccountError(f"no token with id {token_id}")
+    token.revoked_at = utcnow()
+
+
+def caller_for_user(user: User) -> Caller:
+    """Return the caller a signed-in user acts as."""
+    agency = user.agency
+    return Caller(
+        agency_id=agency.id,
+        agency_code=agency.code,
+        agency_kind=agency.kind,
+        country=agency.country,
+        user_id=user.id,
+        username=user.username,
+        user_role=user.role,
+    )
+
+
+def caller_for_token(session: Session, secret: str) -> Caller | None:
+    """Return the caller for a live API token, or None for an unknown or revoked one."""
+    if not secret.startswith(TOKEN_PREFIX):
+        return None
+    token = session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(secret)))
+    if token is None or token.revoked_at is not None or not token.user.active:
+        return None
+    token.last_used_at = utcnow()
+    return caller_for_user(token.user)
+
+
+def caller_for_user_id(session: Session, user_id: int) -> Caller | None:
+    """Return the caller for an active user id (from a signed session cookie)."""
+    user = session.get(User, user_id)
+    if user is None or not user.active:
+        return None
+    return caller_for_user(user)
+
+
+def admin_caller(session: Session, agency_code: str) -> Caller:
+    """Return the CLI admin identity acting for an agency (local operator with database access)."""
+    agency = agency_by_code(session, agency_code)
+    return Caller(
+        agency_id=agency.id,
+        agency_code=agency.code,
+        agency_kind=agency.kind,
+        country=agency.country,
+        username="cli-admin",
+        user_role="admin",
+    )

@@ -1,0 +1,175 @@
+"""Reads of reports: every page, API route and command gets report content through here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session
+
+from counterscam.access import audit
+from counterscam.access.caller import Caller
+from counterscam.access.policy import report_visible
+from counterscam.db.models import Agency, Identifier, Party, Place, Report, ReportShare, Sighting
+
+
+class NotFound(LookupError):
+    """No report with that id exists."""
+
+
+class NotPermitted(PermissionError):
+    """The report exists but the caller may not see it; ``holding`` says who to ask."""
+
+    def __init__(self, holding: Holding) -> None:
+        super().__init__(
+            f"report held by {holding.agency_code} ({holding.mark}); "
+            f"request it from {holding.contact or holding.agency_name}"
+        )
+        self.holding = holding
+
+
+@dataclass(frozen=True)
+class Holding:
+    """What a caller may learn of records it cannot see: who holds how many, and how to ask."""
+
+    agency_code: str
+    agency_name: str
+    country: str
+    mark: str
+    reports: int
+    contact: str
+
+
+@dataclass(frozen=True)
+class SightingView:
+    """An identifier as it appears in one report."""
+
+    kind: str
+    value: str
+    role: str
+    raw_value: str
+
+
+@dataclass(frozen=True)
+class ReportDetail:
+    """Everything the caller may see of one report."""
+
+    report: Report
+    agency: Agency
+    sightings: list[SightingView]
+    parties: list[Party]
+    places: list[Place]
+    shared_with: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ReportPage:
+    """One page of visible reports and the total count under the same condition."""
+
+    items: list[Report]
+    total: int
+    page: int
+    per_page: int
+
+
+def visible_reports(caller: Caller) -> Select[tuple[Report]]:
+    """Return a SELECT of the reports ``caller`` may see; callers add filters and paging."""
+    return select(Report).where(report_visible(caller))
+
+
+def holdings(
+    session: Session, caller: Caller, condition: ColumnElement[bool]
+) -> list[Holding]:
+    """Return who holds the reports matching ``condition`` that ``caller`` may not see."""
+    hidden = (
+        select(Agency.code, Agency.name, Agency.country, Agency.contact, Report.mark, func.count())
+        .join(Agency, Agency.id == Report.agency_id)
+        .where(condition, ~report_visible(caller))
+        .group_by(Agency.code, Agency.name, Agency.country, Agency.contact, Report.mark)
+        .order_by(Agency.code, Report.mark)
+    )
+    return [
+        Holding(
+            agency_code=code, agency_name=name, country=country, mark=mark, reports=n,
+            contact=contact or f"ASEANAPOL secretariat, quoting agency {code}",
+        )
+        for code, name, country, contact, mark, n in session.execute(hidden)
+    ]
+
+
+def get_report(session: Session, caller: Caller, report_id: int, *, channel: str) -> ReportDetail:
+    """Return a report the caller may see, audited; NotPermitted says who holds it otherwise."""
+    report = session.get(Report, report_id)
+    if report is None:
+        raise NotFound(f"no report {report_id}")
+    visible = session.scalar(
+        select(func.count()).select_from(Report).where(Report.id == report_id, report_visible(caller))
+    )
+    audit.record(
+        session, caller, channel=channel, action="read_report",
+        record_ref=f"report:{report_id}", hits=int(bool(visible)),
+    )
+    if not visible:
+        found = holdings(session, caller, Report.id == report_id)
+        session.commit()
+        raise NotPermitted(found[0])
+    agency = session.get_one(Agency, report.agency_id)
+    rows = session.execute(
+        select(Identifier.kind, Identifier.value, Sighting.role, Sighting.raw_value)
+        .join(Identifier, Identifier.id == Sighting.identifier_id)
+        .where(Sighting.report_id == report_id)
+        .order_by(Identifier.kind, Identifier.value)
+    )
+    sightings = [SightingView(kind=k, value=v, role=r, raw_value=raw) for k, v, r, raw in rows]
+    parties = list(session.scalars(select(Party).where(Party.report_id == report_id)))
+    places = list(session.scalars(select(Place).where(Place.report_id == report_id)))
+    shared = list(
+        session.scalars(
+            select(Agency.code)
+            .join(ReportShare, ReportShare.agency_id == Agency.id)
+            .where(ReportShare.report_id == report_id)
+        )
+    )
+    session.commit()
+    return ReportDetail(
+        report=report, agency=agency, sightings=sightings, parties=parties, places=places,
+        shared_with=shared,
+    )
+
+
+def list_reports(
+    session: Session,
+    caller: Caller,
+    *,
+    channel: str,
+    page: int = 1,
+    per_page: int = 50,
+    country: str | None = None,
+    scam_type: str | None = None,
+    since: datetime | None = None,
+) -> ReportPage:
+    """Return one page of the reports the caller may see, newest first; the search is audited."""
+    query = visible_reports(caller)
+    if country:
+        query = query.where(Report.country == country)
+    if scam_type:
+        query = query.where(Report.scam_type == scam_type)
+    if since:
+        query = query.where(Report.reported_at >= since)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    per_page = max(1, min(per_page, 500))
+    page = max(1, page)
+    items = list(
+        session.scalars(
+            query.order_by(Report.reported_at.desc(), Report.id.desc())
+            .limit(per_page)
+            .offset((page - 1) * per_page)
+        )
+    )
+    audit.record(
+        session, caller, channel=channel, action="list_reports",
+        query=f"country={country or ''} scam_type={scam_type or ''} page={page}", hits=total,
+    )
+    session.commit()
+    return ReportPage(items=items, total=total, page=page, per_page=per_page)

@@ -1,0 +1,46 @@
+"""The ASGI application: JSON API under /api/v1, web pages at /, assets at /static."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
+from starlette.middleware.sessions import SessionMiddleware
+
+from counterscam import __version__
+from counterscam.api import alerts, check, intake, reports
+from counterscam.config import Settings, get_settings
+from counterscam.db.engine import engine_for, session_factory
+from counterscam.web import pages
+from counterscam.web.paths import STATIC_DIR
+
+
+def create_app(*, settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+    """Build the app; refuses default secrets outside demo mode."""
+    settings = settings or get_settings()
+    settings.require_safe_secrets()
+    engine = engine or engine_for(settings.resolved_database_url)
+    app = FastAPI(
+        title="counterscam",
+        version=__version__,
+        description="API of the regional anti-scam centre.",
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/v1/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessions = session_factory(engine)
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=settings.secret_key,
+        session_cookie="counterscam_session",
+        max_age=settings.session_max_age_seconds,
+        same_site="strict",
+        https_only=False,
+    )
+    for module in (reports, intake, check, alerts):
+        app.include_router(module.router, prefix="/api/v1")
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app

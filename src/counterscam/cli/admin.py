@@ -1,0 +1,111 @@
+"""Administration: create the database, agencies, users and API tokens."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+from sqlalchemy import select
+
+from counterscam.access.accounts import (
+    AccountError,
+    create_agency,
+    create_user,
+    issue_token,
+    revoke_token,
+)
+from counterscam.cli.app import app
+from counterscam.cli.context import cli_engine, console, fail
+from counterscam.db.engine import session_scope
+from counterscam.db.migrate import upgrade
+from counterscam.db.models import Agency
+
+agency_app = typer.Typer(help="Manage agencies.", no_args_is_help=True)
+user_app = typer.Typer(help="Manage users.", no_args_is_help=True)
+token_app = typer.Typer(help="Issue and revoke API tokens.", no_args_is_help=True)
+app.add_typer(agency_app, name="agency")
+app.add_typer(user_app, name="user")
+app.add_typer(token_app, name="token")
+
+
+@app.command()
+def init() -> None:
+    """Create the database or upgrade it to the newest schema (safe to run twice)."""
+    engine = cli_engine()
+    upgrade(engine)
+    console.print(f"Database ready: {engine.url.render_as_string(hide_password=True)}")
+
+
+@agency_app.command("add")
+def agency_add(
+    code: str,
+    name: Annotated[str, typer.Option(help="Full name of the agency.")],
+    country: Annotated[str, typer.Option(help="ISO 3166 alpha-2 country code.")],
+    kind: Annotated[str, typer.Option(help="member, secretariat, partner or observer.")],
+    contact: Annotated[str, typer.Option(help="How other agencies request records.")] = "",
+) -> None:
+    """Add an agency."""
+    try:
+        with session_scope(cli_engine()) as session:
+            create_agency(
+                session, code=code, name=name, country=country, kind=kind, contact=contact
+            )
+    except AccountError as exc:
+        raise fail(str(exc)) from exc
+    console.print(f"Agency {code.upper()} added.")
+
+
+@agency_app.command("list")
+def agency_list() -> None:
+    """List agencies."""
+    table = Table("code", "name", "country", "kind")
+    with session_scope(cli_engine()) as session:
+        for a in session.scalars(select(Agency).order_by(Agency.code)):
+            table.add_row(a.code, a.name, a.country, a.kind)
+    console.print(table)
+
+
+@user_app.command("add")
+def user_add(
+    username: str,
+    agency: Annotated[str, typer.Option(help="Code of the user's agency.")],
+    role: Annotated[str, typer.Option(help="analyst or admin.")] = "analyst",
+    password: Annotated[
+        str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)
+    ] = "",
+) -> None:
+    """Add a user; the password is asked for unless given."""
+    try:
+        with session_scope(cli_engine()) as session:
+            create_user(
+                session, username=username, password=password, agency_code=agency, role=role
+            )
+    except AccountError as exc:
+        raise fail(str(exc)) from exc
+    console.print(f"User {username.lower()} added to {agency.upper()}.")
+
+
+@token_app.command("issue")
+def token_issue(
+    username: str, name: Annotated[str, typer.Option(help="What the token is for.")] = ""
+) -> None:
+    """Issue an API token for a user; it is shown once."""
+    try:
+        with session_scope(cli_engine()) as session:
+            issued = issue_token(session, username=username, name=name)
+    except AccountError as exc:
+        raise fail(str(exc)) from exc
+    console.print(f"Token {issued.id} for {issued.username} (shown once):")
+    typer.echo(issued.secret)
+
+
+@token_app.command("revoke")
+def token_revoke(token_id: int) -> None:
+    """Revoke an API token."""
+    try:
+        with session_scope(cli_engine()) as session:
+            revoke_token(session, token_id=token_id)
+    except AccountError as exc:
+        raise fail(str(exc)) from exc
+    console.print(f"Token {token_id} revoked.")

@@ -1,0 +1,9 @@
+"""Entry point of the ``counterscam`` command; each module registers its commands on ``app``."""
+
+from counterscam.cli import admin, serve  # noqa: F401
+from counterscam.cli.app import app
+
+__all__ = ["app"]
+
+if __name__ == "__main__":
+    app()

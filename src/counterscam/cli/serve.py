@@ -1,0 +1,29 @@
+"""Serve the web pages and the API."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+import uvicorn
+
+from counterscam.cli.app import app
+from counterscam.cli.context import fail
+from counterscam.config import InsecureSettings, get_settings
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+) -> None:
+    """Serve the web pages and the API."""
+    try:
+        get_settings().require_safe_secrets()
+    except InsecureSettings as exc:
+        raise fail(str(exc)) from exc
+    uvicorn.run(
+        "counterscam.api.app:create_app", factory=True, host=host, port=port, workers=workers,
+        log_level="info",
+    )

@@ -1,0 +1,57 @@
+"""Settings read from the environment (prefix ``COUNTERSCAM_``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_SECRET = "change-me-this-is-not-a-secret"
+
+
+class InsecureSettings(RuntimeError):
+    """Raised when the app would run outside demo mode with a default secret."""
+
+
+class Settings(BaseSettings):
+    """Runtime configuration; every field can be set as ``COUNTERSCAM_<NAME>``."""
+
+    model_config = SettingsConfigDict(env_prefix="COUNTERSCAM_", extra="ignore")
+
+    data_dir: Path = Field(default=Path("data"), description="Folder for the SQLite database.")
+    database_url: str = Field(
+        default="",
+        description="SQLAlchemy URL; empty means a SQLite file counterscam.db in data_dir.",
+    )
+    secret_key: str = Field(default=DEFAULT_SECRET, description="Signs session cookies.")
+    demo: bool = Field(default=False, description="Demo mode allows the default secret.")
+    max_upload_bytes: int = Field(default=50 * 1024 * 1024, description="Largest upload.")
+    max_batch_reports: int = Field(default=10_000, description="Most reports in one batch.")
+    max_bulk_check: int = Field(default=10_000, description="Most values in one bulk check.")
+    session_max_age_seconds: int = Field(default=12 * 3600, description="Sign-in lifetime.")
+
+    @property
+    def resolved_database_url(self) -> str:
+        """Return the database URL, defaulting to the SQLite file in the data folder."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'counterscam.db').as_posix()}"
+
+    def require_safe_secrets(self) -> None:
+        """Refuse to serve with the published default secret outside demo mode."""
+        if not self.demo and self.secret_key == DEFAULT_SECRET:
+            raise InsecureSettings(
+                "COUNTERSCAM_SECRET_KEY is the published default. Set it to a long random value "
+                "(for example: python -c 'import secrets; print(secrets.token_urlsafe(48))'), "
+                "or set COUNTERSCAM_DEMO=1 for a demo."
+            )
+        if not self.demo and len(self.secret_key) < 32:
+            raise InsecureSettings("COUNTERSCAM_SECRET_KEY must be at least 32 characters long.")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Return the process-wide settings, read once."""
+    return Settings()

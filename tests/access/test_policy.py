@@ -23,13 +23,20 @@ def test_each_role_sees_exactly_what_the_policy_allows(session: Session, agency:
     assert seen_sql == EXPECTED_VISIBLE[agency]
 
     shares = {
-        rid: {aid for (aid,) in session.execute(
-            select(ReportShare.agency_id).where(ReportShare.report_id == rid))}
+        rid: {
+            aid
+            for (aid,) in session.execute(
+                select(ReportShare.agency_id).where(ReportShare.report_id == rid)
+            )
+        }
         for rid in by_id
     }
     seen_row = {
-        label for label, r in region.reports.items()
-        if can_see_report(caller, owner_agency_id=r.agency_id, mark=r.mark, shared_with=shares[r.id])
+        label
+        for label, r in region.reports.items()
+        if can_see_report(
+            caller, owner_agency_id=r.agency_id, mark=r.mark, shared_with=shares[r.id]
+        )
     }
     assert seen_row == seen_sql
 
@@ -51,9 +58,7 @@ def test_hidden_report_reveals_only_holder_and_route(session: Session, agency: s
         assert info.value.holding.agency_code == "MY-NSRC"
         assert info.value.holding.mark == report.mark
         assert "narrative" not in str(info.value)
-    reads = session.scalars(
-        select(AuditEvent).where(AuditEvent.action == "read_report")
-    ).all()
+    reads = session.scalars(select(AuditEvent).where(AuditEvent.action == "read_report")).all()
     assert len(reads) == len(region.reports)
     assert {e.actor for e in reads} == {f"user-{agency.lower()}@{agency}"}
 
@@ -67,5 +72,7 @@ def test_holdings_group_hidden_matches_by_agency_and_mark(session: Session) -> N
     region = build_policy_region(session)
     found = holdings(session, region.caller("AU-AFP"), Report.country == "MY")
     assert {(h.agency_code, h.mark, h.reports) for h in found} == {
-        ("MY-NSRC", "amber", 2), ("MY-NSRC", "amber+strict", 1), ("MY-NSRC", "red", 1)
+        ("MY-NSRC", "amber", 2),
+        ("MY-NSRC", "amber+strict", 1),
+        ("MY-NSRC", "red", 1),
     }

@@ -120,9 +120,7 @@ def issue_token(session: Session, *, username: str, name: str = "") -> IssuedTok
     if user is None:
         raise AccountError(f"no user {username!r}")
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken(
-        user_id=user.id, name=name, token_hash=_digest(secret), prefix=secret[:10]
-    )
+    token = ApiToken(user_id=user.id, name=name, token_hash=_digest(secret), prefix=secret[:10])
     session.add(token)
     session.flush()
     return IssuedToken(id=token.id, secret=secret, username=user.username)

@@ -73,14 +73,12 @@ class ReportPage:
     per_page: int
 
 
-def visible_reports(caller: Caller) -> Select[tuple[Report]]:
+def visible_reports(caller: Caller) -> Select[Report]:
     """Return a SELECT of the reports ``caller`` may see; callers add filters and paging."""
     return select(Report).where(report_visible(caller))
 
 
-def holdings(
-    session: Session, caller: Caller, condition: ColumnElement[bool]
-) -> list[Holding]:
+def holdings(session: Session, caller: Caller, condition: ColumnElement[bool]) -> list[Holding]:
     """Return who holds the reports matching ``condition`` that ``caller`` may not see."""
     hidden = (
         select(Agency.code, Agency.name, Agency.country, Agency.contact, Report.mark, func.count())
@@ -91,7 +89,11 @@ def holdings(
     )
     return [
         Holding(
-            agency_code=code, agency_name=name, country=country, mark=mark, reports=n,
+            agency_code=code,
+            agency_name=name,
+            country=country,
+            mark=mark,
+            reports=n,
             contact=contact or f"ASEANAPOL secretariat, quoting agency {code}",
         )
         for code, name, country, contact, mark, n in session.execute(hidden)
@@ -104,11 +106,17 @@ def get_report(session: Session, caller: Caller, report_id: int, *, channel: str
     if report is None:
         raise NotFound(f"no report {report_id}")
     visible = session.scalar(
-        select(func.count()).select_from(Report).where(Report.id == report_id, report_visible(caller))
+        select(func.count())
+        .select_from(Report)
+        .where(Report.id == report_id, report_visible(caller))
     )
     audit.record(
-        session, caller, channel=channel, action="read_report",
-        record_ref=f"report:{report_id}", hits=int(bool(visible)),
+        session,
+        caller,
+        channel=channel,
+        action="read_report",
+        record_ref=f"report:{report_id}",
+        hits=int(bool(visible)),
     )
     if not visible:
         found = holdings(session, caller, Report.id == report_id)
@@ -133,7 +141,11 @@ def get_report(session: Session, caller: Caller, report_id: int, *, channel: str
     )
     session.commit()
     return ReportDetail(
-        report=report, agency=agency, sightings=sightings, parties=parties, places=places,
+        report=report,
+        agency=agency,
+        sightings=sightings,
+        parties=parties,
+        places=places,
         shared_with=shared,
     )
 
@@ -168,8 +180,12 @@ def list_reports(
         )
     )
     audit.record(
-        session, caller, channel=channel, action="list_reports",
-        query=f"country={country or ''} scam_type={scam_type or ''} page={page}", hits=total,
+        session,
+        caller,
+        channel=channel,
+        action="list_reports",
+        query=f"country={country or ''} scam_type={scam_type or ''} page={page}",
+        hits=total,
     )
     session.commit()
     return ReportPage(items=items, total=total, page=page, per_page=per_page)

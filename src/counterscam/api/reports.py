@@ -99,10 +99,17 @@ class ReportList(BaseModel):
 def summary(report: Report, agency_code: str) -> ReportSummary:
     """Render a report row as its summary."""
     return ReportSummary(
-        id=report.id, agency=agency_code, external_ref=report.external_ref,
-        country=report.country, reported_at=report.reported_at, scam_type=report.scam_type,
-        channel=report.channel, loss_amount=report.loss_amount,
-        loss_currency=report.loss_currency, loss_usd=report.loss_usd, mark=report.mark,
+        id=report.id,
+        agency=agency_code,
+        external_ref=report.external_ref,
+        country=report.country,
+        reported_at=report.reported_at,
+        scam_type=report.scam_type,
+        channel=report.channel,
+        loss_amount=report.loss_amount,
+        loss_currency=report.loss_currency,
+        loss_usd=report.loss_usd,
+        mark=report.mark,
     )
 
 
@@ -111,13 +118,15 @@ def detail_out(detail: ReportDetail) -> ReportOut:
     r = detail.report
     return ReportOut(
         **summary(r, detail.agency.code).model_dump(),
-        incident_at=r.incident_at, victim_age_band=r.victim_age_band,
-        victim_gender=r.victim_gender, victim_country=r.victim_country, narrative=r.narrative,
-        fx_date=r.fx_date, shared_with=detail.shared_with,
+        incident_at=r.incident_at,
+        victim_age_band=r.victim_age_band,
+        victim_gender=r.victim_gender,
+        victim_country=r.victim_country,
+        narrative=r.narrative,
+        fx_date=r.fx_date,
+        shared_with=detail.shared_with,
         identifiers=[SightingOut(**vars(s)) for s in detail.sightings],
-        parties=[
-            PartyOut.model_validate(p, from_attributes=True) for p in detail.parties
-        ],
+        parties=[PartyOut.model_validate(p, from_attributes=True) for p in detail.parties],
         places=[PlaceOut.model_validate(p, from_attributes=True) for p in detail.places],
     )
 
@@ -133,12 +142,19 @@ def api_list_reports(
 ) -> ReportList:
     """List the reports the caller may see, newest first."""
     result = list_reports(
-        session, caller, channel="api", page=page, per_page=per_page, country=country,
+        session,
+        caller,
+        channel="api",
+        page=page,
+        per_page=per_page,
+        country=country,
         scam_type=scam_type,
     )
     codes = {a.id: a.code for a in (r.agency for r in result.items)}
     return ReportList(
-        total=result.total, page=result.page, per_page=result.per_page,
+        total=result.total,
+        page=result.page,
+        per_page=result.per_page,
         items=[summary(r, codes[r.agency_id]) for r in result.items],
     )
 

@@ -24,6 +24,10 @@ def serve(
     except InsecureSettings as exc:
         raise fail(str(exc)) from exc
     uvicorn.run(
-        "counterscam.api.app:create_app", factory=True, host=host, port=port, workers=workers,
+        "counterscam.api.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
         log_level="info",
     )

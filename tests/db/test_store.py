@@ -1,0 +1,69 @@
+"""The store: migrations, UTC times, settings."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
+
+from counterscam.config import DEFAULT_SECRET, InsecureSettings, Settings
+from counterscam.db.engine import make_engine
+from counterscam.db.migrate import current_tables, upgrade
+from counterscam.db.models import Agency
+
+
+def test_upgrade_twice_is_harmless(engine: Engine) -> None:
+    upgrade(engine)
+    upgrade(engine)
+    assert {"report", "identifier", "sighting", "audit_event", "alert"} <= current_tables(engine)
+
+
+def test_times_are_stored_in_utc(session: Session) -> None:
+    bangkok = timezone(timedelta(hours=7))
+    agency = Agency(
+        code="TH",
+        name="TH",
+        country="TH",
+        kind="member",
+        created_at=datetime(2026, 1, 1, 7, 0, tzinfo=bangkok),
+    )
+    session.add(agency)
+    session.commit()
+    session.expire_all()
+    loaded = session.get_one(Agency, agency.id)
+    assert loaded.created_at == datetime(2026, 1, 1, 0, 0, tzinfo=UTC)
+    assert loaded.created_at.utcoffset() == timedelta(0)
+
+
+def test_naive_times_are_refused(session: Session) -> None:
+    session.add(
+        Agency(code="X", name="X", country="MY", kind="member", created_at=datetime(2026, 1, 1))
+    )
+    with pytest.raises(Exception, match="naive datetime"):
+        session.commit()
+
+
+def test_sqlite_runs_in_wal_mode(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'sub' / 'x.db'}")
+    upgrade(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    engine.dispose()
+
+
+def test_default_secret_refused_outside_demo() -> None:
+    with pytest.raises(InsecureSettings, match="COUNTERSCAM_SECRET_KEY"):
+        Settings(secret_key=DEFAULT_SECRET, demo=False).require_safe_secrets()
+    with pytest.raises(InsecureSettings, match="at least 32"):
+        Settings(secret_key="short", demo=False).require_safe_secrets()
+    Settings(secret_key=DEFAULT_SECRET, demo=True).require_safe_secrets()
+    Settings(secret_key="x" * 40, demo=False).require_safe_secrets()
+
+
+def test_database_url_defaults_to_sqlite_in_data_dir(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path)
+    assert settings.resolved_database_url == f"sqlite:///{tmp_path.as_posix()}/counterscam.db"

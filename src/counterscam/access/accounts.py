@@ -155,7 +155,10 @@ def caller_for_token(session: Session, secret: str) -> Caller | None:
     token = session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(secret)))
     if token is None or token.revoked_at is not None or not token.user.active:
         return None
-    token.last_used_at = utcnow()
+    now = utcnow()
+    # Recording every use would turn each read into a write; a minute's precision is enough.
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
+        token.last_used_at = now
     return caller_for_user(token.user)
 
 

@@ -45,7 +45,8 @@ def resolve_caller(request: Request, session: Session) -> Caller | None:
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):
         caller = caller_for_token(session, header[7:].strip())
-        session.commit()
+        if session.dirty:
+            session.commit()
         return caller
     user_id = request.session.get("user_id") if "session" in request.scope else None
     if isinstance(user_id, int):

@@ -49,10 +49,17 @@ def make_report(
     loss_usd: str = "1000",
 ) -> Report:
     report = Report(
-        agency_id=agency_id, external_ref=ref, country=country,
-        reported_at=datetime(2026, 3, 1, tzinfo=UTC), scam_type="investment",
-        channel="phone_call", loss_amount=Decimal(loss_usd), loss_currency="USD",
-        loss_usd=Decimal(loss_usd), mark=mark, narrative=f"narrative of {ref}",
+        agency_id=agency_id,
+        external_ref=ref,
+        country=country,
+        reported_at=datetime(2026, 3, 1, tzinfo=UTC),
+        scam_type="investment",
+        channel="phone_call",
+        loss_amount=Decimal(loss_usd),
+        loss_currency="USD",
+        loss_usd=Decimal(loss_usd),
+        mark=mark,
+        narrative=f"narrative of {ref}",
     )
     session.add(report)
     session.flush()

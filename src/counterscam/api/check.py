@@ -1,7 +1,145 @@
-"""API routes: check."""
+"""API routes: check one value or many against the whole region's reports."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from datetime import datetime
+from decimal import Decimal
+
+from fastapi import APIRouter, HTTPException, Query, status
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from counterscam.api.deps import AnyCaller, CurrentCaller, SessionDep, SettingsDep
+from counterscam.check.results import CheckItem, CheckResult
+from counterscam.check.service import TooManyValues, check, check_bulk
 
 router = APIRouter(tags=["check"])
+
+
+class HoldingOut(BaseModel):
+    """Matching records the caller may not see: who holds them and how to ask."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    agency_code: str
+    agency_name: str
+    country: str
+    mark: str
+    reports: int
+    contact: str = Field(description="How to request the records.")
+
+
+class MatchOut(BaseModel):
+    """A matching report the caller may see."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    report_id: int
+    external_ref: str
+    agency_code: str
+    country: str
+    reported_at: datetime
+    scam_type: str
+    mark: str
+    roles: list[str]
+
+
+class CheckOut(BaseModel):
+    """The answer to one check: hit or no-hit first, then what the caller may learn."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    query: str
+    kind: str | None
+    value: str | None = Field(description="The canonical value that was looked up.")
+    hit: bool
+    error: str | None = Field(description="Why the value is not a valid identifier.")
+    shared_platform: bool
+    reports: int = Field(description="Matching reports the caller may see.")
+    countries: list[str]
+    first_seen: datetime | None
+    last_seen: datetime | None
+    scam_types: list[str]
+    loss_usd: Decimal
+    matches: list[MatchOut]
+    holdings: list[HoldingOut]
+    related: list[CheckOut] = Field(description="Context, such as a URL's domain; not hits.")
+
+
+class BulkItemIn(BaseModel):
+    """One value to check."""
+
+    kind: str | None = None
+    value: str
+
+
+class BulkIn(BaseModel):
+    """A list of values to check, read with one default country."""
+
+    items: list[BulkItemIn]
+    country: str | None = None
+
+
+class BulkOut(BaseModel):
+    """The answers, in the order asked."""
+
+    checked: int
+    hits: int
+    invalid: int
+    items: list[CheckOut]
+
+
+def check_out(result: CheckResult) -> CheckOut:
+    """Render a check result as JSON."""
+    return CheckOut.model_validate(result)
+
+
+@router.get(
+    "/check",
+    response_model=CheckOut,
+    responses={422: {"model": CheckOut, "description": "The value is not a valid identifier."}},
+)
+def api_check(
+    session: SessionDep,
+    caller: AnyCaller,
+    value: str = Query(min_length=1, max_length=2000),
+    kind: str | None = None,
+    country: str | None = Query(None, min_length=2, max_length=2),
+) -> CheckOut | JSONResponse:
+    """Check one value; without sign-in the answer is hit or no-hit over clear reports only."""
+    result = check(
+        session,
+        caller,
+        kind=kind,
+        value=value,
+        country=country and country.upper(),
+        channel="api",
+    )
+    out = check_out(result)
+    if result.error is not None:
+        return JSONResponse(out.model_dump(mode="json"), status_code=422)
+    return out
+
+
+@router.post("/check/bulk", response_model=BulkOut)
+def api_check_bulk(
+    body: BulkIn, session: SessionDep, caller: CurrentCaller, settings: SettingsDep
+) -> BulkOut:
+    """Check up to ``max_bulk_check`` values; invalid values are answered with their reason."""
+    try:
+        result = check_bulk(
+            session,
+            caller,
+            items=[CheckItem(value=i.value, kind=i.kind) for i in body.items],
+            country=body.country and body.country.upper(),
+            channel="api",
+            limit=settings.max_bulk_check,
+        )
+    except TooManyValues as exc:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
+    return BulkOut(
+        checked=result.checked,
+        hits=result.hits,
+        invalid=result.invalid,
+        items=[check_out(r) for r in result.items],
+    )

@@ -1,0 +1,208 @@
+"""An agency's alert inbox: what matched abroad, and what it may see of the other record."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, aliased
+
+from counterscam.access import audit
+from counterscam.access.caller import Caller
+from counterscam.access.policy import report_visible
+from counterscam.access.reads import Holding, holdings
+from counterscam.db.base import utcnow
+from counterscam.db.models import Agency, Alert, Identifier, Report
+
+
+class AlertNotFound(LookupError):
+    """No alert with that id in the caller's agency's inbox."""
+
+
+@dataclass(frozen=True)
+class AlertReport:
+    """The other agency's report, as far as the caller may see it."""
+
+    id: int
+    external_ref: str
+    reported_at: datetime
+    scam_type: str
+    channel: str
+    loss_usd: Decimal | None
+    mark: str
+
+
+@dataclass(frozen=True)
+class AlertItem:
+    """One alert: an identifier the caller's agency reported was also reported abroad.
+
+    Exactly one of ``other_report`` (content the caller may see) and ``other_holding``
+    (who holds the hidden record and how to ask for it) is set.
+    """
+
+    id: int
+    created_at: datetime
+    read_at: datetime | None
+    kind: str
+    value: str
+    own_report_id: int
+    own_report_ref: str
+    other_agency_code: str
+    other_agency_name: str
+    other_country: str
+    other_report: AlertReport | None
+    other_holding: Holding | None
+
+    @property
+    def unread(self) -> bool:
+        """Tell whether the alert has not been marked read."""
+        return self.read_at is None
+
+
+@dataclass(frozen=True)
+class AlertPage:
+    """One page of an agency's alerts, newest first."""
+
+    items: list[AlertItem]
+    total: int
+    unread: int
+    page: int
+    per_page: int
+
+
+def unread_count(session: Session, caller: Caller) -> int:
+    """Return how many alerts of the caller's agency are unread."""
+    if caller.agency_id is None:
+        return 0
+    count = session.scalar(
+        select(func.count())
+        .select_from(Alert)
+        .where(Alert.agency_id == caller.agency_id, Alert.read_at.is_(None))
+    )
+    return int(count or 0)
+
+
+def inbox(
+    session: Session,
+    caller: Caller,
+    *,
+    unread_only: bool = False,
+    page: int = 1,
+    per_page: int = 50,
+    channel: str = "api",
+) -> AlertPage:
+    """Return one page of the caller's agency's alerts, newest first; the read is audited.
+
+    Commits the audit row.
+    """
+    page = max(1, page)
+    per_page = max(1, min(per_page, 500))
+    if caller.agency_id is None:
+        return AlertPage(items=[], total=0, unread=0, page=page, per_page=per_page)
+    mine = [Alert.agency_id == caller.agency_id]
+    if unread_only:
+        mine.append(Alert.read_at.is_(None))
+    total = int(session.scalar(select(func.count()).select_from(Alert).where(*mine)) or 0)
+    own, other, other_agency = aliased(Report), aliased(Report), aliased(Agency)
+    rows = session.execute(
+        select(
+            Alert.id,
+            Alert.created_at,
+            Alert.read_at,
+            Identifier.kind,
+            Identifier.value,
+            own.id,
+            own.external_ref,
+            other_agency.code,
+            other_agency.name,
+            other_agency.country,
+            other.id,
+            other.external_ref,
+            other.reported_at,
+            other.scam_type,
+            other.channel,
+            other.loss_usd,
+            other.mark,
+        )
+        .join(Identifier, Identifier.id == Alert.identifier_id)
+        .join(own, own.id == Alert.report_id)
+        .join(other, other.id == Alert.other_report_id)
+        .join(other_agency, other_agency.id == Alert.other_agency_id)
+        .where(*mine)
+        .order_by(Alert.created_at.desc(), Alert.id.desc())
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    ).all()
+    other_ids = [r[10] for r in rows]
+    visible = set(
+        session.scalars(select(Report.id).where(Report.id.in_(other_ids), report_visible(caller)))
+    )
+    hidden = [i for i in other_ids if i not in visible]
+    held = {
+        (h.agency_code, h.mark): dataclasses.replace(h, reports=1)
+        for h in (holdings(session, caller, Report.id.in_(hidden)) if hidden else [])
+    }
+    items = []
+    for r in rows:
+        shown = r[10] in visible
+        items.append(
+            AlertItem(
+                id=r[0],
+                created_at=r[1],
+                read_at=r[2],
+                kind=r[3],
+                value=r[4],
+                own_report_id=r[5],
+                own_report_ref=r[6],
+                other_agency_code=r[7],
+                other_agency_name=r[8],
+                other_country=r[9],
+                other_report=AlertReport(
+                    id=r[10],
+                    external_ref=r[11],
+                    reported_at=r[12],
+                    scam_type=r[13],
+                    channel=r[14],
+                    loss_usd=r[15],
+                    mark=r[16],
+                )
+                if shown
+                else None,
+                other_holding=None if shown else held.get((r[7], r[16])),
+            )
+        )
+    unread = unread_count(session, caller)
+    audit.record(
+        session,
+        caller,
+        channel=channel,
+        action="read_alerts",
+        query=f"unread_only={unread_only} page={page}",
+        hits=total,
+    )
+    session.commit()
+    return AlertPage(items=items, total=total, unread=unread, page=page, per_page=per_page)
+
+
+def mark_read(session: Session, caller: Caller, *, alert_id: int) -> datetime:
+    """Mark an alert of the caller's agency read and return when; commits.
+
+    Raises AlertNotFound for an unknown alert or one addressed to another agency.
+    """
+    if caller.agency_id is None:
+        raise AlertNotFound(f"no alert {alert_id} in your agency's inbox")
+    current = session.execute(
+        select(Alert.read_at).where(Alert.id == alert_id, Alert.agency_id == caller.agency_id)
+    ).first()
+    if current is None:
+        raise AlertNotFound(f"no alert {alert_id} in your agency's inbox")
+    if current[0] is not None:
+        read_at: datetime = current[0]
+        return read_at
+    now = utcnow()
+    session.execute(update(Alert).where(Alert.id == alert_id).values(read_at=now))
+    session.commit()
+    return now

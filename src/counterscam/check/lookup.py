@@ -1,0 +1,176 @@
+"""The look-up behind every check: indexed queries from canonical values to matching reports."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import Result, Select, bindparam, select
+from sqlalchemy.orm import Session
+
+from counterscam.access.caller import Caller
+from counterscam.access.policy import public_visible, report_visible
+from counterscam.db.models import Agency, Identifier, Report, Sighting
+from counterscam.identifiers import KINDS, Canonical, InvalidIdentifier, canonicalize, guess_kind
+
+Key = tuple[str, str]  # (kind, canonical value)
+_CHUNK = 2_000
+
+
+@dataclass(frozen=True)
+class MatchRow:
+    """One sighting of a checked identifier, with its report and whether the caller may see it."""
+
+    report_id: int
+    external_ref: str
+    country: str
+    reported_at: datetime
+    scam_type: str
+    loss_usd: Decimal | None
+    mark: str
+    role: str
+    agency_code: str
+    agency_name: str
+    agency_contact: str
+    visible: bool
+
+
+@lru_cache(maxsize=65_536)
+def canonical(kind: str | None, raw: str, country: str | None) -> Canonical | InvalidIdentifier:
+    """Return the canonical form of ``raw``, or the error saying why it is not valid (cached)."""
+    try:
+        if kind is None:
+            guessed = guess_kind(raw, country=country)
+            if guessed is None:
+                return InvalidIdentifier(
+                    "", raw, "cannot tell what kind of identifier this is; choose the kind"
+                )
+            kind = guessed
+        if kind not in KINDS:
+            return InvalidIdentifier(
+                kind, raw, f"unknown kind {kind!r}; use one of {', '.join(KINDS)}"
+            )
+        return canonicalize(kind, raw, country=country)
+    except InvalidIdentifier as exc:
+        return exc
+
+
+def _chunks(values: list[str]) -> Iterable[list[str]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+def _by_kind(keys: Collection[Key]) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for kind, value in keys:
+        grouped[kind].append(value)
+    return grouped
+
+
+@lru_cache(maxsize=1024)
+def _match_statement(caller: Caller, many: bool) -> Select[*tuple[Any, ...]]:
+    """Build, once per caller, the query from identifier values to sightings and reports.
+
+    Cached with bound parameters because building the policy condition and the joins costs
+    more than running the indexed query itself.
+    """
+    value = (
+        Identifier.value.in_(bindparam("values", expanding=True))
+        if many
+        else Identifier.value == bindparam("value")
+    )
+    return (
+        select(
+            Identifier.kind,
+            Identifier.value,
+            Report.id,
+            Report.external_ref,
+            Report.country,
+            Report.reported_at,
+            Report.scam_type,
+            Report.loss_usd,
+            Report.mark,
+            Sighting.role,
+            Agency.code,
+            Agency.name,
+            Agency.contact,
+            report_visible(caller).label("visible"),
+        )
+        .select_from(Identifier)
+        .join(Sighting, Sighting.identifier_id == Identifier.id)
+        .join(Report, Report.id == Sighting.report_id)
+        .join(Agency, Agency.id == Report.agency_id)
+        .where(Identifier.kind == bindparam("kind"), value)
+    )
+
+
+@lru_cache(maxsize=2)
+def _public_statement(many: bool) -> Select[*tuple[Any, ...]]:
+    """Build the query telling which identifier values appear in clear reports."""
+    value = (
+        Identifier.value.in_(bindparam("values", expanding=True))
+        if many
+        else Identifier.value == bindparam("value")
+    )
+    return (
+        select(Identifier.kind, Identifier.value)
+        .join(Sighting, Sighting.identifier_id == Identifier.id)
+        .join(Report, Report.id == Sighting.report_id)
+        .where(Identifier.kind == bindparam("kind"), value, public_visible())
+        .distinct()
+    )
+
+
+def _run(
+    session: Session, statement: Select[*tuple[Any, ...]], kind: str, chunk: list[str]
+) -> Result[*tuple[Any, ...]]:
+    params: dict[str, Any] = {"kind": kind}
+    if len(chunk) == 1:
+        params["value"] = chunk[0]
+    else:
+        params["values"] = chunk
+    # Core on the session's connection: the ORM layer adds nothing to a column query.
+    return session.connection().execute(statement, params)
+
+
+def match_rows(
+    session: Session, caller: Caller, keys: Collection[Key]
+) -> dict[Key, list[MatchRow]]:
+    """Return every sighting of these identifiers over all data, flagged visible or not."""
+    found: dict[Key, list[MatchRow]] = defaultdict(list)
+    for kind, values in _by_kind(keys).items():
+        for chunk in _chunks(values):
+            statement = _match_statement(caller, len(chunk) > 1)
+            for r in _run(session, statement, kind, chunk):
+                found[(r[0], r[1])].append(
+                    MatchRow(
+                        report_id=r[2],
+                        external_ref=r[3],
+                        country=r[4],
+                        reported_at=r[5],
+                        scam_type=r[6],
+                        loss_usd=r[7],
+                        mark=r[8],
+                        role=r[9],
+                        agency_code=r[10],
+                        agency_name=r[11],
+                        agency_contact=r[12],
+                        visible=bool(r[13]),
+                    )
+                )
+    return found
+
+
+def public_hits(session: Session, keys: Collection[Key]) -> set[Key]:
+    """Return which of these identifiers the public may know as hits: those in clear reports."""
+    hits: set[Key] = set()
+    for kind, values in _by_kind(keys).items():
+        for chunk in _chunks(values):
+            rows = _run(session, _public_statement(len(chunk) > 1), kind, chunk)
+            hits.update((k, v) for k, v in rows)
+    return hits

@@ -1,0 +1,74 @@
+"""What a check answers: hit or no-hit first, then the facts the caller may learn."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from counterscam.access.reads import Holding
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    """One value to check; ``kind`` None means guess it from the value."""
+
+    value: str
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class MatchedReport:
+    """A matching report the caller may see."""
+
+    report_id: int
+    external_ref: str
+    agency_code: str
+    country: str
+    reported_at: datetime
+    scam_type: str
+    mark: str
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The answer to one check.
+
+    ``hit`` covers all the region's data (for the public caller: clear reports only). The
+    facts (``countries`` to ``loss_usd``) and ``matches`` cover only the reports the caller
+    may see; ``holdings`` says who holds the others, with their mark and how to ask. ``error``
+    is set, and nothing else, when the value is not a valid identifier. ``related`` gives
+    context, e.g. a URL's registered domain; it never makes the query itself a hit.
+    """
+
+    query: str
+    kind: str | None
+    value: str | None
+    hit: bool = False
+    error: str | None = None
+    shared_platform: bool = False
+    reports: int = 0
+    countries: list[str] = field(default_factory=list)
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+    scam_types: list[str] = field(default_factory=list)
+    loss_usd: Decimal = Decimal("0")
+    matches: list[MatchedReport] = field(default_factory=list)
+    holdings: list[Holding] = field(default_factory=list)
+    related: list[CheckResult] = field(default_factory=list)
+
+    @property
+    def hidden_reports(self) -> int:
+        """Return how many matching reports the caller may not see."""
+        return sum(h.reports for h in self.holdings)
+
+
+@dataclass(frozen=True)
+class BulkCheckResult:
+    """The answers to a bulk check, in the order of the items asked."""
+
+    items: list[CheckResult]
+    checked: int
+    hits: int
+    invalid: int

@@ -1,0 +1,206 @@
+"""Check: has this number, account, wallet or site been reported anywhere in the region?"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from sqlalchemy.orm import Session
+
+from counterscam.access import audit
+from counterscam.access.caller import Caller
+from counterscam.access.reads import Holding
+from counterscam.check.lookup import Key, MatchRow, canonical, match_rows, public_hits
+from counterscam.check.results import BulkCheckResult, CheckItem, CheckResult, MatchedReport
+from counterscam.config import get_settings
+from counterscam.identifiers import Canonical, InvalidIdentifier
+
+MAX_MATCHES = 20
+
+
+class TooManyValues(ValueError):
+    """A bulk check asked for more values than the configured limit."""
+
+
+def _context(canon: Canonical) -> list[Canonical]:
+    """Return the identifiers shown beside the query (a URL's domain), never counted as hits."""
+    return [r for r in canon.related if (r.kind, r.value) != (canon.kind, canon.value)]
+
+
+def _keys(canon: Canonical) -> list[Key]:
+    keys = [(canon.kind, canon.value)]
+    keys.extend((r.kind, r.value) for r in _context(canon) if not r.shared_platform)
+    return keys
+
+
+def _holdings(hidden: dict[int, MatchRow]) -> list[Holding]:
+    """Group hidden matches by holder agency and mark: who holds how many and how to ask."""
+    groups: dict[tuple[str, str], list[MatchRow]] = {}
+    for row in hidden.values():
+        groups.setdefault((row.agency_code, row.mark), []).append(row)
+    return [
+        Holding(
+            agency_code=code,
+            agency_name=rows[0].agency_name,
+            country=rows[0].country,
+            mark=mark,
+            reports=len(rows),
+            # Same fallback as access.reads.holdings: the secretariat routes the request.
+            contact=rows[0].agency_contact or f"ASEANAPOL secretariat, quoting agency {code}",
+        )
+        for (code, mark), rows in sorted(groups.items())
+    ]
+
+
+def _answer(raw: str, canon: Canonical, rows: list[MatchRow]) -> CheckResult:
+    """Build the answer from every match: facts over the visible ones, holdings for the rest."""
+    visible: dict[int, MatchRow] = {}
+    hidden: dict[int, MatchRow] = {}
+    roles: dict[int, list[str]] = {}
+    for row in rows:
+        (visible if row.visible else hidden)[row.report_id] = row
+        roles.setdefault(row.report_id, []).append(row.role)
+    seen = sorted(visible.values(), key=lambda r: (r.reported_at, r.report_id), reverse=True)
+    return CheckResult(
+        query=raw,
+        kind=canon.kind,
+        value=canon.value,
+        hit=bool(rows),
+        shared_platform=canon.shared_platform,
+        reports=len(seen),
+        countries=sorted({r.country for r in seen}),
+        first_seen=seen[-1].reported_at if seen else None,
+        last_seen=seen[0].reported_at if seen else None,
+        scam_types=sorted({r.scam_type for r in seen}),
+        loss_usd=sum((r.loss_usd for r in seen if r.loss_usd is not None), Decimal("0")),
+        matches=[
+            MatchedReport(
+                report_id=r.report_id,
+                external_ref=r.external_ref,
+                agency_code=r.agency_code,
+                country=r.country,
+                reported_at=r.reported_at,
+                scam_type=r.scam_type,
+                mark=r.mark,
+                roles=tuple(sorted(set(roles[r.report_id]))),
+            )
+            for r in seen[:MAX_MATCHES]
+        ],
+        holdings=_holdings(hidden),
+    )
+
+
+def _result(
+    raw: str,
+    outcome: Canonical | InvalidIdentifier,
+    caller: Caller,
+    rows: dict[Key, list[MatchRow]],
+    public: set[Key],
+) -> CheckResult:
+    if isinstance(outcome, InvalidIdentifier):
+        return CheckResult(query=raw, kind=outcome.kind or None, value=None, error=outcome.reason)
+    key = (outcome.kind, outcome.value)
+    if caller.is_public:
+        # The public page learns hit or no-hit over clear reports, and nothing else.
+        return CheckResult(query=raw, kind=outcome.kind, value=outcome.value, hit=key in public)
+    result = _answer(raw, outcome, rows.get(key, []))
+    for rel in _context(outcome):
+        if rel.shared_platform:
+            result.related.append(
+                CheckResult(query=rel.value, kind=rel.kind, value=rel.value, shared_platform=True)
+            )
+        else:
+            result.related.append(_answer(rel.value, rel, rows.get((rel.kind, rel.value), [])))
+    return result
+
+
+def _lookup(
+    session: Session, caller: Caller, outcomes: Sequence[Canonical | InvalidIdentifier]
+) -> tuple[dict[Key, list[MatchRow]], set[Key]]:
+    keys = {k for o in outcomes if isinstance(o, Canonical) for k in _keys(o)}
+    if not keys:
+        return {}, set()
+    if caller.is_public:
+        asked = {(o.kind, o.value) for o in outcomes if isinstance(o, Canonical)}
+        return {}, public_hits(session, asked)
+    return match_rows(session, caller, keys), set()
+
+
+def _hits(result: CheckResult) -> int:
+    """Return the number of matching reports for the audit log (all of them, seen or not)."""
+    if not result.hit:
+        return 0
+    return max(1, result.reports + result.hidden_reports)
+
+
+def check(
+    session: Session,
+    caller: Caller,
+    *,
+    kind: str | None,
+    value: str,
+    country: str | None,
+    channel: str,
+) -> CheckResult:
+    """Check one value against all the region's reports; audited, commits the audit row.
+
+    Args:
+        kind: identifier kind, or None to guess it from the value.
+        value: the value as the user wrote it.
+        country: default country for reading it (a phone number without country code).
+        channel: ``api``, ``web`` or ``cli``, for the audit log.
+
+    Returns:
+        The answer; ``error`` is set when the value is not a valid identifier.
+    """
+    outcome = canonical(kind, value.strip(), country)
+    rows, public = _lookup(session, caller, [outcome])
+    result = _result(value, outcome, caller, rows, public)
+    shown = f"{result.kind}:{result.value}" if result.error is None else f"{kind}:{value}"
+    audit.record(
+        session,
+        caller,
+        channel=channel,
+        action="check",
+        query=f"{shown} country={country or ''}",
+        hits=_hits(result),
+    )
+    session.commit()
+    return result
+
+
+def check_bulk(
+    session: Session,
+    caller: Caller,
+    *,
+    items: Sequence[CheckItem],
+    country: str | None,
+    channel: str,
+    limit: int | None = None,
+) -> BulkCheckResult:
+    """Check many values with a few set-based queries; one audit row for the whole batch.
+
+    Raises TooManyValues above ``limit`` values (default: the ``max_bulk_check`` setting).
+    """
+    limit = limit or get_settings().max_bulk_check
+    if len(items) > limit:
+        raise TooManyValues(
+            f"{len(items)} values sent; a bulk check takes at most {limit}. Split the list."
+        )
+    outcomes = [canonical(i.kind, i.value.strip(), country) for i in items]
+    rows, public = _lookup(session, caller, outcomes)
+    results = [
+        _result(i.value, o, caller, rows, public) for i, o in zip(items, outcomes, strict=True)
+    ]
+    hits = sum(1 for r in results if r.hit)
+    invalid = sum(1 for r in results if r.error is not None)
+    audit.record(
+        session,
+        caller,
+        channel=channel,
+        action="bulk_check",
+        query=f"{len(items)} values ({invalid} invalid) country={country or ''}",
+        hits=hits,
+    )
+    session.commit()
+    return BulkCheckResult(items=results, checked=len(results), hits=hits, invalid=invalid)

@@ -1,0 +1,108 @@
+"""The check and alert API: anonymous hit/no-hit, authenticated facts, inbox by recipient."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from counterscam.access.accounts import issue_token
+from counterscam.api.app import create_app
+from counterscam.check.alerts import raise_alerts
+from counterscam.config import Settings
+from counterscam.db.models import Report
+from tests.check.conftest import PHONE, CheckRegion
+
+
+@pytest.fixture
+def client(engine: Engine) -> Iterator[TestClient]:
+    with TestClient(create_app(settings=Settings(demo=True), engine=engine)) as c:
+        yield c
+
+
+def _auth(session: Session, agency: str) -> dict[str, str]:
+    token = issue_token(session, username=f"user-{agency.lower()}")
+    session.commit()
+    return {"Authorization": f"Bearer {token.secret}"}
+
+
+def test_anonymous_check_is_hit_or_no_hit_only(client: TestClient, region: CheckRegion) -> None:
+    body = client.get("/api/v1/check", params={"kind": "phone", "value": PHONE}).json()
+    assert body["hit"] is True
+    assert (body["reports"], body["holdings"], body["matches"]) == (0, [], [])
+
+
+def test_partner_check_shows_facts_and_holders(
+    client: TestClient, session: Session, region: CheckRegion
+) -> None:
+    response = client.get(
+        "/api/v1/check",
+        params={"kind": "phone", "value": "012-3456789", "country": "my"},
+        headers=_auth(session, "AU-AFP"),
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert body["value"] == PHONE and body["hit"] is True
+    assert body["countries"] == ["MY", "SG"] and Decimal(body["loss_usd"]) == 2200
+    held = {(h["agency_code"], h["mark"], h["reports"]) for h in body["holdings"]}
+    assert ("MY-NSRC", "red", 1) in held and ("TH-CCIB", "red", 1) in held
+    assert all(h["contact"] for h in body["holdings"])
+
+
+def test_invalid_value_is_422_with_the_reason(client: TestClient, region: CheckRegion) -> None:
+    response = client.get("/api/v1/check", params={"kind": "phone", "value": "12"})
+    assert response.status_code == 422
+    assert response.json()["error"]
+
+
+def test_bulk_needs_sign_in_and_answers_in_order(
+    client: TestClient, session: Session, region: CheckRegion
+) -> None:
+    payload = {
+        "items": [{"kind": "phone", "value": PHONE}, {"kind": "phone", "value": "12"}],
+        "country": "MY",
+    }
+    assert client.post("/api/v1/check/bulk", json=payload).status_code == 401
+    body = client.post(
+        "/api/v1/check/bulk", json=payload, headers=_auth(session, "SG-ASCOM")
+    ).json()
+    assert (body["checked"], body["hits"], body["invalid"]) == (2, 1, 1)
+    assert body["items"][0]["hit"] and body["items"][1]["error"]
+
+
+def test_bulk_over_the_limit_is_refused(
+    engine: Engine, session: Session, region: CheckRegion
+) -> None:
+    app = create_app(settings=Settings(demo=True, max_bulk_check=1), engine=engine)
+    with TestClient(app) as c:
+        payload = {"items": [{"kind": "phone", "value": PHONE}] * 2}
+        response = c.post("/api/v1/check/bulk", json=payload, headers=_auth(session, "SG-ASCOM"))
+    assert response.status_code == 422
+    assert "at most 1" in response.json()["detail"]
+
+
+def test_alert_inbox_and_mark_read_by_the_recipient_only(
+    client: TestClient, session: Session, region: CheckRegion
+) -> None:
+    sg_report = session.query(Report).filter_by(external_ref="SG-green").one()
+    raise_alerts(session, [sg_report.id])
+    session.commit()
+    my, sg = _auth(session, "MY-NSRC"), _auth(session, "SG-ASCOM")
+    assert client.get("/api/v1/alerts").status_code == 401
+    page = client.get("/api/v1/alerts", params={"unread": "true"}, headers=my).json()
+    assert page["total"] == 1 and page["unread"] == 1
+    alert = page["items"][0]
+    assert (alert["kind"], alert["value"], alert["other_agency_code"]) == (
+        "phone",
+        PHONE,
+        "SG-ASCOM",
+    )
+    assert alert["other_report"]["external_ref"] == "SG-green"
+    url = f"/api/v1/alerts/{alert['id']}/read"
+    assert client.post(url, headers=sg).status_code == 404
+    assert client.post(url, headers=my).status_code == 200
+    assert client.get("/api/v1/alerts", params={"unread": "true"}, headers=my).json()["total"] == 0

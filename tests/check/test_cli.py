@@ -1,0 +1,87 @@
+"""The check commands: HIT / NO HIT first, JSON on request, exit 2 for an invalid value."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+from typer.testing import CliRunner
+
+from counterscam.cli.main import app
+from counterscam.config import get_settings
+from counterscam.db.engine import engine_for
+from counterscam.db.models import AuditEvent
+from tests.check.conftest import PHONE, CheckRegion
+
+
+@pytest.fixture
+def runner(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
+    url = engine.url.render_as_string(hide_password=False)
+    monkeypatch.setenv("COUNTERSCAM_DATABASE_URL", url)
+    monkeypatch.delenv("COUNTERSCAM_TOKEN", raising=False)
+    get_settings.cache_clear()
+    engine_for.cache_clear()
+    yield CliRunner()
+    engine_for(url).dispose()
+    get_settings.cache_clear()
+    engine_for.cache_clear()
+
+
+def test_check_prints_hit_facts_and_holders(runner: CliRunner, region: CheckRegion) -> None:
+    result = runner.invoke(
+        app, ["check", "phone", "012-345 6789", "--country", "MY", "--agency", "AU-AFP"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "HIT" in result.output and "NO HIT" not in result.output
+    assert "MY-NSRC" in result.output and "amber+strict" in result.output
+    assert "2,200.00" in result.output
+
+
+def test_check_no_hit(runner: CliRunner, region: CheckRegion) -> None:
+    result = runner.invoke(app, ["check", "phone", "+60198765432"])
+    assert result.exit_code == 0 and "NO HIT" in result.output
+
+
+def test_check_json(runner: CliRunner, region: CheckRegion, session: Session) -> None:
+    result = runner.invoke(app, ["check", "phone", PHONE, "--json", "--agency", "MY-NSRC"])
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.output)
+    assert body["hit"] and body["value"] == PHONE
+    assert [h["agency_code"] for h in body["holdings"]] == ["TH-CCIB"]
+    actors = session.scalars(select(AuditEvent.actor).where(AuditEvent.channel == "cli")).all()
+    assert actors == ["cli-admin@MY-NSRC"]
+
+
+def test_invalid_value_exits_2_with_the_reason(runner: CliRunner, region: CheckRegion) -> None:
+    result = runner.invoke(app, ["check", "phone", "12"])
+    assert result.exit_code == 2
+    assert "not a valid phone" in result.output
+
+
+def test_check_bulk_writes_one_answer_per_row(
+    runner: CliRunner, region: CheckRegion, tmp_path: Path
+) -> None:
+    source = tmp_path / "values.csv"
+    source.write_text(f"kind,value\nphone,{PHONE}\nphone,12\nphone,+60198765432\n")
+    out = tmp_path / "answers.csv"
+    result = runner.invoke(app, ["check-bulk", str(source), "--country", "MY", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "3 checked: 1 hits, 1 invalid" in result.output
+    rows = list(csv.DictReader(out.open()))
+    assert [r["hit"] for r in rows] == ["yes", "no", "no"]
+    assert rows[1]["error"] and rows[0]["canonical"] == PHONE
+
+
+def test_check_bulk_refuses_a_file_without_header(
+    runner: CliRunner, region: CheckRegion, tmp_path: Path
+) -> None:
+    source = tmp_path / "values.csv"
+    source.write_text(f"{PHONE}\n")
+    result = runner.invoke(app, ["check-bulk", str(source)])
+    assert result.exit_code == 1
+    assert "header" in result.output

@@ -1,7 +1,219 @@
-"""API routes: intake."""
+"""API routes: intake of reports (one, a JSON batch, file uploads), batches and templates."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from collections.abc import Iterable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, File, Form, HTTPException, Query, UploadFile, status
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
+
+from counterscam.api.deps import CurrentCaller, SessionDep, SettingsDep
+from counterscam.config import Settings
+from counterscam.intake.files import read_batch
+from counterscam.intake.json_files import reports_of
+from counterscam.intake.records import RawReport, RowError, file_problem
+from counterscam.intake.service import (
+    BatchNotFound,
+    BatchResult,
+    NotAllowed,
+    get_batch,
+    rejections_for,
+    submit,
+)
+from counterscam.intake.tables import Limits, Source
+from counterscam.intake.templates import UnknownTemplate, csv_template, xlsx_template
 
 router = APIRouter(tags=["intake"])
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class RowErrorOut(BaseModel):
+    """One rejected value."""
+
+    file: str
+    row: int
+    column: str
+    value: str
+    reason: str
+
+
+class BatchOut(BaseModel):
+    """The outcome of a submission."""
+
+    batch_id: int | None
+    status: str
+    accepted: int
+    rejected: int
+    created: int
+    updated: int
+    errors: list[RowErrorOut]
+    report_ids: list[int]
+
+
+def _limits(settings: Settings) -> Limits:
+    return Limits(max_bytes=settings.max_upload_bytes, max_reports=settings.max_batch_reports)
+
+
+def _answer(result: BatchResult) -> JSONResponse:
+    body = BatchOut(
+        batch_id=result.batch_id,
+        status=result.status,
+        accepted=result.accepted,
+        rejected=result.rejected,
+        created=result.created,
+        updated=result.updated,
+        errors=[RowErrorOut(**vars(e)) for e in result.errors],
+        report_ids=result.report_ids,
+    )
+    code = status.HTTP_422_UNPROCESSABLE_CONTENT if result.status == "rejected" else 201
+    return JSONResponse(body.model_dump(mode="json"), status_code=code)
+
+
+def _submit(
+    session: SessionDep,
+    caller: CurrentCaller,
+    settings: Settings,
+    *,
+    reports: Iterable[RawReport | RowError],
+    source: str,
+    filename: str,
+    keep_valid: bool,
+) -> JSONResponse:
+    try:
+        result = submit(
+            session,
+            caller,
+            reports=reports,
+            source=source,
+            filename=filename,
+            keep_valid=keep_valid,
+            settings=settings,
+        )
+    except NotAllowed as exc:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, str(exc)) from exc
+    return _answer(result)
+
+
+@router.post(
+    "/reports", status_code=201, response_model=BatchOut, responses={422: {"model": BatchOut}}
+)
+def api_submit_report(
+    session: SessionDep,
+    caller: CurrentCaller,
+    settings: SettingsDep,
+    report: Annotated[dict[str, Any], Body(description="One REPORT (docs/formats.md).")],
+) -> JSONResponse:
+    """Submit one report; resubmitting its external_ref updates it."""
+    raw = reports_of([report], file="request", limits=_limits(settings))
+    return _submit(
+        session, caller, settings, reports=raw, source="api", filename="", keep_valid=False
+    )
+
+
+@router.post(
+    "/reports/batch", status_code=201, response_model=BatchOut, responses={422: {"model": BatchOut}}
+)
+def api_submit_batch(
+    session: SessionDep,
+    caller: CurrentCaller,
+    settings: SettingsDep,
+    batch: Annotated[Any, Body(description='{"reports": [REPORT, ...]}, at most 10,000.')],
+    keep_valid: Annotated[bool, Query(description="Store valid reports, list the rest.")] = False,
+) -> JSONResponse:
+    """Submit a batch of reports, all or nothing unless keep_valid."""
+    raw = reports_of(batch, file="request", limits=_limits(settings))
+    return _submit(
+        session, caller, settings, reports=raw, source="api", filename="", keep_valid=keep_valid
+    )
+
+
+@router.post(
+    "/uploads", status_code=201, response_model=BatchOut, responses={422: {"model": BatchOut}}
+)
+def api_upload(
+    session: SessionDep,
+    caller: CurrentCaller,
+    settings: SettingsDep,
+    files: Annotated[list[UploadFile], File(description="CSV set, one XLSX or one JSON.")],
+    keep_valid: Annotated[bool, Form()] = False,
+) -> JSONResponse:
+    """Upload report files (CSV set, XLSX workbook or JSON) as one batch."""
+    sources: list[Source] = []
+    budget = settings.max_upload_bytes
+    for upload in files:
+        # Read at most one byte past the limit, so an oversized upload is never held whole.
+        content = upload.file.read(budget + 1)
+        budget -= len(content)
+        sources.append(Source(name=upload.filename or "upload", content=content))
+        if budget < 0:
+            break
+    fmt = sources[0].format if len(sources) == 1 else "csv"
+    names = ", ".join(s.name for s in sources)
+    if budget < 0:
+        problem = file_problem(
+            names,
+            f"the upload is larger than {settings.max_upload_bytes / 1e6:.1f} MB; split "
+            "it into smaller files, or ask an administrator to import it with the CLI",
+        )
+        reports: Iterable[RawReport | RowError] = problem.errors
+    else:
+        reports = read_batch(sources, _limits(settings))
+    return _submit(
+        session,
+        caller,
+        settings,
+        reports=reports,
+        source=fmt,
+        filename=names,
+        keep_valid=keep_valid,
+    )
+
+
+@router.get("/batches/{batch_id}", response_model=BatchOut)
+def api_get_batch(batch_id: int, session: SessionDep, caller: CurrentCaller) -> BatchOut:
+    """Return a batch your agency submitted, with its row errors."""
+    try:
+        result = get_batch(session, caller, batch_id)
+    except BatchNotFound as exc:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
+    return BatchOut(**{**vars(result), "errors": [RowErrorOut(**vars(e)) for e in result.errors]})
+
+
+@router.get("/batches/{batch_id}/rejections.csv", response_class=Response)
+def api_batch_rejections(batch_id: int, session: SessionDep, caller: CurrentCaller) -> Response:
+    """Download a batch's rejection file (file,row,column,value,reason)."""
+    try:
+        text = rejections_for(session, caller, batch_id)
+    except BatchNotFound as exc:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
+    return Response(
+        text,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="batch-{batch_id}-rejections.csv"'},
+    )
+
+
+@router.get("/templates/reports.xlsx", response_class=Response)
+def api_template_xlsx() -> Response:
+    """Download the XLSX template, with a README sheet of allowed codes."""
+    return Response(
+        xlsx_template(),
+        media_type=XLSX,
+        headers={"Content-Disposition": 'attachment; filename="reports.xlsx"'},
+    )
+
+
+@router.get("/templates/{name}.csv", response_class=Response)
+def api_template_csv(name: str) -> Response:
+    """Download a CSV template: reports, identifiers, parties or places."""
+    try:
+        text = csv_template(name)
+    except UnknownTemplate as exc:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
+    return Response(
+        text,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+    )

@@ -1,0 +1,143 @@
+"""Import report files: ``counterscam import PATH... --agency CODE``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from counterscam.cli.app import app
+from counterscam.cli.context import cli_caller, cli_engine, console, errors, fail
+from counterscam.config import get_settings
+from counterscam.db.engine import session_factory
+from counterscam.intake.files import read_batch
+from counterscam.intake.records import RowError, rejections_csv
+from counterscam.intake.service import BatchResult, NotAllowed, submit
+from counterscam.intake.tables import Limits, Source
+
+SUFFIXES = (".csv", ".xlsx", ".json")
+
+
+def batches_of(paths: list[Path]) -> list[list[Source]]:
+    """Group paths into batches: all CSV files form one set; each XLSX or JSON is its own."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise fail(f"{path}: no such file or folder")
+    if not files:
+        raise fail("no .csv, .xlsx or .json files to import")
+    csv_set = [Source(name=p.name, path=p) for p in files if p.suffix.lower() == ".csv"]
+    others = [[Source(name=p.name, path=p)] for p in files if p.suffix.lower() != ".csv"]
+    return ([csv_set] if csv_set else []) + others
+
+
+@app.command("import")
+def import_reports(
+    paths: Annotated[list[Path], typer.Argument(help="Files, or folders of .csv/.xlsx/.json.")],
+    agency: Annotated[
+        str | None, typer.Option(help="Code of the agency whose reports these are.")
+    ] = None,
+    keep_valid: Annotated[
+        bool, typer.Option("--keep-valid", help="Store valid reports; list the rejected ones.")
+    ] = False,
+    rejections: Annotated[
+        Path | None, typer.Option(help="Write rejected rows to this CSV file.")
+    ] = None,
+) -> None:
+    """Import reports from CSV, XLSX or JSON files; exit 1 when any row is rejected.
+
+    A CSV set (reports.csv with identifiers.csv, parties.csv, places.csv) is one batch.
+    Without --keep-valid a batch is all or nothing. With it, large imports commit as they
+    go; re-running the same files resumes safely, because a report resubmitted with the same
+    external_ref is updated, never duplicated.
+    """
+    if agency is None and not os.environ.get("COUNTERSCAM_TOKEN"):
+        raise fail("give --agency CODE: the agency whose reports these are")
+    settings = get_settings()
+    # The CLI streams CSV, so only workbook unpacking is limited; file size and batch size
+    # limits are for uploads.
+    limits = Limits(max_unzipped_bytes=max(300 * 1024 * 1024, 20 * settings.max_upload_bytes))
+    groups = batches_of(paths)
+    results: list[BatchResult] = []
+    session = session_factory(cli_engine())()
+    try:
+        caller = cli_caller(session, agency=agency)
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("reports"),
+            TimeElapsedColumn(),
+            console=console,
+            transient=False,
+        ) as progress:
+            for sources in groups:
+                name = ", ".join(s.name for s in sources)
+                task = progress.add_task(name, total=None)
+
+                def on_total(n: int, task: TaskID = task) -> None:
+                    progress.update(task, total=n)
+
+                def on_progress(n: int, task: TaskID = task) -> None:
+                    progress.update(task, completed=n)
+
+                stream = read_batch(sources, limits, on_total=on_total)
+                try:
+                    result = submit(
+                        session,
+                        caller,
+                        reports=stream,
+                        source="cli",
+                        filename=name,
+                        keep_valid=keep_valid,
+                        settings=settings,
+                        streaming=True,
+                        on_progress=on_progress,
+                    )
+                except NotAllowed as exc:
+                    raise fail(str(exc)) from exc
+                results.append(result)
+                _print(name, result)
+    finally:
+        session.close()
+    all_errors: list[RowError] = [e for r in results for e in r.errors]
+    if rejections is not None:
+        rejections.write_text(rejections_csv(all_errors), encoding="utf-8")
+        console.print(f"Rejected rows written to {rejections}")
+    console.print(
+        f"Total: {sum(r.accepted for r in results):,} accepted, "
+        f"{sum(r.rejected for r in results):,} rejected, {sum(r.created for r in results):,} "
+        f"created, {sum(r.updated for r in results):,} updated"
+    )
+    if any(r.rejected or r.errors for r in results):
+        raise typer.Exit(1)
+
+
+def _print(name: str, result: BatchResult) -> None:
+    console.print(
+        f"{name}: batch {result.batch_id} {result.status}: {result.accepted:,} accepted, "
+        f"{result.rejected:,} rejected, {result.created:,} created, {result.updated:,} updated",
+        highlight=False,
+    )
+    for e in result.errors[:20]:
+        where = f"{e.file} row {e.row}" + (f", {e.column}" if e.column else "")
+        errors.print(f"  {where}: {e.reason}", highlight=False, markup=False)
+    if len(result.errors) > 20:
+        errors.print(
+            f"  ... {len(result.errors) - 20:,} more; use --rejections FILE to list them all",
+            highlight=False,
+        )

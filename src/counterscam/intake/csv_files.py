@@ -1,0 +1,108 @@
+"""CSV files: UTF-8 (with or without BOM), comma-separated, recognised by their header row."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from typing import TextIO
+
+from counterscam.intake.records import FileProblem, file_problem
+from counterscam.intake.tables import Rows, Source, Table, recognise
+
+_SAVE_AS = "save it again as 'CSV UTF-8 (comma delimited)' or re-encode it as UTF-8"
+
+
+def csv_table(source: Source) -> Table:
+    """Read the header row of a CSV file and return it as a table of its kind."""
+    _refuse_non_text(source)
+    header: list[str] | None = None
+    for _row, record in _records(source):
+        header = record
+        break
+    if header is None:
+        raise file_problem(source.name, "the file is empty; it needs a header row and data rows")
+    kind, names = recognise(header, source.name)
+    return Table(kind=kind, label=source.name, open_rows=lambda: _rows(source, names))
+
+
+def _refuse_non_text(source: Source) -> None:
+    head = source.head(4096)
+    if head.startswith(b"PK\x03\x04"):
+        raise file_problem(
+            source.name, "this is an XLSX (zip) file, not CSV; upload it with its .xlsx name"
+        )
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise file_problem(source.name, f"the file is UTF-16 (Excel 'Unicode Text'); {_SAVE_AS}")
+    if b"\x00" in head:
+        raise file_problem(
+            source.name,
+            "this is not a text CSV file (it holds binary data); export the "
+            "data as CSV UTF-8 or use the template",
+        )
+
+
+def _open(source: Source) -> TextIO:
+    if source.content is not None:
+        return io.TextIOWrapper(io.BytesIO(source.content), encoding="utf-8-sig", newline="")
+    assert source.path is not None
+    return source.path.open(encoding="utf-8-sig", newline="")
+
+
+def _records(source: Source) -> Iterator[tuple[int, list[str]]]:
+    row = 0
+    with _open(source) as f:
+        reader = csv.reader(f, strict=True)
+        try:
+            for row, record in enumerate(reader, start=1):  # noqa: B007 - row used after loop
+                yield row, record
+        except UnicodeDecodeError:
+            raise _encoding_problem(source) from None
+        except csv.Error as exc:
+            raise file_problem(
+                source.name,
+                f"row {row + 1} is not valid CSV ({exc}); check its quotes, or "
+                "export the file again as CSV",
+                row=row + 1,
+            ) from None
+
+
+def _encoding_problem(source: Source) -> FileProblem:
+    # The decoder works in blocks, so find the first line that is not UTF-8 to name its row.
+    data = source.content if source.content is not None else source.path.read_bytes()  # type: ignore[union-attr]
+    for line_no, line in enumerate(data.splitlines(), start=1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            bad = line[exc.start : exc.start + 1].hex().upper()
+            guess = line.decode("cp1252", errors="replace")
+            return file_problem(
+                source.name,
+                f"the file is not UTF-8: byte 0x{bad} on row {line_no} cannot be "
+                f"read. It was probably saved as Latin-1/Windows-1252 (it would read "
+                f"{guess[max(exc.start - 10, 0) : exc.start + 10]!r}); {_SAVE_AS}",
+                row=line_no,
+            )
+    return file_problem(source.name, f"the file is not UTF-8; {_SAVE_AS}")
+
+
+def _rows(source: Source, names: list[str]) -> Rows:
+    width = len(names)
+    records = _records(source)
+    next(records, None)  # the header
+    for row, record in records:
+        problem = ""
+        if len(record) > width:
+            if any(v.strip() for v in record[width:]):
+                problem = (
+                    f"this row has {len(record)} values but the header has {width} columns; "
+                    "quote values that contain commas"
+                )
+            record = record[:width]
+        elif len(record) < width:
+            if not record or not any(v.strip() for v in record):
+                continue
+            record = record + [""] * (width - len(record))
+        elif not any(v.strip() for v in record):
+            continue  # a blank line
+        yield row, dict(zip(names, record, strict=True)), problem

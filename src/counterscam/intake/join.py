@@ -1,0 +1,160 @@
+"""Join the rows of the linked files (identifiers, parties, places) to their reports.
+
+Files are read twice: a first pass learns every report's external_ref (and finds linked rows
+that point nowhere), the second streams reports with their linked rows. When a linked file is
+in the same order as the reports file (as exports usually are) it is merged as it streams, so
+a million reports import in bounded memory; otherwise its rows are grouped in memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from counterscam.intake import columns
+from counterscam.intake.json_files import duplicate
+from counterscam.intake.records import (
+    FileProblem,
+    RawChild,
+    RawReport,
+    RowError,
+    file_problem,
+    ref_of,
+)
+from counterscam.intake.tables import Limits, Table
+
+Totals = Callable[[int], None]
+
+
+def assemble(
+    tables: list[Table], limits: Limits, on_total: Totals | None = None
+) -> Iterator[RawReport | RowError]:
+    """Yield each report with its linked rows, then nothing else; errors for orphan rows."""
+    by_kind: dict[str, Table] = {}
+    for table in tables:
+        if table.kind in by_kind:
+            raise FileProblem(
+                [
+                    RowError(
+                        table.label,
+                        1,
+                        "",
+                        "",
+                        f"a second {table.kind} file in one batch "
+                        f"(the first is {by_kind[table.kind].label}); import them separately",
+                    )
+                ]
+            )
+        by_kind[table.kind] = table
+    reports = by_kind.get("reports")
+    if reports is None:
+        raise file_problem(
+            tables[0].label if tables else "upload",
+            "no reports file: one file must have the "
+            f"reports header ({', '.join(columns.names('reports'))})",
+        )
+    first_row = _index_reports(reports, limits)
+    if on_total is not None:
+        on_total(len(first_row))
+    merged: dict[str, _Linked] = {}
+    for kind in columns.LINKED:
+        if kind in by_kind:
+            linked = _Linked(by_kind[kind], first_row)
+            yield from linked.orphans
+            merged[kind] = linked
+    for row, values, problem in reports.open_rows():
+        raw = RawReport(data=values, file=reports.label, row=row)
+        if problem:
+            raw.problems.append(RowError(reports.label, row, "", "", problem))
+        ref = ref_of(values.get("external_ref"))
+        first = first_row.get(ref)
+        if first is not None and first != row:
+            raw.problems.append(duplicate(reports.label, row, ref, first))
+        elif first is not None:
+            for kind, linked in merged.items():
+                getattr(raw, kind).extend(linked.children(first))
+        yield raw
+
+
+def _index_reports(reports: Table, limits: Limits) -> dict[str, int]:
+    first_row: dict[str, int] = {}
+    count = 0
+    for row, values, _problem in reports.open_rows():
+        count += 1
+        if limits.max_reports is not None and count > limits.max_reports:
+            raise file_problem(
+                reports.label,
+                f"more than {limits.max_reports:,} reports; at most "
+                f"{limits.max_reports:,} are accepted in one batch. Split the file, or ask an "
+                "administrator to import it with the CLI",
+                row=row,
+            )
+        ref = ref_of(values.get("external_ref"))
+        if ref:
+            first_row.setdefault(ref, row)
+    return first_row
+
+
+class _Linked:
+    """The rows of one linked file, handed out per report."""
+
+    def __init__(self, table: Table, first_row: dict[str, int]) -> None:
+        self.table = table
+        self.first_row = first_row
+        self.orphans: list[RowError] = []
+        in_order = True
+        last = 0
+        for row, values, _problem in table.open_rows():
+            ref = ref_of(values.get("external_ref"))
+            position = first_row.get(ref)
+            if position is None:
+                self.orphans.append(_orphan(table.label, row, ref))
+            elif position < last:
+                in_order = False
+            else:
+                last = position
+        self._grouped: dict[int, list[RawChild]] | None = None
+        self._stream: Iterator[tuple[int, RawChild]] | None = None
+        self._head: tuple[int, RawChild] | None = None
+        if in_order:
+            self._stream = self._known()
+            self._head = next(self._stream, None)
+        else:
+            self._grouped = {}
+            for position, child in self._known():
+                self._grouped.setdefault(position, []).append(child)
+
+    def _known(self) -> Iterator[tuple[int, RawChild]]:
+        for row, values, problem in self.table.open_rows():
+            position = self.first_row.get(ref_of(values.get("external_ref")))
+            if position is None:
+                continue
+            data: dict[str, Any] = {k: v for k, v in values.items() if k != "external_ref"}
+            child = RawChild(data=data, file=self.table.label, row=row)
+            if problem:
+                child.problems.append(RowError(self.table.label, row, "", "", problem))
+            yield position, child
+
+    def children(self, position: int) -> list[RawChild]:
+        """Return the rows that belong to the report first seen at ``position``."""
+        if self._grouped is not None:
+            return self._grouped.pop(position, [])
+        found: list[RawChild] = []
+        while self._head is not None and self._head[0] <= position:
+            if self._head[0] == position:
+                found.append(self._head[1])
+            self._head = next(self._stream, None) if self._stream else None
+        return found
+
+
+def _orphan(label: str, row: int, ref: str) -> RowError:
+    if not ref:
+        return RowError(label, row, "external_ref", "", "required; fill in this column")
+    return RowError(
+        label,
+        row,
+        "external_ref",
+        ref,
+        f"no report {ref} in the reports file of this batch; "
+        "every row must point at a report in the same batch",
+    )

@@ -1,0 +1,204 @@
+"""Turn validated reports into the canonical rows the store keeps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from counterscam import reference
+from counterscam.identifiers import KINDS, Canonical, InvalidIdentifier, canonicalize
+from counterscam.intake.records import RawReport, RowError, text_of
+from counterscam.intake.schema import PartyIn, PlaceIn, ReportIn
+
+CENT = Decimal("0.01")
+CACHE_SIZE = 500_000  # distinct identifiers remembered; bounds memory on huge imports
+
+
+@dataclass(slots=True)
+class SightingRow:
+    """An identifier of a report in canonical form, with its role and the value as written."""
+
+    kind: str
+    value: str
+    country: str | None
+    shared_platform: bool
+    role: str
+    raw_value: str
+
+
+@dataclass(slots=True)
+class NormalReport:
+    """A report ready to store: its row values and its linked rows."""
+
+    external_ref: str
+    values: dict[str, Any]
+    sightings: list[SightingRow] = field(default_factory=list)
+    parties: list[dict[str, Any]] = field(default_factory=list)
+    places: list[dict[str, Any]] = field(default_factory=list)
+    share_with: list[str] = field(default_factory=list)
+
+
+def locate(raw: RawReport, path: tuple[str | int, ...]) -> tuple[str, int, str]:
+    """Return (file, row, column) of a field path like ("identifiers", 2, "value")."""
+    if (
+        len(path) >= 2
+        and path[0] in ("identifiers", "parties", "places")
+        and isinstance(path[1], int)
+    ):
+        children = getattr(raw, str(path[0]))
+        if path[1] < len(children):
+            child = children[path[1]]
+            column = ".".join(str(p) for p in path[2:])
+            return child.file, child.row, f"{child.prefix}{column}"
+    return raw.file, raw.row, ".".join(str(p) for p in path)
+
+
+class Normaliser:
+    """Canonicalises the identifiers of many reports, once per distinct value."""
+
+    def __init__(self, *, country: str | None) -> None:
+        self.country = country
+        self._canon: dict[tuple[str, str, str | None, str | None], Canonical | str] = {}
+        self._fx: dict[tuple[str, date], Decimal] = {}
+
+    def canonical(
+        self, kind: str, raw: str, country: str | None, qualifier: str | None
+    ) -> Canonical:
+        """Return the canonical form, cached; raise InvalidIdentifier with the reason."""
+        key = (kind, raw, country, qualifier)
+        found = self._canon.get(key)
+        if found is None:
+            try:
+                found = canonicalize(kind, raw, country=country, qualifier=qualifier)
+            except InvalidIdentifier as exc:
+                found = exc.reason
+            if len(self._canon) >= CACHE_SIZE:
+                self._canon.clear()
+            self._canon[key] = found
+        if isinstance(found, str):
+            raise InvalidIdentifier(kind, raw, found)
+        return found
+
+    def fx_rate(self, currency: str, on: date) -> Decimal:
+        """Return USD per unit of ``currency`` on a day, cached."""
+        key = (currency, on)
+        rate = self._fx.get(key)
+        if rate is None:
+            rate = self._fx[key] = reference.fx_rate(currency, on)
+        return rate
+
+    def report(self, report: ReportIn, raw: RawReport) -> NormalReport | list[RowError]:
+        """Return the canonical rows of one report, or the errors that reject it."""
+        errors: list[RowError] = []
+        normal = NormalReport(
+            external_ref=report.external_ref,
+            values=self._values(report),
+            share_with=list(report.share_with),
+        )
+        seen: set[tuple[str, str, str]] = set()
+        for i, ident in enumerate(report.identifiers):
+            try:
+                canon = self.canonical(
+                    ident.kind, ident.value, ident.country or self.country, ident.qualifier
+                )
+            except InvalidIdentifier as exc:
+                file, row, column = locate(raw, ("identifiers", i, "value"))
+                errors.append(RowError(file, row, column, text_of(ident.value), exc.reason))
+                continue
+            for c in (canon, *canon.related):
+                key = (c.kind, c.value, ident.role)
+                if key not in seen:  # a report names an identifier once per role
+                    seen.add(key)
+                    normal.sightings.append(
+                        SightingRow(
+                            c.kind, c.value, c.country, c.shared_platform, ident.role, ident.value
+                        )
+                    )
+        for i, party in enumerate(report.parties):
+            row_or_error = self._party(party, raw, i)
+            if isinstance(row_or_error, RowError):
+                errors.append(row_or_error)
+            else:
+                normal.parties.append(row_or_error)
+        normal.places = [self._place(p) for p in report.places]
+        return errors or normal
+
+    def identifier_errors(self, raw: RawReport) -> list[RowError]:
+        """Return the identifiers of an invalid report that cannot be made canonical either.
+
+        So a user sees every problem of a report at once, not one kind per resubmission.
+        """
+        errors: list[RowError] = []
+        for i, child in enumerate(raw.identifiers):
+            kind = str(child.data.get("kind") or "").strip().lower()
+            value = str(child.data.get("value") or "").strip()
+            if kind not in KINDS or not value:
+                continue
+            country = str(child.data.get("country") or "").strip().upper() or self.country
+            qualifier = str(child.data.get("qualifier") or "").strip() or None
+            try:
+                self.canonical(kind, value, country, qualifier)
+            except (InvalidIdentifier, ValueError) as exc:
+                reason = exc.reason if isinstance(exc, InvalidIdentifier) else str(exc)
+                file, row, column = locate(raw, ("identifiers", i, "value"))
+                errors.append(RowError(file, row, column, text_of(value), reason))
+        return errors
+
+    def _values(self, report: ReportIn) -> dict[str, Any]:
+        usd = rate = on = None
+        if report.loss_amount is not None and report.loss_currency is not None:
+            on = (report.incident_at or report.reported_at).date()
+            rate = self.fx_rate(report.loss_currency, on)
+            usd = (report.loss_amount * rate).quantize(CENT)
+        return {
+            "external_ref": report.external_ref,
+            "country": self.country or "",
+            "reported_at": report.reported_at,
+            "incident_at": report.incident_at,
+            "scam_type": report.scam_type,
+            "channel": report.channel,
+            "loss_amount": report.loss_amount,
+            "loss_currency": report.loss_currency,
+            "loss_usd": usd,
+            "fx_rate": rate,
+            "fx_date": on,
+            "victim_age_band": report.victim_age_band,
+            "victim_gender": report.victim_gender,
+            "victim_country": report.victim_country,
+            "narrative": report.narrative,
+            "mark": report.mark,
+        }
+
+    def _party(self, party: PartyIn, raw: RawReport, index: int) -> dict[str, Any] | RowError:
+        phone = ""
+        if party.phone:
+            try:
+                phone = self.canonical("phone", party.phone, self.country, None).value
+            except InvalidIdentifier as exc:
+                file, row, column = locate(raw, ("parties", index, "phone"))
+                return RowError(file, row, column, text_of(party.phone), exc.reason)
+        return {
+            "role": party.role,
+            "full_name": party.full_name,
+            "given_name": party.given_name,
+            "family_name": party.family_name,
+            "birth_date": party.birth_date,
+            "gender": party.gender,
+            "nationality": party.nationality,
+            "id_number": party.id_number,
+            "id_kind": party.id_kind or "",
+            "phone": phone[:32],
+        }
+
+    @staticmethod
+    def _place(place: PlaceIn) -> dict[str, Any]:
+        return {
+            "kind": place.kind,
+            "name": place.name,
+            "country": place.country,
+            "latitude": place.latitude,
+            "longitude": place.longitude,
+            "address": place.address,
+        }

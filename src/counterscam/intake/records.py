@@ -1,0 +1,102 @@
+"""Reports as read from a file or request, before validation, and the errors found in them."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One rejected value: where it is (as the user sees the file), what it was and why."""
+
+    file: str
+    row: int
+    column: str
+    value: str
+    reason: str
+
+
+@dataclass(slots=True)
+class RawChild:
+    """An identifier, party or place row; ``prefix`` turns JSON field names into paths."""
+
+    data: dict[str, Any]
+    file: str
+    row: int
+    prefix: str = ""
+    problems: list[RowError] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class RawReport:
+    """A report row with the rows of the linked files that point at it."""
+
+    data: dict[str, Any]
+    file: str
+    row: int
+    identifiers: list[RawChild] = field(default_factory=list)
+    parties: list[RawChild] = field(default_factory=list)
+    places: list[RawChild] = field(default_factory=list)
+    problems: list[RowError] = field(default_factory=list)
+
+
+class FileProblem(Exception):
+    """A file cannot be read at all; nothing of its batch is stored."""
+
+    def __init__(self, errors: list[RowError]) -> None:
+        super().__init__("; ".join(f"{e.file}: {e.reason}" for e in errors))
+        self.errors = errors
+
+
+def file_problem(
+    file: str, reason: str, *, row: int = 0, column: str = "", value: str = ""
+) -> FileProblem:
+    """Return a FileProblem with one error."""
+    return FileProblem([RowError(file, row, column, value, reason)])
+
+
+def ref_of(value: Any) -> str:
+    """Return the external_ref a cell holds, as compared across files."""
+    return "" if value is None else str(value).strip()
+
+
+REJECTION_COLUMNS = ("file", "row", "column", "value", "reason")
+
+
+def rejections_csv(errors: Iterable[RowError]) -> str:
+    """Return the rejection file: one line per error, columns file,row,column,value,reason."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(REJECTION_COLUMNS)
+    for e in errors:
+        writer.writerow([e.file, e.row, e.column, _safe_cell(e.value), e.reason])
+    return out.getvalue()
+
+
+def parse_rejections_csv(text: str) -> list[RowError]:
+    """Read back a rejection file written by ``rejections_csv``."""
+    rows = list(csv.reader(io.StringIO(text)))
+    return [
+        RowError(file=f, row=int(r or 0), column=c, value=v.removeprefix("'"), reason=why)
+        for f, r, c, v, why in rows[1:]
+        if len(rows[0]) == 5
+    ]
+
+
+def _safe_cell(value: str) -> str:
+    # A rejected value may be hostile; spreadsheets run cells starting with these as formulas.
+    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def text_of(value: Any) -> str:
+    """Return a cell or JSON value as the text shown back in an error."""
+    if value is None:
+        return ""
+    text = str(value)
+    return text if len(text) <= 200 else text[:197] + "..."

@@ -1,0 +1,287 @@
+"""The submitted report, validated against the reference lists (fields as in docs/formats.md).
+
+Validation needs the reporting agency's country, for times written without a zone: pass it
+as ``context={"country": "MY"}`` to ``model_validate``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from counterscam.identifiers import KINDS
+from counterscam.intake import vocab
+
+EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
+MAX_AMOUNT = Decimal("1e17")
+
+
+def _listed(values: tuple[str, ...], limit: int = 16) -> str:
+    shown = ", ".join(values[:limit])
+    return shown + (", ..." if len(values) > limit else "")
+
+
+def _code(vocabulary: str, what: str) -> Any:
+    def check(value: str | None) -> str | None:
+        if value is None:
+            return None
+        code = value.strip().lower()
+        if vocabulary == "mark":
+            code = code.removeprefix("tlp:")
+        if code not in vocab.code_set(vocabulary):
+            raise ValueError(
+                f"{value!r} is not {what}; use one of: {_listed(vocab.codes(vocabulary))}"
+            )
+        return code
+
+    return AfterValidator(check)
+
+
+def _kind(value: str) -> str:
+    kind = value.strip().lower()
+    if kind not in KINDS:
+        raise ValueError(f"{value!r} is not an identifier kind; use one of: {', '.join(KINDS)}")
+    return kind
+
+
+def _country(value: str) -> str:
+    code = value.strip().upper()
+    if code not in vocab.country_codes():
+        raise ValueError(f"{value!r} is not an ISO 3166 alpha-2 country code (like MY, TH, KH)")
+    return code
+
+
+def _id_kind(value: str | None) -> str | None:
+    if value is None:
+        return None
+    kind = value.strip().lower()
+    if kind not in vocab.ID_KINDS:
+        raise ValueError(f"{value!r} is not an ID kind; use one of: {', '.join(vocab.ID_KINDS)}")
+    return kind
+
+
+def _moment(value: Any, info: ValidationInfo) -> Any:
+    """Read a date or date-time; a time without zone is the reporting country's local time."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        moment = datetime.combine(value, time())
+    else:
+        text = str(value).strip()
+        try:
+            moment = datetime.fromisoformat(text.replace(" ", "T", 1) if len(text) > 10 else text)
+        except ValueError:
+            raise ValueError(
+                f"{text!r} is not a date; write an ISO 8601 date like 2026-03-01 or a date-time "
+                "like 2026-03-01T10:00:00+08:00"
+            ) from None
+    if moment.tzinfo is None:
+        country = (info.context or {}).get("country")
+        moment = moment.replace(tzinfo=vocab.zone(country))
+    moment = moment.astimezone(UTC)
+    if moment < EARLIEST:
+        raise ValueError(f"{text_of(value)} is before 1990; check the year")
+    if moment > datetime.now(UTC) + timedelta(days=1):
+        raise ValueError(f"{text_of(value)} is in the future; check the date")
+    return moment
+
+
+def text_of(value: Any) -> str:
+    """Return a value as quoted text for a message."""
+    return repr(value.isoformat() if isinstance(value, date) else str(value))
+
+
+def _birth_date(value: Any) -> Any:
+    if value is None or isinstance(value, date):
+        day = value.date() if isinstance(value, datetime) else value
+    else:
+        try:
+            day = date.fromisoformat(str(value).strip()[:10])
+        except ValueError:
+            raise ValueError(f"{str(value)!r} is not a date; write it like 1990-05-17") from None
+    if day is not None and day > date.today():
+        raise ValueError(f"{day.isoformat()} is in the future; check the birth date")
+    if day is not None and day.year < 1900:
+        raise ValueError(f"{day.isoformat()} is before 1900; check the year")
+    return day
+
+
+def _amount(value: Any) -> Any:
+    if value is None or isinstance(value, Decimal):
+        amount = value
+    else:
+        text = str(value).strip().replace(",", "").replace(" ", "").replace("\u00a0", "")
+        try:
+            amount = Decimal(text)
+        except InvalidOperation:
+            raise ValueError(
+                f"{str(value)!r} is not an amount; write it like 12500.50 "
+                "(',' thousands separators allowed, no currency sign)"
+            ) from None
+    if amount is None:
+        return None
+    if not amount.is_finite() or amount >= MAX_AMOUNT:
+        raise ValueError(f"{str(value)!r} is not a usable amount")
+    if amount < 0:
+        raise ValueError(f"{str(value)!r} is negative; a loss is written as a positive amount")
+    return amount.quantize(Decimal("0.01"))
+
+
+def _currency(value: str | None) -> str | None:
+    if value is None:
+        return None
+    code = value.strip().upper()
+    if code not in vocab.currencies():
+        raise ValueError(
+            f"{value!r} is not a known currency; use an ISO 4217 code such as "
+            f"{_listed(vocab.currencies(), 12)}"
+        )
+    return code
+
+
+def _codes_list(value: Any) -> Any:
+    if value is None:
+        return []
+    items = value.split(";") if isinstance(value, str) else value
+    if not isinstance(items, list):
+        return value
+    return list(dict.fromkeys(str(i).strip().upper() for i in items if str(i).strip()))
+
+
+def _blank_to_none(data: Any) -> Any:
+    # CSV and XLSX give "" for an empty cell: an empty value is a value not given, so a
+    # required one is reported as missing and an optional one takes its default.
+    if isinstance(data, dict):
+        return {
+            k: v
+            for k, v in data.items()
+            if v is not None and not (isinstance(v, str) and not v.strip())
+        }
+    return data
+
+
+Moment = Annotated[datetime, BeforeValidator(_moment)]
+Country = Annotated[str, AfterValidator(_country)]
+AgencyCode = Annotated[str, Field(max_length=32)]
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True, frozen=True
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blanks(cls, data: Any) -> Any:
+        return _blank_to_none(data)
+
+
+class IdentifierIn(_In):
+    """An identifier as written in a report, with its role there."""
+
+    kind: Annotated[str, AfterValidator(_kind)]
+    value: Annotated[str, Field(min_length=1, max_length=600)]
+    role: Annotated[str, _code("sighting_role", "a sighting role")]
+    qualifier: Annotated[str | None, Field(max_length=100)] = None
+    country: Country | None = None
+
+
+class PartyIn(_In):
+    """A person or organisation a report names (never the scam victim)."""
+
+    role: Annotated[str, _code("party_role", "a party role")]
+    full_name: Annotated[str, Field(min_length=1, max_length=300)]
+    given_name: Annotated[str, Field(max_length=200)] = ""
+    family_name: Annotated[str, Field(max_length=200)] = ""
+    birth_date: Annotated[date | None, BeforeValidator(_birth_date)] = None
+    gender: Annotated[str | None, _code("gender", "a gender")] = None
+    nationality: Country | None = None
+    id_number: Annotated[str, Field(max_length=60)] = ""
+    id_kind: Annotated[str | None, AfterValidator(_id_kind)] = None
+    phone: Annotated[str, Field(max_length=60)] = ""
+
+    @field_validator("given_name", "family_name", "id_number", "phone", mode="before")
+    @classmethod
+    def _none_is_empty(cls, value: Any) -> Any:
+        return "" if value is None else value
+
+
+class PlaceIn(_In):
+    """A place a report names, such as a scam compound."""
+
+    kind: Annotated[str, _code("place_kind", "a place kind")]
+    name: Annotated[str, Field(min_length=1, max_length=300)]
+    country: Country | None = None
+    latitude: Annotated[float | None, Field(ge=-90, le=90)] = None
+    longitude: Annotated[float | None, Field(ge=-180, le=180)] = None
+    address: Annotated[str, Field(max_length=500)] = ""
+
+    @field_validator("address", mode="before")
+    @classmethod
+    def _none_is_empty(cls, value: Any) -> Any:
+        return "" if value is None else value
+
+    @model_validator(mode="after")
+    def _both_coordinates(self) -> PlaceIn:
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValueError("latitude: give both latitude and longitude, or neither")
+        return self
+
+
+class ReportIn(_In):
+    """One scam report as a national centre submits it."""
+
+    external_ref: Annotated[str, Field(min_length=1, max_length=100)]
+    reported_at: Moment
+    incident_at: Moment | None = None
+    scam_type: Annotated[str, _code("scam_type", "a scam type")]
+    channel: Annotated[str, _code("channel", "a channel")]
+    loss_amount: Annotated[Decimal | None, BeforeValidator(_amount)] = None
+    loss_currency: Annotated[str | None, AfterValidator(_currency)] = None
+    victim_age_band: Annotated[str | None, _code("age_band", "an age band")] = None
+    victim_gender: Annotated[str | None, _code("gender", "a gender")] = None
+    victim_country: Country | None = None
+    narrative: Annotated[str, Field(max_length=20_000)] = ""
+    mark: Annotated[str, _code("mark", "a TLP mark")]
+    share_with: Annotated[list[AgencyCode], BeforeValidator(_codes_list)] = []
+    identifiers: list[IdentifierIn] = []
+    parties: list[PartyIn] = []
+    places: list[PlaceIn] = []
+
+    @field_validator("narrative", mode="before")
+    @classmethod
+    def _none_is_empty(cls, value: Any) -> Any:
+        return "" if value is None else value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ReportIn:
+        if self.loss_amount is not None and self.loss_currency is None:
+            raise ValueError("loss_currency: give the currency of the loss_amount, like MYR")
+        if self.share_with and self.mark != "amber":
+            raise ValueError(
+                f"share_with: only an amber report can be narrowed to named agencies; "
+                f"this one is {self.mark}"
+            )
+        if self.incident_at and self.incident_at > self.reported_at + timedelta(days=1):
+            raise ValueError("incident_at: the incident is after the date it was reported")
+        return self
+
+
+class ReportBatchIn(BaseModel):
+    """A JSON batch: ``{"reports": [REPORT, ...]}``."""
+
+    reports: list[dict[str, Any]]

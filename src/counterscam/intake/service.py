@@ -1,0 +1,305 @@
+"""Submit a batch of reports: validate, normalise, store, raise alerts, all or nothing."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counterscam.access.caller import Caller
+from counterscam.access.policy import MEMBER_KINDS
+from counterscam.check.alerts import raise_alerts
+from counterscam.config import Settings
+from counterscam.db.models import Agency, ImportBatch, Report
+from counterscam.intake.normalise import Normaliser, NormalReport
+from counterscam.intake.records import (
+    FileProblem,
+    RawReport,
+    RowError,
+    parse_rejections_csv,
+    rejections_csv,
+)
+from counterscam.intake.store import write_chunk
+from counterscam.intake.validate import validate
+
+__all__ = [
+    "BatchNotFound",
+    "BatchResult",
+    "NotAllowed",
+    "RowError",
+    "get_batch",
+    "rejections_csv",
+    "submit",
+]
+
+log = logging.getLogger(__name__)
+CHUNK = 2_000
+MAX_ERRORS = 10_000
+
+
+class NotAllowed(PermissionError):
+    """The caller's agency may not submit reports."""
+
+
+class BatchNotFound(LookupError):
+    """No batch with that id was submitted by the caller's agency."""
+
+
+@dataclass
+class BatchResult:
+    """The outcome of one submission."""
+
+    batch_id: int | None
+    status: str  # committed | rejected | partial
+    accepted: int = 0
+    rejected: int = 0
+    created: int = 0
+    updated: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    report_ids: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _Run:
+    caller: Caller
+    keep_valid: bool
+    normaliser: Normaliser
+    result: BatchResult
+    agency_ids: dict[str, int | None] = field(default_factory=dict)
+    pending: list[NormalReport] = field(default_factory=list)
+    seen: int = 0
+    failed: bool = False
+    unlisted: int = 0
+
+    def error(self, errors: Iterable[RowError]) -> None:
+        for e in errors:
+            if len(self.result.errors) < MAX_ERRORS:
+                self.result.errors.append(e)
+            else:
+                self.unlisted += 1
+        self.failed = True
+
+
+def submit(
+    session: Session,
+    caller: Caller,
+    *,
+    reports: Iterable[RawReport | RowError],
+    source: str,
+    filename: str = "",
+    keep_valid: bool = False,
+    settings: Settings | None = None,
+    streaming: bool = False,
+    on_progress: Callable[[int], None] | None = None,
+) -> BatchResult:
+    """Validate, normalise and store a batch of reports for the caller's agency; commits.
+
+    Args:
+        reports: raw reports (and errors found while reading the files) in file order.
+        source: api, csv, xlsx, json, cli or web, recorded on the batch.
+        keep_valid: store the valid reports and list the rejected ones, instead of
+            rejecting the whole batch on the first error.
+        settings: the batch-size limit (``max_batch_reports``) unless ``streaming``.
+        streaming: a large CLI import: no batch-size limit; with ``keep_valid`` each chunk
+            of valid reports is committed as it goes, so a re-run resumes (resubmitted
+            reports are updated, never duplicated).
+        on_progress: told the number of reports read so far, once per chunk.
+
+    Returns:
+        The batch outcome; ``errors`` say file, row, column, value and reason.
+    """
+    if caller.agency_id is None or caller.agency_kind not in MEMBER_KINDS:
+        who = caller.agency_code or "an anonymous visitor"
+        raise NotAllowed(
+            f"only member agencies and the secretariat submit reports; {who} is "
+            f"{caller.agency_kind}. Ask the member agency that holds the case to submit it, "
+            "or send it to the secretariat"
+        )
+    limit = None if streaming or settings is None else settings.max_batch_reports
+    batch = ImportBatch(
+        agency_id=caller.agency_id,
+        user_id=caller.user_id,
+        source=source,
+        filename=filename[:300],
+        status="partial",
+    )
+    session.add(batch)
+    session.flush()
+    run = _Run(
+        caller=caller,
+        keep_valid=keep_valid,
+        normaliser=Normaliser(country=caller.country),
+        result=BatchResult(batch_id=batch.id, status="partial"),
+    )
+    try:
+        for item in reports:
+            if isinstance(item, RowError):
+                run.error([item])
+                continue
+            run.seen += 1
+            if limit is not None and run.seen > limit:
+                raise FileProblem(
+                    [
+                        RowError(
+                            filename or "request",
+                            item.row,
+                            "",
+                            "",
+                            f"more than {limit:,} reports in one batch; split it",
+                        )
+                    ]
+                )
+            _take(session, run, item)
+            if len(run.pending) >= CHUNK:
+                _flush(session, run, batch, streaming)
+                if on_progress is not None:
+                    on_progress(run.seen)
+        _flush(session, run, batch, streaming)
+    except FileProblem as exc:
+        return _reject(session, run, caller, batch, fatal=exc.errors)
+    if on_progress is not None:
+        on_progress(run.seen)
+    if run.failed and not keep_valid:
+        return _reject(session, run, caller, batch, fatal=[])
+    result = run.result
+    result.rejected = run.seen - result.accepted
+    result.status = "committed" if not run.failed else "partial" if result.accepted else "rejected"
+    _finish(batch, run)
+    session.commit()
+    log.info("batch %s by %s: %s", batch.id, caller.actor, result.status)
+    return result
+
+
+def _take(session: Session, run: _Run, raw: RawReport) -> None:
+    errors = list(raw.problems)
+    for child in (*raw.identifiers, *raw.parties, *raw.places):
+        errors.extend(child.problems)
+    validated = validate(raw, country=run.caller.country)
+    if isinstance(validated, list):
+        errors.extend(validated)
+        where = {(e.file, e.row, e.column) for e in errors}
+        errors.extend(
+            e
+            for e in run.normaliser.identifier_errors(raw)
+            if (e.file, e.row, e.column) not in where
+        )
+    else:
+        normal = run.normaliser.report(validated, raw)
+        if isinstance(normal, list):
+            errors.extend(normal)
+        else:
+            errors.extend(_check_shares(session, run, normal, raw))
+            if not errors:
+                run.pending.append(normal)
+                return
+    run.error(errors)
+
+
+def _check_shares(
+    session: Session, run: _Run, normal: NormalReport, raw: RawReport
+) -> list[RowError]:
+    unknown = [c for c in normal.share_with if c not in run.agency_ids]
+    if unknown:
+        query = select(Agency.code, Agency.id).where(Agency.code.in_(unknown))
+        found = {code: agency_id for code, agency_id in session.execute(query)}
+        for code in unknown:
+            run.agency_ids[code] = found.get(code)
+    return [
+        RowError(
+            raw.file,
+            raw.row,
+            "share_with",
+            code,
+            f"no agency with code {code}; "
+            "agency codes are listed on the agencies page (e.g. SG-ASCOM)",
+        )
+        for code in normal.share_with
+        if run.agency_ids.get(code) is None
+    ]
+
+
+def _flush(session: Session, run: _Run, batch: ImportBatch, streaming: bool) -> None:
+    chunk, run.pending = run.pending, []
+    if not chunk:
+        return
+    run.result.accepted += len(chunk)
+    if run.failed and not run.keep_valid:
+        return  # the batch will be rolled back: keep validating, stop writing
+    written = write_chunk(
+        session,
+        agency_id=batch.agency_id,
+        batch_id=batch.id,
+        reports=chunk,
+        share_ids={k: v for k, v in run.agency_ids.items() if v is not None},
+    )
+    raise_alerts(session, written.report_ids)
+    run.result.created += written.created
+    run.result.updated += written.updated
+    run.result.report_ids.extend(written.report_ids)
+    if streaming and run.keep_valid:
+        _finish(batch, run)
+        session.commit()
+
+
+def _finish(batch: ImportBatch, run: _Run) -> None:
+    result = run.result
+    batch.status = result.status
+    batch.accepted, batch.rejected = result.accepted, run.seen - result.accepted
+    batch.created, batch.updated = result.created, result.updated
+    listed = list(result.errors)
+    if run.unlisted:
+        listed.append(RowError("", 0, "", "", f"and {run.unlisted:,} more errors not listed"))
+    batch.rejections_csv = rejections_csv(listed) if listed else ""
+
+
+def _reject(
+    session: Session, run: _Run, caller: Caller, batch: ImportBatch, *, fatal: list[RowError]
+) -> BatchResult:
+    session.rollback()
+    if fatal:
+        run.result.errors = fatal + run.result.errors[: MAX_ERRORS - len(fatal)]
+    result = BatchResult(
+        batch_id=None, status="rejected", accepted=0, rejected=run.seen, errors=run.result.errors
+    )
+    run.result = result
+    record = ImportBatch(
+        agency_id=caller.agency_id,
+        user_id=caller.user_id,
+        source=batch.source,
+        filename=batch.filename,
+        status="rejected",
+    )
+    _finish(record, run)
+    session.add(record)
+    session.commit()
+    result.batch_id = record.id
+    return result
+
+
+def get_batch(session: Session, caller: Caller, batch_id: int) -> BatchResult:
+    """Return a batch the caller's agency submitted; BatchNotFound for any other."""
+    batch = session.get(ImportBatch, batch_id)
+    if batch is None or caller.agency_id is None or batch.agency_id != caller.agency_id:
+        raise BatchNotFound(f"no batch {batch_id} submitted by your agency")
+    ids = session.scalars(select(Report.id).where(Report.batch_id == batch.id).order_by(Report.id))
+    return BatchResult(
+        batch_id=batch.id,
+        status=batch.status,
+        accepted=batch.accepted,
+        rejected=batch.rejected,
+        created=batch.created,
+        updated=batch.updated,
+        errors=parse_rejections_csv(batch.rejections_csv) if batch.rejections_csv else [],
+        report_ids=list(ids),
+    )
+
+
+def rejections_for(session: Session, caller: Caller, batch_id: int) -> str:
+    """Return the rejection CSV of a batch the caller's agency submitted."""
+    batch = session.get(ImportBatch, batch_id)
+    if batch is None or caller.agency_id is None or batch.agency_id != caller.agency_id:
+        raise BatchNotFound(f"no batch {batch_id} submitted by your agency")
+    return batch.rejections_csv or rejections_csv([])

@@ -1,0 +1,127 @@
+"""Submitted files, their limits, and how a header row tells which intake file it is."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from counterscam.intake import columns
+from counterscam.intake.records import FileProblem, RowError, file_problem
+
+Rows = Iterator[tuple[int, dict[str, Any], str]]  # (row number, values, problem or "")
+
+# Distinctive columns say which file a header row belongs to (external_ref, kind, country and
+# role appear in several).
+_SHARED = {"external_ref", "kind", "country", "role"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One submitted file: a path on disk (CLI) or the bytes of an upload."""
+
+    name: str
+    path: Path | None = None
+    content: bytes | None = None
+
+    def size(self) -> int:
+        """Return the file's size in bytes."""
+        if self.content is not None:
+            return len(self.content)
+        assert self.path is not None
+        return self.path.stat().st_size
+
+    def head(self, n: int = 8) -> bytes:
+        """Return the first bytes of the file."""
+        if self.content is not None:
+            return self.content[:n]
+        assert self.path is not None
+        with self.path.open("rb") as f:
+            return f.read(n)
+
+    @property
+    def format(self) -> str:
+        """Return csv, xlsx or json, from the extension or else the first bytes."""
+        suffix = Path(self.name).suffix.lower()
+        if suffix in (".csv", ".xlsx", ".json"):
+            return suffix[1:]
+        head = self.head().lstrip()
+        if head.startswith(b"PK"):
+            return "xlsx"
+        if head[:1] in (b"{", b"["):
+            return "json"
+        return "csv"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much one batch may hold; None means no limit (the CLI streams large CSV files)."""
+
+    max_bytes: int | None = None
+    max_reports: int | None = None
+    max_unzipped_bytes: int = 300 * 1024 * 1024
+    max_sheet_rows: int = 1_048_576
+
+
+@dataclass(frozen=True)
+class Table:
+    """One file (or sheet) of a kind; ``open_rows`` reads it from the start each time."""
+
+    kind: str
+    label: str
+    open_rows: Callable[[], Rows]
+
+
+def recognise(header: list[str], label: str) -> tuple[str, list[str]]:
+    """Return the file kind of a header row and the column names; FileProblem if unclear."""
+    names = [str(h or "").strip().lower().lstrip("\ufeff") for h in header]
+    while names and not names[-1]:
+        names.pop()
+    scores = {
+        kind: len((set(names) - _SHARED) & set(columns.names(kind))) for kind in columns.FILES
+    }
+    kind = max(scores, key=lambda k: scores[k])
+    if scores[kind] == 0:
+        raise file_problem(
+            label,
+            "the header row (row 1) is not one of the intake files; it must hold the "
+            "columns of reports, identifiers, parties or places as in the templates "
+            f"(reports: {', '.join(columns.names('reports'))})",
+            row=1,
+            value=",".join(names)[:200],
+        )
+    check_header(names, kind, label)
+    return kind, names
+
+
+def check_header(names: list[str], kind: str, label: str) -> None:
+    """Raise FileProblem naming unknown, duplicate or missing columns and the expected ones."""
+    expected = columns.names(kind)
+    errors: list[RowError] = []
+    hint = f"a {kind} file has the columns: {', '.join(expected)}"
+    for i, name in enumerate(names):
+        if name and name not in expected:
+            errors.append(RowError(label, 1, name, name, f"unknown column; {hint}"))
+        elif name and name in names[:i]:
+            errors.append(RowError(label, 1, name, name, "this column appears twice"))
+        elif not name:
+            errors.append(RowError(label, 1, f"column {i + 1}", "", f"empty column name; {hint}"))
+    for name in columns.required(kind):
+        if name not in names:
+            errors.append(RowError(label, 1, name, "", f"required column missing; {hint}"))
+    if errors:
+        raise FileProblem(errors)
+
+
+def check_size(sources: list[Source], limits: Limits) -> None:
+    """Refuse a batch larger than the upload limit."""
+    if limits.max_bytes is None:
+        return
+    total = sum(s.size() for s in sources)
+    if total > limits.max_bytes:
+        raise file_problem(
+            sources[0].name if len(sources) == 1 else "upload",
+            f"the upload is {total / 1e6:.1f} MB; the limit is {limits.max_bytes / 1e6:.1f} MB. "
+            "Split it into smaller files, or ask an administrator to import it with the CLI",
+        )

@@ -1,0 +1,80 @@
+"""Validate raw reports and say, for each rejected value, where it is and how to fix it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from counterscam.intake import columns
+from counterscam.intake.normalise import locate
+from counterscam.intake.records import RawReport, RowError, text_of
+from counterscam.intake.schema import ReportIn
+
+_RANGES = {
+    "latitude": "latitude is decimal degrees from -90 to 90, like 16.6469",
+    "longitude": "longitude is decimal degrees from -180 to 180, like 98.5155",
+}
+_FILE_OF = {"identifiers": "identifiers", "parties": "parties", "places": "places"}
+
+
+def validate(raw: RawReport, *, country: str | None) -> ReportIn | list[RowError]:
+    """Return the validated report, or every error found in it and its linked rows."""
+    data: dict[str, Any] = dict(raw.data)
+    data["identifiers"] = [c.data for c in raw.identifiers]
+    data["parties"] = [c.data for c in raw.parties]
+    data["places"] = [c.data for c in raw.places]
+    try:
+        return ReportIn.model_validate(data, context={"country": country})
+    except ValidationError as exc:
+        return [_row_error(raw, data, err) for err in exc.errors(include_url=False)]
+
+
+def _row_error(raw: RawReport, data: dict[str, Any], err: ErrorDetails) -> RowError:
+    path = tuple(err["loc"])
+    reason = _reason(err)
+    if err["type"] == "value_error" and ": " in reason and not _is_field(path):
+        # A check across fields names the column it is about: "loss_currency: give ...".
+        column, reason = reason.split(": ", 1)
+        path = (*path, column)
+    file, row, column = locate(raw, path)
+    value = _value_at(data, path)
+    if column.rsplit(".", 1)[-1] in _RANGES and err["type"] != "value_error":
+        reason = _RANGES[column.rsplit(".", 1)[-1]]
+    if err["type"] == "extra_forbidden":
+        reason = f"unknown field; the fields are: {', '.join(_expected(path))}"
+    return RowError(file, row, column, text_of(value), reason)
+
+
+def _is_field(path: tuple[Any, ...]) -> bool:
+    return bool(path) and isinstance(path[-1], str) and path[-1] not in _FILE_OF
+
+
+def _reason(err: ErrorDetails) -> str:
+    kind = err["type"]
+    if kind == "missing":
+        return "required; fill in this column"
+    if kind == "value_error":
+        ctx = err.get("ctx") or {}
+        return str(ctx.get("error", err["msg"]))
+    if kind in ("string_too_short",):
+        return "required; fill in this column"
+    if kind in ("list_type", "model_type", "dict_type"):
+        return f"{err['msg'].lower()}; see docs/formats.md for the shape of a report"
+    return str(err["msg"])
+
+
+def _expected(path: tuple[Any, ...]) -> list[str]:
+    if len(path) >= 3 and path[0] in _FILE_OF:
+        return [c for c in columns.names(_FILE_OF[str(path[0])]) if c != "external_ref"]
+    return [*columns.names("reports"), "identifiers", "parties", "places"]
+
+
+def _value_at(data: Any, path: tuple[Any, ...]) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data

@@ -1,0 +1,84 @@
+"""The codes a report may use, read once from the reference data, and each country's time zone."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import tzinfo
+from functools import cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import phonenumbers
+
+from counterscam import reference
+
+# Naive times in a file are the reporting country's local time. Countries with several zones
+# (Indonesia, Australia, ...) use the capital's; a centre that needs another writes an offset.
+_ZONES = {
+    "BN": "Asia/Brunei",
+    "KH": "Asia/Phnom_Penh",
+    "ID": "Asia/Jakarta",
+    "LA": "Asia/Vientiane",
+    "MY": "Asia/Kuala_Lumpur",
+    "MM": "Asia/Yangon",
+    "PH": "Asia/Manila",
+    "SG": "Asia/Singapore",
+    "TH": "Asia/Bangkok",
+    "VN": "Asia/Ho_Chi_Minh",
+    "TL": "Asia/Dili",
+    "PG": "Pacific/Port_Moresby",
+    "AU": "Australia/Sydney",
+    "CA": "America/Toronto",
+    "CN": "Asia/Shanghai",
+    "GB": "Europe/London",
+    "IN": "Asia/Kolkata",
+    "JP": "Asia/Tokyo",
+    "KR": "Asia/Seoul",
+    "NZ": "Pacific/Auckland",
+    "RU": "Europe/Moscow",
+    "US": "America/New_York",
+    "HK": "Asia/Hong_Kong",
+    "TW": "Asia/Taipei",
+}
+ID_KINDS = ("passport", "national_id", "other")
+
+
+@cache
+def zone(country: str | None) -> tzinfo:
+    """Return the time zone of a country's capital (UTC when unknown)."""
+    return ZoneInfo(_ZONES.get(country or "", "UTC"))
+
+
+@cache
+def codes(vocabulary: str) -> tuple[str, ...]:
+    """Return the allowed codes of a reference vocabulary, in reference order."""
+    loaders: dict[str, Callable[[], tuple[Any, ...]]] = {
+        "scam_type": reference.scam_types,
+        "channel": reference.channels,
+        "mark": reference.marks,
+        "sighting_role": reference.sighting_roles,
+        "party_role": reference.party_roles,
+        "place_kind": reference.place_kinds,
+        "age_band": reference.age_bands,
+        "gender": reference.genders,
+    }
+    return tuple(item.code for item in loaders[vocabulary]())
+
+
+@cache
+def code_set(vocabulary: str) -> frozenset[str]:
+    """Return the allowed codes of a vocabulary as a set."""
+    return frozenset(codes(vocabulary))
+
+
+@cache
+def country_codes() -> frozenset[str]:
+    """Return every ISO alpha-2 code accepted: the reference countries and all phone regions."""
+    known = {c.code for c in reference.countries()}
+    return frozenset(known | set(phonenumbers.SUPPORTED_REGIONS))
+
+
+@cache
+def currencies() -> tuple[str, ...]:
+    """Return the currency codes of the FX table."""
+    return reference.reference().fx.currencies

@@ -1,0 +1,114 @@
+"""XLSX workbooks: sheets named reports, identifiers, parties and places; formulas kept as text."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date, datetime, time
+from typing import Any
+
+from counterscam.intake import columns
+from counterscam.intake.records import FileProblem, file_problem
+from counterscam.intake.tables import Limits, Rows, Source, Table, check_header
+
+_DAMAGED = (
+    "cannot be read as an XLSX workbook: it is damaged, truncated or not an .xlsx file "
+    "({detail}). Open it in Excel or LibreOffice and save it again as .xlsx"
+)
+
+
+def read_workbook(source: Source, limits: Limits) -> list[Table]:
+    """Return the intake sheets of a workbook, read into memory within the limits."""
+    _check_zip(source, limits)
+    from openpyxl import load_workbook  # imported here: slow to import, only needed for XLSX
+
+    handle: Any = source.path if source.content is None else io.BytesIO(source.content)
+    try:
+        # data_only=False: a formula is kept as its text (never evaluated, never trusted).
+        book = load_workbook(handle, read_only=True, data_only=False)
+    except Exception as exc:  # openpyxl raises many kinds on hostile input
+        raise file_problem(source.name, _DAMAGED.format(detail=type(exc).__name__)) from None
+    try:
+        sheets = {str(ws.title).strip().lower(): ws for ws in book.worksheets}
+        if "reports" not in sheets:
+            raise file_problem(
+                source.name,
+                "the workbook has no sheet named 'reports'; its sheets are "
+                f"{', '.join(repr(str(ws.title)) for ws in book.worksheets)}. Use the template",
+            )
+        tables = []
+        for kind in columns.FILES:
+            if kind in sheets:
+                tables.append(_sheet_table(sheets[kind], kind, limits))
+        return tables
+    except FileProblem:
+        raise
+    except Exception as exc:
+        raise file_problem(source.name, _DAMAGED.format(detail=type(exc).__name__)) from None
+    finally:
+        book.close()
+
+
+def _check_zip(source: Source, limits: Limits) -> None:
+    handle: Any = source.path if source.content is None else io.BytesIO(source.content)
+    try:
+        with zipfile.ZipFile(handle) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise file_problem(source.name, _DAMAGED.format(detail=str(exc))) from None
+    unzipped = sum(e.file_size for e in entries)
+    if len(entries) > 10_000 or unzipped > limits.max_unzipped_bytes:
+        raise file_problem(
+            source.name,
+            f"the workbook unpacks to {unzipped / 1e6:.0f} MB, more than the "
+            f"{limits.max_unzipped_bytes / 1e6:.0f} MB allowed; split it into smaller workbooks "
+            "or use CSV files",
+        )
+
+
+def _sheet_table(ws: Any, kind: str, limits: Limits) -> Table:
+    label = str(ws.title)
+    rows: list[tuple[int, dict[str, Any], str]] = []
+    names: list[str] = []
+    for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+        if number == 1:
+            names = [str(v or "").strip().lower() for v in values]
+            while names and not names[-1]:
+                names.pop()
+            check_header(names, kind, label)
+            continue
+        if number > limits.max_sheet_rows:
+            raise file_problem(
+                label,
+                f"the sheet has more than {limits.max_sheet_rows:,} rows; split it",
+                row=number,
+            )
+        cells = [_cell(v) for v in values]
+        if not any(c not in (None, "") for c in cells):
+            continue
+        problem = ""
+        if any(c not in (None, "") for c in cells[len(names) :]):
+            problem = f"this row has values beyond the {len(names)} named columns"
+        cells = (cells + [None] * len(names))[: len(names)]
+        rows.append((number, dict(zip(names, cells, strict=True)), problem))
+    if not names:
+        raise file_problem(label, "the sheet is empty; it needs a header row", row=1)
+
+    def open_rows() -> Rows:
+        return iter(rows)
+
+    return Table(kind=kind, label=label, open_rows=open_rows)
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (datetime, date)):
+        return value
+    if isinstance(value, time):
+        return value.isoformat()
+    if isinstance(value, str):
+        return value.strip()
+    return value

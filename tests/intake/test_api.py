@@ -1,0 +1,110 @@
+"""The intake API: one report, a batch, uploads, batch pages and templates."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from openpyxl import load_workbook
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from counterscam.access.accounts import create_user, issue_token
+from counterscam.access.caller import Caller
+from counterscam.api.app import create_app
+from counterscam.config import Settings
+from tests.factories import PASSWORD
+from tests.intake.conftest import IDENTIFIERS_CSV, REPORTS_CSV, doc_report
+
+
+@pytest.fixture
+def client(engine: Engine) -> Iterator[TestClient]:
+    settings = Settings(demo=True, max_upload_bytes=20_000, max_batch_reports=5)
+    with TestClient(create_app(settings=settings, engine=engine)) as c:
+        yield c
+
+
+def auth(session: Session, agency: str) -> dict[str, str]:
+    name = f"u-{agency.lower()}"
+    create_user(session, username=name, password=PASSWORD, agency_code=agency)
+    token = issue_token(session, username=name)
+    session.commit()
+    return {"Authorization": f"Bearer {token.secret}"}
+
+
+def test_submit_one_and_batch(
+    client: TestClient, session: Session, agencies: dict[str, Caller]
+) -> None:
+    headers = auth(session, "MY-NSRC")
+    answer = client.post("/api/v1/reports", json=doc_report(), headers=headers)
+    assert answer.status_code == 201, answer.text
+    body = answer.json()
+    assert (body["status"], body["accepted"], body["rejected"], body["created"]) == (
+        "committed",
+        1,
+        0,
+        1,
+    )
+    report_id = body["report_ids"][0]
+    shown = client.get(f"/api/v1/reports/{report_id}", headers=headers).json()
+    assert {i["value"] for i in shown["identifiers"]} >= {"+60123456789"}
+
+    batch = {"reports": [doc_report(), doc_report(external_ref="X", channel="pigeon")]}
+    answer = client.post("/api/v1/reports/batch", json=batch, headers=headers)
+    assert answer.status_code == 422
+    body = answer.json()
+    assert (body["accepted"], body["rejected"]) == (0, 2)
+    assert body["errors"][0]["row"] == 2 and body["errors"][0]["column"] == "channel"
+    rejections = client.get(f"/api/v1/batches/{body['batch_id']}/rejections.csv", headers=headers)
+    assert rejections.text.startswith("file,row,column,value,reason")
+    assert "pigeon" in rejections.text
+
+    kept = client.post("/api/v1/reports/batch?keep_valid=true", json=batch, headers=headers)
+    assert kept.status_code == 201 and kept.json()["updated"] == 1
+    page = client.get(f"/api/v1/batches/{kept.json()['batch_id']}", headers=headers).json()
+    assert page["status"] == "partial" and page["errors"][0]["column"] == "channel"
+
+    too_many = {"reports": [doc_report(external_ref=f"R{i}") for i in range(6)]}
+    answer = client.post("/api/v1/reports/batch", json=too_many, headers=headers)
+    assert answer.status_code == 422 and "at most 5" in answer.json()["errors"][0]["reason"]
+
+    other = auth(session, "SG-ASCOM")
+    assert client.get(f"/api/v1/batches/{body['batch_id']}", headers=other).status_code == 404
+
+
+def test_partner_is_refused(
+    client: TestClient, session: Session, agencies: dict[str, Caller]
+) -> None:
+    answer = client.post("/api/v1/reports", json=doc_report(), headers=auth(session, "AU-AFP"))
+    assert answer.status_code == 403
+    assert "only member agencies" in answer.json()["detail"]
+
+
+def test_upload_csv_set_and_oversized(
+    client: TestClient, session: Session, agencies: dict[str, Caller]
+) -> None:
+    headers = auth(session, "MY-NSRC")
+    files = [
+        ("files", ("reports.csv", REPORTS_CSV.encode(), "text/csv")),
+        ("files", ("identifiers.csv", IDENTIFIERS_CSV.encode(), "text/csv")),
+    ]
+    answer = client.post("/api/v1/uploads", files=files, headers=headers)
+    assert answer.status_code == 201, answer.text
+    assert answer.json()["created"] == 2
+    big = [("files", ("reports.csv", REPORTS_CSV.encode() * 200, "text/csv"))]
+    answer = client.post("/api/v1/uploads", files=big, data={"keep_valid": "true"}, headers=headers)
+    assert answer.status_code == 422
+    assert "larger than" in answer.json()["errors"][0]["reason"]
+    assert answer.json()["accepted"] == 0
+
+
+def test_templates(client: TestClient) -> None:
+    answer = client.get("/api/v1/templates/identifiers.csv")
+    assert answer.text.splitlines()[0] == "external_ref,kind,value,role,qualifier,country"
+    assert client.get("/api/v1/templates/nope.csv").status_code == 404
+    book = load_workbook(io.BytesIO(client.get("/api/v1/templates/reports.xlsx").content))
+    assert book.sheetnames == ["README", "reports", "identifiers", "parties", "places"]
+    readme = " ".join(str(c.value) for row in book["README"].iter_rows() for c in row)
+    assert "amber+strict" in readme and "victim_of_trafficking" in readme

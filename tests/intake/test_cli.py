@@ -1,0 +1,72 @@
+"""``counterscam import``: files or folders, counts, exit codes, rejection file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+from typer.testing import CliRunner
+
+from counterscam.access.caller import Caller
+from counterscam.cli.main import app
+from counterscam.config import get_settings
+from counterscam.db.engine import engine_for
+from counterscam.db.models import Report
+from tests.intake.conftest import IDENTIFIERS_CSV, PARTIES_CSV, PLACES_CSV, REPORTS_CSV
+
+
+@pytest.fixture
+def runner(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
+    url = engine.url.render_as_string(hide_password=False)
+    monkeypatch.setenv("COUNTERSCAM_DATABASE_URL", url)
+    monkeypatch.delenv("COUNTERSCAM_TOKEN", raising=False)
+    get_settings.cache_clear()
+    engine_for.cache_clear()
+    yield CliRunner()
+    get_settings.cache_clear()
+    engine_for.cache_clear()
+
+
+def test_import_folder(
+    runner: CliRunner, session: Session, agencies: dict[str, Caller], tmp_path: Path
+) -> None:
+    for name, text in (
+        ("reports.csv", REPORTS_CSV),
+        ("identifiers.csv", IDENTIFIERS_CSV),
+        ("parties.csv", PARTIES_CSV),
+        ("places.csv", PLACES_CSV),
+    ):
+        (tmp_path / name).write_text(text)
+    result = runner.invoke(app, ["import", str(tmp_path), "--agency", "MY-NSRC"])
+    assert result.exit_code == 0, result.output
+    assert "2 accepted, 0 rejected, 2 created, 0 updated" in result.output
+    again = runner.invoke(app, ["import", str(tmp_path), "--agency", "MY-NSRC"])
+    assert "0 created, 2 updated" in again.output
+    assert session.scalar(select(func.count()).select_from(Report)) == 2
+
+
+def test_import_with_rejections(
+    runner: CliRunner, session: Session, agencies: dict[str, Caller], tmp_path: Path
+) -> None:
+    bad = tmp_path / "reports.csv"
+    bad.write_text(REPORTS_CSV + "MY-3,2026-03-01,,bogus,sms,,,,,,,amber,\n")
+    out = tmp_path / "rejected.csv"
+    result = runner.invoke(
+        app, ["import", str(bad), "--agency", "MY-NSRC", "--keep-valid", "--rejections", str(out)]
+    )
+    assert result.exit_code == 1
+    assert "2 accepted, 1 rejected" in result.output
+    assert out.read_text().splitlines()[1].startswith("reports.csv,4,scam_type,bogus,")
+    assert session.scalar(select(func.count()).select_from(Report)) == 2
+
+
+def test_partner_cannot_import(
+    runner: CliRunner, agencies: dict[str, Caller], tmp_path: Path
+) -> None:
+    (tmp_path / "reports.csv").write_text(REPORTS_CSV)
+    result = runner.invoke(app, ["import", str(tmp_path), "--agency", "AU-AFP"])
+    assert result.exit_code == 1
+    assert "only member agencies" in result.output

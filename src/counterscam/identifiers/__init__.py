@@ -1,1 +1,13 @@
-"""identifiers."""
+"""Canonical identifiers: one module per kind, pure functions over the reference data.
+
+Every other module codes against exactly this API::
+
+    canonicalize(kind, raw, *, country=None, qualifier=None) -> Canonical
+    guess_kind(raw, *, country=None) -> str | None
+"""
+
+from counterscam.identifiers._types import KINDS, Canonical, InvalidIdentifier
+from counterscam.identifiers.dispatch import canonicalize
+from counterscam.identifiers.guess import guess_kind
+
+__all__ = ["KINDS", "Canonical", "InvalidIdentifier", "canonicalize", "guess_kind"]

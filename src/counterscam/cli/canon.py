@@ -1,0 +1,34 @@
+"""`counterscam canon`: print the canonical form of one identifier."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from counterscam.cli.app import app
+from counterscam.identifiers import KINDS, InvalidIdentifier, canonicalize
+
+
+@app.command("canon")
+def canon(
+    kind: Annotated[str, typer.Argument(help=f"Identifier kind: {', '.join(KINDS)}.")],
+    value: Annotated[str, typer.Argument(help="The identifier as written.")],
+    country: Annotated[
+        str | None, typer.Option("--country", help="Reporting country, e.g. MY.")
+    ] = None,
+    qualifier: Annotated[
+        str | None,
+        typer.Option("--qualifier", help="Bank, e-wallet, chain or platform given separately."),
+    ] = None,
+) -> None:
+    """Print the canonical form of an identifier (and its registered domain, if any)."""
+    try:
+        result = canonicalize(kind, value, country=country, qualifier=qualifier)
+    except InvalidIdentifier as exc:
+        typer.echo(exc.reason, err=True)
+        raise typer.Exit(code=1) from exc
+    typer.echo(result.value)
+    for related in result.related:
+        if related.kind == "domain":
+            typer.echo(f"domain: {related.value}")

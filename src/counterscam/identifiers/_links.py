@@ -1,0 +1,53 @@
+"""Recognise phone numbers hidden in links: tel:, wa.me, WhatsApp, Viber and Zalo."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, unquote, urlsplit
+
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+_NUMBER = re.compile(r"\+?[\d\s\-.()]{3,30}", re.ASCII)
+
+
+def _split(text: str) -> tuple[str, str, str, str]:
+    """Return (scheme, host, path, query) of a link written with or without a scheme."""
+    link = text if _SCHEME.match(text) and "://" in text else "http://" + text.lstrip("/")
+    parts = urlsplit(link)
+    return parts.scheme.lower(), (parts.hostname or "").lower(), parts.path, parts.query
+
+
+def phone_in_link(text: str) -> tuple[str, str | None] | None:
+    """Return (number, region hint) when ``text`` is a link that carries a phone number."""
+    lowered = text.lower()
+    for prefix in ("tel:", "sms:", "callto:"):
+        if lowered.startswith(prefix):
+            found = unquote(text[len(prefix) :]).split(";")[0].split("?")[0].lstrip("/")
+            return found, None
+    if "." not in text and "://" not in text:
+        return None
+    try:
+        scheme, host, path, query = _split(text)
+    except ValueError:
+        return None
+    params = parse_qs(query)
+    number: str | None = None
+    if scheme in ("whatsapp", "viber"):
+        number = (params.get("phone") or params.get("number") or [""])[0]
+    elif host.removeprefix("www.") == "wa.me":
+        number = path.strip("/").split("/")[0]
+        number = f"+{number}" if (number.isascii() and number.isdigit()) else number
+    elif host.endswith("whatsapp.com") and path.rstrip("/") in ("/send", ""):
+        number = (params.get("phone") or [""])[0]
+    elif host in ("zalo.me", "chat.zalo.me"):
+        number = path.strip("/").split("/")[0]
+        if number.isascii() and number.isdigit():
+            # Zalo links carry Vietnamese numbers written nationally (0912...) or with 84.
+            return number, "VN"
+        return None
+    if not number:
+        return None
+    number = unquote(number).strip()
+    # WhatsApp and Viber numbers are always international; the "+" is often dropped.
+    if (number.isascii() and number.isdigit()) and scheme in ("whatsapp", "viber", "http", "https"):
+        number = "+" + number
+    return (number, None) if _NUMBER.fullmatch(number) else None

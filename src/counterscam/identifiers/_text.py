@@ -1,0 +1,62 @@
+"""Clean raw input: unicode forms, native digits, invisible characters, defanging."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from counterscam.identifiers._types import InvalidIdentifier
+
+MAX_LENGTH = 2048
+_SPACES = re.compile(r"\s+")
+
+
+def clean(kind: str, raw: object) -> str:
+    """Return ``raw`` NFKC-normalised, without invisible characters, spaces collapsed."""
+    if not isinstance(raw, str):
+        raise InvalidIdentifier(kind, repr(raw), "enter the identifier as text")
+    if len(raw) > MAX_LENGTH * 4:
+        raise InvalidIdentifier(kind, raw[:80], f"is longer than {MAX_LENGTH} characters")
+    text = unicodedata.normalize("NFKC", raw)
+    # Control and format characters (zero-width spaces, direction marks, BOM) come from
+    # copy-paste and are never part of an identifier.
+    text = "".join(
+        " " if ch.isspace() else ch
+        for ch in text
+        if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn")
+    )
+    text = _SPACES.sub(" ", text).strip()
+    if not text:
+        raise InvalidIdentifier(kind, raw, "is empty; enter the identifier")
+    if len(text) > MAX_LENGTH:
+        raise InvalidIdentifier(kind, text[:80], f"is longer than {MAX_LENGTH} characters")
+    return text
+
+
+def ascii_digits(text: str) -> str:
+    """Return ``text`` with every decimal digit (Thai, Arabic, Khmer, Lao, Myanmar...) in ASCII."""
+    out = []
+    for ch in text:
+        value = unicodedata.decimal(ch, None) if not ch.isascii() else None
+        out.append(str(value) if value is not None else ch)
+    return "".join(out)
+
+
+_DOT = r"(?:\[\s*(?:\.|dot)\s*\]|\(\s*(?:\.|dot)\s*\)|\{\s*(?:\.|dot)\s*\}|\s+\.\s*|\s*\.\s+)"
+_REFANG = (
+    (re.compile(r"^h(?:xx|XX|\*\*|tt|xt|tx)p(s?)(?=\s*(?:\[|\(|:))", re.I), r"http\1"),
+    (re.compile(r"\[\s*://\s*\]|\[\s*:\s*\]\s*//|\(\s*:\s*\)\s*//"), "://"),
+    (re.compile(r"\[\s*:\s*\]|\(\s*:\s*\)"), ":"),
+    (re.compile(r"\[\s*/\s*\]"), "/"),
+    (re.compile(_DOT, re.I), "."),
+)
+_AT = re.compile(r"\[\s*(?:@|at)\s*\]|\(\s*(?:@|at)\s*\)|\{\s*(?:@|at)\s*\}", re.I)
+
+
+def refang(text: str, *, at_sign: bool = False) -> str:
+    """Undo the usual defanging: hxxp, [.], (.), {.}, [dot], [:], [://] and, for e-mail, [at]."""
+    for pattern, replacement in _REFANG:
+        text = pattern.sub(replacement, text)
+    if at_sign:
+        text = _AT.sub("@", text)
+    return text.strip()

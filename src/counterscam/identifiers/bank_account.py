@@ -1,0 +1,102 @@
+"""Bank accounts as ``CC:BANKCODE:DIGITS`` (the BIC institution code and the bare number)."""
+
+from __future__ import annotations
+
+import re
+
+from counterscam.identifiers._accounts import name_variants, split_number
+from counterscam.identifiers._text import ascii_digits, clean
+from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
+from counterscam.identifiers.shortcode import check_country
+from counterscam.reference import Bank, banks, find_banks
+
+_CANONICAL = re.compile(r"([A-Za-z]{2})\s*:\s*([A-Za-z0-9]{4})\s*:\s*(.+)")
+_GENERIC_LENGTH = (5, 30)
+_HOW = "write the bank's BIC (like MBBEMYKL) or a known name (like Maybank, DBS, KBank, BDO, BCA)"
+
+
+def _fail(raw: str, why: str) -> InvalidIdentifier:
+    return InvalidIdentifier("bank_account", raw, f"{shown(raw)} {why}")
+
+
+def _one(raw: str, name: str, found: tuple[Bank, ...]) -> Bank:
+    if not found:
+        raise _fail(raw, f"names an unknown bank {name!r}; {_HOW}")
+    if len(found) > 1:
+        places = ", ".join(sorted({b.country for b in found}))
+        raise _fail(
+            raw,
+            f"names {name!r}, a bank in several countries ({places}); give the country "
+            "or the bank's BIC",
+        )
+    return found[0]
+
+
+def _resolve(raw: str, name: str, qualifier: str | None, country: str | None) -> Bank:
+    named: Bank | None = None
+    if name:
+        for variant in name_variants(name):
+            found = find_banks(variant, country)
+            if found:
+                named = _one(raw, variant, found)
+                break
+    if qualifier and qualifier.strip():
+        given = _one(raw, qualifier.strip(), find_banks(qualifier, country))
+        if named is not None and named != given:
+            raise _fail(raw, f"names {named.label} but the bank given is {given.label}")
+        return given
+    if named is None:
+        if not name:
+            raise _fail(raw, f"does not say which bank; {_HOW}")
+        if re.search(r"[0-9]", name):
+            raise _fail(
+                raw,
+                f"has {name!r}, which is not a known bank; if it is part of the account "
+                f"number, enter the number in digits only; {_HOW}",
+            )
+        _one(raw, name, ())
+    assert named is not None
+    return named
+
+
+def _by_code(raw: str, code: str, bank_code: str) -> Bank:
+    for bank in banks(code):
+        if bank.code == bank_code:
+            return bank
+    elsewhere = ", ".join(f"{b.label} ({b.country})" for b in banks() if b.code == bank_code)
+    hint = f"; {bank_code} is {elsewhere}" if elsewhere else f"; {_HOW}"
+    raise _fail(raw, f"has the bank code {bank_code}, which is not a bank in {code}{hint}")
+
+
+def _digits(raw: str, number: str, bank: Bank) -> str:
+    digits = re.sub(r"[\s\-./]", "", number)
+    if not (digits.isascii() and digits.isdigit()):
+        raise _fail(raw, "has an account number with characters other than digits")
+    low, high = bank.account_length or _GENERIC_LENGTH
+    if not low <= len(digits) <= high:
+        size = str(low) if low == high else f"{low} to {high}"
+        raise _fail(
+            raw, f"has {len(digits)} digits; a {bank.label} account number has {size} digits"
+        )
+    return digits
+
+
+def canonicalize_bank_account(raw: str, country: str | None, qualifier: str | None) -> Canonical:
+    """Canonicalise a bank account from text such as ``Maybank 1234-5678-9012``."""
+    text = ascii_digits(clean("bank_account", raw))
+    region = check_country("bank_account", raw, country)
+    match = _CANONICAL.fullmatch(text)
+    if match:
+        bank = _by_code(raw, match[1].upper(), match[2].upper())
+        if qualifier and qualifier.strip():
+            given = find_banks(qualifier, bank.country)
+            if bank not in given:
+                raise _fail(raw, f"is a {bank.label} account but {qualifier!r} was given")
+        number = match[3]
+    else:
+        name, number = split_number(text)
+        if not number:
+            raise _fail(raw, "has no account number; enter it like Maybank 5140 1234 5678")
+        bank = _resolve(raw, name, qualifier, region)
+    digits = _digits(raw, number, bank)
+    return Canonical("bank_account", f"{bank.country}:{bank.code}:{digits}", bank.country)

@@ -1,0 +1,131 @@
+"""Crypto wallets as ``chain:address`` with the address checksum validated."""
+
+from __future__ import annotations
+
+import re
+
+from counterscam.identifiers._codecs import b58decode, base58check, eip55, segwit_decode
+from counterscam.identifiers._text import clean
+from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
+from counterscam.reference import CryptoChain, crypto_chains, find_chain
+
+_EVM = re.compile(r"0[xX]([0-9a-fA-F]{40})")
+_TOKEN = re.compile(r"[A-Za-z0-9]{25,100}|(?:bc|BC|ltc|LTC)1[A-Za-z0-9]{11,90}")
+_TYPO = "a character is probably mistyped; copy the address again from the source"
+
+
+def _chain(code: str) -> CryptoChain:
+    return next(c for c in crypto_chains() if c.code == code)
+
+
+def _fail(raw: str, why: str) -> InvalidIdentifier:
+    return InvalidIdentifier("crypto_wallet", raw, f"{shown(raw)} {why}")
+
+
+def _evm(raw: str, address: str, chain: CryptoChain) -> Canonical:
+    match = _EVM.fullmatch(address)
+    if match is None:
+        other = _infer(address)
+        if other is not None:
+            raise _fail(raw, f"is a {other.label} address, not an address on {chain.label}")
+        raise _fail(raw, f"is not an address on {chain.label}: it should be 0x and 40 hex digits")
+    hex40 = match[1]
+    checksummed = eip55(hex40)
+    if hex40 not in (hex40.lower(), hex40.upper()) and "0x" + hex40 != checksummed:
+        raise _fail(raw, f"has capital letters that do not match its EIP-55 checksum; {_TYPO}")
+    return Canonical("crypto_wallet", f"{chain.code}:{checksummed}", None)
+
+
+def _bitcoin_like(raw: str, address: str, chain: CryptoChain) -> Canonical | None:
+    if chain.bech32_hrp and address.lower().startswith(chain.bech32_hrp + "1"):
+        if segwit_decode(chain.bech32_hrp, address) is None:
+            raise _fail(raw, f"is not a valid {chain.label} bech32 address; {_TYPO}")
+        return Canonical("crypto_wallet", f"{chain.code}:{address.lower()}", None)
+    decoded = base58check(address)
+    if decoded is not None and decoded[0] in chain.base58_versions:
+        return Canonical("crypto_wallet", f"{chain.code}:{address}", None)
+    return None
+
+
+def _solana(raw: str, address: str, chain: CryptoChain) -> Canonical | None:
+    payload = b58decode(address)
+    if payload is not None and len(payload) == 32 and 32 <= len(address) <= 44:
+        return Canonical("crypto_wallet", f"{chain.code}:{address}", None)
+    return None
+
+
+def _validate(raw: str, address: str, chain: CryptoChain) -> Canonical:
+    if chain.family == "evm":
+        return _evm(raw, address, chain)
+    found = _solana(raw, address, chain) if chain.family == "solana" else None
+    if chain.family in ("bitcoin", "tron"):
+        found = _bitcoin_like(raw, address, chain)
+    if found is not None:
+        return found
+    other = _infer(address)
+    if other is not None and other.code != chain.code:
+        raise _fail(raw, f"is a {other.label} address, not an address on {chain.label}")
+    payload = b58decode(address)
+    if payload is not None and len(payload) == 25:
+        raise _fail(raw, f"fails the {chain.label} address checksum; {_TYPO}")
+    raise _fail(raw, f"is not an address on {chain.label}")
+
+
+def _infer(address: str) -> CryptoChain | None:
+    """Return the chain an address belongs to by its format alone, if it is valid."""
+    if _EVM.fullmatch(address):
+        return _chain("eth")
+    lowered = address.lower()
+    for chain in crypto_chains():
+        hrp = chain.bech32_hrp
+        if hrp and lowered.startswith(hrp + "1") and segwit_decode(hrp, address):
+            return chain
+    decoded = base58check(address)
+    if decoded is not None:
+        return next((c for c in crypto_chains() if decoded[0] in c.base58_versions), None)
+    payload = b58decode(address)
+    if payload is not None and len(payload) == 32 and 32 <= len(address) <= 44:
+        return _chain("sol")
+    return None
+
+
+def _named_chain(raw: str, words: list[str], qualifier: str | None) -> CryptoChain | None:
+    named = {c.code: c for w in words if (c := find_chain(w)) is not None}
+    if qualifier and qualifier.strip():
+        wanted = find_chain(qualifier)
+        if wanted is None:
+            codes = ", ".join(c.code for c in crypto_chains())
+            raise _fail(raw, f"names an unknown chain {qualifier!r}; use one of {codes}")
+        named.setdefault(wanted.code, wanted)
+    if len(named) > 1:
+        raise _fail(raw, f"names more than one chain ({', '.join(sorted(named))}); give one")
+    return next(iter(named.values()), None)
+
+
+def canonicalize_crypto(raw: str, qualifier: str | None) -> Canonical:
+    """Canonicalise a wallet address; the chain comes from the qualifier, text or format."""
+    text = clean("crypto_wallet", raw)
+    # Payment URIs (BIP-21 bitcoin:addr?amount=, EIP-681 ethereum:0x..@56?value=).
+    text = re.sub(r"[?&][^\s]*$", "", text)
+    tokens = [t for t in re.split(r"[\s:,;()\[\]/@]+", text) if t]
+    addresses = [t for t in tokens if _TOKEN.fullmatch(t)]
+    if len(addresses) != 1:
+        why = "has more than one address" if addresses else "has no wallet address in it"
+        raise _fail(raw, f"{why}; enter one address, like tron:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t")
+    address = addresses[0]
+    words = [t for t in tokens if t != address]
+    chain = _named_chain(raw, words, qualifier)
+    if chain is not None:
+        if chain.family != "evm" and _EVM.fullmatch(address):
+            raise _fail(raw, f"is an EVM (0x) address, not an address on {chain.label}")
+        return _validate(raw, address, chain)
+    inferred = _infer(address)
+    if inferred is not None:
+        return _validate(raw, address, inferred)
+    if _EVM.fullmatch(address):
+        return _evm(raw, address, _chain("eth"))
+    payload = b58decode(address)
+    if payload is not None and len(payload) == 25 or address.lower().startswith(("bc1", "ltc1")):
+        raise _fail(raw, f"fails its address checksum; {_TYPO}")
+    codes = ", ".join(c.code for c in crypto_chains())
+    raise _fail(raw, f"is not a wallet address of a known chain ({codes})")

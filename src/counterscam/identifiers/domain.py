@@ -1,0 +1,35 @@
+"""Domains: lower-case, refanged, punycode, no trailing dot; the host is kept as given."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from counterscam.identifiers._host import ascii_host, domain_record
+from counterscam.identifiers._text import clean, refang
+from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
+from counterscam.identifiers.ip import parse_ip
+
+
+def canonicalize_domain(raw: str) -> Canonical:
+    """Canonicalise a domain; a pasted URL is reduced to its host, an IP becomes ``ip``."""
+    text = refang(clean("domain", raw))
+    if "/" in text or "@" in text or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*://", text):
+        try:
+            parts = urlsplit(text if "://" in text else "http://" + text.lstrip("/"))
+            text = parts.hostname or ""
+        except ValueError as exc:
+            raise InvalidIdentifier(
+                "domain", raw, f"{shown(raw)} is not a domain name, like example.com"
+            ) from exc
+    if " " in text:
+        raise InvalidIdentifier(
+            "domain", raw, f"{shown(raw)} has spaces; a domain name has none, like example.com"
+        )
+    try:
+        ip_value = parse_ip(text)
+    except ValueError as exc:
+        raise InvalidIdentifier("domain", raw, f"{shown(raw)} {exc}") from exc
+    if ip_value is not None:
+        return Canonical("ip", ip_value, None)
+    return domain_record(ascii_host("domain", text, raw))

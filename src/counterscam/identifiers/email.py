@@ -1,0 +1,36 @@
+"""E-mail addresses: trimmed, refanged, validated, lower-cased, punycode domain."""
+
+from __future__ import annotations
+
+import re
+
+from email_validator import EmailNotValidError, validate_email
+
+from counterscam.identifiers._host import ascii_host, registered_record
+from counterscam.identifiers._text import clean, refang
+from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
+
+_WORDS_AT = re.compile(r"\s+(?:at)\s+", re.I)
+_WORDS_DOT = re.compile(r"\s+(?:dot)\s+", re.I)
+
+
+def canonicalize_email(raw: str) -> Canonical:
+    """Canonicalise an e-mail address; the related domain is its registered domain."""
+    text = refang(clean("email", raw), at_sign=True)
+    text = re.sub(r"^mailto:", "", text, flags=re.I).strip().strip("<>").strip()
+    if "@" not in text:
+        # "name at example dot com", as written to dodge address harvesters.
+        text = _WORDS_DOT.sub(".", _WORDS_AT.sub("@", text))
+    if "@" not in text:
+        raise InvalidIdentifier(
+            "email", raw, f"{shown(raw)} has no @; enter it like name@example.com"
+        )
+    local, _, domain = text.rpartition("@")
+    host = ascii_host("email", domain, raw)
+    try:
+        result = validate_email(f"{local}@{host}", check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise InvalidIdentifier("email", raw, f"{shown(raw)}: {exc}") from exc
+    # Lower-cased whole: providers treat local parts case-insensitively in practice.
+    value = f"{result.local_part.lower()}@{host}"
+    return Canonical("email", value, None, (registered_record(host),))

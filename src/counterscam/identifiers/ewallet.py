@@ -1,0 +1,84 @@
+"""E-wallet accounts as ``provider:account``; phone-based wallets keep E.164."""
+
+from __future__ import annotations
+
+import re
+
+from counterscam.identifiers._accounts import ACCOUNT_WORDS, token_splits
+from counterscam.identifiers._text import ascii_digits, clean
+from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
+from counterscam.identifiers.phone import e164
+from counterscam.identifiers.shortcode import check_country
+from counterscam.reference import EwalletProvider, ewallet, ewallet_providers, find_ewallets
+
+_CANONICAL = re.compile(r"([a-z0-9_]+)\s*:\s*(.+)")
+_PHONEISH = re.compile(r"\+?[\d\s\-.()]{7,25}", re.ASCII)
+_ID = re.compile(r"[A-Z0-9]{3,40}")
+
+
+def _fail(raw: str, why: str) -> InvalidIdentifier:
+    return InvalidIdentifier("ewallet", raw, f"{shown(raw)} {why}")
+
+
+def _known() -> str:
+    return ", ".join(p.label for p in ewallet_providers()[:8])
+
+
+def _one(raw: str, name: str, found: tuple[EwalletProvider, ...]) -> EwalletProvider:
+    if not found:
+        raise _fail(raw, f"names an unknown e-wallet {name!r}; use a known one, like {_known()}")
+    if len(found) > 1:
+        places = ", ".join(sorted({c for p in found for c in p.countries}))
+        raise _fail(raw, f"names {name!r}, a wallet in several countries ({places}); give one")
+    return found[0]
+
+
+def _split(raw: str, text: str, country: str | None) -> tuple[EwalletProvider | None, str]:
+    match = _CANONICAL.fullmatch(text)
+    if match and ewallet(match[1]) is not None:
+        return ewallet(match[1]), match[2]
+    for name, rest in token_splits(text):
+        found = find_ewallets(name, country)
+        if found:
+            words = [w for w in rest.split() if w.lower().strip(".:") not in ACCOUNT_WORDS]
+            return _one(raw, name, found), " ".join(words)
+    return None, text
+
+
+def _account(raw: str, provider: EwalletProvider, account: str, country: str | None) -> Canonical:
+    if len(provider.countries) == 1:
+        region: str | None = provider.countries[0]
+    else:
+        region = country
+    phoneish = _PHONEISH.fullmatch(account) is not None
+    if provider.account == "phone" or (provider.account == "phone_or_id" and phoneish):
+        try:
+            phone = e164(raw, account, region)
+            if phone.kind != "phone":
+                raise _fail(raw, "has an account number too short to be a phone number")
+            return Canonical("ewallet", f"{provider.code}:{phone.value}", phone.country)
+        except InvalidIdentifier as exc:
+            if provider.account == "phone":
+                raise _fail(raw, f"needs a {provider.label} phone number: {exc.reason}") from exc
+    ident = re.sub(r"[\s\-./]", "", account).upper()
+    if not _ID.fullmatch(ident):
+        raise _fail(raw, f"has a {provider.label} account that is not a phone number or an ID")
+    single = provider.countries[0] if len(provider.countries) == 1 else None
+    return Canonical("ewallet", f"{provider.code}:{ident}", single)
+
+
+def canonicalize_ewallet(raw: str, country: str | None, qualifier: str | None) -> Canonical:
+    """Canonicalise an e-wallet account from text such as ``GCash 0917 123 4567``."""
+    text = ascii_digits(clean("ewallet", raw))
+    region = check_country("ewallet", raw, country)
+    provider, account = _split(raw, text, region)
+    if qualifier and qualifier.strip():
+        given = _one(raw, qualifier.strip(), find_ewallets(qualifier, region))
+        if provider is not None and provider != given:
+            raise _fail(raw, f"names {provider.label} but the e-wallet given is {given.label}")
+        provider = given
+    if provider is None:
+        raise _fail(raw, "does not say which e-wallet; write it like gcash:0917 123 4567")
+    if not account.strip():
+        raise _fail(raw, f"has no {provider.label} account number")
+    return _account(raw, provider, account.strip(), region)

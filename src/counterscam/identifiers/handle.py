@@ -1,0 +1,166 @@
+"""Messaging and social handles as ``platform:handle``; phone-based contacts become phones."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from counterscam.identifiers._links import phone_in_link
+from counterscam.identifiers._text import ascii_digits, clean
+from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
+from counterscam.identifiers.phone import e164
+from counterscam.identifiers.shortcode import check_country
+from counterscam.reference import Platform, find_platform, platform_for_host, platforms
+
+_PREFIX = re.compile(r"([^:\s/]{1,30})\s*:\s*(.+)")
+_PHONEISH = re.compile(r"\+?[\d\s\-.()]{7,25}", re.ASCII)
+_FILLER = {"on", "via", "at", "id", "username", "user", "account", "handle", "profile"}
+_NOT_PROFILES = {
+    "telegram": {"joinchat", "addlist", "c", "share", "proxy", "socks", "addstickers", "iv"},
+    "facebook": {
+        "groups",
+        "events",
+        "watch",
+        "share",
+        "photo",
+        "photo.php",
+        "story.php",
+        "permalink.php",
+        "sharer",
+        "sharer.php",
+        "marketplace",
+        "reel",
+        "hashtag",
+    },
+    "instagram": {"p", "reel", "reels", "explore", "tv", "accounts", "direct"},
+    "x": {"i", "intent", "home", "search", "hashtag", "share", "explore", "messages"},
+}
+
+
+def _from_path(platform: Platform, path: str, query: str) -> str | None:
+    segments = [unquote(s) for s in path.split("/") if s]
+    code = platform.code
+    if code == "facebook" and segments[:1] == ["profile.php"]:
+        return (parse_qs(query).get("id") or [""])[0] or None
+    if code == "facebook" and segments[:1] == ["people"] and len(segments) >= 3:
+        return segments[2]
+    if code == "line":
+        # line.me/ti/p/~id (personal ID) and line.me/R/ti/p/@id (official account).
+        return segments[-1].lstrip("~@") if "ti" in segments and len(segments) >= 3 else None
+    if code == "tiktok":
+        return segments[0][1:] if segments and segments[0].startswith("@") else None
+    if code == "instagram" and segments[:1] == ["stories"] and len(segments) >= 2:
+        return segments[1]
+    if code == "telegram" and segments[:1] == ["s"]:
+        segments = segments[1:]
+    if code == "discord":
+        return segments[1] if segments[:1] == ["users"] and len(segments) >= 2 else None
+    if code in ("whatsapp", "viber", "wechat", "signal", "kakaotalk") or not segments:
+        return None
+    first = segments[0]
+    if first.startswith("+") or first.lower() in _NOT_PROFILES.get(code, set()):
+        return None
+    return first
+
+
+def handle_from_link(raw: str, text: str, country: str | None = None) -> Canonical | None:
+    """Return the handle (or phone) a profile link points at; None for other links."""
+    link = phone_in_link(text)
+    if link is not None:
+        number, hint = link
+        return e164(raw, ascii_digits(number), hint or country)
+    try:
+        parts = urlsplit(text if "://" in text else "https://" + text.lstrip("/"))
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return None
+    platform = platform_for_host(host) if host else None
+    if platform is None:
+        return None
+    handle = _from_path(platform, parts.path, parts.query)
+    return None if handle is None else _value(raw, platform, handle, country)
+
+
+def _value(raw: str, platform: Platform, handle: str, country: str | None) -> Canonical:
+    handle = handle.strip().lstrip("@").strip()
+    if platform.code == "line":
+        handle = handle.lstrip("~")
+    if (platform.phone_based or handle.startswith("+")) and _PHONEISH.fullmatch(handle):
+        region = country or ("VN" if platform.code == "zalo" else None)
+        return e164(raw, ascii_digits(handle), region)
+    if " " in handle:
+        raise InvalidIdentifier(
+            "handle", raw, f"{shown(raw)} has spaces; a handle is one word, like telegram:@name"
+        )
+    if not re.fullmatch(platform.handle_pattern, handle):
+        raise InvalidIdentifier(
+            "handle", raw, f"{shown(raw)} is not a {platform.label} account: {platform.handle_hint}"
+        )
+    value = handle if platform.case_sensitive else handle.lower()
+    return Canonical("handle", f"{platform.code}:{value}", None)
+
+
+def _known() -> str:
+    return ", ".join(p.code for p in platforms())
+
+
+def _platform(raw: str, name: str) -> Platform:
+    found = find_platform(name)
+    if found is None:
+        raise InvalidIdentifier(
+            "handle", raw, f"{name!r} is not a known platform; use one of {_known()}"
+        )
+    return found
+
+
+def canonicalize_handle(raw: str, country: str | None, qualifier: str | None) -> Canonical:
+    """Canonicalise a handle given as ``platform:handle``, a profile link or text."""
+    text = clean("handle", raw)
+    region = check_country("handle", raw, country)
+    wanted = _platform(raw, qualifier) if qualifier and qualifier.strip() else None
+    if "/" in text or phone_in_link(text) is not None:
+        found = handle_from_link(raw, text, region)
+        if found is None:
+            raise InvalidIdentifier(
+                "handle",
+                raw,
+                f"{shown(raw)} is not a profile link of a known platform ({_known()}); "
+                "enter it as a url",
+            )
+        return found
+    prefix = _PREFIX.fullmatch(text)
+    named = find_platform(prefix[1]) if prefix else None
+    if prefix and named:
+        handle = prefix[2]
+    else:
+        words = [w for w in re.split(r"[\s()\[\],:]+", text) if w]
+        # A word starting with "@" is the handle even when it spells a platform name.
+        names = [None if w.startswith("@") else find_platform(w) for w in words]
+        platforms_named = [p for p in names if p is not None]
+        rest = [w for w, p in zip(words, names, strict=True) if p is None]
+        rest = [w for w in rest if w.lower() not in _FILLER]
+        named = platforms_named[0] if len(platforms_named) == 1 and rest else None
+        if named is None:
+            rest = [text]
+        elif len(rest) > 1 and _PHONEISH.fullmatch(" ".join(rest)):
+            rest = [" ".join(rest)]  # "WhatsApp +60 12-345 6789"
+        if len(rest) != 1:
+            raise InvalidIdentifier(
+                "handle",
+                raw,
+                f"{shown(raw)} has spaces; a handle is one word, like telegram:@scammer_01",
+            )
+        handle = rest[0]
+    if wanted and named and wanted != named:
+        raise InvalidIdentifier(
+            "handle", raw, f"{shown(raw)} is a {named.label} handle but {wanted.label} was given"
+        )
+    platform = wanted or named
+    if platform is None:
+        raise InvalidIdentifier(
+            "handle",
+            raw,
+            f"{shown(raw)} does not say which platform it is on; write it like "
+            f"telegram:@name or give the platform ({_known()})",
+        )
+    return _value(raw, platform, handle, region)

@@ -1,0 +1,108 @@
+"""URLs: refanged, scheme and host lower-cased, punycode hosts, default ports dropped."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, urlsplit
+
+from counterscam.identifiers._host import ascii_host, registered_record
+from counterscam.identifiers._links import phone_in_link
+from counterscam.identifiers._text import ascii_digits, clean, refang
+from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
+from counterscam.identifiers.ip import parse_ip
+from counterscam.reference import is_shared_platform_domain, platform_for_host
+
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*)://")
+_OTHER_SCHEME = re.compile(
+    r"(javascript|data|file|blob|vbscript|about|chrome|intent|market|itms-services|ws|wss):", re.I
+)
+_DEFAULT_PORTS = {"http": 80, "https": 443, "ftp": 21}
+_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+# Characters kept literally in path and query; anything else (non-ASCII, quotes, braces)
+# is percent-encoded so the canonical form is plain ASCII.
+_SAFE = "/:@!$&'()*+,;=-._~?%[]"
+
+
+def _normalise_escapes(text: str) -> str:
+    """Decode escapes of unreserved characters and upper-case the hex of the others."""
+
+    def fix(match: re.Match[str]) -> str:
+        char = chr(int(match[1], 16))
+        return char if char in _UNRESERVED else "%" + match[1].upper()
+
+    quoted = quote(text, safe=_SAFE)
+    return _ESCAPE.sub(fix, re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", quoted))
+
+
+def _fail(raw: str, why: str) -> InvalidIdentifier:
+    return InvalidIdentifier("url", raw, f"{shown(raw)} {why}")
+
+
+def canonicalize_url(raw: str, country: str | None) -> Canonical:
+    """Canonicalise a URL; WhatsApp links become phones, t.me/NAME a Telegram handle."""
+    text = refang(clean("url", raw))
+    lowered = text.lower()
+    if lowered.startswith("mailto:"):
+        from counterscam.identifiers.email import canonicalize_email
+
+        return canonicalize_email(text[7:].split("?")[0])
+    link = phone_in_link(text)
+    if link is not None:
+        from counterscam.identifiers.phone import e164
+
+        number, hint = link
+        return e164(raw, ascii_digits(number), hint or country)
+    if " " in text:
+        raise _fail(raw, "has spaces; a web address has none (check it was copied whole)")
+    other = _OTHER_SCHEME.match(text)
+    if other:
+        raise _fail(
+            raw, f"has the scheme {other[1].lower()!r}; enter a web address (http or https)"
+        )
+    scheme_match = _SCHEME.match(text)
+    if scheme_match is None:
+        text = "http://" + text.removeprefix("//")
+    scheme = (scheme_match[1] if scheme_match else "http").lower()
+    if scheme not in _DEFAULT_PORTS:
+        raise _fail(raw, f"has the scheme {scheme!r}; enter a web address (http or https)")
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+        hostname = parts.hostname or ""
+    except ValueError as exc:
+        raise _fail(raw, "is not a web address (its host or port cannot be read)") from exc
+    if not hostname:
+        raise _fail(raw, "has no host name; enter it like https://example.com/page")
+    try:
+        ip_value = parse_ip(hostname)
+    except ValueError as exc:
+        raise _fail(raw, str(exc)) from exc
+    if ip_value is not None:
+        host = f"[{ip_value}]" if ":" in ip_value else ip_value
+        related: tuple[Canonical, ...] = (Canonical("ip", ip_value, None),)
+        shared = False
+    else:
+        host = ascii_host("url", hostname, raw)
+        related = (registered_record(host),)
+        shared = is_shared_platform_domain(host)
+    netloc = host if port is None or port == _DEFAULT_PORTS[scheme] else f"{host}:{port}"
+    path = _normalise_escapes(parts.path) or "/"
+    query = _normalise_escapes(parts.query)
+    value = f"{scheme}://{netloc}{path}" + (f"?{query}" if query else "")
+    telegram = _telegram_handle(host, path, query)
+    if telegram is not None:
+        return telegram
+    return Canonical("url", value, None, related, shared)
+
+
+def _telegram_handle(host: str, path: str, query: str) -> Canonical | None:
+    """Return telegram:name for a bare t.me/NAME link (posts and invites stay URLs)."""
+    platform = platform_for_host(host)
+    segments = [s for s in path.split("/") if s]
+    if platform is None or platform.code != "telegram" or len(segments) != 1 or query:
+        return None
+    name = segments[0]
+    if not re.fullmatch(platform.handle_pattern, name) or name.lower() in ("joinchat", "share"):
+        return None
+    return Canonical("handle", f"telegram:{name.lower()}", None)

@@ -1,0 +1,82 @@
+"""Monthly USD exchange rates: parse the table and convert amounts."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from counterscam.reference._files import Fields, ReferenceDataError
+
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+CENT = Decimal("0.01")
+
+
+class UnknownCurrencyError(ValueError):
+    """The currency is not in the FX table."""
+
+
+@dataclass(frozen=True)
+class FxTable:
+    """USD per unit of each currency, by month (year, month) in ascending order."""
+
+    currencies: tuple[str, ...]
+    months: tuple[tuple[int, int], ...]
+    rates: tuple[tuple[Decimal, ...], ...]  # rates[month_index][currency_index]
+
+    def rate(self, currency: str, on: date) -> Decimal:
+        """Return USD per unit of ``currency`` in the month of ``on``."""
+        code = currency.strip().upper()
+        if code not in self.currencies:
+            raise UnknownCurrencyError(
+                f"unknown currency {currency!r}; use an ISO 4217 code such as "
+                f"{', '.join(self.currencies[:6])} (known: {len(self.currencies)} currencies)"
+            )
+        # Nearest earlier month when the month is missing; before the table starts the
+        # earliest month is used, so old reports still get a comparable figure.
+        index = max(bisect.bisect_right(self.months, (on.year, on.month)) - 1, 0)
+        return self.rates[index][self.currencies.index(code)]
+
+
+def parse_fx(doc: dict[str, Any]) -> FxTable:
+    """Validate fx_rates.yaml: every month lists every currency with a positive rate."""
+    name = "fx_rates.yaml"
+    currencies = Fields(doc, name).texts("currencies")
+    if len(set(currencies)) != len(currencies):
+        raise ReferenceDataError(f"{name}: a currency is listed twice in `currencies`")
+    table = doc.get("rates")
+    if not isinstance(table, dict) or not table:
+        raise ReferenceDataError(f"{name}: `rates` must map months (YYYY-MM) to rates")
+    rows: list[tuple[tuple[int, int], tuple[Decimal, ...]]] = []
+    for month, row in table.items():
+        match = _MONTH.fullmatch(str(month))
+        if not match or not 1 <= int(match[2]) <= 12:
+            raise ReferenceDataError(f"{name}: month {month!r} must be written YYYY-MM")
+        if not isinstance(row, dict) or set(row) != set(currencies):
+            raise ReferenceDataError(f"{name}: {month} must list exactly the `currencies`")
+        values = []
+        for currency in currencies:
+            try:
+                value = Decimal(str(row[currency]))
+            except InvalidOperation as exc:
+                raise ReferenceDataError(f"{name}: {month} {currency} is not a number") from exc
+            if not value.is_finite() or value <= 0:
+                raise ReferenceDataError(f"{name}: {month} {currency} must be above zero")
+            values.append(value)
+        rows.append(((int(match[1]), int(match[2])), tuple(values)))
+    rows.sort()
+    return FxTable(currencies, tuple(m for m, _ in rows), tuple(r for _, r in rows))
+
+
+def convert(table: FxTable, amount: Decimal | int | str, currency: str, on: date) -> Decimal:
+    """Return ``amount`` of ``currency`` in USD, rounded to the cent."""
+    try:
+        value = Decimal(amount)
+    except (InvalidOperation, TypeError, ValueError) as exc:
+        raise ValueError(f"amount {amount!r} is not a number") from exc
+    if not value.is_finite():
+        raise ValueError(f"amount {amount!r} is not a finite number")
+    return (value * table.rate(currency, on)).quantize(CENT)

@@ -1,0 +1,151 @@
+"""Find reference records from the names, codes and hosts people write."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import TypeVar
+
+from publicsuffixlist import PublicSuffixList
+
+from counterscam.reference._files import normalize_name
+from counterscam.reference.loader import reference
+from counterscam.reference.models import Bank, CryptoChain, EwalletProvider, Platform
+
+_BIC = re.compile(r"([A-Z]{4})([A-Z]{2})[A-Z0-9]{2}(?:[A-Z0-9]{3})?")
+T = TypeVar("T", Bank, EwalletProvider, CryptoChain, Platform)
+
+
+def _index(items: Iterable[T]) -> dict[str, tuple[T, ...]]:
+    index: dict[str, list[T]] = {}
+    for item in items:
+        for alias in item.aliases:
+            bucket = index.setdefault(normalize_name(alias), [])
+            if item not in bucket:
+                bucket.append(item)
+    return {key: tuple(value) for key, value in index.items()}
+
+
+@cache
+def _bank_index() -> dict[str, tuple[Bank, ...]]:
+    return _index(reference().banks)
+
+
+@cache
+def _ewallet_index() -> dict[str, tuple[EwalletProvider, ...]]:
+    return _index(reference().ewallets)
+
+
+@cache
+def _chain_index() -> dict[str, tuple[CryptoChain, ...]]:
+    return _index(reference().chains)
+
+
+@cache
+def _platform_index() -> dict[str, tuple[Platform, ...]]:
+    return _index(reference().platforms)
+
+
+@cache
+def _hosts() -> dict[str, Platform]:
+    return {host: p for p in reference().platforms for host in p.hosts}
+
+
+@cache
+def _shared() -> frozenset[str]:
+    return frozenset(d.domain for d in reference().shared_domains)
+
+
+@cache
+def _psl() -> PublicSuffixList:
+    # The list bundled with the package: nothing is fetched at run time.
+    return PublicSuffixList()
+
+
+def find_banks(text: str, country: str | None = None) -> tuple[Bank, ...]:
+    """Return every bank ``text`` may name (alias, BIC or institution code)."""
+    wanted = country.strip().upper() if country else None
+    compact = re.sub(r"[\s\-]", "", text).upper()
+    bic = _BIC.fullmatch(compact)
+    if bic:
+        found = tuple(
+            b for b in reference().banks if b.code == bic[1] and b.country == bic[2] and b.bic
+        )
+        if found:
+            return found
+    candidates = _bank_index().get(normalize_name(text), ())
+    if wanted:
+        local = tuple(b for b in candidates if b.country == wanted)
+        if local:
+            return local
+    return candidates
+
+
+def find_bank(text: str, country: str | None = None) -> Bank | None:
+    """Return the one bank ``text`` names, preferring ``country``; None if unknown or ambiguous."""
+    found = find_banks(text, country)
+    return found[0] if len(found) == 1 else None
+
+
+def find_ewallets(text: str, country: str | None = None) -> tuple[EwalletProvider, ...]:
+    """Return every provider ``text`` may name, preferring ``country``."""
+    candidates = _ewallet_index().get(normalize_name(text), ())
+    if country:
+        local = tuple(p for p in candidates if country.strip().upper() in p.countries)
+        if local:
+            return local
+    return candidates
+
+
+def find_ewallet(text: str, country: str | None = None) -> EwalletProvider | None:
+    """Return the one provider ``text`` names; None if unknown or ambiguous."""
+    found = find_ewallets(text, country)
+    return found[0] if len(found) == 1 else None
+
+
+def ewallet(code: str) -> EwalletProvider | None:
+    """Return a provider by its exact code."""
+    return next((p for p in reference().ewallets if p.code == code), None)
+
+
+def find_chain(text: str) -> CryptoChain | None:
+    """Return the chain ``text`` names (code, name or token standard such as TRC20)."""
+    found = _chain_index().get(normalize_name(text), ())
+    return found[0] if len(found) == 1 else None
+
+
+def find_platform(text: str) -> Platform | None:
+    """Return the platform ``text`` names (code or alias such as TG, IG, FB)."""
+    found = _platform_index().get(normalize_name(text), ())
+    return found[0] if len(found) == 1 else None
+
+
+def platform_for_host(host: str) -> Platform | None:
+    """Return the platform a web host belongs to (subdomains included)."""
+    name = host.strip().lower().rstrip(".")
+    hosts = _hosts()
+    while name:
+        if name in hosts:
+            return hosts[name]
+        _, _, name = name.partition(".")
+    return None
+
+
+def registered_domain(host: str) -> str | None:
+    """Return the registered domain of ``host`` per the Public Suffix List, if any."""
+    name = host.strip().lower().rstrip(".")
+    if not name:
+        return None
+    result = _psl().privatesuffix(name)
+    return result if isinstance(result, str) else None
+
+
+def is_shared_platform_domain(domain: str) -> bool:
+    """Return True when ``domain`` or its registered domain is a shared platform."""
+    name = domain.strip().lower().rstrip(".")
+    shared = _shared()
+    if name in shared:
+        return True
+    registered = registered_domain(name)
+    return registered is not None and registered in shared

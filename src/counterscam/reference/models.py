@@ -1,0 +1,126 @@
+"""Frozen records returned by the reference loader."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country that takes part: an ASEAN member, dialogue partner or observer."""
+
+    code: str
+    label: str
+    currency: str
+    calling_code: str
+    member: bool
+
+    @property
+    def name(self) -> str:
+        """Return the English name (same as ``label``)."""
+        return self.label
+
+
+@dataclass(frozen=True)
+class Bank:
+    """A bank of a member country, keyed by (country, code)."""
+
+    country: str
+    code: str
+    label: str
+    name: str
+    aliases: tuple[str, ...]
+    account_length: tuple[int, int] | None
+    bic: bool
+    iban: bool
+
+
+@dataclass(frozen=True)
+class EwalletProvider:
+    """An e-wallet provider or proxy payment ID scheme."""
+
+    code: str
+    label: str
+    kind: str
+    countries: tuple[str, ...]
+    account: str
+    aliases: tuple[str, ...]
+
+    @property
+    def phone_based(self) -> bool:
+        """Return True when every account is a phone number."""
+        return self.account == "phone"
+
+
+@dataclass(frozen=True)
+class CryptoChain:
+    """A blockchain whose addresses are canonicalised as ``chain:address``."""
+
+    code: str
+    label: str
+    family: str
+    case_sensitive: bool
+    aliases: tuple[str, ...]
+    base58_versions: tuple[int, ...] = ()
+    bech32_hrp: str | None = None
+
+
+@dataclass(frozen=True)
+class Platform:
+    """A messaging or social platform whose accounts are ``platform:handle``."""
+
+    code: str
+    label: str
+    case_sensitive: bool
+    phone_based: bool
+    aliases: tuple[str, ...]
+    hosts: tuple[str, ...]
+    handle_pattern: str
+    handle_hint: str
+
+
+@dataclass(frozen=True)
+class SharedDomain:
+    """A big platform domain that many unrelated reports share."""
+
+    domain: str
+    group: str
+
+
+@dataclass(frozen=True)
+class Term:
+    """An entry of a controlled vocabulary (scam type, channel, crime area...)."""
+
+    code: str
+    label: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A TLP 2.0 mark; a higher rank is more restricted."""
+
+    code: str
+    label: str
+    description: str
+    rank: int
+
+
+@dataclass(frozen=True)
+class SightingRole:
+    """The role an identifier plays in a report."""
+
+    code: str
+    label: str
+    evidence_of_operator: bool
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class AgeBand:
+    """A victim age band; ``None`` bounds mean open or not recorded."""
+
+    code: str
+    label: str
+    min_age: int | None
+    max_age: int | None

@@ -1,0 +1,191 @@
+"""URLs, domains, e-mail addresses and IP addresses."""
+
+import pytest
+
+from counterscam.identifiers import Canonical, InvalidIdentifier, canonicalize
+
+URLS = [
+    ("hxxps://evil[.]example[.]com/Login", "https://evil.example.com/Login", "example.com"),
+    ("hXXps[:]//evil(.)example{.}com/a", "https://evil.example.com/a", "example.com"),
+    ("hxxp[://]evil[dot]com", "http://evil.com/", "evil.com"),
+    ("evil .com/path", "http://evil.com/path", "evil.com"),
+    ("EXAMPLE.com:80", "http://example.com/", "example.com"),
+    (
+        "HTTPS://Shop.Example.co.th:443/Cart?id=7#top",
+        "https://shop.example.co.th/Cart?id=7",
+        "example.co.th",
+    ),
+    ("https://example.com:8443/x", "https://example.com:8443/x", "example.com"),
+    ("https://bücher.de/a", "https://xn--bcher-kva.de/a", "xn--bcher-kva.de"),
+    (
+        "https://example.com/%7euser/%2f?q=%41%2a",
+        "https://example.com/~user/%2F?q=A%2A",
+        "example.com",
+    ),
+    ("https://example.com/ไทย", "https://example.com/%E0%B9%84%E0%B8%97%E0%B8%A2", "example.com"),
+    ("https://paypal.com@evil.com/x", "https://evil.com/x", "evil.com"),
+    ("//cdn.example.org/x.js", "http://cdn.example.org/x.js", "example.org"),
+    ("https://my-shop.blogspot.com/p", "https://my-shop.blogspot.com/p", "my-shop.blogspot.com"),
+    (
+        "http://www.maybank2u.com.my.secure-login.xyz/",
+        "http://www.maybank2u.com.my.secure-login.xyz/",
+        "secure-login.xyz",
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected", "domain"), URLS)
+def test_urls(raw: str, expected: str, domain: str) -> None:
+    result = canonicalize("url", raw)
+    assert (result.kind, result.value) == ("url", expected)
+    assert [r.value for r in result.related] == [domain]
+    assert canonicalize(result.kind, result.value) == result
+
+
+def test_shared_platform_urls_link_but_their_domain_is_flagged() -> None:
+    result = canonicalize("url", "https://www.facebook.com/profile.php?id=100012345678")
+    assert result.shared_platform
+    assert result.related == (Canonical("domain", "facebook.com", None, (), True),)
+    assert not canonicalize("url", "https://evil.github.io/x").shared_platform
+    assert canonicalize("url", "https://bit.ly/3abcXYZ").value == "https://bit.ly/3abcXYZ"
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind", "value"),
+    [
+        ("https://wa.me/60123456789", "phone", "+60123456789"),
+        ("https://api.whatsapp.com/send?phone=6591234567", "phone", "+6591234567"),
+        ("t.me/ScamChannel", "handle", "telegram:scamchannel"),
+        ("https://t.me/s/ScamChannel", "url", "https://t.me/s/ScamChannel"),
+        ("https://t.me/joinchat/AbCdEf", "url", "https://t.me/joinchat/AbCdEf"),
+        ("mailto:Someone@Example.com", "email", "someone@example.com"),
+        ("http://203.0.113.5:8080/a", "url", "http://203.0.113.5:8080/a"),
+        ("http://[2001:DB8::1]/", "url", "http://[2001:db8::1]/"),
+    ],
+)
+def test_urls_that_change_kind(raw: str, kind: str, value: str) -> None:
+    result = canonicalize("url", raw)
+    assert (result.kind, result.value) == (kind, value)
+
+
+def test_ip_host_url_relates_an_ip() -> None:
+    assert canonicalize("url", "1[.]2[.]3[.]4/x").related == (Canonical("ip", "1.2.3.4", None),)
+
+
+@pytest.mark.parametrize(
+    ("raw", "fragment"),
+    [
+        ("javascript:alert(1)", "scheme"),
+        ("ftp2://example.com", "scheme"),
+        ("https://exa mple.com", "spaces"),
+        ("https://localhost/", "needs a dot"),
+        ("https://example.c0m/", "domain ending"),
+        ("https://example.com:99999/", "port"),
+        ("https://-bad-.com/", "not a domain name"),
+        ("http://", "host"),
+    ],
+)
+def test_url_errors(raw: str, fragment: str) -> None:
+    with pytest.raises(InvalidIdentifier) as info:
+        canonicalize("url", raw)
+    assert fragment in info.value.reason
+
+
+DOMAINS = [
+    ("Example.COM", "example.com", []),
+    ("www.Example.com.", "www.example.com", ["example.com"]),
+    ("evil[.]com", "evil.com", []),
+    ("evil(.)co(.)th", "evil.co.th", []),
+    ("bücher.de", "xn--bcher-kva.de", []),
+    ("https://Login.Evil.com.my/path", "login.evil.com.my", ["evil.com.my"]),
+    ("m.facebook.com", "m.facebook.com", ["facebook.com"]),
+    ("scam-shop.vercel.app", "scam-shop.vercel.app", []),
+    ("xn--bcher-kva.de", "xn--bcher-kva.de", []),
+    ("mail.evil.xyz", "mail.evil.xyz", ["evil.xyz"]),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected", "related"), DOMAINS)
+def test_domains(raw: str, expected: str, related: list[str]) -> None:
+    result = canonicalize("domain", raw)
+    assert (result.kind, result.value) == ("domain", expected)
+    assert [r.value for r in result.related] == related
+    assert canonicalize(result.kind, result.value) == result
+
+
+def test_domain_shared_flags() -> None:
+    assert canonicalize("domain", "facebook.com").shared_platform
+    assert canonicalize("domain", "m.facebook.com").shared_platform
+    assert not canonicalize("domain", "facebook-security-check.com").shared_platform
+    assert canonicalize("domain", "1.2.3.4").kind == "ip"
+
+
+@pytest.mark.parametrize("raw", ["not a domain", "localhost", "exa_mple", "-x-.com", "a..b.com"])
+def test_domain_errors(raw: str) -> None:
+    with pytest.raises(InvalidIdentifier):
+        canonicalize("domain", raw)
+
+
+EMAILS = [
+    (" John.Doe@Example.COM ", "john.doe@example.com", "example.com"),
+    ("John.Doe[at]Example[.]COM", "john.doe@example.com", "example.com"),
+    ("john.doe(at)example(dot)com", "john.doe@example.com", "example.com"),
+    ("john.doe at example dot com", "john.doe@example.com", "example.com"),
+    ("mailto:Support@Maybank-Secure.com", "support@maybank-secure.com", "maybank-secure.com"),
+    ("<agent@mail.evil.co.th>", "agent@mail.evil.co.th", "evil.co.th"),
+    ("x@bücher.de", "x@xn--bcher-kva.de", "xn--bcher-kva.de"),
+    ("Scam.Boss+ref@gmail.com", "scam.boss+ref@gmail.com", "gmail.com"),
+    ("ａｂｃ@example.com", "abc@example.com", "example.com"),
+    ("user@sub.example.com.", "user@sub.example.com", "example.com"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected", "domain"), EMAILS)
+def test_emails(raw: str, expected: str, domain: str) -> None:
+    result = canonicalize("email", raw)
+    assert result.value == expected
+    assert [r.value for r in result.related] == [domain]
+    assert canonicalize(result.kind, result.value) == result
+
+
+@pytest.mark.parametrize("raw", ["no-at-sign", "a@b", "a@@b.com", "a b@c.com", "@example.com"])
+def test_email_errors(raw: str) -> None:
+    with pytest.raises(InvalidIdentifier):
+        canonicalize("email", raw)
+
+
+IPS = [
+    ("203.0.113.5", "203.0.113.5"),
+    ("203[.]0[.]113[.]5", "203.0.113.5"),
+    ("203(.)0(.)113(.)5", "203.0.113.5"),
+    (" 203.0.113.5:8080 ", "203.0.113.5"),
+    ("2001:DB8::0:1", "2001:db8::1"),
+    ("2001:0db8:0000:0000:0000:0000:0000:0001", "2001:db8::1"),
+    ("[2001:db8::1]:443", "2001:db8::1"),
+    ("2001[:]db8[:][:]1", "2001:db8::1"),
+    ("0.0.0.0", "0.0.0.0"),
+    ("１９２．１６８．０．１", "192.168.0.1"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), IPS)
+def test_ips(raw: str, expected: str) -> None:
+    result = canonicalize("ip", raw)
+    assert result.value == expected
+    assert canonicalize(result.kind, result.value) == result
+
+
+@pytest.mark.parametrize(
+    ("raw", "fragment"),
+    [
+        ("010.1.1.1", "leading zero"),
+        ("256.1.1.1", "not an IP"),
+        ("1.2.3", "not an IP"),
+        ("fe80::1%eth0", "not an IP"),
+        ("example.com", "not an IP"),
+    ],
+)
+def test_ip_errors(raw: str, fragment: str) -> None:
+    with pytest.raises(InvalidIdentifier) as info:
+        canonicalize("ip", raw)
+    assert fragment in info.value.reason

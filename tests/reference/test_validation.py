@@ -1,0 +1,94 @@
+"""A broken reference file is refused with an error naming the file and the problem."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from counterscam.reference import ReferenceDataError, load_all
+from counterscam.reference._files import DATA_DIR
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    for path in DATA_DIR.glob("*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    return tmp_path
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_packaged_data_loads(data: Path) -> None:
+    assert len(load_all(data).countries) >= 10
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "message"),
+    [
+        (
+            "banks.yaml",
+            "{code: CIBB, label: CIMB Bank",
+            "{code: MBBE, label: CIMB Bank",
+            "duplicate bank code in MY 'MBBE'",
+        ),
+        ("banks.yaml", "  MY:\n", "  ZZ:\n", "unknown country 'ZZ'"),
+        (
+            "banks.yaml",
+            "aliases: [CIMB, CIMB Clicks",
+            "aliases: [Maybank, CIMB Clicks",
+            "alias 'Maybank' is also used by 'MBBE'",
+        ),
+        ("banks.yaml", "{code: BIBD, label: BIBD", "{code: XBID, label: BIBD", "X codes"),
+        ("banks.yaml", "account_length: [12, 12]}", "account_length: [12, 2]}", "account_length"),
+        (
+            "ewallets.yaml",
+            "countries: [PH], account: phone, aliases: [GCash",
+            "countries: [XX], account: phone, aliases: [GCash",
+            "unknown country 'XX'",
+        ),
+        ("ewallets.yaml", "{code: maya,", "{code: gcash,", "duplicate provider code 'gcash'"),
+        ("countries.yaml", "{code: KH,", "{code: BN,", "duplicate country code 'BN'"),
+        ("countries.yaml", "version: 1", "version: one", "`version` must be a whole number"),
+        ("crypto_chains.yaml", "family: evm", "family: cosmos", "family 'cosmos'"),
+        (
+            "platforms.yaml",
+            "hosts: [x.com, twitter.com]",
+            "hosts: [x.com, t.me]",
+            "duplicate platform host 't.me'",
+        ),
+        ("marks.yaml", "rank: 4", "rank: 1", "ranks must be distinct"),
+        (
+            "sighting_roles.yaml",
+            "evidence_of_operator: false}",
+            "evidence_of_operator: maybe}",
+            "true or false",
+        ),
+        ("fx_rates.yaml", "MYR: 0.232558,", "", "must list exactly the `currencies`"),
+        ("fx_rates.yaml", "MYR: 0.232558,", "MYR: -1,", "must be above zero"),
+        ("countries.yaml", "currency: PGK", "currency: XPG", "has no rates"),
+        ("demographics.yaml", "min_age: 25, max_age: 34", "min_age: 20, max_age: 34", "overlap"),
+        ("scam_types.yaml", "- {code: loan,", "- {code: phishing,", "duplicate code 'phishing'"),
+        ("shared_domains.yaml", "bit.ly,", "Bit.ly,", "not a lower-case domain"),
+        ("channels.yaml", "items:", "things:", "`items` must be a non-empty list"),
+        ("demographics.yaml", 'code: "18_24"', "code: 18_24", "read as a number"),
+    ],
+)
+def test_broken_files_are_refused(data: Path, name: str, old: str, new: str, message: str) -> None:
+    _edit(data / name, old, new)
+    with pytest.raises(ReferenceDataError) as info:
+        load_all(data)
+    assert name in str(info.value)
+    assert message in str(info.value)
+
+
+def test_missing_and_invalid_yaml(data: Path) -> None:
+    (data / "banks.yaml").unlink()
+    with pytest.raises(ReferenceDataError, match="banks.yaml: cannot read"):
+        load_all(data)
+    (data / "banks.yaml").write_text("banks: [unclosed", encoding="utf-8")
+    with pytest.raises(ReferenceDataError, match="not valid YAML"):
+        load_all(data)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import time
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
@@ -61,7 +62,7 @@ def agency_by_code(session: Session, code: str) -> Agency:
     """Return the agency with ``code`` or raise AccountError."""
     agency = session.scalar(select(Agency).where(Agency.code == code.strip().upper()))
     if agency is None:
-        raise AccountError(f"no agency with code {code!r}; list them with 'counterscam agencies'")
+        raise AccountError(f"no agency with code {code!r}; list them with 'counterscam agency list'")
     return agency
 
 
@@ -132,6 +133,7 @@ def revoke_token(session: Session, *, token_id: int) -> None:
     if token is None:
         raise AccountError(f"no token with id {token_id}")
     token.revoked_at = utcnow()
+    _token_memo.pop(token.token_hash, None)
 
 
 def caller_for_user(user: User) -> Caller:
@@ -148,18 +150,34 @@ def caller_for_user(user: User) -> Caller:
     )
 
 
+# Resolving a token costs three table reads on every API call; a short-lived memo keeps
+# scripts that check thousands of values fast. Revocation in this process clears it at
+# once; another server process sees a revocation within TOKEN_MEMO_SECONDS.
+TOKEN_MEMO_SECONDS = 10.0
+_token_memo: dict[str, tuple[Caller, float]] = {}
+
+
 def caller_for_token(session: Session, secret: str) -> Caller | None:
     """Return the caller for a live API token, or None for an unknown or revoked one."""
     if not secret.startswith(TOKEN_PREFIX):
         return None
-    token = session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(secret)))
+    digest = _digest(secret)
+    memo = _token_memo.get(digest)
+    if memo is not None and memo[1] > time.monotonic():
+        return memo[0]
+    token = session.scalar(select(ApiToken).where(ApiToken.token_hash == digest))
     if token is None or token.revoked_at is not None or not token.user.active:
+        _token_memo.pop(digest, None)
         return None
     now = utcnow()
     # Recording every use would turn each read into a write; a minute's precision is enough.
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
         token.last_used_at = now
-    return caller_for_user(token.user)
+    caller = caller_for_user(token.user)
+    if len(_token_memo) > 10_000:
+        _token_memo.clear()
+    _token_memo[digest] = (caller, time.monotonic() + TOKEN_MEMO_SECONDS)
+    return caller
 
 
 def caller_for_user_id(session: Session, user_id: int) -> Caller | None:

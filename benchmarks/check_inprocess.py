@@ -1,0 +1,90 @@
+"""In-process check: `check()` look-ups per second over a bare indexed SQL look-up."""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy import bindparam, func, select
+
+from benchmarks.common import emit, self_peak_mib
+from benchmarks.samples import Sample, pick
+from counterscam.access.accounts import admin_caller
+from counterscam.check.service import check
+from counterscam.db.engine import make_engine, session_factory
+from counterscam.db.models import Agency, Identifier, Sighting
+
+
+def _p(latencies: list[float], q: float) -> float:
+    ordered = sorted(latencies)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+
+def bare(engine_url: str, samples: list[Sample]) -> tuple[float, list[float]]:
+    """Time the bare indexed look-up of each canonical value: how many reports name it."""
+    engine = make_engine(engine_url)
+    statement = (
+        select(func.count(Sighting.id))
+        .join(Identifier, Identifier.id == Sighting.identifier_id)
+        .where(Identifier.kind == bindparam("kind"), Identifier.value == bindparam("value"))
+    )
+    latencies: list[float] = []
+    with engine.connect() as conn:
+        started = time.perf_counter()
+        for s in samples:
+            t = time.perf_counter()
+            conn.execute(statement, {"kind": s.canonical_kind, "value": s.canonical}).scalar()
+            latencies.append(time.perf_counter() - t)
+        total = time.perf_counter() - started
+    engine.dispose()
+    return total, latencies
+
+
+def full(engine_url: str, samples: list[Sample]) -> tuple[float, list[float], int]:
+    """Time `check()` as the CLI and API call it: raw value in, audited answer out."""
+    engine = make_engine(engine_url)
+    session = session_factory(engine)()
+    caller = admin_caller(session, "MY-NSRC")
+    latencies: list[float] = []
+    hits = 0
+    started = time.perf_counter()
+    for s in samples:
+        t = time.perf_counter()
+        result = check(session, caller, kind=s.kind, value=s.raw, country=s.country,
+                       channel="api")
+        latencies.append(time.perf_counter() - t)
+        hits += result.hit
+    total = time.perf_counter() - started
+    session.close()
+    engine.dispose()
+    return total, latencies, hits
+
+
+def main(url: str, region: Path, n: int) -> None:
+    """Check ``n`` values both ways, in alternating rounds, and report the rates."""
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        agencies = {code: country for code, country in conn.execute(
+            select(Agency.code, Agency.country).where(Agency.kind == "member"))}
+    engine.dispose()
+    samples = pick(region, agencies, n=n)
+    half = len(samples) // 2
+    rounds = [samples[:half], samples[half:]]
+    bare_total, bare_lat, full_total, full_lat, hits = 0.0, [], 0.0, [], 0
+    for chunk in rounds:  # alternate, so machine noise falls on both sides
+        t, lat = bare(url, chunk)
+        bare_total, bare_lat = bare_total + t, bare_lat + lat
+        t, lat, h = full(url, chunk)
+        full_total, full_lat, hits = full_total + t, full_lat + lat, hits + h
+    emit({
+        "values": len(samples), "hits": hits,
+        "check_per_s": len(samples) / full_total, "bare_per_s": len(samples) / bare_total,
+        "check_p50_ms": statistics.median(full_lat) * 1000, "check_p99_ms": _p(full_lat, 0.99),
+        "bare_p99_ms": _p(bare_lat, 0.99), "peak_mib": self_peak_mib(),
+    })
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]))

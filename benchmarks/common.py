@@ -1,0 +1,61 @@
+"""Shared helpers: run a measured step in its own process, record results."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "bench-data"
+PYTHON = sys.executable
+BIN = Path(PYTHON).parent
+
+
+@dataclass(frozen=True)
+class Measured:
+    """Wall time and peak resident memory of one step, and the JSON it printed."""
+
+    seconds: float
+    peak_mib: float
+    output: dict[str, object]
+
+
+def run_measured(args: list[str], *, env: dict[str, str] | None = None) -> Measured:
+    """Run ``args`` under benchmarks.wrap, which measures that one child alone."""
+    proc = subprocess.run(
+        [PYTHON, "-m", "benchmarks.wrap", *args],
+        stdout=subprocess.PIPE,
+        env={**os.environ, **(env or {})},
+        cwd=ROOT,
+        text=True,
+        check=False,
+    )
+    if proc.returncode:
+        raise SystemExit(f"benchmark step failed ({proc.returncode}): {' '.join(args)}")
+    wrapped = json.loads(proc.stdout.strip().splitlines()[-1])
+    return Measured(
+        seconds=float(wrapped["seconds"]),
+        peak_mib=float(wrapped["peak_mib"]),
+        output=dict(wrapped.get("output") or {}),
+    )
+
+
+def self_peak_mib() -> float:
+    """Return this process's peak resident memory in MiB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def children_peak_mib() -> float:
+    """Return the largest peak resident memory of the waited-for children, in MiB."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def emit(result: dict[str, object]) -> None:
+    """Print a step's result as the JSON line the orchestrator reads."""
+    sys.stdout.write(json.dumps(result, default=str) + "\n")
+    sys.stdout.flush()

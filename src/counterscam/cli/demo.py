@@ -1,0 +1,56 @@
+"""``counterscam demo``: build the synthetic demo region and say how to sign in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from counterscam.cli.app import app
+from counterscam.cli.context import cli_engine, console
+from counterscam.demo import DEMO_PASSWORD, build_demo
+
+
+@app.command()
+def demo(
+    reports: Annotated[int, typer.Option(help="Number of synthetic reports.")] = 20_000,
+    seed: Annotated[int, typer.Option(help="Random seed of the region.")] = 2026,
+    folder: Annotated[Path, typer.Option("--dir", help="Where generated files go.")] = Path(
+        "demo-data"
+    ),
+) -> None:
+    """Build the demo region in the configured database (once) and print the demo sign-ins."""
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), console=console,
+    ) as progress:
+        current: list[int] = []
+
+        def on_stage(name: str, total: int | None) -> None:
+            current.append(progress.add_task(name, total=total))
+
+        def on_progress(n: int) -> None:
+            if current:
+                progress.advance(current[-1], n)
+
+        summary = build_demo(
+            engine=cli_engine(), reports=reports, seed=seed, folder=folder,
+            on_stage=on_stage, on_progress=on_progress,
+        )
+    if summary.already_built:
+        console.print(
+            f"The demo region is already built ({summary.reports:,} reports); "
+            "delete the data folder to build it again."
+        )
+    else:
+        console.print(
+            f"Demo region built: {summary.reports:,} reports ({summary.rejected:,} rejected)."
+        )
+    table = Table("username", "password", "agency", "sees", title="Demo sign-ins")
+    for user in summary.users:
+        table.add_row(user.username, DEMO_PASSWORD, user.agency, user.sees)
+    console.print(table)
+    console.print("Open http://127.0.0.1:8000 and sign in with one of the accounts above.")

@@ -1,7 +1,15 @@
-"""Web page routes (thin: parse, call a service, render)."""
+"""Web page routes (thin: parse, call a service, render), gathered from one module per area."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter
 
+from counterscam.web.errors import install_error_pages
+from counterscam.web.routes import alerts, auth, check, dashboard, intake, reports
+
 router = APIRouter(include_in_schema=False)
+# intake before reports: /reports/new must match before /reports/{report_id}.
+for _module in (auth, dashboard, intake, reports, check, alerts):
+    router.include_router(_module.router)
+
+__all__ = ["install_error_pages", "router"]

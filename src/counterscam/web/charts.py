@@ -1,0 +1,137 @@
+"""Charts as inline SVG built on the server: no script, no asset from the internet.
+
+Each chart is drawn from the same rows its table shows; the SVG carries a title and a
+description for screen readers, and the table beside it gives the exact numbers.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from html import escape
+
+from markupsafe import Markup
+
+BAR = "#1d70b8"
+BAR_ALT = "#0f7a52"
+INK = "#0b0c0c"
+GRID = "#dfe1e3"
+MUTED = "#505a5f"
+
+
+@dataclass(frozen=True)
+class Point:
+    """One bar or one point of a line: its label and value."""
+
+    label: str
+    value: float
+
+
+def _fmt(value: float, money: bool) -> str:
+    prefix = "$" if money else ""
+    if abs(value) >= 1_000_000:
+        return f"{prefix}{value / 1_000_000:,.1f}M"
+    if abs(value) >= 10_000:
+        return f"{prefix}{value / 1_000:,.0f}k"
+    return f"{prefix}{value:,.0f}"
+
+
+def _nice_max(value: float, ticks: int = 4) -> float:
+    """Return the smallest round axis maximum >= value whose ``ticks`` steps are round too."""
+    if value <= 0:
+        return float(ticks)
+    raw_step = value / ticks
+    magnitude = 10.0 ** math.floor(math.log10(raw_step))
+    for step in (1, 2, 2.5, 5, 10):
+        if raw_step <= step * magnitude:
+            return step * magnitude * ticks
+    return 10 * magnitude * ticks
+
+
+def bar_chart(
+    points: Sequence[Point], *, title: str, money: bool = False, colour: str = BAR, width: int = 560
+) -> Markup:
+    """Return a horizontal bar chart, one labelled bar per point, largest scale rounded up."""
+    label_w, value_w, bar_h, gap, top = 200, 64, 18, 8, 4
+    height = top + len(points) * (bar_h + gap) + 4
+    scale = _nice_max(max((p.value for p in points), default=0.0))
+    span = width - label_w - value_w
+    parts = [
+        f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" width="100%" '
+        f'preserveAspectRatio="xMinYMin meet">'
+        f"<title>{escape(title)}</title>"
+    ]
+    for i, p in enumerate(points):
+        y = top + i * (bar_h + gap)
+        w = max(1.0, span * p.value / scale) if p.value > 0 else 0.0
+        label = p.label if len(p.label) <= 25 else p.label[:23].rstrip(" /(") + "…"
+        parts.append(
+            f'<text x="{label_w - 8}" y="{y + bar_h - 5}" text-anchor="end" fill="{INK}" '
+            f'font-size="13">{escape(label)}</text>'
+            f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{colour}">'
+            f"<title>{escape(p.label)}: {escape(_fmt(p.value, money))}</title></rect>"
+            f'<text x="{label_w + w + 6:.1f}" y="{y + bar_h - 5}" fill="{INK}" '
+            f'font-size="12">{escape(_fmt(p.value, money))}</text>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def line_chart(
+    points: Sequence[Point],
+    *,
+    title: str,
+    money: bool = False,
+    width: int = 1100,
+    height: int = 240,
+) -> Markup:
+    """Return a line chart of a series (a monthly trend) with a zero-based axis and gridlines."""
+    left, right, top, bottom = 64, 36, 12, 34
+    plot_w, plot_h = width - left - right, height - top - bottom
+    scale = _nice_max(max((p.value for p in points), default=0.0))
+    n = max(1, len(points) - 1)
+    parts = [
+        f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" width="100%" '
+        f'preserveAspectRatio="xMinYMin meet"><title>{escape(title)}</title>'
+    ]
+    for i in range(5):
+        value = scale * i / 4
+        y = top + plot_h - plot_h * i / 4
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>'
+            f'<text x="{left - 8}" y="{y + 4:.1f}" text-anchor="end" font-size="12" '
+            f'fill="{MUTED}">{escape(_fmt(value, money))}</text>'
+        )
+    coords = [
+        (left + plot_w * i / n, top + plot_h - plot_h * p.value / scale)
+        for i, p in enumerate(points)
+    ]
+    if coords:
+        path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
+        area = f"{left:.1f},{top + plot_h:.1f} {path} {coords[-1][0]:.1f},{top + plot_h:.1f}"
+        parts.append(f'<polygon points="{area}" fill="{BAR}" fill-opacity="0.08"/>')
+        parts.append(
+            f'<polyline points="{path}" fill="none" stroke="{BAR}" stroke-width="2.5" '
+            'stroke-linejoin="round"/>'
+        )
+    every = max(1, len(points) // 12)
+    for i, (p, (x, y)) in enumerate(zip(points, coords, strict=True)):
+        parts.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="#fff" stroke="{BAR}" '
+            f'stroke-width="2"><title>{escape(p.label)}: {escape(_fmt(p.value, money))}'
+            "</title></circle>"
+        )
+        if (len(points) - 1 - i) % every == 0:  # count from the newest month, always labelled
+            parts.append(
+                f'<text x="{x:.1f}" y="{height - 12}" text-anchor="middle" font-size="12" '
+                f'fill="{MUTED}">{escape(p.label)}</text>'
+            )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def points(pairs: Sequence[tuple[str, int | Decimal]]) -> list[Point]:
+    """Return chart points from (label, number) pairs."""
+    return [Point(label=label, value=float(value)) for label, value in pairs]

@@ -1,0 +1,75 @@
+"""Friendly error pages for the web pages; the JSON API keeps its JSON errors."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from counterscam.web.csrf import CsrfFailed
+from counterscam.web.render import render
+
+log = logging.getLogger(__name__)
+
+MESSAGES = {
+    403: ("You cannot open this page", "Your agency's access does not include this page."),
+    404: ("Page not found", "If you typed the web address, check it is correct."),
+    405: ("Page not found", "This address does not take that kind of request."),
+    500: (
+        "Sorry, there is a problem with the service",
+        "Try again later. If it keeps happening, tell your system administrator the time "
+        "it happened.",
+    ),
+}
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith(("/api/", "/static/"))
+
+
+def error_page(request: Request, status_code: int, detail: str = "") -> Response:
+    """Render the friendly page for an HTTP error status."""
+    title, hint = MESSAGES.get(status_code, ("There is a problem", ""))
+    return render(
+        request,
+        "error.html",
+        {"title": title, "hint": hint, "detail": detail, "status_code": status_code},
+        status_code=status_code,
+    )
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    if _is_api(request) or exc.status_code < 400:
+        return await http_exception_handler(request, exc)
+    detail = exc.detail if isinstance(exc.detail, str) and exc.status_code != 404 else ""
+    return error_page(request, exc.status_code, detail)
+
+
+async def _csrf_error(request: Request, exc: Exception) -> Response:
+    return render(
+        request,
+        "error.html",
+        {
+            "title": "This form has expired",
+            "hint": "Go back, reload the page and submit the form again. Nothing was saved.",
+            "detail": "",
+            "status_code": 403,
+        },
+        status_code=403,
+    )
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    log.exception("unhandled error on %s", request.url.path, exc_info=exc)
+    return error_page(request, 500)
+
+
+def install_error_pages(app: FastAPI) -> None:
+    """Register the friendly 403/404/500 pages and the expired-form page on ``app``."""
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(CsrfFailed, _csrf_error)
+    app.add_exception_handler(Exception, _server_error)

@@ -1,0 +1,86 @@
+"""Page rendering: the templates, the signed-in caller and the context every page shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import Depends, HTTPException, Request, status
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from sqlalchemy.orm import Session
+
+from counterscam.access.caller import PUBLIC, Caller
+from counterscam.api.deps import SessionDep, resolve_caller
+from counterscam.check.alerts import unread_count
+from counterscam.db.models import Agency
+from counterscam.web import csrf
+from counterscam.web.formatting import FILTERS
+from counterscam.web.paths import TEMPLATES_DIR
+
+templates = Jinja2Templates(directory=TEMPLATES_DIR)
+templates.env.filters.update(FILTERS)
+templates.env.globals["AGENCY_KIND_LABELS"] = {
+    "member": "Member agency",
+    "secretariat": "Secretariat",
+    "partner": "Dialogue partner",
+    "observer": "Observer",
+    "public": "Public",
+}
+
+
+def render(
+    request: Request, name: str, context: dict[str, Any], *, status_code: int = 200
+) -> HTMLResponse:
+    """Render a template with the CSRF token (the shared layout needs it)."""
+    # The 500 handler runs outside the session middleware: no session, no form token.
+    token = csrf.token(request) if "session" in request.scope else ""
+    context = {"csrf_token": token, "caller": PUBLIC, "unread": 0, "agency_name": "", **context}
+    return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a page handler needs: the request, a database session and who is asking."""
+
+    request: Request
+    session: Session
+    caller: Caller
+
+    def render(self, name: str, *, status_code: int = 200, **context: Any) -> HTMLResponse:
+        """Render a template inside the layout (header with agency, role and unread alerts)."""
+        unread, agency_name = 0, ""
+        if self.caller.agency_id is not None:
+            unread = unread_count(self.session, self.caller)
+            agency = self.session.get(Agency, self.caller.agency_id)
+            agency_name = agency.name if agency else ""
+        return render(
+            self.request,
+            name,
+            {"caller": self.caller, "unread": unread, "agency_name": agency_name, **context},
+            status_code=status_code,
+        )
+
+
+def _next_url(request: Request) -> str:
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return "/sign-in?next=" + quote(target, safe="")
+
+
+def signed_in_page(request: Request, session: SessionDep) -> Page:
+    """Return the page context of a signed-in user, or redirect to the sign-in page."""
+    caller = resolve_caller(request, session)
+    if caller is None:
+        raise HTTPException(status.HTTP_303_SEE_OTHER, headers={"Location": _next_url(request)})
+    return Page(request=request, session=session, caller=caller)
+
+
+def any_page(request: Request, session: SessionDep) -> Page:
+    """Return the page context of whoever is asking, signed in or not."""
+    caller = resolve_caller(request, session) or PUBLIC
+    return Page(request=request, session=session, caller=caller)
+
+
+SignedIn = Annotated[Page, Depends(signed_in_page)]
+Visitor = Annotated[Page, Depends(any_page)]

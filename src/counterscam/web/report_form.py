@@ -1,0 +1,148 @@
+"""The single-report form: its fields, the REPORT it submits, and errors mapped to its fields."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from counterscam.intake.records import RowError
+from counterscam.web.forms import FormErrors
+
+IDENTIFIER_ROWS = 3
+PARTY_ROWS = 1
+PLACE_ROWS = 1
+REPORT_FIELDS = (
+    "external_ref",
+    "reported_at",
+    "incident_at",
+    "scam_type",
+    "channel",
+    "loss_amount",
+    "loss_currency",
+    "victim_age_band",
+    "victim_gender",
+    "victim_country",
+    "narrative",
+    "mark",
+    "share_with",
+)
+CHILD_FIELDS = {
+    "identifiers": ("kind", "value", "role", "qualifier", "country"),
+    "parties": ("role", "full_name", "birth_date", "nationality", "id_number", "id_kind"),
+    "places": ("kind", "name", "country", "latitude", "longitude"),
+}
+ROWS = {"identifiers": IDENTIFIER_ROWS, "parties": PARTY_ROWS, "places": PLACE_ROWS}
+# The field an error goes beside when the error names a whole row or list.
+FIRST_FIELD = {"identifiers": "value", "parties": "full_name", "places": "name"}
+FIELD_LABELS = {
+    "external_ref": "Your reference",
+    "reported_at": "Date reported",
+    "incident_at": "Date of the incident",
+    "scam_type": "Scam type",
+    "channel": "Channel",
+    "loss_amount": "Amount lost",
+    "loss_currency": "Currency",
+    "victim_age_band": "Victim's age",
+    "victim_gender": "Victim's gender",
+    "victim_country": "Victim lives in",
+    "narrative": "What happened",
+    "mark": "TLP mark",
+    "share_with": "Share only with",
+}
+
+
+def field_id(name: str) -> str:
+    """Return the HTML id of a form field: 'identifiers-0-value' for identifiers[0].value."""
+    return name.replace("[", "-").replace("].", "-").replace("]", "").replace(".", "-")
+
+
+@dataclass(frozen=True)
+class ReportForm:
+    """The submitted values, by field id, as the page shows them back."""
+
+    values: Mapping[str, str]
+
+    def get(self, name: str) -> str:
+        """Return the value of a field (by id), or ''."""
+        return self.values.get(name, "")
+
+    def report(self) -> dict[str, Any]:
+        """Return the JSON REPORT (docs/formats.md) of the form; empty rows are left out."""
+        report: dict[str, Any] = {k: self.get(k) for k in REPORT_FIELDS if self.get(k).strip()}
+        if "share_with" in report:
+            report["share_with"] = [c for c in re.split(r"[;,\s]+", report["share_with"]) if c]
+        for group, fields in CHILD_FIELDS.items():
+            rows = []
+            for i in range(ROWS[group]):
+                row = {f: self.get(f"{group}-{i}-{f}") for f in fields}
+                if any(v.strip() for k, v in row.items() if k not in _DEFAULTED[group]):
+                    rows.append({k: v for k, v in row.items() if v.strip()})
+            report[group] = rows
+        return report
+
+    def errors_of(self, errors: list[RowError]) -> FormErrors:
+        """Map intake errors (columns like identifiers[1].value) to this form's fields."""
+        kept = self._row_positions()
+        found = FormErrors()
+        for e in errors:
+            target = self._field_for(e.column, kept)
+            group, _, rest = target.partition("-")
+            prefix = ""
+            if group in CHILD_FIELDS:
+                prefix = f"{_ROW_NAMES[group]} {int(rest.split('-')[0]) + 1}: "
+            found.add(target, prefix + _message(e))
+        return found
+
+    def _row_positions(self) -> dict[str, list[int]]:
+        """Return, per group, the form row of each submitted row (empty rows were dropped)."""
+        report = self.report()
+        positions: dict[str, list[int]] = {}
+        for group, fields in CHILD_FIELDS.items():
+            positions[group] = [
+                i
+                for i in range(ROWS[group])
+                if any(
+                    self.get(f"{group}-{i}-{f}").strip()
+                    for f in fields
+                    if f not in _DEFAULTED[group]
+                )
+            ][: len(report[group])]
+        return positions
+
+    def _field_for(self, column: str, kept: dict[str, list[int]]) -> str:
+        match = re.fullmatch(r"(identifiers|parties|places)\[(\d+)\]\.?(.*)", column)
+        if match:
+            group, index, name = match.group(1), int(match.group(2)), match.group(3)
+            rows = kept[group]
+            row = rows[index] if index < len(rows) else 0
+            name = name if name in CHILD_FIELDS[group] else FIRST_FIELD[group]
+            return f"{group}-{row}-{name}"
+        return column if column in REPORT_FIELDS else "external_ref"
+
+
+# Fields the form fills in by default (a select's first choice): they alone do not make a row.
+_DEFAULTED = {"identifiers": {"kind", "role"}, "parties": {"role"}, "places": {"kind"}}
+
+
+_CHOSEN = {"scam_type", "channel", "mark", "victim_age_band", "victim_gender", "victim_country"}
+_ROW_NAMES = {"identifiers": "Identifier", "parties": "Person", "places": "Place"}
+
+
+def _message(error: RowError) -> str:
+    # Intake speaks of spreadsheet columns; this is a form.
+    reason = error.reason.replace("fill in this column", "fill it in")
+    reason = reason[:1].upper() + reason[1:]
+    label = FIELD_LABELS.get(error.column)
+    if label and reason.startswith("Required"):
+        verb = "Choose" if error.column in _CHOSEN else "Enter"
+        return f"{verb} {label[:1].lower()}{label[1:]}"
+    if label and error.column not in reason:
+        return f"{label}: {reason}"
+    return reason
+
+
+def form_of(fields: Mapping[str, Any]) -> ReportForm:
+    """Return the form from submitted fields (text fields only)."""
+    return ReportForm({k: v for k, v in fields.items() if isinstance(v, str) and k != "csrf_token"})

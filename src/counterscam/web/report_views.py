@@ -1,0 +1,129 @@
+"""Report list and export as tables: the data of the reports page and its CSV download."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counterscam.access import audit
+from counterscam.access.caller import Caller
+from counterscam.access.reads import ReportPage, list_reports, visible_reports
+from counterscam.db.models import Agency, Report
+from counterscam.web.tables import Column, Table
+
+EXPORT_LIMIT = 100_000
+
+COLUMNS = (
+    Column("external_ref", "Reference", link="href"),
+    Column("agency", "Agency"),
+    Column("country", "Country", vocabulary="country"),
+    Column("reported_at", "Reported", "date"),
+    Column("scam_type", "Scam type", vocabulary="scam_type"),
+    Column("channel", "Channel", vocabulary="channel"),
+    Column("loss_amount", "Loss", "money"),
+    Column("loss_usd", "Loss (USD)", "usd"),
+    Column("mark", "Mark", "mark"),
+)
+CSV_COLUMNS = (
+    Column("id", "id"),
+    *(c for c in COLUMNS if c.key != "loss_amount"),
+    Column("loss_amount", "Loss amount"),
+    Column("loss_amount_currency", "Loss currency"),
+)
+
+
+@dataclass(frozen=True)
+class ReportFilters:
+    """The filters of the reports page."""
+
+    country: str = ""
+    scam_type: str = ""
+
+    def query_string(self) -> str:
+        """Return the filters as URL parameters (for pagination and CSV links)."""
+        parts = [
+            f"{k}={v}" for k, v in (("country", self.country), ("scam_type", self.scam_type)) if v
+        ]
+        return "&".join(parts)
+
+
+def _rows(session: Session, reports: Sequence[Report]) -> list[dict[str, object]]:
+    ids = {r.agency_id for r in reports}
+    found = session.execute(select(Agency.id, Agency.code).where(Agency.id.in_(ids)))
+    codes = {agency_id: code for agency_id, code in found}
+    return [
+        {
+            "id": r.id,
+            "href": f"/reports/{r.id}",
+            "external_ref": r.external_ref,
+            "agency": codes.get(r.agency_id, ""),
+            "country": r.country,
+            "reported_at": r.reported_at,
+            "scam_type": r.scam_type,
+            "channel": r.channel,
+            "loss_amount": r.loss_amount,
+            "loss_amount_currency": r.loss_currency,
+            "loss_usd": r.loss_usd,
+            "mark": r.mark,
+        }
+        for r in reports
+    ]
+
+
+@dataclass(frozen=True)
+class ReportListView:
+    """One page of the reports list: the page counts and its table."""
+
+    page: ReportPage
+    table: Table
+
+
+def report_page(
+    session: Session, caller: Caller, *, filters: ReportFilters, page: int, per_page: int = 50
+) -> ReportListView:
+    """Return one page of visible reports and its table."""
+    result = list_reports(
+        session,
+        caller,
+        channel="web",
+        page=page,
+        per_page=per_page,
+        country=filters.country or None,
+        scam_type=filters.scam_type or None,
+    )
+    table = Table(
+        caption=f"{result.total:,} reports",
+        columns=COLUMNS,
+        rows=_rows(session, result.items),
+        csv_name="reports.csv",
+    )
+    return ReportListView(page=result, table=table)
+
+
+def export_reports(session: Session, caller: Caller, *, filters: ReportFilters) -> Table:
+    """Return every visible report under the filters as one table (audited as an export)."""
+    query = visible_reports(caller)
+    if filters.country:
+        query = query.where(Report.country == filters.country)
+    if filters.scam_type:
+        query = query.where(Report.scam_type == filters.scam_type)
+    reports = list(
+        session.scalars(
+            query.order_by(Report.reported_at.desc(), Report.id.desc()).limit(EXPORT_LIMIT)
+        )
+    )
+    audit.record(
+        session,
+        caller,
+        channel="web",
+        action="export_reports",
+        query=filters.query_string(),
+        hits=len(reports),
+    )
+    session.commit()
+    return Table(
+        caption="Reports", columns=CSV_COLUMNS, rows=_rows(session, reports), csv_name="reports.csv"
+    )

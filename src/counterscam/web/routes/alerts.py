@@ -1,0 +1,94 @@
+"""The alert inbox: identifiers your agency reported that another country reported too."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from counterscam.check.alerts import AlertNotFound, AlertPage, inbox, mark_read
+from counterscam.web import csrf
+from counterscam.web.render import SignedIn
+from counterscam.web.tables import Column, Table, csv_response
+
+router = APIRouter()
+PER_PAGE = 50
+
+
+def alert_table(alerts: AlertPage, caption: str) -> Table:
+    """Return a page of alerts as a table (the CSV download; the page shows more detail)."""
+    rows = [
+        {
+            "id": a.id,
+            "created_at": a.created_at,
+            "status": "Unread" if a.unread else "Read",
+            "kind": a.kind,
+            "value": a.value,
+            "own_report_ref": a.own_report_ref,
+            "other_agency_code": a.other_agency_code,
+            "other_country": a.other_country,
+            "other_report_ref": a.other_report.external_ref if a.other_report else "",
+            "other_mark": a.other_report.mark
+            if a.other_report
+            else (a.other_holding.mark if a.other_holding else ""),
+            "how_to_request": ""
+            if a.other_report or not a.other_holding
+            else a.other_holding.contact,
+        }
+        for a in alerts.items
+    ]
+    return Table(
+        caption=caption,
+        columns=(
+            Column("id", "Alert"),
+            Column("created_at", "Raised", "moment"),
+            Column("status", "Status"),
+            Column("kind", "Kind"),
+            Column("value", "Identifier"),
+            Column("own_report_ref", "Your report"),
+            Column("other_agency_code", "Also reported by"),
+            Column("other_country", "Country"),
+            Column("other_report_ref", "Their report"),
+            Column("other_mark", "Their mark"),
+            Column("how_to_request", "How to request it"),
+        ),
+        rows=rows,
+        csv_name="alerts.csv",
+    )
+
+
+@router.get("/alerts", response_class=HTMLResponse)
+def alerts_page(
+    page: SignedIn, show: str = "unread", p: int = Query(1, ge=1, alias="page")
+) -> Response:
+    """Show the agency's alerts: unread first (the default view), or all of them."""
+    unread_only = show != "all"
+    alerts = inbox(
+        page.session, page.caller, unread_only=unread_only, page=p, per_page=PER_PAGE, channel="web"
+    )
+    return page.render(
+        "alerts.html",
+        section="alerts",
+        title="Alerts",
+        alerts=alerts,
+        show=show,
+        base_url=f"/alerts?show={'unread' if unread_only else 'all'}",
+    )
+
+
+@router.get("/alerts.csv")
+def alerts_csv(page: SignedIn, show: str = "all") -> Response:
+    """Download the agency's alerts as CSV (up to 500 most recent)."""
+    alerts = inbox(
+        page.session, page.caller, unread_only=show == "unread", per_page=500, channel="web"
+    )
+    return csv_response(alert_table(alerts, "Alerts"))
+
+
+@router.post("/alerts/{alert_id}/read", dependencies=[csrf.CsrfChecked])
+def alert_read(alert_id: int, page: SignedIn) -> Response:
+    """Mark one alert read and go back to the inbox."""
+    try:
+        mark_read(page.session, page.caller, alert_id=alert_id)
+    except AlertNotFound as exc:
+        raise HTTPException(404) from exc
+    return RedirectResponse("/alerts", status_code=303)

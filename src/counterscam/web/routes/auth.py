@@ -1,0 +1,70 @@
+"""Sign-in and sign-out pages."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from counterscam.access.accounts import authenticate
+from counterscam.web import csrf
+from counterscam.web.forms import FormErrors
+from counterscam.web.render import Visitor, render
+
+router = APIRouter()
+
+
+def safe_next(target: str | None) -> str:
+    """Return a local path to go to after sign-in; anything else goes to the dashboard."""
+    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
+        return target
+    return "/"
+
+
+@router.get("/sign-in", response_class=HTMLResponse)
+def sign_in_form(page: Visitor, next: str = "/") -> Response:
+    """Show the sign-in form (or go on when already signed in)."""
+    if not page.caller.is_public:
+        return RedirectResponse(safe_next(next), status_code=303)
+    return render(page.request, "sign_in.html", {"next": safe_next(next), "errors": FormErrors()})
+
+
+@router.post("/sign-in", response_class=HTMLResponse, dependencies=[csrf.CsrfChecked])
+def sign_in(
+    page: Visitor,
+    username: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = "/",
+) -> Response:
+    """Check the credentials; on success start a fresh signed session."""
+    errors = FormErrors()
+    if not username.strip():
+        errors.add("username", "Enter your username")
+    if not password:
+        errors.add("password", "Enter your password")
+    user = None
+    if not errors:
+        user = authenticate(page.session, username=username, password=password)
+        page.session.commit()  # keeps a password re-hash, if argon2 asked for one
+        if user is None:
+            errors.add("username", "Enter a correct username and password")
+    if user is None:
+        return render(
+            page.request,
+            "sign_in.html",
+            {"next": safe_next(next), "errors": errors, "username": username},
+            status_code=400,
+        )
+    request: Request = page.request
+    request.session.clear()  # a new session at sign-in defeats session fixation
+    request.session["user_id"] = user.id
+    csrf.rotate(request)
+    return RedirectResponse(safe_next(next), status_code=303)
+
+
+@router.post("/sign-out", dependencies=[csrf.CsrfChecked])
+def sign_out(request: Request) -> Response:
+    """End the session."""
+    request.session.clear()
+    return RedirectResponse("/sign-in", status_code=303)

@@ -1,0 +1,146 @@
+"""The check page (signed in) and the public check page (hit or no-hit on clear data only)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import APIRouter, Form
+from fastapi.responses import HTMLResponse, Response
+
+from counterscam.access.caller import PUBLIC
+from counterscam.check.results import CheckResult
+from counterscam.check.service import check
+from counterscam.web import csrf
+from counterscam.web.formatting import KIND_LABELS, member_countries
+from counterscam.web.forms import FormErrors
+from counterscam.web.render import Page, SignedIn, Visitor
+
+router = APIRouter()
+
+VALUE_HINT = (
+    "For example +60 12-345 6789, Maybank 5140 1234 5678, TRON wallet T..., "
+    "https://example.com or name@example.com"
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A submitted check: the form's errors, or the answer."""
+
+    errors: FormErrors
+    result: CheckResult | None = None
+
+
+def _run(page: Page, *, kind: str, value: str, country: str) -> Outcome:
+    errors = FormErrors()
+    if kind not in KIND_LABELS:
+        errors.add("kind", "Choose what kind of identifier this is, or 'Detect automatically'")
+    if not value.strip():
+        errors.add("value", "Enter the number, account, wallet, website or address to check")
+    if len(value) > 600:
+        errors.add("value", "Enter at most 600 characters")
+    codes = {code for code, _ in member_countries()}
+    if country and country not in codes:
+        errors.add("country", "Choose one of the member countries, or leave it empty")
+    if errors:
+        return Outcome(errors)
+    result = check(
+        page.session,
+        page.caller,
+        kind=kind or None,
+        value=value,
+        country=country or None,
+        channel="web",
+    )
+    if result.error:
+        errors.add("value", _sentence(result.error))
+        return Outcome(errors)
+    return Outcome(errors, result)
+
+
+def _sentence(reason: str) -> str:
+    return reason[:1].upper() + reason[1:]
+
+
+def _show(
+    page: Page,
+    template: str,
+    *,
+    kind: str = "",
+    value: str = "",
+    country: str = "",
+    asked: bool = False,
+    outcome: Outcome | None = None,
+) -> Response:
+    errors = outcome.errors if outcome else FormErrors()
+    return page.render(
+        template,
+        section="check",
+        title="Check an identifier",
+        kinds=list(KIND_LABELS.items()),
+        countries=member_countries(),
+        form={"kind": kind, "value": value, "country": country},
+        errors=errors,
+        result=outcome.result if outcome else None,
+        asked=asked,
+        value_hint=VALUE_HINT,
+        status_code=400 if errors else 200,
+    )
+
+
+@router.get("/check", response_class=HTMLResponse)
+def check_form(page: SignedIn, kind: str = "", value: str = "", country: str = "") -> Response:
+    """Show the check form; with a value (a link from a report), check it at once."""
+    if not value:
+        return _show(page, "check.html", kind=kind, country=country)
+    outcome = _run(page, kind=kind, value=value, country=country)
+    return _show(
+        page, "check.html", kind=kind, value=value, country=country, asked=True, outcome=outcome
+    )
+
+
+@router.post("/check", response_class=HTMLResponse, dependencies=[csrf.CsrfChecked])
+def check_submit(
+    page: SignedIn,
+    kind: Annotated[str, Form()] = "",
+    value: Annotated[str, Form()] = "",
+    country: Annotated[str, Form()] = "",
+) -> Response:
+    """Check one value against all the region's reports."""
+    outcome = _run(page, kind=kind, value=value, country=country)
+    return _show(
+        page, "check.html", kind=kind, value=value, country=country, asked=True, outcome=outcome
+    )
+
+
+@router.get("/public/check", response_class=HTMLResponse)
+def public_check_form(page: Visitor) -> Response:
+    """Show the public check form."""
+    return _show(_public(page), "public_check.html")
+
+
+@router.post("/public/check", response_class=HTMLResponse, dependencies=[csrf.CsrfChecked])
+def public_check_submit(
+    page: Visitor,
+    kind: Annotated[str, Form()] = "",
+    value: Annotated[str, Form()] = "",
+    country: Annotated[str, Form()] = "",
+) -> Response:
+    """Tell a member of the public whether a value was publicly reported as a scam."""
+    public = _public(page)
+    outcome = _run(public, kind=kind, value=value, country=country)
+    return _show(
+        public,
+        "public_check.html",
+        kind=kind,
+        value=value,
+        country=country,
+        asked=True,
+        outcome=outcome,
+    )
+
+
+def _public(page: Page) -> Page:
+    # The public page answers as the anonymous caller even for a signed-in visitor.
+    return Page(request=page.request, session=page.session, caller=PUBLIC)

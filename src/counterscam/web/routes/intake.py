@@ -1,0 +1,160 @@
+"""Submitting reports from the web: the single-report form and file uploads with their results."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, HTTPException, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from counterscam.config import Settings
+from counterscam.intake.json_files import report_of
+from counterscam.intake.service import (
+    BatchNotFound,
+    NotAllowed,
+    get_batch,
+    rejections_for,
+    submit,
+)
+from counterscam.web import csrf
+from counterscam.web.formatting import KIND_LABELS, member_countries, options
+from counterscam.web.forms import FormErrors
+from counterscam.web.render import Page, SignedIn
+from counterscam.web.report_form import (
+    CHILD_FIELDS,
+    ROWS,
+    ReportForm,
+    form_of,
+)
+from counterscam.web.tables import csv_download
+from counterscam.web.uploads import batch_view, submit_upload
+
+router = APIRouter()
+TEMPLATES = ("reports", "identifiers", "parties", "places")
+
+
+def _settings(page: Page) -> Settings:
+    settings: Settings = page.request.app.state.settings
+    return settings
+
+
+def _show_form(page: Page, form: ReportForm, errors: FormErrors, *, status_code: int) -> Response:
+    return page.render(
+        "report_form.html",
+        section="new",
+        title="New report",
+        form=form,
+        errors=errors,
+        rows=ROWS,
+        child_fields=CHILD_FIELDS,
+        countries=member_countries(),
+        choices={
+            name: options(name)
+            for name in (
+                "scam_type",
+                "channel",
+                "mark",
+                "role",
+                "party_role",
+                "place_kind",
+                "age_band",
+                "gender",
+            )
+        },
+        kinds=[(k, v) for k, v in KIND_LABELS.items() if k],
+        status_code=status_code,
+    )
+
+
+@router.get("/reports/new", response_class=HTMLResponse)
+def new_report_form(page: SignedIn) -> Response:
+    """Show the form for one report."""
+    return _show_form(page, ReportForm({"mark": "amber"}), FormErrors(), status_code=200)
+
+
+@router.post("/reports/new", response_class=HTMLResponse, dependencies=[csrf.CsrfChecked])
+async def new_report(page: SignedIn) -> Response:
+    """Submit one report; on success show it, otherwise show every problem beside its field."""
+    form = form_of(dict(await page.request.form()))
+    raw = report_of(form.report(), file="form", row=1)
+    try:
+        result = submit(
+            page.session,
+            page.caller,
+            reports=[raw],
+            source="web",
+            keep_valid=False,
+            settings=_settings(page),
+        )
+    except NotAllowed as exc:
+        raise HTTPException(403, str(exc)) from exc
+    if result.status != "committed" or not result.report_ids:
+        return _show_form(page, form, form.errors_of(result.errors), status_code=400)
+    return RedirectResponse(f"/reports/{result.report_ids[0]}", status_code=303)
+
+
+@router.get("/upload", response_class=HTMLResponse)
+def upload_form(page: SignedIn) -> Response:
+    """Show the upload form with the template downloads."""
+    return page.render(
+        "upload.html",
+        section="upload",
+        title="Upload reports",
+        errors=FormErrors(),
+        templates_=TEMPLATES,
+    )
+
+
+@router.post("/upload", response_class=HTMLResponse, dependencies=[csrf.CsrfChecked])
+def upload(
+    page: SignedIn,
+    files: Annotated[list[UploadFile] | None, File()] = None,
+    keep_valid: Annotated[bool, Form()] = False,
+) -> Response:
+    """Submit the uploaded files as one batch and go to its result page."""
+    chosen = [f for f in files or [] if f.filename]
+    if not chosen:
+        errors = FormErrors()
+        errors.add("files", "Choose a CSV, XLSX or JSON file to upload")
+        return page.render(
+            "upload.html",
+            section="upload",
+            title="Upload reports",
+            errors=errors,
+            templates_=TEMPLATES,
+            status_code=400,
+        )
+    try:
+        result = submit_upload(
+            page.session, page.caller, files=chosen, keep_valid=keep_valid, settings=_settings(page)
+        )
+    except NotAllowed as exc:
+        raise HTTPException(403, str(exc)) from exc
+    return RedirectResponse(f"/upload/batches/{result.batch_id}", status_code=303)
+
+
+@router.get("/upload/batches/{batch_id}", response_class=HTMLResponse)
+def batch_page(batch_id: int, page: SignedIn) -> Response:
+    """Show a batch: accepted and rejected counts, every row error, the reports stored."""
+    try:
+        result = get_batch(page.session, page.caller, batch_id)
+    except BatchNotFound as exc:
+        raise HTTPException(404) from exc
+    return page.render(
+        "batch.html",
+        section="upload",
+        title=f"Upload {batch_id}",
+        view=batch_view(page.session, page.caller, result),
+        templates_=TEMPLATES,
+        errors=FormErrors(),
+    )
+
+
+@router.get("/upload/batches/{batch_id}/rejections.csv")
+def batch_rejections(batch_id: int, page: SignedIn) -> Response:
+    """Download a batch's row errors as CSV (file, row, column, value, reason)."""
+    try:
+        text = rejections_for(page.session, page.caller, batch_id)
+    except BatchNotFound as exc:
+        raise HTTPException(404) from exc
+    return csv_download(text, f"batch-{batch_id}-rejections.csv")

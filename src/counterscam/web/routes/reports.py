@@ -1,0 +1,71 @@
+"""Reports: the list the caller may see (with CSV) and one report's detail."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import HTMLResponse, Response
+
+from counterscam.access.reads import NotFound, NotPermitted, get_report
+from counterscam.web.formatting import member_countries, options
+from counterscam.web.render import SignedIn
+from counterscam.web.report_views import ReportFilters, export_reports, report_page
+from counterscam.web.tables import csv_response
+
+router = APIRouter()
+
+
+def _filters(country: str, scam_type: str) -> ReportFilters:
+    return ReportFilters(country=country.strip().upper()[:2], scam_type=scam_type.strip()[:40])
+
+
+@router.get("/reports", response_class=HTMLResponse)
+def reports_list(
+    page: SignedIn, country: str = "", scam_type: str = "", p: int = Query(1, ge=1, alias="page")
+) -> Response:
+    """List the reports the caller may see, newest first, with filters."""
+    filters = _filters(country, scam_type)
+    view = report_page(page.session, page.caller, filters=filters, page=p)
+    query = filters.query_string()
+    return page.render(
+        "reports.html",
+        section="reports",
+        title="Reports",
+        view=view,
+        filters=filters,
+        base_url="/reports" + (f"?{query}" if query else ""),
+        csv_url="/reports.csv" + (f"?{query}" if query else ""),
+        countries=member_countries(),
+        scam_types=options("scam_type"),
+    )
+
+
+@router.get("/reports.csv")
+def reports_csv(page: SignedIn, country: str = "", scam_type: str = "") -> Response:
+    """Download every visible report under the filters as CSV."""
+    return csv_response(
+        export_reports(page.session, page.caller, filters=_filters(country, scam_type))
+    )
+
+
+@router.get("/reports/{report_id}", response_class=HTMLResponse)
+def report_detail(report_id: int, page: SignedIn) -> Response:
+    """Show one report, or who holds it and how to ask when its mark hides it."""
+    try:
+        detail = get_report(page.session, page.caller, report_id, channel="web")
+    except NotFound as exc:
+        raise HTTPException(404) from exc
+    except NotPermitted as exc:
+        return page.render(
+            "report_hidden.html",
+            section="reports",
+            title="You cannot open this report",
+            holding=exc.holding,
+            report_id=report_id,
+            status_code=403,
+        )
+    return page.render(
+        "report.html",
+        section="reports",
+        title=f"Report {detail.report.external_ref}",
+        d=detail,
+    )

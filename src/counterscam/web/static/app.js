@@ -1,0 +1,73 @@
+// counterscam: small progressive enhancements; every page works without this script.
+(function () {
+  "use strict";
+
+  // Move focus to the error summary so keyboard and screen-reader users hear it first.
+  var summary = document.querySelector("[data-autofocus]");
+  if (summary) { summary.focus(); }
+
+  // Forms that take a while: disable the button, say we are working, show upload progress.
+  document.querySelectorAll("form[data-busy-form]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      var button = form.querySelector("button[type=submit]");
+      if (button && button.dataset.busyLabel) {
+        button.textContent = button.dataset.busyLabel;
+        button.setAttribute("aria-disabled", "true");
+      }
+      form.classList.add("is-busy");
+      var bar = form.querySelector(".progress__bar");
+      var status = form.querySelector("[data-progress-text]");
+      if (!bar || !window.XMLHttpRequest || !window.FormData) { return; }
+      event.preventDefault();
+      var xhr = new XMLHttpRequest();
+      xhr.open(form.method || "post", form.action);
+      xhr.upload.addEventListener("progress", function (e) {
+        if (!e.lengthComputable) { return; }
+        var pct = Math.round((e.loaded / e.total) * 100);
+        bar.style.width = pct + "%";
+        if (status) {
+          status.textContent = pct < 100 ? "Uploading… " + pct + "%" : "Uploaded. Checking every row…";
+        }
+      });
+      xhr.addEventListener("load", function () {
+        // The server answers a stored upload with a redirect to its result page: go there.
+        var action = new URL(form.action, window.location.href).pathname;
+        if (xhr.responseURL && new URL(xhr.responseURL).pathname !== action) {
+          window.location.assign(xhr.responseURL);
+          return;
+        }
+        document.open();
+        document.write(xhr.responseText);
+        document.close();
+        if (xhr.responseURL) { history.replaceState(null, "", xhr.responseURL); }
+      });
+      xhr.addEventListener("error", function () { form.submit(); });
+      xhr.send(new FormData(form));
+    });
+  });
+
+  // Sortable tables: click a column header to sort by it; numbers sort as numbers.
+  document.querySelectorAll("table[data-sortable]").forEach(function (table) {
+    var headers = table.querySelectorAll("thead th");
+    headers.forEach(function (th, index) {
+      var button = th.querySelector(".sort-button");
+      if (!button) { return; }
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        headers.forEach(function (other) { other.setAttribute("aria-sort", "none"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var ca = a.cells[index], cb = b.cells[index];
+          var va = ca.dataset.sort !== undefined ? ca.dataset.sort : ca.textContent.trim();
+          var vb = cb.dataset.sort !== undefined ? cb.dataset.sort : cb.textContent.trim();
+          var na = parseFloat(va), nb = parseFloat(vb);
+          var cmp = (!isNaN(na) && !isNaN(nb) && ca.dataset.sort !== undefined) ? na - nb : va.localeCompare(vb);
+          return ascending ? cmp : -cmp;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  });
+})();

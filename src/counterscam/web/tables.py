@@ -1,0 +1,93 @@
+"""A table of a page: one data object rendered as HTML (macro) or as CSV (here)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from fastapi.responses import Response
+
+# Cell formats: how the HTML renderer shows a value; CSV always gets the raw value.
+FORMATS = ("text", "count", "usd", "money", "date", "moment", "mark", "code")
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: the row key it reads, its header, and how its cells are shown."""
+
+    key: str
+    label: str
+    format: str = "text"
+    link: str | None = None  # row key holding the href of the cell's link
+    vocabulary: str | None = None  # show reference labels for codes (HTML only)
+    html: bool = True  # False: in the CSV download only (codes a spreadsheet needs)
+
+    @property
+    def numeric(self) -> bool:
+        """Tell whether the column holds numbers (right-aligned)."""
+        return self.format in ("count", "usd", "money")
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows of raw values under named columns, with a CSV file name."""
+
+    caption: str
+    columns: tuple[Column, ...]
+    rows: Sequence[Mapping[str, Any]]
+    csv_name: str
+    totals: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def html_columns(self) -> tuple[Column, ...]:
+        """Return the columns shown on the page."""
+        return tuple(c for c in self.columns if c.html)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date | Decimal):
+        return str(value)
+    text = str(value)
+    # Spreadsheets run cells that start like a formula; keep phone numbers (+60...) intact.
+    if text[:1] in ("=", "@", "\t", "\r") or (text[:1] in "+-" and not text[1:2].isdigit()):
+        return "'" + text
+    return text
+
+
+def csv_text(table: Table) -> str:
+    """Return the table as CSV text: header labels, raw values, no thousands separators."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([c.label for c in table.columns])
+    for row in table.rows:
+        writer.writerow([_cell(row.get(c.key)) for c in table.columns])
+    return out.getvalue()
+
+
+def csv_response(table: Table) -> Response:
+    """Return the table as a CSV download."""
+    return csv_download(csv_text(table), table.csv_name)
+
+
+def csv_download(text: str, filename: str) -> Response:
+    """Return CSV text as a download named ``filename`` (UTF-8 with BOM, for spreadsheets)."""
+    return Response(
+        content="\ufeff" + text,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+def rows_of(items: Iterable[Any], keys: Iterable[str]) -> list[dict[str, Any]]:
+    """Return dict rows of the named attributes of ``items``."""
+    wanted = list(keys)
+    return [{k: getattr(item, k) for k in wanted} for item in items]

@@ -1,0 +1,109 @@
+"""Uploads from the web page: files into the intake service, and what a batch produced."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from fastapi import UploadFile
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counterscam.access.caller import Caller
+from counterscam.access.policy import report_visible
+from counterscam.config import Settings
+from counterscam.db.models import Report
+from counterscam.intake.files import read_batch
+from counterscam.intake.records import RawReport, RowError, file_problem
+from counterscam.intake.service import BatchResult, submit
+from counterscam.intake.tables import Limits, Source
+from counterscam.web.tables import Column, Table
+
+SHOWN_REPORTS = 200
+
+ERROR_COLUMNS = (
+    Column("file", "File"),
+    Column("row", "Row", "count"),
+    Column("column", "Column", "code"),
+    Column("value", "Value"),
+    Column("reason", "Reason"),
+)
+
+
+@dataclass(frozen=True)
+class BatchView:
+    """A submitted batch as its page shows it: counts, every row error, the stored reports."""
+
+    result: BatchResult
+    errors: Table
+    reports: Table
+
+
+def submit_upload(
+    session: Session,
+    caller: Caller,
+    *,
+    files: list[UploadFile],
+    keep_valid: bool,
+    settings: Settings,
+) -> BatchResult:
+    """Read the uploaded files (never past the upload limit) and submit them as one batch."""
+    sources: list[Source] = []
+    budget = settings.max_upload_bytes
+    for upload in files:
+        content = upload.file.read(budget + 1)  # one byte past the limit tells it is too big
+        budget -= len(content)
+        sources.append(Source(name=upload.filename or "upload", content=content))
+        if budget < 0:
+            break
+    names = ", ".join(s.name for s in sources)
+    reports: Iterable[RawReport | RowError]
+    if budget < 0:
+        reports = file_problem(
+            names,
+            f"the upload is larger than {settings.max_upload_bytes / 1e6:.1f} MB; split it "
+            "into smaller files, or ask an administrator to import it with the CLI",
+        ).errors
+    else:
+        limits = Limits(max_bytes=settings.max_upload_bytes, max_reports=settings.max_batch_reports)
+        reports = read_batch(sources, limits)
+    source = sources[0].format if len(sources) == 1 else "csv"
+    return submit(
+        session,
+        caller,
+        reports=reports,
+        source=source,
+        filename=names,
+        keep_valid=keep_valid,
+        settings=settings,
+    )
+
+
+def batch_view(session: Session, caller: Caller, result: BatchResult) -> BatchView:
+    """Return the tables of a batch's page: its row errors and the reports it stored."""
+    errors = Table(
+        caption=f"{len(result.errors):,} problems found",
+        columns=ERROR_COLUMNS,
+        rows=[vars(e) for e in result.errors],
+        csv_name=f"batch-{result.batch_id}-rejections.csv",
+    )
+    ids = result.report_ids[:SHOWN_REPORTS]
+    found = session.execute(
+        select(Report.id, Report.external_ref, Report.scam_type, Report.mark)
+        .where(Report.id.in_(ids), report_visible(caller))
+        .order_by(Report.id)
+    )
+    reports = Table(
+        caption="Reports stored",
+        columns=(
+            Column("external_ref", "Reference", link="href"),
+            Column("scam_type", "Scam type", vocabulary="scam_type"),
+            Column("mark", "Mark", "mark"),
+        ),
+        rows=[
+            {"href": f"/reports/{i}", "external_ref": ref, "scam_type": t, "mark": m}
+            for i, ref, t, m in found
+        ],
+        csv_name=f"batch-{result.batch_id}-reports.csv",
+    )
+    return BatchView(result=result, errors=errors, reports=reports)

@@ -1,0 +1,92 @@
+"""What people do all day, in a real browser: sign in, check, upload, fix, see the report."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import expect
+
+from tests.browser.seed import AMBER_REF, USERS
+from tests.factories import PASSWORD
+
+REPORTS_CSV = (
+    "external_ref,reported_at,scam_type,channel,loss_amount,loss_currency,mark\n"
+    "MY-B-1,2026-03-10,investment,whatsapp,5000,MYR,amber\n"
+    "MY-B-2,2026-03-11,crypto_scam,telegram,12000,MYR,amber\n"
+)
+IDENTIFIERS_CSV = (
+    "external_ref,kind,value,role\n"
+    "MY-B-1,phone,012-345 6789,caller\n"
+    "MY-B-2,phone,+60 19-876 5432,caller\n"
+)
+
+
+def sign_in(page: Any, agency: str) -> None:
+    page.goto("/")
+    expect(page).to_have_url(re.compile(r"/sign-in\?next=%2F$"))
+    page.get_by_label("Username").fill(USERS[agency])
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="Regional picture")).to_be_visible()
+
+
+def upload(page: Any, reports_csv: str) -> None:
+    page.get_by_label("Files").first.set_input_files(
+        [
+            {"name": "reports.csv", "mimeType": "text/csv", "buffer": reports_csv.encode()},
+            {"name": "identifiers.csv", "mimeType": "text/csv", "buffer": IDENTIFIERS_CSV.encode()},
+        ]
+    )
+    page.get_by_role("button", name="Upload and check").first.click()
+
+
+def test_sign_in_check_upload_fix_and_see_the_report(page: Any, demo: dict[str, Any]) -> None:
+    sign_in(page, "MY-NSRC")
+    expect(page.get_by_text("MY-NSRC", exact=True)).to_be_visible()
+
+    page.get_by_role("link", name="Check", exact=True).click()
+    page.get_by_label("Number, account, wallet, website or address").fill("012-345 6789")
+    page.get_by_label("Country (optional)").select_option("MY")
+    page.get_by_role("button", name="Check", exact=True).click()
+    expect(page.locator(".verdict--hit")).to_contain_text("HIT")
+    expect(page.get_by_role("link", name="SG-2026-9001")).to_be_visible()
+
+    page.get_by_role("link", name="Upload", exact=True).click()
+    upload(page, REPORTS_CSV)
+    expect(page.get_by_text("Nothing was saved")).to_be_visible()
+    errors = page.locator("table").first
+    expect(errors).to_contain_text("reports.csv")
+    expect(errors).to_contain_text("crypto_scam")
+    expect(errors.locator("td.num").first).to_have_text("3")
+
+    upload(page, REPORTS_CSV.replace("crypto_scam", "crypto_investment"))
+    expect(page.get_by_role("heading", name="Upload complete")).to_be_visible()
+    page.get_by_role("link", name="MY-B-2").click()
+    expect(page.get_by_role("heading", name="MY-B-2")).to_be_visible()
+    expect(page.locator("code", has_text="+60198765432")).to_be_visible()
+    expect(page.get_by_text("MYR 12,000.00")).to_be_visible()
+
+
+def test_partner_cannot_open_an_amber_report(page: Any, demo: dict[str, Any]) -> None:
+    sign_in(page, "AU-AFP")
+    response = page.goto(f"/reports/{demo['ids'][AMBER_REF]}")
+    assert response.status == 403
+    expect(page.get_by_role("heading", name="You cannot open this report")).to_be_visible()
+    expect(page.get_by_text("MY-NSRC", exact=True).first).to_be_visible()
+    expect(page.get_by_text("Secret narrative")).to_have_count(0)
+
+
+def test_pages_fit_1280px_and_are_keyboard_usable(
+    page: Any, demo: dict[str, Any], tmp_path: Path
+) -> None:
+    sign_in(page, "ASEANAPOL")
+    for path in ("/", "/reports", "/check", "/upload", "/alerts", "/reports/new"):
+        page.goto(path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 1280, f"{path} scrolls sideways ({width}px)"
+    page.goto("/")
+    page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text("Skip to main content")

@@ -1,0 +1,90 @@
+"""The check page: HIT or NO HIT first, then what the caller may see, and who holds the rest."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fastapi.testclient import TestClient
+
+from tests.factories import PolicyRegion
+from tests.web.conftest import csrf_of
+
+
+def _check(client: TestClient, url: str, **fields: str) -> str:
+    token = csrf_of(client.get(url).text)
+    response = client.post(url, data={"csrf_token": token, **fields})
+    return response.text
+
+
+def test_member_sees_hit_facts_and_hidden_holders(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    page = _check(client_for("TH-CCIB"), "/check", value="012-345 6789", country="MY")
+    assert page.index("HIT") < page.index("Reports you may see")
+    assert "+60123456789" in page
+    assert "Malaysia" in page and "Investment scam" in page
+    assert "USD 3,000.00" in page  # clear, green and amber: 3 reports of USD 1,000
+    assert f'href="/reports/{region.reports["amber"].id}"' in page
+    assert f'href="/reports/{region.reports["red"].id}"' not in page
+    assert "Records you may not see" in page and "TLP:RED" in page
+
+
+def test_partner_learns_only_who_holds_amber_records(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    page = _check(client_for("AU-AFP"), "/check", kind="phone", value="+60123456789")
+    assert "HIT" in page
+    assert "USD 2,000.00" in page
+    assert f'href="/reports/{region.reports["amber"].id}"' not in page
+    assert "MY-NSRC" in page and "TLP:AMBER" in page
+    assert "narrative" not in page
+
+
+def test_unknown_number_is_no_hit(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    page = _check(client_for("MY-NSRC"), "/check", kind="phone", value="+6598765432")
+    assert "NO HIT" in page
+
+
+def test_invalid_value_shows_the_reason_beside_the_field(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    client = client_for("MY-NSRC")
+    token = csrf_of(client.get("/check").text)
+    response = client.post(
+        "/check", data={"csrf_token": token, "kind": "phone", "value": "+60 12", "country": "MY"}
+    )
+    assert response.status_code == 400
+    assert "There is a problem" in response.text
+    assert 'href="#value"' in response.text and 'id="value-error"' in response.text
+    assert "too short for a phone number in Malaysia" in response.text
+    assert "HIT" not in response.text
+
+
+def test_empty_value_is_asked_for(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    page = _check(client_for("MY-NSRC"), "/check", value="")
+    assert "Enter the number, account, wallet, website or address to check" in page
+
+
+def test_link_from_a_report_checks_at_once(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    page = client_for("SG-ASCOM").get("/check?kind=phone&value=%2B60123456789").text
+    assert "HIT" in page and "Reports you may see" in page
+
+
+def test_public_check_needs_no_account_and_says_only_hit_or_no_hit(
+    app_client: TestClient, region: PolicyRegion
+) -> None:
+    page = _check(app_client, "/public/check", kind="phone", value="+60123456789")
+    assert "HIT" in page and "NO HIT" not in page
+    assert "MY-NSRC" not in page and "Reports you may see" not in page
+    page = _check(app_client, "/public/check", kind="phone", value="+6598765432")
+    assert "NO HIT" in page
+
+
+def test_check_page_needs_sign_in(app_client: TestClient, region: PolicyRegion) -> None:
+    assert app_client.get("/check", follow_redirects=False).status_code == 303

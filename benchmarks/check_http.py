@@ -52,9 +52,10 @@ def _wrk(url: str, token: str, paths: list[str], base: str) -> tuple[float, floa
             f'{{["Authorization"] = "Bearer {token}"}})\nend\n'
         )
     out = subprocess.run(
-        ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", "-s", script.name,
-         base],
-        capture_output=True, text=True, check=True,
+        ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", "-s", script.name, base],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     os.unlink(script.name)
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
@@ -109,28 +110,34 @@ def main(url: str, region: Path, n: int) -> None:
     engine = make_engine(url)
     with session_scope(engine) as session:
         if session.query(User).filter_by(username=BENCH_USER).one_or_none() is None:
-            create_user(session, username=BENCH_USER, password=BENCH_PASSWORD,
-                        agency_code="MY-NSRC")
+            create_user(
+                session, username=BENCH_USER, password=BENCH_PASSWORD, agency_code="MY-NSRC"
+            )
         token = issue_token(session, username=BENCH_USER, name="bench").secret
         agencies = {a.code: a.country for a in session.query(Agency).filter_by(kind="member")}
     engine.dispose()
     samples = pick(region, agencies, n=n)
     check_paths = [
-        "/api/v1/check?" + urllib.parse.urlencode(
-            {"kind": s.kind, "value": s.raw, "country": s.country})
+        "/api/v1/check?"
+        + urllib.parse.urlencode({"kind": s.kind, "value": s.raw, "country": s.country})
         for s in samples
     ]
     port = _free_port()
     env = {**os.environ, "COUNTERSCAM_DATABASE_URL": url, "COUNTERSCAM_DEMO": "1"}
     server = subprocess.Popen(
-        [str(BIN / "counterscam"), "serve", "--port", str(port)], env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [str(BIN / "counterscam"), "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:
         _wait(base + "/api/v1/health")
-        load = (lambda paths: _wrk("", token, paths, base)) if shutil.which("wrk") else (
-            lambda paths: _python_load(token, paths, port))
+        load = (
+            (lambda paths: _wrk("", token, paths, base))
+            if shutil.which("wrk")
+            else (lambda paths: _python_load(token, paths, port))
+        )
         results: dict[str, list[tuple[float, float]]] = {"check": [], "health": []}
         for _ in range(2):  # alternate rounds so machine noise falls on both
             results["health"].append(load(["/api/v1/health"]))
@@ -141,14 +148,18 @@ def main(url: str, region: Path, n: int) -> None:
         server.wait(timeout=30)
     check_rps = sum(r for r, _ in results["check"]) / 2
     health_rps = sum(r for r, _ in results["health"]) / 2
-    emit({
-        "tool": "wrk" if shutil.which("wrk") else "python",
-        "check_rps": check_rps, "health_rps": health_rps,
-        "check_p99_ms": max(p for _, p in results["check"]),
-        "health_p99_ms": max(p for _, p in results["health"]),
-        "connections": CONNECTIONS, "seconds_per_round": DURATION,
-        "server_peak_mib": server_peak,
-    })
+    emit(
+        {
+            "tool": "wrk" if shutil.which("wrk") else "python",
+            "check_rps": check_rps,
+            "health_rps": health_rps,
+            "check_p99_ms": max(p for _, p in results["check"]),
+            "health_p99_ms": max(p for _, p in results["health"]),
+            "connections": CONNECTIONS,
+            "seconds_per_round": DURATION,
+            "server_peak_mib": server_peak,
+        }
+    )
 
 
 if __name__ == "__main__":

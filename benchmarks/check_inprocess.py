@@ -52,8 +52,7 @@ def full(engine_url: str, samples: list[Sample]) -> tuple[float, list[float], in
     started = time.perf_counter()
     for s in samples:
         t = time.perf_counter()
-        result = check(session, caller, kind=s.kind, value=s.raw, country=s.country,
-                       channel="api")
+        result = check(session, caller, kind=s.kind, value=s.raw, country=s.country, channel="api")
         latencies.append(time.perf_counter() - t)
         hits += result.hit
     total = time.perf_counter() - started
@@ -66,8 +65,12 @@ def main(url: str, region: Path, n: int) -> None:
     """Check ``n`` values both ways, in alternating rounds, and report the rates."""
     engine = make_engine(url)
     with engine.connect() as conn:
-        agencies = {code: country for code, country in conn.execute(
-            select(Agency.code, Agency.country).where(Agency.kind == "member"))}
+        agencies = {
+            code: country
+            for code, country in conn.execute(
+                select(Agency.code, Agency.country).where(Agency.kind == "member")
+            )
+        }
     engine.dispose()
     samples = pick(region, agencies, n=n)
     half = len(samples) // 2
@@ -78,12 +81,18 @@ def main(url: str, region: Path, n: int) -> None:
         bare_total, bare_lat = bare_total + t, bare_lat + lat
         t, lat, h = full(url, chunk)
         full_total, full_lat, hits = full_total + t, full_lat + lat, hits + h
-    emit({
-        "values": len(samples), "hits": hits,
-        "check_per_s": len(samples) / full_total, "bare_per_s": len(samples) / bare_total,
-        "check_p50_ms": statistics.median(full_lat) * 1000, "check_p99_ms": _p(full_lat, 0.99),
-        "bare_p99_ms": _p(bare_lat, 0.99), "peak_mib": self_peak_mib(),
-    })
+    emit(
+        {
+            "values": len(samples),
+            "hits": hits,
+            "check_per_s": len(samples) / full_total,
+            "bare_per_s": len(samples) / bare_total,
+            "check_p50_ms": statistics.median(full_lat) * 1000,
+            "check_p99_ms": _p(full_lat, 0.99),
+            "bare_p99_ms": _p(bare_lat, 0.99),
+            "peak_mib": self_peak_mib(),
+        }
+    )
 
 
 if __name__ == "__main__":

@@ -44,20 +44,32 @@ def load_agency(
         for r in reports[start : start + CHUNK]:
             state["report"] += 1
             rid = state["report"]
-            report_rows.append((
-                rid, agency_id, r["external_ref"], country, r["reported_at"],
-                r["incident_at"] or None, r["scam_type"], r["channel"], r["loss_amount"] or None,
-                r["loss_currency"] or None, r["victim_age_band"] or None,
-                r["victim_gender"] or None, r["victim_country"] or None, r["narrative"],
-                r["mark"], now, now,
-            ))
+            report_rows.append(
+                (
+                    rid,
+                    agency_id,
+                    r["external_ref"],
+                    country,
+                    r["reported_at"],
+                    r["incident_at"] or None,
+                    r["scam_type"],
+                    r["channel"],
+                    r["loss_amount"] or None,
+                    r["loss_currency"] or None,
+                    r["victim_age_band"] or None,
+                    r["victim_gender"] or None,
+                    r["victim_country"] or None,
+                    r["narrative"],
+                    r["mark"],
+                    now,
+                    now,
+                )
+            )
             for i in children["identifiers"].get(r["external_ref"], []):
                 key = (i["kind"], i["value"], i["country"] or country, i["qualifier"] or None)
                 if key not in cache:
                     try:
-                        cache[key] = canonicalize(
-                            key[0], key[1], country=key[2], qualifier=key[3]
-                        )
+                        cache[key] = canonicalize(key[0], key[1], country=key[2], qualifier=key[3])
                     except InvalidIdentifier:
                         cache[key] = None
                 canon = cache[key]
@@ -73,16 +85,33 @@ def load_agency(
                         )
                     sighting_rows.append((rid, ident_ids[ikey], i["role"], i["value"]))
             for p in children["parties"].get(r["external_ref"], []):
-                party_rows.append((
-                    rid, p["role"], p["full_name"], p["given_name"], p["family_name"],
-                    p["birth_date"] or None, p["gender"] or None, p["nationality"] or None,
-                    p["id_number"], p["id_kind"], p["phone"],
-                ))
+                party_rows.append(
+                    (
+                        rid,
+                        p["role"],
+                        p["full_name"],
+                        p["given_name"],
+                        p["family_name"],
+                        p["birth_date"] or None,
+                        p["gender"] or None,
+                        p["nationality"] or None,
+                        p["id_number"],
+                        p["id_kind"],
+                        p["phone"],
+                    )
+                )
             for p in children["places"].get(r["external_ref"], []):
-                place_rows.append((
-                    rid, p["kind"], p["name"], p["country"] or None, p["latitude"] or None,
-                    p["longitude"] or None, p["address"],
-                ))
+                place_rows.append(
+                    (
+                        rid,
+                        p["kind"],
+                        p["name"],
+                        p["country"] or None,
+                        p["latitude"] or None,
+                        p["longitude"] or None,
+                        p["address"],
+                    )
+                )
         db.executemany(
             "INSERT INTO report (id, agency_id, external_ref, country, reported_at, incident_at,"
             " scam_type, channel, loss_amount, loss_currency, victim_age_band, victim_gender,"
@@ -91,8 +120,7 @@ def load_agency(
             report_rows,
         )
         db.executemany(
-            "INSERT INTO identifier (id, kind, value, country, shared_platform)"
-            " VALUES (?,?,?,?,?)",
+            "INSERT INTO identifier (id, kind, value, country, shared_platform) VALUES (?,?,?,?,?)",
             ident_rows,
         )
         db.executemany(
@@ -124,8 +152,10 @@ def main(path: str, region: Path) -> None:
     db = sqlite3.connect(path)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
-    agencies = {code: (aid, country) for aid, code, country in db.execute(
-        "SELECT id, code, country FROM agency")}
+    agencies = {
+        code: (aid, country)
+        for aid, code, country in db.execute("SELECT id, code, country FROM agency")
+    }
     state = _State(report=0, identifier=0)
     state.setdefault_ids = {}
     sightings = 0

@@ -36,8 +36,12 @@ def pick(region: Path, agencies: dict[str, str], *, n: int, seed: int = 7) -> li
             rows = list(csv.DictReader(handle))
         for row in rng.sample(rows, min(len(rows), n)):
             try:
-                c = canonicalize(row["kind"], row["value"], country=row["country"] or country,
-                                 qualifier=row["qualifier"] or None)
+                c = canonicalize(
+                    row["kind"],
+                    row["value"],
+                    country=row["country"] or country,
+                    qualifier=row["qualifier"] or None,
+                )
             except InvalidIdentifier:
                 continue
             if (c.kind, c.value) in seen:

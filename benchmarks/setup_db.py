@@ -21,12 +21,14 @@ def main(url: str, region: Path) -> None:
     with session_scope(engine) as session, (region / "agencies.csv").open() as handle:
         for row in csv.DictReader(handle):
             create_agency(
-                session, code=row["code"], name=row["name"], country=row["country"],
-                kind=row["kind"], contact=row["contact"],
+                session,
+                code=row["code"],
+                name=row["name"],
+                country=row["country"],
+                kind=row["kind"],
+                contact=row["contact"],
             )
-        create_user(
-            session, username=BENCH_USER, password=BENCH_PASSWORD, agency_code="MY-NSRC"
-        )
+        create_user(session, username=BENCH_USER, password=BENCH_PASSWORD, agency_code="MY-NSRC")
     engine.dispose()
 
 

@@ -33,7 +33,7 @@ class DemoUser:
 
 
 DEMO_USERS = (
-    DemoUser("analyst.my", "MY-NSRC", "analyst", "member: own records, and others' clear/green/amber"),
+    DemoUser("analyst.my", "MY-NSRC", "analyst", "member: own, and others' clear/green/amber"),
     DemoUser("analyst.th", "TH-AOC", "analyst", "member (Thailand)"),
     DemoUser("analyst.ph", "PH-CICC", "analyst", "member (the Philippines)"),
     DemoUser("secretariat", "ASEANAPOL", "admin", "secretariat: amber and amber+strict too"),
@@ -90,14 +90,21 @@ def build_demo(
         for row in _agencies(folder / "agencies.csv"):
             if row["code"] not in known:
                 create_agency(
-                    session, code=row["code"], name=row["name"], country=row["country"],
-                    kind=row["kind"], contact=row.get("contact", ""),
+                    session,
+                    code=row["code"],
+                    name=row["name"],
+                    country=row["country"],
+                    kind=row["kind"],
+                    contact=row.get("contact", ""),
                 )
         for user in DEMO_USERS:
             if session.scalar(select(User).where(User.username == user.username)) is None:
                 create_user(
-                    session, username=user.username, password=DEMO_PASSWORD,
-                    agency_code=user.agency, role=user.role,
+                    session,
+                    username=user.username,
+                    password=DEMO_PASSWORD,
+                    agency_code=user.agency,
+                    role=user.role,
                 )
     settings = get_settings()
     limits = Limits(max_unzipped_bytes=20 * settings.max_upload_bytes)
@@ -118,8 +125,14 @@ def build_demo(
                 done = n
 
             result = submit(
-                session, caller, reports=read_batch(sources, limits), source="cli",
-                filename=agency_dir.name, keep_valid=True, settings=settings, streaming=True,
+                session,
+                caller,
+                reports=read_batch(sources, limits),
+                source="cli",
+                filename=agency_dir.name,
+                keep_valid=True,
+                settings=settings,
+                streaming=True,
                 on_progress=progress,
             )
             rejected += result.rejected

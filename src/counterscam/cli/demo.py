@@ -6,7 +6,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from counterscam.cli.app import app
@@ -24,10 +31,13 @@ def demo(
 ) -> None:
     """Build the demo region in the configured database (once) and print the demo sign-ins."""
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), console=console,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
     ) as progress:
-        current: list[int] = []
+        current: list[TaskID] = []
 
         def on_stage(name: str, total: int | None) -> None:
             current.append(progress.add_task(name, total=total))
@@ -37,8 +47,12 @@ def demo(
                 progress.advance(current[-1], n)
 
         summary = build_demo(
-            engine=cli_engine(), reports=reports, seed=seed, folder=folder,
-            on_stage=on_stage, on_progress=on_progress,
+            engine=cli_engine(),
+            reports=reports,
+            seed=seed,
+            folder=folder,
+            on_stage=on_stage,
+            on_progress=on_progress,
         )
     if summary.already_built:
         console.print(

@@ -1,0 +1,160 @@
+"""`make bench`: every figure as a ratio to a baseline measured in the same run.
+
+Environment: BENCH_REPORTS (default 1,000,000), BENCH_CHECKS (values per check benchmark,
+default 10,000), BENCH_HTTP_SECONDS (per load round, default 15). Results go to
+bench-data/results-N.json and into docs/benchmarks.md between the result markers.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from benchmarks.common import BIN, DATA, PYTHON, ROOT, Measured, run_measured
+
+REPORTS = int(os.environ.get("BENCH_REPORTS", "1000000"))
+CHECKS = int(os.environ.get("BENCH_CHECKS", "10000"))
+SEED = 20261128
+
+
+def _log(message: str) -> None:
+    sys.stderr.write(f"[bench {datetime.now(UTC):%H:%M:%S}] {message}\n")
+
+
+def _region() -> tuple[Path, Measured | None]:
+    region = DATA / f"region-{REPORTS}"
+    if (region / "agencies.csv").exists():
+        return region, None
+    _log(f"generating a {REPORTS:,}-report region")
+    made = run_measured(
+        [
+            str(BIN / "counterscam"),
+            "synth",
+            "--reports",
+            str(REPORTS),
+            "--seed",
+            str(SEED),
+            "--out",
+            str(region),
+        ]
+    )
+    return region, made
+
+
+def _fresh_db(name: str, region: Path) -> tuple[Path, str]:
+    path = DATA / f"{name}-{REPORTS}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    url = f"sqlite:///{path}"
+    run_measured([PYTHON, "-m", "benchmarks.setup_db", url, str(region)])
+    return path, url
+
+
+def ingest(region: Path) -> dict[str, object]:
+    """Time `counterscam import` of every agency against canonicalise + raw bulk insert."""
+    base_path, _ = _fresh_db("baseline", region)
+    _log("ingest baseline: canonicalise + raw bulk insert")
+    baseline = run_measured(
+        [PYTHON, "-m", "benchmarks.ingest_baseline", str(base_path), str(region)]
+    )
+    _, url = _fresh_db("import", region)
+    agencies = sorted(
+        p.name
+        for p in region.iterdir()
+        if (p / "reports.csv").exists() and p.name != "ground_truth"
+    )
+    command: list[str] = []
+    for code in agencies:
+        command += [
+            str(BIN / "counterscam"),
+            "import",
+            str(region / code),
+            "--agency",
+            code,
+            "--next",
+        ]
+    _log(f"ingest: counterscam import of {len(agencies)} agencies")
+    imported = run_measured(command[:-1], env={"COUNTERSCAM_DATABASE_URL": url})
+    return {
+        "reports": baseline.output.get("reports"),
+        "sightings": baseline.output.get("sightings"),
+        "import_s": imported.seconds,
+        "baseline_s": baseline.seconds,
+        "ratio": imported.seconds / baseline.seconds,
+        "target": "<= 2.0",
+        "import_peak_mib": imported.peak_mib,
+        "baseline_peak_mib": baseline.peak_mib,
+        "database": url,
+    }
+
+
+def check_inprocess(url: str, region: Path) -> dict[str, object]:
+    """In-process check against a bare indexed look-up of the same values."""
+    _log("check, in-process")
+    m = run_measured([PYTHON, "-m", "benchmarks.check_inprocess", url, str(region), str(CHECKS)])
+    out = m.output
+    return {
+        **out,
+        "ratio": float(out["check_per_s"]) / float(out["bare_per_s"]),  # type: ignore[arg-type]
+        "target": ">= 0.5",
+        "peak_mib": m.peak_mib,
+    }
+
+
+def check_http(url: str, region: Path) -> dict[str, object]:
+    """HTTP check against a constant endpoint on the same server."""
+    _log("check over HTTP")
+    m = run_measured(
+        [PYTHON, "-m", "benchmarks.check_http", url, str(region), str(min(CHECKS, 5000))]
+    )
+    out = m.output
+    return {
+        **out,
+        "ratio": float(out["check_rps"]) / float(out["health_rps"]),  # type: ignore[arg-type]
+        "target": ">= 0.5",
+    }
+
+
+def _write_doc(results: dict[str, object]) -> None:
+    doc = ROOT / "docs" / "benchmarks.md"
+    text = doc.read_text() if doc.exists() else ""
+    start, end = "<!-- results:start -->", "<!-- results:end -->"
+    block = f"{start}\n```json\n{json.dumps(results, indent=2, default=str)}\n```\n{end}"
+    if start in text and end in text:
+        text = text[: text.index(start)] + block + text[text.index(end) + len(end) :]
+    else:
+        text += "\n" + block + "\n"
+    doc.write_text(text)
+
+
+def main() -> None:
+    """Run every benchmark and record the ratios."""
+    DATA.mkdir(exist_ok=True)
+    started = time.perf_counter()
+    region, made = _region()
+    results: dict[str, object] = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "reports": REPORTS,
+        "machine": f"{os.cpu_count()} cores",
+    }
+    if made:
+        results["synth"] = {"seconds": made.seconds, "peak_mib": made.peak_mib}
+    results["ingest"] = ingest(region)
+    url = str(results["ingest"]["database"])  # type: ignore[index]
+    results["check_inprocess"] = check_inprocess(url, region)
+    results["check_http"] = check_http(url, region)
+    results["total_s"] = time.perf_counter() - started
+    (DATA / f"results-{REPORTS}.json").write_text(json.dumps(results, indent=2, default=str))
+    _write_doc(results)
+    for name in ("ingest", "check_inprocess", "check_http"):
+        r = results[name]
+        assert isinstance(r, dict)
+        sys.stdout.write(f"{name:16} ratio {r['ratio']:.3f} (target {r['target']})\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -132,3 +132,14 @@ def _fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     )
+
+
+@pytest.fixture(autouse=True)
+def _audit_write_through(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Write each search's audit row at once, so tests can read it; test_audit covers batching."""
+    from counterscam.config import get_settings
+
+    monkeypatch.setenv("COUNTERSCAM_AUDIT_FLUSH_SECONDS", "0")
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()

@@ -31,6 +31,13 @@ class Settings(BaseSettings):
     max_batch_reports: int = Field(default=10_000, description="Most reports in one batch.")
     max_bulk_check: int = Field(default=10_000, description="Most values in one bulk check.")
     session_max_age_seconds: int = Field(default=12 * 3600, description="Sign-in lifetime.")
+    audit_flush_seconds: float = Field(
+        default=1.0,
+        description=(
+            "Longest time a search's audit row waits in memory before a batched write; a hard "
+            "crash can lose at most this much. 0 writes each search's row through."
+        ),
+    )
 
     @property
     def resolved_database_url(self) -> str:

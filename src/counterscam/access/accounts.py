@@ -62,7 +62,9 @@ def agency_by_code(session: Session, code: str) -> Agency:
     """Return the agency with ``code`` or raise AccountError."""
     agency = session.scalar(select(Agency).where(Agency.code == code.strip().upper()))
     if agency is None:
-        raise AccountError(f"no agency with code {code!r}; list them with 'counterscam agency list'")
+        raise AccountError(
+            f"no agency with code {code!r}; list them with 'counterscam agency list'"
+        )
     return agency
 
 

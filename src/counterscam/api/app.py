@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from starlette.middleware.sessions import SessionMiddleware
 
 from counterscam import __version__
+from counterscam.access import audit
 from counterscam.api import alerts, check, health, intake, reports
 from counterscam.config import Settings, get_settings
 from counterscam.db.engine import engine_for, session_factory
 from counterscam.web import pages
 from counterscam.web.paths import STATIC_DIR
+
+
+@asynccontextmanager
+async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    yield
+    audit.shutdown()  # write the search audit rows still queued in memory
 
 
 def create_app(*, settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
@@ -27,6 +37,7 @@ def create_app(*, settings: Settings | None = None, engine: Engine | None = None
         docs_url="/api/docs",
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
+        lifespan=_lifespan,
     )
     app.state.settings = settings
     app.state.engine = engine

@@ -103,13 +103,18 @@ def _all_sides(
     return found
 
 
-def raise_alerts(session: Session, report_ids: list[int]) -> int:
+def raise_alerts(session: Session, report_ids: list[int], *, done: set[int] | None = None) -> int:
     """Create alerts for both agencies of every cross-border match of these reports' identifiers.
 
     Only sightings whose role is evidence of an operator count, on both sides; identifiers of
     shared platforms (other than a URL, which is one page) never alert. Re-raising is harmless
     (one alert per agency, identifier and other agency). Returns the number of new alerts.
     Does not commit.
+
+    ``done``: for an import that calls this once per chunk of one agency's reports, in one
+    transaction: the identifiers alerted for by earlier chunks. Their alerts exist already
+    (the other agencies' sightings cannot change meanwhile), so they are skipped; the
+    identifiers of this call are added.
     """
     if not report_ids:
         return 0
@@ -117,6 +122,9 @@ def raise_alerts(session: Session, report_ids: list[int]) -> int:
     # Restrict to the identifiers of the new reports first, so the cost follows the batch,
     # not the size of the store.
     new = _new_sides(session, sorted(set(report_ids)), roles)
+    if done is not None:
+        new = {ident: sides for ident, sides in new.items() if ident not in done}
+        done.update(new)
     if not new:
         return 0
     everyone = _all_sides(session, sorted(new), roles)

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Result, Select, bindparam, select
+from sqlalchemy import Select, bindparam, select
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 from counterscam.access.caller import Caller
 from counterscam.access.policy import public_visible, report_visible
+from counterscam.check.prepared import Prepared, Row
 from counterscam.db.models import Agency, Identifier, Report, Sighting
 from counterscam.identifiers import KINDS, Canonical, InvalidIdentifier, canonicalize, guess_kind
 
@@ -22,8 +23,7 @@ Key = tuple[str, str]  # (kind, canonical value)
 _CHUNK = 2_000
 
 
-@dataclass(frozen=True)
-class MatchRow:
+class MatchRow(NamedTuple):
     """One sighting of a checked identifier, with its report and whether the caller may see it."""
 
     report_id: int
@@ -126,16 +126,22 @@ def _public_statement(many: bool) -> Select[*tuple[Any, ...]]:
     )
 
 
-def _run(
-    session: Session, statement: Select[*tuple[Any, ...]], kind: str, chunk: list[str]
-) -> Result[*tuple[Any, ...]]:
+@lru_cache(maxsize=1024)
+def _prepared(caller: Caller | None, dialect: Dialect, many: bool) -> Prepared:
+    """Compile, once per caller and dialect, the match query (None: the public query)."""
+    statement = _public_statement(many) if caller is None else _match_statement(caller, many)
+    return Prepared(statement, dialect, ("kind", "values" if many else "value"))
+
+
+def _run(session: Session, caller: Caller | None, kind: str, chunk: list[str]) -> list[Row]:
+    many = len(chunk) > 1
     params: dict[str, Any] = {"kind": kind}
-    if len(chunk) == 1:
-        params["value"] = chunk[0]
-    else:
+    if many:
         params["values"] = chunk
-    # Core on the session's connection: the ORM layer adds nothing to a column query.
-    return session.connection().execute(statement, params)
+    else:
+        params["value"] = chunk[0]
+    connection = session.connection()
+    return _prepared(caller, connection.dialect, many).rows(connection, params)
 
 
 def match_rows(
@@ -145,24 +151,9 @@ def match_rows(
     found: dict[Key, list[MatchRow]] = defaultdict(list)
     for kind, values in _by_kind(keys).items():
         for chunk in _chunks(values):
-            statement = _match_statement(caller, len(chunk) > 1)
-            for r in _run(session, statement, kind, chunk):
-                found[(r[0], r[1])].append(
-                    MatchRow(
-                        report_id=r[2],
-                        external_ref=r[3],
-                        country=r[4],
-                        reported_at=r[5],
-                        scam_type=r[6],
-                        loss_usd=r[7],
-                        mark=r[8],
-                        role=r[9],
-                        agency_code=r[10],
-                        agency_name=r[11],
-                        agency_contact=r[12],
-                        visible=bool(r[13]),
-                    )
-                )
+            for r in _run(session, caller, kind, chunk):
+                # Columns 2..12 are MatchRow's fields in order; 13 is the policy's verdict.
+                found[(r[0], r[1])].append(MatchRow._make((*r[2:13], bool(r[13]))))
     return found
 
 
@@ -171,6 +162,5 @@ def public_hits(session: Session, keys: Collection[Key]) -> set[Key]:
     hits: set[Key] = set()
     for kind, values in _by_kind(keys).items():
         for chunk in _chunks(values):
-            rows = _run(session, _public_statement(len(chunk) > 1), kind, chunk)
-            hits.update((k, v) for k, v in rows)
+            hits.update((r[0], r[1]) for r in _run(session, None, kind, chunk))
     return hits

@@ -54,6 +54,10 @@ def _holdings(hidden: dict[int, MatchRow]) -> list[Holding]:
 
 def _answer(raw: str, canon: Canonical, rows: list[MatchRow]) -> CheckResult:
     """Build the answer from every match: facts over the visible ones, holdings for the rest."""
+    if not rows:  # half of all checks: skip the grouping, the defaults say "no hit"
+        return CheckResult(
+            query=raw, kind=canon.kind, value=canon.value, shared_platform=canon.shared_platform
+        )
     visible: dict[int, MatchRow] = {}
     hidden: dict[int, MatchRow] = {}
     roles: dict[int, list[str]] = {}
@@ -142,7 +146,10 @@ def check(
     country: str | None,
     channel: str,
 ) -> CheckResult:
-    """Check one value against all the region's reports; audited, commits the audit row.
+    """Check one value against all the region's reports; audited (see ``access.audit``).
+
+    Commits the session when the audit row was written through into it; a buffered audit
+    row leaves a read-only check nothing to commit (the caller's session scope ends it).
 
     Args:
         kind: identifier kind, or None to guess it from the value.
@@ -157,7 +164,7 @@ def check(
     rows, public = _lookup(session, caller, [outcome])
     result = _result(value, outcome, caller, rows, public)
     shown = f"{result.kind}:{result.value}" if result.error is None else f"{kind}:{value}"
-    audit.record(
+    written = audit.record_search(
         session,
         caller,
         channel=channel,
@@ -165,7 +172,8 @@ def check(
         query=f"{shown} country={country or ''}",
         hits=_hits(result),
     )
-    session.commit()
+    if written:
+        session.commit()
     return result
 
 
@@ -180,6 +188,7 @@ def check_bulk(
 ) -> BulkCheckResult:
     """Check many values with a few set-based queries; one audit row for the whole batch.
 
+    Commits as ``check`` does.
     Raises TooManyValues above ``limit`` values (default: the ``max_bulk_check`` setting).
     """
     limit = limit or get_settings().max_bulk_check
@@ -194,7 +203,7 @@ def check_bulk(
     ]
     hits = sum(1 for r in results if r.hit)
     invalid = sum(1 for r in results if r.error is not None)
-    audit.record(
+    written = audit.record_search(
         session,
         caller,
         channel=channel,
@@ -202,5 +211,6 @@ def check_bulk(
         query=f"{len(items)} values ({invalid} invalid) country={country or ''}",
         hits=hits,
     )
-    session.commit()
+    if written:
+        session.commit()
     return BulkCheckResult(items=results, checked=len(results), hits=hits, invalid=invalid)

@@ -23,6 +23,11 @@ _LABEL = re.compile(
 )
 _NUMERIC = re.compile(r"[+\d\s\-.()/]+(?:\s*(?:ext\.?|x|#)\s*\d{1,6})?", re.I | re.ASCII)
 _LINK = re.compile(r"[a-z][a-z0-9+.-]*://|[\w-]+(?:\.[\w-]+)+/", re.I)
+# Digits, "+", "()" and "-" in words split by single spaces: what people usually type. For
+# these, cleaning, link and label detection change nothing, so they go straight to e164.
+_PLAIN = re.compile(r"[0-9+()\-]+(?: [0-9+()\-]+)*", re.ASCII)
+_EXTENSION = re.compile(r"(?i)ext\.?|x|#")
+_NON_DIGIT = re.compile(r"\D")
 _REASONS = {
     phonenumbers.ValidationResult.TOO_SHORT: "is too short for",
     phonenumbers.ValidationResult.TOO_LONG: "is too long for",
@@ -73,8 +78,8 @@ def _attempt(text: str, region: str | None) -> tuple[phonenumbers.PhoneNumber | 
 def e164(raw: str, text: str, region: str | None) -> Canonical:
     """Parse a numeric phone string to an E.164 ``phone`` record, or raise with the reason."""
     has_plus = text.replace("(", "").lstrip().startswith("+")
-    main = re.split(r"(?i)ext\.?|x|#", text)[0]
-    digits = re.sub(r"\D", "", main)
+    main = _EXTENSION.split(text)[0]
+    digits = _NON_DIGIT.sub("", main)
     if not digits:
         raise InvalidIdentifier("phone", raw, f"{shown(raw)} has no digits; {_hint(region)}")
     if not has_plus and len(digits) <= 6:
@@ -111,6 +116,8 @@ def _hint(region: str | None) -> str:
 
 def canonicalize_phone(raw: str, country: str | None) -> Canonical:
     """Canonicalise a phone number; short codes and sender names change kind."""
+    if isinstance(raw, str) and _PLAIN.fullmatch(raw):
+        return e164(raw, raw, check_country("phone", raw, country))
     text = ascii_digits(clean("phone", raw))
     region = check_country("phone", raw, country)
     link = phone_in_link(text)

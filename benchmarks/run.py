@@ -101,6 +101,8 @@ def check_inprocess(url: str, region: Path) -> dict[str, object]:
         **out,
         "ratio": float(out["check_per_s"]) / float(out["bare_per_s"]),  # type: ignore[arg-type]
         "target": ">= 0.5",
+        "ratio_to_canonicalise_and_bare": float(out["check_per_s"])  # type: ignore[arg-type]
+        / float(out["canonicalise_and_bare_per_s"]),  # type: ignore[arg-type]
         "peak_mib": m.peak_mib,
     }
 

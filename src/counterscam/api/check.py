@@ -6,7 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from fastapi import APIRouter, HTTPException, Query, status
-from fastapi.responses import JSONResponse
+from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from counterscam.api.deps import AnyCaller, CurrentCaller, SessionDep, SettingsDep
@@ -105,7 +105,7 @@ def api_check(
     value: str = Query(min_length=1, max_length=2000),
     kind: str | None = None,
     country: str | None = Query(None, min_length=2, max_length=2),
-) -> CheckOut | JSONResponse:
+) -> Response:
     """Check one value; without sign-in the answer is hit or no-hit over clear reports only."""
     result = check(
         session,
@@ -115,10 +115,11 @@ def api_check(
         country=country and country.upper(),
         channel="api",
     )
-    out = check_out(result)
-    if result.error is not None:
-        return JSONResponse(out.model_dump(mode="json"), status_code=422)
-    return out
+    # Serialised once here; returning the model would make FastAPI validate it a second time.
+    body = check_out(result).model_dump_json()
+    return Response(
+        body, status_code=422 if result.error is not None else 200, media_type="application/json"
+    )
 
 
 @router.post("/check/bulk", response_model=BulkOut)

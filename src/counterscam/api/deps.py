@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, status
@@ -26,8 +26,12 @@ def get_settings_dep(request: Request) -> Settings:
     return settings
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """Yield a session for this request; services commit their own units of work."""
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """Yield a session for this request; services commit their own units of work.
+
+    Async so FastAPI does not hop to a worker thread for it: opening a session does no I/O
+    (the connection is taken on first use, inside the route's own thread).
+    """
     session: Session = request.app.state.sessions()
     try:
         yield session
@@ -54,12 +58,12 @@ def resolve_caller(request: Request, session: Session) -> Caller | None:
     return None
 
 
-def optional_caller(request: Request, session: SessionDep) -> Caller:
+async def optional_caller(request: Request, session: SessionDep) -> Caller:
     """Return the caller, or the anonymous public caller."""
     return resolve_caller(request, session) or PUBLIC
 
 
-def required_caller(request: Request, session: SessionDep) -> Caller:
+async def required_caller(request: Request, session: SessionDep) -> Caller:
     """Return the caller or answer 401."""
     caller = resolve_caller(request, session)
     if caller is None:

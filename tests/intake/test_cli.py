@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -70,3 +72,17 @@ def test_partner_cannot_import(
     result = runner.invoke(app, ["import", str(tmp_path), "--agency", "AU-AFP"])
     assert result.exit_code == 1
     assert "only member agencies" in result.output
+
+
+def test_the_cli_starts_without_loading_what_import_does_not_need() -> None:
+    # Each `counterscam import` is its own process: numpy, alembic and the web stack would
+    # add ~0.4 s to every one.
+    heavy = ("numpy", "alembic", "uvicorn", "fastapi", "counterscam.synth", "counterscam.web")
+    code = (
+        "import sys, counterscam.cli.main; "
+        f"print(','.join(m for m in {heavy!r} if m in sys.modules))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert loaded == ""

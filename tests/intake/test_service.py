@@ -50,6 +50,7 @@ def test_doc_example_is_stored_canonical_with_raw_values(
     assert report.reported_at == datetime(2026, 3, 1, 2, 0, tzinfo=UTC)
     assert report.country == "MY" and report.mark == "amber"
     assert report.loss_amount == Decimal("12500.00") and report.loss_currency == "MYR"
+    assert report.fx_rate is not None
     assert report.loss_usd == (Decimal("12500") * report.fx_rate).quantize(Decimal("0.01"))
     assert report.fx_date is not None and report.fx_date.isoformat() == "2026-03-01"
     sightings = session.execute(

@@ -12,7 +12,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from counterscam import __version__
 from counterscam.access import audit
-from counterscam.api import alerts, check, health, intake, reports
+from counterscam.api import alerts, check, clusters, health, intake, reports
 from counterscam.config import Settings, get_settings
 from counterscam.db.engine import engine_for, session_factory
 from counterscam.web import pages
@@ -50,7 +50,7 @@ def create_app(*, settings: Settings | None = None, engine: Engine | None = None
         same_site="strict",
         https_only=False,
     )
-    for module in (health, reports, intake, check, alerts):
+    for module in (health, reports, intake, check, alerts, clusters):
         app.include_router(module.router, prefix="/api/v1")
     app.include_router(pages.router)
     pages.install_error_pages(app)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Table, false, func, or_, select
+from sqlalchemy import Select, Table, bindparam, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from counterscam.check.inbox import (
@@ -62,45 +62,60 @@ def _chunks(values: Sequence[int], size: int) -> Iterable[Sequence[int]]:
         yield values[start : start + size]
 
 
+# Built once with expanding parameters: an IN list of literals costs a Python coercion per
+# value each time a statement is built, and a chunk has thousands.
+_NEW_SIDES = (
+    select(Sighting.identifier_id, Report.agency_id, Report.country, func.min(Report.id))
+    .join(Report, Report.id == Sighting.report_id)
+    .join(Identifier, Identifier.id == Sighting.identifier_id)
+    .where(
+        Sighting.report_id.in_(bindparam("ids", expanding=True)),
+        Sighting.role.in_(bindparam("roles", expanding=True)),
+        # A shared platform (facebook.com) names unrelated reports; a URL on it is
+        # still one page, and the URL links (DESIGN.md), so only URLs pass.
+        or_(Identifier.shared_platform == false(), Identifier.kind == "url"),
+    )
+    .group_by(Sighting.identifier_id, Report.agency_id, Report.country)
+)
+_ALL_SIDES = (
+    select(Sighting.identifier_id, Report.agency_id, Report.country, func.min(Report.id))
+    .join(Report, Report.id == Sighting.report_id)
+    .where(
+        Sighting.identifier_id.in_(bindparam("ids", expanding=True)),
+        Sighting.role.in_(bindparam("roles", expanding=True)),
+    )
+    .group_by(Sighting.identifier_id, Report.agency_id, Report.country)
+)
+
+
+def _sides(
+    session: Session,
+    statement: Select[int, int, str, int],
+    ids: Sequence[int],
+    roles: frozenset[str],
+) -> dict[int, list[_Side]]:
+    found: dict[int, list[_Side]] = defaultdict(list)
+    session.flush()  # the connection does not autoflush: send pending sightings first
+    connection = session.connection()
+    for chunk in _chunks(ids, _CHUNK):
+        rows = connection.execute(statement, {"ids": list(chunk), "roles": sorted(roles)}).all()
+        for ident, agency, country, report in rows:
+            found[ident].append(_Side(agency, country, report))
+    return found
+
+
 def _new_sides(
     session: Session, report_ids: Sequence[int], roles: frozenset[str]
 ) -> dict[int, list[_Side]]:
     """Return, per identifier of these reports, the agencies that sighted it as an operator's."""
-    found: dict[int, list[_Side]] = defaultdict(list)
-    for chunk in _chunks(report_ids, _CHUNK):
-        rows = session.execute(
-            select(Sighting.identifier_id, Report.agency_id, Report.country, func.min(Report.id))
-            .join(Report, Report.id == Sighting.report_id)
-            .join(Identifier, Identifier.id == Sighting.identifier_id)
-            .where(
-                Sighting.report_id.in_(chunk),
-                Sighting.role.in_(roles),
-                # A shared platform (facebook.com) names unrelated reports; a URL on it is
-                # still one page, and the URL links (DESIGN.md), so only URLs pass.
-                or_(Identifier.shared_platform == false(), Identifier.kind == "url"),
-            )
-            .group_by(Sighting.identifier_id, Report.agency_id, Report.country)
-        )
-        for ident, agency, country, report in rows:
-            found[ident].append(_Side(agency, country, report))
-    return found
+    return _sides(session, _NEW_SIDES, report_ids, roles)
 
 
 def _all_sides(
     session: Session, identifier_ids: Sequence[int], roles: frozenset[str]
 ) -> dict[int, list[_Side]]:
     """Return, per identifier, every agency in the region that sighted it as an operator's."""
-    found: dict[int, list[_Side]] = defaultdict(list)
-    for chunk in _chunks(identifier_ids, _CHUNK):
-        rows = session.execute(
-            select(Sighting.identifier_id, Report.agency_id, Report.country, func.min(Report.id))
-            .join(Report, Report.id == Sighting.report_id)
-            .where(Sighting.identifier_id.in_(chunk), Sighting.role.in_(roles))
-            .group_by(Sighting.identifier_id, Report.agency_id, Report.country)
-        )
-        for ident, agency, country, report in rows:
-            found[ident].append(_Side(agency, country, report))
-    return found
+    return _sides(session, _ALL_SIDES, identifier_ids, roles)
 
 
 def raise_alerts(session: Session, report_ids: list[int], *, done: set[int] | None = None) -> int:

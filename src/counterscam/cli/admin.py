@@ -18,7 +18,6 @@ from counterscam.access.accounts import (
 from counterscam.cli.app import app
 from counterscam.cli.context import cli_engine, console, fail
 from counterscam.db.engine import session_scope
-from counterscam.db.migrate import upgrade
 from counterscam.db.models import Agency
 
 agency_app = typer.Typer(help="Manage agencies.", no_args_is_help=True)
@@ -32,6 +31,9 @@ app.add_typer(token_app, name="token")
 @app.command()
 def init() -> None:
     """Create the database or upgrade it to the newest schema (safe to run twice)."""
+    # Imported here: alembic takes ~0.1 s to load and only this command needs it.
+    from counterscam.db.migrate import upgrade
+
     engine = cli_engine()
     upgrade(engine)
     console.print(f"Database ready: {engine.url.render_as_string(hide_password=True)}")

@@ -6,17 +6,18 @@ import csv
 import dataclasses
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.progress import Progress
 from rich.table import Table
 
-from counterscam.check.results import CheckItem, CheckResult
-from counterscam.check.service import check, check_bulk
 from counterscam.cli.app import app
 from counterscam.cli.context import cli_caller, cli_engine, console, fail
 from counterscam.db.engine import session_scope
+
+if TYPE_CHECKING:
+    from counterscam.check.results import CheckItem, CheckResult
 
 CountryOpt = Annotated[
     str | None, typer.Option("--country", help="Country for reading local numbers, e.g. MY.")
@@ -98,6 +99,10 @@ def check_command(
     agency: AgencyOpt = "ASEANAPOL",
 ) -> None:
     """Tell whether a number, account, wallet or site was reported anywhere in the region."""
+    # Imported here (and below): the check service is not needed by the other commands,
+    # and every `counterscam` process would load it.
+    from counterscam.check.service import check
+
     with session_scope(cli_engine()) as session:
         caller = cli_caller(session, agency=agency)
         result = check(
@@ -118,6 +123,8 @@ def check_command(
 
 def _read_items(path: Path) -> list[CheckItem]:
     """Read a CSV with columns kind and value (kind may be empty: guessed)."""
+    from counterscam.check.results import CheckItem
+
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
             reader = csv.DictReader(handle)
@@ -162,6 +169,8 @@ def check_bulk_command(
     agency: AgencyOpt = "ASEANAPOL",
 ) -> None:
     """Check every value of a CSV file; prints the number of hits and invalid values."""
+    from counterscam.check.service import check_bulk
+
     items = _read_items(file)
     rows: list[list[str]] = []
     hits = invalid = 0

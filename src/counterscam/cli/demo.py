@@ -18,7 +18,6 @@ from rich.table import Table
 
 from counterscam.cli.app import app
 from counterscam.cli.context import cli_engine, console
-from counterscam.demo import DEMO_PASSWORD, build_demo
 
 
 @app.command()
@@ -30,6 +29,9 @@ def demo(
     ),
 ) -> None:
     """Build the demo region in the configured database (once) and print the demo sign-ins."""
+    # Imported here: the demo builder loads numpy (via synth), which other commands don't need.
+    from counterscam.demo import DEMO_PASSWORD, build_demo
+
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-import uvicorn
 
 from counterscam.cli.app import app
 from counterscam.cli.context import fail
@@ -19,6 +18,9 @@ def serve(
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
 ) -> None:
     """Serve the web pages and the API."""
+    # Imported here: the server stack is heavy and only this command needs it.
+    import uvicorn
+
     try:
         get_settings().require_safe_secrets()
     except InsecureSettings as exc:

@@ -10,7 +10,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from counterscam.cli.app import app
 from counterscam.cli.context import console, fail
-from counterscam.synth import generate
 
 
 @app.command()
@@ -20,6 +19,9 @@ def synth(
     seed: Annotated[int, typer.Option("--seed", help="Random seed: same seed, same files.")] = 1,
 ) -> None:
     """Write a synthetic region: one CSV set per agency, agencies.csv and ground_truth/."""
+    # Imported here: the generator loads numpy, which every other command would pay for.
+    from counterscam.synth import generate
+
     if reports < 1:
         raise fail("--reports must be at least 1, like --reports 20000")
     columns = (TextColumn("Generating"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import BigInteger, Table, cast, extract, func
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -19,3 +19,11 @@ def insert_for(session: Session, table: Table) -> Any:
 def max_bind_params(session: Session) -> int:
     """Return a safe number of bound parameters per statement for this backend."""
     return 30_000 if session.get_bind().dialect.name == "postgresql" else 30_000
+
+
+def epoch_seconds(session: Session, column: Any) -> Any:
+    """Return SQL for the whole seconds from 1970-01-01 UTC to a timestamp column."""
+    if session.get_bind().dialect.name == "postgresql":
+        return cast(func.floor(extract("epoch", column)), BigInteger)
+    # SQLite keeps timestamps as UTC text, which julianday() reads; after 1970 cast floors.
+    return cast((func.julianday(column) - 2440587.5) * 86400.0 + 0.5, BigInteger)

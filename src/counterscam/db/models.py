@@ -171,6 +171,8 @@ class Party(Base):
     id_number: Mapped[str] = mapped_column(String(60), default="")
     id_kind: Mapped[str] = mapped_column(String(20), default="")
     phone: Mapped[str] = mapped_column(String(32), default="")
+    # Set by person resolution (counterscam.link.persons): one id per real person.
+    person_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
 
 
 class Place(Base):
@@ -217,3 +219,7 @@ class AuditEvent(Base):
     query: Mapped[str] = mapped_column(Text, default="")
     hits: Mapped[int] = mapped_column(Integer, default=0)
     record_ref: Mapped[str] = mapped_column(String(120), default="")
+
+
+# Linking results live in their own module; importing it registers their tables.
+from counterscam.db import link_models  # noqa: E402,F401

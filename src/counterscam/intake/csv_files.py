@@ -7,8 +7,8 @@ import io
 from collections.abc import Iterator
 from typing import TextIO
 
-from counterscam.intake.records import FileProblem, file_problem
-from counterscam.intake.tables import Rows, Source, Table, recognise
+from counterscam.intake.records import FileProblem, file_problem, ref_of
+from counterscam.intake.tables import Refs, Rows, Source, Table, recognise
 
 _SAVE_AS = "save it again as 'CSV UTF-8 (comma delimited)' or re-encode it as UTF-8"
 
@@ -23,7 +23,12 @@ def csv_table(source: Source) -> Table:
     if header is None:
         raise file_problem(source.name, "the file is empty; it needs a header row and data rows")
     kind, names = recognise(header, source.name)
-    return Table(kind=kind, label=source.name, open_rows=lambda: _rows(source, names))
+    return Table(
+        kind=kind,
+        label=source.name,
+        open_rows=lambda: _rows(source, names),
+        open_refs=lambda: _refs(source, names),
+    )
 
 
 def _refuse_non_text(source: Source) -> None:
@@ -93,16 +98,29 @@ def _rows(source: Source, names: list[str]) -> Rows:
     for row, record in records:
         problem = ""
         if len(record) > width:
-            if any(v.strip() for v in record[width:]):
+            if "".join(record[width:]).strip():
                 problem = (
                     f"this row has {len(record)} values but the header has {width} columns; "
                     "quote values that contain commas"
                 )
             record = record[:width]
         elif len(record) < width:
-            if not record or not any(v.strip() for v in record):
+            if not "".join(record).strip():
                 continue
             record = record + [""] * (width - len(record))
-        elif not any(v.strip() for v in record):
-            continue  # a blank line
+        elif not (record[0].strip() or "".join(record).strip()):
+            continue  # a blank line (checked cheaply: the first cell is the external_ref)
         yield row, dict(zip(names, record, strict=True)), problem
+
+
+def _refs(source: Source, names: list[str]) -> Refs:
+    """Yield (row, external_ref) of the rows ``_rows`` yields, without building them."""
+    width = len(names)
+    at = names.index("external_ref") if "external_ref" in names else width
+    records = _records(source)
+    next(records, None)  # the header
+    for row, record in records:
+        if len(record) <= width and not (record and record[0].strip()):
+            if not "".join(record).strip():
+                continue  # a blank line
+        yield row, ref_of(record[at]) if at < len(record) else ""

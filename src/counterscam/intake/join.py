@@ -9,7 +9,6 @@ a million reports import in bounded memory; otherwise its rows are grouped in me
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
 
 from counterscam.intake import columns
 from counterscam.intake.json_files import duplicate
@@ -79,7 +78,7 @@ def assemble(
 def _index_reports(reports: Table, limits: Limits) -> dict[str, int]:
     first_row: dict[str, int] = {}
     count = 0
-    for row, values, _problem in reports.open_rows():
+    for row, ref in reports.refs():
         count += 1
         if limits.max_reports is not None and count > limits.max_reports:
             raise file_problem(
@@ -89,7 +88,6 @@ def _index_reports(reports: Table, limits: Limits) -> dict[str, int]:
                 "administrator to import it with the CLI",
                 row=row,
             )
-        ref = ref_of(values.get("external_ref"))
         if ref:
             first_row.setdefault(ref, row)
     return first_row
@@ -104,8 +102,7 @@ class _Linked:
         self.orphans: list[RowError] = []
         in_order = True
         last = 0
-        for row, values, _problem in table.open_rows():
-            ref = ref_of(values.get("external_ref"))
+        for row, ref in table.refs():
             position = first_row.get(ref)
             if position is None:
                 self.orphans.append(_orphan(table.label, row, ref))
@@ -126,10 +123,10 @@ class _Linked:
 
     def _known(self) -> Iterator[tuple[int, RawChild]]:
         for row, values, problem in self.table.open_rows():
-            position = self.first_row.get(ref_of(values.get("external_ref")))
+            data = values.copy()  # a workbook's rows are kept, so leave them as they are
+            position = self.first_row.get(ref_of(data.pop("external_ref", None)))
             if position is None:
                 continue
-            data: dict[str, Any] = {k: v for k, v in values.items() if k != "external_ref"}
             child = RawChild(data=data, file=self.table.label, row=row)
             if problem:
                 child.problems.append(RowError(self.table.label, row, "", "", problem))

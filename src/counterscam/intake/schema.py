@@ -73,31 +73,34 @@ def _id_kind(value: str | None) -> str | None:
 
 
 def _moment(value: Any, info: ValidationInfo) -> Any:
+    return moment(value, (info.context or {}).get("country"))
+
+
+def moment(value: Any, country: str | None) -> Any:
     """Read a date or date-time; a time without zone is the reporting country's local time."""
     if value is None:
         return None
     if isinstance(value, datetime):
-        moment = value
+        when = value
     elif isinstance(value, date):
-        moment = datetime.combine(value, time())
+        when = datetime.combine(value, time())
     else:
         text = str(value).strip()
         try:
-            moment = datetime.fromisoformat(text.replace(" ", "T", 1) if len(text) > 10 else text)
+            when = datetime.fromisoformat(text.replace(" ", "T", 1) if len(text) > 10 else text)
         except ValueError:
             raise ValueError(
                 f"{text!r} is not a date; write an ISO 8601 date like 2026-03-01 or a date-time "
                 "like 2026-03-01T10:00:00+08:00"
             ) from None
-    if moment.tzinfo is None:
-        country = (info.context or {}).get("country")
-        moment = moment.replace(tzinfo=vocab.zone(country))
-    moment = moment.astimezone(UTC)
-    if moment < EARLIEST:
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=vocab.zone(country))
+    when = when.astimezone(UTC)
+    if when < EARLIEST:
         raise ValueError(f"{text_of(value)} is before 1990; check the year")
-    if moment > datetime.now(UTC) + timedelta(days=1):
+    if when > datetime.now(UTC) + timedelta(days=1):
         raise ValueError(f"{text_of(value)} is in the future; check the date")
-    return moment
+    return when
 
 
 def text_of(value: Any) -> str:
@@ -105,7 +108,8 @@ def text_of(value: Any) -> str:
     return repr(value.isoformat() if isinstance(value, date) else str(value))
 
 
-def _birth_date(value: Any) -> Any:
+def birth_date_of(value: Any) -> Any:
+    """Read a birth date; refuse one in the future or before 1900."""
     if value is None or isinstance(value, date):
         day = value.date() if isinstance(value, datetime) else value
     else:
@@ -120,7 +124,8 @@ def _birth_date(value: Any) -> Any:
     return day
 
 
-def _amount(value: Any) -> Any:
+def amount_of(value: Any) -> Any:
+    """Read an amount of money, to the cent."""
     if value is None or isinstance(value, Decimal):
         amount = value
     else:
@@ -153,7 +158,8 @@ def _currency(value: str | None) -> str | None:
     return code
 
 
-def _codes_list(value: Any) -> Any:
+def codes_list(value: Any) -> Any:
+    """Read a list of agency codes: a list, or text separated by ';'."""
     if value is None:
         return []
     items = value.split(";") if isinstance(value, str) else value
@@ -207,7 +213,7 @@ class PartyIn(_In):
     full_name: Annotated[str, Field(min_length=1, max_length=300)]
     given_name: Annotated[str, Field(max_length=200)] = ""
     family_name: Annotated[str, Field(max_length=200)] = ""
-    birth_date: Annotated[date | None, BeforeValidator(_birth_date)] = None
+    birth_date: Annotated[date | None, BeforeValidator(birth_date_of)] = None
     gender: Annotated[str | None, _code("gender", "a gender")] = None
     nationality: Country | None = None
     id_number: Annotated[str, Field(max_length=60)] = ""
@@ -250,14 +256,14 @@ class ReportIn(_In):
     incident_at: Moment | None = None
     scam_type: Annotated[str, _code("scam_type", "a scam type")]
     channel: Annotated[str, _code("channel", "a channel")]
-    loss_amount: Annotated[Decimal | None, BeforeValidator(_amount)] = None
+    loss_amount: Annotated[Decimal | None, BeforeValidator(amount_of)] = None
     loss_currency: Annotated[str | None, AfterValidator(_currency)] = None
     victim_age_band: Annotated[str | None, _code("age_band", "an age band")] = None
     victim_gender: Annotated[str | None, _code("gender", "a gender")] = None
     victim_country: Country | None = None
     narrative: Annotated[str, Field(max_length=20_000)] = ""
     mark: Annotated[str, _code("mark", "a TLP mark")]
-    share_with: Annotated[list[AgencyCode], BeforeValidator(_codes_list)] = []
+    share_with: Annotated[list[AgencyCode], BeforeValidator(codes_list)] = []
     identifiers: list[IdentifierIn] = []
     parties: list[PartyIn] = []
     places: list[PlaceIn] = []

@@ -14,6 +14,7 @@ from counterscam.access.policy import MEMBER_KINDS
 from counterscam.check.alerts import raise_alerts
 from counterscam.config import Settings
 from counterscam.db.models import Agency, ImportBatch, Report
+from counterscam.intake.bulk import bulk_load
 from counterscam.intake.normalise import Normaliser, NormalReport
 from counterscam.intake.records import (
     FileProblem,
@@ -70,6 +71,10 @@ class _Run:
     result: BatchResult
     agency_ids: dict[str, int | None] = field(default_factory=dict)
     pending: list[NormalReport] = field(default_factory=list)
+    # Identifier ids and alerted identifiers of the chunks written so far, so later chunks
+    # neither look them up nor re-raise their alerts; dropped with the run on rollback.
+    known: dict[tuple[str, str], int] = field(default_factory=dict)
+    alerted: set[int] = field(default_factory=set)
     seen: int = 0
     failed: bool = False
     unlisted: int = 0
@@ -135,29 +140,30 @@ def submit(
         result=BatchResult(batch_id=batch.id, status="partial"),
     )
     try:
-        for item in reports:
-            if isinstance(item, RowError):
-                run.error([item])
-                continue
-            run.seen += 1
-            if limit is not None and run.seen > limit:
-                raise FileProblem(
-                    [
-                        RowError(
-                            filename or "request",
-                            item.row,
-                            "",
-                            "",
-                            f"more than {limit:,} reports in one batch; split it",
-                        )
-                    ]
-                )
-            _take(session, run, item)
-            if len(run.pending) >= CHUNK:
-                _flush(session, run, batch, streaming)
-                if on_progress is not None:
-                    on_progress(run.seen)
-        _flush(session, run, batch, streaming)
+        with bulk_load(session, on=streaming):
+            for item in reports:
+                if isinstance(item, RowError):
+                    run.error([item])
+                    continue
+                run.seen += 1
+                if limit is not None and run.seen > limit:
+                    raise FileProblem(
+                        [
+                            RowError(
+                                filename or "request",
+                                item.row,
+                                "",
+                                "",
+                                f"more than {limit:,} reports in one batch; split it",
+                            )
+                        ]
+                    )
+                _take(session, run, item)
+                if len(run.pending) >= CHUNK:
+                    _flush(session, run, batch, streaming)
+                    if on_progress is not None:
+                        on_progress(run.seen)
+            _flush(session, run, batch, streaming)
     except FileProblem as exc:
         return _reject(session, run, caller, batch, fatal=exc.errors)
     if on_progress is not None:
@@ -234,8 +240,14 @@ def _flush(session: Session, run: _Run, batch: ImportBatch, streaming: bool) -> 
         batch_id=batch.id,
         reports=chunk,
         share_ids={k: v for k, v in run.agency_ids.items() if v is not None},
+        known=run.known,
     )
-    raise_alerts(session, written.report_ids)
+    raise_alerts(session, written.report_ids, done=run.alerted)
+    # Imported here: linking loads numpy, scipy and igraph (~0.4 s), which the commands
+    # that only import the CLI (and imports that store nothing) need not pay for.
+    from counterscam.link.incremental import link_reports
+
+    link_reports(session, written.report_ids)
     run.result.created += written.created
     run.result.updated += written.updated
     run.result.report_ids.extend(written.report_ids)

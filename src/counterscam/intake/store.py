@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import cast
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from counterscam.db.base import Base, utcnow
@@ -14,7 +14,17 @@ from counterscam.db.dialect import insert_for
 from counterscam.db.models import Identifier, Party, Place, Report, ReportShare, Sighting
 from counterscam.intake.normalise import NormalReport, SightingRow
 
+# Look-ups built once with expanding parameters: an IN list of literals costs a Python
+# coercion per value each time it is built.
+_IDENTIFIER_IDS = select(Identifier.id, Identifier.value).where(
+    Identifier.kind == bindparam("kind"), Identifier.value.in_(bindparam("values", expanding=True))
+)
+_REPORT_IDS = select(Report.external_ref, Report.id).where(
+    Report.agency_id == bindparam("agency"),
+    Report.external_ref.in_(bindparam("refs", expanding=True)),
+)
 IN_CHUNK = 5_000  # values per IN (...) list, well under both backends' parameter limits
+KNOWN_IDENTIFIERS = 1_000_000  # ids remembered across the chunks of one import (~150 MB at most)
 
 
 def _table(model: type[Base]) -> Table:
@@ -31,20 +41,36 @@ class Written:
 
 
 def identifier_ids(
-    session: Session, sightings: Iterable[SightingRow]
+    session: Session,
+    sightings: Iterable[SightingRow],
+    known: dict[tuple[str, str], int] | None = None,
 ) -> dict[tuple[str, str], int]:
-    """Return the id of each (kind, value), adding the identifiers not stored yet."""
+    """Return the id of each (kind, value), adding the identifiers not stored yet.
+
+    ``known`` remembers ids across the chunks of one import, so an identifier seen again is
+    not looked up again; it must be dropped if the transaction that added them rolls back.
+    """
+    ids = {} if known is None else known
     wanted: dict[tuple[str, str], SightingRow] = {}
     for s in sightings:
-        wanted.setdefault((s.kind, s.value), s)
-    ids = _lookup(session, wanted)
+        key = (s.kind, s.value)
+        if key not in ids:
+            wanted.setdefault(key, s)
+    if not wanted:
+        return ids
+    if len(ids) + len(wanted) > KNOWN_IDENTIFIERS:
+        ids.clear()
+    connection = session.connection()
+    ids.update(_lookup(connection, list(wanted)))
     missing = [s for key, s in wanted.items() if key not in ids]
     if missing:
         table = _table(Identifier)
-        statement = insert_for(session, table).on_conflict_do_nothing(
-            index_elements=["kind", "value"]
+        statement = (
+            insert_for(session, table)
+            .on_conflict_do_nothing(index_elements=["kind", "value"])
+            .returning(table.c.id, table.c.kind, table.c.value)
         )
-        session.execute(
+        added = connection.execute(
             statement,
             [
                 {
@@ -56,35 +82,37 @@ def identifier_ids(
                 for s in missing
             ],
         )
-        ids.update(_lookup(session, {(s.kind, s.value): s for s in missing}))
+        ids.update({(kind, value): ident_id for ident_id, kind, value in added})
+        # Rows another writer added meanwhile are skipped by ON CONFLICT: read their ids.
+        raced = [(s.kind, s.value) for s in missing if (s.kind, s.value) not in ids]
+        if raced:
+            ids.update(_lookup(connection, raced))
     return ids
 
 
-def _lookup(session: Session, wanted: dict[tuple[str, str], Any]) -> dict[tuple[str, str], int]:
-    values = sorted({value for _kind, value in wanted})
+def _lookup(connection: Connection, wanted: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    # One IN list per kind, so the look-up uses the unique (kind, value) index.
+    by_kind: dict[str, list[str]] = {}
+    for kind, value in wanted:
+        by_kind.setdefault(kind, []).append(value)
     ids: dict[tuple[str, str], int] = {}
-    for start in range(0, len(values), IN_CHUNK):
-        rows = session.execute(
-            select(Identifier.id, Identifier.kind, Identifier.value).where(
-                Identifier.value.in_(values[start : start + IN_CHUNK])
-            )
-        )
-        for ident_id, kind, value in rows:
-            if (kind, value) in wanted:
-                ids[(kind, value)] = ident_id
+    for kind, values in by_kind.items():
+        for start in range(0, len(values), IN_CHUNK):
+            rows = connection.execute(
+                _IDENTIFIER_IDS, {"kind": kind, "values": values[start : start + IN_CHUNK]}
+            ).all()
+            ids.update({(kind, value): ident_id for ident_id, value in rows})
     return ids
 
 
 def existing_reports(session: Session, agency_id: int, refs: Sequence[str]) -> dict[str, int]:
     """Return the ids of this agency's reports with these external references."""
     found: dict[str, int] = {}
+    connection = session.connection()
     for start in range(0, len(refs), IN_CHUNK):
-        rows = session.execute(
-            select(Report.external_ref, Report.id).where(
-                Report.agency_id == agency_id,
-                Report.external_ref.in_(refs[start : start + IN_CHUNK]),
-            )
-        )
+        rows = connection.execute(
+            _REPORT_IDS, {"agency": agency_id, "refs": refs[start : start + IN_CHUNK]}
+        ).all()
         found.update({ref: report_id for ref, report_id in rows})
     return found
 
@@ -96,34 +124,48 @@ def write_chunk(
     batch_id: int,
     reports: list[NormalReport],
     share_ids: dict[str, int],
+    known: dict[tuple[str, str], int] | None = None,
 ) -> Written:
-    """Store a chunk of reports: new ones inserted, resubmitted ones replaced in place."""
+    """Store a chunk of reports: new ones inserted, resubmitted ones replaced in place.
+
+    ``known``: identifier ids remembered across chunks (see ``identifier_ids``).
+    """
     written = Written()
     if not reports:
         return written
     now = utcnow()
-    known = existing_reports(session, agency_id, [r.external_ref for r in reports])
-    fresh = [r for r in reports if r.external_ref not in known]
-    again = [r for r in reports if r.external_ref in known]
+    session.flush()  # statements below go to the connection, which does not autoflush
+    connection = session.connection()
+    existing = existing_reports(session, agency_id, [r.external_ref for r in reports])
+    fresh = [r for r in reports if r.external_ref not in existing]
+    again = [r for r in reports if r.external_ref in existing]
     ids: dict[str, int] = {}
     if again:
-        again_ids = [known[r.external_ref] for r in again]
+        again_ids = [existing[r.external_ref] for r in again]
         session.execute(
             update(Report),
             [
-                {**r.values, "id": known[r.external_ref], "batch_id": batch_id, "updated_at": now}
+                {
+                    **r.values,
+                    "id": existing[r.external_ref],
+                    "batch_id": batch_id,
+                    "updated_at": now,
+                }
                 for r in again
             ],
         )
         for model in (Sighting, Party, Place, ReportShare):
             for start in range(0, len(again_ids), IN_CHUNK):
                 chunk = again_ids[start : start + IN_CHUNK]
-                session.execute(delete(model).where(_table(model).c.report_id.in_(chunk)))
-        ids.update({r.external_ref: known[r.external_ref] for r in again})
+                connection.execute(delete(model).where(_table(model).c.report_id.in_(chunk)))
+        ids.update({r.external_ref: existing[r.external_ref] for r in again})
     if fresh:
         table = _table(Report)
-        new_ids = session.scalars(
-            insert(table).returning(table.c.id, sort_by_parameter_order=True),
+        # A plain executemany, then the new ids by (agency, external_ref), its unique index:
+        # cheaper than RETURNING, which SQLAlchemy must batch into multi-row INSERTs (and
+        # sends one row at a time on SQLite when asked to keep the parameters' order).
+        connection.execute(
+            insert(table),
             [
                 {
                     **r.values,
@@ -134,18 +176,22 @@ def write_chunk(
                 }
                 for r in fresh
             ],
-        ).all()
-        ids.update({r.external_ref: new_id for r, new_id in zip(fresh, new_ids, strict=True)})
-    _write_children(session, reports, ids, share_ids)
+        )
+        ids.update(existing_reports(session, agency_id, [r.external_ref for r in fresh]))
+    _write_children(session, reports, ids, share_ids, known)
     written.created, written.updated = len(fresh), len(again)
     written.report_ids = [ids[r.external_ref] for r in reports]
     return written
 
 
 def _write_children(
-    session: Session, reports: list[NormalReport], ids: dict[str, int], share_ids: dict[str, int]
+    session: Session,
+    reports: list[NormalReport],
+    ids: dict[str, int],
+    share_ids: dict[str, int],
+    known: dict[tuple[str, str], int] | None,
 ) -> None:
-    ident_ids = identifier_ids(session, (s for r in reports for s in r.sightings))
+    ident_ids = identifier_ids(session, (s for r in reports for s in r.sightings), known)
     sightings = [
         {
             "report_id": ids[r.external_ref],
@@ -170,4 +216,4 @@ def _write_children(
         (ReportShare, shares),
     ):
         if rows:
-            session.execute(insert(_table(model)), rows)
+            session.connection().execute(insert(_table(model)), rows)

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from counterscam.intake import columns
-from counterscam.intake.records import FileProblem, RowError, file_problem
+from counterscam.intake.records import FileProblem, RowError, file_problem, ref_of
 
 Rows = Iterator[tuple[int, dict[str, Any], str]]  # (row number, values, problem or "")
+Refs = Iterator[tuple[int, str]]  # (row number, external_ref) of the rows open_rows yields
 
 # Distinctive columns say which file a header row belongs to (external_ref, kind, country and
 # role appear in several).
@@ -66,11 +67,22 @@ class Limits:
 
 @dataclass(frozen=True)
 class Table:
-    """One file (or sheet) of a kind; ``open_rows`` reads it from the start each time."""
+    """One file (or sheet) of a kind; ``open_rows`` reads it from the start each time.
+
+    ``open_refs``, when given, reads only the external_ref of the same rows, cheaper than
+    ``open_rows`` for the first pass over a file.
+    """
 
     kind: str
     label: str
     open_rows: Callable[[], Rows]
+    open_refs: Callable[[], Refs] | None = None
+
+    def refs(self) -> Refs:
+        """Yield (row, external_ref) of every row ``open_rows`` yields."""
+        if self.open_refs is not None:
+            return self.open_refs()
+        return ((row, ref_of(values.get("external_ref"))) for row, values, _ in self.open_rows())
 
 
 def recognise(header: list[str], label: str) -> tuple[str, list[str]]:

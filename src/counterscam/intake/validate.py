@@ -9,6 +9,7 @@ from pydantic_core import ErrorDetails
 
 from counterscam.intake import columns
 from counterscam.intake.normalise import locate
+from counterscam.intake.quick import quick_validate
 from counterscam.intake.records import RawReport, RowError, text_of
 from counterscam.intake.schema import ReportIn
 
@@ -21,6 +22,9 @@ _FILE_OF = {"identifiers": "identifiers", "parties": "parties", "places": "place
 
 def validate(raw: RawReport, *, country: str | None) -> ReportIn | list[RowError]:
     """Return the validated report, or every error found in it and its linked rows."""
+    quick = quick_validate(raw, country=country)
+    if quick is not None:
+        return quick
     data: dict[str, Any] = dict(raw.data)
     data["identifiers"] = [c.data for c in raw.identifiers]
     data["parties"] = [c.data for c in raw.parties]

@@ -82,3 +82,9 @@ def country_codes() -> frozenset[str]:
 def currencies() -> tuple[str, ...]:
     """Return the currency codes of the FX table."""
     return reference.reference().fx.currencies
+
+
+@cache
+def currency_set() -> frozenset[str]:
+    """Return the currency codes of the FX table as a set."""
+    return frozenset(currencies())

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 DATA_DIR = Path(__file__).parent / "data"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class ReferenceDataError(ValueError):
@@ -25,7 +26,8 @@ def read_file(name: str, data_dir: Path | None = None) -> dict[str, Any]:
     """Load one YAML data file and check its ``version`` field."""
     path = (data_dir or DATA_DIR) / name
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's loader reads the files ~6x faster: every CLI process loads them.
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except OSError as exc:
         raise ReferenceDataError(f"{name}: cannot read the file ({exc})") from exc
     except yaml.YAMLError as exc:

@@ -58,7 +58,7 @@ def _cell(value: Any) -> str:
         return str(value)
     text = str(value)
     # Spreadsheets run cells that start like a formula; keep phone numbers (+60...) intact.
-    if text[:1] in ("=", "@", "\t", "\r") or (text[:1] in "+-" and not text[1:2].isdigit()):
+    if text[:1] in ("=", "@", "\t", "\r") or (text[:1] in ("+", "-") and not text[1:2].isdigit()):
         return "'" + text
     return text
 

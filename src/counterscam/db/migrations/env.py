@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from counterscam.db import models  # noqa: F401  (registers the tables)
+from counterscam.db import link_models, models  # noqa: F401  (registers the tables)
 from counterscam.db.base import Base
 
 config = context.config

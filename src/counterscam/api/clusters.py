@@ -1,0 +1,211 @@
+"""API routes: clusters of linked reports (candidate syndicates), through the access gateway."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from fastapi import APIRouter, HTTPException, Query, status
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy.orm import Session
+
+from counterscam.api.check import HoldingOut
+from counterscam.api.deps import CurrentCaller, SessionDep
+from counterscam.link.brief import ClusterHidden, ClusterNotFound, cluster_brief
+from counterscam.link.listing import BadSort, list_clusters
+from counterscam.link.network import cluster_graph
+
+router = APIRouter(tags=["clusters"])
+T = TypeVar("T")
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class ClusterSummaryOut(_Out):
+    """A cluster as listed: figures over the reports you may see, and how many you may not."""
+
+    key: str
+    reports: int
+    hidden_reports: int
+    total_reports: int
+    countries: list[str]
+    total_loss_usd: Decimal
+    first_seen: datetime | None
+    last_seen: datetime | None
+    growth_30d: int
+    own_reports: int
+
+
+class ClusterPageOut(_Out):
+    """A page of clusters."""
+
+    total: int
+    page: int
+    per_page: int
+    sort: str
+    items: list[ClusterSummaryOut]
+
+
+class FigureOut(_Out):
+    """Reports and loss of one country, month or scam type."""
+
+    name: str
+    reports: int
+    loss_usd: Decimal
+
+
+class IdentifierUseOut(_Out):
+    """An identifier of the cluster, its roles and in how many reports you may see."""
+
+    kind: str
+    value: str
+    country: str | None
+    roles: list[str]
+    reports: int
+
+
+class CompoundOut(_Out):
+    """A compound named in the cluster's reports."""
+
+    name: str
+    country: str | None
+    latitude: float | None
+    longitude: float | None
+    reports: int
+
+
+class PersonOut(_Out):
+    """A person named in the cluster's reports; victims of trafficking have is_victim true."""
+
+    name: str
+    role: str
+    nationality: str | None
+    is_victim: bool
+    reports: int
+    person_id: int | None
+
+
+class TraffickingOut(_Out):
+    """Trafficking indicators of the cluster."""
+
+    identified_victims: int
+    recruitment_channels: list[IdentifierUseOut]
+    compounds: list[str]
+
+
+class LinkOut(_Out):
+    """Why two reports are in the cluster."""
+
+    report_a: str
+    report_b: str
+    kind: str
+    value: str
+    role_a: str
+    role_b: str
+    days_apart: int
+    sentence: str
+
+
+class ClusterBriefOut(_Out):
+    """Everything you may see of one cluster, and who holds the rest."""
+
+    key: str
+    reports: int
+    total_reports: int
+    total_loss_usd: Decimal
+    victim_countries: list[FigureOut]
+    operation_countries: list[str]
+    identifiers: dict[str, list[IdentifierUseOut]]
+    timeline: list[FigureOut]
+    scam_types: list[FigureOut]
+    compounds: list[CompoundOut]
+    persons: list[PersonOut]
+    trafficking: TraffickingOut
+    links: list[LinkOut]
+    links_total: int
+    holdings: list[HoldingOut]
+
+
+class ClusterGraphOut(_Out):
+    """The cluster's visible reports and the identifiers joining them (nodes and edges)."""
+
+    key: str
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+    truncated: bool
+    hidden_reports: int
+
+
+def _audited(session: Session, read: Callable[[], T]) -> T:
+    """Run a link read and commit its audit row, as 404 and 403 answers too."""
+    try:
+        result = read()
+    except ClusterNotFound as exc:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
+    except ClusterHidden as exc:
+        session.commit()
+        raise HTTPException(
+            status.HTTP_403_FORBIDDEN,
+            {
+                "message": "This cluster exists but holds no report your agency may see.",
+                "holdings": [HoldingOut.model_validate(h).model_dump() for h in exc.holdings],
+            },
+        ) from exc
+    except BadSort as exc:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
+    session.commit()
+    return result
+
+
+@router.get("/clusters", response_model=ClusterPageOut)
+def api_list_clusters(
+    session: SessionDep,
+    caller: CurrentCaller,
+    sort: str = Query("loss", description="loss, countries, reports, growth or recent"),
+    country: str | None = None,
+    scam_type: str | None = None,
+    compound: str | None = Query(None, description="part of a compound's name"),
+    page: int = Query(1, ge=1),
+    per_page: int = Query(50, ge=1, le=500),
+) -> ClusterPageOut:
+    """List the clusters holding reports you may see, sorted and filtered."""
+    found = _audited(
+        session,
+        lambda: list_clusters(
+            session,
+            caller,
+            sort=sort,
+            country=country,
+            scam_type=scam_type,
+            compound=compound,
+            page=page,
+            per_page=per_page,
+            channel="api",
+        ),
+    )
+    return ClusterPageOut.model_validate(found)
+
+
+@router.get("/clusters/{key}", response_model=ClusterBriefOut)
+def api_get_cluster(key: str, session: SessionDep, caller: CurrentCaller) -> ClusterBriefOut:
+    """Return the brief of a cluster, or 403 naming the agencies that hold it."""
+    brief = _audited(session, lambda: cluster_brief(session, caller, key, channel="api"))
+    return ClusterBriefOut.model_validate(brief)
+
+
+@router.get("/clusters/{key}/graph", response_model=ClusterGraphOut)
+def api_cluster_graph(
+    key: str,
+    session: SessionDep,
+    caller: CurrentCaller,
+    limit: int = Query(5000, ge=1, le=20000, description="most nodes returned"),
+) -> ClusterGraphOut:
+    """Return the cluster's network: reports you may see and the identifiers joining them."""
+    graph = _audited(
+        session, lambda: cluster_graph(session, caller, key, limit=limit, channel="api")
+    )
+    return ClusterGraphOut.model_validate(graph)

@@ -1,0 +1,127 @@
+"""Link reports into clusters: rebuild, the hub stop-list, and the clusters export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from counterscam.cli.app import app
+from counterscam.cli.context import cli_caller, cli_engine, console, fail
+from counterscam.db.engine import session_scope
+from counterscam.link.export import export_clusters
+from counterscam.link.stoplist import StopEntryMissing, add_stop, list_stops, remove_stop
+
+link_app = typer.Typer(help="Link reports into clusters (candidate syndicates).")
+stop_app = typer.Typer(help="The hub stop-list: identifiers that never link reports.")
+export_app = typer.Typer(help="Export results as CSV.")
+app.add_typer(link_app, name="link")
+link_app.add_typer(stop_app, name="stop")
+app.add_typer(export_app, name="export")
+
+AgencyOpt = Annotated[
+    str | None, typer.Option("--agency", help="Agency whose admin identity the command acts as.")
+]
+
+
+@link_app.callback(invoke_without_command=True)
+def link(
+    ctx: typer.Context,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Recompute every cluster from the store.")
+    ] = False,
+) -> None:
+    """Recompute clusters with --rebuild; see also `link stop`."""
+    if ctx.invoked_subcommand is not None:
+        return
+    if not rebuild:
+        console.print(ctx.get_help())
+        raise typer.Exit(0)
+    from counterscam.link.rebuild import STEPS
+    from counterscam.link.rebuild import rebuild as run_rebuild
+
+    columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console) as bar, session_scope(cli_engine()) as session:
+        task = bar.add_task("linking", total=len(STEPS))
+
+        def tell(step: str, done: int, total: int) -> None:
+            bar.update(task, description=step, completed=done, total=total)
+
+        result = run_rebuild(session, progress=tell)
+    console.print(
+        f"{result.clusters:,} clusters over {result.linked_reports:,} of {result.reports:,} "
+        f"reports ({result.links:,} links, largest {result.largest:,}); "
+        f"{result.kept_keys:,} keys kept, {result.new_keys:,} new; "
+        f"{result.hubs:,} hubs stopped automatically; {result.seconds:.1f} s"
+    )
+
+
+@stop_app.command("add")
+def stop_add(
+    kind: Annotated[str, typer.Argument(help="Identifier kind, e.g. phone.")],
+    value: Annotated[str, typer.Argument(help="The identifier, in any spelling.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why it must never link.")],
+    agency: AgencyOpt = None,
+) -> None:
+    """Put an identifier on the stop-list; it stops linking at once and at every rebuild."""
+    with session_scope(cli_engine()) as session:
+        try:
+            entry = add_stop(
+                session, cli_caller(session, agency=agency), kind=kind, value=value, reason=reason
+            )
+        except ValueError as exc:
+            raise fail(str(exc)) from exc
+    console.print(
+        f"stopped {entry.kind} {entry.value}; run `counterscam link --rebuild` to "
+        "undo links it made"
+    )
+
+
+@stop_app.command("remove")
+def stop_remove(
+    kind: Annotated[str, typer.Argument(help="Identifier kind, e.g. phone.")],
+    value: Annotated[str, typer.Argument(help="The identifier, in any spelling.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why it may link again.")] = "",
+    agency: AgencyOpt = None,
+) -> None:
+    """Take an identifier off the stop-list (an automatic hub becomes an allow entry)."""
+    with session_scope(cli_engine()) as session:
+        try:
+            entry = remove_stop(
+                session, cli_caller(session, agency=agency), kind=kind, value=value, reason=reason
+            )
+        except (ValueError, StopEntryMissing) as exc:
+            raise fail(str(exc)) from exc
+    if entry is None:
+        console.print(f"removed {kind} {value} from the stop-list")
+    else:
+        console.print(f"{entry.kind} {entry.value} is now allowed to link (overrules the hub rule)")
+
+
+@stop_app.command("list")
+def stop_list() -> None:
+    """List the stop-list: analysts' entries first, then hubs found by the rules."""
+    with session_scope(cli_engine()) as session:
+        entries = list_stops(session)
+    for automatic, title in ((False, "Analysts' entries"), (True, "Found by the hub rules")):
+        table = Table("kind", "value", "action", "reason", "by", "when", title=title)
+        for e in entries:
+            if e.automatic == automatic:
+                table.add_row(
+                    e.kind, e.value, e.action, e.reason, e.added_by, f"{e.added_at:%Y-%m-%d}"
+                )
+        console.print(table)
+
+
+@export_app.command("clusters")
+def export_cluster_csv(
+    out: Annotated[Path, typer.Option("--out", help="CSV file to write.")],
+    agency: AgencyOpt = None,
+) -> None:
+    """Write one row per report you may see: agency, external reference, cluster."""
+    with session_scope(cli_engine()) as session, out.open("w", newline="") as handle:
+        rows = export_clusters(session, cli_caller(session, agency=agency), handle)
+    console.print(f"wrote {rows:,} reports to {out}")

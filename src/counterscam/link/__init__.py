@@ -1,0 +1,1 @@
+"""Linking: reports into syndicates, parties into persons."""

@@ -1,0 +1,327 @@
+"""Link newly stored reports at once: join, found or merge clusters with a few statements.
+
+Only the new reports' identifiers are read, with their other sightings; the rules are the
+rebuild's (roles, shared platforms, stop-list, time window, hubs), so on data Leiden does not
+split the result equals a rebuild. Merged clusters fold into the largest one, which keeps its
+key; figures are added up rather than recomputed, so a giant cluster costs no more than a
+small one. Leiden splits only happen at the next rebuild.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import cast
+
+from sqlalchemy import Float, Table, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import cast as sql_cast
+from sqlalchemy.orm import Session
+
+from counterscam.db.base import utcnow
+from counterscam.db.dialect import epoch_seconds
+from counterscam.db.link_models import Cluster, ClusterLink, ClusterReport
+from counterscam.db.models import Identifier, Report, Sighting
+from counterscam.link.conditions import DAY, allowed, link_time, stopped
+from counterscam.link.figures import GROWTH_DAYS, Figures
+from counterscam.link.rules import DEFAULT_RULES, LinkRules, operator_roles
+from counterscam.link.writes import insert_rows, key_for
+
+IN_CHUNK = 5_000
+
+
+@dataclass(frozen=True)
+class _Seen:
+    report: int
+    ident: int
+    role: str
+    day: int
+    cluster: int | None
+
+
+def _sightings(session: Session, report_ids: list[int]) -> list[_Seen]:
+    """Return every linking sighting of the identifiers the given reports name."""
+    roles = sorted(operator_roles())
+    # Hubs and shared platforms are left out before their (many) sightings are read.
+    named = (
+        select(Sighting.identifier_id)
+        .join(Identifier, Identifier.id == Sighting.identifier_id)
+        .where(
+            Sighting.report_id.in_(report_ids),
+            Sighting.role.in_(roles),
+            Identifier.shared_platform.is_(False),
+            or_(~stopped(), allowed()),
+        )
+    )
+    query = (
+        select(
+            Sighting.report_id,
+            Sighting.identifier_id,
+            Sighting.role,
+            link_time(session),
+            ClusterReport.cluster_id,
+            allowed(),
+        )
+        .join(Report, Report.id == Sighting.report_id)
+        .join(Identifier, Identifier.id == Sighting.identifier_id)
+        .outerjoin(ClusterReport, ClusterReport.report_id == Sighting.report_id)
+        .where(Sighting.identifier_id.in_(named), Sighting.role.in_(roles))
+    )
+    # An analyst's allow entry is carried as a negative id: never treated as a hub.
+    return [
+        _Seen(report=r, ident=-i if allow else i, role=role, day=t // DAY, cluster=c)
+        for r, i, role, t, c, allow in session.connection().execute(query)
+    ]
+
+
+def _links(seen: list[_Seen], new: set[int], rules: LinkRules) -> list[tuple[_Seen, _Seen]]:
+    """Return the chain links (earlier, later) that touch a new report, hubs left out."""
+    by_ident: dict[int, dict[int, _Seen]] = defaultdict(dict)
+    for s in seen:
+        by_ident[abs(s.ident)].setdefault(s.report, s)
+    found: list[tuple[_Seen, _Seen]] = []
+    for items in by_ident.values():
+        chain = sorted(items.values(), key=lambda s: (s.day, s.report))
+        if len(chain) < 2:
+            continue
+        may_be_hub = chain[0].ident > 0  # an analyst's allow entry makes it negative
+        if may_be_hub and chain[-1].day - chain[0].day > rules.hub_span_days:
+            continue
+        run: list[tuple[_Seen, _Seen]] = []
+        size = 1
+        hub = False
+        for a, b in zip(chain, chain[1:], strict=False):
+            if b.day - a.day > rules.window_days:
+                size = 1
+                continue
+            size += 1
+            hub = hub or (may_be_hub and size > rules.hub_reports)
+            if a.report in new or b.report in new:
+                run.append((a, b))
+        if not hub:
+            found.extend(run)
+    return found
+
+
+class _Groups:
+    """Union-find over nodes: ("c", cluster id) or ("r", report id) for unclustered reports."""
+
+    def __init__(self) -> None:
+        self.parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(self, x: tuple[str, int]) -> tuple[str, int]:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: tuple[str, int], b: tuple[str, int]) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def _node(s: _Seen) -> tuple[str, int]:
+    return ("c", s.cluster) if s.cluster is not None else ("r", s.report)
+
+
+def link_reports(
+    session: Session, report_ids: list[int], *, rules: LinkRules = DEFAULT_RULES
+) -> None:
+    """Put newly stored (or resubmitted) reports in their clusters; the caller commits."""
+    if not report_ids:
+        return
+    ids = sorted(set(report_ids))
+    seen: list[_Seen] = []
+    for start in range(0, len(ids), IN_CHUNK):
+        chunk = ids[start : start + IN_CHUNK]
+        # Resubmitted reports may name other identifiers now: their old links go.
+        session.connection().execute(
+            delete(ClusterLink).where(
+                or_(ClusterLink.report_a.in_(chunk), ClusterLink.report_b.in_(chunk))
+            )
+        )
+        seen.extend(_sightings(session, chunk))
+    links = _links(seen, set(ids), rules)
+    if not links:
+        return
+    groups = _Groups()
+    for a, b in links:
+        groups.union(_node(a), _node(b))
+    members: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)
+    for node in list(groups.parent):
+        members[groups.find(node)].append(node)
+    _apply(session, links, groups, list(members.values()))
+
+
+def _apply(
+    session: Session,
+    links: list[tuple[_Seen, _Seen]],
+    groups: _Groups,
+    parts: list[list[tuple[str, int]]],
+) -> None:
+    cluster_ids = sorted({n[1] for p in parts for n in p if n[0] == "c"})
+    existing = _cluster_figures(session, cluster_ids)
+    loose = sorted({n[1] for p in parts for n in p if n[0] == "r"})
+    facts = _report_facts(session, loose)
+    growth_since = _growth_since(session)
+    now = utcnow()
+    targets: list[int | None] = []
+    figures: list[Figures] = []
+    merges: list[dict[str, int]] = []
+    for part in parts:
+        own = sorted(
+            (n[1] for n in part if n[0] == "c"), key=lambda c: (-existing[c].report_count, c)
+        )
+        figs = [existing[c] for c in own]
+        figs += [facts[n[1]].figures(growth_since) for n in part if n[0] == "r"]
+        figures.append(_combine(figs))
+        targets.append(own[0] if own else None)
+        merges += [{"old": c, "new": own[0]} for c in own[1:]]
+    fresh = [i for i, t in enumerate(targets) if t is None]
+    if fresh:
+        table = cast(Table, Cluster.__table__)
+        new_ids = (
+            session.connection()
+            .scalars(
+                insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                [{"key": f"new-{i}", "created_at": now, "updated_at": now} for i in fresh],
+            )
+            .all()
+        )
+        for i, cluster_id in zip(fresh, new_ids, strict=True):
+            targets[i] = int(cluster_id)
+    table = cast(Table, Cluster.__table__)
+    if fresh:
+        session.connection().execute(
+            update(table).where(table.c.id == bindparam("cid")).values(key=bindparam("new_key")),
+            [{"cid": targets[i], "new_key": key_for(int(targets[i] or 0))} for i in fresh],
+        )
+    rows = [
+        {"cid": t, **f.as_row(), "updated_at": now} for t, f in zip(targets, figures, strict=True)
+    ]
+    names = [n for n in rows[0] if n != "cid"]
+    session.connection().execute(
+        update(table)
+        .where(table.c.id == bindparam("cid"))
+        .values({n: bindparam(f"v_{n}") for n in names}),
+        [{"cid": r["cid"], **{f"v_{n}": r[n] for n in names}} for r in rows],
+    )
+    if merges:
+        for model in (ClusterReport, ClusterLink):
+            table = cast(Table, model.__table__)
+            session.connection().execute(
+                update(table)
+                .where(table.c.cluster_id == bindparam("old"))
+                .values(cluster_id=bindparam("new")),
+                merges,
+            )
+        session.connection().execute(
+            delete(Cluster).where(Cluster.id.in_([m["old"] for m in merges]))
+        )
+    target_of = {n: targets[i] for i, part in enumerate(parts) for n in part}
+    insert_rows(
+        session,
+        ClusterReport,
+        ("report_id", "cluster_id"),
+        ((n[1], target_of[n]) for part in parts for n in part if n[0] == "r"),
+    )
+    insert_rows(
+        session,
+        ClusterLink,
+        ("cluster_id", "report_a", "report_b", "identifier_id", "role_a", "role_b", "days_apart"),
+        (
+            (
+                target_of[groups.find(_node(a))],
+                a.report,
+                b.report,
+                abs(a.ident),
+                a.role,
+                b.role,
+                b.day - a.day,
+            )
+            for a, b in links
+        ),
+    )
+
+
+def _cluster_figures(session: Session, cluster_ids: list[int]) -> dict[int, Figures]:
+    found: dict[int, Figures] = {}
+    for start in range(0, len(cluster_ids), IN_CHUNK):
+        rows = session.connection().execute(
+            select(
+                Cluster.id,
+                Cluster.report_count,
+                Cluster.country_count,
+                Cluster.countries,
+                Cluster.total_loss_usd,
+                Cluster.first_seen,
+                Cluster.last_seen,
+                Cluster.growth_30d,
+            ).where(Cluster.id.in_(cluster_ids[start : start + IN_CHUNK]))
+        )
+        for cid, count, n_countries, countries, loss, first, last, growth in rows:
+            # Every stored cluster has dates; the fallback only satisfies the type.
+            first = first or datetime.now(UTC)
+            found[cid] = Figures(count, n_countries, countries, loss, first, last or first, growth)
+    return found
+
+
+@dataclass(frozen=True)
+class _Facts:
+    link_time: int
+    reported_time: int
+    country: str
+    loss_usd: float
+
+    def figures(self, growth_since: int) -> Figures:
+        when = datetime.fromtimestamp(self.link_time, UTC)
+        return Figures(
+            report_count=1,
+            country_count=1,
+            countries=self.country,
+            total_loss_usd=Decimal(f"{self.loss_usd:.2f}"),
+            first_seen=when,
+            last_seen=when,
+            growth_30d=int(self.reported_time >= growth_since),
+        )
+
+
+def _report_facts(session: Session, report_ids: list[int]) -> dict[int, _Facts]:
+    facts: dict[int, _Facts] = {}
+    for start in range(0, len(report_ids), IN_CHUNK):
+        rows = session.connection().execute(
+            select(
+                Report.id,
+                link_time(session),
+                epoch_seconds(session, Report.reported_at),
+                Report.country,
+                sql_cast(func.coalesce(Report.loss_usd, 0), Float),
+            ).where(Report.id.in_(report_ids[start : start + IN_CHUNK]))
+        )
+        for rid, t, rep, country, loss in rows:
+            facts[rid] = _Facts(int(t), int(rep), country, float(loss))
+    return facts
+
+
+def _growth_since(session: Session) -> int:
+    newest = session.connection().scalar(
+        select(epoch_seconds(session, Report.reported_at))
+        .order_by(Report.reported_at.desc())
+        .limit(1)
+    )
+    now = int(datetime.now(UTC).timestamp())
+    return min(now, int(newest or now)) - GROWTH_DAYS * DAY
+
+
+def _combine(figs: list[Figures]) -> Figures:
+    countries = sorted({code for f in figs for code in f.countries.split(",") if code})
+    return Figures(
+        report_count=sum(f.report_count for f in figs),
+        country_count=len(countries),
+        countries=",".join(countries),
+        total_loss_usd=sum((f.total_loss_usd for f in figs), start=Decimal(0)),
+        first_seen=min(f.first_seen for f in figs),
+        last_seen=max(f.last_seen for f in figs),
+        growth_30d=sum(f.growth_30d for f in figs),
+    )

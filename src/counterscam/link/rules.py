@@ -1,0 +1,45 @@
+"""The rules that decide when a shared identifier is evidence of a common operator."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from counterscam import reference
+
+
+@dataclass(frozen=True)
+class LinkRules:
+    """Tunable linking rules; the defaults were tuned on synthetic regions (docs/link.md).
+
+    Attributes:
+        window_days: two reports link through an identifier only when their dates (incident,
+            else reported) are at most this many days apart; operators rotate numbers,
+            accounts and sites every few weeks, so an old number seen again is a new lead.
+        hub_reports: an identifier seen in more reports than this within one window run is a
+            hub (a payment aggregator, an exchange wallet, a spoofing service) and never links.
+        hub_span_days: an identifier in continuous use for longer than this is a hub too:
+            an operator's own infrastructure rotates, a hotline or aggregator does not.
+        split_above: connected groups larger than this are split by Leiden community detection;
+            smaller ones are kept whole (they are what a chain of evidence gives).
+        resolution: Leiden's modularity resolution; higher splits more.
+        rejoin_identifiers: a Leiden cut crossed by at least this many distinct identifiers
+            is undone: periods of one long-lived syndicate share many, false bridges few.
+    """
+
+    window_days: int = 60
+    hub_reports: int = 150
+    hub_span_days: int = 150
+    split_above: int = 2000
+    resolution: float = 0.3
+    rejoin_identifiers: int = 3
+    seed: int = 7
+
+
+DEFAULT_RULES = LinkRules()
+
+
+@lru_cache(maxsize=1)
+def operator_roles() -> frozenset[str]:
+    """Return the sighting roles that are evidence of the operator (reference data)."""
+    return frozenset(r.code for r in reference.sighting_roles() if r.evidence_of_operator)

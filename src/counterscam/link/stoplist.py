@@ -1,0 +1,100 @@
+"""The hub stop-list analysts see and edit: identifiers that never link reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counterscam.access.caller import Caller
+from counterscam.db.base import utcnow
+from counterscam.db.link_models import StopEntry
+from counterscam.identifiers import InvalidIdentifier, canonicalize
+
+
+class StopEntryMissing(LookupError):
+    """No stop-list entry for that identifier."""
+
+
+@dataclass(frozen=True)
+class StopView:
+    """One stop-list entry; ``automatic`` entries were found by the hub rules at a rebuild."""
+
+    kind: str
+    value: str
+    action: str
+    reason: str
+    added_by: str
+    added_at: datetime
+    automatic: bool
+
+
+def _canonical(kind: str, value: str, country: str | None) -> tuple[str, str]:
+    try:
+        found = canonicalize(kind, value, country=country)
+    except InvalidIdentifier as exc:
+        raise ValueError(f"{value!r} is not a valid {kind}: {exc.reason}") from exc
+    return found.kind, found.value
+
+
+def add_stop(session: Session, caller: Caller, *, kind: str, value: str, reason: str) -> StopView:
+    """Put an identifier on the stop-list (an automatic entry becomes the analyst's).
+
+    Local spellings are read with the caller's country, as intake reads them.
+    """
+    if not reason.strip():
+        raise ValueError("give a reason, e.g. 'genuine Maybank hotline, reported by mistake'")
+    kind, value = _canonical(kind, value, caller.country)
+    entry = session.scalar(
+        select(StopEntry).where(StopEntry.kind == kind, StopEntry.value == value)
+    )
+    if entry is None:
+        entry = StopEntry(kind=kind, value=value)
+        session.add(entry)
+    entry.action, entry.reason, entry.added_by, entry.added_at = (
+        "stop",
+        reason,
+        caller.actor,
+        utcnow(),
+    )
+    session.flush()
+    return _view(entry)
+
+
+def remove_stop(
+    session: Session, caller: Caller, *, kind: str, value: str, reason: str = ""
+) -> StopView | None:
+    """Take an identifier off the stop-list.
+
+    An analyst's entry is deleted (None returned). An automatic one becomes an ``allow``
+    entry, so the hub rules do not stop it again at the next rebuild.
+    """
+    kind, value = _canonical(kind, value, caller.country)
+    entry = session.scalar(
+        select(StopEntry).where(StopEntry.kind == kind, StopEntry.value == value)
+    )
+    if entry is None or entry.action != "stop":
+        raise StopEntryMissing(f"{kind} {value} is not on the stop-list")
+    if entry.added_by != "auto":
+        session.delete(entry)
+        session.flush()
+        return None
+    entry.action, entry.added_by, entry.added_at = "allow", caller.actor, utcnow()
+    entry.reason = reason or "automatic hub entry overruled by an analyst"
+    session.flush()
+    return _view(entry)
+
+
+def list_stops(session: Session) -> list[StopView]:
+    """Return every entry: analysts' first, then the automatic ones, each by kind and value."""
+    entries = session.scalars(select(StopEntry).order_by(StopEntry.kind, StopEntry.value))
+    views = [_view(e) for e in entries]
+    return sorted(views, key=lambda v: (v.automatic, v.kind, v.value))
+
+
+def _view(e: StopEntry) -> StopView:
+    return StopView(
+        e.kind, e.value, e.action, e.reason, e.added_by, e.added_at, automatic=e.added_by == "auto"
+    )

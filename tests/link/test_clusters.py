@@ -1,0 +1,185 @@
+"""Clusters: what links, what never links, incremental linking and stable keys."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from counterscam.db.link_models import ClusterLink, StopEntry
+from counterscam.link.incremental import link_reports
+from counterscam.link.rebuild import rebuild
+from tests.link.region import Region, add_report, clusters_by_ref, groups, make_region
+
+PHONE_A, PHONE_B = "+60123450001", "+60123450002"
+ACCOUNT_A, ACCOUNT_B = "MY:MBBE:1111", "MY:MBBE:2222"
+
+
+def _two_syndicates(session: Session) -> Region:
+    region = make_region(session)
+    add_report(session, region, "A1", day=0, names=[("phone", PHONE_A, "caller")])
+    add_report(
+        session,
+        region,
+        "A2",
+        day=5,
+        names=[("phone", PHONE_A, "caller"), ("bank_account", ACCOUNT_A, "beneficiary_account")],
+    )
+    add_report(
+        session, region, "A3", day=9, names=[("bank_account", ACCOUNT_A, "beneficiary_account")]
+    )
+    add_report(session, region, "B1", day=3, names=[("phone", PHONE_B, "caller")])
+    add_report(session, region, "B2", day=7, names=[("phone", PHONE_B, "caller")])
+    return region
+
+
+def test_reports_sharing_an_operator_identifier_form_one_cluster(session: Session) -> None:
+    region = _two_syndicates(session)
+    rebuild(session)
+    assert groups(session, region) == {frozenset({"A1", "A2", "A3"}), frozenset({"B1", "B2"})}
+
+
+def test_victim_accounts_earlier_scams_and_impersonated_hotlines_never_link(
+    session: Session,
+) -> None:
+    region = _two_syndicates(session)
+    # The same victim scammed by both; a recovery scam naming A's number; B posing as a bank.
+    add_report(
+        session,
+        region,
+        "A4",
+        day=6,
+        names=[("bank_account", "MY:MBBE:9", "victim_account"), ("phone", PHONE_A, "caller")],
+    )
+    add_report(
+        session,
+        region,
+        "B3",
+        day=8,
+        names=[
+            ("bank_account", "MY:MBBE:9", "victim_account"),
+            ("phone", PHONE_A, "earlier_scam"),
+            ("phone", "+60320000000", "impersonated_entity"),
+            ("phone", PHONE_B, "caller"),
+        ],
+    )
+    add_report(
+        session,
+        region,
+        "A5",
+        day=8,
+        names=[("phone", "+60320000000", "impersonated_entity"), ("phone", PHONE_A, "caller")],
+    )
+    rebuild(session)
+    assert groups(session, region) == {
+        frozenset({"A1", "A2", "A3", "A4", "A5"}),
+        frozenset({"B1", "B2", "B3"}),
+    }
+
+
+def test_shared_platform_identifiers_never_link(session: Session) -> None:
+    region = make_region(session)
+    for i in range(3):
+        add_report(
+            session,
+            region,
+            f"R{i}",
+            day=i,
+            names=[("domain", "facebook.com", "website")],
+            shared=("facebook.com",),
+        )
+    rebuild(session)
+    assert all(key is None for key in clusters_by_ref(session, region).values())
+
+
+def test_time_window_number_reused_months_later_is_a_new_lead(session: Session) -> None:
+    region = make_region(session)
+    add_report(session, region, "EARLY", day=0, names=[("phone", PHONE_A, "caller")])
+    add_report(session, region, "SOON", day=20, names=[("phone", PHONE_A, "caller")])
+    add_report(session, region, "LATE", day=120, names=[("phone", PHONE_A, "caller")])
+    rebuild(session)
+    assert groups(session, region) == {frozenset({"EARLY", "SOON"}), frozenset({"LATE"})}
+
+
+def test_spoofed_number_used_for_a_year_is_a_hub_and_glues_nothing(session: Session) -> None:
+    region = _two_syndicates(session)
+    spoofed = "+60399990000"
+    for i, day in enumerate(range(0, 400, 40)):
+        add_report(session, region, f"S{i}", day=day, names=[("phone", spoofed, "caller")])
+    add_report(
+        session,
+        region,
+        "A6",
+        day=6,
+        names=[("phone", spoofed, "caller"), ("phone", PHONE_A, "caller")],
+    )
+    add_report(
+        session,
+        region,
+        "B4",
+        day=7,
+        names=[("phone", spoofed, "caller"), ("phone", PHONE_B, "caller")],
+    )
+    result = rebuild(session)
+    found = groups(session, region)
+    assert frozenset({"A1", "A2", "A3", "A6"}) in found
+    assert frozenset({"B1", "B2", "B4"}) in found
+    assert result.hubs == 1
+    entry = session.scalars(select(StopEntry)).one()
+    assert (entry.value, entry.added_by, entry.action) == (spoofed, "auto", "stop")
+    assert "hub" in entry.reason
+
+
+def test_every_link_is_explained_by_an_identifier_roles_and_days(session: Session) -> None:
+    _two_syndicates(session)
+    rebuild(session)
+    links = session.scalars(select(ClusterLink)).all()
+    assert len(links) == 3  # A1-A2 phone, A2-A3 account, B1-B2 phone
+    assert {(link.role_a, link.role_b) for link in links} == {
+        ("caller", "caller"),
+        ("beneficiary_account", "beneficiary_account"),
+    }
+    assert sorted(link.days_apart for link in links) == [4, 4, 5]
+
+
+def test_incremental_linking_equals_rebuild(session: Session) -> None:
+    region = make_region(session)
+    plan = [
+        ("B1", 3, [("phone", PHONE_B, "caller")]),
+        (
+            "A2",
+            5,
+            [("phone", PHONE_A, "caller"), ("bank_account", ACCOUNT_A, "beneficiary_account")],
+        ),
+        ("A1", 0, [("phone", PHONE_A, "caller")]),
+        ("X1", 6, [("bank_account", ACCOUNT_B, "beneficiary_account")]),
+        ("A3", 9, [("bank_account", ACCOUNT_A, "beneficiary_account")]),
+        (
+            "B2",
+            7,
+            [("phone", PHONE_B, "caller"), ("bank_account", ACCOUNT_B, "beneficiary_account")],
+        ),
+        ("M1", 8, [("phone", PHONE_A, "caller"), ("phone", PHONE_B, "caller")]),  # merges A and B
+    ]
+    for ref, day, names in plan:
+        link_reports(session, [add_report(session, region, ref, day=day, names=names)])
+    incremental = groups(session, region)
+    before = session.scalar(select(func.count()).select_from(ClusterLink))
+    rebuild(session)
+    assert incremental == groups(session, region)
+    assert incremental == {frozenset({"A1", "A2", "A3", "B1", "B2", "X1", "M1"})}
+    assert before == session.scalar(select(func.count()).select_from(ClusterLink))
+
+
+def test_keys_stay_stable_across_rebuilds(session: Session) -> None:
+    region = _two_syndicates(session)
+    rebuild(session)
+    before = clusters_by_ref(session, region)
+    add_report(
+        session, region, "A9", day=10, names=[("bank_account", ACCOUNT_A, "beneficiary_account")]
+    )
+    result = rebuild(session)
+    after = clusters_by_ref(session, region)
+    assert result.kept_keys == 2 and result.new_keys == 0
+    assert {after[r] for r in ("A1", "A9")} == {before["A1"]}
+    assert after["B1"] == before["B1"]
+    assert before["A1"] is not None and before["A1"].startswith("CL-")

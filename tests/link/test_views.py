@@ -1,0 +1,163 @@
+"""What each agency sees of clusters: list, brief, network view and export, and the stop-list."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counterscam.db.models import AuditEvent
+from counterscam.link.brief import ClusterHidden, ClusterNotFound, cluster_brief
+from counterscam.link.export import export_clusters
+from counterscam.link.listing import list_clusters
+from counterscam.link.network import cluster_graph
+from counterscam.link.rebuild import rebuild
+from counterscam.link.stoplist import add_stop, list_stops, remove_stop
+from tests.link.region import Region, add_compound, add_party, add_report, groups, make_region
+
+PHONE = "+60123450001"
+RECRUITER = "+60123450009"
+
+
+def _region(session: Session) -> tuple[Region, str]:
+    region = make_region(session)
+    r1 = add_report(
+        session, region, "MY-G", day=0, mark="green", loss="100", names=[("phone", PHONE, "caller")]
+    )
+    add_report(
+        session,
+        region,
+        "MY-A",
+        day=2,
+        mark="amber",
+        loss="200",
+        names=[("phone", PHONE, "caller"), ("phone", RECRUITER, "recruiter_contact")],
+    )
+    add_report(
+        session, region, "MY-R", day=3, mark="red", loss="400", names=[("phone", PHONE, "caller")]
+    )
+    sg = add_report(
+        session,
+        region,
+        "SG-G",
+        day=4,
+        mark="green",
+        loss="800",
+        agency="SG-ASCOM",
+        names=[("phone", PHONE, "caller")],
+    )
+    add_party(session, r1, "Aung Aung", "victim_of_trafficking")
+    add_party(session, sg, "Tan Wei", "suspect")
+    add_compound(session, sg, "KK Park", "MM")
+    add_report(
+        session,
+        region,
+        "MY-RED-ONLY",
+        day=50,
+        mark="red",
+        names=[("bank_account", "MY:MBBE:7", "beneficiary_account")],
+    )
+    add_report(
+        session,
+        region,
+        "MY-RED-ONLY2",
+        day=51,
+        mark="red",
+        names=[("bank_account", "MY:MBBE:7", "beneficiary_account")],
+    )
+    rebuild(session)
+    page = list_clusters(session, region.caller(session, "MY-NSRC"), sort="reports")
+    return region, page.items[0].key
+
+
+@pytest.mark.parametrize(
+    ("agency", "seen", "loss"),
+    [
+        ("MY-NSRC", 4, "1500.00"),
+        ("SG-ASCOM", 3, "1100.00"),
+        ("ASEANAPOL", 3, "1100.00"),
+        ("AU-AFP", 2, "900.00"),
+    ],
+)
+def test_list_counts_only_what_the_caller_may_see(
+    session: Session, agency: str, seen: int, loss: str
+) -> None:
+    region, key = _region(session)
+    page = list_clusters(session, region.caller(session, agency))
+    big = next(c for c in page.items if c.key == key)
+    assert (big.reports, big.hidden_reports, str(big.total_loss_usd)) == (seen, 4 - seen, loss)
+    # The red-only cluster of MY is listed for MY alone.
+    assert page.total == (2 if agency == "MY-NSRC" else 1)
+    assert session.scalars(select(AuditEvent.action)).all()[-1] == "list_clusters"
+
+
+def test_list_filters_by_country_scam_type_and_compound(session: Session) -> None:
+    region, key = _region(session)
+    me = region.caller(session, "MY-NSRC")
+    assert [c.key for c in list_clusters(session, me, compound="kk park").items] == [key]
+    assert list_clusters(session, me, country="SG").total == 1
+    assert list_clusters(session, me, scam_type="romance").total == 0
+
+
+def test_brief_shows_victims_as_victims_links_and_holders_of_hidden_reports(
+    session: Session,
+) -> None:
+    region, key = _region(session)
+    brief = cluster_brief(session, region.caller(session, "SG-ASCOM"), key)
+    assert brief.reports == 3 and brief.total_reports == 4
+    assert [(h.agency_code, h.mark, h.reports) for h in brief.holdings] == [("MY-NSRC", "red", 1)]
+    victims = [p for p in brief.persons if p.is_victim]
+    assert [p.name for p in victims] == ["Aung Aung"]
+    assert all(not p.is_victim for p in brief.persons if p.role == "suspect")
+    assert brief.trafficking.identified_victims == 1
+    assert [i.value for i in brief.trafficking.recruitment_channels] == [RECRUITER]
+    assert brief.trafficking.compounds == ["KK Park"]
+    assert "MM" in brief.operation_countries
+    assert {c.name for c in brief.victim_countries} == {"MY", "SG"}
+    assert brief.links and all(PHONE in link.sentence for link in brief.links)
+    assert all("MY-R" not in (link.report_a, link.report_b) for link in brief.links)
+
+
+def test_brief_of_a_cluster_the_caller_may_not_see_is_hit_no_hit(session: Session) -> None:
+    region, _ = _region(session)
+    red_key = list_clusters(session, region.caller(session, "MY-NSRC"), sort="recent").items[0].key
+    with pytest.raises(ClusterHidden) as raised:
+        cluster_brief(session, region.caller(session, "SG-ASCOM"), red_key)
+    assert raised.value.holdings[0].agency_code == "MY-NSRC"
+    with pytest.raises(ClusterNotFound):
+        cluster_brief(session, region.caller(session, "SG-ASCOM"), "CL-999999")
+
+
+def test_network_view_has_only_visible_reports(session: Session) -> None:
+    region, key = _region(session)
+    graph = cluster_graph(session, region.caller(session, "AU-AFP"), key)
+    labels = {n["label"] for n in graph.nodes if n["type"] == "report"}
+    assert labels == {"MY-G", "SG-G"}
+    assert {n["label"] for n in graph.nodes if n["type"] == "identifier"} == {PHONE}
+    assert graph.hidden_reports == 2 and not graph.truncated
+    assert all(e["target"].startswith("i") for e in graph.edges)
+
+
+def test_export_writes_one_row_per_visible_report(session: Session) -> None:
+    region, key = _region(session)
+    out = io.StringIO()
+    rows = export_clusters(session, region.caller(session, "AU-AFP"), out)
+    lines = out.getvalue().splitlines()
+    assert rows == 2 and lines[0] == "agency,external_ref,cluster"
+    assert sorted(lines[1:]) == [f"MY-NSRC,MY-G,{key}", f"SG-ASCOM,SG-G,{key}"]
+
+
+def test_stop_list_entry_unlinks_at_rebuild_and_removing_it_links_again(session: Session) -> None:
+    region, _ = _region(session)
+    me = region.caller(session, "MY-NSRC")
+    add_stop(session, me, kind="phone", value="012-345 0001", reason="spoofed caller ID")
+    rebuild(session)
+    assert frozenset({"MY-G"}) in groups(session, region)
+    assert [(s.value, s.automatic) for s in list_stops(session)] == [(PHONE, False)]
+    assert remove_stop(session, me, kind="phone", value=PHONE) is None
+    rebuild(session)
+    assert frozenset({"MY-G", "MY-A", "MY-R", "SG-G"}) in groups(session, region)
+    with pytest.raises(ValueError, match="not a valid phone"):
+        add_stop(session, me, kind="phone", value="12", reason="x")

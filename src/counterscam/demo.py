@@ -17,6 +17,8 @@ from counterscam.db.models import Agency, Report, User
 from counterscam.intake.files import read_batch
 from counterscam.intake.service import submit
 from counterscam.intake.tables import Limits, Source
+from counterscam.link.rebuild import STEPS as REBUILD_STEPS
+from counterscam.link.rebuild import rebuild
 from counterscam.synth import generate
 
 DEMO_PASSWORD = "counterscam-demo"
@@ -136,6 +138,11 @@ def build_demo(
                 on_progress=progress,
             )
             rejected += result.rejected
+        # Intake links each chunk as it arrives; one rebuild afterwards applies the hub
+        # rules and community splitting over the whole region (docs/link.md).
+        stage("Linking reports into clusters", len(REBUILD_STEPS))
+        rebuild(session, progress=lambda _name, done, _total: tick(1) if done else None)
+        session.commit()
         total = session.scalar(select(func.count()).select_from(Report)) or 0
     finally:
         session.close()

@@ -10,41 +10,17 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import IO, Any
 
+from counterscam.intake.columns import names
 from counterscam.synth import registry, text
 from counterscam.synth.drafts import Draft
 from counterscam.synth.spelling import write_person
 from counterscam.synth.world import AGENCIES, AGENCY_OF
 
-REPORT_COLUMNS = (
-    "external_ref",
-    "reported_at",
-    "incident_at",
-    "scam_type",
-    "channel",
-    "loss_amount",
-    "loss_currency",
-    "victim_age_band",
-    "victim_gender",
-    "victim_country",
-    "narrative",
-    "mark",
-    "share_with",
-)
-IDENTIFIER_COLUMNS = ("external_ref", "kind", "value", "role", "qualifier", "country")
-PARTY_COLUMNS = (
-    "external_ref",
-    "role",
-    "full_name",
-    "given_name",
-    "family_name",
-    "birth_date",
-    "gender",
-    "nationality",
-    "id_number",
-    "id_kind",
-    "phone",
-)
-PLACE_COLUMNS = ("external_ref", "kind", "name", "country", "latitude", "longitude", "address")
+# The import format is defined once, in intake.columns; the generator writes exactly it.
+REPORT_COLUMNS = tuple(names("reports"))
+IDENTIFIER_COLUMNS = tuple(names("identifiers"))
+PARTY_COLUMNS = tuple(names("parties"))
+PLACE_COLUMNS = tuple(names("places"))
 FILES = {
     "reports": REPORT_COLUMNS,
     "identifiers": IDENTIFIER_COLUMNS,

@@ -7,27 +7,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from counterscam.intake.columns import names
 from counterscam.intake.records import RowError
 from counterscam.web.forms import FormErrors
 
 IDENTIFIER_ROWS = 3
 PARTY_ROWS = 1
 PLACE_ROWS = 1
-REPORT_FIELDS = (
-    "external_ref",
-    "reported_at",
-    "incident_at",
-    "scam_type",
-    "channel",
-    "loss_amount",
-    "loss_currency",
-    "victim_age_band",
-    "victim_gender",
-    "victim_country",
-    "narrative",
-    "mark",
-    "share_with",
-)
+REPORT_FIELDS = tuple(names("reports"))
 CHILD_FIELDS = {
     "identifiers": ("kind", "value", "role", "qualifier", "country"),
     "parties": ("role", "full_name", "birth_date", "nationality", "id_number", "id_kind"),

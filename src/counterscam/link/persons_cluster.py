@@ -1,0 +1,91 @@
+"""Cluster scored pairs into persons without chaining people who cannot be one.
+
+Plain connected components at a threshold chain look-alikes: a record that names only
+"Nguyen Van Anh" matches both the father born 1960 and the son born 1985, and the two end up as
+one person. Here pairs are merged strongest first, and a merge is refused when the two groups
+hold contradicting facts (two different birth dates, nationalities, national ID numbers or
+fathers' names).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Facts:
+    """What a group of records says about its person; sets, since variants accumulate."""
+
+    dobs: set[str] = field(default_factory=set)
+    nationalities: set[str] = field(default_factory=set)
+    national_ids: set[str] = field(default_factory=set)
+    fathers: set[str] = field(default_factory=set)
+    generations: set[str] = field(default_factory=set)
+
+
+def _dob_compatible(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    ya, ma, da = a.split("-")
+    yb, mb, db = b.split("-")
+    if ya == yb and ma == db and da == mb:  # day and month swapped
+        return True
+    return sum(x != y for x, y in zip(a, b, strict=True)) <= 1  # one mistyped digit
+
+
+def _fathers_compatible(a: str, b: str) -> bool:
+    ta, tb = set(a.split()), set(b.split())
+    return ta <= tb or tb <= ta
+
+
+def compatible(a: Facts, b: Facts) -> bool:
+    """Return whether two groups may be one person."""
+    if len(a.nationalities | b.nationalities) > 1:
+        return False
+    if len(a.national_ids | b.national_ids) > 1:
+        return False
+    if len(a.generations | b.generations) > 1:
+        return False
+    if not all(_dob_compatible(x, y) for x in a.dobs for y in b.dobs):
+        return False
+    return all(_fathers_compatible(x, y) for x in a.fathers for y in b.fathers)
+
+
+def _merge(a: Facts, b: Facts) -> Facts:
+    return Facts(
+        a.dobs | b.dobs,
+        a.nationalities | b.nationalities,
+        a.national_ids | b.national_ids,
+        a.fathers | b.fathers,
+        a.generations | b.generations,
+    )
+
+
+def cluster(
+    ids: Sequence[str], facts: Sequence[Facts], edges: Iterable[tuple[float, str, str]]
+) -> dict[str, str]:
+    """Return record id -> person key (the smallest record id of the person's records)."""
+    index = {rid: i for i, rid in enumerate(ids)}
+    parent = list(range(len(ids)))
+    group: dict[int, Facts] = dict(enumerate(facts))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for _, left, right in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+        a, b = find(index[left]), find(index[right])
+        if a == b or not compatible(group[a], group[b]):
+            continue
+        keep, gone = min(a, b), max(a, b)
+        parent[gone] = keep
+        group[keep] = _merge(group[keep], group.pop(gone))
+    smallest: dict[int, str] = {}
+    for i, rid in enumerate(ids):
+        root = find(i)
+        if root not in smallest or rid < smallest[root]:
+            smallest[root] = rid
+    return {rid: smallest[find(i)] for i, rid in enumerate(ids)}

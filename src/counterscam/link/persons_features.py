@@ -1,0 +1,177 @@
+"""Turn person records into the comparison columns the Splink model reads."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from counterscam.identifiers import InvalidIdentifier, canonicalize
+from counterscam.link.persons_names import fold, phonetic, split_name, surname_classes
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    """One mention of a person, as a report or a partner's list records it."""
+
+    record_id: str
+    full_name: str
+    given_name: str = ""
+    family_name: str = ""
+    birth_date: date | str | None = None
+    nationality: str = ""
+    id_number: str = ""
+    phone: str = ""
+    country: str = ""
+
+
+# Columns of the feature table, in order; list columns hold arrays of strings.
+FEATURE_COLUMNS = (
+    "unique_id",
+    "name_sorted",
+    "name_keys",
+    "name_tokens",
+    "first_tok",
+    "last_tok",
+    "father",
+    "generation",
+    "dob",
+    "dob_swapped",
+    "dob_year",
+    "nationality",
+    "id_clean",
+    "id_kind",
+    "phone_canon",
+)
+LIST_COLUMNS = frozenset({"name_keys", "name_tokens"})
+MAX_KEYS = 8
+_ID_CLEAN = re.compile(r"[^0-9A-Z]")
+_MYKAD = re.compile(r"^(\d{2})(\d{2})(\d{2})\d{6}$")
+_NIK = re.compile(r"^\d{6}(\d{2})(\d{2})(\d{2})\d{4}$")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+def parse_birth_date(value: date | str | None) -> tuple[str | None, int | None]:
+    """Return (ISO date or None, year or None); raise ValueError if the text is no date."""
+    if value is None or value == "":
+        return None, None
+    if isinstance(value, date):
+        return value.isoformat(), value.year
+    text = value.strip()
+    match = _DATE.match(text)
+    if not match:
+        raise ValueError(f"{text!r} is not a date: write YYYY-MM-DD (or YYYY alone)")
+    year = int(match.group(1))
+    if match.group(3) is None:
+        return None, year  # year (and month) only: compared on the year
+    month, day = int(match.group(2)), int(match.group(3))
+    # A day/month swap is a plausible error in the source, so "1990-25-03" is kept as written
+    # day-first and compared; only impossible dates either way are rejected.
+    for m, d in ((month, day), (day, month)):
+        try:
+            return date(year, m, d).isoformat(), year
+        except ValueError:
+            continue
+    raise ValueError(f"{text!r} is not a date: month {month} or day {day} is out of range")
+
+
+def _swapped(iso: str | None) -> str | None:
+    if iso is None:
+        return None
+    y, m, d = iso.split("-")
+    if int(d) > 12 or m == d:
+        return None
+    return f"{y}-{d}-{m}"
+
+
+def _id_fields(raw: str, nationality: str | None) -> tuple[str | None, str | None, str | None]:
+    """Return (clean number, kind 'nid' or 'pp', birth date encoded in a national ID)."""
+    clean = _ID_CLEAN.sub("", fold(raw).upper())
+    if len(clean) < 5:
+        return None, None, None
+    if not clean.isdigit():
+        return clean, "pp", None
+    dob: str | None = None
+    mykad, nik = _MYKAD.match(clean), _NIK.match(clean)
+    if mykad and nationality in (None, "MY"):
+        yy, mm, dd = (int(g) for g in mykad.groups())
+        dob = _century_date(yy, mm, dd)
+    elif nik and nationality in (None, "ID"):
+        dd, mm, yy = (int(g) for g in nik.groups())
+        dob = _century_date(yy, mm, dd - 40 if dd > 40 else dd)
+    return clean, "nid", dob
+
+
+def _century_date(yy: int, mm: int, dd: int) -> str | None:
+    year = 2000 + yy if yy <= date.today().year % 100 else 1900 + yy
+    try:
+        return date(year, mm, dd).isoformat()
+    except ValueError:
+        return None
+
+
+def _phone(raw: str, country: str | None) -> str | None:
+    if not raw.strip():
+        return None
+    try:
+        return canonicalize("phone", raw, country=country or None).value
+    except InvalidIdentifier:
+        digits = re.sub(r"\D", "", raw)
+        return digits or None
+
+
+def _surname_positions(own: list[str], family: list[str]) -> list[int]:
+    """Return which token indexes may be the Chinese surname (family column first)."""
+    if family and family[0] in own and surname_classes(family[0]):
+        return [own.index(family[0])]
+    candidates = [i for i in (0, len(own) - 1) if surname_classes(own[i])]
+    return sorted(set(candidates))
+
+
+def _name_keys(own: list[str], father: list[str], family: list[str], culture: str) -> list[str]:
+    """Return name keys: two records whose key sets intersect name the same person."""
+    ph = [phonetic(t, culture) for t in own]
+    fa = [phonetic(t, culture) for t in father]
+    keys = {"s:" + " ".join(sorted(ph + fa)), "c:" + phonetic("".join(own + father), culture)}
+    for pos in _surname_positions(own, family) if len(own) >= 2 else []:
+        rest = own[:pos] + own[pos + 1 :]
+        compact = phonetic("".join(rest + father), culture)
+        for cls in surname_classes(own[pos]):
+            keys.add(f"c:#{cls}|{compact}")
+        for cls in surname_classes(own[pos]):
+            keys.add("s:" + " ".join(sorted([f"#{cls}", *ph[:pos], *ph[pos + 1 :], *fa])))
+    return sorted(keys)[:MAX_KEYS]
+
+
+def features(record: PersonRecord) -> dict[str, Any]:
+    """Return the comparison columns of one record (raises ValueError on a bad birth date)."""
+    nationality = (record.nationality or "").strip().upper()[:2] or None
+    country = (record.country or "").strip().upper()[:2] or None
+    dob, year = parse_birth_date(record.birth_date)
+    id_clean, id_kind, id_dob = _id_fields(record.id_number or "", nationality)
+    if dob is None and id_dob is not None:
+        dob, year = id_dob, int(id_dob[:4])
+    culture = nationality or country or ""
+    parts = split_name(record.full_name or f"{record.given_name} {record.family_name}", culture)
+    own = list(parts.tokens)
+    family = list(split_name(record.family_name, culture).tokens) if record.family_name else []
+    tokens = sorted(phonetic(t, culture) for t in own + list(parts.father))
+    return {
+        "unique_id": record.record_id,
+        "name_sorted": " ".join(tokens) or None,
+        "name_keys": _name_keys(own, list(parts.father), family, culture) if tokens else [],
+        "name_tokens": tokens,
+        "first_tok": tokens[0] if tokens else None,
+        "last_tok": tokens[-1] if tokens else None,
+        # "Abd Rahman" and "Rahman" name the same father
+        "father": " ".join(phonetic(t, culture) for t in parts.father if t != "abdul") or None,
+        "generation": parts.generation or None,
+        "dob": dob,
+        "dob_swapped": _swapped(dob),
+        "dob_year": year,
+        "nationality": nationality,
+        "id_clean": id_clean,
+        "id_kind": id_kind,
+        "phone_canon": _phone(record.phone or "", country),
+    }

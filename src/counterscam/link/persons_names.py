@@ -1,0 +1,219 @@
+"""Normalise South-East Asian personal names into comparable tokens and phonetic keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Titles and honorifics dropped before comparison (lower case, punctuation removed).
+HONORIFICS = frozenset(
+    "daw maung khun encik cik puan haji hj hajjah hjh dato datuk datin tuan bapak bpk ibu "
+    "mr mrs ms miss mdm madam dr sir".split()
+)
+# Honorifics of two words, matched before single ones.
+HONORIFIC_PAIRS = (("tan", "sri"), ("puan", "sri"))
+# Titles that are also ordinary name syllables elsewhere (Ko, Ma and U are Burmese titles but
+# "Ong" and "Ba" are Chinese and Burmese names): dropped only for the culture that uses them as
+# titles, and only when at least two name tokens remain, so "Ko Min" stays a name.
+LOCAL_HONORIFICS = {
+    "MM": frozenset({"u", "ma", "ko", "maung", "daw"}),
+    "VN": frozenset({"anh", "chi", "ong", "ba"}),
+    "TH": frozenset({"nai", "nang"}),
+    "LA": frozenset({"nai", "nang"}),
+}
+# Patronymic markers: what follows is the father's name.
+PATRONYMIC = frozenset({"bin", "binti", "binte", "bt", "bte", "b", "a/l", "a/p", "s/o", "d/o"})
+GENERATION = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Spellings of one Malay/Arabic name element.
+ALIASES = {
+    "mohd": "muhammad",
+    "mohamad": "muhammad",
+    "mohammad": "muhammad",
+    "mohamed": "muhammad",
+    "muhamad": "muhammad",
+    "muhammed": "muhammad",
+    "md": "muhammad",
+    "abd": "abdul",
+    "noor": "nur",
+    "nor": "nur",
+    "nurul": "nur",
+    "ma.": "maria",
+}
+# Chinese surnames: each group is one character in Hokkien, Mandarin, Cantonese and Teochew
+# spellings. A spelling in several groups (Ng, Wong) is compatible with all of them.
+CHINESE_SURNAME_GROUPS = (
+    "tan chen chan tang ting",
+    "lim lin lam",
+    "lee li lie lei",
+    "ng huang wong oei ooi wee",
+    "ong wang heng",
+    "wong wang",
+    "goh wu ng",
+    "teo zhang cheung chang teoh",
+    "chong zhong chung",
+    "koh xu hui khoo",
+    "yeo yang yeung yong",
+    "liu lau lao",
+    "zhao chiu chew",
+    "zhou chow chau",
+    "lai li",
+    "ho he hoh",
+    "cheng zheng tay",
+    "kwok guo kuo quek",
+    "lo luo law loh",
+    "leong liang leung",
+    "sim shen sham",
+    "tay zheng",
+    "chua cai choy tsai",
+    "yap ye yip",
+)
+
+
+def _surname_classes() -> dict[str, tuple[str, ...]]:
+    classes: dict[str, set[str]] = {}
+    for group in CHINESE_SURNAME_GROUPS:
+        spellings = group.split()
+        for spelling in spellings:
+            classes.setdefault(spelling, set()).add(spellings[0])
+    return {k: tuple(sorted(v)) for k, v in classes.items()}
+
+
+SURNAME_CLASSES = _surname_classes()
+
+# Transliteration rewrites applied in order; they fold the romanisation variants of Thai, Lao,
+# Khmer, Burmese, Malay and Indonesian names onto one spelling.
+_REWRITES = (
+    ("dj", "j"),
+    ("tj", "c"),
+    ("oe", "u"),
+    ("aw", "au"),
+    ("sh", "s"),
+    ("sy", "s"),
+    ("ch", "c"),
+    ("j", "c"),
+    ("ph", "p"),
+    ("th", "t"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("bh", "b"),
+    ("dh", "d"),
+    ("dz", "z"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("x", "s"),
+    ("w", "v"),
+    ("ndt", "nt"),
+    ("oo", "u"),
+    ("ou", "u"),
+    ("ee", "i"),
+    ("ie", "i"),
+    ("ea", "i"),
+    ("ae", "e"),
+    ("ay", "ai"),
+    ("ey", "ei"),
+)
+_DOUBLE = re.compile(r"(.)\1+")
+_INITIAL = (("ht", "t"), ("sr", "s"), ("hn", "n"), ("hl", "l"))
+
+
+@lru_cache(maxsize=200_000)
+def phonetic(token: str, culture: str = "") -> str:
+    """Return a spelling-insensitive key of one lower-case ASCII name token.
+
+    ``culture`` (a country code) switches on local rules: old Indonesian spelling writes "j"
+    for "y"; Lao romanisation adds a silent "h" after a final "n" (Souksavanh/Souksavan).
+    """
+    t = token
+    if culture == "ID":
+        t = t.replace("dj", "J").replace("j", "y").replace("J", "j")
+    for old, new in _INITIAL:
+        if t.startswith(old):
+            t = new + t[len(old) :]
+            break
+    for old, new in _REWRITES:
+        t = t.replace(old, new)
+    if len(t) > 2 and t.endswith("y"):
+        t = t[:-1] + "i"
+    t = _DOUBLE.sub(r"\1", t)
+    if len(t) > 3 and t.endswith("h") and t[-2] in "aeiou":  # Aisyah/Aisya, Abdullah/Abdulla
+        t = t[:-1]
+    if len(t) > 3 and t.endswith("ar"):
+        t = t[:-1]
+    if len(t) > 2 and t.endswith("e") and t[-2] not in "aeiou":
+        t = t[:-1]
+    if culture == "LA" and len(t) > 3 and t.endswith("nh"):
+        t = t[:-1]
+    return t
+
+
+def fold(text: str) -> str:
+    """Return lower-case ASCII text: diacritics removed, Vietnamese đ as d."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+_SPLIT = re.compile(r"[^a-z/.']+")
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """A name split into the person's own tokens, the father's tokens and a generation mark."""
+
+    tokens: tuple[str, ...]
+    father: tuple[str, ...]
+    generation: str
+
+
+def _tokens(text: str) -> list[str]:
+    folded = fold(text).replace("-", "").replace("'", "")
+    if "," in folded:  # "DELA CRUZ, Juan": family name first, then given names
+        family, _, given = folded.partition(",")
+        folded = f"{given} {family}"
+    return [t for t in _SPLIT.split(folded) if t]
+
+
+def _strip_honorifics(tokens: list[str], culture: str) -> list[str]:
+    local = LOCAL_HONORIFICS.get(culture, frozenset())
+    while tokens:
+        head = tokens[0].rstrip(".")
+        if len(tokens) >= 3 and (head, tokens[1].rstrip(".")) in HONORIFIC_PAIRS:
+            tokens = tokens[2:]
+        elif (head in HONORIFICS and len(tokens) >= 2) or (tokens[0] in local and len(tokens) >= 3):
+            tokens = tokens[1:]
+        else:
+            break
+    return tokens
+
+
+def split_name(full_name: str, culture: str = "") -> NameParts:
+    """Split ``full_name`` into own tokens, father's tokens (after bin/binti/s/o...) and Jr/Sr.
+
+    ``culture`` is the country code whose naming customs apply (nationality, else the country
+    of the record): it decides whether a leading "Ko" or "Ong" is a title or a name.
+    """
+    tokens = _strip_honorifics(_tokens(full_name), culture)
+    generation = ""
+    own: list[str] = []
+    father: list[str] = []
+    target = own
+    for raw in tokens:
+        tok = raw.strip(".")
+        if raw in PATRONYMIC or tok in PATRONYMIC and raw != "b":
+            if own and target is own:
+                target = father
+                continue
+        if tok in GENERATION and own:
+            generation = tok
+            continue
+        if not tok or "/" in tok:
+            continue
+        target.append(ALIASES.get(raw, ALIASES.get(tok, tok)))
+    return NameParts(tuple(own), tuple(father), generation)
+
+
+def surname_classes(token: str) -> tuple[str, ...]:
+    """Return the Chinese surname classes a token may belong to, or () if it is no surname."""
+    return SURNAME_CLASSES.get(token, ())

@@ -1,0 +1,77 @@
+"""`counterscam resolve-persons`: CSV in, record id and person id out, clear errors."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from counterscam.cli.main import app
+from counterscam.synth import generate
+from tests.link.test_persons_resolve import COLUMNS, FAMILIES
+
+runner = CliRunner()
+
+
+def _said(output: str) -> str:
+    return " ".join(output.split())  # Rich wraps long lines
+
+
+def _write(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def test_round_trip_on_a_labelled_persons_file(tmp_path: Path) -> None:
+    generate(reports=3000, seed=2, out=tmp_path / "region")
+    persons = tmp_path / "region" / "ground_truth" / "persons.csv"
+    with persons.open(encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    header = rows[0]  # includes person_id, the truth, which the command ignores
+    body = rows[1:] + [
+        [dict(zip(COLUMNS, fam, strict=True)).get(col, "") for col in header] for fam in FAMILIES
+    ]
+    src = _write(tmp_path / "in.csv", header, body)
+    out = tmp_path / "out.csv"
+    result = runner.invoke(app, ["resolve-persons", "--in", str(src), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "persons" in _said(result.output)
+    with out.open(encoding="utf-8") as fh:
+        written = list(csv.DictReader(fh))
+    assert list(written[0]) == ["record_id", "person_id"]
+    assert len(written) == len(body)
+    person = {row["record_id"]: row["person_id"] for row in written}
+    assert person["th1"] == person["th2"] == person["th3"]
+    assert person["vn1"] != person["vn4"]
+
+
+def test_missing_columns_are_named(tmp_path: Path) -> None:
+    src = _write(tmp_path / "in.csv", ["ref", "birth_date"], [["1", "1990-01-01"]])
+    result = runner.invoke(app, ["resolve-persons", "--in", str(src), "--out", "x.csv"])
+    assert result.exit_code == 1
+    assert "record_id, full_name" in _said(result.output)
+
+
+def test_bad_dates_name_row_column_and_reason(tmp_path: Path) -> None:
+    src = _write(
+        tmp_path / "in.csv",
+        ["record_id", "full_name", "birth_date"],
+        [["a", "Somchai Jaidee", "1979-11-23"], ["b", "Somchay Chaidee", "23/11/1979"]],
+    )
+    result = runner.invoke(app, ["resolve-persons", "--in", str(src), "--out", "x.csv"])
+    assert result.exit_code == 1
+    assert "row 2, column birth_date" in _said(result.output)
+    assert "YYYY-MM-DD" in _said(result.output)
+
+
+def test_unknown_backend_is_refused(tmp_path: Path) -> None:
+    src = _write(tmp_path / "in.csv", ["record_id", "full_name"], [["a", "Ali"]])
+    result = runner.invoke(
+        app, ["resolve-persons", "--in", str(src), "--out", "x.csv", "--backend", "oracle"]
+    )
+    assert result.exit_code == 1
+    assert "duckdb or spark" in _said(result.output)

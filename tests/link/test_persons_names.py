@@ -1,0 +1,79 @@
+"""Name normalisation: variants of one name meet, different names stay different."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterscam.link.persons_features import PersonRecord, features, parse_birth_date
+from counterscam.link.persons_names import split_name
+
+
+def keys(name: str, nationality: str = "") -> set[str]:
+    return set(features(PersonRecord("r", name, nationality=nationality))["name_keys"])
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "nationality"),
+    [
+        ("Nguyễn Văn An", "Nguyen Van An", "VN"),
+        ("Nguyen Van An", "An Nguyen Van", "VN"),
+        ("Somchai Jaidee", "Somchay Chaidee", "TH"),
+        ("Aung Kyaw Moe", "U Aung Kyaw Moe", "MM"),
+        ("Aung Kyaw Moe", "AungKyawMoe", "MM"),
+        ("Muhammad Faiz bin Ahmad", "Mohd Faiz Ahmad", "MY"),
+        ("Tan Wei Ming", "Chen Weiming", "MY"),
+        ("Wei Ming Tan", "Tan Wei-Ming", "SG"),
+        ("Lim Mei Ling", "Lin Meiling", "MY"),
+        ("Siti Aisyah binti Abdullah", "Siti Aisya bt. Abdulla", "MY"),
+        ("Wahyuni", "Wahjoeni", "ID"),
+        ("DELA CRUZ, Juan", "Juan Dela Cruz", "PH"),
+        ("Srisuk Kittisak", "Kittisak Sisuk", "TH"),
+    ],
+)
+def test_spelling_variants_share_a_key(a: str, b: str, nationality: str) -> None:
+    assert keys(a, nationality) & keys(b, nationality)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Nguyen Van An", "Nguyen Van Anh"),
+        ("Tan Wei Ming", "Lim Wei Ming"),
+        ("Aung Kyaw Moe", "Aung Min Thu"),
+        ("Vu Quoc Anh", "Vu Ngoc Anh"),
+    ],
+)
+def test_different_names_share_no_key(a: str, b: str) -> None:
+    assert not keys(a) & keys(b)
+
+
+def test_patronymic_keeps_the_father_apart() -> None:
+    son = split_name("Muhammad Faiz bin Ahmad", "MY")
+    assert son.tokens == ("muhammad", "faiz")
+    assert son.father == ("ahmad",)
+    assert split_name("Ravi s/o Kumar", "MY").father == ("kumar",)
+
+
+def test_titles_dropped_only_where_they_are_titles() -> None:
+    assert split_name("Ko Aung Kyaw", "MM").tokens == ("aung", "kyaw")
+    assert split_name("Ko Min", "MM").tokens == ("ko", "min")  # a name, not a title
+    assert split_name("Ong Wei Ming", "MY").tokens == ("ong", "wei", "ming")
+    assert split_name("Dato' Sri Lim Kok Leong", "MY").tokens[-2:] == ("kok", "leong")
+    assert split_name("Juan Dela Cruz Jr.", "PH").generation == "jr"
+
+
+def test_birth_dates_parse_or_say_why() -> None:
+    assert parse_birth_date("1990-03-25") == ("1990-03-25", 1990)
+    assert parse_birth_date("1990-25-03") == ("1990-03-25", 1990)  # day and month swapped
+    assert parse_birth_date("1990") == (None, 1990)
+    with pytest.raises(ValueError, match="not a date"):
+        parse_birth_date("25/03/1990")
+
+
+def test_mykad_gives_the_birth_date_and_phone_is_canonical() -> None:
+    row = features(
+        PersonRecord("r", "Ali", id_number="850412-14-5677", phone="012-345 6789", country="MY")
+    )
+    assert row["dob"] == "1985-04-12"
+    assert row["id_kind"] == "nid"
+    assert row["phone_canon"] == "+60123456789"

@@ -76,7 +76,7 @@ def main() -> None:
                 "seconds": round(total, 1),
                 "stages": per_stage,
                 "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-                "pairs_scored_above_0.5": result.pairs.height,
+                "pairs_at_or_above_threshold": result.pairs.height,
                 "persons": result.persons,
                 "true_persons": len(set(truth.values())),
                 "pair_precision": round(figures.pair_precision, 4),

@@ -121,6 +121,18 @@ def check_http(url: str, region: Path) -> dict[str, object]:
     }
 
 
+def link_speed(url: str) -> dict[str, object]:
+    """Issue 3: full rebuild over scipy connected components, and one new report's p99."""
+    _log("linking: rebuild and incremental")
+    m = run_measured([PYTHON, "-m", "benchmarks.link_speed", url, "300"])
+    return {
+        **m.output,
+        "ratio": m.output["rebuild_ratio"],
+        "target": "<= 3.0",
+        "peak_mib": m.peak_mib,
+    }
+
+
 def _write_doc(results: dict[str, object]) -> None:
     doc = ROOT / "docs" / "benchmarks.md"
     text = doc.read_text() if doc.exists() else ""
@@ -149,10 +161,11 @@ def main() -> None:
     url = str(results["ingest"]["database"])  # type: ignore[index]
     results["check_inprocess"] = check_inprocess(url, region)
     results["check_http"] = check_http(url, region)
+    results["link"] = link_speed(url)
     results["total_s"] = time.perf_counter() - started
     (DATA / f"results-{REPORTS}.json").write_text(json.dumps(results, indent=2, default=str))
     _write_doc(results)
-    for name in ("ingest", "check_inprocess", "check_http"):
+    for name in ("ingest", "check_inprocess", "check_http", "link"):
         r = results[name]
         assert isinstance(r, dict)
         sys.stdout.write(f"{name:16} ratio {r['ratio']:.3f} (target {r['target']})\n")

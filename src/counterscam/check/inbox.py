@@ -120,11 +120,6 @@ def inbox(
             other_agency.name,
             other_agency.country,
             other.id,
-            other.external_ref,
-            other.reported_at,
-            other.scam_type,
-            other.channel,
-            other.loss_usd,
             other.mark,
         )
         .join(Identifier, Identifier.id == Alert.identifier_id)
@@ -137,9 +132,30 @@ def inbox(
         .offset((page - 1) * per_page)
     ).all()
     other_ids = [r[10] for r in rows]
-    visible = set(
-        session.scalars(select(Report.id).where(Report.id.in_(other_ids), report_visible(caller)))
-    )
+    # The other agency's report content is read only under the policy, in the SQL; the
+    # alert row itself carries just its id and mark (what hit/no-hit may tell).
+    visible = {
+        found.id: AlertReport(
+            id=found.id,
+            external_ref=found.external_ref,
+            reported_at=found.reported_at,
+            scam_type=found.scam_type,
+            channel=found.channel,
+            loss_usd=found.loss_usd,
+            mark=found.mark,
+        )
+        for found in session.execute(
+            select(
+                Report.id,
+                Report.external_ref,
+                Report.reported_at,
+                Report.scam_type,
+                Report.channel,
+                Report.loss_usd,
+                Report.mark,
+            ).where(Report.id.in_(other_ids), report_visible(caller))
+        )
+    }
     hidden = [i for i in other_ids if i not in visible]
     held = {
         (h.agency_code, h.mark): dataclasses.replace(h, reports=1)
@@ -160,18 +176,8 @@ def inbox(
                 other_agency_code=r[7],
                 other_agency_name=r[8],
                 other_country=r[9],
-                other_report=AlertReport(
-                    id=r[10],
-                    external_ref=r[11],
-                    reported_at=r[12],
-                    scam_type=r[13],
-                    channel=r[14],
-                    loss_usd=r[15],
-                    mark=r[16],
-                )
-                if shown
-                else None,
-                other_holding=None if shown else held.get((r[7], r[16])),
+                other_report=visible.get(r[10]),
+                other_holding=None if shown else held.get((r[7], r[11])),
             )
         )
     unread = unread_count(session, caller)

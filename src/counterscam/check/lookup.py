@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import ColumnElement, Select, bindparam, case, null, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
@@ -27,13 +27,13 @@ class MatchRow(NamedTuple):
     """One sighting of a checked identifier, with its report and whether the caller may see it."""
 
     report_id: int
-    external_ref: str
+    external_ref: str | None  # content fields are None for a report the caller may not see
     country: str
-    reported_at: datetime
-    scam_type: str
+    reported_at: datetime | None
+    scam_type: str | None
     loss_usd: Decimal | None
     mark: str
-    role: str
+    role: str | None
     agency_code: str
     agency_name: str
     agency_contact: str
@@ -76,15 +76,18 @@ def _by_kind(keys: Collection[Key]) -> dict[str, list[str]]:
 def _match_statement(caller: Caller, many: bool) -> Select[*tuple[Any, ...]]:
     """Build, once per caller, the query from identifier values to sightings and reports.
 
-    Cached with bound parameters because building the policy condition and the joins costs
-    more than running the indexed query itself.
+    Matching runs over all reports; for those the caller may not see, the SQL itself
+    returns no content (reference, date, scam type, loss, role are NULL), only what
+    hit/no-hit may tell: the holder agency, its contact, the mark. Cached with bound
+    parameters because building the policy condition and the joins costs more than
+    running the indexed query itself.
     """
     value = (
         Identifier.value.in_(bindparam("values", expanding=True))
         if many
         else Identifier.value == bindparam("value")
     )
-    return (
+    matches = (
         select(
             Identifier.kind,
             Identifier.value,
@@ -106,6 +109,28 @@ def _match_statement(caller: Caller, many: bool) -> Select[*tuple[Any, ...]]:
         .join(Report, Report.id == Sighting.report_id)
         .join(Agency, Agency.id == Report.agency_id)
         .where(Identifier.kind == bindparam("kind"), value)
+        .subquery()
+    )
+    c = matches.c
+
+    def shown(column: ColumnElement[Any]) -> ColumnElement[Any]:
+        return case((c.visible, column), else_=null())
+
+    return select(
+        c.kind,
+        c.value,
+        c.id,
+        shown(c.external_ref),
+        c.country,
+        shown(c.reported_at),
+        shown(c.scam_type),
+        shown(c.loss_usd),
+        c.mark,
+        shown(c.role),
+        c.code,
+        c.name,
+        c.contact,
+        c.visible,
     )
 
 

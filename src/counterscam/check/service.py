@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from decimal import Decimal
+from typing import NamedTuple
 
 from sqlalchemy.orm import Session
 
@@ -52,18 +54,49 @@ def _holdings(hidden: dict[int, MatchRow]) -> list[Holding]:
     ]
 
 
+class _Seen(NamedTuple):
+    """A matching report the caller may see: the SQL returned its content."""
+
+    report_id: int
+    external_ref: str
+    country: str
+    reported_at: datetime
+    scam_type: str
+    loss_usd: Decimal | None
+    mark: str
+    agency_code: str
+
+
+def _seen(row: MatchRow) -> _Seen:
+    if row.external_ref is None or row.reported_at is None or row.scam_type is None:
+        raise ValueError(f"visible report {row.report_id} came back without its content")
+    return _Seen(
+        row.report_id,
+        row.external_ref,
+        row.country,
+        row.reported_at,
+        row.scam_type,
+        row.loss_usd,
+        row.mark,
+        row.agency_code,
+    )
+
+
 def _answer(raw: str, canon: Canonical, rows: list[MatchRow]) -> CheckResult:
     """Build the answer from every match: facts over the visible ones, holdings for the rest."""
     if not rows:  # half of all checks: skip the grouping, the defaults say "no hit"
         return CheckResult(
             query=raw, kind=canon.kind, value=canon.value, shared_platform=canon.shared_platform
         )
-    visible: dict[int, MatchRow] = {}
+    visible: dict[int, _Seen] = {}
     hidden: dict[int, MatchRow] = {}
     roles: dict[int, list[str]] = {}
     for row in rows:
-        (visible if row.visible else hidden)[row.report_id] = row
-        roles.setdefault(row.report_id, []).append(row.role)
+        if row.visible:
+            visible[row.report_id] = _seen(row)
+            roles.setdefault(row.report_id, []).append(row.role or "")
+        else:
+            hidden[row.report_id] = row
     seen = sorted(visible.values(), key=lambda r: (r.reported_at, r.report_id), reverse=True)
     return CheckResult(
         query=raw,

@@ -73,6 +73,11 @@ class ReportPage:
     per_page: int
 
 
+def contact_route(agency_code: str, contact: str) -> str:
+    """Return how to request an agency's records: its contact, else via the secretariat."""
+    return contact or f"ASEANAPOL secretariat, quoting agency {agency_code}"
+
+
 def visible_reports(caller: Caller) -> Select[Report]:
     """Return a SELECT of the reports ``caller`` may see; callers add filters and paging."""
     return select(Report).where(report_visible(caller))
@@ -94,7 +99,7 @@ def holdings(session: Session, caller: Caller, condition: ColumnElement[bool]) -
             country=country,
             mark=mark,
             reports=n,
-            contact=contact or f"ASEANAPOL secretariat, quoting agency {code}",
+            contact=contact_route(code, contact),
         )
         for code, name, country, contact, mark, n in session.execute(hidden)
     ]

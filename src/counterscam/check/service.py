@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from counterscam.access import audit
 from counterscam.access.caller import Caller
-from counterscam.access.reads import Holding
+from counterscam.access.reads import Holding, contact_route
 from counterscam.check.lookup import Key, MatchRow, canonical, match_rows, public_hits
 from counterscam.check.results import BulkCheckResult, CheckItem, CheckResult, MatchedReport
 from counterscam.config import get_settings
@@ -47,8 +47,7 @@ def _holdings(hidden: dict[int, MatchRow]) -> list[Holding]:
             country=rows[0].country,
             mark=mark,
             reports=len(rows),
-            # Same fallback as access.reads.holdings: the secretariat routes the request.
-            contact=rows[0].agency_contact or f"ASEANAPOL secretariat, quoting agency {code}",
+            contact=contact_route(code, rows[0].agency_contact),
         )
         for (code, mark), rows in sorted(groups.items())
     ]

@@ -97,13 +97,13 @@ def moment(value: Any, country: str | None) -> Any:
         when = when.replace(tzinfo=vocab.zone(country))
     when = when.astimezone(UTC)
     if when < EARLIEST:
-        raise ValueError(f"{text_of(value)} is before 1990; check the year")
+        raise ValueError(f"{_quoted(value)} is before 1990; check the year")
     if when > datetime.now(UTC) + timedelta(days=1):
-        raise ValueError(f"{text_of(value)} is in the future; check the date")
+        raise ValueError(f"{_quoted(value)} is in the future; check the date")
     return when
 
 
-def text_of(value: Any) -> str:
+def _quoted(value: Any) -> str:
     """Return a value as quoted text for a message."""
     return repr(value.isoformat() if isinstance(value, date) else str(value))
 

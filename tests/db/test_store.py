@@ -67,3 +67,38 @@ def test_default_secret_refused_outside_demo() -> None:
 def test_database_url_defaults_to_sqlite_in_data_dir(tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path)
     assert settings.resolved_database_url == f"sqlite:///{tmp_path.as_posix()}/counterscam.db"
+
+
+def test_head_revision_is_alembics_head() -> None:
+    from alembic.script import ScriptDirectory
+
+    from counterscam.db.migrate import alembic_config
+    from counterscam.db.schema_version import head_revision
+
+    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    assert head_revision() == script.get_current_head()
+
+
+def test_commands_refuse_a_database_without_schema_and_say_how_to_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from counterscam.cli.main import app
+    from counterscam.config import get_settings
+    from counterscam.db.engine import engine_for
+
+    monkeypatch.setenv("COUNTERSCAM_DATABASE_URL", f"sqlite:///{tmp_path / 'new.db'}")
+    get_settings.cache_clear()
+    engine_for.cache_clear()
+    try:
+        runner = CliRunner()
+        refused = runner.invoke(app, ["check", "phone", "+60123456789"])
+        assert refused.exit_code == 1
+        assert "run 'counterscam init'" in refused.output
+        assert runner.invoke(app, ["init"]).exit_code == 0
+        listed = runner.invoke(app, ["agency", "list"])
+        assert listed.exit_code == 0, listed.output
+    finally:
+        get_settings.cache_clear()
+        engine_for.cache_clear()

@@ -34,7 +34,7 @@ def init() -> None:
     # Imported here: alembic takes ~0.1 s to load and only this command needs it.
     from counterscam.db.migrate import upgrade
 
-    engine = cli_engine()
+    engine = cli_engine(schema_required=False)
     upgrade(engine)
     console.print(f"Database ready: {engine.url.render_as_string(hide_password=True)}")
 

@@ -13,14 +13,20 @@ from counterscam.access.accounts import AccountError, admin_caller, caller_for_t
 from counterscam.access.caller import Caller
 from counterscam.config import get_settings
 from counterscam.db.engine import engine_for
+from counterscam.db.schema_version import schema_problem
 
 console = Console()
 errors = Console(stderr=True)
 
 
-def cli_engine() -> Engine:
-    """Return the engine of the configured database."""
-    return engine_for(get_settings().resolved_database_url)
+def cli_engine(*, schema_required: bool = True) -> Engine:
+    """Return the engine of the configured database; refuse one without the current schema."""
+    engine = engine_for(get_settings().resolved_database_url)
+    if schema_required:
+        problem = schema_problem(engine)
+        if problem:
+            raise fail(problem)
+    return engine
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

@@ -49,7 +49,7 @@ def demo(
                 progress.advance(current[-1], n)
 
         summary = build_demo(
-            engine=cli_engine(),
+            engine=cli_engine(schema_required=False),  # the demo creates the schema
             reports=reports,
             seed=seed,
             folder=folder,

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from counterscam.cli.app import app
-from counterscam.cli.context import fail
+from counterscam.cli.context import cli_engine, fail
 from counterscam.config import InsecureSettings, get_settings
 
 
@@ -25,6 +25,7 @@ def serve(
         get_settings().require_safe_secrets()
     except InsecureSettings as exc:
         raise fail(str(exc)) from exc
+    cli_engine()  # refuses, with the fix, a database without the current schema
     uvicorn.run(
         "counterscam.api.app:create_app",
         factory=True,

@@ -6,10 +6,11 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, create_engine, extract, literal, select, text
 from sqlalchemy.orm import Session
 
 from counterscam.config import DEFAULT_SECRET, InsecureSettings, Settings
+from counterscam.db.base import UTCDateTime
 from counterscam.db.engine import make_engine
 from counterscam.db.migrate import current_tables, upgrade
 from counterscam.db.models import Agency
@@ -102,3 +103,33 @@ def test_commands_refuse_a_database_without_schema_and_say_how_to_fix(
     finally:
         get_settings.cache_clear()
         engine_for.cache_clear()
+
+
+def test_month_of_a_late_evening_report_is_its_utc_month_whatever_the_server_zone(
+    engine: Engine,
+) -> None:
+    """A report at 20:00 UTC on 31 March is a March report, even on a server set to UTC+7."""
+    late = datetime(2026, 3, 31, 20, 0, tzinfo=UTC)
+    url = engine.url.render_as_string(hide_password=False)
+    month_of = select(extract("month", literal(late, UTCDateTime())))
+    postgres = engine.dialect.name == "postgresql"
+    if postgres:  # the server's default zone, as a local installation may set it
+        with engine.connect() as conn:
+            name = conn.scalar(text("SELECT current_database()"))
+            conn.execute(text(f"ALTER DATABASE \"{name}\" SET timezone = 'Asia/Bangkok'"))
+            conn.commit()
+    probe = make_engine(url)
+    try:
+        with probe.connect() as conn:
+            assert int(conn.scalar(month_of)) == 3
+        if postgres:
+            bare = create_engine(url)
+            with bare.connect() as conn:
+                assert int(conn.scalar(month_of)) == 4  # the trap the engine setting avoids
+            bare.dispose()
+    finally:
+        probe.dispose()
+        if postgres:
+            with engine.connect() as conn:
+                conn.execute(text(f'ALTER DATABASE "{name}" RESET timezone'))
+                conn.commit()

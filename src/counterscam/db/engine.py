@@ -34,7 +34,9 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # Grouping by day or month happens in SQL; a server whose session zone is not UTC would
+    # move reports near midnight into the wrong month, so every session runs in UTC.
+    return create_engine(url, pool_pre_ping=True, connect_args={"options": "-c timezone=UTC"})
 
 
 @lru_cache(maxsize=4)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_SECRET = "change-me-this-is-not-a-secret"
@@ -31,6 +31,13 @@ class Settings(BaseSettings):
     max_batch_reports: int = Field(default=10_000, description="Most reports in one batch.")
     max_bulk_check: int = Field(default=10_000, description="Most values in one bulk check.")
     session_max_age_seconds: int = Field(default=12 * 3600, description="Sign-in lifetime.")
+    public_check_rate: str = Field(
+        default="30/minute",
+        description=(
+            "Most checks one address may make on the public check page and the anonymous API "
+            "check, as N/second, N/minute, N/hour or N/day."
+        ),
+    )
     audit_flush_seconds: float = Field(
         default=1.0,
         description=(
@@ -38,6 +45,19 @@ class Settings(BaseSettings):
             "crash can lose at most this much. 0 writes each search's row through."
         ),
     )
+
+    @field_validator("public_check_rate")
+    @classmethod
+    def _rate_is_readable(cls, value: str) -> str:
+        from limits import parse  # only the server needs it; keep CLI start-up light
+
+        try:
+            parse(value)
+        except ValueError as exc:
+            raise ValueError(
+                f"COUNTERSCAM_PUBLIC_CHECK_RATE {value!r} is not a rate; write it like 30/minute"
+            ) from exc
+        return value
 
     @property
     def resolved_database_url(self) -> str:

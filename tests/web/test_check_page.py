@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine
 
+from counterscam.api.app import create_app
+from counterscam.config import Settings
 from tests.factories import PolicyRegion
 from tests.web.conftest import csrf_of
 
@@ -88,3 +92,28 @@ def test_public_check_needs_no_account_and_says_only_hit_or_no_hit(
 
 def test_check_page_needs_sign_in(app_client: TestClient, region: PolicyRegion) -> None:
     assert app_client.get("/check", follow_redirects=False).status_code == 303
+
+
+def test_public_check_is_limited_per_address_and_says_how_long_to_wait(
+    engine: Engine, region: PolicyRegion
+) -> None:
+    app = create_app(settings=Settings(demo=True, public_check_rate="3/minute"), engine=engine)
+    with TestClient(app) as client:
+        for _ in range(3):
+            assert "NO HIT" in _check(client, "/public/check", kind="phone", value="+6598765432")
+        token = csrf_of(client.get("/public/check").text)
+        response = client.post(
+            "/public/check",
+            data={"kind": "phone", "value": "+6598765432", "csrf_token": token},
+        )
+        assert response.status_code == 429
+        assert 1 <= int(response.headers["Retry-After"]) <= 60
+        assert "Too many checks from your address" in response.text
+        assert "NO HIT" not in response.text
+    with TestClient(app, client=("203.0.113.9", 50000)) as other:  # another address is not held
+        assert "NO HIT" in _check(other, "/public/check", kind="phone", value="+6598765432")
+
+
+def test_an_unreadable_public_rate_is_refused_with_how_to_write_it() -> None:
+    with pytest.raises(ValueError, match="write it like 30/minute"):
+        Settings(demo=True, public_check_rate="lots")

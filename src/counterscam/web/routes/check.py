@@ -9,6 +9,7 @@ from fastapi import APIRouter, Form
 from fastapi.responses import HTMLResponse, Response
 
 from counterscam.access.caller import PUBLIC
+from counterscam.access.throttle import over_limit
 from counterscam.check.results import CheckResult
 from counterscam.check.service import check
 from counterscam.web import csrf
@@ -72,6 +73,7 @@ def _show(
     country: str = "",
     asked: bool = False,
     outcome: Outcome | None = None,
+    status_code: int | None = None,
 ) -> Response:
     errors = outcome.errors if outcome else FormErrors()
     return page.render(
@@ -85,7 +87,7 @@ def _show(
         result=outcome.result if outcome else None,
         asked=asked,
         value_hint=VALUE_HINT,
-        status_code=400 if errors else 200,
+        status_code=status_code or (400 if errors else 200),
     )
 
 
@@ -129,6 +131,21 @@ def public_check_submit(
 ) -> Response:
     """Tell a member of the public whether a value was publicly reported as a scam."""
     public = _public(page)
+    wait = over_limit(page.request)
+    if wait is not None:
+        errors = FormErrors()
+        errors.add("value", f"Too many checks from your address. Wait {wait} s and try again.")
+        response = _show(
+            public,
+            "public_check.html",
+            kind=kind,
+            value=value,
+            country=country,
+            outcome=Outcome(errors),
+            status_code=429,
+        )
+        response.headers["Retry-After"] = str(wait)
+        return response
     outcome = _run(public, kind=kind, value=value, country=country)
     return _show(
         public,

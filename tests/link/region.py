@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -91,9 +91,31 @@ def add_report(
     return report.id
 
 
-def add_party(session: Session, report_id: int, name: str, role: str) -> None:
-    session.add(Party(report_id=report_id, role=role, full_name=name))
+def add_party(
+    session: Session,
+    report_id: int,
+    name: str,
+    role: str,
+    *,
+    id_number: str = "",
+    id_kind: str = "",
+    nationality: str | None = None,
+    person_id: int | None = None,
+    birth_date: date | None = None,
+) -> int:
+    party = Party(
+        report_id=report_id,
+        birth_date=birth_date,
+        role=role,
+        full_name=name,
+        id_number=id_number,
+        id_kind=id_kind,
+        nationality=nationality,
+        person_id=person_id,
+    )
+    session.add(party)
     session.flush()
+    return party.id
 
 
 def add_compound(session: Session, report_id: int, name: str, country: str) -> None:

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from fastapi import APIRouter, HTTPException, Query, status
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
 from counterscam.api.check import HoldingOut
@@ -38,6 +38,7 @@ class ClusterSummaryOut(_Out):
     last_seen: datetime | None
     growth_30d: int
     own_reports: int
+    compounds: list[str]
 
 
 class ClusterPageOut(_Out):
@@ -89,12 +90,22 @@ class PersonOut(_Out):
     person_id: int | None
 
 
-class TraffickingOut(_Out):
-    """Trafficking indicators of the cluster."""
+class TiedReportOut(_Out):
+    """A rescue or recruitment report outside the cluster, tied to it (not linked)."""
 
-    identified_victims: int
+    report: str
+    via: str = Field(description="identifier (a recruiter's contact) or compound")
+    shared: str
+
+
+class TraffickingOut(_Out):
+    """Trafficking indicators of the cluster, over its reports and the reports tied to it."""
+
+    identified_victims: int = Field(description="distinct victims, own and tied reports")
+    victims_in_cluster: int
     recruitment_channels: list[IdentifierUseOut]
     compounds: list[str]
+    tied_reports: list[TiedReportOut]
 
 
 class LinkOut(_Out):
@@ -108,6 +119,7 @@ class LinkOut(_Out):
     role_b: str
     days_apart: int
     sentence: str
+    via: str = Field(description="identifier, person (resolved) or document (ID or passport)")
 
 
 class ClusterBriefOut(_Out):

@@ -40,7 +40,15 @@ class ClusterReport(Base):
 
 
 class ClusterLink(Base):
-    """Why two reports are in one cluster: the identifier they share, roles and days apart."""
+    """Why two reports are in one cluster: what they share, the roles in each, days apart.
+
+    ``via`` says what joined them: ``identifier`` (``identifier_id``, roles are sighting
+    roles), ``person`` (the parties ``party_a``/``party_b`` were resolved to one person) or
+    ``document`` (the parties carry the same ID or passport number); for the last two the
+    roles are party roles. Party ids have no foreign key: a resubmission replaces a report's
+    parties and incremental linking rewrites its links, and a key would make every party
+    delete scan this table.
+    """
 
     __tablename__ = "cluster_link"
     __table_args__ = (
@@ -51,7 +59,10 @@ class ClusterLink(Base):
     cluster_id: Mapped[int] = mapped_column(ForeignKey("cluster.id"), index=True)
     report_a: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"))
     report_b: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"))
-    identifier_id: Mapped[int] = mapped_column(ForeignKey("identifier.id"))
+    identifier_id: Mapped[int | None] = mapped_column(ForeignKey("identifier.id"), nullable=True)
+    via: Mapped[str] = mapped_column(String(16), default="identifier", server_default="identifier")
+    party_a: Mapped[int | None] = mapped_column(IdType, nullable=True)
+    party_b: Mapped[int | None] = mapped_column(IdType, nullable=True)
     role_a: Mapped[str] = mapped_column(String(32))
     role_b: Mapped[str] = mapped_column(String(32))
     days_apart: Mapped[int] = mapped_column(Integer)
@@ -73,3 +84,19 @@ class StopEntry(Base):
     reason: Mapped[str] = mapped_column(String(500), default="")
     added_by: Mapped[str] = mapped_column(String(120))  # user@agency, cli-admin, or auto
     added_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class PartyDocument(Base):
+    """The normalised ID or passport key of an operator-side party, for linking at intake.
+
+    Kept by linking (every rebuild, and incremental linking for new reports) so a new report's
+    suspect, mule or recruiter finds earlier mentions of the same document by index.
+    """
+
+    __tablename__ = "party_document"
+    party_id: Mapped[int] = mapped_column(
+        ForeignKey("party.id", ondelete="CASCADE"), primary_key=True
+    )
+    report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(100), index=True)  # "AB1234567:MY"
+    role: Mapped[str] = mapped_column(String(32))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import and_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from counterscam.access import audit
 from counterscam.access.caller import Caller
@@ -16,9 +16,9 @@ from counterscam.access.reads import Holding, holdings
 from counterscam.db.link_models import Cluster, ClusterLink, ClusterReport
 from counterscam.db.models import Identifier, Party, Place, Report, Sighting
 from counterscam.link.rules import operator_roles
+from counterscam.link.trafficking import RECRUITER_CONTACT, VICTIM_ROLES, TiedReport, tied_reports
 
 MAX_LINKS = 1_000
-VICTIM_ROLES = ("victim_of_trafficking",)
 
 
 class ClusterNotFound(LookupError):
@@ -79,7 +79,13 @@ class CompoundUse:
 
 @dataclass(frozen=True)
 class LinkExplanation:
-    """Why two reports are in the cluster, as a sentence and as fields."""
+    """Why two reports are in the cluster, as a sentence and as fields.
+
+    ``via`` is what they share: an ``identifier`` (kind and value; roles are sighting roles),
+    a ``person`` resolved across reports, or a ``document`` (the same ID or passport number);
+    for the last two ``kind`` is ``person`` or the document's kind, ``value`` names the
+    person or document, and the roles are party roles (suspect, mule, recruiter).
+    """
 
     report_a: str
     report_b: str
@@ -89,15 +95,23 @@ class LinkExplanation:
     role_b: str
     days_apart: int
     sentence: str
+    via: str = "identifier"
 
 
 @dataclass(frozen=True)
 class Trafficking:
-    """Trafficking indicators: identified victims, recruitment channels, compounds."""
+    """Trafficking indicators: identified victims, recruitment channels, compounds.
+
+    Counted over the cluster's visible reports and the trafficking reports tied to it
+    (``tied_reports``, see ``counterscam.link.trafficking``): ``identified_victims`` are
+    distinct persons, ``victims_in_cluster`` of them named in the cluster's own reports.
+    """
 
     identified_victims: int
     recruitment_channels: list[IdentifierUse]
     compounds: list[str]
+    victims_in_cluster: int = 0
+    tied_reports: list[TiedReport] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -180,6 +194,7 @@ def cluster_brief(
     compounds = _compounds(session, ids)
     persons = _persons(session, ids)
     links, links_total = _links(session, found.id, ref)
+    tied = tied_reports(session, caller, members)
     phone_countries = {i.country for i in idents.get("phone", []) if i.country}
     return ClusterBrief(
         key=found.key,
@@ -196,13 +211,7 @@ def cluster_brief(
         scam_types=_figures([(r.scam_type, r.loss_usd) for r in reports]),
         compounds=compounds,
         persons=persons,
-        trafficking=Trafficking(
-            identified_victims=sum(1 for p in persons if p.is_victim),
-            recruitment_channels=[
-                i for uses in idents.values() for i in uses if "recruiter_contact" in i.roles
-            ],
-            compounds=[c.name for c in compounds],
-        ),
+        trafficking=_trafficking(session, ids, idents, compounds, tied),
         links=links,
         links_total=links_total,
         holdings=hidden,
@@ -274,44 +283,155 @@ def _persons(session: Session, ids: list[int]) -> list[PersonUse]:
     ]
 
 
+def _trafficking(
+    session: Session,
+    ids: list[int],
+    idents: dict[str, list[IdentifierUse]],
+    compounds: list[CompoundUse],
+    tied: list[TiedReport],
+) -> Trafficking:
+    """Count victims, recruitment channels and compounds over own and tied reports."""
+    tied_ids = [t.report_id for t in tied]
+    victims: dict[bool, set[object]] = {True: set(), False: set()}
+    for own, report_ids in ((True, ids), (False, tied_ids)):
+        for start in range(0, len(report_ids), 5_000):
+            for pid, person in session.execute(
+                select(Party.id, Party.person_id).where(
+                    Party.report_id.in_(report_ids[start : start + 5_000]),
+                    Party.role.in_(VICTIM_ROLES),
+                )
+            ):
+                victims[own].add(person if person is not None else f"party:{pid}")
+    channels = [u for uses in idents.values() for u in uses if RECRUITER_CONTACT in u.roles]
+    known = {(u.kind, u.value) for u in channels}
+    extra: dict[tuple[str, str], tuple[str | None, set[str], set[int]]] = {}
+    contacts = (
+        select(Identifier.kind, Identifier.value, Identifier.country, Sighting.report_id)
+        .join(Sighting, Sighting.identifier_id == Identifier.id)
+        .where(Sighting.report_id.in_(tied_ids), Sighting.role == RECRUITER_CONTACT)
+    )
+    found = [(k, v, c, r, RECRUITER_CONTACT) for k, v, c, r in session.execute(contacts)]
+    for report_ids in (ids, tied_ids):
+        for start in range(0, len(report_ids), 5_000):
+            phones = select(Party.phone, Party.report_id).where(
+                Party.report_id.in_(report_ids[start : start + 5_000]),
+                Party.role == "recruiter",
+                Party.phone != "",
+            )
+            found += [("phone", p, None, r, "recruiter") for p, r in session.execute(phones)]
+    for kind, value, country, report, role in found:
+        if (kind, value) in known:
+            continue
+        entry = extra.setdefault((kind, value), (country, set(), set()))
+        entry[1].add(role)
+        entry[2].add(report)
+    channels += [
+        IdentifierUse(kind, value, country, sorted(roles), len(reports))
+        for (kind, value), (country, roles, reports) in sorted(
+            extra.items(), key=lambda kv: (-len(kv[1][2]), kv[0])
+        )
+    ]
+    names = [c.name for c in compounds]
+    by_identifier = [t.report_id for t in tied if t.via == "identifier"]
+    names += sorted(
+        set(
+            session.scalars(
+                select(Place.name).where(
+                    Place.report_id.in_(by_identifier), Place.kind == "compound"
+                )
+            )
+        )
+        - set(names)
+    )
+    return Trafficking(
+        identified_victims=len(victims[True] | victims[False]),
+        recruitment_channels=channels,
+        compounds=names,
+        victims_in_cluster=len(victims[True]),
+        tied_reports=tied,
+    )
+
+
 def _links(
     session: Session, cluster_id: int, ref: dict[int, str]
 ) -> tuple[list[LinkExplanation], int]:
     """Return the explanations of links whose two reports the caller may both see."""
+    party_a, party_b = aliased(Party), aliased(Party)
     rows = session.execute(
         select(
             ClusterLink.report_a,
             ClusterLink.report_b,
+            ClusterLink.via,
             Identifier.kind,
             Identifier.value,
+            party_a,
+            party_b,
             ClusterLink.role_a,
             ClusterLink.role_b,
             ClusterLink.days_apart,
         )
-        .join(Identifier, Identifier.id == ClusterLink.identifier_id)
+        .outerjoin(Identifier, Identifier.id == ClusterLink.identifier_id)
+        .outerjoin(party_a, party_a.id == ClusterLink.party_a)
+        .outerjoin(party_b, party_b.id == ClusterLink.party_b)
         .where(ClusterLink.cluster_id == cluster_id)
         .order_by(ClusterLink.id)
     )
     out: list[LinkExplanation] = []
     total = 0
-    for a, b, kind, value, role_a, role_b, days in rows:
+    for a, b, via, kind, value, pa, pb, role_a, role_b, days in rows:
         if a not in ref or b not in ref:
             continue
         total += 1
-        if len(out) < MAX_LINKS:
+        if len(out) >= MAX_LINKS:
+            continue
+        if via == "identifier":
             out.append(explain(ref[a], ref[b], kind, value, role_a, role_b, days))
+        else:
+            out.append(explain_party(ref[a], ref[b], via, pa, pb, role_a, role_b, days))
     return out, total
+
+
+def _roles(role_a: str, role_b: str) -> str:
+    a, b = role_a.replace("_", " "), role_b.replace("_", " ")
+    return a if a == b else f"{a} / {b}"
+
+
+def _when(days: int) -> str:
+    return "the same day" if days == 0 else f"{days} day{'s' if days != 1 else ''} apart"
+
+
+def explain_party(
+    a: str,
+    b: str,
+    via: str,
+    party_a: Party | None,
+    party_b: Party | None,
+    role_a: str,
+    role_b: str,
+    days: int,
+) -> LinkExplanation:
+    """Return a link through one person (resolved, or by the same document) as a sentence."""
+    names = sorted({p.full_name for p in (party_a, party_b) if p is not None})
+    who = " / ".join(names) or "a party since removed"
+    first = party_a or party_b
+    if via == "person":
+        kind = "person"
+        person = first.person_id if first is not None else None
+        value = f"{who} (P-{person})" if person is not None else who
+        what = f"the same person, {value}"
+    else:
+        kind = (first.id_kind if first is not None else "") or "document"
+        number = first.id_number if first is not None else ""
+        country = f" {first.nationality}" if first is not None and first.nationality else ""
+        value = f"{kind.replace('_', ' ')}{country} {number} ({who})"
+        what = f"the same {value}"
+    sentence = f"reports {a} and {b} name {what} ({_roles(role_a, role_b)}, {_when(days)})"
+    return LinkExplanation(a, b, kind, value, role_a, role_b, days, sentence, via)
 
 
 def explain(
     a: str, b: str, kind: str, value: str, role_a: str, role_b: str, days: int
 ) -> LinkExplanation:
     """Return one link as fields and as a sentence an analyst can quote."""
-    roles = (
-        role_a.replace("_", " ")
-        if role_a == role_b
-        else (f"{role_a.replace('_', ' ')} / {role_b.replace('_', ' ')}")
-    )
-    when = "the same day" if days == 0 else f"{days} day{'s' if days != 1 else ''} apart"
-    sentence = f"reports {a} and {b} share {value} ({roles}, {when})"
+    sentence = f"reports {a} and {b} share {value} ({_roles(role_a, role_b)}, {_when(days)})"
     return LinkExplanation(a, b, kind, value, role_a, role_b, days, sentence)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -15,6 +15,7 @@ from counterscam.access.caller import Caller
 from counterscam.access.policy import report_visible
 from counterscam.db.link_models import Cluster, ClusterReport
 from counterscam.db.models import Place, Report
+from counterscam.link.trafficking import cluster_compounds
 
 SORTS = ("loss", "countries", "reports", "growth", "recent")
 
@@ -31,6 +32,8 @@ class ClusterSummary:
         hidden_reports: reports of the cluster held by others that the caller may not see
             (hit/no-hit: the brief names their holders and how to ask).
         total_reports: all reports of the cluster, seen or not.
+        compounds: compounds the cluster is tied to (named by its reports, or by rescue
+            reports through a recruiter's contact its reports name; see link.trafficking).
     """
 
     key: str
@@ -43,6 +46,7 @@ class ClusterSummary:
     last_seen: datetime | None
     growth_30d: int
     own_reports: int
+    compounds: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -181,6 +185,7 @@ def _summaries(session: Session, caller: Caller, cluster_ids: list[int]) -> list
         .order_by(Report.country)
     ):
         countries.setdefault(cid, []).append(code)
+    compounds = cluster_compounds(session, caller, cluster_ids)
     by_id = {
         cid: ClusterSummary(
             key=key,
@@ -193,6 +198,7 @@ def _summaries(session: Session, caller: Caller, cluster_ids: list[int]) -> list
             last_seen=_as_time(last),
             growth_30d=int(growth or 0),
             own_reports=int(n_own or 0),
+            compounds=compounds.get(cid, []),
         )
         for cid, key, growth, n_all, n_seen, n_own, loss, first, last in rows
     }

@@ -1,4 +1,4 @@
-"""The network view of a cluster: reports and the identifiers joining them, as JSON."""
+"""The network view of a cluster: reports and the identifiers and persons joining them."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from counterscam.access import audit
 from counterscam.access.caller import Caller
 from counterscam.access.policy import report_visible
 from counterscam.access.reads import holdings
-from counterscam.db.link_models import ClusterLink, ClusterReport
-from counterscam.db.models import Identifier, Report, Sighting
+from counterscam.db.link_models import ClusterLink, ClusterReport, PartyDocument
+from counterscam.db.models import Identifier, Party, Report, Sighting
 from counterscam.link.brief import ClusterHidden, find_cluster
 
 
@@ -22,9 +22,12 @@ class ClusterGraph:
     """Nodes and edges for a network view (e.g. Cytoscape or vis-network JSON).
 
     Nodes: ``{"id": "r12", "type": "report", "label": external ref, "country", "date",
-    "scam_type"}`` and ``{"id": "i34", "type": "identifier", "label": value, "kind"}``.
-    Edges: ``{"source": "r12", "target": "i34", "role": ...}``: a visible report naming an
-    identifier that joins reports of the cluster. Hidden reports are never nodes.
+    "scam_type"}``, ``{"id": "i34", "type": "identifier", "label": value, "kind"}`` and
+    ``{"id": "p56", "type": "person", "label": name as written, "kind": "person"}`` for a
+    suspect, mule or recruiter joining reports (by resolved person, or by document: then the
+    id is ``d`` and the document key). Edges: ``{"source": "r12", "target": "i34", "role"}``:
+    a visible report naming an identifier or person that joins reports of the cluster, with
+    its role there. Hidden reports are never nodes; victims of trafficking never join.
     """
 
     key: str
@@ -37,7 +40,7 @@ class ClusterGraph:
 def cluster_graph(
     session: Session, caller: Caller, key: str, *, limit: int = 5000, channel: str = "web"
 ) -> ClusterGraph:
-    """Return the cluster's visible reports and joining identifiers, at most ``limit`` nodes."""
+    """Return the cluster's visible reports and what joins them, at most ``limit`` nodes."""
     found = find_cluster(session, key)
     members = select(ClusterReport.report_id).where(ClusterReport.cluster_id == found.id)
     reports = {
@@ -69,8 +72,13 @@ def cluster_graph(
     nodes: dict[str, dict[str, Any]] = {}
     edges: dict[tuple[str, str], dict[str, Any]] = {}
     truncated = False
-    for rid, role, ident, kind, value in rows:
-        wanted = [w for w in (f"r{rid}", f"i{ident}") if w not in nodes]
+    named = [
+        (rid, role, f"i{ident}", {"type": "identifier", "label": value, "kind": kind})
+        for rid, role, ident, kind, value in rows
+    ]
+    named += _persons(session, found.id, reports)
+    for rid, role, node_id, node in named:
+        wanted = [w for w in (f"r{rid}", node_id) if w not in nodes]
         if len(nodes) + len(wanted) > limit:
             truncated = True
             break
@@ -86,11 +94,9 @@ def cluster_graph(
                 "scam_type": r.scam_type,
             },
         )
-        nodes.setdefault(
-            f"i{ident}", {"id": f"i{ident}", "type": "identifier", "label": value, "kind": kind}
-        )
+        nodes.setdefault(node_id, {"id": node_id, **node})
         edges.setdefault(
-            (f"r{rid}", f"i{ident}"), {"source": f"r{rid}", "target": f"i{ident}", "role": role}
+            (f"r{rid}", node_id), {"source": f"r{rid}", "target": node_id, "role": role}
         )
     return ClusterGraph(
         key=found.key,
@@ -99,3 +105,31 @@ def cluster_graph(
         truncated=truncated,
         hidden_reports=sum(h.reports for h in hidden),
     )
+
+
+def _persons(
+    session: Session, cluster_id: int, reports: dict[int, Any]
+) -> list[tuple[int, str, str, dict[str, Any]]]:
+    """Return (report, role, node id, node) for the parties of person and document links."""
+    ends = session.execute(
+        select(ClusterLink.party_a, ClusterLink.party_b).where(
+            ClusterLink.cluster_id == cluster_id, ClusterLink.via != "identifier"
+        )
+    ).all()
+    parties = sorted({p for pair in ends for p in pair if p is not None})
+    found: list[tuple[int, str, str, dict[str, Any]]] = []
+    for start in range(0, len(parties), 5_000):
+        rows = session.execute(
+            select(Party.report_id, Party.role, Party.full_name, Party.person_id)
+            .add_columns(PartyDocument.key)
+            .outerjoin(PartyDocument, PartyDocument.party_id == Party.id)
+            .where(Party.id.in_(parties[start : start + 5_000]))
+            .order_by(Party.report_id, Party.id)
+        )
+        for rid, role, name, person, key in rows:
+            if rid not in reports:
+                continue
+            # One node per person: the resolved one when known, else the document.
+            node_id = f"p{person}" if person is not None else f"d{key}"
+            found.append((rid, role, node_id, {"type": "person", "label": name, "kind": "person"}))
+    return found

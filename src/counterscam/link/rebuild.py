@@ -20,6 +20,7 @@ from counterscam.link.conditions import DAY
 from counterscam.link.figures import GROWTH_DAYS, as_of, figures
 from counterscam.link.graph import IntArray, Partition, cluster
 from counterscam.link.load import Loaded, load
+from counterscam.link.party_evidence import refresh_documents
 from counterscam.link.rules import DEFAULT_RULES, LinkRules
 from counterscam.link.writes import insert_rows, key_for
 
@@ -63,6 +64,7 @@ def rebuild(
     started = time.perf_counter()
     tell = progress or _noop
     tell(STEPS[0], 0, len(STEPS))
+    refresh_documents(session)
     loaded = load(session)
     tell(STEPS[1], 1, len(STEPS))
     part = cluster(loaded.evidence, rules)
@@ -177,41 +179,65 @@ def _write_links(
     session: Session, loaded: Loaded, part: Partition, labels: IntArray, ids: list[int]
 ) -> int:
     ev = loaded.evidence
-    # The role each report gave the identifier: look (report, identifier) up among sightings.
-    width = len(loaded.identifier_ids) + 1
+    n_ident = len(loaded.identifier_ids)
+    # The role each report gave the identifier (or the party its person): look (report,
+    # evidence) up among the sightings.
+    width = int(ev.ident.max()) + 1 if len(ev.ident) else 1
     keys = ev.rep * width + ev.ident
     order = np.argsort(keys, kind="stable")
     sorted_keys = keys[order]
 
-    def role_of(rep: IntArray) -> list[str]:
-        found = order[np.searchsorted(sorted_keys, rep * width + part.link_ident)]
-        return [loaded.roles[r] for r in loaded.sighting_role[found].tolist()]
+    def found(rep: IntArray) -> IntArray:
+        return order[np.searchsorted(sorted_keys, rep * width + part.link_ident)]
 
+    def role_of(at: IntArray) -> list[str]:
+        return [loaded.roles[r] for r in loaded.sighting_role[at].tolist()]
+
+    def party_of(at: IntArray) -> list[int | None]:
+        return [p if p >= 0 else None for p in loaded.sighting_party[at].tolist()]
+
+    at_a, at_b = found(part.link_a), found(part.link_b)
+    is_party = part.link_ident >= n_ident
+    identifier = np.full(len(is_party), None, dtype=object)
+    identifier[~is_party] = loaded.identifier_ids[part.link_ident[~is_party]].tolist()
+    via = np.full(len(is_party), "identifier", dtype=object)
+    if is_party.any():
+        kinds = np.asarray([k.split(":", 1)[0] for k in loaded.party_keys.tolist()], dtype=object)
+        via[is_party] = kinds[part.link_ident[is_party] - n_ident]
     days = np.abs(ev.report_day[part.link_b] - ev.report_day[part.link_a])
     cluster_of = np.asarray(ids, dtype=np.int64)[labels[part.link_a]]
     rows = zip(
         cluster_of.tolist(),
         loaded.report_ids[part.link_a].tolist(),
         loaded.report_ids[part.link_b].tolist(),
-        loaded.identifier_ids[part.link_ident].tolist(),
-        role_of(part.link_a),
-        role_of(part.link_b),
+        identifier.tolist(),
+        via.tolist(),
+        party_of(at_a),
+        party_of(at_b),
+        role_of(at_a),
+        role_of(at_b),
         days.tolist(),
         strict=True,
     )
-    columns = ("cluster_id", "report_a", "report_b", "identifier_id", "role_a", "role_b")
-    return insert_rows(session, ClusterLink, (*columns, "days_apart"), rows)
+    columns = (
+        *("cluster_id", "report_a", "report_b", "identifier_id", "via"),
+        *("party_a", "party_b", "role_a", "role_b", "days_apart"),
+    )
+    return insert_rows(session, ClusterLink, columns, rows)
 
 
 def _write_hubs(session: Session, loaded: Loaded, part: Partition, rules: LinkRules) -> int:
     """Record the hubs the rules found as ``auto`` stop entries, with their reason."""
     session.execute(delete(StopEntry).where(StopEntry.added_by == "auto"))
-    if not len(part.hub_ident):
+    # Persons and documents that behave like hubs do not link either, but the stop-list
+    # holds identifiers only.
+    ident = part.hub_ident < len(loaded.identifier_ids)
+    if not ident.any():
         return 0
     wanted = dict(
         zip(
-            loaded.identifier_ids[part.hub_ident].tolist(),
-            zip(part.hub_reports.tolist(), part.hub_span.tolist(), strict=True),
+            loaded.identifier_ids[part.hub_ident[ident]].tolist(),
+            zip(part.hub_reports[ident].tolist(), part.hub_span[ident].tolist(), strict=True),
             strict=True,
         )
     )

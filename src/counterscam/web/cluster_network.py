@@ -36,7 +36,9 @@ KIND_COLOURS = {
     "ip": "#6f72af",
     "shortcode": "#b58840",
     "sender_id": "#28a197",
+    "person": "#4c2c92",  # a suspect, mule or recruiter joining reports (not an identifier)
 }
+PERSON_LABEL = "Person (suspect, mule, recruiter)"
 OTHER_COLOUR = "#505a5f"
 CACHE_SIZE = 32
 _cache: OrderedDict[str, list[tuple[float, float]]] = OrderedDict()
@@ -50,21 +52,24 @@ class NetworkSummary:
     reports: int
     identifiers: int
     edges: int
+    persons: int
     kinds: list[tuple[str, int, str]]
     truncated: bool
     hidden_reports: int
 
 
 def summary(graph: ClusterGraph) -> NetworkSummary:
-    """Count the graph's reports, identifiers by kind and edges."""
+    """Count the graph's reports, identifiers by kind, persons and edges."""
     kinds: dict[str, int] = {}
     for node in graph.nodes:
-        if node["type"] == "identifier":
+        if node["type"] != "report":
             kinds[node["kind"]] = kinds.get(node["kind"], 0) + 1
+    persons = sum(1 for n in graph.nodes if n["type"] == "person")
     return NetworkSummary(
         reports=sum(1 for n in graph.nodes if n["type"] == "report"),
-        identifiers=sum(kinds.values()),
+        identifiers=sum(kinds.values()) - persons,
         edges=len(graph.edges),
+        persons=persons,
         kinds=[
             (kind, n, KIND_COLOURS.get(kind, OTHER_COLOUR))
             for kind, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -127,7 +132,7 @@ def network_json(graph: ClusterGraph) -> dict[str, Any]:
         "truncated": graph.truncated,
         "hidden_reports": graph.hidden_reports,
         "colours": {"report": REPORT_COLOUR, **KIND_COLOURS, "other": OTHER_COLOUR},
-        "kind_labels": {k: v for k, v in KIND_LABELS.items() if k},
+        "kind_labels": {**{k: v for k, v in KIND_LABELS.items() if k}, "person": PERSON_LABEL},
         "nodes": nodes,
         "edges": [{**e, "s": s, "t": t} for e, (s, t) in zip(graph.edges, pairs, strict=True)],
     }

@@ -37,6 +37,7 @@ LIST_COLUMNS = (
     Column("hidden_text", "Held by others"),
     Column("hidden_reports", "Reports held by other agencies", html=False),
     Column("countries_text", "Countries"),
+    Column("compounds_text", "Compounds"),
     Column("total_loss_usd", "Loss (USD)", "usd"),
     Column("growth_30d", "Last 30 days", "count"),
     Column("first_seen", "First report", "date"),
@@ -100,6 +101,7 @@ def _list_rows(items: list[ClusterSummary]) -> list[dict[str, object]]:
             if c.hidden_reports
             else "",
             "countries_text": ", ".join(c.countries),
+            "compounds_text": ", ".join(c.compounds),
             "total_loss_usd": c.total_loss_usd,
             "growth_30d": c.growth_30d,
             "first_seen": c.first_seen,

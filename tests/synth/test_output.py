@@ -161,3 +161,24 @@ def test_persons_include_look_alikes_and_variants(region: SynthSummary) -> None:
     assert sum(1 for spellings in names.values() if len(spellings) > 1) > 20
     places = [r for d in region.agency_dirs for r in _rows(d / "places.csv")]
     assert places and all(r["latitude"] and r["longitude"] for r in places)
+
+
+def test_rescued_workers_name_numbers_their_syndicate_used_on_victims(
+    region: SynthSummary,
+) -> None:
+    """Rescue reports share operating identifiers with their own syndicate's scam reports."""
+    reports = {
+        (r["agency"], r["external_ref"]): r for r in _rows(region.ground_truth / "reports.csv")
+    }
+    used: dict[str, set[str]] = defaultdict(set)  # identifier -> syndicates of scam reports
+    named: list[tuple[str, str]] = []  # (identifier, syndicate) named by a rescue
+    for s in _rows(region.ground_truth / "sightings.csv"):
+        report = reports[(s["agency"], s["external_ref"])]
+        if report["kind"] == "scam" and report["syndicate"]:
+            used[s["identifier_id"]].add(report["syndicate"])
+        elif report["kind"] == "rescue" and s["role"] != "recruiter_contact":
+            named.append((s["identifier_id"], report["syndicate"]))
+    assert named
+    shared = [(i, syndicate) for i, syndicate in named if used[i]]
+    assert shared  # some of what rescued workers name was also reported by victims
+    assert all(used[i] == {syndicate} for i, syndicate in shared)

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from sqlalchemy import Engine
 
 from counterscam.cli.app import app
 from counterscam.cli.context import cli_caller, cli_engine, console, fail
@@ -33,6 +34,14 @@ def link(
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="Recompute every cluster from the store.")
     ] = False,
+    persons: Annotated[
+        bool,
+        typer.Option(
+            "--persons",
+            help="First resolve every party into persons (Splink), so that reports naming "
+            "the same suspect, mule or recruiter link; takes minutes on large stores.",
+        ),
+    ] = False,
 ) -> None:
     """Recompute clusters with --rebuild; see also `link stop`."""
     if ctx.invoked_subcommand is not None:
@@ -43,8 +52,11 @@ def link(
     from counterscam.link.rebuild import STEPS
     from counterscam.link.rebuild import rebuild as run_rebuild
 
+    engine = cli_engine()
+    if persons:
+        _resolve_persons(engine)
     columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console) as bar, session_scope(cli_engine()) as session:
+    with Progress(*columns, console=console) as bar, session_scope(engine) as session:
         task = bar.add_task("linking", total=len(STEPS))
 
         def tell(step: str, done: int, total: int) -> None:
@@ -57,6 +69,16 @@ def link(
         f"{result.kept_keys:,} keys kept, {result.new_keys:,} new; "
         f"{result.hubs:,} hubs stopped automatically; {result.seconds:.1f} s"
     )
+
+
+def _resolve_persons(engine: Engine) -> None:
+    from counterscam.link.party_evidence import store_person_ids
+    from counterscam.link.persons import resolve_parties
+
+    with console.status("resolving parties into persons (Splink)"), session_scope(engine) as s:
+        person_of = resolve_parties(s)
+        updated = store_person_ids(s, person_of)
+    console.print(f"{updated:,} parties resolved into {len(set(person_of.values())):,} persons")
 
 
 @stop_app.command("add")

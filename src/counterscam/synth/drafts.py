@@ -49,6 +49,14 @@ LONE_TYPES = {
 }
 
 
+# What a rescued worker can name of the operation: the slot it used and the role it played.
+WORK_TOOLS = (
+    ("caller", "caller"),
+    ("whatsapp", "messaging_contact"),
+    ("telegram", "messaging_contact"),
+    ("bank", "beneficiary_account"),
+)
+
 @dataclass
 class Draft:
     """A report before it is written: truth and content."""
@@ -229,6 +237,11 @@ class Drafter:
         for slot in ("recruit_tg", "recruit_phone", "recruit_site"):
             if rng.random() < 0.5:
                 self._add(d, region.syndicate_ident(syndicate, slot, "", day), "recruiter_contact")
+        if rng.random() < 0.5:
+            # Rescued workers tell the police the numbers and accounts they were made to use.
+            target = rng.choices(syndicate.targets, syndicate.target_weights)[0]
+            for slot, role in rng.sample(WORK_TOOLS, rng.randint(1, 2)):
+                d.sightings.append((region.syndicate_ident(syndicate, slot, target, day), role))
         d.places.append(syndicate.compound)
         if rng.random() < 0.1:
             # Rescued workers were often moved between compounds.

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from counterscam.access.caller import Caller
 from counterscam.access.policy import public_visible, report_visible
-from counterscam.check.prepared import Prepared, Row
+from counterscam.check.prepared import Prepared
 from counterscam.db.models import Agency, Identifier, Report, Sighting
 from counterscam.identifiers import KINDS, Canonical, InvalidIdentifier, canonicalize, guess_kind
 
@@ -38,6 +38,8 @@ class MatchRow(NamedTuple):
     agency_name: str
     agency_contact: str
     visible: bool
+    kind: str  # the identifier that matched, for grouping a bulk check's rows
+    value: str
 
 
 @lru_cache(maxsize=65_536)
@@ -109,6 +111,10 @@ def _match_statement(caller: Caller, many: bool) -> Select[*tuple[Any, ...]]:
         .join(Report, Report.id == Sighting.report_id)
         .join(Agency, Agency.id == Report.agency_id)
         .where(Identifier.kind == bindparam("kind"), value)
+        # OFFSET 0 keeps SQLite and PostgreSQL from merging this subquery into the outer
+        # select, which would copy the policy (two correlated look-ups) into every CASE below
+        # and run it once per content column instead of once per row.
+        .offset(0)
         .subquery()
     )
     c = matches.c
@@ -116,9 +122,8 @@ def _match_statement(caller: Caller, many: bool) -> Select[*tuple[Any, ...]]:
     def shown(column: ColumnElement[Any]) -> ColumnElement[Any]:
         return case((c.visible, column), else_=null())
 
+    # In MatchRow's order, so that each result row becomes one without copying.
     return select(
-        c.kind,
-        c.value,
         c.id,
         shown(c.external_ref),
         c.country,
@@ -131,6 +136,8 @@ def _match_statement(caller: Caller, many: bool) -> Select[*tuple[Any, ...]]:
         c.name,
         c.contact,
         c.visible,
+        c.kind,
+        c.value,
     )
 
 
@@ -158,34 +165,32 @@ def _prepared(caller: Caller | None, dialect: Dialect, many: bool) -> Prepared:
     return Prepared(statement, dialect, ("kind", "values" if many else "value"))
 
 
-def _run(session: Session, caller: Caller | None, kind: str, chunk: list[str]) -> list[Row]:
-    many = len(chunk) > 1
-    params: dict[str, Any] = {"kind": kind}
-    if many:
-        params["values"] = chunk
-    else:
-        params["value"] = chunk[0]
-    connection = session.connection()
-    return _prepared(caller, connection.dialect, many).rows(connection, params)
+def _params(kind: str, chunk: list[str]) -> dict[str, Any]:
+    if len(chunk) > 1:
+        return {"kind": kind, "values": chunk}
+    return {"kind": kind, "value": chunk[0]}
 
 
 def match_rows(
     session: Session, caller: Caller, keys: Collection[Key]
 ) -> dict[Key, list[MatchRow]]:
     """Return every sighting of these identifiers over all data, flagged visible or not."""
+    connection = session.connection()
     found: dict[Key, list[MatchRow]] = defaultdict(list)
     for kind, values in _by_kind(keys).items():
         for chunk in _chunks(values):
-            for r in _run(session, caller, kind, chunk):
-                # Columns 2..12 are MatchRow's fields in order; 13 is the policy's verdict.
-                found[(r[0], r[1])].append(MatchRow._make((*r[2:13], bool(r[13]))))
+            prepared = _prepared(caller, connection.dialect, len(chunk) > 1)
+            for row in prepared.rows(connection, _params(kind, chunk), MatchRow._make):
+                found[(row.kind, row.value)].append(row)
     return found
 
 
 def public_hits(session: Session, keys: Collection[Key]) -> set[Key]:
     """Return which of these identifiers the public may know as hits: those in clear reports."""
+    connection = session.connection()
     hits: set[Key] = set()
     for kind, values in _by_kind(keys).items():
         for chunk in _chunks(values):
-            hits.update((r[0], r[1]) for r in _run(session, None, kind, chunk))
+            prepared = _prepared(None, connection.dialect, len(chunk) > 1)
+            hits.update((r[0], r[1]) for r in prepared.rows(connection, _params(kind, chunk)))
     return hits

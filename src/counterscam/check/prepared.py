@@ -10,13 +10,14 @@ same type processors SQLAlchemy would apply (UTC datetimes, decimals).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, TypeVar, overload
 
 from sqlalchemy import Connection, Select
 from sqlalchemy.engine import Dialect
 
 Row = tuple[Any, ...]
+T = TypeVar("T")
 
 
 class Prepared:
@@ -43,8 +44,24 @@ class Prepared:
             self._slots = [(i, n) for i, n in enumerate(names) if n in open]
         self._processors: list[tuple[int, Callable[[Any], Any]]] | None = None
 
-    def rows(self, connection: Connection, params: Mapping[str, Any]) -> list[Row]:
-        """Return every row for ``params``, values converted as SQLAlchemy would."""
+    @overload
+    def rows(self, connection: Connection, params: Mapping[str, Any]) -> list[Row]: ...
+
+    @overload
+    def rows(
+        self, connection: Connection, params: Mapping[str, Any], make: Callable[[Iterable[Any]], T]
+    ) -> list[T]: ...
+
+    def rows(
+        self,
+        connection: Connection,
+        params: Mapping[str, Any],
+        make: Callable[[Iterable[Any]], Any] = tuple,
+    ) -> list[Any]:
+        """Return every row for ``params``, values converted as SQLAlchemy would.
+
+        ``make`` builds each row from its values (a named tuple's ``_make``), tuple by default.
+        """
         sql, args = self._bind(params)
         cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         try:
@@ -54,14 +71,15 @@ class Prepared:
                 self._processors = self._result_processors(cursor.description)
         finally:
             cursor.close()
-        if not self._processors:
-            return [tuple(r) for r in raw]
-        out: list[Row] = []
+        processors = self._processors
+        if not processors:
+            return [make(r) for r in raw]
+        out = []
         for r in raw:
             values = list(r)
-            for i, process in self._processors:
+            for i, process in processors:
                 values[i] = process(values[i])
-            out.append(tuple(values))
+            out.append(make(values))
         return out
 
     def _bind(self, params: Mapping[str, Any]) -> tuple[str, Any]:

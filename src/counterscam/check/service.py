@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
-from typing import NamedTuple
+from operator import attrgetter
+from typing import cast
 
 from sqlalchemy.orm import Session
 
@@ -53,32 +54,7 @@ def _holdings(hidden: dict[int, MatchRow]) -> list[Holding]:
     ]
 
 
-class _Seen(NamedTuple):
-    """A matching report the caller may see: the SQL returned its content."""
-
-    report_id: int
-    external_ref: str
-    country: str
-    reported_at: datetime
-    scam_type: str
-    loss_usd: Decimal | None
-    mark: str
-    agency_code: str
-
-
-def _seen(row: MatchRow) -> _Seen:
-    if row.external_ref is None or row.reported_at is None or row.scam_type is None:
-        raise ValueError(f"visible report {row.report_id} came back without its content")
-    return _Seen(
-        row.report_id,
-        row.external_ref,
-        row.country,
-        row.reported_at,
-        row.scam_type,
-        row.loss_usd,
-        row.mark,
-        row.agency_code,
-    )
+_NEWEST_FIRST = attrgetter("reported_at", "report_id")
 
 
 def _answer(raw: str, canon: Canonical, rows: list[MatchRow]) -> CheckResult:
@@ -87,42 +63,46 @@ def _answer(raw: str, canon: Canonical, rows: list[MatchRow]) -> CheckResult:
         return CheckResult(
             query=raw, kind=canon.kind, value=canon.value, shared_platform=canon.shared_platform
         )
-    visible: dict[int, _Seen] = {}
+    visible: dict[int, MatchRow] = {}
     hidden: dict[int, MatchRow] = {}
-    roles: dict[int, list[str]] = {}
+    roles: dict[int, set[str]] = {}
     for row in rows:
-        if row.visible:
-            visible[row.report_id] = _seen(row)
-            roles.setdefault(row.report_id, []).append(row.role or "")
-        else:
+        if not row.visible:
             hidden[row.report_id] = row
-    seen = sorted(visible.values(), key=lambda r: (r.reported_at, r.report_id), reverse=True)
+        elif row.report_id in visible:  # the same report naming it in another role
+            roles[row.report_id].add(row.role or "")
+        else:
+            if row.external_ref is None or row.reported_at is None or row.scam_type is None:
+                raise ValueError(f"visible report {row.report_id} came back without its content")
+            visible[row.report_id] = row
+            roles[row.report_id] = {row.role or ""}
+    seen = sorted(visible.values(), key=_NEWEST_FIRST, reverse=True)
     return CheckResult(
         query=raw,
         kind=canon.kind,
         value=canon.value,
-        hit=bool(rows),
+        hit=True,
         shared_platform=canon.shared_platform,
         reports=len(seen),
         countries=sorted({r.country for r in seen}),
         first_seen=seen[-1].reported_at if seen else None,
         last_seen=seen[0].reported_at if seen else None,
-        scam_types=sorted({r.scam_type for r in seen}),
+        scam_types=sorted({r.scam_type for r in seen if r.scam_type is not None}),
         loss_usd=sum((r.loss_usd for r in seen if r.loss_usd is not None), Decimal("0")),
         matches=[
             MatchedReport(
                 report_id=r.report_id,
-                external_ref=r.external_ref,
+                external_ref=cast(str, r.external_ref),  # content checked above
                 agency_code=r.agency_code,
                 country=r.country,
-                reported_at=r.reported_at,
-                scam_type=r.scam_type,
+                reported_at=cast(datetime, r.reported_at),
+                scam_type=cast(str, r.scam_type),
                 mark=r.mark,
-                roles=tuple(sorted(set(roles[r.report_id]))),
+                roles=tuple(sorted(roles[r.report_id])),
             )
             for r in seen[:MAX_MATCHES]
         ],
-        holdings=_holdings(hidden),
+        holdings=_holdings(hidden) if hidden else [],
     )
 
 

@@ -11,11 +11,12 @@ from Crypto.Hash import keccak
 BECH32_CONST = 1
 BECH32M_CONST = 0x2BC830A3  # BIP-350; the bech32 package predates bech32m.
 B58_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+_B58_CHARS = frozenset(B58_ALPHABET)
 
 
 def b58decode(text: str) -> bytes | None:
     """Return the base58 payload of ``text``, None when it has non-base58 characters."""
-    if not text or any(ch not in B58_ALPHABET for ch in text):
+    if not text or not _B58_CHARS.issuperset(text):
         return None
     return bytes(base58.b58decode(text))
 

@@ -29,15 +29,16 @@ def phone_in_link(text: str) -> tuple[str, str | None] | None:
         scheme, host, path, query = _split(text)
     except ValueError:
         return None
-    params = parse_qs(query)
     number: str | None = None
+    # The query is parsed only for the links that carry the number there: most links do not.
     if scheme in ("whatsapp", "viber"):
+        params = parse_qs(query)
         number = (params.get("phone") or params.get("number") or [""])[0]
     elif host.removeprefix("www.") == "wa.me":
         number = path.strip("/").split("/")[0]
         number = f"+{number}" if (number.isascii() and number.isdigit()) else number
     elif host.endswith("whatsapp.com") and path.rstrip("/") in ("/send", ""):
-        number = (params.get("phone") or [""])[0]
+        number = (parse_qs(query).get("phone") or [""])[0]
     elif host in ("zalo.me", "chat.zalo.me"):
         number = path.strip("/").split("/")[0]
         if number.isascii() and number.isdigit():

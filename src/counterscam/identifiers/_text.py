@@ -17,14 +17,11 @@ def clean(kind: str, raw: object) -> str:
         raise InvalidIdentifier(kind, repr(raw), "enter the identifier as text")
     if len(raw) > MAX_LENGTH * 4:
         raise InvalidIdentifier(kind, raw[:80], f"is longer than {MAX_LENGTH} characters")
-    text = unicodedata.normalize("NFKC", raw)
-    # Control and format characters (zero-width spaces, direction marks, BOM) come from
-    # copy-paste and are never part of an identifier.
-    text = "".join(
-        " " if ch.isspace() else ch
-        for ch in text
-        if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn")
-    )
+    if raw.isascii() and raw.isprintable():
+        # What people type: NFKC leaves printable ASCII as it is, and its only space is " ".
+        text = raw
+    else:
+        text = _visible(unicodedata.normalize("NFKC", raw))
     text = _SPACES.sub(" ", text).strip()
     if not text:
         raise InvalidIdentifier(kind, raw, "is empty; enter the identifier")
@@ -33,8 +30,21 @@ def clean(kind: str, raw: object) -> str:
     return text
 
 
+def _visible(text: str) -> str:
+    """Return ``text`` with every space as " " and without control or format characters."""
+    # Control and format characters (zero-width spaces, direction marks, BOM) come from
+    # copy-paste and are never part of an identifier.
+    return "".join(
+        " " if ch.isspace() else ch
+        for ch in text
+        if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn")
+    )
+
+
 def ascii_digits(text: str) -> str:
     """Return ``text`` with every decimal digit (Thai, Arabic, Khmer, Lao, Myanmar...) in ASCII."""
+    if text.isascii():
+        return text
     out = []
     for ch in text:
         value = unicodedata.decimal(ch, None) if not ch.isascii() else None

@@ -11,6 +11,8 @@ from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 _V4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}", re.ASCII)
 _V4_PORT = re.compile(r"(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}", re.ASCII)
 _V6_BRACKETS = re.compile(r"\[([0-9A-Fa-f:.]+)\](?::\d{1,5})?", re.ASCII)
+# Every character an IPv4 or IPv6 address (without a zone) can have.
+_IP_CHARS = frozenset("0123456789abcdefABCDEF.:")
 _HELP = "an IPv4 address is four numbers from 0 to 255 with dots, like 203.0.113.5"
 
 
@@ -23,8 +25,8 @@ def parse_ip(text: str) -> str | None:
     with_port = _V4_PORT.fullmatch(text)
     if with_port:
         text = with_port[1]
-    if "%" in text:
-        return None
+    if "%" in text or not _IP_CHARS.issuperset(text):
+        return None  # a host name: ipaddress would refuse it, at the cost of two exceptions
     if _V4.fullmatch(text):
         octets = text.split(".")
         zero_led = [o for o in octets if len(o) > 1 and o.startswith("0")]

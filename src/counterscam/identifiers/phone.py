@@ -8,6 +8,7 @@ import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
 
 from counterscam.identifiers._links import phone_in_link
+from counterscam.identifiers._phone_fast import valid_e164
 from counterscam.identifiers._text import ascii_digits, clean
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 from counterscam.identifiers.shortcode import (
@@ -95,6 +96,9 @@ def e164(raw: str, text: str, region: str | None) -> Canonical:
         tries = [("+" + digits, None)]
     first: phonenumbers.PhoneNumber | None = None
     for candidate, candidate_region in tries:
+        quick = valid_e164(candidate, candidate_region)
+        if quick is not None:
+            return Canonical("phone", quick[0], quick[1])
         number, valid = _attempt(candidate, candidate_region)
         if valid and number is not None:
             value = phonenumbers.format_number(number, PhoneNumberFormat.E164)

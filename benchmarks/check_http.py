@@ -12,6 +12,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.common import BIN, emit
@@ -105,6 +106,12 @@ def _peak_mib(pid: int) -> float:
     return float("nan")
 
 
+def _cpu_seconds(pid: int) -> float:
+    """Return the CPU time (user + system) a live process has used so far, in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main(url: str, region: Path, n: int) -> None:
     """Serve the database and load both endpoints in alternating rounds."""
     engine = make_engine(url)
@@ -133,15 +140,21 @@ def main(url: str, region: Path, n: int) -> None:
     base = f"http://127.0.0.1:{port}"
     try:
         _wait(base + "/api/v1/health")
-        load = (
+        load: Callable[[list[str]], tuple[float, float]] = (
             (lambda paths: _wrk("", token, paths, base))
             if shutil.which("wrk")
             else (lambda paths: _python_load(token, paths, port))
         )
         results: dict[str, list[tuple[float, float]]] = {"check": [], "health": []}
+        # Diagnostic only: the server's CPU time per request is steadier than requests/s on a
+        # machine other jobs share, and says which side a change made cheaper.
+        cpu_ms: dict[str, list[float]] = {"check": [], "health": []}
         for _ in range(2):  # alternate rounds so machine noise falls on both
-            results["health"].append(load(["/api/v1/health"]))
-            results["check"].append(load(check_paths))
+            for name, paths in (("health", ["/api/v1/health"]), ("check", check_paths)):
+                before = _cpu_seconds(server.pid)
+                results[name].append(load(paths))
+                served = results[name][-1][0] * DURATION
+                cpu_ms[name].append((_cpu_seconds(server.pid) - before) * 1000 / served)
         server_peak = _peak_mib(server.pid)
     finally:
         server.terminate()
@@ -158,6 +171,8 @@ def main(url: str, region: Path, n: int) -> None:
             "connections": CONNECTIONS,
             "seconds_per_round": DURATION,
             "server_peak_mib": server_peak,
+            "check_server_cpu_ms": sum(cpu_ms["check"]) / 2,
+            "health_server_cpu_ms": sum(cpu_ms["health"]) / 2,
         }
     )
 

@@ -8,11 +8,11 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
-from starlette.middleware.sessions import SessionMiddleware
 
 from counterscam import __version__
 from counterscam.access import audit
 from counterscam.api import alerts, check, clusters, health, intake, reports
+from counterscam.api.sessions import CookieSessions
 from counterscam.config import Settings, get_settings
 from counterscam.db.engine import engine_for, session_factory
 from counterscam.web import pages
@@ -43,14 +43,15 @@ def create_app(*, settings: Settings | None = None, engine: Engine | None = None
     app.state.engine = engine
     app.state.sessions = session_factory(engine)
     app.add_middleware(
-        SessionMiddleware,
+        CookieSessions,
         secret_key=settings.secret_key,
         session_cookie="counterscam_session",
         max_age=settings.session_max_age_seconds,
         same_site="strict",
         https_only=False,
     )
-    for module in (health, reports, intake, check, alerts, clusters):
+    # Routes are matched in order: the check, the busiest route, right after the probe.
+    for module in (health, check, reports, intake, alerts, clusters):
         app.include_router(module.router, prefix="/api/v1")
     app.include_router(pages.router)
     pages.install_error_pages(app)

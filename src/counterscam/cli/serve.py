@@ -16,6 +16,10 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    access_log: Annotated[
+        bool,
+        typer.Option(help="Log every request; off when a proxy in front logs them already."),
+    ] = True,
 ) -> None:
     """Serve the web pages and the API."""
     # Imported here: the server stack is heavy and only this command needs it.
@@ -33,4 +37,5 @@ def serve(
         port=port,
         workers=workers,
         log_level="info",
+        access_log=access_log,  # a log line took ~13% of the server time of a check
     )

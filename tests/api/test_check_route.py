@@ -1,0 +1,167 @@
+"""GET /api/v1/check as a script or a browser calls it: answers, 422 errors, tokens, cookies."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from types import SimpleNamespace
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from counterscam.access.accounts import TOKEN_MEMO_SECONDS, issue_token, revoke_token
+from counterscam.access.caller import PUBLIC
+from counterscam.api.app import create_app
+from counterscam.api.check import check_json, check_out
+from counterscam.check.service import check
+from counterscam.config import Settings
+from counterscam.db.base import utcnow
+from counterscam.db.models import ApiToken
+from tests.check.conftest import PHONE, CheckRegion, region
+from tests.web.conftest import sign_in
+
+__all__ = ["region"]  # the check tests' region fixture, used here too
+
+
+@pytest.fixture
+def client(engine: Engine) -> Iterator[TestClient]:
+    with TestClient(create_app(settings=Settings(demo=True), engine=engine)) as c:
+        yield c
+
+
+def _bearer(session: Session, agency: str) -> tuple[int, dict[str, str]]:
+    token = issue_token(session, username=f"user-{agency.lower()}")
+    session.commit()
+    return token.id, {"Authorization": f"Bearer {token.secret}"}
+
+
+@pytest.mark.parametrize(
+    ("agency", "kind", "value"),
+    [
+        ("AU-AFP", "phone", PHONE),  # facts of SG, holdings of MY and TH
+        ("MY-NSRC", "phone", "012-3456789"),  # matches the caller may see, with roles
+        ("SG-ASCOM", "url", "https://pay.scam-shop.example/checkout"),  # related: its domain
+        ("SG-ASCOM", "phone", "12"),  # invalid: the reason
+        (None, "phone", PHONE),  # anonymous: hit or no-hit only
+    ],
+)
+def test_answer_is_the_documented_model_byte_for_byte(
+    session: Session, region: CheckRegion, agency: str | None, kind: str, value: str
+) -> None:
+    caller = region.policy.caller(agency) if agency else PUBLIC
+    result = check(session, caller, kind=kind, value=value, country="MY", channel="api")
+    assert check_json(result) == check_out(result).model_dump_json().encode()
+
+
+def test_signed_in_answer_over_http_is_the_model(
+    client: TestClient, session: Session, region: CheckRegion
+) -> None:
+    _, headers = _bearer(session, "AU-AFP")
+    response = client.get("/api/v1/check", params={"value": PHONE}, headers=headers)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    result = check(
+        session, region.policy.caller("AU-AFP"), kind=None, value=PHONE, country=None, channel="api"
+    )
+    assert response.content == check_out(result).model_dump_json().encode()
+    assert "set-cookie" not in response.headers  # an API call is given no session
+
+
+@pytest.mark.parametrize(
+    ("query", "detail"),
+    [
+        (
+            {"kind": "phone"},
+            [
+                {
+                    "type": "missing",
+                    "loc": ["query", "value"],
+                    "msg": "Field required",
+                    "input": None,
+                }
+            ],
+        ),
+        (
+            {"value": "x", "country": "MYS"},
+            [
+                {
+                    "type": "string_too_long",
+                    "loc": ["query", "country"],
+                    "msg": "String should have at most 2 characters",
+                    "input": "MYS",
+                    "ctx": {"max_length": 2},
+                }
+            ],
+        ),
+        (
+            {"value": "", "country": ""},
+            [
+                {
+                    "type": "string_too_short",
+                    "loc": ["query", "value"],
+                    "msg": "String should have at least 1 character",
+                    "input": "",
+                    "ctx": {"min_length": 1},
+                },
+                {
+                    "type": "string_too_short",
+                    "loc": ["query", "country"],
+                    "msg": "String should have at least 2 characters",
+                    "input": "",
+                    "ctx": {"min_length": 2},
+                },
+            ],
+        ),
+    ],
+)
+def test_bad_query_is_422_naming_each_parameter(
+    client: TestClient, region: CheckRegion, query: dict[str, str], detail: list[object]
+) -> None:
+    response = client.get("/api/v1/check", params=query)
+    assert response.status_code == 422
+    assert response.json() == {"detail": detail}
+
+
+def test_repeated_parameter_takes_the_last_value(client: TestClient, region: CheckRegion) -> None:
+    body = client.get("/api/v1/check?kind=phone&value=nonsense&value=012-3456789&country=my").json()
+    assert (body["value"], body["hit"]) == (PHONE, True)
+
+
+def test_revoked_token_loses_its_agency_view_at_once(
+    client: TestClient, session: Session, region: CheckRegion
+) -> None:
+    token_id, headers = _bearer(session, "AU-AFP")
+    seen = client.get("/api/v1/check", params={"value": PHONE}, headers=headers).json()
+    assert seen["reports"] > 0 and seen["holdings"]
+    revoke_token(session, token_id=token_id)
+    session.commit()
+    after = client.get("/api/v1/check", params={"value": PHONE}, headers=headers).json()
+    assert (after["hit"], after["reports"], after["holdings"]) == (True, 0, [])
+    bulk = {"items": [{"value": PHONE}]}
+    assert client.post("/api/v1/check/bulk", json=bulk, headers=headers).status_code == 401
+
+
+def test_revocation_by_another_process_holds_once_the_memo_expires(
+    client: TestClient, session: Session, region: CheckRegion, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    token_id, headers = _bearer(session, "AU-AFP")
+    assert client.get("/api/v1/check", params={"value": PHONE}, headers=headers).json()["reports"]
+    # What `counterscam token revoke` does from its own process: this server's memo is not told.
+    session.get_one(ApiToken, token_id).revoked_at = utcnow()
+    session.commit()
+    later = time.monotonic() + TOKEN_MEMO_SECONDS + 1
+    monkeypatch.setattr(
+        "counterscam.access.accounts.time", SimpleNamespace(monotonic=lambda: later)
+    )
+    after = client.get("/api/v1/check", params={"value": PHONE}, headers=headers).json()
+    assert (after["hit"], after["reports"], after["holdings"]) == (True, 0, [])
+
+
+def test_signed_in_browser_checks_with_its_session_cookie(
+    client: TestClient, region: CheckRegion
+) -> None:
+    sign_in(client, "user-au-afp")
+    body = client.get("/api/v1/check", params={"value": PHONE}).json()
+    assert body["reports"] > 0 and body["holdings"]

@@ -165,3 +165,20 @@ def test_signed_in_browser_checks_with_its_session_cookie(
     sign_in(client, "user-au-afp")
     body = client.get("/api/v1/check", params={"value": PHONE}).json()
     assert body["reports"] > 0 and body["holdings"]
+
+
+def test_anonymous_checks_are_limited_per_address_but_token_holders_are_not(
+    engine: Engine, session: Session, region: CheckRegion
+) -> None:
+    app = create_app(settings=Settings(demo=True, public_check_rate="2/minute"), engine=engine)
+    with TestClient(app) as client:
+        _, headers = _bearer(session, "SG-ASCOM")
+        query = {"kind": "phone", "value": PHONE}
+        for _ in range(2):
+            assert client.get("/api/v1/check", params=query).json()["hit"] is True
+        refused = client.get("/api/v1/check", params=query)
+        assert refused.status_code == 429
+        assert "Too many checks" in refused.json()["detail"]
+        assert 1 <= int(refused.headers["Retry-After"]) <= 60
+        for _ in range(3):  # an agency's token is audited and not limited here
+            assert client.get("/api/v1/check", params=query, headers=headers).status_code == 200

@@ -7,10 +7,11 @@ from decimal import Decimal
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request, status
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from counterscam.access.caller import PUBLIC
+from counterscam.access.throttle import over_limit
 from counterscam.api.deps import CurrentCaller, SessionDep, SettingsDep, resolve_caller
 from counterscam.api.threaded import QueryModelRoute
 from counterscam.check.results import CheckItem, CheckResult
@@ -122,6 +123,12 @@ def api_check(request: Request, query: Annotated[CheckQuery, Query()]) -> Respon
     # as dependencies: FastAPI solves those on the event loop, which every request waits for.
     with request.app.state.sessions() as session:
         caller = resolve_caller(request, session) or PUBLIC
+        if caller.is_public and (wait := over_limit(request)) is not None:
+            return JSONResponse(
+                {"detail": f"Too many checks from your address. Wait {wait} s and try again."},
+                status_code=status.HTTP_429_TOO_MANY_REQUESTS,
+                headers={"Retry-After": str(wait)},
+            )
         result = check(
             session,
             caller,
@@ -143,7 +150,10 @@ router.add_api_route(
     api_check,
     methods=["GET"],
     response_model=CheckOut,
-    responses={422: {"model": CheckOut, "description": "The value is not a valid identifier."}},
+    responses={
+        422: {"model": CheckOut, "description": "The value is not a valid identifier."},
+        429: {"description": "Too many checks without sign-in from this address; see Retry-After."},
+    },
     route_class_override=QueryModelRoute,
 )
 

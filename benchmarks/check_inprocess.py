@@ -12,6 +12,7 @@ from sqlalchemy import bindparam, func, select
 from benchmarks.common import emit, self_peak_mib
 from benchmarks.samples import Sample, pick
 from counterscam.access.accounts import admin_caller
+from counterscam.check.lookup import match_rows
 from counterscam.check.service import check
 from counterscam.db.engine import make_engine, session_factory
 from counterscam.db.models import Agency, Identifier, Sighting
@@ -72,6 +73,25 @@ def full(engine_url: str, samples: list[Sample]) -> tuple[float, list[float], li
     return total, latencies, hits
 
 
+def answer_sql(engine_url: str, samples: list[Sample]) -> float:
+    """Time the check's own match query on the canonical values, as the check runs it.
+
+    A diagnostic, not a baseline: it reads the matching reports with their holder and the
+    policy's verdict (what any answer needs), without canonicalising, assembling or auditing,
+    so ``bare / answer_sql`` is the most the check could reach with this query.
+    """
+    engine = make_engine(engine_url)
+    session = session_factory(engine)()
+    caller = admin_caller(session, "MY-NSRC")
+    started = time.perf_counter()
+    for s in samples:
+        match_rows(session, caller, [(s.canonical_kind, s.canonical)])
+    total = time.perf_counter() - started
+    session.close()
+    engine.dispose()
+    return total
+
+
 def main(url: str, region: Path, n: int) -> None:
     """Check ``n`` values both ways, in alternating rounds, and report the rates."""
     engine = make_engine(url)
@@ -90,7 +110,7 @@ def main(url: str, region: Path, n: int) -> None:
     bare_lat: list[float] = []
     full_lat: list[float] = []
     hits: list[bool] = []
-    canon_total = 0.0
+    canon_total, sql_total = 0.0, 0.0
     for chunk in rounds:  # alternate, so machine noise falls on both sides
         t, lat = bare(url, chunk)
         bare_total, bare_lat = bare_total + t, bare_lat + lat
@@ -98,6 +118,7 @@ def main(url: str, region: Path, n: int) -> None:
         canon_total += t
         t, lat, h = full(url, chunk)
         full_total, full_lat, hits = full_total + t, full_lat + lat, hits + h
+        sql_total += answer_sql(url, chunk)
     # Diagnostics: a hit reads and assembles its reports, a miss only looks the value up.
     hit_lat = [x for x, hit in zip(full_lat, hits, strict=True) if hit]
     miss_lat = [x for x, hit in zip(full_lat, hits, strict=True) if not hit]
@@ -114,6 +135,7 @@ def main(url: str, region: Path, n: int) -> None:
             "canonicalise_and_bare_per_s": len(samples) / canon_total,
             "check_hit_p50_ms": statistics.median(hit_lat) * 1000 if hit_lat else None,
             "check_miss_p50_ms": statistics.median(miss_lat) * 1000 if miss_lat else None,
+            "answer_sql_per_s": len(samples) / sql_total,
         }
     )
 

@@ -17,6 +17,8 @@ from counterscam.db.models import Agency, Report, User
 from counterscam.intake.files import read_batch
 from counterscam.intake.service import submit
 from counterscam.intake.tables import Limits, Source
+from counterscam.link.party_evidence import store_person_ids
+from counterscam.link.persons import resolve_parties
 from counterscam.link.rebuild import STEPS as REBUILD_STEPS
 from counterscam.link.rebuild import rebuild
 from counterscam.synth import generate
@@ -138,6 +140,12 @@ def build_demo(
                 on_progress=progress,
             )
             rejected += result.rejected
+        # Persons first, so that the rebuild also links reports naming the same suspect, mule
+        # or recruiter under another spelling (docs/persons.md).
+        stage("Resolving persons across spellings", 1)
+        store_person_ids(session, resolve_parties(session))
+        session.commit()
+        tick(1)
         # Intake links each chunk as it arrives; one rebuild afterwards applies the hub
         # rules and community splitting over the whole region (docs/link.md).
         stage("Linking reports into clusters", len(REBUILD_STEPS))

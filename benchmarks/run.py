@@ -133,6 +133,33 @@ def link_speed(url: str) -> dict[str, object]:
     }
 
 
+def persons(region: Path) -> dict[str, object]:
+    """Issue 3: resolve BENCH_REPORTS person records with Splink, over an exact-key dedupe."""
+    # The region's parties, topped up with namesakes to one record per report (1,000,000 at
+    # the default size): benchmarks/persons_speed.py says how.
+    command = [
+        PYTHON,
+        "-m",
+        "benchmarks.persons_speed",
+        "--persons",
+        str(region / "ground_truth" / "persons.csv"),
+        "--records",
+        str(REPORTS),
+    ]
+    _log(f"persons: exact-key baseline, then Splink, {REPORTS:,} records")
+    baseline = run_measured([*command, "--baseline"])
+    splink = run_measured(command)
+    out, base = splink.output, baseline.output
+    return {
+        **out,
+        "baseline": base,
+        "ratio": float(out["seconds"]) / float(base["seconds"]),  # type: ignore[arg-type]
+        "target": "time and peak memory reported",
+        "peak_mib": splink.peak_mib,
+        "baseline_peak_mib": baseline.peak_mib,
+    }
+
+
 def _write_doc(results: dict[str, object]) -> None:
     doc = ROOT / "docs" / "benchmarks.md"
     text = doc.read_text() if doc.exists() else ""
@@ -162,10 +189,11 @@ def main() -> None:
     results["check_inprocess"] = check_inprocess(url, region)
     results["check_http"] = check_http(url, region)
     results["link"] = link_speed(url)
+    results["persons"] = persons(region)
     results["total_s"] = time.perf_counter() - started
     (DATA / f"results-{REPORTS}.json").write_text(json.dumps(results, indent=2, default=str))
     _write_doc(results)
-    for name in ("ingest", "check_inprocess", "check_http", "link"):
+    for name in ("ingest", "check_inprocess", "check_http", "link", "persons"):
         r = results[name]
         assert isinstance(r, dict)
         sys.stdout.write(f"{name:16} ratio {r['ratio']:.3f} (target {r['target']})\n")

@@ -28,6 +28,14 @@ def keys(name: str, nationality: str = "") -> set[str]:
         ("Wahyuni", "Wahjoeni", "ID"),
         ("DELA CRUZ, Juan", "Juan Dela Cruz", "PH"),
         ("Srisuk Kittisak", "Kittisak Sisuk", "TH"),
+        # Chinese given names in Hokkien, Mandarin, Cantonese and Hakka spellings
+        ("Tan Boon Keat", "Chen Wen Jie", "MY"),
+        ("Tan Kah Wai", "Chen Jiawei", "MY"),
+        ("Lim Kok Leong", "Lin Guo Liang", "MY"),
+        ("Koh Chee Keong", "Xu Zhi Qiang", "SG"),
+        ("Ng Siew Mei", "Huang Xiumei", "SG"),
+        ("Khoo Boon Kiat", "Qiu Wen-Jie", "MY"),
+        ("Chin Kah Wai", "Tan Ka Wai", "MY"),
     ],
 )
 def test_spelling_variants_share_a_key(a: str, b: str, nationality: str) -> None:
@@ -41,10 +49,20 @@ def test_spelling_variants_share_a_key(a: str, b: str, nationality: str) -> None
         ("Tan Wei Ming", "Lim Wei Ming"),
         ("Aung Kyaw Moe", "Aung Min Thu"),
         ("Vu Quoc Anh", "Vu Ngoc Anh"),
+        # the same surname and one given syllable in common are not the same name
+        ("Tan Boon Keat", "Tan Boon Leong"),
+        ("Tan Wei Ming", "Tan Wei Jie"),
+        ("Tan Boon Keat", "Lim Wen Jie"),
     ],
 )
 def test_different_names_share_no_key(a: str, b: str) -> None:
     assert not keys(a) & keys(b)
+
+
+def test_dialect_readings_only_for_chinese_names() -> None:
+    assert not any(k.startswith("g:") for k in keys("Ho Van An", "VN"))
+    assert not any(k.startswith("g:") for k in keys("Budi Santoso", "ID"))
+    assert any(k.startswith("g:") for k in keys("Ho Wai Man", "MY"))
 
 
 def test_patronymic_keeps_the_father_apart() -> None:

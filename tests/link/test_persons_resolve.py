@@ -38,13 +38,17 @@ FAMILIES = [
     ("cn1", "Tan Wei Ming", "1985-12-01", "MY", "A12345678", "", "MY"),
     ("cn2", "Chen Weiming", "1985-12-01", "MY", "A12345678", "", "TH"),
     ("cn3", "Tan Wei Ming", "1993-04-18", "MY", "A99887766", "", "MY"),
+    # a Hokkien name written in Mandarin pinyin, and a namesake in another dialect's spelling
+    ("cn4", "Tan Boon Keat", "1983-06-02", "MY", "", "", "MY"),
+    ("cn5", "Chen Wen Jie", "1983-06-02", "MY", "", "", "TH"),
+    ("cn6", "Tan Boon Kiat", "1991-10-12", "MY", "A55554444", "", "MY"),
     # a Filipino father and son, the son a "Jr"
     ("ph1", "Jerome Villanueva", "1961-08-09", "PH", "P1234567A", "", "PH"),
     ("ph2", "Jerome Villanueva Jr", "1986-01-20", "PH", "P7654321B", "", "PH"),
     ("ph3", "VILLANUEVA, Jerome Jr", "1986-01-20", "PH", "", "", "MY"),
 ]
 SAME = [{"vn1", "vn2", "vn3"}, {"vn4", "vn5"}, {"th1", "th2", "th3"}, {"mm1", "mm2"},
-        {"my1", "my2"}, {"cn1", "cn2"}, {"ph2", "ph3"}]  # fmt: skip
+        {"my1", "my2"}, {"cn1", "cn2"}, {"cn4", "cn5"}, {"ph2", "ph3"}]  # fmt: skip
 
 
 def _families() -> pl.DataFrame:
@@ -75,6 +79,7 @@ def test_look_alikes_stay_apart(resolved: ResolutionResult) -> None:
     assert person["mm1"] != person["mm3"]  # brothers
     assert person["my1"] != person["my3"]  # father and son (bin)
     assert person["cn1"] != person["cn3"]  # namesakes
+    assert person["cn4"] != person["cn6"]  # namesakes in two dialects' spellings
     assert person["ph1"] != person["ph2"]  # father and Jr
 
 

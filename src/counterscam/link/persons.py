@@ -6,7 +6,9 @@ in memory, ``resolve_parties`` on the ``party`` table.
 
 from __future__ import annotations
 
+import shutil
 import tempfile
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -54,6 +56,16 @@ Progress = Callable[[str], None]
 DUCKDB_MEMORY = "8GB"
 # A name held by more records than this pairs records only together with other evidence.
 RARE = 100
+# Blocking keys (column name stem -> columns, most records sharing one key). One person's
+# records share a document or phone, sometimes hundreds of them, so those caps are higher.
+BLOCK_KEYS = {
+    "name": (("name_sorted",), RARE),
+    "name_year": (("name_sorted", "dob_year"), 500),
+    "id": (("id_clean",), 2000),
+    "phone": (("phone_canon",), 2000),
+    "dob_first": (("dob", "first_tok"), 500),
+    "dob_last": (("dob", "last_tok"), 500),
+}
 
 
 class BadRecord(ValueError):
@@ -126,43 +138,51 @@ def feature_table(records: Sequence[PersonRecord]) -> pa.Table:
 
 
 def _with_rare_keys(table: pa.Table) -> pa.Table:
-    """Add name keys held by at most RARE records: only those block pairs on a name alone.
+    """Add the blocking keys: each key kept only where few records hold it (else null).
 
-    A name shared by hundreds of records cannot make a match on its own (its term frequency
-    weighs it down), so pairing all of them would cost quadratic time for nothing: such
-    records are paired through a birth year, document, phone or birth date instead.
+    Splink pairs every two records that share a key, so a key held by n records costs n²/2
+    comparisons: a name held by hundreds of records, a bank's hotline given as a suspect's
+    phone, a placeholder birth date beside a common first name. Such a key cannot make a match
+    on its own (its term frequency weighs it down, or it is no one's), so its holders are
+    paired through their other keys instead. With every key capped, the pairs are at most
+    records x cap / 2 per rule, however skewed the data.
     """
     frame = pl.from_arrow(table)
     assert isinstance(frame, pl.DataFrame)
-    sorted_count = pl.col("name_sorted").count().over("name_sorted")
     exploded = frame.select("unique_id", "name_keys").explode("name_keys")
     rare = (
         exploded.filter(pl.col("name_keys").count().over("name_keys") <= RARE)
         .group_by("unique_id")
         .agg(name_keys_rare=pl.col("name_keys").drop_nulls())
     )
-    frame = frame.with_columns(
-        name_rare=pl.when(sorted_count <= RARE).then(pl.col("name_sorted"))
-    ).join(rare, on="unique_id", how="left", maintain_order="left")
+    capped = [_capped(f"{name}_blk", columns, cap) for name, (columns, cap) in BLOCK_KEYS.items()]
+    frame = frame.with_columns(capped).join(rare, on="unique_id", how="left", maintain_order="left")
     return frame.with_columns(pl.col("name_keys_rare").fill_null([])).to_arrow()
 
 
-def _facts(table: pa.Table) -> list[Facts]:
-    cols = table.select(["dob", "nationality", "id_clean", "id_kind", "father", "generation"])
-    out = []
-    for dob, nat, idn, kind, father, gen in zip(
-        *(c.to_pylist() for c in cols.columns), strict=True
-    ):
-        out.append(
-            Facts(
-                dobs={dob} if dob else set(),
-                nationalities={nat} if nat else set(),
-                national_ids={idn} if idn and kind == "nid" else set(),
-                fathers={father} if father else set(),
-                generations={gen} if gen else set(),
-            )
+def _capped(name: str, columns: tuple[str, ...], cap: int) -> pl.Expr:
+    """Return the key of ``columns`` where at most ``cap`` records share it, else null."""
+    key = pl.concat_str([pl.col(c).cast(pl.Utf8) for c in columns], separator="|")
+    return pl.when(pl.len().over(key) <= cap).then(key).alias(name)
+
+
+def _facts(table: pa.Table) -> Callable[[int], Facts]:
+    """Return what the record in row i says about its person (built on demand)."""
+    dob, nat, idn, kind, father, gen = (
+        table.column(c).to_pylist()
+        for c in ("dob", "nationality", "id_clean", "id_kind", "father", "generation")
+    )
+
+    def facts(i: int) -> Facts:
+        return Facts(
+            dobs={dob[i]} if dob[i] else set(),
+            nationalities={nat[i]} if nat[i] else set(),
+            national_ids={idn[i]} if idn[i] and kind[i] == "nid" else set(),
+            fathers={father[i]} if father[i] else set(),
+            generations={gen[i]} if gen[i] else set(),
         )
-    return out
+
+    return facts
 
 
 def _register(table: pa.Table, backend: Backend, spark: Any) -> Any:
@@ -174,6 +194,7 @@ def _register(table: pa.Table, backend: Backend, spark: Any) -> Any:
         # names would otherwise take all the memory of the machine.
         spill = tempfile.mkdtemp(prefix="counterscam-duckdb-")
         connection = duckdb.connect(config={"memory_limit": DUCKDB_MEMORY, "temp_directory": spill})
+        weakref.finalize(connection, shutil.rmtree, spill, ignore_errors=True)
         return DuckDBAPI(connection).register(table, dataset_display_name="persons")
     from counterscam.link.persons_spark import register_spark
 
@@ -214,7 +235,10 @@ def resolve_persons(
     keep = ["record_id_l", "record_id_r", "match_probability", "match_weight"]
     pairs = pairs.select(keep + sorted(c for c in pairs.columns if c.startswith("mw_")))
     say(f"clustering {pairs.height:,} pairs into persons")
-    strong = pairs.filter(pl.col("match_probability") >= threshold)
+    # Strongest first; ties in a fixed order so the persons do not depend on the backend.
+    strong = pairs.filter(pl.col("match_probability") >= threshold).sort(
+        ["match_probability", "record_id_l", "record_id_r"], descending=[True, False, False]
+    )
     edges = zip(
         strong["match_probability"].to_list(),
         strong["record_id_l"].to_list(),

@@ -9,7 +9,7 @@ fathers' names).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 
@@ -63,12 +63,18 @@ def _merge(a: Facts, b: Facts) -> Facts:
 
 
 def cluster(
-    ids: Sequence[str], facts: Sequence[Facts], edges: Iterable[tuple[float, str, str]]
+    ids: Sequence[str],
+    facts: Callable[[int], Facts],
+    edges: Iterable[tuple[float, str, str]],
 ) -> dict[str, str]:
-    """Return record id -> person key (the smallest record id of the person's records)."""
+    """Return record id -> person key (the smallest record id of the person's records).
+
+    ``facts(i)`` gives what record ``ids[i]`` says; it is asked only for records on an edge,
+    since at a million records most are alone. ``edges`` must come strongest first.
+    """
     index = {rid: i for i, rid in enumerate(ids)}
     parent = list(range(len(ids)))
-    group: dict[int, Facts] = dict(enumerate(facts))
+    group: dict[int, Facts] = {}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -76,9 +82,14 @@ def cluster(
             i = parent[i]
         return i
 
-    for _, left, right in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+    def facts_of(root: int) -> Facts:
+        if root not in group:
+            group[root] = facts(root)  # a root not yet merged is a record alone
+        return group[root]
+
+    for _, left, right in edges:
         a, b = find(index[left]), find(index[right])
-        if a == b or not compatible(group[a], group[b]):
+        if a == b or not compatible(facts_of(a), facts_of(b)):
             continue
         keep, gone = min(a, b), max(a, b)
         parent[gone] = keep

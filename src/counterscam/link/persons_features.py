@@ -8,7 +8,13 @@ from datetime import date
 from typing import Any
 
 from counterscam.identifiers import InvalidIdentifier, canonicalize
-from counterscam.link.persons_names import fold, phonetic, split_name, surname_classes
+from counterscam.link.persons_names import (
+    fold,
+    given_name_classes,
+    phonetic,
+    split_name,
+    surname_classes,
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,8 @@ FEATURE_COLUMNS = (
 )
 LIST_COLUMNS = frozenset({"name_keys", "name_tokens"})
 MAX_KEYS = 8
+# Readings of a Chinese name with its given-name syllables in any dialect's spelling.
+DIALECT_KEYS = 6
 _ID_CLEAN = re.compile(r"[^0-9A-Z]")
 _MYKAD = re.compile(r"^(\d{2})(\d{2})(\d{2})\d{6}$")
 _NIK = re.compile(r"^\d{6}(\d{2})(\d{2})(\d{2})\d{4}$")
@@ -134,6 +142,7 @@ def _name_keys(own: list[str], father: list[str], family: list[str], culture: st
     ph = [phonetic(t, culture) for t in own]
     fa = [phonetic(t, culture) for t in father]
     keys = {"s:" + " ".join(sorted(ph + fa)), "c:" + phonetic("".join(own + father), culture)}
+    dialect: set[str] = set()
     for pos in _surname_positions(own, family) if len(own) >= 2 else []:
         rest = own[:pos] + own[pos + 1 :]
         compact = phonetic("".join(rest + father), culture)
@@ -141,7 +150,13 @@ def _name_keys(own: list[str], father: list[str], family: list[str], culture: st
             keys.add(f"c:#{cls}|{compact}")
         for cls in surname_classes(own[pos]):
             keys.add("s:" + " ".join(sorted([f"#{cls}", *ph[:pos], *ph[pos + 1 :], *fa])))
-    return sorted(keys)[:MAX_KEYS]
+        # Vietnamese names are Sino-Vietnamese, but romanised in their own way.
+        chinese = not father and culture != "VN"
+        given = given_name_classes(rest, DIALECT_KEYS) if chinese else []
+        for cls in surname_classes(own[pos]):
+            dialect.update(f"g:#{cls}|{form}" for form in given)
+    # The spelling keys first: the dialect readings only add to them, within the cap.
+    return sorted(keys)[:MAX_KEYS] + sorted(dialect)[:DIALECT_KEYS]
 
 
 def features(record: PersonRecord) -> dict[str, Any]:

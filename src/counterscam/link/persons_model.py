@@ -8,26 +8,31 @@ from typing import Any
 import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 from splink import Linker, SettingsCreator, block_on
+from splink.internals.exceptions import EMTrainingException
 
 logger = logging.getLogger(__name__)
 # Records the model is trained on at most: a deterministic sample of larger inputs.
 TRAIN_SAMPLE = 150_000
+# Share of one person's record pairs, both with a phone, whose numbers differ.
+PHONE_CHANGED = 0.2
 # Blocking rules that generate candidate pairs: any one shared key makes a pair.
+# Each key is null where too many records share it (persons.BLOCK_KEYS), so no rule can make
+# more than records x cap / 2 pairs.
 PREDICTION_BLOCKS = (
-    block_on("name_rare"),
+    block_on("name_blk"),
     block_on("name_keys_rare", arrays_to_explode=["name_keys_rare"]),
-    block_on("name_sorted", "dob_year"),
-    block_on("id_clean"),
-    block_on("phone_canon"),
-    block_on("dob", "first_tok"),
-    block_on("dob", "last_tok"),
+    block_on("name_year_blk"),
+    block_on("id_blk"),
+    block_on("phone_blk"),
+    block_on("dob_first_blk"),
+    block_on("dob_last_blk"),
 )
 # EM sessions: each fixes what it blocks on and learns the m values of everything else.
-TRAINING_BLOCKS = (
-    block_on("name_sorted"),
-    block_on("dob"),
-    block_on("id_clean"),
-)
+TRAINING_BLOCKS = {
+    "name": block_on("name_sorted"),
+    "birth date": block_on("dob"),
+    "ID number": block_on("id_clean"),
+}
 # A pair sharing one of these is almost surely one person: used to estimate the prior.
 DETERMINISTIC = (
     block_on("id_clean", "name_sorted"),
@@ -114,6 +119,21 @@ def _generation() -> cl.CustomComparison:
     )
 
 
+def _phone() -> cl.CustomComparison:
+    return cl.CustomComparison(
+        output_column_name="phone_canon",
+        comparison_description="Phone number",
+        comparison_levels=[
+            cll.NullLevel("phone_canon"),
+            cll.ExactMatchLevel("phone_canon"),
+            # Suspects change SIM cards every few weeks, so one person's records often carry
+            # different numbers. Fixed rather than learnt: where the data show no one with two
+            # numbers, EM drives this m to 0 and Splink refuses the whole training session.
+            cll.ElseLevel().configure(m_probability=PHONE_CHANGED, fix_m_probability=True),
+        ],
+    )
+
+
 def settings() -> SettingsCreator:
     """Return the untrained model settings."""
     return SettingsCreator(
@@ -125,7 +145,7 @@ def settings() -> SettingsCreator:
             _dob(),
             cl.ExactMatch("nationality"),
             _id_number(),
-            cl.ExactMatch("phone_canon"),
+            _phone(),
             _father(),
             _generation(),
         ],
@@ -141,16 +161,17 @@ def train(linker: Linker, *, records: int, seed: int = 42) -> None:
     training.estimate_u_using_random_sampling(
         max_pairs=float(min(max(records * 200, 2_000_000), 5_000_000)), seed=seed
     )
-    for rule in TRAINING_BLOCKS:
+    for name, rule in TRAINING_BLOCKS.items():
         # Capped so training time stays flat however common the commonest name is.
         try:
             training.estimate_parameters_using_expectation_maximisation(
                 rule, estimate_without_term_frequencies=True, max_pairs=2_000_000
             )
-        except ValueError as exc:
-            # A level never seen among matches drives its m to 0, which Splink refuses; the
-            # other sessions still estimate that comparison.
-            logger.warning("EM session %s skipped: %s", rule, exc)
+        except (ValueError, EMTrainingException) as exc:
+            # A level never seen among matches drives its m to 0, which Splink refuses, and a
+            # small input may have no pair at all on a rule; the other sessions still
+            # estimate those comparisons.
+            logger.warning("EM session blocked on the %s skipped: %s", name, exc)
 
 
 def make_linker(table: Any, model: dict[str, Any] | None = None) -> Linker:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice, product
 
 # Titles and honorifics dropped before comparison (lower case, punctuation removed).
 HONORIFICS = frozenset(
@@ -44,7 +46,7 @@ ALIASES = {
 # Chinese surnames: each group is one character in Hokkien, Mandarin, Cantonese and Teochew
 # spellings. A spelling in several groups (Ng, Wong) is compatible with all of them.
 CHINESE_SURNAME_GROUPS = (
-    "tan chen chan tang ting",
+    "tan chen chan tang ting chin",
     "lim lin lam",
     "lee li lie lei",
     "ng huang wong oei ooi wee",
@@ -55,7 +57,7 @@ CHINESE_SURNAME_GROUPS = (
     "chong zhong chung",
     "koh xu hui khoo",
     "yeo yang yeung yong",
-    "liu lau lao",
+    "liu lau lao liew",
     "zhao chiu chew",
     "zhou chow chau",
     "lai li",
@@ -68,19 +70,79 @@ CHINESE_SURNAME_GROUPS = (
     "tay zheng",
     "chua cai choy tsai",
     "yap ye yip",
+    "qiu khoo khu hiew yau",
+    "gao koh kou",
+    "hu foo woo",
+)
+# Syllables of Chinese given names: Mandarin pinyin first (the class), then the Hokkien,
+# Cantonese, Teochew, Hakka and Wade-Giles spellings of the same characters. A spelling of
+# several characters (Wai: Wei or Hui; Man: Wen or Min) belongs to each of their classes.
+CHINESE_SYLLABLE_GROUPS = (
+    "wei wai wee vee ui",
+    "ming meng beng bing",
+    "jun chun choon tsun zhun",
+    "hao ho hou how hau",
+    "jia kah ka chia gar",
+    "wen boon bun vun mun man",
+    "jie keat kiat kit chieh",
+    "zhi chee chi ji jee",
+    "qiang keong keung kiong cheong chiang",
+    "guo kok kwok kuo kuok",
+    "liang leong leung liong",
+    "xin sin hsin shin yan",
+    "yi ee yee",
+    "xiu siew siu hsiu",
+    "mei mee may bee",
+    "hui hwee hwei fui wai",
+    "min man ban",
+    "li lee lai lay",
+    "ting teng",
+    "pei pui poi",
+    "shan san saan",
+    "ling leng",
+    "hua wah hwa wa",
+    "de tak teck tek dak",
+    "jin kim kam gim",
+    "cheng seng sing shing",
+    "sheng seng sing",
+    "long loong lung",
+    "ping peng",
+    "yong weng wing eng",
+    "fa huat faat fatt",
+    "fu hock fook hok",
+    "an onn on ann",
+    "hai hoi",
+    "jian kian kin kean chien",
+    "xiang siang cheung",
+    "hong hung fong",
+    "kai khai hoi",
+    "jing ching",
+    "zhen chin tsen",
+    "wan woon",
+    "yan yen",
+    "kang khong",
+    "tao tou to",
+    "lei loi",
+    "hu foo",
+    "fang fong",
+    "ying eng yeng",
+    "na nah",
+    "yu yoo yew",
 )
 
 
-def _surname_classes() -> dict[str, tuple[str, ...]]:
+def _classes(groups: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     classes: dict[str, set[str]] = {}
-    for group in CHINESE_SURNAME_GROUPS:
+    for group in groups:
         spellings = group.split()
         for spelling in spellings:
             classes.setdefault(spelling, set()).add(spellings[0])
     return {k: tuple(sorted(v)) for k, v in classes.items()}
 
 
-SURNAME_CLASSES = _surname_classes()
+SURNAME_CLASSES = _classes(CHINESE_SURNAME_GROUPS)
+SYLLABLE_CLASSES = _classes(CHINESE_SYLLABLE_GROUPS)
+_LONGEST_SYLLABLE = max(map(len, SYLLABLE_CLASSES))
 
 # Transliteration rewrites applied in order; they fold the romanisation variants of Thai, Lao,
 # Khmer, Burmese, Malay and Indonesian names onto one spelling.
@@ -150,6 +212,8 @@ def phonetic(token: str, culture: str = "") -> str:
 
 def fold(text: str) -> str:
     """Return lower-case ASCII text: diacritics removed, Vietnamese đ as d."""
+    if text.isascii():  # most names as reports write them: nothing to decompose
+        return text.lower()
     text = text.replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
@@ -217,3 +281,40 @@ def split_name(full_name: str, culture: str = "") -> NameParts:
 def surname_classes(token: str) -> tuple[str, ...]:
     """Return the Chinese surname classes a token may belong to, or () if it is no surname."""
     return SURNAME_CLASSES.get(token, ())
+
+
+@lru_cache(maxsize=100_000)
+def syllables(token: str) -> tuple[str, ...] | None:
+    """Split a given-name token into Chinese syllables ("weiming": wei, ming), or None.
+
+    Written joined (Weiming) or hyphenated (Wei-Ming) a given name is one token; the split
+    with the fewest syllables is taken.
+    """
+    best: list[tuple[str, ...] | None] = [()] + [None] * len(token)
+    for end in range(1, len(token) + 1):
+        for start in range(max(0, end - _LONGEST_SYLLABLE), end):
+            head, piece = best[start], token[start:end]
+            if head is not None and piece in SYLLABLE_CLASSES:
+                candidate = (*head, piece)
+                current = best[end]
+                if current is None or len(candidate) < len(current):
+                    best[end] = candidate
+    return best[-1] or None
+
+
+def given_name_classes(tokens: Sequence[str], limit: int) -> list[str]:
+    """Return up to ``limit`` dialect-free forms of a Chinese given name, or [].
+
+    Each syllable is replaced by its Mandarin class, so "Boon Keat", "Wen Jie" and
+    "Boon Kiat" all give "wenjie"; a syllable of several characters gives several forms.
+    """
+    parts: list[tuple[str, ...]] = []
+    for token in tokens:
+        split = syllables(token)
+        if split is None:
+            return []
+        parts.extend(SYLLABLE_CLASSES[s] for s in split)
+    if not parts:
+        return []
+    forms = ["".join(p) for p in islice(product(*parts), limit)]
+    return sorted(set(forms))

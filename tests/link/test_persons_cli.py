@@ -75,3 +75,22 @@ def test_unknown_backend_is_refused(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "duckdb or spark" in _said(result.output)
+
+
+def test_a_short_partner_list_is_scored_with_the_shipped_model(tmp_path: Path) -> None:
+    """Twenty names are too few to train on; the command still answers, and carefully."""
+    header = ["record_id", "full_name", "birth_date", "nationality", "id_number", "country"]
+    rows = [
+        ["p1", "Tan Wei Ming", "1980-01-02", "MY", "A1234567", "MY"],
+        ["p2", "TAN Wei-Ming", "1980-01-02", "MY", "", "SG"],
+        ["p3", "Tan Wei Ming", "1983-06-30", "MY", "", "MY"],  # a namesake, born elsewhen
+        ["p4", "Somchai Jaidee", "1979-03-04", "TH", "", "TH"],
+    ]
+    src = _write(tmp_path / "in.csv", header, rows)
+    out = tmp_path / "out.csv"
+    result = runner.invoke(app, ["resolve-persons", "--in", str(src), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8") as fh:
+        person = {row["record_id"]: row["person_id"] for row in csv.DictReader(fh)}
+    assert person["p1"] == person["p2"]
+    assert len({person["p1"], person["p3"], person["p4"]}) == 3

@@ -20,6 +20,11 @@ from sqlalchemy.orm import Session
 
 from counterscam.db.models import Party, Report
 from counterscam.link.persons_cluster import Facts, cluster
+from counterscam.link.persons_default import (
+    MIN_TRAIN_RECORDS,
+    default_model,
+    without_term_frequencies,
+)
 from counterscam.link.persons_features import (
     FEATURE_COLUMNS,
     LIST_COLUMNS,
@@ -35,6 +40,7 @@ __all__ = [
     "ResolutionResult",
     "resolve_parties",
     "resolve_persons",
+    "train_model",
 ]
 
 Backend = Literal["duckdb", "spark"]
@@ -223,7 +229,11 @@ def resolve_persons(
         return ResolutionResult({i: i for i in ids}, _empty_pairs(), threshold, model or {})
     say(f"registering {len(ids):,} records with {backend}")
     registered = _register(table, backend, spark)
-    if model is None:
+    if len(ids) < MIN_TRAIN_RECORDS:
+        if model is None:
+            say("too few records to train on: scoring with the shipped model")
+        model = without_term_frequencies(model or default_model())
+    elif model is None:
         say("training the model (u by sampling, m by expectation maximisation)")
         model = _trained(table, registered, backend, spark)
     linker = make_linker(registered, model)
@@ -255,6 +265,12 @@ def resolve_persons(
     )
     trained = linker.misc.save_model_to_json()
     return ResolutionResult(person_of, pairs, threshold, trained)
+
+
+def train_model(records: pl.DataFrame | Sequence[PersonRecord]) -> dict[str, Any]:
+    """Train the model on these records (DuckDB) and return it as Splink saves it."""
+    table = feature_table(_as_records(records))
+    return _trained(table, _register(table, "duckdb", None), "duckdb", None)
 
 
 def _pairs_frame(predicted: Any, backend: Backend) -> pl.DataFrame:

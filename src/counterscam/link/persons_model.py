@@ -196,4 +196,10 @@ def make_linker(table: Any, model: dict[str, Any] | None = None) -> Linker:
             for key in ("m_probability", "u_probability", "tf_adjustment_weight"):
                 if key in source:
                     level[key] = source[key]
+            if source.get("tf_adjustment_weight") == 0 or (
+                source and "tf_adjustment_column" not in source
+            ):
+                # Splink reads a weight of 0 back as its default of 1: drop the adjustment.
+                level.pop("tf_adjustment_column", None)
+                level.pop("tf_adjustment_weight", None)
     return Linker(table, fresh, log_level=logging.ERROR)

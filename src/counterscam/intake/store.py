@@ -13,6 +13,7 @@ from counterscam.db.base import Base, utcnow
 from counterscam.db.dialect import insert_for
 from counterscam.db.models import Identifier, Party, Place, Report, ReportShare, Sighting
 from counterscam.intake.normalise import NormalReport, SightingRow
+from counterscam.link.writes import insert_rows
 
 # Look-ups built once with expanding parameters: an IN list of literals costs a Python
 # coercion per value each time it is built.
@@ -192,28 +193,24 @@ def _write_children(
     known: dict[tuple[str, str], int] | None,
 ) -> None:
     ident_ids = identifier_ids(session, (s for r in reports for s in r.sightings), known)
-    sightings = [
-        {
-            "report_id": ids[r.external_ref],
-            "identifier_id": ident_ids[(s.kind, s.value)],
-            "role": s.role,
-            "raw_value": s.raw_value,
-        }
-        for r in reports
-        for s in r.sightings
-    ]
+    insert_rows(
+        session,
+        Sighting,
+        ("report_id", "identifier_id", "role", "raw_value"),
+        (
+            (ids[r.external_ref], ident_ids[(s.kind, s.value)], s.role, s.raw_value)
+            for r in reports
+            for s in r.sightings
+        ),
+    )
+    insert_rows(
+        session,
+        ReportShare,
+        ("report_id", "agency_id"),
+        ((ids[r.external_ref], share_ids[code]) for r in reports for code in r.share_with),
+    )
     parties = [{**p, "report_id": ids[r.external_ref]} for r in reports for p in r.parties]
     places = [{**p, "report_id": ids[r.external_ref]} for r in reports for p in r.places]
-    shares = [
-        {"report_id": ids[r.external_ref], "agency_id": share_ids[code]}
-        for r in reports
-        for code in r.share_with
-    ]
-    for model, rows in (
-        (Sighting, sightings),
-        (Party, parties),
-        (Place, places),
-        (ReportShare, shares),
-    ):
+    for model, rows in ((Party, parties), (Place, places)):
         if rows:
             session.connection().execute(insert(_table(model)), rows)

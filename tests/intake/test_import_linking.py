@@ -1,0 +1,86 @@
+"""A bulk import links its reports set-based, once per group: the same clusters as one by one."""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counterscam.access.accounts import admin_caller, create_agency
+from counterscam.cli.intake import batches_of
+from counterscam.db.base import Base
+from counterscam.db.link_models import ClusterReport
+from counterscam.db.models import Report
+from counterscam.intake import service
+from counterscam.intake.files import read_batch
+from counterscam.intake.tables import Limits
+from counterscam.synth import generate
+
+
+@pytest.fixture(scope="module")
+def region(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("region")
+    generate(reports=800, seed=7, out=out)
+    return out
+
+
+def _partition(session: Session) -> set[frozenset[str]]:
+    members: dict[int, set[str]] = defaultdict(set)
+    rows = session.execute(
+        select(ClusterReport.cluster_id, Report.external_ref).join(
+            Report, Report.id == ClusterReport.report_id
+        )
+    )
+    for cluster_id, ref in rows:
+        members[cluster_id].add(ref)
+    return {frozenset(refs) for refs in members.values()}
+
+
+def _import(session: Session, region: Path, codes: list[str]) -> set[frozenset[str]]:
+    for code in codes:
+        (sources,) = batches_of([region / code])
+        result = service.submit(
+            session,
+            admin_caller(session, code),
+            reports=read_batch(sources, Limits()),
+            source="cli",
+            streaming=True,
+        )
+        assert result.status == "committed", result.errors[:3]
+    return _partition(session)
+
+
+def test_bulk_import_clusters_equal_linking_each_report_as_it_arrives(
+    session: Session, region: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    codes = []
+    with (region / "agencies.csv").open() as handle:
+        for row in csv.DictReader(handle):
+            create_agency(
+                session,
+                code=row["code"],
+                name=row["name"],
+                country=row["country"],
+                kind=row["kind"],
+            )
+            if (region / row["code"] / "reports.csv").exists():
+                codes.append(row["code"])
+    session.commit()
+    # Each report stored and linked before the next one arrives, as through the API.
+    monkeypatch.setattr(service, "CHUNK", 1)
+    monkeypatch.setattr(service, "LINK_GROUP", 1)
+    one_by_one = _import(session, region, codes)
+    assert len(one_by_one) > 20 and max(len(c) for c in one_by_one) > 5
+
+    for table in reversed(Base.metadata.sorted_tables):
+        if table.name != "agency":
+            session.execute(table.delete())
+    session.commit()
+    # Many chunks per link group, several groups per agency.
+    monkeypatch.setattr(service, "CHUNK", 50)
+    monkeypatch.setattr(service, "LINK_GROUP", 150)
+    assert _import(session, region, codes) == one_by_one

@@ -156,3 +156,23 @@ def _reports_from(session: Session, region: Region, day: int) -> list[int]:
     return [
         add_report(session, region, "NEW", day=day, names=[("phone", "+60129999999", "caller")])
     ]
+
+
+def test_intake_links_a_new_report_by_document_before_any_rebuild(session: Session) -> None:
+    from counterscam.link.incremental import link_reports
+
+    region = make_region(session)
+    r0, r1, r2 = _reports(session, region, 0, 4, 6)
+    add_report(session, region, "R3", day=7, names=[("phone", "+60120000001", "caller")])
+    add_party(session, r0, "Tan Wei Ming", "suspect", id_number=PASSPORT, nationality="MY")
+    add_party(session, r2, "Aung Aung", "victim_of_trafficking", id_number="MA1", nationality="MM")
+    link_reports(session, [r0, r1, r2])
+    assert len(groups(session, region)) == 4
+    add_party(session, r1, "Tan Wei-Ming", "mule", id_number=PASSPORT.lower(), nationality="MY")
+    add_party(session, r2, "Tan W M", "recruiter", id_number=PASSPORT, nationality="MY")
+    link_reports(session, [r1, r2])
+    incremental = groups(session, region)
+    assert frozenset({"R0", "R1", "R2"}) in incremental
+    vias = {link.via for link in session.scalars(select(ClusterLink))}
+    rebuild(session)
+    assert groups(session, region) == incremental and vias == {"document"}

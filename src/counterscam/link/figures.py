@@ -9,7 +9,9 @@ from decimal import Decimal
 import numpy as np
 from numpy.typing import NDArray
 
-from counterscam.link.graph import IntArray
+# Not imported from link.graph: that loads SciPy and igraph, which intake does not need.
+IntArray = NDArray[np.int64]
+
 
 GROWTH_DAYS = 30
 

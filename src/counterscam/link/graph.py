@@ -20,9 +20,8 @@ from numpy.typing import NDArray
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
+from counterscam.link.figures import IntArray
 from counterscam.link.rules import DEFAULT_RULES, LinkRules
-
-IntArray = NDArray[np.int64]
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from counterscam.db.link_models import Cluster, ClusterLink, ClusterReport
 from counterscam.db.models import Identifier, Report, Sighting
 from counterscam.link.conditions import DAY, allowed, link_time, stopped
 from counterscam.link.figures import GROWTH_DAYS, Figures
+from counterscam.link.party_evidence import PartyLink, party_links, store_party_links
 from counterscam.link.rules import DEFAULT_RULES, LinkRules, operator_roles
 from counterscam.link.writes import insert_rows, key_for
 
@@ -195,15 +196,18 @@ def link_reports(
         # Resubmitted reports may name other identifiers now: their old links go.
         session.connection().execute(_OLD_LINKS, {"ids": chunk})
     links = _links(_sightings(session, ids), set(ids), rules)
-    if not links:
+    by_party = party_links(session, ids, rules=rules)
+    if not links and not by_party:
         return
     groups = _Groups()
     for a, b in links:
         groups.union(_node(a), _node(b))
+    for link in by_party:
+        groups.union(link.node_a, link.node_b)
     members: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)
     for node in list(groups.parent):
         members[groups.find(node)].append(node)
-    _apply(session, links, groups, list(members.values()))
+    _apply(session, links, groups, list(members.values()), by_party)
 
 
 def _apply(
@@ -211,6 +215,7 @@ def _apply(
     links: list[tuple[_Seen, _Seen]],
     groups: _Groups,
     parts: list[list[tuple[str, int]]],
+    by_party: list[PartyLink],
 ) -> None:
     cluster_ids = sorted({n[1] for p in parts for n in p if n[0] == "c"})
     existing = _cluster_figures(session, cluster_ids)
@@ -272,6 +277,7 @@ def _apply(
             delete(Cluster).where(Cluster.id.in_([m["old"] for m in merges]))
         )
     target_of = {n: targets[i] for i, part in enumerate(parts) for n in part}
+    store_party_links(session, by_party, lambda node: target_of[node])
     insert_rows(
         session,
         ClusterReport,

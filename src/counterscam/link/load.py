@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from counterscam.db.dialect import epoch_seconds
 from counterscam.db.models import Identifier, Report, Sighting
 from counterscam.link.conditions import DAY, allowed, link_time, role_code, stopped
-from counterscam.link.graph import Evidence, IntArray
+from counterscam.link.figures import IntArray
+from counterscam.link.graph import Evidence
 from counterscam.link.party_evidence import OPERATOR_PARTY_ROLES, party_rows
 from counterscam.link.rules import operator_roles
 

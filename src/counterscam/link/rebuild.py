@@ -17,8 +17,8 @@ from counterscam.db.base import utcnow
 from counterscam.db.link_models import Cluster, ClusterLink, ClusterReport, StopEntry
 from counterscam.db.models import Identifier
 from counterscam.link.conditions import DAY
-from counterscam.link.figures import GROWTH_DAYS, as_of, figures
-from counterscam.link.graph import IntArray, Partition, cluster
+from counterscam.link.figures import GROWTH_DAYS, IntArray, as_of, figures
+from counterscam.link.graph import Partition, cluster
 from counterscam.link.load import Loaded, load
 from counterscam.link.party_evidence import refresh_documents
 from counterscam.link.rules import DEFAULT_RULES, LinkRules

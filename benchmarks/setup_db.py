@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import Path
 
-from counterscam.access.accounts import create_agency, create_user
+from counterscam.access.accounts import create_user
 from counterscam.db.engine import make_engine, session_scope
 from counterscam.db.migrate import upgrade
+from counterscam.synth.agencies import add_region_agencies
 
 BENCH_USER = "bench.analyst"
 BENCH_PASSWORD = "bench-password-1"
@@ -18,16 +18,8 @@ def main(url: str, region: Path) -> None:
     """Migrate ``url`` and add the agencies listed in the region, plus one analyst."""
     engine = make_engine(url)
     upgrade(engine)
-    with session_scope(engine) as session, (region / "agencies.csv").open() as handle:
-        for row in csv.DictReader(handle):
-            create_agency(
-                session,
-                code=row["code"],
-                name=row["name"],
-                country=row["country"],
-                kind=row["kind"],
-                contact=row["contact"],
-            )
+    with session_scope(engine) as session:
+        add_region_agencies(session, region)
         create_user(session, username=BENCH_USER, password=BENCH_PASSWORD, agency_code="MY-NSRC")
     engine.dispose()
 

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
 
-from counterscam.access.accounts import admin_caller, create_agency, create_user
+from counterscam.access.accounts import admin_caller, create_user
 from counterscam.config import get_settings
 from counterscam.db.engine import session_factory, session_scope
 from counterscam.db.migrate import upgrade
-from counterscam.db.models import Agency, Report, User
+from counterscam.db.models import Report, User
 from counterscam.intake.files import read_batch
 from counterscam.intake.service import submit
 from counterscam.intake.tables import Limits, Source
@@ -22,6 +21,7 @@ from counterscam.link.persons import resolve_parties
 from counterscam.link.rebuild import STEPS as REBUILD_STEPS
 from counterscam.link.rebuild import rebuild
 from counterscam.synth import generate
+from counterscam.synth.agencies import add_region_agencies
 
 DEMO_PASSWORD = "counterscam-demo"
 
@@ -57,11 +57,6 @@ class DemoSummary:
     notes: list[str] = field(default_factory=list)
 
 
-def _agencies(path: Path) -> list[dict[str, str]]:
-    with path.open(newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
 def build_demo(
     *,
     engine: Engine,
@@ -90,17 +85,7 @@ def build_demo(
         stage("Generating the synthetic region", reports)
         generate(reports=reports, seed=seed, out=folder, progress=tick)
     with session_scope(engine) as session:
-        known = set(session.scalars(select(Agency.code)))
-        for row in _agencies(folder / "agencies.csv"):
-            if row["code"] not in known:
-                create_agency(
-                    session,
-                    code=row["code"],
-                    name=row["name"],
-                    country=row["country"],
-                    kind=row["kind"],
-                    contact=row.get("contact", ""),
-                )
+        codes = set(add_region_agencies(session, folder))
         for user in DEMO_USERS:
             if session.scalar(select(User).where(User.username == user.username)) is None:
                 create_user(
@@ -113,7 +98,6 @@ def build_demo(
     settings = get_settings()
     limits = Limits(max_unzipped_bytes=20 * settings.max_upload_bytes)
     rejected = 0
-    codes = {row["code"] for row in _agencies(folder / "agencies.csv")}
     folders = sorted(p for p in folder.iterdir() if p.name in codes and p.is_dir())
     stage("Importing the reports of each agency", reports)
     session = session_factory(engine)()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counterscam.access.accounts import admin_caller, create_agency
+from counterscam.access.accounts import admin_caller
 from counterscam.cli.intake import batches_of
 from counterscam.db.base import Base
 from counterscam.db.link_models import ClusterReport
@@ -19,6 +18,7 @@ from counterscam.intake import service
 from counterscam.intake.files import read_batch
 from counterscam.intake.tables import Limits
 from counterscam.synth import generate
+from counterscam.synth.agencies import add_region_agencies
 
 
 @pytest.fixture(scope="module")
@@ -57,18 +57,9 @@ def _import(session: Session, region: Path, codes: list[str]) -> set[frozenset[s
 def test_bulk_import_clusters_equal_linking_each_report_as_it_arrives(
     session: Session, region: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    codes = []
-    with (region / "agencies.csv").open() as handle:
-        for row in csv.DictReader(handle):
-            create_agency(
-                session,
-                code=row["code"],
-                name=row["name"],
-                country=row["country"],
-                kind=row["kind"],
-            )
-            if (region / row["code"] / "reports.csv").exists():
-                codes.append(row["code"])
+    codes = [
+        c for c in add_region_agencies(session, region) if (region / c / "reports.csv").exists()
+    ]
     session.commit()
     # Each report stored and linked before the next one arrives, as through the API.
     monkeypatch.setattr(service, "CHUNK", 1)

@@ -57,6 +57,7 @@ WORK_TOOLS = (
     ("bank", "beneficiary_account"),
 )
 
+
 @dataclass
 class Draft:
     """A report before it is written: truth and content."""

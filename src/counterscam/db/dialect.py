@@ -23,7 +23,12 @@ def max_bind_params(session: Session) -> int:
 
 def epoch_seconds(session: Session, column: Any) -> Any:
     """Return SQL for the whole seconds from 1970-01-01 UTC to a timestamp column."""
-    if session.get_bind().dialect.name == "postgresql":
+    return epoch_seconds_in(session.get_bind().dialect.name, column)
+
+
+def epoch_seconds_in(dialect: str, column: Any) -> Any:
+    """Return :func:`epoch_seconds`'s SQL for the dialect named ``dialect``."""
+    if dialect == "postgresql":
         return cast(func.floor(extract("epoch", column)), BigInteger)
     # SQLite keeps timestamps as UTC text, which julianday() reads; after 1970 cast floors.
     return cast((func.julianday(column) - 2440587.5) * 86400.0 + 0.5, BigInteger)

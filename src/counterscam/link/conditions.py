@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
-from counterscam.db.dialect import epoch_seconds
+from counterscam.db.dialect import epoch_seconds_in
 from counterscam.db.link_models import StopEntry
 from counterscam.db.models import Identifier, Report, Sighting
 
@@ -16,7 +16,12 @@ DAY = 86_400
 
 def link_time(session: Session) -> Any:
     """Return SQL for a report's linking time (seconds): the incident, else when reported."""
-    return epoch_seconds(session, func.coalesce(Report.incident_at, Report.reported_at))
+    return link_time_in(session.get_bind().dialect.name)
+
+
+def link_time_in(dialect: str) -> Any:
+    """Return :func:`link_time`'s SQL for the dialect named ``dialect``."""
+    return epoch_seconds_in(dialect, func.coalesce(Report.incident_at, Report.reported_at))
 
 
 def stopped(*, auto: bool = True) -> ColumnElement[bool]:

@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple, cast
 
 from sqlalchemy import Float, Select, Table, bindparam, delete, func, insert, or_, select, update
@@ -21,10 +22,10 @@ from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
 from counterscam.db.base import utcnow
-from counterscam.db.dialect import epoch_seconds
+from counterscam.db.dialect import epoch_seconds_in
 from counterscam.db.link_models import Cluster, ClusterLink, ClusterReport
 from counterscam.db.models import Identifier, Report, Sighting
-from counterscam.link.conditions import DAY, allowed, link_time, stopped
+from counterscam.link.conditions import DAY, allowed, link_time_in, stopped
 from counterscam.link.figures import GROWTH_DAYS, Figures
 from counterscam.link.party_evidence import PartyLink, party_links, store_party_links
 from counterscam.link.rules import DEFAULT_RULES, LinkRules, operator_roles
@@ -43,7 +44,9 @@ class _Seen(NamedTuple):
 
 
 # Expanding parameters: an IN list of literals costs a Python coercion per value, and a large
-# import links many thousands of reports at once.
+# import links many thousands of reports at once. Built once: building a statement costs more
+# than SQLite's run of it for one new report.
+@lru_cache(maxsize=1)
 def _named_query() -> Select[int]:
     # Hubs and shared platforms are left out before their (many) sightings are read.
     return (
@@ -59,13 +62,14 @@ def _named_query() -> Select[int]:
     )
 
 
-def _sightings_query(session: Session) -> Select[int, int, str, int, int | None, bool]:
+@lru_cache(maxsize=4)
+def _sightings_query(dialect: str) -> Select[int, int, str, int, int | None, bool]:
     return (
         select(
             Sighting.report_id,
             Sighting.identifier_id,
             Sighting.role,
-            link_time(session),
+            link_time_in(dialect),
             ClusterReport.cluster_id,
             allowed(),
         )
@@ -89,7 +93,7 @@ def _sightings(session: Session, report_ids: list[int]) -> list[_Seen]:
         named.update(connection.scalars(_named_query(), {"ids": chunk, "roles": roles}))
     # Each identifier once, however many of the reports name it.
     idents = sorted(named)
-    query = _sightings_query(session)
+    query = _sightings_query(connection.dialect.name)
     seen: list[_Seen] = []
     for start in range(0, len(idents), IN_CHUNK):
         rows = connection.execute(
@@ -345,29 +349,40 @@ class _Facts:
         )
 
 
+@lru_cache(maxsize=4)
+def _facts_query(dialect: str) -> Select[int, int, int, str, float]:
+    return select(
+        Report.id,
+        link_time_in(dialect),
+        epoch_seconds_in(dialect, Report.reported_at),
+        Report.country,
+        sql_cast(func.coalesce(Report.loss_usd, 0), Float),
+    ).where(Report.id.in_(bindparam("ids", expanding=True)))
+
+
+@lru_cache(maxsize=4)
+def _newest_query(dialect: str) -> Select[int]:
+    return (
+        select(epoch_seconds_in(dialect, Report.reported_at))
+        .order_by(Report.reported_at.desc())
+        .limit(1)
+    )
+
+
 def _report_facts(session: Session, report_ids: list[int]) -> dict[int, _Facts]:
     facts: dict[int, _Facts] = {}
+    connection = session.connection()
+    query = _facts_query(connection.dialect.name)
     for start in range(0, len(report_ids), IN_CHUNK):
-        rows = session.connection().execute(
-            select(
-                Report.id,
-                link_time(session),
-                epoch_seconds(session, Report.reported_at),
-                Report.country,
-                sql_cast(func.coalesce(Report.loss_usd, 0), Float),
-            ).where(Report.id.in_(report_ids[start : start + IN_CHUNK]))
-        )
+        rows = connection.execute(query, {"ids": report_ids[start : start + IN_CHUNK]})
         for rid, t, rep, country, loss in rows:
             facts[rid] = _Facts(int(t), int(rep), country, float(loss))
     return facts
 
 
 def _growth_since(session: Session) -> int:
-    newest = session.connection().scalar(
-        select(epoch_seconds(session, Report.reported_at))
-        .order_by(Report.reported_at.desc())
-        .limit(1)
-    )
+    connection = session.connection()
+    newest = connection.scalar(_newest_query(connection.dialect.name))
     now = int(datetime.now(UTC).timestamp())
     return min(now, int(newest or now)) - GROWTH_DAYS * DAY
 

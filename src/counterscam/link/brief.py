@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import and_, select
+from sqlalchemy import Select, and_, select
 from sqlalchemy.orm import Session, aliased
 
 from counterscam.access import audit
@@ -193,7 +193,7 @@ def cluster_brief(
     idents = _identifiers(session, ids)
     compounds = _compounds(session, ids)
     persons = _persons(session, ids)
-    links, links_total = _links(session, found.id, ref)
+    links, links_total = _links(session, found.id, select(Report.id).where(visible), ref)
     tied = tied_reports(session, caller, members)
     phone_countries = {i.country for i in idents.get("phone", []) if i.country}
     return ClusterBrief(
@@ -353,9 +353,12 @@ def _trafficking(
 
 
 def _links(
-    session: Session, cluster_id: int, ref: dict[int, str]
+    session: Session, cluster_id: int, visible_ids: Select[int], ref: dict[int, str]
 ) -> tuple[list[LinkExplanation], int]:
-    """Return the explanations of links whose two reports the caller may both see."""
+    """Return the explanations of links whose two reports the caller may both see.
+
+    The policy is in the query (``visible_ids``), so no party of a hidden report is read.
+    """
     party_a, party_b = aliased(Party), aliased(Party)
     rows = session.execute(
         select(
@@ -373,14 +376,16 @@ def _links(
         .outerjoin(Identifier, Identifier.id == ClusterLink.identifier_id)
         .outerjoin(party_a, party_a.id == ClusterLink.party_a)
         .outerjoin(party_b, party_b.id == ClusterLink.party_b)
-        .where(ClusterLink.cluster_id == cluster_id)
+        .where(
+            ClusterLink.cluster_id == cluster_id,
+            ClusterLink.report_a.in_(visible_ids),
+            ClusterLink.report_b.in_(visible_ids),
+        )
         .order_by(ClusterLink.id)
     )
     out: list[LinkExplanation] = []
     total = 0
     for a, b, via, kind, value, pa, pb, role_a, role_b, days in rows:
-        if a not in ref or b not in ref:
-            continue
         total += 1
         if len(out) >= MAX_LINKS:
             continue

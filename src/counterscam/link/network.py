@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import Select, and_, select
 from sqlalchemy.orm import Session
 
 from counterscam.access import audit
@@ -43,12 +43,13 @@ def cluster_graph(
     """Return the cluster's visible reports and what joins them, at most ``limit`` nodes."""
     found = find_cluster(session, key)
     members = select(ClusterReport.report_id).where(ClusterReport.cluster_id == found.id)
+    visible = and_(Report.id.in_(members), report_visible(caller))
     reports = {
         r.id: r
         for r in session.execute(
             select(
                 Report.id, Report.external_ref, Report.country, Report.reported_at, Report.scam_type
-            ).where(and_(Report.id.in_(members), report_visible(caller)))
+            ).where(visible)
         )
     }
     hidden = holdings(session, caller, Report.id.in_(members))
@@ -76,7 +77,7 @@ def cluster_graph(
         (rid, role, f"i{ident}", {"type": "identifier", "label": value, "kind": kind})
         for rid, role, ident, kind, value in rows
     ]
-    named += _persons(session, found.id, reports)
+    named += _persons(session, found.id, select(Report.id).where(visible))
     for rid, role, node_id, node in named:
         wanted = [w for w in (f"r{rid}", node_id) if w not in nodes]
         if len(nodes) + len(wanted) > limit:
@@ -108,9 +109,12 @@ def cluster_graph(
 
 
 def _persons(
-    session: Session, cluster_id: int, reports: dict[int, Any]
+    session: Session, cluster_id: int, visible_ids: Select[int]
 ) -> list[tuple[int, str, str, dict[str, Any]]]:
-    """Return (report, role, node id, node) for the parties of person and document links."""
+    """Return (report, role, node id, node) for the parties of person and document links.
+
+    Only parties of reports the caller may see are read (``visible_ids`` carries the policy).
+    """
     ends = session.execute(
         select(ClusterLink.party_a, ClusterLink.party_b).where(
             ClusterLink.cluster_id == cluster_id, ClusterLink.via != "identifier"
@@ -123,12 +127,10 @@ def _persons(
             select(Party.report_id, Party.role, Party.full_name, Party.person_id)
             .add_columns(PartyDocument.key)
             .outerjoin(PartyDocument, PartyDocument.party_id == Party.id)
-            .where(Party.id.in_(parties[start : start + 5_000]))
+            .where(Party.id.in_(parties[start : start + 5_000]), Party.report_id.in_(visible_ids))
             .order_by(Party.report_id, Party.id)
         )
         for rid, role, name, person, key in rows:
-            if rid not in reports:
-                continue
             # One node per person: the resolved one when known, else the document.
             node_id = f"p{person}" if person is not None else f"d{key}"
             found.append((rid, role, node_id, {"type": "person", "label": name, "kind": "person"}))

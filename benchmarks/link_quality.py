@@ -29,7 +29,8 @@ from counterscam.db.engine import make_engine, session_factory
 from counterscam.db.link_models import ClusterReport
 from counterscam.db.migrate import upgrade
 from counterscam.db.models import Agency, Report, Sighting
-from counterscam.link.graph import IntArray, cluster
+from counterscam.link.figures import IntArray
+from counterscam.link.graph import cluster
 from counterscam.link.load import load
 from counterscam.link.metrics import Quality, compare
 

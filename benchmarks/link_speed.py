@@ -1,6 +1,6 @@
-"""Linking speed: full rebuild against plain connected components, and one new report's p99.
+"""Linking speed: full rebuild against plain connected components.
 
-    python -m benchmarks.link_speed sqlite:///bench-data/import-20000.db [SAMPLES]
+    python -m benchmarks.link_speed sqlite:///bench-data/import-20000.db
 
 Baseline, measured in the same run on the same data: read the same linking sightings from
 SQL, build the same chained edge list, scipy's ``connected_components``, and write one
@@ -9,19 +9,17 @@ connected-components rebuild must do at least). The rebuild adds the
 hub rules, Leiden on large components, stable keys, figures and the explained links. Both run
 in a transaction that is rolled back, so the database is left as it was.
 
-Incremental: SAMPLES times, copy an existing report (same date and identifiers) as a new one
-and time ``link_reports`` for it, each in a savepoint rolled back afterwards.
+One new report's linking is timed by benchmarks/link_incremental.py, in a process of its own.
 """
 
 from __future__ import annotations
 
-import random
 import sys
 import time
 from typing import cast
 
 import numpy as np
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import Table, delete, insert
 from sqlalchemy.orm import Session
 
 from benchmarks.common import emit, self_peak_mib
@@ -29,9 +27,7 @@ from counterscam.db.base import utcnow
 from counterscam.db.engine import make_engine, session_factory
 from counterscam.db.link_models import Cluster, ClusterLink, ClusterReport
 from counterscam.db.migrate import upgrade
-from counterscam.db.models import Report, Sighting
 from counterscam.link.graph import _chain, _components, _runs
-from counterscam.link.incremental import link_reports
 from counterscam.link.load import load
 from counterscam.link.rebuild import rebuild
 from counterscam.link.rules import DEFAULT_RULES
@@ -63,44 +59,8 @@ def baseline(session: Session) -> float:
     return time.perf_counter() - started
 
 
-def incremental(session: Session, samples: int) -> list[float]:
-    """Time linking one new report, copied from a random existing one, ``samples`` times."""
-    ids = session.scalars(select(Report.id)).all()
-    rng = random.Random(1)
-    report_table = cast(Table, Report.__table__)
-    sighting_table = cast(Table, Sighting.__table__)
-    timings: list[float] = []
-    for n in range(samples):
-        source = session.get_one(Report, rng.choice(ids))
-        nested = session.begin_nested()
-        values = {c.name: getattr(source, c.key) for c in report_table.columns if c.name != "id"}
-        values["external_ref"] = f"BENCH-LINK-{n}"
-        new_id = session.execute(
-            insert(report_table).returning(report_table.c.id), values
-        ).scalar_one()
-        sightings = session.execute(
-            select(Sighting.identifier_id, Sighting.role, Sighting.raw_value).where(
-                Sighting.report_id == source.id
-            )
-        ).all()
-        if sightings:
-            session.execute(
-                insert(sighting_table),
-                [
-                    {"report_id": new_id, "identifier_id": i, "role": r, "raw_value": raw}
-                    for i, r, raw in sightings
-                ],
-            )
-        started = time.perf_counter()
-        link_reports(session, [new_id])
-        session.flush()
-        timings.append(time.perf_counter() - started)
-        nested.rollback()
-    return timings
-
-
-def main(url: str, samples: int) -> None:
-    """Measure and print rebuild/baseline ratio and incremental latency."""
+def main(url: str) -> None:
+    """Measure and print the rebuild/baseline ratio; the rebuilt clusters are committed."""
     engine = make_engine(url)
     upgrade(engine)
     with session_factory(engine)() as session:
@@ -109,9 +69,7 @@ def main(url: str, samples: int) -> None:
         started = time.perf_counter()
         result = rebuild(session)
         rebuild_s = time.perf_counter() - started
-        session.commit()  # the incremental samples link against a rebuilt store
-        timings = np.asarray(incremental(session, samples)) * 1000
-        session.rollback()
+        session.commit()  # link_incremental then links new reports against a rebuilt store
     emit(
         {
             "reports": result.reports,
@@ -121,14 +79,10 @@ def main(url: str, samples: int) -> None:
             "baseline_cc_s": round(base_s, 3),
             "rebuild_ratio": round(rebuild_s / base_s, 3),
             "rebuild_target": "<= 3.0",
-            "incremental_samples": samples,
-            "incremental_p50_ms": round(float(np.percentile(timings, 50)), 3),
-            "incremental_p99_ms": round(float(np.percentile(timings, 99)), 3),
-            "incremental_target": "p99 <= 20 ms",
             "peak_mib": round(self_peak_mib(), 1),
         }
     )
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 500)
+    main(sys.argv[1])

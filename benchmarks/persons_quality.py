@@ -18,11 +18,12 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 import polars as pl
 
 from benchmarks.common import BIN
-from counterscam.link.persons import DEFAULT_THRESHOLD, resolve_persons
+from counterscam.link.persons import DEFAULT_THRESHOLD, ResolutionResult, resolve_persons
 from counterscam.link.persons_metrics import Scores, score
 from counterscam.link.persons_names import fold
 
@@ -138,7 +139,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         persons, people = synthetic(args.reports, args.seed, Path(tmp))
     row = _row(f"synthetic-{args.reports}", persons, args.threshold)
-    result = row.pop("_result")
+    result = cast(ResolutionResult, row.pop("_result"))
     row["lookalike_pairs_merged"] = lookalike_merges(result.person_of, persons, people)
     row["lookalike_pairs"] = (
         people.filter(pl.col("relation") != "")["relation"].value_counts().to_dicts()

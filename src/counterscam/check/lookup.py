@@ -89,10 +89,11 @@ def _match_statement(caller: Caller, many: bool) -> Select[*tuple[Any, ...]]:
         if many
         else Identifier.value == bindparam("value")
     )
+    # One value asked: the caller knows which identifier every row is about (see match_rows).
+    asked = (Identifier.kind, Identifier.value) if many else ()
     matches = (
         select(
-            Identifier.kind,
-            Identifier.value,
+            *asked,
             Report.id,
             Report.external_ref,
             Report.country,
@@ -136,8 +137,7 @@ def _match_statement(caller: Caller, many: bool) -> Select[*tuple[Any, ...]]:
         c.name,
         c.contact,
         c.visible,
-        c.kind,
-        c.value,
+        *((c.kind, c.value) if many else ()),
     )
 
 
@@ -178,9 +178,17 @@ def match_rows(
     connection = session.connection()
     found: dict[Key, list[MatchRow]] = defaultdict(list)
     for kind, values in _by_kind(keys).items():
+        if len(values) == 1:  # a single check: its rows need no grouping by value
+            key = (kind, values[0])
+            single = _prepared(caller, connection.dialect, False)
+            rows = single.rows(connection, _params(kind, values), MatchRow._make, key)
+            if rows:
+                found[key] = rows
+            continue
         for chunk in _chunks(values):
             prepared = _prepared(caller, connection.dialect, len(chunk) > 1)
-            for row in prepared.rows(connection, _params(kind, chunk), MatchRow._make):
+            suffix = () if len(chunk) > 1 else (kind, chunk[0])
+            for row in prepared.rows(connection, _params(kind, chunk), MatchRow._make, suffix):
                 found[(row.kind, row.value)].append(row)
     return found
 

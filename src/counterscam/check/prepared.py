@@ -43,13 +43,18 @@ class Prepared:
             self._fixed = dict(state.parameters)
             self._slots = [(i, n) for i, n in enumerate(names) if n in open]
         self._processors: list[tuple[int, Callable[[Any], Any]]] | None = None
+        self._skip_null = True
 
     @overload
     def rows(self, connection: Connection, params: Mapping[str, Any]) -> list[Row]: ...
 
     @overload
     def rows(
-        self, connection: Connection, params: Mapping[str, Any], make: Callable[[Iterable[Any]], T]
+        self,
+        connection: Connection,
+        params: Mapping[str, Any],
+        make: Callable[[Iterable[Any]], T],
+        suffix: tuple[Any, ...] = (),
     ) -> list[T]: ...
 
     def rows(
@@ -57,10 +62,13 @@ class Prepared:
         connection: Connection,
         params: Mapping[str, Any],
         make: Callable[[Iterable[Any]], Any] = tuple,
+        suffix: tuple[Any, ...] = (),
     ) -> list[Any]:
         """Return every row for ``params``, values converted as SQLAlchemy would.
 
-        ``make`` builds each row from its values (a named tuple's ``_make``), tuple by default.
+        ``make`` builds each row from its values (a named tuple's ``_make``), tuple by default;
+        ``suffix`` is appended to every row's values (values the caller already knows, such as
+        the one identifier asked for, need not travel through the database per row).
         """
         sql, args = self._bind(params)
         cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
@@ -71,14 +79,29 @@ class Prepared:
                 self._processors = self._result_processors(cursor.description)
         finally:
             cursor.close()
+        if not raw:
+            return []
         processors = self._processors
         if not processors:
+            if suffix:
+                return [make((*r, *suffix)) for r in raw]
             return [make(r) for r in raw]
         out = []
+        if not self._skip_null:
+            for r in raw:
+                values = [*r, *suffix]
+                for i, process in processors:
+                    values[i] = process(values[i])
+                out.append(make(values))
+            return out
         for r in raw:
-            values = list(r)
+            values = [*r, *suffix]
             for i, process in processors:
-                values[i] = process(values[i])
+                value = values[i]
+                # Every processor here maps NULL to None (checked in _result_processors), and
+                # a check's hidden rows are NULL in each converted column: skip the calls.
+                if value is not None:
+                    values[i] = process(value)
             out.append(make(values))
         return out
 
@@ -102,5 +125,7 @@ class Prepared:
         for i, (type_, column) in enumerate(zip(self._types, description, strict=True)):
             process = type_.dialect_impl(self._dialect).result_processor(self._dialect, column[1])
             if process is not None:
+                if process(None) is not None:
+                    self._skip_null = False  # a type giving NULL a value: convert every value
                 found.append((i, process))
         return found

@@ -65,17 +65,29 @@ def _answer(raw: str, canon: Canonical, rows: list[MatchRow]) -> CheckResult:
         )
     visible: dict[int, MatchRow] = {}
     hidden: dict[int, MatchRow] = {}
+    # Only reports naming the value in more than one role get a set: most name it once.
     roles: dict[int, set[str]] = {}
     for row in rows:
+        report_id = row.report_id
         if not row.visible:
-            hidden[row.report_id] = row
-        elif row.report_id in visible:  # the same report naming it in another role
-            roles[row.report_id].add(row.role or "")
+            hidden[report_id] = row
+        elif report_id in visible:  # the same report naming it in another role
+            if report_id not in roles:
+                roles[report_id] = {visible[report_id].role or ""}
+            roles[report_id].add(row.role or "")
         else:
             if row.external_ref is None or row.reported_at is None or row.scam_type is None:
-                raise ValueError(f"visible report {row.report_id} came back without its content")
-            visible[row.report_id] = row
-            roles[row.report_id] = {row.role or ""}
+                raise ValueError(f"visible report {report_id} came back without its content")
+            visible[report_id] = row
+    if not visible:
+        return CheckResult(
+            query=raw,
+            kind=canon.kind,
+            value=canon.value,
+            hit=True,
+            shared_platform=canon.shared_platform,
+            holdings=_holdings(hidden),
+        )
     seen = sorted(visible.values(), key=_NEWEST_FIRST, reverse=True)
     return CheckResult(
         query=raw,
@@ -85,20 +97,20 @@ def _answer(raw: str, canon: Canonical, rows: list[MatchRow]) -> CheckResult:
         shared_platform=canon.shared_platform,
         reports=len(seen),
         countries=sorted({r.country for r in seen}),
-        first_seen=seen[-1].reported_at if seen else None,
-        last_seen=seen[0].reported_at if seen else None,
-        scam_types=sorted({r.scam_type for r in seen if r.scam_type is not None}),
-        loss_usd=sum((r.loss_usd for r in seen if r.loss_usd is not None), Decimal("0")),
+        first_seen=seen[-1].reported_at,
+        last_seen=seen[0].reported_at,
+        scam_types=sorted({cast(str, r.scam_type) for r in seen}),  # content checked above
+        loss_usd=sum([r.loss_usd for r in seen if r.loss_usd is not None], Decimal("0")),
         matches=[
-            MatchedReport(
-                report_id=r.report_id,
-                external_ref=cast(str, r.external_ref),  # content checked above
-                agency_code=r.agency_code,
-                country=r.country,
-                reported_at=cast(datetime, r.reported_at),
-                scam_type=cast(str, r.scam_type),
-                mark=r.mark,
-                roles=tuple(sorted(roles[r.report_id])),
+            MatchedReport.of(
+                r.report_id,
+                cast(str, r.external_ref),
+                r.agency_code,
+                r.country,
+                cast(datetime, r.reported_at),
+                cast(str, r.scam_type),
+                r.mark,
+                tuple(sorted(roles[r.report_id])) if r.report_id in roles else (r.role or "",),
             )
             for r in seen[:MAX_MATCHES]
         ],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from counterscam.identifiers._accounts import name_variants, split_number
 from counterscam.identifiers._text import ascii_digits, clean
@@ -59,10 +60,19 @@ def _resolve(raw: str, name: str, qualifier: str | None, country: str | None) ->
     return named
 
 
+@cache
+def _by_country_and_code() -> dict[tuple[str, str], Bank]:
+    """The first bank of each (country, institution code), as a scan of ``banks`` finds it."""
+    index: dict[tuple[str, str], Bank] = {}
+    for bank in banks():
+        index.setdefault((bank.country, bank.code), bank)
+    return index
+
+
 def _by_code(raw: str, code: str, bank_code: str) -> Bank:
-    for bank in banks(code):
-        if bank.code == bank_code:
-            return bank
+    found = _by_country_and_code().get((code, bank_code))
+    if found is not None:
+        return found
     elsewhere = ", ".join(f"{b.label} ({b.country})" for b in banks() if b.code == bank_code)
     hint = f"; {bank_code} is {elsewhere}" if elsewhere else f"; {_HOW}"
     raise _fail(raw, f"has the bank code {bank_code}, which is not a bank in {code}{hint}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import TypeVar
 
 from publicsuffixlist import PublicSuffixList
@@ -58,6 +58,16 @@ def _shared() -> frozenset[str]:
 
 
 @cache
+def _banks_by_bic() -> dict[tuple[str, str], tuple[Bank, ...]]:
+    """Banks with a BIC by (institution code, country), in the reference file's order."""
+    index: dict[tuple[str, str], list[Bank]] = {}
+    for bank in reference().banks:
+        if bank.bic:
+            index.setdefault((bank.code, bank.country), []).append(bank)
+    return {key: tuple(found) for key, found in index.items()}
+
+
+@cache
 def _psl() -> PublicSuffixList:
     # The list bundled with the package: nothing is fetched at run time.
     return PublicSuffixList()
@@ -69,9 +79,7 @@ def find_banks(text: str, country: str | None = None) -> tuple[Bank, ...]:
     compact = re.sub(r"[\s\-]", "", text).upper()
     bic = _BIC.fullmatch(compact)
     if bic:
-        found = tuple(
-            b for b in reference().banks if b.code == bic[1] and b.country == bic[2] and b.bic
-        )
+        found = _banks_by_bic().get((bic[1], bic[2]), ())
         if found:
             return found
     candidates = _bank_index().get(normalize_name(text), ())
@@ -134,7 +142,13 @@ def platform_for_host(host: str) -> Platform | None:
 
 def registered_domain(host: str) -> str | None:
     """Return the registered domain of ``host`` per the Public Suffix List, if any."""
-    name = host.strip().lower().rstrip(".")
+    return _registered(host.strip().lower().rstrip("."))
+
+
+@lru_cache(maxsize=65_536)
+def _registered(name: str) -> str | None:
+    # A pure function of the bundled list: one URL asks it up to three times (its host, the
+    # registered domain, the shared-platform test), and common hosts recur across checks.
     if not name:
         return None
     result = _psl().privatesuffix(name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
+from urllib.parse import parse_qsl
 
 from fastapi import Request
 from fastapi.dependencies.models import Dependant
@@ -48,10 +49,13 @@ class QueryModelRoute(APIRoute):
 def read_query(model: type[M], request: Request) -> M:
     """Validate the query string against ``model``; errors read as FastAPI's own.
 
-    A repeated parameter takes its last value, as FastAPI does for a single-valued one.
+    A repeated parameter takes its last value, as FastAPI does for a single-valued one. The
+    query string is read as Starlette's ``request.query_params`` reads it, without building
+    the multi-dict a single value per name does not need.
     """
+    query = request.scope["query_string"].decode("latin-1")
     try:
-        return model.model_validate(dict(request.query_params))
+        return model.model_validate(dict(parse_qsl(query, keep_blank_values=True)))
     except ValidationError as exc:
         raise RequestValidationError(
             [_query_error(e) for e in exc.errors(include_url=False)]

@@ -152,7 +152,7 @@ def submit(
         result=BatchResult(batch_id=batch.id, status="partial"),
     )
     try:
-        with bulk_load(session, on=streaming):
+        with bulk_load(on=streaming):
             for item in reports:
                 if isinstance(item, RowError):
                     run.error([item])

@@ -129,6 +129,34 @@ def test_spoofed_number_used_for_a_year_is_a_hub_and_glues_nothing(session: Sess
     assert "hub" in entry.reason
 
 
+def test_a_batch_decides_hubs_on_all_it_knows_and_puts_them_on_the_stop_list(
+    session: Session,
+) -> None:
+    region = _two_syndicates(session)
+    link_reports(session, list(region.reports.values()))
+    spoofed = "+60399990000"
+    # One batch (an agency's file): the spoofed number's first reports come early in it.
+    batch = [
+        add_report(session, region, "A6", day=6, names=[("phone", spoofed, "caller")]),
+        add_report(session, region, "B4", day=7, names=[("phone", spoofed, "caller")]),
+    ]
+    batch += [
+        add_report(session, region, f"S{i}", day=day, names=[("phone", spoofed, "caller")])
+        for i, day in enumerate(range(40, 400, 40))
+    ]
+    link_reports(session, batch)
+    found = groups(session, region)
+    assert frozenset({"A1", "A2", "A3"}) in found and frozenset({"B1", "B2"}) in found
+    assert {frozenset({ref}) for ref in ("A6", "B4", "S0", "S8")} <= found  # each alone
+    entry = session.scalars(select(StopEntry)).one()
+    assert (entry.value, entry.added_by, entry.action) == (spoofed, "auto", "stop")
+    assert "in use for 354 days" in entry.reason
+    # Reports that come later do not link through it either.
+    late = add_report(session, region, "A7", day=8, names=[("phone", spoofed, "caller")])
+    link_reports(session, [late])
+    assert frozenset({"A7"}) in groups(session, region)
+
+
 def test_every_link_is_explained_by_an_identifier_roles_and_days(session: Session) -> None:
     _two_syndicates(session)
     rebuild(session)

@@ -29,6 +29,7 @@ from counterscam.link.conditions import DAY, allowed, link_time_in, stopped
 from counterscam.link.figures import GROWTH_DAYS, Figures
 from counterscam.link.party_evidence import PartyLink, party_links, store_party_links
 from counterscam.link.rules import DEFAULT_RULES, LinkRules, operator_roles
+from counterscam.link.stoplist import stop_hubs
 from counterscam.link.writes import insert_rows, key_for
 
 IN_CHUNK = 5_000
@@ -106,57 +107,72 @@ def _sightings(session: Session, report_ids: list[int]) -> list[_Seen]:
     return seen
 
 
-def _links(seen: list[_Seen], new: set[int], rules: LinkRules) -> list[tuple[_Seen, _Seen]]:
-    """Return the chain links (earlier, later) that touch a new report, hubs left out.
+class _Hub(NamedTuple):
+    """An identifier the rules found to be a hub while linking new reports."""
 
-    The new reports are taken as if they arrived one at a time, in id order, each linked before
-    the next is stored: so linking a whole import at once makes the links (and clusters) that
-    linking each of its reports as it arrives makes, including for an identifier that becomes
-    a hub part-way (the links it made before stay until the next rebuild).
+    ident: int
+    reports: int  # the most reports in one window run
+    span: int  # days between its first and last sighting
+
+
+def _links(
+    seen: list[_Seen], new: set[int], rules: LinkRules
+) -> tuple[list[tuple[_Seen, _Seen]], list[_Hub]]:
+    """Return the chain links (earlier, later) that touch a new report, and the new hubs.
+
+    Whether an identifier is a hub is decided on everything known once the new reports are
+    stored, as a rebuild decides it: an identifier that is a hub by then links none of them,
+    however early in the batch they come. The new reports are otherwise taken as if they
+    arrived one at a time, in id order, so a batch makes the links that linking each report
+    as it arrives makes whenever no identifier crosses a hub rule part-way. (A report linked
+    alone, before its identifier became a hub, keeps that link until the next rebuild: only a
+    rebuild splits.)
     """
     by_ident: dict[int, dict[int, _Seen]] = defaultdict(dict)
     for s in seen:
         by_ident[abs(s.ident)].setdefault(s.report, s)
     found: list[tuple[_Seen, _Seen]] = []
-    for items in by_ident.values():
-        if len(items) > 1:
-            found.extend(_arrivals(list(items.values()), new, rules))
-    return found
+    hubs: list[_Hub] = []
+    for ident, items in by_ident.items():
+        if len(items) < 2:
+            continue
+        chain = sorted(items.values(), key=_place)
+        if chain[0].ident > 0 and (hub := _hub(ident, chain, rules)) is not None:
+            hubs.append(hub)  # an analyst's allow entry makes ident negative: never a hub
+            continue
+        found.extend(_arrivals(chain, new, rules))
+    return found, hubs
 
 
 def _place(s: _Seen) -> tuple[int, int]:
     return (s.day, s.report)
 
 
-def _arrivals(items: list[_Seen], new: set[int], rules: LinkRules) -> list[tuple[_Seen, _Seen]]:
+def _arrivals(chain: list[_Seen], new: set[int], rules: LinkRules) -> list[tuple[_Seen, _Seen]]:
     """Return the links of one identifier's sightings as its new reports arrive in id order."""
-    chain = sorted((s for s in items if s.report not in new), key=_place)
-    arriving = sorted((s for s in items if s.report in new), key=lambda s: s.report)
-    may_be_hub = items[0].ident > 0  # an analyst's allow entry makes it negative
+    placed = [s for s in chain if s.report not in new]
+    arriving = sorted((s for s in chain if s.report in new), key=lambda s: s.report)
     found: list[tuple[_Seen, _Seen]] = []
     for s in arriving:
-        at = bisect_right(chain, _place(s), key=_place)
-        chain.insert(at, s)
-        # Spans and runs only grow as reports arrive: a hub stays one.
-        if may_be_hub and _is_hub(chain, rules):
-            break
-        if at > 0 and s.day - chain[at - 1].day <= rules.window_days:
-            found.append((chain[at - 1], s))
-        if at + 1 < len(chain) and chain[at + 1].day - s.day <= rules.window_days:
-            found.append((s, chain[at + 1]))
+        at = bisect_right(placed, _place(s), key=_place)
+        placed.insert(at, s)
+        if at > 0 and s.day - placed[at - 1].day <= rules.window_days:
+            found.append((placed[at - 1], s))
+        if at + 1 < len(placed) and placed[at + 1].day - s.day <= rules.window_days:
+            found.append((s, placed[at + 1]))
     return found
 
 
-def _is_hub(chain: list[_Seen], rules: LinkRules) -> bool:
-    """Tell whether an identifier's dated sightings make it a hub: too long, or too many."""
-    if chain[-1].day - chain[0].day > rules.hub_span_days:
-        return True
-    size = 1
+def _hub(ident: int, chain: list[_Seen], rules: LinkRules) -> _Hub | None:
+    """Return the hub an identifier's dated sightings make (too long, or too many), or None."""
+    span = chain[-1].day - chain[0].day
+    busiest = size = 1
     for a, b in zip(chain, chain[1:], strict=False):
         size = 1 if b.day - a.day > rules.window_days else size + 1
-        if size > rules.hub_reports:
-            return True
-    return False
+        busiest = max(busiest, size)
+    if span > rules.hub_span_days or busiest > rules.hub_reports:
+        return _Hub(ident, busiest, span)
+    return None
 
 
 class _Groups:
@@ -199,7 +215,9 @@ def link_reports(
         chunk = ids[start : start + IN_CHUNK]
         # Resubmitted reports may name other identifiers now: their old links go.
         session.connection().execute(_OLD_LINKS, {"ids": chunk})
-    links = _links(_sightings(session, ids), set(ids), rules)
+    links, hubs = _links(_sightings(session, ids), set(ids), rules)
+    if hubs:
+        stop_hubs(session, [(h.ident, h.reports, h.span) for h in hubs], rules)
     by_party = party_links(session, ids, rules=rules)
     if not links and not by_party:
         return

@@ -15,13 +15,13 @@ from sqlalchemy.orm import Session
 
 from counterscam.db.base import utcnow
 from counterscam.db.link_models import Cluster, ClusterLink, ClusterReport, StopEntry
-from counterscam.db.models import Identifier
 from counterscam.link.conditions import DAY
 from counterscam.link.figures import GROWTH_DAYS, IntArray, as_of, figures
 from counterscam.link.graph import Partition, cluster
 from counterscam.link.load import Loaded, load
 from counterscam.link.party_evidence import refresh_documents
 from counterscam.link.rules import DEFAULT_RULES, LinkRules
+from counterscam.link.stoplist import stop_hubs
 from counterscam.link.writes import insert_rows, key_for
 
 log = logging.getLogger(__name__)
@@ -232,44 +232,10 @@ def _write_hubs(session: Session, loaded: Loaded, part: Partition, rules: LinkRu
     # Persons and documents that behave like hubs do not link either, but the stop-list
     # holds identifiers only.
     ident = part.hub_ident < len(loaded.identifier_ids)
-    if not ident.any():
-        return 0
-    wanted = dict(
-        zip(
-            loaded.identifier_ids[part.hub_ident[ident]].tolist(),
-            zip(part.hub_reports[ident].tolist(), part.hub_span[ident].tolist(), strict=True),
-            strict=True,
-        )
+    hubs = zip(
+        loaded.identifier_ids[part.hub_ident[ident]].tolist(),
+        part.hub_reports[ident].tolist(),
+        part.hub_span[ident].tolist(),
+        strict=True,
     )
-    listed = {
-        (kind, value) for kind, value in session.execute(select(StopEntry.kind, StopEntry.value))
-    }
-    rows = []
-    now = utcnow()
-    ident_ids = sorted(wanted)
-    for start in range(0, len(ident_ids), 5_000):
-        chunk = ident_ids[start : start + 5_000]
-        found = session.execute(
-            select(Identifier.id, Identifier.kind, Identifier.value).where(Identifier.id.in_(chunk))
-        )
-        for ident_id, kind, value in found:
-            if (kind, value) in listed:
-                continue
-            reports, span = wanted[ident_id]
-            rows.append(
-                {
-                    "kind": kind,
-                    "value": value,
-                    "action": "stop",
-                    "reason": (
-                        f"hub: up to {reports} reports within {rules.window_days} days of each "
-                        f"other, in use for {span} days (rules: more than {rules.hub_reports} "
-                        f"reports or {rules.hub_span_days} days)"
-                    ),
-                    "added_by": "auto",
-                    "added_at": now,
-                }
-            )
-    if rows:
-        session.execute(insert(StopEntry), rows)
-    return len(rows)
+    return stop_hubs(session, list(hubs), rules)

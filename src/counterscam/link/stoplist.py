@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import and_, insert, select
 from sqlalchemy.orm import Session
 
 from counterscam.access.caller import Caller
 from counterscam.db.base import utcnow
 from counterscam.db.link_models import StopEntry
+from counterscam.db.models import Identifier
 from counterscam.identifiers import InvalidIdentifier, canonicalize
+from counterscam.link.rules import LinkRules
+
+HUB_CHUNK = 5_000
 
 
 class StopEntryMissing(LookupError):
@@ -98,3 +103,45 @@ def _view(e: StopEntry) -> StopView:
     return StopView(
         e.kind, e.value, e.action, e.reason, e.added_by, e.added_at, automatic=e.added_by == "auto"
     )
+
+
+def stop_hubs(session: Session, hubs: Sequence[tuple[int, int, int]], rules: LinkRules) -> int:
+    """Put the hubs the rules found on the stop-list as ``auto`` entries, with their reason.
+
+    ``hubs`` holds (identifier id, most reports in one window run, days in use). Identifiers
+    already on the list, stopped or allowed by an analyst, are left as they are. Returns the
+    number of entries added. Rebuilds and intake both call this, so an entry reads the same
+    whoever found the hub.
+    """
+    wanted = {ident: (reports, span) for ident, reports, span in hubs}
+    ident_ids = sorted(wanted)
+    rows = []
+    now = utcnow()
+    for start in range(0, len(ident_ids), HUB_CHUNK):
+        found = session.execute(
+            select(Identifier.id, Identifier.kind, Identifier.value)
+            .outerjoin(
+                StopEntry,
+                and_(StopEntry.kind == Identifier.kind, StopEntry.value == Identifier.value),
+            )
+            .where(Identifier.id.in_(ident_ids[start : start + HUB_CHUNK]), StopEntry.id.is_(None))
+        )
+        for ident_id, kind, value in found:
+            reports, span = wanted[ident_id]
+            rows.append(
+                {
+                    "kind": kind,
+                    "value": value,
+                    "action": "stop",
+                    "reason": (
+                        f"hub: up to {reports} reports within {rules.window_days} days of each "
+                        f"other, in use for {span} days (rules: more than {rules.hub_reports} "
+                        f"reports or {rules.hub_span_days} days)"
+                    ),
+                    "added_by": "auto",
+                    "added_at": now,
+                }
+            )
+    if rows:
+        session.execute(insert(StopEntry), rows)
+    return len(rows)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counterscam.db.link_models import ClusterLink, StopEntry
 from counterscam.link.incremental import link_reports
 from counterscam.link.rebuild import rebuild
+from counterscam.link.rules import DEFAULT_RULES
 from tests.link.region import Region, add_report, clusters_by_ref, groups, make_region
 
 PHONE_A, PHONE_B = "+60123450001", "+60123450002"
@@ -211,3 +214,41 @@ def test_keys_stay_stable_across_rebuilds(session: Session) -> None:
     assert {after[r] for r in ("A1", "A9")} == {before["A1"]}
     assert after["B1"] == before["B1"]
     assert before["A1"] is not None and before["A1"].startswith("CL-")
+
+
+def _bridged_syndicates(session: Session, loners: int) -> Region:
+    """Two syndicates of 40 reports, three staggered rotating lanes each, one false bridge."""
+    region = make_region(session)
+    for prefix, base in (("A", 1), ("B", 2)):
+        for i in range(40):
+            names = [
+                ("phone", f"+6012{base}00{i // 6:04d}", "caller"),
+                ("bank_account", f"MY:MBBE:{base}{(i + 2) // 6:06d}", "beneficiary_account"),
+                ("handle", f"telegram:s{base}_{(i + 4) // 6}", "messaging_contact"),
+            ]
+            add_report(session, region, f"{prefix}{i}", day=i, names=names)
+    # A number a spoofing service lent to both: one report names each syndicate's caller.
+    bridge = [("phone", "+60121000003", "caller"), ("phone", "+60122000003", "caller")]
+    add_report(session, region, "BRIDGE", day=21, names=bridge)
+    for i in range(loners):
+        add_report(
+            session, region, f"L{i}", day=i % 60, names=[("phone", f"+6013{i:07d}", "caller")]
+        )
+    return region
+
+
+def test_leiden_splits_a_giant_component_at_its_false_bridge(session: Session) -> None:
+    region = _bridged_syndicates(session, loners=20)
+    # 81 of 101 reports: giant. Periods of one syndicate share at least two lanes.
+    rules = replace(DEFAULT_RULES, split_above=20, split_share=0.5, rejoin_identifiers=2)
+    rebuild(session, rules=rules)
+    found = [{r for r in g if r != "BRIDGE"} for g in groups(session, region) if len(g) > 1]
+    assert all(len({r[0] for r in g}) == 1 for g in found)  # no cluster mixes A and B
+    assert sum(len(g) for g in found) == 80  # every report of both is still in a cluster
+
+
+def test_a_component_that_is_not_giant_is_kept_whole(session: Session) -> None:
+    region = _bridged_syndicates(session, loners=100)  # 81 of 181 reports: not giant
+    rules = replace(DEFAULT_RULES, split_above=20, split_share=0.5, rejoin_identifiers=2)
+    rebuild(session, rules=rules)
+    assert max(len(g) for g in groups(session, region)) == 81

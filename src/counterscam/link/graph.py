@@ -134,10 +134,10 @@ def _components(n: int, a: IntArray, b: IntArray) -> IntArray:
 def _communities(
     n: int, a: IntArray, b: IntArray, w: NDArray[np.float64], comp: IntArray, rules: LinkRules
 ) -> IntArray:
-    """Split components larger than ``rules.split_above`` with Leiden, one at a time."""
+    """Split the giant components (see ``LinkRules.split_share``) with Leiden, one at a time."""
     community = comp.copy()
     sizes = np.bincount(comp, minlength=int(comp.max()) + 1 if n else 0)
-    big = np.flatnonzero(sizes > rules.split_above)
+    big = np.flatnonzero(sizes > max(rules.split_above, rules.split_share * n))
     if not len(big):
         return community
     next_label = int(comp.max()) + 1

@@ -20,8 +20,18 @@ class LinkRules:
             hub (a payment aggregator, an exchange wallet, a spoofing service) and never links.
         hub_span_days: an identifier in continuous use for longer than this is a hub too:
             an operator's own infrastructure rotates, a hotline or aggregator does not.
-        split_above: connected groups larger than this are split by Leiden community detection;
-            smaller ones are kept whole (they are what a chain of evidence gives).
+        split_above: connected groups larger than this, and than ``split_share`` of all
+            reports, are split by Leiden community detection; smaller ones are kept whole
+            (they are what a chain of evidence gives).
+        split_share: the share of all reports above which a connected group is a *giant*
+            component, the blob false bridges make. Large syndicates are large in absolute
+            terms (the synthetic million has 126 above 2,000 reports, the largest 33,000, 3.3 %)
+            and modularity cuts them into periods joined by one or two identifiers, exactly
+            what a false bridge looks like; a blob glued by bridges holds a far larger share
+            (plain connected components: 65-81 %). At 200,000 reports, splitting above 2,000
+            reports kept 84 % of the reachable recall, above 5 % of reports 99.9 %, at the
+            same precision (0.9999); with the life-span hub rule off (many false bridges) both
+            split the blob alike (P 0.61 against 0.02 unsplit).
         resolution: Leiden's modularity resolution; higher splits more.
         rejoin_identifiers: a Leiden cut crossed by at least this many distinct identifiers
             is undone: periods of one long-lived syndicate share many, false bridges few.
@@ -31,6 +41,7 @@ class LinkRules:
     hub_reports: int = 150
     hub_span_days: int = 150
     split_above: int = 2000
+    split_share: float = 0.05
     resolution: float = 0.3
     rejoin_identifiers: int = 3
     seed: int = 7

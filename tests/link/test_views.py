@@ -14,7 +14,7 @@ from counterscam.link.export import export_clusters
 from counterscam.link.listing import list_clusters
 from counterscam.link.network import cluster_graph
 from counterscam.link.rebuild import rebuild
-from counterscam.link.stoplist import add_stop, list_stops, remove_stop
+from counterscam.link.stoplist import StopListForbidden, add_stop, list_stops, remove_stop
 from tests.link.region import Region, add_compound, add_party, add_report, groups, make_region
 
 PHONE = "+60123450001"
@@ -161,3 +161,15 @@ def test_stop_list_entry_unlinks_at_rebuild_and_removing_it_links_again(session:
     assert frozenset({"MY-G", "MY-A", "MY-R", "SG-G"}) in groups(session, region)
     with pytest.raises(ValueError, match="not a valid phone"):
         add_stop(session, me, kind="phone", value="12", reason="x")
+
+
+def test_only_members_and_the_secretariat_edit_the_stop_list(session: Session) -> None:
+    region, _ = _region(session)
+    partner = region.caller(session, "AU-AFP")
+    with pytest.raises(StopListForbidden, match="only member agencies and the secretariat"):
+        add_stop(session, partner, kind="phone", value=PHONE, reason="looks like a hub")
+    secretariat = region.caller(session, "ASEANAPOL")
+    add_stop(session, secretariat, kind="phone", value=PHONE, reason="spoofed caller ID")
+    with pytest.raises(StopListForbidden):
+        remove_stop(session, partner, kind="phone", value=PHONE)
+    assert [s.value for s in list_stops(session)] == [PHONE]

@@ -14,7 +14,13 @@ from counterscam.cli.app import app
 from counterscam.cli.context import cli_caller, cli_engine, console, fail
 from counterscam.db.engine import session_scope
 from counterscam.link.export import export_clusters
-from counterscam.link.stoplist import StopEntryMissing, add_stop, list_stops, remove_stop
+from counterscam.link.stoplist import (
+    StopEntryMissing,
+    StopListForbidden,
+    add_stop,
+    list_stops,
+    remove_stop,
+)
 
 link_app = typer.Typer(help="Link reports into clusters (candidate syndicates).")
 stop_app = typer.Typer(help="The hub stop-list: identifiers that never link reports.")
@@ -94,7 +100,7 @@ def stop_add(
             entry = add_stop(
                 session, cli_caller(session, agency=agency), kind=kind, value=value, reason=reason
             )
-        except ValueError as exc:
+        except (ValueError, StopListForbidden) as exc:
             raise fail(str(exc)) from exc
     console.print(
         f"stopped {entry.kind} {entry.value}; run `counterscam link --rebuild` to "
@@ -115,7 +121,7 @@ def stop_remove(
             entry = remove_stop(
                 session, cli_caller(session, agency=agency), kind=kind, value=value, reason=reason
             )
-        except (ValueError, StopEntryMissing) as exc:
+        except (ValueError, StopEntryMissing, StopListForbidden) as exc:
             raise fail(str(exc)) from exc
     if entry is None:
         console.print(f"removed {kind} {value} from the stop-list")

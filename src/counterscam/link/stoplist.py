@@ -10,6 +10,7 @@ from sqlalchemy import and_, insert, select
 from sqlalchemy.orm import Session
 
 from counterscam.access.caller import Caller
+from counterscam.access.policy import MEMBER_KINDS
 from counterscam.db.base import utcnow
 from counterscam.db.link_models import StopEntry
 from counterscam.db.models import Identifier
@@ -21,6 +22,20 @@ HUB_CHUNK = 5_000
 
 class StopEntryMissing(LookupError):
     """No stop-list entry for that identifier."""
+
+
+class StopListForbidden(PermissionError):
+    """Only member agencies and the secretariat edit the stop-list."""
+
+
+def _may_edit(caller: Caller) -> None:
+    # The stop-list changes linking for the whole region; partners and observers, who do not
+    # even submit reports, read it but do not edit it.
+    if caller.agency_kind not in MEMBER_KINDS:
+        raise StopListForbidden(
+            f"{caller.agency_code} is a {caller.agency_kind} agency: only member agencies and "
+            "the secretariat edit the stop-list; ask the secretariat"
+        )
 
 
 @dataclass(frozen=True)
@@ -49,6 +64,7 @@ def add_stop(session: Session, caller: Caller, *, kind: str, value: str, reason:
 
     Local spellings are read with the caller's country, as intake reads them.
     """
+    _may_edit(caller)
     if not reason.strip():
         raise ValueError("give a reason, e.g. 'genuine Maybank hotline, reported by mistake'")
     kind, value = _canonical(kind, value, caller.country)
@@ -76,6 +92,7 @@ def remove_stop(
     An analyst's entry is deleted (None returned). An automatic one becomes an ``allow``
     entry, so the hub rules do not stop it again at the next rebuild.
     """
+    _may_edit(caller)
     kind, value = _canonical(kind, value, caller.country)
     entry = session.scalar(
         select(StopEntry).where(StopEntry.kind == kind, StopEntry.value == value)

@@ -109,6 +109,15 @@ def get_report(session: Session, caller: Caller, report_id: int, *, channel: str
     """Return a report the caller may see, audited; NotPermitted says who holds it otherwise."""
     report = session.get(Report, report_id)
     if report is None:
+        # Guessing ids is how records are hunted: a miss is recorded like any other read.
+        audit.record(
+            session,
+            caller,
+            channel=channel,
+            action="read_report",
+            record_ref=f"report:{report_id}",
+        )
+        session.commit()
         raise NotFound(f"no report {report_id}")
     visible = session.scalar(
         select(func.count())

@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Query, status
 from pydantic import BaseModel, ConfigDict
 
 from counterscam.api.check import HoldingOut
-from counterscam.api.deps import CurrentCaller, SessionDep
+from counterscam.api.deps import MAX_PAGE, CurrentCaller, RowId, SessionDep
 from counterscam.check.alerts import AlertNotFound, inbox, mark_read
 
 router = APIRouter(tags=["alerts"])
@@ -70,7 +70,7 @@ def api_alerts(
     session: SessionDep,
     caller: CurrentCaller,
     unread: bool = False,
-    page: int = Query(1, ge=1),
+    page: int = Query(1, ge=1, le=MAX_PAGE),
     per_page: int = Query(50, ge=1, le=500),
 ) -> AlertPageOut:
     """List the alerts of the caller's agency, newest first."""
@@ -85,7 +85,7 @@ def api_alerts(
 
 
 @router.post("/alerts/{alert_id}/read", response_model=AlertReadOut)
-def api_mark_read(alert_id: int, session: SessionDep, caller: CurrentCaller) -> AlertReadOut:
+def api_mark_read(alert_id: RowId, session: SessionDep, caller: CurrentCaller) -> AlertReadOut:
     """Mark one alert of the caller's agency read."""
     try:
         read_at = mark_read(session, caller, alert_id=alert_id)

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
 from counterscam.api.check import HoldingOut
-from counterscam.api.deps import CurrentCaller, SessionDep
+from counterscam.api.deps import MAX_PAGE, CurrentCaller, SessionDep
 from counterscam.link.brief import ClusterHidden, ClusterNotFound, cluster_brief
 from counterscam.link.listing import BadSort, list_clusters
 from counterscam.link.network import cluster_graph
@@ -181,7 +181,7 @@ def api_list_clusters(
     country: str | None = None,
     scam_type: str | None = None,
     compound: str | None = Query(None, description="part of a compound's name"),
-    page: int = Query(1, ge=1),
+    page: int = Query(1, ge=1, le=MAX_PAGE),
     per_page: int = Query(50, ge=1, le=500),
 ) -> ClusterPageOut:
     """List the clusters holding reports you may see, sorted and filtered."""

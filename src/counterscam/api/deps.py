@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from typing import Annotated
+from urllib.parse import urlsplit
 
-from fastapi import Depends, HTTPException, Request, status
+from fastapi import Depends, HTTPException, Path, Request, status
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
@@ -40,12 +41,40 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
         session.close()
 
 
+# Ids and pages no database column can hold are invalid input (422), not a driver overflow (500).
+MAX_ROW_ID = 2**63 - 1  # BIGINT on PostgreSQL, INTEGER on SQLite
+MAX_PAGE = 10**9
+RowId = Annotated[int, Path(ge=-MAX_ROW_ID, le=MAX_ROW_ID)]
+
 SessionDep = Annotated[Session, Depends(get_session)]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 
 
+_SAFE_METHODS = frozenset(("GET", "HEAD", "OPTIONS"))
+
+
+def cross_site(request: Request) -> bool:
+    """Tell whether a browser sent this request from another site (or another origin).
+
+    ``Sec-Fetch-Site`` is set by the browser itself; browsers without it still send ``Origin``
+    on a POST, compared here with the host the request was sent to.
+    """
+    fetch_site = request.headers.get("sec-fetch-site")
+    if fetch_site is not None:
+        return fetch_site not in ("same-origin", "none")
+    origin = request.headers.get("origin")
+    if origin is None:
+        return False  # not a browser (a script reusing its cookie), or a same-origin GET
+    return urlsplit(origin).netloc.lower() != request.headers.get("host", "").lower()
+
+
 def resolve_caller(request: Request, session: Session) -> Caller | None:
-    """Return the caller from a Bearer token or the signed session cookie, or None."""
+    """Return the caller from a Bearer token or the signed session cookie, or None.
+
+    The cookie travels with every request the browser makes, also those another site's page
+    makes it send. Web forms carry a CSRF token; API calls carry none, so a cookie may not
+    authorise an API write sent from another site or origin (answered 403).
+    """
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):
         caller = caller_for_token(session, header[7:].strip())
@@ -53,9 +82,19 @@ def resolve_caller(request: Request, session: Session) -> Caller | None:
             session.commit()
         return caller
     user_id = request.session.get("user_id") if "session" in request.scope else None
-    if isinstance(user_id, int):
-        return caller_for_user_id(session, user_id)
-    return None
+    if not isinstance(user_id, int):
+        return None
+    if (
+        request.method not in _SAFE_METHODS
+        and request.url.path.startswith("/api/")
+        and cross_site(request)
+    ):
+        raise HTTPException(
+            status_code=status.HTTP_403_FORBIDDEN,
+            detail="A request from another site may not use the web session; "
+            "send 'Authorization: Bearer <token>' with an API token.",
+        )
+    return caller_for_user_id(session, user_id)
 
 
 async def optional_caller(request: Request, session: SessionDep) -> Caller:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Annotated, Any
+from collections.abc import Callable, Iterable
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Body, File, Form, HTTPException, Query, UploadFile, status
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
+from sqlalchemy.orm import Session
 
-from counterscam.api.deps import CurrentCaller, SessionDep, SettingsDep
+from counterscam.access import audit
+from counterscam.access.caller import Caller
+from counterscam.api.deps import CurrentCaller, RowId, SessionDep, SettingsDep
 from counterscam.config import Settings
 from counterscam.intake.files import read_batch
 from counterscam.intake.json_files import reports_of
@@ -26,6 +29,7 @@ from counterscam.intake.tables import Limits, Source
 from counterscam.intake.templates import UnknownTemplate, csv_template, xlsx_template
 
 router = APIRouter(tags=["intake"])
+T = TypeVar("T")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -171,21 +175,57 @@ def api_upload(
     )
 
 
+def audited_batch(
+    session: Session, caller: Caller, batch_id: int, *, channel: str, read: Callable[[], T]
+) -> T:
+    """Run a read of a batch and audit it, a miss too: its row errors hold values as sent."""
+    try:
+        result = read()
+    except BatchNotFound:
+        audit.record(
+            session, caller, channel=channel, action="read_batch", record_ref=f"batch:{batch_id}"
+        )
+        session.commit()
+        raise
+    audit.record(
+        session,
+        caller,
+        channel=channel,
+        action="read_batch",
+        record_ref=f"batch:{batch_id}",
+        hits=1,
+    )
+    session.commit()
+    return result
+
+
 @router.get("/batches/{batch_id}", response_model=BatchOut)
-def api_get_batch(batch_id: int, session: SessionDep, caller: CurrentCaller) -> BatchOut:
+def api_get_batch(batch_id: RowId, session: SessionDep, caller: CurrentCaller) -> BatchOut:
     """Return a batch your agency submitted, with its row errors."""
     try:
-        result = get_batch(session, caller, batch_id)
+        result = audited_batch(
+            session,
+            caller,
+            batch_id,
+            channel="api",
+            read=lambda: get_batch(session, caller, batch_id),
+        )
     except BatchNotFound as exc:
         raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
     return BatchOut(**{**vars(result), "errors": [RowErrorOut(**vars(e)) for e in result.errors]})
 
 
 @router.get("/batches/{batch_id}/rejections.csv", response_class=Response)
-def api_batch_rejections(batch_id: int, session: SessionDep, caller: CurrentCaller) -> Response:
+def api_batch_rejections(batch_id: RowId, session: SessionDep, caller: CurrentCaller) -> Response:
     """Download a batch's rejection file (file,row,column,value,reason)."""
     try:
-        text = rejections_for(session, caller, batch_id)
+        text = audited_batch(
+            session,
+            caller,
+            batch_id,
+            channel="api",
+            read=lambda: rejections_for(session, caller, batch_id),
+        )
     except BatchNotFound as exc:
         raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
     return Response(

@@ -15,7 +15,7 @@ from counterscam.access.reads import (
     get_report,
     list_reports,
 )
-from counterscam.api.deps import CurrentCaller, SessionDep
+from counterscam.api.deps import MAX_PAGE, CurrentCaller, RowId, SessionDep
 from counterscam.db.models import Report
 
 router = APIRouter(tags=["reports"])
@@ -135,7 +135,7 @@ def detail_out(detail: ReportDetail) -> ReportOut:
 def api_list_reports(
     session: SessionDep,
     caller: CurrentCaller,
-    page: int = Query(1, ge=1),
+    page: int = Query(1, ge=1, le=MAX_PAGE),
     per_page: int = Query(50, ge=1, le=500),
     country: str | None = None,
     scam_type: str | None = None,
@@ -160,7 +160,7 @@ def api_list_reports(
 
 
 @router.get("/reports/{report_id}", response_model=ReportOut)
-def api_get_report(report_id: int, session: SessionDep, caller: CurrentCaller) -> ReportOut:
+def api_get_report(report_id: RowId, session: SessionDep, caller: CurrentCaller) -> ReportOut:
     """Return one report, or 403 naming the agency that holds it and how to ask."""
     try:
         return detail_out(get_report(session, caller, report_id, channel="api"))

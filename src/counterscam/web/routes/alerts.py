@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from counterscam.api.deps import MAX_PAGE, RowId
 from counterscam.check.alerts import AlertNotFound, AlertPage, inbox, mark_read
 from counterscam.web import csrf
 from counterscam.web.render import SignedIn
@@ -58,7 +59,7 @@ def alert_table(alerts: AlertPage, caption: str) -> Table:
 
 @router.get("/alerts", response_class=HTMLResponse)
 def alerts_page(
-    page: SignedIn, show: str = "unread", p: int = Query(1, ge=1, alias="page")
+    page: SignedIn, show: str = "unread", p: int = Query(1, ge=1, le=MAX_PAGE, alias="page")
 ) -> Response:
     """Show the agency's alerts: unread first (the default view), or all of them."""
     unread_only = show != "all"
@@ -85,7 +86,7 @@ def alerts_csv(page: SignedIn, show: str = "all") -> Response:
 
 
 @router.post("/alerts/{alert_id}/read", dependencies=[csrf.CsrfChecked])
-def alert_read(alert_id: int, page: SignedIn) -> Response:
+def alert_read(alert_id: RowId, page: SignedIn) -> Response:
     """Mark one alert read and go back to the inbox."""
     try:
         mark_read(page.session, page.caller, alert_id=alert_id)

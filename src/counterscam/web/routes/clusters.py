@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
+from counterscam.api.deps import MAX_PAGE
 from counterscam.link.brief import ClusterHidden, ClusterNotFound
 from counterscam.link.listing import SORTS
 from counterscam.web.cluster_brief_view import (
@@ -60,7 +61,7 @@ def clusters_list(
     country: str = "",
     scam_type: str = "",
     compound: str = "",
-    p: int = Query(1, ge=1, alias="page"),
+    p: int = Query(1, ge=1, le=MAX_PAGE, alias="page"),
 ) -> Response:
     """List the clusters holding reports the caller may see, sorted and filtered."""
     filters = _filters(sort, country, scam_type, compound)
@@ -98,7 +99,9 @@ def clusters_csv(
 
 
 @router.get("/clusters/{key}", response_class=HTMLResponse)
-def cluster_detail(key: str, page: SignedIn, p: int = Query(1, ge=1, alias="page")) -> Response:
+def cluster_detail(
+    key: str, page: SignedIn, p: int = Query(1, ge=1, le=MAX_PAGE, alias="page")
+) -> Response:
     """Show the brief of one cluster, or who holds it when the caller may see none of it."""
     try:
         brief = read_brief(page.session, page.caller, key)
@@ -145,7 +148,7 @@ def cluster_network(key: str, page: SignedIn) -> Response:
 
 @router.get("/clusters/{key}/network/table", response_class=HTMLResponse)
 def cluster_network_table(
-    key: str, page: SignedIn, p: int = Query(1, ge=1, alias="page")
+    key: str, page: SignedIn, p: int = Query(1, ge=1, le=MAX_PAGE, alias="page")
 ) -> Response:
     """Show the network as a table: each identifier and the reports that name it."""
     try:

@@ -7,6 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, HTTPException, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from counterscam.api.deps import RowId
+from counterscam.api.intake import audited_batch
 from counterscam.config import Settings
 from counterscam.intake.json_files import report_of
 from counterscam.intake.service import (
@@ -134,10 +136,16 @@ def upload(
 
 
 @router.get("/upload/batches/{batch_id}", response_class=HTMLResponse)
-def batch_page(batch_id: int, page: SignedIn) -> Response:
+def batch_page(batch_id: RowId, page: SignedIn) -> Response:
     """Show a batch: accepted and rejected counts, every row error, the reports stored."""
     try:
-        result = get_batch(page.session, page.caller, batch_id)
+        result = audited_batch(
+            page.session,
+            page.caller,
+            batch_id,
+            channel="web",
+            read=lambda: get_batch(page.session, page.caller, batch_id),
+        )
     except BatchNotFound as exc:
         raise HTTPException(404) from exc
     return page.render(
@@ -151,10 +159,16 @@ def batch_page(batch_id: int, page: SignedIn) -> Response:
 
 
 @router.get("/upload/batches/{batch_id}/rejections.csv")
-def batch_rejections(batch_id: int, page: SignedIn) -> Response:
+def batch_rejections(batch_id: RowId, page: SignedIn) -> Response:
     """Download a batch's row errors as CSV (file, row, column, value, reason)."""
     try:
-        text = rejections_for(page.session, page.caller, batch_id)
+        text = audited_batch(
+            page.session,
+            page.caller,
+            batch_id,
+            channel="web",
+            read=lambda: rejections_for(page.session, page.caller, batch_id),
+        )
     except BatchNotFound as exc:
         raise HTTPException(404) from exc
     return csv_download(text, f"batch-{batch_id}-rejections.csv")

@@ -6,6 +6,7 @@ from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import HTMLResponse, Response
 
 from counterscam.access.reads import NotFound, NotPermitted, get_report
+from counterscam.api.deps import MAX_PAGE, RowId
 from counterscam.web.formatting import member_countries, options
 from counterscam.web.render import SignedIn
 from counterscam.web.report_views import ReportFilters, export_reports, report_page
@@ -20,7 +21,10 @@ def _filters(country: str, scam_type: str) -> ReportFilters:
 
 @router.get("/reports", response_class=HTMLResponse)
 def reports_list(
-    page: SignedIn, country: str = "", scam_type: str = "", p: int = Query(1, ge=1, alias="page")
+    page: SignedIn,
+    country: str = "",
+    scam_type: str = "",
+    p: int = Query(1, ge=1, le=MAX_PAGE, alias="page"),
 ) -> Response:
     """List the reports the caller may see, newest first, with filters."""
     filters = _filters(country, scam_type)
@@ -48,7 +52,7 @@ def reports_csv(page: SignedIn, country: str = "", scam_type: str = "") -> Respo
 
 
 @router.get("/reports/{report_id}", response_class=HTMLResponse)
-def report_detail(report_id: int, page: SignedIn) -> Response:
+def report_detail(report_id: RowId, page: SignedIn) -> Response:
     """Show one report, or who holds it and how to ask when its mark hides it."""
     try:
         detail = get_report(page.session, page.caller, report_id, channel="web")

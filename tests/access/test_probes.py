@@ -1,0 +1,93 @@
+"""What outside verifiers try: guessing ids and the trace it must leave."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from counterscam.access.accounts import issue_token
+from counterscam.access.reads import NotFound, get_report
+from counterscam.api.app import create_app
+from counterscam.config import Settings
+from counterscam.db.models import AuditEvent, Report
+from tests.factories import build_policy_region
+
+
+def test_guessing_a_report_id_that_does_not_exist_is_audited(session: Session) -> None:
+    region = build_policy_region(session)
+    caller = region.caller("AU-AFP")
+    missing = max(r.id for r in region.reports.values()) + 1
+    assert session.get(Report, missing) is None
+    with pytest.raises(NotFound):
+        get_report(session, caller, missing, channel="api")
+    session.rollback()  # what the request's scope does after a 404: the row must be kept
+    rows = session.scalars(
+        select(AuditEvent).where(AuditEvent.record_ref == f"report:{missing}")
+    ).all()
+    assert [(e.action, e.actor, e.hits) for e in rows] == [("read_report", "user-au-afp@AU-AFP", 0)]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/reports/99999999999999999999",
+        "/api/v1/reports/-99999999999999999999",
+        "/api/v1/batches/99999999999999999999",
+        "/api/v1/batches/99999999999999999999/rejections.csv",
+        "/api/v1/reports?page=99999999999999999999",
+        "/api/v1/clusters?page=99999999999999999999",
+        "/api/v1/alerts?page=99999999999999999999",
+    ],
+)
+def test_ids_and_pages_no_database_can_hold_are_refused_not_a_server_error(
+    engine: Engine, session: Session, path: str
+) -> None:
+    region = build_policy_region(session)
+    token = issue_token(session, username=region.users["SG-ASCOM"].username).secret
+    session.commit()
+    app = create_app(settings=Settings(demo=True), engine=engine)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        answer = client.get(path, headers={"Authorization": f"Bearer {token}"})
+        assert answer.status_code == 422, answer.text
+        read = client.post(
+            "/api/v1/alerts/99999999999999999999/read",
+            headers={"Authorization": f"Bearer {token}"},
+        )
+        assert read.status_code == 422
+
+
+def test_reading_a_batch_is_audited_and_another_agencys_looks_like_none(
+    engine: Engine, session: Session
+) -> None:
+    region = build_policy_region(session)
+    headers = {}
+    for agency in ("MY-NSRC", "SG-ASCOM"):
+        token = issue_token(session, username=region.users[agency].username).secret
+        headers[agency] = {"Authorization": f"Bearer {token}"}
+    session.commit()
+    report = {
+        "external_ref": "MY-batch-1",
+        "reported_at": "2026-03-02T00:00:00Z",
+        "scam_type": "investment",
+        "channel": "phone_call",
+        "mark": "red",
+        "narrative": "n",
+    }
+    with TestClient(create_app(settings=Settings(demo=True), engine=engine)) as client:
+        sent = client.post("/api/v1/reports", json=report, headers=headers["MY-NSRC"])
+        batch = sent.json()["batch_id"]
+        theirs = client.get(f"/api/v1/batches/{batch}", headers=headers["SG-ASCOM"])
+        none = client.get(f"/api/v1/batches/{batch + 1}", headers=headers["SG-ASCOM"])
+        assert (theirs.status_code, none.status_code) == (404, 404)
+        assert theirs.json()["detail"] == f"no batch {batch} submitted by your agency"
+        own = f"/api/v1/batches/{batch}/rejections.csv"
+        assert client.get(own, headers=headers["MY-NSRC"]).status_code == 200
+    session.expire_all()
+    rows = session.scalars(select(AuditEvent).where(AuditEvent.action == "read_batch")).all()
+    assert sorted((e.actor, e.record_ref, e.hits) for e in rows) == [
+        ("user-my-nsrc@MY-NSRC", f"batch:{batch}", 1),
+        ("user-sg-ascom@SG-ASCOM", f"batch:{batch}", 0),
+        ("user-sg-ascom@SG-ASCOM", f"batch:{batch + 1}", 0),
+    ]

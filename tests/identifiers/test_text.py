@@ -10,14 +10,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from counterscam.identifiers import ip as ip_module
-from counterscam.identifiers._text import _SPACES, _visible, ascii_digits, clean
+from counterscam.identifiers._text import (
+    _SPACES,
+    _visible,
+    ascii_digits,
+    clean,
+    spreadsheet_text,
+)
 from counterscam.identifiers._types import InvalidIdentifier
 from counterscam.identifiers.ip import parse_ip
 
 
 def _full_clean(raw: str) -> str | None:
     text = _SPACES.sub(" ", _visible(unicodedata.normalize("NFKC", raw))).strip()
-    return text or None
+    return spreadsheet_text(text) or None
 
 
 def _clean(raw: str) -> str | None:
@@ -31,6 +37,12 @@ def _clean(raw: str) -> str | None:
 @given(st.one_of(st.text(alphabet=string.printable), st.text()))
 def test_clean_is_the_full_normalisation(raw: str) -> None:
     assert _clean(raw) == _full_clean(raw)
+
+
+def test_clean_drops_what_spreadsheets_add_to_keep_text() -> None:
+    assert clean("phone", "'0812345678") == "0812345678"
+    assert clean("phone", '="0123456789"') == "0123456789"
+    assert clean("email", "' john@example.com") == "' john@example.com"
 
 
 def test_clean_drops_invisible_characters_and_collapses_spaces() -> None:

@@ -6,6 +6,7 @@ import re
 from urllib.parse import parse_qs, unquote, urlsplit
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+_ZALO_DIGITS = 12  # 84 and 10 digits at most
 _NUMBER = re.compile(r"\+?[\d\s\-.()]{3,30}", re.ASCII)
 
 
@@ -39,9 +40,15 @@ def phone_in_link(text: str) -> tuple[str, str | None] | None:
         number = f"+{number}" if (number.isascii() and number.isdigit()) else number
     elif host.endswith("whatsapp.com") and path.rstrip("/") in ("/send", ""):
         number = (parse_qs(query).get("phone") or [""])[0]
+    elif host in ("t.me", "telegram.me") and path.startswith("/+"):
+        # t.me/+60123456789 opens a chat by phone number; t.me/+AbC... is a group invite.
+        number = path.strip("/").split("/")[0]
+        if not number[1:].isdigit():
+            return None
     elif host in ("zalo.me", "chat.zalo.me"):
         number = path.strip("/").split("/")[0]
-        if number.isascii() and number.isdigit():
+        # Longer digit strings are official-account IDs, not numbers.
+        if number.isascii() and number.isdigit() and len(number) <= _ZALO_DIGITS:
             # Zalo links carry Vietnamese numbers written nationally (0912...) or with 84.
             return number, "VN"
         return None

@@ -9,6 +9,9 @@ from counterscam.identifiers._types import InvalidIdentifier
 
 MAX_LENGTH = 2048
 _SPACES = re.compile(r"\s+")
+# Spreadsheet ways of keeping a value as text: a leading apostrophe ('0812345678) and the
+# formula ="0812345678" that CSV exports use to keep leading zeros. No identifier starts so.
+_EXCEL_TEXT = re.compile(r"^'(?=\S)|^=\s*\"(.*)\"$", re.S)
 
 
 def clean(kind: str, raw: object) -> str:
@@ -22,12 +25,19 @@ def clean(kind: str, raw: object) -> str:
         text = raw
     else:
         text = _visible(unicodedata.normalize("NFKC", raw))
-    text = _SPACES.sub(" ", text).strip()
+    text = spreadsheet_text(_SPACES.sub(" ", text).strip())
     if not text:
         raise InvalidIdentifier(kind, raw, "is empty; enter the identifier")
     if len(text) > MAX_LENGTH:
         raise InvalidIdentifier(kind, text[:80], f"is longer than {MAX_LENGTH} characters")
     return text
+
+
+def spreadsheet_text(text: str) -> str:
+    """Return ``text`` without the apostrophe or ="..." a spreadsheet used to keep it as text."""
+    if text[:1] not in ("'", "="):
+        return text
+    return _EXCEL_TEXT.sub(lambda m: m[1] or "", text).strip()
 
 
 def _visible(text: str) -> str:

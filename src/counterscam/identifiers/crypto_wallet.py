@@ -11,6 +11,7 @@ from counterscam.reference import CryptoChain, crypto_chains, find_chain
 
 _EVM = re.compile(r"0[xX]([0-9a-fA-F]{40})")
 _TOKEN = re.compile(r"[A-Za-z0-9]{25,100}|(?:bc|BC|ltc|LTC)1[A-Za-z0-9]{11,90}")
+_MAX_PIECES = 12  # tokens tried for an address broken by spaces; bounds the joins tried
 _TYPO = "a character is probably mistyped; copy the address again from the source"
 
 
@@ -102,6 +103,36 @@ def _named_chain(raw: str, words: list[str], qualifier: str | None) -> CryptoCha
     return next(iter(named.values()), None)
 
 
+def _checksummed(text: str) -> bool:
+    if _EVM.fullmatch(text):
+        # Only mixed case carries the EIP-55 checksum.
+        return text[2:] not in (text[2:].lower(), text[2:].upper()) and text == eip55(text[2:])
+    if not _TOKEN.fullmatch(text):
+        return False
+    chain = _infer(text)
+    return chain is not None and chain.family != "solana"
+
+
+def _rejoined(tokens: list[str], addresses: list[str]) -> tuple[list[str], list[str]]:
+    """Join an address broken by spaces (a wrapped line, a copy from a PDF) when it validates.
+
+    Only a join that passes a checksum is kept (Solana addresses have none), and only when
+    exactly one join does, so words are never glued into a wrong address.
+    """
+    if len(tokens) > _MAX_PIECES:
+        return tokens, addresses
+    found = {
+        ("".join(tokens[i:j]), i, j)
+        for i in range(len(tokens))
+        for j in range(i + 2, len(tokens) + 1)
+        if _checksummed("".join(tokens[i:j]))
+    }
+    if len({joined for joined, _, _ in found}) != 1:
+        return tokens, addresses
+    joined, i, j = found.pop()
+    return [*tokens[:i], joined, *tokens[j:]], [joined]
+
+
 def canonicalize_crypto(raw: str, qualifier: str | None) -> Canonical:
     """Canonicalise a wallet address; the chain comes from the qualifier, text or format."""
     text = clean("crypto_wallet", raw)
@@ -109,6 +140,8 @@ def canonicalize_crypto(raw: str, qualifier: str | None) -> Canonical:
     text = re.sub(r"[?&][^\s]*$", "", text)
     tokens = [t for t in re.split(r"[\s:,;()\[\]/@]+", text) if t]
     addresses = [t for t in tokens if _TOKEN.fullmatch(t)]
+    if len(addresses) != 1 or _infer(addresses[0]) is None:
+        tokens, addresses = _rejoined(tokens, addresses)
     if len(addresses) != 1:
         why = "has more than one address" if addresses else "has no wallet address in it"
         raise _fail(raw, f"{why}; enter one address, like tron:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t")

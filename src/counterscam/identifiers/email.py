@@ -12,18 +12,32 @@ from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 
 _WORDS_AT = re.compile(r"\s+(?:at)\s+", re.I)
 _WORDS_DOT = re.compile(r"\s+(?:dot)\s+", re.I)
+_SEVERAL = re.compile(r"[;,\s]+")
+_DISPLAY_NAME = re.compile(r"[^<>@]*<\s*([^<>\s]+@[^<>\s]+)\s*>")
+# Spaces left around "@" and "." by defanging such as "john [at] example [dot] com".
+_SPACED = re.compile(r"\s*([@.])\s*")
 
 
 def canonicalize_email(raw: str) -> Canonical:
     """Canonicalise an e-mail address; the related domain is its registered domain."""
     text = refang(clean("email", raw), at_sign=True)
-    text = re.sub(r"^mailto:", "", text, flags=re.I).strip().strip("<>").strip()
+    text = re.sub(r"^mailto:", "", text, flags=re.I).strip()
+    named = _DISPLAY_NAME.fullmatch(text)
+    if named:
+        text = named[1]  # "John Doe <john@example.com>", as mail headers write it
+    text = _SPACED.sub(r"\1", text.strip("<>").strip())
     if "@" not in text:
         # "name at example dot com", as written to dodge address harvesters.
         text = _WORDS_DOT.sub(".", _WORDS_AT.sub("@", text))
     if "@" not in text:
         raise InvalidIdentifier(
             "email", raw, f"{shown(raw)} has no @; enter it like name@example.com"
+        )
+    if len([part for part in _SEVERAL.split(text) if "@" in part]) > 1:
+        raise InvalidIdentifier(
+            "email",
+            raw,
+            f"{shown(raw)} holds more than one e-mail address; enter each as its own identifier",
         )
     local, _, domain = text.rpartition("@")
     host = ascii_host("email", domain, raw)

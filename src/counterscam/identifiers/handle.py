@@ -14,6 +14,7 @@ from counterscam.reference import Platform, find_platform, platform_for_host, pl
 
 _PREFIX = re.compile(r"([^:\s/]{1,30})\s*:\s*(.+)")
 _PHONEISH = re.compile(r"\+?[\d\s\-.()]{7,25}", re.ASCII)
+_E164_DIGITS = 15  # longer digit strings are account IDs (Zalo official accounts), not phones
 _FILLER = {"on", "via", "at", "id", "username", "user", "account", "handle", "profile"}
 _NOT_PROFILES = {
     "telegram": {"joinchat", "addlist", "c", "share", "proxy", "socks", "addstickers", "iv"},
@@ -34,6 +35,30 @@ _NOT_PROFILES = {
     },
     "instagram": {"p", "reel", "reels", "explore", "tv", "accounts", "direct"},
     "x": {"i", "intent", "home", "search", "hashtag", "share", "explore", "messages"},
+    # Group invites and shared posts, not accounts.
+    "zalo": {"g", "s"},
+}
+# Pages of Facebook itself, never a profile.
+_NOT_PROFILES["facebook"] |= {
+    "login",
+    "login.php",
+    "home.php",
+    "l.php",
+    "dialog",
+    "plugins",
+    "help",
+    "policies",
+    "privacy",
+    "settings",
+    "notifications",
+    "friends",
+    "messages",
+    "gaming",
+    "business",
+    "ads",
+    "media",
+    "stories",
+    "recover",
 }
 
 
@@ -42,11 +67,15 @@ def _from_path(platform: Platform, path: str, query: str) -> str | None:
     code = platform.code
     if code == "facebook" and segments[:1] == ["profile.php"]:
         return (parse_qs(query).get("id") or [""])[0] or None
-    if code == "facebook" and segments[:1] == ["people"] and len(segments) >= 3:
+    if code == "facebook" and segments[:1] in (["people"], ["pages"]) and len(segments) >= 3:
         return segments[2]
     if code == "line":
-        # line.me/ti/p/~id (personal ID) and line.me/R/ti/p/@id (official account).
-        return segments[-1].lstrip("~@") if "ti" in segments and len(segments) >= 3 else None
+        # line.me/ti/p/~id (personal ID) and line.me/R/ti/p/@id (official account); ti/g
+        # and ti/g2 are group invitations.
+        at = segments.index("ti") if "ti" in segments else -1
+        if at < 0 or segments[at + 1 : at + 2] != ["p"] or len(segments) < at + 3:
+            return None
+        return segments[-1].lstrip("~@")
     if code == "tiktok":
         return segments[0][1:] if segments and segments[0].startswith("@") else None
     if code == "instagram" and segments[:1] == ["stories"] and len(segments) >= 2:
@@ -85,7 +114,11 @@ def _value(raw: str, platform: Platform, handle: str, country: str | None) -> Ca
     handle = handle.strip().lstrip("@").strip()
     if platform.code == "line":
         handle = handle.lstrip("~")
-    if (platform.phone_based or handle.startswith("+")) and _PHONEISH.fullmatch(handle):
+    if (
+        (platform.phone_based or handle.startswith("+"))
+        and _PHONEISH.fullmatch(handle)
+        and len(re.sub(r"\D", "", handle)) <= _E164_DIGITS
+    ):
         region = country or ("VN" if platform.code == "zalo" else None)
         return e164(raw, ascii_digits(handle), region)
     if " " in handle:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from urllib.parse import urlsplit
 
 from counterscam.identifiers._text import clean, refang
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
@@ -37,18 +38,34 @@ def parse_ip(text: str) -> str | None:
                 f"as octal; write it without the zero, like {int(zero_led[0], 10)}"
             )
     try:
-        return str(ipaddress.ip_address(text))
+        address = ipaddress.ip_address(text)
     except ValueError:
         return None
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        # ::ffff:203.0.113.5 is how dual-stack logs write the IPv4 host 203.0.113.5.
+        return str(address.ipv4_mapped)
+    return str(address)
 
 
 def canonicalize_ip(raw: str) -> Canonical:
     """Canonicalise an IP address (refanged, port and brackets removed)."""
     text = refang(clean("ip", raw))
+    if "://" in text:
+        try:
+            text = urlsplit(text).netloc.rpartition("@")[2] or text  # a pasted link: its host
+        except ValueError:
+            pass
     try:
         value = parse_ip(text)
     except ValueError as exc:
         raise InvalidIdentifier("ip", raw, f"{shown(raw)} {exc}") from exc
+    if value is None and "%" in text:
+        raise InvalidIdentifier(
+            "ip",
+            raw,
+            f"{shown(raw)} is not an IP address as others see it: its zone ID (after %) only "
+            "means something on one machine; enter the address without it",
+        )
     if value is None:
         raise InvalidIdentifier("ip", raw, f"{shown(raw)} is not an IP address; {_HELP}")
     return Canonical("ip", value, None)

@@ -20,14 +20,22 @@ from counterscam.identifiers.shortcode import (
 from counterscam.reference import country as country_record
 
 _LABEL = re.compile(
-    r"^(?:tel|phone|ph|hp|mobile|mob|call|no|number)\s*[:.#]?\s*(?=[+(\d])", re.I | re.ASCII
+    r"^(?:tel|phone|ph|hp|h/p|handphone|mobile|mob|call|no|number)\s*[:.#]?\s*(?=[+(\d])",
+    re.I | re.ASCII,
 )
-_NUMERIC = re.compile(r"[+\d\s\-.()/]+(?:\s*(?:ext\.?|x|#)\s*\d{1,6})?", re.I | re.ASCII)
+# "ต่อ" is Thai for "extension".
+_NUMERIC = re.compile(r"[+\d\s\-.()/]+(?:\s*(?:ext\.?|x|#|ต่อ)\s*\d{1,6})?", re.I | re.ASCII)
+# A number a spreadsheet showed in scientific notation (6.0123456789E+10).
+_SCIENTIFIC = re.compile(r"\+?(\d)(?:[.,](\d+))?[eE]\+?(\d{1,2})", re.ASCII)
+# A number a spreadsheet or script stored as a decimal (60123456789.0).
+_FLOAT = re.compile(r"(\+?\d{7,15})\.0+", re.ASCII)
+# Several numbers in one cell: "0812345678 / 0898765432", "012-3456789, 019-8765432".
+_SEVERAL = re.compile(r"\s*(?:[/,;|&]|\bor\b|\band\b)\s*", re.I)
 _LINK = re.compile(r"[a-z][a-z0-9+.-]*://|[\w-]+(?:\.[\w-]+)+/", re.I)
 # Digits, "+", "()" and "-" in words split by single spaces: what people usually type. For
 # these, cleaning, link and label detection change nothing, so they go straight to e164.
 _PLAIN = re.compile(r"[0-9+()\-]+(?: [0-9+()\-]+)*", re.ASCII)
-_EXTENSION = re.compile(r"(?i)ext\.?|x|#")
+_EXTENSION = re.compile(r"(?i)ext\.?|x|#|ต่อ")
 _NON_DIGIT = re.compile(r"\D")
 _REASONS = {
     phonenumbers.ValidationResult.TOO_SHORT: "is too short for",
@@ -138,7 +146,41 @@ def canonicalize_phone(raw: str, country: str | None) -> Canonical:
             "phone", raw, f"{shown(raw)} is a web address, not a phone number; enter it as a url"
         )
     text = _LABEL.sub("", text)
+    text = _spreadsheet_number(raw, text)
+    _refuse_several(raw, text)
     if _NUMERIC.fullmatch(text):
         return e164(raw, text, region)
     body, code = split_prefix("phone", raw, text, country)
     return sender_value(raw, body, code)
+
+
+def _spreadsheet_number(raw: str, text: str) -> str:
+    """Return the digits of a number a spreadsheet wrote as 6.01E+10 or 60123456789.0."""
+    decimal = _FLOAT.fullmatch(text)
+    if decimal:
+        return decimal[1]
+    match = _SCIENTIFIC.fullmatch(text)
+    if match is None:
+        return text
+    head, tail, exponent = match[1], match[2] or "", int(match[3])
+    if len(tail) != exponent:
+        # Fewer digits than the exponent: the spreadsheet rounded the number away.
+        raise InvalidIdentifier(
+            "phone",
+            raw,
+            f"{shown(raw)} is a number a spreadsheet wrote in scientific notation, which "
+            "loses digits; format the column as text and enter the number again",
+        )
+    return ("+" if text.startswith("+") else "") + head + tail
+
+
+def _refuse_several(raw: str, text: str) -> None:
+    """Refuse a cell holding two numbers or more instead of reading them as one."""
+    parts = _SEVERAL.split(text)
+    if len(parts) > 1 and sum(len(_NON_DIGIT.sub("", part)) >= 7 for part in parts) > 1:
+        raise InvalidIdentifier(
+            "phone",
+            raw,
+            f"{shown(raw)} holds more than one phone number; enter each number as an "
+            "identifier of its own",
+        )

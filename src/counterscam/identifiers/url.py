@@ -16,6 +16,7 @@ _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*)://")
 _OTHER_SCHEME = re.compile(
     r"(javascript|data|file|blob|vbscript|about|chrome|intent|market|itms-services|ws|wss):", re.I
 )
+_LINKISH = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[\w-]+(?:\.[\w-]+)+/\S*", re.I)
 _DEFAULT_PORTS = {"http": 80, "https": 443, "ftp": 21}
 _ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
@@ -35,13 +36,39 @@ def _normalise_escapes(text: str) -> str:
     return _ESCAPE.sub(fix, re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", quoted))
 
 
+_PAIRS = {"<": ">", "(": ")", "[": "]", "{": "}", '"': '"', "'": "'", "“": "”", "‘": "’"}
+_TRAILING = ".,;:!?"
+
+
+def _unwrap(text: str) -> str:
+    """Remove what a sentence or a mail put around a link: <...>, quotes, brackets, a full stop.
+
+    Closing brackets stay when the link opened them (wiki/Foo_(bar)), as link detectors do.
+    """
+    while text:
+        first, last = text[0], text[-1]
+        if len(text) > 1 and _PAIRS.get(first) == last:
+            text = text[1:-1].strip()
+        elif last in _TRAILING or (
+            last in ")]}>\"'”’" and text.count(last) > text.count(_opening(last))
+        ):
+            text = text[:-1].rstrip()
+        else:
+            return text
+    return text
+
+
+def _opening(closing: str) -> str:
+    return next((o for o, c in _PAIRS.items() if c == closing), closing)
+
+
 def _fail(raw: str, why: str) -> InvalidIdentifier:
     return InvalidIdentifier("url", raw, f"{shown(raw)} {why}")
 
 
 def canonicalize_url(raw: str, country: str | None) -> Canonical:
     """Canonicalise a URL; WhatsApp links become phones, t.me/NAME a Telegram handle."""
-    text = refang(clean("url", raw))
+    text = _unwrap(refang(clean("url", raw)))
     lowered = text.lower()
     if lowered.startswith("mailto:"):
         from counterscam.identifiers.email import canonicalize_email
@@ -54,6 +81,8 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
         number, hint = link
         return e164(raw, ascii_digits(number), hint or country)
     if " " in text:
+        if sum(bool(_LINKISH.match(part)) for part in text.split(" ")) > 1:
+            raise _fail(raw, "holds more than one web address; enter each as its own identifier")
         raise _fail(raw, "has spaces; a web address has none (check it was copied whole)")
     other = _OTHER_SCHEME.match(text)
     if other:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from typing import TextIO
 
@@ -22,6 +23,7 @@ def csv_table(source: Source) -> Table:
         break
     if header is None:
         raise file_problem(source.name, "the file is empty; it needs a header row and data rows")
+    _refuse_other_delimiter(source, header)
     kind, names = recognise(header, source.name)
     return Table(
         kind=kind,
@@ -39,12 +41,38 @@ def _refuse_non_text(source: Source) -> None:
         )
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise file_problem(source.name, f"the file is UTF-16 (Excel 'Unicode Text'); {_SAVE_AS}")
+    if _utf16_without_bom(head):
+        raise file_problem(source.name, f"the file is UTF-16 (Excel 'Unicode Text'); {_SAVE_AS}")
     if b"\x00" in head:
         raise file_problem(
             source.name,
             "this is not a text CSV file (it holds binary data); export the "
             "data as CSV UTF-8 or use the template",
         )
+
+
+def _utf16_without_bom(head: bytes) -> bool:
+    """Tell UTF-16 text without its byte-order mark: every other byte of ASCII text is 0."""
+    if len(head) < 16:
+        return False
+    for zeros in (head[1::2], head[0::2]):
+        if zeros.count(0) >= 0.9 * len(zeros):
+            return True
+    return False
+
+
+def _refuse_other_delimiter(source: Source, header: list[str]) -> None:
+    if len(header) != 1:
+        return
+    for mark, name in ((";", "semicolons"), ("\t", "tabs"), ("|", "bars")):
+        if header[0].count(mark) >= 2:
+            raise file_problem(
+                source.name,
+                f"the values are separated by {name}, not commas (Excel does this in some "
+                "regional settings); save it again as 'CSV UTF-8 (comma delimited)', or "
+                "use the template",
+                row=1,
+            )
 
 
 def _open(source: Source) -> TextIO:
@@ -80,15 +108,30 @@ def _encoding_problem(source: Source) -> FileProblem:
             line.decode("utf-8")
         except UnicodeDecodeError as exc:
             bad = line[exc.start : exc.start + 1].hex().upper()
-            guess = line.decode("cp1252", errors="replace")
+            codec, label = _legacy_codec(line)
+            guess = line.decode(codec, errors="replace")
             return file_problem(
                 source.name,
                 f"the file is not UTF-8: byte 0x{bad} on row {line_no} cannot be "
-                f"read. It was probably saved as Latin-1/Windows-1252 (it would read "
+                f"read. It was probably saved as {label} (it would read "
                 f"{guess[max(exc.start - 10, 0) : exc.start + 10]!r}); {_SAVE_AS}",
                 row=line_no,
             )
     return file_problem(source.name, f"the file is not UTF-8; {_SAVE_AS}")
+
+
+# Thai text in Windows-874 is runs of bytes from 0xA1 up; Western text in Windows-1252 has
+# one accented letter between ASCII ones.
+_THAI_RUN = re.compile(rb"[\xa1-\xfb]{3,}")
+
+
+def _legacy_codec(line: bytes) -> tuple[str, str]:
+    """Return the likely legacy code page of a line that is not UTF-8, and its name."""
+    if _THAI_RUN.search(line):
+        thai = line.decode("cp874", errors="replace")
+        if sum("\u0e00" <= ch <= "\u0e7f" for ch in thai) >= 3:
+            return "cp874", "Windows-874 (Thai, TIS-620)"
+    return "cp1252", "Latin-1/Windows-1252"
 
 
 def _rows(source: Source, names: list[str]) -> Rows:

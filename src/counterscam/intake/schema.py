@@ -6,6 +6,7 @@ as ``context={"country": "MY"}`` to ``model_validate``.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
@@ -91,7 +92,7 @@ def moment(value: Any, country: str | None) -> Any:
         except ValueError:
             raise ValueError(
                 f"{text!r} is not a date; write an ISO 8601 date like 2026-03-01 or a date-time "
-                "like 2026-03-01T10:00:00+08:00"
+                f"like 2026-03-01T10:00:00+08:00{_date_hint(text)}"
             ) from None
     if when.tzinfo is None:
         when = when.replace(tzinfo=vocab.zone(country))
@@ -99,8 +100,46 @@ def moment(value: Any, country: str | None) -> Any:
     if when < EARLIEST:
         raise ValueError(f"{_quoted(value)} is before 1990; check the year")
     if when > datetime.now(UTC) + timedelta(days=1):
-        raise ValueError(f"{_quoted(value)} is in the future; check the date")
+        raise ValueError(f"{_quoted(value)} is in the future; check the date{_era_hint(when)}")
     return when
+
+
+_SERIAL = re.compile(r"\d{5}(?:\.\d+)?")
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s.*)?")
+_EXCEL_EPOCH = date(1899, 12, 30)
+BUDDHIST_ERA = 543
+
+
+def _date_hint(text: str) -> str:
+    """Say how a date written another common way would be written here."""
+    if _SERIAL.fullmatch(text) and 20_000 <= float(text) <= 80_000:
+        day = _EXCEL_EPOCH + timedelta(days=int(float(text)))
+        return (
+            f". It looks like a spreadsheet date number ({int(float(text))} is "
+            f"{day.isoformat()}): format the column as a date (yyyy-mm-dd) before saving"
+        )
+    match = _DAY_FIRST.fullmatch(text)
+    if match:
+        first, second, year = match.groups()
+        era = (
+            f" (a Buddhist-era year: subtract {BUDDHIST_ERA}, {year} is {int(year) - 543})"
+            if int(year) > 2400
+            else ""
+        )
+        return (
+            f". {first}/{second}/{year} could be day/month or month/day: write the year first, "
+            f"like {year}-{second.zfill(2)}-{first.zfill(2)} for day/month{era}"
+        )
+    return ""
+
+
+def _era_hint(when: date) -> str:
+    if when.year > 2400:
+        return (
+            f": {when.year} looks like a Thai Buddhist-era year; subtract {BUDDHIST_ERA} "
+            f"({when.year} is {when.year - BUDDHIST_ERA})"
+        )
+    return ""
 
 
 def _quoted(value: Any) -> str:
@@ -118,10 +157,36 @@ def birth_date_of(value: Any) -> Any:
         except ValueError:
             raise ValueError(f"{str(value)!r} is not a date; write it like 1990-05-17") from None
     if day is not None and day > date.today():
-        raise ValueError(f"{day.isoformat()} is in the future; check the birth date")
+        raise ValueError(
+            f"{day.isoformat()} is in the future; check the birth date{_era_hint(day)}"
+        )
     if day is not None and day.year < 1900:
         raise ValueError(f"{day.isoformat()} is before 1900; check the year")
     return day
+
+
+# "," is a thousands separator only: 12,500.50. Anything else with a comma is another
+# convention ("1.234,56", "12,50") and dropping the comma would change the amount.
+_NUMERAL = re.compile(r"[+-]?[\d.,]+")
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
+# "12.500" is 12500 where "." separates thousands (Indonesia, Viet Nam) and 12.5 elsewhere.
+_DOT_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+")
+
+
+def _refuse_other_separators(value: Any, text: str) -> None:
+    if not _NUMERAL.fullmatch(text):
+        return  # not digits and separators: the general message applies
+    if "," in text and not _THOUSANDS.fullmatch(text):
+        raise ValueError(
+            f"{str(value)!r} uses ',' as the decimal mark or in the wrong place; write it "
+            "like 1234.56 or 1,234.56 (',' only between thousands, '.' before the cents)"
+        )
+    if _DOT_THOUSANDS.fullmatch(text):
+        whole = int(text.replace(".", ""))
+        raise ValueError(
+            f"{str(value)!r} is ambiguous: if '.' separates thousands write {whole} or "
+            f"{whole:,}; otherwise give the cents, like 12.50"
+        )
 
 
 def amount_of(value: Any) -> Any:
@@ -129,7 +194,10 @@ def amount_of(value: Any) -> Any:
     if value is None or isinstance(value, Decimal):
         amount = value
     else:
-        text = str(value).strip().replace(",", "").replace(" ", "").replace("\u00a0", "")
+        text = str(value).strip().replace(" ", "").replace("\u00a0", "")
+        if isinstance(value, str):  # a number from JSON or an XLSX cell has no separators
+            _refuse_other_separators(value, text)
+        text = text.replace(",", "")
         try:
             amount = Decimal(text)
         except InvalidOperation:

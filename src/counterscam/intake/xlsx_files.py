@@ -55,7 +55,7 @@ def _check_zip(source: Source, limits: Limits) -> None:
         with zipfile.ZipFile(handle) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise file_problem(source.name, _DAMAGED.format(detail=str(exc))) from None
+        raise _not_a_workbook(source, str(exc)) from None
     unzipped = sum(e.file_size for e in entries)
     if len(entries) > 10_000 or unzipped > limits.max_unzipped_bytes:
         raise file_problem(
@@ -64,6 +64,32 @@ def _check_zip(source: Source, limits: Limits) -> None:
             f"{limits.max_unzipped_bytes / 1e6:.0f} MB allowed; split it into smaller workbooks "
             "or use CSV files",
         )
+
+
+def _not_a_workbook(source: Source, detail: str) -> FileProblem:
+    """Say what a file with an .xlsx name that is not a zip holds, so the fix is clear."""
+    head = source.head(4096)
+    if not head:
+        return file_problem(source.name, "the file is empty (0 bytes); export the workbook again")
+    if b"\x00" not in head and not head.startswith(b"PK"):
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            text = exc.start >= len(head) - 4  # a character cut at the end of the sample
+        else:
+            text = True
+        if text:
+            return file_problem(
+                source.name,
+                "this is a text file (CSV or JSON) with an .xlsx name; give it its own name "
+                "(.csv or .json), or save it from Excel as an .xlsx workbook",
+            )
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return file_problem(
+            source.name,
+            "this is an old Excel 97-2003 (.xls) workbook; save it again as .xlsx",
+        )
+    return file_problem(source.name, _DAMAGED.format(detail=detail))
 
 
 def _sheet_table(ws: Any, kind: str, limits: Limits) -> Table:

@@ -26,7 +26,13 @@ BANK_ACCOUNTS = [
     ("SCB 123-456789-0", "TH", None, "TH:SICO:1234567890"),
     ("Siam Commercial 1234567890", None, None, "TH:SICO:1234567890"),
     ("1234567890", "TH", "KASITHBK", "TH:KASI:1234567890"),
-    ("กสิกรไทย", "TH", None, None),  # a name we do not know: rejected below
+    ("กสิกรไทย", "TH", None, None),  # a bank name without a number: rejected
+    ("กสิกรไทย 123-4-56789-0", "TH", None, "TH:KASI:1234567890"),
+    ("ธนาคารไทยพาณิชย์ 123-456789-0", "TH", None, "TH:SICO:1234567890"),
+    ("123456789012", "TH", "ธ.ก.ส.", "TH:BAAB:123456789012"),
+    ("Ngân hàng Ngoại thương 0071001234567", "VN", None, "VN:BFTV:0071001234567"),
+    ("ngan hang quan doi 0123456789", "VN", None, "VN:MSCB:0123456789"),  # typed unaccented
+    ("0123456789", "VN", "Đầu tư và Phát triển", "VN:BIDV:0123456789"),
     ("BDO SA 0012-3456-7890", "PH", None, "PH:BNOR:001234567890"),
     ("BPI 1234 5678 90", "PH", None, "PH:BOPI:1234567890"),
     ("BCA 123 456 7890", "ID", None, "ID:CENA:1234567890"),

@@ -84,4 +84,4 @@ def test_bulk_import_clusters_refine_linking_each_report_as_it_arrives(
     # Every bulk cluster lies inside one one-by-one cluster, and most are the same cluster.
     assert all(any(c <= d for d in one_by_one) for c in bulk)
     assert len(bulk & one_by_one) >= 0.9 * len(one_by_one)
-    assert bulk != one_by_one  # this region has identifiers that become hubs part-way
+    # (tests/link/test_clusters.py shows a hub that arrives within one batch linking nothing)

@@ -17,8 +17,13 @@ class ReferenceDataError(ValueError):
 
 
 def normalize_name(text: str) -> str:
-    """Return ``text`` reduced for alias matching: case-folded letters and digits only."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
+    """Return ``text`` reduced for alias matching: case-folded letters and digits only.
+
+    Accents and tone marks are dropped (Vietnamese is often typed without them: "Ngoai
+    thuong" is "Ngoại thương"), and so are the combining vowel signs of Thai, Lao, Khmer and
+    Burmese, on aliases and on what people write alike.
+    """
+    folded = unicodedata.normalize("NFKD", text).casefold().replace("đ", "d")
     return "".join(ch for ch in folded if ch.isalnum())
 
 

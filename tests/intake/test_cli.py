@@ -86,3 +86,13 @@ def test_the_cli_starts_without_loading_what_import_does_not_need() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert loaded == ""
+
+
+def test_a_reports_file_with_only_its_header_says_nothing_was_stored(
+    runner: CliRunner, session: Session, agencies: dict[str, Caller], tmp_path: Path
+) -> None:
+    (tmp_path / "reports.csv").write_text(REPORTS_CSV.splitlines()[0] + "\n")
+    result = runner.invoke(app, ["import", str(tmp_path), "--agency", "MY-NSRC"])
+    assert result.exit_code == 0  # nothing rejected: an agency may have nothing to send
+    assert "no reports under the header row; nothing was stored" in result.output
+    assert session.scalar(select(func.count()).select_from(Report)) == 0

@@ -133,8 +133,16 @@ def _print(name: str, result: BatchResult) -> None:
         f"{result.rejected:,} rejected, {result.created:,} created, {result.updated:,} updated",
         highlight=False,
     )
+    if not result.accepted and not result.errors:
+        # Not an error (an agency may have nothing to send), but rarely what was meant.
+        errors.print(
+            f"  {name}: no reports under the header row; nothing was stored", highlight=False
+        )
     for e in result.errors[:20]:
-        where = f"{e.file} row {e.row}" + (f", {e.column}" if e.column else "")
+        # Row 0 is the file as a whole (a missing column, an unreadable or empty file).
+        where = (f"{e.file} row {e.row}" if e.row else e.file) + (
+            f", {e.column}" if e.column else ""
+        )
         errors.print(f"  {where}: {e.reason}", highlight=False, markup=False)
     if len(result.errors) > 20:
         errors.print(

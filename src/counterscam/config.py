@@ -31,6 +31,14 @@ class Settings(BaseSettings):
     max_batch_reports: int = Field(default=10_000, description="Most reports in one batch.")
     max_bulk_check: int = Field(default=10_000, description="Most values in one bulk check.")
     session_max_age_seconds: int = Field(default=12 * 3600, description="Sign-in lifetime.")
+    secure_cookies: bool = Field(
+        default=False,
+        description=(
+            "Send the sign-in cookie over HTTPS only. Turn on wherever the site is served "
+            "over HTTPS (behind a TLS proxy); off by default so the demo works on plain "
+            "http://127.0.0.1."
+        ),
+    )
     public_check_rate: str = Field(
         default="30/minute",
         description=(

@@ -48,7 +48,7 @@ def create_app(*, settings: Settings | None = None, engine: Engine | None = None
         session_cookie="counterscam_session",
         max_age=settings.session_max_age_seconds,
         same_site="strict",
-        https_only=False,
+        https_only=settings.secure_cookies,
     )
     # Routes are matched in order: the check, the busiest route, right after the probe.
     for module in (health, check, reports, intake, alerts, clusters):

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine
 
+from counterscam.api.app import create_app
+from counterscam.config import Settings
 from tests.factories import PolicyRegion
 
 
@@ -22,3 +25,20 @@ def test_api_errors_stay_json(app_client: TestClient, region: PolicyRegion) -> N
 def test_static_assets_are_served_locally(app_client: TestClient) -> None:
     assert "counterscam" in app_client.get("/static/app.css").text
     assert app_client.get("/static/app.js").status_code == 200
+
+
+def test_an_unexpected_error_is_json_on_the_api_and_a_page_on_the_web(engine: Engine) -> None:
+    app = create_app(settings=Settings(demo=True), engine=engine)
+
+    def boom() -> None:
+        raise RuntimeError("a bug")
+
+    app.add_api_route("/api/v1/boom", boom)
+    app.add_api_route("/boom", boom)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        api = client.get("/api/v1/boom")
+        page = client.get("/boom")
+    assert api.status_code == page.status_code == 500
+    assert "problem with the service" in api.json()["detail"]
+    assert "problem with the service" in page.text and "<html" in page.text
+    assert "a bug" not in api.text + page.text

@@ -6,7 +6,7 @@ import logging
 
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from counterscam.web.csrf import CsrfFailed
@@ -65,6 +65,9 @@ async def _csrf_error(request: Request, exc: Exception) -> Response:
 
 async def _server_error(request: Request, exc: Exception) -> Response:
     log.exception("unhandled error on %s", request.url.path, exc_info=exc)
+    if _is_api(request):
+        title, hint = MESSAGES[500]
+        return JSONResponse({"detail": f"{title}. {hint}"}, status_code=500)
     return error_page(request, 500)
 
 

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from counterscam.spreadsheet import safe_cell
+
 
 @dataclass(frozen=True)
 class RowError:
@@ -73,7 +75,7 @@ def rejections_csv(errors: Iterable[RowError]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(REJECTION_COLUMNS)
     for e in errors:
-        writer.writerow([e.file, e.row, e.column, _safe_cell(e.value), e.reason])
+        writer.writerow([e.file, e.row, e.column, safe_cell(e.value), e.reason])
     return out.getvalue()
 
 
@@ -85,13 +87,6 @@ def parse_rejections_csv(text: str) -> list[RowError]:
         for f, r, c, v, why in rows[1:]
         if len(rows[0]) == 5
     ]
-
-
-def _safe_cell(value: str) -> str:
-    # A rejected value may be hostile; spreadsheets run cells starting with these as formulas.
-    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 def text_of(value: Any) -> str:

@@ -12,6 +12,8 @@ from typing import Any
 
 from fastapi.responses import Response
 
+from counterscam.spreadsheet import safe_cell
+
 # Cell formats: how the HTML renderer shows a value; CSV always gets the raw value.
 FORMATS = ("text", "count", "usd", "money", "date", "moment", "mark", "code")
 
@@ -56,11 +58,7 @@ def _cell(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, date | Decimal):
         return str(value)
-    text = str(value)
-    # Spreadsheets run cells that start like a formula; keep phone numbers (+60...) intact.
-    if text[:1] in ("=", "@", "\t", "\r") or (text[:1] in ("+", "-") and not text[1:2].isdigit()):
-        return "'" + text
-    return text
+    return safe_cell(str(value))
 
 
 def csv_text(table: Table) -> str:

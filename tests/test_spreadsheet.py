@@ -10,8 +10,8 @@ from counterscam.spreadsheet import safe_cell
 @pytest.mark.parametrize(
     "text",
     [
-        "=HYPERLINK(\"http://x\",\"click\")",
-        "+1+HYPERLINK(\"http://x\")",
+        '=HYPERLINK("http://x","click")',
+        '+1+HYPERLINK("http://x")',
         "-2+3",
         "@SUM(A1)",
         "+60-12-345 6789",  # shown as its arithmetic if not quoted

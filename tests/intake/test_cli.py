@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from counterscam.access.caller import Caller
+from counterscam.cli import intake as intake_cli
 from counterscam.cli.main import app
 from counterscam.config import get_settings
 from counterscam.db.engine import engine_for
@@ -96,3 +98,27 @@ def test_a_reports_file_with_only_its_header_says_nothing_was_stored(
     assert result.exit_code == 0  # nothing rejected: an agency may have nothing to send
     assert "no reports under the header row; nothing was stored" in result.output
     assert session.scalar(select(func.count()).select_from(Report)) == 0
+
+
+def test_an_import_that_makes_a_giant_cluster_says_to_rebuild(
+    runner: CliRunner,
+    session: Session,
+    agencies: dict[str, Caller],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    (tmp_path / "reports.csv").write_text(REPORTS_CSV)
+    (tmp_path / "identifiers.csv").write_text(
+        "external_ref,kind,value,role,qualifier,country\n"
+        "MY-1,phone,012-345 6789,caller,,\n"
+        "MY-2,phone,+60 12-345 6789,caller,,\n"
+    )
+    result = runner.invoke(app, ["import", str(tmp_path), "--agency", "MY-NSRC"])
+    assert result.exit_code == 0, result.output
+    assert "counterscam link --rebuild" not in result.output  # 2 of 2 reports: not giant
+    # The same two reports, with a giant-cluster threshold a region of two reports reaches.
+    small = replace(intake_cli.DEFAULT_RULES, split_above=1, split_share=0.0)
+    monkeypatch.setattr(intake_cli, "DEFAULT_RULES", small)
+    again = runner.invoke(app, ["import", str(tmp_path), "--agency", "MY-NSRC"])
+    assert "largest cluster now holds 2 of 2 reports" in " ".join(again.output.split())
+    assert "counterscam link --rebuild" in again.output

@@ -15,15 +15,20 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from counterscam.cli.app import app
 from counterscam.cli.context import cli_caller, cli_engine, console, errors, fail
 from counterscam.config import get_settings
 from counterscam.db.engine import session_factory
+from counterscam.db.link_models import Cluster
+from counterscam.db.models import Report
 from counterscam.intake.files import read_batch
 from counterscam.intake.records import RowError, rejections_csv
 from counterscam.intake.service import BatchResult, NotAllowed, submit
 from counterscam.intake.tables import Limits, Source
+from counterscam.link.rules import DEFAULT_RULES
 
 SUFFIXES = (".csv", ".xlsx", ".json")
 
@@ -112,6 +117,8 @@ def import_reports(
                     raise fail(str(exc)) from exc
                 results.append(result)
                 _print(name, result)
+        if any(r.accepted for r in results):
+            _advise_rebuild(session)
     finally:
         session.close()
     all_errors: list[RowError] = [e for r in results for e in r.errors]
@@ -125,6 +132,19 @@ def import_reports(
     )
     if any(r.rejected or r.errors for r in results):
         raise typer.Exit(1)
+
+
+def _advise_rebuild(session: Session) -> None:
+    """Say so when linking at intake has made a giant cluster, which only a rebuild splits."""
+    largest = session.scalar(select(func.max(Cluster.report_count))) or 0
+    reports = session.scalar(select(func.count()).select_from(Report)) or 0
+    rules = DEFAULT_RULES
+    if largest > max(rules.split_above, rules.split_share * reports):
+        console.print(
+            f"The largest cluster now holds {largest:,} of {reports:,} reports. Intake links "
+            "but never splits: run `counterscam link --rebuild` to split giant clusters at "
+            "their weak bridges (and after every bulk import)."
+        )
 
 
 def _print(name: str, result: BatchResult) -> None:

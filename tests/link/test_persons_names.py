@@ -95,3 +95,25 @@ def test_mykad_gives_the_birth_date_and_phone_is_canonical() -> None:
     assert row["dob"] == "1985-04-12"
     assert row["id_kind"] == "nid"
     assert row["phone_canon"] == "+60123456789"
+
+
+def test_generation_after_a_comma_is_not_a_given_name() -> None:
+    parts = split_name("Juan de la Cruz, Jr.", "PH")
+    assert parts.tokens == ("juan", "de", "la", "cruz")
+    assert parts.generation == "jr"
+    assert split_name("DELA CRUZ, Juan Jr.", "PH").tokens == ("juan", "dela", "cruz")
+
+
+def test_burmese_maung_abbreviated_and_doubled() -> None:
+    assert split_name("Mg Aung Aung", "MM").tokens == ("aung", "aung")
+    # Maung Maung is a name: the title is not stripped twice
+    assert split_name("Maung Maung Aung", "MM").tokens == ("maung", "maung", "aung")
+    assert split_name("Mg Mg Aung", "MM").tokens == ("maung", "maung", "aung")
+    assert split_name("U Maung Maung Aung", "MM").tokens == ("maung", "maung", "aung")
+
+
+def test_titles_in_thai_and_burmese_script_and_nangsao() -> None:
+    assert split_name("นางสาวสุภาพร ทองดี", "TH").tokens == ("สุภาพร", "ทองดี")
+    assert split_name("นาย สมชาย ใจดี", "TH").tokens == ("สมชาย", "ใจดี")
+    assert split_name("ဒေါ်ခင်ခင်", "MM").tokens == split_name("ခင်ခင်", "MM").tokens
+    assert split_name("Nangsao Supaporn Thongdee", "TH").tokens == ("supaporn", "thongdee")

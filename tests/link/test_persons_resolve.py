@@ -6,8 +6,9 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from splink.internals.linker_components.training import LinkerTraining
 
-from counterscam.link.persons import ResolutionResult, resolve_persons
+from counterscam.link.persons import ResolutionResult, resolve_persons, train_model
 from counterscam.link.persons_metrics import score
 from counterscam.synth import generate
 
@@ -119,3 +120,19 @@ def test_duplicate_record_ids_are_refused(tmp_path: Path) -> None:
     frame = _families().head(2).with_columns(record_id=pl.lit("same"))
     with pytest.raises(BadRecord, match="row 2, column record_id"):
         resolve_persons(frame)
+
+
+def test_a_failed_em_session_leaves_the_model_as_it_was(
+    region: pl.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Splink may fail a session after changing the linker's settings (seen: the prior went
+    # from 0.0006 to 0.087); training must go on from the model as it was before it.
+    def half_done(self: LinkerTraining, *args: object, **kwargs: object) -> None:
+        self._linker._settings_obj._probability_two_random_records_match = 0.5
+        raise ValueError("m_probability value 0.0 is below the minimum allowed value")
+
+    monkeypatch.setattr(
+        LinkerTraining, "estimate_parameters_using_expectation_maximisation", half_done
+    )
+    model = train_model(region)
+    assert model["probability_two_random_records_match"] < 0.01

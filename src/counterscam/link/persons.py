@@ -286,14 +286,10 @@ def _pairs_frame(predicted: Any, backend: Backend) -> pl.DataFrame:
 def _trained(table: pa.Table, registered: Any, backend: Backend, spark: Any) -> dict[str, Any]:
     """Train on the records, or on an evenly spaced sample of TRAIN_SAMPLE of them."""
     if table.num_rows <= TRAIN_SAMPLE:
-        linker = make_linker(registered)
-        train(linker, records=table.num_rows)
-    else:
-        step = table.num_rows / TRAIN_SAMPLE
-        sample = table.take([int(i * step) for i in range(TRAIN_SAMPLE)])
-        linker = make_linker(_register(sample, backend, spark))
-        train(linker, records=TRAIN_SAMPLE)
-    return linker.misc.save_model_to_json()
+        return train(registered, records=table.num_rows)
+    step = table.num_rows / TRAIN_SAMPLE
+    sample = table.take([int(i * step) for i in range(TRAIN_SAMPLE)])
+    return train(_register(sample, backend, spark), records=TRAIN_SAMPLE)
 
 
 def _empty_pairs() -> pl.DataFrame:

@@ -159,6 +159,35 @@ def _name_keys(own: list[str], father: list[str], family: list[str], culture: st
     return sorted(keys)[:MAX_KEYS] + sorted(dialect)[:DIALECT_KEYS]
 
 
+# In a Vietnamese given name the last letter of a short syllable makes another name (An and
+# Anh, Lan and Lam), not a typo: in ``name_sorted`` that letter is written twice, so a change
+# there costs two edits and the model's one-typo level does not pair twins named so. Only the
+# given name: twins share the family and middle names, and a typo there (Pham Dcu Anh) stays
+# one edit. Equality, which blocking and the exact level test, is unchanged; a record of the
+# same person without a nationality or country still meets these on the name keys.
+SHORT_TOKEN = 3
+SHORT_NAME_CULTURES = frozenset({"VN"})
+VN_SURNAMES = frozenset(
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh".split()
+)
+
+
+def _vietnamese_given(own: list[str]) -> str | None:
+    """Return the given name of a Vietnamese name in either order, or None if unsure."""
+    at = next((i for i, t in enumerate(own) if t in VN_SURNAMES), None)
+    if at is None or len(own) < 2:
+        return None
+    return own[-1] if at == 0 else own[at - 1]  # "Nguyen Van An", "An Nguyen Van"
+
+
+def _sorted_name(tokens: list[str], own: list[str], culture: str) -> str | None:
+    given = _vietnamese_given(own) if culture in SHORT_NAME_CULTURES else None
+    if given is not None and len(given) <= SHORT_TOKEN:
+        key = phonetic(given, culture)
+        tokens = [t + t[-1] if t == key else t for t in tokens]
+    return " ".join(tokens) or None
+
+
 def features(record: PersonRecord) -> dict[str, Any]:
     """Return the comparison columns of one record (raises ValueError on a bad birth date)."""
     nationality = (record.nationality or "").strip().upper()[:2] or None
@@ -174,7 +203,7 @@ def features(record: PersonRecord) -> dict[str, Any]:
     tokens = sorted(phonetic(t, culture) for t in own + list(parts.father))
     return {
         "unique_id": record.record_id,
-        "name_sorted": " ".join(tokens) or None,
+        "name_sorted": _sorted_name(tokens, own, culture),
         "name_keys": _name_keys(own, list(parts.father), family, culture) if tokens else [],
         "name_tokens": tokens,
         "first_tok": tokens[0] if tokens else None,

@@ -12,8 +12,9 @@ from itertools import islice, product
 # Titles and honorifics dropped before comparison (lower case, punctuation removed).
 HONORIFICS = frozenset(
     "daw maung khun encik cik puan haji hj hajjah hjh dato datuk datin tuan bapak bpk ibu "
-    "mr mrs ms miss mdm madam dr sir".split()
+    "mr mrs ms miss mdm madam dr sir nangsao nangsaw mg".split()
 )
+
 # Honorifics of two words, matched before single ones.
 HONORIFIC_PAIRS = (("tan", "sri"), ("puan", "sri"))
 # Titles that are also ordinary name syllables elsewhere (Ko, Ma and U are Burmese titles but
@@ -42,6 +43,7 @@ ALIASES = {
     "nor": "nur",
     "nurul": "nur",
     "ma.": "maria",
+    "mg": "maung",  # Burmese abbreviation, kept when Maung is a name ("Mg Mg Aung")
 }
 # Chinese surnames: each group is one character in Hokkien, Mandarin, Cantonese and Teochew
 # spellings. A spelling in several groups (Ng, Wong) is compatible with all of them.
@@ -211,15 +213,36 @@ def phonetic(token: str, culture: str = "") -> str:
 
 
 def fold(text: str) -> str:
-    """Return lower-case ASCII text: diacritics removed, Vietnamese đ as d."""
+    """Return lower-case text: Latin diacritics removed, Vietnamese đ as d.
+
+    Marks on letters of other scripts are kept: in Thai, Lao, Khmer and Burmese they are the
+    vowels (ใจดี without them would be a different name), and there is no ASCII to fold to.
+    """
     if text.isascii():  # most names as reports write them: nothing to decompose
         return text.lower()
     text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    kept: list[str] = []
+    latin = False
+    for ch in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(ch):
+            if latin:
+                continue
+        else:
+            latin = ch < "\u0250"
+        kept.append(ch)
+    return "".join(kept).lower()
 
 
+# Titles written in Thai and Burmese script, often joined to the name ("นายสมชาย"): Mr, Miss,
+# Mrs; U, Daw. Longest first, so that Miss is not read as Mrs followed by a name.
+SCRIPT_HONORIFICS = tuple(fold(t) for t in ("นางสาว", "นาย", "นาง", "ဦး", "ဒေါ်"))
 _SPLIT = re.compile(r"[^a-z/.']+")
+# Outside ASCII: letters and marks of any script are name characters (names in Thai, Burmese,
+# Khmer, Lao or Chinese script would otherwise have no tokens at all).
+_SPLIT_UNICODE = re.compile(
+    r"[^\w/.'\u0300-\u036f\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f"
+    r"\u1780-\u17ff]+|[\d_]+"
+)
 
 
 @dataclass(frozen=True)
@@ -233,16 +256,35 @@ class NameParts:
 
 def _tokens(text: str) -> list[str]:
     folded = fold(text).replace("-", "").replace("'", "")
+    split = _SPLIT if folded.isascii() else _SPLIT_UNICODE
     if "," in folded:  # "DELA CRUZ, Juan": family name first, then given names
         family, _, given = folded.partition(",")
-        folded = f"{given} {family}"
-    return [t for t in _SPLIT.split(folded) if t]
+        after = [t.strip(".") for t in split.split(given) if t]
+        # "Juan dela Cruz, Jr.": only a generation mark follows, nothing to reorder
+        folded = f"{family} {given}" if all(t in GENERATION for t in after) else f"{given} {family}"
+    return _strip_script_honorific([t for t in split.split(folded) if t])
+
+
+def _strip_script_honorific(tokens: list[str]) -> list[str]:
+    if not tokens or tokens[0].isascii():
+        return tokens
+    for title in SCRIPT_HONORIFICS:
+        head = tokens[0]
+        if head == title and len(tokens) >= 2:
+            return tokens[1:]
+        if head.startswith(title) and len(head) > len(title) + 1:
+            return [head[len(title) :], *tokens[1:]]
+    return tokens
 
 
 def _strip_honorifics(tokens: list[str], culture: str) -> list[str]:
     local = LOCAL_HONORIFICS.get(culture, frozenset())
     while tokens:
         head = tokens[0].rstrip(".")
+        if len(tokens) >= 2 and ALIASES.get(head, head) == ALIASES.get(
+            tokens[1].rstrip("."), tokens[1].rstrip(".")
+        ):
+            break  # "Maung Maung Aung": a title repeated is the name itself
         if len(tokens) >= 3 and (head, tokens[1].rstrip(".")) in HONORIFIC_PAIRS:
             tokens = tokens[2:]
         elif (head in HONORIFICS and len(tokens) >= 2) or (tokens[0] in local and len(tokens) >= 3):

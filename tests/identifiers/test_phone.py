@@ -129,3 +129,13 @@ def test_shortcode_and_sender_kinds_directly() -> None:
     assert canonicalize("sender_id", "MY:MAYBANK").value == "MY:MAYBANK"
     with pytest.raises(InvalidIdentifier, match="3 to 6 digits"):
         canonicalize("shortcode", "12345678", country="MY")
+
+
+@pytest.mark.parametrize("country", ["MY", "SG"])
+def test_a_number_with_its_country_code_is_shown_that_countrys_form(country: str) -> None:
+    with pytest.raises(InvalidIdentifier) as caught:
+        canonicalize("phone", "+65 99 316 551", country=country)
+    reason = caught.value.reason
+    assert "not a valid phone number in Singapore" in reason
+    assert "check its digits" in reason and "+65 8123 4567" in reason
+    assert "+60" not in reason and "enter it with its country code" not in reason

@@ -68,6 +68,9 @@ def _reason(raw: str, number: phonenumbers.PhoneNumber | None, region: str | Non
     where = phonenumbers.region_code_for_number(number) or region
     if where in (None, "ZZ") and number.country_code is not None:
         where = phonenumbers.region_code_for_country_code(number.country_code)
+    if where not in (None, "ZZ") and (where != region or "+" in raw):
+        # It already has its country code: show that country's form, and not ask for a code.
+        hint = f"check its digits; a mobile number there is written like {_example(where)}"
     why = _REASONS.get(phonenumbers.is_possible_number_with_reason(number))
     if why == _REASONS[phonenumbers.ValidationResult.INVALID_COUNTRY_CODE]:
         return f"{shown(raw)} {why}; {hint}"

@@ -45,6 +45,12 @@ def report_visible(caller: Caller) -> ColumnElement[bool]:
     return or_(*conditions)
 
 
+def contributes(caller: Caller) -> bool:
+    """Tell whether ``caller`` may change the region's shared data: submit reports, edit the
+    hub stop-list. Member agencies and the secretariat do; partners and observers only read."""
+    return caller.agency_id is not None and caller.agency_kind in MEMBER_KINDS
+
+
 def can_see_report(
     caller: Caller, *, owner_agency_id: int, mark: str, shared_with: Collection[int] = ()
 ) -> bool:

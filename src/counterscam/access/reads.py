@@ -108,18 +108,8 @@ def holdings(session: Session, caller: Caller, condition: ColumnElement[bool]) -
 def get_report(session: Session, caller: Caller, report_id: int, *, channel: str) -> ReportDetail:
     """Return a report the caller may see, audited; NotPermitted says who holds it otherwise."""
     report = session.get(Report, report_id)
-    if report is None:
-        # Guessing ids is how records are hunted: a miss is recorded like any other read.
-        audit.record(
-            session,
-            caller,
-            channel=channel,
-            action="read_report",
-            record_ref=f"report:{report_id}",
-        )
-        session.commit()
-        raise NotFound(f"no report {report_id}")
-    visible = session.scalar(
+    # Guessing ids is how records are hunted: a miss is recorded like any other read.
+    visible = report is not None and session.scalar(
         select(func.count())
         .select_from(Report)
         .where(Report.id == report_id, report_visible(caller))
@@ -132,6 +122,9 @@ def get_report(session: Session, caller: Caller, report_id: int, *, channel: str
         record_ref=f"report:{report_id}",
         hits=int(bool(visible)),
     )
+    if report is None:
+        session.commit()
+        raise NotFound(f"no report {report_id}")
     if not visible:
         found = holdings(session, caller, Report.id == report_id)
         session.commit()

@@ -138,8 +138,7 @@ def _advise_rebuild(session: Session) -> None:
     """Say so when linking at intake has made a giant cluster, which only a rebuild splits."""
     largest = session.scalar(select(func.max(Cluster.report_count))) or 0
     reports = session.scalar(select(func.count()).select_from(Report)) or 0
-    rules = DEFAULT_RULES
-    if largest > max(rules.split_above, rules.split_share * reports):
+    if largest > DEFAULT_RULES.giant_above(reports):
         console.print(
             f"The largest cluster now holds {largest:,} of {reports:,} reports. Intake links "
             "but never splits: run `counterscam link --rebuild` to split giant clusters at "

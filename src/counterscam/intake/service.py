@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counterscam.access.caller import Caller
-from counterscam.access.policy import MEMBER_KINDS
+from counterscam.access.policy import contributes
 from counterscam.check.alerts import raise_alerts
 from counterscam.config import Settings
 from counterscam.db.models import Agency, ImportBatch, Report
@@ -128,7 +128,7 @@ def submit(
     Returns:
         The batch outcome; ``errors`` say file, row, column, value and reason.
     """
-    if caller.agency_id is None or caller.agency_kind not in MEMBER_KINDS:
+    if not contributes(caller):
         who = caller.agency_code or "an anonymous visitor"
         raise NotAllowed(
             f"only member agencies and the secretariat submit reports; {who} is "

@@ -137,7 +137,7 @@ def _communities(
     """Split the giant components (see ``LinkRules.split_share``) with Leiden, one at a time."""
     community = comp.copy()
     sizes = np.bincount(comp, minlength=int(comp.max()) + 1 if n else 0)
-    big = np.flatnonzero(sizes > max(rules.split_above, rules.split_share * n))
+    big = np.flatnonzero(sizes > rules.giant_above(n))
     if not len(big):
         return community
     next_label = int(comp.max()) + 1

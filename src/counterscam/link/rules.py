@@ -50,6 +50,10 @@ class LinkRules:
     rejoin_identifiers: int = 3
     seed: int = 7
 
+    def giant_above(self, reports: int) -> float:
+        """Return the size above which a cluster among ``reports`` is a giant component."""
+        return max(self.split_above, self.split_share * reports)
+
 
 DEFAULT_RULES = LinkRules()
 

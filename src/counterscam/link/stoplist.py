@@ -10,7 +10,7 @@ from sqlalchemy import and_, insert, select
 from sqlalchemy.orm import Session
 
 from counterscam.access.caller import Caller
-from counterscam.access.policy import MEMBER_KINDS
+from counterscam.access.policy import contributes
 from counterscam.db.base import utcnow
 from counterscam.db.link_models import StopEntry
 from counterscam.db.models import Identifier
@@ -31,7 +31,7 @@ class StopListForbidden(PermissionError):
 def _may_edit(caller: Caller) -> None:
     # The stop-list changes linking for the whole region; partners and observers, who do not
     # even submit reports, read it but do not edit it.
-    if caller.agency_kind not in MEMBER_KINDS:
+    if not contributes(caller):
         raise StopListForbidden(
             f"{caller.agency_code} is a {caller.agency_kind} agency: only member agencies and "
             "the secretariat edit the stop-list; ask the secretariat"

@@ -5,11 +5,20 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from counterscam.web.errors import install_error_pages
-from counterscam.web.routes import alerts, auth, check, clusters, dashboard, intake, reports
+from counterscam.web.routes import (
+    alerts,
+    auth,
+    check,
+    clusters,
+    dashboard,
+    intake,
+    reports,
+    stoplist,
+)
 
 router = APIRouter(include_in_schema=False)
 # intake before reports: /reports/new must match before /reports/{report_id}.
-for _module in (auth, dashboard, intake, reports, check, alerts, clusters):
+for _module in (auth, dashboard, intake, reports, check, alerts, clusters, stoplist):
     router.include_router(_module.router)
 
 __all__ = ["install_error_pages", "router"]

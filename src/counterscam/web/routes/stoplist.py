@@ -1,0 +1,88 @@
+"""The hub stop-list on the web: every account sees it, members and the secretariat edit it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, HTTPException
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from counterscam.access.policy import contributes
+from counterscam.link.stoplist import (
+    StopEntryMissing,
+    StopListForbidden,
+    add_stop,
+    list_stops,
+    remove_stop,
+)
+from counterscam.web import csrf
+from counterscam.web.formatting import KIND_LABELS
+from counterscam.web.forms import FormErrors
+from counterscam.web.render import SignedIn
+
+router = APIRouter()
+KINDS = [(k, v) for k, v in KIND_LABELS.items() if k]
+
+
+def _page(page: SignedIn, errors: FormErrors, form: dict[str, str], status: int = 200) -> Response:
+    return page.render(
+        "stop_list.html",
+        section="clusters",
+        title="Hub stop-list",
+        entries=list_stops(page.session),
+        may_edit=contributes(page.caller),
+        kinds=KINDS,
+        errors=errors,
+        form=form,
+        status_code=status,
+    )
+
+
+@router.get("/stop-list", response_class=HTMLResponse)
+def stop_list_page(page: SignedIn) -> Response:
+    """Show the identifiers that never link reports, with who listed them and why."""
+    return _page(page, FormErrors(), {})
+
+
+@router.post("/stop-list", dependencies=[csrf.CsrfChecked])
+def stop_list_add(
+    page: SignedIn,
+    kind: Annotated[str, Form()] = "",
+    value: Annotated[str, Form()] = "",
+    reason: Annotated[str, Form()] = "",
+) -> Response:
+    """Put an identifier on the stop-list; it stops linking at once and at every rebuild."""
+    errors = FormErrors()
+    if kind not in dict(KINDS):
+        errors.add("kind", "Choose the kind of identifier")
+    if not value.strip():
+        errors.add("value", "Enter the identifier, as written anywhere")
+    if not errors:
+        try:
+            add_stop(page.session, page.caller, kind=kind, value=value, reason=reason)
+        except StopListForbidden as exc:
+            raise HTTPException(403, str(exc)) from exc
+        except ValueError as exc:
+            errors.add("reason" if "reason" in str(exc) else "value", str(exc))
+    if errors:
+        form = {"kind": kind, "value": value, "reason": reason}
+        return _page(page, errors, form, status=422)
+    page.session.commit()
+    return RedirectResponse("/stop-list", status_code=303)
+
+
+@router.post("/stop-list/remove", dependencies=[csrf.CsrfChecked])
+def stop_list_remove(
+    page: SignedIn,
+    kind: Annotated[str, Form()] = "",
+    value: Annotated[str, Form()] = "",
+) -> Response:
+    """Take an entry off the list (an automatic hub becomes an allow entry)."""
+    try:
+        remove_stop(page.session, page.caller, kind=kind, value=value)
+    except StopListForbidden as exc:
+        raise HTTPException(403, str(exc)) from exc
+    except (ValueError, StopEntryMissing) as exc:
+        raise HTTPException(404, str(exc)) from exc
+    page.session.commit()
+    return RedirectResponse("/stop-list", status_code=303)

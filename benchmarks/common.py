@@ -23,6 +23,7 @@ class Measured:
     seconds: float
     peak_mib: float
     output: dict[str, object]
+    cpu_seconds: float = 0.0  # user + system CPU of the step's processes, all cores
 
 
 def run_measured(args: list[str], *, env: dict[str, str] | None = None) -> Measured:
@@ -42,6 +43,7 @@ def run_measured(args: list[str], *, env: dict[str, str] | None = None) -> Measu
         seconds=float(wrapped["seconds"]),
         peak_mib=float(wrapped["peak_mib"]),
         output=dict(wrapped.get("output") or {}),
+        cpu_seconds=float(wrapped.get("cpu_seconds", 0.0)),
     )
 
 
@@ -53,6 +55,12 @@ def self_peak_mib() -> float:
 def children_peak_mib() -> float:
     """Return the largest peak resident memory of the waited-for children, in MiB."""
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def children_cpu_seconds() -> float:
+    """Return the user + system CPU seconds of the waited-for children (and theirs)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def emit(result: dict[str, object]) -> None:

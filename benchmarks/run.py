@@ -88,6 +88,11 @@ def ingest(region: Path) -> dict[str, object]:
         "target": "<= 2.0",
         "import_peak_mib": imported.peak_mib,
         "baseline_peak_mib": baseline.peak_mib,
+        # The import prepares files in a worker process beside the writer (intake/worker.py);
+        # its CPU over the single-process baseline's says what the work costs on one core.
+        "import_cpu_s": imported.cpu_seconds,
+        "baseline_cpu_s": baseline.cpu_seconds,
+        "cpu_ratio": imported.cpu_seconds / baseline.cpu_seconds,
         "database": url,
     }
 

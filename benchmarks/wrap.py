@@ -11,7 +11,7 @@ import subprocess
 import sys
 import time
 
-from benchmarks.common import children_peak_mib, emit
+from benchmarks.common import children_cpu_seconds, children_peak_mib, emit
 
 
 def main(argv: list[str]) -> int:
@@ -36,6 +36,7 @@ def main(argv: list[str]) -> int:
         {
             "seconds": time.perf_counter() - started,
             "peak_mib": children_peak_mib(),
+            "cpu_seconds": children_cpu_seconds(),
             "output": output,
         }
     )

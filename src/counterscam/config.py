@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -44,6 +45,13 @@ class Settings(BaseSettings):
         description=(
             "Most checks one address may make on the public check page and the anonymous API "
             "check, as N/second, N/minute, N/hour or N/day."
+        ),
+    )
+    import_worker: Literal["auto", "always", "never"] = Field(
+        default="auto",
+        description=(
+            "Read and check the files of `counterscam import` in a worker process beside the "
+            "writer: auto does so for files of 4 MB or more on a machine with two or more cores."
         ),
     )
     audit_flush_seconds: float = Field(

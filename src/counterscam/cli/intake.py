@@ -24,10 +24,10 @@ from counterscam.config import get_settings
 from counterscam.db.engine import session_factory
 from counterscam.db.link_models import Cluster
 from counterscam.db.models import Report
-from counterscam.intake.files import read_batch
 from counterscam.intake.records import RowError, rejections_csv
 from counterscam.intake.service import BatchResult, NotAllowed, submit
 from counterscam.intake.tables import Limits, Source
+from counterscam.intake.worker import prepared_in_worker, prepared_inline, worth_a_worker
 from counterscam.link.rules import DEFAULT_RULES
 
 SUFFIXES = (".csv", ".xlsx", ".json")
@@ -100,7 +100,10 @@ def import_reports(
                 def on_progress(n: int, task: TaskID = task) -> None:
                     progress.update(task, completed=n)
 
-                stream = read_batch(sources, limits, on_total=on_total)
+                # Large files are read and checked in a worker process while this one writes.
+                worker = worth_a_worker(sources, settings.import_worker)
+                reader = prepared_in_worker if worker else prepared_inline
+                stream = reader(sources, limits, caller.country, on_total)
                 try:
                     result = submit(
                         session,
@@ -115,6 +118,8 @@ def import_reports(
                     )
                 except NotAllowed as exc:
                     raise fail(str(exc)) from exc
+                finally:
+                    stream.close()  # stops the worker if the batch ended early
                 results.append(result)
                 _print(name, result)
         if any(r.accepted for r in results):

@@ -23,6 +23,7 @@ from counterscam.config import Settings
 from counterscam.db.models import Agency, ImportBatch, Report
 from counterscam.intake.bulk import bulk_load
 from counterscam.intake.normalise import Normaliser, NormalReport
+from counterscam.intake.prepare import Prepared, prepare
 from counterscam.intake.records import (
     FileProblem,
     RawReport,
@@ -31,7 +32,6 @@ from counterscam.intake.records import (
     rejections_csv,
 )
 from counterscam.intake.store import write_chunk
-from counterscam.intake.validate import validate
 
 __all__ = [
     "BatchNotFound",
@@ -104,7 +104,7 @@ def submit(
     session: Session,
     caller: Caller,
     *,
-    reports: Iterable[RawReport | RowError],
+    reports: Iterable[RawReport | Prepared | RowError],
     source: str,
     filename: str = "",
     keep_valid: bool = False,
@@ -115,7 +115,9 @@ def submit(
     """Validate, normalise and store a batch of reports for the caller's agency; commits.
 
     Args:
-        reports: raw reports (and errors found while reading the files) in file order.
+        reports: raw reports (and errors found while reading the files) in file order, or
+            reports already prepared (``intake.worker``); the country they were prepared
+            for must be the caller's.
         source: api, csv, xlsx, json, cli or web, recorded on the batch.
         keep_valid: store the valid reports and list the rejected ones, instead of
             rejecting the whole batch on the first error.
@@ -170,7 +172,8 @@ def submit(
                             )
                         ]
                     )
-                _take(session, run, item)
+                outcome = item if isinstance(item, Prepared) else prepare(item, run.normaliser)
+                _take(session, run, outcome)
                 if len(run.pending) >= CHUNK:
                     _flush(session, run, batch, streaming)
                     if on_progress is not None:
@@ -192,35 +195,20 @@ def submit(
     return result
 
 
-def _take(session: Session, run: _Run, raw: RawReport) -> None:
-    errors = list(raw.problems)
-    for child in (*raw.identifiers, *raw.parties, *raw.places):
-        errors.extend(child.problems)
-    validated = validate(raw, country=run.caller.country)
-    if isinstance(validated, list):
-        errors.extend(validated)
-        where = {(e.file, e.row, e.column) for e in errors}
-        errors.extend(
-            e
-            for e in run.normaliser.identifier_errors(raw)
-            if (e.file, e.row, e.column) not in where
-        )
-    else:
-        normal = run.normaliser.report(validated, raw)
-        if isinstance(normal, list):
-            errors.extend(normal)
-        else:
-            errors.extend(_check_shares(session, run, normal, raw))
-            if not errors:
-                run.pending.append(normal)
-                return
+def _take(session: Session, run: _Run, prepared: Prepared) -> None:
+    errors = prepared.errors
+    if prepared.normal is not None:
+        errors = errors + _check_shares(session, run, prepared)
+        if not errors:
+            run.pending.append(prepared.normal)
+            return
     run.error(errors)
 
 
-def _check_shares(
-    session: Session, run: _Run, normal: NormalReport, raw: RawReport
-) -> list[RowError]:
-    unknown = [c for c in normal.share_with if c not in run.agency_ids]
+def _check_shares(session: Session, run: _Run, prepared: Prepared) -> list[RowError]:
+    assert prepared.normal is not None
+    share_with = prepared.normal.share_with
+    unknown = [c for c in share_with if c not in run.agency_ids]
     if unknown:
         query = select(Agency.code, Agency.id).where(Agency.code.in_(unknown))
         found = {code: agency_id for code, agency_id in session.execute(query)}
@@ -228,14 +216,14 @@ def _check_shares(
             run.agency_ids[code] = found.get(code)
     return [
         RowError(
-            raw.file,
-            raw.row,
+            prepared.file,
+            prepared.row,
             "share_with",
             code,
             f"no agency with code {code}; "
             "agency codes are listed on the agencies page (e.g. SG-ASCOM)",
         )
-        for code in normal.share_with
+        for code in share_with
         if run.agency_ids.get(code) is None
     ]
 

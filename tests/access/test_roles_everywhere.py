@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import csv
 import json
+import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from click.testing import Result
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
@@ -16,6 +20,9 @@ from counterscam.api.app import create_app
 from counterscam.cli.main import app as cli_app
 from counterscam.config import Settings, get_settings
 from counterscam.db.engine import engine_for, session_factory
+from counterscam.db.link_models import Cluster
+from counterscam.db.models import Party, Place
+from counterscam.link.rebuild import rebuild
 from tests.factories import EXPECTED_VISIBLE, PolicyRegion, build_policy_region
 from tests.web.conftest import sign_in
 
@@ -110,3 +117,99 @@ def test_cli_check_learns_only_holders_of_hidden_records(
     assert sum(h["reports"] for h in answer["holdings"]) == len(hidden)
     assert {h["mark"] for h in answer["holdings"]} == {r.mark for r in hidden.values()}
     assert all(h["agency_code"] == "MY-NSRC" for h in answer["holdings"])
+
+
+def _run_cli(
+    engine: Engine, token: str, args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> Result:
+    url = engine.url.render_as_string(hide_password=False)
+    monkeypatch.setenv("COUNTERSCAM_DATABASE_URL", url)
+    monkeypatch.setenv("COUNTERSCAM_TOKEN", token)
+    get_settings.cache_clear()
+    engine_for.cache_clear()
+    try:
+        return CliRunner().invoke(cli_app, args)
+    finally:
+        engine_for(url).dispose()
+        get_settings.cache_clear()
+        engine_for.cache_clear()
+
+
+@pytest.fixture
+def linked(region: tuple[PolicyRegion, Session]) -> tuple[PolicyRegion, Session, str]:
+    """The policy region with a suspect, a trafficking victim and a compound in every report,
+    linked into one cluster by the phone they share; returns that cluster's key."""
+    policy, session = region
+    for label, report in policy.reports.items():
+        session.add_all(
+            [
+                Party(report_id=report.id, role="suspect", full_name=f"suspect of MY-{label}"),
+                Party(
+                    report_id=report.id,
+                    role="victim_of_trafficking",
+                    full_name=f"victim of MY-{label}",
+                ),
+                Place(report_id=report.id, kind="compound", name=f"compound of MY-{label}"),
+            ]
+        )
+    rebuild(session)
+    session.commit()
+    keys = set(session.scalars(select(Cluster.key)))
+    assert len(keys) == 1
+    return policy, session, keys.pop()
+
+
+# A report's reference, or anything named after it (narrative, suspect, victim, compound).
+LABELS = re.compile(r"MY-(clear|green|amber\+strict|amber-to-SG|amber|red)(?![\w+-])")
+
+
+def _secrets_in(text: str) -> set[str]:
+    """Return the labels of the region's reports whose content appears in ``text``."""
+    return set(LABELS.findall(text))
+
+
+@pytest.mark.parametrize("agency", AGENCIES)
+def test_cluster_surfaces_show_exactly_the_allowed_reports(
+    engine: Engine,
+    linked: tuple[PolicyRegion, Session, str],
+    agency: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """List, brief, network, their CSVs and the export: no name, compound or reference of a
+    report the agency may not see, and the hidden ones counted with their holder."""
+    policy, session, key = linked
+    visible = EXPECTED_VISIBLE[agency]
+    hidden = len(policy.reports) - len(visible)
+    token = issue_token(session, username=policy.users[agency].username).secret
+    session.commit()
+    headers = {"Authorization": f"Bearer {token}"}
+    with TestClient(create_app(settings=Settings(demo=True), engine=engine)) as client:
+        listed = client.get("/api/v1/clusters", headers=headers).json()["items"]
+        assert [(c["reports"], c["hidden_reports"]) for c in listed] == [(len(visible), hidden)]
+        assert listed[0]["compounds"] == sorted(f"compound of MY-{v}" for v in visible)
+        brief = client.get(f"/api/v1/clusters/{key}", headers=headers)
+        assert sum(h["reports"] for h in brief.json()["holdings"]) == hidden
+        assert {h["agency_code"] for h in brief.json()["holdings"]} <= {"MY-NSRC"}
+        graph = client.get(f"/api/v1/clusters/{key}/graph", headers=headers).json()
+        assert graph["hidden_reports"] == hidden
+        assert {n["label"] for n in graph["nodes"] if n["type"] == "report"} == {
+            f"MY-{v}" for v in visible
+        }
+        api = [brief.text, json.dumps(graph), json.dumps(listed)]
+        sign_in(client, policy.users[agency].username)
+        pages = [f"/clusters/{key}", f"/clusters/{key}/network/table", "/clusters.csv"]
+        pages += [f"/clusters/{key}/{t}.csv" for t in ("persons", "compounds", "links")]
+        pages += [f"/clusters/{key}/graph.json", f"/clusters/{key}/network/nodes.csv"]
+        for url in pages:
+            answer = client.get(url)
+            assert answer.status_code == 200, url
+            assert _secrets_in(answer.text) <= visible, url
+        for text in api:
+            assert _secrets_in(text) <= visible
+        assert _secrets_in(client.get(f"/clusters/{key}").text) == visible
+    out = tmp_path / "clusters.csv"
+    result = _run_cli(engine, token, ["export", "clusters", "--out", str(out)], monkeypatch)
+    assert result.exit_code == 0, result.output
+    exported = {row["external_ref"] for row in csv.DictReader(out.open())}
+    assert exported == {f"MY-{v}" for v in visible}

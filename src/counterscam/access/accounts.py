@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from counterscam.access.caller import AGENCY_KINDS, Caller
 from counterscam.db.base import utcnow
-from counterscam.db.models import Agency, ApiToken, User
+from counterscam.db.models import Agency, ApiToken, User, WebSession
 
 _hasher = PasswordHasher()
 TOKEN_PREFIX = "cs_"
@@ -182,12 +182,34 @@ def caller_for_token(session: Session, secret: str) -> Caller | None:
     return caller
 
 
-def caller_for_user_id(session: Session, user_id: int) -> Caller | None:
-    """Return the caller for an active user id (from a signed session cookie)."""
-    user = session.get(User, user_id)
-    if user is None or not user.active:
-        return None
-    return caller_for_user(user)
+def start_web_session(session: Session, user: User) -> int:
+    """Record a web sign-in of ``user`` and return its id, for the signed session cookie."""
+    row = WebSession(user_id=user.id)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def end_web_session(session: Session, session_id: int) -> None:
+    """End a web sign-in: its cookie, and every copy of it, signs nobody in from now on."""
+    row = session.get(WebSession, session_id)
+    if row is not None and row.ended_at is None:
+        row.ended_at = utcnow()
+
+
+def caller_for_web_session(session: Session, *, user_id: int, session_id: int) -> Caller | None:
+    """Return the caller of a live web sign-in of an active user (from a signed cookie)."""
+    user = session.scalar(
+        select(User)
+        .join(WebSession, WebSession.user_id == User.id)
+        .where(
+            WebSession.id == session_id,
+            WebSession.user_id == user_id,
+            WebSession.ended_at.is_(None),
+            User.active.is_(True),
+        )
+    )
+    return None if user is None else caller_for_user(user)
 
 
 def admin_caller(session: Session, agency_code: str) -> Caller:

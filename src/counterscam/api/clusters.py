@@ -153,10 +153,11 @@ class ClusterGraphOut(_Out):
 
 
 def _audited(session: Session, read: Callable[[], T]) -> T:
-    """Run a link read and commit its audit row, as 404 and 403 answers too."""
+    """Run a link read and commit its audit row, for 404 and 403 answers too."""
     try:
         result = read()
     except ClusterNotFound as exc:
+        session.commit()
         raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
     except ClusterHidden as exc:
         session.commit()

@@ -10,7 +10,7 @@ from fastapi import Depends, HTTPException, Path, Request, status
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from counterscam.access.accounts import caller_for_token, caller_for_user_id
+from counterscam.access.accounts import caller_for_token, caller_for_web_session
 from counterscam.access.caller import PUBLIC, Caller
 from counterscam.config import Settings
 
@@ -71,6 +71,8 @@ def cross_site(request: Request) -> bool:
 def resolve_caller(request: Request, session: Session) -> Caller | None:
     """Return the caller from a Bearer token or the signed session cookie, or None.
 
+    The cookie names a web sign-in the server can end (at sign-out), not only a user.
+
     The cookie travels with every request the browser makes, also those another site's page
     makes it send. Web forms carry a CSRF token; API calls carry none, so a cookie may not
     authorise an API write sent from another site or origin (answered 403).
@@ -81,8 +83,9 @@ def resolve_caller(request: Request, session: Session) -> Caller | None:
         if session.dirty:
             session.commit()
         return caller
-    user_id = request.session.get("user_id") if "session" in request.scope else None
-    if not isinstance(user_id, int):
+    cookie = request.session if "session" in request.scope else {}
+    user_id, session_id = cookie.get("user_id"), cookie.get("sid")
+    if not isinstance(user_id, int) or not isinstance(session_id, int):
         return None
     if (
         request.method not in _SAFE_METHODS
@@ -94,7 +97,7 @@ def resolve_caller(request: Request, session: Session) -> Caller | None:
             detail="A request from another site may not use the web session; "
             "send 'Authorization: Bearer <token>' with an API token.",
         )
-    return caller_for_user_id(session, user_id)
+    return caller_for_web_session(session, user_id=user_id, session_id=session_id)
 
 
 async def optional_caller(request: Request, session: SessionDep) -> Caller:

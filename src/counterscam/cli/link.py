@@ -150,6 +150,9 @@ def export_cluster_csv(
     agency: AgencyOpt = None,
 ) -> None:
     """Write one row per report you may see: agency, external reference, cluster."""
-    with session_scope(cli_engine()) as session, out.open("w", newline="") as handle:
-        rows = export_clusters(session, cli_caller(session, agency=agency), handle)
+    with session_scope(cli_engine()) as session:
+        # Who is asking first: a refused export must not have emptied the file already.
+        caller = cli_caller(session, agency=agency)
+        with out.open("w", newline="") as handle:
+            rows = export_clusters(session, caller, handle)
     console.print(f"wrote {rows:,} reports to {out}")

@@ -67,6 +67,20 @@ class ApiToken(Base):
     user: Mapped[User] = relationship()
 
 
+class WebSession(Base):
+    """A web sign-in; the signed cookie names it, and signing out ends it for good.
+
+    The cookie alone cannot be withdrawn: a copy taken before sign-out would stay valid for
+    its whole lifetime. The row is what the server can end.
+    """
+
+    __tablename__ = "web_session"
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"), index=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
 class ImportBatch(Base):
     """One submission (API batch, CSV/XLSX upload, CLI import) and its outcome."""
 

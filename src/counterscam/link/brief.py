@@ -155,6 +155,18 @@ def find_cluster(session: Session, key: str) -> Cluster:
     return found
 
 
+def open_cluster(
+    session: Session, caller: Caller, key: str, *, action: str, channel: str
+) -> Cluster:
+    """Return the cluster with this key for a read; a miss is audited too (keys get guessed)."""
+    try:
+        return find_cluster(session, key)
+    except ClusterNotFound:
+        ref = f"cluster:{key.upper()}"[:120]
+        audit.record(session, caller, channel=channel, action=action, record_ref=ref, hits=0)
+        raise
+
+
 def cluster_brief(
     session: Session, caller: Caller, key: str, *, channel: str = "web"
 ) -> ClusterBrief:
@@ -164,7 +176,7 @@ def cluster_brief(
         ClusterNotFound: no such key.
         ClusterHidden: the caller may see none of its reports (hit/no-hit with holders).
     """
-    found = find_cluster(session, key)
+    found = open_cluster(session, caller, key, action="read_cluster", channel=channel)
     members = select(ClusterReport.report_id).where(ClusterReport.cluster_id == found.id)
     visible = and_(Report.id.in_(members), report_visible(caller))
     reports = session.execute(

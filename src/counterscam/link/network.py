@@ -14,7 +14,7 @@ from counterscam.access.policy import report_visible
 from counterscam.access.reads import holdings
 from counterscam.db.link_models import ClusterLink, ClusterReport, PartyDocument
 from counterscam.db.models import Identifier, Party, Report, Sighting
-from counterscam.link.brief import ClusterHidden, find_cluster
+from counterscam.link.brief import ClusterHidden, open_cluster
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def cluster_graph(
     session: Session, caller: Caller, key: str, *, limit: int = 5000, channel: str = "web"
 ) -> ClusterGraph:
     """Return the cluster's visible reports and what joins them, at most ``limit`` nodes."""
-    found = find_cluster(session, key)
+    found = open_cluster(session, caller, key, action="read_cluster_graph", channel=channel)
     members = select(ClusterReport.report_id).where(ClusterReport.cluster_id == found.id)
     visible = and_(Report.id.in_(members), report_visible(caller))
     reports = {

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 from sqlalchemy.orm import Session
 
 from counterscam.access.caller import Caller
-from counterscam.link.brief import ClusterBrief, ClusterHidden, cluster_brief
+from counterscam.link.brief import ClusterBrief, ClusterHidden, ClusterNotFound, cluster_brief
 from counterscam.link.listing import SORTS, ClusterPage, ClusterSummary, list_clusters
 from counterscam.link.network import ClusterGraph, cluster_graph
 from counterscam.web.tables import Column, Table
@@ -80,10 +80,10 @@ class ClusterListView:
 
 
 def _committed(session: Session, read: Callable[[], T]) -> T:
-    """Run a link read and commit its audit row, also when it answers 'hidden'."""
+    """Run a link read and commit its audit row, also when it answers 'hidden' or 'no such'."""
     try:
         result = read()
-    except ClusterHidden:
+    except (ClusterHidden, ClusterNotFound):
         session.commit()
         raise
     session.commit()

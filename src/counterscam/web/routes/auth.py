@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from counterscam.access.accounts import authenticate
+from counterscam.access.accounts import authenticate, end_web_session, start_web_session
 from counterscam.web import csrf
 from counterscam.web.forms import FormErrors
 from counterscam.web.render import Visitor, render
@@ -59,12 +59,19 @@ def sign_in(
     request: Request = page.request
     request.session.clear()  # a new session at sign-in defeats session fixation
     request.session["user_id"] = user.id
+    request.session["sid"] = start_web_session(page.session, user)
+    page.session.commit()
     csrf.rotate(request)
     return RedirectResponse(safe_next(next), status_code=303)
 
 
 @router.post("/sign-out", dependencies=[csrf.CsrfChecked])
-def sign_out(request: Request) -> Response:
-    """End the session."""
+def sign_out(page: Visitor) -> Response:
+    """End the session, on the server too: a copy of the cookie no longer signs anyone in."""
+    request: Request = page.request
+    session_id = request.session.get("sid")
+    if isinstance(session_id, int):
+        end_web_session(page.session, session_id)
+        page.session.commit()
     request.session.clear()
     return RedirectResponse("/sign-in", status_code=303)

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from counterscam.access.accounts import create_user, issue_token
 from counterscam.access.caller import Caller
 from counterscam.api.app import create_app
 from counterscam.config import Settings
+from counterscam.db.models import ImportBatch
 from tests.factories import PASSWORD
 from tests.intake.conftest import IDENTIFIERS_CSV, REPORTS_CSV, doc_report
 
@@ -108,3 +110,40 @@ def test_templates(client: TestClient) -> None:
     assert book.sheetnames == ["README", "reports", "identifiers", "parties", "places"]
     readme = " ".join(str(c.value) for row in book["README"].iter_rows() for c in row)
     assert "amber+strict" in readme and "victim_of_trafficking" in readme
+
+
+def test_json_bodies_are_read_as_json_files_are(
+    client: TestClient, session: Session, agencies: dict[str, Caller]
+) -> None:
+    headers = {**auth(session, "MY-NSRC"), "Content-Type": "application/json"}
+    report = doc_report(external_ref="API-1")
+    # A key given twice kept its last value silently, a lone surrogate failed the write (500).
+    twice = json.dumps({"reports": [report]}).replace(
+        '"external_ref"', '"external_ref": "X", "external_ref"', 1
+    )
+    surrogate = json.dumps(doc_report(narrative="\ud800"))
+    deep = "[" * 100_000 + "]" * 100_000
+    for path, body, column, reason in (
+        ("/api/v1/reports/batch", twice, "external_ref", "given twice"),
+        ("/api/v1/reports", surrogate, "narrative", "lone UTF-16 surrogate"),
+        ("/api/v1/reports/batch", deep, "", "nested too deeply"),
+    ):
+        answer = client.post(path, content=body.encode("utf-8", "surrogatepass"), headers=headers)
+        assert answer.status_code == 422, answer.text
+        errors = answer.json()["errors"]
+        assert (errors[0]["column"], reason in errors[0]["reason"]) == (column, True), errors
+    assert client.get("/api/v1/reports", headers=headers).json()["items"] == []
+
+
+def test_upload_named_with_a_nul(
+    client: TestClient, session: Session, agencies: dict[str, Caller]
+) -> None:
+    # Browsers never send one, but a hand-made request can; PostgreSQL refused the name.
+    body = (
+        b'--XX\r\nContent-Disposition: form-data; name="files"; filename="r\x00.csv"\r\n'
+        b"Content-Type: text/csv\r\n\r\n" + REPORTS_CSV.encode() + b"\r\n--XX--\r\n"
+    )
+    headers = {**auth(session, "MY-NSRC"), "Content-Type": "multipart/form-data; boundary=XX"}
+    answer = client.post("/api/v1/uploads", content=body, headers=headers)
+    assert answer.status_code == 201, answer.text
+    assert session.scalars(select(ImportBatch.filename)).one() == "r\ufffd.csv"

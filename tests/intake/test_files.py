@@ -125,6 +125,34 @@ def test_formula_looking_cells_are_text(session: Session, agencies: dict[str, Ca
     assert '=HYPERLINK("http://x")' in narratives
 
 
+def _workbook(sheets: dict[str, list[list[Any]]]) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        ws = book.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _sheet(text: str) -> list[list[Any]]:
+    return [line.split(",") for line in text.strip().split("\n")]
+
+
+# An encrypted .xlsx is an OLE container (like an old .xls) whose directory names the
+# EncryptedPackage stream in UTF-16; only that much of one is needed to tell it.
+_ENCRYPTED = (
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    + b"\x00" * 1016
+    + "EncryptionInfo".encode("utf-16-le")
+    + b"\x00" * 50
+    + "EncryptedPackage".encode("utf-16-le")
+    + b"\x00" * 2000
+)
+
+
 HOSTILE = {
     "latin-1": (
         "r.csv",
@@ -138,6 +166,15 @@ HOSTILE = {
     "garbage xlsx": ("b.xlsx", b"PK\x03\x04garbage" * 10, "damaged, truncated"),
     "bad json": ("b.json", b'{"reports": [', "not valid JSON at line 1"),
     "empty": ("r.csv", b"", "empty"),
+    # Python's parser gives up on these with a RecursionError and a ValueError.
+    "json nested too deep": ("b.json", b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+    "json huge integer": ("b.json", b'[{"loss_amount": ' + b"9" * 5000 + b"}]", "thousands of"),
+    "encrypted xlsx": ("b.xlsx", _ENCRYPTED, "protected with a password"),
+    "two reports sheets": (
+        "b.xlsx",
+        _workbook({"reports": _sheet(REPORTS_CSV), " Reports": _sheet(REPORTS_CSV)}),
+        "two sheets are named 'reports'",
+    ),
 }
 
 
@@ -184,22 +221,6 @@ def test_zip_bomb_is_refused(session: Session, agencies: dict[str, Caller]) -> N
     assert result.status == "rejected" and "unpacks to" in result.errors[0].reason
 
 
-def _workbook(sheets: dict[str, list[list[Any]]]) -> bytes:
-    book = Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        ws = book.create_sheet(name)
-        for row in rows:
-            ws.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def _sheet(text: str) -> list[list[Any]]:
-    return [line.split(",") for line in text.strip().split("\n")]
-
-
 def test_xlsx_workbook(session: Session, agencies: dict[str, Caller]) -> None:
     from datetime import datetime
 
@@ -244,3 +265,80 @@ def test_templates_are_accepted_as_they_are(session: Session, agencies: dict[str
     files = {f"{k}.csv": csv_template(k).encode() for k in ("reports", "parties", "places")}
     result = upload(session, agencies["MY-NSRC"], files)
     assert (result.status, result.updated) == ("committed", 1), result.errors
+
+
+def test_nul_past_the_head_of_a_csv_rejects_its_row(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # Only the first 4 KB are checked for binary data; a NUL further on reached the store,
+    # where PostgreSQL refuses it and fails the whole batch.
+    header, _ = REPORTS_CSV.split("\n", 1)
+    rows = "".join(f"N{i},2026-03-01,,investment,sms,,,,,,x,green,\n" for i in range(200))
+    reports = f"{header}\n{rows}N-X,2026-03-01,,investment,sms,,,,,,a\x00b,green,\n"
+    result = upload(session, agencies["MY-NSRC"], {"r.csv": reports.encode()}, keep_valid=True)
+    assert (result.status, result.accepted, result.rejected) == ("partial", 200, 1)
+    assert [(e.row, e.column) for e in result.errors] == [(202, "narrative")]
+    assert "NUL character" in result.errors[0].reason
+    assert "N-X" not in set(session.scalars(select(Report.external_ref)))
+
+
+def test_json_text_no_column_can_hold_is_an_error(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # JSON escapes let through a NUL and a lone surrogate; neither database can store them.
+    body = (
+        b'[{"external_ref": "J-1\\ud800", "reported_at": "2026-03-01", "scam_type": '
+        b'"investment", "channel": "sms", "mark": "green", "narrative": "a\\u0000b", '
+        b'"identifiers": [{"kind": "url", "value": "http://a\\u0000b.example/", '
+        b'"role": "website"}]}]'
+    )
+    result = upload(session, agencies["MY-NSRC"], {"b.json": body})
+    assert result.status == "rejected" and reports_count(session) == 0
+    got = {e.column: e.reason for e in result.errors}
+    assert set(got) >= {"external_ref", "narrative", "identifiers[0].value"}
+    assert "lone UTF-16 surrogate" in got["external_ref"] and "NUL" in got["narrative"]
+    stored = session.scalars(select(ImportBatch.rejections_csv)).one()
+    assert "\x00" not in stored and "narrative" in stored
+
+
+def test_json_key_given_twice_is_an_error(session: Session, agencies: dict[str, Caller]) -> None:
+    # json.loads keeps the last value silently: this report was stored as J-2.
+    body = (
+        b'{"reports": [{"external_ref": "J-1", "external_ref": "J-2", "reported_at": '
+        b'"2026-03-01", "scam_type": "investment", "channel": "sms", "mark": "green"}]}'
+    )
+    result = upload(session, agencies["MY-NSRC"], {"b.json": body})
+    assert result.status == "rejected" and reports_count(session) == 0
+    assert [(e.row, e.column) for e in result.errors] == [(1, "external_ref")]
+    assert "given twice" in result.errors[0].reason
+
+
+def test_headings_as_people_write_them(session: Session, agencies: dict[str, Caller]) -> None:
+    header, rows = REPORTS_CSV.split("\n", 1)
+    spoken = ",".join(name.replace("_", " ").title() for name in header.split(","))
+    result = upload(session, agencies["MY-NSRC"], {"r.csv": f"{spoken}\n{rows}".encode()})
+    assert (result.status, result.created) == ("committed", 2), result.errors
+    book = _workbook({"reports": [[n.replace("_", "-").upper() for n in header.split(",")]]})
+    assert upload(session, agencies["MY-NSRC"], {"b.xlsx": book}).errors == []
+
+
+def test_xlsx_cells_excel_changed(session: Session, agencies: dict[str, Caller]) -> None:
+    from datetime import datetime
+
+    header = _sheet(REPORTS_CSV)[0]
+    row = ["MY-1", datetime(2026, 3, 1), None, "investment", "sms", *[None] * 6, "green", None]
+    dated = [*row[:10], datetime(2026, 1, 1), *row[11:]]  # a narrative Excel made a date
+    idents = [_sheet(IDENTIFIERS_CSV)[0], ["MY-1", "bank_account", 5.14012345678123e17, "wallet"]]
+    book = _workbook({"reports": [header, dated], "identifiers": idents})
+    result = upload(session, agencies["MY-NSRC"], {"b.xlsx": book})
+    got = {(e.file, e.column): e.reason for e in result.errors}
+    assert "must be text, not a date" in got[("reports", "narrative")]
+    assert "Excel keeps only 15" in got[("identifiers", "value")]
+    assert reports_count(session) == 0
+
+
+def test_too_long_text_says_the_limit(session: Session, agencies: dict[str, Caller]) -> None:
+    reports = REPORTS_CSV.replace("First", "x" * 20_001)
+    result = upload(session, agencies["MY-NSRC"], {"r.csv": reports.encode()})
+    assert [(e.row, e.column) for e in result.errors] == [(2, "narrative")]
+    assert "at most 20,000 characters" in result.errors[0].reason

@@ -49,12 +49,23 @@ def test_a_number_cell_is_not_a_separator_question() -> None:
         ("46082", "spreadsheet date number (46082 is 2026-03-01)"),
         ("01/03/2026", "write the year first, like 2026-03-01"),
         ("1/3/2569", "subtract 543"),
+        # Only one reading is a date: it used to be told to write "2025-31-12".
+        ("12/31/2025", "Write the year first: 2025-12-31"),
+        ("31/12/2025", "Write the year first: 2025-12-31"),
+        ("2026/03/01", "2026-03-01"),
+        ("2026-3-1", "2026-03-01"),
     ],
 )
 def test_dates_written_other_ways_get_a_hint(text: str, fragment: str) -> None:
     with pytest.raises(ValueError, match=r".*") as caught:
         moment(text, "TH")
     assert fragment in str(caught.value)
+
+
+def test_a_far_future_year_is_not_called_buddhist_era() -> None:
+    with pytest.raises(ValueError) as caught:
+        moment("9999-12-31", "TH")
+    assert "in the future" in str(caught.value) and "Buddhist" not in str(caught.value)
 
 
 def test_buddhist_era_birth_dates_get_the_hint() -> None:

@@ -136,3 +136,49 @@ def test_other_agency_cannot_open_a_batch(
     )
     url = response.headers["location"]
     assert client_for("SG-ASCOM").get(url).status_code == 404
+
+
+def test_upload_of_text_no_column_can_hold_shows_where(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    # A JSON \u0000 or lone surrogate reached the store and failed the upload with a 500.
+    client = client_for("MY-NSRC")
+    token = csrf_of(client.get("/upload").text)
+    body = (
+        b'[{"external_ref": "W-1", "reported_at": "2026-03-01", "scam_type": "investment", '
+        b'"channel": "sms", "mark": "green", "narrative": "a\\u0000b\\udfff"}]'
+    )
+    response = client.post(
+        "/upload",
+        data={"csrf_token": token},
+        files={"files": ("reports.json", body, "application/json")},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    page = client.get(response.headers["location"]).text
+    assert "Nothing was saved" in page and "NUL character" in page and "narrative" in page
+
+
+def test_upload_named_with_a_nul_is_saved(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    # Browsers never send one, but a hand-made request can; PostgreSQL refused the name.
+    client = client_for("MY-NSRC")
+    token = csrf_of(client.get("/upload").text)
+    body = (
+        b'--XX\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n'
+        + token.encode()
+        + b'\r\n--XX\r\nContent-Disposition: form-data; name="files"; filename="r\x00.csv"\r\n'
+        b"Content-Type: text/csv\r\n\r\n"
+        + (CSV_HEAD + "N-1,2026-03-01,investment,sms,amber\n").encode()
+        + b"\r\n--XX--\r\n"
+    )
+    response = client.post(
+        "/upload",
+        content=body,
+        headers={"Content-Type": "multipart/form-data; boundary=XX"},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303, response.text
+    page = client.get(response.headers["location"]).text
+    assert "Upload complete" in page and ">N-1<" in page

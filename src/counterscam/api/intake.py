@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Annotated, Any, TypeVar
 
-from fastapi import APIRouter, Body, File, Form, HTTPException, Query, UploadFile, status
+from fastapi import (
+    APIRouter,
+    Depends,
+    File,
+    Form,
+    HTTPException,
+    Query,
+    Request,
+    UploadFile,
+    status,
+)
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
@@ -14,9 +24,10 @@ from counterscam.access import audit
 from counterscam.access.caller import Caller
 from counterscam.api.deps import CurrentCaller, RowId, SessionDep, SettingsDep
 from counterscam.config import Settings
+from counterscam.intake.chars import printable
 from counterscam.intake.files import read_batch
-from counterscam.intake.json_files import reports_of
-from counterscam.intake.records import RawReport, RowError, file_problem
+from counterscam.intake.json_files import parse, reports_of
+from counterscam.intake.records import FileProblem, RawReport, RowError, file_problem
 from counterscam.intake.service import (
     BatchNotFound,
     BatchResult,
@@ -100,34 +111,66 @@ def _submit(
     return _answer(result)
 
 
+async def _json_body(request: Request) -> Any:
+    """Return the body parsed as a JSON file is, or the FileProblem saying why it cannot be."""
+    # Not FastAPI's parser: that keeps the last of a key given twice without a word (a report
+    # naming two external_refs would be stored under one) and answers a bare 400 to nesting
+    # too deep to read; intake's parser reports both, as it does for files.
+    try:
+        return parse(await request.body(), file="request")
+    except FileProblem as exc:
+        return exc
+
+
+JsonBody = Annotated[Any, Depends(_json_body)]
+
+
+def _body_doc(description: str) -> dict[str, Any]:
+    content = {"application/json": {"schema": {"type": "object", "description": description}}}
+    return {"requestBody": {"required": True, "content": content}}
+
+
 @router.post(
-    "/reports", status_code=201, response_model=BatchOut, responses={422: {"model": BatchOut}}
+    "/reports",
+    status_code=201,
+    response_model=BatchOut,
+    responses={422: {"model": BatchOut}},
+    openapi_extra=_body_doc("One REPORT (docs/formats.md)."),
 )
 def api_submit_report(
-    session: SessionDep,
-    caller: CurrentCaller,
-    settings: SettingsDep,
-    report: Annotated[dict[str, Any], Body(description="One REPORT (docs/formats.md).")],
+    session: SessionDep, caller: CurrentCaller, settings: SettingsDep, report: JsonBody
 ) -> JSONResponse:
     """Submit one report; resubmitting its external_ref updates it."""
-    raw = reports_of([report], file="request", limits=_limits(settings))
+    raw: Iterable[RawReport | RowError]
+    if isinstance(report, FileProblem):
+        raw = report.errors
+    else:
+        raw = reports_of([report], file="request", limits=_limits(settings))
     return _submit(
         session, caller, settings, reports=raw, source="api", filename="", keep_valid=False
     )
 
 
 @router.post(
-    "/reports/batch", status_code=201, response_model=BatchOut, responses={422: {"model": BatchOut}}
+    "/reports/batch",
+    status_code=201,
+    response_model=BatchOut,
+    responses={422: {"model": BatchOut}},
+    openapi_extra=_body_doc('{"reports": [REPORT, ...]}, at most 10,000.'),
 )
 def api_submit_batch(
     session: SessionDep,
     caller: CurrentCaller,
     settings: SettingsDep,
-    batch: Annotated[Any, Body(description='{"reports": [REPORT, ...]}, at most 10,000.')],
+    batch: JsonBody,
     keep_valid: Annotated[bool, Query(description="Store valid reports, list the rest.")] = False,
 ) -> JSONResponse:
     """Submit a batch of reports, all or nothing unless keep_valid."""
-    raw = reports_of(batch, file="request", limits=_limits(settings))
+    raw: Iterable[RawReport | RowError]
+    if isinstance(batch, FileProblem):
+        raw = batch.errors
+    else:
+        raw = reports_of(batch, file="request", limits=_limits(settings))
     return _submit(
         session, caller, settings, reports=raw, source="api", filename="", keep_valid=keep_valid
     )
@@ -150,7 +193,8 @@ def api_upload(
         # Read at most one byte past the limit, so an oversized upload is never held whole.
         content = upload.file.read(budget + 1)
         budget -= len(content)
-        sources.append(Source(name=upload.filename or "upload", content=content))
+        # The name is stored with the batch: a NUL in it would fail that write (intake.chars).
+        sources.append(Source(name=printable(upload.filename or "upload"), content=content))
         if budget < 0:
             break
     fmt = sources[0].format if len(sources) == 1 else "csv"

@@ -8,7 +8,8 @@ import re
 from collections.abc import Iterator
 from typing import TextIO
 
-from counterscam.intake.records import FileProblem, file_problem, ref_of
+from counterscam.intake.chars import unstorable
+from counterscam.intake.records import FileProblem, RowError, file_problem, ref_of
 from counterscam.intake.tables import Refs, Rows, Source, Table, recognise
 
 _SAVE_AS = "save it again as 'CSV UTF-8 (comma delimited)' or re-encode it as UTF-8"
@@ -94,10 +95,20 @@ def _records(source: Source) -> Iterator[tuple[int, list[str]]]:
         except csv.Error as exc:
             raise file_problem(
                 source.name,
-                f"row {row + 1} is not valid CSV ({exc}); check its quotes, or "
-                "export the file again as CSV",
+                f"row {row + 1} is not valid CSV ({exc}); {_csv_fix(exc)}",
                 row=row + 1,
             ) from None
+
+
+def _csv_fix(exc: csv.Error) -> str:
+    if "field limit" in str(exc):
+        # No real cell is that long: a quote opened and never closed swallows the rows after it.
+        return (
+            f"a value longer than {csv.field_size_limit():,} characters usually means a "
+            'quote (") opened in this row is never closed; close it, or export the file '
+            "again as CSV"
+        )
+    return "check its quotes, or export the file again as CSV"
 
 
 def _encoding_problem(source: Source) -> FileProblem:
@@ -139,12 +150,18 @@ def _rows(source: Source, names: list[str]) -> Rows:
     records = _records(source)
     next(records, None)  # the header
     for row, record in records:
-        problem = ""
+        problems: list[RowError] = []
         if len(record) > width:
             if "".join(record[width:]).strip():
-                problem = (
-                    f"this row has {len(record)} values but the header has {width} columns; "
-                    "quote values that contain commas"
+                problems.append(
+                    RowError(
+                        source.name,
+                        row,
+                        "",
+                        "",
+                        f"this row has {len(record)} values but the header has {width} "
+                        "columns; quote values that contain commas",
+                    )
                 )
             record = record[:width]
         elif len(record) < width:
@@ -153,7 +170,14 @@ def _rows(source: Source, names: list[str]) -> Rows:
             record = record + [""] * (width - len(record))
         elif not (record[0].strip() or "".join(record).strip()):
             continue  # a blank line (checked cheaply: the first cell is the external_ref)
-        yield row, dict(zip(names, record, strict=True)), problem
+        if "\x00" in "".join(record):  # rare: the cells are only searched when it is there
+            # Only the file's head was checked for binary data; a NUL further on is named here.
+            problems.extend(
+                RowError(source.name, row, name, cell, unstorable(cell) or "")
+                for name, cell in zip(names, record, strict=True)
+                if "\x00" in cell
+            )
+        yield row, dict(zip(names, record, strict=True)), problems
 
 
 def _refs(source: Source, names: list[str]) -> Refs:

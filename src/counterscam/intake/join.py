@@ -61,10 +61,8 @@ def assemble(
             linked = _Linked(by_kind[kind], first_row)
             yield from linked.orphans
             merged[kind] = linked
-    for row, values, problem in reports.open_rows():
-        raw = RawReport(data=values, file=reports.label, row=row)
-        if problem:
-            raw.problems.append(RowError(reports.label, row, "", "", problem))
+    for row, values, problems in reports.open_rows():
+        raw = RawReport(data=values, file=reports.label, row=row, problems=problems)
         ref = ref_of(values.get("external_ref"))
         first = first_row.get(ref)
         if first is not None and first != row:
@@ -122,14 +120,12 @@ class _Linked:
                 self._grouped.setdefault(position, []).append(child)
 
     def _known(self) -> Iterator[tuple[int, RawChild]]:
-        for row, values, problem in self.table.open_rows():
+        for row, values, problems in self.table.open_rows():
             data = values.copy()  # a workbook's rows are kept, so leave them as they are
             position = self.first_row.get(ref_of(data.pop("external_ref", None)))
             if position is None:
                 continue
-            child = RawChild(data=data, file=self.table.label, row=row)
-            if problem:
-                child.problems.append(RowError(self.table.label, row, "", "", problem))
+            child = RawChild(data=data, file=self.table.label, row=row, problems=problems)
             yield position, child
 
     def children(self, position: int) -> list[RawChild]:

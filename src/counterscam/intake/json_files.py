@@ -6,7 +6,15 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from counterscam.intake.records import RawChild, RawReport, RowError, file_problem, ref_of
+from counterscam.intake.chars import unstorable
+from counterscam.intake.records import (
+    RawChild,
+    RawReport,
+    RowError,
+    file_problem,
+    ref_of,
+    text_of,
+)
 from counterscam.intake.tables import Limits, Source
 
 LINKED = ("identifiers", "parties", "places")
@@ -17,23 +25,62 @@ def read_json(
 ) -> Iterator[RawReport | RowError]:
     """Yield the reports of a JSON file."""
     data = source.content if source.content is not None else source.path.read_bytes()  # type: ignore[union-attr]
+    document = parse(data, file=source.name)
+    yield from reports_of(document, file=source.name, limits=limits, on_total=on_total)
+
+
+class _Repeated(dict[str, Any]):
+    """A JSON object that gave a key more than once; ``repeated`` lists those keys."""
+
+    repeated: list[str]
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) == len(pairs):
+        return found
+    # json.loads keeps the last value of a repeated key without a word; a report that names
+    # its external_ref twice would be stored under one of them, so say so instead.
+    repeated = _Repeated(found)
+    repeated.repeated = []
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            repeated.repeated.append(key)
+        seen.add(key)
+    return repeated
+
+
+def parse(data: bytes | str, *, file: str) -> Any:
+    """Parse a JSON document; FileProblem saying what is wrong where it cannot be read."""
     try:
-        document = json.loads(data)
+        return json.loads(data, object_pairs_hook=_object)
     except UnicodeDecodeError:
-        raise file_problem(source.name, "the file is not UTF-8; save it as UTF-8") from None
+        raise file_problem(file, "the file is not UTF-8; save it as UTF-8") from None
     except json.JSONDecodeError as exc:
         raise file_problem(
-            source.name,
+            file,
             f"not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}",
             row=exc.lineno,
         ) from None
-    yield from reports_of(document, file=source.name, limits=limits, on_total=on_total)
+    except RecursionError:
+        raise file_problem(
+            file,
+            "the JSON is nested too deeply to read; a batch is "
+            '{"reports": [REPORT, ...]} with lists of objects inside (see docs/formats.md)',
+        ) from None
+    except ValueError:  # Python refuses integers of more than 4,300 digits
+        raise file_problem(
+            file, "a number in the JSON has thousands of digits; no field takes such a number"
+        ) from None
 
 
 def reports_of(
     document: Any, *, file: str, limits: Limits, on_total: Callable[[int], None] | None = None
 ) -> Iterator[RawReport | RowError]:
     """Yield the raw reports of a parsed JSON batch document."""
+    if isinstance(document, _Repeated) and "reports" in document.repeated:
+        raise file_problem(file, 'the key "reports" is given twice; give one list of reports')
     if isinstance(document, dict) and "reports" in document:
         items = document["reports"]
     else:
@@ -67,21 +114,44 @@ def report_of(
         return raw
     data = {k: v for k, v in item.items() if k not in LINKED}
     raw = RawReport(data=data, file=file, row=row)
+    raw.problems.extend(_text_problems(item, file, row, ""))
     for name in LINKED:
         children = item.get(name) or []
         if not isinstance(children, list) or not all(isinstance(c, dict) for c in children):
             raw.problems.append(RowError(file, row, name, "", f"{name} must be a list of objects"))
             continue
-        getattr(raw, name).extend(
-            RawChild(data=c, file=file, row=row, prefix=f"{name}[{i}].")
-            for i, c in enumerate(children)
-        )
+        for i, c in enumerate(children):
+            child = RawChild(data=c, file=file, row=row, prefix=f"{name}[{i}].")
+            child.problems.extend(_text_problems(c, file, row, child.prefix))
+            getattr(raw, name).append(child)
     ref = ref_of(data.get("external_ref"))
     if first_row is not None and ref:
         earlier = first_row.setdefault(ref, row)
         if earlier != row:
             raw.problems.append(duplicate(file, row, ref, earlier))
     return raw
+
+
+def _text_problems(item: dict[str, Any], file: str, row: int, prefix: str) -> list[RowError]:
+    """Return the errors of keys given twice and of text no column can hold, in one object."""
+    problems = [
+        RowError(
+            file,
+            row,
+            f"{prefix}{key}",
+            text_of(item[key]),
+            "this field is given twice in one object; give it once (only the last value "
+            "would be kept)",
+        )
+        for key in dict.fromkeys(getattr(item, "repeated", ()))
+    ]
+    for key, value in item.items():
+        values = value if key == "share_with" and isinstance(value, list) else [value]
+        for text in values:
+            reason = unstorable(text) if isinstance(text, str) else None
+            if reason is not None:
+                problems.append(RowError(file, row, f"{prefix}{key}", text_of(text), reason))
+    return problems
 
 
 def duplicate(file: str, row: int, ref: str, earlier: int) -> RowError:

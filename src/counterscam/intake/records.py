@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from counterscam.intake.chars import printable
 from counterscam.spreadsheet import safe_cell
 
 
@@ -20,6 +21,12 @@ class RowError:
     column: str
     value: str
     reason: str
+
+    def __post_init__(self) -> None:
+        # An error echoes what was sent, and is stored and sent back as text: a NUL or a
+        # lone surrogate in it would fail that write or that answer (intake.chars).
+        for name in ("file", "column", "value", "reason"):
+            object.__setattr__(self, name, printable(getattr(self, name)))
 
 
 @dataclass(slots=True)

@@ -106,8 +106,12 @@ def moment(value: Any, country: str | None) -> Any:
 
 _SERIAL = re.compile(r"\d{5}(?:\.\d+)?")
 _DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s.*)?")
+_YEAR_FIRST = re.compile(r"(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?:[\sT].*)?")
 _EXCEL_EPOCH = date(1899, 12, 30)
 BUDDHIST_ERA = 543
+# Thai Buddhist-era years of the dates intake takes (birth dates from 1900) are 2443 and
+# later; a year past 2700 is a typing mistake, not an era.
+_ERA_YEARS = range(2443, 2700)
 
 
 def _date_hint(text: str) -> str:
@@ -120,21 +124,35 @@ def _date_hint(text: str) -> str:
         )
     match = _DAY_FIRST.fullmatch(text)
     if match:
-        first, second, year = match.groups()
-        era = (
-            f" (a Buddhist-era year: subtract {BUDDHIST_ERA}, {year} is {int(year) - 543})"
-            if int(year) > 2400
-            else ""
-        )
+        first, second, year = (int(g) for g in match.groups())
+        era = _era_note(year)
+        year -= BUDDHIST_ERA if era else 0
+        if first > 12 and second > 12:
+            return ""
+        if first > 12 >= second:  # only day/month reads as a date
+            return f". Write the year first: {year}-{second:02d}-{first:02d}{era}"
+        if second > 12 >= first:  # only month/day
+            return f". Write the year first: {year}-{first:02d}-{second:02d}{era}"
         return (
-            f". {first}/{second}/{year} could be day/month or month/day: write the year first, "
-            f"like {year}-{second.zfill(2)}-{first.zfill(2)} for day/month{era}"
+            f". {match.group(1)}/{match.group(2)} could be day/month or month/day: write the "
+            f"year first, like {year}-{second:02d}-{first:02d} if the day comes first or "
+            f"{year}-{first:02d}-{second:02d} if the month does{era}"
         )
+    match = _YEAR_FIRST.fullmatch(text)
+    if match:
+        year, month, mday = (int(g) for g in match.groups())
+        return f". Write it with '-' and two-digit month and day: {year}-{month:02d}-{mday:02d}"
     return ""
 
 
+def _era_note(year: int) -> str:
+    if year not in _ERA_YEARS:
+        return ""
+    return f" ({year} is a Thai Buddhist-era year: subtract {BUDDHIST_ERA}, {year - BUDDHIST_ERA})"
+
+
 def _era_hint(when: date) -> str:
-    if when.year > 2400:
+    if when.year in _ERA_YEARS:
         return (
             f": {when.year} looks like a Thai Buddhist-era year; subtract {BUDDHIST_ERA} "
             f"({when.year} is {when.year - BUDDHIST_ERA})"

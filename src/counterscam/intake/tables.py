@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +11,8 @@ from typing import Any
 from counterscam.intake import columns
 from counterscam.intake.records import FileProblem, RowError, file_problem, ref_of
 
-Rows = Iterator[tuple[int, dict[str, Any], str]]  # (row number, values, problem or "")
+# (row number, values, what is wrong with the row as read, before its values are checked)
+Rows = Iterator[tuple[int, dict[str, Any], list[RowError]]]
 Refs = Iterator[tuple[int, str]]  # (row number, external_ref) of the rows open_rows yields
 
 # Distinctive columns say which file a header row belongs to (external_ref, kind, country and
@@ -85,9 +87,18 @@ class Table:
         return ((row, ref_of(values.get("external_ref"))) for row, values, _ in self.open_rows())
 
 
+_SEPARATORS = re.compile(r"[\s\-]+")
+
+
+def column_name(heading: Any) -> str:
+    """Return the column a heading names: case, spaces and hyphens aside ("Loss Amount")."""
+    text = str(heading or "").strip().lstrip("\ufeff").strip().lower()
+    return _SEPARATORS.sub("_", text)
+
+
 def recognise(header: list[str], label: str) -> tuple[str, list[str]]:
     """Return the file kind of a header row and the column names; FileProblem if unclear."""
-    names = [str(h or "").strip().lower().lstrip("\ufeff") for h in header]
+    names = [column_name(h) for h in header]
     while names and not names[-1]:
         names.pop()
     scores = {

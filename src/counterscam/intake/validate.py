@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, time
 from typing import Any
 
 from pydantic import ValidationError
@@ -64,9 +65,37 @@ def _reason(err: ErrorDetails) -> str:
         return str(ctx.get("error", err["msg"]))
     if kind in ("string_too_short",):
         return "required; fill in this column"
+    if kind == "string_too_long":
+        limit = (err.get("ctx") or {}).get("max_length")
+        return f"too long: at most {limit:,} characters are kept here; shorten it"
+    if kind == "string_type":
+        return f"must be text, not {_type_name(err.get('input'))}{_as_text_hint(err.get('input'))}"
     if kind in ("list_type", "model_type", "dict_type"):
         return f"{err['msg'].lower()}; see docs/formats.md for the shape of a report"
     return str(err["msg"])
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, (date, time)):
+        return "a date or time"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+def _as_text_hint(value: Any) -> str:
+    if isinstance(value, (date, time)):
+        # An XLSX cell Excel turned into a date (a reference like 2026-01-01 typed in it).
+        return "; format the column as Text in the spreadsheet and type the value again"
+    if isinstance(value, (dict, list)):
+        return "; see docs/formats.md for the shape of a report"
+    return ""
 
 
 def _expected(path: tuple[Any, ...]) -> list[str]:

@@ -8,8 +8,8 @@ from datetime import date, datetime, time
 from typing import Any
 
 from counterscam.intake import columns
-from counterscam.intake.records import FileProblem, file_problem
-from counterscam.intake.tables import Limits, Rows, Source, Table, check_header
+from counterscam.intake.records import FileProblem, RowError, file_problem
+from counterscam.intake.tables import Limits, Rows, Source, Table, check_header, column_name
 
 _DAMAGED = (
     "cannot be read as an XLSX workbook: it is damaged, truncated or not an .xlsx file "
@@ -29,12 +29,14 @@ def read_workbook(source: Source, limits: Limits) -> list[Table]:
     except Exception as exc:  # openpyxl raises many kinds on hostile input
         raise file_problem(source.name, _DAMAGED.format(detail=type(exc).__name__)) from None
     try:
-        sheets = {str(ws.title).strip().lower(): ws for ws in book.worksheets}
+        sheets = _intake_sheets(source, book.worksheets)
         if "reports" not in sheets:
             raise file_problem(
                 source.name,
                 "the workbook has no sheet named 'reports'; its sheets are "
-                f"{', '.join(repr(str(ws.title)) for ws in book.worksheets)}. Use the template",
+                f"{', '.join(repr(str(ws.title)) for ws in book.worksheets)}. Name the sheet "
+                "that holds the reports 'reports' (and the others identifiers, parties, "
+                "places), or use the template",
             )
         tables = []
         for kind in columns.FILES:
@@ -47,6 +49,23 @@ def read_workbook(source: Source, limits: Limits) -> list[Table]:
         raise file_problem(source.name, _DAMAGED.format(detail=type(exc).__name__)) from None
     finally:
         book.close()
+
+
+def _intake_sheets(source: Source, worksheets: list[Any]) -> dict[str, Any]:
+    """Return the sheets by their intake name; FileProblem if two sheets take the same one."""
+    sheets: dict[str, Any] = {}
+    for ws in worksheets:
+        name = str(ws.title).strip().lower()
+        if name in sheets and name in columns.FILES:
+            # Reading only one of them would drop the other's rows without a word.
+            raise file_problem(
+                source.name,
+                f"two sheets are named {name!r} ({str(sheets[name].title)!r} and "
+                f"{str(ws.title)!r}); put their rows in one sheet, or import them as "
+                "separate workbooks",
+            )
+        sheets[name] = ws
+    return sheets
 
 
 def _check_zip(source: Source, limits: Limits) -> None:
@@ -84,6 +103,13 @@ def _not_a_workbook(source: Source, detail: str) -> FileProblem:
                 "this is a text file (CSV or JSON) with an .xlsx name; give it its own name "
                 "(.csv or .json), or save it from Excel as an .xlsx workbook",
             )
+    if head.startswith(b"\xd0\xcf\x11\xe0") and _encrypted(source):
+        return file_problem(
+            source.name,
+            "the workbook is protected with a password (encrypted), so it cannot be read; "
+            "open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt "
+            "with Password, empty) and save it again as .xlsx",
+        )
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return file_problem(
             source.name,
@@ -92,13 +118,40 @@ def _not_a_workbook(source: Source, detail: str) -> FileProblem:
     return file_problem(source.name, _DAMAGED.format(detail=detail))
 
 
+def _encrypted(source: Source) -> bool:
+    """Tell an encrypted .xlsx: an OLE container like an .xls, holding an EncryptedPackage."""
+    data = source.content if source.content is not None else source.path.read_bytes()  # type: ignore[union-attr]
+    return "EncryptedPackage".encode("utf-16-le") in data
+
+
+# Excel keeps 15 significant digits of a number: a longer account or ID number typed into a
+# cell not formatted as Text has lost its last digits. Amounts and coordinates are numbers.
+_EXCEL_DIGITS = 1e15
+_NUMBER_COLUMNS = frozenset({"loss_amount", "latitude", "longitude"})
+
+
+def _lost_digits(label: str, row: int, names: list[str], cells: list[Any]) -> list[RowError]:
+    return [
+        RowError(
+            label,
+            row,
+            name,
+            f"{cell:.15g}",  # as Excel shows it
+            "the cell is a number of more than 15 digits, and Excel keeps only 15: its last "
+            "digits are lost. Format the column as Text, type the value again and save",
+        )
+        for name, cell in zip(names, cells, strict=False)
+        if isinstance(cell, float) and abs(cell) >= _EXCEL_DIGITS and name not in _NUMBER_COLUMNS
+    ]
+
+
 def _sheet_table(ws: Any, kind: str, limits: Limits) -> Table:
     label = str(ws.title)
-    rows: list[tuple[int, dict[str, Any], str]] = []
+    rows: list[tuple[int, dict[str, Any], list[RowError]]] = []
     names: list[str] = []
     for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
         if number == 1:
-            names = [str(v or "").strip().lower() for v in values]
+            names = [column_name(v) for v in values]
             while names and not names[-1]:
                 names.pop()
             check_header(names, kind, label)
@@ -112,11 +165,19 @@ def _sheet_table(ws: Any, kind: str, limits: Limits) -> Table:
         cells = [_cell(v) for v in values]
         if not any(c not in (None, "") for c in cells):
             continue
-        problem = ""
+        problems = _lost_digits(label, number, names, cells)
         if any(c not in (None, "") for c in cells[len(names) :]):
-            problem = f"this row has values beyond the {len(names)} named columns"
+            problems.append(
+                RowError(
+                    label,
+                    number,
+                    "",
+                    "",
+                    f"this row has values beyond the {len(names)} named columns",
+                )
+            )
         cells = (cells + [None] * len(names))[: len(names)]
-        rows.append((number, dict(zip(names, cells, strict=True)), problem))
+        rows.append((number, dict(zip(names, cells, strict=True)), problems))
     if not names:
         raise file_problem(label, "the sheet is empty; it needs a header row", row=1)
 

@@ -1,0 +1,33 @@
+"""Characters no stored text can hold: NUL and lone UTF-16 surrogates.
+
+PostgreSQL refuses a NUL in any text column and neither database driver can encode a lone
+surrogate (JSON allows both, as ``\\u0000`` and ``\\ud800``), so a value holding one would fail
+the whole batch at write time. Readers reject such a value where they find it instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def unstorable(text: str) -> str | None:
+    """Return why ``text`` cannot be stored, or None when it can."""
+    found = _UNSTORABLE.search(text)
+    if found is None:
+        return None
+    if found.group() == "\x00":
+        return (
+            "holds a NUL character (binary data), which text cannot hold; remove it, or "
+            "export the file again as UTF-8 text"
+        )
+    return (
+        f"holds a lone UTF-16 surrogate (\\u{ord(found.group()):04x}), which is not a "
+        "character; send valid UTF-8 text (a JSON \\u escape above \\ud7ff must be one of a pair)"
+    )
+
+
+def printable(text: str) -> str:
+    """Return ``text`` with those characters shown as U+FFFD, to echo it in an error."""
+    return _UNSTORABLE.sub("\ufffd", text)

@@ -161,22 +161,15 @@ def write_chunk(
                 connection.execute(delete(model).where(_table(model).c.report_id.in_(chunk)))
         ids.update({r.external_ref: existing[r.external_ref] for r in again})
     if fresh:
-        table = _table(Report)
         # A plain executemany, then the new ids by (agency, external_ref), its unique index:
         # cheaper than RETURNING, which SQLAlchemy must batch into multi-row INSERTs (and
         # sends one row at a time on SQLite when asked to keep the parameters' order).
-        connection.execute(
-            insert(table),
-            [
-                {
-                    **r.values,
-                    "agency_id": agency_id,
-                    "batch_id": batch_id,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-                for r in fresh
-            ],
+        names = tuple(fresh[0].values)
+        insert_rows(
+            session,
+            Report,
+            (*names, "agency_id", "batch_id", "created_at", "updated_at"),
+            ((*(r.values[n] for n in names), agency_id, batch_id, now, now) for r in fresh),
         )
         ids.update(existing_reports(session, agency_id, [r.external_ref for r in fresh]))
     _write_children(session, reports, ids, share_ids, known)

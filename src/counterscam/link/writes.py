@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from itertools import islice
 from typing import Any
@@ -22,29 +22,52 @@ def key_for(cluster_id: int) -> str:
     return f"CL-{cluster_id:06d}"
 
 
-@lru_cache(maxsize=64)
-def _driver_insert(dialect: Dialect, table: Table, columns: tuple[str, ...]) -> str | None:
-    """Return the INSERT as the driver takes it with tuples, or None when SQLAlchemy must help.
+Processors = tuple[tuple[int, Callable[[Any], Any]], ...]
 
-    SQLAlchemy builds a dict and runs type processing for every row of an executemany, which
-    costs about as much as SQLite's insert itself. A table can skip it when its given columns
-    need no conversion (ids, text) and its other columns need no Python-side default, or
-    have the same default on the server. Only for positional drivers (SQLite): PostgreSQL
-    keeps SQLAlchemy's batched multi-row VALUES.
+
+@lru_cache(maxsize=64)
+def _driver_insert(
+    dialect: Dialect, table: Table, columns: tuple[str, ...]
+) -> tuple[str, Processors] | None:
+    """Return the INSERT as the driver takes it with tuples and the columns' bind processors,
+    or None when SQLAlchemy must help.
+
+    SQLAlchemy builds a dict and a parameter set for every row of an executemany, which costs
+    about as much as SQLite's insert itself. A table can skip that when its other columns need
+    no Python-side default, or have the same default on the server; the given columns' values
+    go through the same bind processors SQLAlchemy would apply (UTC datetimes, decimals).
+    Only for positional drivers (SQLite): PostgreSQL keeps SQLAlchemy's batched multi-row
+    VALUES.
     """
     given = set(columns)
     for column in table.columns:
-        if column.name in given:
-            if column.type.dialect_impl(dialect).bind_processor(dialect) is not None:
+        if column.name not in given and column.default is not None:
+            if column.server_default is None:
                 return None
-        elif column.default is not None and column.server_default is None:
-            return None
+    processors = tuple(
+        (i, process)
+        for i, name in enumerate(columns)
+        if (process := table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) is not None
+    )
     # A bare table clause: the given columns only, omitted ones filled by the database.
     bare = sql_table(table.name, *(sql_column(name) for name in columns), schema=table.schema)
     compiled = insert(bare).compile(dialect=dialect, column_keys=list(columns))
     if not compiled.positional or list(compiled.positiontup or ()) != list(columns):
         return None
-    return compiled.string
+    return compiled.string, processors
+
+
+def _processed(rows: list[Sequence[Any]], processors: Processors) -> list[tuple[Any, ...]]:
+    if not processors:
+        # The driver call takes a list of tuples only.
+        return [r if isinstance(r, tuple) else tuple(r) for r in rows]
+    out = []
+    for row in rows:
+        values = list(row)
+        for i, process in processors:
+            values[i] = process(values[i])
+        out.append(tuple(values))
+    return out
 
 
 def insert_rows(
@@ -53,16 +76,14 @@ def insert_rows(
     """Insert tuples as rows of ``model`` in chunks (one executemany each); return the count."""
     table: Table = model.__table__  # type: ignore[assignment]
     connection = session.connection()
-    sql = _driver_insert(connection.dialect, table, tuple(columns))
+    driver = _driver_insert(connection.dialect, table, tuple(columns))
     statement = insert(table)
     it = iter(rows)
     total = 0
     while chunk := list(islice(it, CHUNK)):
-        if sql is not None:
-            # The driver call takes a list of tuples only.
-            connection.exec_driver_sql(
-                sql, [r if isinstance(r, tuple) else tuple(r) for r in chunk]
-            )
+        if driver is not None:
+            sql, processors = driver
+            connection.exec_driver_sql(sql, _processed(chunk, processors))
         else:
             connection.execute(statement, [dict(zip(columns, row, strict=True)) for row in chunk])
         total += len(chunk)

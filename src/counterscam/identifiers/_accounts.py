@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _RUN = re.compile(r"(?<![A-Za-z0-9])\+?\d(?:[\d \-./]*\d)?(?![A-Za-z0-9])", re.ASCII)
-# Words around an account number that are not part of the bank's name.
+# Words around an account number that are not part of the bank's name, in the region's
+# languages: "No. Rek" (Indonesian), "STK"/"Số tài khoản" (Vietnamese), "เลขที่บัญชี" (Thai),
+# "គណនី" (Khmer), "ບັນຊີ" (Lao), "အကောင့်" (Burmese), "VA" for a virtual account.
 ACCOUNT_WORDS = frozenset(
-    "sa ca savings saving current acct account accounts ac a/c no no. number num nr "
-    "akaun rekening tk stk sav chk checking cheque deposit ewallet wallet e-wallet "
-    "mobile phone tel".split()
+    "sa ca savings saving current acct acc account accounts ac a/c no no. number num nr "
+    "akaun rekening rek norek nomor tk stk số tài khoản sav chk checking cheque deposit "
+    "ewallet wallet e-wallet mobile phone tel va virtual "
+    "บัญชี เลขที่บัญชี เลขบัญชี เลขที่ บช. គណនី ບັນຊີ ເລກບັນຊີ အကောင့် ".split()
+)
+# "Bank", "Ngân hàng" (NH), "ธนาคาร" (ธ.), "ທະນາຄານ", "ធនាគារ" written before a bank's name,
+# or "ဘဏ်" after it, where the reference has the name alone.
+_BANK_WORD = re.compile(
+    r"^(?:(?:bank|ngân\s*hàng|ngan\s*hang|nh|ທະນາຄານ|ធនាគារ)\s+|(?:ธนาคาร|ธ\.)\s*)"
+    r"|\s+bank$|\s*ဘဏ်$",
+    re.I,
 )
 # Legal-form words at the end (or "PT" at the start) of a bank's registered name.
 _COMPANY = re.compile(
@@ -29,18 +40,30 @@ def split_number(text: str) -> tuple[str, str]:
     return name, best[0]
 
 
-def name_variants(name: str) -> list[str]:
-    """Return the name as written, without account words, then without company words."""
+def name_variants(name: str) -> Iterator[str]:
+    """Yield the name as written, without account words, without company words, then shorter.
+
+    Lazily: the name as written is the bank's name in most values, and the rest is not needed.
+    """
     words = [w for w in re.split(r"[\s:;,()\[\]#=]+", name) if any(ch.isalnum() for ch in w)]
+    seen: set[str] = set()
+    for variant in _variants(words):
+        if variant and variant not in seen:
+            seen.add(variant)
+            yield variant
+
+
+def _variants(words: list[str]) -> Iterator[str]:
+    yield " ".join(words)
     plain = [w for w in words if w.lower().strip(".") not in ACCOUNT_WORDS]
     bare = " ".join(plain)
+    yield bare
     while (shorter := _COMPANY.sub("", bare)) != bare:
         bare = shorter
-    out: list[str] = []
-    for variant in (" ".join(words), " ".join(plain), bare):
-        if variant and variant not in out:
-            out.append(variant)
-    return out
+    yield bare
+    yield _BANK_WORD.sub("", bare)
+    # A local bank code beside the name ("BCA (014)") is dropped last.
+    yield " ".join(w for w in bare.split() if not w.isdigit())
 
 
 def token_splits(text: str) -> list[tuple[str, str]]:

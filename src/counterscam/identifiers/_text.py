@@ -51,6 +51,18 @@ def _visible(text: str) -> str:
     )
 
 
+# Hyphen, non-breaking hyphen, figure dash, en and em dash, bar, minus, small and full-width
+# hyphen-minus: word processors turn "012-345" into these, and NFKC keeps most of them.
+_DASHES = str.maketrans(
+    dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-")
+)
+
+
+def fold_dashes(text: str) -> str:
+    """Return ``text`` with every kind of dash written as "-" (for numbers, not for links)."""
+    return text if text.isascii() else text.translate(_DASHES)
+
+
 def ascii_digits(text: str) -> str:
     """Return ``text`` with every decimal digit (Thai, Arabic, Khmer, Lao, Myanmar...) in ASCII."""
     if text.isascii():

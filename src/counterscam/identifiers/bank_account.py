@@ -5,14 +5,25 @@ from __future__ import annotations
 import re
 from functools import cache
 
+import phonenumbers
+
 from counterscam.identifiers._accounts import name_variants, split_number
-from counterscam.identifiers._text import ascii_digits, clean
+from counterscam.identifiers._text import ascii_digits, clean, fold_dashes
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
+from counterscam.identifiers.phone import place_name
 from counterscam.identifiers.shortcode import check_country
-from counterscam.reference import Bank, banks, find_banks
+from counterscam.reference import Bank, banks, find_banks, member_codes
 
 _CANONICAL = re.compile(r"([A-Za-z]{2})\s*:\s*([A-Za-z0-9]{4})\s*:\s*(.+)")
 _GENERIC_LENGTH = (5, 30)
+# Indonesian banks hand out virtual accounts (a company prefix and a customer number,
+# "BCA VA 3901 0812 3456 7890") that scams use like any account; they are longer than the
+# bank's own numbers and are kept as accounts of the bank.
+_VIRTUAL_LENGTH = {"ID": (15, 18)}
+# An IBAN: country, two check digits, then the domestic bank and account (11 to 30).
+_IBAN = re.compile(r"([A-Z]{2})[0-9]{2}[A-Z0-9]{11,30}")
+_GROUP = re.compile(r"(\d{1,4})[\s\-./]+(?=\d)", re.ASCII)
+_VIRTUAL = re.compile(r"(?<![^\W_])(?:va|virtual)(?![^\W_])", re.I)
 _HOW = "write the bank's BIC (like MBBEMYKL) or a known name (like Maybank, DBS, KBank, BDO, BCA)"
 
 
@@ -78,22 +89,62 @@ def _by_code(raw: str, code: str, bank_code: str) -> Bank:
     raise _fail(raw, f"has the bank code {bank_code}, which is not a bank in {code}{hint}")
 
 
-def _digits(raw: str, number: str, bank: Bank) -> str:
+def _digits(raw: str, number: str, bank: Bank, *, virtual: bool) -> str:
     digits = re.sub(r"[\s\-./]", "", number)
     if not (digits.isascii() and digits.isdigit()):
         raise _fail(raw, "has an account number with characters other than digits")
     low, high = bank.account_length or _GENERIC_LENGTH
-    if not low <= len(digits) <= high:
-        size = str(low) if low == high else f"{low} to {high}"
-        raise _fail(
-            raw, f"has {len(digits)} digits; a {bank.label} account number has {size} digits"
+    va = _VIRTUAL_LENGTH.get(bank.country)
+    if not low <= len(digits) <= high and not (virtual and va and va[0] <= len(digits) <= va[1]):
+        why = (
+            f"has {len(digits)} digits; a {bank.label} account number has {_size(low, high)} digits"
         )
+        if va:
+            why += f", or {_size(*va)} for a virtual account (write VA before it)"
+        raise _fail(raw, why)
     return digits
+
+
+def _size(low: int, high: int) -> str:
+    return str(low) if low == high else f"{low} to {high}"
+
+
+def _refuse_iban(raw: str, text: str) -> None:
+    """Explain that an IBAN cannot be taken: no member country uses them."""
+    if not (text[:2].isalpha() and text[2:4].isdigit()):
+        return
+    match = _IBAN.fullmatch(re.sub(r"[\s\-]", "", text).upper())
+    if match is None:
+        return
+    code = match[1]
+    place = place_name(code) if code in phonenumbers.SUPPORTED_REGIONS else code
+    if code in member_codes():
+        why = f"looks like an IBAN, but {place} does not use IBANs (no ASEAN country does)"
+    else:
+        why = (
+            f"is an IBAN of an account in {place}; no ASEAN country uses IBANs, and bank "
+            "accounts are kept for the banks of the ten member countries only"
+        )
+    raise _fail(raw, f"{why}; enter the bank and its account number, like Maybank 5140 1234 5678")
+
+
+def _with_leading_group(
+    raw: str, name: str, number: str, qualifier: str | None, region: str | None
+) -> tuple[Bank, str] | None:
+    """Read "BNI 46 0123456789" or "004 1234567890": the first digit group names the bank."""
+    group = _GROUP.match(number)
+    if group is None:
+        return None
+    named = f"{name} {group[1]}".strip()
+    if not any(find_banks(variant, region) for variant in name_variants(named)):
+        return None
+    bank = _resolve(raw, named, qualifier, region)
+    return bank, _digits(raw, number[group.end() :], bank, virtual=bool(_VIRTUAL.search(name)))
 
 
 def canonicalize_bank_account(raw: str, country: str | None, qualifier: str | None) -> Canonical:
     """Canonicalise a bank account from text such as ``Maybank 1234-5678-9012``."""
-    text = ascii_digits(clean("bank_account", raw))
+    text = fold_dashes(ascii_digits(clean("bank_account", raw)))
     region = check_country("bank_account", raw, country)
     match = _CANONICAL.fullmatch(text)
     if match:
@@ -104,9 +155,19 @@ def canonicalize_bank_account(raw: str, country: str | None, qualifier: str | No
                 raise _fail(raw, f"is a {bank.label} account but {qualifier!r} was given")
         number = match[3]
     else:
+        _refuse_iban(raw, text)
         name, number = split_number(text)
         if not number:
             raise _fail(raw, "has no account number; enter it like Maybank 5140 1234 5678")
-        bank = _resolve(raw, name, qualifier, region)
-    digits = _digits(raw, number, bank)
+        try:
+            bank = _resolve(raw, name, qualifier, region)
+            digits = _digits(raw, number, bank, virtual=bool(_VIRTUAL.search(name)))
+        except InvalidIdentifier:
+            found = _with_leading_group(raw, name, number, qualifier, region)
+            if found is None:
+                raise
+            bank, digits = found
+        return Canonical("bank_account", f"{bank.country}:{bank.code}:{digits}", bank.country)
+    # The canonical form does not say whether the number is a virtual account.
+    digits = _digits(raw, number, bank, virtual=True)
     return Canonical("bank_account", f"{bank.country}:{bank.code}:{digits}", bank.country)

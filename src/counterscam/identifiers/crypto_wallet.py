@@ -13,6 +13,15 @@ _EVM = re.compile(r"0[xX]([0-9a-fA-F]{40})")
 _TOKEN = re.compile(r"[A-Za-z0-9]{25,100}|(?:bc|BC|ltc|LTC)1[A-Za-z0-9]{11,90}")
 _MAX_PIECES = 12  # tokens tried for an address broken by spaces; bounds the joins tried
 _TYPO = "a character is probably mistyped; copy the address again from the source"
+# Around an address: the separators of "USDT (TRC20): T...", and the quotes, guillemets and
+# full stop of a sentence. No address or chain name has any of these.
+_SEPARATORS = re.compile(r"[\s:,;()\[\]{}<>/@.!?|\"'«»“”‘’]+")
+# EIP-681 payment links name the chain by its ID: ethereum:0xABC...@56 is on BNB Smart Chain.
+_EIP681 = re.compile(r"ethereum:(?:pay-)?(0[xX][0-9a-fA-F]{40})(?:@(\d+))?", re.I)
+# Test networks: coins without value, never a scam's wallet (tb1/bcrt1/tltc1 segwit,
+# base58 versions 111 and 196).
+_TESTNET_HRPS = ("tb1", "bcrt1", "tltc1", "rltc1")
+_TESTNET_VERSIONS = (111, 196)
 
 
 def _chain(code: str) -> CryptoChain:
@@ -92,6 +101,11 @@ def _infer(address: str) -> CryptoChain | None:
 
 def _named_chain(raw: str, words: list[str], qualifier: str | None) -> CryptoChain | None:
     named = {c.code: c for w in words if (c := find_chain(w)) is not None}
+    evm = [c for c in named.values() if c.family == "evm"]
+    if "eth" in named and len(evm) == 2 and len(named) == 2:
+        # "ETH on Arbitrum", "Arbitrum ERC20": ether and ERC-20 tokens live on every EVM
+        # chain; the other chain named is where this address holds them.
+        del named["eth"]
     if qualifier and qualifier.strip():
         wanted = find_chain(qualifier)
         if wanted is None:
@@ -133,12 +147,32 @@ def _rejoined(tokens: list[str], addresses: list[str]) -> tuple[list[str], list[
     return [*tokens[:i], joined, *tokens[j:]], [joined]
 
 
+def _eip681_chain(raw: str, match: re.Match[str]) -> str:
+    """Return "eip155-ID address" for an EIP-681 link; chain 1 (Ethereum) when none is given."""
+    chain_id = match[2] or "1"
+    if find_chain(f"eip155:{chain_id}") is None:
+        codes = ", ".join(c.code for c in crypto_chains())
+        raise _fail(
+            raw,
+            f"is a payment link for chain ID {chain_id}, which is not a known chain; "
+            f"give the chain by name ({codes})",
+        )
+    return f"eip155-{chain_id} {match[1]}"
+
+
+def _testnet(address: str) -> bool:
+    decoded = base58check(address)
+    return address.lower().startswith(_TESTNET_HRPS) or (
+        decoded is not None and decoded[0] in _TESTNET_VERSIONS
+    )
+
+
 def canonicalize_crypto(raw: str, qualifier: str | None) -> Canonical:
     """Canonicalise a wallet address; the chain comes from the qualifier, text or format."""
     text = clean("crypto_wallet", raw)
     # Payment URIs (BIP-21 bitcoin:addr?amount=, EIP-681 ethereum:0x..@56?value=).
-    text = re.sub(r"[?&][^\s]*$", "", text)
-    tokens = [t for t in re.split(r"[\s:,;()\[\]/@]+", text) if t]
+    text = _EIP681.sub(lambda m: _eip681_chain(raw, m), re.sub(r"[?&][^\s]*$", "", text))
+    tokens = [t for t in _SEPARATORS.split(text) if t]
     addresses = [t for t in tokens if _TOKEN.fullmatch(t)]
     if len(addresses) != 1 or _infer(addresses[0]) is None:
         tokens, addresses = _rejoined(tokens, addresses)
@@ -157,8 +191,21 @@ def canonicalize_crypto(raw: str, qualifier: str | None) -> Canonical:
         return _validate(raw, address, inferred)
     if _EVM.fullmatch(address):
         return _evm(raw, address, _chain("eth"))
+    if _testnet(address):
+        raise _fail(
+            raw,
+            "is a test-network address, not a wallet address on a main network (test "
+            "coins have no value); enter the address on the main network",
+        )
     payload = b58decode(address)
     if payload is not None and len(payload) == 25 or address.lower().startswith(("bc1", "ltc1")):
         raise _fail(raw, f"fails its address checksum; {_TYPO}")
+    if address.islower() and 26 <= len(address) <= 44:
+        # "tr7nhq...": a form or a spreadsheet lower-cased a base58 address.
+        raise _fail(
+            raw,
+            "is all in small letters, but TRON, Bitcoin and other base58 addresses "
+            "are case-sensitive; copy the address again without changing its capitals",
+        )
     codes = ", ".join(c.code for c in crypto_chains())
     raise _fail(raw, f"is not a wallet address of a known chain ({codes})")

@@ -16,11 +16,25 @@ _SEVERAL = re.compile(r"[;,\s]+")
 _DISPLAY_NAME = re.compile(r"[^<>@]*<\s*([^<>\s]+@[^<>\s]+)\s*>")
 # Spaces left around "@" and "." by defanging such as "john [at] example [dot] com".
 _SPACED = re.compile(r"\s*([@.])\s*")
+_PAIRS = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "(": ")", "[": "]", "{": "}"}
+_TRAILING = ".,;:!?"
+
+
+def _unwrap(text: str) -> str:
+    """Remove the quotes, brackets and full stop a sentence put around an address."""
+    while len(text) > 1:
+        if _PAIRS.get(text[0]) == text[-1]:
+            text = text[1:-1].strip()
+        elif text[-1] in _TRAILING:
+            text = text[:-1].rstrip()
+        else:
+            break
+    return text
 
 
 def canonicalize_email(raw: str) -> Canonical:
     """Canonicalise an e-mail address; the related domain is its registered domain."""
-    text = refang(clean("email", raw), at_sign=True)
+    text = _unwrap(refang(clean("email", raw), at_sign=True))
     text = re.sub(r"^mailto:", "", text, flags=re.I).strip()
     named = _DISPLAY_NAME.fullmatch(text)
     if named:

@@ -5,15 +5,27 @@ from __future__ import annotations
 import re
 
 from counterscam.identifiers._accounts import ACCOUNT_WORDS, token_splits
-from counterscam.identifiers._text import ascii_digits, clean
+from counterscam.identifiers._text import ascii_digits, clean, fold_dashes
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 from counterscam.identifiers.phone import e164
 from counterscam.identifiers.shortcode import check_country
-from counterscam.reference import EwalletProvider, ewallet, ewallet_providers, find_ewallets
+from counterscam.reference import (
+    EwalletProvider,
+    ewallet,
+    ewallet_providers,
+    find_banks,
+    find_ewallets,
+)
 
 _CANONICAL = re.compile(r"([a-z0-9_]+)\s*:\s*(.+)")
 _PHONEISH = re.compile(r"\+?[\d\s\-.()]{7,25}", re.ASCII)
 _ID = re.compile(r"[A-Z0-9]{3,40}")
+# Words naming the kind of ID a proxy or wallet account is (PayNow "UEN", DuitNow "MyKad",
+# PromptPay "เลขบัตรประชาชน", a "เบอร์" number), never part of the account.
+_ID_WORDS = ACCOUNT_WORDS | frozenset(
+    "uen nric fin ic mykad nik id citizen national no number เบอร์ เบอร์โทร โทร "
+    "เลขบัตรประชาชน บัตรประชาชน sđt số điện thoại".split()
+)
 
 
 def _fail(raw: str, why: str) -> InvalidIdentifier:
@@ -40,7 +52,7 @@ def _split(raw: str, text: str, country: str | None) -> tuple[EwalletProvider | 
     for name, rest in token_splits(text):
         found = find_ewallets(name, country)
         if found:
-            words = [w for w in rest.split() if w.lower().strip(".:") not in ACCOUNT_WORDS]
+            words = [w for w in rest.split() if w.lower().strip(".:") not in _ID_WORDS]
             return _one(raw, name, found), " ".join(words)
     return None, text
 
@@ -69,7 +81,7 @@ def _account(raw: str, provider: EwalletProvider, account: str, country: str | N
 
 def canonicalize_ewallet(raw: str, country: str | None, qualifier: str | None) -> Canonical:
     """Canonicalise an e-wallet account from text such as ``GCash 0917 123 4567``."""
-    text = ascii_digits(clean("ewallet", raw))
+    text = fold_dashes(ascii_digits(clean("ewallet", raw)))
     region = check_country("ewallet", raw, country)
     provider, account = _split(raw, text, region)
     if qualifier and qualifier.strip():
@@ -78,6 +90,9 @@ def canonicalize_ewallet(raw: str, country: str | None, qualifier: str | None) -
             raise _fail(raw, f"names {provider.label} but the e-wallet given is {given.label}")
         provider = given
     if provider is None:
+        bank = next((n for n, _ in token_splits(text) if find_banks(n, region)), None)
+        if bank is not None:
+            raise _fail(raw, f"names {bank!r}, a bank, not an e-wallet; enter it as a bank account")
         raise _fail(raw, "does not say which e-wallet; write it like gcash:0917 123 4567")
     if not account.strip():
         raise _fail(raw, f"has no {provider.label} account number")

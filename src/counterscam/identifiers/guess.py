@@ -13,8 +13,11 @@ _SCHEME = re.compile(r"(?:h[xX*t]{2}ps?|https?|ftp)\s*(?:\[?:\]?|\(:\))\s*//", r
 _EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
 _EVM = re.compile(r"0[xX][0-9a-fA-F]{40}")
 _B58 = re.compile(r"[13LMDT9A][1-9A-HJ-NP-Za-km-z]{24,43}|(?:bc1|ltc1)[02-9ac-hj-np-z]{6,87}", re.I)
+_SOLANA = re.compile(r"[1-9A-HJ-NP-Za-km-z]{32,44}")
 _DIGITS = re.compile(r"\+?[\d\s\-.()/]{3,30}", re.ASCII)
-_HOST = re.compile(r"(?:[\w-]+\.)+[A-Za-z]{2,63}\.?", re.UNICODE)
+# Any letters end a host: Thai, Chinese and other internationalised endings (.ไทย) too.
+_HOST = re.compile(r"(?:[\w-]+\.)+[^\W\d_]{2,63}\.?")
+_AT_WORD = re.compile(r"(?:^|\s)@\w")
 _SENDER = re.compile(r"[A-Z][A-Z0-9&.-]{2,10}")
 _ORDER = ("bank_account", "ewallet", "crypto_wallet", "handle", "shortcode", "sender_id")
 
@@ -39,14 +42,18 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
     fanged = refang(text, at_sign=True)
     if _EMAIL.fullmatch(fanged) and "/" not in fanged:
         return "email"
-    if "/" in fanged and _works("handle", fanged, country):
-        return "handle"
+    if ("/" in fanged or _AT_WORD.search(text)) and _works("handle", fanged, country):
+        return "handle"  # a profile link, or "TG @name"
     if _SCHEME.match(text) or re.match(r"(?:www\.|[\w-]+\.[a-z]{2,}/)", fanged, re.I):
         return "url"
     if text.startswith("@"):
         return "handle"
     if _EVM.fullmatch(text) or (_B58.fullmatch(text) and _works("crypto_wallet", text, None)):
         return "crypto_wallet"
+    if (_SOLANA.fullmatch(text) or (" " in text and (_EVM.search(text) or _B58.search(text)))) and (
+        _works("crypto_wallet", text, None)
+    ):
+        return "crypto_wallet"  # a Solana address, or "USDT TRC20 T..." with its chain
     if _works("ip", text, None) and re.fullmatch(r"[0-9.\[\]():a-fA-F]+", fanged):
         return "ip"
     if _DIGITS.fullmatch(text):
@@ -55,9 +62,9 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
             return "shortcode"
         return "phone" if _works("phone", text, country) else None
     if len(re.sub(r"\D", "", text)) >= 5:
-        for kind in ("bank_account", "ewallet"):
+        for kind in ("bank_account", "ewallet", "phone"):
             if _works(kind, text, country):
-                return kind
+                return kind  # a phone here is one among words: "Tel: ...", "Malaysia ..."
     if _HOST.fullmatch(fanged) and _works("domain", fanged, None):
         return "domain"
     if _SENDER.fullmatch(text):

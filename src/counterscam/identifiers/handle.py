@@ -98,6 +98,11 @@ def handle_from_link(raw: str, text: str, country: str | None = None) -> Canonic
     if link is not None:
         number, hint = link
         return e164(raw, ascii_digits(number), hint or country)
+    if text.lower().startswith("tg://resolve?"):
+        # The Telegram app's own link to a username: tg://resolve?domain=NAME.
+        name = (parse_qs(text.split("?", 1)[1]).get("domain") or [""])[0]
+        telegram = find_platform("telegram")
+        return _value(raw, telegram, name, country) if name and telegram else None
     try:
         parts = urlsplit(text if "://" in text else "https://" + text.lstrip("/"))
         host = (parts.hostname or "").lower()
@@ -153,6 +158,12 @@ def canonicalize_handle(raw: str, country: str | None, qualifier: str | None) ->
     wanted = _platform(raw, qualifier) if qualifier and qualifier.strip() else None
     if "/" in text or phone_in_link(text) is not None:
         found = handle_from_link(raw, text, region)
+        if found is None and re.search(r"\s[/|]\s", text):
+            raise InvalidIdentifier(
+                "handle",
+                raw,
+                f"{shown(raw)} holds more than one identifier; enter each as its own identifier",
+            )
         if found is None:
             raise InvalidIdentifier(
                 "handle",

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
+from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType, geocoder
 
 from counterscam.identifiers._links import phone_in_link
 from counterscam.identifiers._phone_fast import valid_e164
-from counterscam.identifiers._text import ascii_digits, clean
+from counterscam.identifiers._phone_words import IDD_PREFIXES, country_named, vn_current
+from counterscam.identifiers._text import ascii_digits, clean, fold_dashes
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 from counterscam.identifiers.shortcode import (
     check_country,
@@ -24,7 +26,15 @@ _LABEL = re.compile(
     re.I | re.ASCII,
 )
 # "ต่อ" is Thai for "extension".
-_NUMERIC = re.compile(r"[+\d\s\-.()/]+(?:\s*(?:ext\.?|x|#|ต่อ)\s*\d{1,6})?", re.I | re.ASCII)
+_NUMERIC = re.compile(
+    r"[+\d\s\-.()/]+(?:\s*(?:ext\.?|x|#|ต่อ|;\s*ext=)\s*\d{1,6})?", re.I | re.ASCII
+)
+# Words before or after one number: a label ("Telp.", "SĐT", "โทร", "WhatsApp") or the
+# country's name ("Malaysia 012-345 6789", "+66 81 234 5678 (Thailand)").
+_WORDS_AROUND = re.compile(
+    r"(?P<before>[^\d+]*?)(?P<number>[+(]*\d[\d\s\-.()/+]*?)(?P<after>[^\d]*)"
+)
+_MIN_WORDED_DIGITS = 7
 # A number a spreadsheet showed in scientific notation (6.0123456789E+10).
 _SCIENTIFIC = re.compile(r"\+?(\d)(?:[.,](\d+))?[eE]\+?(\d{1,2})", re.ASCII)
 # A number a spreadsheet or script stored as a decimal (60123456789.0).
@@ -35,7 +45,7 @@ _LINK = re.compile(r"[a-z][a-z0-9+.-]*://|[\w-]+(?:\.[\w-]+)+/", re.I)
 # Digits, "+", "()" and "-" in words split by single spaces: what people usually type. For
 # these, cleaning, link and label detection change nothing, so they go straight to e164.
 _PLAIN = re.compile(r"[0-9+()\-]+(?: [0-9+()\-]+)*", re.ASCII)
-_EXTENSION = re.compile(r"(?i)ext\.?|x|#|ต่อ")
+_EXTENSION = re.compile(r"(?i);\s*ext=|ext\.?|x|#|ต่อ")
 _NON_DIGIT = re.compile(r"\D")
 _REASONS = {
     phonenumbers.ValidationResult.TOO_SHORT: "is too short for",
@@ -45,13 +55,16 @@ _REASONS = {
 }
 
 
-def _place(region: str | None) -> str:
+def place_name(region: str | None) -> str:
+    """Return the English name of a region for messages ("Thailand", "Lesotho")."""
     if not region or region == "ZZ":
         return "any country"
     try:
         return country_record(region).label
     except KeyError:
-        return region
+        example = phonenumbers.example_number(region)
+        name = geocoder.country_name_for_number(example, "en") if example else ""
+        return name or region
 
 
 def _example(region: str | None) -> str:
@@ -75,8 +88,8 @@ def _reason(raw: str, number: phonenumbers.PhoneNumber | None, region: str | Non
     if why == _REASONS[phonenumbers.ValidationResult.INVALID_COUNTRY_CODE]:
         return f"{shown(raw)} {why}; {hint}"
     if why:
-        return f"{shown(raw)} {why} a phone number in {_place(where)}; {hint}"
-    return f"{shown(raw)} is not a valid phone number in {_place(where)}; {hint}"
+        return f"{shown(raw)} {why} a phone number in {place_name(where)}; {hint}"
+    return f"{shown(raw)} is not a valid phone number in {place_name(where)}; {hint}"
 
 
 def _attempt(text: str, region: str | None) -> tuple[phonenumbers.PhoneNumber | None, bool]:
@@ -106,7 +119,8 @@ def e164(raw: str, text: str, region: str | None) -> Canonical:
     else:
         tries = [("+" + digits, None)]
     first: phonenumbers.PhoneNumber | None = None
-    for candidate, candidate_region in tries:
+    for written, candidate_region in tries:
+        candidate = vn_current(written, candidate_region)
         quick = valid_e164(candidate, candidate_region)
         if quick is not None:
             return Canonical("phone", quick[0], quick[1])
@@ -116,13 +130,70 @@ def e164(raw: str, text: str, region: str | None) -> Canonical:
             return Canonical("phone", value, phonenumbers.region_code_for_number(number))
         if first is None:
             first = number
+    if not has_plus and digits.startswith("00"):
+        dialled = _other_idd(digits)
+        if dialled is not None:
+            return dialled
     if not has_plus and region is None and not digits.startswith("00"):
         raise InvalidIdentifier(
             "phone",
             raw,
             f"{shown(raw)} has no country code and no country was given; {_hint(None)}",
         )
-    raise InvalidIdentifier("phone", raw, _reason(raw, first, region))
+    reason = _reason(raw, first, region)
+    if region and not has_plus and not digits.startswith("00"):
+        reason = _elsewhere(raw, digits, region) or reason
+    raise InvalidIdentifier("phone", raw, reason)
+
+
+def _other_idd(digits: str) -> Canonical | None:
+    """Read a number dialled with another international prefix (001, 008, 0011...)."""
+    found: dict[str, str | None] = {}
+    for prefix in IDD_PREFIXES:
+        if digits.startswith(prefix):
+            number, valid = _attempt(vn_current("+" + digits[len(prefix) :], None), None)
+            if valid and number is not None:
+                value = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+                found[value] = phonenumbers.region_code_for_number(number)
+    if len(found) != 1:
+        return None  # none, or a prefix read two ways: refuse rather than guess
+    value, where = found.popitem()
+    return Canonical("phone", value, where)
+
+
+_MEMBERS = ("BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN")
+_MOBILE = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
+
+
+@cache
+def _mobile_lengths(region: str) -> frozenset[int]:
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region, None)
+    if metadata is None or metadata.mobile is None:
+        return frozenset()
+    return frozenset(metadata.mobile.possible_length or ())
+
+
+def _elsewhere(raw: str, digits: str, region: str) -> str | None:
+    """Name the member countries where a number not valid in ``region`` is a mobile."""
+    places = []
+    for other in _MEMBERS:
+        written = vn_current(digits, other)
+        # Only where a mobile can have this many digits: a parse costs, and every mistyped
+        # number comes this way.
+        if other == region or len(written.removeprefix("0")) not in _mobile_lengths(other):
+            continue
+        number, valid = _attempt(written, other)
+        # Mobiles only: scams call from them, and every short digit string is a landline
+        # somewhere, which would make the list long and useless.
+        if valid and number is not None and phonenumbers.number_type(number) in _MOBILE:
+            shown_number = phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
+            places.append(f"{place_name(other)} ({shown_number})")
+    if not places:
+        return None
+    return (
+        f"{shown(raw)} is not a valid phone number in {place_name(region)}, but it is a mobile in "
+        f"{' or '.join(places)}; if it is from there, enter it with its country code"
+    )
 
 
 def _hint(region: str | None) -> str:
@@ -133,11 +204,12 @@ def canonicalize_phone(raw: str, country: str | None) -> Canonical:
     """Canonicalise a phone number; short codes and sender names change kind."""
     if isinstance(raw, str) and _PLAIN.fullmatch(raw):
         return e164(raw, raw, check_country("phone", raw, country))
-    text = ascii_digits(clean("phone", raw))
+    text = fold_dashes(ascii_digits(clean("phone", raw)))
     region = check_country("phone", raw, country)
     link = phone_in_link(text)
     if link is not None:
         number, hint = link
+        _refuse_several(raw, number)
         return e164(raw, ascii_digits(number), hint or region)
     if _LINK.match(text):
         from counterscam.identifiers.handle import handle_from_link
@@ -153,8 +225,31 @@ def canonicalize_phone(raw: str, country: str | None) -> Canonical:
     _refuse_several(raw, text)
     if _NUMERIC.fullmatch(text):
         return e164(raw, text, region)
+    worded = _worded(raw, text, region)
+    if worded is not None:
+        return worded
     body, code = split_prefix("phone", raw, text, country)
     return sender_value(raw, body, code)
+
+
+def _worded(raw: str, text: str, region: str | None) -> Canonical | None:
+    """Read one number written among words: labels, or its country's name."""
+    match = _WORDS_AROUND.fullmatch(text)
+    if match is None or not _NUMERIC.fullmatch(match["number"].strip()):
+        return None
+    number = match["number"].strip()
+    if len(_NON_DIGIT.sub("", number)) < _MIN_WORDED_DIGITS:
+        return None  # "GCASH 2FA", "Code 1234": a sender name or a short code, not a label
+    named = country_named(f"{match['before']} {match['after']}")
+    found = e164(raw, number, named or region)
+    if named is not None and found.kind == "phone" and found.country != named:
+        raise InvalidIdentifier(
+            "phone",
+            raw,
+            f"{shown(raw)} names {place_name(named)}, but {found.value} is a number in "
+            f"{place_name(found.country)}; enter the number as it was given, without the country",
+        )
+    return found
 
 
 def _spreadsheet_number(raw: str, text: str) -> str:

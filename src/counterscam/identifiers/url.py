@@ -18,6 +18,9 @@ _OTHER_SCHEME = re.compile(
 )
 _LINKISH = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[\w-]+(?:\.[\w-]+)+/\S*", re.I)
 _DEFAULT_PORTS = {"http": 80, "https": 443, "ftp": 21}
+# "https:/x.com", "https///x.com", "https//x.com", "https:\\x.com": browsers read every one as
+# https://x.com (WHATWG URL parsing of special schemes), and so does a phishing victim.
+_LOOSE_SLASHES = re.compile(r"(https?|ftp)(?::[/\\]{1,3}|[/\\]{2,3})(?=[^/\\])", re.I)
 _ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 # Characters kept literally in path and query; anything else (non-ASCII, quotes, braces)
@@ -89,6 +92,11 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
         raise _fail(
             raw, f"has the scheme {other[1].lower()!r}; enter a web address (http or https)"
         )
+    loose = _LOOSE_SLASHES.match(text)
+    if loose is not None:
+        # A backslash before the query is a slash to a browser too (evil.com\login).
+        head, mark, query_part = text[loose.end() :].partition("?")
+        text = f"{loose[1]}://{head.replace(chr(92), '/')}{mark}{query_part}"
     scheme_match = _SCHEME.match(text)
     if scheme_match is None:
         text = "http://" + text.removeprefix("//")

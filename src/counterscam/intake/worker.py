@@ -24,7 +24,7 @@ from typing import Any
 
 from counterscam.intake.bulk import bulk_load
 from counterscam.intake.files import read_batch
-from counterscam.intake.normalise import Normaliser
+from counterscam.intake.normalise import Normaliser, NormalReport, SightingRow
 from counterscam.intake.prepare import Prepared, prepare
 from counterscam.intake.records import FileProblem, RawReport, RowError
 from counterscam.intake.tables import Limits, Source
@@ -93,7 +93,7 @@ def prepared_in_worker(
         while True:
             tag, payload = _receive(channel, process)
             if tag == "items":
-                yield from payload
+                yield from (_unpack(item) for item in payload)
             elif tag == "total":
                 if on_total is not None:
                     on_total(payload)
@@ -108,6 +108,45 @@ def prepared_in_worker(
             process.terminate()
         process.join()
         channel.close()
+
+
+# A prepared report as plain tuples: dataclass instances cost about twice as much to pickle
+# and unpickle, and the writer's unpickling is time taken from writing.
+_Packed = tuple[str, int, list[RowError], tuple[Any, ...] | None]
+
+
+def _pack(item: Prepared) -> _Packed:
+    n = item.normal
+    if n is None:
+        return (item.file, item.row, item.errors, None)
+    sightings = [
+        (s.kind, s.value, s.country, s.shared_platform, s.role, s.raw_value) for s in n.sightings
+    ]
+    values = (tuple(n.values), tuple(n.values.values()))
+    return (
+        item.file,
+        item.row,
+        item.errors,
+        (n.external_ref, values, sightings, n.parties, n.places, n.share_with),
+    )
+
+
+def _unpack(item: _Packed | RowError) -> Prepared | RowError:
+    if isinstance(item, RowError):
+        return item
+    file, row, errors, packed = item
+    if packed is None:
+        return Prepared(file, row, None, errors)
+    ref, (names, values), sightings, parties, places, share_with = packed
+    normal = NormalReport(
+        ref,
+        dict(zip(names, values, strict=True)),
+        [SightingRow(*s) for s in sightings],
+        parties,
+        places,
+        share_with,
+    )
+    return Prepared(file, row, normal, errors)
 
 
 def _receive(channel: multiprocessing.Queue[tuple[str, Any]], process: BaseProcess) -> Any:
@@ -127,12 +166,12 @@ def _work(job: _Job, channel: multiprocessing.Queue[tuple[str, Any]]) -> None:
     """Run in the worker: prepare every report and send them on in chunks, in order."""
     try:
         with bulk_load(on=True):
-            chunk: list[Prepared | RowError] = []
+            chunk: list[_Packed | RowError] = []
             items = prepared_inline(
                 job.sources, job.limits, job.country, lambda n: channel.put(("total", n))
             )
             for item in items:
-                chunk.append(item)
+                chunk.append(_pack(item) if isinstance(item, Prepared) else item)
                 if len(chunk) >= _CHUNK:
                     channel.put(("items", chunk))
                     chunk = []

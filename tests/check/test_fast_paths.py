@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import fields
 from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
 
 import pytest
 from sqlalchemy.orm import Session
 
-from counterscam.check.lookup import MatchRow, _match_statement, _prepared, match_rows
-from counterscam.check.results import CheckItem, MatchedReport
+from counterscam.access.reads import Holding
+from counterscam.check.lookup import KIND, _match_statement, _prepared, match_rows
+from counterscam.check.results import CheckItem, CheckResult, MatchedReport
 from counterscam.check.service import check, check_bulk
 from tests.check.conftest import PHONE, CheckRegion
 from tests.check.helpers import add_report
@@ -22,12 +25,15 @@ OTHER = "+6591234567"
 def test_single_value_rows_equal_the_rows_of_a_many_value_query(
     session: Session, region: CheckRegion, agency: str
 ) -> None:
-    # One value asked: kind and value are not read per row but appended from the question.
+    # One value asked: kind and value are not selected per row (the question says them).
     caller = region.policy.caller(agency)
-    single = match_rows(session, caller, [("phone", PHONE)])
-    many = match_rows(session, caller, [("phone", PHONE), ("phone", OTHER)])
-    assert single[("phone", PHONE)]
-    assert sorted(single[("phone", PHONE)]) == sorted(many[("phone", PHONE)])
+    key = ("phone", PHONE)
+    single = match_rows(session, caller, [key]).rows[key]
+    many = match_rows(session, caller, [key, ("phone", OTHER)]).rows[key]
+    assert single
+    # A many-value row ends with the identifier it is about, which groups it.
+    assert all(row[KIND:] == key for row in many)
+    assert sorted(single) == sorted(row[:KIND] for row in many)
 
 
 @pytest.mark.parametrize("many", [False, True])
@@ -50,6 +56,11 @@ def test_prepared_rows_convert_values_as_core_execute_does(
     assert [[type(v) for v in r] for r in sorted(ours)] == [
         [type(v) for v in r] for r in sorted(core)
     ]
+    # The driver's rows, converted column by column where a check uses them, give the same.
+    raw = prepared.raw(connection, params)
+    width = len(raw[0])
+    converted = [tuple(prepared.converter(i)(r[i]) for i in range(width)) for r in raw]
+    assert sorted(converted) == sorted(ours)
 
 
 @pytest.mark.parametrize("agency", sorted(EXPECTED_VISIBLE))
@@ -104,9 +115,31 @@ def test_matched_report_of_equals_the_constructor() -> None:
         fast.mark = "red"  # type: ignore[misc]
 
 
-def test_match_row_fields_end_with_the_identifier() -> None:
-    # The single-value statement leaves kind and value out and match_rows appends them.
-    assert MatchRow._fields[-2:] == ("kind", "value")
+def test_check_result_of_equals_the_constructor() -> None:
+    when = datetime(2026, 1, 2, tzinfo=UTC)
+    match = MatchedReport(7, "MY-1", "MY-NSRC", "MY", when, "job", "amber", ("caller",))
+    given: dict[str, Any] = dict(
+        hit=True,
+        shared_platform=True,
+        reports=3,
+        countries=["MY", "SG"],
+        first_seen=when,
+        last_seen=when,
+        scam_types=["job"],
+        loss_usd=Decimal("12.50"),
+        matches=[match],
+        holdings=[Holding("TH-CCIB", "Bureau", "TH", "red", 2, "via the secretariat")],
+    )
+    for facts in ({}, {"shared_platform": True}, given):
+        made = CheckResult(query="q", kind="phone", value="+60", **facts)
+        fast = CheckResult.of("q", "phone", "+60", **facts)
+        assert fast == made and repr(fast) == repr(made) and vars(fast) == vars(made)
+        assert list(vars(fast)) == [f.name for f in fields(CheckResult)]
+    one, other = CheckResult.of("a", "phone", "+60"), CheckResult.of("b", "phone", "+61")
+    one.related.append(other)  # the lists are the answer's own, as with default_factory
+    assert other.related == [] and other.countries == [] and one.countries is not other.countries
+    with pytest.raises(AttributeError):
+        fast.hit = False  # type: ignore[misc]
 
 
 def test_a_last_chunk_of_one_value_is_grouped_under_its_identifier(
@@ -120,5 +153,8 @@ def test_a_last_chunk_of_one_value_is_grouped_under_its_identifier(
     whole = match_rows(session, caller, keys)
     monkeypatch.setattr(lookup, "_CHUNK", 2)
     chunked = match_rows(session, caller, keys)
-    assert {k: sorted(v) for k, v in chunked.items()} == {k: sorted(v) for k, v in whole.items()}
-    assert set(whole) == {("phone", PHONE), ("phone", OTHER)}
+    # Compared without the kind and value that only a many-value query's rows end with.
+    assert {k: sorted(r[:KIND] for r in v) for k, v in chunked.rows.items()} == {
+        k: sorted(r[:KIND] for r in v) for k, v in whole.rows.items()
+    }
+    assert set(whole.rows) == {("phone", PHONE), ("phone", OTHER)}

@@ -5,19 +5,23 @@ about three times as long as the database on it: expanding the policy's ``IN`` l
 execution contexts and result objects. The SQL here is still composed and compiled by Core
 (nothing is formatted into strings); only the execution is done on the DBAPI cursor of the
 session's connection, inside the session's transaction, and the result values go through the
-same type processors SQLAlchemy would apply (UTC datetimes, decimals).
+same type processors SQLAlchemy would apply (UTC datetimes, decimals): all of them (``rows``),
+or only those a caller uses (``raw`` and ``converter``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, TypeVar, overload
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, cast
 
 from sqlalchemy import Connection, Select
 from sqlalchemy.engine import Dialect
 
 Row = tuple[Any, ...]
-T = TypeVar("T")
+
+
+def _unchanged(value: Any) -> Any:
+    return value
 
 
 class Prepared:
@@ -45,65 +49,49 @@ class Prepared:
         self._processors: list[tuple[int, Callable[[Any], Any]]] | None = None
         self._skip_null = True
 
-    @overload
-    def rows(self, connection: Connection, params: Mapping[str, Any]) -> list[Row]: ...
+    def rows(self, connection: Connection, params: Mapping[str, Any]) -> list[Row]:
+        """Return every row for ``params``, values converted as SQLAlchemy would."""
+        raw = self.raw(connection, params)
+        processors = self._processors
+        if not raw or not processors:
+            return raw
+        out = []
+        for r in raw:
+            values = list(r)
+            for i, process in processors:
+                value = values[i]
+                # Every processor here maps NULL to None unless _skip_null says otherwise
+                # (checked in _result_processors): skip the calls on the NULLs.
+                if value is not None or not self._skip_null:
+                    values[i] = process(value)
+            out.append(tuple(values))
+        return out
 
-    @overload
-    def rows(
-        self,
-        connection: Connection,
-        params: Mapping[str, Any],
-        make: Callable[[Iterable[Any]], T],
-        suffix: tuple[Any, ...] = (),
-    ) -> list[T]: ...
+    def raw(self, connection: Connection, params: Mapping[str, Any]) -> list[Row]:
+        """Return every row for ``params`` as the driver gives it, no value converted.
 
-    def rows(
-        self,
-        connection: Connection,
-        params: Mapping[str, Any],
-        make: Callable[[Iterable[Any]], Any] = tuple,
-        suffix: tuple[Any, ...] = (),
-    ) -> list[Any]:
-        """Return every row for ``params``, values converted as SQLAlchemy would.
-
-        ``make`` builds each row from its values (a named tuple's ``_make``), tuple by default;
-        ``suffix`` is appended to every row's values (values the caller already knows, such as
-        the one identifier asked for, need not travel through the database per row).
+        For a caller that converts only the values it uses: ``converter`` gives, once rows
+        have been read, the conversion SQLAlchemy would apply to a column.
         """
         sql, args = self._bind(params)
         cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         try:
             cursor.execute(sql, args)
-            raw = cursor.fetchall()
+            found = cast(list[Row], cursor.fetchall())
             if self._processors is None:
                 self._processors = self._result_processors(cursor.description)
         finally:
             cursor.close()
-        if not raw:
-            return []
-        processors = self._processors
-        if not processors:
-            if suffix:
-                return [make((*r, *suffix)) for r in raw]
-            return [make(r) for r in raw]
-        out = []
-        if not self._skip_null:
-            for r in raw:
-                values = [*r, *suffix]
-                for i, process in processors:
-                    values[i] = process(values[i])
-                out.append(make(values))
-            return out
-        for r in raw:
-            values = [*r, *suffix]
-            for i, process in processors:
-                value = values[i]
-                # Every processor here maps NULL to None (checked in _result_processors), and
-                # a check's hidden rows are NULL in each converted column: skip the calls.
-                if value is not None:
-                    values[i] = process(value)
-            out.append(make(values))
-        return out
+        return found
+
+    def converter(self, index: int) -> Callable[[Any], Any]:
+        """Return the conversion of column ``index``'s values (NULL included), as Core does it."""
+        if self._processors is None:
+            raise RuntimeError("no rows read yet: the conversions come from the first result")
+        for i, process in self._processors:
+            if i == index:
+                return process
+        return _unchanged
 
     def _bind(self, params: Mapping[str, Any]) -> tuple[str, Any]:
         if self._sql is None:

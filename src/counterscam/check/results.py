@@ -61,6 +61,9 @@ class MatchedReport:
         return made
 
 
+_NO_LOSS = Decimal("0")
+
+
 @dataclass(frozen=True)
 class CheckResult:
     """The answer to one check.
@@ -83,10 +86,53 @@ class CheckResult:
     first_seen: datetime | None = None
     last_seen: datetime | None = None
     scam_types: list[str] = field(default_factory=list)
-    loss_usd: Decimal = Decimal("0")
+    loss_usd: Decimal = _NO_LOSS
     matches: list[MatchedReport] = field(default_factory=list)
     holdings: list[Holding] = field(default_factory=list)
     related: list[CheckResult] = field(default_factory=list)
+
+    @classmethod
+    def of(
+        cls,
+        query: str,
+        kind: str | None,
+        value: str | None,
+        *,
+        hit: bool = False,
+        shared_platform: bool = False,
+        reports: int = 0,
+        countries: list[str] | None = None,
+        first_seen: datetime | None = None,
+        last_seen: datetime | None = None,
+        scam_types: list[str] | None = None,
+        loss_usd: Decimal = _NO_LOSS,
+        matches: list[MatchedReport] | None = None,
+        holdings: list[Holding] | None = None,
+    ) -> CheckResult:
+        """Build a valid value's answer as the constructor does; every check builds one.
+
+        The frozen constructor sets the sixteen fields one ``object.__setattr__`` at a time
+        (2.6 us, against 1 us here; see ``MatchedReport.of``).
+        """
+        made = object.__new__(cls)
+        made.__dict__.update(
+            query=query,
+            kind=kind,
+            value=value,
+            hit=hit,
+            error=None,
+            shared_platform=shared_platform,
+            reports=reports,
+            countries=[] if countries is None else countries,
+            first_seen=first_seen,
+            last_seen=last_seen,
+            scam_types=[] if scam_types is None else scam_types,
+            loss_usd=loss_usd,
+            matches=[] if matches is None else matches,
+            holdings=[] if holdings is None else holdings,
+            related=[],
+        )
+        return made
 
     @property
     def hidden_reports(self) -> int:

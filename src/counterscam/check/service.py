@@ -3,17 +3,35 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from decimal import Decimal
-from operator import attrgetter
-from typing import cast
+from operator import itemgetter
 
 from sqlalchemy.orm import Session
 
 from counterscam.access import audit
 from counterscam.access.caller import Caller
 from counterscam.access.reads import Holding, contact_route
-from counterscam.check.lookup import Key, MatchRow, canonical, match_rows, public_hits
+from counterscam.check.lookup import (
+    CODE,
+    CONTACT,
+    COUNTRY,
+    ID,
+    LOSS,
+    MARK,
+    NAME,
+    NO_MATCHES,
+    REF,
+    ROLE,
+    SCAM,
+    VISIBLE,
+    WHEN,
+    Key,
+    Matches,
+    canonical,
+    match_rows,
+    public_hits,
+)
+from counterscam.check.prepared import Row
 from counterscam.check.results import BulkCheckResult, CheckItem, CheckResult, MatchedReport
 from counterscam.config import get_settings
 from counterscam.identifiers import Canonical, InvalidIdentifier
@@ -36,84 +54,90 @@ def _keys(canon: Canonical) -> list[Key]:
     return keys
 
 
-def _holdings(hidden: dict[int, MatchRow]) -> list[Holding]:
+def _holdings(hidden: dict[int, Row]) -> list[Holding]:
     """Group hidden matches by holder agency and mark: who holds how many and how to ask."""
-    groups: dict[tuple[str, str], list[MatchRow]] = {}
+    groups: dict[tuple[str, str], list[Row]] = {}
     for row in hidden.values():
-        groups.setdefault((row.agency_code, row.mark), []).append(row)
+        groups.setdefault((row[CODE], row[MARK]), []).append(row)
     return [
         Holding(
             agency_code=code,
-            agency_name=rows[0].agency_name,
-            country=rows[0].country,
+            agency_name=rows[0][NAME],
+            country=rows[0][COUNTRY],
             mark=mark,
             reports=len(rows),
-            contact=contact_route(code, rows[0].agency_contact),
+            contact=contact_route(code, rows[0][CONTACT]),
         )
         for (code, mark), rows in sorted(groups.items())
     ]
 
 
-_NEWEST_FIRST = attrgetter("reported_at", "report_id")
+# Newest first, by the driver's form of the date (it sorts as the date does, see Matches).
+_NEWEST_FIRST = itemgetter(WHEN, ID)
 
 
-def _answer(raw: str, canon: Canonical, rows: list[MatchRow]) -> CheckResult:
-    """Build the answer from every match: facts over the visible ones, holdings for the rest."""
+def _answer(raw: str, canon: Canonical, rows: list[Row], found: Matches) -> CheckResult:
+    """Build the answer from every match: facts over the visible ones, holdings for the rest.
+
+    Only what the answer shows is converted from the driver's form: the dates of the newest
+    matches and of the first sighting, and the visible reports' losses.
+    """
     if not rows:  # half of all checks: skip the grouping, the defaults say "no hit"
-        return CheckResult(
-            query=raw, kind=canon.kind, value=canon.value, shared_platform=canon.shared_platform
-        )
-    visible: dict[int, MatchRow] = {}
-    hidden: dict[int, MatchRow] = {}
+        return CheckResult.of(raw, canon.kind, canon.value, shared_platform=canon.shared_platform)
+    visible: dict[int, Row] = {}
+    hidden: dict[int, Row] = {}
     # Only reports naming the value in more than one role get a set: most name it once.
     roles: dict[int, set[str]] = {}
     for row in rows:
-        report_id = row.report_id
-        if not row.visible:
+        report_id = row[ID]
+        if not row[VISIBLE]:
             hidden[report_id] = row
         elif report_id in visible:  # the same report naming it in another role
             if report_id not in roles:
-                roles[report_id] = {visible[report_id].role or ""}
-            roles[report_id].add(row.role or "")
+                roles[report_id] = {visible[report_id][ROLE] or ""}
+            roles[report_id].add(row[ROLE] or "")
         else:
-            if row.external_ref is None or row.reported_at is None or row.scam_type is None:
+            if row[REF] is None or row[WHEN] is None or row[SCAM] is None:
                 raise ValueError(f"visible report {report_id} came back without its content")
             visible[report_id] = row
     if not visible:
-        return CheckResult(
-            query=raw,
-            kind=canon.kind,
-            value=canon.value,
+        return CheckResult.of(
+            raw,
+            canon.kind,
+            canon.value,
             hit=True,
             shared_platform=canon.shared_platform,
             holdings=_holdings(hidden),
         )
     seen = sorted(visible.values(), key=_NEWEST_FIRST, reverse=True)
-    return CheckResult(
-        query=raw,
-        kind=canon.kind,
-        value=canon.value,
+    time, money = found.time, found.money
+    matches = [
+        MatchedReport.of(
+            r[ID],
+            r[REF],
+            r[CODE],
+            r[COUNTRY],
+            time(r[WHEN]),
+            r[SCAM],
+            r[MARK],
+            tuple(sorted(roles[r[ID]])) if r[ID] in roles else (r[ROLE] or "",),
+        )
+        for r in seen[:MAX_MATCHES]
+    ]
+    oldest = matches[-1].reported_at if len(seen) <= MAX_MATCHES else time(seen[-1][WHEN])
+    return CheckResult.of(
+        raw,
+        canon.kind,
+        canon.value,
         hit=True,
         shared_platform=canon.shared_platform,
         reports=len(seen),
-        countries=sorted({r.country for r in seen}),
-        first_seen=seen[-1].reported_at,
-        last_seen=seen[0].reported_at,
-        scam_types=sorted({cast(str, r.scam_type) for r in seen}),  # content checked above
-        loss_usd=sum([r.loss_usd for r in seen if r.loss_usd is not None], Decimal("0")),
-        matches=[
-            MatchedReport.of(
-                r.report_id,
-                cast(str, r.external_ref),
-                r.agency_code,
-                r.country,
-                cast(datetime, r.reported_at),
-                cast(str, r.scam_type),
-                r.mark,
-                tuple(sorted(roles[r.report_id])) if r.report_id in roles else (r.role or "",),
-            )
-            for r in seen[:MAX_MATCHES]
-        ],
+        countries=sorted({r[COUNTRY] for r in seen}),
+        first_seen=oldest,
+        last_seen=matches[0].reported_at,
+        scam_types=sorted({r[SCAM] for r in seen}),
+        loss_usd=sum([money(r[LOSS]) for r in seen if r[LOSS] is not None], Decimal("0")),
+        matches=matches,
         holdings=_holdings(hidden) if hidden else [],
     )
 
@@ -122,7 +146,7 @@ def _result(
     raw: str,
     outcome: Canonical | InvalidIdentifier,
     caller: Caller,
-    rows: dict[Key, list[MatchRow]],
+    found: Matches,
     public: set[Key],
 ) -> CheckResult:
     if isinstance(outcome, InvalidIdentifier):
@@ -131,26 +155,27 @@ def _result(
     if caller.is_public:
         # The public page learns hit or no-hit over clear reports, and nothing else.
         return CheckResult(query=raw, kind=outcome.kind, value=outcome.value, hit=key in public)
-    result = _answer(raw, outcome, rows.get(key, []))
+    result = _answer(raw, outcome, found.rows.get(key, []), found)
     for rel in _context(outcome):
         if rel.shared_platform:
             result.related.append(
                 CheckResult(query=rel.value, kind=rel.kind, value=rel.value, shared_platform=True)
             )
         else:
-            result.related.append(_answer(rel.value, rel, rows.get((rel.kind, rel.value), [])))
+            related = found.rows.get((rel.kind, rel.value), [])
+            result.related.append(_answer(rel.value, rel, related, found))
     return result
 
 
 def _lookup(
     session: Session, caller: Caller, outcomes: Sequence[Canonical | InvalidIdentifier]
-) -> tuple[dict[Key, list[MatchRow]], set[Key]]:
+) -> tuple[Matches, set[Key]]:
     keys = {k for o in outcomes if isinstance(o, Canonical) for k in _keys(o)}
     if not keys:
-        return {}, set()
+        return NO_MATCHES, set()
     if caller.is_public:
         asked = {(o.kind, o.value) for o in outcomes if isinstance(o, Canonical)}
-        return {}, public_hits(session, asked)
+        return NO_MATCHES, public_hits(session, asked)
     return match_rows(session, caller, keys), set()
 
 
@@ -185,8 +210,8 @@ def check(
         The answer; ``error`` is set when the value is not a valid identifier.
     """
     outcome = canonical(kind, value.strip(), country)
-    rows, public = _lookup(session, caller, [outcome])
-    result = _result(value, outcome, caller, rows, public)
+    found, public = _lookup(session, caller, [outcome])
+    result = _result(value, outcome, caller, found, public)
     shown = f"{result.kind}:{result.value}" if result.error is None else f"{kind}:{value}"
     written = audit.record_search(
         session,
@@ -221,9 +246,9 @@ def check_bulk(
             f"{len(items)} values sent; a bulk check takes at most {limit}. Split the list."
         )
     outcomes = [canonical(i.kind, i.value.strip(), country) for i in items]
-    rows, public = _lookup(session, caller, outcomes)
+    found, public = _lookup(session, caller, outcomes)
     results = [
-        _result(i.value, o, caller, rows, public) for i, o in zip(items, outcomes, strict=True)
+        _result(i.value, o, caller, found, public) for i, o in zip(items, outcomes, strict=True)
     ]
     hits = sum(1 for r in results if r.hit)
     invalid = sum(1 for r in results if r.error is not None)

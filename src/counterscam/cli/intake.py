@@ -25,14 +25,9 @@ from counterscam.db.engine import session_factory
 from counterscam.db.link_models import Cluster
 from counterscam.db.models import Report
 from counterscam.intake.records import RowError, rejections_csv
-from counterscam.intake.service import LINK_GROUP, BatchResult, NotAllowed, submit
+from counterscam.intake.service import BatchResult, NotAllowed, submit
 from counterscam.intake.tables import Limits, Source
-from counterscam.intake.worker import (
-    LINK_EVERY,
-    prepared_in_worker,
-    prepared_inline,
-    worth_a_worker,
-)
+from counterscam.intake.worker import prepared_in_worker, prepared_inline, worth_a_worker
 from counterscam.link.rules import DEFAULT_RULES
 
 SUFFIXES = (".csv", ".xlsx", ".json")
@@ -120,7 +115,6 @@ def import_reports(
                         settings=settings,
                         streaming=True,
                         on_progress=on_progress,
-                        link_every=LINK_EVERY if worker else LINK_GROUP,
                     )
                 except NotAllowed as exc:
                     raise fail(str(exc)) from exc

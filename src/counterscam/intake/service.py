@@ -1,11 +1,10 @@
 """Submit a batch of reports: validate, normalise, store, raise alerts, all or nothing.
 
 Reports are written and alerted for chunk by chunk. They are linked into clusters in groups of
-up to ``link_every`` reports (``LINK_GROUP`` unless the caller says), and always before the
-batch commits, so every stored report is in its cluster when ``submit`` returns (and before
-the API answers). A streaming import with ``keep_valid`` commits each chunk, so it links each
-chunk before its commit. Linking a group at once gives the clusters linking its reports one by
-one gives (tests/intake/test_import_linking).
+up to ``LINK_GROUP`` reports, and always before the batch commits, so every stored report is in
+its cluster when ``submit`` returns (and before the API answers). A streaming import with
+``keep_valid`` commits each chunk, so it links each chunk before its commit. Linking a group at
+once gives the clusters linking its reports one by one gives (tests/intake/test_import_linking).
 """
 
 from __future__ import annotations
@@ -88,7 +87,6 @@ class _Run:
     known: dict[tuple[str, str], int] = field(default_factory=dict)
     alerted: set[int] = field(default_factory=set)
     unlinked: list[int] = field(default_factory=list)
-    link_every: int = LINK_GROUP
     seen: int = 0
     failed: bool = False
     unlisted: int = 0
@@ -113,7 +111,6 @@ def submit(
     settings: Settings | None = None,
     streaming: bool = False,
     on_progress: Callable[[int], None] | None = None,
-    link_every: int = LINK_GROUP,
 ) -> BatchResult:
     """Validate, normalise and store a batch of reports for the caller's agency; commits.
 
@@ -129,8 +126,6 @@ def submit(
             of valid reports is committed as it goes, so a re-run resumes (resubmitted
             reports are updated, never duplicated).
         on_progress: told the number of reports read so far, once per chunk.
-        link_every: link the stored reports in rounds of this many (at most; a committing
-            import links every chunk).
 
     Returns:
         The batch outcome; ``errors`` say file, row, column, value and reason.
@@ -157,7 +152,6 @@ def submit(
         keep_valid=keep_valid,
         normaliser=Normaliser(country=caller.country),
         result=BatchResult(batch_id=batch.id, status="partial"),
-        link_every=link_every,
     )
     try:
         with bulk_load(on=streaming):
@@ -255,7 +249,7 @@ def _flush(session: Session, run: _Run, batch: ImportBatch, streaming: bool) -> 
     run.result.updated += written.updated
     run.result.report_ids.extend(written.report_ids)
     committing = streaming and run.keep_valid
-    if committing or len(run.unlinked) >= run.link_every:
+    if committing or len(run.unlinked) >= LINK_GROUP:
         _link(session, run)
     if committing:
         _finish(batch, run)

@@ -34,9 +34,6 @@ MIN_BYTES = 4 * 1024 * 1024
 _CHUNK = 500  # prepared reports per message: fewer, larger messages cost less to pass
 _DEPTH = 8  # messages in flight: bounds what the worker reads ahead of the writer
 _POLL_SECONDS = 1.0
-# While the worker prepares, the writer links what it stored in rounds of this size, so that
-# linking overlaps preparing instead of all coming after it (the clusters are the same).
-LINK_EVERY = 20_000
 
 
 @dataclass(frozen=True)

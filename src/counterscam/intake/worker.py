@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import queue
 import traceback
 from collections.abc import Callable, Generator
@@ -32,7 +33,10 @@ from counterscam.intake.tables import Limits, Source
 # Below this many bytes of files the worker's start-up (~0.7 s) costs more than it saves.
 MIN_BYTES = 4 * 1024 * 1024
 _CHUNK = 500  # prepared reports per message: fewer, larger messages cost less to pass
-_DEPTH = 8  # messages in flight: bounds what the worker reads ahead of the writer
+# Messages the worker may prepare ahead of the writer (200,000 reports, ~100 MB pickled). The
+# writer links in rounds of up to 100,000 reports (intake.service.LINK_GROUP); a worker held
+# back by a short queue would sit idle through each round instead of preparing the next.
+_DEPTH = 400
 _POLL_SECONDS = 1.0
 
 
@@ -90,7 +94,7 @@ def prepared_in_worker(
         while True:
             tag, payload = _receive(channel, process)
             if tag == "items":
-                yield from (_unpack(item) for item in payload)
+                yield from (_unpack(item) for item in pickle.loads(payload))
             elif tag == "total":
                 if on_total is not None:
                     on_total(payload)
@@ -126,6 +130,12 @@ def _pack(item: Prepared) -> _Packed:
         item.errors,
         (n.external_ref, values, sightings, n.parties, n.places, n.share_with),
     )
+
+
+def _pickled(chunk: list[_Packed | RowError]) -> bytes:
+    # Pickled here, not by the queue's feeder thread: messages waiting in the queue are then
+    # compact bytes rather than the objects, which take several times the memory.
+    return pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _unpack(item: _Packed | RowError) -> Prepared | RowError:
@@ -170,10 +180,10 @@ def _work(job: _Job, channel: multiprocessing.Queue[tuple[str, Any]]) -> None:
             for item in items:
                 chunk.append(_pack(item) if isinstance(item, Prepared) else item)
                 if len(chunk) >= _CHUNK:
-                    channel.put(("items", chunk))
+                    channel.put(("items", _pickled(chunk)))
                     chunk = []
             if chunk:
-                channel.put(("items", chunk))
+                channel.put(("items", _pickled(chunk)))
         channel.put(("done", None))
     except FileProblem as exc:
         channel.put(("problem", exc.errors))

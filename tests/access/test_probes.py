@@ -17,7 +17,7 @@ from counterscam.api.app import create_app
 from counterscam.cli.main import app as cli_app
 from counterscam.config import Settings, get_settings
 from counterscam.db.engine import engine_for
-from counterscam.db.models import AuditEvent, Report
+from counterscam.db.models import AuditEvent, Report, User, WebSession
 from tests.factories import build_policy_region
 from tests.web.conftest import csrf_of, sign_in
 
@@ -141,9 +141,13 @@ def test_a_session_cookie_copied_before_sign_out_signs_nobody_in_after(
             assert page.status_code == 303
             assert page.headers["location"].startswith("/sign-in")
             assert thief.get("/api/v1/reports").status_code == 401
-        # Signing in again starts a new session that works.
+        # Signing in again starts a new session that works, and clears the ended one away.
         sign_in(browser, region.users["SG-ASCOM"].username)
         assert browser.get("/reports", follow_redirects=False).status_code == 200
+    session.expire_all()
+    user = session.scalars(select(User).where(User.username == region.users["SG-ASCOM"].username))
+    kept = session.scalars(select(WebSession).where(WebSession.user_id == user.one().id)).all()
+    assert [row.ended_at for row in kept] == [None]
 
 
 def test_a_refused_export_leaves_an_earlier_file_as_it_was(

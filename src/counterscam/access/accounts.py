@@ -6,10 +6,11 @@ import hashlib
 import secrets
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from counterscam.access.caller import AGENCY_KINDS, Caller
@@ -182,8 +183,19 @@ def caller_for_token(session: Session, secret: str) -> Caller | None:
     return caller
 
 
-def start_web_session(session: Session, user: User) -> int:
-    """Record a web sign-in of ``user`` and return its id, for the signed session cookie."""
+def start_web_session(session: Session, user: User, *, lifetime_seconds: int) -> int:
+    """Record a web sign-in of ``user`` and return its id, for the signed session cookie.
+
+    The user's ended sign-ins and those older than ``lifetime_seconds`` (whose cookies have
+    expired) are removed, so the table holds about one row per signed-in user.
+    """
+    cutoff = utcnow() - timedelta(seconds=lifetime_seconds)
+    session.execute(
+        delete(WebSession).where(
+            WebSession.user_id == user.id,
+            or_(WebSession.ended_at.is_not(None), WebSession.started_at < cutoff),
+        )
+    )
     row = WebSession(user_id=user.id)
     session.add(row)
     session.flush()

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from counterscam.access.accounts import authenticate, end_web_session, start_web_session
+from counterscam.api.deps import SettingsDep
 from counterscam.web import csrf
 from counterscam.web.forms import FormErrors
 from counterscam.web.render import Visitor, render
@@ -33,6 +34,7 @@ def sign_in_form(page: Visitor, next: str = "/") -> Response:
 @router.post("/sign-in", response_class=HTMLResponse, dependencies=[csrf.CsrfChecked])
 def sign_in(
     page: Visitor,
+    settings: SettingsDep,
     username: Annotated[str, Form()] = "",
     password: Annotated[str, Form()] = "",
     next: Annotated[str, Form()] = "/",
@@ -59,7 +61,9 @@ def sign_in(
     request: Request = page.request
     request.session.clear()  # a new session at sign-in defeats session fixation
     request.session["user_id"] = user.id
-    request.session["sid"] = start_web_session(page.session, user)
+    request.session["sid"] = start_web_session(
+        page.session, user, lifetime_seconds=settings.session_max_age_seconds
+    )
     page.session.commit()
     csrf.rotate(request)
     return RedirectResponse(safe_next(next), status_code=303)

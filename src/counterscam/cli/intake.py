@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 from typing import Annotated
@@ -100,10 +101,14 @@ def import_reports(
                 def on_progress(n: int, task: TaskID = task) -> None:
                     progress.update(task, completed=n)
 
-                # Large files are read and checked in a worker process while this one writes.
-                worker = worth_a_worker(sources, settings.import_worker)
-                reader = prepared_in_worker if worker else prepared_inline
-                stream = reader(sources, limits, caller.country, on_total)
+                # Large files are read and checked in a worker process while this one writes;
+                # linking's modules (numpy, scipy, igraph) load while the worker reads.
+                if worth_a_worker(sources, settings.import_worker):
+                    stream = prepared_in_worker(
+                        sources, limits, caller.country, on_total, meanwhile=_load_linking
+                    )
+                else:
+                    stream = prepared_inline(sources, limits, caller.country, on_total)
                 try:
                     result = submit(
                         session,
@@ -137,6 +142,10 @@ def import_reports(
     )
     if any(r.rejected or r.errors for r in results):
         raise typer.Exit(1)
+
+
+def _load_linking() -> None:
+    importlib.import_module("counterscam.link.incremental")
 
 
 def _advise_rebuild(session: Session) -> None:

@@ -75,11 +75,14 @@ def prepared_in_worker(
     limits: Limits,
     country: str | None,
     on_total: Callable[[int], None] | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Generator[Prepared | RowError, None, None]:
     """Yield what ``prepared_inline`` yields, prepared in a worker process.
 
-    Raises FileProblem as reading inline would, and RuntimeError when the worker fails
-    otherwise; the worker is stopped when the caller stops iterating.
+    ``meanwhile`` runs once the worker has started, while it reads the files (the caller
+    would otherwise wait through that doing nothing). Raises FileProblem as reading inline
+    would, and RuntimeError when the worker fails otherwise; the worker is stopped when the
+    caller stops iterating.
     """
     context = multiprocessing.get_context("spawn")
     channel: multiprocessing.Queue[tuple[str, Any]] = context.Queue(maxsize=_DEPTH)
@@ -91,6 +94,8 @@ def prepared_in_worker(
     )
     process.start()
     try:
+        if meanwhile is not None:
+            meanwhile()
         while True:
             tag, payload = _receive(channel, process)
             if tag == "items":

@@ -97,9 +97,11 @@ def _sightings(session: Session, report_ids: list[int]) -> list[_Seen]:
     query = _sightings_query(connection.dialect.name)
     seen: list[_Seen] = []
     for start in range(0, len(idents), IN_CHUNK):
+        # Fetched whole: iterating a result asks the driver for one row at a time, and a
+        # large import reads hundreds of thousands of sightings here.
         rows = connection.execute(
             query, {"idents": idents[start : start + IN_CHUNK], "roles": roles}
-        )
+        ).all()
         # An analyst's allow entry is carried as a negative id: never treated as a hub.
         seen.extend(
             _Seen(r, -i if allow else i, role, t // DAY, c) for r, i, role, t, c, allow in rows
@@ -392,7 +394,7 @@ def _report_facts(session: Session, report_ids: list[int]) -> dict[int, _Facts]:
     connection = session.connection()
     query = _facts_query(connection.dialect.name)
     for start in range(0, len(report_ids), IN_CHUNK):
-        rows = connection.execute(query, {"ids": report_ids[start : start + IN_CHUNK]})
+        rows = connection.execute(query, {"ids": report_ids[start : start + IN_CHUNK]}).all()
         for rid, t, rep, country, loss in rows:
             facts[rid] = _Facts(int(t), int(rep), country, float(loss))
     return facts

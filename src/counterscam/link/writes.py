@@ -61,11 +61,20 @@ def _processed(rows: list[Sequence[Any]], processors: Processors) -> list[tuple[
     if not processors:
         # The driver call takes a list of tuples only.
         return [r if isinstance(r, tuple) else tuple(r) for r in rows]
+    # Rows of one chunk often repeat a value (every new report's created_at is the same
+    # moment): convert each distinct value once.
+    done: list[dict[Any, Any]] = [{} for _ in processors]
     out = []
     for row in rows:
         values = list(row)
-        for i, process in processors:
-            values[i] = process(values[i])
+        for (i, process), seen in zip(processors, done, strict=True):
+            value = values[i]
+            try:
+                values[i] = seen[value]
+            except KeyError:
+                values[i] = seen[value] = process(value)
+            except TypeError:  # an unhashable value (a JSON list): convert it as it is
+                values[i] = process(value)
         out.append(tuple(values))
     return out
 

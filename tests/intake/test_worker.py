@@ -50,10 +50,13 @@ def _sources(folder: Path) -> list[Source]:
     return [Source(name=p.name, path=p) for p in sorted(folder.glob("*.csv"))]
 
 
-def test_the_worker_prepares_exactly_what_inline_preparing_does(region: Path) -> None:
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_the_workers_prepare_exactly_what_inline_preparing_does(region: Path, workers: int) -> None:
     totals: list[int] = []
     inline = list(prepared_inline(_sources(region), LIMITS, "TH"))
-    worked = list(prepared_in_worker(_sources(region), LIMITS, "TH", totals.append))
+    worked = list(
+        prepared_in_worker(_sources(region), LIMITS, "TH", totals.append, workers=workers)
+    )
     assert worked == inline
     reports = [p for p in worked if isinstance(p, Prepared)]
     assert totals == [len(reports)]
@@ -66,16 +69,18 @@ def test_the_worker_prepares_exactly_what_inline_preparing_does(region: Path) ->
 def test_a_file_the_worker_cannot_read_fails_the_batch_as_inline(tmp_path: Path) -> None:
     (tmp_path / "reports.csv").write_text("external_ref,channel\nTH-1,sms\n", encoding="utf-8")
     problems: list[list[RowError]] = []
-    for reader in (prepared_inline, prepared_in_worker):
-        with pytest.raises(FileProblem) as caught:
-            list(reader(_sources(tmp_path), LIMITS, "TH"))
-        problems.append(caught.value.errors)
+    with pytest.raises(FileProblem) as caught:
+        list(prepared_inline(_sources(tmp_path), LIMITS, "TH"))
+    problems.append(caught.value.errors)
+    with pytest.raises(FileProblem) as caught:
+        list(prepared_in_worker(_sources(tmp_path), LIMITS, "TH", workers=2))
+    problems.append(caught.value.errors)
     assert problems[0] == problems[1]
     assert "reported_at" in problems[0][0].reason
 
 
 def test_stopping_early_stops_the_worker(region: Path) -> None:
-    stream = prepared_in_worker(_sources(region), LIMITS, "TH")
+    stream = prepared_in_worker(_sources(region), LIMITS, "TH", workers=2)
     assert isinstance(next(stream), Prepared)
     stream.close()
     assert multiprocessing.active_children() == []

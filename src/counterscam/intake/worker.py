@@ -1,14 +1,18 @@
-"""Read and prepare a large import in a worker process while the caller writes the store.
+"""Read and prepare a large import in worker processes while the caller writes the store.
 
-Reading the files, validating every field and canonicalising every identifier is about
-three fifths of an import's CPU and needs no database; writing, alerting and linking need
-the one SQLite writer. On a machine with more than one core a streaming CLI import runs the
-first part here, in a process of its own, and hands over prepared reports in order, so the
-two halves overlap. The outcome is the same as preparing inline: the same ``prepare`` runs,
-in file order, and errors keep their file, row and column.
+Reading the files, validating every field and canonicalising every identifier is about half
+of an import's CPU and needs no database; writing, alerting and linking need the one SQLite
+writer. On a machine with more than one core a streaming CLI import runs the first part in
+worker processes and hands over prepared reports in order, so the two halves overlap.
 
-The worker is spawned, not forked: the CLI forks from a process holding a database
-connection and Rich's refresh thread, neither of which a forked child may touch safely.
+Each worker reads the whole batch (a report's rows in the linked files can be anywhere in
+them) but prepares only every n-th chunk of reports; the writer takes the chunks from the
+workers in turn. With two workers on two cores, preparing also uses the time the writer
+spends waiting for it. The outcome is the same as preparing inline: the same ``prepare``
+runs, the chunks come in file order, and errors keep their file, row and column.
+
+Workers are spawned, not forked: the CLI forks from a process holding a database connection
+and Rich's refresh thread, neither of which a forked child may touch safely.
 """
 
 from __future__ import annotations
@@ -40,11 +44,21 @@ _DEPTH = 400
 _POLL_SECONDS = 1.0
 
 
+_MOST_WORKERS = 4  # beyond this the writer cannot keep up anyway
+
+
 @dataclass(frozen=True)
 class _Job:
     sources: list[Source]
     limits: Limits
     country: str | None
+    share: int  # this worker prepares the chunks whose number modulo ``workers`` is ``share``
+    workers: int
+
+
+def _cores() -> int:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return cores or 1
 
 
 def worth_a_worker(sources: list[Source], setting: str = "auto") -> bool:
@@ -54,8 +68,7 @@ def worth_a_worker(sources: list[Source], setting: str = "auto") -> bool:
     """
     if setting != "auto":
         return setting == "always"
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return (cores or 1) > 1 and sum(s.size() for s in sources) >= MIN_BYTES
+    return _cores() > 1 and sum(s.size() for s in sources) >= MIN_BYTES
 
 
 def prepared_inline(
@@ -76,30 +89,39 @@ def prepared_in_worker(
     country: str | None,
     on_total: Callable[[int], None] | None = None,
     meanwhile: Callable[[], object] | None = None,
+    workers: int | None = None,
 ) -> Generator[Prepared | RowError, None, None]:
-    """Yield what ``prepared_inline`` yields, prepared in a worker process.
+    """Yield what ``prepared_inline`` yields, prepared in worker processes.
 
-    ``meanwhile`` runs once the worker has started, while it reads the files (the caller
-    would otherwise wait through that doing nothing). Raises FileProblem as reading inline
-    would, and RuntimeError when the worker fails otherwise; the worker is stopped when the
-    caller stops iterating.
+    ``workers`` defaults to the number of cores (at most four). ``meanwhile`` runs once the
+    workers have started, while they read the files (the caller would otherwise wait through
+    that doing nothing). Raises FileProblem as reading inline would, and RuntimeError when a
+    worker fails otherwise; the workers are stopped when the caller stops iterating.
     """
+    count = max(1, workers or min(_cores(), _MOST_WORKERS))
     context = multiprocessing.get_context("spawn")
-    channel: multiprocessing.Queue[tuple[str, Any]] = context.Queue(maxsize=_DEPTH)
-    process = context.Process(
-        target=_work,
-        args=(_Job(sources, limits, country), channel),
-        name="counterscam-prepare",
-        daemon=True,
-    )
-    process.start()
+    channels: list[multiprocessing.Queue[tuple[str, Any]]] = []
+    processes: list[BaseProcess] = []
+    for share in range(count):
+        channel: multiprocessing.Queue[tuple[str, Any]] = context.Queue(maxsize=_DEPTH)
+        process = context.Process(
+            target=_work,
+            args=(_Job(sources, limits, country, share, count), channel),
+            name=f"counterscam-prepare-{share}",
+            daemon=True,
+        )
+        process.start()
+        channels.append(channel)
+        processes.append(process)
     try:
         if meanwhile is not None:
             meanwhile()
+        turn = 0  # the number of the next chunk; worker turn % count prepared it
         while True:
-            tag, payload = _receive(channel, process)
+            tag, payload = _receive(channels[turn % count], processes[turn % count])
             if tag == "items":
                 yield from (_unpack(item) for item in pickle.loads(payload))
+                turn += 1
             elif tag == "total":
                 if on_total is not None:
                     on_total(payload)
@@ -107,13 +129,15 @@ def prepared_in_worker(
                 raise FileProblem(payload)
             elif tag == "failed":
                 raise RuntimeError(f"reading the files failed:\n{payload}")
-            else:  # done
+            else:  # done: the worker whose turn it is has no chunk left, so none has
                 return
     finally:
-        if process.is_alive():
-            process.terminate()
-        process.join()
-        channel.close()
+        for started in processes:
+            if started.is_alive():
+                started.terminate()
+            started.join()
+        for channel in channels:
+            channel.close()
 
 
 # A prepared report as plain tuples: dataclass instances cost about twice as much to pickle
@@ -175,18 +199,22 @@ def _receive(channel: multiprocessing.Queue[tuple[str, Any]], process: BaseProce
 
 
 def _work(job: _Job, channel: multiprocessing.Queue[tuple[str, Any]]) -> None:
-    """Run in the worker: prepare every report and send them on in chunks, in order."""
+    """Run in a worker: read every report, prepare this worker's chunks, send them in order."""
     try:
         with bulk_load(on=True):
+            normaliser = Normaliser(country=job.country)
             chunk: list[_Packed | RowError] = []
-            items = prepared_inline(
-                job.sources, job.limits, job.country, lambda n: channel.put(("total", n))
-            )
-            for item in items:
-                chunk.append(_pack(item) if isinstance(item, Prepared) else item)
-                if len(chunk) >= _CHUNK:
-                    channel.put(("items", _pickled(chunk)))
-                    chunk = []
+            total = (lambda n: channel.put(("total", n))) if job.share == 0 else None
+            items = read_batch(job.sources, job.limits, on_total=total)
+            for position, item in enumerate(items):
+                if (position // _CHUNK) % job.workers == job.share:
+                    if isinstance(item, RawReport):
+                        chunk.append(_pack(prepare(item, normaliser)))
+                    else:
+                        chunk.append(item)
+                    if len(chunk) >= _CHUNK:
+                        channel.put(("items", _pickled(chunk)))
+                        chunk = []
             if chunk:
                 channel.put(("items", _pickled(chunk)))
         channel.put(("done", None))

@@ -45,6 +45,7 @@ _POLL_SECONDS = 1.0
 
 
 _MOST_WORKERS = 4  # beyond this the writer cannot keep up anyway
+_NICENESS = 10
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,8 @@ def _receive(channel: multiprocessing.Queue[tuple[str, Any]], process: BaseProce
 
 def _work(job: _Job, channel: multiprocessing.Queue[tuple[str, Any]]) -> None:
     """Run in a worker: read every report, prepare this worker's chunks, send them in order."""
+    # The writer is the import's critical path: the workers take the CPU it leaves.
+    os.nice(_NICENESS)
     try:
         with bulk_load(on=True):
             normaliser = Normaliser(country=job.country)

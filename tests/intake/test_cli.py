@@ -122,3 +122,20 @@ def test_an_import_that_makes_a_giant_cluster_says_to_rebuild(
     again = runner.invoke(app, ["import", str(tmp_path), "--agency", "MY-NSRC"])
     assert "largest cluster now holds 2 of 2 reports" in " ".join(again.output.split())
     assert "counterscam link --rebuild" in again.output
+
+
+def test_a_bulk_import_says_to_rebuild(
+    runner: CliRunner,
+    session: Session,
+    agencies: dict[str, Caller],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    (tmp_path / "reports.csv").write_text(REPORTS_CSV)
+    monkeypatch.setattr(intake_cli, "BULK_IMPORT", 3)
+    result = runner.invoke(app, ["import", str(tmp_path), "--agency", "MY-NSRC"])
+    assert "counterscam link --rebuild" not in result.output  # 2 reports: not a bulk import
+    monkeypatch.setattr(intake_cli, "BULK_IMPORT", 2)
+    again = runner.invoke(app, ["import", str(tmp_path), "--agency", "MY-NSRC"])
+    assert "2 reports were linked as they came" in " ".join(again.output.split())
+    assert "counterscam link --rebuild" in again.output

@@ -46,10 +46,12 @@ __all__ = [
 log = logging.getLogger(__name__)
 CHUNK = 2_000
 MAX_ERRORS = 10_000
-# Reports linked together when a batch is one transaction: linking reads every sighting of
-# the identifiers the reports name, so fewer, larger rounds read shared identifiers once
-# instead of once per chunk. Bounded so the sightings held in memory stay bounded too.
-LINK_GROUP = 100_000
+# Reports linked together when a batch is one transaction. A round decides hubs on what is
+# stored by then and intake never splits, so a round should hold as much of the batch as
+# memory allows: a 316,000-report agency linked in rounds of 100,000 left the stored clusters
+# of a million-report region at pairwise precision 0.79; in one round, 1.00 (6 % slower, the
+# last round being longer). Bounded so the sightings held in memory stay bounded too.
+LINK_GROUP = 400_000
 
 
 class NotAllowed(PermissionError):

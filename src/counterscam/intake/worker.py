@@ -37,7 +37,7 @@ from counterscam.intake.tables import Limits, Source
 # Below this many bytes of files the worker's start-up (~0.7 s) costs more than it saves.
 MIN_BYTES = 4 * 1024 * 1024
 _CHUNK = 500  # prepared reports per message: fewer, larger messages cost less to pass
-# Messages the worker may prepare ahead of the writer (200,000 reports, ~100 MB pickled). The
+# Messages each worker may prepare ahead of the writer (200,000 reports, ~100 MB pickled). The
 # writer links in rounds of up to 400,000 reports (intake.service.LINK_GROUP); a worker held
 # back by a short queue would sit idle through each round instead of preparing the next.
 _DEPTH = 400

@@ -200,16 +200,17 @@ def submit(
 def _take(session: Session, run: _Run, prepared: Prepared) -> None:
     errors = prepared.errors
     if prepared.normal is not None:
-        errors = errors + _check_shares(session, run, prepared)
+        errors = errors + _check_shares(session, run, prepared.normal, prepared)
         if not errors:
             run.pending.append(prepared.normal)
             return
     run.error(errors)
 
 
-def _check_shares(session: Session, run: _Run, prepared: Prepared) -> list[RowError]:
-    assert prepared.normal is not None
-    share_with = prepared.normal.share_with
+def _check_shares(
+    session: Session, run: _Run, normal: NormalReport, where: Prepared
+) -> list[RowError]:
+    share_with = normal.share_with
     unknown = [c for c in share_with if c not in run.agency_ids]
     if unknown:
         query = select(Agency.code, Agency.id).where(Agency.code.in_(unknown))
@@ -218,8 +219,8 @@ def _check_shares(session: Session, run: _Run, prepared: Prepared) -> list[RowEr
             run.agency_ids[code] = found.get(code)
     return [
         RowError(
-            prepared.file,
-            prepared.row,
+            where.file,
+            where.row,
             "share_with",
             code,
             f"no agency with code {code}; "

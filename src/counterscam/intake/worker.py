@@ -37,10 +37,11 @@ from counterscam.intake.tables import Limits, Source
 # Below this many bytes of files the worker's start-up (~0.7 s) costs more than it saves.
 MIN_BYTES = 4 * 1024 * 1024
 _CHUNK = 500  # prepared reports per message: fewer, larger messages cost less to pass
-# Messages each worker may prepare ahead of the writer (200,000 reports, ~100 MB pickled). The
-# writer links in rounds of up to 400,000 reports (intake.service.LINK_GROUP); a worker held
-# back by a short queue would sit idle through each round instead of preparing the next.
-_DEPTH = 400
+# Messages the workers together may prepare ahead of the writer (400,000 reports, ~200 MB
+# pickled), shared out among them. The writer links in rounds of up to 400,000 reports
+# (intake.service.LINK_GROUP); workers held back by a short queue would sit idle through each
+# round instead of preparing the next.
+_DEPTH = 800
 _POLL_SECONDS = 1.0
 
 
@@ -104,7 +105,9 @@ def prepared_in_worker(
     channels: list[multiprocessing.Queue[tuple[str, Any]]] = []
     processes: list[BaseProcess] = []
     for share in range(count):
-        channel: multiprocessing.Queue[tuple[str, Any]] = context.Queue(maxsize=_DEPTH)
+        channel: multiprocessing.Queue[tuple[str, Any]] = context.Queue(
+            maxsize=max(1, _DEPTH // count)
+        )
         process = context.Process(
             target=_work,
             args=(_Job(sources, limits, country, share, count), channel),

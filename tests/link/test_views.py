@@ -93,6 +93,16 @@ def test_list_counts_only_what_the_caller_may_see(
     assert session.scalars(select(AuditEvent.action)).all()[-1] == "list_clusters"
 
 
+def test_growth_window_ends_at_the_newest_report_the_caller_may_see(session: Session) -> None:
+    # MY's red reports of day 50-51 end MY's window; a partner that may not see them must
+    # get a window ending at its own newest report, or it could date reports hidden from it.
+    region, key = _region(session)
+    mine = list_clusters(session, region.caller(session, "MY-NSRC"), sort="growth")
+    theirs = list_clusters(session, region.caller(session, "AU-AFP"), sort="growth")
+    assert next(c for c in mine.items if c.key == key).growth_30d == 0
+    assert next(c for c in theirs.items if c.key == key).growth_30d == 2
+
+
 def test_list_filters_by_country_scam_type_and_compound(session: Session) -> None:
     region, key = _region(session)
     me = region.caller(session, "MY-NSRC")

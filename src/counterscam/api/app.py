@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from counterscam import __version__
 from counterscam.access import audit
 from counterscam.api import alerts, check, clusters, health, intake, reports
+from counterscam.api.head import HeadAsGet
 from counterscam.api.sessions import CookieSessions
 from counterscam.config import Settings, get_settings
 from counterscam.db.engine import engine_for, session_factory
@@ -50,6 +51,7 @@ def create_app(*, settings: Settings | None = None, engine: Engine | None = None
         same_site="strict",
         https_only=settings.secure_cookies,
     )
+    app.add_middleware(HeadAsGet)  # outermost: sessions and routes see a GET
     # Routes are matched in order: the check, the busiest route, right after the probe.
     for module in (health, check, reports, intake, alerts, clusters):
         app.include_router(module.router, prefix="/api/v1")

@@ -110,7 +110,7 @@ def list_clusters(
     reports = func.count(Report.id)
     loss = func.coalesce(func.sum(Report.loss_usd), 0)
     n_countries = func.count(distinct(Report.country))
-    recent = func.sum(case((Report.reported_at >= _growth_since(session), 1), else_=0))
+    recent = func.sum(case((Report.reported_at >= _growth_since(session, caller), 1), else_=0))
     order: dict[str, ColumnElement[Any]] = {
         "loss": loss.desc(),
         "countries": n_countries.desc(),
@@ -144,9 +144,17 @@ def list_clusters(
     return ClusterPage(items=items, total=total, page=page, per_page=per_page, sort=sort)
 
 
-def _growth_since(session: Session) -> datetime:
+def _growth_since(session: Session, caller: Caller) -> datetime:
+    """Return the start of the growth window: 30 days back from now, or from the newest
+    report the caller may see when that is earlier (a region loaded from an archive).
+
+    Anchored on what the caller may see: the newest report overall would tell a partner when
+    the latest report it may not see came in.
+    """
     now = datetime.now(UTC)
-    newest = _as_time(session.scalar(select(func.max(Report.reported_at))))
+    newest = _as_time(
+        session.scalar(select(func.max(Report.reported_at)).where(report_visible(caller)))
+    )
     return min(now, newest or now) - timedelta(days=30)
 
 
@@ -155,7 +163,7 @@ def _summaries(session: Session, caller: Caller, cluster_ids: list[int]) -> list
     if not cluster_ids:
         return []
     visible = report_visible(caller)
-    since = _growth_since(session)
+    since = _growth_since(session, caller)
     seen = func.sum(case((visible, 1), else_=0))
     recent = func.sum(case((and_(visible, Report.reported_at >= since), 1), else_=0))
     own = func.sum(case((Report.agency_id == caller.agency_id, 1), else_=0))

@@ -22,13 +22,12 @@ def canon(
         typer.Option("--qualifier", help="Bank, e-wallet, chain or platform given separately."),
     ] = None,
 ) -> None:
-    """Print the canonical form of an identifier (and its registered domain, if any)."""
+    """Print the canonical form of an identifier (and its registered domain or IP, if any)."""
     try:
         result = canonicalize(kind, value, country=country, qualifier=qualifier)
     except InvalidIdentifier as exc:
         typer.echo(exc.reason, err=True)
         raise typer.Exit(code=1) from exc
     typer.echo(result.value)
-    for related in result.related:
-        if related.kind == "domain":
-            typer.echo(f"domain: {related.value}")
+    for related in result.related:  # shown beside a check's answer, as here
+        typer.echo(f"{related.kind}: {related.value}")

@@ -30,14 +30,19 @@ _COMPANY = re.compile(
 )
 
 
-def split_number(text: str) -> tuple[str, str]:
-    """Return (name text, number text) using the longest run of digits as the number."""
+def split_around_number(text: str) -> tuple[str, str, str]:
+    """Return (text before, number, text after) around the longest run of digits."""
     runs = list(_RUN.finditer(text))
     if not runs:
-        return text, ""
+        return text, "", ""
     best = max(runs, key=lambda m: len(re.sub(r"\D", "", m[0])))
-    name = (text[: best.start()] + " " + text[best.end() :]).strip()
-    return name, best[0]
+    return text[: best.start()].strip(), best[0], text[best.end() :].strip()
+
+
+def split_number(text: str) -> tuple[str, str]:
+    """Return (name text, number text) using the longest run of digits as the number."""
+    before, number, after = split_around_number(text)
+    return f"{before} {after}".strip(), number
 
 
 def name_variants(name: str) -> Iterator[str]:

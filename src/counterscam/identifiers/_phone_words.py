@@ -49,6 +49,11 @@ def country_named(words: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def is_country_name(words: str) -> bool:
+    """Return True when ``words`` are, in full, the name of a member country."""
+    return normalize_name(words) in _BY_NAME
+
+
 def vn_current(candidate: str, region: str | None) -> str:
     """Return a Vietnamese number written with a pre-2018 11-digit prefix in today's form."""
     if candidate.startswith("+841") and len(candidate) == 13:

@@ -7,12 +7,20 @@ from functools import cache
 
 import phonenumbers
 
-from counterscam.identifiers._accounts import name_variants, split_number
+from counterscam.identifiers._accounts import (
+    ACCOUNT_WORDS,
+    name_variants,
+    split_around_number,
+    split_number,
+    token_splits,
+)
+from counterscam.identifiers._phone_words import is_country_name
 from counterscam.identifiers._text import ascii_digits, clean, fold_dashes
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
+from counterscam.identifiers.ewallet import canonicalize_ewallet
 from counterscam.identifiers.phone import place_name
 from counterscam.identifiers.shortcode import check_country
-from counterscam.reference import Bank, banks, find_banks, member_codes
+from counterscam.reference import Bank, banks, find_banks, find_ewallets, member_codes
 
 _CANONICAL = re.compile(r"([A-Za-z]{2})\s*:\s*([A-Za-z0-9]{4})\s*:\s*(.+)")
 _GENERIC_LENGTH = (5, 30)
@@ -142,6 +150,62 @@ def _with_leading_group(
     return bank, _digits(raw, number[group.end() :], bank, virtual=bool(_VIRTUAL.search(name)))
 
 
+def _read(
+    raw: str, name: str, number: str, qualifier: str | None, region: str | None
+) -> tuple[Bank, str]:
+    """Return the bank that ``name`` (or ``qualifier``) names and the digits of ``number``."""
+    try:
+        bank = _resolve(raw, name, qualifier, region)
+        return bank, _digits(raw, number, bank, virtual=bool(_VIRTUAL.search(name)))
+    except InvalidIdentifier:
+        found = _with_leading_group(raw, name, number, qualifier, region)
+        if found is None:
+            raise
+        return found
+
+
+def _names_a_bank(words: str, region: str | None) -> bool:
+    return any(find_banks(variant, region) for variant in name_variants(words))
+
+
+def _holder_shape(text: str, region: str | None) -> tuple[str, str] | None:
+    """Return (words before, number) of "VCB 0011001234567 NGUYEN VAN A", as on a transfer slip.
+
+    The words after the number are the holder's name when they have letters, no digits, and
+    name neither a bank nor a country; the words before must be more than account words.
+    """
+    before, number, after = split_around_number(text)
+    holder = after.strip(" -:,;()[]")
+    if not any(ch.isalpha() for ch in holder) or any(ch.isdigit() for ch in holder):
+        return None
+    if _names_a_bank(holder, region) or is_country_name(holder):
+        return None
+    if all(w.lower().strip(".:") in ACCOUNT_WORDS for w in before.split()):
+        return None
+    return before, number
+
+
+def _as_ewallet(raw: str, text: str, region: str | None, qualifier: str | None) -> Canonical | None:
+    """Read a payment proxy given as a bank account ("PromptPay 0812345678") as its e-wallet.
+
+    A proxy is the identifier the money was sent to, and the ewallet kind is its one
+    canonical form, so a check finds it however it was filed. Other e-wallets are refused
+    with the kind to use.
+    """
+    given = qualifier.strip() if qualifier and qualifier.strip() else None
+    names = [given] if given else [name for name, _ in token_splits(text)]
+    found = next((p for name in names for p in find_ewallets(name, region)), None)
+    if found is None:
+        return None
+    if found.kind != "proxy":
+        raise _fail(raw, f"names {found.label}, an e-wallet, not a bank; enter it as kind ewallet")
+    try:
+        return canonicalize_ewallet(raw, region, qualifier)
+    except InvalidIdentifier as exc:
+        why = f"{exc.reason} ({found.label} is a payment proxy, read as kind ewallet)"
+        raise InvalidIdentifier("bank_account", raw, why) from exc
+
+
 def canonicalize_bank_account(raw: str, country: str | None, qualifier: str | None) -> Canonical:
     """Canonicalise a bank account from text such as ``Maybank 1234-5678-9012``."""
     text = fold_dashes(ascii_digits(clean("bank_account", raw)))
@@ -158,15 +222,24 @@ def canonicalize_bank_account(raw: str, country: str | None, qualifier: str | No
         _refuse_iban(raw, text)
         name, number = split_number(text)
         if not number:
+            proxy = _as_ewallet(raw, text, region, qualifier)  # PayNow UEN 201912345K
+            if proxy is not None:
+                return proxy
             raise _fail(raw, "has no account number; enter it like Maybank 5140 1234 5678")
         try:
-            bank = _resolve(raw, name, qualifier, region)
-            digits = _digits(raw, number, bank, virtual=bool(_VIRTUAL.search(name)))
+            bank, digits = _read(raw, name, number, qualifier, region)
         except InvalidIdentifier:
-            found = _with_leading_group(raw, name, number, qualifier, region)
-            if found is None:
+            shape = _holder_shape(text, region)
+            if shape is not None and _names_a_bank(shape[0], region):
+                # The holder's name is not part of the identifier; intake keeps the raw value.
+                bank, digits = _read(raw, *shape, qualifier, region)
+            else:
+                proxy = _as_ewallet(raw, text, region, qualifier)
+                if proxy is not None:
+                    return proxy
+                if shape is not None:  # never a guess: name only the unknown bank's words
+                    raise _fail(raw, f"names an unknown bank {shape[0]!r}; {_HOW}") from None
                 raise
-            bank, digits = found
         return Canonical("bank_account", f"{bank.country}:{bank.code}:{digits}", bank.country)
     # The canonical form does not say whether the number is a virtual account.
     digits = _digits(raw, number, bank, virtual=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from counterscam.identifiers._browser_ipv4 import browser_ipv4
 from counterscam.identifiers._host import ascii_host, domain_record
 from counterscam.identifiers._text import clean, refang
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
@@ -14,6 +15,7 @@ from counterscam.identifiers.ip import parse_ip
 def canonicalize_domain(raw: str) -> Canonical:
     """Canonicalise a domain; a pasted URL is reduced to its host, an IP becomes ``ip``."""
     text = refang(clean("domain", raw))
+    pasted_link = "/" in text
     if "/" in text or "@" in text or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*://", text):
         try:
             parts = urlsplit(text if "://" in text else "http://" + text.lstrip("/"))
@@ -27,7 +29,9 @@ def canonicalize_domain(raw: str) -> Canonical:
             "domain", raw, f"{shown(raw)} has spaces; a domain name has none, like example.com"
         )
     try:
-        ip_value = parse_ip(text)
+        # A pasted link's host is the address the browser visits (http://3232235777/ too).
+        in_link = browser_ipv4(text) if pasted_link else None
+        ip_value = in_link.address if in_link is not None else parse_ip(text)
     except ValueError as exc:
         raise InvalidIdentifier("domain", raw, f"{shown(raw)} {exc}") from exc
     if ip_value is not None:

@@ -6,6 +6,7 @@ import ipaddress
 import re
 from urllib.parse import urlsplit
 
+from counterscam.identifiers._browser_ipv4 import browser_ipv4
 from counterscam.identifiers._text import clean, refang
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 
@@ -33,10 +34,7 @@ def parse_ip(text: str) -> str | None:
         zero_led = [o for o in octets if len(o) > 1 and o.startswith("0")]
         if zero_led:
             # 010 means 8 to some software (octal) and 10 to others: refuse to guess.
-            raise ValueError(
-                f"has a number with a leading zero ({zero_led[0]}), which some systems read "
-                f"as octal; write it without the zero, like {int(zero_led[0], 10)}"
-            )
+            raise ValueError(_leading_zero(text, zero_led[0]))
     try:
         address = ipaddress.ip_address(text)
     except ValueError:
@@ -47,15 +45,34 @@ def parse_ip(text: str) -> str | None:
     return str(address)
 
 
+def _leading_zero(text: str, number: str) -> str:
+    """Say both readings of a dotted address with a leading zero: 010 is 8 or 10."""
+    why = f"has a number with a leading zero ({number}), which some systems read as octal"
+    try:
+        octal = browser_ipv4(text)
+    except ValueError:
+        octal = None  # a number above 255 too: no reading is an address
+    if octal is None:
+        return f"{why}; write it without the zero, like {int(number, 10)}"
+    decimal = ".".join(str(int(o, 10)) for o in text.split("."))
+    return f"{why}: {text} is {octal.address} to them and {decimal} to others; write the one meant"
+
+
 def canonicalize_ip(raw: str) -> Canonical:
     """Canonicalise an IP address (refanged, port and brackets removed)."""
     text = refang(clean("ip", raw))
+    host: str | None = None
     if "://" in text:
         try:
-            text = urlsplit(text).netloc.rpartition("@")[2] or text  # a pasted link: its host
+            parts = urlsplit(text)  # a pasted link: its host
+            text, host = parts.netloc.rpartition("@")[2] or text, parts.hostname
         except ValueError:
             pass
     try:
+        # In a link, the host is the address the browser visits, however it is written.
+        in_link = browser_ipv4(host) if host else None
+        if in_link is not None:
+            return Canonical("ip", in_link.address, None)
         value = parse_ip(text)
     except ValueError as exc:
         raise InvalidIdentifier("ip", raw, f"{shown(raw)} {exc}") from exc
@@ -67,5 +84,20 @@ def canonicalize_ip(raw: str) -> Canonical:
             "means something on one machine; enter the address without it",
         )
     if value is None:
-        raise InvalidIdentifier("ip", raw, f"{shown(raw)} is not an IP address; {_HELP}")
+        raise InvalidIdentifier("ip", raw, f"{shown(raw)} is not an IP address{_hint(text)}")
     return Canonical("ip", value, None)
+
+
+def _hint(text: str) -> str:
+    """Say what a browser would read in ``text``: 3232235777 is 192.168.1.1 to it."""
+    try:
+        read = browser_ipv4(text)
+    except ValueError:
+        read = None
+    if read is None:
+        return f"; {_HELP}"
+    # Not taken as that address: a number alone is as likely a phone or account number.
+    return (
+        f" as written; it looks like {read.address} {read.form}; write {read.address} if "
+        "that is what was meant"
+    )

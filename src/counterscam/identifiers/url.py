@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlsplit
 
+from counterscam.identifiers._browser_ipv4 import browser_ipv4
 from counterscam.identifiers._host import ascii_host, registered_record
 from counterscam.identifiers._links import phone_in_link
 from counterscam.identifiers._text import ascii_digits, clean, refang
@@ -98,6 +99,7 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
         head, mark, query_part = text[loose.end() :].partition("?")
         text = f"{loose[1]}://{head.replace(chr(92), '/')}{mark}{query_part}"
     scheme_match = _SCHEME.match(text)
+    as_link = scheme_match is not None or "/" in text
     if scheme_match is None:
         text = "http://" + text.removeprefix("//")
     scheme = (scheme_match[1] if scheme_match else "http").lower()
@@ -111,10 +113,7 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
         raise _fail(raw, "is not a web address (its host or port cannot be read)") from exc
     if not hostname:
         raise _fail(raw, "has no host name; enter it like https://example.com/page")
-    try:
-        ip_value = parse_ip(hostname)
-    except ValueError as exc:
-        raise _fail(raw, str(exc)) from exc
+    ip_value = _ip_host(raw, hostname, as_link=as_link)
     if ip_value is not None:
         host = f"[{ip_value}]" if ":" in ip_value else ip_value
         related: tuple[Canonical, ...] = (Canonical("ip", ip_value, None),)
@@ -131,6 +130,24 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
     if telegram is not None:
         return telegram
     return Canonical("url", value, None, related, shared)
+
+
+def _ip_host(raw: str, hostname: str, *, as_link: bool) -> str | None:
+    """Return the IP address a browser visits for ``hostname``; None for a host name."""
+    try:
+        read = browser_ipv4(hostname)
+        if read is None:
+            return parse_ip(hostname)
+    except ValueError as exc:
+        raise _fail(raw, str(exc)) from exc
+    if not read.plain and not as_link:
+        # Without a scheme or a path, a number alone is as likely a phone or account number.
+        raise _fail(
+            raw,
+            f"is not a web address as written; it looks like the IP address {read.address} "
+            f"{read.form}; write http://{read.address}/ if that is what was meant",
+        )
+    return read.address
 
 
 def _telegram_handle(host: str, path: str, query: str) -> Canonical | None:

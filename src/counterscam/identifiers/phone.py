@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType, geocoder
+from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
 
 from counterscam.identifiers._links import phone_in_link
 from counterscam.identifiers._phone_fast import valid_e164
@@ -62,6 +62,11 @@ def place_name(region: str | None) -> str:
     try:
         return country_record(region).label
     except KeyError:
+        # Imported here: the geocoder loads every country's place names (~0.4 s), which only
+        # a message about a country outside the reference data needs, and every command and
+        # import worker would pay at start.
+        from phonenumbers import geocoder
+
         example = phonenumbers.example_number(region)
         name = geocoder.country_name_for_number(example, "en") if example else ""
         return name or region

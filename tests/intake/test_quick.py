@@ -64,8 +64,12 @@ SPELLINGS: dict[str, list[str]] = {
     "incident_at": ["2026-02-20", "2026-03-05", "2026-02-20T23:59:59Z", "yesterday"],
     "scam_type": ["Investment", " love_scam", "LOVE_SCAM", "romance"],
     "channel": ["SMS", "whatsapp ", "Phone_Call", "pager"],
-    "loss_amount": ["12,500.50", "1e3", "-5", "NaN", "Infinity", "12 500", "0", "1e17", "abc"],
-    "loss_currency": ["myr", " USD", "EUR", "XYZ"],
+    "loss_amount": [
+        *("12,500.50", "1e3", "-5", "NaN", "Infinity", "12 500", "0", "1e17", "abc"),
+        *("1.500", "1.500.000", "1.234,56", "12.3456", "1,50,000", "1'500", "12\u202f500"),
+        *("Rp 1.500", "RM1,234.50", "$100", "K 50", "100 usd", "₫1.500,5", "S$2.345"),
+    ],
+    "loss_currency": ["myr", " USD", "EUR", "XYZ", "idr", "VND", "SGD", "", " "],
     "victim_age_band": ["45_54", "18_24", "45-54"],
     "victim_gender": ["FEMALE", "male ", "unknown", "x"],
     "victim_country": ["my", " TH ", "XX", "US"],
@@ -139,6 +143,12 @@ def test_a_plain_report_takes_the_fast_path_with_pydantics_values() -> None:
     assert quick is not None
     assert str(quick.loss_amount) == "12500.00"
     assert quick.reported_at.isoformat() == "2026-03-01T02:00:00+00:00"  # Kuala Lumpur time
+
+
+def test_a_currency_written_in_the_amount_takes_the_fast_path_with_pydantics_values() -> None:
+    quick = _same(_raw({**REPORT, "loss_amount": "Rp 1.500", "loss_currency": ""}, [], []))
+    assert quick is not None
+    assert (str(quick.loss_amount), quick.loss_currency) == ("1500.00", "IDR")
 
 
 def test_anything_unusual_is_left_to_pydantic_with_its_messages() -> None:

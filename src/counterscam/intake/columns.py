@@ -21,7 +21,7 @@ REPORT_COLUMNS: tuple[Column, ...] = (
     Column("incident_at", False, "2026-02-20", "when the scam happened"),
     Column("scam_type", True, "investment", "a scam-type code"),
     Column("channel", True, "whatsapp", "a channel code"),
-    Column("loss_amount", False, "12,500.00", "amount lost; ',' thousands separators allowed"),
+    Column("loss_amount", False, "12,500.00", "amount lost, like 12,500.00 or Rp 1.500.000"),
     Column("loss_currency", False, "MYR", "ISO 4217 code; required with an amount"),
     Column("victim_age_band", False, "45_54", "an age-band code"),
     Column("victim_gender", False, "female", "a gender code"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import TextIO
 
@@ -120,7 +121,8 @@ def _encoding_problem(source: Source) -> FileProblem:
         except UnicodeDecodeError as exc:
             bad = line[exc.start : exc.start + 1].hex().upper()
             codec, label = _legacy_codec(line)
-            guess = line.decode(codec, errors="replace")
+            # Windows-1258 keeps tones apart from their letters: show them joined.
+            guess = unicodedata.normalize("NFC", line.decode(codec, errors="replace"))
             return file_problem(
                 source.name,
                 f"the file is not UTF-8: byte 0x{bad} on row {line_no} cannot be "
@@ -134,10 +136,37 @@ def _encoding_problem(source: Source) -> FileProblem:
 # Thai text in Windows-874 is runs of bytes from 0xA1 up; Western text in Windows-1252 has
 # one accented letter between ASCII ones.
 _THAI_RUN = re.compile(rb"[\xa1-\xfb]{3,}")
+# Windows-1258 writes most Vietnamese tones as combining marks after the vowel, and has the
+# letters ă, đ, ơ and ư (read as Latin-1 they are Ã, Ð, Õ, Ý, and the marks Ì, Ò, Þ, ì, ò).
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_VIETNAMESE_LETTERS = frozenset("ăĂđĐơƠưƯ")
+_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
+
+
+def _vietnamese(line: bytes) -> bool:
+    # A Vietnamese syllable has at most four bytes above ASCII in a row ("đượ") and most have
+    # an ASCII letter beside them; Thai words and phrases are runs of such bytes alone.
+    runs = [(m.start(), m.end()) for m in _HIGH_RUN.finditer(line)]
+    if not runs or any(end - start > 4 for start, end in runs):
+        return False
+    beside = sum(
+        line[start - 1 : start].isalpha() or line[end : end + 1].isalpha() for start, end in runs
+    )
+    if 2 * beside < len(runs):
+        return False
+    text = line.decode("cp1258", errors="replace")
+    # Every tone of Vietnamese text sits on a vowel it composes with.
+    if any(ch in _TONES for ch in unicodedata.normalize("NFC", text)):
+        return False
+    tones = sum(ch in _TONES for ch in text)
+    return tones >= 1 or sum(ch in _VIETNAMESE_LETTERS for ch in text) >= 2
 
 
 def _legacy_codec(line: bytes) -> tuple[str, str]:
     """Return the likely legacy code page of a line that is not UTF-8, and its name."""
+    # Vietnamese first: "đầu" is three bytes from 0xA1 up, which read as Thai too.
+    if _vietnamese(line):
+        return "cp1258", "Windows-1258 (Vietnamese)"
     if _THAI_RUN.search(line):
         thai = line.decode("cp874", errors="replace")
         if sum("\u0e00" <= ch <= "\u0e7f" for ch in thai) >= 3:

@@ -19,12 +19,12 @@ from pydantic import BaseModel
 
 from counterscam.identifiers import KINDS
 from counterscam.intake import vocab
+from counterscam.intake.amounts import amount_of, currency_written
 from counterscam.intake.records import RawChild, RawReport
 from counterscam.intake.schema import (
     IdentifierIn,
     PartyIn,
     ReportIn,
-    amount_of,
     birth_date_of,
     codes_list,
     moment,
@@ -158,8 +158,12 @@ def _report(raw: RawReport, country: str | None) -> ReportIn:
         raise _Unsure
     reported_at = moment(cells["reported_at"], country)
     incident_at = moment(cells["incident_at"], country) if "incident_at" in cells else None
-    loss_amount = amount_of(cells["loss_amount"]) if "loss_amount" in cells else None
     loss_currency = _optional(cells, "loss_currency", _CURRENCY)
+    loss_amount = None
+    if "loss_amount" in cells:
+        # As ReportIn: an empty loss_currency is taken from the amount's sign ("Rp 1.500").
+        loss_currency = loss_currency or currency_written(cells["loss_amount"])
+        loss_amount = amount_of(cells["loss_amount"], loss_currency)
     mark = _code(cells, "mark", _MARK)
     share_with: list[str] = codes_list(cells["share_with"]) if "share_with" in cells else []
     if any(len(code) > 32 for code in share_with):
@@ -179,8 +183,8 @@ def _report(raw: RawReport, country: str | None) -> ReportIn:
             "incident_at": incident_at,
             "scam_type": _code(cells, "scam_type", _SCAM_TYPE),
             "channel": _code(cells, "channel", _CHANNEL),
-            "loss_amount": loss_amount,
             "loss_currency": loss_currency,
+            "loss_amount": loss_amount,
             "victim_age_band": _optional(cells, "victim_age_band", _AGE_BAND),
             "victim_gender": _optional(cells, "victim_gender", _GENDER),
             "victim_country": _optional(cells, "victim_country", _COUNTRY),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, time, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import (
@@ -24,9 +24,9 @@ from pydantic import (
 
 from counterscam.identifiers import KINDS
 from counterscam.intake import vocab
+from counterscam.intake.amounts import amount_of, currency_written
 
 EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
-MAX_AMOUNT = Decimal("1e17")
 
 
 def _listed(values: tuple[str, ...], limit: int = 16) -> str:
@@ -183,53 +183,10 @@ def birth_date_of(value: Any) -> Any:
     return day
 
 
-# "," is a thousands separator only: 12,500.50. Anything else with a comma is another
-# convention ("1.234,56", "12,50") and dropping the comma would change the amount.
-_NUMERAL = re.compile(r"[+-]?[\d.,]+")
-_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
-# "12.500" is 12500 where "." separates thousands (Indonesia, Viet Nam) and 12.5 elsewhere.
-_DOT_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+")
-
-
-def _refuse_other_separators(value: Any, text: str) -> None:
-    if not _NUMERAL.fullmatch(text):
-        return  # not digits and separators: the general message applies
-    if "," in text and not _THOUSANDS.fullmatch(text):
-        raise ValueError(
-            f"{str(value)!r} uses ',' as the decimal mark or in the wrong place; write it "
-            "like 1234.56 or 1,234.56 (',' only between thousands, '.' before the cents)"
-        )
-    if _DOT_THOUSANDS.fullmatch(text):
-        whole = int(text.replace(".", ""))
-        raise ValueError(
-            f"{str(value)!r} is ambiguous: if '.' separates thousands write {whole} or "
-            f"{whole:,}; otherwise give the cents, like 12.50"
-        )
-
-
-def amount_of(value: Any) -> Any:
-    """Read an amount of money, to the cent."""
-    if value is None or isinstance(value, Decimal):
-        amount = value
-    else:
-        text = str(value).strip().replace(" ", "").replace("\u00a0", "")
-        if isinstance(value, str):  # a number from JSON or an XLSX cell has no separators
-            _refuse_other_separators(value, text)
-        text = text.replace(",", "")
-        try:
-            amount = Decimal(text)
-        except InvalidOperation:
-            raise ValueError(
-                f"{str(value)!r} is not an amount; write it like 12500.50 "
-                "(',' thousands separators allowed, no currency sign)"
-            ) from None
-    if amount is None:
-        return None
-    if not amount.is_finite() or amount >= MAX_AMOUNT:
-        raise ValueError(f"{str(value)!r} is not a usable amount")
-    if amount < 0:
-        raise ValueError(f"{str(value)!r} is negative; a loss is written as a positive amount")
-    return amount.quantize(Decimal("0.01"))
+def _amount(value: Any, info: ValidationInfo) -> Any:
+    # loss_currency is validated first (it comes first in ReportIn); when it is not given or
+    # not valid, the amount is read without it.
+    return amount_of(value, info.data.get("loss_currency"))
 
 
 def _currency(value: str | None) -> str | None:
@@ -254,15 +211,15 @@ def codes_list(value: Any) -> Any:
     return list(dict.fromkeys(str(i).strip().upper() for i in items if str(i).strip()))
 
 
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def _blank_to_none(data: Any) -> Any:
     # CSV and XLSX give "" for an empty cell: an empty value is a value not given, so a
     # required one is reported as missing and an optional one takes its default.
     if isinstance(data, dict):
-        return {
-            k: v
-            for k, v in data.items()
-            if v is not None and not (isinstance(v, str) and not v.strip())
-        }
+        return {k: v for k, v in data.items() if not _blank(v)}
     return data
 
 
@@ -342,8 +299,9 @@ class ReportIn(_In):
     incident_at: Moment | None = None
     scam_type: Annotated[str, _code("scam_type", "a scam type")]
     channel: Annotated[str, _code("channel", "a channel")]
-    loss_amount: Annotated[Decimal | None, BeforeValidator(amount_of)] = None
+    # Before loss_amount: how an amount is read depends on its currency ("1.500" in VND).
     loss_currency: Annotated[str | None, AfterValidator(_currency)] = None
+    loss_amount: Annotated[Decimal | None, BeforeValidator(_amount)] = None
     victim_age_band: Annotated[str | None, _code("age_band", "an age band")] = None
     victim_gender: Annotated[str | None, _code("gender", "a gender")] = None
     victim_country: Country | None = None
@@ -358,6 +316,16 @@ class ReportIn(_In):
     @classmethod
     def _none_is_empty(cls, value: Any) -> Any:
         return "" if value is None else value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _currency_from_amount(cls, data: Any) -> Any:
+        # "Rp 1.500.000" with loss_currency left empty: the sign names the currency.
+        if isinstance(data, dict) and _blank(data.get("loss_currency")):
+            code = currency_written(data.get("loss_amount"))
+            if code is not None:
+                return {**data, "loss_currency": code}
+        return data
 
     @model_validator(mode="after")
     def _consistent(self) -> ReportIn:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import date, datetime, time
 from typing import Any
 
 from counterscam.intake import columns
+from counterscam.intake.chars import unstorable
 from counterscam.intake.records import FileProblem, RowError, file_problem
 from counterscam.intake.tables import Limits, Rows, Source, Table, check_header, column_name
 
@@ -166,6 +168,7 @@ def _sheet_table(ws: Any, kind: str, limits: Limits) -> Table:
         if not any(c not in (None, "") for c in cells):
             continue
         problems = _lost_digits(label, number, names, cells)
+        problems.extend(_unstorable(label, number, names, cells))
         if any(c not in (None, "") for c in cells[len(names) :]):
             problems.append(
                 RowError(
@@ -187,6 +190,28 @@ def _sheet_table(ws: Any, kind: str, limits: Limits) -> Table:
     return Table(kind=kind, label=label, open_rows=open_rows)
 
 
+def _unstorable(label: str, row: int, names: list[str], cells: list[Any]) -> list[RowError]:
+    # XML cannot hold a NUL, but Excel's escape of one (_x0000_) decodes to it.
+    return [
+        RowError(label, row, name, cell, reason)
+        for name, cell in zip(names, cells, strict=False)
+        if isinstance(cell, str) and (reason := unstorable(cell))
+    ]
+
+
+# Excel writes a control character in a cell as _xHHHH_ (a carriage return as _x000D_), and
+# the "_" of text that would read as such an escape as _x005F_; openpyxl leaves both as they
+# are. Its shared-string reader already drops the "x005F_" of the second, so there a typed
+# "_x000D_" cannot be told from the escape; no one types that.
+_ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
+
+
+def _unescape(text: str) -> str:
+    if "_x" not in text:
+        return text
+    return _ESCAPE.sub(lambda found: chr(int(found.group(1), 16)), text)
+
+
 def _cell(value: Any) -> Any:
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return int(value)
@@ -197,5 +222,5 @@ def _cell(value: Any) -> Any:
     if isinstance(value, time):
         return value.isoformat()
     if isinstance(value, str):
-        return value.strip()
+        return _unescape(value).strip()
     return value

@@ -1,0 +1,249 @@
+"""Loss amounts as the region writes them: thousands separators, currency signs, cents.
+
+A written amount is read only when it has one reading: ``1,234.56`` and ``1.234,56`` are both
+1234.56 and ``1.500.000`` is 1500000, but ``12,50`` is refused, and ``1.500`` is 1500 only in a
+currency whose amounts are never written with cents (docs/formats.md lists every form).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from counterscam.intake import vocab
+
+MAX_AMOUNT = Decimal("1e17")
+_CENT = Decimal("0.01")
+
+# VND has no minor unit in ISO 4217, and rupiah, kip, riel and kyat amounts are written
+# without cents in practice: there a '.' followed by exactly three digits separates thousands.
+DOT_THOUSANDS = frozenset({"VND", "IDR", "LAK", "KHR", "MMK"})
+# A token with six decimals on chain, so digits beyond the (stored) cent are expected and
+# rounded; in a currency of notes and coins they more likely mean a misplaced decimal mark.
+_ROUNDED = frozenset({"USDT"})
+
+_DOLLARS = frozenset({"USD", "SGD", "BND", "AUD", "CAD", "HKD", "NZD"})
+# Signs and local abbreviations written beside an amount, and the currencies each can mean.
+# ISO codes (MYR, USD, ...) are recognised as well. Letters are matched ignoring case, except
+# "K", because "50k" is fifty thousand.
+SIGNS: dict[str, frozenset[str]] = {
+    "RM": frozenset({"MYR"}),
+    "S$": frozenset({"SGD"}),
+    "B$": frozenset({"BND"}),
+    "US$": frozenset({"USD"}),
+    "A$": frozenset({"AUD"}),
+    "C$": frozenset({"CAD"}),
+    "HK$": frozenset({"HKD"}),
+    "NZ$": frozenset({"NZD"}),
+    "$": _DOLLARS,
+    "฿": frozenset({"THB"}),
+    "บาท": frozenset({"THB"}),
+    "₱": frozenset({"PHP"}),
+    "Rp": frozenset({"IDR"}),
+    "Rp.": frozenset({"IDR"}),
+    "₫": frozenset({"VND"}),
+    "đ": frozenset({"VND"}),
+    "VNĐ": frozenset({"VND"}),
+    "៛": frozenset({"KHR"}),
+    "₭": frozenset({"LAK"}),
+    # The kyat's K is also the Papua New Guinea kina's; Ks (kyats) is the kyat's alone.
+    "K": frozenset({"MMK", "PGK"}),
+    "Ks": frozenset({"MMK"}),
+    "€": frozenset({"EUR"}),
+    "£": frozenset({"GBP"}),
+    "¥": frozenset({"CNY", "JPY"}),
+    "RMB": frozenset({"CNY"}),
+    "₩": frozenset({"KRW"}),
+    "₹": frozenset({"INR"}),
+    "₽": frozenset({"RUB"}),
+}
+_FOLDED = {sign.casefold(): codes for sign, codes in SIGNS.items() if sign != "K"}
+
+# The forms of a number, once its sign and currency are taken off.
+_SIMPLE = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d{1,2})?")
+_PLAIN = re.compile(r"\d+\.?\d*|\.\d+|\d*\.?\d+[eE][+-]?\d+")
+_ONE_DOT_GROUP = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+_DOT_THREE = re.compile(r"\d+\.\d{3}")
+# 1,234,567.89 and the Indian grouping 12,34,567.89 (lakh and crore): removing the commas
+# gives what either writer meant.
+_COMMA_GROUPED = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3})(?:\.\d*)?")
+_DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d*)?")
+_SPACE_GROUPED = re.compile(r"\d{1,3}(?: \d{3})+(?:\.\d*)?")
+_APOSTROPHE_GROUPED = re.compile(r"\d{1,3}(?:'\d{3})+(?:\.\d*)?")
+# No-break and thin spaces are what word processors and Excel's French-style formats put
+# between thousands.
+_SPACES = re.compile("[ \u00a0\u2009\u202f]")
+
+_FORMS = "like 12500.50, 12,500.50 or 1.500.000"
+
+
+class _Written:
+    """An amount cell split into its number and the currency sign or code beside it."""
+
+    def __init__(self, value: str) -> None:
+        self.shown = repr(value)
+        text = value.strip()
+        digits = [i for i, ch in enumerate(text) if ch.isascii() and ch.isdigit()]
+        if not digits:
+            raise ValueError(f"{self.shown} is not an amount; write it {_FORMS}")
+        first, last = digits[0], digits[-1] + 1
+        pre, number, post = text[:first].strip(), text[first:last], text[last:].strip()
+        self.minus = ""
+        if pre[:1] in ("-", "+"):
+            self.minus, pre = pre[0], pre[1:].strip()
+        elif pre[-1:] in ("-", "+"):
+            self.minus, pre = pre[-1], pre[:-1].strip()
+        if pre == ".":
+            number, pre = "." + number, ""
+        if post[:2] in (",-", ".-"):  # Indonesian "Rp 1.500.000,-": no cents
+            post = post[2:].strip()
+        elif post[:1] == ".":
+            number, post = number + ".", post[1:].strip()
+        if pre and post:
+            raise ValueError(
+                f"{self.shown} is not an amount: it has {pre!r} before the number and {post!r} "
+                f"after it; write the number alone, {_FORMS}, with at most its currency"
+            )
+        self.sign = pre or post
+        self.number = number
+        self.currencies = _currencies(self.sign) if self.sign else frozenset()
+        if self.sign and not self.currencies:
+            raise ValueError(
+                f"{self.shown} is not an amount: {self.sign!r} is not a currency sign or code; "
+                f"write the number alone, {_FORMS}, or with its ISO code (12500.50 MYR)"
+            )
+
+    def currency(self, column: str | None) -> str | None:
+        """Return the currency of the amount; ValueError if the sign disagrees with ``column``."""
+        if not self.sign:
+            return column
+        if column is None:
+            if len(self.currencies) == 1:
+                return next(iter(self.currencies))
+            order = vocab.currencies()  # the region's own currencies come first
+            example = min(self.currencies, key=lambda code: order.index(code))
+            raise ValueError(
+                f"{self.shown}: {self.sign!r} can be {_either(self.currencies)}; fill in "
+                f"loss_currency, or write the amount with its ISO code, like "
+                f"{self.number} {example}"
+            )
+        if column not in self.currencies:
+            raise ValueError(
+                f"{self.shown} is written in {_either(self.currencies)} ({self.sign!r}) but "
+                f"loss_currency is {column}; correct one of them so they agree"
+            )
+        return column
+
+
+def _currencies(sign: str) -> frozenset[str]:
+    code = sign.upper()
+    if code in vocab.currency_set():
+        return frozenset({code})
+    return SIGNS.get(sign) or _FOLDED.get(sign.casefold()) or frozenset()
+
+
+def _either(codes: frozenset[str]) -> str:
+    names = sorted(codes)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def currency_written(value: Any) -> str | None:
+    """Return the one currency the sign or code in an amount cell names, or None."""
+    if not isinstance(value, str):
+        return None
+    try:
+        written = _Written(value)
+    except ValueError:
+        return None
+    return next(iter(written.currencies)) if len(written.currencies) == 1 else None
+
+
+def amount_of(value: Any, currency: str | None = None) -> Decimal | None:
+    """Read an amount of money in ``currency`` (the row's loss_currency, when known)."""
+    if value is None:
+        return None
+    if isinstance(value, str) and _SIMPLE.fullmatch(value):  # most cells: one reading, cents
+        return _checked(Decimal(value.replace(",", "")), value, currency)
+    if isinstance(value, str):
+        written = _Written(value)
+        currency = written.currency(currency)
+        amount = _number(written.minus + written.number, shown=written.shown, currency=currency)
+    elif isinstance(value, Decimal):
+        amount = value
+    elif isinstance(value, float):
+        # As Excel shows a number cell (15 significant digits): 0.1 + 0.2 is 0.3 there.
+        amount = Decimal(f"{value:.15g}")
+    elif isinstance(value, int) and not isinstance(value, bool):
+        amount = Decimal(value)
+    else:
+        raise ValueError(f"{str(value)!r} is not an amount; write it {_FORMS}")
+    return _checked(amount, value, currency)
+
+
+def _checked(amount: Decimal, value: Any, currency: str | None) -> Decimal:
+    shown = repr(str(value))
+    if not amount.is_finite() or amount >= MAX_AMOUNT:
+        raise ValueError(f"{shown} is not a usable amount")
+    if amount < 0:
+        raise ValueError(f"{shown} is negative; a loss is written as a positive amount")
+    cents = amount.quantize(_CENT)
+    if currency is not None and currency not in _ROUNDED and cents != amount:
+        raise ValueError(
+            f"{shown} has digits beyond the cent, which are not kept; write {cents} if that "
+            "is the amount, or check the decimal mark and the thousands separators"
+        )
+    return cents
+
+
+def _number(number: str, *, shown: str, currency: str | None) -> Decimal:
+    """Read the digits and separators of an amount; ValueError unless one reading is possible."""
+    minus, text = (number[0], number[1:]) if number[:1] in ("+", "-") else ("", number)
+    text = _SPACES.sub(" ", text).replace("\u2019", "'")
+    if "," in text:
+        if _COMMA_GROUPED.fullmatch(text):
+            text = text.replace(",", "")
+        elif _DOT_GROUPED.fullmatch(text):  # 1.234.567,89: the last mark is the decimal one
+            text = text.replace(".", "").replace(",", ".")
+        else:
+            raise ValueError(
+                f"{shown} uses ',' as the decimal mark or in the wrong place; write it like "
+                "1234.56, 1,234.56 or 1.234,56 (',' before the cents only after '.' between "
+                "thousands)"
+            )
+    elif text.count(".") > 1:
+        if not _DOT_GROUPED.fullmatch(text):
+            raise ValueError(
+                f"{shown} has '.' more than once but not between groups of three digits; "
+                "write it like 1500000 or 1.500.000 (and 1.500.000,50 with cents)"
+            )
+        text = text.replace(".", "")
+    elif " " in text or "'" in text:
+        grouped = _SPACE_GROUPED if " " in text else _APOSTROPHE_GROUPED
+        if not grouped.fullmatch(text):
+            mark = "a space" if " " in text else "an apostrophe"
+            raise ValueError(
+                f"{shown} has {mark} inside the number that does not separate groups of three "
+                "digits; write it like 12500 or 12,500"
+            )
+        text = text.replace(" ", "").replace("'", "")
+    elif _ONE_DOT_GROUP.fullmatch(text):
+        whole = int(text.replace(".", ""))
+        if currency not in DOT_THOUSANDS:
+            raise ValueError(
+                f"{shown} is ambiguous: if '.' separates thousands write {whole} or "
+                f"{whole:,}; otherwise give the cents, like 12.50"
+            )
+        text = str(whole)
+    elif currency in DOT_THOUSANDS and _DOT_THREE.fullmatch(text):
+        raise ValueError(
+            f"{shown}: in {currency} a '.' before three digits separates thousands, but "
+            f"{text} is not in groups of three digits; write it without separators, like "
+            f"{int(text.replace('.', ''))}, or with '.' between every three, like 1.500.000"
+        )
+    elif not _PLAIN.fullmatch(text):
+        raise ValueError(f"{shown} is not an amount; write it {_FORMS}")
+    try:
+        return Decimal(minus + text)
+    except InvalidOperation:  # pragma: no cover - the forms above are all decimals
+        raise ValueError(f"{shown} is not an amount; write it {_FORMS}") from None

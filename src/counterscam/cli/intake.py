@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from counterscam.cli.app import app
 from counterscam.cli.context import cli_caller, cli_engine, console, errors, fail
 from counterscam.config import get_settings
-from counterscam.db.engine import bulk_writes, session_factory
+from counterscam.db.engine import session_factory
 from counterscam.db.link_models import Cluster
 from counterscam.db.models import Report
 from counterscam.intake.records import RowError, rejections_csv
@@ -80,61 +80,58 @@ def import_reports(
     limits = Limits(max_unzipped_bytes=max(300 * 1024 * 1024, 20 * settings.max_upload_bytes))
     groups = batches_of(paths)
     results: list[BatchResult] = []
-    engine = cli_engine()
-    # The page cache and foreign keys of a bulk write: see db.engine.bulk_writes.
-    with bulk_writes(engine):
-        session = session_factory(engine)()
-        try:
-            caller = cli_caller(session, agency=agency)
-            with Progress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("reports"),
-                TimeElapsedColumn(),
-                console=console,
-                transient=False,
-            ) as progress:
-                for sources in groups:
-                    name = ", ".join(s.name for s in sources)
-                    task = progress.add_task(name, total=None)
+    session = session_factory(cli_engine())()
+    try:
+        caller = cli_caller(session, agency=agency)
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("reports"),
+            TimeElapsedColumn(),
+            console=console,
+            transient=False,
+        ) as progress:
+            for sources in groups:
+                name = ", ".join(s.name for s in sources)
+                task = progress.add_task(name, total=None)
 
-                    def on_total(n: int, task: TaskID = task) -> None:
-                        progress.update(task, total=n)
+                def on_total(n: int, task: TaskID = task) -> None:
+                    progress.update(task, total=n)
 
-                    def on_progress(n: int, task: TaskID = task) -> None:
-                        progress.update(task, completed=n)
+                def on_progress(n: int, task: TaskID = task) -> None:
+                    progress.update(task, completed=n)
 
-                    # Large files are read and checked in a worker process while this one writes;
-                    # linking's modules (numpy, scipy, igraph) load while the worker reads.
-                    if worth_a_worker(sources, settings.import_worker):
-                        stream = prepared_in_worker(
-                            sources, limits, caller.country, on_total, meanwhile=_load_linking
-                        )
-                    else:
-                        stream = prepared_inline(sources, limits, caller.country, on_total)
-                    try:
-                        result = submit(
-                            session,
-                            caller,
-                            reports=stream,
-                            source="cli",
-                            filename=name,
-                            keep_valid=keep_valid,
-                            settings=settings,
-                            streaming=True,
-                            on_progress=on_progress,
-                        )
-                    except NotAllowed as exc:
-                        raise fail(str(exc)) from exc
-                    finally:
-                        stream.close()  # stops the worker if the batch ended early
-                    results.append(result)
-                    _print(name, result)
-            if any(r.accepted for r in results):
-                _advise_rebuild(session, sum(r.created + r.updated for r in results))
-        finally:
-            session.close()
+                # Large files are read and checked in a worker process while this one writes;
+                # linking's modules (numpy, scipy, igraph) load while the worker reads.
+                if worth_a_worker(sources, settings.import_worker):
+                    stream = prepared_in_worker(
+                        sources, limits, caller.country, on_total, meanwhile=_load_linking
+                    )
+                else:
+                    stream = prepared_inline(sources, limits, caller.country, on_total)
+                try:
+                    result = submit(
+                        session,
+                        caller,
+                        reports=stream,
+                        source="cli",
+                        filename=name,
+                        keep_valid=keep_valid,
+                        settings=settings,
+                        streaming=True,
+                        on_progress=on_progress,
+                    )
+                except NotAllowed as exc:
+                    raise fail(str(exc)) from exc
+                finally:
+                    stream.close()  # stops the worker if the batch ended early
+                results.append(result)
+                _print(name, result)
+        if any(r.accepted for r in results):
+            _advise_rebuild(session, sum(r.created + r.updated for r in results))
+    finally:
+        session.close()
     all_errors: list[RowError] = [e for r in results for e in r.errors]
     if rejections is not None:
         rejections.write_text(rejections_csv(all_errors), encoding="utf-8")

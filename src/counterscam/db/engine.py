@@ -16,7 +16,6 @@ from counterscam.config import get_settings
 
 SQLITE_POOL_SIZE = 15
 SQLITE_CACHE_KIB = 65_536
-BULK_CACHE_KIB = 524_288
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -59,49 +58,6 @@ def make_engine(url: str) -> Engine:
 def engine_for(url: str) -> Engine:
     """Return the process-wide engine for ``url``."""
     return make_engine(url)
-
-
-def _bulk_checkout(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
-    cursor.execute("PRAGMA foreign_keys=OFF")
-    cursor.close()
-
-
-def _bulk_checkin(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
-
-
-@contextmanager
-def bulk_writes(engine: Engine) -> Iterator[None]:
-    """Set SQLite's connections up for a bulk import while the block runs.
-
-    - A 512 MiB page cache: an import inserts into every index of the store at random places
-      (sightings, cluster links), and with the usual 64 MiB most of those pages are read from
-      the OS again and again once the store passes a few hundred thousand reports. Pages are
-      allocated as they are used, so a small import stays small.
-    - Foreign keys not enforced: the import's rows refer only to rows it read or wrote in the
-      same transaction, and SQLite has one writer at a time, so none can vanish meanwhile; its
-      deletes (a resubmitted report's rows) are explicit, never by cascade. Enforced, every
-      inserted row costs a look-up per key (a cluster link four), about a fifth of a large
-      import. ``tests/intake/test_bulk_integrity.py`` checks the result with SQLite's own
-      ``foreign_key_check``.
-
-    Connections are put back as they were when returned to the pool. PostgreSQL is unchanged.
-    """
-    if not is_sqlite(engine):
-        yield
-        return
-    event.listen(engine, "checkout", _bulk_checkout)
-    event.listen(engine, "checkin", _bulk_checkin)
-    try:
-        yield
-    finally:
-        event.remove(engine, "checkout", _bulk_checkout)
-        event.remove(engine, "checkin", _bulk_checkin)
 
 
 def default_engine() -> Engine:

@@ -1,5 +1,5 @@
-"""`counterscam import` writes without SQLite's foreign-key enforcement (db.engine.bulk_writes):
-what it leaves must still hold together, and the connections it used must enforce them again.
+"""What `counterscam import` and a resubmission leave holds together: no row refers to a
+report, identifier, party or cluster that is not there.
 """
 
 from __future__ import annotations
@@ -9,14 +9,13 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, func, select, text
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from counterscam.cli.main import app
 from counterscam.config import get_settings
 from counterscam.db.base import Base
-from counterscam.db.engine import engine_for, session_factory
+from counterscam.db.engine import engine_for
 from counterscam.db.link_models import ClusterLink, ClusterReport
 from counterscam.db.models import Alert, Party, Report, Sighting
 from counterscam.synth import generate
@@ -88,26 +87,3 @@ def test_an_import_and_its_resubmission_leave_no_dangling_rows(
     assert _orphans(session) == {}
     if engine.dialect.name == "sqlite":
         assert session.execute(text("PRAGMA foreign_key_check")).all() == []
-
-
-def test_connections_enforce_foreign_keys_again_after_an_import(
-    runner: CliRunner, engine: Engine, session: Session, region: Path
-) -> None:
-    add_region_agencies(session, region)
-    session.commit()
-    code = _agencies(region)[0]
-    assert runner.invoke(app, ["import", str(region / code), "--agency", code]).exit_code == 0
-    # The import's own engine (the process-wide one for this URL) hands out its connections
-    # again: a sighting of a report that does not exist must be refused.
-    later = session_factory(engine_for(engine.url.render_as_string(hide_password=False)))()
-    try:
-        with pytest.raises(IntegrityError):
-            later.execute(
-                Sighting.__table__.insert().values(  # type: ignore[attr-defined]
-                    report_id=10**9, identifier_id=10**9, role="caller", raw_value="x"
-                )
-            )
-            later.flush()
-    finally:
-        later.rollback()
-        later.close()

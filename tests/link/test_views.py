@@ -8,13 +8,20 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counterscam.db.models import AuditEvent
+from counterscam.db.models import AuditEvent, Identifier
 from counterscam.link.brief import ClusterHidden, ClusterNotFound, cluster_brief
 from counterscam.link.export import export_clusters
 from counterscam.link.listing import list_clusters
 from counterscam.link.network import cluster_graph
 from counterscam.link.rebuild import rebuild
-from counterscam.link.stoplist import StopListForbidden, add_stop, list_stops, remove_stop
+from counterscam.link.rules import DEFAULT_RULES
+from counterscam.link.stoplist import (
+    StopListForbidden,
+    add_stop,
+    list_stops,
+    remove_stop,
+    stop_hubs,
+)
 from tests.link.region import Region, add_compound, add_party, add_report, groups, make_region
 
 PHONE = "+60123450001"
@@ -165,7 +172,9 @@ def test_stop_list_entry_unlinks_at_rebuild_and_removing_it_links_again(session:
     add_stop(session, me, kind="phone", value="012-345 0001", reason="spoofed caller ID")
     rebuild(session)
     assert frozenset({"MY-G"}) in groups(session, region)
-    assert [(s.value, s.automatic) for s in list_stops(session)] == [(PHONE, False)]
+    assert [(s.value, s.automatic) for s in list_stops(session, me, channel="web")] == [
+        (PHONE, False)
+    ]
     assert remove_stop(session, me, kind="phone", value=PHONE) is None
     rebuild(session)
     assert frozenset({"MY-G", "MY-A", "MY-R", "SG-G"}) in groups(session, region)
@@ -182,4 +191,28 @@ def test_only_members_and_the_secretariat_edit_the_stop_list(session: Session) -
     add_stop(session, secretariat, kind="phone", value=PHONE, reason="spoofed caller ID")
     with pytest.raises(StopListForbidden):
         remove_stop(session, partner, kind="phone", value=PHONE)
-    assert [s.value for s in list_stops(session)] == [PHONE]
+    assert [s.value for s in list_stops(session, partner, channel="web")] == [PHONE]
+
+
+def test_stop_list_withholds_values_named_only_in_reports_the_caller_may_not_see(
+    session: Session,
+) -> None:
+    region, _ = _region(session)
+    me = region.caller(session, "MY-NSRC")
+    add_stop(session, me, kind="phone", value=PHONE, reason="spoofed caller ID")
+    add_stop(session, me, kind="phone", value="03-2345 6789", reason="genuine hotline")
+    # A hub the rules found among MY's red reports alone.
+    red = session.scalar(select(Identifier.id).where(Identifier.value == "MY:MBBE:7"))
+    assert red is not None
+    stop_hubs(session, [(red, 40, 10)], DEFAULT_RULES)
+
+    def shown(agency: str) -> set[tuple[str, bool]]:
+        caller = region.caller(session, agency)
+        return {(s.value, s.withheld) for s in list_stops(session, caller, channel="web")}
+
+    hotline = "+60323456789"  # named by no report: it tells nothing about them
+    assert shown("MY-NSRC") == {(PHONE, False), (hotline, False), ("MY:MBBE:7", False)}
+    for other in ("SG-ASCOM", "ASEANAPOL", "AU-AFP"):
+        assert shown(other) == {(PHONE, False), (hotline, False), ("", True)}, other
+    last = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
+    assert last is not None and (last.action, last.hits) == ("list_stop_entries", 2)

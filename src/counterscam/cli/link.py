@@ -130,16 +130,20 @@ def stop_remove(
 
 
 @stop_app.command("list")
-def stop_list() -> None:
-    """List the stop-list: analysts' entries first, then hubs found by the rules."""
+def stop_list(agency: AgencyOpt = None) -> None:
+    """List the stop-list: analysts' entries first, then hubs found by the rules.
+
+    A value named only in reports the agency may not see is shown as withheld.
+    """
     with session_scope(cli_engine()) as session:
-        entries = list_stops(session)
+        entries = list_stops(session, cli_caller(session, agency=agency), channel="cli")
     for automatic, title in ((False, "Analysts' entries"), (True, "Found by the hub rules")):
         table = Table("kind", "value", "action", "reason", "by", "when", title=title)
         for e in entries:
             if e.automatic == automatic:
+                value = "(withheld: only in reports you may not see)" if e.withheld else e.value
                 table.add_row(
-                    e.kind, e.value, e.action, e.reason, e.added_by, f"{e.added_at:%Y-%m-%d}"
+                    e.kind, value, e.action, e.reason, e.added_by, f"{e.added_at:%Y-%m-%d}"
                 )
         console.print(table)
 

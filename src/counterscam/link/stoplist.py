@@ -6,14 +6,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, insert, select
+from sqlalchemy import and_, insert, select, tuple_
 from sqlalchemy.orm import Session
 
+from counterscam.access import audit
 from counterscam.access.caller import Caller
-from counterscam.access.policy import contributes
+from counterscam.access.policy import contributes, report_visible
 from counterscam.db.base import utcnow
 from counterscam.db.link_models import StopEntry
-from counterscam.db.models import Identifier
+from counterscam.db.models import Identifier, Report, Sighting
 from counterscam.identifiers import InvalidIdentifier, canonicalize
 from counterscam.link.rules import LinkRules
 
@@ -40,7 +41,11 @@ def _may_edit(caller: Caller) -> None:
 
 @dataclass(frozen=True)
 class StopView:
-    """One stop-list entry; ``automatic`` entries were found by the hub rules at a rebuild."""
+    """One stop-list entry; ``automatic`` entries were found by the hub rules at a rebuild.
+
+    ``withheld``: the value is named only in reports the caller may not see, so it is left out
+    (``value`` is empty) and only its kind, rule and date are shown.
+    """
 
     kind: str
     value: str
@@ -49,6 +54,7 @@ class StopView:
     added_by: str
     added_at: datetime
     automatic: bool
+    withheld: bool = False
 
 
 def _canonical(kind: str, value: str, country: str | None) -> tuple[str, str]:
@@ -109,11 +115,69 @@ def remove_stop(
     return _view(entry)
 
 
-def list_stops(session: Session) -> list[StopView]:
-    """Return every entry: analysts' first, then the automatic ones, each by kind and value."""
-    entries = session.scalars(select(StopEntry).order_by(StopEntry.kind, StopEntry.value))
-    views = [_view(e) for e in entries]
+def list_stops(session: Session, caller: Caller, *, channel: str) -> list[StopView]:
+    """Return every entry, analysts' first, then the automatic ones, by kind and value; audited.
+
+    An entry's value may come from reports (a hub is named by many), so a value named in
+    reports is shown only when the caller may see one of them, or its own agency listed it;
+    otherwise the entry is shown withheld, as a check shows a hidden match: that it exists,
+    not what it is. A value no report names (a bank's hotline an analyst listed ahead) tells
+    nothing about reports and is shown to every account.
+    """
+    entries = list(session.scalars(select(StopEntry).order_by(StopEntry.kind, StopEntry.value)))
+    named = _named(session, entries, None)
+    seen = _named(session, entries, caller)
+    own = f"@{caller.agency_code}"
+    views = [
+        _withheld(e)
+        if (e.kind, e.value) in named - seen and not e.added_by.endswith(own)
+        else _view(e)
+        for e in entries
+    ]
+    audit.record(
+        session,
+        caller,
+        channel=channel,
+        action="list_stop_entries",
+        hits=sum(1 for v in views if not v.withheld),
+    )
     return sorted(views, key=lambda v: (v.automatic, v.kind, v.value))
+
+
+def _named(
+    session: Session, entries: list[StopEntry], caller: Caller | None
+) -> set[tuple[str, str]]:
+    """Return the (kind, value) of these entries that a report names: any report (``caller``
+    None), or one the caller may see."""
+    keys = [(e.kind, e.value) for e in entries]
+    reports = select(Sighting.report_id).where(Sighting.identifier_id == Identifier.id)
+    if caller is not None:
+        reports = reports.join(Report, Report.id == Sighting.report_id).where(
+            report_visible(caller)
+        )
+    found: set[tuple[str, str]] = set()
+    for start in range(0, len(keys), HUB_CHUNK):
+        chunk = keys[start : start + HUB_CHUNK]
+        rows = session.execute(
+            select(Identifier.kind, Identifier.value).where(
+                tuple_(Identifier.kind, Identifier.value).in_(chunk), reports.exists()
+            )
+        )
+        found.update((kind, value) for kind, value in rows)
+    return found
+
+
+def _withheld(e: StopEntry) -> StopView:
+    return StopView(
+        e.kind,
+        "",
+        e.action,
+        e.reason if e.added_by == "auto" else "listed by another agency",
+        "auto" if e.added_by == "auto" else "another agency",
+        e.added_at,
+        automatic=e.added_by == "auto",
+        withheld=True,
+    )
 
 
 def _view(e: StopEntry) -> StopView:

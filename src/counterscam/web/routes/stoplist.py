@@ -29,7 +29,7 @@ def _page(page: SignedIn, errors: FormErrors, form: dict[str, str], status: int 
         "stop_list.html",
         section="clusters",
         title="Hub stop-list",
-        entries=list_stops(page.session),
+        entries=list_stops(page.session, page.caller, channel="web"),
         may_edit=contributes(page.caller),
         kinds=KINDS,
         errors=errors,

@@ -6,8 +6,13 @@ from collections.abc import Callable
 
 from fastapi.testclient import TestClient
 from httpx import Response
+from sqlalchemy import Engine, select
 
-from tests.factories import PolicyRegion
+from counterscam.db.engine import session_scope
+from counterscam.db.models import Agency, Identifier
+from counterscam.link.rules import DEFAULT_RULES
+from counterscam.link.stoplist import stop_hubs
+from tests.factories import PolicyRegion, make_report
 from tests.web.conftest import csrf_of
 
 
@@ -53,3 +58,21 @@ def test_bad_input_says_what_and_a_partner_may_not_edit(
     forbidden = _add(partner, "03-2345 6789", "looks like a hub")
     assert forbidden.status_code == 403
     assert "+60323456789" not in member.get("/stop-list").text
+
+
+def test_a_hub_named_only_in_red_reports_is_withheld_from_other_agencies(
+    client_for: Callable[[str], TestClient], region: PolicyRegion, engine: Engine
+) -> None:
+    hub = "+60199990000"
+    with session_scope(engine) as session:
+        owner = session.scalar(select(Agency.id).where(Agency.code == "MY-NSRC"))
+        assert owner is not None
+        make_report(session, agency_id=owner, ref="MY-red-hub", mark="red", phone=hub)
+        session.flush()
+        ident = session.scalar(select(Identifier.id).where(Identifier.value == hub))
+        assert ident is not None
+        stop_hubs(session, [(ident, 40, 12)], DEFAULT_RULES)
+    assert hub in client_for("MY-NSRC").get("/stop-list").text
+    for other in ("SG-ASCOM", "AU-AFP"):
+        page = client_for(other).get("/stop-list").text
+        assert hub not in page and "Withheld: named only in reports" in page, other

@@ -9,7 +9,7 @@ from httpx import Response
 from sqlalchemy import Engine, select
 
 from counterscam.db.engine import session_scope
-from counterscam.db.models import Agency, Identifier
+from counterscam.db.models import Agency, AuditEvent, Identifier
 from counterscam.link.rules import DEFAULT_RULES
 from counterscam.link.stoplist import stop_hubs
 from tests.factories import PolicyRegion, make_report
@@ -76,3 +76,12 @@ def test_a_hub_named_only_in_red_reports_is_withheld_from_other_agencies(
     for other in ("SG-ASCOM", "AU-AFP"):
         page = client_for(other).get("/stop-list").text
         assert hub not in page and "Withheld: named only in reports" in page, other
+
+
+def test_every_view_of_the_stop_list_is_audited(
+    client_for: Callable[[str], TestClient], engine: Engine
+) -> None:
+    assert client_for("AU-AFP").get("/stop-list").status_code == 200
+    with session_scope(engine) as session:
+        actions = session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()
+    assert actions[-1] == "list_stop_entries"

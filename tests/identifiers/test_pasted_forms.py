@@ -276,3 +276,23 @@ def test_canon_prints_the_hint_for_an_ip_written_as_one_number() -> None:
     result = runner.invoke(app, ["canon", "ip", "3232235777"])
     assert result.exit_code == 1
     assert "looks like 192.168.1.1 written as one number" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Maybank Malaysia 514012345678", "MY:MBBE:514012345678"),
+        ("Maybank 514012345678 Malaysia", "MY:MBBE:514012345678"),
+        ("Maybank (Malaysia) 5140-1234-5678", "MY:MBBE:514012345678"),
+        ("Bangkok Bank 123-4-56789-0 Thailand", "TH:BKKB:1234567890"),
+        ("Vietcombank Viet Nam 0011001234567", "VN:BFTV:0011001234567"),
+    ],
+)
+def test_a_bank_written_with_its_country_is_that_countrys_bank(raw: str, expected: str) -> None:
+    assert canonicalize("bank_account", raw, country="MY").value == expected
+
+
+def test_a_country_beside_a_bank_it_has_no_branch_of_is_not_guessed_away() -> None:
+    # Read with the country left out, this would be Maybank in Malaysia: another bank.
+    with pytest.raises(InvalidIdentifier, match="unknown bank"):
+        canonicalize("bank_account", "Maybank Laos 514012345678", country="MY")

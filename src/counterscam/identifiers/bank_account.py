@@ -14,7 +14,7 @@ from counterscam.identifiers._accounts import (
     split_number,
     token_splits,
 )
-from counterscam.identifiers._phone_words import is_country_name
+from counterscam.identifiers._phone_words import country_named, is_country_name
 from counterscam.identifiers._text import ascii_digits, clean, fold_dashes
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 from counterscam.identifiers.ewallet import canonicalize_ewallet
@@ -60,6 +60,8 @@ def _resolve(raw: str, name: str, qualifier: str | None, country: str | None) ->
             if found:
                 named = _one(raw, variant, found)
                 break
+    if named is None and name:
+        named = _with_country_words(raw, name)
     if qualifier and qualifier.strip():
         given = _one(raw, qualifier.strip(), find_banks(qualifier, country))
         if named is not None and named != given:
@@ -77,6 +79,32 @@ def _resolve(raw: str, name: str, qualifier: str | None, country: str | None) ->
         _one(raw, name, ())
     assert named is not None
     return named
+
+
+_NAME_SPLIT = re.compile(r"[\s,;:()\[\]/|]+")
+
+
+def _with_country_words(raw: str, name: str) -> Bank | None:
+    """Return the bank of "Maybank Malaysia" or "Bangkok Bank (Thailand)": a bank of the
+    member country named before or after it, or None.
+
+    Only that country's banks count: "Maybank Indonesia" is another bank than Maybank in
+    Malaysia, so a name the reference data does not hold for the country named is unknown.
+    """
+    tokens = [t for t in _NAME_SPLIT.split(name) if t]
+    for size in (3, 2, 1):
+        if len(tokens) <= size:
+            continue
+        for rest, words in ((tokens[:-size], tokens[-size:]), (tokens[size:], tokens[:size])):
+            said = " ".join(words)
+            code = country_named(said) if is_country_name(said) else None
+            if code is None:
+                continue
+            for variant in name_variants(" ".join(rest)):
+                found = tuple(b for b in find_banks(variant, code) if b.country == code)
+                if found:
+                    return _one(raw, variant, found)
+    return None
 
 
 @cache

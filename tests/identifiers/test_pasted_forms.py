@@ -296,3 +296,30 @@ def test_a_country_beside_a_bank_it_has_no_branch_of_is_not_guessed_away() -> No
     # Read with the country left out, this would be Maybank in Malaysia: another bank.
     with pytest.raises(InvalidIdentifier, match="unknown bank"):
         canonicalize("bank_account", "Maybank Laos 514012345678", country="MY")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected", "ip"),
+    [
+        ("http://%6d%61ybank2u.com.my/login", "http://maybank2u.com.my/login", None),
+        ("http://%4D%41YBANK2U.com.my/", "http://maybank2u.com.my/", None),
+        ("http://%31%39%32.168.1.1/x", "http://192.168.1.1/x", "192.168.1.1"),
+    ],
+)
+def test_a_percent_encoded_host_is_the_host_a_browser_visits(
+    raw: str, expected: str, ip: str | None
+) -> None:
+    found = canonicalize("url", raw)
+    assert found.value == expected
+    assert [r.value for r in found.related if r.kind == "ip"] == ([ip] if ip else [])
+
+
+@pytest.mark.parametrize(
+    ("raw", "why"),
+    [
+        ("http://%ff.com/", "not UTF-8 text"),
+        ("http://ex%2Fample.com/", "decodes to 'ex/ample.com'"),
+    ],
+)
+def test_a_percent_encoded_host_no_browser_can_visit_is_refused(raw: str, why: str) -> None:
+    assert why in reason("url", raw)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from counterscam.identifiers._browser_ipv4 import browser_ipv4
 from counterscam.identifiers._host import ascii_host, registered_record
@@ -113,6 +113,8 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
         raise _fail(raw, "is not a web address (its host or port cannot be read)") from exc
     if not hostname:
         raise _fail(raw, "has no host name; enter it like https://example.com/page")
+    if "%" in hostname:
+        hostname = _decoded_host(raw, hostname)
     ip_value = _ip_host(raw, hostname, as_link=as_link)
     if ip_value is not None:
         host = f"[{ip_value}]" if ":" in ip_value else ip_value
@@ -130,6 +132,19 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
     if telegram is not None:
         return telegram
     return Canonical("url", value, None, related, shared)
+
+
+def _decoded_host(raw: str, hostname: str) -> str:
+    """Percent-decode a host as browsers do before reading it (the WHATWG URL standard):
+    phishing links hide a host so (``http://%6d%61ybank2u.com.my/``, ``http://%31%39%32...``).
+    """
+    try:
+        decoded = unquote(hostname, errors="strict").lower()
+    except UnicodeDecodeError:
+        raise _fail(raw, "has percent escapes in its host that are not UTF-8 text") from None
+    if not decoded or any(ch in decoded for ch in "%/?#@:\\ "):
+        raise _fail(raw, f"has a host that decodes to {decoded!r}, which no browser can visit")
+    return decoded
 
 
 def _ip_host(raw: str, hostname: str, *, as_link: bool) -> str | None:

@@ -125,13 +125,10 @@ def list_stops(session: Session, caller: Caller, *, channel: str) -> list[StopVi
     nothing about reports and is shown to every account.
     """
     entries = list(session.scalars(select(StopEntry).order_by(StopEntry.kind, StopEntry.value)))
-    named = _named(session, entries, None)
-    seen = _named(session, entries, caller)
+    hidden = _named_only_hidden(session, caller, [(e.kind, e.value) for e in entries])
     own = f"@{caller.agency_code}"
     views = [
-        _withheld(e)
-        if (e.kind, e.value) in named - seen and not e.added_by.endswith(own)
-        else _view(e)
+        _withheld(e) if (e.kind, e.value) in hidden and not e.added_by.endswith(own) else _view(e)
         for e in entries
     ]
     audit.record(
@@ -144,23 +141,19 @@ def list_stops(session: Session, caller: Caller, *, channel: str) -> list[StopVi
     return sorted(views, key=lambda v: (v.automatic, v.kind, v.value))
 
 
-def _named(
-    session: Session, entries: list[StopEntry], caller: Caller | None
+def _named_only_hidden(
+    session: Session, caller: Caller, keys: list[tuple[str, str]]
 ) -> set[tuple[str, str]]:
-    """Return the (kind, value) of these entries that a report names: any report (``caller``
-    None), or one the caller may see."""
-    keys = [(e.kind, e.value) for e in entries]
-    reports = select(Sighting.report_id).where(Sighting.identifier_id == Identifier.id)
-    if caller is not None:
-        reports = reports.join(Report, Report.id == Sighting.report_id).where(
-            report_visible(caller)
-        )
+    """Return the (kind, value) keys that reports name, none of them one the caller may see."""
+    naming = select(Sighting.report_id).where(Sighting.identifier_id == Identifier.id)
+    seen = naming.join(Report, Report.id == Sighting.report_id).where(report_visible(caller))
     found: set[tuple[str, str]] = set()
     for start in range(0, len(keys), HUB_CHUNK):
-        chunk = keys[start : start + HUB_CHUNK]
         rows = session.execute(
             select(Identifier.kind, Identifier.value).where(
-                tuple_(Identifier.kind, Identifier.value).in_(chunk), reports.exists()
+                tuple_(Identifier.kind, Identifier.value).in_(keys[start : start + HUB_CHUNK]),
+                naming.exists(),
+                ~seen.exists(),
             )
         )
         found.update((kind, value) for kind, value in rows)

@@ -25,10 +25,8 @@ KINDS = [(k, v) for k, v in KIND_LABELS.items() if k]
 
 
 def _page(page: SignedIn, errors: FormErrors, form: dict[str, str], status: int = 200) -> Response:
-    # The listing adds its audit row; the request's session is rolled back at its end.
-    page.session.rollback()  # a refused edit leaves nothing behind to commit with it
     entries = list_stops(page.session, page.caller, channel="web")
-    page.session.commit()
+    page.session.commit()  # the listing's audit row: the request's session ends rolled back
     return page.render(
         "stop_list.html",
         section="clusters",

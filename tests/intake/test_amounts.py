@@ -243,3 +243,31 @@ def test_a_csv_file_of_amounts_as_written(session: Session, agencies: dict[str, 
         "ID-1": ("1234567.89", "IDR"),
         "MY-1": ("12500.50", "MYR"),
     }
+
+
+@pytest.mark.parametrize(
+    ("value", "currency", "why"),
+    [
+        ("50K", "MMK", "usually means thousand"),
+        ("1.5K", "MMK", "usually means thousand"),
+    ],
+)
+def test_readings_that_would_store_the_wrong_amount_are_refused(
+    value: str, currency: str, why: str
+) -> None:
+    with pytest.raises(ValueError, match=why):
+        amount_of(value, currency)
+
+
+@pytest.mark.parametrize(
+    ("value", "currency", "expected"),
+    [
+        ("K 50,000", "MMK", "50000.00"),
+        ("50,000 K", "MMK", "50000.00"),
+        ("1.500.000 đồng", None, "1500000.00"),
+        ("1.500.000 dong", "VND", "1500000.00"),
+        ("12,000 baht", None, "12000.00"),
+    ],
+)
+def test_kyat_and_local_currency_words(value: str, currency: str | None, expected: str) -> None:
+    assert str(amount_of(value, currency)) == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -139,3 +140,15 @@ def test_a_bulk_import_says_to_rebuild(
     again = runner.invoke(app, ["import", str(tmp_path), "--agency", "MY-NSRC"])
     assert "2 reports were linked as they came" in " ".join(again.output.split())
     assert "counterscam link --rebuild" in again.output
+
+
+def test_a_file_whose_name_is_not_utf8_on_disk_imports(
+    runner: CliRunner, session: Session, agencies: dict[str, Caller], tmp_path: Path
+) -> None:
+    # Saved by a Windows-1258 system: on Linux the name decodes with lone surrogates.
+    path = tmp_path / os.fsdecode(b"b\xe1o_c\xe1o.csv")
+    path.write_text(REPORTS_CSV)
+    result = runner.invoke(app, ["import", str(path), "--agency", "MY-NSRC"])
+    assert result.exit_code == 0, result.output
+    assert "2 accepted, 0 rejected" in result.output
+    assert session.scalar(select(func.count()).select_from(Report)) == 2

@@ -24,7 +24,6 @@ from counterscam.access import audit
 from counterscam.access.caller import Caller
 from counterscam.api.deps import CurrentCaller, RowId, SessionDep, SettingsDep
 from counterscam.config import Settings
-from counterscam.intake.chars import printable
 from counterscam.intake.files import read_batch
 from counterscam.intake.json_files import parse, reports_of
 from counterscam.intake.records import FileProblem, RawReport, RowError, file_problem
@@ -193,8 +192,7 @@ def api_upload(
         # Read at most one byte past the limit, so an oversized upload is never held whole.
         content = upload.file.read(budget + 1)
         budget -= len(content)
-        # The name is stored with the batch: a NUL in it would fail that write (intake.chars).
-        sources.append(Source(name=printable(upload.filename or "upload"), content=content))
+        sources.append(Source(name=upload.filename or "upload", content=content))
         if budget < 0:
             break
     fmt = sources[0].format if len(sources) == 1 else "csv"

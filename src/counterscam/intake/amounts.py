@@ -45,6 +45,9 @@ SIGNS: dict[str, frozenset[str]] = {
     "₫": frozenset({"VND"}),
     "đ": frozenset({"VND"}),
     "VNĐ": frozenset({"VND"}),
+    "đồng": frozenset({"VND"}),
+    "dong": frozenset({"VND"}),
+    "baht": frozenset({"THB"}),
     "៛": frozenset({"KHR"}),
     "₭": frozenset({"LAK"}),
     # The kyat's K is also the Papua New Guinea kina's; Ks (kyats) is the kyat's alone.
@@ -104,6 +107,12 @@ class _Written:
             raise ValueError(
                 f"{self.shown} is not an amount: it has {pre!r} before the number and {post!r} "
                 f"after it; write the number alone, {_FORMS}, with at most its currency"
+            )
+        if post == "K" and text[last : last + 1] == "K":
+            # "50K" is how fifty thousand is written; kyat is "K 50,000" or "50,000 Ks".
+            raise ValueError(
+                f"{self.shown}: a K right after the number usually means thousand; write the "
+                f"whole amount in digits (like 50000), or kyat as K {number} or {number} Ks"
             )
         self.sign = pre or post
         self.number = number

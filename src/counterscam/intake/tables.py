@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from counterscam.intake import columns
+from counterscam.intake.chars import printable
 from counterscam.intake.records import FileProblem, RowError, file_problem, ref_of
 
 # (row number, values, what is wrong with the row as read, before its values are checked)
@@ -27,6 +28,11 @@ class Source:
     name: str
     path: Path | None = None
     content: bytes | None = None
+
+    def __post_init__(self) -> None:
+        # The name is echoed in errors and stored with the batch: a NUL, or a lone surrogate
+        # (a file name that is not UTF-8 on disk), would fail that write (intake.chars).
+        object.__setattr__(self, "name", printable(self.name))
 
     def size(self) -> int:
         """Return the file's size in bytes."""

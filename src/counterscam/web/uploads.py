@@ -13,7 +13,6 @@ from counterscam.access.caller import Caller
 from counterscam.access.policy import report_visible
 from counterscam.config import Settings
 from counterscam.db.models import Report
-from counterscam.intake.chars import printable
 from counterscam.intake.files import read_batch
 from counterscam.intake.records import RawReport, RowError, file_problem
 from counterscam.intake.service import BatchResult, submit
@@ -54,8 +53,7 @@ def submit_upload(
     for upload in files:
         content = upload.file.read(budget + 1)  # one byte past the limit tells it is too big
         budget -= len(content)
-        # The name is stored with the batch: a NUL in it would fail that write (intake.chars).
-        sources.append(Source(name=printable(upload.filename or "upload"), content=content))
+        sources.append(Source(name=upload.filename or "upload", content=content))
         if budget < 0:
             break
     names = ", ".join(s.name for s in sources)

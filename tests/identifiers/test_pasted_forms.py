@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from counterscam.cli.main import app
-from counterscam.identifiers import Canonical, InvalidIdentifier, canonicalize
+from counterscam.identifiers import Canonical, InvalidIdentifier, canonicalize, guess_kind
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -323,3 +323,37 @@ def test_a_percent_encoded_host_is_the_host_a_browser_visits(
 )
 def test_a_percent_encoded_host_no_browser_can_visit_is_refused(raw: str, why: str) -> None:
     assert why in reason("url", raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "country"),
+    [
+        ("KBank 123 4567890123", "TH"),
+        ("Maybank 1 5140 1234 5678", "MY"),
+        ("VCB 0011 0012 3456 7890 1234", "VN"),
+    ],
+)
+def test_a_mistyped_account_keeps_its_digits_and_is_refused(raw: str, country: str) -> None:
+    # A leading digit group is read as part of the bank only when it names that bank.
+    assert "digits" in reason("bank_account", raw, country)
+
+
+@pytest.mark.parametrize(
+    ("raw", "country", "expected"),
+    [
+        ("Anh Thai 0912 345 678", "VN", "+84912345678"),  # Thái: a Vietnamese name
+        ("Mr Lao 012-345 6789", "MY", "+60123456789"),
+        ("Thailand 081 234 5678", "MY", "+66812345678"),
+        ("Tel Thailand: 081 234 5678", "MY", "+66812345678"),
+    ],
+)
+def test_a_country_word_inside_a_name_does_not_outweigh_the_country_given(
+    raw: str, country: str, expected: str
+) -> None:
+    assert canonicalize("phone", raw, country=country).value == expected
+
+
+def test_words_with_a_few_digits_are_not_guessed_to_be_a_phone() -> None:
+    # Read as kind phone, "ref 12345 abc" would become a sender name: it is not a phone.
+    assert guess_kind("ref 12345 abc", country="MY") is None
+    assert guess_kind("Tel: 012-345 6789", country="MY") == "phone"

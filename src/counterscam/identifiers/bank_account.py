@@ -172,7 +172,14 @@ def _with_leading_group(
     if group is None:
         return None
     named = f"{name} {group[1]}".strip()
-    if not any(find_banks(variant, region) for variant in name_variants(named)):
+    # The group must name the bank, in its name ("BNI 46") or as its code ("004", "Mandiri
+    # 008"): else any bank's mistyped account ("KBank 123 4567890123") would lose digits.
+    coded = set(find_banks(group[1], region))
+    if not any(
+        (group[1] in variant.split() and find_banks(variant, region))
+        or coded.intersection(find_banks(variant, region))
+        for variant in name_variants(named)
+    ):
         return None
     bank = _resolve(raw, named, qualifier, region)
     return bank, _digits(raw, number[group.end() :], bank, virtual=bool(_VIRTUAL.search(name)))

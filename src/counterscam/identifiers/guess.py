@@ -22,12 +22,14 @@ _SENDER = re.compile(r"[A-Z][A-Z0-9&.-]{2,10}")
 _ORDER = ("bank_account", "ewallet", "crypto_wallet", "handle", "shortcode", "sender_id")
 
 
-def _works(kind: str, text: str, country: str | None) -> bool:
+def _works(kind: str, text: str, country: str | None, *, as_itself: bool = False) -> bool:
+    """Tell whether ``text`` reads as ``kind``; ``as_itself``: and stays that kind (a phone
+    value that is read as a sender name, "ref 12345 abc", does not count as a phone)."""
     try:
-        canonicalize(kind, text, country=country)
+        found = canonicalize(kind, text, country=country)
     except InvalidIdentifier:
         return False
-    return True
+    return found.kind == kind or not as_itself
 
 
 def guess_kind(raw: str, *, country: str | None = None) -> str | None:
@@ -63,7 +65,7 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
         return "phone" if _works("phone", text, country) else None
     if len(re.sub(r"\D", "", text)) >= 5:
         for kind in ("bank_account", "ewallet", "phone"):
-            if _works(kind, text, country):
+            if _works(kind, text, country, as_itself=kind == "phone"):
                 return kind  # a phone here is one among words: "Tel: ...", "Malaysia ..."
     if _HOST.fullmatch(fanged) and _works("domain", fanged, None):
         return "domain"

@@ -10,7 +10,12 @@ from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberTyp
 
 from counterscam.identifiers._links import phone_in_link
 from counterscam.identifiers._phone_fast import valid_e164
-from counterscam.identifiers._phone_words import IDD_PREFIXES, country_named, vn_current
+from counterscam.identifiers._phone_words import (
+    IDD_PREFIXES,
+    country_named,
+    is_country_name,
+    vn_current,
+)
 from counterscam.identifiers._text import ascii_digits, clean, fold_dashes
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 from counterscam.identifiers.shortcode import (
@@ -245,7 +250,19 @@ def _worded(raw: str, text: str, region: str | None) -> Canonical | None:
     number = match["number"].strip()
     if len(_NON_DIGIT.sub("", number)) < _MIN_WORDED_DIGITS:
         return None  # "GCASH 2FA", "Code 1234": a sender name or a short code, not a label
-    named = country_named(f"{match['before']} {match['after']}")
+    named = _country_said(match["before"], match["after"])
+    if named is None and region is not None:
+        # A country word inside other words ("Anh Thai", a Vietnamese name) does not outweigh
+        # the country the value was given with, unless the number is not valid there.
+        mentioned = country_named(f"{match['before']} {match['after']}")
+        try:
+            return e164(raw, number, region)
+        except InvalidIdentifier:
+            if mentioned is None:
+                raise
+            named = mentioned
+    elif named is None:
+        named = country_named(f"{match['before']} {match['after']}")
     found = e164(raw, number, named or region)
     if named is not None and found.kind == "phone" and found.country != named:
         raise InvalidIdentifier(
@@ -255,6 +272,15 @@ def _worded(raw: str, text: str, region: str | None) -> Canonical | None:
             f"{place_name(found.country)}; enter the number as it was given, without the country",
         )
     return found
+
+
+def _country_said(before: str, after: str) -> str | None:
+    """Return the member country the words before or after a number are, in full, or None."""
+    for words in (before, after):
+        stripped = words.strip(" :,-()[]")
+        if stripped and is_country_name(stripped):
+            return country_named(stripped)
+    return None
 
 
 def _spreadsheet_number(raw: str, text: str) -> str:

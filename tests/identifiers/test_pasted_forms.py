@@ -357,3 +357,11 @@ def test_words_with_a_few_digits_are_not_guessed_to_be_a_phone() -> None:
     # Read as kind phone, "ref 12345 abc" would become a sender name: it is not a phone.
     assert guess_kind("ref 12345 abc", country="MY") is None
     assert guess_kind("Tel: 012-345 6789", country="MY") == "phone"
+
+
+@pytest.mark.parametrize(
+    ("raw", "country"), [("VA3901081234567890", "ID"), ("TK0011001234567", "VN")]
+)
+def test_letters_before_an_account_are_not_taken_for_a_foreign_iban(raw: str, country: str) -> None:
+    # VA (virtual account) and TK (tài khoản) are not Vatican's and Tokelau's IBANs.
+    assert "IBAN" not in reason("bank_account", raw, country)

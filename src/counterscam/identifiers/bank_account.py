@@ -149,12 +149,21 @@ def _refuse_iban(raw: str, text: str) -> None:
     """Explain that an IBAN cannot be taken: no member country uses them."""
     if not (text[:2].isalpha() and text[2:4].isdigit()):
         return
-    match = _IBAN.fullmatch(re.sub(r"[\s\-]", "", text).upper())
+    compact = re.sub(r"[\s\-]", "", text).upper()
+    match = _IBAN.fullmatch(compact)
     if match is None:
         return
     code = match[1]
-    place = place_name(code) if code in phonenumbers.SUPPORTED_REGIONS else code
-    if code in member_codes():
+    # Another country's IBAN is told as one only when it is one: "VA3901..." (a virtual
+    # account) and "TK0011..." (Vietnamese for account) are not Vatican's nor Tokelau's.
+    # A member country has no IBANs at all, so its shape alone is worth the explanation.
+    foreign = code not in member_codes()
+    if foreign and (
+        code not in phonenumbers.SUPPORTED_REGIONS or not _iban_checksum_holds(compact)
+    ):
+        return
+    place = place_name(code)
+    if not foreign:
         why = f"looks like an IBAN, but {place} does not use IBANs (no ASEAN country does)"
     else:
         why = (
@@ -162,6 +171,12 @@ def _refuse_iban(raw: str, text: str) -> None:
             "accounts are kept for the banks of the ten member countries only"
         )
     raise _fail(raw, f"{why}; enter the bank and its account number, like Maybank 5140 1234 5678")
+
+
+def _iban_checksum_holds(iban: str) -> bool:
+    """Tell whether an IBAN's check digits hold (ISO 13616: the number mod 97 is 1)."""
+    moved = iban[4:] + iban[:4]
+    return int("".join(str(int(ch, 36)) for ch in moved)) % 97 == 1
 
 
 def _with_leading_group(

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from counterscam.identifiers._browser_ipv4 import browser_ipv4
 from counterscam.identifiers._host import ascii_host, domain_record
 from counterscam.identifiers._text import clean, refang
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
-from counterscam.identifiers.ip import parse_ip
+from counterscam.identifiers.ip import link_host_ip, parse_ip
 
 
 def canonicalize_domain(raw: str) -> Canonical:
@@ -30,8 +29,7 @@ def canonicalize_domain(raw: str) -> Canonical:
         )
     try:
         # A pasted link's host is the address the browser visits (http://3232235777/ too).
-        in_link = browser_ipv4(text) if pasted_link else None
-        ip_value = in_link.address if in_link is not None else parse_ip(text)
+        ip_value = link_host_ip(text) if pasted_link else parse_ip(text)
     except ValueError as exc:
         raise InvalidIdentifier("domain", raw, f"{shown(raw)} {exc}") from exc
     if ip_value is not None:

@@ -45,6 +45,17 @@ def parse_ip(text: str) -> str | None:
     return str(address)
 
 
+def link_host_ip(host: str) -> str | None:
+    """Return the IP address a browser visits for a link's host, None for a host name.
+
+    Browsers read ``http://3232235777/``, ``http://0xC0A80101/`` and ``http://192.168.257/``
+    as addresses; typed alone, those forms are refused (``parse_ip``). Raises ValueError on an
+    ambiguous dotted address.
+    """
+    read = browser_ipv4(host)
+    return read.address if read is not None else parse_ip(host)
+
+
 def _leading_zero(text: str, number: str) -> str:
     """Say both readings of a dotted address with a leading zero: 010 is 8 or 10."""
     why = f"has a number with a leading zero ({number}), which some systems read as octal"
@@ -70,10 +81,7 @@ def canonicalize_ip(raw: str) -> Canonical:
             pass
     try:
         # In a link, the host is the address the browser visits, however it is written.
-        in_link = browser_ipv4(host) if host else None
-        if in_link is not None:
-            return Canonical("ip", in_link.address, None)
-        value = parse_ip(text)
+        value = link_host_ip(host) if host else parse_ip(text)
     except ValueError as exc:
         raise InvalidIdentifier("ip", raw, f"{shown(raw)} {exc}") from exc
     if value is None and "%" in text:

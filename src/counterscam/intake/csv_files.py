@@ -9,10 +9,12 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TextIO
 
+from counterscam.intake import columns
 from counterscam.intake.chars import unstorable
 from counterscam.intake.records import FileProblem, RowError, file_problem, ref_of
 from counterscam.intake.tables import Refs, Rows, Source, Table, recognise
 
+MAX_COLUMNS = 16_384  # Excel's widest sheet; a CSV it exports has no wider header
 _SAVE_AS = "save it again as 'CSV UTF-8 (comma delimited)' or re-encode it as UTF-8"
 
 
@@ -25,6 +27,14 @@ def csv_table(source: Source) -> Table:
         break
     if header is None:
         raise file_problem(source.name, "the file is empty; it needs a header row and data rows")
+    if len(header) > MAX_COLUMNS:
+        raise file_problem(
+            source.name,
+            f"the header row (row 1) has {len(header):,} columns, more than a spreadsheet "
+            f"holds ({MAX_COLUMNS:,}); an intake file has at most "
+            f"{max(len(c) for c in columns.FILES.values())}. Use the template's header row",
+            row=1,
+        )
     _refuse_other_delimiter(source, header)
     kind, names = recognise(header, source.name)
     return Table(

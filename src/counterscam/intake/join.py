@@ -20,7 +20,7 @@ from counterscam.intake.records import (
     file_problem,
     ref_of,
 )
-from counterscam.intake.tables import Limits, Table
+from counterscam.intake.tables import Limits, Table, too_many_reports
 
 Totals = Callable[[int], None]
 
@@ -79,13 +79,7 @@ def _index_reports(reports: Table, limits: Limits) -> dict[str, int]:
     for row, ref in reports.refs():
         count += 1
         if limits.max_reports is not None and count > limits.max_reports:
-            raise file_problem(
-                reports.label,
-                f"more than {limits.max_reports:,} reports; at most "
-                f"{limits.max_reports:,} are accepted in one batch. Split the file, or ask an "
-                "administrator to import it with the CLI",
-                row=row,
-            )
+            raise too_many_reports(reports.label, limits.max_reports, row)
         if ref:
             first_row.setdefault(ref, row)
     return first_row

@@ -82,15 +82,32 @@ def rejections_csv(errors: Iterable[RowError]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(REJECTION_COLUMNS)
     for e in errors:
-        writer.writerow([e.file, e.row, e.column, safe_cell(e.value), e.reason])
+        # Every text cell, not only the value: a file name, a column heading and a reason
+        # that quotes the value ("=HYPERLINK(...) is also on row 2") come from the file too.
+        writer.writerow(
+            [safe_cell(e.file), e.row, safe_cell(e.column), safe_cell(e.value), safe_cell(e.reason)]
+        )
     return out.getvalue()
+
+
+def _unquoted(cell: str) -> str:
+    """Undo ``safe_cell``: drop the quote it put before a formula, and only that."""
+    if cell.startswith("'") and safe_cell(cell[1:]) == cell:
+        return cell[1:]
+    return cell
 
 
 def parse_rejections_csv(text: str) -> list[RowError]:
     """Read back a rejection file written by ``rejections_csv``."""
     rows = list(csv.reader(io.StringIO(text)))
     return [
-        RowError(file=f, row=int(r or 0), column=c, value=v.removeprefix("'"), reason=why)
+        RowError(
+            file=_unquoted(f),
+            row=int(r or 0),
+            column=_unquoted(c),
+            value=_unquoted(v),
+            reason=_unquoted(why),
+        )
         for f, r, c, v, why in rows[1:]
         if len(rows[0]) == 5
     ]

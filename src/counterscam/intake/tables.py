@@ -19,6 +19,7 @@ Refs = Iterator[tuple[int, str]]  # (row number, external_ref) of the rows open_
 # Distinctive columns say which file a header row belongs to (external_ref, kind, country and
 # role appear in several).
 _SHARED = {"external_ref", "kind", "country", "role"}
+MAX_HEADER_ERRORS = 20  # header problems listed one by one; the rest are counted
 
 
 @dataclass(frozen=True)
@@ -129,15 +130,35 @@ def check_header(names: list[str], kind: str, label: str) -> None:
     expected = columns.names(kind)
     errors: list[RowError] = []
     hint = f"a {kind} file has the columns: {', '.join(expected)}"
+    seen: set[str] = set()
+    wrong = 0
     for i, name in enumerate(names):
         if name and name not in expected:
-            errors.append(RowError(label, 1, name, name, f"unknown column; {hint}"))
-        elif name and name in names[:i]:
-            errors.append(RowError(label, 1, name, name, "this column appears twice"))
+            error = RowError(label, 1, name, name, f"unknown column; {hint}")
+        elif name in seen:
+            error = RowError(label, 1, name, name, "this column appears twice")
         elif not name:
-            errors.append(RowError(label, 1, f"column {i + 1}", "", f"empty column name; {hint}"))
+            error = RowError(label, 1, f"column {i + 1}", "", f"empty column name; {hint}")
+        else:
+            seen.add(name)
+            continue
+        wrong += 1
+        # A hostile header of a million commas would otherwise be a million errors.
+        if wrong <= MAX_HEADER_ERRORS:
+            errors.append(error)
+    if wrong > MAX_HEADER_ERRORS:
+        errors.append(
+            RowError(
+                label,
+                1,
+                "",
+                "",
+                f"and {wrong - MAX_HEADER_ERRORS:,} more columns that are unknown, empty or "
+                f"repeated; {hint}",
+            )
+        )
     for name in columns.required(kind):
-        if name not in names:
+        if name not in seen:
             errors.append(RowError(label, 1, name, "", f"required column missing; {hint}"))
     if errors:
         raise FileProblem(errors)
@@ -154,3 +175,13 @@ def check_size(sources: list[Source], limits: Limits) -> None:
             f"the upload is {total / 1e6:.1f} MB; the limit is {limits.max_bytes / 1e6:.1f} MB. "
             "Split it into smaller files, or ask an administrator to import it with the CLI",
         )
+
+
+def too_many_reports(label: str, limit: int, row: int) -> FileProblem:
+    """Return the error of a reports file or sheet with more reports than a batch takes."""
+    return file_problem(
+        label,
+        f"more than {limit:,} reports; at most {limit:,} are accepted in one batch. Split the "
+        "file, or ask an administrator to import it with the CLI",
+        row=row,
+    )

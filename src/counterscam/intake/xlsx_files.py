@@ -5,13 +5,22 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from typing import Any
 
 from counterscam.intake import columns
 from counterscam.intake.chars import unstorable
 from counterscam.intake.records import FileProblem, RowError, file_problem
-from counterscam.intake.tables import Limits, Rows, Source, Table, check_header, column_name
+from counterscam.intake.tables import (
+    Limits,
+    Rows,
+    Source,
+    Table,
+    check_header,
+    column_name,
+    too_many_reports,
+)
 
 _DAMAGED = (
     "cannot be read as an XLSX workbook: it is damaged, truncated or not an .xlsx file "
@@ -151,12 +160,18 @@ def _sheet_table(ws: Any, kind: str, limits: Limits) -> Table:
     label = str(ws.title)
     rows: list[tuple[int, dict[str, Any], list[RowError]]] = []
     names: list[str] = []
+    dates: list[int] = []
+    # The read-only reader trusts the sheet's <dimension> element for its size, and other
+    # writers leave it stale ("A1", or the size of an earlier draft): rows and columns past
+    # it were dropped without a word. Without it, every row is read as far as its last cell.
+    ws.reset_dimensions()
     for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
         if number == 1:
             names = [column_name(v) for v in values]
             while names and not names[-1]:
                 names.pop()
             check_header(names, kind, label)
+            dates = [i for i, name in enumerate(names) if name in _DATE_COLUMNS]
             continue
         if number > limits.max_sheet_rows:
             raise file_problem(
@@ -164,12 +179,18 @@ def _sheet_table(ws: Any, kind: str, limits: Limits) -> Table:
                 f"the sheet has more than {limits.max_sheet_rows:,} rows; split it",
                 row=number,
             )
-        cells = [_cell(v) for v in values]
-        if not any(c not in (None, "") for c in cells):
+        # Only the named columns are converted: a hostile row with a cell in column XFD
+        # would otherwise cost 16,384 conversions, times a million rows.
+        cells = [_cell(v) for v in values[: len(names)]]
+        for at in dates:
+            if at < len(cells):
+                cells[at] = _serial_day(cells[at], ws.parent.epoch)
+        beyond = len(values) > len(names) and _filled(values, len(names))
+        if not beyond and not any(c not in (None, "") for c in cells):
             continue
         problems = _lost_digits(label, number, names, cells)
         problems.extend(_unstorable(label, number, names, cells))
-        if any(c not in (None, "") for c in cells[len(names) :]):
+        if beyond:
             problems.append(
                 RowError(
                     label,
@@ -179,6 +200,9 @@ def _sheet_table(ws: Any, kind: str, limits: Limits) -> Table:
                     f"this row has values beyond the {len(names)} named columns",
                 )
             )
+        if kind == "reports" and limits.max_reports is not None and len(rows) >= limits.max_reports:
+            # Stop reading here, not after a million more rows, as join would.
+            raise too_many_reports(label, limits.max_reports, number)
         cells = (cells + [None] * len(names))[: len(names)]
         rows.append((number, dict(zip(names, cells, strict=True)), problems))
     if not names:
@@ -188,6 +212,35 @@ def _sheet_table(ws: Any, kind: str, limits: Limits) -> Table:
         return iter(rows)
 
     return Table(kind=kind, label=label, open_rows=open_rows)
+
+
+# A number in a date column is the day number Excel stores a date as, when the cell was not
+# given a date format (some writers leave it out). Below 2200 it is more likely a year typed
+# alone (1985 would be day 1985, in 1905): left as a number, it is refused with the reason.
+_DATE_COLUMNS = frozenset({"reported_at", "incident_at", "birth_date"})
+_FIRST_SERIAL = 2200
+_LAST_SERIAL = 2958465  # 9999-12-31
+
+
+def _serial_day(value: Any, epoch: datetime) -> Any:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    if not _FIRST_SERIAL <= value <= _LAST_SERIAL:
+        return value
+    from openpyxl.utils.datetime import from_excel
+
+    return from_excel(value, epoch=epoch)
+
+
+def _filled(values: Sequence[Any], start: int) -> bool:
+    """Tell whether any of ``values`` from ``start`` holds something, cheaply on wide rows."""
+    # A row ends at its last cell, which usually holds a value: no need to look further.
+    if values[-1] is not None and not (isinstance(values[-1], str) and not values[-1].strip()):
+        return True
+    tail = values[start:]
+    if tail.count(None) == len(tail):  # counted in C, not cell by cell
+        return False
+    return any(not (isinstance(v, str) and not v.strip()) for v in tail if v is not None)
 
 
 def _unstorable(label: str, row: int, names: list[str], cells: list[Any]) -> list[RowError]:

@@ -101,7 +101,9 @@ def create_user(
 
 def authenticate(session: Session, *, username: str, password: str) -> User | None:
     """Return the active user whose password matches, or None."""
-    user = session.scalar(select(User).where(User.username == username.strip().lower()))
+    name = username.strip().lower()
+    # No username holds NUL, and PostgreSQL refuses to compare text holding it (a 500).
+    user = None if "\x00" in name else session.scalar(select(User).where(User.username == name))
     if user is None or not user.active:
         _hasher.hash(password)  # same cost either way, so timing does not reveal names
         return None

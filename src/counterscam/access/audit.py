@@ -111,17 +111,23 @@ def shutdown() -> None:
 Row = tuple[Any, ...]  # the values of ``_COLUMNS``, in that order
 
 
+def _text(value: str) -> str:
+    # PostgreSQL refuses text holding NUL; a search for a value with one (a form field, a
+    # bulk row) must still leave its row, so NUL is written as the visible escape.
+    return value.replace("\x00", "\\x00") if "\x00" in value else value
+
+
 def _row(caller: Caller, channel: str, action: str, query: str, hits: int, record_ref: str) -> Row:
     return (
         utcnow(),
         caller.user_id,
         caller.agency_id,
-        caller.actor,
+        _text(caller.actor),
         channel,
         action,
-        query[:4000],
+        _text(query)[:4000],
         hits,
-        record_ref,
+        _text(record_ref)[:120],
     )
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from counterscam import __version__
 from counterscam.access import audit
 from counterscam.api import alerts, check, clusters, health, intake, reports
+from counterscam.api.guard import RequestGuard
 from counterscam.api.head import HeadAsGet
 from counterscam.api.sessions import CookieSessions
 from counterscam.config import Settings, get_settings
@@ -51,6 +52,7 @@ def create_app(*, settings: Settings | None = None, engine: Engine | None = None
         same_site="strict",
         https_only=settings.secure_cookies,
     )
+    app.add_middleware(RequestGuard)  # no NUL reaches the database; answers are no-store
     app.add_middleware(HeadAsGet)  # outermost: sessions and routes see a GET
     # Routes are matched in order: the check, the busiest route, right after the probe.
     for module in (health, check, reports, intake, alerts, clusters):

@@ -73,6 +73,8 @@ def add_stop(session: Session, caller: Caller, *, kind: str, value: str, reason:
     _may_edit(caller)
     if not reason.strip():
         raise ValueError("give a reason, e.g. 'genuine Maybank hotline, reported by mistake'")
+    if "\x00" in reason:
+        raise ValueError("the reason holds a NUL character; remove it and write the reason again")
     kind, value = _canonical(kind, value, caller.country)
     entry = session.scalar(
         select(StopEntry).where(StopEntry.kind == kind, StopEntry.value == value)

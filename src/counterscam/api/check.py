@@ -10,9 +10,8 @@ from fastapi import APIRouter, HTTPException, Query, Request, status
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
-from counterscam.access.caller import PUBLIC
 from counterscam.access.throttle import over_limit
-from counterscam.api.deps import CurrentCaller, SessionDep, SettingsDep, resolve_caller
+from counterscam.api.deps import CurrentCaller, SessionDep, SettingsDep, caller_or_public
 from counterscam.api.threaded import QueryModelRoute
 from counterscam.check.results import CheckItem, CheckResult
 from counterscam.check.service import TooManyValues, check, check_bulk
@@ -122,7 +121,7 @@ def api_check(request: Request, query: Annotated[CheckQuery, Query()]) -> Respon
     # The session and the caller are made here, in the worker thread the route runs in, not
     # as dependencies: FastAPI solves those on the event loop, which every request waits for.
     with request.app.state.sessions() as session:
-        caller = resolve_caller(request, session) or PUBLIC
+        caller = caller_or_public(request, session)
         if caller.is_public and (wait := over_limit(request)) is not None:
             return JSONResponse(
                 {"detail": f"Too many checks from your address. Wait {wait} s and try again."},

@@ -100,20 +100,42 @@ def resolve_caller(request: Request, session: Session) -> Caller | None:
     return caller_for_web_session(session, user_id=user_id, session_id=session_id)
 
 
+def _unauthorised(detail: str) -> HTTPException:
+    return HTTPException(
+        status_code=status.HTTP_401_UNAUTHORIZED,
+        detail=detail,
+        headers={"WWW-Authenticate": "Bearer"},
+    )
+
+
+def caller_or_public(request: Request, session: Session) -> Caller:
+    """Return the caller, or the anonymous public caller when no token was sent.
+
+    A token that is sent but unknown, revoked or expired answers 401: answered as the public,
+    a police script whose token was revoked would read "no hit" for values held in amber and
+    red reports, and take it for the region's answer.
+    """
+    caller = resolve_caller(request, session)
+    if caller is not None:
+        return caller
+    if request.headers.get("authorization", "").lower().startswith("bearer "):
+        raise _unauthorised(
+            "The API token is unknown, revoked or expired; ask an administrator for a new one, "
+            "or send no Authorization header for the public answer."
+        )
+    return PUBLIC
+
+
 async def optional_caller(request: Request, session: SessionDep) -> Caller:
-    """Return the caller, or the anonymous public caller."""
-    return resolve_caller(request, session) or PUBLIC
+    """Return the caller, or the public caller; 401 for a token sent but not valid."""
+    return caller_or_public(request, session)
 
 
 async def required_caller(request: Request, session: SessionDep) -> Caller:
     """Return the caller or answer 401."""
     caller = resolve_caller(request, session)
     if caller is None:
-        raise HTTPException(
-            status_code=status.HTTP_401_UNAUTHORIZED,
-            detail="Sign in, or send 'Authorization: Bearer <token>' with an API token.",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+        raise _unauthorised("Sign in, or send 'Authorization: Bearer <token>' with an API token.")
     return caller
 
 

@@ -152,3 +152,13 @@ def test_a_file_whose_name_is_not_utf8_on_disk_imports(
     assert result.exit_code == 0, result.output
     assert "2 accepted, 0 rejected" in result.output
     assert session.scalar(select(func.count()).select_from(Report)) == 2
+
+
+def test_a_file_name_is_shown_as_written_not_as_markup(
+    runner: CliRunner, agencies: dict[str, Caller], tmp_path: Path
+) -> None:
+    named = tmp_path / "[bold]reports.csv"
+    named.write_text(REPORTS_CSV)
+    result = runner.invoke(app, ["import", str(named), "--agency", "MY-NSRC"])
+    assert result.exit_code == 0, result.output
+    assert "[bold]reports.csv: batch" in result.output

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -94,7 +95,8 @@ def import_reports(
         ) as progress:
             for sources in groups:
                 name = ", ".join(s.name for s in sources)
-                task = progress.add_task(name, total=None)
+                # A file name is text, not markup: "[red]x.csv" must show as it is.
+                task = progress.add_task(escape(name), total=None)
 
                 def on_total(n: int, task: TaskID = task) -> None:
                     progress.update(task, total=n)
@@ -135,7 +137,7 @@ def import_reports(
     all_errors: list[RowError] = [e for r in results for e in r.errors]
     if rejections is not None:
         rejections.write_text(rejections_csv(all_errors), encoding="utf-8")
-        console.print(f"Rejected rows written to {rejections}")
+        console.print(f"Rejected rows written to {rejections}", markup=False)
     console.print(
         f"Total: {sum(r.accepted for r in results):,} accepted, "
         f"{sum(r.rejected for r in results):,} rejected, {sum(r.created for r in results):,} "
@@ -177,11 +179,14 @@ def _print(name: str, result: BatchResult) -> None:
         f"{name}: batch {result.batch_id} {result.status}: {result.accepted:,} accepted, "
         f"{result.rejected:,} rejected, {result.created:,} created, {result.updated:,} updated",
         highlight=False,
+        markup=False,
     )
     if not result.accepted and not result.errors:
         # Not an error (an agency may have nothing to send), but rarely what was meant.
         errors.print(
-            f"  {name}: no reports under the header row; nothing was stored", highlight=False
+            f"  {name}: no reports under the header row; nothing was stored",
+            highlight=False,
+            markup=False,
         )
     for e in result.errors[:20]:
         # Row 0 is the file as a whole (a missing column, an unreadable or empty file).

@@ -3,6 +3,7 @@ a signed-out session or a revoked token."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from counterscam.access.reads import NotFound, get_report
 from counterscam.api.app import create_app
 from counterscam.cli.main import app as cli_app
 from counterscam.config import Settings, get_settings
+from counterscam.db.base import utcnow
 from counterscam.db.engine import engine_for
 from counterscam.db.models import AuditEvent, Report, User, WebSession
 from tests.factories import build_policy_region
@@ -148,6 +150,29 @@ def test_a_session_cookie_copied_before_sign_out_signs_nobody_in_after(
     user = session.scalars(select(User).where(User.username == region.users["SG-ASCOM"].username))
     kept = session.scalars(select(WebSession).where(WebSession.user_id == user.one().id)).all()
     assert [row.ended_at for row in kept] == [None]
+
+
+def test_a_busy_sign_in_still_ends_when_its_lifetime_is_up(
+    engine: Engine, session: Session
+) -> None:
+    # The cookie is signed again with every answer, so only the server can end a sign-in
+    # that is used all day: 12 hours after it started, however busy.
+    region = build_policy_region(session)
+    app = create_app(settings=Settings(demo=True), engine=engine)
+    with TestClient(app) as browser:
+        sign_in(browser, region.users["SG-ASCOM"].username)
+        assert browser.get("/reports", follow_redirects=False).status_code == 200
+        user = session.scalars(
+            select(User).where(User.username == region.users["SG-ASCOM"].username)
+        ).one()
+        row = session.scalars(select(WebSession).where(WebSession.user_id == user.id)).one()
+        row.started_at = utcnow() - timedelta(seconds=Settings().session_max_age_seconds + 60)
+        session.commit()
+        page = browser.get("/reports", follow_redirects=False)
+        assert page.status_code == 303 and page.headers["location"].startswith("/sign-in")
+        assert browser.get("/api/v1/reports").status_code == 401
+        sign_in(browser, region.users["SG-ASCOM"].username)
+        assert browser.get("/reports", follow_redirects=False).status_code == 200
 
 
 def test_a_refused_export_leaves_an_earlier_file_as_it_was(

@@ -211,8 +211,15 @@ def end_web_session(session: Session, session_id: int) -> None:
         row.ended_at = utcnow()
 
 
-def caller_for_web_session(session: Session, *, user_id: int, session_id: int) -> Caller | None:
-    """Return the caller of a live web sign-in of an active user (from a signed cookie)."""
+def caller_for_web_session(
+    session: Session, *, user_id: int, session_id: int, lifetime_seconds: int
+) -> Caller | None:
+    """Return the caller of a live web sign-in of an active user (from a signed cookie).
+
+    A sign-in lasts ``lifetime_seconds`` from when it started, however busy: the cookie is
+    signed again with every answer, so its own age never runs out while the page is used.
+    """
+    started_after = utcnow() - timedelta(seconds=lifetime_seconds)
     user = session.scalar(
         select(User)
         .join(WebSession, WebSession.user_id == User.id)
@@ -220,6 +227,7 @@ def caller_for_web_session(session: Session, *, user_id: int, session_id: int) -
             WebSession.id == session_id,
             WebSession.user_id == user_id,
             WebSession.ended_at.is_(None),
+            WebSession.started_at > started_after,
             User.active.is_(True),
         )
     )

@@ -97,7 +97,13 @@ def resolve_caller(request: Request, session: Session) -> Caller | None:
             detail="A request from another site may not use the web session; "
             "send 'Authorization: Bearer <token>' with an API token.",
         )
-    return caller_for_web_session(session, user_id=user_id, session_id=session_id)
+    settings: Settings = request.app.state.settings
+    return caller_for_web_session(
+        session,
+        user_id=user_id,
+        session_id=session_id,
+        lifetime_seconds=settings.session_max_age_seconds,
+    )
 
 
 def _unauthorised(detail: str) -> HTTPException:

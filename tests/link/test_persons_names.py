@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from counterscam.link.persons_features import PersonRecord, features, parse_birth_date
-from counterscam.link.persons_names import split_name
+from counterscam.link.persons_names import phonetic, split_name, thai_spelling
+from counterscam.link.persons_thai import romanise
 
 
 def keys(name: str, nationality: str = "") -> set[str]:
@@ -117,3 +118,82 @@ def test_titles_in_thai_and_burmese_script_and_nangsao() -> None:
     assert split_name("นาย สมชาย ใจดี", "TH").tokens == ("สมชาย", "ใจดี")
     assert split_name("ဒေါ်ခင်ခင်", "MM").tokens == split_name("ခင်ခင်", "MM").tokens
     assert split_name("Nangsao Supaporn Thongdee", "TH").tokens == ("supaporn", "thongdee")
+
+
+@pytest.mark.parametrize(
+    ("name", "culture", "tokens"),
+    [
+        ("张伟", "CN", ("zhang", "wei")),
+        ("張偉明", "MY", ("zhang", "weiming")),
+        ("欧阳明", "CN", ("ouyang", "ming")),  # a two-character surname
+        ("陈 大文", "SG", ("chen", "dawen")),
+    ],
+)
+def test_chinese_characters_are_read_as_pinyin(
+    name: str, culture: str, tokens: tuple[str, ...]
+) -> None:
+    assert split_name(name, culture).tokens == tokens
+
+
+@pytest.mark.parametrize(
+    ("raw", "nationality", "country", "clean"),
+    [
+        ("VNM B1234567", "VN", "", "B1234567"),
+        ("VN-B1234567", "VN", "", "B1234567"),
+        ("THA AA1234567", "", "TH", "AA1234567"),
+        ("MM1234567", "MM", "", "MM1234567"),  # nine characters: a number, not a prefix
+        ("PHP1234567A", "PH", "", "P1234567A"),
+        ("MYS 900615-14-5671", "MY", "", "900615145671"),
+    ],
+)
+def test_a_country_prefix_is_taken_off_a_passport(
+    raw: str, nationality: str, country: str, clean: str
+) -> None:
+    record = PersonRecord("r", "A B", id_number=raw, nationality=nationality, country=country)
+    assert features(record)["id_clean"] == clean
+
+
+def test_a_father_written_joined_or_spaced_is_one_father() -> None:
+    from counterscam.link.persons_cluster import Facts, compatible
+
+    assert compatible(Facts(fathers={"abu baka"}), Facts(fathers={"abubaka"}))
+    assert not compatible(Facts(fathers={"abu baka"}), Facts(fathers={"ismail"}))
+
+
+@pytest.mark.parametrize(
+    ("thai", "latin"),
+    [
+        ("สมชาย", "Somchai"),
+        ("ใจดี", "Jaidee"),
+        ("สมศักดิ์", "Somsak"),
+        ("รักไทย", "Rakthai"),
+        ("ประยุทธ์", "Prayuth"),
+        ("จันทร์โอชา", "Chanocha"),
+        ("กิตติศักดิ์", "Kittisak"),
+        ("บุญมี", "Boonmee"),
+        ("สุวรรณ", "Suwan"),
+        ("นภา", "Napha"),
+        ("สมบัติ", "Sombat"),
+        ("พรทิพย์", "Pornthip"),
+        ("ศิริพร", "Siriporn"),
+        ("บุญเรือง", "Boonruang"),
+        ("ไพโรจน์", "Pairoj"),
+        ("แก้ว", "Kaew"),
+    ],
+)
+def test_thai_script_is_read_as_its_usual_latin_spelling(thai: str, latin: str) -> None:
+    read = romanise(thai)
+    assert read is not None
+    assert phonetic(thai_spelling(read)) == phonetic(thai_spelling(latin.lower()))
+
+
+def test_thai_records_meet_latin_ones_on_a_name_key() -> None:
+    assert keys("นายสมชาย ใจดี", "TH") & keys("Somchay Chaidee", "TH")
+    assert not keys("สมศักดิ์ ใจดี", "TH") & keys("Somchai Jaidee", "TH")
+
+
+def test_thai_spellings_fold_only_in_extra_keys() -> None:
+    # Pornthip and Phonthip meet for a Thai record; without a nationality the name keeps the
+    # key it always had, so a Thai listed abroad still meets herself at home.
+    assert keys("Pornthip Srisuk", "TH") & keys("Phonthip Sisuk", "TH")
+    assert keys("Pornthip Srisuk", "") <= keys("Pornthip Srisuk", "TH")

@@ -174,9 +174,9 @@ def _capped(name: str, columns: tuple[str, ...], cap: int) -> pl.Expr:
 
 def _facts(table: pa.Table) -> Callable[[int], Facts]:
     """Return what the record in row i says about its person (built on demand)."""
-    dob, nat, idn, kind, father, gen = (
+    dob, nat, idn, kind, father, gen, thai = (
         table.column(c).to_pylist()
-        for c in ("dob", "nationality", "id_clean", "id_kind", "father", "generation")
+        for c in ("dob", "nationality", "id_clean", "id_kind", "father", "generation", "thai_name")
     )
 
     def facts(i: int) -> Facts:
@@ -186,6 +186,7 @@ def _facts(table: pa.Table) -> Callable[[int], Facts]:
             national_ids={idn[i]} if idn[i] and kind[i] == "nid" else set(),
             fathers={father[i]} if father[i] else set(),
             generations={gen[i]} if gen[i] else set(),
+            thai_names={thai[i]} if thai[i] else set(),
         )
 
     return facts

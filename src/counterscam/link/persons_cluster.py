@@ -3,8 +3,8 @@
 Plain connected components at a threshold chain look-alikes: a record that names only
 "Nguyen Van Anh" matches both the father born 1960 and the son born 1985, and the two end up as
 one person. Here pairs are merged strongest first, and a merge is refused when the two groups
-hold contradicting facts (two different birth dates, nationalities, national ID numbers or
-fathers' names).
+hold contradicting facts (two different birth dates, nationalities, national ID numbers,
+fathers' names, or two Thai spellings that Latin letters cannot tell apart).
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ class Facts:
     national_ids: set[str] = field(default_factory=set)
     fathers: set[str] = field(default_factory=set)
     generations: set[str] = field(default_factory=set)
+    # "name in Thai script|its Latin key" (persons_features._thai_name)
+    thai_names: set[str] = field(default_factory=set)
 
 
 def _dob_compatible(a: str, b: str) -> bool:
@@ -36,7 +38,16 @@ def _dob_compatible(a: str, b: str) -> bool:
 
 def _fathers_compatible(a: str, b: str) -> bool:
     ta, tb = set(a.split()), set(b.split())
-    return ta <= tb or tb <= ta
+    # "Abu Bakar" and "Abubakar", "Abdul Rahman" and "Abdulrahman": one name, spaced or not
+    return ta <= tb or tb <= ta or a.replace(" ", "") == b.replace(" ", "")
+
+
+def _thai_compatible(a: str, b: str) -> bool:
+    # Two Thai spellings read alike in Latin letters are two names (สมชาย, สมชัย: twins);
+    # spellings that read apart are left to the model, as a typo may be one of them.
+    thai_a, _, latin_a = a.partition("|")
+    thai_b, _, latin_b = b.partition("|")
+    return thai_a == thai_b or latin_a != latin_b
 
 
 def compatible(a: Facts, b: Facts) -> bool:
@@ -49,6 +60,8 @@ def compatible(a: Facts, b: Facts) -> bool:
         return False
     if not all(_dob_compatible(x, y) for x in a.dobs for y in b.dobs):
         return False
+    if not all(_thai_compatible(x, y) for x in a.thai_names for y in b.thai_names):
+        return False
     return all(_fathers_compatible(x, y) for x in a.fathers for y in b.fathers)
 
 
@@ -59,6 +72,7 @@ def _merge(a: Facts, b: Facts) -> Facts:
         a.national_ids | b.national_ids,
         a.fathers | b.fathers,
         a.generations | b.generations,
+        a.thai_names | b.thai_names,
     )
 
 

@@ -14,7 +14,9 @@ from counterscam.link.persons_names import (
     phonetic,
     split_name,
     surname_classes,
+    thai_spelling,
 )
+from counterscam.link.persons_thai import is_thai, romanise
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ FEATURE_COLUMNS = (
     "id_clean",
     "id_kind",
     "phone_canon",
+    "thai_name",
 )
 LIST_COLUMNS = frozenset({"name_keys", "name_tokens"})
 MAX_KEYS = 8
@@ -93,9 +96,44 @@ def _swapped(iso: str | None) -> str | None:
     return f"{y}-{d}-{m}"
 
 
-def _id_fields(raw: str, nationality: str | None) -> tuple[str | None, str | None, str | None]:
+# ISO 3166-1 alpha-3 codes of the countries in reference/data/countries.yaml: the issuing
+# state as a passport's machine-readable zone writes it, which some lists put before the number.
+ALPHA3 = {
+    "BN": "BRN", "KH": "KHM", "ID": "IDN", "LA": "LAO", "MY": "MYS", "MM": "MMR", "PH": "PHL",
+    "SG": "SGP", "TH": "THA", "VN": "VNM", "AU": "AUS", "CA": "CAN", "CN": "CHN", "GB": "GBR",
+    "IN": "IND", "JP": "JPN", "KR": "KOR", "NZ": "NZL", "RU": "RUS", "US": "USA", "TL": "TLS",
+    "PG": "PNG",
+}  # fmt: skip
+# A passport number has at most 9 characters (ICAO 9303); longer with letters means a prefix.
+PASSPORT_MAX = 9
+
+
+def _without_country_prefix(clean: str, countries: tuple[str | None, ...]) -> str:
+    """Return a passport number without the issuing country written before it.
+
+    "VNM B1234567", "VN-B1234567" and "B1234567" are one passport. A three-letter code is
+    taken off whoever lists the passport (a Malaysian's, listed in Singapore without a
+    nationality); a two-letter one only when it is the record's nationality or country, as
+    more numbers begin with two letters. The rest must still look like a passport number.
+    """
+    if clean.isdigit() or len(clean) <= PASSPORT_MAX:
+        return clean
+    prefixes = [c for c in ALPHA3.values() if clean.startswith(c)]
+    prefixes += [c for c in countries if c and clean.startswith(c)]
+    for prefix in prefixes:
+        rest = clean[len(prefix) :]
+        # a national ID number may follow the code too ("MYS 900615-14-5671")
+        number = rest.isdigit() or len(rest) <= PASSPORT_MAX and any(c.isdigit() for c in rest)
+        if len(rest) >= 6 and number:
+            return rest
+    return clean
+
+
+def _id_fields(
+    raw: str, nationality: str | None, country: str | None = None
+) -> tuple[str | None, str | None, str | None]:
     """Return (clean number, kind 'nid' or 'pp', birth date encoded in a national ID)."""
-    clean = _ID_CLEAN.sub("", fold(raw).upper())
+    clean = _without_country_prefix(_ID_CLEAN.sub("", fold(raw).upper()), (nationality, country))
     if len(clean) < 5:
         return None, None, None
     if not clean.isdigit():
@@ -137,11 +175,47 @@ def _surname_positions(own: list[str], family: list[str]) -> list[int]:
     return sorted(set(candidates))
 
 
+def _spelling_keys(tokens: list[str], culture: str) -> list[str]:
+    """Return the sorted and the compact name key of Latin tokens."""
+    ph = [phonetic(t, culture) for t in tokens]
+    return ["s:" + " ".join(sorted(ph)), "c:" + phonetic("".join(tokens), culture)]
+
+
+def _thai_keys(tokens: list[str], culture: str) -> list[str]:
+    """Return the keys of a Thai name: read in Latin letters if in Thai script, and with
+    the Thai spellings folded (Pornthip, Phonthip); [] for a name of another country."""
+    if any(is_thai(t) for t in tokens):
+        read = [romanise(t) if is_thai(t) else t for t in tokens]
+        if not all(read):
+            return []
+        latin = [t for t in read if t]
+    elif culture == "TH":
+        latin = tokens
+    else:
+        return []
+    keys = _spelling_keys(latin, "TH")
+    folded = _spelling_keys([thai_spelling(t) for t in latin], "TH")
+    return keys + [k for k in folded if k not in keys]
+
+
+def _thai_name(tokens: list[str]) -> str | None:
+    """Return "name in Thai script|its Latin key", or None for a name not in Thai script.
+
+    Thai spells apart names that Latin letters cannot (สมชาย and สมชัย are both Somchai): the
+    clustering keeps two such records apart even when a Latin record matches both.
+    """
+    if not any(is_thai(t) for t in tokens):
+        return None
+    keys = _thai_keys(tokens, "TH")
+    return f"{' '.join(sorted(tokens))}|{keys[0]}" if keys else None
+
+
 def _name_keys(own: list[str], father: list[str], family: list[str], culture: str) -> list[str]:
     """Return name keys: two records whose key sets intersect name the same person."""
     ph = [phonetic(t, culture) for t in own]
     fa = [phonetic(t, culture) for t in father]
     keys = {"s:" + " ".join(sorted(ph + fa)), "c:" + phonetic("".join(own + father), culture)}
+    keys.update(_thai_keys(own + father, culture))
     dialect: set[str] = set()
     for pos in _surname_positions(own, family) if len(own) >= 2 else []:
         rest = own[:pos] + own[pos + 1 :]
@@ -193,7 +267,7 @@ def features(record: PersonRecord) -> dict[str, Any]:
     nationality = (record.nationality or "").strip().upper()[:2] or None
     country = (record.country or "").strip().upper()[:2] or None
     dob, year = parse_birth_date(record.birth_date)
-    id_clean, id_kind, id_dob = _id_fields(record.id_number or "", nationality)
+    id_clean, id_kind, id_dob = _id_fields(record.id_number or "", nationality, country)
     if dob is None and id_dob is not None:
         dob, year = id_dob, int(id_dob[:4])
     culture = nationality or country or ""
@@ -218,4 +292,5 @@ def features(record: PersonRecord) -> dict[str, Any]:
         "id_clean": id_clean,
         "id_kind": id_kind,
         "phone_canon": _phone(record.phone or "", country),
+        "thai_name": _thai_name(own + list(parts.father)),
     }

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice, product
 
+from counterscam.link.persons_hanzi import hanzi_to_pinyin, is_hanzi
+
 # Titles and honorifics dropped before comparison (lower case, punctuation removed).
 HONORIFICS = frozenset(
     "daw maung khun encik cik puan haji hj hajjah hjh dato datuk datin tuan bapak bpk ibu "
@@ -34,7 +36,9 @@ ALIASES = {
     "mohd": "muhammad",
     "mohamad": "muhammad",
     "mohammad": "muhammad",
+    "mohammed": "muhammad",
     "mohamed": "muhammad",
+    "muhd": "muhammad",
     "muhamad": "muhammad",
     "muhammed": "muhammad",
     "md": "muhammad",
@@ -45,6 +49,9 @@ ALIASES = {
     "ma.": "maria",
     "mg": "maung",  # Burmese abbreviation, kept when Maung is a name ("Mg Mg Aung")
 }
+# Abbreviations that are abbreviations only in one country: in the Philippines "Ma" (written
+# without its dot) is Maria, while in Myanmar it is a title and in China a surname.
+LOCAL_ALIASES = {"PH": {"ma": "maria"}}
 # Chinese surnames: each group is one character in Hokkien, Mandarin, Cantonese and Teochew
 # spellings. A spelling in several groups (Ng, Wong) is compatible with all of them.
 CHINESE_SURNAME_GROUPS = (
@@ -130,6 +137,8 @@ CHINESE_SYLLABLE_GROUPS = (
     "ying eng yeng",
     "na nah",
     "yu yoo yew",
+    "da tai toa",  # 大: Cantonese Tai, Hokkien Toa (Chan Tai Man, Chen Da Wen)
+    "tai thai",
 )
 
 
@@ -212,6 +221,27 @@ def phonetic(token: str, culture: str = "") -> str:
     return t
 
 
+# Thai names romanised by the RTGS and by ear: Pornthip/Phonthip, Somsri/Somsi,
+# Rueang/Ruang, and a final letter written as it is spelt in Thai or as it sounds
+# (Pairoj/Phairot, Praphas/Praphat, Dech/Det, Kaew/Kaeo).
+_THAI_INSIDE = (("uea", "ua"), ("rn", "n"), ("sr", "s"))
+_THAI_FINAL = (("ch", "t"), ("j", "t"), ("s", "t"), ("w", "o"))
+
+
+def thai_spelling(token: str) -> str:
+    """Return a Thai name token with its by-ear and by-letter spellings folded (Porn: Phon).
+
+    Used for extra name keys of Thai records, not in the phonetic key itself: a Thai name
+    recorded abroad without a nationality keeps the same key as at home.
+    """
+    for old, new in _THAI_INSIDE:
+        token = token.replace(old, new)
+    for old, new in _THAI_FINAL:
+        if len(token) > len(old) + 1 and token.endswith(old):
+            return token[: -len(old)] + new
+    return token
+
+
 def fold(text: str) -> str:
     """Return lower-case text: Latin diacritics removed, Vietnamese đ as d.
 
@@ -277,6 +307,15 @@ def _strip_script_honorific(tokens: list[str]) -> list[str]:
     return tokens
 
 
+def _from_hanzi(tokens: list[str], culture: str) -> list[str]:
+    """Return a name in Chinese characters as pinyin tokens, when every character is known."""
+    # Japanese names in kanji are not read as Mandarin: 田中 is Tanaka, not Tian Zhong.
+    if culture == "JP" or not tokens or not all(is_hanzi(t) for t in tokens):
+        return tokens
+    pinyin = hanzi_to_pinyin("".join(tokens))
+    return list(pinyin) if pinyin else tokens
+
+
 def _strip_honorifics(tokens: list[str], culture: str) -> list[str]:
     local = LOCAL_HONORIFICS.get(culture, frozenset())
     while tokens:
@@ -300,7 +339,8 @@ def split_name(full_name: str, culture: str = "") -> NameParts:
     ``culture`` is the country code whose naming customs apply (nationality, else the country
     of the record): it decides whether a leading "Ko" or "Ong" is a title or a name.
     """
-    tokens = _strip_honorifics(_tokens(full_name), culture)
+    tokens = _strip_honorifics(_from_hanzi(_tokens(full_name), culture), culture)
+    local = LOCAL_ALIASES.get(culture, {})
     generation = ""
     own: list[str] = []
     father: list[str] = []
@@ -316,7 +356,7 @@ def split_name(full_name: str, culture: str = "") -> NameParts:
             continue
         if not tok or "/" in tok:
             continue
-        target.append(ALIASES.get(raw, ALIASES.get(tok, tok)))
+        target.append(ALIASES.get(raw, ALIASES.get(tok, local.get(tok, tok))))
     return NameParts(tuple(own), tuple(father), generation)
 
 

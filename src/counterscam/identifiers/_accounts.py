@@ -12,7 +12,7 @@ _RUN = re.compile(r"(?<![A-Za-z0-9])\+?\d(?:[\d \-./]*\d)?(?![A-Za-z0-9])", re.A
 ACCOUNT_WORDS = frozenset(
     "sa ca savings saving current acct acc account accounts ac a/c no no. number num nr "
     "akaun rekening rek norek nomor tk stk số tài khoản sav chk checking cheque deposit "
-    "ewallet wallet e-wallet mobile phone tel va virtual "
+    "ewallet wallet e-wallet mobile phone tel va virtual swift bic swift/bic code "
     "บัญชี เลขที่บัญชี เลขบัญชี เลขที่ บช. គណនី ບັນຊີ ເລກບັນຊີ အကောင့် ".split()
 )
 # "Bank", "Ngân hàng" (NH), "ธนาคาร" (ธ.), "ທະນາຄານ", "ធនាគារ" written before a bank's name,
@@ -22,6 +22,9 @@ _BANK_WORD = re.compile(
     r"|\s+bank$|\s*ဘဏ်$",
     re.I,
 )
+# Vietnamese legal forms written anywhere in a bank's name ("NH TMCP Á Châu": joint-stock
+# commercial; "TNHH MTV": single-member limited liability).
+_LEGAL_WORDS = frozenset({"tmcp", "tnhh", "mtv"})
 # Legal-form words at the end (or "PT" at the start) of a bank's registered name.
 _COMPANY = re.compile(
     r"^pt\.?\s+|\s+(?:public company limited|public co\.?,? ltd\.?|pcl|berhad|bhd\.?|"
@@ -63,6 +66,9 @@ def _variants(words: list[str]) -> Iterator[str]:
     plain = [w for w in words if w.lower().strip(".") not in ACCOUNT_WORDS]
     bare = " ".join(plain)
     yield bare
+    if any(w.lower() in _LEGAL_WORDS for w in plain):
+        bare = " ".join(w for w in plain if w.lower() not in _LEGAL_WORDS)
+        yield bare
     while (shorter := _COMPANY.sub("", bare)) != bare:
         bare = shorter
     yield bare

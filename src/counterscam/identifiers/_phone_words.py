@@ -56,6 +56,9 @@ def is_country_name(words: str) -> bool:
 
 def vn_current(candidate: str, region: str | None) -> str:
     """Return a Vietnamese number written with a pre-2018 11-digit prefix in today's form."""
+    if candidate.startswith("+8401") and len(candidate) == 14:
+        # "+84 (0) 168 123 4567": the trunk 0 kept after the country code.
+        candidate = "+84" + candidate[4:]
     if candidate.startswith("+841") and len(candidate) == 13:
         national = candidate[3:]
         new = _VN_MOVED.get(national[:3])

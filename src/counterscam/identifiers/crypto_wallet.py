@@ -18,6 +18,13 @@ _TYPO = "a character is probably mistyped; copy the address again from the sourc
 _SEPARATORS = re.compile(r"[\s:,;()\[\]{}<>/@.!?|\"'«»“”‘’]+")
 # EIP-681 payment links name the chain by its ID: ethereum:0xABC...@56 is on BNB Smart Chain.
 _EIP681 = re.compile(r"ethereum:(?:pay-)?(0[xX][0-9a-fA-F]{40})(?:@(\d+))?", re.I)
+# A token payment link (a USDT QR code) names the token's contract first and the payee in
+# "address=": ethereum:0xdAC17F...@1/transfer?address=0xPAYEE&uint256=1e6. The payee is the
+# wallet; the contract is shared by every payment of that token.
+_EIP681_CALL = re.compile(
+    r"(ethereum:(?:pay-)?)0[xX][0-9a-fA-F]{40}((?:@\d+)?)/([A-Za-z_]\w*)(\?\S*)?", re.I
+)
+_PAYEE = re.compile(r"[?&]address=(0[xX][0-9a-fA-F]{40})(?![0-9A-Za-z])", re.I)
 # Test networks: coins without value, never a scam's wallet (tb1/bcrt1/tltc1 segwit,
 # base58 versions 111 and 196).
 _TESTNET_HRPS = ("tb1", "bcrt1", "tltc1", "rltc1")
@@ -160,6 +167,24 @@ def _eip681_chain(raw: str, match: re.Match[str]) -> str:
     return f"eip155-{chain_id} {match[1]}"
 
 
+def _eip681_payee(raw: str, match: re.Match[str]) -> str:
+    """Return the payment link of a token transfer rewritten to name its payee."""
+    if match[3].lower() != "transfer":
+        raise _fail(
+            raw,
+            f"is a link that calls the contract function {match[3]!r}, not a payment to a "
+            "wallet; enter the address of the wallet that received the money",
+        )
+    payee = _PAYEE.search(match[4] or "")
+    if payee is None:
+        raise _fail(
+            raw,
+            "is a token payment link without the payee (its address= part); the address "
+            "before it is the token's contract, not a wallet; enter the receiving address",
+        )
+    return f"{match[1]}{payee[1]}{match[2]}"
+
+
 def _testnet(address: str) -> bool:
     decoded = base58check(address)
     return address.lower().startswith(_TESTNET_HRPS) or (
@@ -171,6 +196,7 @@ def canonicalize_crypto(raw: str, qualifier: str | None) -> Canonical:
     """Canonicalise a wallet address; the chain comes from the qualifier, text or format."""
     text = clean("crypto_wallet", raw)
     # Payment URIs (BIP-21 bitcoin:addr?amount=, EIP-681 ethereum:0x..@56?value=).
+    text = _EIP681_CALL.sub(lambda m: _eip681_payee(raw, m), text)
     text = _EIP681.sub(lambda m: _eip681_chain(raw, m), re.sub(r"[?&][^\s]*$", "", text))
     tokens = [t for t in _SEPARATORS.split(text) if t]
     addresses = [t for t in tokens if _TOKEN.fullmatch(t)]

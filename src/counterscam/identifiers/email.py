@@ -35,7 +35,9 @@ def _unwrap(text: str) -> str:
 def canonicalize_email(raw: str) -> Canonical:
     """Canonicalise an e-mail address; the related domain is its registered domain."""
     text = _unwrap(refang(clean("email", raw), at_sign=True))
-    text = re.sub(r"^mailto:", "", text, flags=re.I).strip()
+    if text.lstrip("<")[:7].lower() == "mailto:":
+        # A mailto link's "?subject=...&body=..." is the message, not the address.
+        text = text.strip("<>")[7:].partition("?")[0].strip()
     named = _DISPLAY_NAME.fullmatch(text)
     if named:
         text = named[1]  # "John Doe <john@example.com>", as mail headers write it

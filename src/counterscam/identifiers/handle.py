@@ -13,6 +13,7 @@ from counterscam.identifiers.shortcode import check_country
 from counterscam.reference import Platform, find_platform, platform_for_host, platforms
 
 _PREFIX = re.compile(r"([^:\s/]{1,30})\s*:\s*(.+)")
+_LABELLED = re.compile(r"([^:\s/]{1,30})(?:\s*[:\-]\s*|\s+)(\S+)")
 _PHONEISH = re.compile(r"\+?[\d\s\-.()]{7,25}", re.ASCII)
 _E164_DIGITS = 15  # longer digit strings are account IDs (Zalo official accounts), not phones
 _FILLER = {"on", "via", "at", "id", "username", "user", "account", "handle", "profile"}
@@ -115,6 +116,20 @@ def handle_from_link(raw: str, text: str, country: str | None = None) -> Canonic
     return None if handle is None else _value(raw, platform, handle, country)
 
 
+def _labelled_link(raw: str, text: str, country: str | None) -> Canonical | None:
+    """Read "Telegram: t.me/name" or "LINE line.me/ti/p/~id": a platform's name, then its link."""
+    match = _LABELLED.fullmatch(text)
+    named = find_platform(match[1]) if match else None
+    if match is None or named is None:
+        return None
+    found = handle_from_link(raw, match[2], country)
+    if found is not None and found.kind == "handle" and found.value.split(":")[0] != named.code:
+        raise InvalidIdentifier(
+            "handle", raw, f"{shown(raw)} names {named.label} but links to another platform"
+        )
+    return found
+
+
 def _value(raw: str, platform: Platform, handle: str, country: str | None) -> Canonical:
     handle = handle.strip().lstrip("@").strip()
     if platform.code == "line":
@@ -157,7 +172,7 @@ def canonicalize_handle(raw: str, country: str | None, qualifier: str | None) ->
     region = check_country("handle", raw, country)
     wanted = _platform(raw, qualifier) if qualifier and qualifier.strip() else None
     if "/" in text or phone_in_link(text) is not None:
-        found = handle_from_link(raw, text, region)
+        found = handle_from_link(raw, text, region) or _labelled_link(raw, text, region)
         if found is None and re.search(r"\s[/|]\s", text):
             raise InvalidIdentifier(
                 "handle",

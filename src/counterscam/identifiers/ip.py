@@ -10,6 +10,9 @@ from counterscam.identifiers._browser_ipv4 import browser_ipv4
 from counterscam.identifiers._text import clean, refang
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 
+# "IP: 203.0.113.5", "IP address - 2001:db8::1", as log excerpts and reports label them.
+_LABEL = re.compile(r"^(?:ip\s*address|ip(?:v[46])?)(?:\s*[:=\-]\s*|\s+)", re.I)
+_SEVERAL = re.compile(r"\s*[,;|]\s*|\s+(?:and|or)\s+|\s+")
 _V4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}", re.ASCII)
 _V4_PORT = re.compile(r"(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}", re.ASCII)
 _V6_BRACKETS = re.compile(r"\[([0-9A-Fa-f:.]+)\](?::\d{1,5})?", re.ASCII)
@@ -71,7 +74,7 @@ def _leading_zero(text: str, number: str) -> str:
 
 def canonicalize_ip(raw: str) -> Canonical:
     """Canonicalise an IP address (refanged, port and brackets removed)."""
-    text = refang(clean("ip", raw))
+    text = _LABEL.sub("", refang(clean("ip", raw)))
     host: str | None = None
     if "://" in text:
         try:
@@ -90,6 +93,12 @@ def canonicalize_ip(raw: str) -> Canonical:
             raw,
             f"{shown(raw)} is not an IP address as others see it: its zone ID (after %) only "
             "means something on one machine; enter the address without it",
+        )
+    if value is None and sum(parse_ip(part) is not None for part in _SEVERAL.split(text)) > 1:
+        raise InvalidIdentifier(
+            "ip",
+            raw,
+            f"{shown(raw)} holds more than one IP address; enter each as its own identifier",
         )
     if value is None:
         raise InvalidIdentifier("ip", raw, f"{shown(raw)} is not an IP address{_hint(text)}")

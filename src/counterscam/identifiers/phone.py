@@ -40,6 +40,10 @@ _WORDS_AROUND = re.compile(
     r"(?P<before>[^\d+]*?)(?P<number>[+(]*\d[\d\s\-.()/+]*?)(?P<after>[^\d]*)"
 )
 _MIN_WORDED_DIGITS = 7
+# A number with digits hidden, as screenshots and bank notices show it: "012-345 XXXX",
+# "08123****78". It has to be mostly digits, so a sender name such as "XOX 123" is not it.
+_MASKED = re.compile(r"\+?[\d\s\-.()]*(?:[xX*•][\s\-.]*){2,}[\dxX*•\s\-.()]*", re.ASCII)
+_MIN_MASKED_DIGITS = 5
 # A number a spreadsheet showed in scientific notation (6.0123456789E+10).
 _SCIENTIFIC = re.compile(r"\+?(\d)(?:[.,](\d+))?[eE]\+?(\d{1,2})", re.ASCII)
 # A number a spreadsheet or script stored as a decimal (60123456789.0).
@@ -144,6 +148,7 @@ def e164(raw: str, text: str, region: str | None) -> Canonical:
         dialled = _other_idd(digits)
         if dialled is not None:
             return dialled
+    _refuse_spaced(raw, main, region)
     if not has_plus and region is None and not digits.startswith("00"):
         raise InvalidIdentifier(
             "phone",
@@ -233,6 +238,7 @@ def canonicalize_phone(raw: str, country: str | None) -> Canonical:
     text = _LABEL.sub("", text)
     text = _spreadsheet_number(raw, text)
     _refuse_several(raw, text)
+    _refuse_masked(raw, text)
     if _NUMERIC.fullmatch(text):
         return e164(raw, text, region)
     worded = _worded(raw, text, region)
@@ -301,6 +307,44 @@ def _spreadsheet_number(raw: str, text: str) -> str:
             "loses digits; format the column as text and enter the number again",
         )
     return ("+" if text.startswith("+") else "") + head + tail
+
+
+def _refuse_spaced(raw: str, text: str, region: str | None) -> None:
+    """Refuse two numbers side by side ("0812345678 0898765432"), as a line break leaves them."""
+    words = text.split()
+    for i in range(1, len(words)):
+        if _reads(" ".join(words[:i]), region) and _reads(" ".join(words[i:]), region):
+            raise InvalidIdentifier(
+                "phone",
+                raw,
+                f"{shown(raw)} holds more than one phone number; enter each number as an "
+                "identifier of its own",
+            )
+
+
+def _reads(text: str, region: str | None) -> bool:
+    """Tell whether ``text`` alone is a valid number, with its "+" or in ``region``."""
+    digits = _NON_DIGIT.sub("", text)
+    if len(digits) < _MIN_WORDED_DIGITS:
+        return False
+    if text.lstrip("(").startswith("+"):
+        tries: list[tuple[str, str | None]] = [("+" + digits, None)]
+    elif digits.startswith("00"):
+        tries = [("+" + digits[2:], None)]
+    else:
+        tries = ([(digits, region)] if region else []) + [("+" + digits, None)]
+    return any(_attempt(vn_current(written, where), where)[1] for written, where in tries)
+
+
+def _refuse_masked(raw: str, text: str) -> None:
+    """Refuse a number with digits hidden ("012-345 XXXX"), which is no sender name either."""
+    if _MASKED.fullmatch(text) and len(_NON_DIGIT.sub("", text)) >= _MIN_MASKED_DIGITS:
+        raise InvalidIdentifier(
+            "phone",
+            raw,
+            f"{shown(raw)} has digits hidden by X or *; a partial number cannot be matched, "
+            "so enter the full number as it was given",
+        )
 
 
 def _refuse_several(raw: str, text: str) -> None:

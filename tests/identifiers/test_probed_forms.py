@@ -1,0 +1,170 @@
+"""Forms outside testers wrote: token payment links, numbers side by side, hidden digits,
+labels before banks, IPs and links."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from counterscam.identifiers import InvalidIdentifier, canonicalize
+
+USDT_ETH = "0xdAC17F958D2ee523a2206206994597C13D831ec7"
+USDT_BSC = "0x55d398326f99059fF775485246999027B3197955"
+PAYEE = "0xde0b295669a9fd93d5f28d9ec85e40f4cb697bae"
+PAYEE_EIP55 = "0xde0B295669a9FD93d5F28D9Ec85E40f4cb697BAe"
+
+
+def _value(kind: str, raw: str, country: str | None = None) -> str:
+    found = canonicalize(kind, raw, country=country)
+    return f"{found.kind}:{found.value}"
+
+
+def _reason(kind: str, raw: str, country: str | None = None) -> str:
+    with pytest.raises(InvalidIdentifier) as caught:
+        canonicalize(kind, raw, country=country)
+    return caught.value.reason
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (f"ethereum:{USDT_ETH}@1/transfer?address={PAYEE}&uint256=1e6", f"eth:{PAYEE_EIP55}"),
+        (f"ethereum:{USDT_ETH}/transfer?uint256=1&address={PAYEE}", f"eth:{PAYEE_EIP55}"),
+        (f"ethereum:{USDT_BSC}@56/transfer?address={PAYEE}&uint256=1e18", f"bsc:{PAYEE_EIP55}"),
+    ],
+)
+def test_a_token_payment_link_is_its_payee_not_the_token_contract(raw: str, expected: str) -> None:
+    # Every USDT payment QR names the same contract: reading it glued unrelated reports.
+    assert canonicalize("crypto_wallet", raw).value == expected
+
+
+def test_a_token_link_without_payee_or_calling_another_function_is_refused() -> None:
+    assert "without the payee" in _reason(
+        "crypto_wallet", f"ethereum:{USDT_ETH}@1/transfer?uint256=1"
+    )
+    assert "'approve'" in _reason("crypto_wallet", f"ethereum:{USDT_ETH}@1/approve?address={PAYEE}")
+
+
+@pytest.mark.parametrize(
+    ("raw", "country"),
+    [
+        ("0812345678 0898765432", "TH"),
+        ("0812345678\n0898765432", "TH"),
+        ("081 234 5678 089 876 5432", "TH"),
+        ("+60123456789 +60198765432", None),
+        ("60123456789 60198765432", "MY"),
+    ],
+)
+def test_two_numbers_side_by_side_are_refused_as_two(raw: str, country: str | None) -> None:
+    assert "holds more than one phone number" in _reason("phone", raw, country)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["0812345678", "089 876 5432", "+66 81 234 5678", "02-123-4567"]),
+    st.sampled_from(["0898765432", "081-234-5678", "+66898765432"]),
+    st.sampled_from([" ", "\n", "  ", "\t"]),
+)
+def test_any_two_thai_numbers_in_one_cell_are_refused(first: str, second: str, gap: str) -> None:
+    assert "holds more than one phone number" in _reason("phone", first + gap + second, "TH")
+
+
+@pytest.mark.parametrize(
+    ("raw", "country"),
+    [
+        ("012-345 XXXX", "MY"),
+        ("012-345 6xxx", "MY"),
+        ("012-345****", "MY"),
+        ("08123****78", "ID"),
+        ("+62 812 3456 XXXX", None),
+    ],
+)
+def test_a_number_with_hidden_digits_is_refused_not_a_sender_name(
+    raw: str, country: str | None
+) -> None:
+    # "012-345 XXXX" was kept as the SMS sender name "MY:012-345 XXXX".
+    assert "digits hidden" in _reason("phone", raw, country)
+
+
+@pytest.mark.parametrize("raw", ["XOX 123", "MAXIS", "BOX123"])
+def test_sender_names_with_x_are_still_sender_names(raw: str) -> None:
+    assert canonicalize("phone", raw, country="MY").kind == "sender_id"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("+840162 123 4567", "+84321234567"),
+        ("+84 (0) 168 123 4567", "+84381234567"),
+        ("+84 0168 123 4567", "+84381234567"),
+    ],
+)
+def test_an_old_vietnamese_mobile_with_the_trunk_zero_after_84_is_moved(
+    raw: str, expected: str
+) -> None:
+    assert canonicalize("phone", raw).value == expected
+    assert canonicalize("phone", "0" + expected[3:], country="VN").value == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "country", "expected"),
+    [
+        ("SWIFT: MBBEMYKL A/C 514012345678", None, "MY:MBBE:514012345678"),
+        ("BIC MBBEMYKLXXX Acc No 514012345678", None, "MY:MBBE:514012345678"),
+        ("SWIFT code MBBEMYKL, account 514012345678", None, "MY:MBBE:514012345678"),
+        ("Swift/BIC: BFTVVNVX STK 0011001234567", None, "VN:BFTV:0011001234567"),
+        ("NH TMCP Á Châu 12345678", "VN", "VN:ASCB:12345678"),
+        ("NH TMCP Ngoai Thuong Viet Nam 0011001234567", "VN", "VN:BFTV:0011001234567"),
+    ],
+)
+def test_bank_labels_and_vietnamese_legal_forms_are_not_the_bank_name(
+    raw: str, country: str | None, expected: str
+) -> None:
+    assert canonicalize("bank_account", raw, country=country).value == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("mailto:john@example.com?subject=x", "john@example.com"),
+        ("<mailto:john@example.com?cc=a@b.com>", "john@example.com"),
+    ],
+)
+def test_a_mailto_links_message_is_not_part_of_the_address(raw: str, expected: str) -> None:
+    assert canonicalize("email", raw).value == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("IP: 203.0.113.5", "203.0.113.5"),
+        ("IPv6: 2001:db8::1", "2001:db8::1"),
+        ("ip address 203.0.113.5", "203.0.113.5"),
+    ],
+)
+def test_an_ip_label_is_dropped(raw: str, expected: str) -> None:
+    assert canonicalize("ip", raw).value == expected
+
+
+@pytest.mark.parametrize("raw", ["203.0.113.5, 203.0.113.6", "203.0.113.5 and 2001:db8::1"])
+def test_two_ips_are_refused_as_two(raw: str) -> None:
+    assert "holds more than one IP address" in _reason("ip", raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Telegram: t.me/scammer_01", "handle:telegram:scammer_01"),
+        ("Telegram t.me/Scammer_01", "handle:telegram:scammer_01"),
+        ("LINE: https://line.me/ti/p/~scammer01", "handle:line:scammer01"),
+        ("WhatsApp: wa.me/60123456789", "phone:+60123456789"),
+    ],
+)
+def test_a_platform_name_before_its_profile_link(raw: str, expected: str) -> None:
+    assert _value("handle", raw) == expected
+
+
+def test_a_platform_name_before_another_platforms_link_is_refused() -> None:
+    reason = _reason("handle", "Telegram: https://line.me/ti/p/~scammer01")
+    assert "names Telegram but links to another platform" in reason

@@ -91,7 +91,8 @@ def _sightings(session: Session, report_ids: list[int]) -> list[_Seen]:
     named: set[int] = set()
     for start in range(0, len(report_ids), IN_CHUNK):
         chunk = report_ids[start : start + IN_CHUNK]
-        named.update(connection.scalars(_named_query(), {"ids": chunk, "roles": roles}))
+        # All at once: iterating a result fetches one row per driver call.
+        named.update(connection.scalars(_named_query(), {"ids": chunk, "roles": roles}).all())
     # Each identifier once, however many of the reports name it.
     idents = sorted(named)
     query = _sightings_query(connection.dialect.name)

@@ -80,9 +80,11 @@ def _refuse_other_delimiter(source: Source, header: list[str]) -> None:
         if header[0].count(mark) >= 2:
             raise file_problem(
                 source.name,
-                f"the values are separated by {name}, not commas (Excel does this in some "
-                "regional settings); save it again as 'CSV UTF-8 (comma delimited)', or "
-                "use the template",
+                f"the values are separated by {name}, not commas. Excel writes CSV so "
+                "wherever the regional settings use ',' as the decimal mark (Indonesia, Viet "
+                "Nam), even as 'CSV UTF-8 (comma delimited)', and its numbers are then written "
+                "with decimal commas too; upload the workbook itself instead (Save As > Excel "
+                "Workbook, .xlsx), which keeps numbers and dates as they are",
                 row=1,
             )
 

@@ -7,7 +7,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counterscam.db.link_models import ClusterLink, ClusterReport
+from counterscam.db.link_models import ClusterLink, ClusterReport, PartyDocument
+from counterscam.db.models import Party
 from counterscam.link.brief import cluster_brief
 from counterscam.link.network import cluster_graph
 from counterscam.link.party_evidence import party_links, store_party_links, store_person_ids
@@ -176,3 +177,85 @@ def test_intake_links_a_new_report_by_document_before_any_rebuild(session: Sessi
     vias = {link.via for link in session.scalars(select(ClusterLink))}
     rebuild(session)
     assert groups(session, region) == incremental and vias == {"document"}
+
+
+def test_a_passport_with_and_without_the_issuing_country_joins_reports_across_countries(
+    session: Session,
+) -> None:
+    region = make_region(session)
+    r0 = add_report(session, region, "R0", day=0, names=[("phone", "+60123450000", "caller")])
+    r1 = add_report(
+        session, region, "R1", day=6, names=[("phone", "+6591234567", "caller")], agency="SG-ASCOM"
+    )
+    add_party(session, r0, "Nguyen Van Hung", "suspect", id_number="VNM B1234567", nationality="VN")
+    add_party(session, r1, "Nguyen V. Hung", "suspect", id_number="B1234567", nationality="VN")
+    rebuild(session)
+    assert groups(session, region) == {frozenset({"R0", "R1"})}
+    link = session.scalars(select(ClusterLink)).one()
+    assert (link.via, link.report_a, link.report_b) == ("document", r0, r1)
+
+
+def test_at_intake_a_passport_with_the_country_in_front_finds_the_one_without(
+    session: Session,
+) -> None:
+    region = make_region(session)
+    r0, r1, r2 = _reports(session, region, 0, 3, 5)
+    add_party(session, r0, "Nguyen Van Hung", "suspect", id_number="B1234567", nationality="VN")
+    assert party_links(session, [r0]) == []
+    # No nationality, but the issuing country is written in front of the number.
+    add_party(session, r1, "Nguyen V. Hung", "mule", id_number="VNM-B1234567", id_kind="passport")
+    (link,) = party_links(session, [r1])
+    assert (link.report_a, link.report_b, link.via) == (r0, r1, "document")
+    add_party(session, r2, "Hung Nguyen", "suspect", id_number="vn b123.4567", nationality="VN")
+    (link,) = party_links(session, [r2])
+    assert (link.report_a, link.report_b, link.via) == (r1, r2, "document")
+
+
+def test_numbers_that_differ_after_the_country_code_are_different_people(
+    session: Session,
+) -> None:
+    region = make_region(session)
+    r0, r1, r2 = _reports(session, region, 0, 2, 4)
+    add_party(session, r0, "Nguyen Van Hung", "suspect", id_number="VNM B1234567", nationality="VN")
+    add_party(session, r1, "Nguyen Van Hung", "suspect", id_number="B1234568", nationality="VN")
+    add_party(session, r2, "Nguyen Van Hung", "suspect", id_number="VNM B7654321", nationality="VN")
+    assert party_links(session, [r0, r1, r2]) == []
+    rebuild(session)
+    assert len(groups(session, region)) == 3
+
+
+def test_a_thai_id_in_thai_digits_joins_the_same_id_with_dashes(session: Session) -> None:
+    region = make_region(session)
+    r0, r1 = _reports(session, region, 0, 8)
+    add_party(
+        session, r0, "สมชาย ใจดี", "recruiter", id_number="๑-๒๓๔๕-๖๗๘๙๐-๑๒-๑", nationality="TH"
+    )
+    add_party(
+        session, r1, "Somchai Jaidee", "mule", id_number="1 2345 67890 12 1", nationality="TH"
+    )
+    rebuild(session)
+    assert groups(session, region) == {frozenset({"R0", "R1"})}
+
+
+def test_a_rebuild_rewrites_keys_an_older_version_stored(session: Session) -> None:
+    region = make_region(session)
+    r0, r1, r2 = _reports(session, region, 0, 3, 5)
+    first = add_party(session, r0, "Nguyen Van Hung", "suspect", id_number="VNM B1234567")
+    add_party(session, r1, "Nguyen V. Hung", "suspect", id_number="B1234567", nationality="VN")
+    victim = add_party(session, r2, "Aung Aung", "mule", id_number="MA123456", nationality="MM")
+    # As migration 0003 and intake before this reading wrote them (spaces and dashes only).
+    session.add_all(
+        [
+            PartyDocument(party_id=first, report_id=r0, key="VNMB1234567:", role="suspect"),
+            PartyDocument(party_id=victim, report_id=r2, key="MA123456:MM", role="mule"),
+        ]
+    )
+    session.flush()
+    # The mule was a victim of trafficking after all: no longer evidence of an operator.
+    session.get_one(Party, victim).role = "victim_of_trafficking"
+    session.flush()
+    rebuild(session)
+    assert groups(session, region) == {frozenset({"R0", "R1"}), frozenset({"R2"})}
+    query = select(PartyDocument.party_id, PartyDocument.key)
+    stored = {party: key for party, key in session.execute(query)}
+    assert stored[first] == "B1234567:VN" and victim not in stored

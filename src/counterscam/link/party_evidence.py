@@ -4,8 +4,9 @@ Suspects, money mules and recruiters are evidence of a common operator, as the i
 they use are; a victim of trafficking or a witness is not (trafficked workers are sold on
 between syndicates, and they are victims). Two keys say two parties are one person: the
 person that person resolution wrote to ``party.person_id`` (Splink, run in batch), and,
-available at intake without it, the same ID or passport number (case, spaces and dashes
-ignored) with the same nationality, else the same kind of document. Each key is linked like
+available at intake without it, the same ID or passport number (read as ``documents`` reads
+it for persons too) with the same nationality, else the issuing country written before the
+number, else the same kind of document. Each key is linked like
 an identifier: chained in date order, within the time window, never when it behaves like a
 hub (a placeholder number, a nominee used by everyone).
 
@@ -31,9 +32,7 @@ from sqlalchemy import (
     and_,
     bindparam,
     delete,
-    func,
     insert,
-    literal,
     select,
     update,
 )
@@ -42,29 +41,30 @@ from sqlalchemy.orm import Session
 from counterscam.db.link_models import ClusterLink, ClusterReport, PartyDocument
 from counterscam.db.models import Party, Report
 from counterscam.link.conditions import DAY, link_time
+from counterscam.link.documents import MIN_DOCUMENT, read_document
 from counterscam.link.rules import DEFAULT_RULES, LinkRules
 from counterscam.link.writes import insert_rows
 
 OPERATOR_PARTY_ROLES = ("mule", "recruiter", "suspect")
-# Shorter "numbers" are placeholders (n/a, nil, -) rather than documents.
-MIN_DOCUMENT = 5
 IN_CHUNK = 5_000
 Node = tuple[str, int]  # ("c", cluster id) or ("r", report id), as incremental linking has
 
 
-def _number() -> ColumnElement[str]:
-    return func.upper(func.replace(func.replace(Party.id_number, " ", ""), "-", ""))
+def document_key(
+    id_number: str | None, nationality: str | None, id_kind: str | None, country: str | None
+) -> str | None:
+    """Return a party's document key: the number as compared and its nationality or kind.
 
-
-@cache
-def document_key() -> ColumnElement[str]:
-    """Return SQL for a party's document key: the normalised number and its nationality or kind.
-
-    ``"A59078998:MY"``; without a nationality the kind stands in (``"4493251471294:national_id"``),
-    so a number of unknown nationality never joins one of a known nationality.
+    ``"A59078998:MY"``; without a nationality the issuing country written before the number
+    stands in (``"VNM B1234567"``: ``"B1234567:VN"``), else the kind
+    (``"4493251471294:national_id"``), so a number of unknown nationality never joins one of a
+    known nationality. ``country`` is the reporting agency's, which persons resolution also
+    reads a two-letter prefix against. None for a placeholder (fewer than 5 characters).
     """
-    qualifier = func.coalesce(func.nullif(Party.nationality, ""), Party.id_kind)
-    return _number() + literal(":") + qualifier
+    number, issuer = read_document(id_number or "", (nationality, country))
+    if len(number) < MIN_DOCUMENT:
+        return None
+    return f"{number}:{nationality or issuer or id_kind or ''}"
 
 
 @cache
@@ -81,19 +81,74 @@ def _person_key(person: int | None, born: date | None) -> str:
     return f"person:{person}:{born}"
 
 
+def _gives_number() -> ColumnElement[bool]:
+    return and_(Party.role.in_(OPERATOR_PARTY_ROLES), Party.id_number != "")
+
+
 @cache
-def _has_document() -> ColumnElement[bool]:
-    return and_(Party.role.in_(OPERATOR_PARTY_ROLES), func.length(_number()) >= MIN_DOCUMENT)
+def _documents() -> Select[int, int, str, str, str | None, str, str, str | None, str | None]:
+    """Return every operator-side party that gives a number, with its report's country (a
+    two-letter prefix is read against it) and its stored key, if any."""
+    return (
+        select(
+            Party.id,
+            Party.report_id,
+            Party.role,
+            Party.id_number,
+            Party.nationality,
+            Party.id_kind,
+            Report.country,
+            PartyDocument.key,
+            PartyDocument.role,
+        )
+        .join(Report, Report.id == Party.report_id)
+        .outerjoin(PartyDocument, PartyDocument.party_id == Party.id)
+        .where(_gives_number())
+    )
 
 
 def refresh_documents(session: Session) -> None:
-    """Rewrite every operator-side party's document key (the rebuild's first step)."""
-    columns = select(Party.id, Party.report_id, document_key(), Party.role).where(_has_document())
+    """Bring every operator-side party's document key up to date (the rebuild's first step).
+
+    Intake keeps the keys of new reports, so most stored keys are right: only the keys that
+    changed are rewritten (rewriting all of them cost twice the read on PostgreSQL), and the
+    keys are made in Python by the same reading as at intake and in persons resolution.
+    """
     connection = session.connection()
-    connection.execute(delete(PartyDocument))
     connection.execute(
-        insert(PartyDocument).from_select(("party_id", "report_id", "key", "role"), columns)
+        # NOT EXISTS, not NOT IN: PostgreSQL plans a NOT IN over a million ids row by row.
+        delete(PartyDocument).where(
+            ~select(Party.id).where(Party.id == PartyDocument.party_id, _gives_number()).exists()
+        )
     )
+    stale: list[int] = []
+    fresh: list[tuple[int, int, str, str]] = []
+    for (
+        party,
+        report,
+        role,
+        number,
+        nationality,
+        kind,
+        country,
+        stored,
+        stored_role,
+    ) in connection.execute(_documents()):
+        key = document_key(number, nationality, kind, country)
+        if (key, role) == (stored, stored_role if stored is not None else role):
+            continue
+        if stored is not None:
+            stale.append(party)
+        if key is not None:
+            fresh.append((party, report, key, role))
+    for start in range(0, len(stale), IN_CHUNK):
+        connection.execute(_forget_parties(), {"ids": stale[start : start + IN_CHUNK]})
+    insert_rows(session, PartyDocument, ("party_id", "report_id", "key", "role"), fresh)
+
+
+@cache
+def _forget_parties() -> Delete:
+    return delete(PartyDocument).where(PartyDocument.party_id.in_(bindparam("ids", expanding=True)))
 
 
 @dataclass(frozen=True)
@@ -271,19 +326,25 @@ def _forget_documents() -> Delete:
 
 
 @cache
-def _new_parties() -> Select[int, int, str, int | None, date | None, str, bool]:
+def _new_parties() -> Select[int, int, str, int | None, date | None, str, str | None, str, str]:
     # Built once: composing these expressions costs more than running the statement.
-    return select(
-        Party.id,
-        Party.report_id,
-        Party.role,
-        Party.person_id,
-        Party.birth_date,
-        document_key(),
-        _has_document(),
-    ).where(
-        Party.report_id.in_(bindparam("ids", expanding=True)),
-        Party.role.in_(OPERATOR_PARTY_ROLES),
+    return (
+        select(
+            Party.id,
+            Party.report_id,
+            Party.role,
+            Party.person_id,
+            Party.birth_date,
+            Party.id_number,
+            Party.nationality,
+            Party.id_kind,
+            Report.country,
+        )
+        .join(Report, Report.id == Party.report_id)
+        .where(
+            Party.report_id.in_(bindparam("ids", expanding=True)),
+            Party.role.in_(OPERATOR_PARTY_ROLES),
+        )
     )
 
 
@@ -307,12 +368,21 @@ def party_links(
         # One read of the new parties gives both keys; a resubmission's old keys go first.
         connection.execute(_forget_documents(), {"ids": chunk})
         documents: list[dict[str, object]] = []
-        for party, report, role, person, born, document, has_document in connection.execute(
-            _new_parties(), {"ids": chunk}
-        ):
+        for (
+            party,
+            report,
+            role,
+            person,
+            born,
+            number,
+            nationality,
+            kind,
+            country,
+        ) in connection.execute(_new_parties(), {"ids": chunk}):
             if person is not None and born is not None:
                 keys.add(_person_key(person, born))
-            if has_document:
+            document = document_key(number, nationality, kind, country)
+            if document is not None:
                 keys.add(f"document:{document}")
                 documents.append(
                     {"party_id": party, "report_id": report, "key": document, "role": role}

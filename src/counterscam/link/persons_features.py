@@ -8,8 +8,8 @@ from datetime import date
 from typing import Any
 
 from counterscam.identifiers import InvalidIdentifier, canonicalize
+from counterscam.link.documents import MIN_DOCUMENT, document_number
 from counterscam.link.persons_names import (
-    fold,
     given_name_classes,
     phonetic,
     split_name,
@@ -57,7 +57,6 @@ LIST_COLUMNS = frozenset({"name_keys", "name_tokens"})
 MAX_KEYS = 8
 # Readings of a Chinese name with its given-name syllables in any dialect's spelling.
 DIALECT_KEYS = 6
-_ID_CLEAN = re.compile(r"[^0-9A-Z]")
 _MYKAD = re.compile(r"^(\d{2})(\d{2})(\d{2})\d{6}$")
 _NIK = re.compile(r"^\d{6}(\d{2})(\d{2})(\d{2})\d{4}$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -96,45 +95,12 @@ def _swapped(iso: str | None) -> str | None:
     return f"{y}-{d}-{m}"
 
 
-# ISO 3166-1 alpha-3 codes of the countries in reference/data/countries.yaml: the issuing
-# state as a passport's machine-readable zone writes it, which some lists put before the number.
-ALPHA3 = {
-    "BN": "BRN", "KH": "KHM", "ID": "IDN", "LA": "LAO", "MY": "MYS", "MM": "MMR", "PH": "PHL",
-    "SG": "SGP", "TH": "THA", "VN": "VNM", "AU": "AUS", "CA": "CAN", "CN": "CHN", "GB": "GBR",
-    "IN": "IND", "JP": "JPN", "KR": "KOR", "NZ": "NZL", "RU": "RUS", "US": "USA", "TL": "TLS",
-    "PG": "PNG",
-}  # fmt: skip
-# A passport number has at most 9 characters (ICAO 9303); longer with letters means a prefix.
-PASSPORT_MAX = 9
-
-
-def _without_country_prefix(clean: str, countries: tuple[str | None, ...]) -> str:
-    """Return a passport number without the issuing country written before it.
-
-    "VNM B1234567", "VN-B1234567" and "B1234567" are one passport. A three-letter code is
-    taken off whoever lists the passport (a Malaysian's, listed in Singapore without a
-    nationality); a two-letter one only when it is the record's nationality or country, as
-    more numbers begin with two letters. The rest must still look like a passport number.
-    """
-    if clean.isdigit() or len(clean) <= PASSPORT_MAX:
-        return clean
-    prefixes = [c for c in ALPHA3.values() if clean.startswith(c)]
-    prefixes += [c for c in countries if c and clean.startswith(c)]
-    for prefix in prefixes:
-        rest = clean[len(prefix) :]
-        # a national ID number may follow the code too ("MYS 900615-14-5671")
-        number = rest.isdigit() or len(rest) <= PASSPORT_MAX and any(c.isdigit() for c in rest)
-        if len(rest) >= 6 and number:
-            return rest
-    return clean
-
-
 def _id_fields(
     raw: str, nationality: str | None, country: str | None = None
 ) -> tuple[str | None, str | None, str | None]:
     """Return (clean number, kind 'nid' or 'pp', birth date encoded in a national ID)."""
-    clean = _without_country_prefix(_ID_CLEAN.sub("", fold(raw).upper()), (nationality, country))
-    if len(clean) < 5:
+    clean = document_number(raw, (nationality, country))
+    if len(clean) < MIN_DOCUMENT:
         return None, None, None
     if not clean.isdigit():
         return clean, "pp", None

@@ -1,0 +1,90 @@
+"""One reading of document numbers: persons resolution and report linking agree on it."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterscam.link.documents import document_number, read_document
+from counterscam.link.party_evidence import document_key
+from counterscam.link.persons_features import PersonRecord, features
+
+
+@pytest.mark.parametrize(
+    ("written", "countries", "number"),
+    [
+        ("b1234567", (), "B1234567"),
+        ("B 123 4567", (), "B1234567"),
+        ("B.123.4567", (), "B1234567"),
+        ("VNM B1234567", (), "B1234567"),
+        ("VN-B1234567", ("VN",), "B1234567"),
+        ("ＶＮＭ Ｂ１２３４５６７", (), "B1234567"),  # full-width, as some keyboards type it
+        ("900615-14-5671", (), "900615145671"),  # MyKad
+        ("MYS 900615-14-5671", (), "900615145671"),
+        ("1-2345-67890-12-1", (), "1234567890121"),  # Thai ID
+        ("๑-๒๓๔๕-๖๗๘๙๐-๑๒-๑", (), "1234567890121"),  # the same in Thai digits
+        ("3171.0123.4567.0001", (), "3171012345670001"),  # NIK
+        ("3171 0123 4567 0001", (), "3171012345670001"),
+        ("1234-5678-9012-3456", (), "1234567890123456"),  # PhilSys
+        ("PHP1234567A", ("PH",), "P1234567A"),  # Philippine passport, country in front
+        ("001 089 012345", (), "001089012345"),  # Vietnamese citizen ID
+        ("VNM 001089012345", (), "001089012345"),
+        ("១២៣៤៥៦៧៨៩", (), "123456789"),  # Khmer digits
+        ("၁၂/၃၄၅၆၇၈", (), "12345678"),  # Burmese digits and a slash
+        ("12/OUKAMA(N)123456", (), "12OUKAMAN123456"),  # Myanmar NRC
+    ],
+)
+def test_a_number_reads_the_same_however_it_is_written(
+    written: str, countries: tuple[str, ...], number: str
+) -> None:
+    assert document_number(written, countries) == number
+
+
+@pytest.mark.parametrize(
+    ("written", "countries"),
+    [
+        ("MM1234567", ("MM",)),  # nine characters: a number, not a prefix
+        ("TH1234567890", ("VN",)),  # two letters that are not the record's country
+        ("VNMABCDEFGH", ()),  # what follows has no digit: no document number
+        ("THA12345", ()),  # too short once the code is off
+    ],
+)
+def test_letters_in_front_stay_when_they_are_no_country_code(
+    written: str, countries: tuple[str, ...]
+) -> None:
+    assert read_document(written, countries) == (written, None)
+
+
+def test_the_issuing_country_written_in_front_is_told() -> None:
+    assert read_document("VNM B1234567") == ("B1234567", "VN")
+    assert read_document("VN-B1234567", ("VN", "SG")) == ("B1234567", "VN")
+    assert read_document("B1234567", ("VN",)) == ("B1234567", None)
+
+
+@pytest.mark.parametrize(
+    ("written", "nationality", "country"),
+    [
+        ("VNM B1234567", "VN", "SG"),
+        ("VN-B1234567", "", "VN"),
+        ("MYS A12345678", "", "SG"),
+        ("850412-14-5677", "MY", "MY"),
+        ("๑-๒๓๔๕-๖๗๘๙๐-๑๒-๑", "TH", "TH"),
+        ("3171.0123.4567.0001", "ID", "ID"),
+        ("n/a", "", "PH"),
+        ("PHP1234567A", "PH", "PH"),
+    ],
+)
+def test_persons_and_report_linking_read_one_number(
+    written: str, nationality: str, country: str
+) -> None:
+    record = PersonRecord("r", "A B", id_number=written, nationality=nationality, country=country)
+    clean = features(record)["id_clean"]
+    key = document_key(written, nationality or None, "passport", country)
+    assert (key.rsplit(":", 1)[0] if key else None) == clean
+
+
+def test_a_document_key_says_whose_number_it_is() -> None:
+    assert document_key("a5907-8998", "MY", "", "SG") == "A59078998:MY"
+    # without a nationality, the country written in front, else the kind of document
+    assert document_key("VNM B1234567", None, "passport", "SG") == "B1234567:VN"
+    assert document_key("B1234567", None, "passport", "SG") == "B1234567:passport"
+    assert document_key("n/a", "MY", "passport", "MY") is None

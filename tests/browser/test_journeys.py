@@ -90,3 +90,25 @@ def test_pages_fit_1280px_and_are_keyboard_usable(
     page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
     page.keyboard.press("Tab")
     expect(page.locator(":focus")).to_have_text("Skip to main content")
+
+
+def test_pages_fit_a_phone_without_sideways_scrolling(
+    chromium: Any, demo: dict[str, Any], tmp_path: Path
+) -> None:
+    """At 390 px the header and menu wrap, grids stack and wide tables scroll inside their box."""
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, base_url=demo["url"])
+    context.set_default_timeout(15_000)
+    phone = context.new_page()
+    try:
+        sign_in(phone, "MY-NSRC")
+        report = f"/reports/{demo['ids'][AMBER_REF]}"
+        paths = ("/", "/reports", "/check", "/upload", "/alerts", "/alerts?show=all")
+        for path in (*paths, "/reports/new", "/stop-list", "/clusters", report):
+            phone.goto(path)
+            width = phone.evaluate("document.documentElement.scrollWidth")
+            assert width <= 390, f"{path} scrolls sideways on a phone ({width}px)"
+        phone.goto("/")
+        expect(phone.locator(".site-nav").get_by_role("link", name="Alerts")).to_be_in_viewport()
+        phone.screenshot(path=str(tmp_path / "dashboard-phone.png"), full_page=True)
+    finally:
+        context.close()

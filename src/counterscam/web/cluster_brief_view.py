@@ -122,7 +122,7 @@ def brief_tables(brief: ClusterBrief) -> dict[str, Table]:
         "identifiers": Table(
             caption="Identifiers of the operation",
             columns=(
-                Column("kind", "Kind"),
+                Column("kind", "Kind", vocabulary="kind"),
                 Column("value", "Identifier", "code"),
                 Column("country", "Country"),
                 Column("roles", "Roles"),
@@ -172,7 +172,7 @@ def brief_tables(brief: ClusterBrief) -> dict[str, Table]:
                 Column("report_a", "Report A"),
                 Column("report_b", "Report B"),
                 Column("via", "Joined by"),
-                Column("kind", "Kind"),
+                Column("kind", "Kind", vocabulary="kind"),
                 Column("value", "Shared identifier, person or document"),
                 Column("role_a", "Role in A"),
                 Column("role_b", "Role in B"),

@@ -9,8 +9,9 @@ from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from counterscam.api.deps import resolve_caller
 from counterscam.web.csrf import CsrfFailed
-from counterscam.web.render import render
+from counterscam.web.render import Page, render
 
 log = logging.getLogger(__name__)
 
@@ -33,12 +34,30 @@ def _is_api(request: Request) -> bool:
 def error_page(request: Request, status_code: int, detail: str = "") -> Response:
     """Render the friendly page for an HTTP error status."""
     title, hint = MESSAGES.get(status_code, ("There is a problem", ""))
-    return render(
-        request,
-        "error.html",
-        {"title": title, "hint": hint, "detail": detail, "status_code": status_code},
-        status_code=status_code,
-    )
+    context = {"title": title, "hint": hint, "detail": detail, "error_code": status_code}
+    page = _signed_in(request) if status_code < 500 else None
+    if page is not None:
+        with page.session:
+            return page.render("error.html", status_code=status_code, **context)
+    return render(request, "error.html", context, status_code=status_code)
+
+
+def _signed_in(request: Request) -> Page | None:
+    # A signed-in user who meets a 403 or 404 keeps the header (agency, menu, sign-out with
+    # its form token) instead of a page that looks signed out. Any failure here is no reason
+    # to hide the error itself: fall back to the plain page.
+    if "session" not in request.scope:
+        return None
+    session = request.app.state.sessions()
+    try:
+        caller = resolve_caller(request, session)
+    except Exception:
+        log.debug("no signed-in caller for the error page of %s", request.url.path)
+        caller = None
+    if caller is None:
+        session.close()
+        return None
+    return Page(request=request, session=session, caller=caller)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
@@ -57,7 +76,7 @@ async def _csrf_error(request: Request, exc: Exception) -> Response:
             "title": "This form has expired",
             "hint": "Go back, reload the page and submit the form again. Nothing was saved.",
             "detail": "",
-            "status_code": 403,
+            "error_code": 403,
         },
         status_code=403,
     )

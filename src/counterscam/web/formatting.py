@@ -56,6 +56,7 @@ def _labels() -> dict[str, dict[str, str]]:
         "mark": {m.code: m.label for m in ref.marks()},
         "age_band": {a.code: a.label for a in ref.age_bands()},
         "gender": {g.code: g.label for g in ref.genders()},
+        "kind": {code: text for code, text in KIND_LABELS.items() if code},
     }
 
 

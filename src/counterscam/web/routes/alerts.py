@@ -43,7 +43,7 @@ def alert_table(alerts: AlertPage, caption: str) -> Table:
             Column("id", "Alert"),
             Column("created_at", "Raised", "moment"),
             Column("status", "Status"),
-            Column("kind", "Kind"),
+            Column("kind", "Kind", vocabulary="kind"),
             Column("value", "Identifier"),
             Column("own_report_ref", "Your report"),
             Column("other_agency_code", "Also reported by"),

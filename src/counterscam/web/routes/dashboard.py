@@ -81,7 +81,7 @@ def dashboard_tables(d: Dashboard) -> dict[str, Table]:
             caption="Recent cross-border alerts",
             columns=(
                 Column("created_at", "Raised", "moment"),
-                Column("kind", "Kind"),
+                Column("kind", "Kind", vocabulary="kind"),
                 Column("value", "Identifier", "code"),
                 Column("own_report_ref", "Your report", link="own_href"),
                 Column("other_agency_code", "Also reported by"),

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, HTTPException, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from counterscam.access.policy import contributes
 from counterscam.api.deps import RowId
 from counterscam.api.intake import audited_batch
 from counterscam.config import Settings
@@ -40,6 +41,17 @@ def _settings(page: Page) -> Settings:
     return settings
 
 
+def _refuse_readers(page: Page) -> None:
+    # Partners and observers only read: say so before they fill in a form the service refuses.
+    if not contributes(page.caller):
+        raise HTTPException(
+            403,
+            "Only member agencies and the secretariat submit reports; dialogue partners and "
+            f"observers such as {page.caller.agency_code} read only. Ask the member agency that "
+            "holds the case to submit it, or send it to the secretariat.",
+        )
+
+
 def _show_form(page: Page, form: ReportForm, errors: FormErrors, *, status_code: int) -> Response:
     return page.render(
         "report_form.html",
@@ -71,6 +83,7 @@ def _show_form(page: Page, form: ReportForm, errors: FormErrors, *, status_code:
 @router.get("/reports/new", response_class=HTMLResponse)
 def new_report_form(page: SignedIn) -> Response:
     """Show the form for one report."""
+    _refuse_readers(page)
     return _show_form(page, ReportForm({"mark": "amber"}), FormErrors(), status_code=200)
 
 
@@ -98,6 +111,7 @@ async def new_report(page: SignedIn) -> Response:
 @router.get("/upload", response_class=HTMLResponse)
 def upload_form(page: SignedIn) -> Response:
     """Show the upload form with the template downloads."""
+    _refuse_readers(page)
     return page.render(
         "upload.html",
         section="upload",

@@ -210,7 +210,8 @@ def stop_hubs(session: Session, hubs: Sequence[tuple[int, int, int]], rules: Lin
                     "value": value,
                     "action": "stop",
                     "reason": (
-                        f"hub: up to {reports} reports within {rules.window_days} days of each "
+                        f"hub: up to {reports} report{'s' if reports != 1 else ''} within "
+                        f"{rules.window_days} days of each "
                         f"other, in use for {span} days (rules: more than {rules.hub_reports} "
                         f"reports or {rules.hub_span_days} days)"
                     ),

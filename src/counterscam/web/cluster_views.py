@@ -40,8 +40,8 @@ LIST_COLUMNS = (
     Column("compounds_text", "Compounds"),
     Column("total_loss_usd", "Loss (USD)", "usd"),
     Column("growth_30d", "Last 30 days", "count"),
-    Column("first_seen", "First report", "date"),
-    Column("last_seen", "Latest report", "date"),
+    Column("first_seen", "First report", "date", zone="countries"),
+    Column("last_seen", "Latest report", "date", zone="countries"),
     Column("own_reports", "Yours", "count"),
 )
 
@@ -101,6 +101,7 @@ def _list_rows(items: list[ClusterSummary]) -> list[dict[str, object]]:
             if c.hidden_reports
             else "",
             "countries_text": ", ".join(c.countries),
+            "countries": c.countries,
             "compounds_text": ", ".join(c.compounds),
             "total_loss_usd": c.total_loss_usd,
             "growth_30d": c.growth_30d,

@@ -1,11 +1,20 @@
-"""Jinja filters: numbers with thousands separators, money, dates, labels of reference codes."""
+"""Jinja filters: numbers with thousands separators, money, dates, labels of reference codes.
+
+The rule for times on pages (docs/web.md, "Dates and times"): a report's own date or time is
+shown in its reporting country's local time (``local_day``, ``local_moment``), the zone the
+intake read it in, so a report entered as 2026-03-02 in Kuala Lumpur reads 2026-03-02 and not
+the UTC day before; every other time (an alert raised, a stop-list entry added) is shown in
+UTC and says so (``moment``). A datetime is never shown as a bare date without one of the two.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from collections.abc import Collection
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from functools import cache
 
+from counterscam.intake import vocab
 from counterscam.reference import loader as ref
 
 
@@ -31,17 +40,64 @@ def usd_whole(value: Decimal | float | int | None) -> str:
 
 
 def day(value: datetime | date | None) -> str:
-    """Format a date as ISO (2026-03-01), unambiguous across the region."""
+    """Format a calendar date as ISO (2026-03-01); a time as its UTC date, marked 'UTC'."""
     if value is None:
         return ""
+    if isinstance(value, datetime):
+        # A bare date of a stored time would be read as a local date (the bug this prevents).
+        return f"{_utc(value):%Y-%m-%d} UTC"
     return value.strftime("%Y-%m-%d")
 
 
 def moment(value: datetime | None) -> str:
-    """Format a UTC time as '2026-03-01 10:00 UTC'."""
+    """Format a time that is not a report's (an alert raised...) as '2026-03-01 10:00 UTC'."""
     if value is None:
         return ""
-    return value.strftime("%Y-%m-%d %H:%M UTC")
+    return f"{_utc(value):%Y-%m-%d %H:%M} UTC"
+
+
+def _utc(value: datetime) -> datetime:
+    # Stored times come back aware; a naive one can only be UTC (DESIGN.md: stored in UTC).
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def offset(value: timedelta | None) -> str:
+    """Format a UTC offset as 'UTC+08:00' or 'UTC-05:00'."""
+    minutes = int((value or timedelta()).total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours:02d}:{rest:02d}"
+
+
+def local_day(value: datetime | None, country: str | Collection[str] | None) -> str:
+    """Format a report's time as the date in its reporting country ('2026-03-02').
+
+    ``country`` is the reporting country's code. For a figure picked among reports of several
+    countries whose own report is unknown (a cluster's first report), pass their codes: the
+    date is shown when it is the same in all of their zones, else the UTC date marked 'UTC'.
+    Unknown countries read as UTC, as the intake read them, and say so.
+    """
+    if value is None:
+        return ""
+    codes = [country] if country is None or isinstance(country, str) else sorted(country)
+    dates = {_utc(value).astimezone(vocab.zone(c)).date() for c in codes}
+    if len(dates) == 1 and all(vocab.zone(c) != vocab.zone(None) for c in codes):
+        return f"{dates.pop():%Y-%m-%d}"
+    return day(value)
+
+
+def local_moment(value: datetime | None, country: str | None) -> str:
+    """Format a report's time in its reporting country: '2026-03-02 09:30 (Malaysia, UTC+08:00)'.
+
+    A country without a known zone (the intake read its times as UTC) gives the UTC time.
+    """
+    if value is None:
+        return ""
+    zone = vocab.zone(country)
+    if zone == vocab.zone(None):
+        return moment(value)
+    local = _utc(value).astimezone(zone)
+    return f"{local:%Y-%m-%d %H:%M} ({label(country, 'country')}, {offset(local.utcoffset())})"
 
 
 @cache
@@ -100,5 +156,7 @@ FILTERS = {
     "usd": usd_whole,
     "day": day,
     "moment": moment,
+    "local_day": local_day,
+    "local_moment": local_moment,
     "label": label,
 }

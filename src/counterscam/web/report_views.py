@@ -20,7 +20,7 @@ COLUMNS = (
     Column("external_ref", "Reference", link="href"),
     Column("agency", "Agency"),
     Column("country", "Country", vocabulary="country"),
-    Column("reported_at", "Reported", "date"),
+    Column("reported_at", "Reported", "date", zone="country"),
     Column("scam_type", "Scam type", vocabulary="scam_type"),
     Column("channel", "Channel", vocabulary="channel"),
     Column("loss_amount", "Loss", "money"),

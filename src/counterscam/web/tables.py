@@ -28,6 +28,9 @@ class Column:
     link: str | None = None  # row key holding the href of the cell's link
     vocabulary: str | None = None  # show reference labels for codes (HTML only)
     html: bool = True  # False: in the CSV download only (codes a spreadsheet needs)
+    # Row key of the reporting country (or countries) whose local date a "date" or "moment"
+    # cell shows on the page (formatting.local_day); the CSV keeps the UTC value.
+    zone: str | None = None
 
     @property
     def numeric(self) -> bool:
@@ -49,6 +52,11 @@ class Table:
     def html_columns(self) -> tuple[Column, ...]:
         """Return the columns shown on the page."""
         return tuple(c for c in self.columns if c.html)
+
+    @property
+    def local_times(self) -> bool:
+        """Tell whether the page shows some of its times in each reporting country's zone."""
+        return any(c.zone for c in self.html_columns)
 
 
 def _cell(value: Any) -> str:

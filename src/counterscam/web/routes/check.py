@@ -60,6 +60,21 @@ def _run(page: Page, *, kind: str, value: str, country: str) -> Outcome:
     return Outcome(errors, result)
 
 
+def _seen_in(result: CheckResult | None) -> dict[str, str | list[str]]:
+    """Return the reporting country of the first and last seen report, for their local dates.
+
+    The last is always the newest match; the first is the oldest match unless more reports
+    match than are listed, when only the countries of all of them are known.
+    """
+    if result is None:
+        return {}
+    countries: dict[str, str | list[str]] = {}
+    for name, when in (("first", result.first_seen), ("last", result.last_seen)):
+        picked = [m.country for m in result.matches if m.reported_at == when]
+        countries[name] = picked[0] if len(set(picked)) == 1 else list(result.countries)
+    return countries
+
+
 def _sentence(reason: str) -> str:
     return reason[:1].upper() + reason[1:]
 
@@ -85,6 +100,7 @@ def _show(
         form={"kind": kind, "value": value, "country": country},
         errors=errors,
         result=outcome.result if outcome else None,
+        seen_in=_seen_in(outcome.result if outcome else None),
         asked=asked,
         value_hint=VALUE_HINT,
         status_code=status_code or (400 if errors else 200),

@@ -236,7 +236,7 @@
     var node = g.json.nodes[i], lines = [];
     if (node.type === "report") {
       lines.push(["Report " + node.label, true]);
-      lines.push([[node.country, node.date, (node.scam_type || "").replace(/_/g, " ")].join(" · "), false]);
+      lines.push([[node.country, node.date + " UTC", (node.scam_type || "").replace(/_/g, " ")].join(" · "), false]);
       lines.push([g.adjacency[i].length + " joining identifier" + (g.adjacency[i].length === 1 ? "" : "s"), false]);
       lines.push(["Click to open the report", false]);
     } else {

@@ -147,6 +147,14 @@ def test_brief_shows_countries_identifiers_links_and_victims_as_victims(
     }
 
 
+def test_brief_says_its_months_are_each_reporting_countrys(
+    client_for: Client, keys: dict[str, str]
+) -> None:
+    page = client_for("SG-ASCOM").get(f"/clusters/{keys['syndicate']}").text
+    assert "reported 2026-01 (each report in its reporting country's month)" in page
+    assert "Timeline: reports per month" in page and "months in UTC" not in page
+
+
 def test_partner_sees_no_amber_identifier_in_brief_graph_or_table(
     client_for: Client, keys: dict[str, str]
 ) -> None:

@@ -6,11 +6,15 @@ import csv
 import io
 from collections.abc import Callable
 from datetime import UTC, datetime
+from decimal import Decimal
 
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
+from counterscam.access.accounts import admin_caller, create_agency
 from counterscam.db.engine import session_factory
+from counterscam.db.models import Agency, Report
 from counterscam.web.dashboard import build_dashboard
 from tests.factories import EXPECTED_VISIBLE, PolicyRegion
 
@@ -62,3 +66,59 @@ def test_unknown_table_is_404(
     client_for: Callable[[str], TestClient], region: PolicyRegion
 ) -> None:
     assert client_for("MY-NSRC").get("/dashboard/nothing.csv").status_code == 404
+
+
+def _report(session: Session, agency: Agency, ref: str, at: datetime) -> None:
+    session.add(
+        Report(
+            agency_id=agency.id,
+            external_ref=ref,
+            country=agency.country,
+            reported_at=at,
+            scam_type="investment",
+            channel="phone_call",
+            loss_amount=Decimal("10"),
+            loss_currency="USD",
+            loss_usd=Decimal("10"),
+            mark="green",
+        )
+    )
+
+
+def test_monthly_trend_counts_each_report_in_its_reporting_countrys_month(
+    engine: Engine,
+) -> None:
+    session = session_factory(engine)()
+    agencies = {
+        c: create_agency(session, code=f"{c}-POL", name=c, country=c, kind="member")
+        for c in ("MY", "MM", "TH")
+    }
+    agencies["AU"] = create_agency(session, code="AU-AFP", name="AU", country="AU", kind="partner")
+    _report(session, agencies["MY"], "MY-1-MAR", datetime(2026, 2, 28, 16, 0, tzinfo=UTC))
+    _report(session, agencies["MM"], "MM-1-APR", datetime(2026, 3, 31, 17, 30, tzinfo=UTC))
+    _report(session, agencies["TH"], "TH-1-APR-3AM", datetime(2026, 3, 31, 20, 0, tzinfo=UTC))
+    _report(session, agencies["AU"], "AU-1-FEB", datetime(2026, 1, 31, 13, 0, tzinfo=UTC))
+    # The window's first month, 2024-05 in Kuala Lumpur, and the evening before it.
+    _report(session, agencies["MY"], "MY-1-MAY-2024", datetime(2024, 4, 30, 16, 0, tzinfo=UTC))
+    _report(session, agencies["MY"], "MY-30-APR-2024", datetime(2024, 4, 30, 15, 59, tzinfo=UTC))
+    session.commit()
+    caller = admin_caller(session, "MY-POL")
+    d = build_dashboard(session, caller, now=datetime(2026, 6, 1, tzinfo=UTC))
+    session.close()
+    months = {s.key: s.reports for s in d.by_month}
+    assert d.by_month[-1].key == "2026-04"  # the newest report is of 1 April in Bangkok
+    assert d.by_month[0].key == "2024-05"
+    assert (months["2026-04"], months["2026-03"], months["2026-02"]) == (2, 1, 1)
+    assert months["2024-05"] == 1 and "2024-04" not in months
+    assert sum(months.values()) == d.reports - 1
+
+
+def test_trend_says_its_months_are_each_reporting_countrys(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    page = client_for("MY-NSRC").get("/").text
+    assert (
+        'Reports per month <span class="muted">(each report in its reporting country\'s month)'
+        in page
+    )
+    assert "months in UTC" not in page

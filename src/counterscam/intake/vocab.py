@@ -49,6 +49,11 @@ def zone(country: str | None) -> tzinfo:
     return ZoneInfo(_ZONES.get(country or "", "UTC"))
 
 
+def zone_names() -> dict[str, str]:
+    """Return the IANA zone name of each country with a known zone (the others read as UTC)."""
+    return dict(_ZONES)
+
+
 @cache
 def codes(vocabulary: str) -> tuple[str, ...]:
     """Return the allowed codes of a reference vocabulary, in reference order."""

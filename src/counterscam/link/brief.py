@@ -14,6 +14,7 @@ from counterscam.access.caller import Caller
 from counterscam.access.policy import report_visible
 from counterscam.access.reads import Holding, holdings
 from counterscam.db.link_models import Cluster, ClusterLink, ClusterReport
+from counterscam.db.local_time import local_period
 from counterscam.db.models import Identifier, Party, Place, Report, Sighting
 from counterscam.link.rules import operator_roles
 from counterscam.link.trafficking import RECRUITER_CONTACT, VICTIM_ROLES, TiedReport, tied_reports
@@ -179,6 +180,8 @@ def cluster_brief(
     found = open_cluster(session, caller, key, action="read_cluster", channel=channel)
     members = select(ClusterReport.report_id).where(ClusterReport.cluster_id == found.id)
     visible = and_(Report.id.in_(members), report_visible(caller))
+    # The timeline's months are each reporting country's, the dates the pages show.
+    month = local_period(session.get_bind().dialect.name, Report.reported_at, Report.country)
     reports = session.execute(
         select(
             Report.id,
@@ -187,6 +190,7 @@ def cluster_brief(
             Report.scam_type,
             Report.reported_at,
             Report.loss_usd,
+            month.label("month"),
         ).where(visible)
     ).all()
     hidden = holdings(session, caller, Report.id.in_(members))
@@ -217,7 +221,7 @@ def cluster_brief(
         operation_countries=sorted({c.country for c in compounds if c.country} | phone_countries),
         identifiers=idents,
         timeline=sorted(
-            _figures([(f"{r.reported_at:%Y-%m}", r.loss_usd) for r in reports]),
+            _figures([(r.month, r.loss_usd) for r in reports]),
             key=lambda f: f.name,
         ),
         scam_types=_figures([(r.scam_type, r.loss_usd) for r in reports]),

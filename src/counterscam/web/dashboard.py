@@ -1,23 +1,26 @@
 """The dashboard's data: reports and losses the caller may see, by country, scam type and month.
 
 Each figure is one GROUP BY query with the access condition in its WHERE clause, so counts
-and sums cover exactly the reports the caller may see.
+and sums cover exactly the reports the caller may see. Months are each reporting country's
+(``db.local_time``): a Malaysian report of 1 March, stored as 28 February 16:00 UTC, is a
+March report, as the pages date it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, extract, func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import QueryableAttribute, Session
 
 from counterscam.access import audit
 from counterscam.access.caller import Caller
 from counterscam.access.policy import report_visible
 from counterscam.check.alerts import AlertItem, inbox
+from counterscam.db.local_time import local_period
 from counterscam.db.models import Report
 
 TREND_MONTHS = 24
@@ -42,7 +45,7 @@ class Dashboard:
     countries: int
     by_country: list[Slice]
     by_scam_type: list[Slice]
-    by_month: list[Slice]  # oldest first, months with no report included as zero
+    by_month: list[Slice]  # local months, oldest first, months with no report as zero
     alerts: list[AlertItem]
     unread_alerts: int
 
@@ -70,29 +73,40 @@ def _by(session: Session, caller: Caller, column: QueryableAttribute[str]) -> li
     return sorted(slices, key=lambda s: (-s.reports, s.key))
 
 
-def _month_start(now: datetime, back: int) -> tuple[int, int]:
-    index = now.year * 12 + now.month - 1 - back
-    return index // 12, index % 12 + 1
+def _month_back(key: str, back: int) -> str:
+    year, month = (int(part) for part in key.split("-"))
+    index = year * 12 + month - 1 - back
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _last_month(session: Session, caller: Caller, now: datetime, month: Any) -> str:
+    # The trend ends at the newest visible report, so an archive still shows its last months.
+    latest = session.scalar(select(func.max(Report.reported_at)).where(report_visible(caller)))
+    until = now if latest is None or latest > now else latest
+    # An earlier report from a zone further east can be in a later local month than the
+    # newest one; zones are less than a day apart, so the last day's reports decide.
+    last = session.scalar(
+        select(func.max(month)).where(
+            report_visible(caller),
+            Report.reported_at <= until,
+            Report.reported_at >= until - timedelta(days=1),
+        )
+    )
+    return str(last) if last is not None else f"{until.astimezone(UTC):%Y-%m}"
 
 
 def _by_month(session: Session, caller: Caller, now: datetime) -> list[Slice]:
-    # The trend ends at the newest visible report, so an archive still shows its last months.
-    latest = session.scalar(select(func.max(Report.reported_at)).where(report_visible(caller)))
-    if latest is not None and latest < now:
-        now = latest
-    first_year, first_month = _month_start(now, TREND_MONTHS - 1)
-    since = datetime(first_year, first_month, 1, tzinfo=UTC)
-    year = extract("year", Report.reported_at)
-    month = extract("month", Report.reported_at)
-    found = {
-        (int(str(k[0])), int(str(k[1]))): (n, usd)
-        for k, n, usd in _grouped(session, caller, year, month, since=since)
-    }
+    # Each report counts in its reporting country's month, the date the pages show beside it.
+    month = local_period(session.get_bind().dialect.name, Report.reported_at, Report.country)
+    last = _last_month(session, caller, now, month)
+    keys = [_month_back(last, back) for back in range(TREND_MONTHS - 1, -1, -1)]
+    # No zone is more than 14 hours ahead of UTC: the UTC bound keeps the time index usable.
+    first = datetime.strptime(keys[0], "%Y-%m").replace(tzinfo=UTC) - timedelta(hours=14)
+    found = {str(k[0]): (n, usd) for k, n, usd in _grouped(session, caller, month, since=first)}
     months = []
-    for back in range(TREND_MONTHS - 1, -1, -1):
-        y, m = _month_start(now, back)
-        n, usd = found.get((y, m), (0, Decimal(0)))
-        months.append(Slice(key=f"{y:04d}-{m:02d}", reports=n, loss_usd=usd))
+    for key in keys:
+        n, usd = found.get(key, (0, Decimal(0)))
+        months.append(Slice(key=key, reports=n, loss_usd=usd))
     return months
 
 

@@ -84,9 +84,10 @@ def test_reports_entered_as_the_first_count_in_that_month(engine: Engine) -> Non
     ]
 
 
-def test_postgresql_month_does_not_depend_on_the_session_zone(engine: Engine) -> None:
-    if engine.dialect.name != "postgresql":
-        pytest.skip("only PostgreSQL has a session time zone")
+@pytest.mark.postgres
+def test_postgresql_month_does_not_depend_on_the_session_zone(pg_engine: Engine) -> None:
+    # Only PostgreSQL has a session time zone: SQLite has nothing to test here.
+    engine = pg_engine
     late = literal(datetime(2026, 3, 31, 16, 30, tzinfo=UTC), UTCDateTime())  # 00:30, 1 April
     month = local_period("postgresql", late, literal("MY"))
     bare = create_engine(engine.url.render_as_string(hide_password=False))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from counterscam.config import get_settings
 from counterscam.db.engine import engine_for
 from counterscam.db.models import AuditEvent
 from tests.check.conftest import PHONE, CheckRegion
+from tests.check.helpers import add_report
 
 
 @pytest.fixture
@@ -85,3 +87,28 @@ def test_check_bulk_refuses_a_file_without_header(
     result = runner.invoke(app, ["check-bulk", str(source)])
     assert result.exit_code == 1
     assert "header" in result.output
+
+
+def test_dates_are_the_reporting_countrys_and_the_csv_keeps_utc(
+    runner: CliRunner, region: CheckRegion, session: Session, tmp_path: Path
+) -> None:
+    # Entered in Kuala Lumpur as 2 March: stored as 16:00 UTC on 1 March.
+    add_report(
+        session,
+        agency="MY-NSRC",
+        ref="MY-date-only",
+        mark="green",
+        reported_at=datetime(2026, 3, 1, 16, 0, tzinfo=UTC),
+        identifiers=[("phone", "+60172223333", "caller")],
+    )
+    session.commit()
+    shown = runner.invoke(app, ["check", "phone", "+60172223333", "--agency", "MY-NSRC"])
+    assert shown.exit_code == 0, shown.output
+    assert "2026-03-02" in shown.output and "2026-03-01" not in shown.output
+    listed = tmp_path / "values.csv"
+    listed.write_text("kind,value\nphone,+60172223333\n")
+    out = tmp_path / "answers.csv"
+    bulk = runner.invoke(app, ["check-bulk", str(listed), "--out", str(out), "--agency", "MY-NSRC"])
+    assert bulk.exit_code == 0, bulk.output
+    (row,) = csv.DictReader(out.open())
+    assert row["first_seen"] == row["last_seen"] == "2026-03-01T16:00:00+00:00"

@@ -15,6 +15,7 @@ from rich.table import Table
 from counterscam.cli.app import app
 from counterscam.cli.context import cli_caller, cli_engine, console, fail
 from counterscam.db.engine import session_scope
+from counterscam.web.formatting import local_day
 
 if TYPE_CHECKING:
     from counterscam.check.results import CheckItem, CheckResult
@@ -58,8 +59,10 @@ def _render(result: CheckResult) -> None:
         facts = Table(show_header=False, box=None)
         facts.add_row("Reports you may see", f"{result.reports:,}")
         facts.add_row("Countries", ", ".join(result.countries))
-        facts.add_row("First seen", f"{result.first_seen:%Y-%m-%d}" if result.first_seen else "")
-        facts.add_row("Last seen", f"{result.last_seen:%Y-%m-%d}" if result.last_seen else "")
+        # As on the web pages: a report's date in its reporting country's calendar, or the
+        # UTC date marked "UTC" when the countries seen disagree on the day.
+        facts.add_row("First seen", local_day(result.first_seen, result.countries))
+        facts.add_row("Last seen", local_day(result.last_seen, result.countries))
         facts.add_row("Scam types", ", ".join(result.scam_types))
         facts.add_row("Reported loss (USD)", f"{result.loss_usd:,.2f}")
         console.print(facts)
@@ -69,7 +72,7 @@ def _render(result: CheckResult) -> None:
                 m.external_ref,
                 m.agency_code,
                 m.country,
-                f"{m.reported_at:%Y-%m-%d}",
+                local_day(m.reported_at, m.country),
                 m.scam_type,
                 m.mark,
                 ", ".join(m.roles),
@@ -150,8 +153,9 @@ def _row(result: CheckResult, item: CheckItem) -> list[str]:
         "yes" if result.hit else "no",
         str(result.reports),
         " ".join(result.countries),
-        result.first_seen.date().isoformat() if result.first_seen else "",
-        result.last_seen.date().isoformat() if result.last_seen else "",
+        # Times in UTC, in full, as every CSV download gives them.
+        result.first_seen.isoformat() if result.first_seen else "",
+        result.last_seen.isoformat() if result.last_seen else "",
         " ".join(result.scam_types),
         f"{result.loss_usd:.2f}",
         " ".join(f"{h.agency_code}:{h.mark}:{h.reports}" for h in result.holdings),

@@ -46,6 +46,16 @@ def test_a_token_link_without_payee_or_calling_another_function_is_refused() -> 
     assert "'approve'" in _reason("crypto_wallet", f"ethereum:{USDT_ETH}@1/approve?address={PAYEE}")
 
 
+@pytest.mark.parametrize("gap", [",", ";", ", "])
+def test_two_token_payment_links_in_one_cell_are_refused_not_one_dropped(gap: str) -> None:
+    other = "0x" + "2" * 40
+    raw = (
+        f"ethereum:{USDT_ETH}@1/transfer?address={PAYEE}&uint256=1e6{gap}"
+        f"ethereum:{USDT_ETH}@1/transfer?address={other}"
+    )
+    assert "more than one address" in _reason("crypto_wallet", raw)
+
+
 @pytest.mark.parametrize(
     ("raw", "country"),
     [
@@ -58,6 +68,25 @@ def test_a_token_link_without_payee_or_calling_another_function_is_refused() -> 
 )
 def test_two_numbers_side_by_side_are_refused_as_two(raw: str, country: str | None) -> None:
     assert "holds more than one phone number" in _reason("phone", raw, country)
+
+
+@pytest.mark.parametrize("raw", ["12 " * 680, "1 " * 1020, "+1 " * 680, "0812345678 " * 180])
+def test_a_long_cell_of_digit_groups_is_refused_without_trying_every_split(
+    raw: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each split of 1,000 groups was tried as two numbers: ~0.1 s a cell, hours for a file.
+    from counterscam.identifiers import phone
+
+    calls: list[str] = []
+    attempt = phone._attempt
+
+    def counted(text: str, region: str | None) -> tuple[object, bool]:
+        calls.append(text)
+        return attempt(text, region)
+
+    monkeypatch.setattr(phone, "_attempt", counted)
+    assert "is not a phone number" in _reason("phone", raw, "MY")
+    assert len(calls) < 20
 
 
 @settings(max_examples=60, deadline=None)

@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
 from counterscam.cli.app import app
 from counterscam.cli.context import cli_caller, cli_engine, console, fail
 from counterscam.db.engine import session_scope
-from counterscam.web.formatting import local_day
 
 if TYPE_CHECKING:
     from counterscam.check.results import CheckItem, CheckResult
@@ -48,11 +48,19 @@ def _json_default(value: Any) -> str:
 
 
 def _render(result: CheckResult) -> None:
-    """Print the answer: HIT or NO HIT first, then the facts and who holds what."""
+    """Print the answer: HIT or NO HIT first, then the facts and who holds what.
+
+    Values, references and contacts are text, not Rich markup: a checked link holding
+    "[/b]" crashed the command, and a reference "[tmp]-1" showed as "-1".
+    """
+    # Imported here: every CLI command starts without the web package (tests/intake/test_cli).
+    from counterscam.web.formatting import local_day
+
+    value = f"{escape(result.kind or '')} {escape(result.value or '')}"
     if result.hit:
-        console.print(f"[bold white on red] HIT [/] {result.kind} {result.value}")
+        console.print(f"[bold white on red] HIT [/] {value}")
     else:
-        console.print(f"[bold white on green] NO HIT [/] {result.kind} {result.value}")
+        console.print(f"[bold white on green] NO HIT [/] {value}")
     if result.shared_platform:
         console.print("[yellow]A shared platform: many unrelated reports name it.[/]")
     if result.reports:
@@ -69,20 +77,27 @@ def _render(result: CheckResult) -> None:
         matches = Table("report", "agency", "country", "reported", "scam type", "mark", "roles")
         for m in result.matches:
             matches.add_row(
-                m.external_ref,
-                m.agency_code,
-                m.country,
-                local_day(m.reported_at, m.country),
-                m.scam_type,
-                m.mark,
-                ", ".join(m.roles),
+                *map(
+                    escape,
+                    (
+                        m.external_ref,
+                        m.agency_code,
+                        m.country,
+                        local_day(m.reported_at, m.country),
+                        m.scam_type,
+                        m.mark,
+                        ", ".join(m.roles),
+                    ),
+                )
             )
         console.print(matches)
     if result.holdings:
         console.print("Records you may not see — ask the holder:")
         held = Table("agency", "country", "mark", "reports", "how to ask")
         for h in result.holdings:
-            held.add_row(h.agency_code, h.country, h.mark, f"{h.reports:,}", h.contact)
+            held.add_row(
+                *map(escape, (h.agency_code, h.country, h.mark, f"{h.reports:,}", h.contact))
+            )
         console.print(held)
     for rel in result.related:
         note = (
@@ -90,7 +105,7 @@ def _render(result: CheckResult) -> None:
             if rel.shared_platform
             else (f"hit, {rel.reports + rel.hidden_reports:,} reports" if rel.hit else "no hit")
         )
-        console.print(f"Context: {rel.kind} {rel.value}: {note}")
+        console.print(f"Context: {rel.kind} {rel.value}: {note}", markup=False)
 
 
 @app.command("check")

@@ -20,9 +20,10 @@ _SEPARATORS = re.compile(r"[\s:,;()\[\]{}<>/@.!?|\"'«»“”‘’]+")
 _EIP681 = re.compile(r"ethereum:(?:pay-)?(0[xX][0-9a-fA-F]{40})(?:@(\d+))?", re.I)
 # A token payment link (a USDT QR code) names the token's contract first and the payee in
 # "address=": ethereum:0xdAC17F...@1/transfer?address=0xPAYEE&uint256=1e6. The payee is the
-# wallet; the contract is shared by every payment of that token.
+# wallet; the contract is shared by every payment of that token. The query ends at a comma or
+# semicolon too: a second link after it is a second wallet, refused as such, not dropped.
 _EIP681_CALL = re.compile(
-    r"(ethereum:(?:pay-)?)0[xX][0-9a-fA-F]{40}((?:@\d+)?)/([A-Za-z_]\w*)(\?\S*)?", re.I
+    r"(ethereum:(?:pay-)?)0[xX][0-9a-fA-F]{40}((?:@\d+)?)/([A-Za-z_]\w*)(\?[^\s,;]*)?", re.I
 )
 _PAYEE = re.compile(r"[?&]address=(0[xX][0-9a-fA-F]{40})(?![0-9A-Za-z])", re.I)
 # Test networks: coins without value, never a scam's wallet (tb1/bcrt1/tltc1 segwit,

@@ -10,6 +10,7 @@ as written.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 _INITIAL = dict(
@@ -34,6 +35,10 @@ _TONES = "่้๊๋ํ"
 _SILENCER = "์"
 _CLUSTER_FIRST = "กขคปพผตบดฟ"
 _AFTER_SILENT_H = "งญนมยรลว"
+# Names reach romanise folded (persons_names.fold, NFKD), which splits sara am (ำ) into
+# nikhahit and sara aa (ํา), a tone mark sometimes between: read as ำ again, or ดำรง (Damrong)
+# would read Darong, the nikhahit dropped as a tone.
+_SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
 _SIMPLE = {"ะ": "a", "า": "a", "ิ": "i", "ี": "i", "ึ": "ue", "ื": "ue", "ุ": "u", "ู": "u"}
 
 
@@ -129,7 +134,7 @@ def _final_here(s: str, i: int) -> bool:
 @lru_cache(maxsize=50_000)
 def romanise(token: str) -> str | None:
     """Return a Latin reading of one Thai word, or None if it holds letters this cannot read."""
-    s = _unsilenced(token)
+    s = _unsilenced(_SARA_AM.sub("\\1\u0e33", token))
     out: list[str] = []
     i = 0
     while i < len(s):

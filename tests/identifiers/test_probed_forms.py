@@ -56,6 +56,20 @@ def test_two_token_payment_links_in_one_cell_are_refused_not_one_dropped(gap: st
     assert "more than one address" in _reason("crypto_wallet", raw)
 
 
+@pytest.mark.parametrize("gap", [",", ", ", ";", "; "])
+def test_two_plain_payment_links_in_one_cell_are_refused_not_one_dropped(gap: str) -> None:
+    # The first link's query (?value=1) used to run to the end of the cell, second link and all.
+    raw = f"ethereum:{PAYEE}?value=1{gap}ethereum:0x{'2' * 40}"
+    assert "more than one address" in _reason("crypto_wallet", raw)
+
+
+def test_a_payment_links_query_with_a_comma_is_still_one_address() -> None:
+    raw = "bitcoin:bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq?amount=0.1&label=Shop,Ltd"
+    assert canonicalize("crypto_wallet", raw).value == (
+        "btc:bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"
+    )
+
+
 @pytest.mark.parametrize(
     ("raw", "country"),
     [

@@ -25,6 +25,9 @@ _EIP681 = re.compile(r"ethereum:(?:pay-)?(0[xX][0-9a-fA-F]{40})(?:@(\d+))?", re.
 _EIP681_CALL = re.compile(
     r"(ethereum:(?:pay-)?)0[xX][0-9a-fA-F]{40}((?:@\d+)?)/([A-Za-z_]\w*)(\?[^\s,;]*)?", re.I
 )
+# A payment link's query (?amount=, ?value=) ends at a space, or at a comma or semicolon that
+# is followed by another payment link: a second link after it is a second address.
+_QUERY = re.compile(r"[?&](?:(?![,;]\s*[a-z]+:)\S)*", re.I)
 _PAYEE = re.compile(r"[?&]address=(0[xX][0-9a-fA-F]{40})(?![0-9A-Za-z])", re.I)
 # Test networks: coins without value, never a scam's wallet (tb1/bcrt1/tltc1 segwit,
 # base58 versions 111 and 196).
@@ -198,7 +201,7 @@ def canonicalize_crypto(raw: str, qualifier: str | None) -> Canonical:
     text = clean("crypto_wallet", raw)
     # Payment URIs (BIP-21 bitcoin:addr?amount=, EIP-681 ethereum:0x..@56?value=).
     text = _EIP681_CALL.sub(lambda m: _eip681_payee(raw, m), text)
-    text = _EIP681.sub(lambda m: _eip681_chain(raw, m), re.sub(r"[?&][^\s]*$", "", text))
+    text = _EIP681.sub(lambda m: _eip681_chain(raw, m), _QUERY.sub("", text))
     tokens = [t for t in _SEPARATORS.split(text) if t]
     addresses = [t for t in tokens if _TOKEN.fullmatch(t)]
     if len(addresses) != 1 or _infer(addresses[0]) is None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, Table, bindparam, false, func, or_, select
+from sqlalchemy import Select, Table, and_, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from counterscam.check.inbox import (
@@ -23,6 +23,7 @@ from counterscam.check.inbox import (
 from counterscam.db.base import utcnow
 from counterscam.db.dialect import insert_for
 from counterscam.db.models import Alert, Identifier, Report, Sighting
+from counterscam.link.conditions import links_through
 
 __all__ = [
     "AlertItem",
@@ -71,9 +72,9 @@ _NEW_SIDES = (
     .where(
         Sighting.report_id.in_(bindparam("ids", expanding=True)),
         Sighting.role.in_(bindparam("roles", expanding=True)),
-        # A shared platform (facebook.com) names unrelated reports; a URL on it is
-        # still one page, and the URL links (DESIGN.md), so only URLs pass.
-        or_(Identifier.shared_platform == false(), Identifier.kind == "url"),
+        # A shared platform (facebook.com) names unrelated reports; a page on it is one
+        # operator's, and alerts as it links (DESIGN.md).
+        links_through(),
     )
     .group_by(Sighting.identifier_id, Report.agency_id, Report.country)
 )
@@ -85,6 +86,38 @@ _ALL_SIDES = (
         Sighting.role.in_(bindparam("roles", expanding=True)),
     )
     .group_by(Sighting.identifier_id, Report.agency_id, Report.country)
+)
+
+
+# Reports changed since they were created: only they can hold alerts that went stale.
+_UPDATED = select(Report.id, Report.agency_id).where(
+    Report.id.in_(bindparam("ids", expanding=True)), Report.updated_at > Report.created_at
+)
+# An agency's alerts on these reports for identifiers the report no longer names as an
+# operator's (the agency index narrows the scan to one agency's alerts).
+_STALE = select(_ALERT.c.id, _ALERT.c.identifier_id, _ALERT.c.other_agency_id).where(
+    _ALERT.c.agency_id == bindparam("agency"),
+    _ALERT.c.report_id.in_(bindparam("ids", expanding=True)),
+    ~(
+        select(Sighting.report_id)
+        .where(
+            Sighting.report_id == _ALERT.c.report_id,
+            Sighting.identifier_id == _ALERT.c.identifier_id,
+            Sighting.role.in_(bindparam("roles", expanding=True)),
+        )
+        .exists()
+    ),
+)
+# The agency's first report that still names each identifier as an operator's.
+_STILL = (
+    select(Sighting.identifier_id, func.min(Report.id))
+    .join(Report, Report.id == Sighting.report_id)
+    .where(
+        Sighting.identifier_id.in_(bindparam("idents", expanding=True)),
+        Sighting.role.in_(bindparam("roles", expanding=True)),
+        Report.agency_id == bindparam("agency"),
+    )
+    .group_by(Sighting.identifier_id)
 )
 
 
@@ -118,13 +151,60 @@ def _all_sides(
     return _sides(session, _ALL_SIDES, identifier_ids, roles)
 
 
+def _withdraw_stale(session: Session, report_ids: Sequence[int], roles: frozenset[str]) -> None:
+    """Put right the alerts of resubmitted reports that no longer name their identifier.
+
+    An alert points at the report of each side that named the identifier. A resubmission that
+    corrects the value (a mistyped number) takes the sighting away: the alert, and its twin at
+    the other agency, then point at another report of the same agency that still names it, or
+    are deleted when none does, so neither agency is told of a match that is not there.
+    Only reports changed after they were created can hold such alerts; the rest cost one
+    look-up by primary key.
+    """
+    connection = session.connection()
+    for chunk in _chunks(report_ids, _CHUNK):
+        updated = connection.execute(_UPDATED, {"ids": list(chunk)}).all()
+        by_agency: dict[int, list[int]] = defaultdict(list)
+        for report, agency in updated:
+            by_agency[agency].append(report)
+        for agency, reports in by_agency.items():
+            stale = connection.execute(
+                _STALE, {"agency": agency, "ids": reports, "roles": sorted(roles)}
+            ).all()
+            if not stale:
+                continue
+            idents = sorted({ident for _, ident, _ in stale})
+            still = dict(
+                connection.execute(
+                    _STILL, {"agency": agency, "idents": idents, "roles": sorted(roles)}
+                ).all()
+            )
+            for alert_id, ident, other in stale:
+                twin = and_(
+                    _ALERT.c.agency_id == other,
+                    _ALERT.c.identifier_id == ident,
+                    _ALERT.c.other_agency_id == agency,
+                )
+                if ident in still:
+                    connection.execute(
+                        update(_ALERT).where(_ALERT.c.id == alert_id).values(report_id=still[ident])
+                    )
+                    connection.execute(
+                        update(_ALERT).where(twin).values(other_report_id=still[ident])
+                    )
+                else:
+                    connection.execute(delete(_ALERT).where(_ALERT.c.id == alert_id))
+                    connection.execute(delete(_ALERT).where(twin))
+
+
 def raise_alerts(session: Session, report_ids: list[int], *, done: set[int] | None = None) -> int:
     """Create alerts for both agencies of every cross-border match of these reports' identifiers.
 
     Only sightings whose role is evidence of an operator count, on both sides; identifiers of
-    shared platforms (other than a URL, which is one page) never alert. Re-raising is harmless
-    (one alert per agency, identifier and other agency). Returns the number of new alerts.
-    Does not commit.
+    shared platforms (other than a page on one) never alert. Re-raising is harmless (one alert
+    per agency, identifier and other agency). Alerts of resubmitted reports that no longer
+    name their identifier are moved to the agency's other report naming it, or withdrawn.
+    Returns the number of new alerts. Does not commit.
 
     ``done``: for an import that calls this once per chunk of one agency's reports, in one
     transaction: the identifiers alerted for by earlier chunks. Their alerts exist already
@@ -134,6 +214,8 @@ def raise_alerts(session: Session, report_ids: list[int], *, done: set[int] | No
     if not report_ids:
         return 0
     roles = operator_roles()
+    session.flush()
+    _withdraw_stale(session, sorted(set(report_ids)), roles)
     # Restrict to the identifiers of the new reports first, so the cost follows the batch,
     # not the size of the store.
     new = _new_sides(session, sorted(set(report_ids)), roles)

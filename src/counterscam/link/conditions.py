@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from counterscam.db.dialect import epoch_seconds_in
@@ -22,6 +22,20 @@ def link_time(session: Session) -> Any:
 def link_time_in(dialect: str) -> Any:
     """Return :func:`link_time`'s SQL for the dialect named ``dialect``."""
     return epoch_seconds_in(dialect, func.coalesce(Report.incident_at, Report.reported_at))
+
+
+def links_through() -> ColumnElement[bool]:
+    """Return a condition true for identifiers that may link reports and raise alerts.
+
+    A shared platform (facebook.com, bit.ly) names unrelated reports and never does; a page on
+    it (a profile, a short link) is one operator's, so a URL there does. The platform's front
+    page (``https://www.facebook.com/``, what a victim who wrote only "Facebook" gives) is the
+    platform again: its path is empty, so nothing follows the slash after the host.
+    """
+    return or_(
+        Identifier.shared_platform == false(),
+        and_(Identifier.kind == "url", Identifier.value.like("%://%/_%")),
+    )
 
 
 def stopped(*, auto: bool = True) -> ColumnElement[bool]:

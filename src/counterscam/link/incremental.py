@@ -25,7 +25,7 @@ from counterscam.db.base import utcnow
 from counterscam.db.dialect import epoch_seconds_in
 from counterscam.db.link_models import Cluster, ClusterLink, ClusterReport
 from counterscam.db.models import Identifier, Report, Sighting
-from counterscam.link.conditions import DAY, allowed, link_time_in, stopped
+from counterscam.link.conditions import DAY, allowed, link_time_in, links_through, stopped
 from counterscam.link.figures import GROWTH_DAYS, Figures
 from counterscam.link.party_evidence import PartyLink, party_links, store_party_links
 from counterscam.link.rules import DEFAULT_RULES, LinkRules, operator_roles
@@ -57,7 +57,7 @@ def _named_query() -> Select[int]:
         .where(
             Sighting.report_id.in_(bindparam("ids", expanding=True)),
             Sighting.role.in_(bindparam("roles", expanding=True)),
-            Identifier.shared_platform.is_(False),
+            links_through(),
             or_(~stopped(), allowed()),
         )
     )

@@ -12,7 +12,14 @@ from sqlalchemy.orm import Session
 
 from counterscam.db.dialect import epoch_seconds
 from counterscam.db.models import Identifier, Report, Sighting
-from counterscam.link.conditions import DAY, allowed, link_time, role_code, stopped
+from counterscam.link.conditions import (
+    DAY,
+    allowed,
+    link_time,
+    links_through,
+    role_code,
+    stopped,
+)
 from counterscam.link.figures import IntArray
 from counterscam.link.graph import Evidence
 from counterscam.link.party_evidence import OPERATOR_PARTY_ROLES, party_rows
@@ -75,7 +82,7 @@ def load(session: Session) -> Loaded:
         .join(Identifier, Identifier.id == Sighting.identifier_id)
         .where(
             Sighting.role.in_(sighting_roles),
-            Identifier.shared_platform.is_(False),
+            links_through(),
             ~stopped(auto=False),
         )
     )

@@ -27,7 +27,7 @@ from counterscam.access.caller import Caller
 from counterscam.access.policy import report_visible
 from counterscam.db.link_models import ClusterReport
 from counterscam.db.models import Identifier, Party, Place, Report, Sighting
-from counterscam.link.conditions import stopped
+from counterscam.link.conditions import links_through, stopped
 from counterscam.link.rules import operator_roles
 
 VICTIM_ROLES = ("victim_of_trafficking",)
@@ -65,7 +65,7 @@ def tied_reports(session: Session, caller: Caller, members: Select[Any]) -> list
         .where(
             Sighting.report_id.in_(visible_ids),
             Sighting.role.in_(sorted(operator_roles())),
-            Identifier.shared_platform.is_(False),
+            links_through(),
             ~stopped(),
         )
     )
@@ -137,7 +137,7 @@ def cluster_compounds(
             .where(
                 Sighting.report_id.in_(rescues[start : start + IN_CHUNK]),
                 Sighting.role == RECRUITER_CONTACT,
-                Identifier.shared_platform.is_(False),
+                links_through(),
             )
         ):
             compounds_of.setdefault(ident, set()).update(places[rid])

@@ -4,34 +4,17 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from counterscam.cli.main import app
-from counterscam.config import get_settings
-from counterscam.db.engine import engine_for
 from counterscam.db.models import AuditEvent
 from tests.check.conftest import PHONE, CheckRegion
 from tests.check.helpers import add_report
-
-
-@pytest.fixture
-def runner(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
-    url = engine.url.render_as_string(hide_password=False)
-    monkeypatch.setenv("COUNTERSCAM_DATABASE_URL", url)
-    monkeypatch.delenv("COUNTERSCAM_TOKEN", raising=False)
-    get_settings.cache_clear()
-    engine_for.cache_clear()
-    yield CliRunner()
-    engine_for(url).dispose()
-    get_settings.cache_clear()
-    engine_for.cache_clear()
 
 
 def test_check_prints_hit_facts_and_holders(runner: CliRunner, region: CheckRegion) -> None:

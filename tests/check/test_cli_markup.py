@@ -2,31 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from counterscam.cli.main import app
-from counterscam.config import get_settings
-from counterscam.db.engine import engine_for
 from tests.check.conftest import CheckRegion
 from tests.check.helpers import add_report
-
-
-@pytest.fixture
-def runner(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
-    url = engine.url.render_as_string(hide_password=False)
-    monkeypatch.setenv("COUNTERSCAM_DATABASE_URL", url)
-    monkeypatch.delenv("COUNTERSCAM_TOKEN", raising=False)
-    get_settings.cache_clear()
-    engine_for.cache_clear()
-    yield CliRunner()
-    engine_for(url).dispose()
-    get_settings.cache_clear()
-    engine_for.cache_clear()
 
 
 def test_a_checked_link_holding_a_closing_tag_is_answered(

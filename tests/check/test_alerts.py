@@ -13,6 +13,7 @@ from counterscam.check.alerts import (
     raise_alerts,
     unread_count,
 )
+from counterscam.db.link_models import StopEntry
 from counterscam.db.models import Alert, AuditEvent
 from tests.check.helpers import add_report, agency_id
 from tests.factories import build_policy_region
@@ -157,3 +158,25 @@ def test_a_page_on_a_shared_platform_still_alerts(session: Session) -> None:
     th = add_report(session, agency="TH-CCIB", ref="TH-1", identifiers=[page], shared_platform=True)
     sg = add_report(session, agency="SG-ASCOM", ref="SG-1", identifiers=[page])
     assert raise_alerts(session, [th.id, sg.id]) == 2
+
+
+@pytest.mark.parametrize(("action", "alerts"), [("stop", 0), ("allow", 2)])
+def test_a_value_on_the_hub_stop_list_does_not_alert_unless_allowed(
+    session: Session, action: str, alerts: int
+) -> None:
+    # A genuine hotline every country reports by mistake: an alert between every pair of
+    # agencies would say nothing about a common operator.
+    build_policy_region(session)
+    hotline = "+60327123456"
+    session.add(
+        StopEntry(
+            kind="phone", value=hotline, action=action, reason="bank hotline", added_by="test"
+        )
+    )
+    th = add_report(
+        session, agency="TH-CCIB", ref="TH-H", identifiers=[("phone", hotline, "caller")]
+    )
+    sg = add_report(
+        session, agency="SG-ASCOM", ref="SG-H", identifiers=[("phone", hotline, "caller")]
+    )
+    assert raise_alerts(session, [th.id, sg.id]) == alerts

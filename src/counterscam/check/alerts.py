@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, Table, and_, bindparam, delete, func, select, update
+from sqlalchemy import Select, Table, and_, bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from counterscam.check.inbox import (
@@ -23,7 +23,7 @@ from counterscam.check.inbox import (
 from counterscam.db.base import utcnow
 from counterscam.db.dialect import insert_for
 from counterscam.db.models import Alert, Identifier, Report, Sighting
-from counterscam.link.conditions import links_through
+from counterscam.link.conditions import allowed, links_through, stopped
 
 __all__ = [
     "AlertItem",
@@ -75,6 +75,11 @@ _NEW_SIDES = (
         # A shared platform (facebook.com) names unrelated reports; a page on it is one
         # operator's, and alerts as it links (DESIGN.md).
         links_through(),
+        # Nor does a value on the hub stop-list (a genuine hotline reported by mistake, an
+        # exchange's deposit wallet): every country reports it, and an alert between every
+        # pair of agencies says nothing about a common operator. As in linking, an analyst's
+        # allow entry overrides.
+        or_(~stopped(), allowed()),
     )
     .group_by(Sighting.identifier_id, Report.agency_id, Report.country)
 )

@@ -102,6 +102,18 @@ class _Run:
         self.failed = True
 
 
+def submit_refusal(caller: Caller) -> str | None:
+    """Say why ``caller`` may not submit reports (partners and observers only read), or None."""
+    if contributes(caller):
+        return None
+    who = caller.agency_code or "an anonymous visitor"
+    return (
+        f"only member agencies and the secretariat submit reports; {who} is "
+        f"{caller.agency_kind}. Ask the member agency that holds the case to submit it, "
+        "or send it to the secretariat"
+    )
+
+
 def submit(
     session: Session,
     caller: Caller,
@@ -132,13 +144,9 @@ def submit(
     Returns:
         The batch outcome; ``errors`` say file, row, column, value and reason.
     """
-    if not contributes(caller):
-        who = caller.agency_code or "an anonymous visitor"
-        raise NotAllowed(
-            f"only member agencies and the secretariat submit reports; {who} is "
-            f"{caller.agency_kind}. Ask the member agency that holds the case to submit it, "
-            "or send it to the secretariat"
-        )
+    refusal = submit_refusal(caller)
+    if refusal is not None:
+        raise NotAllowed(refusal)
     limit = None if streaming or settings is None else settings.max_batch_reports
     batch = ImportBatch(
         agency_id=caller.agency_id,

@@ -7,7 +7,6 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, HTTPException, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from counterscam.access.policy import contributes
 from counterscam.api.deps import RowId
 from counterscam.api.intake import audited_batch
 from counterscam.config import Settings
@@ -18,6 +17,7 @@ from counterscam.intake.service import (
     get_batch,
     rejections_for,
     submit,
+    submit_refusal,
 )
 from counterscam.web import csrf
 from counterscam.web.formatting import KIND_LABELS, member_countries, options
@@ -43,13 +43,9 @@ def _settings(page: Page) -> Settings:
 
 def _refuse_readers(page: Page) -> None:
     # Partners and observers only read: say so before they fill in a form the service refuses.
-    if not contributes(page.caller):
-        raise HTTPException(
-            403,
-            "Only member agencies and the secretariat submit reports; dialogue partners and "
-            f"observers such as {page.caller.agency_code} read only. Ask the member agency that "
-            "holds the case to submit it, or send it to the secretariat.",
-        )
+    refusal = submit_refusal(page.caller)
+    if refusal is not None:
+        raise HTTPException(403, f"{refusal[0].upper()}{refusal[1:]}.")
 
 
 def _show_form(page: Page, form: ReportForm, errors: FormErrors, *, status_code: int) -> Response:

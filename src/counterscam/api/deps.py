@@ -68,6 +68,12 @@ def cross_site(request: Request) -> bool:
     return urlsplit(origin).netloc.lower() != request.headers.get("host", "").lower()
 
 
+def _bearer(request: Request) -> str | None:
+    """Return the token of an ``Authorization: Bearer`` header, or None when none was sent."""
+    header = request.headers.get("authorization", "")
+    return header[7:].strip() if header.lower().startswith("bearer ") else None
+
+
 def resolve_caller(request: Request, session: Session) -> Caller | None:
     """Return the caller from a Bearer token or the signed session cookie, or None.
 
@@ -77,9 +83,9 @@ def resolve_caller(request: Request, session: Session) -> Caller | None:
     makes it send. Web forms carry a CSRF token; API calls carry none, so a cookie may not
     authorise an API write sent from another site or origin (answered 403).
     """
-    header = request.headers.get("authorization", "")
-    if header.lower().startswith("bearer "):
-        caller = caller_for_token(session, header[7:].strip())
+    token = _bearer(request)
+    if token is not None:
+        caller = caller_for_token(session, token)
         if session.dirty:
             session.commit()
         return caller
@@ -124,7 +130,7 @@ def caller_or_public(request: Request, session: Session) -> Caller:
     caller = resolve_caller(request, session)
     if caller is not None:
         return caller
-    if request.headers.get("authorization", "").lower().startswith("bearer "):
+    if _bearer(request) is not None:
         raise _unauthorised(
             "The API token is unknown, revoked or expired; ask an administrator for a new one, "
             "or send no Authorization header for the public answer."

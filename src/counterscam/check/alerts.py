@@ -156,6 +156,20 @@ def _all_sides(
     return _sides(session, _ALL_SIDES, identifier_ids, roles)
 
 
+# The twin of an agency's alert: the other agency's alert about the same identifier.
+_TWIN = and_(
+    _ALERT.c.agency_id == bindparam("other"),
+    _ALERT.c.identifier_id == bindparam("ident"),
+    _ALERT.c.other_agency_id == bindparam("agency"),
+)
+_MOVE = (
+    update(_ALERT).where(_ALERT.c.id == bindparam("alert")).values(report_id=bindparam("report"))
+)
+_MOVE_TWIN = update(_ALERT).where(_TWIN).values(other_report_id=bindparam("report"))
+_DROP = delete(_ALERT).where(_ALERT.c.id == bindparam("alert"))
+_DROP_TWIN = delete(_ALERT).where(_TWIN)
+
+
 def _withdraw_stale(session: Session, report_ids: Sequence[int], roles: frozenset[str]) -> None:
     """Put right the alerts of resubmitted reports that no longer name their identifier.
 
@@ -184,22 +198,20 @@ def _withdraw_stale(session: Session, report_ids: Sequence[int], roles: frozense
                     _STILL, {"agency": agency, "idents": idents, "roles": sorted(roles)}
                 ).all()
             )
+            moves: list[dict[str, int]] = []
+            drops: list[dict[str, int]] = []
             for alert_id, ident, other in stale:
-                twin = and_(
-                    _ALERT.c.agency_id == other,
-                    _ALERT.c.identifier_id == ident,
-                    _ALERT.c.other_agency_id == agency,
-                )
+                pair = {"alert": alert_id, "agency": agency, "ident": ident, "other": other}
                 if ident in still:
-                    connection.execute(
-                        update(_ALERT).where(_ALERT.c.id == alert_id).values(report_id=still[ident])
-                    )
-                    connection.execute(
-                        update(_ALERT).where(twin).values(other_report_id=still[ident])
-                    )
+                    moves.append({**pair, "report": still[ident]})
                 else:
-                    connection.execute(delete(_ALERT).where(_ALERT.c.id == alert_id))
-                    connection.execute(delete(_ALERT).where(twin))
+                    drops.append(pair)
+            # One executemany each: a re-import may correct thousands of numbers.
+            for statement, rows in ((_MOVE, moves), (_MOVE_TWIN, moves), (_DROP, drops)):
+                if rows:
+                    connection.execute(statement, rows)
+            if drops:
+                connection.execute(_DROP_TWIN, drops)
 
 
 def raise_alerts(session: Session, report_ids: list[int], *, done: set[int] | None = None) -> int:

@@ -100,6 +100,11 @@ def local_moment(value: datetime | None, country: str | None) -> str:
     return f"{local:%Y-%m-%d %H:%M} ({label(country, 'country')}, {offset(local.utcoffset())})"
 
 
+def sentence(reason: str) -> str:
+    """Return a service's message ("no agency with code X; ...") as a sentence on a page."""
+    return reason[:1].upper() + reason[1:]
+
+
 @cache
 def _labels() -> dict[str, dict[str, str]]:
     return {

@@ -9,6 +9,7 @@ from typing import Any
 
 from counterscam.intake.columns import names
 from counterscam.intake.records import RowError
+from counterscam.web.formatting import sentence
 from counterscam.web.forms import FormErrors
 
 IDENTIFIER_ROWS = 3
@@ -120,7 +121,7 @@ _ROW_NAMES = {"identifiers": "Identifier", "parties": "Person", "places": "Place
 def _message(error: RowError) -> str:
     # Intake speaks of spreadsheet columns; this is a form.
     reason = error.reason.replace("fill in this column", "fill it in")
-    reason = reason[:1].upper() + reason[1:]
+    reason = sentence(reason)
     label = FIELD_LABELS.get(error.column)
     if label and reason.startswith("Required"):
         verb = "Choose" if error.column in _CHOSEN else "Enter"

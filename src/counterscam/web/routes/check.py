@@ -13,7 +13,7 @@ from counterscam.access.throttle import over_limit
 from counterscam.check.results import CheckResult
 from counterscam.check.service import check
 from counterscam.web import csrf
-from counterscam.web.formatting import KIND_LABELS, member_countries
+from counterscam.web.formatting import KIND_LABELS, member_countries, sentence
 from counterscam.web.forms import FormErrors
 from counterscam.web.render import Page, SignedIn, Visitor
 
@@ -55,7 +55,7 @@ def _run(page: Page, *, kind: str, value: str, country: str) -> Outcome:
         channel="web",
     )
     if result.error:
-        errors.add("value", _sentence(result.error))
+        errors.add("value", sentence(result.error))
         return Outcome(errors)
     return Outcome(errors, result)
 
@@ -73,10 +73,6 @@ def _seen_in(result: CheckResult | None) -> dict[str, str | list[str]]:
         picked = [m.country for m in result.matches if m.reported_at == when]
         countries[name] = picked[0] if len(set(picked)) == 1 else list(result.countries)
     return countries
-
-
-def _sentence(reason: str) -> str:
-    return reason[:1].upper() + reason[1:]
 
 
 def _show(

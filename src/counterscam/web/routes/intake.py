@@ -20,7 +20,7 @@ from counterscam.intake.service import (
     submit_refusal,
 )
 from counterscam.web import csrf
-from counterscam.web.formatting import KIND_LABELS, member_countries, options
+from counterscam.web.formatting import KIND_LABELS, member_countries, options, sentence
 from counterscam.web.forms import FormErrors
 from counterscam.web.render import Page, SignedIn
 from counterscam.web.report_form import (
@@ -45,7 +45,7 @@ def _refuse_readers(page: Page) -> None:
     # Partners and observers only read: say so before they fill in a form the service refuses.
     refusal = submit_refusal(page.caller)
     if refusal is not None:
-        raise HTTPException(403, f"{refusal[0].upper()}{refusal[1:]}.")
+        raise HTTPException(403, f"{sentence(refusal)}.")
 
 
 def _show_form(page: Page, form: ReportForm, errors: FormErrors, *, status_code: int) -> Response:

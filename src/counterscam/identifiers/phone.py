@@ -127,17 +127,8 @@ def e164(raw: str, text: str, region: str | None) -> Canonical:
         raise InvalidIdentifier("phone", raw, f"{shown(raw)} has no digits; {_hint(region)}")
     if not has_plus and len(digits) <= 6:
         return shortcode_value(raw, digits, region)
-    if has_plus:
-        tries: list[tuple[str, str | None]] = [("+" + digits, None)]
-    elif digits.startswith("00"):
-        tries = [("+" + digits[2:], None)] + ([(digits, region)] if region else [])
-    elif region:
-        # National first; then the country code written without "+" (60123456789).
-        tries = [(digits, region), ("+" + digits, None)]
-    else:
-        tries = [("+" + digits, None)]
     first: phonenumbers.PhoneNumber | None = None
-    for written, candidate_region in tries:
+    for written, candidate_region in _readings(digits, region, has_plus=has_plus):
         candidate = vn_current(written, candidate_region)
         quick = valid_e164(candidate, candidate_region)
         if quick is not None:
@@ -333,13 +324,20 @@ def _reads(text: str, region: str | None) -> bool:
     digits = _NON_DIGIT.sub("", text)
     if len(digits) < _MIN_WORDED_DIGITS:
         return False
-    if text.lstrip("(").startswith("+"):
-        tries: list[tuple[str, str | None]] = [("+" + digits, None)]
-    elif digits.startswith("00"):
-        tries = [("+" + digits[2:], None)]
-    else:
-        tries = ([(digits, region)] if region else []) + [("+" + digits, None)]
-    return any(_attempt(vn_current(written, where), where)[1] for written, where in tries)
+    readings = _readings(digits, region, has_plus=text.lstrip("(").startswith("+"))
+    return any(_attempt(vn_current(written, where), where)[1] for written, where in readings)
+
+
+def _readings(digits: str, region: str | None, *, has_plus: bool) -> list[tuple[str, str | None]]:
+    """Return the ways to read a number's digits, in order: (as written, region or None)."""
+    if has_plus:
+        return [("+" + digits, None)]
+    if digits.startswith("00"):
+        return [("+" + digits[2:], None)] + ([(digits, region)] if region else [])
+    if region:
+        # National first; then the country code written without "+" (60123456789).
+        return [(digits, region), ("+" + digits, None)]
+    return [("+" + digits, None)]
 
 
 def _refuse_masked(raw: str, text: str) -> None:

@@ -22,8 +22,8 @@ def phone_in_link(text: str) -> tuple[str, str | None] | None:
     lowered = text.lower()
     for prefix in ("tel:", "sms:", "callto:"):
         if lowered.startswith(prefix):
-            found = unquote(text[len(prefix) :]).split(";")[0].split("?")[0].lstrip("/")
-            return found, None
+            found, *extras = unquote(text[len(prefix) :]).split("?")[0].split(";")
+            return _in_context(found.lstrip("/"), extras), None
     if "." not in text and "://" not in text:
         return None
     try:
@@ -59,3 +59,19 @@ def phone_in_link(text: str) -> tuple[str, str | None] | None:
     if (number.isascii() and number.isdigit()) and scheme in ("whatsapp", "viber", "http", "https"):
         number = "+" + number
     return (number, None) if _NUMBER.fullmatch(number) else None
+
+
+def _in_context(number: str, params: list[str]) -> str:
+    """Return a tel: URI's local number with its ``phone-context`` (RFC 3966, section 5.1.5).
+
+    A context of global digits ("+60") is the number's prefix: the local number
+    ("012-345-6789") is read after it, its trunk 0 then dropped as for any "+" number. A
+    domain context names no country and is ignored.
+    """
+    if number.lstrip().startswith("+"):
+        return number
+    for param in params:
+        name, _, context = param.partition("=")
+        if name.strip().lower() == "phone-context" and context.strip().startswith("+"):
+            return context.strip() + " " + number
+    return number

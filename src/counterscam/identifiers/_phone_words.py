@@ -31,6 +31,33 @@ _VN_MOVED = {
     "124": "84", "125": "85", "127": "81", "129": "82", "186": "56", "188": "58", "199": "59",
 }  # fmt: skip
 
+# Viet Nam gave every province a new landline area code in 2017 (Decision 2036/QĐ-BTTTT):
+# Hanoi 4 became 24, Ho Chi Minh City 8 became 28, the rest 2xx; the subscriber's digits
+# stayed. Old code: (new code, the subscriber's digits then). Phu Tho 210, Vinh Phuc 211,
+# Hoa Binh 218 and Ha Giang 219 kept theirs. The codes are prefix-free, so a number has one
+# old reading at most.
+_VN_AREA = {
+    "4": ("24", 8), "8": ("28", 8),  # Hanoi, Ho Chi Minh City
+    "20": ("214", 7), "22": ("212", 7), "25": ("205", 7), "26": ("206", 7),
+    "27": ("207", 7), "29": ("216", 7), "30": ("229", 7), "31": ("225", 7),
+    "33": ("203", 7), "36": ("227", 7), "37": ("237", 7), "38": ("238", 7),
+    "39": ("239", 7), "52": ("232", 7), "53": ("233", 7), "54": ("234", 7),
+    "55": ("255", 7), "56": ("256", 7), "57": ("257", 7), "58": ("258", 7),
+    "59": ("269", 7), "60": ("260", 7), "61": ("251", 7), "62": ("252", 7),
+    "63": ("263", 7), "64": ("254", 7), "66": ("276", 7), "67": ("277", 7),
+    "68": ("259", 7), "70": ("270", 7), "72": ("272", 7), "73": ("273", 7),
+    "74": ("294", 7), "75": ("275", 7), "76": ("296", 7), "77": ("297", 7),
+    "79": ("299", 7),
+    "230": ("215", 7), "231": ("213", 7), "240": ("204", 7), "241": ("222", 7),
+    "280": ("208", 7), "281": ("209", 7), "320": ("220", 7), "321": ("221", 7),
+    "350": ("228", 7), "351": ("226", 7), "500": ("262", 7), "501": ("261", 7),
+    "510": ("235", 7), "511": ("236", 7), "650": ("274", 7), "651": ("271", 7),
+    "710": ("292", 7), "711": ("293", 7), "780": ("290", 7), "781": ("291", 7),
+}  # fmt: skip
+# Countries without a trunk prefix, where a leading 0 is never part of a number: people
+# used to dialling one at home still write it (Brunei "0223 4567", "+673 0 223 4567").
+_NO_TRUNK = {"BN": "+673"}
+
 # International prefixes used in the region besides "00" (Thailand 001-009, Singapore 001,
 # 002, 008, 018, 019, Indonesia 001, 007, 008, 009, Cambodia 001, 007) and Australia's 0011,
 # which a number copied from another country's form may still carry.
@@ -67,3 +94,33 @@ def vn_current(candidate: str, region: str | None) -> str:
         new = _VN_MOVED.get(candidate[1:4])
         return candidate if new is None else f"0{new}{candidate[4:]}"
     return candidate
+
+
+def vn_old_area(candidate: str, region: str | None) -> tuple[str, str] | None:
+    """Return (old area code, today's number) of a landline written before Viet Nam's 2017
+    renumbering ("04 3825 1234", "+84 4 3825 1234"), or None when it is not one."""
+    if candidate.startswith("+840"):
+        national = candidate[4:]  # "+84 (0) 4 3825 1234": the trunk 0 kept
+    elif candidate.startswith("+84"):
+        national = candidate[3:]
+    elif region == "VN" and candidate.startswith("0") and not candidate.startswith("00"):
+        national = candidate[1:]
+    else:
+        return None
+    for size in (1, 2, 3):
+        old = national[:size]
+        moved = _VN_AREA.get(old)
+        if moved is not None and len(national) == size + moved[1]:
+            return old, f"+84{moved[0]}{national[size:]}"
+    return None
+
+
+def without_trunk_zero(candidate: str, region: str | None) -> str | None:
+    """Return a number of a country without a trunk prefix written with a 0 anyway, without
+    it ("0223 4567" in Brunei), or None."""
+    for where, code in _NO_TRUNK.items():
+        if candidate.startswith(code + "0"):
+            return code + candidate[len(code) + 1 :]
+        if region == where and candidate.startswith("0") and not candidate.startswith("00"):
+            return code + candidate[1:]
+    return None

@@ -16,6 +16,9 @@ _SEVERAL = re.compile(r"[;,\s]+")
 _DISPLAY_NAME = re.compile(r"[^<>@]*<\s*([^<>\s]+@[^<>\s]+)\s*>")
 # Spaces left around "@" and "." by defanging such as "john [at] example [dot] com".
 _SPACED = re.compile(r"\s*([@.])\s*")
+# A label before the address: "Email: ...", "E-mail address: ...", "อีเมล: ..." (Thai).
+# Only with a colon, which no address holds before its "@" unquoted.
+_LABEL = re.compile(r"^(?:e-?mail(?:\s*address)?|mail|อีเมล|อีเมล์)\s*[:：]\s*", re.I)
 _PAIRS = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "(": ")", "[": "]", "{": "}"}
 _TRAILING = ".,;:!?"
 
@@ -34,7 +37,7 @@ def _unwrap(text: str) -> str:
 
 def canonicalize_email(raw: str) -> Canonical:
     """Canonicalise an e-mail address; the related domain is its registered domain."""
-    text = _unwrap(refang(clean("email", raw), at_sign=True))
+    text = _unwrap(refang(_LABEL.sub("", clean("email", raw)), at_sign=True))
     if text.lstrip("<")[:7].lower() == "mailto:":
         # A mailto link's "?subject=...&body=..." is the message, not the address.
         text = text.strip("<>")[7:].partition("?")[0].strip()

@@ -15,6 +15,8 @@ from counterscam.identifiers._phone_words import (
     country_named,
     is_country_name,
     vn_current,
+    vn_old_area,
+    without_trunk_zero,
 )
 from counterscam.identifiers._text import ascii_digits, clean, fold_dashes
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
@@ -32,7 +34,8 @@ _LABEL = re.compile(
 )
 # "ต่อ" is Thai for "extension".
 _NUMERIC = re.compile(
-    r"[+\d\s\-.()/]+(?:\s*(?:ext\.?|x|#|ต่อ|;\s*ext=)\s*\d{1,6})?", re.I | re.ASCII
+    r"[+\d\s\-.()/]+(?:\s*(?:extension|ext\.?|x|#|ต่อ|;\s*ext=)\s*[:.]?\s*\d{1,6})?",
+    re.I | re.ASCII,
 )
 # Words before or after one number: a label ("Telp.", "SĐT", "โทร", "WhatsApp") or the
 # country's name ("Malaysia 012-345 6789", "+66 81 234 5678 (Thailand)").
@@ -58,7 +61,10 @@ _LINK = re.compile(r"[a-z][a-z0-9+.-]*://|[\w-]+(?:\.[\w-]+)+/", re.I)
 # Digits, "+", "()" and "-" in words split by single spaces: what people usually type. For
 # these, cleaning, link and label detection change nothing, so they go straight to e164.
 _PLAIN = re.compile(r"[0-9+()\-]+(?: [0-9+()\-]+)*", re.ASCII)
-_EXTENSION = re.compile(r"(?i);\s*ext=|ext\.?|x|#|ต่อ")
+_EXTENSION = re.compile(r"(?i);\s*ext=|extension|ext\.?|x|#|ต่อ")
+# An area code in brackets, "(04) 3825 1234" or "+84 (8) 3822 1234": the writer says it is a
+# landline's area code.
+_AREA_IN_BRACKETS = re.compile(r"\s*(?:\+\s*84\s*)?\(\s*0?(\d{1,3})\s*\)")
 _NON_DIGIT = re.compile(r"\D")
 _REASONS = {
     phonenumbers.ValidationResult.TOO_SHORT: "is too short for",
@@ -127,6 +133,9 @@ def e164(raw: str, text: str, region: str | None) -> Canonical:
         raise InvalidIdentifier("phone", raw, f"{shown(raw)} has no digits; {_hint(region)}")
     if not has_plus and len(digits) <= 6:
         return shortcode_value(raw, digits, region)
+    bracketed = _bracketed_area(raw, text, digits, region, has_plus=has_plus)
+    if bracketed is not None:
+        return bracketed
     first: phonenumbers.PhoneNumber | None = None
     for written, candidate_region in _readings(digits, region, has_plus=has_plus):
         candidate = vn_current(written, candidate_region)
@@ -139,6 +148,9 @@ def e164(raw: str, text: str, region: str | None) -> Canonical:
             return Canonical("phone", value, phonenumbers.region_code_for_number(number))
         if first is None:
             first = number
+    former = _former(digits, region, has_plus=has_plus)
+    if former is not None:
+        return former
     if not has_plus and digits.startswith("00"):
         dialled = _other_idd(digits)
         if dialled is not None:
@@ -154,6 +166,61 @@ def e164(raw: str, text: str, region: str | None) -> Canonical:
     if region and not has_plus and not digits.startswith("00"):
         reason = _elsewhere(raw, digits, region) or reason
     raise InvalidIdentifier("phone", raw, reason)
+
+
+def _former(digits: str, region: str | None, *, has_plus: bool) -> Canonical | None:
+    """Read a number written in a form its country no longer uses or never used: a
+    Vietnamese landline's area code from before 2017, a Brunei number with a trunk 0.
+
+    Only when the number as written is not valid, and only one reading is.
+    """
+    found: dict[str, str | None] = {}
+    for written, where in _readings(digits, region, has_plus=has_plus):
+        old_area = vn_old_area(written, where)
+        for moved in (old_area[1] if old_area else None, without_trunk_zero(written, where)):
+            if moved is None:
+                continue
+            number, valid = _attempt(moved, None)
+            if valid and number is not None:
+                value = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+                found[value] = phonenumbers.region_code_for_number(number)
+    if len(found) != 1:
+        return None
+    value, where = found.popitem()
+    return Canonical("phone", value, where)
+
+
+def _bracketed_area(
+    raw: str, text: str, digits: str, region: str | None, *, has_plus: bool
+) -> Canonical | None:
+    """Read "(08) 3822 1234", whose brackets mark a Vietnamese area code from before 2017.
+
+    The brackets say it is a landline, so today's reading of the same digits (083 822 1234,
+    a mobile) is not taken: it would link the report to another subscriber.
+    """
+    match = _AREA_IN_BRACKETS.match(text)
+    if match is None or not (has_plus or region == "VN"):
+        return None
+    written = "+" + digits if has_plus else digits
+    old_area = vn_old_area(written, "VN")
+    if old_area is None or old_area[0] != match[1].lstrip("0"):
+        return None
+    old, moved = old_area
+    number, valid = _attempt(moved, None)
+    if not valid or number is None:
+        return None
+    today, today_valid = _attempt(written, "VN")
+    if today_valid and today is not None:
+        as_today = phonenumbers.format_number(today, PhoneNumberFormat.INTERNATIONAL)
+        as_landline = phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
+        raise InvalidIdentifier(
+            "phone",
+            raw,
+            f"{shown(raw)} is ambiguous: (0{old}) was an area code before Viet Nam's 2017 "
+            f"renumbering, which makes it the landline {as_landline}, but the same digits "
+            f"are today the number {as_today}; enter the number as it is dialled today",
+        )
+    return Canonical("phone", phonenumbers.format_number(number, PhoneNumberFormat.E164), "VN")
 
 
 def _other_idd(digits: str) -> Canonical | None:

@@ -9,6 +9,7 @@ from counterscam.identifiers._browser_ipv4 import browser_ipv4
 from counterscam.identifiers._host import ascii_host, registered_record
 from counterscam.identifiers._links import phone_in_link
 from counterscam.identifiers._text import ascii_digits, clean, refang
+from counterscam.identifiers._tracking import without_tracking
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 from counterscam.identifiers.ip import parse_ip
 from counterscam.reference import is_shared_platform_domain, platform_for_host
@@ -40,6 +41,12 @@ def _normalise_escapes(text: str) -> str:
     return _ESCAPE.sub(fix, re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", quoted))
 
 
+# A label before a pasted link: "URL: https://...", "Link: hxxps://...", "ลิงก์: ..." (Thai),
+# "Tautan:" (Indonesian). Only with a colon, and never a scheme's "://".
+_LABEL = re.compile(
+    r"^(?:url|link|website|web\s*site|site|tautan|ลิงก์|ลิงค์|เว็บไซต์|liên\s*kết)\s*[:：]\s*(?!//)",
+    re.I,
+)
 _PAIRS = {"<": ">", "(": ")", "[": "]", "{": "}", '"': '"', "'": "'", "“": "”", "‘": "’"}
 _TRAILING = ".,;:!?"
 
@@ -72,7 +79,7 @@ def _fail(raw: str, why: str) -> InvalidIdentifier:
 
 def canonicalize_url(raw: str, country: str | None) -> Canonical:
     """Canonicalise a URL; WhatsApp links become phones, t.me/NAME a Telegram handle."""
-    text = _unwrap(refang(clean("url", raw)))
+    text = _unwrap(refang(_LABEL.sub("", clean("url", raw))))
     lowered = text.lower()
     if lowered.startswith("mailto:"):
         from counterscam.identifiers.email import canonicalize_email
@@ -126,7 +133,7 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
         shared = is_shared_platform_domain(host)
     netloc = host if port is None or port == _DEFAULT_PORTS[scheme] else f"{host}:{port}"
     path = _normalise_escapes(parts.path) or "/"
-    query = _normalise_escapes(parts.query)
+    query = without_tracking(_normalise_escapes(parts.query), platform=shared)
     value = f"{scheme}://{netloc}{path}" + (f"?{query}" if query else "")
     telegram = _telegram_handle(host, path, query)
     if telegram is not None:

@@ -95,3 +95,17 @@ def test_dates_are_the_reporting_countrys_and_the_csv_keeps_utc(
     assert bulk.exit_code == 0, bulk.output
     (row,) = csv.DictReader(out.open())
     assert row["first_seen"] == row["last_seen"] == "2026-03-01T16:00:00+00:00"
+
+
+def test_check_bulk_answers_name_their_row_and_never_run_a_formula(
+    runner: CliRunner, region: CheckRegion, tmp_path: Path
+) -> None:
+    source = tmp_path / "values.csv"
+    source.write_text(f'kind,value\nphone,{PHONE}\n,\n,"=HYPERLINK(""http://x"")"\n')
+    out = tmp_path / "answers.csv"
+    result = runner.invoke(app, ["check-bulk", str(source), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "2 checked: 1 hits, 1 invalid" in result.output
+    hit, formula = csv.DictReader(out.open())
+    assert (hit["line"], hit["kind"], hit["canonical"]) == ("2", "phone", PHONE)
+    assert formula["line"] == "4" and formula["value"] == '\'=HYPERLINK("http://x")'

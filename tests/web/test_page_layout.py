@@ -104,7 +104,9 @@ def test_readers_get_a_refusal_not_a_form_they_cannot_send(
     assert 'name="external_ref"' not in response.text and 'name="files"' not in response.text
 
 
-@pytest.mark.parametrize("path", ["/reports/new", "/upload", "/check", "/stop-list", "/reports"])
+@pytest.mark.parametrize(
+    "path", ["/reports/new", "/upload", "/check", "/check/bulk", "/stop-list", "/reports"]
+)
 def test_every_form_field_has_a_label_and_every_page_a_title(
     client_for: Callable[[str], TestClient], region: PolicyRegion, path: str
 ) -> None:

@@ -226,6 +226,19 @@ def check(
     return result
 
 
+def bulk_limit(count: int, limit: int | None) -> int:
+    """Return the most values a bulk check takes (default: the ``max_bulk_check`` setting).
+
+    Raises TooManyValues when ``count`` values are more than that.
+    """
+    limit = limit or get_settings().max_bulk_check
+    if count > limit:
+        raise TooManyValues(
+            f"{count:,} values sent; a bulk check takes at most {limit:,}. Split the list."
+        )
+    return limit
+
+
 def check_bulk(
     session: Session,
     caller: Caller,
@@ -240,11 +253,7 @@ def check_bulk(
     Commits as ``check`` does.
     Raises TooManyValues above ``limit`` values (default: the ``max_bulk_check`` setting).
     """
-    limit = limit or get_settings().max_bulk_check
-    if len(items) > limit:
-        raise TooManyValues(
-            f"{len(items)} values sent; a bulk check takes at most {limit}. Split the list."
-        )
+    limit = bulk_limit(len(items), limit)
     outcomes = [canonical(i.kind, i.value.strip(), country) for i in items]
     found, public = _lookup(session, caller, outcomes)
     results = [

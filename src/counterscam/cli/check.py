@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import json
 from pathlib import Path
@@ -18,7 +17,8 @@ from counterscam.cli.context import cli_caller, cli_engine, console, fail
 from counterscam.db.engine import session_scope
 
 if TYPE_CHECKING:
-    from counterscam.check.results import CheckItem, CheckResult
+    from counterscam.check.lists import Listed
+    from counterscam.check.results import CheckResult
 
 CountryOpt = Annotated[
     str | None, typer.Option("--country", help="Country for reading local numbers, e.g. MY.")
@@ -27,20 +27,6 @@ AgencyOpt = Annotated[
     str, typer.Option("--agency", help="Agency whose admin identity the command acts as.")
 ]
 BULK_CHUNK = 1_000
-OUT_COLUMNS = (
-    "kind",
-    "value",
-    "canonical",
-    "hit",
-    "reports",
-    "countries",
-    "first_seen",
-    "last_seen",
-    "scam_types",
-    "loss_usd",
-    "held_elsewhere",
-    "error",
-)
 
 
 def _json_default(value: Any) -> str:
@@ -139,82 +125,56 @@ def check_command(
         _render(result)
 
 
-def _read_items(path: Path) -> list[CheckItem]:
-    """Read a CSV with columns kind and value (kind may be empty: guessed)."""
-    from counterscam.check.results import CheckItem
+def _read_list(path: Path) -> list[Listed]:
+    """Read a CSV or XLSX file with a ``value`` column and, if wanted, a ``kind`` column."""
+    from counterscam.check.lists import UnreadableList, read_file
 
     try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
-            fields = {f.strip().lower() for f in reader.fieldnames or []}
-            if "value" not in fields:
-                raise fail(f"{path}: row 1 must be a header with the columns kind,value")
-            items = []
-            for row in reader:
-                clean = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
-                items.append(
-                    CheckItem(value=clean.get("value", ""), kind=clean.get("kind") or None)
-                )
-            return items
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise fail(f"{path}: cannot read it as a UTF-8 CSV file ({exc})") from exc
-
-
-def _row(result: CheckResult, item: CheckItem) -> list[str]:
-    return [
-        item.kind or "",
-        item.value,
-        result.value or "",
-        "yes" if result.hit else "no",
-        str(result.reports),
-        " ".join(result.countries),
-        # Times in UTC, in full, as every CSV download gives them.
-        result.first_seen.isoformat() if result.first_seen else "",
-        result.last_seen.isoformat() if result.last_seen else "",
-        " ".join(result.scam_types),
-        f"{result.loss_usd:.2f}",
-        " ".join(f"{h.agency_code}:{h.mark}:{h.reports}" for h in result.holdings),
-        result.error or "",
-    ]
+        return read_file(path.name, path.read_bytes(), kind=None)
+    except OSError as exc:
+        raise fail(f"{path}: cannot read it ({exc})") from exc
+    except UnreadableList as exc:
+        raise fail(str(exc)) from exc
 
 
 @app.command("check-bulk")
 def check_bulk_command(
-    file: Annotated[Path, typer.Argument(help="CSV file with the columns kind,value.")],
+    file: Annotated[
+        Path, typer.Argument(help="CSV or XLSX file with a value column (and a kind column).")
+    ],
     country: CountryOpt = None,
     out: Annotated[
         Path | None, typer.Option("--out", help="Write one answer per row to this CSV file.")
     ] = None,
     agency: AgencyOpt = "ASEANAPOL",
 ) -> None:
-    """Check every value of a CSV file; prints the number of hits and invalid values."""
-    from counterscam.check.service import check_bulk
+    """Check every value of a CSV or XLSX file; prints the number of hits and invalid values."""
+    from counterscam.check.bulk_csv import answer_row, write_answers
+    from counterscam.check.lists import check_listed
 
-    items = _read_items(file)
+    listed = _read_list(file)
     rows: list[list[str]] = []
     hits = invalid = 0
     with session_scope(cli_engine()) as session, Progress(console=console) as progress:
         caller = cli_caller(session, agency=agency)
-        task = progress.add_task("Checking", total=len(items))
-        for start in range(0, len(items), BULK_CHUNK):
-            chunk = items[start : start + BULK_CHUNK]
-            result = check_bulk(
+        task = progress.add_task("Checking", total=len(listed))
+        for start in range(0, len(listed), BULK_CHUNK):
+            chunk = listed[start : start + BULK_CHUNK]
+            result = check_listed(
                 session,
                 caller,
-                items=chunk,
+                listed=chunk,
                 country=country and country.upper(),
                 channel="cli",
                 limit=BULK_CHUNK,
             )
             hits += result.hits
             invalid += result.invalid
-            rows.extend(_row(r, i) for r, i in zip(result.items, chunk, strict=True))
+            rows.extend(answer_row(e, r) for e, r in zip(chunk, result.items, strict=True))
             progress.advance(task, len(chunk))
     if out is not None:
         with out.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(OUT_COLUMNS)
-            writer.writerows(rows)
-    console.print(f"{len(items):,} checked: {hits:,} hits, {invalid:,} invalid.")
+            write_answers(handle, rows)
+    console.print(f"{len(listed):,} checked: {hits:,} hits, {invalid:,} invalid.")
     if out is not None:
         console.print(f"Answers written to {out}.")

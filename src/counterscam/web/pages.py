@@ -9,6 +9,7 @@ from counterscam.web.routes import (
     alerts,
     auth,
     check,
+    check_bulk,
     clusters,
     dashboard,
     intake,
@@ -18,7 +19,7 @@ from counterscam.web.routes import (
 
 router = APIRouter(include_in_schema=False)
 # intake before reports: /reports/new must match before /reports/{report_id}.
-for _module in (auth, dashboard, intake, reports, check, alerts, clusters, stoplist):
+for _module in (auth, dashboard, intake, reports, check, check_bulk, alerts, clusters, stoplist):
     router.include_router(_module.router)
 
 __all__ = ["install_error_pages", "router"]

@@ -13,6 +13,7 @@ from counterscam.access.throttle import over_limit
 from counterscam.check.results import CheckResult
 from counterscam.check.service import check
 from counterscam.web import csrf
+from counterscam.web.check_views import seen_in
 from counterscam.web.formatting import KIND_LABELS, member_countries, sentence
 from counterscam.web.forms import FormErrors
 from counterscam.web.render import Page, SignedIn, Visitor
@@ -60,21 +61,6 @@ def _run(page: Page, *, kind: str, value: str, country: str) -> Outcome:
     return Outcome(errors, result)
 
 
-def _seen_in(result: CheckResult | None) -> dict[str, str | list[str]]:
-    """Return the reporting country of the first and last seen report, for their local dates.
-
-    The last is always the newest match; the first is the oldest match unless more reports
-    match than are listed, when only the countries of all of them are known.
-    """
-    if result is None:
-        return {}
-    countries: dict[str, str | list[str]] = {}
-    for name, when in (("first", result.first_seen), ("last", result.last_seen)):
-        picked = [m.country for m in result.matches if m.reported_at == when]
-        countries[name] = picked[0] if len(set(picked)) == 1 else list(result.countries)
-    return countries
-
-
 def _show(
     page: Page,
     template: str,
@@ -96,7 +82,7 @@ def _show(
         form={"kind": kind, "value": value, "country": country},
         errors=errors,
         result=outcome.result if outcome else None,
-        seen_in=_seen_in(outcome.result if outcome else None),
+        seen_in=seen_in(outcome.result if outcome else None),
         asked=asked,
         value_hint=VALUE_HINT,
         status_code=status_code or (400 if errors else 200),

@@ -1,0 +1,57 @@
+"""The answers of a bulk check as a CSV file, one row per value: the CLI's and the web's."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from typing import TextIO
+
+from counterscam.check.lists import Listed
+from counterscam.check.results import CheckResult
+from counterscam.spreadsheet import safe_cell
+
+COLUMNS = (
+    "line",
+    "kind",
+    "value",
+    "canonical",
+    "hit",
+    "reports",
+    "countries",
+    "first_seen",
+    "last_seen",
+    "scam_types",
+    "loss_usd",
+    "held_elsewhere",
+    "error",
+)
+
+
+def answer_row(listed: Listed, result: CheckResult) -> list[str]:
+    """Return one value's answer as CSV cells; text people wrote never runs as a formula."""
+    text = [
+        result.kind or listed.item.kind or "",  # the kind looked up, guessed or given
+        listed.item.value,
+        result.value or "",
+    ]
+    return [
+        str(listed.line),
+        *map(safe_cell, text),
+        "yes" if result.hit else "no",
+        str(result.reports),
+        " ".join(result.countries),
+        # Times in UTC, in full, as every CSV download gives them.
+        result.first_seen.isoformat() if result.first_seen else "",
+        result.last_seen.isoformat() if result.last_seen else "",
+        " ".join(result.scam_types),
+        f"{result.loss_usd:.2f}",
+        safe_cell(" ".join(f"{h.agency_code}:{h.mark}:{h.reports}" for h in result.holdings)),
+        safe_cell(result.error or ""),
+    ]
+
+
+def write_answers(handle: TextIO, rows: Iterable[list[str]]) -> None:
+    """Write the header and the answer rows (from ``answer_row``) as CSV."""
+    writer = csv.writer(handle, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(rows)

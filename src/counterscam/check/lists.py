@@ -1,0 +1,205 @@
+"""A list of values to check as people bring it (pasted, CSV or XLSX), and its check."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from counterscam.access.caller import Caller
+from counterscam.check.results import BulkCheckResult, CheckItem, CheckResult
+from counterscam.check.service import bulk_limit, check_bulk
+from counterscam.identifiers import KINDS
+from counterscam.intake.tables import Source
+
+# Excel keeps 15 significant digits of a number: a longer account number typed into a cell
+# not formatted as Text has lost its last digits, and checking what is left would answer for
+# another account.
+_EXCEL_DIGITS = 1e15
+_HEADERS = ({"value"}, {"kind", "value"})
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One value of a list and where it was written: its line, or its row of a file.
+
+    ``problem`` is set when the value cannot be checked as written (the reason); such a value
+    is answered as invalid without being looked up.
+    """
+
+    line: int
+    item: CheckItem
+    problem: str | None = None
+
+
+class UnreadableList(ValueError):
+    """A file of values that cannot be read, with what to do about it."""
+
+
+def check_listed(
+    session: Session,
+    caller: Caller,
+    *,
+    listed: Sequence[Listed],
+    country: str | None,
+    channel: str,
+    limit: int | None = None,
+) -> BulkCheckResult:
+    """Check a list through ``check_bulk`` (policy, audit, limit); answers in the list's order.
+
+    A value with a ``problem`` is answered as invalid with it, and not looked up.
+    Raises TooManyValues above ``limit`` values, as ``check_bulk`` does.
+    """
+    # Every value counts towards the limit, looked up or not: the list is what was sent.
+    limit = bulk_limit(len(listed), limit)
+    asked = [entry.item for entry in listed if entry.problem is None]
+    bulk = check_bulk(session, caller, items=asked, country=country, channel=channel, limit=limit)
+    answers = iter(bulk.items)
+    results = [
+        CheckResult(query=e.item.value, kind=e.item.kind, value=None, error=e.problem)
+        if e.problem is not None
+        else next(answers)
+        for e in listed
+    ]
+    invalid = sum(1 for r in results if r.error is not None)
+    return BulkCheckResult(items=results, checked=len(results), hits=bulk.hits, invalid=invalid)
+
+
+def _kind_and_value(text: str, kind: str | None) -> CheckItem:
+    """Read ``kind,value`` (or with a tab) when the line starts with a kind, else a value."""
+    for separator in (",", "\t"):
+        head, found, rest = text.partition(separator)
+        if found and head.strip().lower() in KINDS:
+            return CheckItem(value=rest.strip(), kind=head.strip().lower())
+    return CheckItem(value=text, kind=kind)
+
+
+def read_lines(text: str, *, kind: str | None) -> list[Listed]:
+    """Return the values of a pasted list, one a line, numbered as the lines are.
+
+    A line may start with its kind (``phone,012-345 6789``); other lines take ``kind`` (None:
+    guessed). Blank lines are skipped, and a first line that is a header (``kind,value``).
+    """
+    listed: list[Listed] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not listed and _is_header(stripped.replace("\t", ",").split(",")):
+            continue
+        listed.append(Listed(number, _kind_and_value(stripped, kind)))
+    return listed
+
+
+def _is_header(cells: Sequence[Any]) -> bool:
+    return {str(c or "").strip().lower() for c in cells} - {""} in _HEADERS
+
+
+def read_file(
+    name: str, content: bytes, *, kind: str | None, most: int | None = None
+) -> list[Listed]:
+    """Return the values of a CSV or XLSX file with a ``value`` column, numbered by row.
+
+    The header is row 1. A ``kind`` column gives each row's kind; where it is empty, or
+    missing, ``kind`` applies (None: guessed). Rows with no cell filled are skipped. Reading
+    stops after ``most + 1`` values (when given): a list over the limit is refused anyway.
+    Raises UnreadableList with the reason and the fix.
+    """
+    source = Source(name=name, content=content)
+    if source.format == "xlsx":
+        rows = _xlsx_rows(source.name, content)
+    elif source.format == "json":
+        raise UnreadableList(f"{source.name}: choose a CSV or XLSX file (this is JSON)")
+    else:
+        rows = _csv_rows(source.name, content)
+    try:
+        return _listed(source.name, rows, kind=kind, most=most)
+    finally:
+        close = getattr(rows, "close", None)
+        if close is not None:  # a workbook left unread past the limit is closed now
+            close()
+
+
+def _listed(
+    name: str, rows: Iterator[list[Any]], *, kind: str | None, most: int | None
+) -> list[Listed]:
+    header = [str(c or "").strip().lower() for c in next(rows, [])]
+    if "value" not in header:
+        raise UnreadableList(
+            f"{name}: row 1 must be a header naming the column 'value' (and 'kind' if you "
+            "give each row its kind); add that row above the values"
+        )
+    at_value = header.index("value")
+    at_kind = header.index("kind") if "kind" in header else None
+    listed: list[Listed] = []
+    for number, row in enumerate(rows, start=2):
+        if all(c is None or not str(c).strip() for c in row):
+            continue
+        cell = row[at_value] if at_value < len(row) else None
+        given = row[at_kind] if at_kind is not None and at_kind < len(row) else None
+        own = str(given or "").strip().lower() or kind
+        value, problem = _text(cell)
+        listed.append(Listed(number, CheckItem(value=value, kind=own), problem))
+        if most is not None and len(listed) > most:
+            break
+    return listed
+
+
+def _text(cell: Any) -> tuple[str, str | None]:
+    """Return a cell as the text to check, and the problem when its digits were lost."""
+    if isinstance(cell, float) and cell.is_integer():
+        if abs(cell) >= _EXCEL_DIGITS:
+            return f"{cell:.15g}", (
+                "the cell is a number of more than 15 digits, and Excel keeps only 15: its "
+                "last digits are lost. Format the column as Text, type the value again and save"
+            )
+        return str(int(cell)), None
+    return ("" if cell is None else str(cell).strip()), None
+
+
+def _csv_rows(name: str, content: bytes) -> Iterator[list[Any]]:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UnreadableList(
+            f"{name}: the file is not UTF-8 text; save it from your spreadsheet as 'CSV UTF-8'"
+        ) from None
+    try:
+        return iter(list(csv.reader(io.StringIO(text, newline=""))))
+    except csv.Error as exc:
+        raise UnreadableList(f"{name}: cannot be read as CSV ({exc})") from None
+
+
+def _xlsx_rows(name: str, content: bytes) -> Iterator[list[Any]]:
+    from openpyxl import load_workbook  # imported here: slow to import, only needed for XLSX
+
+    try:
+        # data_only=False: a formula is kept as its text (never evaluated, never trusted).
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+    except Exception:  # openpyxl raises many kinds on hostile input
+        raise UnreadableList(
+            f"{name}: cannot be read as an XLSX workbook; open it in Excel or LibreOffice "
+            "and save it again as .xlsx, or as CSV"
+        ) from None
+    return _sheet_with_values(book)
+
+
+def _sheet_with_values(book: Any) -> Iterator[list[Any]]:
+    """Yield the rows of the first sheet whose header names a ``value`` column."""
+    try:
+        for sheet in book.worksheets:
+            sheet.reset_dimensions()  # a stale <dimension> would drop rows without a word
+            rows: Iterable[tuple[Any, ...]] = sheet.iter_rows(values_only=True)
+            first = next(iter(rows), None)
+            if first is not None and "value" in {str(c or "").strip().lower() for c in first}:
+                yield list(first)
+                for row in rows:
+                    yield list(row)
+                return
+        yield []  # no sheet has the header: _listed says what to add
+    finally:
+        book.close()

@@ -1,0 +1,189 @@
+"""The bulk check page: a pasted list or a CSV or XLSX file checked at once, and its CSV."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, HTTPException, UploadFile
+from fastapi.responses import HTMLResponse, Response
+from pydantic import TypeAdapter, ValidationError
+
+from counterscam.check.bulk_csv import answer_row, write_answers
+from counterscam.check.lists import Listed, UnreadableList, check_listed, read_file, read_lines
+from counterscam.check.results import CheckItem
+from counterscam.check.service import TooManyValues
+from counterscam.config import Settings
+from counterscam.web import csrf
+from counterscam.web.check_views import BulkView, bulk_view
+from counterscam.web.formatting import KIND_LABELS, member_countries, sentence
+from counterscam.web.forms import FormErrors
+from counterscam.web.render import Page, SignedIn
+from counterscam.web.tables import csv_download
+
+router = APIRouter()
+
+# 10,000 pasted URLs (and the list the download form carries back) are several megabytes;
+# the form parser refuses a field over 1 MB unless told otherwise.
+_FIELD_BYTES = 16 * 1024 * 1024
+# What the download form carries back: (line, kind or "", value as written, problem or "").
+_CARRIED = TypeAdapter(list[tuple[int, str, str, str]])
+
+
+@dataclass(frozen=True)
+class BulkForm:
+    """The bulk form as sent, to show it again."""
+
+    values: str = ""
+    kind: str = ""
+    country: str = ""
+
+
+def _settings(page: Page) -> Settings:
+    settings: Settings = page.request.app.state.settings
+    return settings
+
+
+def _show(
+    page: Page,
+    form: BulkForm,
+    errors: FormErrors,
+    *,
+    listed: Sequence[Listed] = (),
+    view: BulkView | None = None,
+) -> Response:
+    carried = [[e.line, e.item.kind or "", e.item.value, e.problem or ""] for e in listed]
+    return page.render(
+        "check_bulk.html",
+        section="check",
+        title="Check a list",
+        kinds=list(KIND_LABELS.items()),
+        countries=member_countries(),
+        form=form,
+        errors=errors,
+        view=view,
+        carried=json.dumps(carried, ensure_ascii=False),
+        limit=_settings(page).max_bulk_check,
+        status_code=400 if errors else 200,
+    )
+
+
+def _read(
+    page: Page, form: BulkForm, upload: UploadFile | None, errors: FormErrors
+) -> list[Listed]:
+    """Return the list sent, pasted or in a file; say in ``errors`` what is wrong with it."""
+    settings = _settings(page)
+    limit = settings.max_bulk_check
+    kind = form.kind or None
+    has_file = upload is not None and bool(upload.filename)
+    if has_file and form.values.strip():
+        errors.add("values", "Paste the values or choose a file, not both")
+        return []
+    if upload is None or not has_file:
+        if not form.values.strip():
+            errors.add("values", "Paste the values to check, one a line, or choose a file")
+            return []
+        listed = read_lines(form.values, kind=kind)
+        if len(listed) > limit:
+            errors.add(
+                "values",
+                f"The list holds {len(listed):,} values; a check takes at most {limit:,}. "
+                f"Split it into lists of {limit:,} or fewer",
+            )
+        return listed
+    content = upload.file.read(settings.max_upload_bytes + 1)  # a byte more tells it is too big
+    if len(content) > settings.max_upload_bytes:
+        errors.add("file", f"The file is larger than {settings.max_upload_bytes / 1e6:.1f} MB")
+        return []
+    try:
+        listed = read_file(upload.filename or "upload", content, kind=kind, most=limit)
+    except UnreadableList as exc:
+        errors.add("file", str(exc))
+        return []
+    if not listed:
+        errors.add("file", "The file has a header row but no values under it")
+    elif len(listed) > limit:
+        errors.add(
+            "file",
+            f"The file holds more than {limit:,} values; a check takes at most {limit:,}. "
+            f"Split it into files of {limit:,} or fewer",
+        )
+    return listed
+
+
+@router.get("/check/bulk", response_class=HTMLResponse)
+def bulk_form(page: SignedIn) -> Response:
+    """Show the form for checking a list of values."""
+    return _show(page, BulkForm(), FormErrors())
+
+
+@router.post(
+    "/check/bulk",
+    response_class=HTMLResponse,
+    dependencies=[csrf.CsrfChecked],
+    form_limits={"max_part_size": _FIELD_BYTES},
+)
+def bulk_submit(
+    page: SignedIn,
+    values: Annotated[str, Form()] = "",
+    kind: Annotated[str, Form()] = "",
+    country: Annotated[str, Form()] = "",
+    file: Annotated[UploadFile | None, File()] = None,
+) -> Response:
+    """Check every value of a pasted list or of a file: hits first, then invalid values."""
+    form = BulkForm(values=values, kind=kind, country=country)
+    errors = FormErrors()
+    if kind not in KIND_LABELS:
+        errors.add("kind", "Choose what kind of identifiers these are, or 'Detect automatically'")
+    if country and country not in {code for code, _ in member_countries()}:
+        errors.add("country", "Choose one of the member countries, or leave it empty")
+    listed = [] if errors else _read(page, form, file, errors)
+    if errors:
+        return _show(page, form, errors)
+    bulk = check_listed(
+        page.session,
+        page.caller,
+        listed=listed,
+        country=country or None,
+        channel="web",
+        limit=_settings(page).max_bulk_check,
+    )
+    return _show(page, form, errors, listed=listed, view=bulk_view(listed, bulk))
+
+
+@router.post(
+    "/check/bulk.csv", dependencies=[csrf.CsrfChecked], form_limits={"max_part_size": _FIELD_BYTES}
+)
+def bulk_csv(
+    page: SignedIn,
+    items: Annotated[str, Form()] = "[]",
+    country: Annotated[str, Form()] = "",
+) -> Response:
+    """Check the list the results page carries again and download the answers as CSV."""
+    try:
+        carried = _CARRIED.validate_json(items)
+    except ValidationError as exc:
+        raise HTTPException(400, "The list to download could not be read; check it again.") from exc
+    listed = [
+        Listed(line, CheckItem(value=value, kind=kind or None), problem or None)
+        for line, kind, value, problem in carried
+    ]
+    if country and country not in {code for code, _ in member_countries()}:
+        raise HTTPException(400, "Choose one of the member countries, or leave it empty.")
+    try:
+        bulk = check_listed(
+            page.session,
+            page.caller,
+            listed=listed,
+            country=country or None,
+            channel="web",
+            limit=_settings(page).max_bulk_check,
+        )
+    except TooManyValues as exc:
+        raise HTTPException(400, sentence(str(exc))) from exc
+    out = io.StringIO()
+    write_answers(out, (answer_row(e, r) for e, r in zip(listed, bulk.items, strict=True)))
+    return csv_download(out.getvalue(), "bulk-check.csv")

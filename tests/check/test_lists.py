@@ -1,0 +1,71 @@
+"""Reading a list to check: pasted lines with or without their kind, CSV and XLSX files."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from openpyxl import Workbook
+
+from counterscam.check.lists import UnreadableList, read_file, read_lines
+
+
+def test_lines_keep_their_numbers_and_may_give_their_kind() -> None:
+    listed = read_lines(
+        "kind,value\n\nphone, 012-345 6789\r\n  hxxps://evil-bank[.]com/a,b \nURL\tx.example\n",
+        kind="domain",
+    )
+    assert [(e.line, e.item.kind, e.item.value) for e in listed] == [
+        (3, "phone", "012-345 6789"),
+        # Not a kind before the comma: the whole line is the value, of the kind for all.
+        (4, "domain", "hxxps://evil-bank[.]com/a,b"),
+        (5, "url", "x.example"),
+    ]
+
+
+def test_a_value_header_is_skipped_only_as_the_first_line() -> None:
+    assert [e.item.value for e in read_lines("value\n+6591234567\nvalue", kind=None)] == [
+        "+6591234567",
+        "value",
+    ]
+
+
+def test_a_csv_file_needs_a_value_column_and_rows_are_numbered_from_the_header() -> None:
+    listed = read_file(
+        "a.csv", "\ufeffKind,Value\nphone,+6591234567\n,\n,x@example.com\n".encode(), kind=None
+    )
+    assert [(e.line, e.item.kind, e.item.value) for e in listed] == [
+        (2, "phone", "+6591234567"),
+        (4, None, "x@example.com"),
+    ]
+    with pytest.raises(UnreadableList, match="row 1 must be a header naming the column 'value'"):
+        read_file("b.csv", b"+6591234567\n", kind=None)
+    with pytest.raises(UnreadableList, match="not UTF-8"):
+        read_file("c.csv", b"value\n\xff\xfe\n", kind=None)
+
+
+def test_reading_stops_past_the_limit() -> None:
+    rows = "value\n" + "".join(f"+65912345{i:02d}\n" for i in range(50))
+    assert len(read_file("a.csv", rows.encode(), kind=None, most=3)) == 4
+
+
+def test_an_xlsx_file_is_read_from_the_sheet_naming_a_value_column() -> None:
+    book = Workbook()
+    notes = book.active
+    assert notes is not None
+    notes.append(["notes"])
+    sheet = book.create_sheet("numbers")
+    sheet.append(["value"])
+    sheet.append([6591234567])
+    sheet.append(['=HYPERLINK("http://x")'])
+    sheet.append([1234567890123456789])
+    data = io.BytesIO()
+    book.save(data)
+    listed = read_file("n.xlsx", data.getvalue(), kind="phone")
+    assert [(e.line, e.item.value) for e in listed[:2]] == [
+        (2, "6591234567"),
+        (3, '=HYPERLINK("http://x")'),  # a formula is text to check, never evaluated
+    ]
+    assert listed[2].problem and "Excel keeps only 15" in listed[2].problem
+    with pytest.raises(UnreadableList, match="XLSX"):
+        read_file("n.xlsx", b"PK\x03\x04broken", kind=None)

@@ -174,10 +174,8 @@ def _capped(name: str, columns: tuple[str, ...], cap: int) -> pl.Expr:
 
 def _facts(table: pa.Table) -> Callable[[int], Facts]:
     """Return what the record in row i says about its person (built on demand)."""
-    dob, nat, idn, kind, father, gen, thai = (
-        table.column(c).to_pylist()
-        for c in ("dob", "nationality", "id_clean", "id_kind", "father", "generation", "thai_name")
-    )
+    columns = ("dob", "nationality", "id_clean", "id_kind", "father", "generation", "script_name")
+    dob, nat, idn, kind, father, gen, script = (table.column(c).to_pylist() for c in columns)
 
     def facts(i: int) -> Facts:
         return Facts(
@@ -186,7 +184,7 @@ def _facts(table: pa.Table) -> Callable[[int], Facts]:
             national_ids={idn[i]} if idn[i] and kind[i] == "nid" else set(),
             fathers={father[i]} if father[i] else set(),
             generations={gen[i]} if gen[i] else set(),
-            thai_names={thai[i]} if thai[i] else set(),
+            script_names={script[i]} if script[i] else set(),
         )
 
     return facts

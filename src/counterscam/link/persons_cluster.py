@@ -4,7 +4,8 @@ Plain connected components at a threshold chain look-alikes: a record that names
 "Nguyen Van Anh" matches both the father born 1960 and the son born 1985, and the two end up as
 one person. Here pairs are merged strongest first, and a merge is refused when the two groups
 hold contradicting facts (two different birth dates, nationalities, national ID numbers,
-fathers' names, or two Thai spellings that Latin letters cannot tell apart).
+fathers' names, or two spellings in Thai, Lao, Khmer or Burmese script that Latin letters cannot
+tell apart).
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ class Facts:
     national_ids: set[str] = field(default_factory=set)
     fathers: set[str] = field(default_factory=set)
     generations: set[str] = field(default_factory=set)
-    # "name in Thai script|its Latin key" (persons_features._thai_name)
-    thai_names: set[str] = field(default_factory=set)
+    # "name in script|its Latin key|..." (persons_scripts.script_name)
+    script_names: set[str] = field(default_factory=set)
 
 
 def _dob_compatible(a: str, b: str) -> bool:
@@ -42,12 +43,12 @@ def _fathers_compatible(a: str, b: str) -> bool:
     return ta <= tb or tb <= ta or a.replace(" ", "") == b.replace(" ", "")
 
 
-def _thai_compatible(a: str, b: str) -> bool:
-    # Two Thai spellings read alike in Latin letters are two names (สมชาย, สมชัย: twins);
+def _script_compatible(a: str, b: str) -> bool:
+    # Two spellings in script read alike in Latin letters are two names (สมชาย, สมชัย: twins);
     # spellings that read apart are left to the model, as a typo may be one of them.
-    thai_a, _, latin_a = a.partition("|")
-    thai_b, _, latin_b = b.partition("|")
-    return thai_a == thai_b or latin_a != latin_b
+    script_a, *latin_a = a.split("|")
+    script_b, *latin_b = b.split("|")
+    return script_a == script_b or not set(latin_a) & set(latin_b)
 
 
 def compatible(a: Facts, b: Facts) -> bool:
@@ -60,7 +61,7 @@ def compatible(a: Facts, b: Facts) -> bool:
         return False
     if not all(_dob_compatible(x, y) for x in a.dobs for y in b.dobs):
         return False
-    if not all(_thai_compatible(x, y) for x in a.thai_names for y in b.thai_names):
+    if not all(_script_compatible(x, y) for x in a.script_names for y in b.script_names):
         return False
     return all(_fathers_compatible(x, y) for x in a.fathers for y in b.fathers)
 
@@ -72,7 +73,7 @@ def _merge(a: Facts, b: Facts) -> Facts:
         a.national_ids | b.national_ids,
         a.fathers | b.fathers,
         a.generations | b.generations,
-        a.thai_names | b.thai_names,
+        a.script_names | b.script_names,
     )
 
 

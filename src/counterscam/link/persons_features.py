@@ -14,9 +14,8 @@ from counterscam.link.persons_names import (
     phonetic,
     split_name,
     surname_classes,
-    thai_spelling,
 )
-from counterscam.link.persons_thai import is_thai, romanise
+from counterscam.link.persons_scripts import script_keys, script_name
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ FEATURE_COLUMNS = (
     "id_clean",
     "id_kind",
     "phone_canon",
-    "thai_name",
+    "script_name",
 )
 LIST_COLUMNS = frozenset({"name_keys", "name_tokens"})
 MAX_KEYS = 8
@@ -141,47 +140,12 @@ def _surname_positions(own: list[str], family: list[str]) -> list[int]:
     return sorted(set(candidates))
 
 
-def _spelling_keys(tokens: list[str], culture: str) -> list[str]:
-    """Return the sorted and the compact name key of Latin tokens."""
-    ph = [phonetic(t, culture) for t in tokens]
-    return ["s:" + " ".join(sorted(ph)), "c:" + phonetic("".join(tokens), culture)]
-
-
-def _thai_keys(tokens: list[str], culture: str) -> list[str]:
-    """Return the keys of a Thai name: read in Latin letters if in Thai script, and with
-    the Thai spellings folded (Pornthip, Phonthip); [] for a name of another country."""
-    if any(is_thai(t) for t in tokens):
-        read = [romanise(t) if is_thai(t) else t for t in tokens]
-        if not all(read):
-            return []
-        latin = [t for t in read if t]
-    elif culture == "TH":
-        latin = tokens
-    else:
-        return []
-    keys = _spelling_keys(latin, "TH")
-    folded = _spelling_keys([thai_spelling(t) for t in latin], "TH")
-    return keys + [k for k in folded if k not in keys]
-
-
-def _thai_name(tokens: list[str]) -> str | None:
-    """Return "name in Thai script|its Latin key", or None for a name not in Thai script.
-
-    Thai spells apart names that Latin letters cannot (สมชาย and สมชัย are both Somchai): the
-    clustering keeps two such records apart even when a Latin record matches both.
-    """
-    if not any(is_thai(t) for t in tokens):
-        return None
-    keys = _thai_keys(tokens, "TH")
-    return f"{' '.join(sorted(tokens))}|{keys[0]}" if keys else None
-
-
 def _name_keys(own: list[str], father: list[str], family: list[str], culture: str) -> list[str]:
     """Return name keys: two records whose key sets intersect name the same person."""
     ph = [phonetic(t, culture) for t in own]
     fa = [phonetic(t, culture) for t in father]
     keys = {"s:" + " ".join(sorted(ph + fa)), "c:" + phonetic("".join(own + father), culture)}
-    keys.update(_thai_keys(own + father, culture))
+    keys.update(script_keys(own + father, culture))
     dialect: set[str] = set()
     for pos in _surname_positions(own, family) if len(own) >= 2 else []:
         rest = own[:pos] + own[pos + 1 :]
@@ -258,5 +222,5 @@ def features(record: PersonRecord) -> dict[str, Any]:
         "id_clean": id_clean,
         "id_kind": id_kind,
         "phone_canon": _phone(record.phone or "", country),
-        "thai_name": _thai_name(own + list(parts.father)),
+        "script_name": script_name(own + list(parts.father)),
     }

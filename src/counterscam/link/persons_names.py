@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice, product
 
+from counterscam.link import persons_burmese
 from counterscam.link.persons_hanzi import hanzi_to_pinyin, is_hanzi
 
 # Titles and honorifics dropped before comparison (lower case, punctuation removed).
@@ -263,9 +264,13 @@ def fold(text: str) -> str:
     return "".join(kept).lower()
 
 
-# Titles written in Thai and Burmese script, often joined to the name ("นายสมชาย"): Mr, Miss,
-# Mrs; U, Daw. Longest first, so that Miss is not read as Mrs followed by a name.
-SCRIPT_HONORIFICS = tuple(fold(t) for t in ("นางสาว", "นาย", "นาง", "ဦး", "ဒေါ်"))
+# Titles written in Thai, Lao and Khmer script, often joined to the name ("นายสมชาย"): Thai Miss,
+# Mr, Mrs; Lao Mr, Mrs, Sir (Thao, Nang, Than); Khmer Mrs, Mr, Madam (Lok Srey, Lok, Neak Srey).
+# Longest first, so that Miss is not read as Mrs followed by a name. Burmese titles are syllables
+# of the name and go by the rules of Latin titles (_strip_honorifics).
+SCRIPT_HONORIFICS = tuple(
+    fold(t) for t in ("นางสาว", "นาย", "นาง", "ທ້າວ", "ນາງ", "ທ່ານ", "លោកស្រី", "អ្នកស្រី", "លោក")
+)
 _SPLIT = re.compile(r"[^a-z/.']+")
 # Outside ASCII: letters and marks of any script are name characters (names in Thai, Burmese,
 # Khmer, Lao or Chinese script would otherwise have no tokens at all).
@@ -316,7 +321,23 @@ def _from_hanzi(tokens: list[str], culture: str) -> list[str]:
     return list(pinyin) if pinyin else tokens
 
 
+def _from_burmese(tokens: list[str]) -> list[str]:
+    """Return a name in Burmese script as its syllables, each a name element (Aung, Kyaw)."""
+    if not any(not t.isascii() and persons_burmese.is_burmese(t) for t in tokens):
+        return tokens
+    return [s for t in tokens for s in (persons_burmese.syllables(t) or (t,))]
+
+
 def _strip_honorifics(tokens: list[str], culture: str) -> list[str]:
+    """Drop leading titles; in Burmese script, by the rules for their Latin spellings."""
+    if not any(not t.isascii() and persons_burmese.is_burmese(t) for t in tokens):
+        return _strip_latin_honorifics(tokens, culture)
+    latin = [(persons_burmese.readings(t) or (t,))[0] for t in tokens]
+    kept = _strip_latin_honorifics(latin, "MM")  # the script says which customs apply
+    return tokens[len(tokens) - len(kept) :]
+
+
+def _strip_latin_honorifics(tokens: list[str], culture: str) -> list[str]:
     local = LOCAL_HONORIFICS.get(culture, frozenset())
     while tokens:
         head = tokens[0].rstrip(".")
@@ -339,7 +360,7 @@ def split_name(full_name: str, culture: str = "") -> NameParts:
     ``culture`` is the country code whose naming customs apply (nationality, else the country
     of the record): it decides whether a leading "Ko" or "Ong" is a title or a name.
     """
-    tokens = _strip_honorifics(_from_hanzi(_tokens(full_name), culture), culture)
+    tokens = _strip_honorifics(_from_burmese(_from_hanzi(_tokens(full_name), culture)), culture)
     local = LOCAL_ALIASES.get(culture, {})
     generation = ""
     own: list[str] = []

@@ -1,0 +1,100 @@
+"""Name keys of names written in Thai, Lao, Khmer or Burmese script, read in Latin letters.
+
+A record in script keeps its own tokens (two records in one script compare as written); its
+reading in Latin letters adds the name keys a Latin record of that name would have, so สมชาย
+meets Somchai, ສົມພອນ Somphone, សុខា Sokha and အောင်ကျော် Aung Kyaw. Each script has its reader
+(persons_thai, persons_lao, persons_khmer, persons_burmese); a reader may give a few customary
+spellings of one word (ထွန်း: Htun, Tun), and a name gets keys for at most ``READINGS`` of them.
+
+A script also spells apart names that Latin letters cannot (สมชาย and สมชัย are both Somchai):
+``script_name`` gives the clustering what it needs to keep two such people apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import chain, islice, product
+
+from counterscam.link import persons_burmese, persons_khmer, persons_lao, persons_thai
+from counterscam.link.persons_names import phonetic, thai_spelling
+
+# Readings of one name in script that get keys: with two keys each and the two of the tokens
+# as written, they stay within persons_features.MAX_KEYS.
+READINGS = 3
+
+
+def _thai(token: str) -> tuple[str, ...]:
+    read = persons_thai.romanise(token)
+    return (read,) if read else ()
+
+
+# (country whose romanisation the reading follows, is the token in this script, its readings)
+_SCRIPTS: tuple[tuple[str, Callable[[str], bool], Callable[[str], tuple[str, ...]]], ...] = (
+    ("TH", persons_thai.is_thai, _thai),
+    ("LA", persons_lao.is_lao, persons_lao.readings),
+    ("KH", persons_khmer.is_khmer, persons_khmer.readings),
+    ("MM", persons_burmese.is_burmese, persons_burmese.readings),
+)
+
+
+def script_of(token: str) -> str:
+    """Return the country code of the script ``token`` is written in, or "" if none of these."""
+    if token.isascii():
+        return ""
+    return next((country for country, test, _ in _SCRIPTS if test(token)), "")
+
+
+def _token_readings(token: str) -> tuple[str, ...]:
+    for _, test, read in _SCRIPTS:
+        if not token.isascii() and test(token):
+            return read(token)
+    return (token,)
+
+
+def latin_readings(tokens: list[str]) -> list[list[str]]:
+    """Return up to ``READINGS`` Latin readings of a name, [] if a word in script has none."""
+    choices = [_token_readings(t) for t in tokens]
+    if not all(choices):
+        return []
+    # A word written twice is spelt the same both times (Khine Khine, Khaing Khaing): the k-th
+    # spelling of every word first, then mixtures.
+    widest = max(map(len, choices))
+    parallel = (tuple(c[min(k, len(c) - 1)] for c in choices) for k in range(widest))
+    readings = dict.fromkeys(chain(parallel, islice(product(*choices), READINGS)))
+    return [list(r) for r in islice(readings, READINGS)]
+
+
+def spelling_keys(tokens: list[str], culture: str) -> list[str]:
+    """Return the sorted and the compact name key of Latin tokens."""
+    ph = [phonetic(t, culture) for t in tokens]
+    return ["s:" + " ".join(sorted(ph)), "c:" + phonetic("".join(tokens), culture)]
+
+
+def script_keys(tokens: list[str], culture: str) -> list[str]:
+    """Return the keys of a name read from its script, and of a Thai name with the Thai
+    spellings folded (Pornthip, Phonthip); [] for a Latin name of another country."""
+    script = next((c for c in map(script_of, tokens) if c), "")
+    if script:
+        readings = latin_readings(tokens)
+    elif culture == "TH":
+        readings = [tokens]
+    else:
+        return []
+    keys: list[str] = []
+    for reading in readings:
+        keys.extend(spelling_keys(reading, script or culture))
+        if (script or culture) == "TH":
+            keys.extend(spelling_keys([thai_spelling(t) for t in reading], "TH"))
+    return list(dict.fromkeys(keys))
+
+
+def script_name(tokens: list[str]) -> str | None:
+    """Return "name as written in script|its Latin key|...", or None for a name in Latin.
+
+    Two records whose names are written differently in script but share a Latin key are two
+    people to the clustering (persons_cluster): a Latin record may join either, not both.
+    """
+    if not any(script_of(t) for t in tokens):
+        return None
+    keys = script_keys(tokens, "")
+    return "|".join([" ".join(sorted(tokens)), *keys]) if keys else None

@@ -272,3 +272,27 @@ def test_kind_is_guessed_when_not_given(session: Session, region: CheckRegion) -
         channel="web",
     )
     assert result.kind == "phone" and result.hit
+
+
+@pytest.mark.parametrize(
+    ("value", "country", "said"),
+    [
+        # A bank named: the account's reason, not a check of the digits as a phone number.
+        ("BCA 0812 3456 7890", "ID", "a BCA account number has 10 digits"),
+        # A number alone that is no phone: said so, and asked for its bank or the kind.
+        ("1234567890", "TH", "write the bank or provider before the number"),
+    ],
+)
+def test_a_value_without_kind_that_does_not_read_says_why(
+    session: Session, region: CheckRegion, value: str, country: str, said: str
+) -> None:
+    result = check(
+        session,
+        region.policy.caller("SG-ASCOM"),
+        kind=None,
+        value=value,
+        country=country,
+        channel="web",
+    )
+    assert not result.hit and result.value is None
+    assert result.error and said in result.error

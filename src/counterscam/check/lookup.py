@@ -18,7 +18,14 @@ from counterscam.access.caller import Caller
 from counterscam.access.policy import public_visible, report_visible
 from counterscam.check.prepared import Prepared, Row
 from counterscam.db.models import Agency, Identifier, Report, Sighting
-from counterscam.identifiers import KINDS, Canonical, InvalidIdentifier, canonicalize, guess_kind
+from counterscam.identifiers import (
+    KINDS,
+    Canonical,
+    InvalidIdentifier,
+    canonicalize,
+    guess_kind,
+    unguessed_reason,
+)
 
 Key = tuple[str, str]  # (kind, canonical value)
 _CHUNK = 2_000
@@ -66,9 +73,7 @@ def canonical(kind: str | None, raw: str, country: str | None) -> Canonical | In
         if kind is None:
             guessed = guess_kind(raw, country=country)
             if guessed is None:
-                return InvalidIdentifier(
-                    "", raw, "cannot tell what kind of identifier this is; choose the kind"
-                )
+                return InvalidIdentifier("", raw, unguessed_reason(raw, country=country))
             kind = guessed
         if kind not in KINDS:
             return InvalidIdentifier(

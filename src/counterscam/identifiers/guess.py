@@ -4,22 +4,42 @@ from __future__ import annotations
 
 import re
 
+from counterscam.identifiers._accounts import name_variants, split_number, token_splits
 from counterscam.identifiers._text import ascii_digits, refang
 from counterscam.identifiers._types import InvalidIdentifier
 from counterscam.identifiers.dispatch import canonicalize
+from counterscam.reference import find_banks, find_chain, find_ewallets, find_platform
 
 _CANONICAL_PREFIX = re.compile(r"([A-Za-z0-9_]{1,20}):\S")
 _SCHEME = re.compile(r"(?:h[xX*t]{2}ps?|https?|ftp)\s*(?:\[?:\]?|\(:\))\s*//", re.I)
 _EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
+# "name at example dot com", as written to dodge address harvesters.
+_EMAIL_WORDS = re.compile(r"\sat\s.*\sdot\s", re.I)
 _EVM = re.compile(r"0[xX][0-9a-fA-F]{40}")
 _B58 = re.compile(r"[13LMDT9A][1-9A-HJ-NP-Za-km-z]{24,43}|(?:bc1|ltc1)[02-9ac-hj-np-z]{6,87}", re.I)
 _SOLANA = re.compile(r"[1-9A-HJ-NP-Za-km-z]{32,44}")
+# Shapes only addresses have (TRON, segwit): one that fails its checksum has a mistyped
+# character, which the crypto reason tells, rather than being no identifier at all.
+_ADDRESS_SHAPE = re.compile(r"T[1-9A-HJ-NP-Za-km-z]{33}|(?i:(?:bc|ltc)1[02-9ac-hj-np-z]{25,87})")
 _DIGITS = re.compile(r"\+?[\d\s\-.()/]{3,30}", re.ASCII)
+_NUMBER = re.compile(r"\+?[\d\s\-.()]{3,30}", re.ASCII)  # digits alone, as a phone is written
+# A host, a port perhaps, then a path: "shopee-promo.xyz/login", "login.evil.com.my:8080/x".
+_LINK = re.compile(r"www\.|(?:[\w-]+\.)+[a-z]{2,}(?::\d{1,5})?[/?#]", re.I)
 # Any letters end a host: Thai, Chinese and other internationalised endings (.ไทย) too.
 _HOST = re.compile(r"(?:[\w-]+\.)+[^\W\d_]{2,63}\.?")
 _AT_WORD = re.compile(r"(?:^|\s)@\w")
-_SENDER = re.compile(r"[A-Z][A-Z0-9&.-]{2,10}")
+# One to three words of a label ("IP", "E-mail:", "Website:") before one value.
+_LABELLED = re.compile(r"([^\W\d_][^\s:]*(?:\s[^\W\d_][^\s:]*){0,2})(?:\s*:\s*|\s+)(\S+)")
+_WORD_SPLIT = re.compile(r"[\s:,;()\[\]]+")
+# An SMS sender name: capitals ("MAYBANK") or a brand's capitals ("KBank", "SingPost"),
+# within the GSM limit of 11 characters; a word in lower case is not guessed to be one.
+_SENDER = re.compile(r"[A-Z][A-Z0-9&.-]{2,10}|(?=.{3,11}$)[A-Z][A-Za-z0-9&.-]*[A-Z][A-Za-z0-9&.-]*")
 _ORDER = ("bank_account", "ewallet", "crypto_wallet", "handle", "shortcode", "sender_id")
+_NO_KIND = "cannot tell what kind of identifier this is; choose the kind"
+_ACCOUNT_HINT = (
+    "if it is a bank account or an e-wallet, write the bank or provider before the number "
+    "(like KBank 123-4-56789-0 or GCash 0917 123 4567), or choose the kind"
+)
 
 
 def _works(kind: str, text: str, country: str | None, *, as_itself: bool = False) -> bool:
@@ -32,21 +52,63 @@ def _works(kind: str, text: str, country: str | None, *, as_itself: bool = False
     return found.kind == kind or not as_itself
 
 
+def _named_kind(name: str, country: str | None) -> str | None:
+    """Return the kind whose chain, platform, e-wallet or bank ``name`` names, if any."""
+    if find_chain(name) is not None:
+        return "crypto_wallet"
+    if find_platform(name) is not None:
+        return "handle"
+    if find_ewallets(name, country):
+        return "ewallet"
+    if find_banks(name, country):
+        return "bank_account"
+    return None
+
+
+def _institution(text: str, country: str | None) -> str | None:
+    """Return "ewallet" or "bank_account" when the words around the number name one.
+
+    A value naming a bank is an account even when its number does not fit ("BCA 0812 3456
+    7890" has 12 digits, BCA's have 10): its reason says so, where reading it as a phone
+    would check another identifier than the one the analyst has.
+    """
+    name, _ = split_number(text)
+    names = [*name_variants(name), *(n for n, _ in token_splits(name)), name]
+    for kind, find in (("ewallet", find_ewallets), ("bank_account", find_banks)):
+        if any(find(n, country) for n in names if n):
+            return kind
+    return None
+
+
 def guess_kind(raw: str, *, country: str | None = None) -> str | None:
-    """Return the most likely kind of ``raw``, or None when nothing fits."""
+    """Return the most likely kind of ``raw``, or None when nothing fits.
+
+    The kind may be one ``raw`` is not a valid value of ("@name" without its platform, a bank
+    named with a number of the wrong length): reading it as that kind then says what is wrong.
+    """
     if not isinstance(raw, str) or not raw.strip() or len(raw) > 4096:
         return None
     text = ascii_digits(raw.strip())
-    if _CANONICAL_PREFIX.match(text) and not _SCHEME.match(text):
+    prefix = _CANONICAL_PREFIX.match(text)
+    if prefix and not _SCHEME.match(text):
         for kind in _ORDER:
             if _works(kind, text, country):
                 return kind
+        named = _named_kind(prefix[1], country)
+        if named is not None:
+            return named  # "tron:" or "gcash:" before a value that is not one
     fanged = refang(text, at_sign=True)
     if _EMAIL.fullmatch(fanged) and "/" not in fanged:
         return "email"
     if ("/" in fanged or _AT_WORD.search(text)) and _works("handle", fanged, country):
         return "handle"  # a profile link, or "TG @name"
-    if _SCHEME.match(text) or re.match(r"(?:www\.|[\w-]+\.[a-z]{2,}/)", fanged, re.I):
+    if (
+        ("@" in fanged or _EMAIL_WORDS.search(fanged))
+        and "/" not in fanged
+        and _works("email", text, None)
+    ):
+        return "email"  # "john (at) example (dot) com", "E-mail: john@example.com"
+    if _SCHEME.match(text) or _LINK.match(fanged):
         return "url"
     if text.startswith("@"):
         return "handle"
@@ -56,19 +118,63 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
         _works("crypto_wallet", text, None)
     ):
         return "crypto_wallet"  # a Solana address, or "USDT TRC20 T..." with its chain
+    if _ADDRESS_SHAPE.fullmatch(text) or (
+        _ADDRESS_SHAPE.search(text) and any(find_chain(w) for w in _WORD_SPLIT.split(text) if w)
+    ):
+        return "crypto_wallet"  # its checksum fails: the reason says a character is mistyped
     if _works("ip", text, None) and re.fullmatch(r"[0-9.\[\]():a-fA-F]+", fanged):
         return "ip"
     if _DIGITS.fullmatch(text):
         digits = re.sub(r"\D", "", text)
         if len(digits) <= 6 and not text.startswith("+"):
             return "shortcode"
-        return "phone" if _works("phone", text, country) else None
+        for kind in ("phone", "bank_account"):  # "004 1234567890": a Thai bank's code first
+            if _works(kind, text, country):
+                return kind
+        return None
     if len(re.sub(r"\D", "", text)) >= 5:
-        for kind in ("bank_account", "ewallet", "phone"):
-            if _works(kind, text, country, as_itself=kind == "phone"):
-                return kind  # a phone here is one among words: "Tel: ...", "Malaysia ..."
+        for kind in ("bank_account", "ewallet"):
+            if _works(kind, text, country):
+                return kind
+        named = _institution(text, country)
+        if named is not None:
+            return named
+        if _works("phone", text, country, as_itself=True):
+            return "phone"  # a phone here is one among words: "Tel: ...", "Malaysia ..."
+    return _worded_kind(text, fanged, country)
+
+
+def _worded_kind(text: str, fanged: str, country: str | None) -> str | None:
+    """Return the kind of a value with a label or platform before it, a domain or a sender."""
+    labelled = _LABELLED.fullmatch(text)
+    if labelled:
+        kind = guess_kind(labelled[2], country=country)
+        if kind in ("email", "ip", "url") and _works(kind, text, country, as_itself=True):
+            return kind  # "IP 203.0.113.5", "URL: evil.com/login"
+        if kind == "domain" and _works("url", text, country, as_itself=True):
+            return "url"  # "Website: evil.com": the link's check covers its domain too
+    words = [w for w in _WORD_SPLIT.split(text) if w]
+    if len(words) > 1 and (
+        _works("handle", text, country) or _named_kind(words[0], None) == "handle"
+    ):
+        return "handle"  # "Telegram scam_admin", "LINE ID: abc"; or the handle's own reason
     if _HOST.fullmatch(fanged) and _works("domain", fanged, None):
         return "domain"
     if _SENDER.fullmatch(text):
         return "sender_id"
     return None
+
+
+def unguessed_reason(raw: str, *, country: str | None = None) -> str:
+    """Say why the kind of ``raw`` cannot be guessed, and how to give it.
+
+    A number alone that is not a valid phone number may be an account: an account is read
+    only with its bank or provider, so the answer says that rather than pick one.
+    """
+    text = ascii_digits(raw.strip()) if isinstance(raw, str) else ""
+    if text and _NUMBER.fullmatch(text):
+        try:
+            canonicalize("phone", text, country=country)
+        except InvalidIdentifier as exc:
+            return f"{exc.reason}; {_ACCOUNT_HINT}"
+    return _NO_KIND

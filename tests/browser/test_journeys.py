@@ -112,3 +112,23 @@ def test_pages_fit_a_phone_without_sideways_scrolling(
         phone.screenshot(path=str(tmp_path / "dashboard-phone.png"), full_page=True)
     finally:
         context.close()
+
+
+def test_trend_chart_stays_readable_on_a_phone(chromium: Any, demo: dict[str, Any]) -> None:
+    """The monthly trend keeps 12 px labels at 390 px (a scaled drawing shrank them to 4 px)."""
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, base_url=demo["url"])
+    context.set_default_timeout(15_000)
+    phone = context.new_page()
+    try:
+        sign_in(phone, "MY-NSRC")
+        labels = phone.locator('.chart[data-chart="line"] .chart__tick').evaluate_all(
+            """ticks => ticks.filter(t => getComputedStyle(t).display !== "none")
+                .map(t => { const r = t.getBoundingClientRect();
+                            return {text: t.textContent, left: r.left, right: r.right,
+                                    top: r.top, height: r.height}; })"""
+        )
+        months = sorted((t for t in labels if "-" in t["text"]), key=lambda t: t["left"])
+        assert len(months) >= 4 and all(t["height"] >= 12 for t in labels), labels
+        assert all(a["right"] < b["left"] for a, b in zip(months, months[1:], strict=False))
+    finally:
+        context.close()

@@ -56,6 +56,11 @@ def test_report_form_errors_link_to_their_fields(
         assert f'href="#{field}"' in page and f'id="{field}-error"' in page
     assert 'value="12,500.50"' in page  # what was typed is kept
 
+    # Each missing field says what to do, in words (not "Enter date reported").
+    page = _post_form(client, {**GOOD, "reported_at": "", "channel": ""}).text  # type: ignore[attr-defined]
+    assert 'href="#reported_at">Enter the date the case was reported</a>' in page
+    assert 'href="#channel">Choose the channel the scammer used</a>' in page
+
     page = _post_form(client, {**GOOD, "identifiers-1-value": "+60 12"}).text  # type: ignore[attr-defined]
     assert 'href="#identifiers-1-value">Identifier 2: ' in page
     assert 'id="identifiers-1-value-error"' in page and "too short" in page

@@ -8,9 +8,12 @@ from html.parser import HTMLParser
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine
 
-from tests.factories import PolicyRegion
+from counterscam.db.engine import session_factory
+from tests.factories import PolicyRegion, make_report
 from tests.web.conftest import csrf_of
+from tests.web.test_local_dates import _row_of
 
 LONG_URL = "https://very-long-scam-site.example.com/" + "b" * 560
 LONG_NAME = "Z" * 120
@@ -217,3 +220,38 @@ def test_stop_list_names_kinds_and_keeps_its_form_labelled(
     assert '<td class="col-identifier">Phone number<br><code>+60323456789</code>' in html
     assert 'aria-labelledby="add-h"' in html
     assert _parse(html).tables_outside_scroll == 0
+
+
+def test_an_empty_number_says_not_given_and_an_empty_table_offers_no_download(
+    client_for: Callable[[str], TestClient], region: PolicyRegion, engine: Engine
+) -> None:
+    """A report without a loss reads "Not given", not a blank cell; no CSV of nothing."""
+    with session_factory(engine)() as session:
+        my = region.users["MY-NSRC"].agency_id
+        report = make_report(session, agency_id=my, ref="MY-NOLOSS", mark="amber")
+        report.loss_amount = report.loss_currency = report.loss_usd = None
+        session.commit()
+    row = _row_of(client_for("MY-NSRC").get("/reports").text, "MY-NOLOSS")
+    assert row.count('<span class="visually-hidden">Not given</span>') == 2  # loss, in USD
+
+    dashboard = client_for("AU-AFP").get("/").text  # a partner: no alert of its own
+    assert "No identifier your agency reported" in dashboard
+    assert "/dashboard/alerts.csv" not in dashboard and "/dashboard/by-country.csv" in dashboard
+
+
+def test_dates_and_cluster_keys_do_not_break_at_their_hyphens(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    client = client_for("MY-NSRC")
+    page = client.get(f"/reports/{region.reports['amber'].id}").text
+    # The stored UTC time beside the local one wraps whole, never as "2026-03-" / "01".
+    assert '<span class="nowrap"><span class="muted">(2026-03-01 00:00 UTC)</span></span>' in page
+    assert ".nowrap { white-space: nowrap; }" in client.get("/static/app.css").text
+    row = _row_of(client.get("/reports").text, region.reports["amber"].external_ref)
+    assert '<td class="nowrap" >2026-03-01</td>' in row  # a date cell of a table, whole
+
+
+def test_visitors_footer_names_both_ways_in(app_client: TestClient) -> None:
+    footer = app_client.get("/sign-in").text.split('class="site-footer"')[1]
+    assert 'href="/public/check"' in footer and 'href="/sign-in"' in footer
+    assert "Public check of the regional" not in footer  # said on the sign-in page too

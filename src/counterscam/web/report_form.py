@@ -115,6 +115,16 @@ _DEFAULTED = {"identifiers": {"kind", "role"}, "parties": {"role"}, "places": {"
 
 
 _CHOSEN = {"scam_type", "channel", "mark", "victim_age_band", "victim_gender", "victim_country"}
+# What to do when a required field is empty, said as GOV.UK says it ("Enter the date..."): the
+# label alone made "Enter date reported".
+_REQUIRED = {
+    "external_ref": "Enter your centre's reference for the case",
+    "reported_at": "Enter the date the case was reported",
+    "scam_type": "Choose the scam type",
+    "channel": "Choose the channel the scammer used",
+    "loss_currency": "Enter the currency of the amount lost, like MYR",
+    "mark": "Choose the TLP mark",
+}
 _ROW_NAMES = {"identifiers": "Identifier", "parties": "Person", "places": "Place"}
 
 
@@ -124,6 +134,8 @@ def _message(error: RowError) -> str:
     reason = sentence(reason)
     label = FIELD_LABELS.get(error.column)
     if label and reason.startswith("Required"):
+        if error.column in _REQUIRED:
+            return _REQUIRED[error.column]
         verb = "Choose" if error.column in _CHOSEN else "Enter"
         return f"{verb} {label[:1].lower()}{label[1:]}"
     if label and error.column not in reason:

@@ -174,11 +174,15 @@ def caller_for_token(session: Session, secret: str) -> Caller | None:
     if token is None or token.revoked_at is not None or not token.user.active:
         _token_memo.pop(digest, None)
         return None
+    caller = caller_for_user(token.user)
     now = utcnow()
     # Recording every use would turn each read into a write; a minute's precision is enough.
+    # Set last, after the loads of caller_for_user: set before, their autoflush wrote it, the
+    # session no longer looked dirty, and the request's caller did not commit it. That open
+    # write held SQLite's one write lock while the request waited for the event loop, where
+    # the next request's token waited 30 s for the lock: a 500 (tests/intake/test_api_hostile).
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
         token.last_used_at = now
-    caller = caller_for_user(token.user)
     if len(_token_memo) > 10_000:
         _token_memo.clear()
     _token_memo[digest] = (caller, time.monotonic() + TOKEN_MEMO_SECONDS)

@@ -112,6 +112,9 @@ def resolve_caller(request: Request, session: Session) -> Caller | None:
     )
 
 
+_DEAD_TOKEN = "The API token is unknown, revoked or expired; ask an administrator for a new one"
+
+
 def _unauthorised(detail: str) -> HTTPException:
     return HTTPException(
         status_code=status.HTTP_401_UNAUTHORIZED,
@@ -132,8 +135,7 @@ def caller_or_public(request: Request, session: Session) -> Caller:
         return caller
     if _bearer(request) is not None:
         raise _unauthorised(
-            "The API token is unknown, revoked or expired; ask an administrator for a new one, "
-            "or send no Authorization header for the public answer."
+            f"{_DEAD_TOKEN}, or send no Authorization header for the public answer."
         )
     return PUBLIC
 
@@ -146,6 +148,9 @@ async def optional_caller(request: Request, session: SessionDep) -> Caller:
 async def required_caller(request: Request, session: SessionDep) -> Caller:
     """Return the caller or answer 401."""
     caller = resolve_caller(request, session)
+    if caller is None and _bearer(request) is not None:
+        # Said as such: "sign in" told a script whose token was revoked nothing it could use.
+        raise _unauthorised(f"{_DEAD_TOKEN}.")
     if caller is None:
         raise _unauthorised("Sign in, or send 'Authorization: Bearer <token>' with an API token.")
     return caller

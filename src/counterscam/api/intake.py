@@ -24,9 +24,9 @@ from counterscam.access import audit
 from counterscam.access.caller import Caller
 from counterscam.api.deps import CurrentCaller, RowId, SessionDep, SettingsDep
 from counterscam.config import Settings
-from counterscam.intake.files import read_batch
+from counterscam.intake.files import read_uploads
 from counterscam.intake.json_files import parse, reports_of
-from counterscam.intake.records import FileProblem, RawReport, RowError, file_problem
+from counterscam.intake.records import FileProblem, RawReport, RowError, TooLarge, file_problem
 from counterscam.intake.service import (
     BatchNotFound,
     BatchResult,
@@ -35,7 +35,7 @@ from counterscam.intake.service import (
     rejections_for,
     submit,
 )
-from counterscam.intake.tables import Limits, Source
+from counterscam.intake.tables import Limits, too_large
 from counterscam.intake.templates import UnknownTemplate, csv_template, xlsx_template
 
 router = APIRouter(tags=["intake"])
@@ -70,7 +70,7 @@ def _limits(settings: Settings) -> Limits:
     return Limits(max_bytes=settings.max_upload_bytes, max_reports=settings.max_batch_reports)
 
 
-def _answer(result: BatchResult) -> JSONResponse:
+def _answer(result: BatchResult, *, too_large: bool = False) -> JSONResponse:
     body = BatchOut(
         batch_id=result.batch_id,
         status=result.status,
@@ -82,6 +82,8 @@ def _answer(result: BatchResult) -> JSONResponse:
         report_ids=result.report_ids,
     )
     code = status.HTTP_422_UNPROCESSABLE_CONTENT if result.status == "rejected" else 201
+    if too_large:
+        code = status.HTTP_413_CONTENT_TOO_LARGE
     return JSONResponse(body.model_dump(mode="json"), status_code=code)
 
 
@@ -94,6 +96,7 @@ def _submit(
     source: str,
     filename: str,
     keep_valid: bool,
+    too_large: bool = False,
 ) -> JSONResponse:
     try:
         result = submit(
@@ -107,16 +110,25 @@ def _submit(
         )
     except NotAllowed as exc:
         raise HTTPException(status.HTTP_403_FORBIDDEN, str(exc)) from exc
-    return _answer(result)
+    return _answer(result, too_large=too_large)
 
 
-async def _json_body(request: Request) -> Any:
+async def _json_body(request: Request, settings: SettingsDep) -> Any:
     """Return the body parsed as a JSON file is, or the FileProblem saying why it cannot be."""
     # Not FastAPI's parser: that keeps the last of a key given twice without a word (a report
     # naming two external_refs would be stored under one) and answers a bare 400 to nesting
     # too deep to read; intake's parser reports both, as it does for files.
+    limit = settings.max_upload_bytes
+    # Read no further than the upload limit: a body of any size was held whole before.
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            return too_large("request", limit)
+        chunks.append(chunk)
     try:
-        return parse(await request.body(), file="request")
+        return parse(b"".join(chunks), file="request")
     except FileProblem as exc:
         return exc
 
@@ -143,10 +155,23 @@ def api_submit_report(
     raw: Iterable[RawReport | RowError]
     if isinstance(report, FileProblem):
         raw = report.errors
+    elif isinstance(report, list):
+        raw = file_problem(
+            "request",
+            "POST /api/v1/reports takes one report, a JSON object {...}; send a list of "
+            'reports to /api/v1/reports/batch as {"reports": [REPORT, ...]}',
+        ).errors
     else:
         raw = reports_of([report], file="request", limits=_limits(settings))
     return _submit(
-        session, caller, settings, reports=raw, source="api", filename="", keep_valid=False
+        session,
+        caller,
+        settings,
+        reports=raw,
+        source="api",
+        filename="",
+        keep_valid=False,
+        too_large=isinstance(report, TooLarge),
     )
 
 
@@ -171,7 +196,14 @@ def api_submit_batch(
     else:
         raw = reports_of(batch, file="request", limits=_limits(settings))
     return _submit(
-        session, caller, settings, reports=raw, source="api", filename="", keep_valid=keep_valid
+        session,
+        caller,
+        settings,
+        reports=raw,
+        source="api",
+        filename="",
+        keep_valid=keep_valid,
+        too_large=isinstance(batch, TooLarge),
     )
 
 
@@ -186,34 +218,18 @@ def api_upload(
     keep_valid: Annotated[bool, Form()] = False,
 ) -> JSONResponse:
     """Upload report files (CSV set, XLSX workbook or JSON) as one batch."""
-    sources: list[Source] = []
-    budget = settings.max_upload_bytes
-    for upload in files:
-        # Read at most one byte past the limit, so an oversized upload is never held whole.
-        content = upload.file.read(budget + 1)
-        budget -= len(content)
-        sources.append(Source(name=upload.filename or "upload", content=content))
-        if budget < 0:
-            break
-    fmt = sources[0].format if len(sources) == 1 else "csv"
-    names = ", ".join(s.name for s in sources)
-    if budget < 0:
-        problem = file_problem(
-            names,
-            f"the upload is larger than {settings.max_upload_bytes / 1e6:.1f} MB; split "
-            "it into smaller files, or ask an administrator to import it with the CLI",
-        )
-        reports: Iterable[RawReport | RowError] = problem.errors
-    else:
-        reports = read_batch(sources, _limits(settings))
+    uploaded = read_uploads(
+        ((u.filename or "upload", u.file) for u in files), settings.max_upload_bytes
+    )
     return _submit(
         session,
         caller,
         settings,
-        reports=reports,
-        source=fmt,
-        filename=names,
+        reports=uploaded.reports(_limits(settings)),
+        source=uploaded.format,
+        filename=uploaded.names,
         keep_valid=keep_valid,
+        too_large=uploaded.too_large is not None,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import BigInteger, Table, cast, extract, func
+from sqlalchemy import BigInteger, Table, cast, extract, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -14,6 +14,22 @@ def insert_for(session: Session, table: Table) -> Any:
     if session.get_bind().dialect.name == "postgresql":
         return postgresql.insert(table)
     return sqlite.insert(table)
+
+
+# The key of the intake writers' advisory lock: any number no other lock uses ("CSINTAKE").
+INTAKE_LOCK = 0x4353_494E_5441_4B45
+
+
+def lock_intake(session: Session) -> None:
+    """Hold the one intake-writer lock of the store until the session's transaction ends.
+
+    SQLite lets one transaction write at a time. PostgreSQL let two batches write at once:
+    two naming the same external_ref both found it absent and the second failed on the unique
+    index (a 500), and two adding the same identifiers in another order deadlocked. Holding
+    this lock, a batch waits for the one writing before it, then sees what that one stored.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(INTAKE_LOCK)))
 
 
 def max_bind_params(session: Session) -> int:

@@ -192,8 +192,13 @@ def amount_of(value: Any, currency: str | None = None) -> Decimal | None:
 
 def _checked(amount: Decimal, value: Any, currency: str | None) -> Decimal:
     shown = repr(str(value))
-    if not amount.is_finite() or amount >= MAX_AMOUNT:
-        raise ValueError(f"{shown} is not a usable amount")
+    if not amount.is_finite():  # a JSON NaN or Infinity
+        raise ValueError(f"{shown} is not an amount; write it {_FORMS}")
+    if amount >= MAX_AMOUNT:
+        raise ValueError(
+            f"{shown} is too large: a loss is less than {MAX_AMOUNT:,.0f}; check the amount, "
+            "its decimal mark and its thousands separators"
+        )
     if amount < 0:
         raise ValueError(f"{shown} is negative; a loss is written as a positive amount")
     cents = amount.quantize(_CENT)

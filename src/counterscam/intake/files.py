@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import IO
 
 from counterscam.intake import csv_files, join, json_files, xlsx_files
-from counterscam.intake.records import RawReport, RowError, file_problem
-from counterscam.intake.tables import Limits, Source, check_size
+from counterscam.intake.records import RawReport, RowError, TooLarge, file_problem
+from counterscam.intake.tables import Limits, Source, check_size, too_large
 
 
 def read_batch(
@@ -37,3 +39,42 @@ def read_batch(
     else:
         tables = [csv_files.csv_table(s) for s in sources]
     yield from join.assemble(tables, limits, on_total)
+
+
+@dataclass(frozen=True)
+class Uploaded:
+    """Uploaded files as read, and the refusal when together they pass the size limit."""
+
+    sources: list[Source]
+    too_large: TooLarge | None = None
+
+    @property
+    def names(self) -> str:
+        """Return the file names, as the batch records them."""
+        return ", ".join(s.name for s in self.sources)
+
+    @property
+    def format(self) -> str:
+        """Return the batch's source: one file's format, or csv for a set of files."""
+        return self.sources[0].format if len(self.sources) == 1 else "csv"
+
+    def reports(self, limits: Limits) -> Iterable[RawReport | RowError]:
+        """Return the raw reports of the files, or the size refusal as their one error."""
+        return self.too_large.errors if self.too_large else read_batch(self.sources, limits)
+
+
+def read_uploads(files: Iterable[tuple[str, IO[bytes]]], limit: int) -> Uploaded:
+    """Read uploaded files, never more than ``limit`` bytes in all.
+
+    Each file is read one byte past what is left of the limit: that tells an oversized upload
+    without holding it whole. Files after the one that passes the limit are not read.
+    """
+    sources: list[Source] = []
+    budget = limit
+    for name, stream in files:
+        content = stream.read(budget + 1)
+        budget -= len(content)
+        sources.append(Source(name=name, content=content))
+        if budget < 0:
+            return Uploaded(sources, too_large(", ".join(s.name for s in sources), limit))
+    return Uploaded(sources)

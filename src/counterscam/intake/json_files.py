@@ -8,12 +8,15 @@ from typing import Any
 
 from counterscam.intake.chars import unstorable
 from counterscam.intake.records import (
+    FileProblem,
     RawChild,
     RawReport,
     RowError,
+    agency_note,
     file_problem,
     ref_of,
     text_of,
+    type_name,
 )
 from counterscam.intake.tables import Limits, Source
 
@@ -83,6 +86,23 @@ def reports_of(
         raise file_problem(file, 'the key "reports" is given twice; give one list of reports')
     if isinstance(document, dict) and "reports" in document:
         items = document["reports"]
+        # Keys beside "reports" were dropped without a word, an "agency" naming another
+        # agency among them: the submitter took the batch as filed for that agency.
+        others = [key for key in document if key != "reports"]
+        if others:
+            raise FileProblem(
+                [
+                    RowError(
+                        file,
+                        0,
+                        key,
+                        text_of(document[key]),
+                        'unknown field beside "reports"; a batch is {"reports": [REPORT, ...]} '
+                        f"and nothing else{agency_note(key)}",
+                    )
+                    for key in others
+                ]
+            )
     else:
         items = document
     if not isinstance(items, list):
@@ -107,9 +127,16 @@ def report_of(
 ) -> RawReport:
     """Return one JSON report as a raw report; ``first_row`` finds repeated external_refs."""
     if not isinstance(item, dict):
-        raw = RawReport(data={}, file=file, row=row)
+        raw = RawReport(data={}, file=file, row=row, readable=False)
         raw.problems.append(
-            RowError(file, row, "", str(item)[:200], "a report must be a JSON object")
+            RowError(
+                file,
+                row,
+                "",
+                text_of(item),
+                f"a report must be a JSON object {{...}}, not {type_name(item)}; "
+                "see docs/formats.md",
+            )
         )
         return raw
     data = {k: v for k, v in item.items() if k not in LINKED}

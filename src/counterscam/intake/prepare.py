@@ -30,6 +30,8 @@ class Prepared:
 def prepare(raw: RawReport, normaliser: Normaliser) -> Prepared:
     """Validate and canonicalise ``raw`` for the normaliser's country."""
     errors = list(raw.problems)
+    if not raw.readable:
+        return Prepared(raw.file, raw.row, None, errors)
     for child in (*raw.identifiers, *raw.parties, *raw.places):
         errors.extend(child.problems)
     validated = validate(raw, country=normaliser.country)

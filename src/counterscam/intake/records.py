@@ -6,6 +6,7 @@ import csv
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, time
 from typing import Any
 
 from counterscam.intake.chars import printable
@@ -51,6 +52,9 @@ class RawReport:
     parties: list[RawChild] = field(default_factory=list)
     places: list[RawChild] = field(default_factory=list)
     problems: list[RowError] = field(default_factory=list)
+    # False for a JSON item that is no object: its one problem says so, and a "required"
+    # error for every field of a report that was never there would only bury it.
+    readable: bool = True
 
 
 class FileProblem(Exception):
@@ -61,11 +65,31 @@ class FileProblem(Exception):
         self.errors = errors
 
 
+class TooLarge(FileProblem):
+    """An upload or request body past the size limit: refused unread (HTTP 413)."""
+
+
 def file_problem(
     file: str, reason: str, *, row: int = 0, column: str = "", value: str = ""
 ) -> FileProblem:
     """Return a FileProblem with one error."""
     return FileProblem([RowError(file, row, column, value, reason)])
+
+
+# Names a client may use to try to file a report as another agency.
+_AGENCY_FIELDS = frozenset(
+    ("agency", "agency_code", "agency_id", "owner", "owner_agency", "reporting_agency")
+)
+
+
+def agency_note(name: str) -> str:
+    """Say, for a field naming an agency, where the reporting agency comes from; else ""."""
+    if name.strip().lower() not in _AGENCY_FIELDS:
+        return ""
+    return (
+        ". The reporting agency is never taken from the data: it is the agency of the API "
+        "token, the signed-in user or the CLI's --agency, and it submits only its own reports"
+    )
 
 
 def ref_of(value: Any) -> str:
@@ -111,6 +135,23 @@ def parse_rejections_csv(text: str) -> list[RowError]:
         for f, r, c, v, why in rows[1:]
         if len(rows[0]) == 5
     ]
+
+
+def type_name(value: Any) -> str:
+    """Return what kind of value a cell or JSON value is, as a message names it."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, (date, time)):
+        return "a date or time"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    return "text" if isinstance(value, str) else type(value).__name__
 
 
 def text_of(value: Any) -> str:

@@ -96,7 +96,13 @@ def moment(value: Any, country: str | None) -> Any:
             ) from None
     if when.tzinfo is None:
         when = when.replace(tzinfo=vocab.zone(country))
-    when = when.astimezone(UTC)
+    try:
+        when = when.astimezone(UTC)
+    except OverflowError:
+        # 0001-01-01 in UTC+8, 9999-12-31 in UTC-12: in UTC they fall outside the calendar
+        # Python knows (an OverflowError, which no caller expects from a date: a 500).
+        when = EARLIEST - timedelta(days=1) if when.year < EARLIEST.year else datetime.max
+        when = when.replace(tzinfo=UTC)
     if when < EARLIEST:
         raise ValueError(f"{_quoted(value)} is before 1990; check the year")
     if when > datetime.now(UTC) + timedelta(days=1):
@@ -141,7 +147,18 @@ def _date_hint(text: str) -> str:
     match = _YEAR_FIRST.fullmatch(text)
     if match:
         year, month, mday = (int(g) for g in match.groups())
-        return f". Write it with '-' and two-digit month and day: {year}-{month:02d}-{mday:02d}"
+        written = f"{year}-{month:02d}-{mday:02d}"
+        if text[:10] != written:
+            return f". Write it with '-' and two-digit month and day: {written}"
+        # Written the right way, so it is the day or the time that does not exist.
+        try:
+            date(year, month, mday)
+        except ValueError:
+            return f". There is no day {written}: check the day and the month"
+        return (
+            ". Check the time: hours 00 to 23, minutes and seconds 00 to 59, and a zone "
+            "written like +08:00 or Z"
+        )
     return ""
 
 

@@ -107,9 +107,10 @@ def submit_refusal(caller: Caller) -> str | None:
     if contributes(caller):
         return None
     who = caller.agency_code or "an anonymous visitor"
+    article = "an" if caller.agency_kind[:1] in "aeiou" else "a"
     return (
         f"only member agencies and the secretariat submit reports; {who} is "
-        f"{caller.agency_kind}. Ask the member agency that holds the case to submit it, "
+        f"{article} {caller.agency_kind}. Ask the member agency that holds the case to submit it, "
         "or send it to the secretariat"
     )
 

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Table, bindparam, delete, insert, select, upd
 from sqlalchemy.orm import Session
 
 from counterscam.db.base import Base, utcnow
-from counterscam.db.dialect import insert_for
+from counterscam.db.dialect import insert_for, lock_intake
 from counterscam.db.models import Identifier, Party, Place, Report, ReportShare, Sighting
 from counterscam.intake.normalise import NormalReport, SightingRow
 from counterscam.link.writes import insert_rows
@@ -136,6 +136,7 @@ def write_chunk(
         return written
     now = utcnow()
     session.flush()  # statements below go to the connection, which does not autoflush
+    lock_intake(session)  # before looking up which external_refs are stored already
     connection = session.connection()
     existing = existing_reports(session, agency_id, [r.external_ref for r in reports])
     fresh = [r for r in reports if r.external_ref not in existing]

@@ -10,7 +10,7 @@ from typing import Any
 
 from counterscam.intake import columns
 from counterscam.intake.chars import printable
-from counterscam.intake.records import FileProblem, RowError, file_problem, ref_of
+from counterscam.intake.records import FileProblem, RowError, TooLarge, file_problem, ref_of
 
 # (row number, values, what is wrong with the row as read, before its values are checked)
 Rows = Iterator[tuple[int, dict[str, Any], list[RowError]]]
@@ -170,11 +170,34 @@ def check_size(sources: list[Source], limits: Limits) -> None:
         return
     total = sum(s.size() for s in sources)
     if total > limits.max_bytes:
-        raise file_problem(
-            sources[0].name if len(sources) == 1 else "upload",
-            f"the upload is {total / 1e6:.1f} MB; the limit is {limits.max_bytes / 1e6:.1f} MB. "
-            "Split it into smaller files, or ask an administrator to import it with the CLI",
-        )
+        name = sources[0].name if len(sources) == 1 else "upload"
+        raise too_large(name, limits.max_bytes, size=total)
+
+
+def too_large(name: str, limit: int, *, size: int | None = None) -> TooLarge:
+    """Return the error of an upload or request body of more than ``limit`` bytes.
+
+    ``size`` is the whole size when known; an upload read no further than the limit is
+    only known to be larger.
+    """
+    shown = _bytes(limit)
+    what = f"{_bytes(size)}; the limit is {shown}" if size else f"larger than {shown}"
+    return TooLarge(
+        [
+            RowError(
+                name,
+                0,
+                "",
+                "",
+                f"the upload is {what}. Split it into smaller batches, or ask an administrator "
+                "to import it with the CLI",
+            )
+        ]
+    )
+
+
+def _bytes(size: int) -> str:
+    return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
 
 
 def too_many_reports(label: str, limit: int, row: int) -> FileProblem:

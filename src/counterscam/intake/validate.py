@@ -11,7 +11,7 @@ from pydantic_core import ErrorDetails
 from counterscam.intake import columns
 from counterscam.intake.normalise import locate
 from counterscam.intake.quick import quick_validate
-from counterscam.intake.records import RawReport, RowError, text_of
+from counterscam.intake.records import RawReport, RowError, agency_note, text_of, type_name
 from counterscam.intake.schema import ReportIn
 
 _RANGES = {
@@ -49,6 +49,7 @@ def _row_error(raw: RawReport, data: dict[str, Any], err: ErrorDetails) -> RowEr
         reason = _RANGES[column.rsplit(".", 1)[-1]]
     if err["type"] == "extra_forbidden":
         reason = f"unknown field; the fields are: {', '.join(_expected(path))}"
+        reason += agency_note(str(path[-1]))
     return RowError(file, row, column, text_of(value), reason)
 
 
@@ -69,24 +70,10 @@ def _reason(err: ErrorDetails) -> str:
         limit = (err.get("ctx") or {}).get("max_length")
         return f"too long: at most {limit:,} characters are kept here; shorten it"
     if kind == "string_type":
-        return f"must be text, not {_type_name(err.get('input'))}{_as_text_hint(err.get('input'))}"
+        return f"must be text, not {type_name(err.get('input'))}{_as_text_hint(err.get('input'))}"
     if kind in ("list_type", "model_type", "dict_type"):
         return f"{err['msg'].lower()}; see docs/formats.md for the shape of a report"
     return str(err["msg"])
-
-
-def _type_name(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, (date, time)):
-        return "a date or time"
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, list):
-        return "a list"
-    return type(value).__name__
 
 
 def _as_text_hint(value: Any) -> str:

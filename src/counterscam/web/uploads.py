@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from fastapi import UploadFile
@@ -13,10 +12,9 @@ from counterscam.access.caller import Caller
 from counterscam.access.policy import report_visible
 from counterscam.config import Settings
 from counterscam.db.models import Report
-from counterscam.intake.files import read_batch
-from counterscam.intake.records import RawReport, RowError, file_problem
+from counterscam.intake.files import read_uploads
 from counterscam.intake.service import BatchResult, submit
-from counterscam.intake.tables import Limits, Source
+from counterscam.intake.tables import Limits
 from counterscam.web.tables import Column, Table
 
 SHOWN_REPORTS = 200
@@ -48,32 +46,16 @@ def submit_upload(
     settings: Settings,
 ) -> BatchResult:
     """Read the uploaded files (never past the upload limit) and submit them as one batch."""
-    sources: list[Source] = []
-    budget = settings.max_upload_bytes
-    for upload in files:
-        content = upload.file.read(budget + 1)  # one byte past the limit tells it is too big
-        budget -= len(content)
-        sources.append(Source(name=upload.filename or "upload", content=content))
-        if budget < 0:
-            break
-    names = ", ".join(s.name for s in sources)
-    reports: Iterable[RawReport | RowError]
-    if budget < 0:
-        reports = file_problem(
-            names,
-            f"the upload is larger than {settings.max_upload_bytes / 1e6:.1f} MB; split it "
-            "into smaller files, or ask an administrator to import it with the CLI",
-        ).errors
-    else:
-        limits = Limits(max_bytes=settings.max_upload_bytes, max_reports=settings.max_batch_reports)
-        reports = read_batch(sources, limits)
-    source = sources[0].format if len(sources) == 1 else "csv"
+    uploaded = read_uploads(
+        ((u.filename or "upload", u.file) for u in files), settings.max_upload_bytes
+    )
+    limits = Limits(max_bytes=settings.max_upload_bytes, max_reports=settings.max_batch_reports)
     return submit(
         session,
         caller,
-        reports=reports,
-        source=source,
-        filename=names,
+        reports=uploaded.reports(limits),
+        source=uploaded.format,
+        filename=uploaded.names,
         keep_valid=keep_valid,
         settings=settings,
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -25,14 +26,13 @@ from counterscam.db.base import utcnow
 from counterscam.db.dialect import epoch_seconds_in
 from counterscam.db.link_models import Cluster, ClusterLink, ClusterReport
 from counterscam.db.models import Identifier, Report, Sighting
-from counterscam.link.conditions import DAY, allowed, link_time_in, links_through, stopped
+from counterscam.link.conditions import DAY, allowed, link_time_in
 from counterscam.link.figures import GROWTH_DAYS, Figures
+from counterscam.link.named import IN_CHUNK, named_identifiers
 from counterscam.link.party_evidence import PartyLink, party_links, store_party_links
 from counterscam.link.rules import DEFAULT_RULES, LinkRules, operator_roles
 from counterscam.link.stoplist import stop_hubs
 from counterscam.link.writes import insert_rows, key_for
-
-IN_CHUNK = 5_000
 
 
 class _Seen(NamedTuple):
@@ -42,25 +42,6 @@ class _Seen(NamedTuple):
     role: str
     day: int
     cluster: int | None
-
-
-# Expanding parameters: an IN list of literals costs a Python coercion per value, and a large
-# import links many thousands of reports at once. Built once: building a statement costs more
-# than SQLite's run of it for one new report.
-@lru_cache(maxsize=1)
-def _named_query() -> Select[int]:
-    # Hubs and shared platforms are left out before their (many) sightings are read.
-    return (
-        select(Sighting.identifier_id)
-        .distinct()
-        .join(Identifier, Identifier.id == Sighting.identifier_id)
-        .where(
-            Sighting.report_id.in_(bindparam("ids", expanding=True)),
-            Sighting.role.in_(bindparam("roles", expanding=True)),
-            links_through(),
-            or_(~stopped(), allowed()),
-        )
-    )
 
 
 @lru_cache(maxsize=4)
@@ -84,15 +65,17 @@ def _sightings_query(dialect: str) -> Select[int, int, str, int, int | None, boo
     )
 
 
-def _sightings(session: Session, report_ids: list[int]) -> list[_Seen]:
-    """Return every linking sighting of the identifiers the given reports name."""
+def _sightings(
+    session: Session, report_ids: list[int], named: Collection[int] | None = None
+) -> list[_Seen]:
+    """Return every linking sighting of the identifiers the given reports name.
+
+    ``named``: those identifiers, when the caller gathered them as it stored the reports.
+    """
     roles = sorted(operator_roles())
     connection = session.connection()
-    named: set[int] = set()
-    for start in range(0, len(report_ids), IN_CHUNK):
-        chunk = report_ids[start : start + IN_CHUNK]
-        # All at once: iterating a result fetches one row per driver call.
-        named.update(connection.scalars(_named_query(), {"ids": chunk, "roles": roles}).all())
+    if named is None:
+        named = named_identifiers(session, report_ids)
     # Each identifier once, however many of the reports name it.
     idents = sorted(named)
     query = _sightings_query(connection.dialect.name)
@@ -208,9 +191,17 @@ _OLD_LINKS = delete(ClusterLink).where(
 
 
 def link_reports(
-    session: Session, report_ids: list[int], *, rules: LinkRules = DEFAULT_RULES
+    session: Session,
+    report_ids: list[int],
+    *,
+    rules: LinkRules = DEFAULT_RULES,
+    named: Collection[int] | None = None,
 ) -> None:
-    """Put newly stored (or resubmitted) reports in their clusters; the caller commits."""
+    """Put newly stored (or resubmitted) reports in their clusters; the caller commits.
+
+    ``named``: what ``named_identifiers`` gives for these reports, if the caller gathered it
+    as it stored them (with no linking, so no stop-list change, in between).
+    """
     if not report_ids:
         return
     ids = sorted(set(report_ids))
@@ -218,7 +209,7 @@ def link_reports(
         chunk = ids[start : start + IN_CHUNK]
         # Resubmitted reports may name other identifiers now: their old links go.
         session.connection().execute(_OLD_LINKS, {"ids": chunk})
-    links, hubs = _links(_sightings(session, ids), set(ids), rules)
+    links, hubs = _links(_sightings(session, ids, named), set(ids), rules)
     if hubs:
         stop_hubs(session, [(h.ident, h.reports, h.span) for h in hubs], rules)
     by_party = party_links(session, ids, rules=rules)

@@ -73,7 +73,7 @@ def test_one_dot_group_stays_ambiguous_where_amounts_have_cents(currency: str | 
         ("1500.000", "VND", "1500.000 is not in groups of three digits"),
         ("12.3456", "MYR", "digits beyond the cent, which are not kept; write 12.35"),
         ("1.234,567", "IDR", "digits beyond the cent"),
-        ("50k", "MYR", "'k' is not a currency sign or code"),
+        ("50k", "MYR", "'k' means thousand; write the whole amount in digits, like 50000"),
         ("RM 100 MYR", "MYR", "'RM' before the number and 'MYR' after it"),
         ("abc", "MYR", "is not an amount; write it like 12500.50"),
         ("Rp -1.500", "IDR", "is negative"),

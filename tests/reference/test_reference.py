@@ -170,3 +170,11 @@ def test_every_country_currency_has_rates() -> None:
 def test_normalize_name() -> None:
     assert normalize_name("Touch 'n Go") == normalize_name("touch n go") == "touchngo"
     assert normalize_name("K-Bank") == "kbank"
+
+
+def test_the_day_of_a_rate_is_the_month_the_table_has() -> None:
+    table = ref.reference().fx
+    assert table.rate_day(date(2024, 4, 15)) == date(2024, 4, 15)
+    # Outside the table a stand-in month's rate is used: its day is that month's first.
+    assert table.rate_day(date(2019, 1, 1)) == date(*table.months[0], 1)
+    assert table.rate_day(date(2030, 1, 1)) == date(*table.months[-1], 1)

@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from counterscam.intake import vocab
+from counterscam.intake.chars import ascii_digits
 
 MAX_AMOUNT = Decimal("1e17")
 _CENT = Decimal("0.01")
@@ -48,11 +49,21 @@ SIGNS: dict[str, frozenset[str]] = {
     "đồng": frozenset({"VND"}),
     "dong": frozenset({"VND"}),
     "baht": frozenset({"THB"}),
+    "บ.": frozenset({"THB"}),
+    "ringgit": frozenset({"MYR"}),
+    "rupiah": frozenset({"IDR"}),
     "៛": frozenset({"KHR"}),
+    "riel": frozenset({"KHR"}),
+    "រៀល": frozenset({"KHR"}),
     "₭": frozenset({"LAK"}),
+    "kip": frozenset({"LAK"}),
+    "ກີບ": frozenset({"LAK"}),
     # The kyat's K is also the Papua New Guinea kina's; Ks (kyats) is the kyat's alone.
     "K": frozenset({"MMK", "PGK"}),
     "Ks": frozenset({"MMK"}),
+    "kyat": frozenset({"MMK"}),
+    "kyats": frozenset({"MMK"}),
+    "ကျပ်": frozenset({"MMK"}),
     "€": frozenset({"EUR"}),
     "£": frozenset({"GBP"}),
     "¥": frozenset({"CNY", "JPY"}),
@@ -62,6 +73,24 @@ SIGNS: dict[str, frozenset[str]] = {
     "₽": frozenset({"RUB"}),
 }
 _FOLDED = {sign.casefold(): codes for sign, codes in SIGNS.items() if sign != "K"}
+
+# Words for a multiple written after the number ("5 juta", "2 triệu", "3 แสน", "RM5k"). An
+# amount is written in digits: these are refused, saying what the digits would be.
+_THOUSAND, _MILLION = 1_000, 1_000_000
+MULTIPLES: dict[str, tuple[int, str]] = {
+    **dict.fromkeys(
+        ("k", "rb", "ribu", "nghìn", "ngàn", "พัน", "thousand"), (_THOUSAND, "thousand")
+    ),
+    "หมื่น": (10 * _THOUSAND, "ten thousand"),
+    **dict.fromkeys(("แสน", "lakh", "lac"), (100 * _THOUSAND, "a hundred thousand")),
+    **dict.fromkeys(
+        ("jt", "juta", "tr", "triệu", "ล้าน", "mil", "mn", "million"), (_MILLION, "a million")
+    ),
+    "crore": (10 * _MILLION, "ten million"),
+    **dict.fromkeys(
+        ("bn", "billion", "miliar", "milyar", "tỷ", "tỉ"), (1000 * _MILLION, "a thousand million")
+    ),
+}
 
 # The forms of a number, once its sign and currency are taken off.
 _SIMPLE = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d{1,2})?")
@@ -86,7 +115,7 @@ class _Written:
 
     def __init__(self, value: str) -> None:
         self.shown = repr(value)
-        text = value.strip()
+        text = ascii_digits(value.strip())
         digits = [i for i, ch in enumerate(text) if ch.isascii() and ch.isdigit()]
         if not digits:
             raise ValueError(f"{self.shown} is not an amount; write it {_FORMS}")
@@ -103,20 +132,22 @@ class _Written:
             post = post[2:].strip()
         elif post[:1] == ".":
             number, post = number + ".", post[1:].strip()
+        if post[:1] == "K" and text[last : last + 1] == "K" and post.split()[0] == "K":
+            # "50K" is how fifty thousand is written; kyat is "K 50,000" or "50,000 Ks".
+            raise ValueError(
+                f"{self.shown}: a K right after the number usually means thousand; write the "
+                f"whole amount in digits (like {_times(number, 1000)}), or kyat as K {number} "
+                f"or {number} Ks"
+            )
+        _refuse_multiple(self.shown, number, post)
         if pre and post:
             raise ValueError(
                 f"{self.shown} is not an amount: it has {pre!r} before the number and {post!r} "
                 f"after it; write the number alone, {_FORMS}, with at most its currency"
             )
-        if post == "K" and text[last : last + 1] == "K":
-            # "50K" is how fifty thousand is written; kyat is "K 50,000" or "50,000 Ks".
-            raise ValueError(
-                f"{self.shown}: a K right after the number usually means thousand; write the "
-                f"whole amount in digits (like 50000), or kyat as K {number} or {number} Ks"
-            )
         self.sign = pre or post
         self.number = number
-        self.currencies = _currencies(self.sign) if self.sign else frozenset()
+        self.currencies = sign_currencies(self.sign) if self.sign else frozenset()
         if self.sign and not self.currencies:
             raise ValueError(
                 f"{self.shown} is not an amount: {self.sign!r} is not a currency sign or code; "
@@ -145,7 +176,32 @@ class _Written:
         return column
 
 
-def _currencies(sign: str) -> frozenset[str]:
+def _refuse_multiple(shown: str, number: str, post: str) -> None:
+    """Refuse "5 juta", "RM5k", "1.5M": say what the word means and what to write."""
+    word = post.split()[0] if post.split() else ""
+    if word == "K":  # apart from the digits: the kyat's sign ("50,000 K")
+        return
+    if word in ("M", "m"):
+        raise ValueError(
+            f"{shown}: 'M' can mean a million, or in Indonesia a thousand million (miliar); "
+            "write the whole amount in digits, like 1500000"
+        )
+    found = MULTIPLES.get(word.casefold())
+    if found is None:
+        return
+    times, meaning = found
+    example = _times(number, times)
+    raise ValueError(
+        f"{shown}: {word!r} means {meaning}; write the whole amount in digits, like {example}"
+    )
+
+
+def _times(number: str, times: int) -> str:
+    return str(int(number) * times) if number.isdigit() else "1500000"
+
+
+def sign_currencies(sign: str) -> frozenset[str]:
+    """Return the currencies a sign, code or currency word (``RM``, ``usd``, ``baht``) can be."""
     code = sign.upper()
     if code in vocab.currency_set():
         return frozenset({code})

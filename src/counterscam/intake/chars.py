@@ -1,4 +1,4 @@
-"""Characters no stored text can hold: NUL and lone UTF-16 surrogates.
+"""Characters: those no stored text can hold (NUL, lone UTF-16 surrogates), and local digits.
 
 PostgreSQL refuses a NUL in any text column and neither database driver can encode a lone
 surrogate (JSON allows both, as ``\\u0000`` and ``\\ud800``), so a value holding one would fail
@@ -8,6 +8,7 @@ the whole batch at write time. Readers reject such a value where they find it in
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
@@ -31,3 +32,10 @@ def unstorable(text: str) -> str | None:
 def printable(text: str) -> str:
     """Return ``text`` with those characters shown as U+FFFD, to echo it in an error."""
     return _UNSTORABLE.sub("\ufffd", text)
+
+
+def ascii_digits(text: str) -> str:
+    """Return ``text`` with every decimal digit written 0-9 (Thai ๑๒, Myanmar ၁၂, full-width)."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)

@@ -9,6 +9,7 @@ from typing import Any
 
 from counterscam import reference
 from counterscam.identifiers import KINDS, Canonical, InvalidIdentifier, canonicalize
+from counterscam.intake.dates import local_day
 from counterscam.intake.records import RawReport, RowError, text_of
 from counterscam.intake.schema import PartyIn, PlaceIn, ReportIn
 
@@ -61,7 +62,7 @@ class Normaliser:
     def __init__(self, *, country: str | None) -> None:
         self.country = country
         self._canon: dict[tuple[str, str, str | None, str | None], Canonical | str] = {}
-        self._fx: dict[tuple[str, date], Decimal] = {}
+        self._fx: dict[tuple[str, date], tuple[Decimal, date]] = {}
 
     def canonical(
         self, kind: str, raw: str, country: str | None, qualifier: str | None
@@ -81,13 +82,13 @@ class Normaliser:
             raise InvalidIdentifier(kind, raw, found)
         return found
 
-    def fx_rate(self, currency: str, on: date) -> Decimal:
-        """Return USD per unit of ``currency`` on a day, cached."""
+    def fx_rate(self, currency: str, on: date) -> tuple[Decimal, date]:
+        """Return USD per unit of ``currency`` on a day and the day that rate is for, cached."""
         key = (currency, on)
-        rate = self._fx.get(key)
-        if rate is None:
-            rate = self._fx[key] = reference.fx_rate(currency, on)
-        return rate
+        found = self._fx.get(key)
+        if found is None:
+            found = self._fx[key] = (reference.fx_rate(currency, on), reference.fx_rate_day(on))
+        return found
 
     def report(self, report: ReportIn, raw: RawReport) -> NormalReport | list[RowError]:
         """Return the canonical rows of one report, or the errors that reject it."""
@@ -149,8 +150,10 @@ class Normaliser:
     def _values(self, report: ReportIn) -> dict[str, Any]:
         usd = rate = on = None
         if report.loss_amount is not None and report.loss_currency is not None:
-            on = (report.incident_at or report.reported_at).date()
-            rate = self.fx_rate(report.loss_currency, on)
+            # The day in the reporting country: a date is local midnight, which in UTC is
+            # still the day before, and the 1st of a month took the last month's rate.
+            day = local_day(report.incident_at or report.reported_at, self.country)
+            rate, on = self.fx_rate(report.loss_currency, day)
             usd = (report.loss_amount * rate).quantize(CENT)
         return {
             "external_ref": report.external_ref,

@@ -12,7 +12,6 @@ accepts, with the same values (tests/intake/test_quick.py compares both on awkwa
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -20,15 +19,9 @@ from pydantic import BaseModel
 from counterscam.identifiers import KINDS
 from counterscam.intake import vocab
 from counterscam.intake.amounts import amount_of, currency_written
+from counterscam.intake.dates import birth_date_of, incident_after_report, moment
 from counterscam.intake.records import RawChild, RawReport
-from counterscam.intake.schema import (
-    IdentifierIn,
-    PartyIn,
-    ReportIn,
-    birth_date_of,
-    codes_list,
-    moment,
-)
+from counterscam.intake.schema import IdentifierIn, PartyIn, ReportIn, codes_list
 
 # Pydantic's str_strip_whitespace trims with Rust's char::is_whitespace, not str.strip().
 _TRIM = (
@@ -173,7 +166,7 @@ def _report(raw: RawReport, country: str | None) -> ReportIn:
         raise _Unsure
     if share_with and mark != "amber":
         raise _Unsure
-    if incident_at and incident_at > reported_at + timedelta(days=1):
+    if incident_at and incident_after_report(incident_at, reported_at, country):
         raise _Unsure
     return _construct(
         ReportIn,

@@ -6,8 +6,7 @@ as ``context={"country": "MY"}`` to ``model_validate``.
 
 from __future__ import annotations
 
-import re
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -24,9 +23,8 @@ from pydantic import (
 
 from counterscam.identifiers import KINDS
 from counterscam.intake import vocab
-from counterscam.intake.amounts import amount_of, currency_written
-
-EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
+from counterscam.intake.amounts import amount_of, currency_written, sign_currencies
+from counterscam.intake.dates import birth_date_of, incident_after_report, moment
 
 
 def _listed(values: tuple[str, ...], limit: int = 16) -> str:
@@ -77,129 +75,6 @@ def _moment(value: Any, info: ValidationInfo) -> Any:
     return moment(value, (info.context or {}).get("country"))
 
 
-def moment(value: Any, country: str | None) -> Any:
-    """Read a date or date-time; a time without zone is the reporting country's local time."""
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        when = value
-    elif isinstance(value, date):
-        when = datetime.combine(value, time())
-    else:
-        text = str(value).strip()
-        try:
-            when = datetime.fromisoformat(text.replace(" ", "T", 1) if len(text) > 10 else text)
-        except ValueError:
-            raise ValueError(
-                f"{text!r} is not a date; write an ISO 8601 date like 2026-03-01 or a date-time "
-                f"like 2026-03-01T10:00:00+08:00{_date_hint(text)}"
-            ) from None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=vocab.zone(country))
-    try:
-        when = when.astimezone(UTC)
-    except OverflowError:
-        # 0001-01-01 in UTC+8, 9999-12-31 in UTC-12: in UTC they fall outside the calendar
-        # Python knows (an OverflowError, which no caller expects from a date: a 500).
-        when = EARLIEST - timedelta(days=1) if when.year < EARLIEST.year else datetime.max
-        when = when.replace(tzinfo=UTC)
-    if when < EARLIEST:
-        raise ValueError(f"{_quoted(value)} is before 1990; check the year")
-    if when > datetime.now(UTC) + timedelta(days=1):
-        raise ValueError(f"{_quoted(value)} is in the future; check the date{_era_hint(when)}")
-    return when
-
-
-_SERIAL = re.compile(r"\d{5}(?:\.\d+)?")
-_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s.*)?")
-_YEAR_FIRST = re.compile(r"(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?:[\sT].*)?")
-_EXCEL_EPOCH = date(1899, 12, 30)
-BUDDHIST_ERA = 543
-# Thai Buddhist-era years of the dates intake takes (birth dates from 1900) are 2443 and
-# later; a year past 2700 is a typing mistake, not an era.
-_ERA_YEARS = range(2443, 2700)
-
-
-def _date_hint(text: str) -> str:
-    """Say how a date written another common way would be written here."""
-    if _SERIAL.fullmatch(text) and 20_000 <= float(text) <= 80_000:
-        day = _EXCEL_EPOCH + timedelta(days=int(float(text)))
-        return (
-            f". It looks like a spreadsheet date number ({int(float(text))} is "
-            f"{day.isoformat()}): format the column as a date (yyyy-mm-dd) before saving"
-        )
-    match = _DAY_FIRST.fullmatch(text)
-    if match:
-        first, second, year = (int(g) for g in match.groups())
-        era = _era_note(year)
-        year -= BUDDHIST_ERA if era else 0
-        if first > 12 and second > 12:
-            return ""
-        if first > 12 >= second:  # only day/month reads as a date
-            return f". Write the year first: {year}-{second:02d}-{first:02d}{era}"
-        if second > 12 >= first:  # only month/day
-            return f". Write the year first: {year}-{first:02d}-{second:02d}{era}"
-        return (
-            f". {match.group(1)}/{match.group(2)} could be day/month or month/day: write the "
-            f"year first, like {year}-{second:02d}-{first:02d} if the day comes first or "
-            f"{year}-{first:02d}-{second:02d} if the month does{era}"
-        )
-    match = _YEAR_FIRST.fullmatch(text)
-    if match:
-        year, month, mday = (int(g) for g in match.groups())
-        written = f"{year}-{month:02d}-{mday:02d}"
-        if text[:10] != written:
-            return f". Write it with '-' and two-digit month and day: {written}"
-        # Written the right way, so it is the day or the time that does not exist.
-        try:
-            date(year, month, mday)
-        except ValueError:
-            return f". There is no day {written}: check the day and the month"
-        return (
-            ". Check the time: hours 00 to 23, minutes and seconds 00 to 59, and a zone "
-            "written like +08:00 or Z"
-        )
-    return ""
-
-
-def _era_note(year: int) -> str:
-    if year not in _ERA_YEARS:
-        return ""
-    return f" ({year} is a Thai Buddhist-era year: subtract {BUDDHIST_ERA}, {year - BUDDHIST_ERA})"
-
-
-def _era_hint(when: date) -> str:
-    if when.year in _ERA_YEARS:
-        return (
-            f": {when.year} looks like a Thai Buddhist-era year; subtract {BUDDHIST_ERA} "
-            f"({when.year} is {when.year - BUDDHIST_ERA})"
-        )
-    return ""
-
-
-def _quoted(value: Any) -> str:
-    """Return a value as quoted text for a message."""
-    return repr(value.isoformat() if isinstance(value, date) else str(value))
-
-
-def birth_date_of(value: Any) -> Any:
-    """Read a birth date; refuse one in the future or before 1900."""
-    if value is None or isinstance(value, date):
-        day = value.date() if isinstance(value, datetime) else value
-    else:
-        try:
-            day = date.fromisoformat(str(value).strip()[:10])
-        except ValueError:
-            raise ValueError(f"{str(value)!r} is not a date; write it like 1990-05-17") from None
-    if day is not None and day > date.today():
-        raise ValueError(
-            f"{day.isoformat()} is in the future; check the birth date{_era_hint(day)}"
-        )
-    if day is not None and day.year < 1900:
-        raise ValueError(f"{day.isoformat()} is before 1900; check the year")
-    return day
-
-
 def _amount(value: Any, info: ValidationInfo) -> Any:
     # loss_currency is validated first (it comes first in ReportIn); when it is not given or
     # not valid, the amount is read without it.
@@ -211,6 +86,13 @@ def _currency(value: str | None) -> str | None:
         return None
     code = value.strip().upper()
     if code not in vocab.currencies():
+        # The column takes codes only; a sign or word ("RM", "baht") is answered with its code.
+        named = sorted(sign_currencies(value.strip()))
+        if named:
+            raise ValueError(
+                f"{value!r} is a currency sign ({' or '.join(named)}); loss_currency takes the "
+                f"ISO 4217 code: write {named[0] if len(named) == 1 else 'the one meant'}"
+            )
         raise ValueError(
             f"{value!r} is not a known currency; use an ISO 4217 code such as "
             f"{_listed(vocab.currencies(), 12)}"
@@ -345,7 +227,7 @@ class ReportIn(_In):
         return data
 
     @model_validator(mode="after")
-    def _consistent(self) -> ReportIn:
+    def _consistent(self, info: ValidationInfo) -> ReportIn:
         if self.loss_amount is not None and self.loss_currency is None:
             raise ValueError("loss_currency: give the currency of the loss_amount, like MYR")
         if self.share_with and self.mark != "amber":
@@ -353,8 +235,11 @@ class ReportIn(_In):
                 f"share_with: only an amber report can be narrowed to named agencies; "
                 f"this one is {self.mark}"
             )
-        if self.incident_at and self.incident_at > self.reported_at + timedelta(days=1):
-            raise ValueError("incident_at: the incident is after the date it was reported")
+        if self.incident_at:
+            country = (info.context or {}).get("country")
+            why = incident_after_report(self.incident_at, self.reported_at, country)
+            if why:
+                raise ValueError(why)
         return self
 
 

@@ -35,10 +35,20 @@ class FxTable:
                 f"unknown currency {currency!r}; use an ISO 4217 code such as "
                 f"{', '.join(self.currencies[:6])} (known: {len(self.currencies)} currencies)"
             )
+        return self.rates[self._index(on)][self.currencies.index(code)]
+
+    def rate_day(self, on: date) -> date:
+        """Return the day the rate used for ``on`` is for: ``on`` itself, or its month's stand-in.
+
+        So a stored figure never claims the rate of a month the table does not have.
+        """
+        year, month = self.months[self._index(on)]
+        return on if (year, month) == (on.year, on.month) else date(year, month, 1)
+
+    def _index(self, on: date) -> int:
         # Nearest earlier month when the month is missing; before the table starts the
         # earliest month is used, so old reports still get a comparable figure.
-        index = max(bisect.bisect_right(self.months, (on.year, on.month)) - 1, 0)
-        return self.rates[index][self.currencies.index(code)]
+        return max(bisect.bisect_right(self.months, (on.year, on.month)) - 1, 0)
 
 
 def parse_fx(doc: dict[str, Any]) -> FxTable:

@@ -192,6 +192,11 @@ def fx_rate(currency: str, on: date) -> Decimal:
     return reference().fx.rate(currency, on)
 
 
+def fx_rate_day(on: date) -> date:
+    """Return the day the rate of ``on`` is for (the first of another month outside the table)."""
+    return reference().fx.rate_day(on)
+
+
 def to_usd(amount: Decimal | int | str, currency: str, on: date) -> Decimal:
     """Return ``amount`` in ``currency`` converted to USD (rounded to the cent)."""
     return convert(reference().fx, amount, currency, on)

@@ -1,0 +1,177 @@
+"""Dates and times as reports write them: ISO 8601, in the reporting country's local time.
+
+A date is local midnight of the reporting country and everything is stored in UTC. The other
+common spellings (day/month/year, Thai Buddhist-era years, spreadsheet day numbers, two-digit
+years, month names) are refused with the ISO form to write instead (docs/formats.md, Times).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from counterscam.intake import vocab
+from counterscam.intake.chars import ascii_digits
+
+EARLIEST_YEAR = 1990
+_CLOCK_SKEW = timedelta(minutes=15)
+
+
+def moment(value: Any, country: str | None) -> Any:
+    """Read a date or date-time; a time without zone is the reporting country's local time."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        when = value
+    elif isinstance(value, date):
+        when = datetime.combine(value, time())
+    else:
+        written = str(value).strip()
+        text = ascii_digits(written)  # Thai, Lao, Khmer, Myanmar digits: one reading each
+        try:
+            when = datetime.fromisoformat(text.replace(" ", "T", 1) if len(text) > 10 else text)
+        except ValueError:
+            raise ValueError(
+                f"{written!r} is not a date; write an ISO 8601 date like 2026-03-01 or a "
+                f"date-time like 2026-03-01T10:00:00+08:00{_date_hint(text)}"
+            ) from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=vocab.zone(country))
+    # The year as written: 1990-01-01 in Bangkok is still 1989 in UTC, and 0001-01-01 in
+    # UTC+8 falls outside the calendar Python knows (an OverflowError: a 500).
+    if when.year < EARLIEST_YEAR:
+        raise ValueError(f"{_quoted(value)} is before {EARLIEST_YEAR}; check the year")
+    try:
+        utc = when.astimezone(UTC)
+        future = _after_today(utc, country)
+    except OverflowError:  # 9999-12-31 in UTC-12
+        utc, future = datetime.max.replace(tzinfo=UTC), True
+    if future:
+        raise ValueError(f"{_quoted(value)} is in the future; check the date{_era_hint(when)}")
+    return utc
+
+
+def _after_today(when: datetime, country: str | None) -> bool:
+    # A day after today where the report was taken (a date is that day's local midnight, so
+    # "tomorrow" is refused even a few hours ahead), with a little slack for a fast clock.
+    now = datetime.now(UTC)
+    return when > now + _CLOCK_SKEW and local_day(when, country) > local_day(now, country)
+
+
+def local_day(when: datetime, country: str | None) -> date:
+    """Return the calendar day of a UTC moment in the reporting country."""
+    return when.astimezone(vocab.zone(country)).date()
+
+
+def incident_after_report(incident: datetime, reported: datetime, country: str | None) -> str:
+    """Return why the incident cannot be after the report, or "" when it is not.
+
+    Days are compared, not times: a report often gives only the day it was taken (midnight)
+    and the incident the hour it happened, earlier that day.
+    """
+    happened, taken = local_day(incident, country), local_day(reported, country)
+    if happened <= taken:
+        return ""
+    return (
+        f"incident_at: the incident ({happened.isoformat()}) is after the day it was reported "
+        f"({taken.isoformat()}); check both dates"
+    )
+
+
+_SERIAL = re.compile(r"\d{5}(?:\.\d+)?")
+_SHORT_YEAR = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2}(?:\s.*)?")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s.*)?")
+_YEAR_FIRST = re.compile(r"(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?:[\sT].*)?")
+_EXCEL_EPOCH = date(1899, 12, 30)
+BUDDHIST_ERA = 543
+# Thai Buddhist-era years of the dates intake takes (birth dates from 1900) are 2443 and
+# later; a year past 2700 is a typing mistake, not an era.
+_ERA_YEARS = range(2443, 2700)
+
+
+def _date_hint(text: str) -> str:
+    """Say how a date written another common way would be written here."""
+    if _SERIAL.fullmatch(text) and 20_000 <= float(text) <= 80_000:
+        day = _EXCEL_EPOCH + timedelta(days=int(float(text)))
+        return (
+            f". It looks like a spreadsheet date number ({int(float(text))} is "
+            f"{day.isoformat()}): format the column as a date (yyyy-mm-dd) before saving"
+        )
+    match = _DAY_FIRST.fullmatch(text)
+    if match:
+        first, second, year = (int(g) for g in match.groups())
+        era = _era_note(year)
+        year -= BUDDHIST_ERA if era else 0
+        if first > 12 and second > 12:
+            return ""
+        if first > 12 >= second:  # only day/month reads as a date
+            return f". Write the year first: {year}-{second:02d}-{first:02d}{era}"
+        if second > 12 >= first:  # only month/day
+            return f". Write the year first: {year}-{first:02d}-{second:02d}{era}"
+        return (
+            f". {match.group(1)}/{match.group(2)} could be day/month or month/day: write the "
+            f"year first, like {year}-{second:02d}-{first:02d} if the day comes first or "
+            f"{year}-{first:02d}-{second:02d} if the month does{era}"
+        )
+    match = _YEAR_FIRST.fullmatch(text)
+    if match:
+        year, month, mday = (int(g) for g in match.groups())
+        written = f"{year}-{month:02d}-{mday:02d}"
+        if text[:10] != written:
+            return f". Write it with '-' and two-digit month and day: {written}"
+        # Written the right way, so it is the day or the time that does not exist.
+        try:
+            date(year, month, mday)
+        except ValueError:
+            return f". There is no day {written}: check the day and the month"
+        return (
+            ". Check the time: hours 00 to 23, minutes and seconds 00 to 59, and a zone "
+            "written like +08:00 or Z"
+        )
+    if _SHORT_YEAR.fullmatch(text):
+        return ". The year has two digits: write the whole year first, like 2026-03-01"
+    if any(ch.isalpha() for ch in text):  # "1 March 2026", "1 มีนาคม 2569", "1 Mei 2026"
+        years = [int(y) for y in _YEAR.findall(text)]
+        era = _era_note(years[0]) if years else ""
+        return f". Write the month as a number, year first, like 2026-03-01{era}"
+    return ""
+
+
+def _era_note(year: int) -> str:
+    if year not in _ERA_YEARS:
+        return ""
+    return f" ({year} is a Thai Buddhist-era year: subtract {BUDDHIST_ERA}, {year - BUDDHIST_ERA})"
+
+
+def _era_hint(when: date) -> str:
+    if when.year in _ERA_YEARS:
+        return (
+            f": {when.year} looks like a Thai Buddhist-era year; subtract {BUDDHIST_ERA} "
+            f"({when.year} is {when.year - BUDDHIST_ERA})"
+        )
+    return ""
+
+
+def _quoted(value: Any) -> str:
+    """Return a value as quoted text for a message."""
+    return repr(value.isoformat() if isinstance(value, date) else str(value))
+
+
+def birth_date_of(value: Any) -> Any:
+    """Read a birth date; refuse one in the future or before 1900."""
+    if value is None or isinstance(value, date):
+        day = value.date() if isinstance(value, datetime) else value
+    else:
+        try:
+            day = date.fromisoformat(ascii_digits(str(value).strip())[:10])
+        except ValueError:
+            raise ValueError(f"{str(value)!r} is not a date; write it like 1990-05-17") from None
+    if day is not None and day > date.today():
+        raise ValueError(
+            f"{day.isoformat()} is in the future; check the birth date{_era_hint(day)}"
+        )
+    if day is not None and day.year < 1900:
+        raise ValueError(f"{day.isoformat()} is before 1900; check the year")
+    return day

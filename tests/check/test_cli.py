@@ -7,6 +7,7 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
@@ -109,3 +110,59 @@ def test_check_bulk_answers_name_their_row_and_never_run_a_formula(
     hit, formula = csv.DictReader(out.open())
     assert (hit["line"], hit["kind"], hit["canonical"]) == ("2", "phone", PHONE)
     assert formula["line"] == "4" and formula["value"] == '\'=HYPERLINK("http://x")'
+
+
+def test_json_of_an_invalid_value_is_still_json(runner: CliRunner, region: CheckRegion) -> None:
+    # Before, --json printed nothing on stdout for an invalid value: a script had no answer.
+    result = runner.invoke(app, ["check", "phone", "12", "--json"])
+    assert result.exit_code == 2
+    body = json.loads(result.stdout)
+    assert body["hit"] is False and "12" in body["error"]
+
+
+def test_kind_and_country_are_read_in_any_case(runner: CliRunner, region: CheckRegion) -> None:
+    result = runner.invoke(app, ["check", "PHONE", "012-345 6789", "--country", "my"])
+    assert result.exit_code == 0, result.output
+    assert "HIT" in result.output and "+60123456789" in result.output
+
+
+@pytest.mark.parametrize("command", [["check", "phone", "0123456789"], ["check-bulk"]])
+def test_an_unknown_country_is_a_usage_error(
+    runner: CliRunner, region: CheckRegion, tmp_path: Path, command: list[str]
+) -> None:
+    # check-bulk answered every row "invalid" instead of naming the mistake once.
+    source = tmp_path / "values.csv"
+    source.write_text(f"value\n{PHONE}\n")
+    args = [*command, str(source)] if command == ["check-bulk"] else command
+    result = runner.invoke(app, [*args, "--country", "Malaysia"])
+    assert result.exit_code == 2
+    assert "--country 'Malaysia' is not a known country" in result.output
+
+
+def test_an_unknown_kind_is_named_as_such(runner: CliRunner, region: CheckRegion) -> None:
+    result = runner.invoke(app, ["check", "iban", "x"])
+    assert result.exit_code == 2 and "'iban' is not an identifier kind" in result.output
+
+
+@pytest.mark.parametrize("where", ["folder", "missing/answers.csv"])
+def test_check_bulk_refuses_an_answer_file_it_cannot_write_before_checking(
+    runner: CliRunner, region: CheckRegion, tmp_path: Path, where: str
+) -> None:
+    # Both were a traceback, after every value had been checked.
+    source = tmp_path / "values.csv"
+    source.write_text(f"value\n{PHONE}\n")
+    (tmp_path / "folder").mkdir()
+    result = runner.invoke(app, ["check-bulk", str(source), "--out", str(tmp_path / where)])
+    assert result.exit_code == 2
+    assert "--out" in result.output and "checked" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_check_bulk_piped_shows_no_progress_bar(
+    runner: CliRunner, region: CheckRegion, tmp_path: Path
+) -> None:
+    source = tmp_path / "values.csv"
+    source.write_text(f"value\n{PHONE}\n")
+    result = runner.invoke(app, ["check-bulk", str(source)])
+    assert result.exit_code == 0, result.output
+    assert "━" not in result.output and result.output.startswith("1 checked")

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, func, select
@@ -162,3 +163,71 @@ def test_a_file_name_is_shown_as_written_not_as_markup(
     result = runner.invoke(app, ["import", str(named), "--agency", "MY-NSRC"])
     assert result.exit_code == 0, result.output
     assert "[bold]reports.csv: batch" in result.output
+
+
+def test_an_interrupted_import_stores_nothing_of_its_batch_and_says_so(
+    runner: CliRunner,
+    session: Session,
+    agencies: dict[str, Caller],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    (tmp_path / "reports.csv").write_text(REPORTS_CSV)
+    real_submit = intake_cli.submit
+
+    def interrupted(*args: object, **kwargs: Any) -> object:
+        def ctrl_c(n: int) -> None:
+            raise KeyboardInterrupt  # Ctrl-C while the batch's reports are being written
+
+        return real_submit(*args, **{**kwargs, "on_progress": ctrl_c})
+
+    monkeypatch.setattr(intake_cli, "submit", interrupted)
+    result = runner.invoke(app, ["import", str(tmp_path), "--agency", "MY-NSRC"])
+    assert result.exit_code == 130
+    assert "Interrupted. Nothing of the batch being written was stored" in result.output
+    assert "Run the same command again" in result.output
+    session.expire_all()
+    assert session.scalar(select(func.count()).select_from(Report)) == 0
+
+
+def test_a_file_of_another_type_is_refused_by_name(
+    runner: CliRunner, agencies: dict[str, Caller], tmp_path: Path
+) -> None:
+    # Read as CSV, a .txt file failed with "the header row is not one of the intake files".
+    notes = tmp_path / "reports.txt"
+    notes.write_text(REPORTS_CSV)
+    result = runner.invoke(app, ["import", str(notes), "--agency", "MY-NSRC"])
+    assert result.exit_code == 1
+    assert "not a .csv, .xlsx or .json file" in result.output
+
+
+@pytest.mark.parametrize("where", ["folder", "missing/rejected.csv"])
+def test_a_rejections_file_that_cannot_be_written_is_refused_before_importing(
+    runner: CliRunner, session: Session, agencies: dict[str, Caller], tmp_path: Path, where: str
+) -> None:
+    # Both were a traceback after the import had committed.
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "reports.csv").write_text(REPORTS_CSV)
+    (tmp_path / "folder").mkdir()
+    result = runner.invoke(
+        app,
+        [
+            "import",
+            str(tmp_path / "in"),
+            "--agency",
+            "MY-NSRC",
+            "--rejections",
+            str(tmp_path / where),
+        ],
+    )
+    assert result.exit_code == 2 and "--rejections" in result.output
+    assert session.scalar(select(func.count()).select_from(Report)) == 0
+
+
+def test_an_import_piped_into_a_log_shows_no_progress_bar(
+    runner: CliRunner, agencies: dict[str, Caller], tmp_path: Path
+) -> None:
+    (tmp_path / "reports.csv").write_text(REPORTS_CSV)
+    result = runner.invoke(app, ["import", str(tmp_path), "--agency", "MY-NSRC"])
+    assert result.exit_code == 0, result.output
+    assert "━" not in result.output and "…" not in result.output

@@ -94,3 +94,20 @@ def test_a_short_partner_list_is_scored_with_the_shipped_model(tmp_path: Path) -
         person = {row["record_id"]: row["person_id"] for row in csv.DictReader(fh)}
     assert person["p1"] == person["p2"]
     assert len({person["p1"], person["p3"], person["p4"]}) == 3
+
+
+def test_an_empty_file_is_named_not_a_traceback(tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text("")
+    result = runner.invoke(app, ["resolve-persons", "--in", str(src), "--out", "x.csv"])
+    assert result.exit_code == 1
+    assert "is empty; it needs a header row" in _said(result.output)
+
+
+def test_an_answer_file_in_a_missing_folder_is_refused_before_resolving(tmp_path: Path) -> None:
+    # Polars failed on writing, after Splink had run: a traceback and the work lost.
+    src = _write(tmp_path / "in.csv", ["record_id", "full_name"], [["a", "Ali"]])
+    out = tmp_path / "missing" / "x.csv"
+    result = runner.invoke(app, ["resolve-persons", "--in", str(src), "--out", str(out)])
+    assert result.exit_code == 2
+    assert "does not exist; create it first" in _said(result.output)

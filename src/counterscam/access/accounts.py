@@ -6,7 +6,7 @@ import hashlib
 import secrets
 import time
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -20,6 +20,10 @@ from counterscam.db.models import Agency, ApiToken, User, WebSession
 _hasher = PasswordHasher()
 TOKEN_PREFIX = "cs_"
 USER_ROLES = ("analyst", "admin")
+MIN_PASSWORD = 10
+# Ids are 64-bit integers (db/base.py): a larger number names no token, and looked up as it
+# is it overflowed the driver (a traceback, not "no token").
+_MAX_ID = 2**63 - 1
 
 
 class AccountError(ValueError):
@@ -43,17 +47,28 @@ def hash_password(password: str) -> str:
 def create_agency(
     session: Session, *, code: str, name: str, country: str, kind: str, contact: str = ""
 ) -> Agency:
-    """Add an agency; codes are unique and upper-cased."""
+    """Add an agency; codes are unique and upper-cased, the country is a known ISO code."""
+    # Imported here: the vocabulary reads the reference data, which most callers never need.
+    from counterscam.intake.vocab import country_codes
+
+    kind = kind.strip().lower()
     if kind not in AGENCY_KINDS:
         raise AccountError(f"agency kind must be one of {', '.join(AGENCY_KINDS)}, not {kind!r}")
     code = code.strip().upper()
     if not code or len(code) > 32:
         raise AccountError("agency code must be 1 to 32 characters")
+    if not name.strip():
+        raise AccountError("give the agency's full name, like 'National Scam Response Centre'")
+    # The country is the default region of every local phone number the agency submits:
+    # stored as 'MALAYSIA', it made each of them invalid.
+    country = country.strip().upper()
+    if country not in country_codes():
+        raise AccountError(
+            f"country {country!r} is not an ISO 3166 alpha-2 code; give one like MY, SG or TH"
+        )
     if session.scalar(select(Agency).where(Agency.code == code)) is not None:
         raise AccountError(f"agency {code} already exists")
-    agency = Agency(
-        code=code, name=name, country=country.strip().upper(), kind=kind, contact=contact
-    )
+    agency = Agency(code=code, name=name.strip(), country=country, kind=kind, contact=contact)
     session.add(agency)
     session.flush()
     return agency
@@ -79,11 +94,13 @@ def create_user(
     display_name: str = "",
 ) -> User:
     """Add a user of an agency with an argon2-hashed password."""
+    role = role.strip().lower()
     if role not in USER_ROLES:
         raise AccountError(f"role must be one of {', '.join(USER_ROLES)}, not {role!r}")
-    if len(password) < 10:
-        raise AccountError("password must be at least 10 characters long")
     username = username.strip().lower()
+    if not username or len(username) > 80 or any(c.isspace() for c in username):
+        raise AccountError("username must be 1 to 80 characters without spaces, like aisyah.rahman")
+    check_password(password)
     if session.scalar(select(User).where(User.username == username)) is not None:
         raise AccountError(f"user {username} already exists")
     agency = agency_by_code(session, agency_code)
@@ -97,6 +114,17 @@ def create_user(
     session.add(user)
     session.flush()
     return user
+
+
+def check_password(password: str) -> None:
+    """Raise AccountError, saying what to change, for a password too short or too plain."""
+    if len(password) < MIN_PASSWORD:
+        raise AccountError(f"password must be at least {MIN_PASSWORD} characters long")
+    # Ten spaces or "aaaaaaaaaa" passed the length rule.
+    if len(set(password.strip())) < 5:
+        raise AccountError(
+            "password is too plain: use at least 5 different characters, like a short sentence"
+        )
 
 
 def authenticate(session: Session, *, username: str, password: str) -> User | None:
@@ -132,13 +160,21 @@ def issue_token(session: Session, *, username: str, name: str = "") -> IssuedTok
     return IssuedToken(id=token.id, secret=secret, username=user.username)
 
 
-def revoke_token(session: Session, *, token_id: int) -> None:
-    """Revoke a token; requests with it fail from now on."""
-    token = session.get(ApiToken, token_id)
+def revoke_token(session: Session, *, token_id: int) -> datetime | None:
+    """Revoke a token; requests with it fail from now on.
+
+    Returns:
+        None when revoked now; the time of the earlier revocation, which is kept, when the
+        token was already revoked.
+    """
+    token = session.get(ApiToken, token_id) if 0 < token_id <= _MAX_ID else None
     if token is None:
         raise AccountError(f"no token with id {token_id}")
-    token.revoked_at = utcnow()
     _token_memo.pop(token.token_hash, None)
+    if token.revoked_at is not None:
+        return token.revoked_at
+    token.revoked_at = utcnow()
+    return None
 
 
 def caller_for_user(user: User) -> Caller:

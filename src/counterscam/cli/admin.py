@@ -9,6 +9,7 @@ from rich.table import Table
 from sqlalchemy import select
 
 from counterscam.access.accounts import (
+    MIN_PASSWORD,
     AccountError,
     create_agency,
     create_user,
@@ -55,7 +56,7 @@ def agency_add(
             )
     except AccountError as exc:
         raise fail(str(exc)) from exc
-    console.print(f"Agency {code.upper()} added.")
+    console.print(f"Agency {code.strip().upper()} added.")
 
 
 @agency_app.command("list")
@@ -74,7 +75,14 @@ def user_add(
     agency: Annotated[str, typer.Option(help="Code of the user's agency.")],
     role: Annotated[str, typer.Option(help="analyst or admin.")] = "analyst",
     password: Annotated[
-        str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)
+        str,
+        typer.Option(
+            prompt=True,
+            hide_input=True,
+            confirmation_prompt=True,
+            show_default=False,  # the prompt read "Password []:"
+            help=f"At least {MIN_PASSWORD} characters; asked for when not given.",
+        ),
     ] = "",
 ) -> None:
     """Add a user; the password is asked for unless given."""
@@ -85,7 +93,7 @@ def user_add(
             )
     except AccountError as exc:
         raise fail(str(exc)) from exc
-    console.print(f"User {username.lower()} added to {agency.upper()}.")
+    console.print(f"User {username.strip().lower()} added to {agency.strip().upper()}.")
 
 
 @token_app.command("issue")
@@ -104,10 +112,13 @@ def token_issue(
 
 @token_app.command("revoke")
 def token_revoke(token_id: int) -> None:
-    """Revoke an API token."""
+    """Revoke an API token (revoking it twice is harmless)."""
     try:
         with session_scope(cli_engine()) as session:
-            revoke_token(session, token_id=token_id)
+            earlier = revoke_token(session, token_id=token_id)
     except AccountError as exc:
         raise fail(str(exc)) from exc
-    console.print(f"Token {token_id} revoked.")
+    if earlier is None:
+        console.print(f"Token {token_id} revoked.")
+    else:
+        console.print(f"Token {token_id} was already revoked on {earlier:%Y-%m-%d %H:%M} UTC.")

@@ -24,7 +24,7 @@ def canon(
 ) -> None:
     """Print the canonical form of an identifier (and its registered domain or IP, if any)."""
     try:
-        result = canonicalize(kind, value, country=country, qualifier=qualifier)
+        result = canonicalize(kind.strip().lower(), value, country=country, qualifier=qualifier)
     except InvalidIdentifier as exc:
         typer.echo(exc.reason, err=True)
         raise typer.Exit(code=1) from exc

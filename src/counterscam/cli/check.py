@@ -9,12 +9,20 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.progress import Progress
 from rich.table import Table
 
 from counterscam.cli.app import app
-from counterscam.cli.context import cli_caller, cli_engine, console, fail
+from counterscam.cli.context import (
+    cli_caller,
+    cli_engine,
+    console,
+    country_code,
+    fail,
+    progress_bar,
+    writable_file,
+)
 from counterscam.db.engine import session_scope
+from counterscam.identifiers import KINDS
 
 if TYPE_CHECKING:
     from counterscam.check.lists import Listed
@@ -107,6 +115,10 @@ def check_command(
     # and every `counterscam` process would load it.
     from counterscam.check.service import check
 
+    country = country_code(country)
+    kind = kind.strip().lower()
+    if kind not in (*KINDS, "auto"):
+        raise fail(f"{kind!r} is not an identifier kind; use auto or one of {', '.join(KINDS)}", 2)
     with session_scope(cli_engine()) as session:
         caller = cli_caller(session, agency=agency)
         result = check(
@@ -114,14 +126,15 @@ def check_command(
             caller,
             kind=None if kind == "auto" else kind,
             value=value,
-            country=country and country.upper(),
+            country=country,
             channel="cli",
         )
+    if as_json:
+        # Also for an invalid value: a script reading stdout gets the answer with its error.
+        typer.echo(json.dumps(dataclasses.asdict(result), default=_json_default, indent=2))
     if result.error is not None:
         raise fail(f"{value!r} is not a valid {kind}: {result.error}", code=2)
-    if as_json:
-        typer.echo(json.dumps(dataclasses.asdict(result), default=_json_default, indent=2))
-    else:
+    if not as_json:
         _render(result)
 
 
@@ -152,10 +165,13 @@ def check_bulk_command(
     from counterscam.check.bulk_csv import answer_row, write_answers
     from counterscam.check.lists import check_listed
 
+    country = country_code(country)
+    if out is not None:
+        writable_file(out, "--out")
     listed = _read_list(file)
     rows: list[list[str]] = []
     hits = invalid = 0
-    with session_scope(cli_engine()) as session, Progress(console=console) as progress:
+    with session_scope(cli_engine()) as session, progress_bar() as progress:
         caller = cli_caller(session, agency=agency)
         task = progress.add_task("Checking", total=len(listed))
         for start in range(0, len(listed), BULK_CHUNK):
@@ -164,7 +180,7 @@ def check_bulk_command(
                 session,
                 caller,
                 listed=chunk,
-                country=country and country.upper(),
+                country=country,
                 channel="cli",
                 limit=BULK_CHUNK,
             )

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
+from rich.progress import Progress, ProgressColumn
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
@@ -15,8 +18,9 @@ from counterscam.config import get_settings
 from counterscam.db.engine import engine_for
 from counterscam.db.schema_version import schema_problem
 
-console = Console()
-errors = Console(stderr=True)
+# Soft wrap: a message piped into a log stays one line, not cut at Rich's default 80 columns.
+console = Console(soft_wrap=True)
+errors = Console(stderr=True, soft_wrap=True)
 
 
 def cli_engine(*, schema_required: bool = True) -> Engine:
@@ -52,3 +56,45 @@ def cli_caller(session: Session, *, agency: str | None) -> Caller:
         return admin_caller(session, agency or "ASEANAPOL")
     except AccountError as exc:
         raise fail(str(exc)) from exc
+
+
+def progress_bar(*columns: str | ProgressColumn, **kwargs: Any) -> Progress:
+    """Return Rich's progress bar on a terminal, and a silent one when output is piped.
+
+    Piped, Rich prints the bar's last frame once, cut at 80 columns ("18/… reports 0:00:…"),
+    after the command's own summary lines; a log wants only those lines.
+    """
+    return Progress(*columns, console=console, disable=not console.is_terminal, **kwargs)
+
+
+def writable_file(path: Path, option: str) -> Path:
+    """Return ``path`` if a file can be written there, else fail with how to fix it (exit 2).
+
+    Checked before the work starts: an import or a resolution can take minutes, and its
+    output must not then be lost to a typo in the file name.
+    """
+    if path.is_dir():
+        raise fail(f"{option} {path} is a folder; give a file name, like {path / 'out.csv'}", 2)
+    folder = path.parent
+    if not folder.is_dir():
+        raise fail(f"{option} {path}: the folder {folder} does not exist; create it first", 2)
+    if not os.access(path if path.exists() else folder, os.W_OK):
+        raise fail(f"{option} {path}: no permission to write there; choose another place", 2)
+    return path
+
+
+def country_code(value: str | None) -> str | None:
+    """Return a --country option upper-cased, or fail (exit 2) when no country has that code."""
+    if value is None:
+        return None
+    # Imported here: the intake vocabulary loads reference data a command may not need.
+    from counterscam.intake.vocab import country_codes
+
+    code = value.strip().upper()
+    if code not in country_codes():
+        raise fail(
+            f"--country {value!r} is not a known country; give its ISO 3166 alpha-2 code, "
+            "like MY, SG or TH",
+            2,
+        )
+    return code

@@ -6,18 +6,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
+from rich.progress import BarColumn, MofNCompleteColumn, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from counterscam.cli.app import app
-from counterscam.cli.context import cli_engine, console
+from counterscam.cli.context import cli_engine, console, progress_bar
 
 
 @app.command()
@@ -32,12 +25,8 @@ def demo(
     # Imported here: the demo builder loads numpy (via synth), which other commands don't need.
     from counterscam.demo import DEMO_PASSWORD, build_demo
 
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
+    with progress_bar(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()
     ) as progress:
         current: list[TaskID] = []
 

@@ -9,19 +9,20 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
+from rich.progress import BarColumn, MofNCompleteColumn, TaskID, TextColumn, TimeElapsedColumn
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counterscam.cli.app import app
-from counterscam.cli.context import cli_caller, cli_engine, console, errors, fail
+from counterscam.cli.context import (
+    cli_caller,
+    cli_engine,
+    console,
+    errors,
+    fail,
+    progress_bar,
+    writable_file,
+)
 from counterscam.config import get_settings
 from counterscam.db.engine import session_factory
 from counterscam.db.link_models import Cluster
@@ -42,10 +43,16 @@ def batches_of(paths: list[Path]) -> list[list[Source]]:
     for path in paths:
         if path.is_dir():
             files.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES))
-        elif path.exists():
-            files.append(path)
-        else:
+        elif not path.exists():
             raise fail(f"{path}: no such file or folder")
+        elif path.suffix.lower() not in SUFFIXES:
+            # Read as CSV it failed row by row ("the header row is not one of the intake files").
+            raise fail(
+                f"{path}: not a .csv, .xlsx or .json file; save it in one of those formats "
+                "(templates in docs/formats.md)"
+            )
+        else:
+            files.append(path)
     if not files:
         raise fail("no .csv, .xlsx or .json files to import")
     csv_set = [Source(name=p.name, path=p) for p in files if p.suffix.lower() == ".csv"]
@@ -80,17 +87,18 @@ def import_reports(
     # limits are for uploads.
     limits = Limits(max_unzipped_bytes=max(300 * 1024 * 1024, 20 * settings.max_upload_bytes))
     groups = batches_of(paths)
+    if rejections is not None:
+        writable_file(rejections, "--rejections")
     results: list[BatchResult] = []
     session = session_factory(cli_engine())()
     try:
         caller = cli_caller(session, agency=agency)
-        with Progress(
+        with progress_bar(
             TextColumn("{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
             TextColumn("reports"),
             TimeElapsedColumn(),
-            console=console,
             transient=False,
         ) as progress:
             for sources in groups:
@@ -132,8 +140,10 @@ def import_reports(
                 _print(name, result)
         if any(r.accepted for r in results):
             _advise_rebuild(session, sum(r.created + r.updated for r in results))
+    except KeyboardInterrupt:
+        raise _interrupted(results, keep_valid=keep_valid) from None
     finally:
-        session.close()
+        session.close()  # rolls back the batch being written, unless --keep-valid committed it
     all_errors: list[RowError] = [e for r in results for e in r.errors]
     if rejections is not None:
         rejections.write_text(rejections_csv(all_errors), encoding="utf-8")
@@ -145,6 +155,28 @@ def import_reports(
     )
     if any(r.rejected or r.errors for r in results):
         raise typer.Exit(1)
+
+
+def _interrupted(done: list[BatchResult], *, keep_valid: bool) -> typer.Exit:
+    """Say what an interrupted import stored, and return the Exit (130, as for any Ctrl-C)."""
+    finished = (
+        f"{len(done)} batch(es) finished before it ({sum(r.accepted for r in done):,} reports "
+        "accepted) are stored. "
+        if done
+        else ""
+    )
+    current = (
+        "With --keep-valid the batch being written keeps the rounds it had committed."
+        if keep_valid
+        else "Nothing of the batch being written was stored (a batch is all or nothing)."
+    )
+    errors.print(
+        f"Interrupted. {finished}{current} Run the same command again to finish: a report "
+        "resubmitted with the same external_ref is updated, never duplicated.",
+        highlight=False,
+        markup=False,
+    )
+    return typer.Exit(130)
 
 
 def _load_linking() -> None:

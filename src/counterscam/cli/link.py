@@ -6,12 +6,19 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from sqlalchemy import Engine
 
 from counterscam.cli.app import app
-from counterscam.cli.context import cli_caller, cli_engine, console, fail
+from counterscam.cli.context import (
+    cli_caller,
+    cli_engine,
+    console,
+    fail,
+    progress_bar,
+    writable_file,
+)
 from counterscam.db.engine import session_scope
 from counterscam.link.export import export_clusters
 from counterscam.link.stoplist import (
@@ -62,7 +69,7 @@ def link(
     if persons:
         _resolve_persons(engine)
     columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console) as bar, session_scope(engine) as session:
+    with progress_bar(*columns) as bar, session_scope(engine) as session:
         task = bar.add_task("linking", total=len(STEPS))
 
         def tell(step: str, done: int, total: int) -> None:
@@ -154,6 +161,7 @@ def export_cluster_csv(
     agency: AgencyOpt = None,
 ) -> None:
     """Write one row per report you may see: agency, external reference, cluster."""
+    writable_file(out, "--out")
     with session_scope(cli_engine()) as session:
         # Who is asking first: a refused export must not have emptied the file already.
         caller = cli_caller(session, agency=agency)

@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, TextColumn, TimeElapsedColumn
 
 from counterscam.cli.app import app
-from counterscam.cli.context import console, fail
+from counterscam.cli.context import console, fail, progress_bar, writable_file
 
 REQUIRED = ("record_id", "full_name")
 OPTIONAL = (
@@ -61,8 +61,11 @@ def resolve_persons_command(
         raise fail(f"--threshold {cut} is out of range: give a probability such as 0.9")
     if not src.is_file():
         raise fail(f"{src} does not exist or is not a file")
+    writable_file(out, "--out")
     try:
         frame = pl.read_csv(src, infer_schema=False, encoding="utf8")
+    except pl.exceptions.NoDataError as exc:
+        raise fail(f"{src} is empty; it needs a header row ({', '.join(REQUIRED)}, ...)") from exc
     except (pl.exceptions.ComputeError, UnicodeDecodeError) as exc:
         raise fail(f"{src} is not a readable UTF-8 CSV: {exc}") from exc
     frame = frame.rename(
@@ -80,7 +83,7 @@ def resolve_persons_command(
     if empty.height:
         raise fail(f"{src} row {empty['row'][0]}, column record_id: empty; every row needs an id")
     columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console) as bar:
+    with progress_bar(*columns) as bar:
         task = bar.add_task("reading", total=STAGES)
 
         def stage(text: str) -> None:

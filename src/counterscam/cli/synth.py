@@ -6,17 +6,19 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
 
 from counterscam.cli.app import app
-from counterscam.cli.context import console, fail
+from counterscam.cli.context import console, fail, progress_bar
 
 
 @app.command()
 def synth(
     reports: Annotated[int, typer.Option("--reports", help="Number of reports to write.")],
     out: Annotated[Path, typer.Option("--out", help="Folder to write the region into.")],
-    seed: Annotated[int, typer.Option("--seed", help="Random seed: same seed, same files.")] = 1,
+    seed: Annotated[
+        int, typer.Option("--seed", min=0, help="Random seed (0 or more): same seed, same files.")
+    ] = 1,
 ) -> None:
     """Write a synthetic region: one CSV set per agency, agencies.csv and ground_truth/."""
     # Imported here: the generator loads numpy, which every other command would pay for.
@@ -24,12 +26,19 @@ def synth(
 
     if reports < 1:
         raise fail("--reports must be at least 1, like --reports 20000")
+    if out.exists() and not out.is_dir():
+        raise fail(f"--out {out} is a file; give a folder to write the region into", 2)
     columns = (TextColumn("Generating"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console) as bar:
+    with progress_bar(*columns) as bar:
         task = bar.add_task("reports", total=reports)
-        summary = generate(
-            reports=reports, seed=seed, out=out, progress=lambda n: bar.advance(task, n)
-        )
+        try:
+            summary = generate(
+                reports=reports, seed=seed, out=out, progress=lambda n: bar.advance(task, n)
+            )
+        except OSError as exc:
+            raise fail(
+                f"--out {out}: cannot write there ({exc.strerror}); choose another folder"
+            ) from exc
     console.print(
         f"Wrote {summary.reports:,} reports ({summary.duplicates:,} reported twice) of "
         f"{summary.syndicates:,} syndicates to {summary.out}: {summary.sightings:,} identifier "

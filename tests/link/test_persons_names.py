@@ -37,6 +37,17 @@ def keys(name: str, nationality: str = "") -> set[str]:
         ("Ng Siew Mei", "Huang Xiumei", "SG"),
         ("Khoo Boon Kiat", "Qiu Wen-Jie", "MY"),
         ("Chin Kah Wai", "Tan Ka Wai", "MY"),
+        # Wade-Giles and Cantonese surnames, joined Vietnamese names, a Western first name
+        ("Koh Boon Kiat", "Hsu Wen-chieh", "MY"),
+        ("Teo Chee Keong", "Chang Chih-chiang", "MY"),
+        ("Chua Siew Ling", "Choi Siu Ling", "SG"),
+        ("An Nguyen Van", "NguyenVanAn", "VN"),
+        ("Van An Nguyen", "NguyenVanAn", "VN"),
+        ("Jason Tan Wei Ming", "Chen Weiming", "SG"),
+        ("TAN WEI MING JASON", "Chan Wai Ming", "SG"),
+        ("Ahmad bin Abdulrahman", "Ahmad bin Abdul Rahman", "MY"),
+        ("Juan De La Cruz", "Juan Delacruz", "PH"),
+        ("Juan S. dela Cruz", "Juan dela Cruz", "PH"),
     ],
 )
 def test_spelling_variants_share_a_key(a: str, b: str, nationality: str) -> None:
@@ -206,3 +217,18 @@ def test_thai_spellings_fold_only_in_extra_keys() -> None:
 def test_a_thai_name_with_sara_am_meets_its_latin_spelling(thai: str, latin: str) -> None:
     # Records are folded (NFKD) before they are read, which splits ำ in two: ดำรง read Darong.
     assert keys(thai, "TH") & keys(latin, "TH")
+
+
+def test_abdul_written_joined_is_split_but_abdullah_is_a_name() -> None:
+    assert split_name("Ahmad bin Abdulrahman", "MY").father == ("abdul", "rahman")
+    assert split_name("Abdullah bin Abdulaziz", "MY").tokens == ("abdullah",)
+
+
+def test_a_one_letter_change_in_a_given_name_is_two_edits_for_twins() -> None:
+    # Hung and Huong, Guoliang and Guoqiang: other names, not typos (same-day twins merged)
+    def sorted_name(name: str, nationality: str) -> str:
+        return str(features(PersonRecord("r", name, nationality=nationality))["name_sorted"])
+
+    assert sorted_name("Le Van Hung", "VN").split()[0] == "hhuunngg"
+    assert sorted_name("Li Guoliang", "CN") == "gguuoolliiaanngg li"
+    assert sorted_name("Tan Wei Ming", "MY") == sorted_name("Wei Ming Tan", "MY")

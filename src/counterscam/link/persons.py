@@ -174,8 +174,20 @@ def _capped(name: str, columns: tuple[str, ...], cap: int) -> pl.Expr:
 
 def _facts(table: pa.Table) -> Callable[[int], Facts]:
     """Return what the record in row i says about its person (built on demand)."""
-    columns = ("dob", "nationality", "id_clean", "id_kind", "father", "generation", "script_name")
-    dob, nat, idn, kind, father, gen, script = (table.column(c).to_pylist() for c in columns)
+    columns = (
+        "dob",
+        "nationality",
+        "id_clean",
+        "id_kind",
+        "father",
+        "generation",
+        "script_name",
+        "name_elements",
+        "phone_canon",
+    )
+    dob, nat, idn, kind, father, gen, script, names, phone = (
+        table.column(c).to_pylist() for c in columns
+    )
 
     def facts(i: int) -> Facts:
         return Facts(
@@ -185,6 +197,8 @@ def _facts(table: pa.Table) -> Callable[[int], Facts]:
             fathers={father[i]} if father[i] else set(),
             generations={gen[i]} if gen[i] else set(),
             script_names={script[i]} if script[i] else set(),
+            names={names[i]} if names[i] else set(),
+            documents={f"{k}:{v}" for k, v in (("id", idn[i]), ("phone", phone[i])) if v},
         )
 
     return facts

@@ -4,14 +4,16 @@ Plain connected components at a threshold chain look-alikes: a record that names
 "Nguyen Van Anh" matches both the father born 1960 and the son born 1985, and the two end up as
 one person. Here pairs are merged strongest first, and a merge is refused when the two groups
 hold contradicting facts (two different birth dates, nationalities, national ID numbers,
-fathers' names, or two spellings in Thai, Lao, Khmer or Burmese script that Latin letters cannot
-tell apart).
+fathers' names, two spellings in Thai, Lao, Khmer or Burmese script that Latin letters cannot
+tell apart, or two names one element apart, such as twins Nguyen Van An and Nguyen Thi An).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+
+from counterscam.link.persons_names import may_be_one_element
 
 
 @dataclass
@@ -25,6 +27,10 @@ class Facts:
     generations: set[str] = field(default_factory=set)
     # "name in script|its Latin key|..." (persons_scripts.script_name)
     script_names: set[str] = field(default_factory=set)
+    # the name's tokens as split and aliased, space-separated ("nguyen van an")
+    names: set[str] = field(default_factory=set)
+    # document numbers (passport or national ID) and phones: what one person's records share
+    documents: set[str] = field(default_factory=set)
 
 
 def _dob_compatible(a: str, b: str) -> bool:
@@ -51,8 +57,28 @@ def _script_compatible(a: str, b: str) -> bool:
     return script_a == script_b or not set(latin_a) & set(latin_b)
 
 
-def compatible(a: Facts, b: Facts) -> bool:
-    """Return whether two groups may be one person."""
+def _names_compatible(a: str, b: str, *, scored: bool = False) -> bool:
+    ta, tb = a.split(), b.split()
+    if len(ta) != len(tb) or len(ta) < 2:
+        return True
+    only_a, only_b = list(ta), []
+    for t in tb:
+        if t in only_a:
+            only_a.remove(t)
+        else:
+            only_b.append(t)
+    if len(only_a) != 1:
+        return True
+    return may_be_one_element(only_a[0], only_b[0], loose=scored)
+
+
+def compatible(a: Facts, b: Facts, scored: tuple[str, str] | None = None) -> bool:
+    """Return whether two groups may be one person.
+
+    ``scored`` is the pair of names the model scored to propose this merge: the model has
+    weighed their difference, so a bigger typo or a spelling the rules do not fold passes
+    there (Santosa, Soentoro), while a different name element (Jason, Kevin) still does not.
+    """
     if len(a.nationalities | b.nationalities) > 1:
         return False
     if len(a.national_ids | b.national_ids) > 1:
@@ -63,7 +89,15 @@ def compatible(a: Facts, b: Facts) -> bool:
         return False
     if not all(_script_compatible(x, y) for x in a.script_names for y in b.script_names):
         return False
-    return all(_fathers_compatible(x, y) for x in a.fathers for y in b.fathers)
+    if not all(_fathers_compatible(x, y) for x in a.fathers for y in b.fathers):
+        return False
+    # Twins and cousins differ in one name element (Nguyen Van An, Nguyen Thi An; Juan Santos
+    # and Juan Reyes dela Cruz). The model keeps such a pair apart, but a record naming less
+    # ("Nguyen An", "Juan dela Cruz") matches both and would chain them into one person. A
+    # shared document or phone outweighs a name changed.
+    if a.documents & b.documents:
+        return True
+    return all(_names_compatible(x, y, scored=(x, y) == scored) for x in a.names for y in b.names)
 
 
 def _merge(a: Facts, b: Facts) -> Facts:
@@ -74,6 +108,8 @@ def _merge(a: Facts, b: Facts) -> Facts:
         a.fathers | b.fathers,
         a.generations | b.generations,
         a.script_names | b.script_names,
+        a.names | b.names,
+        a.documents | b.documents,
     )
 
 
@@ -102,9 +138,15 @@ def cluster(
             group[root] = facts(root)  # a root not yet merged is a record alone
         return group[root]
 
+    def name_of(i: int) -> str:
+        return next(iter(facts(i).names), "")
+
     for _, left, right in edges:
-        a, b = find(index[left]), find(index[right])
-        if a == b or not compatible(facts_of(a), facts_of(b)):
+        i, j = index[left], index[right]
+        a, b = find(i), find(j)
+        if a == b:
+            continue
+        if not compatible(facts_of(a), facts_of(b), (name_of(i), name_of(j))):
             continue
         keep, gone = min(a, b), max(a, b)
         parent[gone] = keep

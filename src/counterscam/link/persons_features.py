@@ -11,9 +11,11 @@ from counterscam.identifiers import InvalidIdentifier, canonicalize
 from counterscam.link.documents import MIN_DOCUMENT, document_number
 from counterscam.link.persons_names import (
     given_name_classes,
+    join_particles,
     phonetic,
     split_name,
     surname_classes,
+    syllables,
 )
 from counterscam.link.persons_scripts import script_keys, script_name
 
@@ -51,6 +53,7 @@ FEATURE_COLUMNS = (
     "id_kind",
     "phone_canon",
     "script_name",
+    "name_elements",
 )
 LIST_COLUMNS = frozenset({"name_keys", "name_tokens"})
 MAX_KEYS = 8
@@ -137,7 +140,37 @@ def _surname_positions(own: list[str], family: list[str]) -> list[int]:
     if family and family[0] in own and surname_classes(family[0]):
         return [own.index(family[0])]
     candidates = [i for i in (0, len(own) - 1) if surname_classes(own[i])]
+    # "Jason Tan Wei Ming": a Western first name before the Chinese name
+    if len(own) >= 3 and syllables(own[0]) is None and surname_classes(own[1]):
+        candidates.append(1)
     return sorted(set(candidates))
+
+
+def _chinese_given(rest: list[str]) -> list[str]:
+    """Return the given-name tokens of a Chinese name without a Western name beside them.
+
+    "Jason Tan Wei Ming", "TAN WEI MING JASON": one token that is no Chinese syllable at
+    either end is left out, so the dialect keys read Wei Ming.
+    """
+    if len(rest) >= 2 and syllables(rest[0]) is None:
+        return rest[1:]
+    if len(rest) >= 2 and syllables(rest[-1]) is None:
+        return rest[:-1]
+    return rest
+
+
+def _chinese_given_tokens(
+    own: list[str], father: list[str], family: list[str], culture: str
+) -> list[str]:
+    """Return the given-name syllable tokens of a Chinese name, or [] if it is not one."""
+    # Vietnamese names are Sino-Vietnamese, but romanised in their own way.
+    if father or culture == "VN" or len(own) < 2:
+        return []
+    for pos in _surname_positions(own, family):
+        given = _chinese_given(own[:pos] + own[pos + 1 :])
+        if given_name_classes(given, 1):
+            return given
+    return []
 
 
 def _name_keys(own: list[str], father: list[str], family: list[str], culture: str) -> list[str]:
@@ -146,6 +179,9 @@ def _name_keys(own: list[str], father: list[str], family: list[str], culture: st
     fa = [phonetic(t, culture) for t in father]
     keys = {"s:" + " ".join(sorted(ph + fa)), "c:" + phonetic("".join(own + father), culture)}
     keys.update(script_keys(own + father, culture))
+    vietnamese = _vietnamese_order(own) if culture in SHORT_NAME_CULTURES else None
+    if vietnamese:  # "An Nguyen Van", "Van An Nguyen" beside "NguyenVanAn"
+        keys.add("c:" + phonetic("".join(vietnamese + father), culture))
     dialect: set[str] = set()
     for pos in _surname_positions(own, family) if len(own) >= 2 else []:
         rest = own[:pos] + own[pos + 1 :]
@@ -156,40 +192,55 @@ def _name_keys(own: list[str], father: list[str], family: list[str], culture: st
             keys.add("s:" + " ".join(sorted([f"#{cls}", *ph[:pos], *ph[pos + 1 :], *fa])))
         # Vietnamese names are Sino-Vietnamese, but romanised in their own way.
         chinese = not father and culture != "VN"
-        given = given_name_classes(rest, DIALECT_KEYS) if chinese else []
+        given = given_name_classes(_chinese_given(rest), DIALECT_KEYS) if chinese else []
         for cls in surname_classes(own[pos]):
             dialect.update(f"g:#{cls}|{form}" for form in given)
     # The spelling keys first: the dialect readings only add to them, within the cap.
     return sorted(keys)[:MAX_KEYS] + sorted(dialect)[:DIALECT_KEYS]
 
 
-# In a Vietnamese given name the last letter of a short syllable makes another name (An and
-# Anh, Lan and Lam), not a typo: in ``name_sorted`` that letter is written twice, so a change
-# there costs two edits and the model's one-typo level does not pair twins named so. Only the
-# given name: twins share the family and middle names, and a typo there (Pham Dcu Anh) stays
-# one edit. Equality, which blocking and the exact level test, is unchanged; a record of the
-# same person without a nationality or country still meets these on the name keys.
-SHORT_TOKEN = 3
+# In a Vietnamese given name one letter more or less makes another name (An and Anh, Lan and
+# Lam, Hung and Huong), and so does one syllable of a Chinese given name (Guoliang and
+# Guoqiang, brothers sharing the generation syllable): not a typo. In ``name_sorted`` every
+# letter of such a given name is written twice, so a change there costs two edits and the
+# model's one-typo level does not pair twins named so. Only the given name: twins share the
+# family and middle names, and a typo there (Pham Dcu Anh) stays one edit. Equality, which
+# blocking and the exact level test, is unchanged; a record of the same person without a
+# nationality or country still meets these on the name keys, and dialect spellings of one
+# Chinese name (Wei Ming, Wai Ming) on the dialect keys.
 SHORT_NAME_CULTURES = frozenset({"VN"})
 VN_SURNAMES = frozenset(
     "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh".split()
 )
 
 
-def _vietnamese_given(own: list[str]) -> str | None:
-    """Return the given name of a Vietnamese name in either order, or None if unsure."""
+def _vietnamese_order(own: list[str]) -> list[str] | None:
+    """Return a Vietnamese name family name first, or None if no family name is known.
+
+    "Nguyen Van An", "An Nguyen Van" (given name first) and "Van An Nguyen" (family name
+    last) all give Nguyen Van An.
+    """
     at = next((i for i, t in enumerate(own) if t in VN_SURNAMES), None)
     if at is None or len(own) < 2:
         return None
-    return own[-1] if at == 0 else own[at - 1]  # "Nguyen Van An", "An Nguyen Van"
+    if at == len(own) - 1:
+        return [own[at], *own[:at]]
+    return own[at:] + own[:at]
 
 
-def _sorted_name(tokens: list[str], own: list[str], culture: str) -> str | None:
-    given = _vietnamese_given(own) if culture in SHORT_NAME_CULTURES else None
-    if given is not None and len(given) <= SHORT_TOKEN:
-        key = phonetic(given, culture)
-        tokens = [t + t[-1] if t == key else t for t in tokens]
-    return " ".join(tokens) or None
+def _doubled(token: str) -> str:
+    return "".join(ch + ch for ch in token)
+
+
+def _sorted_name(tokens: list[str], distinctive: set[str]) -> str | None:
+    return " ".join(_doubled(t) if t in distinctive else t for t in tokens) or None
+
+
+def _distinctive(own: list[str], father: list[str], family: list[str], culture: str) -> set[str]:
+    """Return the phonetic keys of given-name tokens where one letter makes another name."""
+    vietnamese = _vietnamese_order(own) if culture in SHORT_NAME_CULTURES else None
+    given = [vietnamese[-1]] if vietnamese else _chinese_given_tokens(own, father, family, culture)
+    return {phonetic(t, culture) for t in given}
 
 
 def features(record: PersonRecord) -> dict[str, Any]:
@@ -202,12 +253,12 @@ def features(record: PersonRecord) -> dict[str, Any]:
         dob, year = id_dob, int(id_dob[:4])
     culture = nationality or country or ""
     parts = split_name(record.full_name or f"{record.given_name} {record.family_name}", culture)
-    own = list(parts.tokens)
+    own = join_particles(parts.tokens, culture)
     family = list(split_name(record.family_name, culture).tokens) if record.family_name else []
     tokens = sorted(phonetic(t, culture) for t in own + list(parts.father))
     return {
         "unique_id": record.record_id,
-        "name_sorted": _sorted_name(tokens, own, culture),
+        "name_sorted": _sorted_name(tokens, _distinctive(own, list(parts.father), family, culture)),
         "name_keys": _name_keys(own, list(parts.father), family, culture) if tokens else [],
         "name_tokens": tokens,
         "first_tok": tokens[0] if tokens else None,
@@ -223,4 +274,5 @@ def features(record: PersonRecord) -> dict[str, Any]:
         "id_kind": id_kind,
         "phone_canon": _phone(record.phone or "", country),
         "script_name": script_name(own + list(parts.father)),
+        "name_elements": " ".join(own + list(parts.father)) or None,
     }

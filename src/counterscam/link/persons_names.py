@@ -65,7 +65,7 @@ CHINESE_SURNAME_GROUPS = (
     "goh wu ng",
     "teo zhang cheung chang teoh",
     "chong zhong chung",
-    "koh xu hui khoo",
+    "koh xu hsu hui khoo khor",
     "yeo yang yeung yong",
     "liu lau lao liew",
     "zhao chiu chew",
@@ -78,7 +78,7 @@ CHINESE_SURNAME_GROUPS = (
     "leong liang leung",
     "sim shen sham",
     "tay zheng",
-    "chua cai choy tsai",
+    "chua cai choy choi tsai",
     "yap ye yip",
     "qiu khoo khu hiew yau",
     "gao koh kou",
@@ -95,7 +95,7 @@ CHINESE_SYLLABLE_GROUPS = (
     "jia kah ka chia gar",
     "wen boon bun vun mun man",
     "jie keat kiat kit chieh",
-    "zhi chee chi ji jee",
+    "zhi chee chi ji jee chih",
     "qiang keong keung kiong cheong chiang",
     "guo kok kwok kuo kuok",
     "liang leong leung liong",
@@ -354,6 +354,51 @@ def _strip_latin_honorifics(tokens: list[str], culture: str) -> list[str]:
     return tokens
 
 
+# Spanish particles of Filipino family names: "dela Cruz", "De La Cruz" and "Delacruz" are one
+# name, so the particles are joined to what follows. Only for the Philippines: "De" is also a
+# Chinese given-name syllable and "La" a Lao and Vietnamese name.
+PARTICLES = frozenset({"de", "del", "dela", "delas", "delos", "la", "las", "los"})
+PARTICLE_CULTURES = frozenset({"PH"})
+# "Abdulrahman" is "Abdul Rahman" written joined; "Abdullah" (lah) is a name of its own.
+_ABDUL = "abdul"
+_ABDUL_REST = 4
+
+
+def _split_abdul(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    for t in tokens:
+        rest = t[len(_ABDUL) :]
+        if t.startswith(_ABDUL) and len(rest) >= _ABDUL_REST and not rest.startswith("lah"):
+            out += [_ABDUL, rest]
+        else:
+            out.append(t)
+    return out
+
+
+def join_particles(tokens: Sequence[str], culture: str) -> list[str]:
+    """Join "de la", "dela", "de los"... to the family name after them (Filipino names).
+
+    Applied to the comparison tokens, not in ``split_name``, which keeps the name as written.
+    """
+    if culture not in PARTICLE_CULTURES:
+        return list(tokens)
+    out: list[str] = []
+    pending = ""
+    for t in tokens:
+        if t.strip(".") in PARTICLES and len(out) >= 1:
+            pending += t.strip(".")
+            continue
+        out.append(pending + t)
+        pending = ""
+    if pending:
+        out.append(pending)
+    # A middle initial ("Juan S. dela Cruz") says too little to compare: the record with the
+    # full middle name, or with none, is the same person.
+    if len(out) >= 3:
+        out = [out[0], *(t for t in out[1:-1] if len(t.strip(".")) > 1), out[-1]]
+    return out
+
+
 def split_name(full_name: str, culture: str = "") -> NameParts:
     """Split ``full_name`` into own tokens, father's tokens (after bin/binti/s/o...) and Jr/Sr.
 
@@ -361,6 +406,7 @@ def split_name(full_name: str, culture: str = "") -> NameParts:
     of the record): it decides whether a leading "Ko" or "Ong" is a title or a name.
     """
     tokens = _strip_honorifics(_from_burmese(_from_hanzi(_tokens(full_name), culture)), culture)
+    tokens = _split_abdul(tokens)
     local = LOCAL_ALIASES.get(culture, {})
     generation = ""
     own: list[str] = []
@@ -421,3 +467,39 @@ def given_name_classes(tokens: Sequence[str], limit: int) -> list[str]:
         return []
     forms = ["".join(p) for p in islice(product(*parts), limit)]
     return sorted(set(forms))
+
+
+def _edits(a: str, b: str) -> int:
+    """Return the edits (insert, delete, change, swap of neighbours) between a and b."""
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, start=1):
+        current = [i]
+        for j, y in enumerate(b, start=1):
+            cost = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        before, row = row, current
+    return row[-1]
+
+
+def may_be_one_element(a: str, b: str, culture: str = "", *, loose: bool = False) -> bool:
+    """Return whether two name tokens may spell one name element (Tan, Chen; Wei, Wai; S, Santos).
+
+    Typos count (one edit of their phonetic keys, two from six letters: Satoso, Santosa), so
+    the model decides on those; tokens in another script are left to the script rules.
+    ``loose`` (for two records the model scored as a match) allows up to half the letters.
+    """
+    if not (a.isascii() and b.isascii()):
+        return True
+    pa, pb = phonetic(a, culture), phonetic(b, culture)
+    longest = max(len(pa), len(pb))
+    if _edits(pa, pb) <= (longest // 2 if loose else 2 if longest >= 6 else 1):
+        return True
+    if min(len(a), len(b)) == 1:  # a middle initial
+        return a[0] == b[0]
+    if set(surname_classes(a)) & set(surname_classes(b)):
+        return True
+    forms = given_name_classes([a], 16)
+    return bool(forms and set(forms) & set(given_name_classes([b], 16)))

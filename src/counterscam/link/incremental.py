@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -24,12 +25,12 @@ from sqlalchemy.orm import Session
 from counterscam.db.base import utcnow
 from counterscam.db.dialect import epoch_seconds_in
 from counterscam.db.link_models import Cluster, ClusterLink, ClusterReport
-from counterscam.db.models import Report
-from counterscam.link.conditions import DAY, link_time_in
+from counterscam.db.models import Identifier, Report, Sighting
+from counterscam.link.conditions import DAY, allowed, link_time_in
 from counterscam.link.figures import GROWTH_DAYS, Figures
-from counterscam.link.named import IN_CHUNK, Gathered, named_identifiers, sightings_of
+from counterscam.link.named import IN_CHUNK, named_identifiers
 from counterscam.link.party_evidence import PartyLink, party_links, store_party_links
-from counterscam.link.rules import DEFAULT_RULES, LinkRules
+from counterscam.link.rules import DEFAULT_RULES, LinkRules, operator_roles
 from counterscam.link.stoplist import stop_hubs
 from counterscam.link.writes import insert_rows, key_for
 
@@ -43,17 +44,53 @@ class _Seen(NamedTuple):
     cluster: int | None
 
 
-def _sightings(session: Session, report_ids: list[int], gathered: Gathered | None) -> list[_Seen]:
+@lru_cache(maxsize=4)
+def _sightings_query(dialect: str) -> Select[int, int, str, int, int | None, bool]:
+    return (
+        select(
+            Sighting.report_id,
+            Sighting.identifier_id,
+            Sighting.role,
+            link_time_in(dialect),
+            ClusterReport.cluster_id,
+            allowed(),
+        )
+        .join(Report, Report.id == Sighting.report_id)
+        .join(Identifier, Identifier.id == Sighting.identifier_id)
+        .outerjoin(ClusterReport, ClusterReport.report_id == Sighting.report_id)
+        .where(
+            Sighting.identifier_id.in_(bindparam("idents", expanding=True)),
+            Sighting.role.in_(bindparam("roles", expanding=True)),
+        )
+    )
+
+
+def _sightings(
+    session: Session, report_ids: list[int], named: Collection[int] | None = None
+) -> list[_Seen]:
     """Return every linking sighting of the identifiers the given reports name.
 
-    ``gathered``: those sightings, when the caller read them as it stored the reports.
+    ``named``: those identifiers, when the caller gathered them as it stored the reports.
     """
-    if gathered is not None:
-        rows = gathered.rows()
-    else:
-        rows = sightings_of(session, sorted(named_identifiers(session, report_ids)))
-    # An analyst's allow entry is carried as a negative id: never treated as a hub.
-    return [_Seen(r, -i if allow else i, role, t // DAY, c) for r, i, role, t, c, allow in rows]
+    roles = sorted(operator_roles())
+    connection = session.connection()
+    if named is None:
+        named = named_identifiers(session, report_ids)
+    # Each identifier once, however many of the reports name it.
+    idents = sorted(named)
+    query = _sightings_query(connection.dialect.name)
+    seen: list[_Seen] = []
+    for start in range(0, len(idents), IN_CHUNK):
+        # Fetched whole: iterating a result asks the driver for one row at a time, and a
+        # large import reads hundreds of thousands of sightings here.
+        rows = connection.execute(
+            query, {"idents": idents[start : start + IN_CHUNK], "roles": roles}
+        ).all()
+        # An analyst's allow entry is carried as a negative id: never treated as a hub.
+        seen.extend(
+            _Seen(r, -i if allow else i, role, t // DAY, c) for r, i, role, t, c, allow in rows
+        )
+    return seen
 
 
 class _Hub(NamedTuple):
@@ -158,12 +195,12 @@ def link_reports(
     report_ids: list[int],
     *,
     rules: LinkRules = DEFAULT_RULES,
-    gathered: Gathered | None = None,
+    named: Collection[int] | None = None,
 ) -> None:
     """Put newly stored (or resubmitted) reports in their clusters; the caller commits.
 
-    ``gathered``: what linking reads of these reports, if the caller read it as it stored
-    them (``link.named.Gathered``, with no linking in between).
+    ``named``: what ``named_identifiers`` gives for these reports, if the caller gathered it
+    as it stored them (with no linking, so no stop-list change, in between).
     """
     if not report_ids:
         return
@@ -172,7 +209,7 @@ def link_reports(
         chunk = ids[start : start + IN_CHUNK]
         # Resubmitted reports may name other identifiers now: their old links go.
         session.connection().execute(_OLD_LINKS, {"ids": chunk})
-    links, hubs = _links(_sightings(session, ids, gathered), set(ids), rules)
+    links, hubs = _links(_sightings(session, ids, named), set(ids), rules)
     if hubs:
         stop_hubs(session, [(h.ident, h.reports, h.span) for h in hubs], rules)
     by_party = party_links(session, ids, rules=rules)

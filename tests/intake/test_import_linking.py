@@ -8,8 +8,11 @@ the one-by-one clusters, or finer: never a link one by one would not have made.
 
 from __future__ import annotations
 
+import csv
 from collections import defaultdict
+from collections.abc import Collection
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -18,11 +21,14 @@ from sqlalchemy.orm import Session
 from counterscam.access.accounts import admin_caller
 from counterscam.cli.intake import batches_of
 from counterscam.db.base import Base
-from counterscam.db.link_models import ClusterReport
-from counterscam.db.models import Report
+from counterscam.db.link_models import ClusterReport, StopEntry
+from counterscam.db.models import Identifier, Report, Sighting
 from counterscam.intake import service
 from counterscam.intake.files import read_batch
 from counterscam.intake.tables import Limits
+from counterscam.link import incremental
+from counterscam.link.named import named_identifiers
+from counterscam.link.rules import operator_roles
 from counterscam.synth import generate
 from counterscam.synth.agencies import add_region_agencies
 
@@ -85,3 +91,72 @@ def test_bulk_import_clusters_refine_linking_each_report_as_it_arrives(
     assert all(any(c <= d for d in one_by_one) for c in bulk)
     assert len(bulk & one_by_one) >= 0.9 * len(one_by_one)
     # (tests/link/test_clusters.py shows a hub that arrives within one batch linking nothing)
+
+
+def test_values_found_while_writing_are_those_linking_would_find_at_the_end(
+    session: Session, region: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Intake finds the values that may link new reports chunk by chunk (link.named); at every
+    round they must be those a search at the end finds, or a superset naming only values that
+    no report of the round names any more (a report resubmitted later in the round): across
+    agencies, with a value stop-listed and another allowed, and with reports resubmitted naming
+    other values than before."""
+    codes = [
+        c for c in add_region_agencies(session, region) if (region / c / "reports.csv").exists()
+    ]
+    session.commit()
+    compared: list[int] = []
+    real = incremental._sightings
+
+    def both(s: Session, ids: list[int], named: Collection[int] | None = None) -> Any:
+        assert named is not None  # intake always finds them as it writes
+        at_end = named_identifiers(s, ids)
+        assert at_end <= set(named)
+        compared.append(len(at_end))
+        return real(s, ids, named)
+
+    monkeypatch.setattr(incremental, "_sightings", both)
+    monkeypatch.setattr(service, "CHUNK", 40)
+    first = max(codes, key=lambda c: (region / c / "reports.csv").stat().st_size)
+    rest = [c for c in codes if c != first]
+    _import(session, region, [first])
+    # One value of the first agency stop-listed, another allowed, before the others arrive.
+    named = session.execute(
+        select(Identifier.kind, Identifier.value)
+        .join(Sighting, Sighting.identifier_id == Identifier.id)
+        .where(Sighting.role.in_(sorted(operator_roles())))
+        .distinct()
+        .limit(2)
+    ).all()
+    for (kind, value), action in zip(named, ("stop", "allow"), strict=True):
+        session.add(StopEntry(kind=kind, value=value, action=action, added_by="test"))
+    session.commit()
+    _import(session, region, rest)
+    before = len(compared)
+    # The first agency again, its values shifted by one report: every resubmitted report
+    # names other values than it did, some of them another report's of the same round.
+    folder = tmp_path / first
+    folder.mkdir()
+    for path in (region / first).iterdir():
+        folder.joinpath(path.name).write_bytes(path.read_bytes())
+    with (region / first / "identifiers.csv").open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    refs = [r["external_ref"] for r in rows]
+    shifted = [{**r, "external_ref": refs[i - 1]} for i, r in enumerate(rows)]
+    with (folder / "identifiers.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(shifted)
+    (sources,) = batches_of([folder])
+    result = service.submit(
+        session,
+        admin_caller(session, first),
+        reports=read_batch(sources, Limits()),
+        source="cli",
+        streaming=True,
+    )
+    assert result.status == "committed" and result.updated > 50, result.errors[:3]
+    assert len(compared) == before + 1
+    # Each agency's round and the resubmission's compared (an agency whose reports name no
+    # linking value has nothing to compare).
+    assert len(compared) >= len(codes) and min(compared) > 0

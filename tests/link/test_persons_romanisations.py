@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 
 from counterscam.link.persons import PersonRecord, resolve_persons
 from counterscam.link.persons_cluster import Facts, compatible
 from counterscam.link.persons_features import features
+from tests.link.name_pairs import Pair, group_records, merged, unlinked_pairs
 from tests.link.romanised_names import DIFFERENT, SAME_PERSON
-
-
-def _groups() -> tuple[list[PersonRecord], list[list[str]]]:
-    records, groups = [], []
-    for g, (nationality, born, names) in enumerate(SAME_PERSON):
-        ids = [f"g{g}_{j}" for j in range(len(names))]
-        groups.append(ids)
-        records += [
-            PersonRecord(i, n, birth_date=born, nationality=nationality)
-            for i, n in zip(ids, names, strict=True)
-        ]
-    return records, groups
 
 
 def _look_alikes() -> list[PersonRecord]:
@@ -33,38 +20,23 @@ def _look_alikes() -> list[PersonRecord]:
 
 
 def test_spellings_of_one_person_in_other_romanisations_link() -> None:
-    records, groups = _groups()
-    person = resolve_persons(records).person_of
-    unlinked = [
-        (a, b)
-        for ids in groups
-        for a, b in itertools.combinations(ids, 2)
-        if person[a] != person[b]
-    ]
+    unlinked, people, there_are = unlinked_pairs(SAME_PERSON)
     assert unlinked == []  # before: 179 of these 189 pairs linked
-    assert len(set(person.values())) == len(groups)  # and no two people in one
+    assert people == there_are  # and no two people in one
 
 
-@pytest.mark.parametrize(("nationality", "one", "other"), DIFFERENT)
-def test_look_alikes_in_these_romanisations_stay_apart(
-    nationality: str, one: tuple[str, str], other: tuple[str, str]
-) -> None:
-    person = resolve_persons(
-        [
-            PersonRecord("a", one[0], birth_date=one[1], nationality=nationality),
-            PersonRecord("b", other[0], birth_date=other[1], nationality=nationality),
-        ]
-    ).person_of
-    assert person["a"] != person["b"]
+@pytest.mark.parametrize("pair", DIFFERENT)
+def test_look_alikes_in_these_romanisations_stay_apart(pair: Pair) -> None:
+    assert not merged(pair)
 
 
 def test_a_record_naming_less_does_not_chain_look_alikes() -> None:
     # "Nguyen An" matches twins Nguyen Van An and Nguyen Thi An alike, "Juan dela Cruz" cousins
     # Juan Santos and Juan Reyes dela Cruz: before, all of them became one person.
-    records, _ = _groups()
+    records, _ = group_records(SAME_PERSON)
     person = resolve_persons(records + _look_alikes()).person_of
-    merged = [k for k in range(len(DIFFERENT)) if person[f"d{k}a"] == person[f"d{k}b"]]
-    assert merged == []  # before: 5 of the 26 look-alike pairs
+    joined = [k for k in range(len(DIFFERENT)) if person[f"d{k}a"] == person[f"d{k}b"]]
+    assert joined == []  # before: 5 of the 26 look-alike pairs
 
 
 def test_ng_may_be_goh_or_wong_but_not_both() -> None:

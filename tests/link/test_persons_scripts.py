@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 
 from counterscam.link.persons import PersonRecord, resolve_persons
@@ -11,6 +9,7 @@ from counterscam.link.persons_cluster import Facts, compatible
 from counterscam.link.persons_features import features
 from counterscam.link.persons_names import fold, phonetic, split_name
 from counterscam.link.persons_scripts import latin_readings
+from tests.link.name_pairs import Pair, merged, unlinked_pairs
 from tests.link.script_names import DIFFERENT, SAME_PERSON
 
 
@@ -91,36 +90,14 @@ def test_spellings_in_script_that_read_alike_are_two_people() -> None:
 
 
 def test_script_and_latin_spellings_of_one_person_link() -> None:
-    records, groups = [], []
-    for g, (nationality, born, names) in enumerate(SAME_PERSON):
-        ids = [f"g{g}_{j}" for j in range(len(names))]
-        groups.append(ids)
-        records += [
-            PersonRecord(i, n, birth_date=born, nationality=nationality)
-            for i, n in zip(ids, names, strict=True)
-        ]
-    person = resolve_persons(records).person_of
-    unlinked = [
-        (a, b)
-        for ids in groups
-        for a, b in itertools.combinations(ids, 2)
-        if person[a] != person[b]
-    ]
+    unlinked, people, there_are = unlinked_pairs(SAME_PERSON)
     assert unlinked == []  # before: 20 of these 83 pairs linked
-    assert len(set(person.values())) == len(groups)  # and no two people in one
+    assert people == there_are  # and no two people in one
 
 
-@pytest.mark.parametrize(("nationality", "one", "other"), DIFFERENT)
-def test_different_people_whose_names_read_alike_stay_apart(
-    nationality: str, one: tuple[str, str], other: tuple[str, str]
-) -> None:
-    person = resolve_persons(
-        [
-            PersonRecord("a", one[0], birth_date=one[1], nationality=nationality),
-            PersonRecord("b", other[0], birth_date=other[1], nationality=nationality),
-        ]
-    ).person_of
-    assert person["a"] != person["b"]
+@pytest.mark.parametrize("pair", DIFFERENT)
+def test_different_people_whose_names_read_alike_stay_apart(pair: Pair) -> None:
+    assert not merged(pair)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,54 @@
+"""Run hand-made name lists through persons linking: groups of one person's spellings, and
+pairs of different people whose names look alike (tests/link/*_names.py hold the lists)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from counterscam.link.persons import PersonRecord, resolve_persons
+
+# (nationality, birth date, the person's spellings)
+Group = tuple[str, str, Sequence[str]]
+# (nationality, (name, birth date), (name, birth date))
+Pair = tuple[str, tuple[str, str], tuple[str, str]]
+
+
+def group_records(groups: Sequence[Group]) -> tuple[list[PersonRecord], list[list[str]]]:
+    """Return one record per spelling, and the record ids of each person."""
+    records: list[PersonRecord] = []
+    ids_of: list[list[str]] = []
+    for g, (nationality, born, names) in enumerate(groups):
+        ids = [f"g{g}_{j}" for j in range(len(names))]
+        ids_of.append(ids)
+        records += [
+            PersonRecord(i, n, birth_date=born, nationality=nationality)
+            for i, n in zip(ids, names, strict=True)
+        ]
+    return records, ids_of
+
+
+def unlinked_pairs(groups: Sequence[Group]) -> tuple[list[tuple[str, str]], int, int]:
+    """Resolve every spelling of every person at once; return the same-person pairs left
+    apart, the number of people found and the number there are."""
+    records, ids_of = group_records(groups)
+    person = resolve_persons(records).person_of
+    unlinked = [
+        (a, b)
+        for ids in ids_of
+        for a, b in itertools.combinations(ids, 2)
+        if person[a] != person[b]
+    ]
+    return unlinked, len(set(person.values())), len(ids_of)
+
+
+def merged(pair: Pair) -> bool:
+    """Tell whether linking the two records of a look-alike pair, alone, makes one person."""
+    nationality, one, other = pair
+    person = resolve_persons(
+        [
+            PersonRecord("a", one[0], birth_date=one[1], nationality=nationality),
+            PersonRecord("b", other[0], birth_date=other[1], nationality=nationality),
+        ]
+    ).person_of
+    return person["a"] == person["b"]

@@ -167,6 +167,16 @@ def test_every_country_currency_has_rates() -> None:
         assert ref.fx_rate(country.currency, date(2025, 6, 1)) > 0
 
 
+def test_every_currency_has_the_decimals_it_is_written_with() -> None:
+    # ISO 4217 minor units, but rupiah, riel, kip and kyat are never written with cents.
+    whole = {"VND", "JPY", "KRW", "IDR", "KHR", "LAK", "MMK"}
+    for currency in ref.reference().fx.currencies:
+        assert ref.shown_decimals(currency) == (0 if currency in whole else 2), currency
+    assert ref.shown_decimals(" vnd ") == 0
+    with pytest.raises(ref.UnknownCurrencyError, match="unknown currency 'XYZ'"):
+        ref.shown_decimals("XYZ")
+
+
 def test_normalize_name() -> None:
     assert normalize_name("Touch 'n Go") == normalize_name("touch n go") == "touchngo"
     assert normalize_name("K-Bank") == "kbank"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable
 
 from fastapi.testclient import TestClient
@@ -85,3 +87,70 @@ def test_every_view_of_the_stop_list_is_audited(
     with session_scope(engine) as session:
         actions = session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()
     assert actions[-1] == "list_stop_entries"
+
+
+def _csv(client: TestClient) -> str:
+    response = client.get("/stop-list.csv")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/csv")
+    assert 'filename="stop-list.csv"' in response.headers["content-disposition"]
+    return response.text.lstrip("\ufeff")
+
+
+def _csv_rows(client: TestClient) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(_csv(client))))
+
+
+def test_the_page_counts_its_entries_and_downloads_them_as_csv_that_runs_no_formula(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    member = client_for("MY-NSRC")
+    empty = member.get("/stop-list").text
+    assert "The stop-list is empty." in empty and "/stop-list.csv" not in empty
+    _add(member, "03-2345 6789", "genuine Maybank hotline, reported by mistake")
+    _add(member, "03-2345 0000", '=HYPERLINK("http://evil.example","bank")')
+    page = member.get("/stop-list").text
+    assert "2 entries: 2 by analysts, 0 found by the hub rules" in page
+    assert 'href="/stop-list.csv"' in page and "Download CSV" in page
+    rows = _csv_rows(member)
+    assert [(r["Kind"], r["Identifier"], r["Withheld"], r["Action"]) for r in rows] == [
+        ("phone", "+60323450000", "no", "stop"),
+        ("phone", "+60323456789", "no", "stop"),
+    ]
+    # Quoted as text, as every other download: a spreadsheet shows it and never runs it.
+    assert rows[0]["Why"] == '\'=HYPERLINK("http://evil.example","bank")'
+    assert rows[1]["Listed by"].endswith("@MY-NSRC") and rows[1]["Added"].startswith("20")
+
+
+def test_the_csv_withholds_what_the_page_withholds(
+    client_for: Callable[[str], TestClient], region: PolicyRegion, engine: Engine
+) -> None:
+    hub = "+60199990000"
+    with session_scope(engine) as session:
+        owner = session.scalar(select(Agency.id).where(Agency.code == "MY-NSRC"))
+        assert owner is not None
+        make_report(session, agency_id=owner, ref="MY-red-hub", mark="red", phone=hub)
+        session.flush()
+        ident = session.scalar(select(Identifier.id).where(Identifier.value == hub))
+        assert ident is not None
+        stop_hubs(session, [(ident, 40, 12)], DEFAULT_RULES)
+    member = client_for("MY-NSRC")
+    _add(member, "019-999 0000", "hub of our red case")  # the automatic entry becomes ours
+    _add(member, "03-2345 6789", "genuine Maybank hotline")  # named in no report
+    assert [r["Identifier"] for r in _csv_rows(member)] == [hub, "+60323456789"]
+    for other in ("SG-ASCOM", "AU-AFP"):
+        client = client_for(other)
+        assert "2 entries: 2 by analysts" in client.get("/stop-list").text, other
+        text = _csv(client)
+        assert hub not in text and "hub of our red case" not in text, other
+        rows = list(csv.DictReader(io.StringIO(text)))
+        assert [(r["Identifier"], r["Withheld"], r["Why"], r["Listed by"]) for r in rows][0] == (
+            "",
+            "yes",
+            "listed by another agency",
+            "another agency",
+        ), other
+        assert rows[1]["Identifier"] == "+60323456789" and rows[1]["Withheld"] == "no", other
+    with session_scope(engine) as session:
+        actions = session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()
+    assert actions[-1] == "list_stop_entries"  # a download is audited as a view is

@@ -24,6 +24,7 @@ from counterscam.reference.loader import (
     reference,
     scam_types,
     shared_platform_domains,
+    shown_decimals,
     sighting_roles,
     to_usd,
 )
@@ -98,6 +99,7 @@ __all__ = [
     "registered_domain",
     "scam_types",
     "shared_platform_domains",
+    "shown_decimals",
     "sighting_roles",
     "to_usd",
 ]

@@ -1,4 +1,4 @@
-"""Monthly USD exchange rates: parse the table and convert amounts."""
+"""Monthly USD exchange rates and the digits each currency is shown with: parse, convert."""
 
 from __future__ import annotations
 
@@ -21,21 +21,29 @@ class UnknownCurrencyError(ValueError):
 
 @dataclass(frozen=True)
 class FxTable:
-    """USD per unit of each currency, by month (year, month) in ascending order."""
+    """USD per unit of each currency, by month (year, month) in ascending order; its decimals."""
 
     currencies: tuple[str, ...]
     months: tuple[tuple[int, int], ...]
     rates: tuple[tuple[Decimal, ...], ...]  # rates[month_index][currency_index]
+    decimals: tuple[int, ...]  # decimals[currency_index]: digits a page shows after the mark
 
     def rate(self, currency: str, on: date) -> Decimal:
         """Return USD per unit of ``currency`` in the month of ``on``."""
+        return self.rates[self._index(on)][self._position(currency)]
+
+    def shown_decimals(self, currency: str) -> int:
+        """Return the digits an amount of ``currency`` is shown with after the decimal mark."""
+        return self.decimals[self._position(currency)]
+
+    def _position(self, currency: str) -> int:
         code = currency.strip().upper()
         if code not in self.currencies:
             raise UnknownCurrencyError(
                 f"unknown currency {currency!r}; use an ISO 4217 code such as "
                 f"{', '.join(self.currencies[:6])} (known: {len(self.currencies)} currencies)"
             )
-        return self.rates[self._index(on)][self.currencies.index(code)]
+        return self.currencies.index(code)
 
     def rate_day(self, on: date) -> date:
         """Return the day the rate used for ``on`` is for: ``on`` itself, or its month's stand-in.
@@ -52,11 +60,12 @@ class FxTable:
 
 
 def parse_fx(doc: dict[str, Any]) -> FxTable:
-    """Validate fx_rates.yaml: every month lists every currency with a positive rate."""
+    """Validate fx_rates.yaml: every currency has its decimals, every month a positive rate."""
     name = "fx_rates.yaml"
     currencies = Fields(doc, name).texts("currencies")
     if len(set(currencies)) != len(currencies):
         raise ReferenceDataError(f"{name}: a currency is listed twice in `currencies`")
+    decimals = _decimals(doc.get("decimals"), currencies, name)
     table = doc.get("rates")
     if not isinstance(table, dict) or not table:
         raise ReferenceDataError(f"{name}: `rates` must map months (YYYY-MM) to rates")
@@ -78,7 +87,21 @@ def parse_fx(doc: dict[str, Any]) -> FxTable:
             values.append(value)
         rows.append(((int(match[1]), int(match[2])), tuple(values)))
     rows.sort()
-    return FxTable(currencies, tuple(m for m, _ in rows), tuple(r for _, r in rows))
+    return FxTable(
+        currencies, tuple(m for m, _ in rows), tuple(r for _, r in rows), decimals=decimals
+    )
+
+
+def _decimals(given: Any, currencies: tuple[str, ...], name: str) -> tuple[int, ...]:
+    if not isinstance(given, dict) or set(given) != set(currencies):
+        raise ReferenceDataError(f"{name}: `decimals` must list exactly the `currencies`")
+    for currency in currencies:
+        value = given[currency]
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 4:
+            raise ReferenceDataError(
+                f"{name}: `decimals` of {currency} must be a whole number from 0 to 4"
+            )
+    return tuple(given[c] for c in currencies)
 
 
 def convert(table: FxTable, amount: Decimal | int | str, currency: str, on: date) -> Decimal:

@@ -197,6 +197,11 @@ def fx_rate_day(on: date) -> date:
     return reference().fx.rate_day(on)
 
 
+def shown_decimals(currency: str) -> int:
+    """Return the digits a page shows after the decimal mark in ``currency`` (VND 0, USD 2)."""
+    return reference().fx.shown_decimals(currency)
+
+
 def to_usd(amount: Decimal | int | str, currency: str, on: date) -> Decimal:
     """Return ``amount`` in ``currency`` converted to USD (rounded to the cent)."""
     return convert(reference().fx, amount, currency, on)

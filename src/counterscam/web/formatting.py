@@ -16,6 +16,7 @@ from functools import cache
 
 from counterscam.intake import vocab
 from counterscam.reference import loader as ref
+from counterscam.reference.fx import UnknownCurrencyError
 
 
 def number(value: int | float | Decimal | None) -> str:
@@ -26,10 +27,22 @@ def number(value: int | float | Decimal | None) -> str:
 
 
 def money(value: Decimal | float | int | None, currency: str = "USD") -> str:
-    """Format an amount with its currency and two decimals, like 'USD 12,500.00'."""
+    """Format an amount as its currency is written: 'USD 12,500.00', 'VND 5,000,000'.
+
+    The digits after the mark are the currency's in the reference data (fx_rates.yaml
+    ``decimals``); an unknown currency gets two. A stored fraction a whole-number currency
+    does not show (VND 0.50) is shown to the cent rather than rounded away.
+    """
     if value is None:
         return ""
-    return f"{currency} {Decimal(value):,.2f}"
+    amount = Decimal(value)
+    try:
+        places = ref.shown_decimals(currency)
+    except UnknownCurrencyError:
+        places = 2
+    if amount != round(amount, places):
+        places = max(places, 2)
+    return f"{currency} {amount:,.{places}f}"
 
 
 def usd_whole(value: Decimal | float | int | None) -> str:

@@ -8,30 +8,25 @@ from fastapi import APIRouter, Form, HTTPException
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from counterscam.access.policy import contributes
-from counterscam.link.stoplist import (
-    StopEntryMissing,
-    StopListForbidden,
-    add_stop,
-    list_stops,
-    remove_stop,
-)
+from counterscam.link.stoplist import StopEntryMissing, StopListForbidden, add_stop, remove_stop
 from counterscam.web import csrf
 from counterscam.web.formatting import KIND_LABELS
 from counterscam.web.forms import FormErrors
 from counterscam.web.render import SignedIn
+from counterscam.web.stop_list_view import read_stop_list
+from counterscam.web.tables import csv_response
 
 router = APIRouter()
 KINDS = [(k, v) for k, v in KIND_LABELS.items() if k]
 
 
 def _page(page: SignedIn, errors: FormErrors, form: dict[str, str], status: int = 200) -> Response:
-    entries = list_stops(page.session, page.caller, channel="web")
-    page.session.commit()  # the listing's audit row: the request's session ends rolled back
+    view = read_stop_list(page.session, page.caller)
     return page.render(
         "stop_list.html",
         section="clusters",
         title="Hub stop-list",
-        entries=entries,
+        view=view,
         may_edit=contributes(page.caller),
         kinds=KINDS,
         errors=errors,
@@ -44,6 +39,12 @@ def _page(page: SignedIn, errors: FormErrors, form: dict[str, str], status: int 
 def stop_list_page(page: SignedIn) -> Response:
     """Show the identifiers that never link reports, with who listed them and why."""
     return _page(page, FormErrors(), {})
+
+
+@router.get("/stop-list.csv")
+def stop_list_csv(page: SignedIn) -> Response:
+    """Download the stop-list as the page shows it to the caller (withheld values stay empty)."""
+    return csv_response(read_stop_list(page.session, page.caller).table)
 
 
 @router.post("/stop-list", dependencies=[csrf.CsrfChecked])

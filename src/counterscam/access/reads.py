@@ -12,6 +12,20 @@ from counterscam.access import audit
 from counterscam.access.caller import Caller
 from counterscam.access.policy import report_visible
 from counterscam.db.models import Agency, Identifier, Party, Place, Report, ReportShare, Sighting
+from counterscam.sorting import Order, either_way, order_by
+
+# The columns a report list sorts by: those whose stored value orders as the page shows it
+# (country and scam type show labels, which order differently from their codes).
+REPORT_ORDERS: dict[str, Order] = either_way(
+    {
+        "reference": Report.external_ref,
+        "agency": select(Agency.code).where(Agency.id == Report.agency_id).scalar_subquery(),
+        "reported": Report.reported_at,
+        "loss_usd": Report.loss_usd,
+    },
+    Report.id,
+)
+NEWEST_FIRST = "-reported"
 
 
 class NotFound(LookupError):
@@ -167,8 +181,15 @@ def list_reports(
     country: str | None = None,
     scam_type: str | None = None,
     since: datetime | None = None,
+    sort: str = NEWEST_FIRST,
 ) -> ReportPage:
-    """Return one page of the reports the caller may see, newest first; the search is audited."""
+    """Return one page of the reports the caller may see, sorted; the search is audited.
+
+    Args:
+        sort: a name of REPORT_ORDERS (``-`` first for descending); newest first by default.
+            Raises BadSort for any other.
+    """
+    orders = order_by(sort, REPORT_ORDERS)
     query = visible_reports(caller)
     if country:
         query = query.where(Report.country == country)
@@ -180,18 +201,14 @@ def list_reports(
     per_page = max(1, min(per_page, 500))
     page = max(1, page)
     items = list(
-        session.scalars(
-            query.order_by(Report.reported_at.desc(), Report.id.desc())
-            .limit(per_page)
-            .offset((page - 1) * per_page)
-        )
+        session.scalars(query.order_by(*orders).limit(per_page).offset((page - 1) * per_page))
     )
     audit.record(
         session,
         caller,
         channel=channel,
         action="list_reports",
-        query=f"country={country or ''} scam_type={scam_type or ''} page={page}",
+        query=f"country={country or ''} scam_type={scam_type or ''} sort={sort} page={page}",
         hits=total,
     )
     session.commit()

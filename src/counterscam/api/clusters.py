@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session
 from counterscam.api.check import HoldingOut
 from counterscam.api.deps import MAX_PAGE, CurrentCaller, SessionDep
 from counterscam.link.brief import ClusterHidden, ClusterNotFound, cluster_brief
-from counterscam.link.listing import BadSort, list_clusters
+from counterscam.link.listing import list_clusters
 from counterscam.link.network import cluster_graph
+from counterscam.sorting import BadSort
 
 router = APIRouter(tags=["clusters"])
 T = TypeVar("T")

@@ -16,6 +16,21 @@ from counterscam.access.policy import report_visible
 from counterscam.access.reads import Holding, holdings
 from counterscam.db.base import utcnow
 from counterscam.db.models import Agency, Alert, Identifier, Report
+from counterscam.sorting import Order, either_way, order_by
+
+_OWN, _OTHER, _OTHER_AGENCY = aliased(Report), aliased(Report), aliased(Agency)
+# Columns shown whatever the policy says of the other report; never the other report's own
+# content, whose order would hint at a record the caller may not see.
+ALERT_ORDERS: dict[str, Order] = either_way(
+    {
+        "raised": Alert.created_at,
+        "identifier": Identifier.value,
+        "own_report": _OWN.external_ref,
+        "other_agency": _OTHER_AGENCY.code,
+    },
+    Alert.id,
+)
+NEWEST_FIRST = "-raised"
 
 
 class AlertNotFound(LookupError):
@@ -64,7 +79,7 @@ class AlertItem:
 
 @dataclass(frozen=True)
 class AlertPage:
-    """One page of an agency's alerts, newest first."""
+    """One page of an agency's alerts, in the order asked for (newest first by default)."""
 
     items: list[AlertItem]
     total: int
@@ -93,11 +108,17 @@ def inbox(
     page: int = 1,
     per_page: int = 50,
     channel: str = "api",
+    sort: str = NEWEST_FIRST,
 ) -> AlertPage:
-    """Return one page of the caller's agency's alerts, newest first; the read is audited.
+    """Return one page of the caller's agency's alerts, sorted; the read is audited.
+
+    Args:
+        sort: a name of ALERT_ORDERS (``-`` first for descending); newest first by default.
+            Raises BadSort for any other.
 
     Commits the audit row.
     """
+    orders = order_by(sort, ALERT_ORDERS)
     page = max(1, page)
     per_page = max(1, min(per_page, 500))
     if caller.agency_id is None:
@@ -106,7 +127,7 @@ def inbox(
     if unread_only:
         mine.append(Alert.read_at.is_(None))
     total = int(session.scalar(select(func.count()).select_from(Alert).where(*mine)) or 0)
-    own, other, other_agency = aliased(Report), aliased(Report), aliased(Agency)
+    own, other, other_agency = _OWN, _OTHER, _OTHER_AGENCY  # the aliases ALERT_ORDERS names
     rows = session.execute(
         select(
             Alert.id,
@@ -127,7 +148,7 @@ def inbox(
         .join(other, other.id == Alert.other_report_id)
         .join(other_agency, other_agency.id == Alert.other_agency_id)
         .where(*mine)
-        .order_by(Alert.created_at.desc(), Alert.id.desc())
+        .order_by(*orders)
         .limit(per_page)
         .offset((page - 1) * per_page)
     ).all()
@@ -186,7 +207,7 @@ def inbox(
         caller,
         channel=channel,
         action="read_alerts",
-        query=f"unread_only={unread_only} page={page}",
+        query=f"unread_only={unread_only} sort={sort} page={page}",
         hits=total,
     )
     session.commit()

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, select
+from sqlalchemy import Select, and_, case, distinct, func, select
 from sqlalchemy.orm import Session
 
 from counterscam.access import audit
@@ -16,12 +16,9 @@ from counterscam.access.policy import report_visible
 from counterscam.db.link_models import Cluster, ClusterReport
 from counterscam.db.models import Place, Report
 from counterscam.link.trafficking import cluster_compounds
+from counterscam.sorting import Order, checked, order_by
 
 SORTS = ("loss", "countries", "reports", "growth", "recent")
-
-
-class BadSort(ValueError):
-    """The sort asked for is not one of SORTS."""
 
 
 @dataclass(frozen=True)
@@ -96,8 +93,7 @@ def list_clusters(
         country, scam_type, compound: keep clusters with a visible report of that reporting
             country, scam type, or naming a compound whose name contains this text.
     """
-    if sort not in SORTS:
-        raise BadSort(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
+    checked(sort, SORTS)
     visible = report_visible(caller)
     matching = _filters(
         select(ClusterReport.cluster_id)
@@ -111,12 +107,13 @@ def list_clusters(
     loss = func.coalesce(func.sum(Report.loss_usd), 0)
     n_countries = func.count(distinct(Report.country))
     recent = func.sum(case((Report.reported_at >= _growth_since(session, caller), 1), else_=0))
-    order: dict[str, ColumnElement[Any]] = {
-        "loss": loss.desc(),
-        "countries": n_countries.desc(),
-        "reports": reports.desc(),
-        "growth": recent.desc(),
-        "recent": func.max(Report.reported_at).desc(),
+    cluster = ClusterReport.cluster_id.asc()
+    orders: dict[str, Order] = {
+        "loss": (loss.desc(), cluster),
+        "countries": (n_countries.desc(), cluster),
+        "reports": (reports.desc(), cluster),
+        "growth": (recent.desc(), cluster),
+        "recent": (func.max(Report.reported_at).desc(), cluster),
     }
     query = (
         select(ClusterReport.cluster_id, reports, loss, recent, func.min(Report.reported_at))
@@ -127,9 +124,7 @@ def list_clusters(
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     per_page, page = max(1, min(per_page, 500)), max(1, page)
     rows = session.execute(
-        query.order_by(order[sort], ClusterReport.cluster_id)
-        .limit(per_page)
-        .offset((page - 1) * per_page)
+        query.order_by(*order_by(sort, orders)).limit(per_page).offset((page - 1) * per_page)
     ).all()
     items = _summaries(session, caller, [r[0] for r in rows])
     audit.record(

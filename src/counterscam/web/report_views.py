@@ -4,27 +4,35 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counterscam.access import audit
 from counterscam.access.caller import Caller
-from counterscam.access.reads import ReportPage, list_reports, visible_reports
+from counterscam.access.reads import (
+    NEWEST_FIRST,
+    REPORT_ORDERS,
+    ReportPage,
+    list_reports,
+    visible_reports,
+)
 from counterscam.db.models import Agency, Report
+from counterscam.sorting import order_by
 from counterscam.web.tables import Column, Table
 
 EXPORT_LIMIT = 100_000
 
 COLUMNS = (
-    Column("external_ref", "Reference", link="href"),
-    Column("agency", "Agency"),
+    Column("external_ref", "Reference", link="href", sort="reference"),
+    Column("agency", "Agency", sort="agency"),
     Column("country", "Country", vocabulary="country"),
-    Column("reported_at", "Reported", "date", zone="country"),
+    Column("reported_at", "Reported", "date", zone="country", sort="reported"),
     Column("scam_type", "Scam type", vocabulary="scam_type"),
     Column("channel", "Channel", vocabulary="channel"),
     Column("loss_amount", "Loss", "money"),
-    Column("loss_usd", "Loss (USD)", "usd"),
+    Column("loss_usd", "Loss (USD)", "usd", sort="loss_usd"),
     Column("mark", "Mark", "mark"),
 )
 CSV_COLUMNS = (
@@ -37,17 +45,25 @@ CSV_COLUMNS = (
 
 @dataclass(frozen=True)
 class ReportFilters:
-    """The filters of the reports page."""
+    """The filters and sort of the reports page."""
 
     country: str = ""
     scam_type: str = ""
+    sort: str = NEWEST_FIRST
 
-    def query_string(self) -> str:
-        """Return the filters as URL parameters (for pagination and CSV links)."""
-        parts = [
-            f"{k}={v}" for k, v in (("country", self.country), ("scam_type", self.scam_type)) if v
+    def query_string(self, *, with_sort: bool = True) -> str:
+        """Return the filters as URL parameters (for pagination, sort and CSV links)."""
+        pairs = [
+            ("country", self.country),
+            ("scam_type", self.scam_type),
+            ("sort", self.sort if with_sort and self.sort != NEWEST_FIRST else ""),
         ]
-        return "&".join(parts)
+        return urlencode([(k, v) for k, v in pairs if v])
+
+    @property
+    def sorted_by_column(self) -> bool:
+        """Tell whether a column heading chose the order (not the usual newest first)."""
+        return self.sort != NEWEST_FIRST
 
 
 def _rows(session: Session, reports: Sequence[Report]) -> list[dict[str, object]]:
@@ -84,7 +100,7 @@ class ReportListView:
 def report_page(
     session: Session, caller: Caller, *, filters: ReportFilters, page: int, per_page: int = 50
 ) -> ReportListView:
-    """Return one page of visible reports and its table."""
+    """Return one page of visible reports, sorted over all of them, and its table."""
     result = list_reports(
         session,
         caller,
@@ -93,6 +109,7 @@ def report_page(
         per_page=per_page,
         country=filters.country or None,
         scam_type=filters.scam_type or None,
+        sort=filters.sort,
     )
     table = Table(
         caption=f"{result.total:,} reports",
@@ -104,16 +121,14 @@ def report_page(
 
 
 def export_reports(session: Session, caller: Caller, *, filters: ReportFilters) -> Table:
-    """Return every visible report under the filters as one table (audited as an export)."""
+    """Return every visible report under the filters and sort as one table (audited)."""
     query = visible_reports(caller)
     if filters.country:
         query = query.where(Report.country == filters.country)
     if filters.scam_type:
         query = query.where(Report.scam_type == filters.scam_type)
     reports = list(
-        session.scalars(
-            query.order_by(Report.reported_at.desc(), Report.id.desc()).limit(EXPORT_LIMIT)
-        )
+        session.scalars(query.order_by(*order_by(filters.sort, REPORT_ORDERS)).limit(EXPORT_LIMIT))
     )
     audit.record(
         session,

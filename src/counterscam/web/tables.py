@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi.responses import Response
 
 from counterscam.spreadsheet import safe_cell
+from counterscam.web.forms import FormErrors
 
 # Cell formats: how the HTML renderer shows a value; CSV always gets the raw value.
 FORMATS = ("text", "count", "usd", "money", "date", "moment", "mark", "code")
@@ -31,6 +33,9 @@ class Column:
     # Row key of the reporting country (or countries) whose local date a "date" or "moment"
     # cell shows on the page (formatting.local_day); the CSV keeps the UTC value.
     zone: str | None = None
+    # Name of the server-side sort by this column (``sorting.either_way``); its header then
+    # links to the list sorted by it, when the page passes a ``Sorting``.
+    sort: str | None = None
 
     @property
     def numeric(self) -> bool:
@@ -57,6 +62,47 @@ class Table:
     def local_times(self) -> bool:
         """Tell whether the page shows some of its times in each reporting country's zone."""
         return any(c.zone for c in self.html_columns)
+
+
+@dataclass(frozen=True)
+class Sorting:
+    """The sort of a paged list as its column headers show it; the rows come sorted by SQL.
+
+    ``url`` is the list's address with its filters but no sort and no page, so a header link
+    sorts the whole list and starts again at page 1.
+    """
+
+    current: str
+    url: str
+
+    def href(self, name: str) -> str:
+        """Return the address sorting by ``name``: ascending first, then the other way."""
+        sort = f"-{name}" if self.current == name else name
+        return f"{self.url}{'&' if '?' in self.url else '?'}{urlencode({'sort': sort})}"
+
+    def state(self, name: str) -> str:
+        """Return the header's ``aria-sort``: ascending, descending or none."""
+        if self.current == name:
+            return "ascending"
+        return "descending" if self.current == f"-{name}" else "none"
+
+
+def chosen_sort(
+    sort: str,
+    orders: Collection[str],
+    default: str,
+    errors: FormErrors,
+    message: str = "Choose how to sort the list by a column heading",
+) -> str:
+    """Return the sort asked for when the list offers it, else ``default`` with an error.
+
+    The page then shows the list in its usual order under "There is a problem" (status 400),
+    as a form does with a value that is not one of its choices.
+    """
+    if sort in orders:
+        return sort
+    errors.add("sort", message)
+    return default
 
 
 def _cell(value: Any) -> str:

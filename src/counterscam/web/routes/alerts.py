@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from counterscam.api.deps import MAX_PAGE, RowId
 from counterscam.check.alerts import AlertNotFound, AlertPage, inbox, mark_read
+from counterscam.check.inbox import ALERT_ORDERS, NEWEST_FIRST
 from counterscam.web import csrf
+from counterscam.web.forms import FormErrors
 from counterscam.web.render import SignedIn
-from counterscam.web.tables import Column, Table, csv_response
+from counterscam.web.tables import Column, Sorting, Table, chosen_sort, csv_response
 
 router = APIRouter()
 PER_PAGE = 50
@@ -59,20 +63,35 @@ def alert_table(alerts: AlertPage, caption: str) -> Table:
 
 @router.get("/alerts", response_class=HTMLResponse)
 def alerts_page(
-    page: SignedIn, show: str = "unread", p: int = Query(1, ge=1, le=MAX_PAGE, alias="page")
+    page: SignedIn,
+    show: str = "unread",
+    sort: str = NEWEST_FIRST,
+    p: int = Query(1, ge=1, le=MAX_PAGE, alias="page"),
 ) -> Response:
-    """Show the agency's alerts: unread first (the default view), or all of them."""
+    """Show the agency's alerts: unread first (the default view), or all of them, sorted."""
     unread_only = show != "all"
+    errors = FormErrors()
+    sort = chosen_sort(sort.strip() or NEWEST_FIRST, ALERT_ORDERS, NEWEST_FIRST, errors)
     alerts = inbox(
-        page.session, page.caller, unread_only=unread_only, page=p, per_page=PER_PAGE, channel="web"
+        page.session,
+        page.caller,
+        unread_only=unread_only,
+        page=p,
+        per_page=PER_PAGE,
+        channel="web",
+        sort=sort,
     )
+    unsorted_url = f"/alerts?show={'unread' if unread_only else 'all'}"
     return page.render(
         "alerts.html",
         section="alerts",
         title="Alerts",
         alerts=alerts,
         show=show,
-        base_url=f"/alerts?show={'unread' if unread_only else 'all'}",
+        errors=errors,
+        sorting=Sorting(sort, unsorted_url),
+        base_url=unsorted_url + (f"&{urlencode({'sort': sort})}" if sort != NEWEST_FIRST else ""),
+        status_code=400 if errors else 200,
     )
 
 

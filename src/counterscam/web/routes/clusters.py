@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
@@ -28,7 +30,7 @@ from counterscam.web.cluster_views import (
 from counterscam.web.formatting import KIND_LABELS, member_countries, options
 from counterscam.web.forms import FormErrors
 from counterscam.web.render import Page, SignedIn
-from counterscam.web.tables import csv_response
+from counterscam.web.tables import chosen_sort, csv_response
 
 router = APIRouter()
 JOINING_PER_PAGE = 100
@@ -66,9 +68,10 @@ def clusters_list(
     """List the clusters holding reports the caller may see, sorted and filtered."""
     filters = _filters(sort, country, scam_type, compound)
     errors = FormErrors()
-    if filters.sort not in SORTS:
-        errors.add("sort", "Choose how to sort the clusters from the list")
-        filters = ClusterFilters(**{**vars(filters), "sort": "loss"})
+    sort = chosen_sort(
+        filters.sort, SORTS, "loss", errors, "Choose how to sort the clusters from the list"
+    )
+    filters = replace(filters, sort=sort)
     view = cluster_list(page.session, page.caller, filters=filters, page=p)
     query = filters.query_string()
     return page.render(

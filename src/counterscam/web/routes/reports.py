@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import HTMLResponse, Response
 
-from counterscam.access.reads import NotFound, NotPermitted, get_report
+from counterscam.access.reads import NEWEST_FIRST, REPORT_ORDERS, NotFound, NotPermitted, get_report
 from counterscam.api.deps import MAX_PAGE, RowId
+from counterscam.sorting import BadSort, checked
 from counterscam.web.formatting import member_countries, options
+from counterscam.web.forms import FormErrors
 from counterscam.web.render import SignedIn
 from counterscam.web.report_views import ReportFilters, export_reports, report_page
-from counterscam.web.tables import csv_response
+from counterscam.web.tables import Sorting, chosen_sort, csv_response
 
 router = APIRouter()
 
 
-def _filters(country: str, scam_type: str) -> ReportFilters:
-    return ReportFilters(country=country.strip().upper()[:2], scam_type=scam_type.strip()[:40])
+def _filters(country: str, scam_type: str, sort: str) -> ReportFilters:
+    return ReportFilters(
+        country=country.strip().upper()[:2],
+        scam_type=scam_type.strip()[:40],
+        sort=sort.strip() or NEWEST_FIRST,
+    )
+
+
+def _url(path: str, query: str) -> str:
+    return path + (f"?{query}" if query else "")
 
 
 @router.get("/reports", response_class=HTMLResponse)
@@ -24,10 +36,13 @@ def reports_list(
     page: SignedIn,
     country: str = "",
     scam_type: str = "",
+    sort: str = NEWEST_FIRST,
     p: int = Query(1, ge=1, le=MAX_PAGE, alias="page"),
 ) -> Response:
-    """List the reports the caller may see, newest first, with filters."""
-    filters = _filters(country, scam_type)
+    """List the reports the caller may see, newest first or sorted by a column, with filters."""
+    filters = _filters(country, scam_type, sort)
+    errors = FormErrors()
+    filters = replace(filters, sort=chosen_sort(filters.sort, REPORT_ORDERS, NEWEST_FIRST, errors))
     view = report_page(page.session, page.caller, filters=filters, page=p)
     query = filters.query_string()
     return page.render(
@@ -36,19 +51,27 @@ def reports_list(
         title="Reports",
         view=view,
         filters=filters,
-        base_url="/reports" + (f"?{query}" if query else ""),
-        csv_url="/reports.csv" + (f"?{query}" if query else ""),
+        errors=errors,
+        sorting=Sorting(filters.sort, _url("/reports", filters.query_string(with_sort=False))),
+        base_url=_url("/reports", query),
+        csv_url=_url("/reports.csv", query),
         countries=member_countries(),
         scam_types=options("scam_type"),
+        status_code=400 if errors else 200,
     )
 
 
 @router.get("/reports.csv")
-def reports_csv(page: SignedIn, country: str = "", scam_type: str = "") -> Response:
-    """Download every visible report under the filters as CSV."""
-    return csv_response(
-        export_reports(page.session, page.caller, filters=_filters(country, scam_type))
-    )
+def reports_csv(
+    page: SignedIn, country: str = "", scam_type: str = "", sort: str = NEWEST_FIRST
+) -> Response:
+    """Download every visible report under the filters as CSV, in the page's order."""
+    filters = _filters(country, scam_type, sort)
+    try:
+        checked(filters.sort, REPORT_ORDERS)
+    except BadSort as exc:
+        raise HTTPException(400, str(exc)) from exc
+    return csv_response(export_reports(page.session, page.caller, filters=filters))
 
 
 @router.get("/reports/{report_id}", response_class=HTMLResponse)

@@ -94,6 +94,9 @@ def test_list_sorts_filters_and_downloads_the_same_table(
     by_countries = my.get("/clusters?sort=countries").text
     assert by_countries.index(keys["syndicate"]) < by_countries.index(keys["policy"])
     assert "3 clusters" in by_loss
+    # The rows come sorted over all pages: the headings must not re-sort one page in the
+    # browser (they did, so "Loss" clicked on page 2 ordered only page 2's 50 clusters).
+    assert "data-sortable" not in by_loss and "sort-button" not in by_loss
 
     only_kk = my.get("/clusters?compound=kk+park").text
     assert keys["syndicate"] in only_kk and keys["policy"] not in only_kk

@@ -30,7 +30,7 @@ from counterscam.web.cluster_views import (
 from counterscam.web.formatting import KIND_LABELS, member_countries, options
 from counterscam.web.forms import FormErrors
 from counterscam.web.render import Page, SignedIn
-from counterscam.web.tables import chosen_sort, csv_response
+from counterscam.web.tables import Sorting, chosen_sort, csv_response
 
 router = APIRouter()
 JOINING_PER_PAGE = 100
@@ -74,6 +74,7 @@ def clusters_list(
     filters = replace(filters, sort=sort)
     view = cluster_list(page.session, page.caller, filters=filters, page=p)
     query = filters.query_string()
+    base_url = "/clusters" + (f"?{query}" if query else "")
     return page.render(
         "clusters.html",
         section="clusters",
@@ -82,7 +83,10 @@ def clusters_list(
         filters=filters,
         errors=errors,
         sorts=list(SORT_LABELS.items()),
-        base_url="/clusters" + (f"?{query}" if query else ""),
+        base_url=base_url,
+        # The rows come sorted by SQL over all pages: a Sorting turns the headings' in-browser
+        # sort off (it re-ordered only the page shown); "Sort by" orders the whole list.
+        server_sorted=Sorting(current=sort, url=base_url),
         csv_url="/clusters.csv" + (f"?{query}" if query else ""),
         countries=member_countries(),
         scam_types=options("scam_type"),

@@ -10,10 +10,18 @@ from counterscam.identifiers._text import clean, refang
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 from counterscam.identifiers.ip import link_host_ip, parse_ip
 
+# A label before a pasted domain: "Domain: evil.com", "Website evil.com", "Tên miền: ...",
+# "โดเมน: ..." (Thai): with a colon, or a space before the one name that follows.
+_LABEL = re.compile(
+    r"^(?:domain(?:\s*name)?|website|web\s*site|site|url|tên\s*miền|โดเมน|เว็บไซต์)"
+    r"(?:\s*[:：]\s*|\s+(?=\S+$))",
+    re.I,
+)
+
 
 def canonicalize_domain(raw: str) -> Canonical:
     """Canonicalise a domain; a pasted URL is reduced to its host, an IP becomes ``ip``."""
-    text = refang(clean("domain", raw))
+    text = refang(_LABEL.sub("", clean("domain", raw)))
     pasted_link = "/" in text
     if "/" in text or "@" in text or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*://", text):
         try:

@@ -16,9 +16,12 @@ _SEVERAL = re.compile(r"[;,\s]+")
 _DISPLAY_NAME = re.compile(r"[^<>@]*<\s*([^<>\s]+@[^<>\s]+)\s*>")
 # Spaces left around "@" and "." by defanging such as "john [at] example [dot] com".
 _SPACED = re.compile(r"\s*([@.])\s*")
-# A label before the address: "Email: ...", "E-mail address: ...", "อีเมล: ..." (Thai).
-# Only with a colon, which no address holds before its "@" unquoted.
-_LABEL = re.compile(r"^(?:e-?mail(?:\s*address)?|mail|อีเมล|อีเมล์)\s*[:：]\s*", re.I)
+# A label before the address: "Email: ...", "E-mail address: ...", "อีเมล: ..." (Thai), or
+# the word alone before one address ("Email scam@evil.com"): a colon, which no address holds
+# before its "@" unquoted, or a space, which no address holds at all.
+_LABEL = re.compile(
+    r"^(?:e-?mail(?:\s*address)?|mail|อีเมล|อีเมล์)(?:\s*[:：]\s*|\s+(?=[^\s@]+@\S+$))", re.I
+)
 _PAIRS = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "(": ")", "[": "]", "{": "}"}
 _TRAILING = ".,;:!?"
 

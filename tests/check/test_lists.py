@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 import pytest
 from openpyxl import Workbook
@@ -69,3 +70,16 @@ def test_an_xlsx_file_is_read_from_the_sheet_naming_a_value_column() -> None:
     assert listed[2].problem and "Excel keeps only 15" in listed[2].problem
     with pytest.raises(UnreadableList, match="XLSX"):
         read_file("n.xlsx", b"PK\x03\x04broken", kind=None)
+
+
+def test_a_file_named_xlsx_is_opened_as_intake_opens_workbooks() -> None:
+    # The same checks as an upload: what the file really is, and how far it may unpack.
+    with pytest.raises(UnreadableList, match="text file .* with an .xlsx name"):
+        read_file("list.xlsx", b"value\n+6591234567\n", kind=None)
+    with pytest.raises(UnreadableList, match=r"old Excel 97-2003 \(.xls\)"):
+        read_file("list.xlsx", b"\xd0\xcf\x11\xe0" + bytes(600), kind=None)
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (301 * 1024 * 1024))
+    with pytest.raises(UnreadableList, match="unpacks to .* MB, more than"):
+        read_file("list.xlsx", bomb.getvalue(), kind=None)

@@ -14,12 +14,10 @@ from counterscam.access.caller import Caller
 from counterscam.check.results import BulkCheckResult, CheckItem, CheckResult
 from counterscam.check.service import bulk_limit, check_bulk
 from counterscam.identifiers import KINDS
-from counterscam.intake.tables import Source
+from counterscam.intake.records import FileProblem
+from counterscam.intake.tables import Limits, Source
+from counterscam.intake.xlsx_files import EXCEL_DIGITS, open_workbook
 
-# Excel keeps 15 significant digits of a number: a longer account number typed into a cell
-# not formatted as Text has lost its last digits, and checking what is left would answer for
-# another account.
-_EXCEL_DIGITS = 1e15
 _HEADERS = ({"value"}, {"kind", "value"})
 
 
@@ -111,7 +109,7 @@ def read_file(
     """
     source = Source(name=name, content=content)
     if source.format == "xlsx":
-        rows = _xlsx_rows(source.name, content)
+        rows = _xlsx_rows(source)
     elif source.format == "json":
         raise UnreadableList(f"{source.name}: choose a CSV or XLSX file (this is JSON)")
     else:
@@ -152,7 +150,7 @@ def _listed(
 def _text(cell: Any) -> tuple[str, str | None]:
     """Return a cell as the text to check, and the problem when its digits were lost."""
     if isinstance(cell, float) and cell.is_integer():
-        if abs(cell) >= _EXCEL_DIGITS:
+        if abs(cell) >= EXCEL_DIGITS:  # checking what is left would answer for another
             return f"{cell:.15g}", (
                 "the cell is a number of more than 15 digits, and Excel keeps only 15: its "
                 "last digits are lost. Format the column as Text, type the value again and save"
@@ -174,17 +172,11 @@ def _csv_rows(name: str, content: bytes) -> Iterator[list[Any]]:
         raise UnreadableList(f"{name}: cannot be read as CSV ({exc})") from None
 
 
-def _xlsx_rows(name: str, content: bytes) -> Iterator[list[Any]]:
-    from openpyxl import load_workbook  # imported here: slow to import, only needed for XLSX
-
+def _xlsx_rows(source: Source) -> Iterator[list[Any]]:
     try:
-        # data_only=False: a formula is kept as its text (never evaluated, never trusted).
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
-    except Exception:  # openpyxl raises many kinds on hostile input
-        raise UnreadableList(
-            f"{name}: cannot be read as an XLSX workbook; open it in Excel or LibreOffice "
-            "and save it again as .xlsx, or as CSV"
-        ) from None
+        book = open_workbook(source, Limits())
+    except FileProblem as exc:
+        raise UnreadableList("; ".join(f"{e.file}: {e.reason}" for e in exc.errors)) from None
     return _sheet_with_values(book)
 
 

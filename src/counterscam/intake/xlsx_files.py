@@ -28,17 +28,26 @@ _DAMAGED = (
 )
 
 
-def read_workbook(source: Source, limits: Limits) -> list[Table]:
-    """Return the intake sheets of a workbook, read into memory within the limits."""
+def open_workbook(source: Source, limits: Limits) -> Any:
+    """Open a workbook to read, formulas kept as their text; the caller closes it.
+
+    Raises FileProblem saying what the file is and how to fix it: not a zip (a text file, an
+    old .xls, an encrypted workbook), damaged, or unpacking to more than the limits allow.
+    """
     _check_zip(source, limits)
     from openpyxl import load_workbook  # imported here: slow to import, only needed for XLSX
 
     handle: Any = source.path if source.content is None else io.BytesIO(source.content)
     try:
         # data_only=False: a formula is kept as its text (never evaluated, never trusted).
-        book = load_workbook(handle, read_only=True, data_only=False)
+        return load_workbook(handle, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds on hostile input
         raise file_problem(source.name, _DAMAGED.format(detail=type(exc).__name__)) from None
+
+
+def read_workbook(source: Source, limits: Limits) -> list[Table]:
+    """Return the intake sheets of a workbook, read into memory within the limits."""
+    book = open_workbook(source, limits)
     try:
         sheets = _intake_sheets(source, book.worksheets)
         if "reports" not in sheets:
@@ -137,7 +146,7 @@ def _encrypted(source: Source) -> bool:
 
 # Excel keeps 15 significant digits of a number: a longer account or ID number typed into a
 # cell not formatted as Text has lost its last digits. Amounts and coordinates are numbers.
-_EXCEL_DIGITS = 1e15
+EXCEL_DIGITS = 1e15
 _NUMBER_COLUMNS = frozenset({"loss_amount", "latitude", "longitude"})
 
 
@@ -152,7 +161,7 @@ def _lost_digits(label: str, row: int, names: list[str], cells: list[Any]) -> li
             "digits are lost. Format the column as Text, type the value again and save",
         )
         for name, cell in zip(names, cells, strict=False)
-        if isinstance(cell, float) and abs(cell) >= _EXCEL_DIGITS and name not in _NUMBER_COLUMNS
+        if isinstance(cell, float) and abs(cell) >= EXCEL_DIGITS and name not in _NUMBER_COLUMNS
     ]
 
 

@@ -17,9 +17,11 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
+from typer.testing import CliRunner
 
+from counterscam.config import get_settings
 from counterscam.db.base import Base
-from counterscam.db.engine import make_engine, session_factory
+from counterscam.db.engine import engine_for, make_engine, session_factory
 from counterscam.db.migrate import upgrade
 
 PG_URL = os.environ.get(
@@ -137,9 +139,21 @@ def _fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(autouse=True)
 def _audit_write_through(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Write each search's audit row at once, so tests can read it; test_audit covers batching."""
-    from counterscam.config import get_settings
-
     monkeypatch.setenv("COUNTERSCAM_AUDIT_FLUSH_SECONDS", "0")
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()
+
+
+@pytest.fixture
+def runner(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
+    """The command line, pointed at the test database, with no API token of the shell's."""
+    url = engine.url.render_as_string(hide_password=False)
+    monkeypatch.setenv("COUNTERSCAM_DATABASE_URL", url)
+    monkeypatch.delenv("COUNTERSCAM_TOKEN", raising=False)
+    get_settings.cache_clear()
+    engine_for.cache_clear()
+    yield CliRunner()
+    engine_for(url).dispose()
+    get_settings.cache_clear()
+    engine_for.cache_clear()

@@ -2,32 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from counterscam.access.accounts import issue_token
 from counterscam.cli.main import app
-from counterscam.config import get_settings
-from counterscam.db.engine import engine_for
 from counterscam.db.models import Agency, ApiToken, User
 from tests.factories import PASSWORD, build_policy_region
-
-
-@pytest.fixture
-def runner(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
-    url = engine.url.render_as_string(hide_password=False)
-    monkeypatch.setenv("COUNTERSCAM_DATABASE_URL", url)
-    monkeypatch.delenv("COUNTERSCAM_TOKEN", raising=False)
-    get_settings.cache_clear()
-    engine_for.cache_clear()
-    yield CliRunner()
-    engine_for(url).dispose()
-    get_settings.cache_clear()
-    engine_for.cache_clear()
 
 
 def _agency(*args: str) -> list[str]:

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import Engine
 from sqlalchemy.orm import Session
-from typer.testing import CliRunner
 
-from counterscam.config import get_settings
-from counterscam.db.engine import engine_for
 from tests.check.helpers import add_report
 from tests.factories import PolicyRegion, build_policy_region
 
@@ -59,17 +54,3 @@ def region(session: Session) -> CheckRegion:
     )
     session.commit()
     return CheckRegion(policy=policy)
-
-
-@pytest.fixture
-def runner(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
-    """The CLI, pointed at the test database (the check commands' tests)."""
-    url = engine.url.render_as_string(hide_password=False)
-    monkeypatch.setenv("COUNTERSCAM_DATABASE_URL", url)
-    monkeypatch.delenv("COUNTERSCAM_TOKEN", raising=False)
-    get_settings.cache_clear()
-    engine_for.cache_clear()
-    yield CliRunner()
-    engine_for(url).dispose()
-    get_settings.cache_clear()
-    engine_for.cache_clear()

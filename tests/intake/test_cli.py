@@ -5,35 +5,20 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from counterscam.access.caller import Caller
 from counterscam.cli import intake as intake_cli
 from counterscam.cli.main import app
-from counterscam.config import get_settings
-from counterscam.db.engine import engine_for
 from counterscam.db.models import Report
 from tests.intake.conftest import IDENTIFIERS_CSV, PARTIES_CSV, PLACES_CSV, REPORTS_CSV
-
-
-@pytest.fixture
-def runner(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
-    url = engine.url.render_as_string(hide_password=False)
-    monkeypatch.setenv("COUNTERSCAM_DATABASE_URL", url)
-    monkeypatch.delenv("COUNTERSCAM_TOKEN", raising=False)
-    get_settings.cache_clear()
-    engine_for.cache_clear()
-    yield CliRunner()
-    get_settings.cache_clear()
-    engine_for.cache_clear()
 
 
 def test_import_folder(

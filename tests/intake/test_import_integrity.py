@@ -4,7 +4,6 @@ report, identifier, party or cluster that is not there.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,9 +12,7 @@ from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from counterscam.cli.main import app
-from counterscam.config import get_settings
 from counterscam.db.base import Base
-from counterscam.db.engine import engine_for
 from counterscam.db.link_models import ClusterLink, ClusterReport
 from counterscam.db.models import Alert, Party, Report, Sighting
 from counterscam.synth import generate
@@ -27,16 +24,6 @@ def region(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("region")
     generate(reports=600, seed=11, out=out)
     return out
-
-
-@pytest.fixture
-def runner(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
-    monkeypatch.setenv("COUNTERSCAM_DATABASE_URL", engine.url.render_as_string(hide_password=False))
-    get_settings.cache_clear()
-    engine_for.cache_clear()
-    yield CliRunner()
-    get_settings.cache_clear()
-    engine_for.cache_clear()
 
 
 def _agencies(region: Path) -> list[str]:

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
-import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from counterscam.cli.main import app
-from counterscam.config import get_settings
-from counterscam.db.engine import engine_for
 from counterscam.db.models import Party
 from tests.link.region import add_party, add_report, groups, make_region
 
@@ -24,16 +20,6 @@ OTHERS = [
     ("Juan dela Cruz", date(1981, 2, 14)),
     ("Sok Dara", date(1995, 9, 21)),
 ]
-
-
-@pytest.fixture
-def runner(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
-    monkeypatch.setenv("COUNTERSCAM_DATABASE_URL", engine.url.render_as_string(False))
-    get_settings.cache_clear()
-    engine_for.cache_clear()
-    yield CliRunner()
-    get_settings.cache_clear()
-    engine_for.cache_clear()
 
 
 def test_persons_flag_resolves_parties_and_links_reports_naming_the_same_mule(

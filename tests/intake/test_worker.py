@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import multiprocessing
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -129,3 +131,47 @@ def test_an_import_through_the_worker_stores_the_valid_reports_and_lists_the_res
     assert f"0 created, {total - 3:,} updated" in again.output
     assert session.scalar(select(func.count()).select_from(Report)) == stored
     assert (session.scalar(select(func.count()).select_from(Sighting)) or 0) > stored
+
+
+def test_workers_agree_with_inline_when_linked_rows_are_out_of_order(
+    region: Path, tmp_path: Path
+) -> None:
+    # Linked rows in another order than their reports are grouped in memory, and rows
+    # pointing at no report come first as errors: each worker must count them alike.
+    for path in region.glob("*.csv"):
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        if path.name == "identifiers.csv":
+            lines = lines[:1] + lines[:0:-1]  # reversed
+            lines.append("NO-SUCH-REPORT,phone,+66812345678,caller,,TH\n")
+        (tmp_path / path.name).write_text("".join(lines), encoding="utf-8")
+    inline = list(prepared_inline(_sources(tmp_path), LIMITS, "TH"))
+    assert isinstance(inline[0], RowError) and "NO-SUCH-REPORT" in inline[0].reason
+    for workers in (2, 3):
+        assert list(prepared_in_worker(_sources(tmp_path), LIMITS, "TH", workers=workers)) == (
+            inline
+        )
+
+
+def test_a_worker_does_not_rerun_the_program_that_started_it(region: Path, tmp_path: Path) -> None:
+    # The CLI's entry script imports the whole CLI: a spawned worker that re-ran it as its
+    # parent's main would pay that on every import, while the writer waits.
+    marker = tmp_path / "runs.txt"
+    script = tmp_path / "entry.py"
+    script.write_text(
+        "import pathlib, sys\n"
+        f"pathlib.Path({str(marker)!r}).open('a').write(__name__ + '\\n')\n"
+        "from pathlib import Path\n"
+        "from counterscam.intake.tables import Limits, Source\n"
+        "from counterscam.intake.worker import prepared_in_worker\n"
+        "if __name__ == '__main__':\n"
+        f"    folder = Path({str(region)!r})\n"
+        "    sources = [Source(name=p.name, path=p) for p in sorted(folder.glob('*.csv'))]\n"
+        "    items = list(prepared_in_worker(sources, Limits(), 'TH', workers=2))\n"
+        "    print(len(items))\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert int(done.stdout) > 100
+    assert marker.read_text(encoding="utf-8").split() == ["__main__"]

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session, aliased
 
 from counterscam.access.caller import Caller
 from counterscam.access.policy import public_visible, report_visible
-from counterscam.check.prepared import Prepared, Row
 from counterscam.db.models import Agency, Identifier, Report, Sighting
+from counterscam.db.prepared import Prepared, Row
 from counterscam.identifiers import (
     KINDS,
     Canonical,

@@ -31,9 +31,9 @@ from counterscam.check.lookup import (
     match_rows,
     public_hits,
 )
-from counterscam.check.prepared import Row
 from counterscam.check.results import BulkCheckResult, CheckItem, CheckResult, MatchedReport
 from counterscam.config import get_settings
+from counterscam.db.prepared import Row
 from counterscam.identifiers import Canonical, InvalidIdentifier
 
 MAX_MATCHES = 20

@@ -12,13 +12,20 @@ from counterscam.intake.tables import Limits, Source, check_size, too_large
 
 
 def read_batch(
-    sources: list[Source], limits: Limits, on_total: Callable[[int], None] | None = None
+    sources: list[Source],
+    limits: Limits,
+    on_total: Callable[[int], None] | None = None,
+    wanted: Callable[[int], bool] | None = None,
 ) -> Iterator[RawReport | RowError]:
     """Yield the raw reports (and unattached errors) of one batch of files.
 
     A CSV set (reports plus its linked files) is one batch, so is one workbook or one JSON
     file. Raises FileProblem (during iteration) when a file cannot be read; ``on_total`` is
     told the number of reports once the files have been scanned.
+
+    ``wanted`` is asked, for a CSV set, whether the item at each position of the stream (0
+    for the first item yielded, errors included) is needed; a report that is not is yielded
+    as ``records.SKIPPED``, without its linked rows. Other formats yield every item whole.
     """
     if not sources:
         raise file_problem("upload", "no file was given; choose a CSV, XLSX or JSON file")
@@ -38,7 +45,7 @@ def read_batch(
         tables = xlsx_files.read_workbook(sources[0], limits)
     else:
         tables = [csv_files.csv_table(s) for s in sources]
-    yield from join.assemble(tables, limits, on_total)
+    yield from join.assemble(tables, limits, on_total, wanted)
 
 
 @dataclass(frozen=True)

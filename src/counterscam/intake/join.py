@@ -9,10 +9,12 @@ a million reports import in bounded memory; otherwise its rows are grouped in me
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from counterscam.intake import columns
 from counterscam.intake.json_files import duplicate
 from counterscam.intake.records import (
+    SKIPPED,
     FileProblem,
     RawChild,
     RawReport,
@@ -23,12 +25,19 @@ from counterscam.intake.records import (
 from counterscam.intake.tables import Limits, Table, too_many_reports
 
 Totals = Callable[[int], None]
+Wanted = Callable[[int], bool]  # the position of an item in the stream: is it needed?
 
 
 def assemble(
-    tables: list[Table], limits: Limits, on_total: Totals | None = None
+    tables: list[Table],
+    limits: Limits,
+    on_total: Totals | None = None,
+    wanted: Wanted | None = None,
 ) -> Iterator[RawReport | RowError]:
-    """Yield each report with its linked rows, then nothing else; errors for orphan rows."""
+    """Yield each report with its linked rows, then nothing else; errors for orphan rows.
+
+    ``wanted``: see ``files.read_batch``.
+    """
     by_kind: dict[str, Table] = {}
     for table in tables:
         if table.kind in by_kind:
@@ -56,15 +65,24 @@ def assemble(
     if on_total is not None:
         on_total(len(first_row))
     merged: dict[str, _Linked] = {}
+    at = 0  # the position in the stream of the next item yielded
     for kind in columns.LINKED:
         if kind in by_kind:
             linked = _Linked(by_kind[kind], first_row)
             yield from linked.orphans
+            at += len(linked.orphans)
             merged[kind] = linked
     for row, values, problems in reports.open_rows():
-        raw = RawReport(data=values, file=reports.label, row=row, problems=problems)
+        at += 1
         ref = ref_of(values.get("external_ref"))
         first = first_row.get(ref)
+        if wanted is not None and not wanted(at - 1):
+            if first == row:
+                for linked in merged.values():
+                    linked.skip(first)
+            yield SKIPPED
+            continue
+        raw = RawReport(data=values, file=reports.label, row=row, problems=problems)
         if first is not None and first != row:
             raw.problems.append(duplicate(reports.label, row, ref, first))
         elif first is not None:
@@ -85,6 +103,10 @@ def _index_reports(reports: Table, limits: Limits) -> dict[str, int]:
     return first_row
 
 
+# A linked row found to belong to a report: (report's position, row, values, problems).
+_Row = tuple[int, int, dict[str, Any], list[RowError]]
+
+
 class _Linked:
     """The rows of one linked file, handed out per report."""
 
@@ -103,24 +125,27 @@ class _Linked:
             else:
                 last = position
         self._grouped: dict[int, list[RawChild]] | None = None
-        self._stream: Iterator[tuple[int, RawChild]] | None = None
-        self._head: tuple[int, RawChild] | None = None
+        self._stream: Iterator[_Row] | None = None
+        self._head: _Row | None = None
         if in_order:
             self._stream = self._known()
             self._head = next(self._stream, None)
         else:
             self._grouped = {}
-            for position, child in self._known():
+            for position, row, values, problems in self._known():
+                child = self._child(row, values, problems)
                 self._grouped.setdefault(position, []).append(child)
 
-    def _known(self) -> Iterator[tuple[int, RawChild]]:
+    def _known(self) -> Iterator[_Row]:
         for row, values, problems in self.table.open_rows():
-            data = values.copy()  # a workbook's rows are kept, so leave them as they are
-            position = self.first_row.get(ref_of(data.pop("external_ref", None)))
-            if position is None:
-                continue
-            child = RawChild(data=data, file=self.table.label, row=row, problems=problems)
-            yield position, child
+            position = self.first_row.get(ref_of(values.get("external_ref")))
+            if position is not None:
+                yield position, row, values, problems
+
+    def _child(self, row: int, values: dict[str, Any], problems: list[RowError]) -> RawChild:
+        data = values.copy()  # a workbook's rows are kept, so leave them as they are
+        data.pop("external_ref", None)
+        return RawChild(data=data, file=self.table.label, row=row, problems=problems)
 
     def children(self, position: int) -> list[RawChild]:
         """Return the rows that belong to the report first seen at ``position``."""
@@ -129,9 +154,18 @@ class _Linked:
         found: list[RawChild] = []
         while self._head is not None and self._head[0] <= position:
             if self._head[0] == position:
-                found.append(self._head[1])
+                _, row, values, problems = self._head
+                found.append(self._child(row, values, problems))
             self._head = next(self._stream, None) if self._stream else None
         return found
+
+    def skip(self, position: int) -> None:
+        """Pass over the rows of the report first seen at ``position`` without building them."""
+        if self._grouped is not None:
+            self._grouped.pop(position, None)
+            return
+        while self._head is not None and self._head[0] <= position:
+            self._head = next(self._stream, None) if self._stream else None
 
 
 def _orphan(label: str, row: int, ref: str) -> RowError:

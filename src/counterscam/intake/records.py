@@ -57,6 +57,11 @@ class RawReport:
     readable: bool = True
 
 
+# Yielded in place of a report a reader was told is not wanted (``files.read_batch``): a
+# worker preparing every other chunk reads the whole batch but builds only its own reports.
+SKIPPED = RawReport(data={}, file="", row=0)
+
+
 class FileProblem(Exception):
     """A file cannot be read at all; nothing of its batch is stored."""
 

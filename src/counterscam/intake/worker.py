@@ -21,8 +21,10 @@ import multiprocessing
 import os
 import pickle
 import queue
+import sys
 import traceback
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.process import BaseProcess
 from typing import Any
@@ -85,6 +87,29 @@ def prepared_inline(
         yield prepare(item, normaliser) if isinstance(item, RawReport) else item
 
 
+@contextmanager
+def _main_not_rerun() -> Iterator[None]:
+    """Start a spawned worker without it running the program's main script first.
+
+    A spawned child re-imports the parent's ``__main__`` from its path, so that functions
+    defined there can be found; the worker's are all in this module. The CLI's entry script
+    imports the whole CLI: ~0.55 s more per worker (0.88 s against 0.32 s), at the start of
+    every import, while the writer waits for its first chunk. Without a path the child skips
+    that step (``multiprocessing.spawn.get_preparation_data``). A main run by module name
+    (``python -m``) is imported by name, not path: left as it is.
+    """
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if main is None or path is None or getattr(main.__spec__, "name", None) is not None:
+        yield
+        return
+    del main.__file__
+    try:
+        yield
+    finally:
+        main.__file__ = path
+
+
 def prepared_in_worker(
     sources: list[Source],
     limits: Limits,
@@ -114,7 +139,8 @@ def prepared_in_worker(
             name=f"counterscam-prepare-{share}",
             daemon=True,
         )
-        process.start()
+        with _main_not_rerun():
+            process.start()
         channels.append(channel)
         processes.append(process)
     try:
@@ -211,7 +237,12 @@ def _work(job: _Job, channel: multiprocessing.Queue[tuple[str, Any]]) -> None:
             normaliser = Normaliser(country=job.country)
             chunk: list[_Packed | RowError] = []
             total = (lambda n: channel.put(("total", n))) if job.share == 0 else None
-            items = read_batch(job.sources, job.limits, on_total=total)
+            items = read_batch(
+                job.sources,
+                job.limits,
+                on_total=total,
+                wanted=lambda at: (at // _CHUNK) % job.workers == job.share,
+            )
             for position, item in enumerate(items):
                 if (position // _CHUNK) % job.workers == job.share:
                     if isinstance(item, RawReport):

@@ -27,7 +27,7 @@ from counterscam.db.base import utcnow
 from counterscam.db.engine import make_engine, session_factory
 from counterscam.db.link_models import Cluster, ClusterLink, ClusterReport
 from counterscam.db.migrate import upgrade
-from counterscam.link.graph import _chain, _components, _runs
+from counterscam.link.graph import _chain, _runs, components
 from counterscam.link.load import load
 from counterscam.link.rebuild import rebuild
 from counterscam.link.rules import DEFAULT_RULES
@@ -40,7 +40,7 @@ def baseline(session: Session) -> float:
     loaded = load(session)
     runs, *_ = _runs(loaded.evidence, DEFAULT_RULES)
     a, b, _ident, _run = _chain(runs, np.zeros(len(runs.rep), dtype=np.int64))
-    labels = _components(len(loaded.report_ids), a, b)
+    labels = components(len(loaded.report_ids), a, b)
     sizes = np.bincount(labels)
     multi = sizes[labels] >= 2
     _, label = np.unique(labels[multi], return_inverse=True)

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Select, Table, and_, bindparam, delete, func, or_, select, update
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 from counterscam.check.inbox import (
@@ -23,6 +24,7 @@ from counterscam.check.inbox import (
 from counterscam.db.base import utcnow
 from counterscam.db.dialect import insert_for
 from counterscam.db.models import Alert, Identifier, Report, Sighting
+from counterscam.db.prepared import Prepared
 from counterscam.link.conditions import allowed, links_through, stopped
 
 __all__ = [
@@ -126,6 +128,12 @@ _STILL = (
 )
 
 
+@lru_cache(maxsize=8)
+def _prepared(statement: Select[int, int, str, int], dialect: Dialect) -> Prepared:
+    # On the driver's cursor (db.prepared): an import's chunk reads thousands of sides.
+    return Prepared(statement, dialect, ("ids", "roles"))
+
+
 def _sides(
     session: Session,
     statement: Select[int, int, str, int],
@@ -135,8 +143,9 @@ def _sides(
     found: dict[int, list[_Side]] = defaultdict(list)
     session.flush()  # the connection does not autoflush: send pending sightings first
     connection = session.connection()
+    query = _prepared(statement, connection.dialect)
     for chunk in _chunks(ids, _CHUNK):
-        rows = connection.execute(statement, {"ids": list(chunk), "roles": sorted(roles)}).all()
+        rows = query.raw(connection, {"ids": list(chunk), "roles": sorted(roles)})
         for ident, agency, country, report in rows:
             found[ident].append(_Side(agency, country, report))
     return found

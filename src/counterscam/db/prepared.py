@@ -29,7 +29,9 @@ def _unchanged(value: Any) -> Any:
 class Prepared:
     """One select compiled for one dialect; ``open`` names the parameters given per call."""
 
-    def __init__(self, statement: Select[Any], dialect: Dialect, open: Sequence[str]) -> None:
+    def __init__(
+        self, statement: Select[*tuple[Any, ...]], dialect: Dialect, open: Sequence[str]
+    ) -> None:
         self._dialect = dialect
         self._types = [c.type for c in statement.selected_columns]
         self._compiled = statement.compile(dialect=dialect)
@@ -43,9 +45,14 @@ class Prepared:
             if name in open:
                 raise ValueError(f"parameter {name!r} needs conversion; use Core execute")
             self._converted[name] = process(bind.effective_value)
-        expanding = any(b.expanding for b in self._compiled.binds.values() if b.key in open)
+        self._open = frozenset(open)
+        # The open parameters that are lists (an IN): the SQL depends on their lengths.
+        self._lists = tuple(
+            sorted({b.key for b in self._compiled.binds.values() if b.expanding and b.key in open})
+        )
+        self._layouts: dict[tuple[int, ...], _Layout] = {}
         self._sql: str | None = None
-        if not expanding:
+        if not self._lists:
             # Everything but the open values is fixed: expand once, fill slots per call.
             state = self._compiled.construct_expanded_state(
                 {**dict.fromkeys(open), **self._converted}
@@ -105,10 +112,16 @@ class Prepared:
 
     def _bind(self, params: Mapping[str, Any]) -> tuple[str, Any]:
         if self._sql is None:
-            state = self._compiled.construct_expanded_state({**params, **self._converted})
-            if state.positiontup is None:
-                return state.statement, state.parameters
-            return state.statement, tuple(state.parameters[n] for n in state.positiontup)
+            # SQLAlchemy expands the lists anew on every call (a tenth of a large import's
+            # linking round, at 5,000 values a list): expand once per set of list lengths.
+            key = tuple(len(params[n]) for n in self._lists)
+            layout = self._layouts.get(key)
+            if layout is None:
+                if len(self._layouts) >= _MOST_LAYOUTS:
+                    self._layouts.clear()
+                state = self._compiled.construct_expanded_state({**params, **self._converted})
+                layout = self._layouts[key] = _Layout(state, self._open, self._lists)
+            return layout.bind(params)
         if self._named:
             return self._sql, {**self._fixed, **params}
         args = list(self._template)
@@ -127,3 +140,62 @@ class Prepared:
                     self._skip_null = False  # a type giving NULL a value: convert every value
                 found.append((i, process))
         return found
+
+
+_MOST_LAYOUTS = 64  # list lengths remembered per statement: chunks are mostly full
+
+
+class _Layout:
+    """Where each value goes in the SQL an expanded statement became, for lists of one length.
+
+    Positional drivers (SQLite) take a flat sequence: fixed values, open values and whole lists
+    in the order the SQL names them. Named ones (PostgreSQL) take a dict: each list's values
+    under the names its expansion gave them.
+    """
+
+    def __init__(self, state: Any, open: frozenset[str], lists: tuple[str, ...]) -> None:
+        self.sql: str = state.statement
+        expansion: dict[str, list[str]] = state.parameter_expansion
+        self._named = state.positiontup is None
+        self._lists = {n: expansion.get(n, []) for n in lists}
+        in_list = {e: n for n, names in self._lists.items() for e in names}
+        if self._named:
+            self._fixed = {
+                k: v for k, v in state.parameters.items() if k not in in_list and k not in open
+            }
+            self._scalars = [k for k in state.parameters if k in open and k not in lists]
+            return
+        # (0, value): fixed; (1, name): an open value; (2, name): an open list, all of it.
+        self._steps: list[tuple[int, Any]] = []
+        names: list[str] = list(state.positiontup)
+        at = 0
+        while at < len(names):
+            name = names[at]
+            if name in in_list:
+                whole = self._lists[in_list[name]]
+                if names[at : at + len(whole)] != whole:
+                    raise ValueError(f"list {in_list[name]!r} is not expanded in one run")
+                self._steps.append((2, in_list[name]))
+                at += len(whole)
+                continue
+            self._steps.append((1, name) if name in open else (0, state.parameters[name]))
+            at += 1
+
+    def bind(self, params: Mapping[str, Any]) -> tuple[str, Any]:
+        """Return the SQL and the driver's parameters for these values."""
+        if self._named:
+            out = dict(self._fixed)
+            for name in self._scalars:
+                out[name] = params[name]
+            for name, names in self._lists.items():
+                out.update(zip(names, params[name], strict=True))
+            return self.sql, out
+        args: list[Any] = []
+        for step, x in self._steps:
+            if step == 0:
+                args.append(x)
+            elif step == 1:
+                args.append(params[x])
+            else:
+                args.extend(params[x])
+        return self.sql, tuple(args)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import cast
 
 from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 from counterscam.db.base import Base, utcnow
 from counterscam.db.dialect import insert_for, lock_intake
 from counterscam.db.models import Identifier, Party, Place, Report, ReportShare, Sighting
+from counterscam.db.prepared import Prepared
 from counterscam.intake.normalise import NormalReport, SightingRow
 from counterscam.link.writes import insert_rows
 
@@ -24,6 +27,17 @@ _REPORT_IDS = select(Report.external_ref, Report.id).where(
     Report.agency_id == bindparam("agency"),
     Report.external_ref.in_(bindparam("refs", expanding=True)),
 )
+
+
+@lru_cache(maxsize=8)
+def _prepared(dialect: Dialect, which: str) -> Prepared:
+    """Return a look-up of ids run on the driver's cursor (db.prepared): a chunk reads
+    thousands, and SQLAlchemy's expansion of the list and its result rows cost more."""
+    if which == "identifiers":
+        return Prepared(_IDENTIFIER_IDS, dialect, ("kind", "values"))
+    return Prepared(_REPORT_IDS, dialect, ("agency", "refs"))
+
+
 IN_CHUNK = 5_000  # values per IN (...) list, well under both backends' parameter limits
 KNOWN_IDENTIFIERS = 1_000_000  # ids remembered across the chunks of one import (~150 MB at most)
 
@@ -97,11 +111,10 @@ def _lookup(connection: Connection, wanted: list[tuple[str, str]]) -> dict[tuple
     for kind, value in wanted:
         by_kind.setdefault(kind, []).append(value)
     ids: dict[tuple[str, str], int] = {}
+    query = _prepared(connection.dialect, "identifiers")
     for kind, values in by_kind.items():
         for start in range(0, len(values), IN_CHUNK):
-            rows = connection.execute(
-                _IDENTIFIER_IDS, {"kind": kind, "values": values[start : start + IN_CHUNK]}
-            ).all()
+            rows = query.raw(connection, {"kind": kind, "values": values[start : start + IN_CHUNK]})
             ids.update({(kind, value): ident_id for ident_id, value in rows})
     return ids
 
@@ -110,10 +123,11 @@ def existing_reports(session: Session, agency_id: int, refs: Sequence[str]) -> d
     """Return the ids of this agency's reports with these external references."""
     found: dict[str, int] = {}
     connection = session.connection()
+    query = _prepared(connection.dialect, "reports")
     for start in range(0, len(refs), IN_CHUNK):
-        rows = connection.execute(
-            _REPORT_IDS, {"agency": agency_id, "refs": refs[start : start + IN_CHUNK]}
-        ).all()
+        rows = query.raw(
+            connection, {"agency": agency_id, "refs": list(refs[start : start + IN_CHUNK])}
+        )
         found.update({ref: report_id for ref, report_id in rows})
     return found
 

@@ -125,7 +125,11 @@ def _chain(runs: _Runs, group: IntArray) -> tuple[IntArray, IntArray, IntArray, 
     return rep[:-1][same], rep[1:][same], ident[1:][same], run[1:][same]
 
 
-def _components(n: int, a: IntArray, b: IntArray) -> IntArray:
+def components(n: int, a: IntArray, b: IntArray) -> IntArray:
+    """Return the connected component of each of ``n`` nodes joined by the pairs (a, b).
+
+    Components are numbered in order of their lowest node.
+    """
     graph = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
     _, labels = connected_components(graph, directed=False)
     return np.asarray(labels, dtype=np.int64)
@@ -183,7 +187,7 @@ def _rejoin(community: IntArray, a: IntArray, b: IntArray, ident: IntArray, k: i
     pairs, counts = np.unique(triples[:, :2], axis=0, return_counts=True)
     strong = pairs[counts >= k]
     n = int(community.max()) + 1
-    joined = _components(n, strong[:, 0], strong[:, 1])
+    joined = components(n, strong[:, 0], strong[:, 1])
     return joined[community]
 
 
@@ -192,7 +196,7 @@ def cluster(ev: Evidence, rules: LinkRules = DEFAULT_RULES) -> Partition:
     n = len(ev.report_day)
     runs, hub_ident, hub_reports, hub_span = _runs(ev, rules)
     a, b, ident, run = _chain(runs, np.zeros(len(runs.rep), dtype=np.int64))
-    comp = _components(n, a, b)
+    comp = components(n, a, b)
     if len(a):
         size = np.bincount(runs.run)
         weight = 1.0 / np.log2(1.0 + size[run])
@@ -200,7 +204,7 @@ def cluster(ev: Evidence, rules: LinkRules = DEFAULT_RULES) -> Partition:
         community = _communities(n, pa, pb, pw, comp=comp, rules=rules)
         community = _rejoin(community, a, b, ident, rules.rejoin_identifiers)
         a, b, ident, run = _chain(runs, community[runs.rep])
-    labels = _components(n, a, b)
+    labels = components(n, a, b)
     return Partition(
         labels=labels,
         link_a=a,

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable
 from datetime import UTC, datetime
 from decimal import Decimal
 from functools import lru_cache
+from itertools import chain
+from operator import attrgetter
 from typing import NamedTuple, cast
 
+import numpy as np
 from sqlalchemy import Float, Select, Table, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.engine import Dialect
@@ -30,8 +32,9 @@ from counterscam.db.models import Identifier, Report, Sighting
 from counterscam.db.prepared import Prepared
 from counterscam.link.conditions import DAY, allowed, link_time_in
 from counterscam.link.figures import GROWTH_DAYS, Figures
+from counterscam.link.graph import components
 from counterscam.link.named import IN_CHUNK, named_identifiers
-from counterscam.link.party_evidence import PartyLink, party_links, store_party_links
+from counterscam.link.party_evidence import Node, PartyLink, party_links, store_party_links
 from counterscam.link.rules import DEFAULT_RULES, LinkRules, operator_roles
 from counterscam.link.stoplist import stop_hubs
 from counterscam.link.writes import insert_rows, key_for
@@ -91,8 +94,10 @@ def _sightings(
         # large import reads hundreds of thousands of sightings here.
         rows = query.raw(connection, {"idents": idents[start : start + IN_CHUNK], "roles": roles})
         # An analyst's allow entry is carried as a negative id: never treated as a hub.
+        # _make, not _Seen(...): the generated __new__ is a Python call per row.
+        make = _Seen._make
         seen.extend(
-            _Seen(r, -i if allow else i, role, t // DAY, c) for r, i, role, t, c, allow in rows
+            make((r, -i if allow else i, role, t // DAY, c)) for r, i, role, t, c, allow in rows
         )
     return seen
 
@@ -134,8 +139,8 @@ def _links(
     return found, hubs
 
 
-def _place(s: _Seen) -> tuple[int, int]:
-    return (s.day, s.report)
+# A sighting's place in its identifier's chain: by day, then report (a C-level key).
+_place = attrgetter("day", "report")
 
 
 def _arrivals(chain: list[_Seen], new: set[int], rules: LinkRules) -> list[tuple[_Seen, _Seen]]:
@@ -165,24 +170,29 @@ def _hub(ident: int, chain: list[_Seen], rules: LinkRules) -> _Hub | None:
     return None
 
 
-class _Groups:
-    """Union-find over nodes: ("c", cluster id) or ("r", report id) for unclustered reports."""
+def _parts(pairs: Iterable[tuple[Node, Node]]) -> list[list[Node]]:
+    """Return the connected groups of nodes the pairs make, in order of first appearance.
 
-    def __init__(self) -> None:
-        self.parent: dict[tuple[str, int], tuple[str, int]] = {}
+    Nodes are ("c", cluster id) or ("r", report id) for unclustered reports. SciPy's
+    components over integer indexes (as a rebuild finds them): a Python union-find over the
+    node tuples took a tenth of a large import's final linking round, which runs alone on one
+    core.
+    """
+    index: dict[Node, int] = {}
+    # Streamed: a node is kept once, however many pairs name it.
+    ends = np.fromiter(
+        (index.setdefault(node, len(index)) for pair in pairs for node in pair), dtype=np.int64
+    )
+    # Numbered in order of each group's lowest index: of its node seen first.
+    labels = components(len(index), ends[0::2], ends[1::2])
+    count = int(labels.max()) + 1 if len(labels) else 0
+    parts: list[list[Node]] = [[] for _ in range(count)]
+    for node, label in zip(index, labels.tolist(), strict=True):
+        parts[label].append(node)
+    return parts
 
-    def find(self, x: tuple[str, int]) -> tuple[str, int]:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
 
-    def union(self, a: tuple[str, int], b: tuple[str, int]) -> None:
-        self.parent[self.find(a)] = self.find(b)
-
-
-def _node(s: _Seen) -> tuple[str, int]:
+def _node(s: _Seen) -> Node:
     return ("c", s.cluster) if s.cluster is not None else ("r", s.report)
 
 
@@ -219,22 +229,16 @@ def link_reports(
     by_party = party_links(session, ids, rules=rules)
     if not links and not by_party:
         return
-    groups = _Groups()
-    for a, b in links:
-        groups.union(_node(a), _node(b))
-    for link in by_party:
-        groups.union(link.node_a, link.node_b)
-    members: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)
-    for node in list(groups.parent):
-        members[groups.find(node)].append(node)
-    _apply(session, links, groups, list(members.values()), by_party)
+    pairs = chain(
+        ((_node(a), _node(b)) for a, b in links), ((p.node_a, p.node_b) for p in by_party)
+    )
+    _apply(session, links, _parts(pairs), by_party)
 
 
 def _apply(
     session: Session,
     links: list[tuple[_Seen, _Seen]],
-    groups: _Groups,
-    parts: list[list[tuple[str, int]]],
+    parts: list[list[Node]],
     by_party: list[PartyLink],
 ) -> None:
     cluster_ids = sorted({n[1] for p in parts for n in p if n[0] == "c"})
@@ -251,7 +255,9 @@ def _apply(
             (n[1] for n in part if n[0] == "c"), key=lambda c: (-existing[c].report_count, c)
         )
         figs = [existing[c] for c in own]
-        figs += [facts[n[1]].figures(growth_since) for n in part if n[0] == "r"]
+        loose_facts = [facts[n[1]] for n in part if n[0] == "r"]
+        if loose_facts:
+            figs.append(_loose_figures(loose_facts, growth_since))
         figures.append(_combine(figs))
         targets.append(own[0] if own else None)
         merges += [{"old": c, "new": own[0]} for c in own[1:]]
@@ -314,7 +320,7 @@ def _apply(
         sorted(
             (
                 a.report,
-                target_of[groups.find(_node(a))],
+                target_of[_node(a)],
                 b.report,
                 abs(a.ident),
                 a.role,
@@ -348,35 +354,39 @@ def _cluster_figures(session: Session, cluster_ids: list[int]) -> dict[int, Figu
     return found
 
 
-@dataclass(frozen=True)
-class _Facts:
+class _Facts(NamedTuple):
     link_time: int
     reported_time: int
     country: str
     loss_usd: float
 
-    def figures(self, growth_since: int) -> Figures:
-        when = datetime.fromtimestamp(self.link_time, UTC)
-        return Figures(
-            report_count=1,
-            country_count=1,
-            countries=self.country,
-            total_loss_usd=Decimal(f"{self.loss_usd:.2f}"),
-            first_seen=when,
-            last_seen=when,
-            growth_30d=int(self.reported_time >= growth_since),
-        )
+
+def _loose_figures(facts: list[_Facts], growth_since: int) -> Figures:
+    """Return the figures of unclustered reports taken together, as if each were a cluster."""
+    countries = sorted({f.country for f in facts})
+    return Figures(
+        report_count=len(facts),
+        country_count=len(countries),
+        countries=",".join(countries),
+        # Each report's loss rounded to the cent first, as a cluster of one stores it.
+        total_loss_usd=sum((Decimal(f"{f.loss_usd:.2f}") for f in facts), start=Decimal(0)),
+        first_seen=datetime.fromtimestamp(min(f.link_time for f in facts), UTC),
+        last_seen=datetime.fromtimestamp(max(f.link_time for f in facts), UTC),
+        growth_30d=sum(f.reported_time >= growth_since for f in facts),
+    )
 
 
 @lru_cache(maxsize=4)
-def _facts_query(dialect: str) -> Select[int, int, int, str, float]:
-    return select(
+def _facts_query(dialect: Dialect) -> Prepared:
+    # On the driver's cursor, as the sightings: every column is an int, text or a float.
+    statement = select(
         Report.id,
-        link_time_in(dialect),
-        epoch_seconds_in(dialect, Report.reported_at),
+        link_time_in(dialect.name),
+        epoch_seconds_in(dialect.name, Report.reported_at),
         Report.country,
         sql_cast(func.coalesce(Report.loss_usd, 0), Float),
     ).where(Report.id.in_(bindparam("ids", expanding=True)))
+    return Prepared(statement, dialect, ("ids",))
 
 
 @lru_cache(maxsize=4)
@@ -391,9 +401,9 @@ def _newest_query(dialect: str) -> Select[int]:
 def _report_facts(session: Session, report_ids: list[int]) -> dict[int, _Facts]:
     facts: dict[int, _Facts] = {}
     connection = session.connection()
-    query = _facts_query(connection.dialect.name)
+    query = _facts_query(connection.dialect)
     for start in range(0, len(report_ids), IN_CHUNK):
-        rows = connection.execute(query, {"ids": report_ids[start : start + IN_CHUNK]}).all()
+        rows = query.raw(connection, {"ids": report_ids[start : start + IN_CHUNK]})
         for rid, t, rep, country, loss in rows:
             facts[rid] = _Facts(int(t), int(rep), country, float(loss))
     return facts

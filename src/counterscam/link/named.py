@@ -12,10 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from sqlalchemy import Select, bindparam, or_, select
+from sqlalchemy import bindparam, or_, select
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 from counterscam.db.models import Identifier, Sighting
+from counterscam.db.prepared import Prepared
 from counterscam.link.conditions import allowed, links_through, stopped
 from counterscam.link.rules import operator_roles
 
@@ -24,11 +26,11 @@ IN_CHUNK = 5_000
 
 # Expanding parameters: an IN list of literals costs a Python coercion per value, and a large
 # import links many thousands of reports at once. Built once: building a statement costs more
-# than SQLite's run of it for one new report.
-@lru_cache(maxsize=1)
-def _named_query() -> Select[int]:
+# than SQLite's run of it for one new report. Run on the driver's cursor (db.prepared).
+@lru_cache(maxsize=4)
+def _named_query(dialect: Dialect) -> Prepared:
     # Hubs and shared platforms are left out before their (many) sightings are read.
-    return (
+    statement = (
         select(Sighting.identifier_id)
         .distinct()
         .join(Identifier, Identifier.id == Sighting.identifier_id)
@@ -39,6 +41,7 @@ def _named_query() -> Select[int]:
             or_(~stopped(), allowed()),
         )
     )
+    return Prepared(statement, dialect, ("ids", "roles"))
 
 
 def named_identifiers(session: Session, report_ids: Sequence[int]) -> set[int]:
@@ -50,9 +53,9 @@ def named_identifiers(session: Session, report_ids: Sequence[int]) -> set[int]:
     """
     roles = sorted(operator_roles())
     connection = session.connection()
+    query = _named_query(connection.dialect)
     named: set[int] = set()
     for start in range(0, len(report_ids), IN_CHUNK):
         chunk = list(report_ids[start : start + IN_CHUNK])
-        # All at once: iterating a result fetches one row per driver call.
-        named.update(connection.scalars(_named_query(), {"ids": chunk, "roles": roles}).all())
+        named.update(r[0] for r in query.raw(connection, {"ids": chunk, "roles": roles}))
     return named

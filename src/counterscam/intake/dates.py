@@ -70,6 +70,9 @@ def incident_after_report(incident: datetime, reported: datetime, country: str |
     Days are compared, not times: a report often gives only the day it was taken (midnight)
     and the incident the hour it happened, earlier that day.
     """
+    if incident <= reported:
+        # The local day never goes back as time goes on: no need to convert (most reports).
+        return ""
     happened, taken = local_day(incident, country), local_day(reported, country)
     if happened <= taken:
         return ""

@@ -114,6 +114,18 @@ def test_list_sorts_filters_and_downloads_the_same_table(
     assert syndicate["Countries"] == "MY, SG" and syndicate["Loss (USD)"] == "1200.00"
 
 
+def test_list_csv_link_keeps_the_sort_and_filters_of_the_page(
+    client_for: Client, keys: dict[str, str]
+) -> None:
+    my = client_for("MY-NSRC")
+    for query in ("sort=countries", "sort=recent", "sort=reports&compound=kk+park", ""):
+        page = my.get(f"/clusters?{query}").text
+        shown = sorted((k for k in keys.values() if k in page), key=page.index)
+        assert f'href="/clusters.csv{"?" if query else ""}{query.replace("&", "&amp;")}"' in page
+        rows = _csv(my.get(f"/clusters.csv?{query}").text)
+        assert [r["Cluster"] for r in rows] == shown, query
+
+
 def test_list_counts_reports_held_by_others_as_hit_no_hit(
     client_for: Client, keys: dict[str, str]
 ) -> None:

@@ -7,13 +7,15 @@ import io
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from html import unescape
 
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select, update
 
 from counterscam.check.alerts import raise_alerts
 from counterscam.db.engine import session_factory
-from counterscam.db.models import Alert, Identifier
+from counterscam.db.models import Alert, AuditEvent, Identifier
 from tests.factories import PolicyRegion, make_report
 
 OLD = datetime(2025, 1, 1, tzinfo=UTC)
@@ -73,6 +75,47 @@ def test_sort_keeps_the_filters_and_the_csv_follows_it(
     response = client.get("/reports.csv?country=MY&sort=-reference")
     refs = [r["Reference"] for r in csv.DictReader(io.StringIO(response.text.lstrip("\ufeff")))]
     assert refs == sorted(refs, reverse=True) and refs[:3] == ["OLD-002", "OLD-001", "OLD-000"]
+
+
+def _csv_rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+
+
+def _losses(engine: Engine, region: PolicyRegion) -> None:
+    """Add MY-NSRC reports with the largest and smallest losses, and two with no loss known."""
+    session = session_factory(engine)()
+    my = region.users["MY-NSRC"].agency_id
+    for ref, loss in (("L-big", "90000"), ("L-none-1", None), ("L-small", "5"), ("L-none-2", None)):
+        report = make_report(session, agency_id=my, ref=ref, mark="green")
+        if loss is None:
+            report.loss_amount = report.loss_usd = report.loss_currency = None
+        else:
+            report.loss_amount = report.loss_usd = Decimal(loss)
+    session.commit()
+    session.close()
+
+
+def test_reports_with_no_loss_come_last_both_ways(
+    engine: Engine, client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    # SQLite puts NULL first ascending and PostgreSQL first descending; both must agree.
+    _losses(engine, region)
+    client = client_for("MY-NSRC")
+    largest = client.get("/reports?sort=-loss_usd").text
+    refs = re.findall(r'<a href="/reports/\d+">([^<]+)</a>', largest)
+    assert refs[0] == "L-big" and refs[-2:] == ["L-none-2", "L-none-1"]
+    smallest = client.get("/reports?sort=loss_usd").text
+    refs = re.findall(r'<a href="/reports/\d+">([^<]+)</a>', smallest)
+    assert refs[0] == "L-small" and refs[-2:] == ["L-none-1", "L-none-2"]
+
+    for sort, first, unknown in (
+        ("-loss_usd", "L-big", ["L-none-2", "L-none-1"]),
+        ("loss_usd", "L-small", ["L-none-1", "L-none-2"]),
+    ):
+        rows = _csv_rows(client.get(f"/reports.csv?sort={sort}").text)
+        assert rows[0]["Reference"] == first
+        assert [r["Reference"] for r in rows[-2:]] == unknown
+        assert all(r["Loss (USD)"] for r in rows[:-2]), sort
 
 
 def test_unknown_sort_is_refused_with_a_clear_message(
@@ -151,3 +194,33 @@ def test_alerts_sorted_oldest_first_across_pages(
     assert "Choose how to sort the list by a column heading" in bad.text
     # Another agency sorting its inbox never sees MY-NSRC's alerts.
     assert _phones(client_for("TH-CCIB").get("/alerts?show=all&sort=identifier").text) == []
+
+
+def test_alerts_csv_comes_in_the_order_the_page_shows(
+    engine: Engine, client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    _alerts(engine, region, 5)
+    client = client_for("MY-NSRC")
+    for show, sort in (("all", "raised"), ("all", "-identifier"), ("unread", "-raised")):
+        page = client.get(f"/alerts?show={show}&sort={sort}").text
+        shown = _phones(page)
+        assert len(shown) == 5
+        link = unescape(re.findall(r'class="download-link" href="([^"]+)"', page)[0])
+        assert link == f"/alerts.csv?show={show}" + ("" if sort == "-raised" else f"&sort={sort}")
+        downloaded = client.get(link)
+        assert downloaded.status_code == 200
+        assert [r["Identifier"] for r in _csv_rows(downloaded.text)] == shown, sort
+        # The download is read and audited as the page is, under the sort asked for.
+        session = session_factory(engine)()
+        audited = session.scalars(
+            select(AuditEvent.query)
+            .where(AuditEvent.action == "read_alerts")
+            .order_by(AuditEvent.id.desc())
+        ).first()
+        session.close()
+        assert audited is not None and f"sort={sort}" in audited
+    assert _phones(client.get("/alerts?show=all&sort=raised").text)[0] == "+60120000000"
+
+    bad = client.get("/alerts.csv?sort=their_report")
+    assert bad.status_code == 400 and "unknown sort" in bad.text and "raised" in bad.text
+    assert _csv_rows(client_for("TH-CCIB").get("/alerts.csv?sort=raised").text) == []

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from counterscam.api.deps import MAX_PAGE, RowId
 from counterscam.check.alerts import AlertNotFound, AlertPage, inbox, mark_read
 from counterscam.check.inbox import ALERT_ORDERS, NEWEST_FIRST
+from counterscam.sorting import BadSort
 from counterscam.web import csrf
 from counterscam.web.forms import FormErrors
 from counterscam.web.render import SignedIn
@@ -81,7 +82,8 @@ def alerts_page(
         channel="web",
         sort=sort,
     )
-    unsorted_url = f"/alerts?show={'unread' if unread_only else 'all'}"
+    shown = f"show={'unread' if unread_only else 'all'}"
+    sorted_by = f"&{urlencode({'sort': sort})}" if sort != NEWEST_FIRST else ""
     return page.render(
         "alerts.html",
         section="alerts",
@@ -89,18 +91,28 @@ def alerts_page(
         alerts=alerts,
         show=show,
         errors=errors,
-        sorting=Sorting(sort, unsorted_url),
-        base_url=unsorted_url + (f"&{urlencode({'sort': sort})}" if sort != NEWEST_FIRST else ""),
+        sorting=Sorting(sort, f"/alerts?{shown}"),
+        base_url=f"/alerts?{shown}{sorted_by}",
+        # The download is the list as shown: same tab, same order.
+        csv_url=f"/alerts.csv?{shown}{sorted_by}",
         status_code=400 if errors else 200,
     )
 
 
 @router.get("/alerts.csv")
-def alerts_csv(page: SignedIn, show: str = "all") -> Response:
-    """Download the agency's alerts as CSV (up to 500 most recent)."""
-    alerts = inbox(
-        page.session, page.caller, unread_only=show == "unread", per_page=500, channel="web"
-    )
+def alerts_csv(page: SignedIn, show: str = "all", sort: str = NEWEST_FIRST) -> Response:
+    """Download the agency's alerts as CSV in the page's order (the first 500 of it)."""
+    try:
+        alerts = inbox(
+            page.session,
+            page.caller,
+            unread_only=show == "unread",
+            per_page=500,
+            channel="web",
+            sort=sort.strip() or NEWEST_FIRST,
+        )
+    except BadSort as exc:
+        raise HTTPException(400, str(exc)) from exc
     return csv_response(alert_table(alerts, "Alerts"))
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
-from counterscam.access.accounts import issue_token
+from counterscam.access.accounts import caller_for_token, issue_token
 from counterscam.cli.main import app
 from counterscam.db.models import Agency, ApiToken, User
 from tests.factories import PASSWORD, build_policy_region
@@ -105,3 +109,133 @@ def test_revoking_a_token_that_does_not_exist_says_so(
     # A 23-digit id overflowed the database driver: a traceback instead of "no token".
     result = runner.invoke(app, ["token", "revoke", "--", token_id])
     assert result.exit_code == 1 and f"no token with id {token_id}" in result.output
+    assert "counterscam token list" in result.output  # where to find the right id
+
+
+def _issue(runner: CliRunner, username: str, name: str) -> tuple[int, str]:
+    """Issue a token through the CLI; return its id and the secret it printed once."""
+    result = runner.invoke(app, ["token", "issue", username, "--name", name])
+    assert result.exit_code == 0, result.output
+    heading, secret = result.output.strip().splitlines()
+    return int(heading.split()[1]), secret
+
+
+def _listed(runner: CliRunner, *args: str) -> list[dict[str, Any]]:
+    result = runner.invoke(app, ["token", "list", "--json", *args])
+    assert result.exit_code == 0, result.output
+    rows: list[dict[str, Any]] = json.loads(result.output)
+    return rows
+
+
+def test_the_token_list_shows_issued_tokens_and_never_their_secrets(
+    runner: CliRunner, session: Session
+) -> None:
+    region = build_policy_region(session)
+    my, sg = region.users["MY-NSRC"].username, region.users["SG-ASCOM"].username
+    first_id, first = _issue(runner, my, "nightly bulk check from the case system")
+    second_id, second = _issue(runner, sg, "[bold]ci[/bold]")  # text, not Rich markup
+
+    table = runner.invoke(app, ["token", "list"])
+    assert table.exit_code == 0, table.output
+    # Piped, one line per token: not wrapped at 80 columns, so a grep finds the whole row.
+    line = next(ln for ln in table.output.splitlines() if "nightly" in ln)
+    assert all(v in line for v in (str(first_id), my, "MY-NSRC", "from the case system"))
+    assert "never" in line
+    assert table.output.index(sg) < table.output.index(my)  # newest first
+    assert "[bold]ci[/bold]" in table.output
+
+    rows = _listed(runner)
+    assert [r["id"] for r in rows] == [second_id, first_id]
+    assert rows[1] == {
+        "id": first_id,
+        "created": rows[1]["created"],
+        "user": my,
+        "agency": "MY-NSRC",
+        "name": "nightly bulk check from the case system",
+        "last_used": None,
+        "revoked": None,
+    }
+    assert set(rows[0]) == {"id", "user", "agency", "name", "created", "last_used", "revoked"}
+    created = datetime.fromisoformat(rows[0]["created"])
+    assert created.utcoffset() == timedelta(0)
+    assert abs(datetime.now(UTC) - created) < timedelta(minutes=5)
+
+    digests = session.scalars(select(ApiToken.token_hash)).all()
+    for secret in (first, second):
+        for output in (table.output, json.dumps(rows)):
+            assert secret not in output and secret[3:13] not in output
+    for digest in digests:
+        assert digest not in table.output and digest not in json.dumps(rows)
+
+
+def test_the_token_list_filters_by_user_agency_and_not_revoked(
+    runner: CliRunner, session: Session
+) -> None:
+    region = build_policy_region(session)
+    my, sg = region.users["MY-NSRC"].username, region.users["SG-ASCOM"].username
+    kept, _ = _issue(runner, my, "case system")
+    left, _ = _issue(runner, my, "old laptop")
+    other, _ = _issue(runner, sg, "ci")
+    assert runner.invoke(app, ["token", "revoke", str(left)]).exit_code == 0
+
+    assert [r["id"] for r in _listed(runner)] == [other, left, kept]
+    assert [r["id"] for r in _listed(runner, "--user", my.upper())] == [left, kept]
+    assert [r["id"] for r in _listed(runner, "--agency", "sg-ascom")] == [other]
+    assert [r["id"] for r in _listed(runner, "--active")] == [other, kept]
+    assert [r["id"] for r in _listed(runner, "--active", "--agency", "MY-NSRC")] == [kept]
+    assert _listed(runner, "--user", my, "--agency", "SG-ASCOM") == []
+
+    table = runner.invoke(app, ["token", "list", "--active", "--user", my])
+    assert "case system" in table.output and "old laptop" not in table.output
+
+
+def test_revoked_and_used_tokens_show_when(runner: CliRunner, session: Session) -> None:
+    region = build_policy_region(session)
+    user = region.users["MY-NSRC"].username
+    used, secret = _issue(runner, user, "script")
+    revoked, _ = _issue(runner, user, "leaked")
+    assert caller_for_token(session, secret) is not None  # a request with it
+    session.commit()
+    assert runner.invoke(app, ["token", "revoke", str(revoked)]).exit_code == 0
+    session.expire_all()
+    revoked_at = session.get_one(ApiToken, revoked).revoked_at
+    used_at = session.get_one(ApiToken, used).last_used_at
+    assert revoked_at is not None and used_at is not None
+
+    rows = {r["id"]: r for r in _listed(runner)}
+    assert datetime.fromisoformat(rows[revoked]["revoked"]) == revoked_at
+    assert rows[revoked]["last_used"] is None
+    assert datetime.fromisoformat(rows[used]["last_used"]) == used_at
+    assert rows[used]["revoked"] is None
+
+    output = runner.invoke(app, ["token", "list"]).output
+    leaked = next(ln for ln in output.splitlines() if "leaked" in ln)
+    assert f"{revoked_at:%Y-%m-%d %H:%M}" in leaked and "never" in leaked
+    script = next(ln for ln in output.splitlines() if "script" in ln)
+    assert f"{used_at:%Y-%m-%d %H:%M}" in script and "never" not in script
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--user", "nobody.here"], "no user 'nobody.here'"),
+        (["--agency", "XX-POL"], "no agency with code 'XX-POL'"),
+        (["--agency", "XX-POL", "--json"], "no agency with code 'XX-POL'"),
+    ],
+)
+def test_listing_the_tokens_of_an_unknown_user_or_agency_is_an_error(
+    runner: CliRunner, session: Session, args: list[str], message: str
+) -> None:
+    build_policy_region(session)
+    result = runner.invoke(app, ["token", "list", *args])
+    assert result.exit_code == 1 and message in result.output
+
+
+def test_an_empty_token_list_says_so(runner: CliRunner, session: Session) -> None:
+    region = build_policy_region(session)
+    user = region.users["TH-CCIB"].username
+    assert runner.invoke(app, ["token", "list"]).output.strip() == "No API tokens."
+    result = runner.invoke(app, ["token", "list", "--active", "--user", user])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"No active API tokens of user {user}."
+    assert _listed(runner, "--user", user) == []  # JSON stays an array

@@ -39,6 +39,19 @@ class IssuedToken:
     username: str
 
 
+@dataclass(frozen=True)
+class TokenInfo:
+    """What an administrator may know of an API token: never its secret or digest."""
+
+    id: int
+    user: str
+    agency: str
+    name: str
+    created: datetime
+    last_used: datetime | None
+    revoked: datetime | None
+
+
 def hash_password(password: str) -> str:
     """Return the argon2id hash of ``password``."""
     return _hasher.hash(password)
@@ -144,15 +157,20 @@ def authenticate(session: Session, *, username: str, password: str) -> User | No
     return user
 
 
+def _user_by_name(session: Session, username: str) -> User:
+    user = session.scalar(select(User).where(User.username == username.strip().lower()))
+    if user is None:
+        raise AccountError(f"no user {username!r}")
+    return user
+
+
 def _digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
 def issue_token(session: Session, *, username: str, name: str = "") -> IssuedToken:
     """Create an API token for a user; only its digest is kept."""
-    user = session.scalar(select(User).where(User.username == username.strip().lower()))
-    if user is None:
-        raise AccountError(f"no user {username!r}")
+    user = _user_by_name(session, username)
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(user_id=user.id, name=name, token_hash=_digest(secret), prefix=secret[:10])
     session.add(token)
@@ -169,12 +187,53 @@ def revoke_token(session: Session, *, token_id: int) -> datetime | None:
     """
     token = session.get(ApiToken, token_id) if 0 < token_id <= _MAX_ID else None
     if token is None:
-        raise AccountError(f"no token with id {token_id}")
+        raise AccountError(
+            f"no token with id {token_id}; list the ids with 'counterscam token list'"
+        )
     _token_memo.pop(token.token_hash, None)
     if token.revoked_at is not None:
         return token.revoked_at
     token.revoked_at = utcnow()
     return None
+
+
+def list_tokens(
+    session: Session,
+    *,
+    username: str | None = None,
+    agency_code: str | None = None,
+    active_only: bool = False,
+) -> list[TokenInfo]:
+    """Return the API tokens, newest first, optionally of one user or agency or not revoked.
+
+    Raises:
+        AccountError: when ``username`` or ``agency_code`` names no user or agency; an empty
+            list would read as "they have no tokens".
+    """
+    query = (
+        select(ApiToken, User.username, Agency.code)
+        .join(User, User.id == ApiToken.user_id)
+        .join(Agency, Agency.id == User.agency_id)
+        .order_by(ApiToken.created_at.desc(), ApiToken.id.desc())
+    )
+    if username is not None:
+        query = query.where(User.id == _user_by_name(session, username).id)
+    if agency_code is not None:
+        query = query.where(Agency.id == agency_by_code(session, agency_code).id)
+    if active_only:
+        query = query.where(ApiToken.revoked_at.is_(None))
+    return [
+        TokenInfo(
+            id=token.id,
+            user=user,
+            agency=agency,
+            name=token.name,
+            created=token.created_at,
+            last_used=token.last_used_at,
+            revoked=token.revoked_at,
+        )
+        for token, user, agency in session.execute(query)
+    ]
 
 
 def caller_for_user(user: User) -> Caller:

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
+from datetime import datetime
 from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from sqlalchemy import select
 
 from counterscam.access.accounts import (
     MIN_PASSWORD,
     AccountError,
+    TokenInfo,
     create_agency,
     create_user,
     issue_token,
+    list_tokens,
     revoke_token,
 )
 from counterscam.cli.app import app
@@ -23,7 +30,7 @@ from counterscam.db.models import Agency
 
 agency_app = typer.Typer(help="Manage agencies.", no_args_is_help=True)
 user_app = typer.Typer(help="Manage users.", no_args_is_help=True)
-token_app = typer.Typer(help="Issue and revoke API tokens.", no_args_is_help=True)
+token_app = typer.Typer(help="Issue, list and revoke API tokens.", no_args_is_help=True)
 app.add_typer(agency_app, name="agency")
 app.add_typer(user_app, name="user")
 app.add_typer(token_app, name="token")
@@ -110,9 +117,84 @@ def token_issue(
     typer.echo(issued.secret)
 
 
+@token_app.command("list")
+def token_list(
+    user: Annotated[str | None, typer.Option("--user", help="Only this user's tokens.")] = None,
+    agency: Annotated[
+        str | None, typer.Option("--agency", help="Only tokens of this agency's users.")
+    ] = None,
+    active: Annotated[bool, typer.Option("--active", help="Only tokens not revoked.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+) -> None:
+    """List API tokens, newest first, with the ids 'token revoke' takes; never their secrets."""
+    try:
+        with session_scope(cli_engine()) as session:
+            tokens = list_tokens(session, username=user, agency_code=agency, active_only=active)
+    except AccountError as exc:
+        raise fail(str(exc)) from exc
+    if as_json:
+        # An empty listing stays a JSON array: a script reads [] and no sentence.
+        rows = [dataclasses.asdict(t) for t in tokens]
+        typer.echo(json.dumps(rows, default=datetime.isoformat, indent=2))
+        return
+    if not tokens:
+        console.print(_no_tokens(user=user, agency=agency, active=active))
+        return
+    _print_wide(_token_table(tokens))
+
+
+def _no_tokens(*, user: str | None, agency: str | None, active: bool) -> str:
+    """Say that no token matched, and which filters were applied."""
+    kinds = "active API tokens" if active else "API tokens"
+    owners = [f"user {user.strip().lower()}"] if user is not None else []
+    owners += [f"agency {agency.strip().upper()}"] if agency is not None else []
+    return f"No {kinds}" + (f" of {' in '.join(owners)}." if owners else ".")
+
+
+def _token_table(tokens: list[TokenInfo]) -> Table:
+    def when(at: datetime | None, *, none: str) -> str:
+        return none if at is None else f"{at:%Y-%m-%d %H:%M}"
+
+    # On a narrow terminal the times wrap at their space, and names fold rather than being cut
+    # to "aisyah.ra…": the id and the owner are what an administrator is looking for.
+    table = Table(title="API tokens (times in UTC)")
+    table.add_column("id", no_wrap=True)
+    for header in ("user", "agency", "name"):
+        table.add_column(header, overflow="fold", min_width=7)
+    for header in ("created", "last used", "revoked"):
+        table.add_column(header, overflow="fold", min_width=10)
+    for t in tokens:
+        table.add_row(
+            str(t.id),
+            t.user,
+            t.agency,
+            escape(t.name),  # what the issuer wrote: text, not Rich markup
+            when(t.created, none=""),
+            when(t.last_used, none="never"),
+            when(t.revoked, none=""),
+        )
+    return table
+
+
+def _print_wide(table: Table) -> None:
+    """Print ``table``; piped, at its natural width rather than Rich's default 80 columns.
+
+    At 80 columns every time wrapped onto two lines and long names onto several; a log or a
+    grep wants one line per token.
+    """
+    if console.is_terminal:
+        console.print(table)
+        return
+    natural = console.measure(table, options=console.options.update_width(1000)).maximum
+    Console(soft_wrap=True, width=max(console.width, natural)).print(table)
+
+
 @token_app.command("revoke")
 def token_revoke(token_id: int) -> None:
-    """Revoke an API token (revoking it twice is harmless)."""
+    """Revoke an API token (revoking it twice is harmless).
+
+    The id is the number 'token issue' printed; 'counterscam token list' shows them all.
+    """
     try:
         with session_scope(cli_engine()) as session:
             earlier = revoke_token(session, token_id=token_id)

@@ -51,6 +51,12 @@ def test_packaged_data_loads(data: Path) -> None:
             "unknown country 'XX'",
         ),
         ("ewallets.yaml", "{code: maya,", "{code: gcash,", "duplicate provider code 'gcash'"),
+        (
+            "ewallets.yaml",
+            "or_id, id_format: name@bank",
+            "or_id, id_format: bank",
+            "id_format 'bank'",
+        ),
         ("countries.yaml", "{code: KH,", "{code: BN,", "duplicate country code 'BN'"),
         ("countries.yaml", "version: 1", "version: one", "`version` must be a whole number"),
         ("crypto_chains.yaml", "family: evm", "family: cosmos", "family 'cosmos'"),

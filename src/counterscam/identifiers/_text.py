@@ -63,10 +63,17 @@ def fold_dashes(text: str) -> str:
     return text if text.isascii() else text.translate(_DASHES)
 
 
+# Burmese writers often type the letter wa "ဝ" for the digit zero "၀", which looks the same
+# (၀၉ ၄၂၅ ဝ၁၂ ၃၄၅). Next to a digit it can only be a zero: no Burmese word puts it there.
+_WA_AS_ZERO = re.compile(r"(?<=\d)\u101d+|\u101d+(?=\d)")
+
+
 def ascii_digits(text: str) -> str:
     """Return ``text`` with every decimal digit (Thai, Arabic, Khmer, Lao, Myanmar...) in ASCII."""
     if text.isascii():
         return text
+    if "\u101d" in text:
+        text = _WA_AS_ZERO.sub(lambda m: "0" * len(m[0]), text)
     out = []
     for ch in text:
         value = unicodedata.decimal(ch, None) if not ch.isascii() else None

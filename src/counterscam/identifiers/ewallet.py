@@ -15,11 +15,15 @@ from counterscam.reference import (
     ewallet_providers,
     find_banks,
     find_ewallets,
+    find_platform,
 )
 
 _CANONICAL = re.compile(r"([a-z0-9_]+)\s*:\s*(.+)")
 _PHONEISH = re.compile(r"\+?[\d\s\-.()]{7,25}", re.ASCII)
 _ID = re.compile(r"[A-Z0-9]{3,40}")
+# A Bakong account ID: a name, "@", and the code of the bank or wallet that holds the account
+# (dara_sok@aclb, 012345678@wing). The code has no dot, which tells it from an e-mail address.
+_NAME_AT_BANK = re.compile(r"([a-z0-9][a-z0-9._-]{0,63})@([a-z0-9]{2,12})", re.I | re.ASCII)
 # Words naming the kind of ID a proxy or wallet account is (PayNow "UEN", DuitNow "MyKad",
 # PromptPay "เลขบัตรประชาชน", a "เบอร์" number), never part of the account.
 _ID_WORDS = ACCOUNT_WORDS | frozenset(
@@ -57,7 +61,33 @@ def _split(raw: str, text: str, country: str | None) -> tuple[EwalletProvider | 
     return None, text
 
 
+def name_at_bank(text: str) -> bool:
+    """Tell whether ``text`` is written as a name@bank account ID, not naming a platform."""
+    match = _NAME_AT_BANK.fullmatch(text)
+    # "scammer@telegram" names where a handle is, not a bank.
+    return match is not None and find_platform(match[2]) is None
+
+
+def _by_id_format(text: str) -> EwalletProvider | None:
+    """Return the one provider whose IDs are written like ``text`` (name@bank), if any."""
+    if not name_at_bank(text):
+        return None
+    found = [p for p in ewallet_providers() if p.id_format == "name@bank"]
+    return found[0] if len(found) == 1 else None
+
+
 def _account(raw: str, provider: EwalletProvider, account: str, country: str | None) -> Canonical:
+    single = provider.countries[0] if len(provider.countries) == 1 else None
+    if provider.id_format == "name@bank" and "@" in account:
+        if _NAME_AT_BANK.fullmatch(account) is None:
+            raise _fail(
+                raw,
+                f"has a {provider.label} account ID that is not name@bank: letters, digits, "
+                "'.', '_' or '-', then '@' and the bank's code, like dara_sok@aclb",
+            )
+        # Kept whole: the bank's code tells two holders of one name apart, and "." or "_"
+        # are part of the name. Lower-cased, so that an ID retyped as Dara_Sok@ACLB meets it.
+        return Canonical("ewallet", f"{provider.code}:{account.lower()}", single)
     if len(provider.countries) == 1:
         region: str | None = provider.countries[0]
     else:
@@ -75,7 +105,6 @@ def _account(raw: str, provider: EwalletProvider, account: str, country: str | N
     ident = re.sub(r"[\s\-./]", "", account).upper()
     if not _ID.fullmatch(ident):
         raise _fail(raw, f"has a {provider.label} account that is not a phone number or an ID")
-    single = provider.countries[0] if len(provider.countries) == 1 else None
     return Canonical("ewallet", f"{provider.code}:{ident}", single)
 
 
@@ -84,6 +113,8 @@ def canonicalize_ewallet(raw: str, country: str | None, qualifier: str | None) -
     text = fold_dashes(ascii_digits(clean("ewallet", raw)))
     region = check_country("ewallet", raw, country)
     provider, account = _split(raw, text, region)
+    if provider is None and not (qualifier and qualifier.strip()):
+        provider = _by_id_format(text)
     if qualifier and qualifier.strip():
         given = _one(raw, qualifier.strip(), find_ewallets(qualifier, region))
         if provider is not None and provider != given:

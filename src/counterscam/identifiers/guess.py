@@ -8,6 +8,7 @@ from counterscam.identifiers._accounts import name_variants, split_number, token
 from counterscam.identifiers._text import ascii_digits, refang
 from counterscam.identifiers._types import InvalidIdentifier
 from counterscam.identifiers.dispatch import canonicalize
+from counterscam.identifiers.ewallet import name_at_bank
 from counterscam.reference import find_banks, find_chain, find_ewallets, find_platform
 
 _CANONICAL_PREFIX = re.compile(r"([A-Za-z0-9_]{1,20}):\S")
@@ -94,9 +95,15 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
         for kind in _ORDER:
             if _works(kind, text, country):
                 return kind
+        if text.startswith("://", len(prefix[1])) and _works("url", text, country):
+            return "url"  # an app's link that is no profile (line://ti/g/...): its web page
         named = _named_kind(prefix[1], country)
         if named is not None:
             return named  # "tron:" or "gcash:" before a value that is not one
+    if name_at_bank(text.rsplit(" ", 1)[-1]) and _works("ewallet", text, country):
+        # A Bakong ID, "dara_sok@aclb" or "Bakong ID: dara_sok@aclb": no dot after "@", so no
+        # e-mail address.
+        return "ewallet"
     fanged = refang(text, at_sign=True)
     if _EMAIL.fullmatch(fanged) and "/" not in fanged:
         return "email"

@@ -104,6 +104,9 @@ def handle_from_link(raw: str, text: str, country: str | None = None) -> Canonic
         name = (parse_qs(text.split("?", 1)[1]).get("domain") or [""])[0]
         telegram = find_platform("telegram")
         return _value(raw, telegram, name, country) if name and telegram else None
+    if text[:7].lower() == "line://":
+        # The LINE app's own link, line://ti/p/~id, is line.me/ti/p/~id without its host.
+        text = "https://line.me/" + text[7:]
     try:
         parts = urlsplit(text if "://" in text else "https://" + text.lstrip("/"))
         host = (parts.hostname or "").lower()

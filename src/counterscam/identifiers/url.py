@@ -110,6 +110,17 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
     if scheme_match is None:
         text = "http://" + text.removeprefix("//")
     scheme = (scheme_match[1] if scheme_match else "http").lower()
+    if scheme == "line" and scheme_match is not None:
+        # The LINE app's own link (line://ti/p/~id, line://ti/g/...) opens what the same path
+        # on line.me opens: read as that page, both writings give one URL.
+        text, scheme = "https://line.me/" + text[scheme_match.end() :].lstrip("/"), "https"
+    elif scheme == "tg":
+        from counterscam.identifiers.handle import handle_from_link
+
+        # tg://resolve?domain=name is the Telegram app's t.me/name, which is a handle here.
+        found = handle_from_link(raw, text, country)
+        if found is not None:
+            return found
     if scheme not in _DEFAULT_PORTS:
         raise _fail(raw, f"has the scheme {scheme!r}; enter a web address (http or https)")
     try:

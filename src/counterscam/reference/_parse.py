@@ -118,6 +118,9 @@ def parse_ewallets(doc: dict[str, Any], countries: set[str]) -> tuple[EwalletPro
             raise f.fail(f"kind {kind!r} must be wallet or proxy")
         if account not in ("phone", "phone_or_id", "id"):
             raise f.fail(f"account {account!r} must be phone, phone_or_id or id")
+        id_format = f.optional_text("id_format")
+        if id_format not in (None, "name@bank"):
+            raise f.fail(f"id_format {id_format!r} must be name@bank, or left out")
         provider_countries = f.texts("countries")
         for country in provider_countries:
             if country not in countries:
@@ -126,7 +129,9 @@ def parse_ewallets(doc: dict[str, Any], countries: set[str]) -> tuple[EwalletPro
         aliases = tuple(dict.fromkeys((code, label, *f.texts("aliases"))))
         for country in provider_countries:
             _check_aliases(code, aliases, seen.setdefault(country, {}), f)
-        out.append(EwalletProvider(code, label, kind, provider_countries, account, aliases))
+        out.append(
+            EwalletProvider(code, label, kind, provider_countries, account, aliases, id_format)
+        )
     check_unique([p.code for p in out], "provider code", name)
     return tuple(out)
 

@@ -45,6 +45,9 @@ class EwalletProvider:
     countries: tuple[str, ...]
     account: str
     aliases: tuple[str, ...]
+    # How an ID that is not a phone is written: None (letters and digits, kept upper-case
+    # without separators) or "name@bank" (a Bakong account ID, kept whole and lower-cased).
+    id_format: str | None = None
 
     @property
     def phone_based(self) -> bool:

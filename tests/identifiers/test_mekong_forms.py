@@ -8,22 +8,10 @@ import phonenumbers
 import pytest
 from phonenumbers import PhoneNumberType
 
-from counterscam.identifiers import InvalidIdentifier, canonicalize, guess_kind
+from counterscam.identifiers import canonicalize, guess_kind
+from tests.identifiers.forms import reason, value
 
 _BURMESE = str.maketrans("0123456789", "၀၁၂၃၄၅၆၇၈၉")
-
-
-def value(kind: str, raw: str, country: str | None = None, qualifier: str | None = None) -> str:
-    found = canonicalize(kind, raw, country=country, qualifier=qualifier)
-    again = canonicalize(found.kind, found.value, country=found.country)
-    assert again == found  # idempotent
-    return f"{found.kind}:{found.value}"
-
-
-def reason(kind: str, raw: str, country: str | None = None) -> str:
-    with pytest.raises(InvalidIdentifier) as caught:
-        canonicalize(kind, raw, country=country)
-    return caught.value.reason
 
 
 def _myanmar_mobiles() -> list[str]:

@@ -7,21 +7,8 @@ import phonenumbers
 import pytest
 from phonenumbers import geocoder
 
-from counterscam.identifiers import InvalidIdentifier, canonicalize
 from counterscam.identifiers._phone_words import _VN_AREA
-
-
-def value(kind: str, raw: str, country: str | None = None) -> str:
-    found = canonicalize(kind, raw, country=country)
-    again = canonicalize(found.kind, found.value, country=found.country)
-    assert again == found  # idempotent
-    return f"{found.kind}:{found.value}"
-
-
-def reason(kind: str, raw: str, country: str | None = None) -> str:
-    with pytest.raises(InvalidIdentifier) as caught:
-        canonicalize(kind, raw, country=country)
-    return caught.value.reason
+from tests.identifiers.forms import reason, value
 
 
 @pytest.mark.parametrize(

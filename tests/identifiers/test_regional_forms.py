@@ -4,23 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from counterscam.identifiers import InvalidIdentifier, canonicalize, guess_kind
+from counterscam.identifiers import guess_kind
+from tests.identifiers.forms import reason, value
 
 EVM = "0xdAC17F958D2ee523a2206206994597C13D831ec7"
 TRON = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"
-
-
-def value(kind: str, raw: str, country: str | None = None, qualifier: str | None = None) -> str:
-    found = canonicalize(kind, raw, country=country, qualifier=qualifier)
-    again = canonicalize(found.kind, found.value, country=found.country)
-    assert again == found  # idempotent
-    return f"{found.kind}:{found.value}"
-
-
-def reason(kind: str, raw: str, country: str | None = None, qualifier: str | None = None) -> str:
-    with pytest.raises(InvalidIdentifier) as caught:
-        canonicalize(kind, raw, country=country, qualifier=qualifier)
-    return caught.value.reason
 
 
 @pytest.mark.parametrize(

@@ -5,17 +5,7 @@ from __future__ import annotations
 import pytest
 
 from counterscam.identifiers import InvalidIdentifier, canonicalize
-
-
-def value(kind: str, raw: str, country: str | None = None, qualifier: str | None = None) -> str:
-    found = canonicalize(kind, raw, country=country, qualifier=qualifier)
-    return f"{found.kind}:{found.value}"
-
-
-def reason(kind: str, raw: str, country: str | None = None) -> str:
-    with pytest.raises(InvalidIdentifier) as caught:
-        canonicalize(kind, raw, country=country)
-    return caught.value.reason
+from tests.identifiers.forms import reason, value
 
 
 @pytest.mark.parametrize(

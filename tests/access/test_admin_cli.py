@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -239,3 +240,43 @@ def test_an_empty_token_list_says_so(runner: CliRunner, session: Session) -> Non
     assert result.exit_code == 0
     assert result.output.strip() == f"No active API tokens of user {user}."
     assert _listed(runner, "--user", user) == []  # JSON stays an array
+
+
+def test_the_agency_list_piped_keeps_a_long_name_whole_on_its_row(
+    runner: CliRunner, session: Session
+) -> None:
+    # Over 80 columns on its own: Rich's default piped width wrapped it and cut the row apart.
+    name = "Commercial Crime Investigation Department, Royal Malaysia Police [cyber fraud desk]"
+    assert len(name) > 80
+    added = runner.invoke(
+        app, ["agency", "add", "MY-CCID", "--name", name, "--country", "MY", "--kind", "member"]
+    )
+    assert added.exit_code == 0, added.output
+
+    listed = runner.invoke(app, ["agency", "list"])
+    assert listed.exit_code == 0, listed.output
+    assert "…" not in listed.output
+    line = next(ln for ln in listed.output.splitlines() if "MY-CCID" in ln)
+    assert all(v in line for v in (name, "MY", "member"))  # "[cyber fraud desk]" is text
+
+
+def test_on_a_narrow_terminal_a_table_folds_a_long_value_rather_than_cutting_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from counterscam.cli import context
+
+    screen = io.StringIO()
+    terminal = Console(file=screen, force_terminal=True, width=50, color_system=None)
+    monkeypatch.setattr(context, "console", terminal)
+    url = "https://maybank2u-secure-login.example/verify/account/update"
+    table = Table("kind", "value", "reason")
+    table.add_row("url", url, "phishing kit")
+    context.print_table(table)
+
+    lines = screen.getvalue().splitlines()
+    assert max(map(len, lines)) <= 50 and "…" not in screen.getvalue()
+    value_cells = [ln.split("│")[2].strip() for ln in lines if ln.startswith("│")]
+    assert "".join(value_cells) == url

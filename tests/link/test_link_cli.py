@@ -1,4 +1,4 @@
-"""`counterscam link --rebuild [--persons]`: clusters from the store, with person links on ask."""
+"""`counterscam link`: clusters from the store, person links on ask, and the stop-list."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from counterscam.cli.main import app
+from counterscam.db.link_models import StopEntry
 from counterscam.db.models import Party
+from tests.factories import build_policy_region
 from tests.link.region import add_party, add_report, groups, make_region
 
 OTHERS = [
@@ -51,3 +53,22 @@ def test_persons_flag_resolves_parties_and_links_reports_naming_the_same_mule(
     persons = {name: pid for name, pid in session.execute(select(Party.full_name, Party.person_id))}
     assert persons["Muhammad Hafiz bin Ismail"] == persons["Mohd Hafiz Ismail"]
     assert len(set(persons.values())) == len(OTHERS) + 1
+
+
+def test_the_stop_list_piped_keeps_a_long_value_and_reason_whole_on_their_row(
+    runner: CliRunner, session: Session
+) -> None:
+    build_policy_region(session)
+    url = "https://maybank2u-secure-login.example/verify/account/update?session=[abc]" + "7" * 40
+    reason = "phishing kit copied onto many unrelated sites; links nothing by itself"
+    added = runner.invoke(app, ["link", "stop", "add", "url", url, "--reason", reason])
+    assert added.exit_code == 0, added.output
+    stored = session.scalars(select(StopEntry.value)).one()
+    assert len(stored) > 80 and "[abc]" in stored
+    assert stored in added.output.replace("\n", "")  # the confirmation shows it as written
+
+    listed = runner.invoke(app, ["link", "stop", "list"])
+    assert listed.exit_code == 0, listed.output
+    assert "…" not in listed.output
+    line = next(ln for ln in listed.output.splitlines() if "phishing kit" in ln)
+    assert all(v in line for v in ("url", stored, "stop", reason, "ASEANAPOL"))

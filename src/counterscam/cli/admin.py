@@ -8,7 +8,6 @@ from datetime import datetime
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from sqlalchemy import select
@@ -24,7 +23,7 @@ from counterscam.access.accounts import (
     revoke_token,
 )
 from counterscam.cli.app import app
-from counterscam.cli.context import cli_engine, console, fail
+from counterscam.cli.context import cli_engine, console, fail, print_table
 from counterscam.db.engine import session_scope
 from counterscam.db.models import Agency
 
@@ -72,8 +71,8 @@ def agency_list() -> None:
     table = Table("code", "name", "country", "kind")
     with session_scope(cli_engine()) as session:
         for a in session.scalars(select(Agency).order_by(Agency.code)):
-            table.add_row(a.code, a.name, a.country, a.kind)
-    console.print(table)
+            table.add_row(*map(escape, (a.code, a.name, a.country, a.kind)))
+    print_table(table)
 
 
 @user_app.command("add")
@@ -140,7 +139,7 @@ def token_list(
     if not tokens:
         console.print(_no_tokens(user=user, agency=agency, active=active))
         return
-    _print_wide(_token_table(tokens))
+    print_table(_token_table(tokens))
 
 
 def _no_tokens(*, user: str | None, agency: str | None, active: bool) -> str:
@@ -174,19 +173,6 @@ def _token_table(tokens: list[TokenInfo]) -> Table:
             when(t.revoked, none=""),
         )
     return table
-
-
-def _print_wide(table: Table) -> None:
-    """Print ``table``; piped, at its natural width rather than Rich's default 80 columns.
-
-    At 80 columns every time wrapped onto two lines and long names onto several; a log or a
-    grep wants one line per token.
-    """
-    if console.is_terminal:
-        console.print(table)
-        return
-    natural = console.measure(table, options=console.options.update_width(1000)).maximum
-    Console(soft_wrap=True, width=max(console.width, natural)).print(table)
 
 
 @token_app.command("revoke")

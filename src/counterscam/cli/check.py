@@ -18,6 +18,7 @@ from counterscam.cli.context import (
     console,
     country_code,
     fail,
+    print_table,
     progress_bar,
     writable_file,
 )
@@ -67,7 +68,7 @@ def _render(result: CheckResult) -> None:
         facts.add_row("Last seen", local_day(result.last_seen, result.countries))
         facts.add_row("Scam types", ", ".join(result.scam_types))
         facts.add_row("Reported loss (USD)", f"{result.loss_usd:,.2f}")
-        console.print(facts)
+        print_table(facts)
         matches = Table("report", "agency", "country", "reported", "scam type", "mark", "roles")
         for m in result.matches:
             matches.add_row(
@@ -84,7 +85,7 @@ def _render(result: CheckResult) -> None:
                     ),
                 )
             )
-        console.print(matches)
+        print_table(matches)
     if result.holdings:
         console.print("Records you may not see — ask the holder:")
         held = Table("agency", "country", "mark", "reports", "how to ask")
@@ -92,7 +93,7 @@ def _render(result: CheckResult) -> None:
             held.add_row(
                 *map(escape, (h.agency_code, h.country, h.mark, f"{h.reports:,}", h.contact))
             )
-        console.print(held)
+        print_table(held)
     for rel in result.related:
         note = (
             "shared platform, not looked up"

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
 import typer
 from rich.console import Console
 from rich.progress import Progress, ProgressColumn
+from rich.table import Table
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
@@ -65,6 +67,24 @@ def progress_bar(*columns: str | ProgressColumn, **kwargs: Any) -> Progress:
     after the command's own summary lines; a log wants only those lines.
     """
     return Progress(*columns, console=console, disable=not console.is_terminal, **kwargs)
+
+
+def print_table(table: Table) -> None:
+    """Print ``table``: on a terminal folded to its width, piped at the table's natural width.
+
+    Piped, Rich laid tables out at 80 columns: rows wrapped onto several lines and long values
+    were cut with "…" (an identifier, a URL, an agency's name), so a grep or a log lost them.
+    On a terminal a value too long for its column folds onto the next line instead of being
+    cut, unless the table asked for its column never to wrap.
+    """
+    if console.is_terminal:
+        for column in table.columns:
+            if column.overflow == "ellipsis" and not column.no_wrap:
+                column.overflow = "fold"
+        console.print(table)
+        return
+    natural = console.measure(table, options=console.options.update_width(sys.maxsize)).maximum
+    Console(file=console.file, soft_wrap=True, width=max(console.width, natural)).print(table)
 
 
 def writable_file(path: Path, option: str) -> Path:

@@ -10,7 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, TaskID, TextColumn, Tim
 from rich.table import Table
 
 from counterscam.cli.app import app
-from counterscam.cli.context import cli_engine, console, progress_bar
+from counterscam.cli.context import cli_engine, console, print_table, progress_bar
 
 
 @app.command()
@@ -57,5 +57,5 @@ def demo(
     table = Table("username", "password", "agency", "sees", title="Demo sign-ins")
     for user in summary.users:
         table.add_row(user.username, DEMO_PASSWORD, user.agency, user.sees)
-    console.print(table)
+    print_table(table)
     console.print("Open http://127.0.0.1:8000 and sign in with one of the accounts above.")

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from sqlalchemy import Engine
@@ -16,6 +17,7 @@ from counterscam.cli.context import (
     cli_engine,
     console,
     fail,
+    print_table,
     progress_bar,
     writable_file,
 )
@@ -109,9 +111,11 @@ def stop_add(
             )
         except (ValueError, StopListForbidden) as exc:
             raise fail(str(exc)) from exc
+    # A value is text, not Rich markup: a URL's "[b]" or "[abc]" must show as written.
     console.print(
         f"stopped {entry.kind} {entry.value}; run `counterscam link --rebuild` to "
-        "undo links it made"
+        "undo links it made",
+        markup=False,
     )
 
 
@@ -131,9 +135,12 @@ def stop_remove(
         except (ValueError, StopEntryMissing, StopListForbidden) as exc:
             raise fail(str(exc)) from exc
     if entry is None:
-        console.print(f"removed {kind} {value} from the stop-list")
+        console.print(f"removed {kind} {value} from the stop-list", markup=False)
     else:
-        console.print(f"{entry.kind} {entry.value} is now allowed to link (overrules the hub rule)")
+        console.print(
+            f"{entry.kind} {entry.value} is now allowed to link (overrules the hub rule)",
+            markup=False,
+        )
 
 
 @stop_app.command("list")
@@ -149,10 +156,9 @@ def stop_list(agency: AgencyOpt = None) -> None:
         for e in entries:
             if e.automatic == automatic:
                 value = "(withheld: only in reports you may not see)" if e.withheld else e.value
-                table.add_row(
-                    e.kind, value, e.action, e.reason, e.added_by, f"{e.added_at:%Y-%m-%d}"
-                )
-        console.print(table)
+                cells = (e.kind, value, e.action, e.reason, e.added_by, f"{e.added_at:%Y-%m-%d}")
+                table.add_row(*map(escape, cells))  # a URL or a reason is text, not markup
+        print_table(table)
 
 
 @export_app.command("clusters")
@@ -167,4 +173,4 @@ def export_cluster_csv(
         caller = cli_caller(session, agency=agency)
         with out.open("w", newline="") as handle:
             rows = export_clusters(session, caller, handle)
-    console.print(f"wrote {rows:,} reports to {out}")
+    console.print(f"wrote {rows:,} reports to {out}", markup=False)

@@ -4,7 +4,9 @@ Only the new reports' identifiers are read, with their other sightings; the rule
 rebuild's (roles, shared platforms, stop-list, time window, hubs), so on data Leiden does not
 split the result equals a rebuild. Merged clusters fold into the largest one, which keeps its
 key; figures are added up rather than recomputed, so a giant cluster costs no more than a
-small one. Leiden splits only happen at the next rebuild.
+small one (only the clusters resubmitted reports leave are recomputed, from their members).
+Leiden splits, and splits where a resubmitted report was a bridge, only happen at the next
+rebuild.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from counterscam.db.prepared import Prepared
 from counterscam.link.conditions import DAY, allowed, link_time_in
 from counterscam.link.figures import GROWTH_DAYS, Figures
 from counterscam.link.graph import components
+from counterscam.link.leaving import Left, leave_clusters, retire, write_figures
 from counterscam.link.named import IN_CHUNK, named_identifiers
 from counterscam.link.party_evidence import Node, PartyLink, party_links, store_party_links
 from counterscam.link.rules import DEFAULT_RULES, LinkRules, operator_roles
@@ -213,6 +216,12 @@ def link_reports(
 ) -> None:
     """Put newly stored (or resubmitted) reports in their clusters; the caller commits.
 
+    A resubmitted report (one already in a cluster) first leaves it (``link.leaving``): it is
+    linked by what it names now, so a corrected number no longer holds it where the mistyped
+    one put it. It rejoins that cluster when something still links it there. The cluster's
+    figures are recomputed without it and a cluster left with fewer than two reports is
+    deleted, as a rebuild does; a cluster it bridged is not split until the next rebuild.
+
     ``named``: what ``named_identifiers`` gives for these reports, if the caller gathered it
     as it stored them (with no linking, so no stop-list change, in between).
     """
@@ -223,16 +232,19 @@ def link_reports(
         chunk = ids[start : start + IN_CHUNK]
         # Resubmitted reports may name other identifiers now: their old links go.
         session.connection().execute(_OLD_LINKS, {"ids": chunk})
+    # ... and they leave their clusters, to be linked as new reports by what they name now.
+    left = leave_clusters(session, ids, growth_since=lambda: _growth_since(session))
     links, hubs = _links(_sightings(session, ids, named), set(ids), rules)
     if hubs:
         stop_hubs(session, [(h.ident, h.reports, h.span) for h in hubs], rules)
     by_party = party_links(session, ids, rules=rules)
-    if not links and not by_party:
-        return
-    pairs = chain(
-        ((_node(a), _node(b)) for a, b in links), ((p.node_a, p.node_b) for p in by_party)
-    )
-    _apply(session, links, _parts(pairs), by_party)
+    if links or by_party:
+        pairs = chain(
+            ((_node(a), _node(b)) for a, b in links), ((p.node_a, p.node_b) for p in by_party)
+        )
+        _apply(session, links, _parts(pairs), by_party, left)
+    if left.clusters:
+        retire(session, left.clusters)
 
 
 def _apply(
@@ -240,6 +252,7 @@ def _apply(
     links: list[tuple[_Seen, _Seen]],
     parts: list[list[Node]],
     by_party: list[PartyLink],
+    left: Left,
 ) -> None:
     cluster_ids = sorted({n[1] for p in parts for n in p if n[0] == "c"})
     existing = _cluster_figures(session, cluster_ids)
@@ -261,6 +274,15 @@ def _apply(
         figures.append(_combine(figs))
         targets.append(own[0] if own else None)
         merges += [{"old": c, "new": own[0]} for c in own[1:]]
+    if left.vacated:
+        taken = set(cluster_ids)
+        for i, part in enumerate(parts):
+            if targets[i] is not None:
+                continue
+            reused = left.reuse([n[1] for n in part if n[0] == "r"], taken)
+            if reused is not None:
+                targets[i] = reused
+                taken.add(reused)
     fresh = [i for i, t in enumerate(targets) if t is None]
     if fresh:
         table = cast(Table, Cluster.__table__)
@@ -280,16 +302,7 @@ def _apply(
             update(table).where(table.c.id == bindparam("cid")).values(key=bindparam("new_key")),
             [{"cid": targets[i], "new_key": key_for(int(targets[i] or 0))} for i in fresh],
         )
-    rows = [
-        {"cid": t, **f.as_row(), "updated_at": now} for t, f in zip(targets, figures, strict=True)
-    ]
-    names = [n for n in rows[0] if n != "cid"]
-    session.connection().execute(
-        update(table)
-        .where(table.c.id == bindparam("cid"))
-        .values({n: bindparam(f"v_{n}") for n in names}),
-        [{"cid": r["cid"], **{f"v_{n}": r[n] for n in names}} for r in rows],
-    )
+    write_figures(session, {int(t or 0): f for t, f in zip(targets, figures, strict=True)})
     if merges:
         for model in (ClusterReport, ClusterLink):
             table = cast(Table, model.__table__)

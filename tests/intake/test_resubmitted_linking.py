@@ -63,6 +63,14 @@ def _figures(session: Session, key: str) -> dict[str, Any]:
     }
 
 
+def _two_linked(session: Session, my: Caller) -> tuple[str, dict[str, Any]]:
+    """Store two reports linked by the mistyped number; return their cluster and its figures."""
+    _send(session, my, "MY-1", MISTYPED, 1, "100")
+    _send(session, my, "MY-2", MISTYPED, 3, "250")
+    (key,) = _clusters(session)
+    return key, _figures(session, key)
+
+
 def _report_id(session: Session, ref: str) -> int:
     return session.scalars(select(Report.id).where(Report.external_ref == ref)).one()
 
@@ -116,10 +124,7 @@ def test_a_resubmission_that_keeps_the_linking_number_stays_in_its_cluster(
     session: Session, agencies: dict[str, Caller]
 ) -> None:
     my = agencies["MY-NSRC"]
-    _send(session, my, "MY-1", MISTYPED, 1, "100")
-    _send(session, my, "MY-2", MISTYPED, 3, "250")
-    (key,) = _clusters(session)
-    before = _figures(session, key)
+    key, before = _two_linked(session, my)
     _send(session, my, "MY-2", MISTYPED, 3, "250")  # the narrative fixed, say
     assert _clusters(session) == {key: ("MY-1", "MY-2")}
     assert _figures(session, key) == before
@@ -149,10 +154,7 @@ def test_a_cluster_whose_reports_are_all_resubmitted_keeps_its_key(
     session: Session, agencies: dict[str, Caller]
 ) -> None:
     my = agencies["MY-NSRC"]
-    _send(session, my, "MY-1", MISTYPED, 1, "100")
-    _send(session, my, "MY-2", MISTYPED, 3, "250")
-    (key,) = _clusters(session)
-    before = _figures(session, key)
+    key, before = _two_linked(session, my)
     # The agency re-runs its import: both reports again, in one batch.
     both = [
         doc_report(

@@ -115,7 +115,7 @@ def test_wa_is_a_letter_away_from_digits() -> None:
         ("dara_sok@aclb", "KH", "ewallet:bakong:dara_sok@aclb"),
         ("Dara_Sok@ACLB", None, "ewallet:bakong:dara_sok@aclb"),
         ("012345678@wing", "KH", "ewallet:bakong:012345678@wing"),
-        ("sokha.chan@abaa", "TH", "ewallet:bakong:sokha.chan@abaa"),
+        ("Bakong sokha.chan@abaa", "TH", "ewallet:bakong:sokha.chan@abaa"),
         ("bakong:dara_sok@aclb", None, "ewallet:bakong:dara_sok@aclb"),
         ("Bakong dara_sok@aclb", "KH", "ewallet:bakong:dara_sok@aclb"),
         ("Bakong ID: sokha.chan@abaa", "KH", "ewallet:bakong:sokha.chan@abaa"),
@@ -137,6 +137,15 @@ def test_a_bakong_id_given_as_a_bank_account_is_the_ewallet() -> None:
 def test_detect_automatically_reads_a_bakong_id_not_an_email(raw: str) -> None:
     assert guess_kind(raw, country="KH") == "ewallet"
     assert guess_kind(raw) == "ewallet"
+
+
+def test_a_bare_name_at_code_is_not_taken_for_a_bakong_id_outside_cambodia() -> None:
+    # A Thai or Malaysian analyst's "john@example" is an e-mail address cut short, not a guess
+    # to make silently; naming Bakong, or choosing the kind, still reads the ID anywhere.
+    assert guess_kind("john@example", country="TH") is None
+    assert guess_kind("dara_sok@aclb", country="MY") is None
+    assert guess_kind("Bakong ID: dara_sok@aclb", country="TH") == "ewallet"
+    assert value("ewallet", "dara_sok@aclb", "TH") == "ewallet:bakong:dara_sok@aclb"
 
 
 def test_bakong_id_keeps_its_bank_and_dots() -> None:

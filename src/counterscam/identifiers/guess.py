@@ -100,10 +100,13 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
         named = _named_kind(prefix[1], country)
         if named is not None:
             return named  # "tron:" or "gcash:" before a value that is not one
-    if name_at_bank(text.rsplit(" ", 1)[-1]) and _works("ewallet", text, country):
+    last = text.rsplit(" ", 1)[-1]
+    if name_at_bank(last) and (last != text or country in (None, "KH")):
         # A Bakong ID, "dara_sok@aclb" or "Bakong ID: dara_sok@aclb": no dot after "@", so no
-        # e-mail address.
-        return "ewallet"
+        # e-mail address. Bare, only where Bakong is used: elsewhere "john@example" is more
+        # likely an e-mail address cut short than a Cambodian account, and is not guessed.
+        if _works("ewallet", text, country):
+            return "ewallet"
     fanged = refang(text, at_sign=True)
     if _EMAIL.fullmatch(fanged) and "/" not in fanged:
         return "email"

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from counterscam.link.persons_tables import spelling_table
+
 # Latin spellings, the commonest first, then the syllables (or Pali words) written so.
 _NAMES = """
 aung အောင် kyaw ကျော် maung မောင် zaw ဇော် htun/tun ထွန်း min မင်း u/oo ဦး daw ဒေါ် ko ကို
@@ -123,18 +125,7 @@ def _breaks(text: str) -> list[str]:
     return [s for s in out if s]
 
 
-def _table(text: str) -> dict[str, tuple[str, ...]]:
-    table: dict[str, tuple[str, ...]] = {}
-    spellings: tuple[str, ...] = ()
-    for item in text.split():
-        if item.isascii():
-            spellings = tuple(item.split("/"))
-        else:
-            table.setdefault("".join(_breaks(_normal(item))), spellings)
-    return table
-
-
-NAME_SYLLABLES = _table(_NAMES)
+NAME_SYLLABLES = spelling_table(_NAMES, lambda word: "".join(_breaks(_normal(word))))
 _NASAL = ("င်", "ဉ်", "န်", "မ်", "ံ")
 
 

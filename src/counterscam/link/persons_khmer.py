@@ -12,6 +12,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from counterscam.link.persons_tables import spelling_table
+
 # Latin spellings, the commonest first, then the words written so.
 _NAMES = """
 sok សុខ chan ចាន់ ច័ន្ទ chea ជា heng ហេង kim គឹម ly លី mao ម៉ៅ meas មាស nuon នួន pov ពៅ
@@ -82,18 +84,7 @@ _SIGNS = "".join(k for k in _VOWELS if k) + "\u17c8\u17c7"  # and ៈ, ះ
 _SKIP = "\u17cb\u17ce\u17cf\u17d0\u17d1\u17dd"  # bantoc and other marks that add no sound
 
 
-def _table(text: str) -> dict[str, tuple[str, ...]]:
-    table: dict[str, tuple[str, ...]] = {}
-    spellings: tuple[str, ...] = ()
-    for item in text.split():
-        if item.isascii():
-            spellings = tuple(item.split("/"))
-        else:
-            table.setdefault(unicodedata.normalize("NFKD", item), spellings)
-    return table
-
-
-NAME_WORDS = _table(_NAMES)
+NAME_WORDS = spelling_table(_NAMES, lambda word: unicodedata.normalize("NFKD", word))
 _LONGEST = max(map(len, NAME_WORDS))
 
 

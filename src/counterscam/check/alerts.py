@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, Table, and_, bindparam, delete, func, or_, select, update
+from sqlalchemy import Select, Table, and_, bindparam, delete, func, select, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
@@ -25,7 +25,7 @@ from counterscam.db.base import utcnow
 from counterscam.db.dialect import insert_for
 from counterscam.db.models import Alert, Identifier, Report, Sighting
 from counterscam.db.prepared import Prepared
-from counterscam.link.conditions import allowed, links_through, stopped
+from counterscam.link.conditions import may_link
 
 __all__ = [
     "AlertItem",
@@ -74,14 +74,9 @@ _NEW_SIDES = (
     .where(
         Sighting.report_id.in_(bindparam("ids", expanding=True)),
         Sighting.role.in_(bindparam("roles", expanding=True)),
-        # A shared platform (facebook.com) names unrelated reports; a page on it is one
-        # operator's, and alerts as it links (DESIGN.md).
-        links_through(),
-        # Nor does a value on the hub stop-list (a genuine hotline reported by mistake, an
-        # exchange's deposit wallet): every country reports it, and an alert between every
-        # pair of agencies says nothing about a common operator. As in linking, an analyst's
-        # allow entry overrides.
-        or_(~stopped(), allowed()),
+        # What links raises alerts, by the same rule (DESIGN.md): no shared platform's front
+        # page, nothing on the hub stop-list unless an analyst allowed it.
+        may_link(),
     )
     .group_by(Sighting.identifier_id, Report.agency_id, Report.country)
 )

@@ -66,3 +66,14 @@ def allowed() -> ColumnElement[bool]:
 def role_code(roles: tuple[str, ...]) -> Any:
     """Return SQL giving a sighting's role as its index in ``roles``."""
     return case({role: i for i, role in enumerate(roles)}, value=Sighting.role, else_=-1)
+
+
+def may_link() -> ColumnElement[bool]:
+    """Return a condition true for identifiers that link reports and raise alerts.
+
+    A shared platform's front page never does (``links_through``); nor does a value on the hub
+    stop-list (a genuine hotline reported by mistake, an exchange's deposit wallet): every
+    country reports it, and it says nothing about a common operator. An analyst's allow entry
+    overrides the stop-list.
+    """
+    return and_(links_through(), or_(~stopped(), allowed()))

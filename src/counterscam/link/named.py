@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from sqlalchemy import bindparam, or_, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 from counterscam.db.models import Identifier, Sighting
 from counterscam.db.prepared import Prepared
-from counterscam.link.conditions import allowed, links_through, stopped
+from counterscam.link.conditions import may_link
 from counterscam.link.rules import operator_roles
 
 IN_CHUNK = 5_000
@@ -37,8 +37,7 @@ def _named_query(dialect: Dialect) -> Prepared:
         .where(
             Sighting.report_id.in_(bindparam("ids", expanding=True)),
             Sighting.role.in_(bindparam("roles", expanding=True)),
-            links_through(),
-            or_(~stopped(), allowed()),
+            may_link(),
         )
     )
     return Prepared(statement, dialect, ("ids", "roles"))

@@ -59,6 +59,10 @@ class _Job:
     share: int  # this worker prepares the chunks whose number modulo ``workers`` is ``share``
     workers: int
 
+    def mine(self, position: int) -> bool:
+        """Tell whether the item at ``position`` of the stream is in this worker's chunks."""
+        return (position // _CHUNK) % self.workers == self.share
+
 
 def _cores() -> int:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
@@ -237,14 +241,9 @@ def _work(job: _Job, channel: multiprocessing.Queue[tuple[str, Any]]) -> None:
             normaliser = Normaliser(country=job.country)
             chunk: list[_Packed | RowError] = []
             total = (lambda n: channel.put(("total", n))) if job.share == 0 else None
-            items = read_batch(
-                job.sources,
-                job.limits,
-                on_total=total,
-                wanted=lambda at: (at // _CHUNK) % job.workers == job.share,
-            )
+            items = read_batch(job.sources, job.limits, on_total=total, wanted=job.mine)
             for position, item in enumerate(items):
-                if (position // _CHUNK) % job.workers == job.share:
+                if job.mine(position):
                     if isinstance(item, RawReport):
                         chunk.append(_pack(prepare(item, normaliser)))
                     else:

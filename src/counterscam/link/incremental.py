@@ -228,12 +228,14 @@ def link_reports(
     if not report_ids:
         return
     ids = sorted(set(report_ids))
-    for start in range(0, len(ids), IN_CHUNK):
-        chunk = ids[start : start + IN_CHUNK]
-        # Resubmitted reports may name other identifiers now: their old links go.
-        session.connection().execute(_OLD_LINKS, {"ids": chunk})
-    # ... and they leave their clusters, to be linked as new reports by what they name now.
+    # Resubmitted reports leave their clusters, to be linked as new reports by what they name
+    # now ...
     left = leave_clusters(session, ids, growth_since=lambda: _growth_since(session))
+    # ... and their old links go. Only a report that was in a cluster has links: new reports
+    # (nearly all of a large import) skip this delete.
+    for start in range(0, len(left.reports), IN_CHUNK):
+        chunk = left.reports[start : start + IN_CHUNK]
+        session.connection().execute(_OLD_LINKS, {"ids": chunk})
     links, hubs = _links(_sightings(session, ids, named), set(ids), rules)
     if hubs:
         stop_hubs(session, [(h.ident, h.reports, h.span) for h in hubs], rules)

@@ -48,6 +48,9 @@ _LEAVE = delete(ClusterReport).where(ClusterReport.report_id.in_(bindparam("ids"
 class Left:
     """The clusters resubmitted reports left, and which of them no report is in any more."""
 
+    # The reports that left a cluster: the only ones of a batch that can have links, since
+    # every report a link names is in the cluster the link explains.
+    reports: list[int] = field(default_factory=list)
     clusters: list[int] = field(default_factory=list)
     # An emptied cluster's former reports: linked together again, they found it again (keeping
     # its key) rather than a new one, as when an agency re-runs a whole import.
@@ -87,6 +90,7 @@ def leave_clusters(
     kept = member_figures(session, clusters, growth_since=growth_since())
     write_figures(session, kept)
     return Left(
+        reports=leaving,
         clusters=clusters,
         vacated={r: c for r, c in cluster_of.items() if c not in kept},
     )

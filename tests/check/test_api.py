@@ -106,3 +106,22 @@ def test_alert_inbox_and_mark_read_by_the_recipient_only(
     assert client.post(url, headers=sg).status_code == 404
     assert client.post(url, headers=my).status_code == 200
     assert client.get("/api/v1/alerts", params={"unread": "true"}, headers=my).json()["total"] == 0
+
+
+def test_alert_inbox_sorts_as_asked_and_refuses_an_unknown_sort(
+    client: TestClient, session: Session, region: CheckRegion
+) -> None:
+    others = session.query(Report).filter(Report.external_ref.in_(["SG-green", "TH-red"])).all()
+    raise_alerts(session, [r.id for r in others])
+    session.commit()
+    my = _auth(session, "MY-NSRC")
+
+    def agencies(sort: str) -> list[str]:
+        page = client.get("/api/v1/alerts", params={"sort": sort}, headers=my).json()
+        return [a["other_agency_code"] for a in page["items"]]
+
+    assert agencies("other_agency") == ["SG-ASCOM", "TH-CCIB"]
+    assert agencies("-other_agency") == ["TH-CCIB", "SG-ASCOM"]
+    refused = client.get("/api/v1/alerts", params={"sort": "loss"}, headers=my)
+    assert refused.status_code == 422
+    assert "other_agency" in refused.json()["detail"]

@@ -11,6 +11,8 @@ from pydantic import BaseModel, ConfigDict
 from counterscam.api.check import HoldingOut
 from counterscam.api.deps import MAX_PAGE, CurrentCaller, RowId, SessionDep
 from counterscam.check.alerts import AlertNotFound, inbox, mark_read
+from counterscam.check.inbox import NEWEST_FIRST
+from counterscam.sorting import BadSort
 
 router = APIRouter(tags=["alerts"])
 
@@ -49,7 +51,7 @@ class AlertOut(BaseModel):
 
 
 class AlertPageOut(BaseModel):
-    """A page of alerts, newest first."""
+    """A page of alerts, in the order asked for (newest first by default)."""
 
     total: int
     unread: int
@@ -70,11 +72,26 @@ def api_alerts(
     session: SessionDep,
     caller: CurrentCaller,
     unread: bool = False,
+    sort: str = Query(
+        NEWEST_FIRST,
+        description="raised, identifier, own_report or other_agency; '-' first for descending",
+    ),
     page: int = Query(1, ge=1, le=MAX_PAGE),
     per_page: int = Query(50, ge=1, le=500),
 ) -> AlertPageOut:
-    """List the alerts of the caller's agency, newest first."""
-    result = inbox(session, caller, unread_only=unread, page=page, per_page=per_page, channel="api")
+    """List the alerts of the caller's agency, newest first unless ``sort`` says otherwise."""
+    try:
+        result = inbox(
+            session,
+            caller,
+            unread_only=unread,
+            sort=sort,
+            page=page,
+            per_page=per_page,
+            channel="api",
+        )
+    except BadSort as exc:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
     return AlertPageOut(
         total=result.total,
         unread=result.unread,

@@ -194,6 +194,22 @@ def test_an_incident_a_day_after_the_report_is_refused(
     assert [r.external_ref for r in session.scalars(select(Report))] == ["MY-2"]
 
 
+def test_a_zone_name_after_the_time_is_read_in_an_import(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # WIB is UTC+7, not Kuala Lumpur's UTC+8; "21.30" is how Indonesian exports write 21:30.
+    csv = (
+        "external_ref,reported_at,incident_at,scam_type,channel,mark\n"
+        "MY-1,2026-03-01 10:00 WIB,2026-02-28 21.30 WIB,investment,sms,amber\n"
+    )
+    result = upload(session, agencies["MY-NSRC"], {"r.csv": csv.encode()}, keep_valid=True)
+    assert result.errors == []
+    stored = _stored(session)
+    assert stored.reported_at.replace(tzinfo=UTC) == datetime(2026, 3, 1, 3, tzinfo=UTC)
+    assert stored.incident_at is not None
+    assert stored.incident_at.replace(tzinfo=UTC) == datetime(2026, 2, 28, 14, 30, tzinfo=UTC)
+
+
 @pytest.mark.parametrize(
     ("written", "hint"),
     [

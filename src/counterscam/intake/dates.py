@@ -1,6 +1,8 @@
 """Dates and times as reports write them: ISO 8601, in the reporting country's local time.
 
-A date is local midnight of the reporting country and everything is stored in UTC. The other
+A date is local midnight of the reporting country and everything is stored in UTC. A zone
+name or UTC offset written after the time, the way police exports write it ("10:00 WIB",
+"10:00 UTC+7", "10.00 น."), is read with the offsets of reference/data/time_zones.yaml. The other
 common spellings (day/month/year, Thai Buddhist-era years, spreadsheet day numbers, two-digit
 years, month names) are refused with the ISO form to write instead (docs/formats.md, Times).
 """
@@ -8,9 +10,12 @@ years, month names) are refused with the ISO form to write instead (docs/formats
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time, timedelta
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from functools import cache
 from typing import Any
 
+from counterscam import reference
 from counterscam.intake import vocab
 from counterscam.intake.chars import ascii_digits
 
@@ -32,10 +37,11 @@ def moment(value: Any, country: str | None) -> Any:
         try:
             when = datetime.fromisoformat(text.replace(" ", "T", 1) if len(text) > 10 else text)
         except ValueError:
-            raise ValueError(
-                f"{written!r} is not a date; write an ISO 8601 date like 2026-03-01 or a "
-                f"date-time like 2026-03-01T10:00:00+08:00{_date_hint(text)}"
-            ) from None
+            # Only here, off the hot path of a plain ISO value: a zone written after the time.
+            when = _with_written_zone(text, written)
+        else:
+            if when.microsecond:  # rare: only then is the fraction's place looked at
+                _fraction_after_seconds(text, written)
     if when.tzinfo is None:
         when = when.replace(tzinfo=vocab.zone(country))
     # The year as written: 1990-01-01 in Bangkok is still 1989 in UTC, and 0001-01-01 in
@@ -50,6 +56,152 @@ def moment(value: Any, country: str | None) -> Any:
     if future:
         raise ValueError(f"{_quoted(value)} is in the future; check the date{_era_hint(when)}")
     return utc
+
+
+# fromisoformat takes a fraction of the hour or minute ("10.30", "10:30.5") as a fraction of a
+# second (10:00:00.3): a fraction is only read after the seconds.
+_SECONDS_FRACTION = re.compile(r"\d{2}:?\d{2}:?\d{2}[.,]\d")
+
+
+def _fraction_after_seconds(text: str, written: str) -> None:
+    if not _SECONDS_FRACTION.search(text):
+        raise ValueError(
+            f"{written!r}: the time has a dot or comma before its seconds; write it with "
+            f"colons, like 10:30 or 10:30:15.5{_dot_note()}"
+        )
+
+
+def _not_a_date(written: str, text: str) -> ValueError:
+    return ValueError(
+        f"{written!r} is not a date; write an ISO 8601 date like 2026-03-01 or a "
+        f"date-time like 2026-03-01T10:00:00+08:00{_date_hint(text)}"
+    )
+
+
+# A zone written after an ISO date-time: "10:00 WIB", "10:00 UTC+7", "10:00 (GMT+07:00)" (how
+# Windows and Excel label zones), or the Thai "10:00 น." ("o'clock": the country's own time).
+_WRITTEN_ZONE = re.compile(
+    r"\s*(?P<open>\(\s*)?(?:"
+    r"(?P<utc>UTC|GMT|Z)(?:\s*(?P<sign>[+-])(?P<digits>\d{1,2}(?::?\d{2})?))?"
+    r"|(?P<thai>น\.?)"
+    r"|(?P<word>[^\W\d_]+)"
+    r")(?(open)\s*\))$",
+    re.IGNORECASE,
+)
+# The longest date-time with a zone is about 40 characters ("2026-03-01T10:00:00.000000
+# (GMT+07:00)"): a longer text is not searched for one, so a long cell costs nothing.
+_LONGEST_ZONED = 64
+_THAI_CLOCK = "น."
+# fromisoformat reads "10.30" as 10:00:00.3 (a fraction of the hour gone wrong): a dot or comma
+# after the hour is never passed to it, only rewritten as HH:MM where a dot is the usage.
+_FRACTIONAL_HOUR = re.compile(r"\d{4}-?\d{2}-?\d{2}[T ]\d{2}[.,]")
+_DOT_CLOCK = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2})\.(\d{2})")
+_MERIDIEM = ("AM", "PM")
+_EARLIEST_OFFSET, _LATEST_OFFSET = timedelta(hours=-12), timedelta(hours=14)
+
+
+@dataclass(frozen=True)
+class _Zone:
+    """A zone written after a time; no offset means the reporting country's local time."""
+
+    name: str
+    offset: timedelta | None
+    dot_clock: bool
+
+
+@cache
+def _zone_names() -> dict[str, reference.ZoneName]:
+    return {z.name: z for z in reference.zone_names()}
+
+
+def _with_written_zone(text: str, written: str) -> datetime:
+    """Read an ISO date-time followed by a zone name or a UTC offset, or say what is wrong."""
+    found = _WRITTEN_ZONE.search(text) if len(text) <= _LONGEST_ZONED else None
+    head = text[: found.start()] if found else ""
+    clock = _DOT_CLOCK.fullmatch(head)
+    iso = f"{clock[1]}T{clock[2]}:{clock[3]}" if clock else head.replace(" ", "T", 1)
+    if found is None or not head or (_FRACTIONAL_HOUR.match(head) and not clock):
+        raise _not_a_date(written, text)
+    try:
+        when = datetime.fromisoformat(iso)
+    except ValueError:
+        raise _not_a_date(written, text) from None
+    zone = _zone(found, written)
+    if clock and not zone.dot_clock:
+        raise ValueError(f"{written!r}: write the time with a colon, like 10:30{_dot_note()}")
+    if "T" not in iso:
+        raise ValueError(
+            f"{written!r} gives the zone {zone.name} but no time: add the time, like "
+            f"{head} 10:00 {zone.name}, or drop the zone"
+        )
+    return _in_zone(when, zone, written)
+
+
+def _zone(found: re.Match[str], written: str) -> _Zone:
+    if found["thai"]:
+        return _Zone(_THAI_CLOCK, None, dot_clock=True)
+    if found["utc"]:
+        name = found[0].strip(" ()")
+        return _Zone(name, _utc_offset(found, name, written), dot_clock=False)
+    word = found["word"]
+    known = _zone_names().get(word.upper())
+    if known is None:
+        raise ValueError(_unknown_zone(word, written))
+    if known.offset is None:
+        raise ValueError(
+            f"{written!r}: {known.name} can mean {known.label}; write the offset from UTC "
+            f"instead, like +08:00"
+        )
+    return _Zone(known.name, known.offset, known.dot_clock)
+
+
+def _utc_offset(found: re.Match[str], name: str, written: str) -> timedelta:
+    digits = (found["digits"] or "0").replace(":", "")
+    hours, minutes = (digits, "0") if len(digits) <= 2 else (digits[:-2], digits[-2:])
+    offset = timedelta(hours=int(hours), minutes=int(minutes))
+    offset = -offset if found["sign"] == "-" else offset
+    if int(minutes) > 59 or not _EARLIEST_OFFSET <= offset <= _LATEST_OFFSET:
+        raise ValueError(
+            f"{written!r}: {name} is not an offset from UTC; offsets run from UTC-12:00 to "
+            f"UTC+14:00, written like UTC+07:00"
+        )
+    return offset
+
+
+def _unknown_zone(word: str, written: str) -> str:
+    if word.upper() in _MERIDIEM:
+        return f"{written!r}: write the time on the 24-hour clock, like 22:00 for 10:00 PM"
+    names = ", ".join(z.name for z in _zone_names().values() if z.offset is not None)
+    return (
+        f"{written!r}: {word!r} is not a time zone intake knows; write the offset from UTC, "
+        f"like 2026-03-01T10:00:00+07:00 or 2026-03-01 10:00 UTC+7, or one of the zone "
+        f"names {names}"
+    )
+
+
+def _dot_note() -> str:
+    dotted = [z.name for z in _zone_names().values() if z.dot_clock] + [_THAI_CLOCK]
+    return f" (a dot, 10.30, is read only before {', '.join(dotted[:-1])} or {dotted[-1]})"
+
+
+def _in_zone(when: datetime, zone: _Zone, written: str) -> datetime:
+    if zone.offset is None:  # น.: the time as written, the country's own unless an offset is given
+        return when
+    given = when.utcoffset()
+    if given is None:
+        return when.replace(tzinfo=timezone(zone.offset))
+    if given != zone.offset:
+        raise ValueError(
+            f"{written!r} gives both the offset {_hh_mm(given)} and the zone {zone.name} "
+            f"({_hh_mm(zone.offset)}), and they differ: keep only the right one"
+        )
+    return when
+
+
+def _hh_mm(offset: timedelta) -> str:
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def _after_today(when: datetime, country: str | None) -> bool:

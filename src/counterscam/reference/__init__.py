@@ -27,6 +27,7 @@ from counterscam.reference.loader import (
     shown_decimals,
     sighting_roles,
     to_usd,
+    zone_names,
 )
 from counterscam.reference.lookup import (
     ewallet,
@@ -51,6 +52,7 @@ from counterscam.reference.models import (
     SharedDomain,
     SightingRole,
     Term,
+    ZoneName,
 )
 
 __all__ = [
@@ -68,6 +70,7 @@ __all__ = [
     "SightingRole",
     "Term",
     "UnknownCurrencyError",
+    "ZoneName",
     "age_bands",
     "banks",
     "channels",
@@ -102,4 +105,5 @@ __all__ = [
     "shown_decimals",
     "sighting_roles",
     "to_usd",
+    "zone_names",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any
 
 from counterscam.reference._files import (
@@ -23,6 +24,7 @@ from counterscam.reference.models import (
     SharedDomain,
     SightingRole,
     Term,
+    ZoneName,
 )
 
 _COUNTRY = re.compile(r"[A-Z]{2}")
@@ -272,3 +274,40 @@ def parse_age_bands(doc: dict[str, Any]) -> tuple[AgeBand, ...]:
         if high is None or high >= low:
             raise ReferenceDataError(f"{name}: age bands overlap")
     return tuple(out)
+
+
+_ZONE_NAME = re.compile(r"[A-Z]{2,6}")
+_OFFSET = re.compile(r"([+-])(\d{2}):([0-5]\d)")
+# Read by the intake code itself, with or without an offset after them (UTC+7).
+_BUILT_IN_ZONES = ("UTC", "GMT", "Z")
+
+
+def parse_zone_names(doc: dict[str, Any]) -> tuple[ZoneName, ...]:
+    """Validate time_zones.yaml: fixed-offset names, then the ambiguous names refused."""
+    name = "time_zones.yaml"
+    out: list[ZoneName] = []
+    for f in entries(doc, "zones", name):
+        zone, offset = f.text("name"), f.text("offset")
+        _check_zone_name(zone, f)
+        match = _OFFSET.fullmatch(offset)
+        if not match:
+            raise f.fail(f'offset {offset!r} must be written like "+07:00" (in quotes)')
+        sign, hours, minutes = match.groups()
+        delta = timedelta(hours=int(hours), minutes=int(minutes))
+        delta = -delta if sign == "-" else delta
+        if not timedelta(hours=-12) <= delta <= timedelta(hours=14):
+            raise f.fail(f"offset {offset!r} must be from -12:00 to +14:00")
+        out.append(ZoneName(zone, f.text("label"), delta, f.flag("dot_clock", False)))
+    for f in entries(doc, "ambiguous", name):
+        zone = f.text("name")
+        _check_zone_name(zone, f)
+        out.append(ZoneName(zone, f.text("label"), None))
+    check_unique([z.name for z in out], "zone name", name)
+    return tuple(out)
+
+
+def _check_zone_name(zone: str, f: Fields) -> None:
+    if not _ZONE_NAME.fullmatch(zone):
+        raise f.fail(f"name {zone!r} must be 2 to 6 capital letters")
+    if zone in _BUILT_IN_ZONES:
+        raise f.fail(f"name {zone!r} is read without being listed: remove it")

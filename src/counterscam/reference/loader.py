@@ -22,6 +22,7 @@ from counterscam.reference.models import (
     SharedDomain,
     SightingRole,
     Term,
+    ZoneName,
 )
 
 
@@ -44,6 +45,7 @@ class ReferenceData:
     place_kinds: tuple[Term, ...]
     age_bands: tuple[AgeBand, ...]
     genders: tuple[Term, ...]
+    zone_names: tuple[ZoneName, ...]
     fx: FxTable
 
 
@@ -79,6 +81,7 @@ def load_all(data_dir: Path | None = None) -> ReferenceData:
         place_kinds=_parse.parse_terms(read("place_kinds.yaml"), "place_kinds.yaml"),
         age_bands=_parse.parse_age_bands(demographics),
         genders=_parse.parse_terms(demographics, "demographics.yaml", "genders"),
+        zone_names=_parse.parse_zone_names(read("time_zones.yaml")),
         fx=fx,
     )
 
@@ -185,6 +188,11 @@ def age_bands() -> tuple[AgeBand, ...]:
 def genders() -> tuple[Term, ...]:
     """Return the gender categories."""
     return reference().genders
+
+
+def zone_names() -> tuple[ZoneName, ...]:
+    """Return the time-zone names intake reads after a time, the ambiguous (refused) ones last."""
+    return reference().zone_names
 
 
 def fx_rate(currency: str, on: date) -> Decimal:

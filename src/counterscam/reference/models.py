@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 
 @dataclass(frozen=True)
@@ -127,3 +128,15 @@ class AgeBand:
     label: str
     min_age: int | None
     max_age: int | None
+
+
+@dataclass(frozen=True)
+class ZoneName:
+    """A time-zone name written after a time (``WIB``, ``ICT``) and its fixed UTC offset."""
+
+    name: str
+    label: str
+    # None: the name means different zones to different software (PST), so it is refused.
+    offset: timedelta | None
+    # Whether a time written with a dot (10.00) may come before the name (Indonesian usage).
+    dot_clock: bool = False

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +27,8 @@ from counterscam.intake.files import read_batch
 from counterscam.intake.tables import Limits
 from counterscam.link import incremental
 from counterscam.link.named import named_identifiers
-from counterscam.link.rules import operator_roles
+from counterscam.link.rules import LinkRules, operator_roles
+from counterscam.link.sightings import Seen, sightings_of
 from counterscam.synth import generate
 from counterscam.synth.agencies import add_region_agencies
 
@@ -96,26 +96,24 @@ def test_bulk_import_clusters_refine_linking_each_report_as_it_arrives(
 def test_values_found_while_writing_are_those_linking_would_find_at_the_end(
     session: Session, region: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Intake finds the values that may link new reports chunk by chunk (link.named); at every
-    round they must be those a search at the end finds, or a superset naming only values that
-    no report of the round names any more (a report resubmitted later in the round): across
-    agencies, with a value stop-listed and another allowed, and with reports resubmitted naming
-    other values than before."""
+    """Intake reads the sightings that link new reports chunk by chunk (link.sightings); at
+    every round they must be those a read at the end finds: across agencies, with a value
+    stop-listed and another allowed, and with reports resubmitted naming other values than
+    before, some of them another report's of the same round."""
     codes = [
         c for c in add_region_agencies(session, region) if (region / c / "reports.csv").exists()
     ]
     session.commit()
     compared: list[int] = []
-    real = incremental._sightings
+    real = incremental._links
 
-    def both(s: Session, ids: list[int], named: Collection[int] | None = None) -> Any:
-        assert named is not None  # intake always finds them as it writes
-        at_end = named_identifiers(s, ids)
-        assert at_end <= set(named)
+    def both(seen: list[Seen], new: set[int], rules: LinkRules) -> Any:
+        at_end = sightings_of(session, named_identifiers(session, sorted(new)))
+        assert sorted(seen, key=repr) == sorted(at_end, key=repr)
         compared.append(len(at_end))
-        return real(s, ids, named)
+        return real(seen, new, rules)
 
-    monkeypatch.setattr(incremental, "_sightings", both)
+    monkeypatch.setattr(incremental, "_links", both)
     monkeypatch.setattr(service, "CHUNK", 40)
     first = max(codes, key=lambda c: (region / c / "reports.csv").stat().st_size)
     rest = [c for c in codes if c != first]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
@@ -12,6 +13,7 @@ from counterscam.access.caller import Caller
 from counterscam.config import Settings
 from counterscam.db.link_models import Cluster, ClusterLink, ClusterReport
 from counterscam.db.models import Report
+from counterscam.intake import service
 from counterscam.intake.json_files import reports_of
 from counterscam.intake.service import submit
 from counterscam.intake.tables import Limits
@@ -172,3 +174,32 @@ def test_a_cluster_whose_reports_are_all_resubmitted_keeps_its_key(
     assert submit(session, my, reports=raw, source="api", settings=Settings()).updated == 2
     assert _clusters(session) == {key: ("MY-1", "MY-2")}
     assert _figures(session, key) == before
+
+
+def test_a_report_corrected_in_a_later_chunk_of_a_batch_links_only_by_its_new_number(
+    session: Session, agencies: dict[str, Caller], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Linking reads each chunk's sightings as the chunk is stored: the first chunk of this
+    # batch reads every sighting of the mistyped number, MY-2's among them, before the second
+    # chunk corrects MY-2. Linked by what was read then, MY-2 would stay with MY-1 and MY-3.
+    my = agencies["MY-NSRC"]
+    _send(session, my, "MY-1", MISTYPED, 1, "100")
+    _send(session, my, "MY-2", MISTYPED, 3, "250")
+    _send(session, my, "MY-9", CORRECTED, 4, "10")
+    monkeypatch.setattr(service, "CHUNK", 1)
+    reports = [
+        doc_report(
+            external_ref=ref,
+            reported_at=f"2026-03-{day:02d}T10:00:00+08:00",
+            loss_amount="50",
+            loss_currency="USD",
+            identifiers=[{"kind": "phone", "value": phone, "role": "caller"}],
+            parties=[],
+            places=[],
+        )
+        for ref, phone, day in (("MY-3", MISTYPED, 5), ("MY-2", CORRECTED, 3))
+    ]
+    raw = reports_of({"reports": reports}, file="request", limits=Limits())
+    result = submit(session, my, reports=raw, source="api", settings=Settings())
+    assert (result.status, result.created, result.updated) == ("committed", 1, 1)
+    assert sorted(_clusters(session).values()) == [("MY-1", "MY-3"), ("MY-2", "MY-9")]

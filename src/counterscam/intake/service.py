@@ -33,6 +33,7 @@ from counterscam.intake.records import (
 )
 from counterscam.intake.store import write_chunk
 from counterscam.link.named import named_identifiers
+from counterscam.link.sightings import ReadAhead
 
 __all__ = [
     "BatchNotFound",
@@ -90,9 +91,9 @@ class _Run:
     known: dict[tuple[str, str], int] = field(default_factory=dict)
     alerted: set[int] = field(default_factory=set)
     unlinked: list[int] = field(default_factory=list)
-    # What the unlinked reports name that may link them, gathered chunk by chunk as they are
-    # written (link.named explains why).
-    named: set[int] = field(default_factory=set)
+    # The sightings the unlinked reports will link by, read chunk by chunk as they are written
+    # (link.sightings explains why).
+    ahead: ReadAhead = field(default_factory=ReadAhead)
     seen: int = 0
     failed: bool = False
     unlisted: int = 0
@@ -261,7 +262,8 @@ def _flush(session: Session, run: _Run, batch: ImportBatch, streaming: bool) -> 
     )
     raise_alerts(session, written.report_ids, done=run.alerted)
     run.unlinked.extend(written.report_ids)
-    run.named.update(named_identifiers(session, written.report_ids))
+    named = named_identifiers(session, written.report_ids)
+    run.ahead.add(session, written.report_ids, named, written.rewritten)
     run.result.created += written.created
     run.result.updated += written.updated
     run.result.report_ids.extend(written.report_ids)
@@ -276,14 +278,14 @@ def _flush(session: Session, run: _Run, batch: ImportBatch, streaming: bool) -> 
 def _link(session: Session, run: _Run) -> None:
     """Put the reports written since the last call in their clusters; the caller commits."""
     ids, run.unlinked = run.unlinked, []
-    named, run.named = run.named, set()
+    ahead, run.ahead = run.ahead, ReadAhead()
     if not ids:
         return
     # Imported here: linking loads numpy, scipy and igraph (~0.4 s), which the commands
     # that only import the CLI (and imports that store nothing) need not pay for.
     from counterscam.link.incremental import link_reports
 
-    link_reports(session, ids, named=named)
+    link_reports(session, ids, ahead=ahead)
 
 
 def _finish(batch: ImportBatch, run: _Run) -> None:

@@ -53,6 +53,7 @@ class Written:
     created: int = 0
     updated: int = 0
     report_ids: list[int] = field(default_factory=list)
+    rewritten: list[int] = field(default_factory=list)  # the updated ones: stored before
 
 
 def identifier_ids(
@@ -189,6 +190,7 @@ def write_chunk(
         ids.update(existing_reports(session, agency_id, [r.external_ref for r in fresh]))
     _write_children(session, reports, ids, share_ids, known)
     written.created, written.updated = len(fresh), len(again)
+    written.rewritten = [ids[r.external_ref] for r in again]
     written.report_ids = [ids[r.external_ref] for r in reports]
     return written
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -30,79 +30,18 @@ from sqlalchemy.orm import Session
 from counterscam.db.base import utcnow
 from counterscam.db.dialect import epoch_seconds_in
 from counterscam.db.link_models import Cluster, ClusterLink, ClusterReport
-from counterscam.db.models import Identifier, Report, Sighting
+from counterscam.db.models import Report
 from counterscam.db.prepared import Prepared
-from counterscam.link.conditions import DAY, allowed, link_time_in
+from counterscam.link.conditions import DAY, link_time_in
 from counterscam.link.figures import GROWTH_DAYS, Figures
 from counterscam.link.graph import components
 from counterscam.link.leaving import Left, leave_clusters, retire, write_figures
 from counterscam.link.named import IN_CHUNK, named_identifiers
 from counterscam.link.party_evidence import Node, PartyLink, party_links, store_party_links
-from counterscam.link.rules import DEFAULT_RULES, LinkRules, operator_roles
+from counterscam.link.rules import DEFAULT_RULES, LinkRules
+from counterscam.link.sightings import ReadAhead, Seen, sightings_of
 from counterscam.link.stoplist import stop_hubs
 from counterscam.link.writes import insert_rows, key_for
-
-
-class _Seen(NamedTuple):
-    # A tuple, not a dataclass: a large import reads millions and a tuple is built ~3x faster.
-    report: int
-    ident: int
-    role: str
-    day: int
-    cluster: int | None
-
-
-@lru_cache(maxsize=4)
-def _sightings_query(dialect: Dialect) -> Prepared:
-    # Run on the driver's cursor: a large import's linking reads millions of these rows, and
-    # SQLAlchemy's result rows cost a third as much again as SQLite's reading them. Every
-    # column comes as the driver gives it: ints, text, and 0/1 or a bool for ``allowed``.
-    statement = (
-        select(
-            Sighting.report_id,
-            Sighting.identifier_id,
-            Sighting.role,
-            link_time_in(dialect.name),
-            ClusterReport.cluster_id,
-            allowed(),
-        )
-        .join(Report, Report.id == Sighting.report_id)
-        .join(Identifier, Identifier.id == Sighting.identifier_id)
-        .outerjoin(ClusterReport, ClusterReport.report_id == Sighting.report_id)
-        .where(
-            Sighting.identifier_id.in_(bindparam("idents", expanding=True)),
-            Sighting.role.in_(bindparam("roles", expanding=True)),
-        )
-    )
-    return Prepared(statement, dialect, ("idents", "roles"))
-
-
-def _sightings(
-    session: Session, report_ids: list[int], named: Collection[int] | None = None
-) -> list[_Seen]:
-    """Return every linking sighting of the identifiers the given reports name.
-
-    ``named``: those identifiers, when the caller gathered them as it stored the reports.
-    """
-    roles = sorted(operator_roles())
-    connection = session.connection()
-    if named is None:
-        named = named_identifiers(session, report_ids)
-    # Each identifier once, however many of the reports name it.
-    idents = sorted(named)
-    query = _sightings_query(connection.dialect)
-    seen: list[_Seen] = []
-    for start in range(0, len(idents), IN_CHUNK):
-        # Fetched whole: iterating a result asks the driver for one row at a time, and a
-        # large import reads hundreds of thousands of sightings here.
-        rows = query.raw(connection, {"idents": idents[start : start + IN_CHUNK], "roles": roles})
-        # An analyst's allow entry is carried as a negative id: never treated as a hub.
-        # _make, not _Seen(...): the generated __new__ is a Python call per row.
-        make = _Seen._make
-        seen.extend(
-            make((r, -i if allow else i, role, t // DAY, c)) for r, i, role, t, c, allow in rows
-        )
-    return seen
 
 
 class _Hub(NamedTuple):
@@ -114,8 +53,8 @@ class _Hub(NamedTuple):
 
 
 def _links(
-    seen: list[_Seen], new: set[int], rules: LinkRules
-) -> tuple[list[tuple[_Seen, _Seen]], list[_Hub]]:
+    seen: list[Seen], new: set[int], rules: LinkRules
+) -> tuple[list[tuple[Seen, Seen]], list[_Hub]]:
     """Return the chain links (earlier, later) that touch a new report, and the new hubs.
 
     Whether an identifier is a hub is decided on everything known once the new reports are
@@ -126,10 +65,10 @@ def _links(
     alone, before its identifier became a hub, keeps that link until the next rebuild: only a
     rebuild splits.)
     """
-    by_ident: dict[int, dict[int, _Seen]] = defaultdict(dict)
+    by_ident: dict[int, dict[int, Seen]] = defaultdict(dict)
     for s in seen:
         by_ident[abs(s.ident)].setdefault(s.report, s)
-    found: list[tuple[_Seen, _Seen]] = []
+    found: list[tuple[Seen, Seen]] = []
     hubs: list[_Hub] = []
     for ident, items in by_ident.items():
         if len(items) < 2:
@@ -146,11 +85,11 @@ def _links(
 _place = attrgetter("day", "report")
 
 
-def _arrivals(chain: list[_Seen], new: set[int], rules: LinkRules) -> list[tuple[_Seen, _Seen]]:
+def _arrivals(chain: list[Seen], new: set[int], rules: LinkRules) -> list[tuple[Seen, Seen]]:
     """Return the links of one identifier's sightings as its new reports arrive in id order."""
     placed = [s for s in chain if s.report not in new]
     arriving = sorted((s for s in chain if s.report in new), key=lambda s: s.report)
-    found: list[tuple[_Seen, _Seen]] = []
+    found: list[tuple[Seen, Seen]] = []
     for s in arriving:
         at = bisect_right(placed, _place(s), key=_place)
         placed.insert(at, s)
@@ -161,7 +100,7 @@ def _arrivals(chain: list[_Seen], new: set[int], rules: LinkRules) -> list[tuple
     return found
 
 
-def _hub(ident: int, chain: list[_Seen], rules: LinkRules) -> _Hub | None:
+def _hub(ident: int, chain: list[Seen], rules: LinkRules) -> _Hub | None:
     """Return the hub an identifier's dated sightings make (too long, or too many), or None."""
     span = chain[-1].day - chain[0].day
     busiest = size = 1
@@ -195,7 +134,7 @@ def _parts(pairs: Iterable[tuple[Node, Node]]) -> list[list[Node]]:
     return parts
 
 
-def _node(s: _Seen) -> Node:
+def _node(s: Seen) -> Node:
     return ("c", s.cluster) if s.cluster is not None else ("r", s.report)
 
 
@@ -212,7 +151,7 @@ def link_reports(
     report_ids: list[int],
     *,
     rules: LinkRules = DEFAULT_RULES,
-    named: Collection[int] | None = None,
+    ahead: ReadAhead | None = None,
 ) -> None:
     """Put newly stored (or resubmitted) reports in their clusters; the caller commits.
 
@@ -222,8 +161,8 @@ def link_reports(
     figures are recomputed without it and a cluster left with fewer than two reports is
     deleted, as a rebuild does; a cluster it bridged is not split until the next rebuild.
 
-    ``named``: what ``named_identifiers`` gives for these reports, if the caller gathered it
-    as it stored them (with no linking, so no stop-list change, in between).
+    ``ahead``: the sightings the caller read as it stored these reports (``link.sightings``),
+    with no linking, so no stop-list or cluster change, in between.
     """
     if not report_ids:
         return
@@ -236,7 +175,11 @@ def link_reports(
     for start in range(0, len(left.reports), IN_CHUNK):
         chunk = left.reports[start : start + IN_CHUNK]
         session.connection().execute(_OLD_LINKS, {"ids": chunk})
-    links, hubs = _links(_sightings(session, ids, named), set(ids), rules)
+    if ahead is not None:
+        seen = ahead.seen(left.reports)
+    else:
+        seen = sightings_of(session, named_identifiers(session, ids))
+    links, hubs = _links(seen, set(ids), rules)
     if hubs:
         stop_hubs(session, [(h.ident, h.reports, h.span) for h in hubs], rules)
     by_party = party_links(session, ids, rules=rules)
@@ -251,7 +194,7 @@ def link_reports(
 
 def _apply(
     session: Session,
-    links: list[tuple[_Seen, _Seen]],
+    links: list[tuple[Seen, Seen]],
     parts: list[list[Node]],
     by_party: list[PartyLink],
     left: Left,

@@ -70,6 +70,22 @@ def test_canon_command_prints_the_registered_domain() -> None:
     assert result.stdout.splitlines() == ["https://login.evil.com/a", "domain: evil.com"]
 
 
+@pytest.mark.parametrize(
+    ("raw", "printed"),
+    [
+        ("https://t.me/ScamKing", "telegram:scamking"),
+        ("https://m.facebook.com/scam.page/?mibextid=ZbWKwL", "facebook:scam.page"),
+        ("https://mobile.twitter.com/scam_king", "x:scam_king"),
+    ],
+)
+def test_canon_url_of_a_bare_profile_link_prints_its_handle(raw: str, printed: str) -> None:
+    # As for t.me/NAME: the handle alone, with no domain under it.
+    result = runner.invoke(app, ["canon", "url", raw])
+    assert result.exit_code == 0
+    assert result.stdout == f"{printed}\n"
+    assert runner.invoke(app, ["canon", "handle", raw]).stdout == result.stdout
+
+
 def test_canon_command_fails_with_the_reason() -> None:
     result = runner.invoke(app, ["canon", "phone", "+60 12 345"])
     assert result.exit_code == 1

@@ -33,6 +33,11 @@ PREFIXED = st.builds(
             "mailto:",
             "viber://chat?number=",
             "t.me/",
+            "https://m.facebook.com/",
+            "facebook.com/profile.php?id=",
+            "x.com/",
+            "tiktok.com/@",
+            "line.me/R/ti/p/@",
             "0x",
             "bc1",
             "Maybank ",
@@ -47,6 +52,9 @@ PREFIXED = st.builds(
 @given(raw=st.one_of(ANY_TEXT, PREFIXED), country=COUNTRIES, qualifier=QUALIFIERS)
 @example(raw="\x00", country=None, qualifier=None)
 @example(raw="9" * 5000, country="MY", qualifier=None)
+@example(raw="0/.#", country=None, qualifier=None)  # a URL whose fragment followed a dot
+@example(raw="example.com/a,#top", country=None, qualifier=None)
+@example(raw="0/]#", country=None, qualifier=None)
 def test_any_text_gives_a_canonical_form_or_a_reason(
     kind: str, raw: str, country: str | None, qualifier: str | None
 ) -> None:

@@ -26,12 +26,18 @@ from counterscam.identifiers import canonicalize
         ("https://scam.example/search?s=shoes&t=2", "https://scam.example/search?s=shoes&t=2"),
         # A platform's own share tags go; the page's id stays.
         (
-            "https://www.facebook.com/profile.php?id=100012345&mibextid=ZbWKwL",
-            "https://www.facebook.com/profile.php?id=100012345",
+            "https://www.facebook.com/profile.php?id=100012345&sk=photos&mibextid=ZbWKwL",
+            "https://www.facebook.com/profile.php?id=100012345&sk=photos",
         ),
         (
+            "https://www.facebook.com/cheapdeals.my/posts/1?ref=bookmarks&__cft__[0]=AZX&__tn__=-R",
+            "https://www.facebook.com/cheapdeals.my/posts/1",
+        ),
+        # Without its tags, a bare profile link is the profile's handle.
+        ("https://www.facebook.com/profile.php?id=100012345&mibextid=ZbWKwL", "facebook:100012345"),
+        (
             "https://www.facebook.com/cheapdeals.my?ref=bookmarks&__cft__[0]=AZX&__tn__=-R",
-            "https://www.facebook.com/cheapdeals.my",
+            "facebook:cheapdeals.my",
         ),
         ("https://x.com/fakebank/status/1234?s=20&t=abcd", "https://x.com/fakebank/status/1234"),
     ],

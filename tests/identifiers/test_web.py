@@ -2,7 +2,7 @@
 
 import pytest
 
-from counterscam.identifiers import Canonical, InvalidIdentifier, canonicalize
+from counterscam.identifiers import Canonical, InvalidIdentifier, canonicalize, guess_kind
 
 URLS = [
     ("hxxps://evil[.]example[.]com/Login", "https://evil.example.com/Login", "example.com"),
@@ -43,7 +43,8 @@ def test_urls(raw: str, expected: str, domain: str) -> None:
 
 
 def test_shared_platform_urls_link_but_their_domain_is_flagged() -> None:
-    result = canonicalize("url", "https://www.facebook.com/profile.php?id=100012345678")
+    # A post, not the profile: a bare profile link is the platform's handle (below).
+    result = canonicalize("url", "https://www.facebook.com/scam.page/posts/100012345678")
     assert result.shared_platform
     assert result.related == (Canonical("domain", "facebook.com", None, (), True),)
     assert not canonicalize("url", "https://evil.github.io/x").shared_platform
@@ -66,6 +67,150 @@ def test_shared_platform_urls_link_but_their_domain_is_flagged() -> None:
 def test_urls_that_change_kind(raw: str, kind: str, value: str) -> None:
     result = canonicalize("url", raw)
     assert (result.kind, result.value) == (kind, value)
+
+
+# Victims copy a profile from the phone app (m., web., mobile.) or the desktop (www.), with the
+# app's share tags; every writing of one profile is one identifier, the handle `canon handle`
+# gives, so reports of it meet in a check and in linking.
+PROFILE_WRITINGS = [
+    (
+        [
+            "https://www.facebook.com/scam.page",
+            "https://m.facebook.com/scam.page",
+            "https://web.facebook.com/scam.page/",
+            "http://fb.com/scam.page",
+            "https://www.facebook.com/Scam.Page?mibextid=ZbWKwL",
+            "https://www.facebook.com/scam.page/?ref=bookmarks&fbclid=IwAR0",
+        ],
+        "facebook:scam.page",
+    ),
+    (
+        [
+            "https://www.facebook.com/profile.php?id=100012345678",
+            "https://m.facebook.com/profile.php?id=100012345678&mibextid=ZbWKwL",
+        ],
+        "facebook:100012345678",
+    ),
+    (
+        [
+            "https://twitter.com/scam_king",
+            "https://x.com/scam_king",
+            "https://mobile.twitter.com/scam_king",
+            "https://x.com/Scam_King?s=20",
+        ],
+        "x:scam_king",
+    ),
+    (
+        [
+            "https://www.instagram.com/scam.shop/",
+            "instagram.com/scam.shop",
+            "https://www.instagram.com/scam.shop/?igsh=MWx2dGZ3",
+        ],
+        "instagram:scam.shop",
+    ),
+    (["https://www.tiktok.com/@scam", "https://m.tiktok.com/@scam"], "tiktok:scam"),
+    (
+        ["https://line.me/ti/p/~abc123", "https://line.me/R/ti/p/~abc123", "line://ti/p/~abc123"],
+        "line:abc123",
+    ),
+    (["https://line.me/R/ti/p/@shop", "line.me/R/ti/p/%40shop"], "line:shop"),
+]
+
+
+@pytest.mark.parametrize(("writings", "handle"), PROFILE_WRITINGS)
+def test_every_writing_of_a_bare_profile_link_is_its_handle(
+    writings: list[str], handle: str
+) -> None:
+    for raw in writings:
+        result = canonicalize("url", raw)
+        assert result == Canonical("handle", handle, None), raw
+        # The shape `canon handle` gives, and the value reads back as itself.
+        assert canonicalize("handle", raw) == result, raw
+        assert canonicalize("handle", result.value) == result, raw
+
+
+@pytest.mark.parametrize(("writings", "handle"), PROFILE_WRITINGS)
+def test_a_profile_link_of_unknown_kind_reads_as_its_handle(
+    writings: list[str], handle: str
+) -> None:
+    # The check page's "any" kind guesses a kind and reads the value as it.
+    for raw in writings:
+        kind = guess_kind(raw)
+        assert kind is not None and canonicalize(kind, raw).value == handle, raw
+
+
+@pytest.mark.parametrize(
+    ("raw", "handle"),
+    [
+        ("hxxps://www[.]facebook[.]com/scam.page", "facebook:scam.page"),
+        ("hxxps://t[.]me/scamking", "telegram:scamking"),
+    ],
+)
+def test_a_defanged_profile_link_is_its_handle(raw: str, handle: str) -> None:
+    assert canonicalize("url", raw) == Canonical("handle", handle, None)
+    kind = guess_kind(raw)
+    assert kind is not None and canonicalize(kind, raw) == Canonical("handle", handle, None)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # Posts, statuses, videos, photos, groups, events: a page of the profile, not it.
+        "https://www.facebook.com/scam.page/posts/123",
+        "https://www.facebook.com/scam.page/photos",
+        "https://www.facebook.com/scam.page?sk=photos",
+        "https://www.facebook.com/profile.php?id=100012345678&sk=about",
+        "https://www.facebook.com/groups/x",
+        "https://www.facebook.com/events/123",
+        "https://x.com/scam_king/status/1",
+        "https://www.tiktok.com/@scam/video/1",
+        "https://www.instagram.com/p/Cabc/",
+        "https://www.instagram.com/stories/scam.shop/",
+        "https://line.me/ti/g/AbCdEf",
+        "https://line.me/R/ti/p/@shop?from=page",
+        # The platforms' own pages and front pages.
+        "https://www.facebook.com/login",
+        "https://www.facebook.com/home",
+        "https://x.com/home",
+        "https://x.com/login",
+        "https://www.instagram.com/explore",
+        "https://www.instagram.com/accounts/login/",
+        "https://www.tiktok.com/explore",
+        "https://www.facebook.com/",
+        "https://x.com/?s=20",
+        # A name the platform's pattern refuses is no account: the link is kept as written.
+        "https://www.facebook.com/some-page",
+        # Another port is no page of the platform's.
+        "https://www.facebook.com:8443/scam.page",
+    ],
+)
+def test_links_that_are_not_bare_profiles_stay_urls(raw: str) -> None:
+    result = canonicalize("url", raw)
+    assert result.kind == "url", raw
+    assert result.shared_platform
+    assert canonicalize("url", result.value) == result
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("https://t.me/ScamKing", "handle:telegram:scamking"),
+        ("https://telegram.me/scamking/", "handle:telegram:scamking"),
+        ("https://t.me/scamking?utm_source=fb", "handle:telegram:scamking"),
+        ("https://t.me/joinchat/AbCdEf", "url:https://t.me/joinchat/AbCdEf"),
+        ("https://t.me/+AbCdEf12", "url:https://t.me/+AbCdEf12"),
+        ("https://t.me/scamking/123", "url:https://t.me/scamking/123"),
+        ("https://t.me/s/scamking", "url:https://t.me/s/scamking"),
+        ("https://t.me/scamking?start=ref7", "url:https://t.me/scamking?start=ref7"),
+        ("https://t.me/", "url:https://t.me/"),
+        # Phone-based platforms still give the phone.
+        ("https://wa.me/60123456789", "phone:+60123456789"),
+        ("https://zalo.me/0901234567", "phone:+84901234567"),
+    ],
+)
+def test_telegram_and_phone_links_keep_their_reading(raw: str, expected: str) -> None:
+    result = canonicalize("url", raw)
+    assert f"{result.kind}:{result.value}" == expected
 
 
 def test_ip_host_url_relates_an_ip() -> None:

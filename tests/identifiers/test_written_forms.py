@@ -115,6 +115,10 @@ def test_two_emails_in_one_cell_are_named_as_such() -> None:
         "https://www.facebook.com/home.php",
         "line.me/ti/g/abcdef",
         "https://line.me/ti/g2/abcdef",
+        "https://x.com/login",
+        "https://twitter.com/settings",
+        "https://www.instagram.com/about/",
+        "https://zalo.me/pc",
     ],
 )
 def test_group_and_site_links_are_not_handles(raw: str) -> None:
@@ -135,9 +139,8 @@ def test_telegram_phone_links_are_phones() -> None:
 
 
 def test_zalo_official_account_ids_are_not_phone_numbers() -> None:
-    assert value("url", "zalo.me/4318591186281128580", "VN") == (
-        "url:http://zalo.me/4318591186281128580"
-    )
+    # A bare profile link, so as a url it is the account too; never a phone.
+    assert value("url", "zalo.me/4318591186281128580", "VN") == "handle:zalo:4318591186281128580"
     assert value("handle", "zalo.me/4318591186281128580", "VN") == (
         "handle:zalo:4318591186281128580"
     )

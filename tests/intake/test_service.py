@@ -78,7 +78,9 @@ def test_naive_time_is_the_reporting_countrys_local_time(
 def test_url_also_yields_its_domain(session: Session, agencies: dict[str, Caller]) -> None:
     idents = [
         {"kind": "url", "value": "hxxps://pay-here[.]example[.]com/x", "role": "website"},
-        {"kind": "url", "value": "https://www.facebook.com/some.page", "role": "website"},
+        {"kind": "url", "value": "https://www.facebook.com/some.page/posts/1", "role": "website"},
+        # A bare profile link is the platform's handle, however its host is written.
+        {"kind": "url", "value": "https://m.facebook.com/some.page", "role": "website"},
     ]
     send(session, agencies["MY-NSRC"], [doc_report(identifiers=idents)])
     rows = set(
@@ -88,8 +90,9 @@ def test_url_also_yields_its_domain(session: Session, agencies: dict[str, Caller
     assert ("domain", "facebook.com", True) in rows
     assert {r[1] for r in rows if r[0] == "url"} == {
         "https://pay-here.example.com/x",
-        "https://www.facebook.com/some.page",
+        "https://www.facebook.com/some.page/posts/1",
     }
+    assert ("handle", "facebook:some.page", False) in rows
 
 
 def test_one_bad_report_rejects_the_batch_and_writes_nothing(

@@ -110,7 +110,9 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
     fanged = refang(text, at_sign=True)
     if _EMAIL.fullmatch(fanged) and "/" not in fanged:
         return "email"
-    if ("/" in fanged or _AT_WORD.search(text)) and _works("handle", fanged, country):
+    # The handle reader takes no defanged link, so one ("hxxps://t[.]me/name") is left to the
+    # url reader below, which gives the same handle.
+    if ("/" in fanged or _AT_WORD.search(text)) and _works("handle", text, country):
         return "handle"  # a profile link, or "TG @name"
     if (
         ("@" in fanged or _EMAIL_WORDS.search(fanged))

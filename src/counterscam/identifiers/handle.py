@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from counterscam.identifiers._links import phone_in_link
 from counterscam.identifiers._text import ascii_digits, clean
+from counterscam.identifiers._tracking import without_tracking
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 from counterscam.identifiers.phone import e164
 from counterscam.identifiers.shortcode import check_country
@@ -36,13 +38,27 @@ _NOT_PROFILES = {
     },
     "instagram": {"p", "reel", "reels", "explore", "tv", "accounts", "direct"},
     "x": {"i", "intent", "home", "search", "hashtag", "share", "explore", "messages"},
-    # Group invites and shared posts, not accounts.
-    "zalo": {"g", "s"},
+    # Group invites and shared posts, not accounts; zalo.me/pc is the desktop app's download.
+    "zalo": {"g", "s", "pc"},
+}
+# Pages of Instagram and X themselves (sign-in, settings, legal), never an account.
+_NOT_PROFILES["instagram"] |= {"about", "legal", "developer", "web", "login"}
+_NOT_PROFILES["x"] |= {
+    "login",
+    "logout",
+    "signup",
+    "settings",
+    "notifications",
+    "compose",
+    "tos",
+    "privacy",
+    "account",
 }
 # Pages of Facebook itself, never a profile.
 _NOT_PROFILES["facebook"] |= {
     "login",
     "login.php",
+    "home",
     "home.php",
     "l.php",
     "dialog",
@@ -63,34 +79,61 @@ _NOT_PROFILES["facebook"] |= {
 }
 
 
-def _from_path(platform: Platform, path: str, query: str) -> str | None:
+@dataclass(frozen=True)
+class _Profile:
+    """The account a platform's link names; ``bare``: the link names it and nothing more."""
+
+    handle: str
+    bare: bool
+
+
+def _named(handle: str, used: int, segments: list[str], extra: str) -> _Profile:
+    """Name ``handle``, read from the first ``used`` path segments: bare when nothing follows."""
+    return _Profile(handle, bare=len(segments) == used and not extra)
+
+
+def _line_profile(segments: list[str], extra: str) -> _Profile | None:
+    # line.me/ti/p/~id (personal ID) and line.me/R/ti/p/@id (official account); ti/g
+    # and ti/g2 are group invitations.
+    at = segments.index("ti") if "ti" in segments else -1
+    if at < 0 or segments[at + 1 : at + 2] != ["p"] or len(segments) < at + 3:
+        return None
+    bare = segments[:at] in ([], ["R"]) and len(segments) == at + 3 and not extra
+    return _Profile(segments[-1].lstrip("~@"), bare=bare)
+
+
+def _from_path(platform: Platform, path: str, query: str) -> _Profile | None:
+    """Read the account a link's path and query name on ``platform``, if any."""
     segments = [unquote(s) for s in path.split("/") if s]
+    # What the query adds to the page: a share or click tag does not make it another page.
+    extra = without_tracking(query, platform=True)
     code = platform.code
     if code == "facebook" and segments[:1] == ["profile.php"]:
-        return (parse_qs(query).get("id") or [""])[0] or None
+        number = (parse_qs(query).get("id") or [""])[0]
+        others = [p for p in extra.split("&") if p and p.partition("=")[0] != "id"]
+        return _Profile(number, bare=len(segments) == 1 and not others) if number else None
     if code == "facebook" and segments[:1] in (["people"], ["pages"]) and len(segments) >= 3:
-        return segments[2]
+        return _named(segments[2], 3, segments, extra)
     if code == "line":
-        # line.me/ti/p/~id (personal ID) and line.me/R/ti/p/@id (official account); ti/g
-        # and ti/g2 are group invitations.
-        at = segments.index("ti") if "ti" in segments else -1
-        if at < 0 or segments[at + 1 : at + 2] != ["p"] or len(segments) < at + 3:
-            return None
-        return segments[-1].lstrip("~@")
+        return _line_profile(segments, extra)
     if code == "tiktok":
-        return segments[0][1:] if segments and segments[0].startswith("@") else None
+        at_name = bool(segments) and segments[0].startswith("@")
+        return _named(segments[0][1:], 1, segments, extra) if at_name else None
     if code == "instagram" and segments[:1] == ["stories"] and len(segments) >= 2:
-        return segments[1]
-    if code == "telegram" and segments[:1] == ["s"]:
-        segments = segments[1:]
+        return _Profile(segments[1], bare=False)  # the account's stories, not its profile
     if code == "discord":
-        return segments[1] if segments[:1] == ["users"] and len(segments) >= 2 else None
+        user = segments[:1] == ["users"] and len(segments) >= 2
+        return _named(segments[1], 2, segments, extra) if user else None
+    # t.me/s/NAME is the channel's web preview: it names the channel, but is a page of its own.
+    preview = code == "telegram" and segments[:1] == ["s"]
+    if preview:
+        segments = segments[1:]
     if code in ("whatsapp", "viber", "wechat", "signal", "kakaotalk") or not segments:
         return None
     first = segments[0]
     if first.startswith("+") or first.lower() in _NOT_PROFILES.get(code, set()):
         return None
-    return first
+    return _Profile(first, bare=not preview and len(segments) == 1 and not extra)
 
 
 def handle_from_link(raw: str, text: str, country: str | None = None) -> Canonical | None:
@@ -115,8 +158,26 @@ def handle_from_link(raw: str, text: str, country: str | None = None) -> Canonic
     platform = platform_for_host(host) if host else None
     if platform is None:
         return None
-    handle = _from_path(platform, parts.path, parts.query)
-    return None if handle is None else _value(raw, platform, handle, country)
+    found = _from_path(platform, parts.path, parts.query)
+    return None if found is None else _value(raw, platform, found.handle, country)
+
+
+def bare_profile_handle(
+    raw: str, *, host: str, path: str, query: str, country: str | None
+) -> Canonical | None:
+    """Return the handle a bare profile link names (``/NAME``, ``/@NAME``, ``?id=N``...).
+
+    None for any other link (a post, a group, a page of the platform's own) and for a name
+    the platform's handle pattern refuses: such a link is kept as a URL, not refused.
+    """
+    platform = platform_for_host(host)
+    found = _from_path(platform, path, query) if platform is not None else None
+    if platform is None or found is None or not found.bare:
+        return None
+    try:
+        return _value(raw, platform, found.handle, country)
+    except InvalidIdentifier:
+        return None
 
 
 def _labelled_link(raw: str, text: str, country: str | None) -> Canonical | None:

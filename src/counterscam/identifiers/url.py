@@ -11,8 +11,9 @@ from counterscam.identifiers._links import phone_in_link
 from counterscam.identifiers._text import ascii_digits, clean, refang
 from counterscam.identifiers._tracking import without_tracking
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
+from counterscam.identifiers.handle import bare_profile_handle, handle_from_link
 from counterscam.identifiers.ip import parse_ip
-from counterscam.reference import is_shared_platform_domain, platform_for_host
+from counterscam.reference import is_shared_platform_domain
 
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*)://")
 _OTHER_SCHEME = re.compile(
@@ -78,7 +79,7 @@ def _fail(raw: str, why: str) -> InvalidIdentifier:
 
 
 def canonicalize_url(raw: str, country: str | None) -> Canonical:
-    """Canonicalise a URL; WhatsApp links become phones, t.me/NAME a Telegram handle."""
+    """Canonicalise a URL; WhatsApp links become phones, a bare profile link its handle."""
     text = _unwrap(refang(_LABEL.sub("", clean("url", raw))))
     lowered = text.lower()
     if lowered.startswith("mailto:"):
@@ -115,8 +116,6 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
         # on line.me opens: read as that page, both writings give one URL.
         text, scheme = "https://line.me/" + text[scheme_match.end() :].lstrip("/"), "https"
     elif scheme == "tg":
-        from counterscam.identifiers.handle import handle_from_link
-
         # tg://resolve?domain=name is the Telegram app's t.me/name, which is a handle here.
         found = handle_from_link(raw, text, country)
         if found is not None:
@@ -145,10 +144,19 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
     netloc = host if port is None or port == _DEFAULT_PORTS[scheme] else f"{host}:{port}"
     path = _normalise_escapes(parts.path) or "/"
     query = without_tracking(_normalise_escapes(parts.query), platform=shared)
-    value = f"{scheme}://{netloc}{path}" + (f"?{query}" if query else "")
-    telegram = _telegram_handle(host, path, query)
-    if telegram is not None:
-        return telegram
+    profile = (
+        bare_profile_handle(raw, host=host, path=path, query=query, country=country)
+        if netloc == host
+        else None
+    )
+    if profile is not None:
+        # The same profile is written with www., m., web. or another of the platform's hosts,
+        # and as a handle: read as the handle, every writing is one identifier.
+        return profile
+    # Punctuation or an unopened bracket ending the text is the sentence's, not the address's
+    # (_unwrap): it must not end the canonical form either, where a dropped fragment
+    # ("/a.#top", "/a)#top") left it last, or the form would not read back as itself.
+    value = _unwrap(f"{scheme}://{netloc}{path}" + (f"?{query}" if query else ""))
     return Canonical("url", value, None, related, shared)
 
 
@@ -181,15 +189,3 @@ def _ip_host(raw: str, hostname: str, *, as_link: bool) -> str | None:
             f"{read.form}; write http://{read.address}/ if that is what was meant",
         )
     return read.address
-
-
-def _telegram_handle(host: str, path: str, query: str) -> Canonical | None:
-    """Return telegram:name for a bare t.me/NAME link (posts and invites stay URLs)."""
-    platform = platform_for_host(host)
-    segments = [s for s in path.split("/") if s]
-    if platform is None or platform.code != "telegram" or len(segments) != 1 or query:
-        return None
-    name = segments[0]
-    if not re.fullmatch(platform.handle_pattern, name) or name.lower() in ("joinchat", "share"):
-        return None
-    return Canonical("handle", f"telegram:{name.lower()}", None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection, Dialect
@@ -38,11 +38,12 @@ class Seen(NamedTuple):
 
 
 @lru_cache(maxsize=8)
-def _query(dialect: Dialect, by: str) -> Prepared:
+def _query(dialect: Dialect, of_reports: bool) -> Prepared:
+    """Return the read of the given identifiers' sightings (``of_reports``: of the given
+    reports only, both found in the identifier index)."""
     # Run on the driver's cursor: a large import's linking reads millions of these rows, and
     # SQLAlchemy's result rows cost a third as much again as SQLite's reading them. Every
     # column comes as the driver gives it: ints, text, and 0/1 or a bool for ``allowed``.
-    column = Sighting.identifier_id if by == "idents" else Sighting.report_id
     statement = (
         select(
             Sighting.report_id,
@@ -56,21 +57,32 @@ def _query(dialect: Dialect, by: str) -> Prepared:
         .join(Identifier, Identifier.id == Sighting.identifier_id)
         .outerjoin(ClusterReport, ClusterReport.report_id == Sighting.report_id)
         .where(
-            column.in_(bindparam("keys", expanding=True)),
+            Sighting.identifier_id.in_(bindparam("idents", expanding=True)),
             Sighting.role.in_(bindparam("roles", expanding=True)),
         )
     )
-    return Prepared(statement, dialect, ("keys", "roles"))
+    if of_reports:
+        statement = statement.where(Sighting.report_id.in_(bindparam("reports", expanding=True)))
+        return Prepared(statement, dialect, ("idents", "roles", "reports"))
+    return Prepared(statement, dialect, ("idents", "roles"))
 
 
-def _read(connection: Connection, by: str, keys: Sequence[int]) -> list[Seen]:
+def _read(
+    connection: Connection, idents: Sequence[int], reports: Sequence[int] | None = None
+) -> list[Seen]:
     roles = sorted(operator_roles())
-    query = _query(connection.dialect, by)
+    query = _query(connection.dialect, reports is not None)
     seen: list[Seen] = []
     make = Seen._make  # _make, not Seen(...): the generated __new__ is a Python call per row
-    for start in range(0, len(keys), IN_CHUNK):
+    for start in range(0, len(idents), IN_CHUNK):
+        params: dict[str, list[Any]] = {
+            "idents": list(idents[start : start + IN_CHUNK]),
+            "roles": roles,
+        }
+        if reports is not None:
+            params["reports"] = list(reports)
         # Fetched whole: iterating a result asks the driver for one row at a time.
-        rows = query.raw(connection, {"keys": list(keys[start : start + IN_CHUNK]), "roles": roles})
+        rows = query.raw(connection, params)
         seen.extend(
             make((r, -i if allow else i, role, t // DAY, c)) for r, i, role, t, c, allow in rows
         )
@@ -79,7 +91,7 @@ def _read(connection: Connection, by: str, keys: Sequence[int]) -> list[Seen]:
 
 def sightings_of(session: Session, idents: Collection[int]) -> list[Seen]:
     """Return every linking sighting of the given identifiers, each identifier read once."""
-    return _read(session.connection(), "idents", sorted(idents))
+    return _read(session.connection(), sorted(idents))
 
 
 @dataclass
@@ -109,12 +121,12 @@ class ReadAhead:
         at = len(self.chunks)
         self.rewritten.update((r, at) for r in rewritten)
         connection = session.connection()
-        fresh = sorted(set(named) - self.idents)
-        found = _read(connection, "idents", fresh) if fresh else []
-        if self.idents:
-            known = self.idents
-            own = _read(connection, "reports", sorted(set(report_ids)))
-            found.extend(s for s in own if abs(s.ident) in known)
+        named = set(named)
+        fresh = sorted(named - self.idents)
+        found = _read(connection, fresh) if fresh else []
+        known = sorted(named & self.idents)
+        if known:
+            found.extend(_read(connection, known, sorted(set(report_ids))))
         self.idents.update(fresh)
         self.chunks.append(found)
 

@@ -22,24 +22,21 @@ from operator import attrgetter
 from typing import NamedTuple, cast
 
 import numpy as np
-from sqlalchemy import Float, Select, Table, bindparam, delete, func, insert, or_, select, update
-from sqlalchemy import cast as sql_cast
-from sqlalchemy.engine import Dialect
+from sqlalchemy import Select, Table, bindparam, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from counterscam.db.base import utcnow
 from counterscam.db.dialect import epoch_seconds_in
 from counterscam.db.link_models import Cluster, ClusterLink, ClusterReport
 from counterscam.db.models import Report
-from counterscam.db.prepared import Prepared
-from counterscam.link.conditions import DAY, link_time_in
+from counterscam.link.conditions import DAY
 from counterscam.link.figures import GROWTH_DAYS, Figures
 from counterscam.link.graph import components
 from counterscam.link.leaving import Left, leave_clusters, retire, write_figures
 from counterscam.link.named import IN_CHUNK, named_identifiers
 from counterscam.link.party_evidence import Node, PartyLink, party_links, store_party_links
 from counterscam.link.rules import DEFAULT_RULES, LinkRules
-from counterscam.link.sightings import ReadAhead, Seen, sightings_of
+from counterscam.link.sightings import Facts, ReadAhead, Seen, report_facts, sightings_of
 from counterscam.link.stoplist import stop_hubs
 from counterscam.link.writes import insert_rows, key_for
 
@@ -187,7 +184,7 @@ def link_reports(
         pairs = chain(
             ((_node(a), _node(b)) for a, b in links), ((p.node_a, p.node_b) for p in by_party)
         )
-        _apply(session, links, _parts(pairs), by_party, left)
+        _apply(session, links, _parts(pairs), by_party, left, ahead)
     if left.clusters:
         retire(session, left.clusters)
 
@@ -198,11 +195,13 @@ def _apply(
     parts: list[list[Node]],
     by_party: list[PartyLink],
     left: Left,
+    ahead: ReadAhead | None = None,
 ) -> None:
     cluster_ids = sorted({n[1] for p in parts for n in p if n[0] == "c"})
     existing = _cluster_figures(session, cluster_ids)
     loose = sorted({n[1] for p in parts for n in p if n[0] == "r"})
-    facts = _report_facts(session, loose)
+    known = ahead.facts if ahead is not None else {}
+    facts = {**known, **report_facts(session, [r for r in loose if r not in known])}
     growth_since = _growth_since(session)
     now = utcnow()
     targets: list[int | None] = []
@@ -312,14 +311,7 @@ def _cluster_figures(session: Session, cluster_ids: list[int]) -> dict[int, Figu
     return found
 
 
-class _Facts(NamedTuple):
-    link_time: int
-    reported_time: int
-    country: str
-    loss_usd: float
-
-
-def _loose_figures(facts: list[_Facts], growth_since: int) -> Figures:
+def _loose_figures(facts: list[Facts], growth_since: int) -> Figures:
     """Return the figures of unclustered reports taken together, as if each were a cluster."""
     countries = sorted({f.country for f in facts})
     return Figures(
@@ -335,36 +327,12 @@ def _loose_figures(facts: list[_Facts], growth_since: int) -> Figures:
 
 
 @lru_cache(maxsize=4)
-def _facts_query(dialect: Dialect) -> Prepared:
-    # On the driver's cursor, as the sightings: every column is an int, text or a float.
-    statement = select(
-        Report.id,
-        link_time_in(dialect.name),
-        epoch_seconds_in(dialect.name, Report.reported_at),
-        Report.country,
-        sql_cast(func.coalesce(Report.loss_usd, 0), Float),
-    ).where(Report.id.in_(bindparam("ids", expanding=True)))
-    return Prepared(statement, dialect, ("ids",))
-
-
-@lru_cache(maxsize=4)
 def _newest_query(dialect: str) -> Select[int]:
     return (
         select(epoch_seconds_in(dialect, Report.reported_at))
         .order_by(Report.reported_at.desc())
         .limit(1)
     )
-
-
-def _report_facts(session: Session, report_ids: list[int]) -> dict[int, _Facts]:
-    facts: dict[int, _Facts] = {}
-    connection = session.connection()
-    query = _facts_query(connection.dialect)
-    for start in range(0, len(report_ids), IN_CHUNK):
-        rows = query.raw(connection, {"ids": report_ids[start : start + IN_CHUNK]})
-        for rid, t, rep, country, loss in rows:
-            facts[rid] = _Facts(int(t), int(rep), country, float(loss))
-    return facts
 
 
 def _growth_since(session: Session) -> int:

@@ -1,4 +1,5 @@
-"""The sightings linking reads: every linking sighting of the identifiers new reports name.
+"""What linking reads about new reports: every linking sighting of the identifiers they name,
+and each report's facts for its cluster's figures.
 
 Linking a round of new reports starts by reading these. A large import can read them ahead,
 chunk by chunk as it stores the reports (``ReadAhead``), while the writer would otherwise wait
@@ -13,10 +14,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Float, bindparam, func, literal_column, select
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session
 
+from counterscam.db.dialect import epoch_seconds_in
 from counterscam.db.link_models import ClusterReport
 from counterscam.db.models import Identifier, Report, Sighting
 from counterscam.db.prepared import Prepared
@@ -62,7 +65,22 @@ def _query(dialect: Dialect, of_reports: bool) -> Prepared:
         )
     )
     if of_reports:
-        statement = statement.where(Sighting.report_id.in_(bindparam("reports", expanding=True)))
+        # Found by report (a chunk's few thousand sightings), the identifiers only checked: with
+        # both IN lists on the identifier index, SQLite probes every (identifier, report) pair.
+        # "+ 0" keeps the identifier column off the index.
+        statement = (
+            select(*statement.selected_columns)
+            .join(Report, Report.id == Sighting.report_id)
+            .join(Identifier, Identifier.id == Sighting.identifier_id)
+            .outerjoin(ClusterReport, ClusterReport.report_id == Sighting.report_id)
+            .where(
+                Sighting.report_id.in_(bindparam("reports", expanding=True)),
+                (Sighting.identifier_id + literal_column("0")).in_(
+                    bindparam("idents", expanding=True)
+                ),
+                Sighting.role.in_(bindparam("roles", expanding=True)),
+            )
+        )
         return Prepared(statement, dialect, ("idents", "roles", "reports"))
     return Prepared(statement, dialect, ("idents", "roles"))
 
@@ -94,6 +112,41 @@ def sightings_of(session: Session, idents: Collection[int]) -> list[Seen]:
     return _read(session.connection(), sorted(idents))
 
 
+class Facts(NamedTuple):
+    """What a report adds to its cluster's figures: its link and reported times (epoch
+    seconds), country and loss in USD."""
+
+    link_time: int
+    reported_time: int
+    country: str
+    loss_usd: float
+
+
+@lru_cache(maxsize=4)
+def _facts_query(dialect: Dialect) -> Prepared:
+    # On the driver's cursor, as the sightings: every column is an int, text or a float.
+    statement = select(
+        Report.id,
+        link_time_in(dialect.name),
+        epoch_seconds_in(dialect.name, Report.reported_at),
+        Report.country,
+        sql_cast(func.coalesce(Report.loss_usd, 0), Float),
+    ).where(Report.id.in_(bindparam("ids", expanding=True)))
+    return Prepared(statement, dialect, ("ids",))
+
+
+def report_facts(session: Session, report_ids: Sequence[int]) -> dict[int, Facts]:
+    """Return the figures' facts of the given reports."""
+    facts: dict[int, Facts] = {}
+    connection = session.connection()
+    query = _facts_query(connection.dialect)
+    for start in range(0, len(report_ids), IN_CHUNK):
+        rows = query.raw(connection, {"ids": list(report_ids[start : start + IN_CHUNK])})
+        for rid, t, rep, country, loss in rows:
+            facts[rid] = Facts(int(t), int(rep), country, float(loss))
+    return facts
+
+
 @dataclass
 class ReadAhead:
     """The sightings a round of new reports will link by, read as its chunks are stored.
@@ -106,6 +159,9 @@ class ReadAhead:
 
     idents: set[int] = field(default_factory=set)
     chunks: list[list[Seen]] = field(default_factory=list)
+    # The round's reports' facts, read as they are stored: a new report is unclustered, and
+    # the figures of the clusters unclustered reports found or join are added from these.
+    facts: dict[int, Facts] = field(default_factory=dict)
     # A report rewritten by this round: the chunk that stored it.
     rewritten: dict[int, int] = field(default_factory=dict)
 
@@ -129,6 +185,7 @@ class ReadAhead:
             found.extend(_read(connection, known, sorted(set(report_ids))))
         self.idents.update(fresh)
         self.chunks.append(found)
+        self.facts.update(report_facts(session, report_ids))
 
     def seen(self, left: Collection[int] = ()) -> list[Seen]:
         """Return the round's sightings as they stand; ``left``: reports that have since left

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import Float, bindparam, func, literal_column, select
+from sqlalchemy import BindParameter, Float, bindparam, func, literal_column, select
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session
@@ -43,7 +43,7 @@ class Seen(NamedTuple):
 @lru_cache(maxsize=8)
 def _query(dialect: Dialect, of_reports: bool) -> Prepared:
     """Return the read of the given identifiers' sightings (``of_reports``: of the given
-    reports only, both found in the identifier index)."""
+    reports only)."""
     # Run on the driver's cursor: a large import's linking reads millions of these rows, and
     # SQLAlchemy's result rows cost a third as much again as SQLite's reading them. Every
     # column comes as the driver gives it: ints, text, and 0/1 or a bool for ``allowed``.
@@ -59,30 +59,20 @@ def _query(dialect: Dialect, of_reports: bool) -> Prepared:
         .join(Report, Report.id == Sighting.report_id)
         .join(Identifier, Identifier.id == Sighting.identifier_id)
         .outerjoin(ClusterReport, ClusterReport.report_id == Sighting.report_id)
-        .where(
-            Sighting.identifier_id.in_(bindparam("idents", expanding=True)),
-            Sighting.role.in_(bindparam("roles", expanding=True)),
-        )
+        .where(Sighting.role.in_(bindparam("roles", expanding=True)))
     )
-    if of_reports:
-        # Found by report (a chunk's few thousand sightings), the identifiers only checked: with
-        # both IN lists on the identifier index, SQLite probes every (identifier, report) pair.
-        # "+ 0" keeps the identifier column off the index.
-        statement = (
-            select(*statement.selected_columns)
-            .join(Report, Report.id == Sighting.report_id)
-            .join(Identifier, Identifier.id == Sighting.identifier_id)
-            .outerjoin(ClusterReport, ClusterReport.report_id == Sighting.report_id)
-            .where(
-                Sighting.report_id.in_(bindparam("reports", expanding=True)),
-                (Sighting.identifier_id + literal_column("0")).in_(
-                    bindparam("idents", expanding=True)
-                ),
-                Sighting.role.in_(bindparam("roles", expanding=True)),
-            )
-        )
-        return Prepared(statement, dialect, ("idents", "roles", "reports"))
-    return Prepared(statement, dialect, ("idents", "roles"))
+    idents: BindParameter[int] = bindparam("idents", expanding=True)
+    if not of_reports:
+        statement = statement.where(Sighting.identifier_id.in_(idents))
+        return Prepared(statement, dialect, ("idents", "roles"))
+    # Found by report (a chunk's few thousand sightings), the identifiers only checked: with
+    # both IN lists on the identifier index, SQLite probes every (identifier, report) pair.
+    # "+ 0" keeps the identifier column off the index.
+    statement = statement.where(
+        Sighting.report_id.in_(bindparam("reports", expanding=True)),
+        (Sighting.identifier_id + literal_column("0")).in_(idents),
+    )
+    return Prepared(statement, dialect, ("idents", "roles", "reports"))
 
 
 def _read(

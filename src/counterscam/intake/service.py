@@ -32,7 +32,6 @@ from counterscam.intake.records import (
     rejections_csv,
 )
 from counterscam.intake.store import write_chunk
-from counterscam.link.named import named_identifiers
 from counterscam.link.sightings import ReadAhead
 
 __all__ = [
@@ -262,8 +261,7 @@ def _flush(session: Session, run: _Run, batch: ImportBatch, streaming: bool) -> 
     )
     raise_alerts(session, written.report_ids, done=run.alerted)
     run.unlinked.extend(written.report_ids)
-    named = named_identifiers(session, written.report_ids)
-    run.ahead.add(session, written.report_ids, named, written.rewritten)
+    run.ahead.add(session, written.report_ids, written.rewritten)
     run.result.created += written.created
     run.result.updated += written.updated
     run.result.report_ids.extend(written.report_ids)

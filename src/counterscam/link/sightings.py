@@ -24,7 +24,7 @@ from counterscam.db.link_models import ClusterReport
 from counterscam.db.models import Identifier, Report, Sighting
 from counterscam.db.prepared import Prepared
 from counterscam.link.conditions import DAY, allowed, link_time_in
-from counterscam.link.named import IN_CHUNK
+from counterscam.link.named import IN_CHUNK, named_identifiers
 from counterscam.link.rules import operator_roles
 
 
@@ -139,7 +139,7 @@ def report_facts(session: Session, report_ids: Sequence[int]) -> dict[int, Facts
 
 @dataclass
 class ReadAhead:
-    """The sightings a round of new reports will link by, read as its chunks are stored.
+    """What a round of new reports will be linked by, read as its chunks are stored.
 
     Each chunk reads every sighting of the identifiers it is the first to name, and its own
     sightings of those earlier chunks named: together, once the round is stored, what
@@ -156,18 +156,14 @@ class ReadAhead:
     rewritten: dict[int, int] = field(default_factory=dict)
 
     def add(
-        self,
-        session: Session,
-        report_ids: Sequence[int],
-        named: Collection[int],
-        rewritten: Iterable[int] = (),
+        self, session: Session, report_ids: Sequence[int], rewritten: Iterable[int] = ()
     ) -> None:
-        """Read for one stored chunk: its reports, what they name (``named_identifiers``) and
-        those of them that replaced a stored report."""
+        """Read for one stored chunk: its reports, and those of them that replaced a stored
+        report."""
         at = len(self.chunks)
         self.rewritten.update((r, at) for r in rewritten)
         connection = session.connection()
-        named = set(named)
+        named = named_identifiers(session, report_ids)
         fresh = sorted(named - self.idents)
         found = _read(connection, fresh) if fresh else []
         known = sorted(named & self.idents)

@@ -15,7 +15,7 @@ from counterscam.db.link_models import Cluster, ClusterLink, ClusterReport
 from counterscam.db.models import Report
 from counterscam.intake import service
 from counterscam.intake.json_files import reports_of
-from counterscam.intake.service import submit
+from counterscam.intake.service import BatchResult, submit
 from counterscam.intake.tables import Limits
 from counterscam.link.rebuild import rebuild
 from tests.intake.conftest import doc_report
@@ -23,8 +23,9 @@ from tests.intake.conftest import doc_report
 MISTYPED, CORRECTED, OTHER = "+60 12-345 6789", "+60 12-345 6798", "+60 13-777 1234"
 
 
-def _send(session: Session, caller: Caller, ref: str, phone: str, day: int, loss: str) -> None:
-    report = doc_report(
+def _report(ref: str, phone: str, day: int, loss: str) -> dict[str, Any]:
+    """Return a report naming one caller phone, on a day of March 2026."""
+    return doc_report(
         external_ref=ref,
         reported_at=f"2026-03-{day:02d}T10:00:00+08:00",
         loss_amount=loss,
@@ -33,8 +34,15 @@ def _send(session: Session, caller: Caller, ref: str, phone: str, day: int, loss
         parties=[],
         places=[],
     )
-    raw = reports_of({"reports": [report]}, file="request", limits=Limits())
-    result = submit(session, caller, reports=raw, source="api", settings=Settings())
+
+
+def _submit(session: Session, caller: Caller, reports: list[dict[str, Any]]) -> BatchResult:
+    raw = reports_of({"reports": reports}, file="request", limits=Limits())
+    return submit(session, caller, reports=raw, source="api", settings=Settings())
+
+
+def _send(session: Session, caller: Caller, ref: str, phone: str, day: int, loss: str) -> None:
+    result = _submit(session, caller, [_report(ref, phone, day, loss)])
     assert result.status == "committed", result.errors
 
 
@@ -158,20 +166,8 @@ def test_a_cluster_whose_reports_are_all_resubmitted_keeps_its_key(
     my = agencies["MY-NSRC"]
     key, before = _two_linked(session, my)
     # The agency re-runs its import: both reports again, in one batch.
-    both = [
-        doc_report(
-            external_ref=ref,
-            reported_at=f"2026-03-{day:02d}T10:00:00+08:00",
-            loss_amount=loss,
-            loss_currency="USD",
-            identifiers=[{"kind": "phone", "value": MISTYPED, "role": "caller"}],
-            parties=[],
-            places=[],
-        )
-        for ref, day, loss in (("MY-1", 1, "100"), ("MY-2", 3, "250"))
-    ]
-    raw = reports_of({"reports": both}, file="request", limits=Limits())
-    assert submit(session, my, reports=raw, source="api", settings=Settings()).updated == 2
+    both = [_report("MY-1", MISTYPED, 1, "100"), _report("MY-2", MISTYPED, 3, "250")]
+    assert _submit(session, my, both).updated == 2
     assert _clusters(session) == {key: ("MY-1", "MY-2")}
     assert _figures(session, key) == before
 
@@ -187,19 +183,7 @@ def test_a_report_corrected_in_a_later_chunk_of_a_batch_links_only_by_its_new_nu
     _send(session, my, "MY-2", MISTYPED, 3, "250")
     _send(session, my, "MY-9", CORRECTED, 4, "10")
     monkeypatch.setattr(service, "CHUNK", 1)
-    reports = [
-        doc_report(
-            external_ref=ref,
-            reported_at=f"2026-03-{day:02d}T10:00:00+08:00",
-            loss_amount="50",
-            loss_currency="USD",
-            identifiers=[{"kind": "phone", "value": phone, "role": "caller"}],
-            parties=[],
-            places=[],
-        )
-        for ref, phone, day in (("MY-3", MISTYPED, 5), ("MY-2", CORRECTED, 3))
-    ]
-    raw = reports_of({"reports": reports}, file="request", limits=Limits())
-    result = submit(session, my, reports=raw, source="api", settings=Settings())
+    later = [_report("MY-3", MISTYPED, 5, "50"), _report("MY-2", CORRECTED, 3, "50")]
+    result = _submit(session, my, later)
     assert (result.status, result.created, result.updated) == ("committed", 1, 1)
     assert sorted(_clusters(session).values()) == [("MY-1", "MY-3"), ("MY-2", "MY-9")]

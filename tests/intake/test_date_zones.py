@@ -186,7 +186,14 @@ def test_a_zone_after_something_else_keeps_the_date_hints(written: str, hint: st
 
 
 @pytest.mark.parametrize(
-    "written", ["2026-01-05 10.30", "2026-01-05T10,5", "2026-01-05 10:30.5", "2026-01-05 10:30,25"]
+    "written",
+    [
+        "2026-01-05 10.30",
+        "2026-01-05T10,5",
+        "2026-01-05 10:30.5",
+        "2026-01-05 10:30,25",
+        "2026-01-05 10:30.5 WIB",
+    ],
 )
 def test_a_fraction_before_the_seconds_is_refused_not_read_as_a_fraction_of_a_second(
     written: str,

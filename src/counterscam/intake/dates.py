@@ -126,6 +126,8 @@ def _with_written_zone(text: str, written: str) -> datetime:
         when = datetime.fromisoformat(iso)
     except ValueError:
         raise _not_a_date(written, text) from None
+    if when.microsecond:  # "10:30.5 WIB": as on the plain path, a fraction only after seconds
+        _fraction_after_seconds(head, written)
     zone = _zone(found, written)
     if clock and not zone.dot_clock:
         raise ValueError(f"{written!r}: write the time with a colon, like 10:30{_dot_note()}")

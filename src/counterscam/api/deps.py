@@ -123,12 +123,30 @@ def _unauthorised(detail: str) -> HTTPException:
     )
 
 
-def caller_or_public(request: Request, session: Session) -> Caller:
-    """Return the caller, or the anonymous public caller when no token was sent.
+def _names_a_sign_in(request: Request) -> bool:
+    """Tell whether the request carries a session cookie naming a web sign-in."""
+    cookie = request.session if "session" in request.scope else {}
+    return isinstance(cookie.get("user_id"), int) and isinstance(cookie.get("sid"), int)
 
-    A token that is sent but unknown, revoked or expired answers 401: answered as the public,
-    a police script whose token was revoked would read "no hit" for values held in amber and
-    red reports, and take it for the region's answer.
+
+_WRONG_SCHEME = (
+    "The Authorization header is not 'Bearer <token>': send 'Authorization: Bearer cs_...' "
+    "with an API token"
+)
+_ENDED_SIGN_IN = (
+    "Your sign-in has ended (its time ran out, it was signed out elsewhere, or the account "
+    "was disabled); sign in again"
+)
+
+
+def caller_or_public(request: Request, session: Session) -> Caller:
+    """Return the caller, or the anonymous public caller when no credential was sent.
+
+    A credential that is sent but not valid answers 401: a token unknown, revoked or expired,
+    an Authorization header of another scheme, or a session cookie whose sign-in has ended.
+    Answered as the public, a police script whose token was revoked, or an analyst whose
+    sign-in timed out, would read "no hit" for values held in amber and red reports, and take
+    it for the region's answer.
     """
     caller = resolve_caller(request, session)
     if caller is not None:
@@ -137,6 +155,12 @@ def caller_or_public(request: Request, session: Session) -> Caller:
         raise _unauthorised(
             f"{_DEAD_TOKEN}, or send no Authorization header for the public answer."
         )
+    if "authorization" in request.headers:
+        raise _unauthorised(
+            f"{_WRONG_SCHEME}, or send no Authorization header for the public answer."
+        )
+    if _names_a_sign_in(request):
+        raise _unauthorised(f"{_ENDED_SIGN_IN}, or send no session cookie for the public answer.")
     return PUBLIC
 
 
@@ -151,6 +175,10 @@ async def required_caller(request: Request, session: SessionDep) -> Caller:
     if caller is None and _bearer(request) is not None:
         # Said as such: "sign in" told a script whose token was revoked nothing it could use.
         raise _unauthorised(f"{_DEAD_TOKEN}.")
+    if caller is None and "authorization" in request.headers:
+        raise _unauthorised(f"{_WRONG_SCHEME}.")
+    if caller is None and _names_a_sign_in(request):
+        raise _unauthorised(f"{_ENDED_SIGN_IN}, or send 'Authorization: Bearer <token>'.")
     if caller is None:
         raise _unauthorised("Sign in, or send 'Authorization: Bearer <token>' with an API token.")
     return caller

@@ -157,7 +157,8 @@ def authenticate(session: Session, *, username: str, password: str) -> User | No
     return user
 
 
-def _user_by_name(session: Session, username: str) -> User:
+def user_by_name(session: Session, username: str) -> User:
+    """Return the user with this username (any case), or raise AccountError."""
     user = session.scalar(select(User).where(User.username == username.strip().lower()))
     if user is None:
         raise AccountError(f"no user {username!r}")
@@ -170,7 +171,7 @@ def _digest(secret: str) -> str:
 
 def issue_token(session: Session, *, username: str, name: str = "") -> IssuedToken:
     """Create an API token for a user; only its digest is kept."""
-    user = _user_by_name(session, username)
+    user = user_by_name(session, username)
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(user_id=user.id, name=name, token_hash=_digest(secret), prefix=secret[:10])
     session.add(token)
@@ -217,7 +218,7 @@ def list_tokens(
         .order_by(ApiToken.created_at.desc(), ApiToken.id.desc())
     )
     if username is not None:
-        query = query.where(User.id == _user_by_name(session, username).id)
+        query = query.where(User.id == user_by_name(session, username).id)
     if agency_code is not None:
         query = query.where(Agency.id == agency_by_code(session, agency_code).id)
     if active_only:
@@ -282,6 +283,13 @@ def caller_for_token(session: Session, secret: str) -> Caller | None:
         _token_memo.clear()
     _token_memo[digest] = (caller, time.monotonic() + TOKEN_MEMO_SECONDS)
     return caller
+
+
+def forget_tokens_of(user_id: int) -> None:
+    """Drop a user's tokens from this process's memo, so a disabled user's next call fails."""
+    for digest, (caller, _) in list(_token_memo.items()):
+        if caller.user_id == user_id:
+            _token_memo.pop(digest, None)
 
 
 def start_web_session(session: Session, user: User, *, lifetime_seconds: int) -> int:

@@ -33,7 +33,13 @@ CountryOpt = Annotated[
     str | None, typer.Option("--country", help="Country for reading local numbers, e.g. MY.")
 ]
 AgencyOpt = Annotated[
-    str, typer.Option("--agency", help="Agency whose admin identity the command acts as.")
+    str | None,
+    typer.Option(
+        "--agency",
+        help="Agency whose admin identity the command acts as (default ASEANAPOL); "
+        "with COUNTERSCAM_TOKEN, the token's agency.",
+        show_default=False,
+    ),
 ]
 BULK_CHUNK = 1_000
 
@@ -109,7 +115,7 @@ def check_command(
     value: Annotated[str, typer.Argument(help="The value as written.")],
     country: CountryOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
-    agency: AgencyOpt = "ASEANAPOL",
+    agency: AgencyOpt = None,
 ) -> None:
     """Tell whether a number, account, wallet or site was reported anywhere in the region."""
     # Imported here (and below): the check service is not needed by the other commands,
@@ -160,7 +166,7 @@ def check_bulk_command(
     out: Annotated[
         Path | None, typer.Option("--out", help="Write one answer per row to this CSV file.")
     ] = None,
-    agency: AgencyOpt = "ASEANAPOL",
+    agency: AgencyOpt = None,
 ) -> None:
     """Check every value of a CSV or XLSX file; prints the number of hits and invalid values."""
     from counterscam.check.bulk_csv import answer_row, write_answers

@@ -46,13 +46,22 @@ def cli_caller(session: Session, *, agency: str | None) -> Caller:
 
     ``COUNTERSCAM_TOKEN`` signs the CLI in as that token's user. Without it the local operator,
     who already holds the database, acts as the admin identity of ``--agency`` (the secretariat
-    by default); either way the policy and the audit log apply.
+    by default); either way the policy and the audit log apply. An ``--agency`` other than
+    the token's agency is refused, not ignored.
     """
     token = os.environ.get("COUNTERSCAM_TOKEN", "").strip()
     if token:
         caller = caller_for_token(session, token)
         if caller is None:
             raise fail("COUNTERSCAM_TOKEN is unknown or revoked; issue a new one")
+        # The token decides who acts: an --agency that names another agency was ignored, and
+        # an import meant for it was stored as the token's agency's without a word.
+        if agency is not None and agency.strip().upper() != caller.agency_code:
+            raise fail(
+                f"COUNTERSCAM_TOKEN signs in as {caller.username} of {caller.agency_code}, but "
+                f"--agency names {agency.strip().upper()}: drop --agency, or unset "
+                "COUNTERSCAM_TOKEN to act as that agency's admin identity"
+            )
         return caller
     try:
         return admin_caller(session, agency or "ASEANAPOL")

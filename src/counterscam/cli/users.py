@@ -1,0 +1,70 @@
+"""User administration commands beside 'user add': list, disable and enable accounts."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import datetime
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from counterscam.access.accounts import AccountError
+from counterscam.access.users import list_users, set_user_active
+from counterscam.cli.admin import user_app
+from counterscam.cli.context import cli_engine, console, fail, print_table
+from counterscam.db.engine import session_scope
+
+
+@user_app.command("list")
+def user_list(
+    agency: Annotated[
+        str | None, typer.Option("--agency", help="Only this agency's users.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+) -> None:
+    """List users by agency: username, role, and whether they may sign in."""
+    try:
+        with session_scope(cli_engine()) as session:
+            users = list_users(session, agency_code=agency)
+    except AccountError as exc:
+        raise fail(str(exc)) from exc
+    if as_json:
+        rows = [dataclasses.asdict(u) for u in users]
+        typer.echo(json.dumps(rows, default=datetime.isoformat, indent=2))
+        return
+    if not users:
+        owner = f" in agency {agency.strip().upper()}" if agency is not None else ""
+        console.print(f"No users{owner}.")
+        return
+    table = Table(title="Users (times in UTC)")
+    for header in ("username", "agency", "role", "status", "created"):
+        table.add_column(header, overflow="fold")
+    for u in users:
+        status = "active" if u.active else "disabled"
+        table.add_row(u.username, u.agency, u.role, status, f"{u.created:%Y-%m-%d %H:%M}")
+    print_table(table)
+
+
+def _set_active(username: str, *, active: bool) -> None:
+    try:
+        with session_scope(cli_engine()) as session:
+            changed = set_user_active(session, username=username, active=active)
+    except AccountError as exc:
+        raise fail(str(exc)) from exc
+    name = username.strip().lower()
+    state = "enabled" if active else "disabled"
+    console.print(f"User {name} {state}." if changed else f"User {name} was already {state}.")
+
+
+@user_app.command("disable")
+def user_disable(username: str) -> None:
+    """Disable a user: no sign-in, every API token and web sign-in stops (kept in the audit log)."""
+    _set_active(username, active=False)
+
+
+@user_app.command("enable")
+def user_enable(username: str) -> None:
+    """Enable a disabled user again (their revoked tokens stay revoked)."""
+    _set_active(username, active=True)

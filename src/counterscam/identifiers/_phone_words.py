@@ -57,11 +57,18 @@ _VN_AREA = {
 # Countries without a trunk prefix, where a leading 0 is never part of a number: people
 # used to dialling one at home still write it (Brunei "0223 4567", "+673 0 223 4567").
 _NO_TRUNK = {"BN": "+673"}
+# Singapore has no trunk prefix either, and "+65 (0) 9123 4567" is written from a template
+# made for countries that have one. Only after "+65": a national "0..." cell tagged Singapore
+# is more likely a neighbour's number written at home ("092 345 678" in Cambodia).
+_NO_TRUNK_AFTER_CODE = ("+65",)
 
 # International prefixes used in the region besides "00" (Thailand 001-009, Singapore 001,
 # 002, 008, 018, 019, Indonesia 001, 007, 008, 009, Cambodia 001, 007) and Australia's 0011,
 # which a number copied from another country's form may still carry.
 IDD_PREFIXES = ("0011", "001", "002", "003", "005", "006", "007", "008", "009", "018", "019")
+# International prefixes that do not start with "00", by the region that dials them: Telkomsel's
+# 01017 and its short form 017 in Indonesia, where no national number starts with 01.
+REGION_IDD_PREFIXES: dict[str, tuple[str, ...]] = {"ID": ("01017", "017")}
 
 
 def country_named(words: str) -> str | None:
@@ -117,7 +124,10 @@ def vn_old_area(candidate: str, region: str | None) -> tuple[str, str] | None:
 
 def without_trunk_zero(candidate: str, region: str | None) -> str | None:
     """Return a number of a country without a trunk prefix written with a 0 anyway, without
-    it ("0223 4567" in Brunei), or None."""
+    it ("0223 4567" in Brunei, "+65 0 9123 4567"), or None."""
+    for code in _NO_TRUNK_AFTER_CODE:
+        if candidate.startswith(code + "0"):
+            return code + candidate[len(code) + 1 :]
     for where, code in _NO_TRUNK.items():
         if candidate.startswith(code + "0"):
             return code + candidate[len(code) + 1 :]

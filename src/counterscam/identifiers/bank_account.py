@@ -15,6 +15,7 @@ from counterscam.identifiers._accounts import (
     token_splits,
 )
 from counterscam.identifiers._phone_words import country_named, is_country_name
+from counterscam.identifiers._spreadsheet import spreadsheet_digits
 from counterscam.identifiers._text import ascii_digits, clean, fold_dashes
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 from counterscam.identifiers.ewallet import canonicalize_ewallet
@@ -260,6 +261,7 @@ def canonicalize_bank_account(raw: str, country: str | None, qualifier: str | No
     """Canonicalise a bank account from text such as ``Maybank 1234-5678-9012``."""
     text = fold_dashes(ascii_digits(clean("bank_account", raw)))
     region = check_country("bank_account", raw, country)
+    text = spreadsheet_digits("bank_account", raw, text)
     match = _CANONICAL.fullmatch(text)
     if match:
         bank = _by_code(raw, match[1].upper(), match[2].upper())

@@ -33,6 +33,9 @@ _PAYEE = re.compile(r"[?&]address=(0[xX][0-9a-fA-F]{40})(?![0-9A-Za-z])", re.I)
 # base58 versions 111 and 196).
 _TESTNET_HRPS = ("tb1", "bcrt1", "tltc1", "rltc1")
 _TESTNET_VERSIONS = (111, 196)
+# Tokens, not chains: a "Network" column that says only "USDT" leaves the chain to the address.
+_TOKENS = frozenset({"usdt", "usdc", "tether", "busd", "dai"})
+_HEX = re.compile(r"0[xX]([0-9a-fA-F]+)")
 
 
 def _chain(code: str) -> CryptoChain:
@@ -117,7 +120,7 @@ def _named_chain(raw: str, words: list[str], qualifier: str | None) -> CryptoCha
         # "ETH on Arbitrum", "Arbitrum ERC20": ether and ERC-20 tokens live on every EVM
         # chain; the other chain named is where this address holds them.
         del named["eth"]
-    if qualifier and qualifier.strip():
+    if qualifier and qualifier.strip() and qualifier.strip().lower() not in _TOKENS:
         wanted = find_chain(qualifier)
         if wanted is None:
             codes = ", ".join(c.code for c in crypto_chains())
@@ -230,6 +233,13 @@ def canonicalize_crypto(raw: str, qualifier: str | None) -> Canonical:
     payload = b58decode(address)
     if payload is not None and len(payload) == 25 or address.lower().startswith(("bc1", "ltc1")):
         raise _fail(raw, f"fails its address checksum; {_TYPO}")
+    hex_digits = _HEX.fullmatch(address)
+    if hex_digits is not None:
+        raise _fail(
+            raw,
+            f"has {len(hex_digits[1])} hex digits after 0x, but an EVM address has 40; "
+            "copy the address again from the source",
+        )
     if address.islower() and 26 <= len(address) <= 44:
         # "tr7nhq...": a form or a spreadsheet lower-cased a base58 address.
         raise _fail(

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from counterscam.identifiers._accounts import ACCOUNT_WORDS, token_splits
+from counterscam.identifiers._spreadsheet import spreadsheet_digits
 from counterscam.identifiers._text import ascii_digits, clean, fold_dashes
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
-from counterscam.identifiers.phone import e164
+from counterscam.identifiers.phone import NUMERIC, e164, refuse_masked
 from counterscam.identifiers.shortcode import check_country
 from counterscam.reference import (
     EwalletProvider,
@@ -76,6 +77,23 @@ def _by_id_format(text: str) -> EwalletProvider | None:
     return found[0] if len(found) == 1 else None
 
 
+def _without_holder(account: str) -> str:
+    """Return the account of "0917 123 4567 (Juan Dela Cruz)": a name after it is the holder's.
+
+    The words after the last one with a digit are the holder's name when they have letters
+    and no digits, and what comes before them is one ID or a phone number.
+    """
+    words = account.split()
+    last = max((i for i, w in enumerate(words) if any(ch.isdigit() for ch in w)), default=-1)
+    tail = " ".join(words[last + 1 :])
+    if last < 0 or not any(ch.isalpha() for ch in tail):
+        return account
+    head = " ".join(words[: last + 1]).rstrip(" ,;:-([")
+    if last == 0 or _PHONEISH.fullmatch(head):
+        return head
+    return account
+
+
 def _account(raw: str, provider: EwalletProvider, account: str, country: str | None) -> Canonical:
     single = provider.countries[0] if len(provider.countries) == 1 else None
     if provider.id_format == "name@bank" and "@" in account:
@@ -88,12 +106,26 @@ def _account(raw: str, provider: EwalletProvider, account: str, country: str | N
         # Kept whole: the bank's code tells two holders of one name apart, and "." or "_"
         # are part of the name. Lower-cased, so that an ID retyped as Dara_Sok@ACLB meets it.
         return Canonical("ewallet", f"{provider.code}:{account.lower()}", single)
+    account = spreadsheet_digits("ewallet", raw, account)
+    if provider.account != "id":
+        try:
+            refuse_masked(raw, account)
+        except InvalidIdentifier as exc:
+            raise _fail(raw, f"needs a full {provider.label} account: {exc.reason}") from exc
+    account = _without_holder(account)
     if len(provider.countries) == 1:
         region: str | None = provider.countries[0]
     else:
         region = country
     phoneish = _PHONEISH.fullmatch(account) is not None
     if provider.account == "phone" or (provider.account == "phone_or_id" and phoneish):
+        if not NUMERIC.fullmatch(account):
+            # e164 reads the digits alone: "0917 ABC 123 4567" must not become a number.
+            raise _fail(
+                raw,
+                f"needs a {provider.label} phone number in digits; {account!r} has other "
+                "characters among them",
+            )
         try:
             phone = e164(raw, account, region)
             if phone.kind != "phone":

@@ -10,6 +10,7 @@ from counterscam.identifiers._links import phone_in_link
 from counterscam.identifiers._text import ascii_digits, clean
 from counterscam.identifiers._tracking import without_tracking
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
+from counterscam.identifiers._unwrap import unwrap
 from counterscam.identifiers.phone import e164
 from counterscam.identifiers.shortcode import check_country
 from counterscam.reference import Platform, find_platform, platform_for_host, platforms
@@ -17,6 +18,8 @@ from counterscam.reference import Platform, find_platform, platform_for_host, pl
 _PREFIX = re.compile(r"([^:\s/]{1,30})\s*:\s*(.+)")
 _LABELLED = re.compile(r"([^:\s/]{1,30})(?:\s*[:\-]\s*|\s+)(\S+)")
 _PHONEISH = re.compile(r"\+?[\d\s\-.()]{7,25}", re.ASCII)
+# Facebook's newer profile link, /p/Name-100012345678901/: the number ending it is the account.
+_FB_NAMED_ID = re.compile(r"(?:.*-)?(\d{5,20})")
 _E164_DIGITS = 15  # longer digit strings are account IDs (Zalo official accounts), not phones
 _FILLER = {"on", "via", "at", "id", "username", "user", "account", "handle", "profile"}
 _NOT_PROFILES = {
@@ -113,6 +116,15 @@ def _from_path(platform: Platform, path: str, query: str) -> _Profile | None:
         others = [p for p in extra.split("&") if p and p.partition("=")[0] != "id"]
         return _Profile(number, bare=len(segments) == 1 and not others) if number else None
     if code == "facebook" and segments[:1] in (["people"], ["pages"]) and len(segments) >= 3:
+        return _named(segments[2], 3, segments, extra)
+    if code == "facebook" and segments[:1] == ["p"] and len(segments) >= 2:
+        # /p/ on Facebook is a profile (on Instagram it is a post): the name before the
+        # number is only its display name, so the number alone is the account.
+        numbered = _FB_NAMED_ID.fullmatch(segments[1])
+        return _named(numbered[1], 2, segments, extra) if numbered else None
+    if code == "facebook" and segments[:1] == ["t"] and len(segments) >= 2:
+        return _named(segments[1], 2, segments, extra)  # messenger.com/t/NAME: a chat with it
+    if code == "facebook" and segments[:2] == ["messages", "t"] and len(segments) >= 3:
         return _named(segments[2], 3, segments, extra)
     if code == "line":
         return _line_profile(segments, extra)
@@ -236,6 +248,8 @@ def canonicalize_handle(raw: str, country: str | None, qualifier: str | None) ->
     region = check_country("handle", raw, country)
     wanted = _platform(raw, qualifier) if qualifier and qualifier.strip() else None
     if "/" in text or phone_in_link(text) is not None:
+        # A link pasted from a sentence: "(https://facebook.com/name)", "... t.me/name."
+        text = unwrap(text)
         found = handle_from_link(raw, text, region) or _labelled_link(raw, text, region)
         if found is None and re.search(r"\s[/|]\s", text):
             raise InvalidIdentifier(
@@ -256,7 +270,8 @@ def canonicalize_handle(raw: str, country: str | None, qualifier: str | None) ->
     if prefix and named:
         handle = prefix[2]
     else:
-        words = [w for w in re.split(r"[\s()\[\],:]+", text) if w]
+        # A word of punctuation alone separates, as in "Telegram - @name" or "LINE | abc".
+        words = [w for w in re.split(r"[\s()\[\],:]+", text) if any(ch.isalnum() for ch in w)]
         # A word starting with "@" is the handle even when it spells a platform name.
         names = [None if w.startswith("@") else find_platform(w) for w in words]
         platforms_named = [p for p in names if p is not None]

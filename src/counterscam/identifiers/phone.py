@@ -12,6 +12,7 @@ from counterscam.identifiers._links import phone_in_link
 from counterscam.identifiers._phone_fast import valid_e164
 from counterscam.identifiers._phone_words import (
     IDD_PREFIXES,
+    REGION_IDD_PREFIXES,
     country_named,
     is_country_name,
     vn_current,
@@ -33,7 +34,7 @@ _LABEL = re.compile(
     re.I | re.ASCII,
 )
 # "ต่อ" is Thai for "extension".
-_NUMERIC = re.compile(
+NUMERIC = re.compile(
     r"[+\d\s\-.()/]+(?:\s*(?:extension|ext\.?|x|#|ต่อ|;\s*ext=)\s*[:.]?\s*\d{1,6})?",
     re.I | re.ASCII,
 )
@@ -151,8 +152,10 @@ def e164(raw: str, text: str, region: str | None) -> Canonical:
     former = _former(digits, region, has_plus=has_plus)
     if former is not None:
         return former
-    if not has_plus and digits.startswith("00"):
-        dialled = _other_idd(digits)
+    if not has_plus:
+        regional = REGION_IDD_PREFIXES.get(region or "", ())
+        prefixes = IDD_PREFIXES if digits.startswith("00") else regional
+        dialled = _other_idd(digits, prefixes)
         if dialled is not None:
             return dialled
     _refuse_spaced(raw, main, region)
@@ -223,10 +226,10 @@ def _bracketed_area(
     return Canonical("phone", phonenumbers.format_number(number, PhoneNumberFormat.E164), "VN")
 
 
-def _other_idd(digits: str) -> Canonical | None:
-    """Read a number dialled with another international prefix (001, 008, 0011...)."""
+def _other_idd(digits: str, prefixes: tuple[str, ...]) -> Canonical | None:
+    """Read a number dialled with another international prefix (001, 008, 0011, 017...)."""
     found: dict[str, str | None] = {}
-    for prefix in IDD_PREFIXES:
+    for prefix in prefixes:
         if digits.startswith(prefix):
             number, valid = _attempt(vn_current("+" + digits[len(prefix) :], None), None)
             if valid and number is not None:
@@ -300,8 +303,8 @@ def canonicalize_phone(raw: str, country: str | None) -> Canonical:
     text = _LABEL.sub("", text)
     text = _spreadsheet_number(raw, text)
     _refuse_several(raw, text)
-    _refuse_masked(raw, text)
-    if _NUMERIC.fullmatch(text):
+    refuse_masked(raw, text)
+    if NUMERIC.fullmatch(text):
         return e164(raw, text, region)
     worded = _worded(raw, text, region)
     if worded is not None:
@@ -313,7 +316,7 @@ def canonicalize_phone(raw: str, country: str | None) -> Canonical:
 def _worded(raw: str, text: str, region: str | None) -> Canonical | None:
     """Read one number written among words: labels, or its country's name."""
     match = _WORDS_AROUND.fullmatch(text)
-    if match is None or not _NUMERIC.fullmatch(match["number"].strip()):
+    if match is None or not NUMERIC.fullmatch(match["number"].strip()):
         return None
     number = match["number"].strip()
     if len(_NON_DIGIT.sub("", number)) < _MIN_WORDED_DIGITS:
@@ -407,7 +410,7 @@ def _readings(digits: str, region: str | None, *, has_plus: bool) -> list[tuple[
     return [("+" + digits, None)]
 
 
-def _refuse_masked(raw: str, text: str) -> None:
+def refuse_masked(raw: str, text: str) -> None:
     """Refuse a number with digits hidden ("012-345 XXXX"), which is no sender name either."""
     if _MASKED.fullmatch(text) and len(_NON_DIGIT.sub("", text)) >= _MIN_MASKED_DIGITS:
         raise InvalidIdentifier(

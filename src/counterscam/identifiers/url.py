@@ -11,6 +11,7 @@ from counterscam.identifiers._links import phone_in_link
 from counterscam.identifiers._text import ascii_digits, clean, refang
 from counterscam.identifiers._tracking import without_tracking
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
+from counterscam.identifiers._unwrap import unwrap
 from counterscam.identifiers.handle import bare_profile_handle, handle_from_link
 from counterscam.identifiers.ip import parse_ip
 from counterscam.reference import is_shared_platform_domain
@@ -48,30 +49,6 @@ _LABEL = re.compile(
     r"^(?:url|link|website|web\s*site|site|tautan|ลิงก์|ลิงค์|เว็บไซต์|liên\s*kết)\s*[:：]\s*(?!//)",
     re.I,
 )
-_PAIRS = {"<": ">", "(": ")", "[": "]", "{": "}", '"': '"', "'": "'", "“": "”", "‘": "’"}
-_TRAILING = ".,;:!?"
-
-
-def _unwrap(text: str) -> str:
-    """Remove what a sentence or a mail put around a link: <...>, quotes, brackets, a full stop.
-
-    Closing brackets stay when the link opened them (wiki/Foo_(bar)), as link detectors do.
-    """
-    while text:
-        first, last = text[0], text[-1]
-        if len(text) > 1 and _PAIRS.get(first) == last:
-            text = text[1:-1].strip()
-        elif last in _TRAILING or (
-            last in ")]}>\"'”’" and text.count(last) > text.count(_opening(last))
-        ):
-            text = text[:-1].rstrip()
-        else:
-            return text
-    return text
-
-
-def _opening(closing: str) -> str:
-    return next((o for o, c in _PAIRS.items() if c == closing), closing)
 
 
 def _fail(raw: str, why: str) -> InvalidIdentifier:
@@ -80,7 +57,7 @@ def _fail(raw: str, why: str) -> InvalidIdentifier:
 
 def canonicalize_url(raw: str, country: str | None) -> Canonical:
     """Canonicalise a URL; WhatsApp links become phones, a bare profile link its handle."""
-    text = _unwrap(refang(_LABEL.sub("", clean("url", raw))))
+    text = unwrap(refang(_LABEL.sub("", clean("url", raw))))
     lowered = text.lower()
     if lowered.startswith("mailto:"):
         from counterscam.identifiers.email import canonicalize_email
@@ -154,9 +131,9 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
         # and as a handle: read as the handle, every writing is one identifier.
         return profile
     # Punctuation or an unopened bracket ending the text is the sentence's, not the address's
-    # (_unwrap): it must not end the canonical form either, where a dropped fragment
+    # (unwrap): it must not end the canonical form either, where a dropped fragment
     # ("/a.#top", "/a)#top") left it last, or the form would not read back as itself.
-    value = _unwrap(f"{scheme}://{netloc}{path}" + (f"?{query}" if query else ""))
+    value = unwrap(f"{scheme}://{netloc}{path}" + (f"?{query}" if query else ""))
     return Canonical("url", value, None, related, shared)
 
 

@@ -29,6 +29,26 @@ def unstorable(text: str) -> str | None:
     )
 
 
+def invisible(text: str) -> str | None:
+    """Return why a code such as an external_ref holds a character no one can see, or None.
+
+    Text pasted from a web page, a chat or a word processor brings zero-width spaces,
+    direction marks and control characters along: "MY-1\u200b" looks like "MY-1" but is another
+    code, so its resubmission would be stored as a second report instead of updating the first.
+    """
+    if text.isprintable():  # one C-level pass; the usual code stops here
+        return None
+    for ch in text:
+        if unicodedata.category(ch) in ("Cc", "Cf"):
+            name = unicodedata.name(ch, "a control character")
+            return (
+                f"holds an invisible character (U+{ord(ch):04X} {name}), usually pasted along "
+                "with the text; delete it and type the value again, so that the same report "
+                "always has the same reference"
+            )
+    return None
+
+
 def printable(text: str) -> str:
     """Return ``text`` with those characters shown as U+FFFD, to echo it in an error."""
     return _UNSTORABLE.sub("\ufffd", text)

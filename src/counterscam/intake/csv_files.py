@@ -6,14 +6,16 @@ import csv
 import io
 import re
 import unicodedata
+import zipfile
 from collections.abc import Iterator
-from typing import TextIO
+from typing import Any, TextIO
 
 from counterscam.intake import columns
 from counterscam.intake.chars import unstorable
 from counterscam.intake.records import FileProblem, RowError, file_problem, ref_of
 from counterscam.intake.tables import Refs, Rows, Source, Table, recognise
 
+NARRATIVE_LIMIT = 20_000  # schema.ReportIn.narrative
 MAX_COLUMNS = 16_384  # Excel's widest sheet; a CSV it exports has no wider header
 _SAVE_AS = "save it again as 'CSV UTF-8 (comma delimited)' or re-encode it as UTF-8"
 
@@ -35,6 +37,21 @@ def csv_table(source: Source) -> Table:
             f"{max(len(c) for c in columns.FILES.values())}. Use the template's header row",
             row=1,
         )
+    if not "".join(header).strip():
+        # Rows are numbered as a spreadsheet shows them, so the header cannot move down.
+        raise file_problem(
+            source.name,
+            "row 1 is empty; the header row (external_ref, ... as in the template) must be the "
+            "first row of the file: delete the empty rows above it",
+            row=1,
+        )
+    if (line := ",".join(header).strip()).lower().startswith("sep="):
+        raise file_problem(
+            source.name,
+            f"row 1 ({line!r}) tells Excel the separator and is not the header "
+            "row; delete it, so the header row is row 1 (values separated by commas)",
+            row=1,
+        )
     _refuse_other_delimiter(source, header)
     kind, names = recognise(header, source.name)
     return Table(
@@ -48,6 +65,12 @@ def csv_table(source: Source) -> Table:
 def _refuse_non_text(source: Source) -> None:
     head = source.head(4096)
     if head.startswith(b"PK\x03\x04"):
+        if not _workbook(source):
+            raise file_problem(
+                source.name,
+                "this is a zip archive, not a CSV file; unzip it and give the CSV, XLSX or "
+                "JSON files inside it",
+            )
         raise file_problem(
             source.name, "this is an XLSX (zip) file, not CSV; upload it with its .xlsx name"
         )
@@ -61,6 +84,16 @@ def _refuse_non_text(source: Source) -> None:
             "this is not a text CSV file (it holds binary data); export the "
             "data as CSV UTF-8 or use the template",
         )
+
+
+def _workbook(source: Source) -> bool:
+    """Tell an XLSX workbook from another zip archive (CSV files zipped to send them)."""
+    handle: Any = source.path if source.content is None else io.BytesIO(source.content)
+    try:
+        with zipfile.ZipFile(handle) as archive:
+            return "[Content_Types].xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return True  # a damaged zip: most likely a workbook, as the message says
 
 
 def _utf16_without_bom(head: bytes) -> bool:
@@ -115,11 +148,13 @@ def _records(source: Source) -> Iterator[tuple[int, list[str]]]:
 
 def _csv_fix(exc: csv.Error) -> str:
     if "field limit" in str(exc):
-        # No real cell is that long: a quote opened and never closed swallows the rows after it.
+        # Either a cell really is that long (a pasted document) or a quote opened and never
+        # closed swallowed the rows after it; the reader cannot tell which, so name both.
         return (
-            f"a value longer than {csv.field_size_limit():,} characters usually means a "
-            'quote (") opened in this row is never closed; close it, or export the file '
-            "again as CSV"
+            f"a value in it is longer than {csv.field_size_limit():,} characters. No column "
+            f"takes that much (narrative, the longest, takes at most {NARRATIVE_LIMIT:,}): "
+            'shorten it. If no value is that long, a quote (") opened in this row is never '
+            "closed: close it, or export the file again as CSV"
         )
     return "check its quotes, or export the file again as CSV"
 
@@ -132,7 +167,7 @@ def _encoding_problem(source: Source) -> FileProblem:
             line.decode("utf-8")
         except UnicodeDecodeError as exc:
             bad = line[exc.start : exc.start + 1].hex().upper()
-            codec, label = _legacy_codec(line)
+            codec, label = legacy_codec(line)
             # Windows-1258 keeps tones apart from their letters: show them joined.
             guess = unicodedata.normalize("NFC", line.decode(codec, errors="replace"))
             return file_problem(
@@ -174,7 +209,7 @@ def _vietnamese(line: bytes) -> bool:
     return tones >= 1 or sum(ch in _VIETNAMESE_LETTERS for ch in text) >= 2
 
 
-def _legacy_codec(line: bytes) -> tuple[str, str]:
+def legacy_codec(line: bytes) -> tuple[str, str]:
     """Return the likely legacy code page of a line that is not UTF-8, and its name."""
     # Vietnamese first: "đầu" is three bytes from 0xA1 up, which read as Thai too.
     if _vietnamese(line):
@@ -184,6 +219,12 @@ def _legacy_codec(line: bytes) -> tuple[str, str]:
         if sum("\u0e00" <= ch <= "\u0e7f" for ch in thai) >= 3:
             return "cp874", "Windows-874 (Thai, TIS-620)"
     return "cp1252", "Latin-1/Windows-1252"
+
+
+def _blank(text: str) -> bool:
+    # A DOS end-of-file mark (Ctrl-Z) ends files some older systems export: a line of it
+    # alone is no report.
+    return not text.strip().strip("\x1a").strip()
 
 
 def _rows(source: Source, names: list[str]) -> Rows:
@@ -206,10 +247,10 @@ def _rows(source: Source, names: list[str]) -> Rows:
                 )
             record = record[:width]
         elif len(record) < width:
-            if not "".join(record).strip():
+            if _blank("".join(record)):
                 continue
             record = record + [""] * (width - len(record))
-        elif not (record[0].strip() or "".join(record).strip()):
+        elif _blank(record[0]) and _blank("".join(record)):
             continue  # a blank line (checked cheaply: the first cell is the external_ref)
         if "\x00" in "".join(record):  # rare: the cells are only searched when it is there
             # Only the file's head was checked for binary data; a NUL further on is named here.
@@ -228,7 +269,7 @@ def _refs(source: Source, names: list[str]) -> Refs:
     records = _records(source)
     next(records, None)  # the header
     for row, record in records:
-        if len(record) <= width and not (record and record[0].strip()):
-            if not "".join(record).strip():
+        if len(record) <= width and not (record and not _blank(record[0])):
+            if _blank("".join(record)):
                 continue  # a blank line
         yield row, ref_of(record[at]) if at < len(record) else ""

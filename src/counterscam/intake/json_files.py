@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from counterscam.intake.chars import unstorable
+from counterscam.intake.csv_files import legacy_codec
 from counterscam.intake.records import (
     FileProblem,
     RawChild,
@@ -58,8 +59,8 @@ def parse(data: bytes | str, *, file: str) -> Any:
     """Parse a JSON document; FileProblem saying what is wrong where it cannot be read."""
     try:
         return json.loads(data, object_pairs_hook=_object)
-    except UnicodeDecodeError:
-        raise file_problem(file, "the file is not UTF-8; save it as UTF-8") from None
+    except UnicodeDecodeError as exc:
+        raise _not_utf8(exc, file) from None
     except json.JSONDecodeError as exc:
         raise file_problem(
             file,
@@ -76,6 +77,23 @@ def parse(data: bytes | str, *, file: str) -> Any:
         raise file_problem(
             file, "a number in the JSON has thousands of digits; no field takes such a number"
         ) from None
+
+
+def _not_utf8(exc: UnicodeDecodeError, file: str) -> FileProblem:
+    """Name the line and byte a JSON file stops being UTF-8 at, and its likely code page."""
+    data = exc.object
+    if exc.encoding != "utf-8" or not isinstance(data, bytes):
+        return file_problem(file, "the file is not UTF-8; save it as UTF-8")
+    line_no = data.count(b"\n", 0, exc.start) + 1
+    start = data.rfind(b"\n", 0, exc.start) + 1
+    end = data.find(b"\n", exc.start)
+    _, label = legacy_codec(data[start : end if end >= 0 else len(data)])
+    return file_problem(
+        file,
+        f"the file is not UTF-8: byte 0x{data[exc.start]:02X} on line {line_no} cannot be "
+        f"read. It was probably saved as {label}; save it as UTF-8",
+        row=line_no,
+    )
 
 
 def reports_of(
@@ -106,9 +124,7 @@ def reports_of(
     else:
         items = document
     if not isinstance(items, list):
-        raise file_problem(
-            file, 'a batch is {"reports": [REPORT, ...]} or a list of reports; see docs/formats.md'
-        )
+        raise file_problem(file, _not_a_batch(document))
     if limits.max_reports is not None and len(items) > limits.max_reports:
         raise file_problem(
             file,
@@ -120,6 +136,24 @@ def reports_of(
     first_row: dict[str, int] = {}
     for number, item in enumerate(items, start=1):
         yield report_of(item, file=file, row=number, first_row=first_row)
+
+
+def _not_a_batch(document: Any) -> str:
+    """Say why a document is no batch, naming what it holds when that shows the fix."""
+    shape = 'a batch is {"reports": [REPORT, ...]} or a list of reports; see docs/formats.md'
+    if not isinstance(document, dict):
+        return shape
+    if "reports" in document:
+        return f'"reports" must be a list of reports, not {type_name(document["reports"])}; {shape}'
+    for key in document:
+        if key.strip().lower() == "reports":
+            return f'the key is "reports", in lower case and without spaces (got {key!r}); {shape}'
+    if "external_ref" in document:
+        return (
+            "this is one report, not a batch: send it to POST /api/v1/reports, or put it in a "
+            f'list as {{"reports": [REPORT]}}; {shape}'
+        )
+    return f"got an object with the keys {', '.join(repr(k) for k in list(document)[:10])}; {shape}"
 
 
 def report_of(

@@ -10,7 +10,7 @@ from typing import Any
 from counterscam import reference
 from counterscam.identifiers import KINDS, Canonical, InvalidIdentifier, canonicalize
 from counterscam.intake.dates import local_day
-from counterscam.intake.records import RawReport, RowError, text_of
+from counterscam.intake.records import RawChild, RawReport, RowError, text_of
 from counterscam.intake.schema import PartyIn, PlaceIn, ReportIn
 
 CENT = Decimal("0.01")
@@ -106,7 +106,8 @@ class Normaliser:
                 )
             except InvalidIdentifier as exc:
                 file, row, column = locate(raw, ("identifiers", i, "value"))
-                errors.append(RowError(file, row, column, text_of(ident.value), exc.reason))
+                reason = exc.reason + _number_hint(raw.identifiers, i)
+                errors.append(RowError(file, row, column, text_of(ident.value), reason))
                 continue
             for c in (canon, *canon.related):
                 key = (c.kind, c.value, ident.role)
@@ -143,6 +144,7 @@ class Normaliser:
                 self.canonical(kind, value, country, qualifier)
             except (InvalidIdentifier, ValueError) as exc:
                 reason = exc.reason if isinstance(exc, InvalidIdentifier) else str(exc)
+                reason += _number_hint(raw.identifiers, i)
                 file, row, column = locate(raw, ("identifiers", i, "value"))
                 errors.append(RowError(file, row, column, text_of(value), reason))
         return errors
@@ -205,3 +207,17 @@ class Normaliser:
             "longitude": place.longitude,
             "address": place.address,
         }
+
+
+def _number_hint(children: list[RawChild], index: int) -> str:
+    """Say, for a value that came as a number, that a number has lost any leading zeros."""
+    value = children[index].data.get("value") if index < len(children) else None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return ""
+    # An account number typed into a spreadsheet cell not formatted as Text becomes a number:
+    # 0123456789 is stored as 123456789, and the error alone would not say why.
+    return (
+        ". It was given as a number, which keeps no leading zeros (a spreadsheet cell not "
+        "formatted as Text, or a JSON number): format the column as Text and type the value "
+        "again, or send it as a JSON string"
+    )

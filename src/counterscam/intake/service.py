@@ -9,6 +9,7 @@ once gives the clusters linking its reports one by one gives (tests/intake/test_
 
 from __future__ import annotations
 
+import difflib
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counterscam.access.caller import Caller
-from counterscam.access.policy import contributes
+from counterscam.access.policy import MEMBER_KINDS, contributes
 from counterscam.check.alerts import raise_alerts
 from counterscam.config import Settings
 from counterscam.db.models import Agency, ImportBatch, Report
@@ -83,7 +84,9 @@ class _Run:
     keep_valid: bool
     normaliser: Normaliser
     result: BatchResult
-    agency_ids: dict[str, int | None] = field(default_factory=dict)
+    # Agencies by code (id, kind), read at the first share_with; the valid codes' ids.
+    agencies: dict[str, tuple[int, str]] | None = None
+    agency_ids: dict[str, int] = field(default_factory=dict)
     pending: list[NormalReport] = field(default_factory=list)
     # Identifier ids and alerted identifiers of the chunks written so far, so later chunks
     # neither look them up nor re-raise their alerts; dropped with the run on rollback.
@@ -224,24 +227,46 @@ def _check_shares(
     session: Session, run: _Run, normal: NormalReport, where: Prepared
 ) -> list[RowError]:
     share_with = normal.share_with
-    unknown = [c for c in share_with if c not in run.agency_ids]
-    if unknown:
-        query = select(Agency.code, Agency.id).where(Agency.code.in_(unknown))
-        found = {code: agency_id for code, agency_id in session.execute(query)}
-        for code in unknown:
-            run.agency_ids[code] = found.get(code)
-    return [
-        RowError(
-            where.file,
-            where.row,
-            "share_with",
-            code,
-            f"no agency with code {code}; "
-            "agency codes are listed on the agencies page (e.g. SG-ASCOM)",
-        )
-        for code in share_with
-        if run.agency_ids.get(code) is None
-    ]
+    if not share_with:
+        return []
+    if run.agencies is None:
+        # Agencies are tens of rows: read once per batch, so a wrong code can be answered
+        # with the codes that exist, not an example that may not.
+        query = select(Agency.code, Agency.id, Agency.kind)
+        run.agencies = {code: (agency_id, kind) for code, agency_id, kind in session.execute(query)}
+    errors = []
+    for code in share_with:
+        found = run.agencies.get(code)
+        if found is None:
+            reason = f"no agency with code {code}; {_codes_hint(code, run.agencies)}"
+        elif found[1] not in MEMBER_KINDS:
+            # Amber is never shown to partners and observers, whatever share_with says: naming
+            # one would hide the report from every member and show it to no one new.
+            reason = (
+                f"{code} is {_article(found[1])} {found[1]}, and amber reports are shown only "
+                "to member agencies and the secretariat; to share the report with it, mark "
+                "it green and leave share_with empty"
+            )
+        else:
+            run.agency_ids[code] = found[0]
+            continue
+        errors.append(RowError(where.file, where.row, "share_with", code, reason))
+    return errors
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
+def _codes_hint(code: str, agencies: dict[str, tuple[int, str]]) -> str:
+    members = sorted(c for c, (_, kind) in agencies.items() if kind in MEMBER_KINDS)
+    close = difflib.get_close_matches(code, members, n=3, cutoff=0.6)
+    if close:
+        return f"did you mean {' or '.join(close)}? Separate codes with ';'"
+    shown = ", ".join(members[:20]) + (
+        f" and {len(members) - 20:,} more" if len(members) > 20 else ""
+    )
+    return f"the agencies a report can be shared with are: {shown}. Separate codes with ';'"
 
 
 def _flush(session: Session, run: _Run, batch: ImportBatch, streaming: bool) -> None:
@@ -256,7 +281,7 @@ def _flush(session: Session, run: _Run, batch: ImportBatch, streaming: bool) -> 
         agency_id=batch.agency_id,
         batch_id=batch.id,
         reports=chunk,
-        share_ids={k: v for k, v in run.agency_ids.items() if v is not None},
+        share_ids=run.agency_ids,
         known=run.known,
     )
     raise_alerts(session, written.report_ids, done=run.alerted)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,10 +98,21 @@ class Table:
 _SEPARATORS = re.compile(r"[\s\-]+")
 
 
+# Zero-width spaces, byte-order marks and direction marks: pasted headings bring them along,
+# and "\u200bmark" was refused as an unknown column shown as "mark".
+_FORMAT_CHARS = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
 def column_name(heading: Any) -> str:
-    """Return the column a heading names: case, spaces and hyphens aside ("Loss Amount")."""
-    text = str(heading or "").strip().lstrip("\ufeff").strip().lower()
-    return _SEPARATORS.sub("_", text)
+    """Return the column a heading names: case, spaces and hyphens aside ("Loss Amount").
+
+    Full-width letters (an East Asian keyboard's ｍａｒｋ) read as their ASCII forms, and
+    invisible characters are dropped.
+    """
+    text = _FORMAT_CHARS.sub("", str(heading or ""))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return _SEPARATORS.sub("_", text.strip().lower())
 
 
 def recognise(header: list[str], label: str) -> tuple[str, list[str]]:
@@ -128,6 +140,14 @@ def recognise(header: list[str], label: str) -> tuple[str, list[str]]:
 def check_header(names: list[str], kind: str, label: str) -> None:
     """Raise FileProblem naming unknown, duplicate or missing columns and the expected ones."""
     expected = columns.names(kind)
+    if not names:
+        # Rows are numbered as a spreadsheet shows them, so the header cannot move down.
+        raise file_problem(
+            label,
+            "row 1 is empty; the header row (external_ref, ... as in the template) must be "
+            "row 1: delete the empty rows above it",
+            row=1,
+        )
     errors: list[RowError] = []
     hint = f"a {kind} file has the columns: {', '.join(expected)}"
     seen: set[str] = set()

@@ -43,10 +43,18 @@ def _allowed_codes() -> list[tuple[str, str]]:
     ]
 
 
+# Columns left in Excel's General format, so a typed amount, coordinate or date becomes a
+# number or a date cell as the user's regional settings read it.
+_NOT_TEXT = frozenset(
+    {"loss_amount", "latitude", "longitude", "reported_at", "incident_at", "birth_date"}
+)
+
+
 def xlsx_template() -> bytes:
     """Return the XLSX template: one sheet per file with an example row, and a README sheet."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     book = Workbook()
     readme = book.active
@@ -76,6 +84,11 @@ def xlsx_template() -> bytes:
         sheet.append([c.example for c in cols])
         for cell in sheet[2]:
             cell.number_format = "@"  # text, so Excel keeps leading zeros and exact codes
+        for at, c in enumerate(cols, start=1):
+            if c.name not in _NOT_TEXT:
+                # The rows a user adds take the column's format: without it an account number
+                # typed in row 3 became a number and lost its leading zeros.
+                sheet.column_dimensions[get_column_letter(at)].number_format = "@"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from counterscam.intake import columns
+from counterscam.intake.chars import invisible
 from counterscam.intake.normalise import locate
 from counterscam.intake.quick import quick_validate
 from counterscam.intake.records import RawReport, RowError, agency_note, text_of, type_name
@@ -23,6 +24,24 @@ _FILE_OF = {"identifiers": "identifiers", "parties": "parties", "places": "place
 
 def validate(raw: RawReport, *, country: str | None) -> ReportIn | list[RowError]:
     """Return the validated report, or every error found in it and its linked rows."""
+    validated = _validated(raw, country)
+    hidden = _hidden_reference(raw)
+    if hidden is None:
+        return validated
+    return [hidden] if isinstance(validated, ReportIn) else [hidden, *validated]
+
+
+def _hidden_reference(raw: RawReport) -> RowError | None:
+    # Checked here, not by a schema validator: any Python validator on the field makes
+    # Pydantic refuse a lone surrogate in its own words, beside the reader's error.
+    ref = raw.data.get("external_ref")
+    if not isinstance(ref, str) or (why := invisible(ref)) is None:
+        return None
+    shown = ref.strip()
+    return RowError(raw.file, raw.row, "external_ref", text_of(shown), f"{shown!r} {why}")
+
+
+def _validated(raw: RawReport, country: str | None) -> ReportIn | list[RowError]:
     quick = quick_validate(raw, country=country)
     if quick is not None:
         return quick

@@ -103,6 +103,16 @@ def _check_zip(source: Source, limits: Limits) -> None:
             f"{limits.max_unzipped_bytes / 1e6:.0f} MB allowed; split it into smaller workbooks "
             "or use CSV files",
         )
+    names = [e.filename for e in entries]
+    if "[Content_Types].xml" not in names:
+        # Every Office file has this part; a zip without it is an archive (CSV files zipped
+        # to send them), which "damaged or truncated" would misdescribe.
+        shown = ", ".join(repr(n) for n in names[:5]) + (", ..." if len(names) > 5 else "")
+        raise file_problem(
+            source.name,
+            f"this is a zip archive ({shown or 'empty'}), not an XLSX workbook; unzip it and "
+            "give the CSV, XLSX or JSON files inside it",
+        )
 
 
 def _not_a_workbook(source: Source, detail: str) -> FileProblem:
@@ -170,6 +180,7 @@ def _sheet_table(ws: Any, kind: str, limits: Limits) -> Table:
     rows: list[tuple[int, dict[str, Any], list[RowError]]] = []
     names: list[str] = []
     dates: list[int] = []
+    ref_at: int | None = None
     # The read-only reader trusts the sheet's <dimension> element for its size, and other
     # writers leave it stale ("A1", or the size of an earlier draft): rows and columns past
     # it were dropped without a word. Without it, every row is read as far as its last cell.
@@ -181,6 +192,7 @@ def _sheet_table(ws: Any, kind: str, limits: Limits) -> Table:
                 names.pop()
             check_header(names, kind, label)
             dates = [i for i, name in enumerate(names) if name in _DATE_COLUMNS]
+            ref_at = names.index("external_ref") if "external_ref" in names else None
             continue
         if number > limits.max_sheet_rows:
             raise file_problem(
@@ -199,6 +211,8 @@ def _sheet_table(ws: Any, kind: str, limits: Limits) -> Table:
             continue
         problems = _lost_digits(label, number, names, cells)
         problems.extend(_unstorable(label, number, names, cells))
+        if ref_at is not None and ref_at < len(cells) and _formula(cells[ref_at]):
+            problems.append(_formula_reference(label, number, cells[ref_at]))
         if beyond:
             problems.append(
                 RowError(
@@ -239,6 +253,25 @@ def _serial_day(value: Any, epoch: datetime) -> Any:
     from openpyxl.utils.datetime import from_excel
 
     return from_excel(value, epoch=epoch)
+
+
+def _formula(cell: Any) -> bool:
+    return isinstance(cell, str) and cell.startswith("=") and len(cell) > 1
+
+
+def _formula_reference(label: str, row: int, cell: str) -> RowError:
+    # Formulas are never run, so the reader gets the formula, not what Excel shows: a
+    # reference built by one (="MY-"&B2, or =reports!A2 in a linked sheet) was stored as its
+    # formula text, which changes when rows move, so a resubmission duplicated the report.
+    return RowError(
+        label,
+        row,
+        "external_ref",
+        cell,
+        "the cell holds a formula, and formulas are never run, so the reference it shows is "
+        "not known here; replace the formulas with their values (copy the column, then "
+        "Paste Special > Values) and save",
+    )
 
 
 def _filled(values: Sequence[Any], start: int) -> bool:

@@ -1,0 +1,249 @@
+"""Files as real exports and hostile senders make them: each gets a correct import or an
+error naming where it is and how to fix it, and nothing of a refused batch is stored."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Any
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from sqlalchemy.orm import Session
+
+from counterscam.access.caller import Caller
+from counterscam.db.models import Report, ReportShare
+from counterscam.intake.json_files import reports_of
+from counterscam.intake.records import FileProblem
+from counterscam.intake.tables import Limits
+from counterscam.intake.templates import xlsx_template
+from tests.intake.conftest import REPORTS_CSV, doc_report
+from tests.intake.test_files import reports_count, upload
+from tests.intake.test_service import count, send
+
+HEADER = REPORTS_CSV.splitlines()[0]
+ROW = "H-1,2026-03-01,,investment,sms,100,MYR,,,,x,green,"
+
+
+def _book(rows: list[list[Any]], identifiers: list[list[Any]] | None = None) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "reports"
+    for row in rows:
+        sheet.append(row)
+    if identifiers is not None:
+        ids = book.create_sheet("identifiers")
+        ids.append(["external_ref", "kind", "value", "role", "qualifier", "country"])
+        for row in identifiers:
+            ids.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_an_unknown_share_with_code_names_the_codes_that_exist(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # The reason offered "e.g. SG-ASCOM" whatever agencies there were, even when the code
+    # refused was SG-ASCOM's own misspelling or no such agency existed.
+    result = send(
+        session,
+        agencies["MY-NSRC"],
+        [
+            doc_report(external_ref="A", share_with=["SG-ASCM"]),
+            doc_report(external_ref="B", share_with=["TH-CCIB"]),
+        ],
+        keep_valid=True,
+    )
+    reasons = {e.value: e.reason for e in result.errors}
+    assert "did you mean SG-ASCOM?" in reasons["SG-ASCM"]
+    assert "shared with are: ASEANAPOL, MY-NSRC, SG-ASCOM." in reasons["TH-CCIB"]
+    assert "AU-AFP" not in reasons["TH-CCIB"]  # a partner never sees amber
+    assert reports_count(session) == 0
+
+
+def test_sharing_amber_with_a_partner_is_refused_not_hidden_from_everyone(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # Amber narrowed to a partner was stored: no member could see it, nor could the partner.
+    result = send(session, agencies["MY-NSRC"], [doc_report(share_with=["au-afp"])])
+    assert result.status == "rejected" and reports_count(session) == 0
+    (error,) = result.errors
+    assert (error.column, error.value) == ("share_with", "AU-AFP")
+    assert "AU-AFP is a partner" in error.reason and "mark it green" in error.reason
+    ok = send(session, agencies["MY-NSRC"], [doc_report(share_with=["SG-ASCOM", "ASEANAPOL"])])
+    assert ok.status == "committed" and count(session, ReportShare) == 2
+
+
+@pytest.mark.parametrize("ref", ["H-1\u200b", "\u200eH-1", "H\u00ad-1", "H-1\x1a", "H\n1"])
+def test_an_invisible_character_in_a_reference_is_refused(
+    session: Session, agencies: dict[str, Caller], ref: str
+) -> None:
+    # "H-1<zero-width space>" was stored beside "H-1": resubmitting the report duplicated it.
+    text = f"{HEADER}\n" + ROW.replace("H-1", f'"{ref}"') + "\n"
+    result = upload(session, agencies["MY-NSRC"], {"r.csv": text.encode()})
+    assert result.status == "rejected" and reports_count(session) == 0
+    (error,) = result.errors
+    assert (error.row, error.column) == (2, "external_ref")
+    assert "invisible character (U+" in error.reason and "delete it" in error.reason
+
+
+def test_invisible_and_full_width_headings_name_their_columns(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # "\u200bmark" was an unknown column shown as "mark", beside "mark: required column missing".
+    header = HEADER.replace("mark", "\u200bmark").replace("channel", "ｃｈａｎｎｅｌ")
+    result = upload(session, agencies["MY-NSRC"], {"r.csv": f"{header}\n{ROW}\n".encode()})
+    assert (result.status, result.created) == ("committed", 1), result.errors
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"\n{HEADER}\n{ROW}\n", "row 1 is empty"),
+        (f",,,\n{HEADER}\n{ROW}\n", "row 1 is empty"),
+        (f"sep=,\n{HEADER}\n{ROW}\n", "row 1 ('sep=,') tells Excel the separator"),
+    ],
+)
+def test_a_line_above_the_header_says_to_delete_it(
+    session: Session, agencies: dict[str, Caller], text: str, expected: str
+) -> None:
+    result = upload(session, agencies["MY-NSRC"], {"r.csv": text.encode()})
+    assert result.status == "rejected" and reports_count(session) == 0
+    assert [(e.row, expected in e.reason) for e in result.errors] == [(1, True)]
+
+
+def test_an_empty_first_row_of_a_sheet_says_to_delete_it(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    book = _book([[], HEADER.split(","), ROW.split(",")])
+    result = upload(session, agencies["MY-NSRC"], {"r.xlsx": book})
+    assert [(e.file, e.row) for e in result.errors] == [("reports", 1)]
+    assert "row 1 is empty" in result.errors[0].reason
+
+
+def test_a_dos_end_of_file_mark_is_no_report(session: Session, agencies: dict[str, Caller]) -> None:
+    # Older exporters end files with Ctrl-Z: it was read as a report with four empty fields,
+    # and rejected the batch.
+    text = f"{HEADER}\r\n{ROW}\r\n\x1a"
+    result = upload(session, agencies["MY-NSRC"], {"r.csv": text.encode()})
+    assert (result.status, result.created, result.errors) == ("committed", 1, [])
+
+
+def test_a_cell_past_the_csv_field_limit_is_not_blamed_on_a_quote_alone(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    text = f"{HEADER}\n" + ROW.replace(",x,", "," + "x" * 200_000 + ",") + "\n"
+    result = upload(session, agencies["MY-NSRC"], {"r.csv": text.encode()})
+    assert result.status == "rejected" and reports_count(session) == 0
+    (error,) = result.errors
+    assert error.row == 2 and "narrative, the longest, takes at most 20,000" in error.reason
+
+
+def test_an_account_number_cell_says_its_leading_zeros_are_lost(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # 051401234567 typed into a General cell is the number 51401234567: the error said only
+    # that the account had 11 digits.
+    book = _book(
+        [HEADER.split(","), ROW.split(",")],
+        [["H-1", "bank_account", 51401234567, "beneficiary_account", "Maybank", None]],
+    )
+    result = upload(session, agencies["MY-NSRC"], {"r.xlsx": book})
+    assert result.status == "rejected" and reports_count(session) == 0
+    (error,) = result.errors
+    assert (error.file, error.row, error.column) == ("identifiers", 2, "value")
+    assert "keeps no leading zeros" in error.reason and "format the column as Text" in error.reason
+
+
+def test_an_account_number_as_text_gets_no_leading_zero_hint(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    book = _book(
+        [HEADER.split(","), ROW.split(",")],
+        [["H-1", "bank_account", "51401234567", "beneficiary_account", "Maybank", None]],
+    )
+    result = upload(session, agencies["MY-NSRC"], {"r.xlsx": book})
+    assert result.status == "rejected" and "leading zeros" not in result.errors[0].reason
+
+
+def test_the_template_formats_whole_text_columns_as_text() -> None:
+    # Only the example row was Text: an account number typed in row 3 lost its leading zeros.
+    book = load_workbook(io.BytesIO(xlsx_template()))
+    reports, identifiers = book["reports"], book["identifiers"]
+    formats = {
+        str(reports.cell(1, at).value): reports.column_dimensions[letter].number_format
+        for at, letter in enumerate("ABCDEFGHIJKLM", start=1)
+    }
+    assert formats["external_ref"] == "@" and formats["narrative"] == "@"
+    assert formats["loss_amount"] == "General" and formats["reported_at"] == "General"
+    assert identifiers.column_dimensions["C"].number_format == "@"  # value
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        ({"Reports": [doc_report()]}, 'the key is "reports", in lower case'),
+        (doc_report(), "this is one report, not a batch: send it to POST /api/v1/reports"),
+        ({"reports": "x"}, '"reports" must be a list of reports, not text'),
+        ({"items": []}, "got an object with the keys 'items'"),
+    ],
+)
+def test_a_document_that_is_no_batch_says_what_it_is(document: Any, expected: str) -> None:
+    with pytest.raises(FileProblem) as caught:
+        list(reports_of(document, file="request", limits=Limits(max_reports=10)))
+    assert expected in caught.value.errors[0].reason
+
+
+def test_a_resubmitted_reference_with_surrounding_spaces_updates_it(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    first = upload(session, agencies["MY-NSRC"], {"r.csv": f"{HEADER}\n{ROW}\n".encode()})
+    again = ROW.replace("H-1", "\u00a0H-1 ")
+    second = upload(session, agencies["MY-NSRC"], {"r.csv": f"{HEADER}\n{again}\n".encode()})
+    assert (first.created, second.created, second.updated) == (1, 0, 1)
+    assert count(session, Report) == 1
+
+
+def test_a_json_file_in_a_legacy_code_page_names_the_line_and_the_code_page(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # It said only "the file is not UTF-8", with no line and no hint of what it was.
+    body = '{"reports": [\n{"external_ref": "J-1", "narrative": "โกงเงินผ่านไลน์"}]}'
+    result = upload(session, agencies["MY-NSRC"], {"b.json": body.encode("cp874")})
+    assert result.status == "rejected" and reports_count(session) == 0
+    (error,) = result.errors
+    assert error.row == 2 and "on line 2 cannot be read" in error.reason
+    assert "Windows-874 (Thai, TIS-620)" in error.reason
+
+
+def test_a_reference_built_by_a_formula_is_refused_in_every_sheet(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # The formula's text was stored as the reference: it changes when rows move, so a
+    # resubmission of the same report made a second one.
+    book = _book(
+        [HEADER.split(","), ['="H-"&"1"', *ROW.split(",")[1:]], ["H-2", *ROW.split(",")[1:]]],
+        [["=reports!A3", "phone", "0123456789", "caller", None, None]],
+    )
+    result = upload(session, agencies["MY-NSRC"], {"r.xlsx": book}, keep_valid=True)
+    # The identifier row points at no report, so it is listed on its own and H-2 is kept.
+    assert (result.created, result.rejected) == (1, 1)
+    reasons = {(e.file, e.row, e.column): e.reason for e in result.errors}
+    assert "Paste Special > Values" in reasons[("reports", 2, "external_ref")]
+    assert "It is a spreadsheet formula" in reasons[("identifiers", 2, "external_ref")]
+
+
+@pytest.mark.parametrize("name", ["reports.csv", "reports.xlsx", "reports.zip"])
+def test_zipped_csv_files_are_named_a_zip_archive(
+    session: Session, agencies: dict[str, Caller], name: str
+) -> None:
+    # CSV files zipped to send them were called a damaged workbook, or an XLSX to rename.
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("reports.csv", f"{HEADER}\n{ROW}\n")
+    result = upload(session, agencies["MY-NSRC"], {name: out.getvalue()})
+    assert result.status == "rejected" and reports_count(session) == 0
+    (error,) = result.errors
+    assert "this is a zip archive" in error.reason and "unzip it" in error.reason

@@ -158,6 +158,12 @@ def _validated(**cells: str) -> ReportIn | list[tuple[int, str, str]]:
         ("៛4000", "KHR"),
         ("Ks 50,000", "MMK"),
         ("USD 100", "USD"),
+        # An abbreviation's full stop after the sign, and the peso as typed without ₱.
+        ("Ks.100", "MMK"),
+        ("Ks. 50,000", "MMK"),
+        ("RM. 1,200", "MYR"),
+        ("P5,000.00", "PHP"),
+        ("P 5,000", "PHP"),
     ],
 )
 def test_an_empty_currency_is_taken_from_the_sign(amount: str, currency: str) -> None:

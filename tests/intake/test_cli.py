@@ -50,7 +50,9 @@ def test_import_with_rejections(
     )
     assert result.exit_code == 1
     assert "2 accepted, 1 rejected" in result.output
-    assert out.read_text().splitlines()[1].startswith("reports.csv,4,scam_type,bogus,")
+    written = out.read_bytes()
+    assert written.startswith(b"\xef\xbb\xbf")  # a BOM: Excel then reads it as UTF-8
+    assert written.decode("utf-8-sig").splitlines()[1].startswith("reports.csv,4,scam_type,bogus,")
     assert session.scalar(select(func.count()).select_from(Report)) == 2
 
 

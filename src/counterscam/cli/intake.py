@@ -146,7 +146,9 @@ def import_reports(
         session.close()  # rolls back the batch being written, unless --keep-valid committed it
     all_errors: list[RowError] = [e for r in results for e in r.errors]
     if rejections is not None:
-        rejections.write_text(rejections_csv(all_errors), encoding="utf-8")
+        # With a byte-order mark, as the upload page's download: without one Excel reads the
+        # file in the local code page, and Thai, Vietnamese or Khmer values come out garbled.
+        rejections.write_text(rejections_csv(all_errors), encoding="utf-8-sig")
         console.print(f"Rejected rows written to {rejections}", markup=False)
     console.print(
         f"Total: {sum(r.accepted for r in results):,} accepted, "

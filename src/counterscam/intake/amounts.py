@@ -41,6 +41,9 @@ SIGNS: dict[str, frozenset[str]] = {
     "฿": frozenset({"THB"}),
     "บาท": frozenset({"THB"}),
     "₱": frozenset({"PHP"}),
+    # How Filipinos write the peso where ₱ cannot be typed ("P5,000"): no other currency of
+    # the region or its partners is written so.
+    "P": frozenset({"PHP"}),
     "Rp": frozenset({"IDR"}),
     "Rp.": frozenset({"IDR"}),
     "₫": frozenset({"VND"}),
@@ -205,7 +208,11 @@ def sign_currencies(sign: str) -> frozenset[str]:
     code = sign.upper()
     if code in vocab.currency_set():
         return frozenset({code})
-    return SIGNS.get(sign) or _FOLDED.get(sign.casefold()) or frozenset()
+    found = SIGNS.get(sign) or _FOLDED.get(sign.casefold())
+    if found is None and len(sign) > 1 and sign.endswith("."):
+        # An abbreviation's full stop: "Ks. 50,000", "RM. 1,200", as "Rp." is written.
+        return sign_currencies(sign[:-1])
+    return found or frozenset()
 
 
 def _either(codes: frozenset[str]) -> str:

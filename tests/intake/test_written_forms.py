@@ -64,14 +64,38 @@ def test_a_number_cell_is_not_a_separator_question() -> None:
         # Only one reading is a date: it used to be told to write "2025-31-12".
         ("12/31/2025", "Write the year first: 2025-12-31"),
         ("31/12/2025", "Write the year first: 2025-12-31"),
-        ("2026/03/01", "2026-03-01"),
-        ("2026-3-1", "2026-03-01"),
+        # Two separators that differ are no year-first date: told the form to write.
+        ("2026/03-01", "Write it with '-' and two-digit month and day: 2026-03-01"),
+        ("2026/02/30", "There is no day 2026-02-30"),
     ],
 )
 def test_dates_written_other_ways_get_a_hint(text: str, fragment: str) -> None:
     with pytest.raises(ValueError, match=r".*") as caught:
         moment(text, "TH")
     assert fragment in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The year first is never read another way: other separators, no zeros.
+        ("2026/03/01", "2026-02-28T17:00:00+00:00"),  # midnight in Bangkok
+        ("2026/3/1", "2026-02-28T17:00:00+00:00"),
+        ("2026.03.01", "2026-02-28T17:00:00+00:00"),
+        ("2026-3-1", "2026-02-28T17:00:00+00:00"),
+        ("2026/3/1 10:00", "2026-03-01T03:00:00+00:00"),
+        ("2026/03/01 10:00 WIB", "2026-03-01T03:00:00+00:00"),
+        ("2026.03.01 10.30 น.", "2026-03-01T03:30:00+00:00"),
+    ],
+)
+def test_year_first_dates_with_other_separators_are_read(text: str, expected: str) -> None:
+    assert moment(text, "TH").isoformat() == expected
+
+
+def test_year_first_birth_dates_with_other_separators_are_read() -> None:
+    assert birth_date_of("1990/5/17").isoformat() == "1990-05-17"
+    with pytest.raises(ValueError, match="write it like 1990-05-17"):
+        birth_date_of("1990/17/5")
 
 
 def test_a_far_future_year_is_not_called_buddhist_era() -> None:

@@ -34,14 +34,7 @@ def moment(value: Any, country: str | None) -> Any:
     else:
         written = str(value).strip()
         text = ascii_digits(written)  # Thai, Lao, Khmer, Myanmar digits: one reading each
-        try:
-            when = datetime.fromisoformat(text.replace(" ", "T", 1) if len(text) > 10 else text)
-        except ValueError:
-            # Only here, off the hot path of a plain ISO value: a zone written after the time.
-            when = _with_written_zone(text, written)
-        else:
-            if when.microsecond:  # rare: only then is the fraction's place looked at
-                _fraction_after_seconds(text, written)
+        when = _read(text, written)
     if when.tzinfo is None:
         when = when.replace(tzinfo=vocab.zone(country))
     # The year as written: 1990-01-01 in Bangkok is still 1989 in UTC, and 0001-01-01 in
@@ -56,6 +49,38 @@ def moment(value: Any, country: str | None) -> Any:
     if future:
         raise ValueError(f"{_quoted(value)} is in the future; check the date{_era_hint(when)}")
     return utc
+
+
+def _read(text: str, written: str) -> datetime:
+    try:
+        when = datetime.fromisoformat(text.replace(" ", "T", 1) if len(text) > 10 else text)
+    except ValueError:
+        # Only here, off the hot path of a plain ISO value: the year first with other
+        # separators, or a zone written after the time.
+        loose = year_first(text)
+        if loose is not None:
+            return _read(loose, written)
+        return _with_written_zone(text, written)
+    if when.microsecond:  # rare: only then is the fraction's place looked at
+        _fraction_after_seconds(text, written)
+    return when
+
+
+# A date with the year first is never read another way: 2026/03/01, 2026.3.1 and 2026-3-1 are
+# ISO's 2026-03-01 with other separators or without the zeros (police systems and Excel's
+# East Asian formats write them so). Day-first dates stay refused: 01/03 is ambiguous.
+_YEAR_FIRST_LOOSE = re.compile(r"(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?=$|[T ])")
+
+
+def year_first(text: str) -> str | None:
+    """Return a year-first date rewritten as ISO's YYYY-MM-DD, or None when it already is."""
+    match = _YEAR_FIRST_LOOSE.match(text)
+    if match is None:
+        return None
+    iso = f"{match[1]}-{int(match[3]):02d}-{int(match[4]):02d}"
+    if match[0] == iso:
+        return None
+    return iso + text[match.end() :]
 
 
 # fromisoformat takes a fraction of the hour or minute ("10.30", "10:30.5") as a fraction of a
@@ -322,7 +347,8 @@ def birth_date_of(value: Any) -> Any:
         day = value.date() if isinstance(value, datetime) else value
     else:
         try:
-            day = date.fromisoformat(ascii_digits(str(value).strip())[:10])
+            text = ascii_digits(str(value).strip())
+            day = date.fromisoformat((year_first(text) or text)[:10])
         except ValueError:
             raise ValueError(f"{str(value)!r} is not a date; write it like 1990-05-17") from None
     if day is not None and day > date.today():

@@ -99,6 +99,8 @@ EWALLETS = [
     ("DANA 0812-3456-7890", None, None, "dana:+6281234567890"),
     ("MoMo 090 123 45 67", None, None, "momo:+84901234567"),
     ("KBZPay 09 250 123 456", None, None, "kbzpay:+959250123456"),
+    ("OnePay 09 7812 34567", None, None, "onepay:+959781234567"),
+    ("BCEL OnePay 0101200001234567", None, None, "bcelone:0101200001234567"),
     ("PayNow S1234567D", None, None, "paynow:S1234567D"),
     ("PayNow 9123 4567", None, None, "paynow:+6591234567"),
     ("PromptPay 1-1017-00203-45-1", None, None, "promptpay:1101700203451"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from fastapi.testclient import TestClient
@@ -53,3 +54,40 @@ def test_another_agency_cannot_mark_my_alert(
     other = client_for("TH-CCIB")
     token = csrf_of(other.get("/alerts").text)
     assert other.post(f"/alerts/{alert_id}/read", data={"csrf_token": token}).status_code == 404
+
+
+def test_mark_as_read_comes_back_to_the_tab_and_order_shown(
+    engine: Engine, client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    # The button went back to /alerts: an analyst working through "All alerts" sorted by
+    # identifier was thrown back to the unread tab, newest first, after every click.
+    _sg_report_with_the_same_phone(engine, region)
+    client = client_for("MY-NSRC")
+    page = client.get("/alerts?show=all&sort=identifier").text
+    alert_id = page.split('action="/alerts/')[1].split("/")[0]
+    form = page.split(f'action="/alerts/{alert_id}/read"')[1].split("</form>")[0]
+    fields = dict(re.findall(r'name="([^"]+)" value="([^"]*)"', form))
+    assert fields["show"] == "all" and fields["sort"] == "identifier"
+    response = client.post(f"/alerts/{alert_id}/read", data=fields, follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == "/alerts?show=all&sort=identifier"
+    # Only names the inbox knows go back into the address.
+    token = fields["csrf_token"]
+    odd = {"csrf_token": token, "show": "x", "sort": "id; drop", "page": "-3"}
+    response = client.post(f"/alerts/{alert_id}/read", data=odd, follow_redirects=False)
+    assert response.headers["location"] == "/alerts?show=unread"
+
+
+def test_a_page_past_the_end_says_so_instead_of_nothing_to_show(
+    engine: Engine, client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    _sg_report_with_the_same_phone(engine, region)
+    client = client_for("MY-NSRC")
+    page = client.get("/alerts?show=all&page=4").text
+    assert "There is no page 4: the list has 1 page." in page
+    assert 'href="/alerts?show=all&amp;page=1"' in page
+    assert "No alerts yet" not in page
+    reports = client.get("/reports?country=MY&page=3").text
+    assert "There is no page 3: the list has 1 page." in reports
+    assert 'href="/reports?country=MY&amp;page=1"' in reports
+    assert "No reports match these filters" not in reports

@@ -229,3 +229,14 @@ def test_bulk_check_needs_sign_in_and_the_form_token(
     refused = client_for("MY-NSRC").post("/check/bulk", data={"values": region.phone})
     assert refused.status_code == 403 and "This form has expired" in refused.text
     assert 'href="/check/bulk"' in client_for("MY-NSRC").get("/check").text
+
+
+def test_first_and_last_seen_dates_are_kept_on_one_line(
+    client_for: Client, region: PolicyRegion
+) -> None:
+    # In the eleven-column table a date broke after its year ("2024-" over "12-12").
+    page = _post(client_for("TH-CCIB"), values=LIST, country="MY").text
+    hit = ROW.search(page)
+    assert hit and hit.group(1) == "hit"
+    dated = re.findall(r'<td class="nowrap">(\d{4}-\d\d-\d\d)</td>', hit.group(2))
+    assert dated == ["2026-03-01", "2026-03-01"]

@@ -10,7 +10,8 @@ from sqlalchemy import Engine
 
 from counterscam.api.app import create_app
 from counterscam.config import Settings
-from tests.factories import PolicyRegion
+from counterscam.db.engine import session_factory
+from tests.factories import PolicyRegion, make_report
 from tests.web.conftest import csrf_of
 
 
@@ -117,3 +118,18 @@ def test_public_check_is_limited_per_address_and_says_how_long_to_wait(
 def test_an_unreadable_public_rate_is_refused_with_how_to_write_it() -> None:
     with pytest.raises(ValueError, match="write it like 30/minute"):
         Settings(demo=True, public_check_rate="lots")
+
+
+def test_a_hit_only_in_hidden_records_gives_no_loss_figure(
+    client_for: Callable[[str], TestClient], region: PolicyRegion, engine: Engine
+) -> None:
+    # The page said "Total reported loss USD 0.00" beside "Reports you may see 0": as though
+    # the hidden reports had lost nothing.
+    with session_factory(engine)() as session:
+        my = region.reports["red"].agency_id
+        make_report(session, agency_id=my, ref="MY-red-2", mark="red", phone="+60198887777")
+        session.commit()
+    page = _check(client_for("TH-CCIB"), "/check", kind="phone", value="+60198887777")
+    assert "HIT" in page and "TLP:RED" in page
+    assert "USD 0.00" not in page
+    assert '– <span class="muted">(no report you may see)</span>' in page

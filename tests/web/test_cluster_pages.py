@@ -246,3 +246,16 @@ def test_api_lists_briefs_and_graphs_clusters(client_for: Client, keys: dict[str
     assert refused.json()["detail"]["holdings"][0]["agency_code"] == "MY-NSRC"
     assert sg.get("/api/v1/clusters/CL-999999").status_code == 404
     assert sg.get("/api/v1/clusters?sort=size").status_code == 422
+
+
+def test_the_links_page_links_land_on_the_links_section(
+    client_for: Client, keys: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The links are the last of a long brief: a page link opened the brief at its top.
+    monkeypatch.setattr("counterscam.web.routes.clusters.LINKS_PER_PAGE", 1)
+    key = keys["syndicate"]
+    client = client_for("MY-NSRC")
+    page = client.get(f"/clusters/{key}").text
+    assert f'href="/clusters/{key}?page=2#links" rel="next"' in page
+    past = client.get(f"/clusters/{key}?page=99").text
+    assert "There is no page 99" in past and "No link joins two reports" not in past

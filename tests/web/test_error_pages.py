@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
@@ -42,3 +44,16 @@ def test_an_unexpected_error_is_json_on_the_api_and_a_page_on_the_web(engine: En
     assert "problem with the service" in api.json()["detail"]
     assert "problem with the service" in page.text and "<html" in page.text
     assert "a bug" not in api.text + page.text
+
+
+def test_pages_name_a_local_icon_so_the_browser_asks_for_no_favicon_ico(
+    app_client: TestClient,
+) -> None:
+    # Without a <link rel="icon"> every first visit asked for /favicon.ico: a 404 and a
+    # console error in every browser.
+    page = app_client.get("/sign-in").text
+    found = re.search(r'<link rel="icon" href="(/static/[^"]+)"', page)
+    assert found, "the page names no icon"
+    icon = app_client.get(found.group(1))
+    assert icon.status_code == 200
+    assert icon.headers["content-type"].startswith("image/svg+xml")

@@ -187,3 +187,51 @@ def test_upload_named_with_a_nul_is_saved(
     assert response.status_code == 303, response.text
     page = client.get(response.headers["location"]).text
     assert "Upload complete" in page and ">N-1<" in page
+
+
+def _upload(client: TestClient, text: str, keep_valid: bool = False) -> str:
+    token = csrf_of(client.get("/upload").text)
+    data = {"csrf_token": token, **({"keep_valid": "true"} if keep_valid else {})}
+    files = {"files": ("reports.csv", text.encode(), "text/csv")}
+    page: str = client.post("/upload", data=data, files=files).text
+    return page
+
+
+def test_a_refused_upload_does_not_call_every_report_faulty(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    # Two problems in one row of a three-report file: the page said "2 problems found in 3
+    # reports", as though each report had one.
+    rows = "R-1,2026-03-01,investment,sms,amber\nR-2,2026-13-45,nope,sms,amber\n"
+    page = _upload(client_for("MY-NSRC"), CSV_HEAD + rows + "R-3,2026-03-01,loan,sms,amber\n")
+    assert "2 problems found, so none of the file's 3 reports were saved." in page
+    assert "found in 3 reports" not in page
+
+
+def test_upload_counts_of_one_are_said_in_the_singular(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    client = client_for("MY-NSRC")
+    page = _upload(client, CSV_HEAD + "S-1,2026-03-01,investment,sms,amber\n")
+    assert "The report was saved (1 new, 0 updated)." in page and "All 1 reports" not in page
+    rows = "S-2,2026-03-01,investment,sms,amber\nS-3,2026-03-01,nope,sms,amber\n"
+    page = _upload(client, CSV_HEAD + rows, keep_valid=True)
+    assert "1 report was saved; 1 was rejected." in page and "1 reports were" not in page
+    page = _upload(client, CSV_HEAD + "S-4,2026-03-01,nope,sms,amber\n")
+    assert "1 problem found, so the file's report was not saved." in page
+
+
+def test_the_report_page_says_whether_the_form_saved_a_new_report_or_replaced_one(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    # Sending a reference again replaces that report; the page after saving said nothing, so
+    # an analyst reusing a reference by mistake could not tell.
+    client = client_for("MY-NSRC")
+    first = client.get(_post_form(client, GOOD).headers["location"]).text  # type: ignore[attr-defined]
+    assert "Report saved." in first and "Report updated." not in first
+    again = _post_form(client, {**GOOD, "loss_amount": "9,000"})
+    page = client.get(again.headers["location"]).text  # type: ignore[attr-defined]
+    assert "Report updated." in page and "already sent MY-WEB-1" in page
+    assert "MYR 9,000.00" in page
+    plain = client.get(again.headers["location"].split("?")[0]).text  # type: ignore[attr-defined]
+    assert "Report updated." not in plain and "Report saved." not in plain

@@ -50,13 +50,20 @@ def _nice_max(value: float, ticks: int = 4) -> float:
     return 10 * magnitude * ticks
 
 
+LABEL_CHARS = 20
+
+
+def _shortened(label: str) -> str:
+    return label[: LABEL_CHARS - 1].rstrip(" /(-") + "…"
+
+
 def bar_chart(
     points: Sequence[Point], *, title: str, money: bool = False, colour: str = BAR, width: int = 440
 ) -> Markup:
     """Return a horizontal bar chart, one labelled bar per point, largest scale rounded up."""
     # 440 units, shown at most 440 px wide (app.css): a phone shrinks it by a fifth, not by
     # half, so its 13-unit labels stay readable at 390 px.
-    label_w, value_w, bar_h, gap, top = 176, 60, 18, 8, 4
+    label_w, value_w, bar_h, gap, top = 184, 60, 18, 8, 4
     height = top + len(points) * (bar_h + gap) + 4
     scale = _nice_max(max((p.value for p in points), default=0.0))
     span = width - label_w - value_w
@@ -68,7 +75,9 @@ def bar_chart(
     for i, p in enumerate(points):
         y = top + i * (bar_h + gap)
         w = max(1.0, span * p.value / scale) if p.value > 0 else 0.0
-        label = p.label if len(p.label) <= 24 else p.label[:22].rstrip(" /(") + "…"
+        # 20 characters of 13-unit text fit the label column; 24 ran past the drawing's left
+        # edge ("omance scam / pig-but…"). The bar's tooltip keeps the whole label.
+        label = p.label if len(p.label) <= LABEL_CHARS else _shortened(p.label)
         parts.append(
             f'<text x="{label_w - 8}" y="{y + bar_h - 5}" text-anchor="end" fill="{INK}" '
             f'font-size="13">{escape(label)}</text>'

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import http_exception_handler
+from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -16,6 +17,10 @@ from counterscam.web.render import Page, render
 log = logging.getLogger(__name__)
 
 MESSAGES = {
+    400: (
+        "There is a problem with the address",
+        "Check the address, or go back and use the page's own links and forms.",
+    ),
     403: ("You cannot open this page", "Your agency's access does not include this page."),
     404: ("Page not found", "If you typed the web address, check it is correct."),
     405: ("Page not found", "This address does not take that kind of request."),
@@ -68,6 +73,40 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return error_page(request, exc.status_code, detail)
 
 
+def _problem(error: dict[str, object]) -> str:
+    """Say which parameter of the address is wrong and what it takes, without pydantic's words."""
+    loc = error.get("loc")
+    name = str(loc[-1]) if isinstance(loc, (list, tuple)) and loc else "a value"
+    given = error.get("input")
+    kind = str(error.get("type", ""))
+    ctx = error.get("ctx")
+    bounds = ctx if isinstance(ctx, dict) else {}
+    if kind == "greater_than_equal":
+        wanted = f"a whole number of {bounds.get('ge')} or more"
+    elif kind == "less_than_equal":
+        wanted = f"a whole number of {bounds.get('le')} or less"
+    elif kind.startswith("int_"):
+        wanted = "a whole number"
+    elif kind == "missing":
+        return f"The address lacks “{name}”."
+    else:
+        wanted = "a valid value"
+    shown = f" (it is “{given}”)" if isinstance(given, str) else ""
+    return f"“{name}” in the address must be {wanted}{shown}."
+
+
+async def _invalid_request(request: Request, exc: Exception) -> Response:
+    # FastAPI answers a malformed parameter with pydantic's JSON, which a person reading a
+    # page should never see: /reports?page=abc showed {"detail":[{"type":"int_parsing",...
+    assert isinstance(exc, RequestValidationError)
+    if _is_api(request):
+        return await request_validation_exception_handler(request, exc)
+    errors = [e for e in exc.errors() if isinstance(e, dict)]
+    if any(isinstance(e.get("loc"), (list, tuple)) and e["loc"][0] == "path" for e in errors):
+        return error_page(request, 404)  # /reports/abc names no report, as /reports/0 does not
+    return error_page(request, 400, " ".join(_problem(e) for e in errors[:3]))
+
+
 async def _csrf_error(request: Request, exc: Exception) -> Response:
     return render(
         request,
@@ -91,7 +130,8 @@ async def _server_error(request: Request, exc: Exception) -> Response:
 
 
 def install_error_pages(app: FastAPI) -> None:
-    """Register the friendly 403/404/500 pages and the expired-form page on ``app``."""
+    """Register the friendly 400/403/404/500 pages and the expired-form page on ``app``."""
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(CsrfFailed, _csrf_error)
+    app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(Exception, _server_error)

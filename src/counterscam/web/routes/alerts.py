@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Form, HTTPException, Query
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from counterscam.api.deps import MAX_PAGE, RowId
@@ -84,6 +85,8 @@ def alerts_page(
     )
     shown = f"show={'unread' if unread_only else 'all'}"
     sorted_by = f"&{urlencode({'sort': sort})}" if sort != NEWEST_FIRST else ""
+    # "Mark as read" comes back to this tab, order and page, not to the default inbox.
+    back = {"show": "unread" if unread_only else "all", "sort": sort, "page": str(p)}
     return page.render(
         "alerts.html",
         section="alerts",
@@ -95,6 +98,7 @@ def alerts_page(
         base_url=f"/alerts?{shown}{sorted_by}",
         # The download is the list as shown: same tab, same order.
         csv_url=f"/alerts.csv?{shown}{sorted_by}",
+        back=back,
         status_code=400 if errors else 200,
     )
 
@@ -117,10 +121,21 @@ def alerts_csv(page: SignedIn, show: str = "all", sort: str = NEWEST_FIRST) -> R
 
 
 @router.post("/alerts/{alert_id}/read", dependencies=[csrf.CsrfChecked])
-def alert_read(alert_id: RowId, page: SignedIn) -> Response:
-    """Mark one alert read and go back to the inbox."""
+def alert_read(
+    alert_id: RowId,
+    page: SignedIn,
+    show: Annotated[str, Form()] = "unread",
+    sort: Annotated[str, Form()] = NEWEST_FIRST,
+    back_page: Annotated[str, Form(alias="page")] = "1",
+) -> Response:
+    """Mark one alert read and go back to the inbox as it was shown (tab, order, page)."""
     try:
         mark_read(page.session, page.caller, alert_id=alert_id)
     except AlertNotFound as exc:
         raise HTTPException(404) from exc
-    return RedirectResponse("/alerts", status_code=303)
+    back: dict[str, str] = {"show": "all" if show == "all" else "unread"}
+    if sort in ALERT_ORDERS and sort != NEWEST_FIRST:
+        back["sort"] = sort
+    if back_page.isdigit() and 1 < int(back_page) <= MAX_PAGE:
+        back["page"] = back_page
+    return RedirectResponse(f"/alerts?{urlencode(back)}", status_code=303)

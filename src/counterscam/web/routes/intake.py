@@ -101,7 +101,10 @@ async def new_report(page: SignedIn) -> Response:
         raise HTTPException(403, str(exc)) from exc
     if result.status != "committed" or not result.report_ids:
         return _show_form(page, form, form.errors_of(result.errors), status_code=400)
-    return RedirectResponse(f"/reports/{result.report_ids[0]}", status_code=303)
+    # Saving a known reference replaces that report: the page says which happened, so an
+    # analyst who reused a reference by mistake sees it at once.
+    saved = "updated" if result.updated else "new"
+    return RedirectResponse(f"/reports/{result.report_ids[0]}?saved={saved}", status_code=303)
 
 
 @router.get("/upload", response_class=HTMLResponse)

@@ -75,8 +75,11 @@ def reports_csv(
 
 
 @router.get("/reports/{report_id}", response_class=HTMLResponse)
-def report_detail(report_id: RowId, page: SignedIn) -> Response:
-    """Show one report, or who holds it and how to ask when its mark hides it."""
+def report_detail(report_id: RowId, page: SignedIn, saved: str = "") -> Response:
+    """Show one report, or who holds it and how to ask when its mark hides it.
+
+    ``saved`` (``new`` or ``updated``) is set by the report form's redirect after a save.
+    """
     try:
         detail = get_report(page.session, page.caller, report_id, channel="web")
     except NotFound as exc:
@@ -95,4 +98,5 @@ def report_detail(report_id: RowId, page: SignedIn) -> Response:
         section="reports",
         title=f"Report {detail.report.external_ref}",
         d=detail,
+        saved=saved if saved in ("new", "updated") else "",
     )

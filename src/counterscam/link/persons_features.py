@@ -10,6 +10,7 @@ from typing import Any
 from counterscam.identifiers import InvalidIdentifier, canonicalize
 from counterscam.link.documents import MIN_DOCUMENT, document_number
 from counterscam.link.persons_names import (
+    compact,
     given_name_classes,
     join_particles,
     phonetic,
@@ -177,17 +178,17 @@ def _name_keys(own: list[str], father: list[str], family: list[str], culture: st
     """Return name keys: two records whose key sets intersect name the same person."""
     ph = [phonetic(t, culture) for t in own]
     fa = [phonetic(t, culture) for t in father]
-    keys = {"s:" + " ".join(sorted(ph + fa)), "c:" + phonetic("".join(own + father), culture)}
+    keys = {"s:" + " ".join(sorted(ph + fa)), "c:" + compact(own + father, culture)}
     keys.update(script_keys(own + father, culture))
     vietnamese = _vietnamese_order(own) if culture in SHORT_NAME_CULTURES else None
     if vietnamese:  # "An Nguyen Van", "Van An Nguyen" beside "NguyenVanAn"
-        keys.add("c:" + phonetic("".join(vietnamese + father), culture))
+        keys.add("c:" + compact(vietnamese + father, culture))
     dialect: set[str] = set()
     for pos in _surname_positions(own, family) if len(own) >= 2 else []:
         rest = own[:pos] + own[pos + 1 :]
-        compact = phonetic("".join(rest + father), culture)
+        joined = compact(rest + father, culture)
         for cls in surname_classes(own[pos]):
-            keys.add(f"c:#{cls}|{compact}")
+            keys.add(f"c:#{cls}|{joined}")
         for cls in surname_classes(own[pos]):
             keys.add("s:" + " ".join(sorted([f"#{cls}", *ph[:pos], *ph[pos + 1 :], *fa])))
         # Vietnamese names are Sino-Vietnamese, but romanised in their own way.

@@ -59,7 +59,7 @@ CHINESE_SURNAME_GROUPS = (
     "tan chen chan tang ting chin",
     "lim lin lam",
     "lee li lie lei",
-    "ng huang wong oei ooi wee",
+    "ng huang wong oei ooi wee vong bong",  # 黄: Hakka Vong, Bong
     "ong wang heng",
     "wong wang",
     "goh wu ng",
@@ -69,13 +69,13 @@ CHINESE_SURNAME_GROUPS = (
     "yeo yang yeung yong",
     "liu lau lao liew",
     "zhao chiu chew",
-    "zhou chow chau",
+    "zhou chow chau chou chew",  # 周: Wade-Giles Chou, Hokkien Chew
     "lai li",
-    "ho he hoh",
-    "cheng zheng tay",
+    "ho he hoh hoe",
+    "cheng zheng tay teh tee",  # 郑: Hokkien Teh, Teochew Tee
     "kwok guo kuo quek",
     "lo luo law loh",
-    "leong liang leung",
+    "leong liang leung neo nio",  # 梁: Teochew Neo, Nio
     "sim shen sham",
     "tay zheng",
     "chua cai choy choi tsai",
@@ -83,12 +83,14 @@ CHINESE_SURNAME_GROUPS = (
     "qiu khoo khu hiew yau",
     "gao koh kou",
     "hu foo woo",
+    "zeng tseng tsang",  # 曾
+    "xie hsieh tse chia cheah",  # 谢: Cantonese Tse, Hokkien Chia, Penang Cheah
 )
 # Syllables of Chinese given names: Mandarin pinyin first (the class), then the Hokkien,
 # Cantonese, Teochew, Hakka and Wade-Giles spellings of the same characters. A spelling of
 # several characters (Wai: Wei or Hui; Man: Wen or Min) belongs to each of their classes.
 CHINESE_SYLLABLE_GROUPS = (
-    "wei wai wee vee ui",
+    "wei wai wee vee ui vui",
     "ming meng beng bing",
     "jun chun choon tsun zhun",
     "hao ho hou how hau",
@@ -119,6 +121,7 @@ CHINESE_SYLLABLE_GROUPS = (
     "ping peng",
     "yong weng wing eng",
     "fa huat faat fatt",
+    "fan faan",
     "fu hock fook hok",
     "an onn on ann",
     "hai hoi",
@@ -179,8 +182,9 @@ _REWRITES = (
     ("x", "s"),
     ("w", "v"),
     ("ndt", "nt"),
-    ("oo", "u"),
-    ("ou", "u"),
+    # Upper case until doubled letters are made single: Kyaw Oo joined (kyauu) is not Kyaw.
+    ("oo", "U"),
+    ("ou", "U"),
     ("ee", "i"),
     ("ie", "i"),
     ("ea", "i"),
@@ -210,7 +214,7 @@ def phonetic(token: str, culture: str = "") -> str:
         t = t.replace(old, new)
     if len(t) > 2 and t.endswith("y"):
         t = t[:-1] + "i"
-    t = _DOUBLE.sub(r"\1", t)
+    t = _DOUBLE.sub(r"\1", t).lower()
     if len(t) > 3 and t.endswith("h") and t[-2] in "aeiou":  # Aisyah/Aisya, Abdullah/Abdulla
         t = t[:-1]
     if len(t) > 3 and t.endswith("ar"):
@@ -220,6 +224,22 @@ def phonetic(token: str, culture: str = "") -> str:
     if culture == "LA" and len(t) > 3 and t.endswith("nh"):
         t = t[:-1]
     return t
+
+
+def compact(tokens: Sequence[str], culture: str = "") -> str:
+    """Return the phonetic key of a name written joined (AungKyawOo, Weiming).
+
+    Letters doubled across a join are made single, as in a name written joined, unless that
+    swallows a whole token (Aung Kyaw U is aungkyau+u, not Aung Kyaw's aungkyau).
+    """
+    joined = phonetic("".join(tokens), culture)
+    each = "".join(phonetic(t, culture) for t in tokens)
+    if joined == each or len(tokens) < 2:
+        return joined
+    for i in range(len(tokens)):
+        if phonetic("".join([*tokens[:i], *tokens[i + 1 :]]), culture) == joined:
+            return each
+    return joined
 
 
 # Thai names romanised by the RTGS and by ear: Pornthip/Phonthip, Somsri/Somsi,
@@ -424,6 +444,8 @@ def split_name(full_name: str, culture: str = "") -> NameParts:
         if not tok or "/" in tok:
             continue
         target.append(ALIASES.get(raw, ALIASES.get(tok, local.get(tok, tok))))
+    # "bin Haji Ismail": the father's title is no part of his name.
+    father = _strip_latin_honorifics(father, culture)
     return NameParts(tuple(own), tuple(father), generation)
 
 
@@ -432,41 +454,60 @@ def surname_classes(token: str) -> tuple[str, ...]:
     return SURNAME_CLASSES.get(token, ())
 
 
-@lru_cache(maxsize=100_000)
-def syllables(token: str) -> tuple[str, ...] | None:
-    """Split a given-name token into Chinese syllables ("weiming": wei, ming), or None.
+# Splits of one joined given name kept as readings: "Chihwei" is Chih-Wei or Chi-Hwei.
+_MAX_SPLITS = 4
 
-    Written joined (Weiming) or hyphenated (Wei-Ming) a given name is one token; the split
-    with the fewest syllables is taken.
+
+@lru_cache(maxsize=100_000)
+def syllable_splits(token: str) -> tuple[tuple[str, ...], ...]:
+    """Return the splits of a given-name token into the fewest Chinese syllables, or ().
+
+    Written joined (Weiming) or hyphenated (Wei-Ming) a given name is one token. Several
+    splits may be as short (Chih-Wei, joined, also reads Chi-Hwei): all are kept, up to
+    ``_MAX_SPLITS``, the one found first first.
     """
-    best: list[tuple[str, ...] | None] = [()] + [None] * len(token)
+    empty: tuple[str, ...] = ()
+    best: list[list[tuple[str, ...]]] = [[empty], *([] for _ in token)]
     for end in range(1, len(token) + 1):
         for start in range(max(0, end - _LONGEST_SYLLABLE), end):
-            head, piece = best[start], token[start:end]
-            if head is not None and piece in SYLLABLE_CLASSES:
-                candidate = (*head, piece)
-                current = best[end]
-                if current is None or len(candidate) < len(current):
-                    best[end] = candidate
-    return best[-1] or None
+            piece = token[start:end]
+            if not best[start] or piece not in SYLLABLE_CLASSES:
+                continue
+            candidates = [(*head, piece) for head in best[start]]
+            current = best[end]
+            if not current or len(candidates[0]) < len(current[0]):
+                best[end] = candidates[:_MAX_SPLITS]
+            elif len(candidates[0]) == len(current[0]):
+                current.extend(candidates[: _MAX_SPLITS - len(current)])
+    return tuple(best[-1]) if token else ()
+
+
+def syllables(token: str) -> tuple[str, ...] | None:
+    """Split a given-name token into Chinese syllables ("weiming": wei, ming), or None."""
+    splits = syllable_splits(token)
+    return splits[0] if splits else None
 
 
 def given_name_classes(tokens: Sequence[str], limit: int) -> list[str]:
     """Return up to ``limit`` dialect-free forms of a Chinese given name, or [].
 
     Each syllable is replaced by its Mandarin class, so "Boon Keat", "Wen Jie" and
-    "Boon Kiat" all give "wenjie"; a syllable of several characters gives several forms.
+    "Boon Kiat" all give "wenjie"; a syllable of several characters, or a joined name of
+    several splits, gives several forms.
     """
-    parts: list[tuple[str, ...]] = []
+    per_token: list[list[str]] = []
     for token in tokens:
-        split = syllables(token)
-        if split is None:
+        forms: dict[str, None] = {}
+        for split in syllable_splits(token):
+            classes = (SYLLABLE_CLASSES[s] for s in split)
+            forms.update(dict.fromkeys("".join(p) for p in islice(product(*classes), limit)))
+        if not forms:
             return []
-        parts.extend(SYLLABLE_CLASSES[s] for s in split)
-    if not parts:
+        per_token.append(list(forms))
+    if not per_token:
         return []
-    forms = ["".join(p) for p in islice(product(*parts), limit)]
-    return sorted(set(forms))
+    forms_all = ["".join(p) for p in islice(product(*per_token), limit)]
+    return sorted(set(forms_all))
 
 
 def _edits(a: str, b: str) -> int:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from itertools import chain, islice, product
 
 from counterscam.link import persons_burmese, persons_khmer, persons_lao, persons_thai
-from counterscam.link.persons_names import phonetic, thai_spelling
+from counterscam.link.persons_names import compact, phonetic, thai_spelling
 
 # Readings of one name in script that get keys: with two keys each and the two of the tokens
 # as written, they stay within persons_features.MAX_KEYS.
@@ -67,7 +67,7 @@ def latin_readings(tokens: list[str]) -> list[list[str]]:
 def spelling_keys(tokens: list[str], culture: str) -> list[str]:
     """Return the sorted and the compact name key of Latin tokens."""
     ph = [phonetic(t, culture) for t in tokens]
-    return ["s:" + " ".join(sorted(ph)), "c:" + phonetic("".join(tokens), culture)]
+    return ["s:" + " ".join(sorted(ph)), "c:" + compact(tokens, culture)]
 
 
 def script_keys(tokens: list[str], culture: str) -> list[str]:

@@ -111,3 +111,17 @@ def test_an_answer_file_in_a_missing_folder_is_refused_before_resolving(tmp_path
     result = runner.invoke(app, ["resolve-persons", "--in", str(src), "--out", str(out)])
     assert result.exit_code == 2
     assert "does not exist; create it first" in _said(result.output)
+
+
+def test_an_empty_name_is_refused_naming_its_row(tmp_path: Path) -> None:
+    # It became a person of its own, matched on nothing, without a word.
+    src = _write(
+        tmp_path / "in.csv",
+        ["record_id", "full_name", "birth_date"],
+        [["a", "Somchai Jaidee", "1979-11-23"], ["b", "  ", "1979-11-23"]],
+    )
+    out = tmp_path / "out.csv"
+    result = runner.invoke(app, ["resolve-persons", "--in", str(src), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "row 2, column full_name: empty" in _said(result.output)
+    assert not out.exists()

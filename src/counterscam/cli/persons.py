@@ -77,11 +77,14 @@ def resolve_persons_command(
             f"{src} lacks the column(s) {', '.join(missing)}; the header needs "
             f"{', '.join(REQUIRED)} and may have {', '.join(OPTIONAL)}"
         )
-    empty = frame.with_row_index("row", 1).filter(
-        pl.col("record_id").is_null() | (pl.col("record_id").str.strip_chars() == "")
-    )
-    if empty.height:
-        raise fail(f"{src} row {empty['row'][0]}, column record_id: empty; every row needs an id")
+    why = {"record_id": "every row needs an id", "full_name": "every row needs the name as written"}
+    for column in REQUIRED:
+        # An empty name became a person of its own, matched on nothing: say where it is.
+        empty = frame.with_row_index("row", 1).filter(
+            pl.col(column).is_null() | (pl.col(column).str.strip_chars() == "")
+        )
+        if empty.height:
+            raise fail(f"{src} row {empty['row'][0]}, column {column}: empty; {why[column]}")
     columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with progress_bar(*columns) as bar:
         task = bar.add_task("reading", total=STAGES)

@@ -73,7 +73,7 @@ def _id_kinds() -> frozenset[str]:
 
 
 def _mark(text: str) -> str:
-    return text.lower().removeprefix("tlp:")
+    return text.lower().removeprefix("tlp:").lstrip()  # "TLP: AMBER" as mails write it
 
 
 _SCAM_TYPE = _Codes(_vocabulary("scam_type"), str.lower)

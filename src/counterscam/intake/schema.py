@@ -38,7 +38,7 @@ def _code(vocabulary: str, what: str) -> Any:
             return None
         code = value.strip().lower()
         if vocabulary == "mark":
-            code = code.removeprefix("tlp:")
+            code = code.removeprefix("tlp:").lstrip()  # "TLP: AMBER" as mails write it
         if code not in vocab.code_set(vocabulary):
             raise ValueError(
                 f"{value!r} is not {what}; use one of: {_listed(vocab.codes(vocabulary))}"

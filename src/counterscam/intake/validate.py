@@ -66,7 +66,14 @@ def _row_error(raw: RawReport, data: dict[str, Any], err: ErrorDetails) -> RowEr
     value = _value_at(data, path)
     if column.rsplit(".", 1)[-1] in _RANGES and err["type"] != "value_error":
         reason = _RANGES[column.rsplit(".", 1)[-1]]
-    if err["type"] == "extra_forbidden":
+    if err["type"] == "extra_forbidden" and len(path) >= 3 and path[-1] == "external_ref":
+        # The CSV files' linking column, copied into a JSON report's list: "unknown field"
+        # read as if the column did not exist at all.
+        reason = (
+            f"a JSON report's {path[0]} belong to it and take no external_ref (that column "
+            f"links the rows of the CSV files only); leave it out"
+        )
+    elif err["type"] == "extra_forbidden":
         reason = f"unknown field; the fields are: {', '.join(_expected(path))}"
         reason += agency_note(str(path[-1]))
     return RowError(file, row, column, text_of(value), reason)

@@ -229,6 +229,10 @@ def _sheet_table(ws: Any, kind: str, limits: Limits) -> Table:
         cells = (cells + [None] * len(names))[: len(names)]
         rows.append((number, dict(zip(names, cells, strict=True)), problems))
     if not names:
+        if kind != "reports":
+            # A blank identifiers, parties or places sheet (writers add all four sheets
+            # whether or not a batch has any parties) holds nothing, as a header alone does.
+            return Table(kind=kind, label=label, open_rows=lambda: iter(()))
         raise file_problem(label, "the sheet is empty; it needs a header row", row=1)
 
     def open_rows() -> Rows:

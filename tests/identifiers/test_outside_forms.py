@@ -160,3 +160,29 @@ def test_an_evm_address_missing_a_digit_says_so() -> None:
     reason = _reason("crypto_wallet", ADDRESS.lower()[:-1])
     assert "39 hex digits" in reason
     assert "case-sensitive" not in reason
+
+
+@pytest.mark.parametrize(
+    ("raw", "country", "qualifier", "expected"),
+    [
+        # TrueMoney is a Thai and a Cambodian wallet: a number with its country code says whose,
+        # whoever reports it (it was refused in Malaysia and stored as Cambodia's in Cambodia).
+        ("TrueMoney +66 81 275 4952", "MY", None, "truemoney:+66812754952"),
+        ("TrueMoney +66 81 275 4952", "KH", None, "truemoney:+66812754952"),
+        ("+66 81 275 4952", "MY", "TrueMoney", "truemoney:+66812754952"),
+        ("TrueMoney 0066 81 275 4952", "SG", None, "truemoney:+66812754952"),
+        ("TrueMoney +855 97 123 4567", "TH", None, "truemoney_kh:+855971234567"),
+        ("TrueMoney 097 123 4567", "KH", None, "truemoney_kh:+855971234567"),
+    ],
+)
+def test_a_wallet_of_several_countries_is_chosen_by_the_number_s_country_code(
+    raw: str, country: str, qualifier: str | None, expected: str
+) -> None:
+    assert canonicalize("ewallet", raw, country=country, qualifier=qualifier).value == expected
+
+
+def test_a_wallet_of_several_countries_without_a_country_code_says_how_to_choose() -> None:
+    with pytest.raises(InvalidIdentifier) as caught:
+        canonicalize("ewallet", "TrueMoney 081 275 4952", country="MY")
+    assert "TrueMoney Wallet or TrueMoney Cambodia" in caught.value.reason
+    assert "country code" in caught.value.reason

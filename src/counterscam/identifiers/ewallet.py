@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import phonenumbers
+
 from counterscam.identifiers._accounts import ACCOUNT_WORDS, token_splits
 from counterscam.identifiers._spreadsheet import spreadsheet_digits
 from counterscam.identifiers._text import ascii_digits, clean, fold_dashes
@@ -46,8 +48,45 @@ def _one(raw: str, name: str, found: tuple[EwalletProvider, ...]) -> EwalletProv
         raise _fail(raw, f"names an unknown e-wallet {name!r}; use a known one, like {_known()}")
     if len(found) > 1:
         places = ", ".join(sorted({c for p in found for c in p.countries}))
-        raise _fail(raw, f"names {name!r}, a wallet in several countries ({places}); give one")
+        labels = " or ".join(p.label for p in found)
+        raise _fail(
+            raw,
+            f"names {name!r}, a wallet in several countries ({places}); name which ({labels}) "
+            "or write the number with its country code",
+        )
     return found[0]
+
+
+def _dialled_country(account: str) -> str | None:
+    """Return the country of a number written with its country code (+66..., 0066...), or None."""
+    text = account.strip()
+    if text.startswith("00"):
+        text = "+" + text[2:]
+    if not text.startswith("+"):
+        return None
+    try:
+        number = phonenumbers.parse(text, None)
+    except phonenumbers.NumberParseException:
+        return None
+    if number.country_code is None:
+        return None
+    return phonenumbers.region_code_for_country_code(number.country_code)
+
+
+def _named(raw: str, name: str, account: str, country: str | None) -> EwalletProvider:
+    """Return the provider ``name`` names for this account, or raise saying why not.
+
+    One name can be wallets of several countries (TrueMoney in Thailand and in Cambodia): a
+    number written with its country code says whose it is, whatever country reported it, so
+    a Thai TrueMoney number reported in Cambodia or Malaysia meets Thailand's reports of it.
+    """
+    everywhere = find_ewallets(name)
+    if len(everywhere) > 1:
+        dialled = _dialled_country(account)
+        there = [p for p in everywhere if dialled is not None and dialled in p.countries]
+        if len(there) == 1:
+            return there[0]
+    return _one(raw, name, find_ewallets(name, country))
 
 
 def _split(raw: str, text: str, country: str | None) -> tuple[EwalletProvider | None, str]:
@@ -58,7 +97,8 @@ def _split(raw: str, text: str, country: str | None) -> tuple[EwalletProvider | 
         found = find_ewallets(name, country)
         if found:
             words = [w for w in rest.split() if w.lower().strip(".:") not in _ID_WORDS]
-            return _one(raw, name, found), " ".join(words)
+            account = " ".join(words)
+            return _named(raw, name, account, country), account
     return None, text
 
 
@@ -148,7 +188,7 @@ def canonicalize_ewallet(raw: str, country: str | None, qualifier: str | None) -
     if provider is None and not (qualifier and qualifier.strip()):
         provider = _by_id_format(text)
     if qualifier and qualifier.strip():
-        given = _one(raw, qualifier.strip(), find_ewallets(qualifier, region))
+        given = _named(raw, qualifier.strip(), account if provider else text, region)
         if provider is not None and provider != given:
             raise _fail(raw, f"names {provider.label} but the e-wallet given is {given.label}")
         provider = given

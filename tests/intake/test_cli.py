@@ -218,3 +218,25 @@ def test_an_import_piped_into_a_log_shows_no_progress_bar(
     result = runner.invoke(app, ["import", str(tmp_path), "--agency", "MY-NSRC"])
     assert result.exit_code == 0, result.output
     assert "━" not in result.output and "…" not in result.output
+
+
+def test_an_empty_json_batch_says_nothing_was_stored_without_a_header_row(
+    runner: CliRunner, session: Session, agencies: dict[str, Caller], tmp_path: Path
+) -> None:
+    (tmp_path / "batch.json").write_text('{"reports": []}')
+    result = runner.invoke(app, ["import", str(tmp_path / "batch.json"), "--agency", "MY-NSRC"])
+    assert result.exit_code == 0
+    assert "batch.json: no reports in it; nothing was stored" in result.output
+    assert "header row" not in result.output
+
+
+def test_a_folder_of_agency_folders_says_subfolders_are_not_read(
+    runner: CliRunner, agencies: dict[str, Caller], tmp_path: Path
+) -> None:
+    for code in ("MY-NSRC", "SG-ASCOM"):
+        (tmp_path / code).mkdir()
+        (tmp_path / code / "reports.csv").write_text(REPORTS_CSV)
+    result = runner.invoke(app, ["import", str(tmp_path), "--agency", "MY-NSRC"])
+    assert result.exit_code == 1
+    said = " ".join(result.output.split())
+    assert "subfolders are not read (MY-NSRC, SG-ASCOM)" in said

@@ -40,8 +40,10 @@ BULK_IMPORT = 10_000  # reports stored by one import above which a rebuild is ad
 def batches_of(paths: list[Path]) -> list[list[Source]]:
     """Group paths into batches: all CSV files form one set; each XLSX or JSON is its own."""
     files: list[Path] = []
+    folders: list[Path] = []
     for path in paths:
         if path.is_dir():
+            folders.append(path)
             files.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES))
         elif not path.exists():
             raise fail(f"{path}: no such file or folder")
@@ -54,7 +56,15 @@ def batches_of(paths: list[Path]) -> list[list[Source]]:
         else:
             files.append(path)
     if not files:
-        raise fail("no .csv, .xlsx or .json files to import")
+        # A folder of agency folders (a whole region) was answered as if it held nothing.
+        inner = sorted(p.name for f in folders for p in f.iterdir() if p.is_dir())
+        hint = (
+            f"; subfolders are not read ({', '.join(inner[:5])}{', ...' if len(inner) > 5 else ''})"
+            ": give each folder to import, with its agency"
+            if inner
+            else ""
+        )
+        raise fail(f"no .csv, .xlsx or .json files to import{hint}")
     csv_set = [Source(name=p.name, path=p) for p in files if p.suffix.lower() == ".csv"]
     others = [[Source(name=p.name, path=p)] for p in files if p.suffix.lower() != ".csv"]
     return ([csv_set] if csv_set else []) + others
@@ -218,7 +228,13 @@ def _print(name: str, result: BatchResult) -> None:
     if not result.accepted and not result.errors:
         # Not an error (an agency may have nothing to send), but rarely what was meant.
         errors.print(
-            f"  {name}: no reports under the header row; nothing was stored",
+            f"  {name}: "
+            + (
+                "no reports in it"
+                if name.lower().endswith(".json")
+                else "no reports under the header row"
+            )
+            + "; nothing was stored",
             highlight=False,
             markup=False,
         )

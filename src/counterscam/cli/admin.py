@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-import json
 from datetime import datetime
 from typing import Annotated
 
@@ -23,7 +21,7 @@ from counterscam.access.accounts import (
     revoke_token,
 )
 from counterscam.cli.app import app
-from counterscam.cli.context import cli_engine, console, fail, print_table
+from counterscam.cli.context import cli_engine, console, fail, print_json_records, print_table
 from counterscam.db.engine import session_scope
 from counterscam.db.models import Agency
 
@@ -132,9 +130,7 @@ def token_list(
     except AccountError as exc:
         raise fail(str(exc)) from exc
     if as_json:
-        # An empty listing stays a JSON array: a script reads [] and no sentence.
-        rows = [dataclasses.asdict(t) for t in tokens]
-        typer.echo(json.dumps(rows, default=datetime.isoformat, indent=2))
+        print_json_records(tokens)
         return
     if not tokens:
         console.print(_no_tokens(user=user, agency=agency, active=active))

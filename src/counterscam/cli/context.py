@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 import sys
+from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +98,15 @@ def print_table(table: Table) -> None:
         return
     natural = console.measure(table, options=console.options.update_width(sys.maxsize)).maximum
     Console(file=console.file, soft_wrap=True, width=max(console.width, natural)).print(table)
+
+
+def print_json_records(records: Sequence[Any]) -> None:
+    """Print dataclass records as one JSON array, times in ISO 8601; ``[]`` when there are none.
+
+    An empty listing stays a JSON array: a script reads [] and no sentence.
+    """
+    rows = [dataclasses.asdict(r) for r in records]
+    typer.echo(json.dumps(rows, default=datetime.isoformat, indent=2))
 
 
 def writable_file(path: Path, option: str) -> Path:

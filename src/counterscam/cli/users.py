@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-import json
-from datetime import datetime
 from typing import Annotated
 
 import typer
@@ -13,7 +10,7 @@ from rich.table import Table
 from counterscam.access.accounts import AccountError
 from counterscam.access.users import list_users, set_user_active
 from counterscam.cli.admin import user_app
-from counterscam.cli.context import cli_engine, console, fail, print_table
+from counterscam.cli.context import cli_engine, console, fail, print_json_records, print_table
 from counterscam.db.engine import session_scope
 
 
@@ -31,8 +28,7 @@ def user_list(
     except AccountError as exc:
         raise fail(str(exc)) from exc
     if as_json:
-        rows = [dataclasses.asdict(u) for u in users]
-        typer.echo(json.dumps(rows, default=datetime.isoformat, indent=2))
+        print_json_records(users)
         return
     if not users:
         owner = f" in agency {agency.strip().upper()}" if agency is not None else ""

@@ -81,11 +81,12 @@ def _named(raw: str, name: str, account: str, country: str | None) -> EwalletPro
     a Thai TrueMoney number reported in Cambodia or Malaysia meets Thailand's reports of it.
     """
     everywhere = find_ewallets(name)
-    if len(everywhere) > 1:
-        dialled = _dialled_country(account)
-        there = [p for p in everywhere if dialled is not None and dialled in p.countries]
-        if len(there) == 1:
-            return there[0]
+    if len(everywhere) < 2:
+        return _one(raw, name, everywhere)
+    dialled = _dialled_country(account)
+    there = [p for p in everywhere if dialled is not None and dialled in p.countries]
+    if len(there) == 1:
+        return there[0]
     return _one(raw, name, find_ewallets(name, country))
 
 
@@ -94,8 +95,7 @@ def _split(raw: str, text: str, country: str | None) -> tuple[EwalletProvider | 
     if match and ewallet(match[1]) is not None:
         return ewallet(match[1]), match[2]
     for name, rest in token_splits(text):
-        found = find_ewallets(name, country)
-        if found:
+        if find_ewallets(name):
             words = [w for w in rest.split() if w.lower().strip(".:") not in _ID_WORDS]
             account = " ".join(words)
             return _named(raw, name, account, country), account

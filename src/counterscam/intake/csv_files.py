@@ -250,7 +250,7 @@ def _rows(source: Source, names: list[str]) -> Rows:
             if _blank("".join(record)):
                 continue
             record = record + [""] * (width - len(record))
-        elif _blank(record[0]) and _blank("".join(record)):
+        elif not record[0].strip().strip("\x1a") and _blank("".join(record)):
             continue  # a blank line (checked cheaply: the first cell is the external_ref)
         if "\x00" in "".join(record):  # rare: the cells are only searched when it is there
             # Only the file's head was checked for binary data; a NUL further on is named here.
@@ -269,7 +269,7 @@ def _refs(source: Source, names: list[str]) -> Refs:
     records = _records(source)
     next(records, None)  # the header
     for row, record in records:
-        if len(record) <= width and not (record and not _blank(record[0])):
+        if len(record) <= width and not (record and record[0].strip().strip("\x1a")):
             if _blank("".join(record)):
                 continue  # a blank line
         yield row, ref_of(record[at]) if at < len(record) else ""

@@ -37,14 +37,6 @@ def csv_table(source: Source) -> Table:
             f"{max(len(c) for c in columns.FILES.values())}. Use the template's header row",
             row=1,
         )
-    if not "".join(header).strip():
-        # Rows are numbered as a spreadsheet shows them, so the header cannot move down.
-        raise file_problem(
-            source.name,
-            "row 1 is empty; the header row (external_ref, ... as in the template) must be the "
-            "first row of the file: delete the empty rows above it",
-            row=1,
-        )
     if (line := ",".join(header).strip()).lower().startswith("sep="):
         raise file_problem(
             source.name,

@@ -115,11 +115,23 @@ def column_name(heading: Any) -> str:
     return _SEPARATORS.sub("_", text.strip().lower())
 
 
+def _empty_header(label: str) -> FileProblem:
+    # Rows are numbered as a spreadsheet shows them, so the header cannot move down.
+    return file_problem(
+        label,
+        "row 1 is empty; the header row (external_ref, ... as in the template) must be "
+        "row 1: delete the empty rows above it",
+        row=1,
+    )
+
+
 def recognise(header: list[str], label: str) -> tuple[str, list[str]]:
     """Return the file kind of a header row and the column names; FileProblem if unclear."""
     names = [column_name(h) for h in header]
     while names and not names[-1]:
         names.pop()
+    if not names:
+        raise _empty_header(label)
     scores = {
         kind: len((set(names) - _SHARED) & set(columns.names(kind))) for kind in columns.FILES
     }
@@ -141,13 +153,7 @@ def check_header(names: list[str], kind: str, label: str) -> None:
     """Raise FileProblem naming unknown, duplicate or missing columns and the expected ones."""
     expected = columns.names(kind)
     if not names:
-        # Rows are numbered as a spreadsheet shows them, so the header cannot move down.
-        raise file_problem(
-            label,
-            "row 1 is empty; the header row (external_ref, ... as in the template) must be "
-            "row 1: delete the empty rows above it",
-            row=1,
-        )
+        raise _empty_header(label)
     errors: list[RowError] = []
     hint = f"a {kind} file has the columns: {', '.join(expected)}"
     seen: set[str] = set()

@@ -58,13 +58,13 @@ def batches_of(paths: list[Path]) -> list[list[Source]]:
     if not files:
         # A folder of agency folders (a whole region) was answered as if it held nothing.
         inner = sorted(p.name for f in folders for p in f.iterdir() if p.is_dir())
-        hint = (
-            f"; subfolders are not read ({', '.join(inner[:5])}{', ...' if len(inner) > 5 else ''})"
-            ": give each folder to import, with its agency"
-            if inner
-            else ""
-        )
-        raise fail(f"no .csv, .xlsx or .json files to import{hint}")
+        if inner:
+            shown = ", ".join(inner[:5]) + (", ..." if len(inner) > 5 else "")
+            raise fail(
+                f"no .csv, .xlsx or .json files to import; subfolders are not read ({shown}): "
+                "give each folder to import, with its agency"
+            )
+        raise fail("no .csv, .xlsx or .json files to import")
     csv_set = [Source(name=p.name, path=p) for p in files if p.suffix.lower() == ".csv"]
     others = [[Source(name=p.name, path=p)] for p in files if p.suffix.lower() != ".csv"]
     return ([csv_set] if csv_set else []) + others
@@ -227,17 +227,12 @@ def _print(name: str, result: BatchResult) -> None:
     )
     if not result.accepted and not result.errors:
         # Not an error (an agency may have nothing to send), but rarely what was meant.
-        errors.print(
-            f"  {name}: "
-            + (
-                "no reports in it"
-                if name.lower().endswith(".json")
-                else "no reports under the header row"
-            )
-            + "; nothing was stored",
-            highlight=False,
-            markup=False,
+        empty = (
+            "no reports in it"
+            if name.lower().endswith(".json")
+            else "no reports under the header row"
         )
+        errors.print(f"  {name}: {empty}; nothing was stored", highlight=False, markup=False)
     for e in result.errors[:20]:
         # Row 0 is the file as a whole (a missing column, an unreadable or empty file).
         where = (f"{e.file} row {e.row}" if e.row else e.file) + (

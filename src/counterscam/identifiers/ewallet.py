@@ -73,14 +73,19 @@ def _dialled_country(account: str) -> str | None:
     return phonenumbers.region_code_for_country_code(number.country_code)
 
 
-def _named(raw: str, name: str, account: str, country: str | None) -> EwalletProvider:
+def _named(
+    raw: str,
+    name: str,
+    everywhere: tuple[EwalletProvider, ...],
+    account: str,
+    country: str | None,
+) -> EwalletProvider:
     """Return the provider ``name`` names for this account, or raise saying why not.
 
     One name can be wallets of several countries (TrueMoney in Thailand and in Cambodia): a
     number written with its country code says whose it is, whatever country reported it, so
     a Thai TrueMoney number reported in Cambodia or Malaysia meets Thailand's reports of it.
     """
-    everywhere = find_ewallets(name)
     if len(everywhere) < 2:
         return _one(raw, name, everywhere)
     dialled = _dialled_country(account)
@@ -95,10 +100,11 @@ def _split(raw: str, text: str, country: str | None) -> tuple[EwalletProvider | 
     if match and ewallet(match[1]) is not None:
         return ewallet(match[1]), match[2]
     for name, rest in token_splits(text):
-        if find_ewallets(name):
+        everywhere = find_ewallets(name)
+        if everywhere:
             words = [w for w in rest.split() if w.lower().strip(".:") not in _ID_WORDS]
             account = " ".join(words)
-            return _named(raw, name, account, country), account
+            return _named(raw, name, everywhere, account, country), account
     return None, text
 
 
@@ -188,7 +194,8 @@ def canonicalize_ewallet(raw: str, country: str | None, qualifier: str | None) -
     if provider is None and not (qualifier and qualifier.strip()):
         provider = _by_id_format(text)
     if qualifier and qualifier.strip():
-        given = _named(raw, qualifier.strip(), account if provider else text, region)
+        named = qualifier.strip()
+        given = _named(raw, named, find_ewallets(named), account if provider else text, region)
         if provider is not None and provider != given:
             raise _fail(raw, f"names {provider.label} but the e-wallet given is {given.label}")
         provider = given

@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from counterscam import __version__
 from counterscam.access import audit
-from counterscam.api import alerts, check, clusters, health, intake, reports
+from counterscam.api import alerts, check, clusters, docs_page, health, intake, reports
 from counterscam.api.guard import RequestGuard
 from counterscam.api.head import HeadAsGet
 from counterscam.api.sessions import CookieSessions
@@ -36,7 +36,7 @@ def create_app(*, settings: Settings | None = None, engine: Engine | None = None
         title="counterscam",
         version=__version__,
         description="API of the regional anti-scam centre.",
-        docs_url="/api/docs",
+        docs_url=None,  # served by docs_page, from local assets
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
         lifespan=_lifespan,
@@ -60,4 +60,5 @@ def create_app(*, settings: Settings | None = None, engine: Engine | None = None
     app.include_router(pages.router)
     pages.install_error_pages(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    docs_page.install(app)
     return app

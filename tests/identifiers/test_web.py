@@ -31,6 +31,13 @@ URLS = [
         "http://www.maybank2u.com.my.secure-login.xyz/",
         "secure-login.xyz",
     ),
+    # Dot segments open the page they resolve to, in a browser: one page, one identifier.
+    ("https://example.com/a/../login", "https://example.com/login", "example.com"),
+    ("https://example.com/./pay/./now", "https://example.com/pay/now", "example.com"),
+    ("https://example.com/a/.%2E/login", "https://example.com/login", "example.com"),
+    ("https://example.com/../../login?x=1", "https://example.com/login?x=1", "example.com"),
+    ("https://example.com/a/b/../", "https://example.com/a/", "example.com"),
+    ("https://example.com/a/..b/c", "https://example.com/a/..b/c", "example.com"),
 ]
 
 

@@ -51,6 +51,27 @@ _LABEL = re.compile(
 )
 
 
+def _without_dot_segments(path: str) -> str:
+    """Resolve ``.`` and ``..`` segments as a browser does (RFC 3986, 5.2.4).
+
+    ``/a/../login`` and ``/./login`` open ``/login``: one page, so one identifier.
+    """
+    if "." not in path:
+        return path
+    segments = path.split("/")
+    out: list[str] = []
+    last = len(segments) - 1
+    for i, segment in enumerate(segments):
+        if segment in (".", ".."):
+            if segment == ".." and len(out) > 1:
+                out.pop()
+            if i == last:
+                out.append("")  # "/a/b/.." is the folder "/a/", not the page "/a"
+            continue
+        out.append(segment)
+    return "/".join(out) or "/"
+
+
 def _fail(raw: str, why: str) -> InvalidIdentifier:
     return InvalidIdentifier("url", raw, f"{shown(raw)} {why}")
 
@@ -119,7 +140,7 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
         related = (registered_record(host),)
         shared = is_shared_platform_domain(host)
     netloc = host if port is None or port == _DEFAULT_PORTS[scheme] else f"{host}:{port}"
-    path = _normalise_escapes(parts.path) or "/"
+    path = _without_dot_segments(_normalise_escapes(parts.path) or "/")
     query = without_tracking(_normalise_escapes(parts.query), platform=shared)
     profile = (
         bare_profile_handle(raw, host=host, path=path, query=query, country=country)

@@ -15,7 +15,8 @@ from counterscam.access.caller import Caller
 from counterscam.access.policy import report_visible
 from counterscam.access.reads import Holding, holdings
 from counterscam.db.base import utcnow
-from counterscam.db.models import Agency, Alert, Identifier, Report
+from counterscam.db.models import Agency, Alert, Identifier, Report, Sighting
+from counterscam.link.rules import operator_roles
 from counterscam.sorting import Order, either_way, order_by
 
 _OWN, _OTHER, _OTHER_AGENCY = aliased(Report), aliased(Report), aliased(Agency)
@@ -142,6 +143,8 @@ def inbox(
             other_agency.country,
             other.id,
             other.mark,
+            Alert.identifier_id,
+            Alert.other_agency_id,
         )
         .join(Identifier, Identifier.id == Alert.identifier_id)
         .join(own, own.id == Alert.report_id)
@@ -152,7 +155,8 @@ def inbox(
         .limit(per_page)
         .offset((page - 1) * per_page)
     ).all()
-    other_ids = [r[10] for r in rows]
+    pointed = {r[0]: r[10] for r in rows}
+    shown_as = _shown_reports(session, caller, [(r[0], r[12], r[13], r[10]) for r in rows])
     # The other agency's report content is read only under the policy, in the SQL; the
     # alert row itself carries just its id and mark (what hit/no-hit may tell).
     visible = {
@@ -174,17 +178,18 @@ def inbox(
                 Report.channel,
                 Report.loss_usd,
                 Report.mark,
-            ).where(Report.id.in_(other_ids), report_visible(caller))
+            ).where(Report.id.in_(set(shown_as.values())), report_visible(caller))
         )
     }
-    hidden = [i for i in other_ids if i not in visible]
+    hidden = [pointed[a] for a in pointed if a not in shown_as]
     held = {
         (h.agency_code, h.mark): dataclasses.replace(h, reports=1)
         for h in (holdings(session, caller, Report.id.in_(hidden)) if hidden else [])
     }
     items = []
     for r in rows:
-        shown = r[10] in visible
+        shown_id = shown_as.get(r[0])
+        other_report = None if shown_id is None else visible.get(shown_id)
         items.append(
             AlertItem(
                 id=r[0],
@@ -197,8 +202,8 @@ def inbox(
                 other_agency_code=r[7],
                 other_agency_name=r[8],
                 other_country=r[9],
-                other_report=visible.get(r[10]),
-                other_holding=None if shown else held.get((r[7], r[11])),
+                other_report=other_report,
+                other_holding=None if other_report else held.get((r[7], r[11])),
             )
         )
     unread = unread_count(session, caller)
@@ -212,6 +217,44 @@ def inbox(
     )
     session.commit()
     return AlertPage(items=items, total=total, unread=unread, page=page, per_page=per_page)
+
+
+def _shown_reports(
+    session: Session, caller: Caller, alerts: list[tuple[int, int, int, int]]
+) -> dict[int, int]:
+    """Return, per alert, the other agency's report to show: one the caller may see, if any.
+
+    ``alerts`` holds (alert id, identifier id, other agency id, report the alert points at).
+    The alert points at the other agency's first report naming the identifier; when that one
+    is hidden (red) but the agency named it in a report the caller may see too, that report
+    is shown: telling the caller to ask for a match its own check shows would waste a request.
+    """
+    if not alerts:
+        return {}
+    pointed = {p for _, _, _, p in alerts}
+    seen = set(
+        session.scalars(select(Report.id).where(Report.id.in_(pointed), report_visible(caller)))
+    )
+    shown = {alert: p for alert, _, _, p in alerts if p in seen}
+    rest = [a for a in alerts if a[0] not in shown]
+    if not rest:
+        return shown
+    first = session.execute(
+        select(Sighting.identifier_id, Report.agency_id, func.min(Report.id))
+        .join(Report, Report.id == Sighting.report_id)
+        .where(
+            Sighting.identifier_id.in_({i for _, i, _, _ in rest}),
+            Report.agency_id.in_({o for _, _, o, _ in rest}),
+            Sighting.role.in_(sorted(operator_roles())),
+            report_visible(caller),
+        )
+        .group_by(Sighting.identifier_id, Report.agency_id)
+    )
+    by_pair = {(ident, agency): report for ident, agency, report in first}
+    for alert, ident, agency, _ in rest:
+        if (ident, agency) in by_pair:
+            shown[alert] = by_pair[(ident, agency)]
+    return shown
 
 
 def mark_read(session: Session, caller: Caller, *, alert_id: int) -> datetime:

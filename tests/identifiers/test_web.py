@@ -38,6 +38,32 @@ URLS = [
     ("https://example.com/../../login?x=1", "https://example.com/login?x=1", "example.com"),
     ("https://example.com/a/b/../", "https://example.com/a/", "example.com"),
     ("https://example.com/a/..b/c", "https://example.com/a/..b/c", "example.com"),
+    # Where a victim met the scammer, not whom: the platform's front page, which links nothing.
+    ("https://www.facebook.com/marketplace", "https://www.facebook.com/", "facebook.com"),
+    ("https://www.facebook.com/Marketplace/", "https://www.facebook.com/", "facebook.com"),
+    ("https://www.facebook.com/groups/", "https://www.facebook.com/", "facebook.com"),
+    ("https://www.facebook.com/index.php", "https://www.facebook.com/", "facebook.com"),
+    (
+        "https://www.facebook.com/login?next=x",
+        "https://www.facebook.com/login?next=x",
+        "facebook.com",
+    ),
+    ("https://www.facebook.com/?locale=th_TH", "https://www.facebook.com/", "facebook.com"),
+    ("https://www.instagram.com/explore/", "https://www.instagram.com/", "instagram.com"),
+    ("https://www.tiktok.com/foryou", "https://www.tiktok.com/", "tiktok.com"),
+    ("https://t.me/joinchat", "https://t.me/", "t.me"),
+    # Someone's page on the platform stays itself.
+    (
+        "https://www.facebook.com/watch?v=123",
+        "https://www.facebook.com/watch?v=123",
+        "facebook.com",
+    ),
+    (
+        "https://www.facebook.com/groups/123456/",
+        "https://www.facebook.com/groups/123456/",
+        "facebook.com",
+    ),
+    ("https://t.me/joinchat/AAAAAEk", "https://t.me/joinchat/AAAAAEk", "t.me"),
 ]
 
 

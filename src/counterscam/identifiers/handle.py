@@ -79,7 +79,11 @@ _NOT_PROFILES["facebook"] |= {
     "media",
     "stories",
     "recover",
+    "index.php",
 }
+# Sections of a platform's own that are no account's either, where the profile rule above does
+# not need them: a TikTok account is always /@NAME.
+_OWN_SECTIONS = {"tiktok": {"foryou", "explore", "following", "friends", "live", "login", "signup"}}
 
 
 @dataclass(frozen=True)
@@ -146,6 +150,26 @@ def _from_path(platform: Platform, path: str, query: str) -> _Profile | None:
     if first.startswith("+") or first.lower() in _NOT_PROFILES.get(code, set()):
         return None
     return _Profile(first, bare=not preview and len(segments) == 1 and not extra)
+
+
+def names_only_the_platform(host: str, path: str, query: str) -> bool:
+    """Tell whether a link on a social platform names the platform and nothing of anyone's.
+
+    True for its front page with a query (a language, a feed: ``facebook.com/?locale=th_TH``)
+    and for one of its own sections with nothing after it (``facebook.com/marketplace``,
+    ``/login``, ``/groups/``, ``instagram.com/explore/``): what a victim writes for where they
+    met the scammer, not for whom, so it must not link unrelated reports.
+    """
+    platform = platform_for_host(host)
+    if platform is None:
+        return False
+    segments = [unquote(s) for s in path.split("/") if s]
+    if not segments:
+        return True
+    if len(segments) > 1 or without_tracking(query, platform=True):
+        return False  # a group, a post, a video (/watch?v=...): someone's page
+    own = _NOT_PROFILES.get(platform.code, set()) | _OWN_SECTIONS.get(platform.code, set())
+    return segments[0].lower() in own
 
 
 def handle_from_link(raw: str, text: str, country: str | None = None) -> Canonical | None:

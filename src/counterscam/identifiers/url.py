@@ -12,7 +12,11 @@ from counterscam.identifiers._text import ascii_digits, clean, refang
 from counterscam.identifiers._tracking import without_tracking
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 from counterscam.identifiers._unwrap import unwrap
-from counterscam.identifiers.handle import bare_profile_handle, handle_from_link
+from counterscam.identifiers.handle import (
+    bare_profile_handle,
+    handle_from_link,
+    names_only_the_platform,
+)
 from counterscam.identifiers.ip import parse_ip
 from counterscam.reference import is_shared_platform_domain
 
@@ -142,6 +146,8 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
     netloc = host if port is None or port == _DEFAULT_PORTS[scheme] else f"{host}:{port}"
     path = _without_dot_segments(_normalise_escapes(parts.path) or "/")
     query = without_tracking(_normalise_escapes(parts.query), platform=shared)
+    if shared and names_only_the_platform(host, path, query):
+        path, query = "/", ""  # the platform's front page, which links nothing (link/conditions)
     profile = (
         bare_profile_handle(raw, host=host, path=path, query=query, country=country)
         if netloc == host

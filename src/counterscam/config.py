@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_SECRET = "change-me-this-is-not-a-secret"
@@ -92,6 +92,21 @@ class Settings(BaseSettings):
             )
         if not self.demo and len(self.secret_key) < 32:
             raise InsecureSettings("COUNTERSCAM_SECRET_KEY must be at least 32 characters long.")
+
+
+def settings_problem(exc: ValidationError) -> str | None:
+    """Return which COUNTERSCAM_ variables could not be read, why, and where they are described.
+
+    None when ``exc`` is not about the settings.
+    """
+    if exc.title != Settings.__name__:
+        return None
+    said = []
+    for error in exc.errors():
+        name = f"COUNTERSCAM_{'_'.join(map(str, error['loc'])).upper()}"
+        message = error["msg"].removeprefix("Value error, ")
+        said.append(message if name in message else f"{name}={error['input']!r}: {message}")
+    return "; ".join(said) + " (the settings are described in docs/configuration.md)"
 
 
 @lru_cache(maxsize=1)

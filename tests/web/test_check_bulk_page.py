@@ -240,3 +240,16 @@ def test_first_and_last_seen_dates_are_kept_on_one_line(
     assert hit and hit.group(1) == "hit"
     dated = re.findall(r'<td class="nowrap">(\d{4}-\d\d-\d\d)</td>', hit.group(2))
     assert dated == ["2026-03-01", "2026-03-01"]
+
+
+def test_a_file_past_the_upload_limit_says_the_limit_in_bytes(
+    engine: Engine, region: PolicyRegion
+) -> None:
+    # Below 50 kB the limit read "larger than 0.0 MB".
+    app = create_app(settings=Settings(demo=True, max_upload_bytes=20_000), engine=engine)
+    with TestClient(app) as client:
+        sign_in(client, region.users["MY-NSRC"].username)
+        rows = "value\n" + "+6591111111\n" * 2_000
+        response = _upload(client, "big.csv", rows.encode())
+    assert response.status_code == 400
+    assert "The file is larger than 20,000 bytes; split it into smaller files" in response.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 import time
 from dataclasses import dataclass
@@ -57,6 +58,9 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
+_AGENCY_CODE = re.compile(r"[A-Z0-9][A-Z0-9._-]*")
+
+
 def create_agency(
     session: Session, *, code: str, name: str, country: str, kind: str, contact: str = ""
 ) -> Agency:
@@ -70,6 +74,13 @@ def create_agency(
     code = code.strip().upper()
     if not code or len(code) > 32:
         raise AccountError("agency code must be 1 to 32 characters")
+    # An agency cannot be renamed or removed, and 'BAD CODE' or 'A;B' could never be named in
+    # a report's share_with (codes separated by ';') nor typed as one command-line word.
+    if not _AGENCY_CODE.fullmatch(code):
+        raise AccountError(
+            f"agency code {code!r} may hold only letters, digits, '-', '_' and '.', starting "
+            "with a letter or digit, like MY-NSRC"
+        )
     if not name.strip():
         raise AccountError("give the agency's full name, like 'National Scam Response Centre'")
     # The country is the default region of every local phone number the agency submits:
@@ -172,6 +183,12 @@ def _digest(secret: str) -> str:
 def issue_token(session: Session, *, username: str, name: str = "") -> IssuedToken:
     """Create an API token for a user; only its digest is kept."""
     user = user_by_name(session, username)
+    if not user.active:
+        # Issued anyway, the token was shown as if it worked and then refused every request.
+        raise AccountError(
+            f"user {user.username} is disabled, so a token would not work; enable them first "
+            f"with 'counterscam user enable {user.username}'"
+        )
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(user_id=user.id, name=name, token_hash=_digest(secret), prefix=secret[:10])
     session.add(token)

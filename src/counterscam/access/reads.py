@@ -89,7 +89,7 @@ class ReportPage:
 
 def contact_route(agency_code: str, contact: str) -> str:
     """Return how to request an agency's records: its contact, else via the secretariat."""
-    return contact or f"ASEANAPOL secretariat, quoting agency {agency_code}"
+    return contact or f"the secretariat, quoting agency {agency_code}"
 
 
 def visible_reports(caller: Caller) -> Select[Report]:

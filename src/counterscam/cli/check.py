@@ -36,7 +36,7 @@ AgencyOpt = Annotated[
     str | None,
     typer.Option(
         "--agency",
-        help="Agency whose admin identity the command acts as (default ASEANAPOL); "
+        help="Agency whose admin identity the command acts as (default: the secretariat); "
         "with COUNTERSCAM_TOKEN, the token's agency.",
         show_default=False,
     ),

@@ -15,14 +15,17 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, ProgressColumn
 from rich.table import Table
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from counterscam.access.accounts import AccountError, admin_caller, caller_for_token
 from counterscam.access.caller import Caller
 from counterscam.config import get_settings
 from counterscam.db.engine import engine_for
+from counterscam.db.models import Agency
 from counterscam.db.schema_version import schema_problem
+from counterscam.db.url_problems import database_problem, missing_sqlite_file
 
 # Soft wrap: a message piped into a log stays one line, not cut at Rich's default 80 columns.
 console = Console(soft_wrap=True)
@@ -31,11 +34,20 @@ errors = Console(stderr=True, soft_wrap=True)
 
 def cli_engine(*, schema_required: bool = True) -> Engine:
     """Return the engine of the configured database; refuse one without the current schema."""
-    engine = engine_for(get_settings().resolved_database_url)
-    if schema_required:
-        problem = schema_problem(engine)
-        if problem:
-            raise fail(problem)
+    url = get_settings().resolved_database_url
+    try:
+        problem = missing_sqlite_file(url) if schema_required else None
+        if problem is None:
+            engine = engine_for(url)
+            if schema_required:
+                problem = schema_problem(engine)
+            else:
+                engine.connect().close()  # a wrong host or password, said before any work
+    except (SQLAlchemyError, ModuleNotFoundError) as exc:
+        # ModuleNotFoundError: the URL names a driver that is not installed (psycopg2, MySQLdb).
+        raise fail(database_problem(url, exc)) from exc
+    if problem:
+        raise fail(problem)
     return engine
 
 
@@ -57,7 +69,11 @@ def cli_caller(session: Session, *, agency: str | None) -> Caller:
     if token:
         caller = caller_for_token(session, token)
         if caller is None:
-            raise fail("COUNTERSCAM_TOKEN is unknown or revoked; issue a new one")
+            raise fail(
+                "COUNTERSCAM_TOKEN is unknown or revoked, or its user is disabled ('counterscam "
+                "token list' and 'counterscam user list' show which): issue a new token, or "
+                "unset COUNTERSCAM_TOKEN to act as an agency's admin identity with --agency"
+            )
         # The token decides who acts: an --agency that names another agency was ignored, and
         # an import meant for it was stored as the token's agency's without a word.
         if agency is not None and agency.strip().upper() != caller.agency_code:
@@ -68,9 +84,33 @@ def cli_caller(session: Session, *, agency: str | None) -> Caller:
             )
         return caller
     try:
-        return admin_caller(session, agency or "ASEANAPOL")
+        return admin_caller(session, agency or _secretariat(session))
     except AccountError as exc:
         raise fail(str(exc)) from exc
+
+
+def _secretariat(session: Session) -> str:
+    """Return the code of the one secretariat agency, the default identity of a command.
+
+    Taken from the database, not a fixed code: a deployment whose secretariat is not coded
+    ASEANAPOL (the demo's) was told "no agency with code 'ASEANAPOL'" by every --agency-less
+    command.
+    """
+    codes = session.scalars(
+        select(Agency.code).where(Agency.kind == "secretariat").order_by(Agency.code)
+    ).all()
+    if len(codes) == 1:
+        return codes[0]
+    if not codes:
+        raise fail(
+            "no --agency given and there is no secretariat agency to act as: give --agency CODE, "
+            "or add the secretariat with 'counterscam agency add CODE --name N --country CC "
+            "--kind secretariat'"
+        )
+    raise fail(
+        f"no --agency given and there are several secretariat agencies ({', '.join(codes)}): "
+        "give --agency CODE to say which one acts"
+    )
 
 
 def progress_bar(*columns: str | ProgressColumn, **kwargs: Any) -> Progress:

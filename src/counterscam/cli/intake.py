@@ -38,13 +38,21 @@ BULK_IMPORT = 10_000  # reports stored by one import above which a rebuild is ad
 
 
 def batches_of(paths: list[Path]) -> list[list[Source]]:
-    """Group paths into batches: all CSV files form one set; each XLSX or JSON is its own."""
+    """Group paths into batches: each XLSX or JSON is its own; the CSV files of one folder
+    form one set, and so do the CSV files named one by one."""
     files: list[Path] = []
     folders: list[Path] = []
+    # Two folders' sets read as one set (`import 2026-01/ 2026-02/`) were refused whole:
+    # "a second identifiers file in one batch".
+    folder_sets: list[list[Source]] = []
     for path in paths:
         if path.is_dir():
             folders.append(path)
-            files.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES))
+            inside = sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES)
+            files.extend(p for p in inside if p.suffix.lower() != ".csv")
+            csvs = [Source(name=p.name, path=p) for p in inside if p.suffix.lower() == ".csv"]
+            if csvs:
+                folder_sets.append(csvs)
         elif not path.exists():
             raise fail(f"{path}: no such file or folder")
         elif path.suffix.lower() not in SUFFIXES:
@@ -55,7 +63,7 @@ def batches_of(paths: list[Path]) -> list[list[Source]]:
             )
         else:
             files.append(path)
-    if not files:
+    if not files and not folder_sets:
         # A folder of agency folders (a whole region) was answered as if it held nothing.
         inner = sorted(p.name for f in folders for p in f.iterdir() if p.is_dir())
         if inner:
@@ -67,7 +75,16 @@ def batches_of(paths: list[Path]) -> list[list[Source]]:
         raise fail("no .csv, .xlsx or .json files to import")
     csv_set = [Source(name=p.name, path=p) for p in files if p.suffix.lower() == ".csv"]
     others = [[Source(name=p.name, path=p)] for p in files if p.suffix.lower() != ".csv"]
-    return ([csv_set] if csv_set else []) + others
+    return folder_sets + ([csv_set] if csv_set else []) + others
+
+
+def _batch_name(sources: list[Source], *, several: bool) -> str:
+    """Name a batch by its files, and by their folder when several batches are imported."""
+    name = ", ".join(s.name for s in sources)
+    folders = {s.path.parent for s in sources if s.path is not None}
+    if several and len(folders) == 1:
+        return f"{folders.pop()}/ {name}"
+    return name
 
 
 @app.command("import")
@@ -112,7 +129,7 @@ def import_reports(
             transient=False,
         ) as progress:
             for sources in groups:
-                name = ", ".join(s.name for s in sources)
+                name = _batch_name(sources, several=len(groups) > 1)
                 # A file name is text, not markup: "[red]x.csv" must show as it is.
                 task = progress.add_task(escape(name), total=None)
 

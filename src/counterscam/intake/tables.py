@@ -206,8 +206,8 @@ def too_large(name: str, limit: int, *, size: int | None = None) -> TooLarge:
     ``size`` is the whole size when known; an upload read no further than the limit is
     only known to be larger.
     """
-    shown = _bytes(limit)
-    what = f"{_bytes(size)}; the limit is {shown}" if size else f"larger than {shown}"
+    shown = size_text(limit)
+    what = f"{size_text(size)}; the limit is {shown}" if size else f"larger than {shown}"
     return TooLarge(
         [
             RowError(
@@ -222,7 +222,8 @@ def too_large(name: str, limit: int, *, size: int | None = None) -> TooLarge:
     )
 
 
-def _bytes(size: int) -> str:
+def size_text(size: int) -> str:
+    """Return a size as people read it: bytes below 100 kB, else MB to one decimal."""
     return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
 
 

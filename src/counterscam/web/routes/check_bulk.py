@@ -17,6 +17,7 @@ from counterscam.check.lists import Listed, UnreadableList, check_listed, read_f
 from counterscam.check.results import CheckItem
 from counterscam.check.service import TooManyValues
 from counterscam.config import Settings
+from counterscam.intake.tables import size_text
 from counterscam.web import csrf
 from counterscam.web.check_views import BulkView, bulk_view
 from counterscam.web.formatting import KIND_LABELS, member_countries, sentence
@@ -96,7 +97,12 @@ def _read(
         return listed
     content = upload.file.read(settings.max_upload_bytes + 1)  # a byte more tells it is too big
     if len(content) > settings.max_upload_bytes:
-        errors.add("file", f"The file is larger than {settings.max_upload_bytes / 1e6:.1f} MB")
+        # "larger than 0.0 MB" under a limit below 50 kB: sizes read as intake's uploads do.
+        errors.add(
+            "file",
+            f"The file is larger than {size_text(settings.max_upload_bytes)}; split it into "
+            "smaller files",
+        )
         return []
     try:
         listed = read_file(upload.filename or "upload", content, kind=kind, most=limit)

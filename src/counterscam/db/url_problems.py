@@ -1,0 +1,75 @@
+"""Say, in an operator's words, why the configured database cannot be opened.
+
+A mistyped COUNTERSCAM_DATABASE_URL (a ``postgres://`` scheme copied from a hosting panel, a
+password holding ``@``, a host that does not resolve) ended every command in a traceback
+of SQLAlchemy's internals; these messages say what was wrong and what to write instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+
+EXAMPLE = "postgresql+psycopg://user:password@host:5432/counterscam"
+VARIABLE = "COUNTERSCAM_DATABASE_URL"
+
+
+def shown(url: str) -> str:
+    """Return ``url`` with its password hidden, for messages and logs."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(unreadable)"
+
+
+def missing_sqlite_file(url: str) -> str | None:
+    """Return why a SQLite database that should already exist is not there, or None.
+
+    Opening a SQLite path creates the file (and this project creates its folder): a typo in
+    the path gave an empty database in a new folder, then "run counterscam init" there.
+    """
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    path = Path(parsed.database or "")
+    if path.exists():
+        return None
+    missing = f"its folder {path.parent} is missing" if not path.parent.is_dir() else "no file"
+    return (
+        f"the SQLite database {path} does not exist ({missing}): check the path in "
+        f"{VARIABLE} (or COUNTERSCAM_DATA_DIR), or run 'counterscam init' to create it there"
+    )
+
+
+def database_problem(url: str, exc: BaseException) -> str:
+    """Return what is wrong with ``url``, given the error opening it raised, and the fix."""
+    scheme = url.split("://", 1)[0] if "://" in url else ""
+    if isinstance(exc, NoSuchModuleError | ModuleNotFoundError):
+        if scheme == "postgres":
+            # The URL as it should be, with its password hidden: messages end up in logs.
+            fixed = make_url(url).set(drivername="postgresql+psycopg")
+            return (
+                f"{VARIABLE} starts with postgres://, which SQLAlchemy does not read; write "
+                f"{fixed.render_as_string(hide_password=True)} instead (postgresql+psycopg://)"
+            )
+        return (
+            f"{VARIABLE} names the database kind {scheme!r}, whose driver is not installed; "
+            f"counterscam runs on PostgreSQL ({EXAMPLE}) or SQLite (sqlite:///path/counterscam.db)"
+        )
+    if isinstance(exc, ArgumentError):
+        return f"{VARIABLE} is not a database URL; write it like {EXAMPLE}"
+    reason = str(exc.orig if isinstance(exc, DBAPIError) else exc).strip().splitlines()
+    said = " ".join(line.strip() for line in reason[:2]) or type(exc).__name__
+    host = make_url(url).host or ""
+    if "@" in host:
+        return (
+            f"cannot connect to the database {shown(url)}: the host reads as {host!r} because "
+            "the password holds '@'; percent-encode it in the URL (@ as %40, : as %3A, / as %2F)"
+        )
+    return (
+        f"cannot connect to the database {shown(url)} ({said}). Check the host, port, user, "
+        f"password and database name in {VARIABLE} (like {EXAMPLE}); a database that does not "
+        "exist yet is created with 'createdb NAME' before 'counterscam init'"
+    )

@@ -139,6 +139,15 @@ def test_an_unknown_country_is_a_usage_error(
     assert "--country 'Malaysia' is not a known country" in result.output
 
 
+def test_an_unguessable_value_is_not_called_an_invalid_auto(
+    runner: CliRunner, region: CheckRegion
+) -> None:
+    result = runner.invoke(app, ["check", "auto", "xyz"])
+    assert result.exit_code == 2
+    assert "'xyz' is not a valid identifier: " in result.output
+    assert "valid auto" not in result.output
+
+
 def test_an_unknown_kind_is_named_as_such(runner: CliRunner, region: CheckRegion) -> None:
     result = runner.invoke(app, ["check", "iban", "x"])
     assert result.exit_code == 2 and "'iban' is not an identifier kind" in result.output

@@ -140,7 +140,8 @@ def check_command(
         # Also for an invalid value: a script reading stdout gets the answer with its error.
         typer.echo(json.dumps(dataclasses.asdict(result), default=_json_default, indent=2))
     if result.error is not None:
-        raise fail(f"{value!r} is not a valid {kind}: {result.error}", code=2)
+        what = "identifier" if kind == "auto" else kind  # not "is not a valid auto"
+        raise fail(f"{value!r} is not a valid {what}: {result.error}", code=2)
     if not as_json:
         _render(result)
 

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_SECRET = "change-me-this-is-not-a-secret"
@@ -47,6 +47,14 @@ class Settings(BaseSettings):
             "check, as N/second, N/minute, N/hour or N/day."
         ),
     )
+    sign_in_failures: str = Field(
+        default="10/15 minutes",
+        description=(
+            "Most failed sign-ins for one username, and from one address, in a moving window "
+            "(N/minute, N/15 minutes, N/hour); past it, sign-in is refused until the oldest "
+            "failure is out of the window."
+        ),
+    )
     import_worker: Literal["auto", "always", "never"] = Field(
         default="auto",
         description=(
@@ -62,17 +70,16 @@ class Settings(BaseSettings):
         ),
     )
 
-    @field_validator("public_check_rate")
+    @field_validator("public_check_rate", "sign_in_failures")
     @classmethod
-    def _rate_is_readable(cls, value: str) -> str:
+    def _rate_is_readable(cls, value: str, info: ValidationInfo) -> str:
         from limits import parse  # only the server needs it; keep CLI start-up light
 
         try:
             parse(value)
         except ValueError as exc:
-            raise ValueError(
-                f"COUNTERSCAM_PUBLIC_CHECK_RATE {value!r} is not a rate; write it like 30/minute"
-            ) from exc
+            name = f"COUNTERSCAM_{str(info.field_name).upper()}"
+            raise ValueError(f"{name} {value!r} is not a rate; write it like 30/minute") from exc
         return value
 
     @property

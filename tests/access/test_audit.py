@@ -60,6 +60,18 @@ def test_buffered_writes_every_event_after_flush(
     assert queries == {f"q{i}" for i in range(n)}
 
 
+def test_a_search_holding_a_lone_surrogate_is_written_and_blocks_no_other(
+    engine: Engine, session: Session, buffered: None
+) -> None:
+    # A JSON API body can send "\ud800", which no driver can encode: that row failed its
+    # batch, was queued again, and in time every search on the server was refused.
+    audit.record_search(session, PUBLIC, channel="api", action="check", query="country=\ud800")
+    _search(session, 1)
+    audit.flush()
+    queries = {q for (q,) in session.execute(select(AuditEvent.query))}
+    assert queries == {"country=\\ud800", "q1"}
+
+
 def test_a_full_batch_is_written_without_flush(
     engine: Engine, session: Session, buffered: None
 ) -> None:

@@ -95,3 +95,44 @@ def test_a_token_refuses_an_agency_option_naming_another_agency(
         result = runner.invoke(app, [*args, *same])
         assert result.exit_code in (0, 1) and "signs in as" not in result.output
         assert json.loads(result.output)["value"] == "+60123456789"
+
+
+def test_a_forgotten_password_is_set_anew_and_old_sign_ins_end(
+    runner: CliRunner, session: Session
+) -> None:
+    # There was no way to give an officer a new password short of editing the database.
+    region = build_policy_region(session)
+    user = region.users["MY-NSRC"]
+    issued = issue_token(session, username=user.username)
+    web = start_web_session(session, user, lifetime_seconds=_LIFETIME)
+    session.commit()
+    new = "a new long passphrase"
+    result = runner.invoke(app, ["user", "set-password", user.username], input=f"{new}\n{new}\n")
+    assert result.exit_code == 0, result.output
+    assert f"Password of {user.username} set; 1 web sign-in ended" in result.output
+    session.expire_all()
+    assert authenticate(session, username=user.username, password=PASSWORD) is None
+    assert authenticate(session, username=user.username, password=new) is not None
+    assert (
+        caller_for_web_session(session, user_id=user.id, session_id=web, lifetime_seconds=_LIFETIME)
+        is None
+    )
+    assert caller_for_token(session, issued.secret) is not None  # tokens are their own
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["nobody", "--password", "a long enough one"], "no user 'nobody'"),
+        (["user-my-nsrc", "--password", "short"], "at least 10 characters"),
+    ],
+)
+def test_setting_a_password_refuses_an_unknown_user_or_a_weak_password(
+    runner: CliRunner, session: Session, args: list[str], said: str
+) -> None:
+    build_policy_region(session)
+    session.commit()
+    result = runner.invoke(app, ["user", "set-password", *args])
+    assert result.exit_code == 1 and said in result.output
+    session.expire_all()
+    assert authenticate(session, username="user-my-nsrc", password=PASSWORD) is not None

@@ -266,3 +266,20 @@ def _a_report_label(tab: Any) -> str:
             return best.label; }"""
         )
     )
+
+
+def test_cluster_pages_break_no_rule_of_the_content_security_policy(
+    tab: Any, cluster_site: dict[str, Any]
+) -> None:
+    # The legend's colours were inline styles, which the policy refuses: grey dots.
+    key = cluster_site["key"]
+    refused: list[str] = []
+    tab.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else None)
+    for address in (f"/clusters/{key}", f"/clusters/{key}/network/table", "/clusters"):
+        tab.goto(address)
+        tab.wait_for_load_state("load")
+    tab.goto(f"/clusters/{key}/network")
+    expect(tab.locator("[data-network]")).to_have_class(re.compile(r"\bis-ready\b"), timeout=90_000)
+    assert refused == []
+    phone = tab.locator(".network__legend li", has_text="Phone").locator(".swatch rect")
+    assert phone.evaluate("r => getComputedStyle(r).fill") == "rgb(212, 53, 28)"  # #d4351c

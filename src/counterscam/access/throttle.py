@@ -16,6 +16,8 @@ from fastapi import Request
 from limits import RateLimitItem, parse, storage, strategies
 
 _NAMESPACE = "public-check"
+_SIGN_IN = "sign-in-failures"
+ADDRESS_SHARE = 10  # failed sign-ins one address may make, in usernames' limits
 
 
 class Throttle:
@@ -57,3 +59,53 @@ def over_limit(request: Request) -> int | None:
     if throttle.allow(client):
         return None
     return throttle.retry_after(client)
+
+
+class SignInLimit:
+    """Failed sign-ins in a moving window, counted per username and per client address.
+
+    Without it, a password could be guessed at whatever speed the server answers. Once a
+    username, or an address, has failed ``rate`` times, sign-in is refused, even with the
+    right password, until the oldest failure leaves the window (an address may fail
+    ``ADDRESS_SHARE`` times as often as one username). Unknown usernames count too,
+    so the refusal says nothing about which accounts exist.
+    """
+
+    def __init__(self, rate: str) -> None:
+        self.item: RateLimitItem = parse(rate)
+        # A police centre signs in from behind one address: its officers' typing mistakes
+        # together must not lock them all out, so an address may fail ADDRESS_SHARE times more.
+        self.address_item: RateLimitItem = type(self.item)(
+            self.item.amount * ADDRESS_SHARE, self.item.multiples
+        )
+        self._limiter = strategies.MovingWindowRateLimiter(storage.MemoryStorage())
+
+    def _items(self, username: str, client: str) -> list[tuple[RateLimitItem, str, str]]:
+        return [(self.item, "user", username), (self.address_item, "address", client)]
+
+    def wait(self, username: str, client: str) -> int | None:
+        """Return seconds to wait when the username or the address is over the limit."""
+        for item, *key in self._items(username, client):
+            if not self._limiter.test(item, _SIGN_IN, *key):
+                reset = self._limiter.get_window_stats(item, _SIGN_IN, *key).reset_time
+                return max(1, math.ceil(reset - time.time()))
+        return None
+
+    def failed(self, username: str, client: str) -> None:
+        """Count one failed sign-in against the username and the address."""
+        for item, *key in self._items(username, client):
+            self._limiter.hit(item, _SIGN_IN, *key)
+
+    def succeeded(self, username: str) -> None:
+        """Forget the username's failures (its owner typed the password at last)."""
+        self._limiter.clear(self.item, _SIGN_IN, "user", username)
+
+
+def sign_in_limit(request: Request) -> SignInLimit:
+    """Return the app's failed sign-in limit, made from its settings on first use."""
+    state = request.app.state
+    limit: SignInLimit | None = getattr(state, "sign_in_limit", None)
+    if limit is None:
+        limit = SignInLimit(state.settings.sign_in_failures)
+        state.sign_in_limit = limit
+    return limit

@@ -10,11 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from counterscam.access.accounts import agency_by_code, forget_tokens_of, user_by_name
-from counterscam.db.models import Agency, User
+from counterscam.access.accounts import (
+    agency_by_code,
+    check_password,
+    forget_tokens_of,
+    hash_password,
+    user_by_name,
+)
+from counterscam.db.base import utcnow
+from counterscam.db.models import Agency, User, WebSession
 
 
 @dataclass(frozen=True)
@@ -67,3 +74,24 @@ def set_user_active(session: Session, *, username: str, active: bool) -> bool:
     if not active:
         forget_tokens_of(user.id)
     return True
+
+
+def set_password(session: Session, *, username: str, password: str) -> int:
+    """Give a user a new password and end their web sign-ins; return how many were ended.
+
+    For an officer who forgot theirs, or whose password others may know: a browser signed in
+    with the old one (someone else's, perhaps) must sign in again. API tokens are credentials
+    of their own and stay; revoke them with 'counterscam token revoke' if they leaked too.
+
+    Raises:
+        AccountError: when no user has this username, or the password is too short or plain.
+    """
+    user = user_by_name(session, username)
+    check_password(password)
+    user.password_hash = hash_password(password)
+    ended = session.execute(
+        update(WebSession)
+        .where(WebSession.user_id == user.id, WebSession.ended_at.is_(None))
+        .values(ended_at=utcnow())
+    )
+    return int(getattr(ended, "rowcount", 0) or 0)

@@ -14,6 +14,7 @@ from counterscam.access import audit
 from counterscam.api import alerts, check, clusters, docs_page, health, intake, reports
 from counterscam.api.guard import RequestGuard
 from counterscam.api.head import HeadAsGet
+from counterscam.api.security_headers import SecurityHeaders
 from counterscam.api.sessions import CookieSessions
 from counterscam.config import Settings, get_settings
 from counterscam.db.engine import engine_for, session_factory
@@ -53,7 +54,8 @@ def create_app(*, settings: Settings | None = None, engine: Engine | None = None
         https_only=settings.secure_cookies,
     )
     app.add_middleware(RequestGuard)  # no NUL reaches the database; answers are no-store
-    app.add_middleware(HeadAsGet)  # outermost: sessions and routes see a GET
+    app.add_middleware(HeadAsGet)  # sessions and routes see a GET
+    app.add_middleware(SecurityHeaders)  # outermost: every answer gets them
     # Routes are matched in order: the check, the busiest route, right after the probe.
     for module in (health, check, reports, intake, alerts, clusters):
         app.include_router(module.router, prefix="/api/v1")

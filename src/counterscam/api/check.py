@@ -8,13 +8,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request, status
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 
 from counterscam.access.throttle import over_limit
+from counterscam.api.body_limit import LimitedBodyRoute
 from counterscam.api.deps import CurrentCaller, SessionDep, SettingsDep, caller_or_public
 from counterscam.api.threaded import QueryModelRoute
 from counterscam.check.results import CheckItem, CheckResult
 from counterscam.check.service import TooManyValues, check, check_bulk
+from counterscam.intake.chars import lone_surrogate
 
 router = APIRouter(tags=["check"])
 
@@ -69,11 +71,21 @@ class CheckOut(BaseModel):
     related: list[CheckOut] = Field(description="Context, such as a URL's domain; not hits.")
 
 
+def _text_only(value: str | None) -> str | None:
+    # json.loads lets "\ud800" through; such a value failed the answer (its echo cannot be
+    # encoded) as a 500, so it is refused here, where the 422 names the field.
+    if value is not None and (why := lone_surrogate(value)) is not None:
+        raise ValueError(why)
+    return value
+
+
 class BulkItemIn(BaseModel):
     """One value to check."""
 
     kind: str | None = None
     value: str
+
+    _text = field_validator("kind", "value")(_text_only)
 
 
 class BulkIn(BaseModel):
@@ -81,6 +93,8 @@ class BulkIn(BaseModel):
 
     items: list[BulkItemIn]
     country: str | None = None
+
+    _text = field_validator("country")(_text_only)
 
 
 class BulkOut(BaseModel):
@@ -157,7 +171,6 @@ router.add_api_route(
 )
 
 
-@router.post("/check/bulk", response_model=BulkOut)
 def api_check_bulk(
     body: BulkIn, session: SessionDep, caller: CurrentCaller, settings: SettingsDep
 ) -> BulkOut:
@@ -179,3 +192,13 @@ def api_check_bulk(
         invalid=result.invalid,
         items=[check_out(r) for r in result.items],
     )
+
+
+router.add_api_route(
+    "/check/bulk",
+    api_check_bulk,
+    methods=["POST"],
+    response_model=BulkOut,
+    responses={413: {"description": "The body is larger than COUNTERSCAM_MAX_UPLOAD_BYTES."}},
+    route_class_override=LimitedBodyRoute,
+)

@@ -1,4 +1,4 @@
-"""User administration commands beside 'user add': list, disable and enable accounts."""
+"""User administration commands beside 'user add': list, disable, enable, set a password."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from counterscam.access.accounts import AccountError
-from counterscam.access.users import list_users, set_user_active
+from counterscam.access.accounts import MIN_PASSWORD, AccountError
+from counterscam.access.users import list_users, set_password, set_user_active
 from counterscam.cli.admin import user_app
 from counterscam.cli.context import cli_engine, console, fail, print_json_records, print_table
 from counterscam.db.engine import session_scope
@@ -64,3 +64,28 @@ def user_disable(username: str) -> None:
 def user_enable(username: str) -> None:
     """Enable a disabled user again (their revoked tokens stay revoked)."""
     _set_active(username, active=True)
+
+
+@user_app.command("set-password")
+def user_set_password(
+    username: str,
+    password: Annotated[
+        str,
+        typer.Option(
+            prompt="New password",
+            hide_input=True,
+            confirmation_prompt=True,
+            show_default=False,
+            help=f"At least {MIN_PASSWORD} characters; asked for when not given.",
+        ),
+    ] = "",
+) -> None:
+    """Set a user's password (forgotten, or known to others); their web sign-ins end."""
+    try:
+        with session_scope(cli_engine()) as session:
+            ended = set_password(session, username=username, password=password)
+    except AccountError as exc:
+        raise fail(str(exc)) from exc
+    name = username.strip().lower()
+    signed_in = f"; {ended} web sign-in{'s' if ended != 1 else ''} ended" if ended else ""
+    console.print(f"Password of {name} set{signed_in}. Their API tokens still work.")

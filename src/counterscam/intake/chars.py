@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def unstorable(text: str) -> str | None:
@@ -23,8 +24,18 @@ def unstorable(text: str) -> str | None:
             "holds a NUL character (binary data), which text cannot hold; remove it, or "
             "export the file again as UTF-8 text"
         )
+    return _surrogate_reason(found.group())
+
+
+def lone_surrogate(text: str) -> str | None:
+    """Return why ``text`` is not text when it holds a lone surrogate, or None."""
+    found = _SURROGATE.search(text)
+    return None if found is None else _surrogate_reason(found.group())
+
+
+def _surrogate_reason(char: str) -> str:
     return (
-        f"holds a lone UTF-16 surrogate (\\u{ord(found.group()):04x}), which is not a "
+        f"holds a lone UTF-16 surrogate (\\u{ord(char):04x}), which is not a "
         "character; send valid UTF-8 text (a JSON \\u escape above \\ud7ff must be one of a pair)"
     )
 

@@ -14,6 +14,7 @@ from counterscam.access.caller import Caller
 from counterscam.access.policy import report_visible
 from counterscam.db.link_models import Cluster, ClusterReport
 from counterscam.db.models import Agency, Report
+from counterscam.spreadsheet import safe_cell
 
 COLUMNS = ("agency", "external_ref", "cluster")
 
@@ -30,7 +31,9 @@ def cluster_rows(session: Session, caller: Caller) -> Iterator[tuple[str, str, s
         .execution_options(yield_per=10_000)
     )
     for code, ref, key in session.execute(query):
-        yield code, ref, key or ""
+        # A reference is the submitting centre's text: "=HYPERLINK(...)" must not run when
+        # the export is opened in a spreadsheet.
+        yield code, safe_cell(ref), key or ""
 
 
 def export_clusters(session: Session, caller: Caller, out: TextIO, *, channel: str = "cli") -> int:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from counterscam.access.accounts import authenticate, end_web_session, start_web_session
+from counterscam.access.throttle import client_address, sign_in_limit
 from counterscam.api.deps import SettingsDep
 from counterscam.web import csrf
 from counterscam.web.forms import FormErrors
@@ -45,20 +47,33 @@ def sign_in(
         errors.add("username", "Enter your username")
     if not password:
         errors.add("password", "Enter your password")
-    user = None
-    if not errors:
+    request: Request = page.request
+    limit, name, client = sign_in_limit(request), username.strip().lower(), client_address(request)
+    user, status_code = None, 400
+    if not errors and (wait := limit.wait(name, client)) is not None:
+        # Checked before the password, or guessing would go on behind the refusal.
+        minutes = math.ceil(wait / 60)
+        errors.add(
+            "username",
+            f"Too many failed sign-ins for this username or from your network. Wait "
+            f"{minutes} minute{'s' if minutes != 1 else ''} and try again, or ask your "
+            "administrator to reset the password",
+        )
+        status_code = 429
+    elif not errors:
         user = authenticate(page.session, username=username, password=password)
         page.session.commit()  # keeps a password re-hash, if argon2 asked for one
         if user is None:
+            limit.failed(name, client)
             errors.add("username", "Enter a correct username and password")
     if user is None:
         return render(
             page.request,
             "sign_in.html",
             {"next": safe_next(next), "errors": errors, "username": username},
-            status_code=400,
+            status_code=status_code,
         )
-    request: Request = page.request
+    limit.succeeded(name)
     request.session.clear()  # a new session at sign-in defeats session fixation
     request.session["user_id"] = user.id
     request.session["sid"] = start_web_session(

@@ -190,6 +190,21 @@ def test_the_token_list_filters_by_user_agency_and_not_revoked(
     assert "case system" in table.output and "old laptop" not in table.output
 
 
+def test_active_tokens_leave_out_those_of_a_disabled_user(
+    runner: CliRunner, session: Session
+) -> None:
+    # A disabled user's tokens are refused though not revoked: "active" listed them as working.
+    region = build_policy_region(session)
+    my, sg = region.users["MY-NSRC"].username, region.users["SG-ASCOM"].username
+    mine, _ = _issue(runner, my, "case system")
+    other, _ = _issue(runner, sg, "ci")
+    assert runner.invoke(app, ["user", "disable", sg]).exit_code == 0
+    assert [r["id"] for r in _listed(runner, "--active")] == [mine]
+    assert [r["id"] for r in _listed(runner)] == [other, mine]
+    assert runner.invoke(app, ["user", "enable", sg]).exit_code == 0
+    assert [r["id"] for r in _listed(runner, "--active")] == [other, mine]
+
+
 def test_revoked_and_used_tokens_show_when(runner: CliRunner, session: Session) -> None:
     region = build_policy_region(session)
     user = region.users["MY-NSRC"].username

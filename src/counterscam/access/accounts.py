@@ -222,7 +222,7 @@ def list_tokens(
     agency_code: str | None = None,
     active_only: bool = False,
 ) -> list[TokenInfo]:
-    """Return the API tokens, newest first, optionally of one user or agency or not revoked.
+    """Return the API tokens, newest first, optionally of one user or agency, or only working.
 
     Raises:
         AccountError: when ``username`` or ``agency_code`` names no user or agency; an empty
@@ -239,7 +239,8 @@ def list_tokens(
     if agency_code is not None:
         query = query.where(Agency.id == agency_by_code(session, agency_code).id)
     if active_only:
-        query = query.where(ApiToken.revoked_at.is_(None))
+        # Those that work now: a disabled user's tokens are refused though not revoked.
+        query = query.where(ApiToken.revoked_at.is_(None), User.active.is_(True))
     return [
         TokenInfo(
             id=token.id,

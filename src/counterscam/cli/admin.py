@@ -120,7 +120,9 @@ def token_list(
     agency: Annotated[
         str | None, typer.Option("--agency", help="Only tokens of this agency's users.")
     ] = None,
-    active: Annotated[bool, typer.Option("--active", help="Only tokens that work: not revoked, user enabled.")] = False,
+    active: Annotated[
+        bool, typer.Option("--active", help="Only tokens that work: not revoked, user enabled.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
     """List API tokens, newest first, with the ids 'token revoke' takes; never their secrets."""

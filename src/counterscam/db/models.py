@@ -238,5 +238,6 @@ class AuditEvent(Base):
     record_ref: Mapped[str] = mapped_column(String(120), default="")
 
 
-# Linking results live in their own module; importing it registers their tables.
-from counterscam.db import link_models  # noqa: E402,F401
+# Linking results and the data token (which cached figures are keyed on) live in their own
+# modules; importing them registers their tables, and the token's session hooks.
+from counterscam.db import data_version, link_models  # noqa: E402,F401

@@ -12,6 +12,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 from counterscam.db.base import Base, utcnow
+from counterscam.db.data_version import mark_changed
 from counterscam.db.dialect import insert_for, lock_intake
 from counterscam.db.models import Identifier, Party, Place, Report, ReportShare, Sighting
 from counterscam.db.prepared import Prepared
@@ -150,6 +151,7 @@ def write_chunk(
     if not reports:
         return written
     now = utcnow()
+    mark_changed(session)
     session.flush()  # statements below go to the connection, which does not autoflush
     lock_intake(session)  # before looking up which external_refs are stored already
     connection = session.connection()

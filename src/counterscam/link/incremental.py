@@ -26,6 +26,7 @@ from sqlalchemy import Select, Table, bindparam, delete, insert, or_, select, up
 from sqlalchemy.orm import Session
 
 from counterscam.db.base import utcnow
+from counterscam.db.data_version import mark_changed
 from counterscam.db.dialect import epoch_seconds_in
 from counterscam.db.link_models import Cluster, ClusterLink, ClusterReport
 from counterscam.db.models import Report
@@ -163,6 +164,7 @@ def link_reports(
     """
     if not report_ids:
         return
+    mark_changed(session)
     ids = sorted(set(report_ids))
     # Resubmitted reports leave their clusters, to be linked as new reports by what they name
     # now ...

@@ -14,6 +14,7 @@ from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from counterscam.db.base import utcnow
+from counterscam.db.data_version import mark_changed
 from counterscam.db.link_models import Cluster, ClusterLink, ClusterReport, StopEntry
 from counterscam.link.conditions import DAY
 from counterscam.link.figures import GROWTH_DAYS, IntArray, as_of, figures
@@ -62,6 +63,7 @@ def rebuild(
         Counts of what was written and how many cluster keys survived.
     """
     started = time.perf_counter()
+    mark_changed(session)
     tell = progress or _noop
     tell(STEPS[0], 0, len(STEPS))
     refresh_documents(session)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, tuple_
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, true, tuple_
 from sqlalchemy.orm import Session, aliased
 
 from counterscam.access.caller import Caller
@@ -101,23 +101,19 @@ def tied_reports(session: Session, caller: Caller, members: Select[Any]) -> list
 
 
 def cluster_compounds(
-    session: Session, caller: Caller, cluster_ids: list[int]
+    session: Session, caller: Caller, cluster_ids: list[int] | None
 ) -> dict[int, list[str]]:
     """Return the compounds each cluster is tied to, over reports the caller may see.
 
     Those its own reports name, and those named by trafficking reports whose recruiter's
-    contacts the cluster's reports name in an operator's role.
+    contacts the cluster's reports name in an operator's role. ``cluster_ids`` None: every
+    cluster's (the walk below costs the same for one cluster as for all).
     """
-    if not cluster_ids:
+    if cluster_ids is not None and not cluster_ids:
         return {}
+    wanted = true() if cluster_ids is None else ClusterReport.cluster_id.in_(cluster_ids)
     visible = report_visible(caller)
     found: dict[int, set[str]] = {}
-    own = (
-        select(ClusterReport.cluster_id, Place.name)
-        .join(Place, Place.report_id == ClusterReport.report_id)
-        .join(Report, Report.id == ClusterReport.report_id)
-        .where(ClusterReport.cluster_id.in_(cluster_ids), Place.kind == "compound", visible)
-    )
     # From the few reports naming compounds (rescues) to their recruiters' contacts, to the
     # clusters naming those, step by step by index: in one join, planners walk every sighting
     # or every report of the clusters.
@@ -158,12 +154,20 @@ def cluster_compounds(
             .join(Report, Report.id == ClusterReport.report_id)
             .where(
                 ClusterReport.report_id.in_(reports[start : start + IN_CHUNK]),
-                ClusterReport.cluster_id.in_(cluster_ids),
+                wanted,
                 visible,
             )
         ):
             for ident in named[rid]:
                 found.setdefault(cid, set()).update(compounds_of[ident])
-    for cid, name in session.execute(own.distinct()):
-        found.setdefault(cid, set()).add(name)
+    # The compounds the clusters' own reports name: from the few visible reports naming one
+    # (``places``) to their clusters, not from every report of the clusters to its places
+    # (0.5 s for a page of large clusters at a million reports).
+    for start in range(0, len(rescues), IN_CHUNK):
+        for rid, cid in session.execute(
+            select(ClusterReport.report_id, ClusterReport.cluster_id).where(
+                ClusterReport.report_id.in_(rescues[start : start + IN_CHUNK]), wanted
+            )
+        ):
+            found.setdefault(cid, set()).update(places[rid])
     return {cid: sorted(names) for cid, names in found.items()}

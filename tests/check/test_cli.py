@@ -175,3 +175,26 @@ def test_check_bulk_piped_shows_no_progress_bar(
     result = runner.invoke(app, ["check-bulk", str(source)])
     assert result.exit_code == 0, result.output
     assert "━" not in result.output and result.output.startswith("1 checked")
+
+
+def test_check_bulk_out_xlsx_keeps_numbers_as_written(
+    runner: CliRunner, region: CheckRegion, tmp_path: Path
+) -> None:
+    # Opened in Excel, the CSV's 0123456789 lost its zero and +60123456789 showed as
+    # 6.01235E+10; a workbook's text cells keep both, and a formula stays text.
+    from openpyxl import load_workbook
+
+    source = tmp_path / "values.csv"
+    source.write_text('kind,value\nphone,0123456789\nphone,1234567890123456\n,"=1+2"\n')
+    out = tmp_path / "answers.xlsx"
+    result = runner.invoke(app, ["check-bulk", str(source), "--country", "MY", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(out).active
+    assert sheet is not None
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0][:6] == ["line", "kind", "value", "canonical", "hit", "reports"]
+    assert rows[1][:6] == [2, "phone", "0123456789", PHONE, "yes", 6]
+    assert rows[2][2] == "1234567890123456" and rows[2][12]
+    assert rows[3][2] == "=1+2"
+    texts = [c for row in sheet.iter_rows(min_row=2) for c in row[1:4] if c.value]
+    assert texts and all(c.data_type == "s" for c in texts)

@@ -83,3 +83,23 @@ def test_a_file_named_xlsx_is_opened_as_intake_opens_workbooks() -> None:
         archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (301 * 1024 * 1024))
     with pytest.raises(UnreadableList, match="unpacks to .* MB, more than"):
         read_file("list.xlsx", bomb.getvalue(), kind=None)
+
+
+def test_a_sheet_with_blank_rows_above_its_header_and_kinds_as_people_write_them() -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append([None])
+    sheet.append(["Value", "Kind"])
+    sheet.append(["+6591234567", "Phone Number"])
+    sheet.append(["x@example.com", "E-mail"])
+    sheet.append(["x", "a fax"])
+    data = io.BytesIO()
+    book.save(data)
+    listed = read_file("l.xlsx", data.getvalue(), kind=None)
+    assert [(e.line, e.item.kind) for e in listed] == [(3, "phone"), (4, "email"), (5, "a fax")]
+    pasted = read_lines("Phone Number,+6591234567\nBank account\t0123", kind=None)
+    assert [(e.item.kind, e.item.value) for e in pasted] == [
+        ("phone", "+6591234567"),
+        ("bank_account", "0123"),
+    ]

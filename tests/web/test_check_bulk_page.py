@@ -253,3 +253,69 @@ def test_a_file_past_the_upload_limit_says_the_limit_in_bytes(
         response = _upload(client, "big.csv", rows.encode())
     assert response.status_code == 400
     assert "The file is larger than 20,000 bytes; split it into smaller files" in response.text
+
+
+def test_files_as_spreadsheets_save_them_are_read_and_checked(
+    client_for: Client, region: PolicyRegion
+) -> None:
+    # A European-locale Excel's semicolons, "Unicode Text" (UTF-16, tabs), an export's blank
+    # first line, and kinds typed as people type them: each was refused or answered invalid.
+    client = client_for("SG-ASCOM")
+    semicolons = "Kind;Value\nPhone Number;+60123456789\nE-mail;shop@example.com\n"
+    unicode_text = "value\tkind\r\n+60123456789\tTelephone\r\n"
+    blank_first = "\n\nvalue,kind\n+60123456789,Bank account\n+60123456789,phone\n"
+    for name, content, expected in [
+        ("semi.csv", semicolons.encode(), [("hit", "2"), ("nohit", "3")]),
+        ("unicode.csv", unicode_text.encode("utf-16"), [("hit", "2")]),
+        ("blank.csv", blank_first.encode(), [("hit", "5"), ("invalid", "4")]),
+    ]:
+        response = _upload(client, name, content)
+        assert response.status_code == 200, (name, response.text)
+        assert [(g, c[0]) for g, c in _rows(response.text)] == expected, name
+    # "Bank account" is read as the kind bank_account: the phone number is not an account.
+    page = _upload(client, "blank.csv", blank_first.encode()).text
+    assert "unknown kind" not in page
+
+
+def test_a_header_in_another_language_is_shown_with_what_to_rename(
+    client_for: Client, region: PolicyRegion
+) -> None:
+    response = _upload(client_for("MY-NSRC"), "senarai.csv", b"Jenis,Nilai\nphone,+6012\n")
+    assert response.status_code == 400
+    assert "row 1 must be a header naming the column &#39;value&#39;" in response.text
+    assert "it holds Jenis, Nilai; rename the column holding the values to" in response.text
+
+
+def test_the_excel_download_keeps_numbers_as_written_and_is_audited(
+    client_for: Client, region: PolicyRegion, engine: Engine
+) -> None:
+    # The CSV opened in Excel showed 0123456789 as 123456789 and +60123456789 as 6.01235E+10.
+    from openpyxl import load_workbook
+
+    client = client_for("MY-NSRC")
+    page = _post(client, values="phone,0123456789\n1234567890123456\n=1+2", country="MY").text
+    assert 'formaction="/check/bulk.xlsx"' in page
+    carried = CARRIED.search(page)
+    assert carried
+    response = client.post(
+        "/check/bulk.xlsx",
+        data={
+            "csrf_token": csrf_of(page),
+            "items": html.unescape(carried.group(1)),
+            "country": "MY",
+        },
+    )
+    assert response.status_code == 200, response.text
+    assert 'filename="bulk-check.xlsx"' in response.headers["content-disposition"]
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet is not None
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[1][:5] == [1, "phone", "0123456789", region.phone, "yes"]
+    assert rows[2][2] == "1234567890123456"
+    assert rows[3][2] == "=1+2" and sheet.cell(4, 3).data_type == "s"  # text, never a formula
+    audit.flush()
+    with session_factory(engine)() as session:
+        rows_audited = session.scalars(
+            select(AuditEvent.query).where(AuditEvent.action == "bulk_check")
+        ).all()
+    assert len(rows_audited) == 2  # the page, then the download

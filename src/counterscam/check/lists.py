@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import csv
-import io
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from counterscam.access.caller import Caller
+from counterscam.check.list_text import NotText, decode, header_names, kind_of, rows_of
 from counterscam.check.results import BulkCheckResult, CheckItem, CheckResult
 from counterscam.check.service import bulk_limit, check_bulk
 from counterscam.identifiers import KINDS
@@ -19,6 +19,7 @@ from counterscam.intake.tables import Limits, Source
 from counterscam.intake.xlsx_files import EXCEL_DIGITS, open_workbook
 
 _HEADERS = ({"value"}, {"kind", "value"})
+_BLANK_ABOVE = 20  # an empty sheet of a million blank rows is not read to its end
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,9 @@ def _kind_and_value(text: str, kind: str | None) -> CheckItem:
     """Read ``kind,value`` (or with a tab) when the line starts with a kind, else a value."""
     for separator in (",", "\t"):
         head, found, rest = text.partition(separator)
-        if found and head.strip().lower() in KINDS:
-            return CheckItem(value=rest.strip(), kind=head.strip().lower())
+        named = kind_of(head)
+        if found and named in KINDS:
+            return CheckItem(value=rest.strip(), kind=named)
     return CheckItem(value=text, kind=kind)
 
 
@@ -94,7 +96,7 @@ def read_lines(text: str, *, kind: str | None) -> list[Listed]:
 
 
 def _is_header(cells: Sequence[Any]) -> bool:
-    return {str(c or "").strip().lower() for c in cells} - {""} in _HEADERS
+    return set(header_names(list(cells))) - {""} in _HEADERS
 
 
 def read_file(
@@ -125,26 +127,35 @@ def read_file(
 def _listed(
     name: str, rows: Iterator[list[Any]], *, kind: str | None, most: int | None
 ) -> list[Listed]:
-    header = [str(c or "").strip().lower() for c in next(rows, [])]
+    # Blank rows above the header (a title left out, an export's empty first line) are
+    # skipped; rows keep the numbers the spreadsheet shows.
+    at_header, first = next(((n, r) for n, r in enumerate(rows, start=1) if _filled(r)), (1, []))
+    header = header_names(first)
     if "value" not in header:
+        shown = ", ".join(str(c).strip() for c in first if _filled([c]))[:120]
         raise UnreadableList(
-            f"{name}: row 1 must be a header naming the column 'value' (and 'kind' if you "
-            "give each row its kind); add that row above the values"
+            f"{name}: row {at_header} must be a header naming the column 'value' (and 'kind' "
+            f"if you give each row its kind), but it holds {shown or 'nothing'}; rename the "
+            "column holding the values to 'value', or add that row above the values"
         )
     at_value = header.index("value")
     at_kind = header.index("kind") if "kind" in header else None
     listed: list[Listed] = []
-    for number, row in enumerate(rows, start=2):
-        if all(c is None or not str(c).strip() for c in row):
+    for number, row in enumerate(rows, start=at_header + 1):
+        if not _filled(row):
             continue
         cell = row[at_value] if at_value < len(row) else None
         given = row[at_kind] if at_kind is not None and at_kind < len(row) else None
-        own = str(given or "").strip().lower() or kind
+        own = kind_of(given) or kind
         value, problem = _text(cell)
         listed.append(Listed(number, CheckItem(value=value, kind=own), problem))
         if most is not None and len(listed) > most:
             break
     return listed
+
+
+def _filled(row: Sequence[Any]) -> bool:
+    return any(c is not None and str(c).strip() for c in row)
 
 
 def _text(cell: Any) -> tuple[str, str | None]:
@@ -161,13 +172,13 @@ def _text(cell: Any) -> tuple[str, str | None]:
 
 def _csv_rows(name: str, content: bytes) -> Iterator[list[Any]]:
     try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
+        text = decode(content)
+    except NotText:
         raise UnreadableList(
             f"{name}: the file is not UTF-8 text; save it from your spreadsheet as 'CSV UTF-8'"
         ) from None
     try:
-        return iter(list(csv.reader(io.StringIO(text, newline=""))))
+        return iter(rows_of(text))
     except csv.Error as exc:
         raise UnreadableList(f"{name}: cannot be read as CSV ({exc})") from None
 
@@ -185,9 +196,14 @@ def _sheet_with_values(book: Any) -> Iterator[list[Any]]:
     try:
         for sheet in book.worksheets:
             sheet.reset_dimensions()  # a stale <dimension> would drop rows without a word
-            rows: Iterable[tuple[Any, ...]] = sheet.iter_rows(values_only=True)
-            first = next(iter(rows), None)
-            if first is not None and "value" in {str(c or "").strip().lower() for c in first}:
+            rows: Iterator[tuple[Any, ...]] = iter(sheet.iter_rows(values_only=True))
+            above: list[list[Any]] = []  # blank rows above the header keep the numbering
+            first = next(rows, None)
+            while first is not None and not _filled(first) and len(above) < _BLANK_ABOVE:
+                above.append([])
+                first = next(rows, None)
+            if first is not None and "value" in header_names(list(first)):
+                yield from above
                 yield list(first)
                 for row in rows:
                     yield list(row)

@@ -165,12 +165,18 @@ def check_bulk_command(
     ],
     country: CountryOpt = None,
     out: Annotated[
-        Path | None, typer.Option("--out", help="Write one answer per row to this CSV file.")
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Write one answer per row to this CSV file, or to a workbook if it ends in "
+            ".xlsx (identifiers stay text in Excel).",
+        ),
     ] = None,
     agency: AgencyOpt = None,
 ) -> None:
     """Check every value of a CSV or XLSX file; prints the number of hits and invalid values."""
     from counterscam.check.bulk_csv import answer_row, write_answers
+    from counterscam.check.bulk_xlsx import answers_xlsx
     from counterscam.check.lists import check_listed
 
     country = country_code(country)
@@ -196,7 +202,9 @@ def check_bulk_command(
             invalid += result.invalid
             rows.extend(answer_row(e, r) for e, r in zip(chunk, result.items, strict=True))
             progress.advance(task, len(chunk))
-    if out is not None:
+    if out is not None and out.suffix.lower() == ".xlsx":
+        out.write_bytes(answers_xlsx(rows))
+    elif out is not None:
         with out.open("w", newline="", encoding="utf-8") as handle:
             write_answers(handle, rows)
     console.print(f"{len(listed):,} checked: {hits:,} hits, {invalid:,} invalid.")

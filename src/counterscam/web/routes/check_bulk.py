@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import TypeAdapter, ValidationError
 
 from counterscam.check.bulk_csv import answer_row, write_answers
+from counterscam.check.bulk_xlsx import XLSX_TYPE, answers_xlsx
 from counterscam.check.lists import Listed, UnreadableList, check_listed, read_file, read_lines
 from counterscam.check.results import CheckItem
 from counterscam.check.service import TooManyValues
@@ -160,15 +161,8 @@ def bulk_submit(
     return _show(page, form, errors, listed=listed, view=bulk_view(listed, bulk))
 
 
-@router.post(
-    "/check/bulk.csv", dependencies=[csrf.CsrfChecked], form_limits={"max_part_size": _FIELD_BYTES}
-)
-def bulk_csv(
-    page: SignedIn,
-    items: Annotated[str, Form()] = "[]",
-    country: Annotated[str, Form()] = "",
-) -> Response:
-    """Check the list the results page carries again and download the answers as CSV."""
+def _answers(page: Page, items: str, country: str) -> list[list[str]]:
+    """Check the list the results page carries again; its answers as rows of the CSV file."""
     try:
         carried = _CARRIED.validate_json(items)
     except ValidationError as exc:
@@ -190,6 +184,34 @@ def bulk_csv(
         )
     except TooManyValues as exc:
         raise HTTPException(400, sentence(str(exc))) from exc
+    return [answer_row(e, r) for e, r in zip(listed, bulk.items, strict=True)]
+
+
+@router.post(
+    "/check/bulk.csv", dependencies=[csrf.CsrfChecked], form_limits={"max_part_size": _FIELD_BYTES}
+)
+def bulk_csv(
+    page: SignedIn,
+    items: Annotated[str, Form()] = "[]",
+    country: Annotated[str, Form()] = "",
+) -> Response:
+    """Check the list the results page carries again and download the answers as CSV."""
     out = io.StringIO()
-    write_answers(out, (answer_row(e, r) for e, r in zip(listed, bulk.items, strict=True)))
+    write_answers(out, _answers(page, items, country))
     return csv_download(out.getvalue(), "bulk-check.csv")
+
+
+@router.post(
+    "/check/bulk.xlsx", dependencies=[csrf.CsrfChecked], form_limits={"max_part_size": _FIELD_BYTES}
+)
+def bulk_xlsx(
+    page: SignedIn,
+    items: Annotated[str, Form()] = "[]",
+    country: Annotated[str, Form()] = "",
+) -> Response:
+    """The answers as an Excel workbook: numbers and accounts stay as written when opened."""
+    return Response(
+        content=answers_xlsx(_answers(page, items, country)),
+        media_type=XLSX_TYPE,
+        headers={"Content-Disposition": 'attachment; filename="bulk-check.xlsx"'},
+    )

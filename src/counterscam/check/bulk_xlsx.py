@@ -1,0 +1,54 @@
+"""The answers of a bulk check as an XLSX workbook: identifiers stay text when opened in Excel.
+
+Excel opens a CSV file by guessing each cell's type: ``0123456789`` loses its leading zero,
+``+6281234567890`` its plus and shows as ``6.28123E+12``, and a 16-digit account its last
+digit. A workbook says which cells are text.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from counterscam.check.bulk_csv import COLUMNS
+from counterscam.spreadsheet import safe_cell
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_NUMBERS = {"line": int, "reports": int, "loss_usd": float}
+_WIDTHS = {"value": 28, "canonical": 28, "held_elsewhere": 30, "error": 60}
+
+
+def _unquoted(cell: str) -> str:
+    # A workbook's text cell never runs as a formula: the CSV's protective quote would show.
+    if cell.startswith("'") and safe_cell(cell[1:]) == cell:
+        return cell[1:]
+    return cell
+
+
+def answers_xlsx(rows: Iterable[list[str]]) -> bytes:
+    """Return the answer rows (from ``bulk_csv.answer_row``) as an XLSX workbook's bytes."""
+    from openpyxl import Workbook  # slow to import, only needed here
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook(write_only=True)
+    sheet: Any = book.create_sheet("answers")
+    for at, name in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(at)].width = _WIDTHS.get(name, 12)
+    sheet.append(list(COLUMNS))
+    for row in rows:
+        cells = []
+        for name, text in zip(COLUMNS, row, strict=True):
+            number = _NUMBERS.get(name)
+            if number is not None and text:
+                cells.append(number(text))
+                continue
+            cell = WriteOnlyCell(sheet, value=_unquoted(text))
+            cell.data_type = "s"  # openpyxl would store "=..." as a formula
+            cell.number_format = "@"  # and Excel would retype a value edited in the cell
+            cells.append(cell)
+        sheet.append(cells)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -1,0 +1,88 @@
+"""The text of a list file as spreadsheets save it: its encoding, separator and kind words."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from typing import Any
+
+from counterscam.identifiers import KINDS
+from counterscam.intake.tables import column_name
+
+# A kind column is typed by hand or copied from a page: "Phone Number", "E-mail", "Bank
+# account" would each answer every row "unknown kind". Keys are the word with only its letters
+# and digits, lower-cased.
+_KIND_WORDS = {
+    **{re.sub(r"[^a-z0-9]", "", k): k for k in KINDS},
+    **dict.fromkeys(
+        ("phonenumber", "phoneno", "telephone", "tel", "mobile", "mobilenumber", "handphone"),
+        "phone",
+    ),
+    **dict.fromkeys(("msisdn", "telefon", "telepon", "nombortelefon", "nomortelepon"), "phone"),
+    **dict.fromkeys(
+        ("bankaccountnumber", "bankaccountno", "accountnumber", "accountno", "account"),
+        "bank_account",
+    ),
+    **dict.fromkeys(("akaunbank", "rekening", "norekening", "nomorrekening"), "bank_account"),
+    **dict.fromkeys(("ewalletaccount", "emoney", "ewalletnumber"), "ewallet"),
+    **dict.fromkeys(("crypto", "cryptoaddress", "cryptowalletaddress"), "crypto_wallet"),
+    **dict.fromkeys(("link", "website", "websiteaddress", "websiteaddressurl", "weburl"), "url"),
+    **dict.fromkeys(("domainname",), "domain"),
+    **dict.fromkeys(("emailaddress", "mail"), "email"),
+    **dict.fromkeys(("username", "socialmediaormessaginghandle", "socialmediahandle"), "handle"),
+    **dict.fromkeys(("ipaddress",), "ip"),
+    **dict.fromkeys(("smsshortcode",), "shortcode"),
+    **dict.fromkeys(("smssenderid",), "sender_id"),
+}
+
+
+def kind_of(cell: Any) -> str | None:
+    """Return the kind a kind cell names, as written when no kind is known; None when empty."""
+    text = str(cell or "").strip()
+    if not text:
+        return None
+    return _KIND_WORDS.get(re.sub(r"[^a-z0-9]", "", text.lower()), text.lower())
+
+
+def header_names(row: list[Any]) -> list[str]:
+    """Return the column names of a header row ("Value ", "\ufeffKIND", full-width letters)."""
+    return [column_name(c) for c in row]
+
+
+class NotText(ValueError):
+    """The bytes of a CSV file are not text in an encoding it can be read in."""
+
+
+def decode(content: bytes) -> str:
+    """Return the text of a CSV file: UTF-8 (with or without BOM), or UTF-16 with its BOM.
+
+    Excel's "Unicode Text" and some exports save UTF-16; identifiers are ASCII or UTF-8, so
+    both read without a guess. Raises NotText for anything else.
+    """
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return content.decode("utf-16")
+        except UnicodeDecodeError:
+            raise NotText from None
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise NotText from None
+
+
+def rows_of(text: str) -> list[list[str]]:
+    """Return the rows of CSV text separated by commas, semicolons or tabs.
+
+    The separator is the one that makes the first filled line a header naming ``value``:
+    Excel writes semicolons where the decimal mark is a comma, and tabs as "Unicode Text".
+    A list holds identifiers, never decimal numbers, so either reads safely.
+    Raises csv.Error when the text is not CSV.
+    """
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    separator = ","
+    for mark in (",", ";", "\t"):
+        if "value" in header_names(next(csv.reader([first], delimiter=mark), [])):
+            separator = mark
+            break
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))

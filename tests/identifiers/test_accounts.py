@@ -103,7 +103,7 @@ EWALLETS = [
     ("BCEL OnePay 0101200001234567", None, None, "bcelone:0101200001234567"),
     ("PayNow S1234567D", None, None, "paynow:S1234567D"),
     ("PayNow 9123 4567", None, None, "paynow:+6591234567"),
-    ("PromptPay 1-1017-00203-45-1", None, None, "promptpay:1101700203451"),
+    ("PromptPay 1-1017-00203-45-0", None, None, "promptpay:1101700203450"),
     ("0812345678 (PromptPay)", None, None, "promptpay:+66812345678"),
     ("DuitNow 012-345 6789", None, None, "duitnow:+60123456789"),
     ("BCEL One 010-12-00-12345678", None, None, "bcelone:010120012345678"),

@@ -16,9 +16,10 @@ ACCOUNT_WORDS = frozenset(
     "บัญชี เลขที่บัญชี เลขบัญชี เลขที่ บช. គណនី ບັນຊີ ເລກບັນຊີ အကောင့် ".split()
 )
 # "Bank", "Ngân hàng" (NH), "ธนาคาร" (ธ.), "ທະນາຄານ", "ធនាគារ" written before a bank's name,
-# or "ဘဏ်" after it, where the reference has the name alone.
+# or "ဘဏ်" after it, where the reference has the name alone. Thai, Lao and Khmer put no space
+# between words, so there the name may follow without one ("ធនាគារអេស៊ីលីដា").
 _BANK_WORD = re.compile(
-    r"^(?:(?:bank|ngân\s*hàng|ngan\s*hang|nh|ທະນາຄານ|ធនាគារ)\s+|(?:ธนาคาร|ธ\.)\s*)"
+    r"^(?:(?:bank|ngân\s*hàng|ngan\s*hang|nh)\s+|(?:ธนาคาร|ธ\.|ທະນາຄານ|ធនាគារ)\s*)"
     r"|\s+bank$|\s*ဘဏ်$",
     re.I,
 )

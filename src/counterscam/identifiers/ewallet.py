@@ -35,6 +35,11 @@ _ID_WORDS = ACCOUNT_WORDS | frozenset(
 )
 
 
+# A 13-digit PromptPay ID is a Thai citizen ID or a tax ID, both ending in a check digit: a
+# mistyped ID would be kept as another person's and meet nothing.
+_THAI_ID = re.compile(r"\d{13}", re.ASCII)
+
+
 def _fail(raw: str, why: str) -> InvalidIdentifier:
     return InvalidIdentifier("ewallet", raw, f"{shown(raw)} {why}")
 
@@ -183,7 +188,19 @@ def _account(raw: str, provider: EwalletProvider, account: str, country: str | N
     ident = re.sub(r"[\s\-./]", "", account).upper()
     if not _ID.fullmatch(ident):
         raise _fail(raw, f"has a {provider.label} account that is not a phone number or an ID")
+    if provider.code == "promptpay" and _THAI_ID.fullmatch(ident) and not _thai_id_valid(ident):
+        raise _fail(
+            raw,
+            f"has {ident}, which is not a valid Thai citizen or tax ID: its last digit, the "
+            "check digit, does not match the first 12; check the number on the card or slip",
+        )
     return Canonical("ewallet", f"{provider.code}:{ident}", single)
+
+
+def _thai_id_valid(ident: str) -> bool:
+    """Check the last digit of a Thai citizen or tax ID (weights 13 to 2, modulo 11)."""
+    total = sum(int(digit) * (13 - i) for i, digit in enumerate(ident[:12]))
+    return (11 - total % 11) % 10 == int(ident[12])
 
 
 def canonicalize_ewallet(raw: str, country: str | None, qualifier: str | None) -> Canonical:

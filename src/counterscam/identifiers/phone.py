@@ -33,9 +33,9 @@ _LABEL = re.compile(
     r"^(?:tel|phone|ph|hp|h/p|handphone|mobile|mob|call|no|number)\s*[:.#]?\s*(?=[+(\d])",
     re.I | re.ASCII,
 )
-# "ต่อ" is Thai for "extension".
+# "ต่อ" is Thai for "extension"; Filipinos write "loc." ("local") for one.
 NUMERIC = re.compile(
-    r"[+\d\s\-.()/]+(?:\s*(?:extension|ext\.?|x|#|ต่อ|;\s*ext=)\s*[:.]?\s*\d{1,6})?",
+    r"[+\d\s\-.()/]+(?:\s*(?:extension|ext\.?|local|loc\.?|x|#|ต่อ|;\s*ext=)\s*[:.]?\s*\d{1,6})?",
     re.I | re.ASCII,
 )
 # Words before or after one number: a label ("Telp.", "SĐT", "โทร", "WhatsApp") or the
@@ -62,7 +62,7 @@ _LINK = re.compile(r"[a-z][a-z0-9+.-]*://|[\w-]+(?:\.[\w-]+)+/", re.I)
 # Digits, "+", "()" and "-" in words split by single spaces: what people usually type. For
 # these, cleaning, link and label detection change nothing, so they go straight to e164.
 _PLAIN = re.compile(r"[0-9+()\-]+(?: [0-9+()\-]+)*", re.ASCII)
-_EXTENSION = re.compile(r"(?i);\s*ext=|extension|ext\.?|x|#|ต่อ")
+_EXTENSION = re.compile(r"(?i);\s*ext=|extension|ext\.?|local|loc\.?|x|#|ต่อ")
 # An area code in brackets, "(04) 3825 1234" or "+84 (8) 3822 1234": the writer says it is a
 # landline's area code.
 _AREA_IN_BRACKETS = re.compile(r"\s*(?:\+\s*84\s*)?\(\s*0?(\d{1,3})\s*\)")

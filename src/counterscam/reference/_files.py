@@ -16,15 +16,19 @@ class ReferenceDataError(ValueError):
     """A reference data file is missing, malformed or inconsistent."""
 
 
+_ABBREVIATION_MARKS = frozenset("ฯຯ")
+
+
 def normalize_name(text: str) -> str:
     """Return ``text`` reduced for alias matching: case-folded letters and digits only.
 
     Accents and tone marks are dropped (Vietnamese is often typed without them: "Ngoai
     thuong" is "Ngoại thương"), and so are the combining vowel signs of Thai, Lao, Khmer and
-    Burmese, on aliases and on what people write alike.
+    Burmese, on aliases and on what people write alike. So is the abbreviation mark of Thai
+    and Lao (``ฯ``, ``ຯ``): "ธ.กรุงเทพฯ" is Bangkok Bank, and Unicode counts the mark a letter.
     """
     folded = unicodedata.normalize("NFKD", text).casefold().replace("đ", "d")
-    return "".join(ch for ch in folded if ch.isalnum())
+    return "".join(ch for ch in folded if ch.isalnum() and ch not in _ABBREVIATION_MARKS)
 
 
 def read_file(name: str, data_dir: Path | None = None) -> dict[str, Any]:

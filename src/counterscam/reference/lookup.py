@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from typing import TypeVar
 
@@ -17,10 +17,12 @@ _BIC = re.compile(r"([A-Z]{4})([A-Z]{2})[A-Z0-9]{2}(?:[A-Z0-9]{3})?")
 T = TypeVar("T", Bank, EwalletProvider, CryptoChain, Platform)
 
 
-def _index(items: Iterable[T]) -> dict[str, tuple[T, ...]]:
+def _index(
+    items: Iterable[T], names: Callable[[T], Iterable[str]] | None = None
+) -> dict[str, tuple[T, ...]]:
     index: dict[str, list[T]] = {}
     for item in items:
-        for alias in item.aliases:
+        for alias in names(item) if names else item.aliases:
             bucket = index.setdefault(normalize_name(alias), [])
             if item not in bucket:
                 bucket.append(item)
@@ -29,7 +31,9 @@ def _index(items: Iterable[T]) -> dict[str, tuple[T, ...]]:
 
 @cache
 def _bank_index() -> dict[str, tuple[Bank, ...]]:
-    return _index(reference().banks)
+    # A bank's registered name and label are written too: a transfer slip or a bank's letter
+    # gives "Land Bank of the Philippines" or "PT Bank Mandiri (Persero) Tbk", not an alias.
+    return _index(reference().banks, lambda bank: (*bank.aliases, bank.label, bank.name))
 
 
 @cache

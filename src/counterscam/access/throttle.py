@@ -1,16 +1,19 @@
-"""How often the anonymous public may check: a moving window per client address.
+"""Moving-window limits of the server: public checks per address, failed sign-ins.
 
 The public check answers hit or no-hit on clear reports to anyone, so without a limit it
 would let a scraper walk the number space. Signed-in agencies are not limited here: their
-searches are audited and tied to an account. The window lives in the server process
-(``limits``' memory storage); a deployment with several server processes gets one window per
-process, so it should also limit at its reverse proxy.
+searches are audited and tied to an account. Failed sign-ins are limited so that a password
+cannot be guessed at the server's speed. The windows live in the server process (``limits``'
+memory storage); a deployment with several server processes gets one window per process, so
+it should also limit at its reverse proxy.
 """
 
 from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from fastapi import Request
 from limits import RateLimitItem, parse, storage, strategies
@@ -18,6 +21,21 @@ from limits import RateLimitItem, parse, storage, strategies
 _NAMESPACE = "public-check"
 _SIGN_IN = "sign-in-failures"
 ADDRESS_SHARE = 10  # failed sign-ins one address may make, in usernames' limits
+_T = TypeVar("_T")
+
+
+def _seconds_until(reset: float) -> int:
+    return max(1, math.ceil(reset - time.time()))
+
+
+def _of_app(request: Request, name: str, make: Callable[[Any], _T]) -> _T:
+    """Return the app's limit called ``name``, made from its settings on first use."""
+    state = request.app.state
+    found: _T | None = getattr(state, name, None)
+    if found is None:
+        found = make(state.settings)
+        setattr(state, name, found)
+    return found
 
 
 class Throttle:
@@ -33,8 +51,9 @@ class Throttle:
 
     def retry_after(self, client: str) -> int:
         """Return how many seconds ``client`` should wait before its next check."""
-        reset = self._limiter.get_window_stats(self.item, _NAMESPACE, client).reset_time
-        return max(1, math.ceil(reset - time.time()))
+        return _seconds_until(
+            self._limiter.get_window_stats(self.item, _NAMESPACE, client).reset_time
+        )
 
 
 def client_address(request: Request) -> str:
@@ -44,12 +63,9 @@ def client_address(request: Request) -> str:
 
 def public_throttle(request: Request) -> Throttle:
     """Return the app's public-check throttle, made from its settings on first use."""
-    state = request.app.state
-    throttle: Throttle | None = getattr(state, "public_throttle", None)
-    if throttle is None:
-        throttle = Throttle(state.settings.public_check_rate)
-        state.public_throttle = throttle
-    return throttle
+    return _of_app(
+        request, "public_throttle", lambda settings: Throttle(settings.public_check_rate)
+    )
 
 
 def over_limit(request: Request) -> int | None:
@@ -87,8 +103,9 @@ class SignInLimit:
         """Return seconds to wait when the username or the address is over the limit."""
         for item, *key in self._items(username, client):
             if not self._limiter.test(item, _SIGN_IN, *key):
-                reset = self._limiter.get_window_stats(item, _SIGN_IN, *key).reset_time
-                return max(1, math.ceil(reset - time.time()))
+                return _seconds_until(
+                    self._limiter.get_window_stats(item, _SIGN_IN, *key).reset_time
+                )
         return None
 
     def failed(self, username: str, client: str) -> None:
@@ -103,9 +120,6 @@ class SignInLimit:
 
 def sign_in_limit(request: Request) -> SignInLimit:
     """Return the app's failed sign-in limit, made from its settings on first use."""
-    state = request.app.state
-    limit: SignInLimit | None = getattr(state, "sign_in_limit", None)
-    if limit is None:
-        limit = SignInLimit(state.settings.sign_in_failures)
-        state.sign_in_limit = limit
-    return limit
+    return _of_app(
+        request, "sign_in_limit", lambda settings: SignInLimit(settings.sign_in_failures)
+    )

@@ -14,7 +14,9 @@ from urllib.parse import parse_qsl
 
 from fastapi.responses import JSONResponse
 from starlette.requests import Request
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from counterscam.api.security_headers import with_headers
 
 NO_STORE = (b"cache-control", b"no-store")
 
@@ -53,14 +55,7 @@ class RequestGuard:
         if path.startswith("/static/"):
             await self.app(scope, receive, send)
             return
-
-        async def no_store(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = [h for h in message.get("headers", []) if h[0] != NO_STORE[0]]
-                message = {**message, "headers": [*headers, NO_STORE]}
-            await send(message)
-
-        await self.app(scope, receive, no_store)
+        await self.app(scope, receive, with_headers(send, [NO_STORE]))
 
 
 def _refuse(scope: Scope, problem: str) -> ASGIApp:

@@ -15,6 +15,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 _COMMON = (
@@ -37,7 +39,19 @@ def _headers(policy: str) -> list[tuple[bytes, bytes]]:
 
 PAGE_HEADERS = _headers(PAGE_POLICY)
 DOCS_HEADERS = _headers(DOCS_POLICY)
-_NAMES = {name for name, _ in PAGE_HEADERS}
+
+
+def with_headers(send: Send, added: Sequence[tuple[bytes, bytes]]) -> Send:
+    """Return ``send`` setting these headers on the answer, in place of any of the same name."""
+    names = {name for name, _ in added}
+
+    async def sending(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            kept = [h for h in message.get("headers", []) if h[0].lower() not in names]
+            message = {**message, "headers": [*kept, *added]}
+        await send(message)
+
+    return sending
 
 
 class SecurityHeaders:
@@ -51,11 +65,4 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         added = DOCS_HEADERS if scope["path"].startswith(DOCS_PREFIX) else PAGE_HEADERS
-
-        async def with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                kept = [h for h in message.get("headers", []) if h[0].lower() not in _NAMES]
-                message = {**message, "headers": [*kept, *added]}
-            await send(message)
-
-        await self.app(scope, receive, with_headers)
+        await self.app(scope, receive, with_headers(send, added))

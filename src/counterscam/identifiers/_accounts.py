@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from counterscam.identifiers._phone_words import country_named
+
 _RUN = re.compile(r"(?<![A-Za-z0-9])\+?\d(?:[\d \-./]*\d)?(?![A-Za-z0-9])", re.ASCII)
 # Words around an account number that are not part of the bank's name, in the region's
 # languages: "No. Rek" (Indonesian), "STK"/"Số tài khoản" (Vietnamese), "เลขที่บัญชี" (Thai),
 # "គណនី" (Khmer), "ບັນຊີ" (Lao), "အကောင့်" (Burmese), "VA" for a virtual account.
 ACCOUNT_WORDS = frozenset(
-    "sa ca savings saving current acct acc account accounts ac a/c no no. number num nr "
+    "sa ca s/a c/a savings saving current acct acc account accounts ac a/c no no. number num nr "
     "akaun rekening rek norek nomor tk stk số tài khoản sav chk checking cheque deposit "
     "ewallet wallet e-wallet mobile phone tel va virtual swift bic swift/bic code "
     "บัญชี เลขที่บัญชี เลขบัญชี เลขที่ บช. គណនី ບັນຊີ ເລກບັນຊີ အကောင့် ".split()
@@ -26,12 +28,62 @@ _BANK_WORD = re.compile(
 # Vietnamese legal forms written anywhere in a bank's name ("NH TMCP Á Châu": joint-stock
 # commercial; "TNHH MTV": single-member limited liability).
 _LEGAL_WORDS = frozenset({"tmcp", "tnhh", "mtv"})
+# Words that lead a sentence to the account, never part of a bank's or wallet's name:
+# "transfer to Maybank", "PayNow to", "ke BCA" (Indonesian and Malay "to"), Vietnamese
+# "chuyển khoản vào" (transfer into) and "ví điện tử" (e-wallet), Thai "โอนเข้า" (transfer
+# into). Latin words need a space after them, so "ViettelPay" keeps its "Vi".
+_LEAD = re.compile(
+    r"^(?:(?:(?:please\s+)?(?:transfer|send|pay|remit|deposit|tf|trf|chuy[eể]n(?:\s+kho[aả]n)?|ck)"
+    r"(?:\s+(?:money|funds|it))?\s+)?(?:to|into|ke|v[aà]o|qua|via)\s+"
+    r"|(?:v[ií]\s+[dđ]i[eệ]n\s+t[uử]|e-?wallet|dompet\s+digital)\s+"
+    r"|(?:โอนเข้า|โอนไปที่|โอนไป)\s*)+",
+    re.I,
+)
+# Words naming a branch, with the branch's name after them: Thai "สาขาสีลม" (no space),
+# Lao "ສາຂາ", Khmer "សាខា", Vietnamese "CN"/"chi nhánh" and "PGD" (transaction office),
+# Malay "cawangan", Indonesian "cabang", "KCP"/"KCU" (sub-/main branch office), English
+# "branch"; English and Burmese ("ဘဏ်ခွဲ") also put the branch's name before it.
+_BRANCH = re.compile(
+    r"(?:^|(?<=\s))(?:branch|br\.|cn|chi\s+nh[aá]nh|pgd|cawangan|cabang|kcp|kcu)(?=$|[\s:.,])"
+    r"|สาขา|ສາຂາ|សាខា|ဘဏ်ခွဲ",
+    re.I,
+)
 # Legal-form words at the end (or "PT" at the start) of a bank's registered name.
 _COMPANY = re.compile(
     r"^pt\.?\s+|\s+(?:public company limited|public co\.?,? ltd\.?|pcl|berhad|bhd\.?|"
     r"ltd\.?|limited|plc\.?|tbk\.?|inc\.?|corp\.?|corporation|jsc)$",
     re.I,
 )
+
+
+def without_lead(text: str) -> str:
+    """Return ``text`` without the words that lead to an account ("transfer to", "ví điện tử")."""
+    return _LEAD.sub("", text, count=1)
+
+
+def branch_heads(name: str) -> list[str]:
+    """Return the words a bank's name may be when ``name`` names a branch, longest first.
+
+    "VietinBank CN Hà Nội" is VietinBank's Hanoi branch: the branch is where the account was
+    opened, not part of it. The words before the branch word are the bank; when the branch's
+    name comes before the word ("BDO Makati branch"), the bank is a shorter run of them, but
+    never one that leaves a country's name out ("Bank Rakyat Indonesia branch" is not
+    Malaysia's Bank Rakyat).
+    """
+    found = _BRANCH.search(name)
+    if found is None:
+        return []
+    head = name[: found.start()].strip(" -,;:([")
+    words = head.split()
+    if not words:
+        return []
+    heads = [head]
+    if not name[found.end() :].strip(" .:)]"):
+        for size in range(len(words) - 1, 0, -1):
+            if country_named(" ".join(words[size:])) is not None:
+                break
+            heads.append(" ".join(words[:size]))
+    return heads
 
 
 def split_around_number(text: str) -> tuple[str, str, str]:
@@ -66,6 +118,8 @@ def _variants(words: list[str]) -> Iterator[str]:
     yield " ".join(words)
     plain = [w for w in words if w.lower().strip(".") not in ACCOUNT_WORDS]
     bare = " ".join(plain)
+    yield bare
+    bare = without_lead(bare) or bare
     yield bare
     if any(w.lower() in _LEGAL_WORDS for w in plain):
         bare = " ".join(w for w in plain if w.lower() not in _LEGAL_WORDS)

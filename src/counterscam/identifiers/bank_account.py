@@ -9,6 +9,7 @@ import phonenumbers
 
 from counterscam.identifiers._accounts import (
     ACCOUNT_WORDS,
+    branch_heads,
     name_variants,
     split_around_number,
     split_number,
@@ -53,16 +54,42 @@ def _one(raw: str, name: str, found: tuple[Bank, ...]) -> Bank:
     return found[0]
 
 
+def _named_bank(raw: str, name: str, country: str | None) -> Bank | None:
+    """Return the bank ``name`` names, alone or with its country's name, or None."""
+    for variant in name_variants(name):
+        found = find_banks(variant, country)
+        if found:
+            return _one(raw, variant, found)
+    return _with_country_words(raw, name)
+
+
+_BRACKETED = re.compile(r"\(([^()]+)\)")
+
+
+def _with_abbreviation(raw: str, name: str, country: str | None) -> Bank | None:
+    """Return the bank of "NH Á Châu (ACB)": its name and, in brackets, its short name.
+
+    Both must name the same bank; a bracket naming another one is no abbreviation of it.
+    """
+    inside = _BRACKETED.search(name)
+    outside = _BRACKETED.sub(" ", name).strip()
+    if inside is None or not outside:
+        return None
+    first = _named_bank(raw, outside, country)
+    if first is None or _named_bank(raw, inside[1], country) != first:
+        return None
+    return first
+
+
 def _resolve(raw: str, name: str, qualifier: str | None, country: str | None) -> Bank:
     named: Bank | None = None
     if name:
-        for variant in name_variants(name):
-            found = find_banks(variant, country)
-            if found:
-                named = _one(raw, variant, found)
-                break
+        named = _named_bank(raw, name, country) or _with_abbreviation(raw, name, country)
     if named is None and name:
-        named = _with_country_words(raw, name)
+        # A branch is where the account was opened, not part of it: "VietinBank CN Hà Nội".
+        named = next(
+            (b for head in branch_heads(name) if (b := _named_bank(raw, head, country))), None
+        )
     if qualifier and qualifier.strip():
         given = _one(raw, qualifier.strip(), find_banks(qualifier, country))
         if named is not None and named != given:
@@ -219,6 +246,18 @@ def _names_a_bank(words: str, region: str | None) -> bool:
     return any(find_banks(variant, region) for variant in name_variants(words))
 
 
+def _is_holder(words: str, region: str | None) -> bool:
+    """Tell whether ``words`` may be a holder's name: letters, no digits, no bank, no country."""
+    holder = words.strip(" -:,;()[]|")
+    if not any(ch.isalpha() for ch in holder) or any(ch.isdigit() for ch in holder):
+        return False
+    return not (_names_a_bank(holder, region) or is_country_name(holder))
+
+
+def _only_account_words(words: str) -> bool:
+    return all(w.lower().strip(".:") in ACCOUNT_WORDS for w in words.split())
+
+
 def _holder_shape(text: str, region: str | None) -> tuple[str, str] | None:
     """Return (words before, number) of "VCB 0011001234567 NGUYEN VAN A", as on a transfer slip.
 
@@ -226,14 +265,29 @@ def _holder_shape(text: str, region: str | None) -> tuple[str, str] | None:
     name neither a bank nor a country; the words before must be more than account words.
     """
     before, number, after = split_around_number(text)
-    holder = after.strip(" -:,;()[]")
-    if not any(ch.isalpha() for ch in holder) or any(ch.isdigit() for ch in holder):
-        return None
-    if _names_a_bank(holder, region) or is_country_name(holder):
-        return None
-    if all(w.lower().strip(".:") in ACCOUNT_WORDS for w in before.split()):
+    if not _is_holder(after, region) or _only_account_words(before):
         return None
     return before, number
+
+
+def _number_first(text: str, region: str | None) -> tuple[str, str] | None:
+    """Return (bank words, number) of "STK: 0011001234567 - Vietcombank - NGUYEN VAN A".
+
+    Vietnamese messages give the number, then the bank, then the holder; only account words
+    may come before the number, and the bank is the longest run of words after it that names
+    one, the rest being a holder's name.
+    """
+    before, number, after = split_around_number(text)
+    if not _only_account_words(before):
+        return None
+    words = [w for w in (w.strip("-|:,;") for w in after.split()) if w]
+    for size in range(len(words) - 1, 0, -1):
+        bank, holder = " ".join(words[:size]), " ".join(words[size:])
+        # Digits among the bank's words are a second number, never this order's bank.
+        digits = any(ch.isdigit() for ch in bank)
+        if not digits and _is_holder(holder, region) and _names_a_bank(bank, region):
+            return bank, number
+    return None
 
 
 def _as_ewallet(raw: str, text: str, region: str | None, qualifier: str | None) -> Canonical | None:
@@ -281,7 +335,7 @@ def canonicalize_bank_account(raw: str, country: str | None, qualifier: str | No
         try:
             bank, digits = _read(raw, name, number, qualifier, region)
         except InvalidIdentifier:
-            shape = _holder_shape(text, region)
+            shape = _holder_shape(text, region) or _number_first(text, region)
             if shape is not None and _names_a_bank(shape[0], region):
                 # The holder's name is not part of the identifier; intake keeps the raw value.
                 bank, digits = _read(raw, *shape, qualifier, region)

@@ -6,7 +6,7 @@ import re
 
 import phonenumbers
 
-from counterscam.identifiers._accounts import ACCOUNT_WORDS, token_splits
+from counterscam.identifiers._accounts import ACCOUNT_WORDS, token_splits, without_lead
 from counterscam.identifiers._spreadsheet import spreadsheet_digits
 from counterscam.identifiers._text import ascii_digits, clean, fold_dashes
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
@@ -28,9 +28,10 @@ _ID = re.compile(r"[A-Z0-9]{3,40}")
 # (dara_sok@aclb, 012345678@wing). The code has no dot, which tells it from an e-mail address.
 _NAME_AT_BANK = re.compile(r"([a-z0-9][a-z0-9._-]{0,63})@([a-z0-9]{2,12})", re.I | re.ASCII)
 # Words naming the kind of ID a proxy or wallet account is (PayNow "UEN", DuitNow "MyKad",
-# PromptPay "เลขบัตรประชาชน", a "เบอร์" number), never part of the account.
+# PromptPay "เลขบัตรประชาชน", a "เบอร์" number), or leading to it ("PayNow to", "ke"), never
+# part of the account.
 _ID_WORDS = ACCOUNT_WORDS | frozenset(
-    "uen nric fin ic mykad nik id citizen national no number เบอร์ เบอร์โทร โทร "
+    "uen nric fin ic mykad nik id citizen national no number to ke เบอร์ เบอร์โทร โทร "
     "เลขบัตรประชาชน บัตรประชาชน sđt số điện thoại".split()
 )
 
@@ -104,12 +105,14 @@ def _split(raw: str, text: str, country: str | None) -> tuple[EwalletProvider | 
     match = _CANONICAL.fullmatch(text)
     if match and ewallet(match[1]) is not None:
         return ewallet(match[1]), match[2]
-    for name, rest in token_splits(text):
-        everywhere = find_ewallets(name)
-        if everywhere:
-            words = [w for w in rest.split() if w.lower().strip(".:") not in _ID_WORDS]
-            account = " ".join(words)
-            return _named(raw, name, everywhere, account, country), account
+    # "Ví điện tử MoMo", "transfer to GCash": the words leading to the wallet are not its name.
+    for written in dict.fromkeys((text, without_lead(text))):
+        for name, rest in token_splits(written):
+            everywhere = find_ewallets(name)
+            if everywhere:
+                words = [w for w in rest.split() if w.lower().strip(".:") not in _ID_WORDS]
+                account = " ".join(words)
+                return _named(raw, name, everywhere, account, country), account
     return None, text
 
 

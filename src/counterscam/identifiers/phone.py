@@ -56,8 +56,10 @@ _MAX_PAIR_WORDS = 16
 _SCIENTIFIC = re.compile(r"\+?(\d)(?:[.,](\d+))?[eE]\+?(\d{1,2})", re.ASCII)
 # A number a spreadsheet or script stored as a decimal (60123456789.0).
 _FLOAT = re.compile(r"(\+?\d{7,15})\.0+", re.ASCII)
-# Several numbers in one cell: "0812345678 / 0898765432", "012-3456789, 019-8765432".
-_SEVERAL = re.compile(r"\s*(?:[/,;|&]|\bor\b|\band\b)\s*", re.I)
+# Several numbers in one cell: "0812345678 / 0898765432", "012-3456789, 019-8765432", and
+# the region's own commas and stops: Burmese "၊" and "။", Khmer "។" and "៕", Thai "๚", and
+# the ideographic "、" of Chinese-speaking victims.
+_SEVERAL = re.compile(r"\s*(?:[/,;|&၊။។៕、๚]|\bor\b|\band\b)\s*", re.I)
 _LINK = re.compile(r"[a-z][a-z0-9+.-]*://|[\w-]+(?:\.[\w-]+)+/", re.I)
 # Digits, "+", "()" and "-" in words split by single spaces: what people usually type. For
 # these, cleaning, link and label detection change nothing, so they go straight to e164.

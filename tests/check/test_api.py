@@ -7,14 +7,15 @@ from decimal import Decimal
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from counterscam.access import audit
 from counterscam.access.accounts import issue_token
 from counterscam.api.app import create_app
 from counterscam.check.alerts import raise_alerts
 from counterscam.config import Settings
-from counterscam.db.models import Report
+from counterscam.db.models import AuditEvent, Report
 from tests.check.conftest import PHONE, CheckRegion
 
 
@@ -125,3 +126,33 @@ def test_alert_inbox_sorts_as_asked_and_refuses_an_unknown_sort(
     refused = client.get("/api/v1/alerts", params={"sort": "loss"}, headers=my)
     assert refused.status_code == 422
     assert "other_agency" in refused.json()["detail"]
+
+
+def test_a_kind_in_capitals_or_left_empty_answers_as_the_cli_does(
+    client: TestClient, session: Session, region: CheckRegion
+) -> None:
+    # The CLI read PHONE as phone; the API answered kind=Phone and kind= as unknown kinds (422).
+    headers = _auth(session, "AU-AFP")
+    asked = {"kind": "phone", "value": "012-345 6789", "country": "MY"}
+    expected = client.get("/api/v1/check", params=asked, headers=headers).json()
+    for kind in ("Phone", " PHONE ", "", "auto"):
+        response = client.get("/api/v1/check", params={**asked, "kind": kind}, headers=headers)
+        assert response.status_code == 200, (kind, response.text)
+        assert response.json() == expected, kind
+    bulk = client.post(
+        "/api/v1/check/bulk",
+        json={"items": [{"kind": "Phone", "value": PHONE}], "country": "MY"},
+        headers=headers,
+    ).json()
+    assert bulk["hits"] == 1 and bulk["items"][0]["value"] == PHONE
+
+
+def test_an_invalid_guessed_value_is_audited_as_asked_for_a_guess(
+    client: TestClient, session: Session, region: CheckRegion
+) -> None:
+    response = client.get("/api/v1/check", params={"value": "12"}, headers=_auth(session, "AU-AFP"))
+    assert response.status_code == 422
+    audit.flush()
+    session.expire_all()
+    queries = session.scalars(select(AuditEvent.query).where(AuditEvent.action == "check")).all()
+    assert queries == ["auto:12 country="]  # was "None:12"

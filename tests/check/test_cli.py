@@ -198,3 +198,55 @@ def test_check_bulk_out_xlsx_keeps_numbers_as_written(
     assert rows[3][2] == "=1+2"
     texts = [c for row in sheet.iter_rows(min_row=2) for c in row[1:4] if c.value]
     assert texts and all(c.data_type == "s" for c in texts)
+
+
+def test_first_and_last_seen_are_the_dates_of_the_reports_they_come_from(
+    runner: CliRunner, region: CheckRegion, session: Session
+) -> None:
+    # 16:45 UTC is 2 March in Singapore and still 1 March in Thailand: the facts said
+    # "2026-03-01 UTC" while the SG report's own row (and the web page) said 2026-03-02.
+    for agency, day in (("SG-ASCOM", 1), ("TH-CCIB", 5)):
+        add_report(
+            session,
+            agency=agency,
+            ref=f"{agency}-late",
+            reported_at=datetime(2026, 3, day, 16, 45, tzinfo=UTC),
+            identifiers=[("phone", "+60129876543", "caller")],
+        )
+    session.commit()
+    shown = runner.invoke(app, ["check", "phone", "+60129876543", "--agency", "AU-AFP"])
+    assert shown.exit_code == 0, shown.output
+    assert "First seen           2026-03-02 (SG)" in shown.output
+    assert "Last seen            2026-03-05 (TH)" in shown.output
+    assert "UTC" not in shown.output
+
+
+def test_check_bulk_says_which_number_cells_kept_no_leading_zero(
+    runner: CliRunner, region: CheckRegion, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["value", "kind"])
+    sheet.append([PHONE, "phone"])
+    sheet.append([123456789, "bank_account"])
+    source = tmp_path / "accounts.xlsx"
+    book.save(source)
+    out = tmp_path / "answers.csv"
+    result = runner.invoke(app, ["check-bulk", str(source), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "1 value was a number cell (rows 3)" in " ".join(result.output.split())
+    typed, number = csv.DictReader(out.open())
+    assert typed["note"] == ""
+    assert "keeps no leading zeros: it was checked as 123456789" in number["note"]
+
+
+def test_records_held_elsewhere_name_their_holder_as_the_page_does(
+    runner: CliRunner, region: CheckRegion
+) -> None:
+    # Web and API give the holder's name; the CLI gave only its code.
+    result = runner.invoke(app, ["check", "phone", PHONE, "--agency", "SG-ASCOM"])
+    assert result.exit_code == 0, result.output
+    assert "Cyber Crime Investigation Bureau" in " ".join(result.output.split())

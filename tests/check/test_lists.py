@@ -103,3 +103,24 @@ def test_a_sheet_with_blank_rows_above_its_header_and_kinds_as_people_write_them
         ("phone", "+6591234567"),
         ("bank_account", "0123"),
     ]
+
+
+def test_a_number_cell_is_checked_with_a_note_that_it_kept_no_leading_zero() -> None:
+    # A bank account 0123456789 typed into a cell not formatted as Text is the number
+    # 123456789: it was checked as the shorter number without a word.
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["value", "kind"])
+    sheet.append([123456789, "bank_account"])
+    sheet.append(["0123456789", "bank_account"])
+    sheet.append([60123456789.0, "phone"])
+    data = io.BytesIO()
+    book.save(data)
+    listed = read_file("accounts.xlsx", data.getvalue(), kind=None)
+    assert [e.item.value for e in listed] == ["123456789", "0123456789", "60123456789"]
+    first, typed_as_text, third = (e.note or "" for e in listed)
+    assert "keeps no leading zeros: it was checked as 123456789" in first
+    assert "format the column as Text" in first
+    assert typed_as_text == ""
+    assert "it was checked as 60123456789" in third

@@ -319,3 +319,27 @@ def test_the_excel_download_keeps_numbers_as_written_and_is_audited(
             select(AuditEvent.query).where(AuditEvent.action == "bulk_check")
         ).all()
     assert len(rows_audited) == 2  # the page, then the download
+
+
+def test_a_number_cell_is_answered_with_a_note_that_it_lost_any_leading_zero(
+    client_for: Client, region: PolicyRegion
+) -> None:
+    # An account typed into a cell not formatted as Text lost its leading zero and was
+    # answered NO HIT for the shorter number, without a word on the page or in the download.
+    client = client_for("SG-ASCOM")
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["value", "kind"])
+    sheet.append([123456789, "bank_account"])
+    sheet.append(["+60123456789", "phone"])
+    data = io.BytesIO()
+    book.save(data)
+    page = _upload(client, "accounts.xlsx", data.getvalue()).text
+    rows = dict((c[0], c[1]) for _, c in _rows(page))
+    assert "keeps no leading zeros: it was checked as 123456789" in rows["2"]
+    assert "format the column as Text, type the value again" in rows["2"]
+    assert "leading zeros" not in rows["3"]
+    answers = {a["line"]: a for a in _download(client, page)}
+    assert "it was checked as 123456789" in answers["2"]["note"]
+    assert answers["3"]["note"] == ""

@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from counterscam.api.app import create_app
 from counterscam.config import Settings
 from counterscam.db.engine import session_factory
+from tests.check.helpers import add_report
 from tests.factories import PolicyRegion, make_report
 from tests.web.conftest import csrf_of
 
@@ -133,3 +134,26 @@ def test_a_hit_only_in_hidden_records_gives_no_loss_figure(
     assert "HIT" in page and "TLP:RED" in page
     assert "USD 0.00" not in page
     assert '– <span class="muted">(no report you may see)</span>' in page
+
+
+def test_public_check_of_a_shared_platform_says_so_in_the_page_and_the_api(
+    app_client: TestClient, region: PolicyRegion, engine: Engine
+) -> None:
+    # The signed-in answer said "shared platform"; the public one said shared_platform: false
+    # and the page just "HIT ... Do not send money" for facebook.com, named by a clear report.
+    with session_factory(engine)() as session:
+        add_report(
+            session,
+            agency="SG-ASCOM",
+            ref="SG-fb",
+            mark="clear",
+            identifiers=[("domain", "facebook.com", "website")],
+            shared_platform=True,
+        )
+        session.commit()
+    page = _check(app_client, "/public/check", kind="domain", value="facebook.com")
+    assert "HIT" in page and "This is a big shared platform" in page
+    body = app_client.get("/api/v1/check", params={"kind": "domain", "value": "facebook.com"})
+    assert body.json()["hit"] is True and body.json()["shared_platform"] is True
+    page = _check(app_client, "/public/check", kind="phone", value="+60123456789")
+    assert "shared platform" not in page

@@ -24,6 +24,7 @@ COLUMNS = (
     "loss_usd",
     "held_elsewhere",
     "error",
+    "note",
 )
 
 
@@ -47,6 +48,7 @@ def answer_row(listed: Listed, result: CheckResult) -> list[str]:
         f"{result.loss_usd:.2f}",
         safe_cell(" ".join(f"{h.agency_code}:{h.mark}:{h.reports}" for h in result.holdings)),
         safe_cell(result.error or ""),
+        safe_cell(listed.note or ""),
     ]
 
 

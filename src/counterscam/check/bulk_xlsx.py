@@ -16,7 +16,7 @@ from counterscam.spreadsheet import safe_cell
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _NUMBERS = {"line": int, "reports": int, "loss_usd": float}
-_WIDTHS = {"value": 28, "canonical": 28, "held_elsewhere": 30, "error": 60}
+_WIDTHS = {"value": 28, "canonical": 28, "held_elsewhere": 30, "error": 60, "note": 60}
 
 
 def _unquoted(cell: str) -> str:

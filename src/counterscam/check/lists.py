@@ -27,12 +27,14 @@ class Listed:
     """One value of a list and where it was written: its line, or its row of a file.
 
     ``problem`` is set when the value cannot be checked as written (the reason); such a value
-    is answered as invalid without being looked up.
+    is answered as invalid without being looked up. ``note`` warns, beside the answer, that the
+    value may not be what was typed: a number cell keeps no leading zeros.
     """
 
     line: int
     item: CheckItem
     problem: str | None = None
+    note: str | None = None
 
 
 class UnreadableList(ValueError):
@@ -148,7 +150,8 @@ def _listed(
         given = row[at_kind] if at_kind is not None and at_kind < len(row) else None
         own = kind_of(given) or kind
         value, problem = _text(cell)
-        listed.append(Listed(number, CheckItem(value=value, kind=own), problem))
+        note = number_note(value) if _is_number(cell) and problem is None else None
+        listed.append(Listed(number, CheckItem(value=value, kind=own), problem, note))
         if most is not None and len(listed) > most:
             break
     return listed
@@ -156,6 +159,21 @@ def _listed(
 
 def _filled(row: Sequence[Any]) -> bool:
     return any(c is not None and str(c).strip() for c in row)
+
+
+def _is_number(cell: Any) -> bool:
+    return isinstance(cell, (int, float)) and not isinstance(cell, bool)
+
+
+def number_note(value: str) -> str:
+    """Say that a value read from a number cell has lost any leading zeros (as intake says)."""
+    # A bank account 0123456789 typed into a cell not formatted as Text is stored as the
+    # number 123456789: checked as written, it answered for the shorter number without a word.
+    return (
+        f"the cell is a number, which keeps no leading zeros: it was checked as {value}. If the "
+        "value starts with 0 (an account or a local phone number), format the column as Text, "
+        "type the value again and check the list again"
+    )
 
 
 def _text(cell: Any) -> tuple[str, str | None]:

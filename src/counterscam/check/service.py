@@ -153,8 +153,16 @@ def _result(
         return CheckResult(query=raw, kind=outcome.kind or None, value=None, error=outcome.reason)
     key = (outcome.kind, outcome.value)
     if caller.is_public:
-        # The public page learns hit or no-hit over clear reports, and nothing else.
-        return CheckResult(query=raw, kind=outcome.kind, value=outcome.value, hit=key in public)
+        # The public page learns hit or no-hit over clear reports, and nothing else from the
+        # data; that the value is a shared platform comes from the value itself, and without
+        # it a hit on facebook.com read as "this site is a scam".
+        return CheckResult(
+            query=raw,
+            kind=outcome.kind,
+            value=outcome.value,
+            hit=key in public,
+            shared_platform=outcome.shared_platform,
+        )
     result = _answer(raw, outcome, found.rows.get(key, []), found)
     for rel in _context(outcome):
         if rel.shared_platform:
@@ -179,6 +187,18 @@ def _lookup(
     return match_rows(session, caller, keys), set()
 
 
+def asked_kind(kind: str | None) -> str | None:
+    """Return the kind as asked, read as every channel reads it: None (or '', 'auto') guesses.
+
+    The CLI lowered its KIND and took ``auto`` while the API answered ``kind=Phone`` as an
+    unknown kind and ``kind=`` as the unknown kind '': one value, two answers.
+    """
+    if kind is None:
+        return None
+    kind = kind.strip().lower()
+    return None if kind in ("", "auto") else kind
+
+
 def _hits(result: CheckResult) -> int:
     """Return the number of matching reports for the audit log (all of them, seen or not)."""
     if not result.hit:
@@ -201,7 +221,7 @@ def check(
     row leaves a read-only check nothing to commit (the caller's session scope ends it).
 
     Args:
-        kind: identifier kind, or None to guess it from the value.
+        kind: identifier kind, in any case, or None (also '' or 'auto') to guess it.
         value: the value as the user wrote it.
         country: default country for reading it (a phone number without country code).
         channel: ``api``, ``web`` or ``cli``, for the audit log.
@@ -209,10 +229,11 @@ def check(
     Returns:
         The answer; ``error`` is set when the value is not a valid identifier.
     """
+    kind = asked_kind(kind)
     outcome = canonical(kind, value.strip(), country)
     found, public = _lookup(session, caller, [outcome])
     result = _result(value, outcome, caller, found, public)
-    shown = f"{result.kind}:{result.value}" if result.error is None else f"{kind}:{value}"
+    shown = f"{result.kind}:{result.value}" if result.error is None else f"{kind or 'auto'}:{value}"
     written = audit.record_search(
         session,
         caller,
@@ -254,7 +275,7 @@ def check_bulk(
     Raises TooManyValues above ``limit`` values (default: the ``max_bulk_check`` setting).
     """
     limit = bulk_limit(len(items), limit)
-    outcomes = [canonical(i.kind, i.value.strip(), country) for i in items]
+    outcomes = [canonical(asked_kind(i.kind), i.value.strip(), country) for i in items]
     found, public = _lookup(session, caller, outcomes)
     results = [
         _result(i.value, o, caller, found, public) for i, o in zip(items, outcomes, strict=True)

@@ -55,6 +55,7 @@ def _render(result: CheckResult) -> None:
     "[/b]" crashed the command, and a reference "[tmp]-1" showed as "-1".
     """
     # Imported here: every CLI command starts without the web package (tests/intake/test_cli).
+    from counterscam.web.check_views import seen_in
     from counterscam.web.formatting import local_day
 
     value = f"{escape(result.kind or '')} {escape(result.value or '')}"
@@ -68,10 +69,16 @@ def _render(result: CheckResult) -> None:
         facts = Table(show_header=False, box=None)
         facts.add_row("Reports you may see", f"{result.reports:,}")
         facts.add_row("Countries", ", ".join(result.countries))
-        # As on the web pages: a report's date in its reporting country's calendar, or the
-        # UTC date marked "UTC" when the countries seen disagree on the day.
-        facts.add_row("First seen", local_day(result.first_seen, result.countries))
-        facts.add_row("Last seen", local_day(result.last_seen, result.countries))
+        # As on the web page: the date in the calendar of the report seen first (last), so it
+        # agrees with that report's row below; the UTC date marked "UTC" only when that report
+        # is not listed and the countries seen disagree on the day.
+        where = seen_in(result)
+        for label, when, country in (
+            ("First seen", result.first_seen, where["first"]),
+            ("Last seen", result.last_seen, where["last"]),
+        ):
+            shown = local_day(when, country)
+            facts.add_row(label, f"{shown} ({country})" if isinstance(country, str) else shown)
         facts.add_row("Scam types", ", ".join(result.scam_types))
         facts.add_row("Reported loss (USD)", f"{result.loss_usd:,.2f}")
         print_table(facts)
@@ -94,11 +101,12 @@ def _render(result: CheckResult) -> None:
         print_table(matches)
     if result.holdings:
         console.print("Records you may not see — ask the holder:")
-        held = Table("agency", "country", "mark", "reports", "how to ask")
+        # The holder's name too, as the page and the API give it: a code alone may not say
+        # whom to ask.
+        held = Table("agency", "name", "country", "mark", "reports", "how to ask")
         for h in result.holdings:
-            held.add_row(
-                *map(escape, (h.agency_code, h.country, h.mark, f"{h.reports:,}", h.contact))
-            )
+            cells = (h.agency_code, h.agency_name, h.country, h.mark, f"{h.reports:,}", h.contact)
+            held.add_row(*map(escape, cells))
         print_table(held)
     for rel in result.related:
         note = (
@@ -208,5 +216,15 @@ def check_bulk_command(
         with out.open("w", newline="", encoding="utf-8") as handle:
             write_answers(handle, rows)
     console.print(f"{len(listed):,} checked: {hits:,} hits, {invalid:,} invalid.")
+    numbers = [e.line for e in listed if e.note is not None]
+    if numbers:
+        rows_named = ", ".join(map(str, numbers[:10])) + (", ..." if len(numbers) > 10 else "")
+        were = "value was a number cell" if len(numbers) == 1 else "values were number cells"
+        console.print(
+            f"{len(numbers):,} {were} (rows {rows_named}), which keep no leading zeros: a "
+            "value that starts with 0 was checked without it (see the note column). Format "
+            "the column as Text, type the values again and check again.",
+            markup=False,
+        )
     if out is not None:
         console.print(f"Answers written to {out}.")

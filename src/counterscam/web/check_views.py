@@ -49,6 +49,11 @@ class BulkRow:
         """Return why the value is not valid, as a sentence; '' for a valid one."""
         return sentence(self.result.error) if self.result.error else ""
 
+    @property
+    def note(self) -> str:
+        """Return the caution about how the value was written, as a sentence; '' for none."""
+        return sentence(self.listed.note) if self.listed.note else ""
+
 
 @dataclass(frozen=True)
 class BulkView:

@@ -31,8 +31,9 @@ router = APIRouter()
 # 10,000 pasted URLs (and the list the download form carries back) are several megabytes;
 # the form parser refuses a field over 1 MB unless told otherwise.
 _FIELD_BYTES = 16 * 1024 * 1024
-# What the download form carries back: (line, kind or "", value as written, problem or "").
-_CARRIED = TypeAdapter(list[tuple[int, str, str, str]])
+# What the download form carries back: (line, kind or "", value as written, problem or "",
+# note or ""); a page shown before the note was carried sends four.
+_CARRIED = TypeAdapter(list[tuple[int, str, str, str, str] | tuple[int, str, str, str]])
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,9 @@ def _show(
     listed: Sequence[Listed] = (),
     view: BulkView | None = None,
 ) -> Response:
-    carried = [[e.line, e.item.kind or "", e.item.value, e.problem or ""] for e in listed]
+    carried = [
+        [e.line, e.item.kind or "", e.item.value, e.problem or "", e.note or ""] for e in listed
+    ]
     return page.render(
         "check_bulk.html",
         section="check",
@@ -161,16 +164,17 @@ def bulk_submit(
     return _show(page, form, errors, listed=listed, view=bulk_view(listed, bulk))
 
 
+def _listed(line: int, kind: str, value: str, problem: str, note: str = "") -> Listed:
+    return Listed(line, CheckItem(value=value, kind=kind or None), problem or None, note or None)
+
+
 def _answers(page: Page, items: str, country: str) -> list[list[str]]:
     """Check the list the results page carries again; its answers as rows of the CSV file."""
     try:
         carried = _CARRIED.validate_json(items)
     except ValidationError as exc:
         raise HTTPException(400, "The list to download could not be read; check it again.") from exc
-    listed = [
-        Listed(line, CheckItem(value=value, kind=kind or None), problem or None)
-        for line, kind, value, problem in carried
-    ]
+    listed = [_listed(*kept) for kept in carried]
     if country and country not in {code for code, _ in member_countries()}:
         raise HTTPException(400, "Choose one of the member countries, or leave it empty.")
     try:

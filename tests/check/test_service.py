@@ -14,6 +14,7 @@ from counterscam.access.caller import PUBLIC
 from counterscam.check.results import CheckItem
 from counterscam.check.service import TooManyValues, check, check_bulk
 from counterscam.db.models import AuditEvent
+from counterscam.link.stoplist import add_stop, remove_stop
 from tests.check.conftest import PHONE, CheckRegion
 from tests.check.helpers import add_report
 from tests.factories import EXPECTED_VISIBLE
@@ -296,3 +297,62 @@ def test_a_value_without_kind_that_does_not_read_says_why(
     )
     assert not result.hit and result.value is None
     assert result.error and said in result.error
+
+
+HOTLINE = "+60321234567"  # a bank's genuine number, which scammers spoof
+
+
+def _public_hit(session: Session, value: str) -> bool:
+    return check(session, PUBLIC, kind="phone", value=value, country=None, channel="web").hit
+
+
+def test_public_is_not_warned_off_a_bank_hotline_a_scammer_spoofed(
+    session: Session, region: CheckRegion
+) -> None:
+    # The public page says "do not send money" on a hit: a clear report naming the bank's own
+    # number as the one impersonated, or the victim's own account, is no reason to say it.
+    add_report(
+        session,
+        agency="MY-NSRC",
+        ref="MY-spoofed",
+        mark="clear",
+        identifiers=[("phone", HOTLINE, "impersonated_entity")],
+    )
+    add_report(
+        session,
+        agency="MY-NSRC",
+        ref="MY-victim",
+        mark="clear",
+        identifiers=[("phone", "+60198765432", "victim_account")],
+    )
+    assert not _public_hit(session, HOTLINE)
+    assert not _public_hit(session, "+60198765432")
+    member = check(
+        session,
+        region.policy.caller("MY-NSRC"),
+        kind="phone",
+        value=HOTLINE,
+        country=None,
+        channel="web",
+    )
+    assert member.hit and member.matches[0].roles == ("impersonated_entity",)
+
+
+def test_public_is_not_warned_off_a_stop_listed_value_while_it_is_listed(
+    session: Session, region: CheckRegion
+) -> None:
+    # A genuine hotline reported by mistake as the caller: the analysts put it on the stop-list.
+    add_report(
+        session,
+        agency="MY-NSRC",
+        ref="MY-mistake",
+        mark="clear",
+        identifiers=[("phone", HOTLINE, "caller")],
+    )
+    assert _public_hit(session, HOTLINE)
+    admin = region.policy.caller("MY-NSRC")
+    add_stop(session, admin, kind="phone", value=HOTLINE, reason="Maybank's genuine hotline")
+    assert not _public_hit(session, HOTLINE)
+    assert check(session, admin, kind="phone", value=HOTLINE, country=None, channel="web").hit
+    remove_stop(session, admin, kind="phone", value=HOTLINE, reason="it was the scammer's")
+    assert _public_hit(session, HOTLINE)

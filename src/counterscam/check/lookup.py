@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, case, null, select
+from sqlalchemy import Select, and_, bindparam, case, null, or_, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session, aliased
 
@@ -26,6 +26,7 @@ from counterscam.identifiers import (
     guess_kind,
     unguessed_reason,
 )
+from counterscam.link.conditions import allowed, stopped
 
 Key = tuple[str, str]  # (kind, canonical value)
 _CHUNK = 2_000
@@ -148,9 +149,20 @@ def _match_statement(caller: Caller, many: bool) -> Select[*tuple[Any, ...]]:
     )
 
 
+# Roles in which a report names an innocent party's identifier (sighting_roles.yaml): the
+# victim's own account, the bank or official whose number a scammer spoofed. The public page
+# tells a victim "do not send money" on a hit: never about their bank's real hotline.
+INNOCENT_ROLES = ("victim_account", "impersonated_entity")
+
+
 @lru_cache(maxsize=2)
 def _public_statement(many: bool) -> Select[*tuple[Any, ...]]:
-    """Build the query telling which identifier values appear in clear reports."""
+    """Build the query telling which identifier values the public may be warned about.
+
+    Those a clear report names as the scammer's (not in an innocent role), unless they are on
+    the hub stop-list (a genuine hotline reported by mistake, an exchange's deposit wallet) and
+    no analyst allowed them: warning the public off those would mislead.
+    """
     value = (
         Identifier.value.in_(bindparam("values", expanding=True))
         if many
@@ -160,7 +172,13 @@ def _public_statement(many: bool) -> Select[*tuple[Any, ...]]:
         select(Identifier.kind, Identifier.value)
         .join(Sighting, Sighting.identifier_id == Identifier.id)
         .join(Report, Report.id == Sighting.report_id)
-        .where(Identifier.kind == bindparam("kind"), value, public_visible())
+        .where(
+            Identifier.kind == bindparam("kind"),
+            value,
+            public_visible(),
+            Sighting.role.not_in(INNOCENT_ROLES),
+            or_(~stopped(), allowed()),
+        )
         .distinct()
     )
 

@@ -131,6 +131,7 @@ def _labels() -> dict[str, dict[str, str]]:
         "age_band": {a.code: a.label for a in ref.age_bands()},
         "gender": {g.code: g.label for g in ref.genders()},
         "kind": {code: text for code, text in KIND_LABELS.items() if code},
+        "id_kind": {"passport": "Passport", "national_id": "National ID card", "other": "Other"},
     }
 
 
@@ -144,6 +145,11 @@ def label(code: str | None, vocabulary: str) -> str:
 def options(vocabulary: str) -> list[tuple[str, str]]:
     """Return (code, label) pairs of a vocabulary for a select box."""
     return list(_labels()[vocabulary].items())
+
+
+def all_countries() -> list[tuple[str, str]]:
+    """Return (code, name) of every country of the reference data, members first."""
+    return [(c.code, c.label) for c in ref.countries()]
 
 
 def member_countries() -> list[tuple[str, str]]:

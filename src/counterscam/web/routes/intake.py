@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, HTTPException, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from counterscam.access.reads import NotFound, NotPermitted, ReportDetail, get_report
 from counterscam.api.deps import RowId
 from counterscam.api.intake import audited_batch
 from counterscam.config import Settings
@@ -20,19 +21,25 @@ from counterscam.intake.service import (
     submit_refusal,
 )
 from counterscam.web import csrf
-from counterscam.web.formatting import KIND_LABELS, member_countries, options, sentence
+from counterscam.web.formatting import (
+    KIND_LABELS,
+    all_countries,
+    member_countries,
+    options,
+    sentence,
+)
 from counterscam.web.forms import FormErrors
 from counterscam.web.render import Page, SignedIn
-from counterscam.web.report_form import (
-    CHILD_FIELDS,
-    ROWS,
-    ReportForm,
-    form_of,
-)
+from counterscam.web.report_edit import form_of_report
+from counterscam.web.report_form import CHILD_FIELDS, ReportForm, form_of
 from counterscam.web.tables import csv_download
 from counterscam.web.uploads import batch_view, submit_upload
 
 router = APIRouter()
+# A narrative pasted whole from a statement can pass the form parser's 1 MB a field (Thai is 9
+# bytes a letter once encoded): intake then says it is too long beside the box, text kept,
+# instead of a "problem with the address" page that lost what was typed.
+_FIELD_BYTES = 8 * 1024 * 1024
 TEMPLATES = ("reports", "identifiers", "parties", "places")
 
 
@@ -48,16 +55,27 @@ def _refuse_readers(page: Page) -> None:
         raise HTTPException(403, f"{sentence(refusal)}.")
 
 
-def _show_form(page: Page, form: ReportForm, errors: FormErrors, *, status_code: int) -> Response:
+def _show_form(
+    page: Page,
+    form: ReportForm,
+    errors: FormErrors,
+    *,
+    status_code: int,
+    editing: ReportDetail | None = None,
+) -> Response:
     return page.render(
         "report_form.html",
-        section="new",
-        title="New report",
+        section="reports" if editing else "new",
+        title=f"Correct report {editing.report.external_ref}" if editing else "New report",
+        editing=editing,
+        action=f"/reports/{editing.report.id}/edit" if editing else "/reports/new",
         form=form,
         errors=errors,
-        rows=ROWS,
+        rows={group: form.rows(group) for group in CHILD_FIELDS},
         child_fields=CHILD_FIELDS,
         countries=member_countries(),
+        # Suspects and trafficking victims come from outside ASEAN too (CN, IN, ...).
+        all_countries=all_countries(),
         choices={
             name: options(name)
             for name in (
@@ -67,6 +85,7 @@ def _show_form(page: Page, form: ReportForm, errors: FormErrors, *, status_code:
                 "role",
                 "party_role",
                 "place_kind",
+                "id_kind",
                 "age_band",
                 "gender",
             )
@@ -83,10 +102,64 @@ def new_report_form(page: SignedIn) -> Response:
     return _show_form(page, ReportForm({"mark": "amber"}), FormErrors(), status_code=200)
 
 
-@router.post("/reports/new", response_class=HTMLResponse, dependencies=[csrf.CsrfChecked])
+@router.post(
+    "/reports/new",
+    response_class=HTMLResponse,
+    dependencies=[csrf.CsrfChecked],
+    form_limits={"max_part_size": _FIELD_BYTES},
+)
 async def new_report(page: SignedIn) -> Response:
     """Submit one report; on success show it, otherwise show every problem beside its field."""
     form = form_of(dict(await page.request.form()))
+    if form.get("add") in CHILD_FIELDS:
+        # "Add another ..." only grows the form: nothing is saved yet.
+        return _show_form(page, form, FormErrors(), status_code=200)
+    return _save(page, form)
+
+
+def _own_report(page: Page, report_id: int) -> ReportDetail:
+    """Return a report of the caller's own agency, the one report it may correct."""
+    _refuse_readers(page)
+    try:
+        detail = get_report(page.session, page.caller, report_id, channel="web")
+    except NotFound as exc:
+        raise HTTPException(404) from exc
+    except NotPermitted as exc:
+        raise HTTPException(403, "This report is not yours to correct.") from exc
+    if detail.report.agency_id != page.caller.agency_id:
+        raise HTTPException(
+            403,
+            f"Only {detail.agency.code}, which sent this report, can correct it: "
+            "ask them to send a correction.",
+        )
+    return detail
+
+
+@router.get("/reports/{report_id}/edit", response_class=HTMLResponse)
+def edit_report_form(report_id: RowId, page: SignedIn) -> Response:
+    """Show the form filled in with one of the agency's own reports."""
+    detail = _own_report(page, report_id)
+    return _show_form(page, form_of_report(detail), FormErrors(), status_code=200, editing=detail)
+
+
+@router.post(
+    "/reports/{report_id}/edit",
+    response_class=HTMLResponse,
+    dependencies=[csrf.CsrfChecked],
+    form_limits={"max_part_size": _FIELD_BYTES},
+)
+async def edit_report(report_id: RowId, page: SignedIn) -> Response:
+    """Save a corrected report in place of the stored one (same reference)."""
+    detail = _own_report(page, report_id)
+    fields = dict(await page.request.form())
+    # The reference names the report being corrected: a changed one would save a second report.
+    form = form_of({**fields, "external_ref": detail.report.external_ref})
+    if form.get("add") in CHILD_FIELDS:
+        return _show_form(page, form, FormErrors(), status_code=200, editing=detail)
+    return _save(page, form, editing=detail)
+
+
+def _save(page: Page, form: ReportForm, editing: ReportDetail | None = None) -> Response:
     raw = report_of(form.report(), file="form", row=1)
     try:
         result = submit(
@@ -100,7 +173,8 @@ async def new_report(page: SignedIn) -> Response:
     except NotAllowed as exc:
         raise HTTPException(403, str(exc)) from exc
     if result.status != "committed" or not result.report_ids:
-        return _show_form(page, form, form.errors_of(result.errors), status_code=400)
+        errors = form.errors_of(result.errors)
+        return _show_form(page, form, errors, status_code=400, editing=editing)
     # Saving a known reference replaces that report: the page says which happened, so an
     # analyst who reused a reference by mistake sees it at once.
     saved = "updated" if result.updated else "new"

@@ -9,11 +9,13 @@
   // Forms that take a while: disable the button, say we are working, show upload progress.
   document.querySelectorAll("form[data-busy-form]").forEach(function (form) {
     form.addEventListener("submit", function (event) {
-      var button = form.querySelector("button[type=submit]");
-      if (button && button.dataset.busyLabel) {
+      // A second click while the first is sent would save the report twice (the second
+      // time as "Report updated"): the form is sent once.
+      if (form.classList.contains("is-busy")) { event.preventDefault(); return; }
+      form.querySelectorAll("button[data-busy-label]").forEach(function (button) {
         button.textContent = button.dataset.busyLabel;
         button.setAttribute("aria-disabled", "true");
-      }
+      });
       form.classList.add("is-busy");
       var bar = form.querySelector(".progress__bar");
       var status = form.querySelector("[data-progress-text]");

@@ -15,7 +15,7 @@ from counterscam.cli.context import cli_engine, console, print_table, progress_b
 
 @app.command()
 def demo(
-    reports: Annotated[int, typer.Option(help="Number of synthetic reports.")] = 20_000,
+    reports: Annotated[int, typer.Option(min=1, help="Number of synthetic reports.")] = 20_000,
     seed: Annotated[int, typer.Option(help="Random seed of the region.")] = 2026,
     folder: Annotated[Path, typer.Option("--dir", help="Where generated files go.")] = Path(
         "demo-data"

@@ -81,6 +81,17 @@ def _with_abbreviation(raw: str, name: str, country: str | None) -> Bank | None:
     return first
 
 
+def _qualified_bank(raw: str, qualifier: str, country: str | None) -> Bank:
+    """Return the bank a separate bank column names.
+
+    A centre's "Bank" column is written as the value's text is ("ธ.กรุงเทพ", "Bank BCA",
+    "Maybank Berhad"), so it is read the same way rather than only as an exact name.
+    """
+    return _named_bank(raw, qualifier, country) or _one(
+        raw, qualifier, find_banks(qualifier, country)
+    )
+
+
 def _resolve(raw: str, name: str, qualifier: str | None, country: str | None) -> Bank:
     named: Bank | None = None
     if name:
@@ -91,7 +102,7 @@ def _resolve(raw: str, name: str, qualifier: str | None, country: str | None) ->
             (b for head in branch_heads(name) if (b := _named_bank(raw, head, country))), None
         )
     if qualifier and qualifier.strip():
-        given = _one(raw, qualifier.strip(), find_banks(qualifier, country))
+        given = _qualified_bank(raw, qualifier.strip(), country)
         if named is not None and named != given:
             raise _fail(raw, f"names {named.label} but the bank given is {given.label}")
         return given
@@ -320,7 +331,11 @@ def canonicalize_bank_account(raw: str, country: str | None, qualifier: str | No
     if match:
         bank = _by_code(raw, match[1].upper(), match[2].upper())
         if qualifier and qualifier.strip():
-            given = find_banks(qualifier, bank.country)
+            given = find_banks(qualifier, bank.country) or tuple(
+                b
+                for variant in name_variants(qualifier.strip())
+                for b in find_banks(variant, bank.country)
+            )
             if bank not in given:
                 raise _fail(raw, f"is a {bank.label} account but {qualifier!r} was given")
         number = match[3]

@@ -113,15 +113,33 @@ def _infer(address: str) -> CryptoChain | None:
     return None
 
 
-def _named_chain(raw: str, words: list[str], qualifier: str | None) -> CryptoChain | None:
+def _chains_in(words: list[str]) -> dict[str, CryptoChain]:
     named = {c.code: c for w in words if (c := find_chain(w)) is not None}
     evm = [c for c in named.values() if c.family == "evm"]
     if "eth" in named and len(evm) == 2 and len(named) == 2:
         # "ETH on Arbitrum", "Arbitrum ERC20": ether and ERC-20 tokens live on every EVM
         # chain; the other chain named is where this address holds them.
         del named["eth"]
+    return named
+
+
+def _qualified_chain(qualifier: str) -> CryptoChain | None:
+    """Return the chain a "Network" column names, also as exchanges label it.
+
+    Exchanges write the chain with its token standard, "TRON (TRC20)", "BNB Smart Chain
+    (BEP20)", "Ethereum (ERC20)", which is no single name; its words must name one chain.
+    """
+    wanted = find_chain(qualifier)
+    if wanted is None:
+        named = _chains_in([w for w in _SEPARATORS.split(qualifier) if w])
+        wanted = next(iter(named.values())) if len(named) == 1 else None
+    return wanted
+
+
+def _named_chain(raw: str, words: list[str], qualifier: str | None) -> CryptoChain | None:
+    named = _chains_in(words)
     if qualifier and qualifier.strip() and qualifier.strip().lower() not in _TOKENS:
-        wanted = find_chain(qualifier)
+        wanted = _qualified_chain(qualifier)
         if wanted is None:
             codes = ", ".join(c.code for c in crypto_chains())
             raise _fail(raw, f"names an unknown chain {qualifier!r}; use one of {codes}")

@@ -70,17 +70,23 @@ def _read(text: str, written: str) -> datetime:
 # ISO's 2026-03-01 with other separators or without the zeros (police systems and Excel's
 # East Asian formats write them so). Day-first dates stay refused: 01/03 is ambiguous.
 _YEAR_FIRST_LOOSE = re.compile(r"(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?=$|[T ])")
+# Excel's date-times write the hour without its zero too ("2026/3/1 9:05", "h:mm").
+_ONE_DIGIT_HOUR = re.compile(r"([T ])(\d)(?=[:.]\d{2}(?!\d))")
 
 
 def year_first(text: str) -> str | None:
-    """Return a year-first date rewritten as ISO's YYYY-MM-DD, or None when it already is."""
+    """Return a year-first date rewritten as ISO's YYYY-MM-DD (and a one-digit hour with its
+    zero), or None when it already is."""
     match = _YEAR_FIRST_LOOSE.match(text)
     if match is None:
         return None
     iso = f"{match[1]}-{int(match[3]):02d}-{int(match[4]):02d}"
-    if match[0] == iso:
+    rest = text[match.end() :]
+    if _ONE_DIGIT_HOUR.match(rest):
+        rest = rest[0] + "0" + rest[1:]
+    elif match[0] == iso:
         return None
-    return iso + text[match.end() :]
+    return iso + rest
 
 
 # fromisoformat takes a fraction of the hour or minute ("10.30", "10:30.5") as a fraction of a

@@ -9,6 +9,7 @@ from typing import Any
 
 from counterscam import reference
 from counterscam.identifiers import KINDS, Canonical, InvalidIdentifier, canonicalize
+from counterscam.intake import vocab
 from counterscam.intake.dates import local_day
 from counterscam.intake.records import RawChild, RawReport, RowError, text_of
 from counterscam.intake.schema import PartyIn, PlaceIn, ReportIn
@@ -134,7 +135,7 @@ class Normaliser:
         """
         errors: list[RowError] = []
         for i, child in enumerate(raw.identifiers):
-            kind = str(child.data.get("kind") or "").strip().lower()
+            kind = vocab.fold_code(str(child.data.get("kind") or ""))
             value = str(child.data.get("value") or "").strip()
             if kind not in KINDS or not value:
                 continue

@@ -73,20 +73,20 @@ def _id_kinds() -> frozenset[str]:
 
 
 def _mark(text: str) -> str:
-    return text.lower().removeprefix("tlp:").lstrip()  # "TLP: AMBER" as mails write it
+    return vocab.fold_code(text.lower().removeprefix("tlp:"))  # "TLP: AMBER" as mails write it
 
 
-_SCAM_TYPE = _Codes(_vocabulary("scam_type"), str.lower)
-_CHANNEL = _Codes(_vocabulary("channel"), str.lower)
+_SCAM_TYPE = _Codes(_vocabulary("scam_type"), vocab.fold_code)
+_CHANNEL = _Codes(_vocabulary("channel"), vocab.fold_code)
 _MARK = _Codes(_vocabulary("mark"), _mark)
-_AGE_BAND = _Codes(_vocabulary("age_band"), str.lower)
-_GENDER = _Codes(_vocabulary("gender"), str.lower)
-_ROLE = _Codes(_vocabulary("sighting_role"), str.lower)
-_PARTY_ROLE = _Codes(_vocabulary("party_role"), str.lower)
+_AGE_BAND = _Codes(_vocabulary("age_band"), vocab.fold_code)
+_GENDER = _Codes(_vocabulary("gender"), vocab.fold_code)
+_ROLE = _Codes(_vocabulary("sighting_role"), vocab.fold_code)
+_PARTY_ROLE = _Codes(_vocabulary("party_role"), vocab.fold_code)
 _COUNTRY = _Codes(vocab.country_codes, str.upper)
 _CURRENCY = _Codes(vocab.currency_set, str.upper)
-_KIND = _Codes(_kinds, str.lower)
-_ID_KIND = _Codes(_id_kinds, str.lower)
+_KIND = _Codes(_kinds, vocab.fold_code)
+_ID_KIND = _Codes(_id_kinds, vocab.fold_code)
 
 
 def _construct(model: type[_M], values: dict[str, Any]) -> _M:

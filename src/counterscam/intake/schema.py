@@ -39,6 +39,7 @@ def _code(vocabulary: str, what: str) -> Any:
         code = value.strip().lower()
         if vocabulary == "mark":
             code = code.removeprefix("tlp:").lstrip()  # "TLP: AMBER" as mails write it
+        code = vocab.fold_code(code)
         if code not in vocab.code_set(vocabulary):
             raise ValueError(
                 f"{value!r} is not {what}; use one of: {_listed(vocab.codes(vocabulary))}"
@@ -49,7 +50,7 @@ def _code(vocabulary: str, what: str) -> Any:
 
 
 def _kind(value: str) -> str:
-    kind = value.strip().lower()
+    kind = vocab.fold_code(value)
     if kind not in KINDS:
         raise ValueError(f"{value!r} is not an identifier kind; use one of: {', '.join(KINDS)}")
     return kind
@@ -65,7 +66,7 @@ def _country(value: str) -> str:
 def _id_kind(value: str | None) -> str | None:
     if value is None:
         return None
-    kind = value.strip().lower()
+    kind = vocab.fold_code(value)
     if kind not in vocab.ID_KINDS:
         raise ValueError(f"{value!r} is not an ID kind; use one of: {', '.join(vocab.ID_KINDS)}")
     return kind

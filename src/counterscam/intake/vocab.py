@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import tzinfo
 from functools import cache
@@ -68,6 +69,18 @@ def codes(vocabulary: str) -> tuple[str, ...]:
         "gender": reference.genders,
     }
     return tuple(item.code for item in loaders[vocabulary]())
+
+
+_CODE_GAP = re.compile(r"[\s-]+")
+
+
+def fold_code(text: str) -> str:
+    """Return a code as written in a file, in the form the reference lists it.
+
+    Case is ignored, and a space or hyphen stands for ``_`` as in column names: national
+    systems export their labels, "Phone Call", "25-34", "Victim of Trafficking".
+    """
+    return _CODE_GAP.sub("_", text.strip().lower())
 
 
 @cache

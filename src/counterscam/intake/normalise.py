@@ -135,7 +135,9 @@ class Normaliser:
         """
         errors: list[RowError] = []
         for i, child in enumerate(raw.identifiers):
-            kind = vocab.fold_code(str(child.data.get("kind") or ""))
+            kind = str(child.data.get("kind") or "").strip().lower()
+            if kind not in KINDS:  # "Bank Account": folded only when not a code already
+                kind = vocab.fold_code(kind)
             value = str(child.data.get("value") or "").strip()
             if kind not in KINDS or not value:
                 continue

@@ -17,7 +17,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Generic, TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlalchemy.orm import Session
 
@@ -34,13 +34,17 @@ def visibility_class(caller: Caller) -> Hashable:
     return (caller.agency_id, caller.agency_kind)
 
 
-class FiguresCache(Generic[T]):
-    """Values computed per (visibility class, key) and reused while the data token stays."""
+class FiguresCache:
+    """Values computed per (visibility class, key) and reused while the data token stays.
+
+    One cache holds values of several kinds (a page's figures, an order, a filter's matches):
+    each key always names values of one kind, which ``get`` returns as ``compute`` made them.
+    """
 
     def __init__(self, size: int = 64) -> None:
         self._size = size
         self._token: str | None = None
-        self._entries: OrderedDict[Hashable, T] = OrderedDict()
+        self._entries: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = threading.Lock()
 
     def get(self, session: Session, caller: Caller, key: Hashable, compute: Callable[[], T]) -> T:
@@ -56,7 +60,7 @@ class FiguresCache(Generic[T]):
         with self._lock:
             if token == self._token and full in self._entries:
                 self._entries.move_to_end(full)
-                return self._entries[full]
+                return cast(T, self._entries[full])
         value = compute()
         with self._lock:
             if token != self._token:

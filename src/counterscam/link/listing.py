@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Select, case, func, literal_column, select
 from sqlalchemy.orm import Session
@@ -109,7 +109,7 @@ class _Listing:
 # Every page used to aggregate all clusters' reports under the policy twice (count, page) and
 # then a page's again: 6-9 s at a million reports. The figures of all clusters now come from one
 # grouped scan, kept per visibility class until the data changes (access.figures_cache).
-_CACHE: FiguresCache[object] = FiguresCache(size=256)
+_CACHE = FiguresCache(size=256)
 
 
 def list_clusters(
@@ -132,12 +132,9 @@ def list_clusters(
             country, scam type, or naming a compound whose name contains this text.
     """
     checked(sort, SORTS)
-    listing = cast(_Listing, _CACHE.get(session, caller, "list", lambda: _listing(session, caller)))
+    listing = _CACHE.get(session, caller, "list", lambda: _listing(session, caller))
     since = _growth_since(session, caller)
-    growth = cast(
-        dict[int, int],
-        _CACHE.get(session, caller, ("growth", since), lambda: _growth(session, caller, since)),
-    )
+    growth = _CACHE.get(session, caller, ("growth", since), lambda: _growth(session, caller, since))
     # Only the growth order depends on the window, which moves with the clock when a report
     # is dated after now: that one order is kept for the latest window only.
     order_key = (sort, since if sort == "growth" else None)
@@ -149,14 +146,11 @@ def list_clusters(
         listing.orders[order_key] = ordered
     if country or scam_type or compound:
         wanted = (country, scam_type, compound.lower() if compound else compound)
-        matching = cast(
-            frozenset[int],
-            _CACHE.get(
-                session,
-                caller,
-                ("matching", wanted),
-                lambda: _matching(session, caller, country, scam_type, compound),
-            ),
+        matching = _CACHE.get(
+            session,
+            caller,
+            ("matching", wanted),
+            lambda: _matching(session, caller, country, scam_type, compound),
         )
         ordered = [c for c in ordered if c in matching]
     total = len(ordered)
@@ -295,10 +289,7 @@ def _growth_since(session: Session, caller: Caller) -> datetime:
     the latest report it may not see came in.
     """
     now = datetime.now(UTC)
-    newest = cast(
-        datetime | None,
-        _CACHE.get(session, caller, "newest", lambda: _newest(session, caller)),
-    )
+    newest = _CACHE.get(session, caller, "newest", lambda: _newest(session, caller))
     return min(now, newest or now) - timedelta(days=30)
 
 

@@ -69,7 +69,7 @@ class _Figures:
 
 # Three GROUP BY scans of a million reports took ~4 s a view; one grouped scan, kept per
 # visibility class until the data changes (access.figures_cache), makes a repeat view cheap.
-_CACHE: FiguresCache[_Figures] = FiguresCache()
+_CACHE = FiguresCache()
 
 
 def _month_expression(session: Session) -> Any:
@@ -102,13 +102,18 @@ def _slices(totals: dict[str, tuple[int, Decimal]]) -> list[Slice]:
     return [Slice(key=k, reports=n, loss_usd=usd.quantize(CENT)) for k, (n, usd) in totals.items()]
 
 
-def _by(figures: _Figures, part: int) -> list[Slice]:
+def _totals(figures: _Figures, part: int) -> dict[str, tuple[int, Decimal]]:
+    """Return reports and loss per value of one part of the groups' key (country, type, month)."""
     totals: dict[str, tuple[int, Decimal]] = {}
     for key, (n, usd) in figures.groups.items():
         had_n, had_usd = totals.get(key[part], (0, Decimal(0)))
         totals[key[part]] = (had_n + n, had_usd + usd)
+    return totals
+
+
+def _by(figures: _Figures, part: int) -> list[Slice]:
     # Backends return sums at different scales; money is shown to the cent everywhere.
-    return sorted(_slices(totals), key=lambda s: (-s.reports, s.key))
+    return sorted(_slices(_totals(figures, part)), key=lambda s: (-s.reports, s.key))
 
 
 def _month_back(key: str, back: int) -> str:
@@ -143,12 +148,8 @@ def _by_month(session: Session, caller: Caller, now: datetime, figures: _Figures
     # Each report counts in its reporting country's month, the date the pages show beside it.
     last = _last_month(session, caller, now, figures)
     keys = [_month_back(last, back) for back in range(TREND_MONTHS - 1, -1, -1)]
-    found: dict[str, tuple[int, Decimal]] = {key: (0, Decimal(0)) for key in keys}
-    for (_, _, when), (n, usd) in figures.groups.items():
-        if when in found:
-            had_n, had_usd = found[when]
-            found[when] = (had_n + n, had_usd + usd)
-    return _slices(found)
+    months = _totals(figures, 2)
+    return _slices({key: months.get(key, (0, Decimal(0))) for key in keys})
 
 
 def build_dashboard(

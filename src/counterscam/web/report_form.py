@@ -114,7 +114,7 @@ class ReportForm:
             if group in CHILD_FIELDS:
                 prefix = f"{_ROW_NAMES[group]} {int(rest.split('-')[0]) + 1}: "
             message = _message(e, target)
-            if target.startswith("places-") and "://" in self.get(target):
+            if target.endswith(("-latitude", "-longitude")) and "://" in self.get(target):
                 # A short link (maps.app.goo.gl) names no coordinates, and an air-gapped
                 # network cannot follow it.
                 message = (

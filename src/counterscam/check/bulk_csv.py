@@ -29,15 +29,13 @@ COLUMNS = (
 
 
 def answer_row(listed: Listed, result: CheckResult) -> list[str]:
-    """Return one value's answer as CSV cells; text people wrote never runs as a formula."""
-    text = [
+    """Return one value's answer as cells of text, as written (``write_answers`` makes them
+    safe for a CSV file; a workbook's text cells are safe as they are)."""
+    return [
+        str(listed.line),
         result.kind or listed.item.kind or "",  # the kind looked up, guessed or given
         listed.item.value,
         result.value or "",
-    ]
-    return [
-        str(listed.line),
-        *map(safe_cell, text),
         "yes" if result.hit else "no",
         str(result.reports),
         " ".join(result.countries),
@@ -46,14 +44,15 @@ def answer_row(listed: Listed, result: CheckResult) -> list[str]:
         result.last_seen.isoformat() if result.last_seen else "",
         " ".join(result.scam_types),
         f"{result.loss_usd:.2f}",
-        safe_cell(" ".join(f"{h.agency_code}:{h.mark}:{h.reports}" for h in result.holdings)),
-        safe_cell(result.error or ""),
-        safe_cell(listed.note or ""),
+        " ".join(f"{h.agency_code}:{h.mark}:{h.reports}" for h in result.holdings),
+        result.error or "",
+        listed.note or "",
     ]
 
 
 def write_answers(handle: TextIO, rows: Iterable[list[str]]) -> None:
-    """Write the header and the answer rows (from ``answer_row``) as CSV."""
+    """Write the header and the answer rows (from ``answer_row``) as CSV; text people wrote
+    never runs as a formula (numbers and dates are left as they are by ``safe_cell``)."""
     writer = csv.writer(handle, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    writer.writerows(rows)
+    writer.writerows([safe_cell(cell) for cell in row] for row in rows)

@@ -12,18 +12,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from counterscam.check.bulk_csv import COLUMNS
-from counterscam.spreadsheet import safe_cell
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _NUMBERS = {"line": int, "reports": int, "loss_usd": float}
 _WIDTHS = {"value": 28, "canonical": 28, "held_elsewhere": 30, "error": 60, "note": 60}
-
-
-def _unquoted(cell: str) -> str:
-    # A workbook's text cell never runs as a formula: the CSV's protective quote would show.
-    if cell.startswith("'") and safe_cell(cell[1:]) == cell:
-        return cell[1:]
-    return cell
 
 
 def answers_xlsx(rows: Iterable[list[str]]) -> bytes:
@@ -44,7 +36,7 @@ def answers_xlsx(rows: Iterable[list[str]]) -> bytes:
             if number is not None and text:
                 cells.append(number(text))
                 continue
-            cell = WriteOnlyCell(sheet, value=_unquoted(text))
+            cell = WriteOnlyCell(sheet, value=text)
             cell.data_type = "s"  # openpyxl would store "=..." as a formula
             cell.number_format = "@"  # and Excel would retype a value edited in the cell
             cells.append(cell)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import phonenumbers
 
@@ -191,7 +192,7 @@ def _account(raw: str, provider: EwalletProvider, account: str, country: str | N
     ident = re.sub(r"[\s\-./]", "", account).upper()
     if not _ID.fullmatch(ident):
         raise _fail(raw, f"has a {provider.label} account that is not a phone number or an ID")
-    if provider.code == "promptpay" and _THAI_ID.fullmatch(ident) and not _thai_id_valid(ident):
+    if provider.code == "promptpay" and _THAI_ID.fullmatch(ident) and not _thai_id_ok(ident):
         raise _fail(
             raw,
             f"has {ident}, which is not a valid Thai citizen or tax ID: its last digit, the "
@@ -200,10 +201,15 @@ def _account(raw: str, provider: EwalletProvider, account: str, country: str | N
     return Canonical("ewallet", f"{provider.code}:{ident}", single)
 
 
-def _thai_id_valid(ident: str) -> bool:
-    """Check the last digit of a Thai citizen or tax ID (weights 13 to 2, modulo 11)."""
-    total = sum(int(digit) * (13 - i) for i, digit in enumerate(ident[:12]))
-    return (11 - total % 11) % 10 == int(ident[12])
+def thai_id_check_digit(first: Sequence[int]) -> int:
+    """Return the check digit of a Thai citizen or tax ID from its first 12 digits (weights
+    13 to 2, modulo 11)."""
+    return (11 - sum(d * (13 - i) for i, d in enumerate(first)) % 11) % 10
+
+
+def _thai_id_ok(ident: str) -> bool:
+    digits = [int(d) for d in ident]
+    return thai_id_check_digit(digits[:12]) == digits[12]
 
 
 def canonicalize_ewallet(raw: str, country: str | None, qualifier: str | None) -> Canonical:

@@ -6,6 +6,7 @@ import random
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from counterscam.identifiers.ewallet import thai_id_check_digit
 from counterscam.synth import names as n
 from counterscam.synth.phones import MOBILE, Phone, mobile
 
@@ -101,8 +102,7 @@ def _national_id(rng: random.Random, nat: str, dob: date, gender: str) -> str:
         return f"{dob:%y%m%d}-{rng.randint(1, 14):02d}-{rng.randint(0, 999):03d}{last}"
     if nat == "TH":
         digits = [rng.randint(1, 8)] + [rng.randint(0, 9) for _ in range(11)]
-        check = (11 - sum(d * (13 - i) for i, d in enumerate(digits)) % 11) % 10
-        return "".join(map(str, digits)) + str(check)
+        return "".join(map(str, digits)) + str(thai_id_check_digit(digits))
     if nat == "ID":  # NIK: region, birth day (+40 for women), month, year, serial
         day = dob.day + (40 if gender == "female" else 0)
         return (

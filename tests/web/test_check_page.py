@@ -157,3 +157,25 @@ def test_public_check_of_a_shared_platform_says_so_in_the_page_and_the_api(
     assert body.json()["hit"] is True and body.json()["shared_platform"] is True
     page = _check(app_client, "/public/check", kind="phone", value="+60123456789")
     assert "shared platform" not in page
+
+
+def test_a_stop_listed_value_says_so_and_why(
+    client_for: Callable[[str], TestClient], region: PolicyRegion, engine: Engine
+) -> None:
+    from counterscam.link.stoplist import add_stop
+
+    session = session_factory(engine)()
+    add_stop(
+        session,
+        region.caller("MY-NSRC"),
+        kind="phone",
+        value=region.phone,
+        reason="a bank's genuine hotline",
+    )
+    session.commit()
+    session.close()
+    page = _check(client_for("TH-CCIB"), "/check", kind="phone", value=region.phone)
+    assert 'id="stop-list-note"' in page
+    assert "a bank&#39;s genuine hotline" in page and "user-my-nsrc@MY-NSRC" in page
+    unlisted = _check(client_for("TH-CCIB"), "/check", kind="phone", value="+6591234567")
+    assert 'id="stop-list-note"' not in unlisted

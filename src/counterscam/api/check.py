@@ -49,6 +49,17 @@ class MatchOut(BaseModel):
     roles: list[str]
 
 
+class StopNoteOut(BaseModel):
+    """The value is on the hub stop-list: it links no reports and raises no alerts."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    reason: str = Field(description="Why, e.g. a bank's genuine hotline reported by mistake.")
+    listed_by: str = Field(description="`auto` (the hub rules), the analyst, or another agency.")
+    listed_at: datetime
+    automatic: bool
+
+
 class CheckOut(BaseModel):
     """The answer to one check: hit or no-hit first, then what the caller may learn."""
 
@@ -60,6 +71,9 @@ class CheckOut(BaseModel):
     hit: bool
     error: str | None = Field(description="Why the value is not a valid identifier.")
     shared_platform: bool
+    stop_list: StopNoteOut | None = Field(
+        description="Set for a hit on a value the hub stop-list holds; null otherwise."
+    )
     reports: int = Field(description="Matching reports the caller may see.")
     countries: list[str]
     first_seen: datetime | None

@@ -25,6 +25,7 @@ COLUMNS = (
     "held_elsewhere",
     "error",
     "note",
+    "stop_list",
 )
 
 
@@ -47,6 +48,7 @@ def answer_row(listed: Listed, result: CheckResult) -> list[str]:
         " ".join(f"{h.agency_code}:{h.mark}:{h.reports}" for h in result.holdings),
         result.error or "",
         listed.note or "",
+        result.stop_list.reason if result.stop_list else "",
     ]
 
 

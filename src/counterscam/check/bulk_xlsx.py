@@ -15,7 +15,14 @@ from counterscam.check.bulk_csv import COLUMNS
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _NUMBERS = {"line": int, "reports": int, "loss_usd": float}
-_WIDTHS = {"value": 28, "canonical": 28, "held_elsewhere": 30, "error": 60, "note": 60}
+_WIDTHS = {
+    "value": 28,
+    "canonical": 28,
+    "held_elsewhere": 30,
+    "error": 60,
+    "note": 60,
+    "stop_list": 40,
+}
 
 
 def answers_xlsx(rows: Iterable[list[str]]) -> bytes:

@@ -74,13 +74,30 @@ _NO_LOSS = Decimal("0")
 
 
 @dataclass(frozen=True)
+class StopNote:
+    """The checked value is on the hub stop-list: it links no reports and raises no alerts.
+
+    Many agencies report it for reasons that say nothing about one operator (a bank's genuine
+    hotline reported by mistake, an exchange's deposit wallet). ``listed_by`` is ``auto`` for
+    an entry the hub rules made, or who listed it; ``another agency`` (with that as the reason)
+    when the caller may see none of the reports naming the value, as the stop-list page shows.
+    """
+
+    reason: str
+    listed_by: str
+    listed_at: datetime
+    automatic: bool
+
+
+@dataclass(frozen=True)
 class CheckResult:
     """The answer to one check.
 
     ``hit`` covers all the region's data (for the public caller: clear reports only). The
     facts (``countries`` to ``loss_usd``) and ``matches`` cover only the reports the caller
     may see; ``holdings`` says who holds the others, with their mark and how to ask. ``error``
-    is set, and nothing else, when the value is not a valid identifier. ``related`` gives
+    is set, and nothing else, when the value is not a valid identifier. ``stop_list`` is set
+    for a hit on a value the hub stop-list holds (see ``StopNote``). ``related`` gives
     context, e.g. a URL's registered domain; it never makes the query itself a hit.
     """
 
@@ -90,6 +107,7 @@ class CheckResult:
     hit: bool = False
     error: str | None = None
     shared_platform: bool = False
+    stop_list: StopNote | None = None
     reports: int = 0
     countries: list[str] = field(default_factory=list)
     first_seen: datetime | None = None
@@ -109,6 +127,7 @@ class CheckResult:
         *,
         hit: bool = False,
         shared_platform: bool = False,
+        stop_list: StopNote | None = None,
         reports: int = 0,
         countries: list[str] | None = None,
         first_seen: datetime | None = None,
@@ -127,6 +146,7 @@ class CheckResult:
             hit=hit,
             error=None,
             shared_platform=shared_platform,
+            stop_list=stop_list,
             reports=reports,
             countries=[] if countries is None else countries,
             first_seen=first_seen,

@@ -31,10 +31,18 @@ from counterscam.check.lookup import (
     match_rows,
     public_hits,
 )
-from counterscam.check.results import BulkCheckResult, CheckItem, CheckResult, MatchedReport
+from counterscam.check.results import (
+    BulkCheckResult,
+    CheckItem,
+    CheckResult,
+    MatchedReport,
+    StopNote,
+)
 from counterscam.config import get_settings
+from counterscam.db.link_models import StopEntry
 from counterscam.db.prepared import Row
 from counterscam.identifiers import Canonical, InvalidIdentifier
+from counterscam.link.stoplist import stopped_entries
 
 MAX_MATCHES = 20
 
@@ -72,11 +80,32 @@ def _holdings(hidden: dict[int, Row]) -> list[Holding]:
     ]
 
 
+def _stop_note(entry: StopEntry | None, caller: Caller, sees_one: bool) -> StopNote | None:
+    """Return the stop-list note as the stop-list page would show the entry to the caller.
+
+    Who listed a value and why is withheld when the caller may see none of the reports naming
+    it and another agency listed it; an automatic entry's reason is the hub rule's, shown to all.
+    """
+    if entry is None:
+        return None
+    automatic = entry.added_by == "auto"
+    if sees_one or automatic or entry.added_by.endswith(f"@{caller.agency_code}"):
+        return StopNote(entry.reason, entry.added_by, entry.added_at, automatic)
+    return StopNote("listed by another agency", "another agency", entry.added_at, False)
+
+
 # Newest first, by the driver's form of the date (it sorts as the date does, see Matches).
 _NEWEST_FIRST = itemgetter(WHEN, ID)
 
 
-def _answer(raw: str, canon: Canonical, rows: list[Row], found: Matches) -> CheckResult:
+def _answer(
+    raw: str,
+    canon: Canonical,
+    rows: list[Row],
+    found: Matches,
+    caller: Caller,
+    stop: StopEntry | None = None,
+) -> CheckResult:
     """Build the answer from every match: facts over the visible ones, holdings for the rest.
 
     Only what the answer shows is converted from the driver's form: the dates of the newest
@@ -107,6 +136,7 @@ def _answer(raw: str, canon: Canonical, rows: list[Row], found: Matches) -> Chec
             canon.value,
             hit=True,
             shared_platform=canon.shared_platform,
+            stop_list=_stop_note(stop, caller, False),
             holdings=_holdings(hidden),
         )
     seen = sorted(visible.values(), key=_NEWEST_FIRST, reverse=True)
@@ -131,6 +161,7 @@ def _answer(raw: str, canon: Canonical, rows: list[Row], found: Matches) -> Chec
         canon.value,
         hit=True,
         shared_platform=canon.shared_platform,
+        stop_list=_stop_note(stop, caller, True),
         reports=len(seen),
         countries=sorted({r[COUNTRY] for r in seen}),
         first_seen=oldest,
@@ -148,6 +179,7 @@ def _result(
     caller: Caller,
     found: Matches,
     public: set[Key],
+    stops: dict[Key, StopEntry],
 ) -> CheckResult:
     if isinstance(outcome, InvalidIdentifier):
         return CheckResult(query=raw, kind=outcome.kind or None, value=None, error=outcome.reason)
@@ -163,7 +195,7 @@ def _result(
             hit=key in public,
             shared_platform=outcome.shared_platform,
         )
-    result = _answer(raw, outcome, found.rows.get(key, []), found)
+    result = _answer(raw, outcome, found.rows.get(key, []), found, caller, stops.get(key))
     for rel in _context(outcome):
         if rel.shared_platform:
             result.related.append(
@@ -171,20 +203,24 @@ def _result(
             )
         else:
             related = found.rows.get((rel.kind, rel.value), [])
-            result.related.append(_answer(rel.value, rel, related, found))
+            result.related.append(_answer(rel.value, rel, related, found, caller))
     return result
 
 
 def _lookup(
     session: Session, caller: Caller, outcomes: Sequence[Canonical | InvalidIdentifier]
-) -> tuple[Matches, set[Key]]:
+) -> tuple[Matches, set[Key], dict[Key, StopEntry]]:
+    """Return the matches, the public's hits, and the stop-list entries of the values hit."""
     keys = {k for o in outcomes if isinstance(o, Canonical) for k in _keys(o)}
     if not keys:
-        return NO_MATCHES, set()
+        return NO_MATCHES, set(), {}
+    asked = {(o.kind, o.value) for o in outcomes if isinstance(o, Canonical)}
     if caller.is_public:
-        asked = {(o.kind, o.value) for o in outcomes if isinstance(o, Canonical)}
-        return NO_MATCHES, public_hits(session, asked)
-    return match_rows(session, caller, keys), set()
+        return NO_MATCHES, public_hits(session, asked), {}
+    found = match_rows(session, caller, keys)
+    # Only hits are looked up: a miss (half of all checks) costs no second query.
+    hit = [k for k in found.rows if k in asked]
+    return found, set(), stopped_entries(session, hit) if hit else {}
 
 
 def asked_kind(kind: str | None) -> str | None:
@@ -231,8 +267,8 @@ def check(
     """
     kind = asked_kind(kind)
     outcome = canonical(kind, value.strip(), country)
-    found, public = _lookup(session, caller, [outcome])
-    result = _result(value, outcome, caller, found, public)
+    found, public, stops = _lookup(session, caller, [outcome])
+    result = _result(value, outcome, caller, found, public, stops)
     shown = f"{result.kind}:{result.value}" if result.error is None else f"{kind or 'auto'}:{value}"
     written = audit.record_search(
         session,
@@ -276,9 +312,10 @@ def check_bulk(
     """
     limit = bulk_limit(len(items), limit)
     outcomes = [canonical(asked_kind(i.kind), i.value.strip(), country) for i in items]
-    found, public = _lookup(session, caller, outcomes)
+    found, public, stops = _lookup(session, caller, outcomes)
     results = [
-        _result(i.value, o, caller, found, public) for i, o in zip(items, outcomes, strict=True)
+        _result(i.value, o, caller, found, public, stops)
+        for i, o in zip(items, outcomes, strict=True)
     ]
     hits = sum(1 for r in results if r.hit)
     invalid = sum(1 for r in results if r.error is not None)

@@ -65,6 +65,15 @@ def _render(result: CheckResult) -> None:
         console.print(f"[bold white on green] NO HIT [/] {value}")
     if result.shared_platform:
         console.print("[yellow]A shared platform: many unrelated reports name it.[/]")
+    if result.stop_list is not None:
+        stop = result.stop_list
+        console.print(
+            f"On the hub stop-list (it links no reports and raises no alerts): {stop.reason} "
+            f"— listed by {'the hub rules' if stop.automatic else stop.listed_by}, "
+            f"{stop.listed_at:%Y-%m-%d %H:%M} UTC",
+            markup=False,
+            style="yellow",
+        )
     if result.reports:
         facts = Table(show_header=False, box=None)
         facts.add_row("Reports you may see", f"{result.reports:,}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -141,6 +141,27 @@ def list_stops(session: Session, caller: Caller, *, channel: str) -> list[StopVi
         hits=sum(1 for v in views if not v.withheld),
     )
     return sorted(views, key=lambda v: (v.automatic, v.kind, v.value))
+
+
+def stopped_entries(
+    session: Session, keys: Collection[tuple[str, str]]
+) -> dict[tuple[str, str], StopEntry]:
+    """Return the ``stop`` entries of these (kind, value) keys: a check's note on its hits.
+
+    Not audited: the check that asks is.
+    """
+    found: dict[tuple[str, str], StopEntry] = {}
+    ordered = sorted(keys)
+    for start in range(0, len(ordered), HUB_CHUNK):
+        chunk = ordered[start : start + HUB_CHUNK]
+        where = (
+            and_(StopEntry.kind == chunk[0][0], StopEntry.value == chunk[0][1])
+            if len(chunk) == 1  # a single check: the unique index, no row-value list
+            else tuple_(StopEntry.kind, StopEntry.value).in_(chunk)
+        )
+        for entry in session.scalars(select(StopEntry).where(where, StopEntry.action == "stop")):
+            found[(entry.kind, entry.value)] = entry
+    return found
 
 
 def _named_only_hidden(

@@ -343,3 +343,23 @@ def test_a_number_cell_is_answered_with_a_note_that_it_lost_any_leading_zero(
     answers = {a["line"]: a for a in _download(client, page)}
     assert "it was checked as 123456789" in answers["2"]["note"]
     assert answers["3"]["note"] == ""
+
+
+def test_a_stop_listed_hit_says_so_on_the_page_and_in_the_download(
+    client_for: Client, region: PolicyRegion, engine: Engine
+) -> None:
+    from counterscam.link.stoplist import add_stop
+
+    session = session_factory(engine)()
+    add_stop(
+        session, region.caller("MY-NSRC"), kind="phone", value=region.phone, reason="bank hotline"
+    )
+    session.commit()
+    session.close()
+    client = client_for("TH-CCIB")
+    page = _post(client, values=LIST, country="MY").text
+    rows = _rows(page)
+    assert rows[0][1][1] == "HIT On the hub stop-list: bank hotline"
+    assert all("stop-list" not in cells[1] for _, cells in rows[1:])
+    answers = _download(client, page, "MY")
+    assert [a["stop_list"] for a in answers] == ["bank hotline", "", "", ""]

@@ -58,9 +58,11 @@ def test_check_bulk_writes_one_answer_per_row(
     result = runner.invoke(app, ["check-bulk", str(source), "--country", "MY", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "3 checked: 1 hits, 1 invalid" in result.output
-    rows = list(csv.DictReader(out.open()))
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert [r["hit"] for r in rows] == ["yes", "no", "no"]
     assert rows[1]["error"] and rows[0]["canonical"] == PHONE
+    # With a byte-order mark, as the web's download, so Excel reads it as UTF-8.
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfline,")
 
 
 def test_check_bulk_refuses_a_file_without_header(
@@ -94,7 +96,7 @@ def test_dates_are_the_reporting_countrys_and_the_csv_keeps_utc(
     out = tmp_path / "answers.csv"
     bulk = runner.invoke(app, ["check-bulk", str(listed), "--out", str(out), "--agency", "MY-NSRC"])
     assert bulk.exit_code == 0, bulk.output
-    (row,) = csv.DictReader(out.open())
+    (row,) = csv.DictReader(out.open(encoding="utf-8-sig"))
     assert row["first_seen"] == row["last_seen"] == "2026-03-01T16:00:00+00:00"
 
 
@@ -107,7 +109,7 @@ def test_check_bulk_answers_name_their_row_and_never_run_a_formula(
     result = runner.invoke(app, ["check-bulk", str(source), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "2 checked: 1 hits, 1 invalid" in result.output
-    hit, formula = csv.DictReader(out.open())
+    hit, formula = csv.DictReader(out.open(encoding="utf-8-sig"))
     assert (hit["line"], hit["kind"], hit["canonical"]) == ("2", "phone", PHONE)
     assert formula["line"] == "4" and formula["value"] == '\'=HYPERLINK("http://x")'
 
@@ -238,7 +240,7 @@ def test_check_bulk_says_which_number_cells_kept_no_leading_zero(
     result = runner.invoke(app, ["check-bulk", str(source), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "1 value was a number cell (rows 3)" in " ".join(result.output.split())
-    typed, number = csv.DictReader(out.open())
+    typed, number = csv.DictReader(out.open(encoding="utf-8-sig"))
     assert typed["note"] == ""
     assert "keeps no leading zeros: it was checked as 123456789" in number["note"]
 

@@ -222,7 +222,9 @@ def check_bulk_command(
     if out is not None and out.suffix.lower() == ".xlsx":
         out.write_bytes(answers_xlsx(rows))
     elif out is not None:
-        with out.open("w", newline="", encoding="utf-8") as handle:
+        # With a byte-order mark, as the web's download: Excel reads a CSV without one in the
+        # machine's code page, and Thai or Vietnamese values came out garbled.
+        with out.open("w", newline="", encoding="utf-8-sig") as handle:
             write_answers(handle, rows)
     console.print(f"{len(listed):,} checked: {hits:,} hits, {invalid:,} invalid.")
     numbers = [e.line for e in listed if e.note is not None]

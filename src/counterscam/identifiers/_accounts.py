@@ -31,10 +31,11 @@ _LEGAL_WORDS = frozenset({"tmcp", "tnhh", "mtv"})
 # Words that lead a sentence to the account, never part of a bank's or wallet's name:
 # "transfer to Maybank", "PayNow to", "ke BCA" (Indonesian and Malay "to"), Vietnamese
 # "chuyển khoản vào" (transfer into) and "ví điện tử" (e-wallet), Thai "โอนเข้า" (transfer
-# into). Latin words need a space after them, so "ViettelPay" keeps its "Vi".
+# into); "at" the bank: "STK 0011001234567 tại Vietcombank", Indonesian and Malay "di BCA".
+# Latin words need a space after them, so "ViettelPay" keeps its "Vi".
 _LEAD = re.compile(
     r"^(?:(?:(?:please\s+)?(?:transfer|send|pay|remit|deposit|tf|trf|chuy[eể]n(?:\s+kho[aả]n)?|ck)"
-    r"(?:\s+(?:money|funds|it))?\s+)?(?:to|into|ke|v[aà]o|qua|via)\s+"
+    r"(?:\s+(?:money|funds|it))?\s+)?(?:to|into|ke|v[aà]o|qua|via|at|di|t[aạ]i)\s+"
     r"|(?:v[ií]\s+[dđ]i[eệ]n\s+t[uử]|e-?wallet|dompet\s+digital)\s+"
     r"|(?:โอนเข้า|โอนไปที่|โอนไป)\s*)+",
     re.I,

@@ -81,7 +81,11 @@ def ascii_digits(text: str) -> str:
     return "".join(out)
 
 
-_DOT = r"(?:\[\s*(?:\.|dot)\s*\]|\(\s*(?:\.|dot)\s*\)|\{\s*(?:\.|dot)\s*\}|\s+\.\s*|\s*\.\s+)"
+# A bracketed dot takes the spaces around it: "evil [.] com" is written to be read "evil.com".
+_DOT = (
+    r"(?:\s*(?:\[\s*(?:\.|dot)\s*\]|\(\s*(?:\.|dot)\s*\)|\{\s*(?:\.|dot)\s*\})\s*"
+    r"|\s+\.\s*|\s*\.\s+)"
+)
 _REFANG = (
     (re.compile(r"^h(?:xx|XX|\*\*|tt|xt|tx)p(s?)(?=\s*(?:\[|\(|:))", re.I), r"http\1"),
     (re.compile(r"\[\s*://\s*\]|\[\s*:\s*\]\s*//|\(\s*:\s*\)\s*//"), "://"),
@@ -99,3 +103,20 @@ def refang(text: str, *, at_sign: bool = False) -> str:
     if at_sign:
         text = _AT.sub("@", text)
     return text.strip()
+
+
+_WORD_DOT = re.compile(r"\s+dot\s+", re.I)
+_HOST_PART = re.compile(r"((?:[a-z][a-z0-9+.-]*://)?)([^/?#]*)(.*)", re.I | re.S)
+
+
+def spelled_dots(text: str) -> str:
+    """Return "evil dot com/x" as "evil.com/x" when that leaves no space: a host spelt out so
+    that it does not turn into a link. Words around it ("see evil dot com") and a path's words
+    stay, and are refused as spaces."""
+    if " " not in text:
+        return text
+    parts = _HOST_PART.fullmatch(text)
+    if parts is None:
+        return text
+    joined = parts[1] + _WORD_DOT.sub(".", parts[2]) + parts[3]
+    return text if " " in joined else joined

@@ -6,7 +6,8 @@ import re
 from urllib.parse import urlsplit
 
 from counterscam.identifiers._host import ascii_host, domain_record
-from counterscam.identifiers._text import clean, refang
+from counterscam.identifiers._redirect import wrapped_link
+from counterscam.identifiers._text import clean, refang, spelled_dots
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 from counterscam.identifiers.ip import link_host_ip, parse_ip
 
@@ -21,7 +22,7 @@ _LABEL = re.compile(
 
 def canonicalize_domain(raw: str) -> Canonical:
     """Canonicalise a domain; a pasted URL is reduced to its host, an IP becomes ``ip``."""
-    text = refang(_LABEL.sub("", clean("domain", raw)))
+    text = spelled_dots(refang(_LABEL.sub("", clean("domain", raw))))
     pasted_link = "/" in text
     if "/" in text or "@" in text or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*://", text):
         try:
@@ -31,6 +32,13 @@ def canonicalize_domain(raw: str) -> Canonical:
             raise InvalidIdentifier(
                 "domain", raw, f"{shown(raw)} is not a domain name, like example.com"
             ) from exc
+        wrapped = wrapped_link(text, parts.path or "/", parts.query)
+        if wrapped is not None:
+            try:
+                # The site a Facebook or Google redirect link leads to, not the platform's.
+                return canonicalize_domain(wrapped)
+            except InvalidIdentifier:
+                pass  # a wrapper around no readable link is the platform's host, as written
     if " " in text:
         raise InvalidIdentifier(
             "domain", raw, f"{shown(raw)} has spaces; a domain name has none, like example.com"

@@ -46,13 +46,27 @@ def _fail(raw: str, why: str) -> InvalidIdentifier:
     return InvalidIdentifier("ewallet", raw, f"{shown(raw)} {why}")
 
 
-def _known() -> str:
-    return ", ".join(p.label for p in ewallet_providers()[:8])
+def _known(country: str | None) -> str:
+    # The reporting country's wallets first: a centre in Phnom Penh is helped by Wing and
+    # Bakong, not by the Philippine wallets that open the file.
+    providers = sorted(ewallet_providers(), key=lambda p: country not in p.countries)
+    return ", ".join(p.label for p in providers[:8])
 
 
-def _one(raw: str, name: str, found: tuple[EwalletProvider, ...]) -> EwalletProvider:
+def _unknown(raw: str, name: str, country: str | None) -> InvalidIdentifier:
+    """Say that ``name`` is no known e-wallet: a bank's when it names one, else unknown."""
+    if find_banks(name, country):
+        return _fail(raw, f"names {name!r}, a bank, not an e-wallet; enter it as a bank account")
+    return _fail(
+        raw, f"names an unknown e-wallet {name!r}; use a known one, like {_known(country)}"
+    )
+
+
+def _one(
+    raw: str, name: str, found: tuple[EwalletProvider, ...], country: str | None
+) -> EwalletProvider:
     if not found:
-        raise _fail(raw, f"names an unknown e-wallet {name!r}; use a known one, like {_known()}")
+        raise _unknown(raw, name, country)
     if len(found) > 1:
         places = ", ".join(sorted({c for p in found for c in p.countries}))
         labels = " or ".join(p.label for p in found)
@@ -94,12 +108,12 @@ def _named(
     a Thai TrueMoney number reported in Cambodia or Malaysia meets Thailand's reports of it.
     """
     if len(everywhere) < 2:
-        return _one(raw, name, everywhere)
+        return _one(raw, name, everywhere, country)
     dialled = _dialled_country(account)
     there = [p for p in everywhere if dialled is not None and dialled in p.countries]
     if len(there) == 1:
         return there[0]
-    return _one(raw, name, find_ewallets(name, country))
+    return _one(raw, name, find_ewallets(name, country), country)
 
 
 def _split(raw: str, text: str, country: str | None) -> tuple[EwalletProvider | None, str]:
@@ -190,6 +204,12 @@ def _account(raw: str, provider: EwalletProvider, account: str, country: str | N
             if provider.account == "phone":
                 raise _fail(raw, f"needs a {provider.label} phone number: {exc.reason}") from exc
     ident = re.sub(r"[\s\-./]", "", account).upper()
+    if not _ID.fullmatch(ident) and provider.account == "id" and phoneish:
+        raise _fail(
+            raw,
+            f"is written as a phone number, but a {provider.label} account is an account ID "
+            "(letters and digits); write the account's ID or number",
+        )
     if not _ID.fullmatch(ident):
         raise _fail(raw, f"has a {provider.label} account that is not a phone number or an ID")
     if provider.code == "promptpay" and _THAI_ID.fullmatch(ident) and not _thai_id_ok(ident):
@@ -212,6 +232,21 @@ def _thai_id_ok(ident: str) -> bool:
     return thai_id_check_digit(digits[:12]) == digits[12]
 
 
+def _name_before_number(text: str) -> str | None:
+    """Return the words written before the account ("VNPay" of "VNPay 0901234567"), if any.
+
+    Words that only lead to the wallet or name the ID's type ("transfer to", "ID") are not a
+    name; without a number after them the words are not known to name anything.
+    """
+    words = without_lead(text).split()
+    first = next((i for i, w in enumerate(words) if any(ch.isdigit() for ch in w)), None)
+    if not first:
+        return None
+    name = [w for w in words[:first] if w.lower().strip(".:") not in _ID_WORDS]
+    joined = " ".join(name).strip(" :-")
+    return joined if any(ch.isalpha() for ch in joined) else None
+
+
 def canonicalize_ewallet(raw: str, country: str | None, qualifier: str | None) -> Canonical:
     """Canonicalise an e-wallet account from text such as ``GCash 0917 123 4567``."""
     text = fold_dashes(ascii_digits(clean("ewallet", raw)))
@@ -228,7 +263,15 @@ def canonicalize_ewallet(raw: str, country: str | None, qualifier: str | None) -
     if provider is None:
         bank = next((n for n, _ in token_splits(text) if find_banks(n, region)), None)
         if bank is not None:
-            raise _fail(raw, f"names {bank!r}, a bank, not an e-wallet; enter it as a bank account")
+            raise _unknown(raw, bank, region)
+        if (name := _name_before_number(text)) is not None:
+            if find_banks(name, region):
+                raise _unknown(raw, name, region)
+            raise _fail(
+                raw,
+                f"does not say which e-wallet: {name!r} names none known; use a known one, "
+                f"like {_known(region)}",
+            )
         raise _fail(raw, "does not say which e-wallet; write it like gcash:0917 123 4567")
     if not account.strip():
         raise _fail(raw, f"has no {provider.label} account number")

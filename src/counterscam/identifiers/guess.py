@@ -13,6 +13,7 @@ from counterscam.reference import find_banks, find_chain, find_ewallets, find_pl
 
 _CANONICAL_PREFIX = re.compile(r"([A-Za-z0-9_]{1,20}):\S")
 _SCHEME = re.compile(r"(?:h[xX*t]{2}ps?|https?|ftp)\s*(?:\[?:\]?|\(:\))\s*//", re.I)
+_CIDR = re.compile(r"([0-9a-fA-F.:]+)\s*/\s*\d{1,3}", re.ASCII)
 _EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
 # "name at example dot com", as written to dodge address harvesters.
 _EMAIL_WORDS = re.compile(r"\sat\s.*\sdot\s", re.I)
@@ -136,6 +137,9 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
         return "crypto_wallet"  # its checksum fails: the reason says a character is mistyped
     if _works("ip", text, None) and re.fullmatch(r"[0-9.\[\]():a-fA-F]+", fanged):
         return "ip"
+    network = _CIDR.fullmatch(fanged)
+    if network and _works("ip", network[1], None):
+        return "ip"  # "203.0.113.0/24": the reason says it is a network, not one address
     if _DIGITS.fullmatch(text):
         digits = re.sub(r"\D", "", text)
         if len(digits) <= 6 and not text.startswith("+"):

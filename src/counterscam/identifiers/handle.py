@@ -230,6 +230,23 @@ def _labelled_link(raw: str, text: str, country: str | None) -> Canonical | None
     return found
 
 
+def _spaces(raw: str, handle: str, platform: Platform | None) -> InvalidIdentifier:
+    """Say why a handle of several words is refused."""
+    if platform is not None and all(w.isalpha() for w in handle.replace(".", "").split()):
+        # "Facebook: Juan Dela Cruz": victims often know only the name the profile shows,
+        # which thousands of accounts share; matched, it would join strangers' reports.
+        return InvalidIdentifier(
+            "handle",
+            raw,
+            f"{shown(raw)} has spaces; a handle is one word, and this looks like the name a "
+            f"{platform.label} profile shows, which many accounts share: give the username or "
+            "the profile link, and keep the name in the narrative",
+        )
+    return InvalidIdentifier(
+        "handle", raw, f"{shown(raw)} has spaces; a handle is one word, like telegram:@scammer_01"
+    )
+
+
 def _value(raw: str, platform: Platform, handle: str, country: str | None) -> Canonical:
     handle = handle.strip().lstrip("@").strip()
     if platform.code == "line":
@@ -242,9 +259,7 @@ def _value(raw: str, platform: Platform, handle: str, country: str | None) -> Ca
         region = country or ("VN" if platform.code == "zalo" else None)
         return e164(raw, ascii_digits(handle), region)
     if " " in handle:
-        raise InvalidIdentifier(
-            "handle", raw, f"{shown(raw)} has spaces; a handle is one word, like telegram:@name"
-        )
+        raise _spaces(raw, handle, platform)
     if not re.fullmatch(platform.handle_pattern, handle):
         raise InvalidIdentifier(
             "handle", raw, f"{shown(raw)} is not a {platform.label} account: {platform.handle_hint}"
@@ -307,11 +322,7 @@ def canonicalize_handle(raw: str, country: str | None, qualifier: str | None) ->
         elif len(rest) > 1 and _PHONEISH.fullmatch(" ".join(rest)):
             rest = [" ".join(rest)]  # "WhatsApp +60 12-345 6789"
         if len(rest) != 1:
-            raise InvalidIdentifier(
-                "handle",
-                raw,
-                f"{shown(raw)} has spaces; a handle is one word, like telegram:@scammer_01",
-            )
+            raise _spaces(raw, " ".join(rest), named)
         handle = rest[0]
     if wanted and named and wanted != named:
         raise InvalidIdentifier(

@@ -19,6 +19,9 @@ _V6_BRACKETS = re.compile(r"\[([0-9A-Fa-f:.]+)\](?::\d{1,5})?", re.ASCII)
 # Every character an IPv4 or IPv6 address (without a zone) can have.
 _IP_CHARS = frozenset("0123456789abcdefABCDEF.:")
 _HELP = "an IPv4 address is four numbers from 0 to 255 with dots, like 203.0.113.5"
+_HELP_V6 = (
+    "an IPv6 address is up to eight groups of hexadecimal digits with colons, like 2001:db8::1"
+)
 
 
 def parse_ip(text: str) -> str | None:
@@ -82,6 +85,8 @@ def canonicalize_ip(raw: str) -> Canonical:
             text, host = parts.netloc.rpartition("@")[2] or text, parts.hostname
         except ValueError:
             pass
+    if host is None and "/" in text:
+        text = _single_address(raw, text)
     try:
         # In a link, the host is the address the browser visits, however it is written.
         value = link_host_ip(host) if host else parse_ip(text)
@@ -105,6 +110,25 @@ def canonicalize_ip(raw: str) -> Canonical:
     return Canonical("ip", value, None)
 
 
+def _single_address(raw: str, text: str) -> str:
+    """Return the address of a one-address network written in CIDR form (``203.0.113.5/32``);
+    refuse a larger network, which is a range of addresses, not one."""
+    address, _, prefix = text.partition("/")
+    try:
+        network = ipaddress.ip_network(f"{address.strip()}/{prefix.strip()}", strict=False)
+    except ValueError:
+        return text  # not a network either: the reason below says what an address is
+    if network.num_addresses == 1:
+        return address.strip()
+    raise InvalidIdentifier(
+        "ip",
+        raw,
+        f"{shown(raw)} is a network of addresses ({network.network_address} to "
+        f"{network.broadcast_address}), not one address; "
+        "enter the address seen in the report",
+    )
+
+
 def _hint(text: str) -> str:
     """Say what a browser would read in ``text``: 3232235777 is 192.168.1.1 to it."""
     try:
@@ -112,7 +136,7 @@ def _hint(text: str) -> str:
     except ValueError:
         read = None
     if read is None:
-        return f"; {_HELP}"
+        return f"; {_HELP_V6 if ':' in text else _HELP}"
     # Not taken as that address: a number alone is as likely a phone or account number.
     return (
         f" as written; it looks like {read.address} {read.form}; write {read.address} if "

@@ -139,6 +139,9 @@ def e164(raw: str, text: str, region: str | None) -> Canonical:
     bracketed = _bracketed_area(raw, text, digits, region, has_plus=has_plus)
     if bracketed is not None:
         return bracketed
+    own_code = _own_code_without_plus(raw, digits, region, has_plus=has_plus)
+    if own_code is not None:
+        return own_code
     first: phonenumbers.PhoneNumber | None = None
     for written, candidate_region in _readings(digits, region, has_plus=has_plus):
         candidate = vn_current(written, candidate_region)
@@ -226,6 +229,42 @@ def _bracketed_area(
             f"are today the number {as_today}; enter the number as it is dialled today",
         )
     return Canonical("phone", phonenumbers.format_number(number, PhoneNumberFormat.E164), "VN")
+
+
+def _own_code_without_plus(
+    raw: str, digits: str, region: str | None, *, has_plus: bool
+) -> Canonical | None:
+    """Read "62858711040" given for Indonesia: its own country code written without "+".
+
+    The same digits are often also a national number without its trunk 0 (a landline in
+    area 0628), which ``phonenumbers`` prefers; but a number copied from WhatsApp or a form
+    is written "62..." far more often than a landline without its 0. When both readings are
+    valid, the mobile one is taken (scams call from mobiles, and it is the only one a person
+    would write so); when both are mobiles or both landlines, the value is refused naming both.
+    Returns None when only one reading is valid: the usual road reads it.
+    """
+    if has_plus or region is None or digits.startswith("0"):
+        return None
+    code = str(phonenumbers.country_code_for_region(region))
+    if code == "0" or not digits.startswith(code) or len(digits) <= len(code):
+        return None
+    national, national_valid = _attempt(digits, region)
+    own, own_valid = _attempt("+" + digits, None)
+    if not (national_valid and own_valid) or national is None or own is None or national == own:
+        return None
+    mobile = [n for n in (national, own) if phonenumbers.number_type(n) in _MOBILE]
+    if len(mobile) == 1:
+        value = phonenumbers.format_number(mobile[0], PhoneNumberFormat.E164)
+        return Canonical("phone", value, phonenumbers.region_code_for_number(mobile[0]))
+    with_code = phonenumbers.format_number(own, PhoneNumberFormat.INTERNATIONAL)
+    without_zero = phonenumbers.format_number(national, PhoneNumberFormat.INTERNATIONAL)
+    raise InvalidIdentifier(
+        "phone",
+        raw,
+        f"{shown(raw)} is ambiguous: read with the country code {code} it is {with_code}, "
+        f"read as a number in {place_name(region)} written without its leading 0 it is "
+        f"{without_zero}; enter it with + and the country code, or with the leading 0",
+    )
 
 
 def _other_idd(digits: str, prefixes: tuple[str, ...]) -> Canonical | None:

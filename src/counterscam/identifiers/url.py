@@ -8,7 +8,8 @@ from urllib.parse import quote, unquote, urlsplit
 from counterscam.identifiers._browser_ipv4 import browser_ipv4
 from counterscam.identifiers._host import ascii_host, registered_record
 from counterscam.identifiers._links import phone_in_link
-from counterscam.identifiers._text import ascii_digits, clean, refang
+from counterscam.identifiers._redirect import wrapped_link
+from counterscam.identifiers._text import ascii_digits, clean, refang, spelled_dots
 from counterscam.identifiers._tracking import without_tracking
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 from counterscam.identifiers._unwrap import unwrap
@@ -82,7 +83,7 @@ def _fail(raw: str, why: str) -> InvalidIdentifier:
 
 def canonicalize_url(raw: str, country: str | None) -> Canonical:
     """Canonicalise a URL; WhatsApp links become phones, a bare profile link its handle."""
-    text = unwrap(refang(_LABEL.sub("", clean("url", raw))))
+    text = unwrap(spelled_dots(refang(_LABEL.sub("", clean("url", raw)))))
     lowered = text.lower()
     if lowered.startswith("mailto:"):
         from counterscam.identifiers.email import canonicalize_email
@@ -143,6 +144,12 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
         host = ascii_host("url", hostname, raw)
         related = (registered_record(host),)
         shared = is_shared_platform_domain(host)
+    wrapped = wrapped_link(host, parts.path or "/", parts.query) if ip_value is None else None
+    if wrapped is not None:
+        try:
+            return canonicalize_url(wrapped, country)
+        except InvalidIdentifier:
+            pass  # a wrapper around no readable link is kept as the link it is
     netloc = host if port is None or port == _DEFAULT_PORTS[scheme] else f"{host}:{port}"
     path = _without_dot_segments(_normalise_escapes(parts.path) or "/")
     query = without_tracking(_normalise_escapes(parts.query), platform=shared)

@@ -216,7 +216,7 @@ def test_a_sign_that_does_not_settle_the_currency_is_an_error_at_its_cell(
 
 def test_rows_without_a_sign_keep_their_rules() -> None:
     missing = _validated(loss_amount="1,500")
-    assert missing == [(7, "loss_currency", "give the currency of the loss_amount, like MYR")]
+    assert missing == [(7, "loss_currency", "give the currency of the loss_amount, like IDR")]
     plain = _validated()
     assert isinstance(plain, ReportIn) and plain.loss_amount is plain.loss_currency is None
 

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from typer.testing import CliRunner
 
 from counterscam.access.caller import Caller
+from counterscam.cli.main import app
 from counterscam.db.models import Report
-from tests.intake.conftest import REPORTS_CSV, doc_report
+from tests.intake.conftest import IDENTIFIERS_CSV, REPORTS_CSV, doc_report
 from tests.intake.test_files import reports_count, upload
 from tests.intake.test_service import send
 
@@ -84,3 +87,46 @@ def test_a_tlp_label_with_a_space_is_the_mark(
     result = send(session, agencies["MY-NSRC"], [doc_report(mark=written)])
     assert (result.status, result.errors) == ("committed", [])
     assert session.scalars(select(Report.mark)).all() == [written.split(":")[1].strip().lower()]
+
+
+def _excel_padded(text: str, extra: int = 2) -> str:
+    """Return CSV text as Excel writes a sheet once formatted wider and longer than its data:
+    empty headings past the columns, and rows of commas only below the data."""
+    lines = text.strip("\n").split("\n")
+    width = lines[0].count(",") + 1 + extra
+    padded = [line + "," * extra for line in lines] + ["," * (width - 1)] * 3
+    return "\r\n".join(padded) + "\r\n"
+
+
+def test_rows_of_commas_only_past_the_header_s_width_are_blank_lines(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # A foreign centre's Excel export: two empty headings after `share_with` and three
+    # ",,,,..." rows below the data. Each such row was refused as a report missing its
+    # external_ref, reported_at, scam_type, channel and mark.
+    data = _excel_padded(REPORTS_CSV).encode()
+    result = upload(session, agencies["MY-NSRC"], {"reports.csv": data})
+    assert (result.status, result.created, result.errors) == ("committed", 2, [])
+
+
+def test_the_cli_import_skips_rows_of_commas_only_too(
+    runner: CliRunner, session: Session, agencies: dict[str, Caller], tmp_path: Path
+) -> None:
+    (tmp_path / "reports.csv").write_text(_excel_padded(REPORTS_CSV), newline="")
+    (tmp_path / "identifiers.csv").write_text(_excel_padded(IDENTIFIERS_CSV), newline="")
+    result = runner.invoke(app, ["import", str(tmp_path), "--agency", "MY-NSRC"])
+    assert result.exit_code == 0, result.output
+    assert "2 accepted, 0 rejected, 2 created" in result.output
+    assert reports_count(session) == 2
+
+
+def test_an_amount_without_its_currency_names_the_reporting_country_s_currency(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # A Singapore (or Vietnamese) centre told "like MYR" wonders what Malaysia has to do
+    # with it; a JSON number carries no currency sign to take it from.
+    report = doc_report(loss_amount=2500, loss_currency="", identifiers=[], parties=[])
+    result = send(session, agencies["SG-ASCOM"], [report])
+    assert [(e.column, e.reason) for e in result.errors] == [
+        ("loss_currency", "give the currency of the loss_amount, like SGD")
+    ]

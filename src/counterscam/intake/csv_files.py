@@ -237,6 +237,10 @@ def _rows(source: Source, names: list[str]) -> Rows:
                         "columns; quote values that contain commas",
                     )
                 )
+            elif _blank("".join(record)):
+                # ",,,,,,": Excel writes a row of empty cells for every row that was once
+                # formatted or cleared, as wide as its widest row, past the header's width.
+                continue
             record = record[:width]
         elif len(record) < width:
             if _blank("".join(record)):
@@ -261,7 +265,6 @@ def _refs(source: Source, names: list[str]) -> Refs:
     records = _records(source)
     next(records, None)  # the header
     for row, record in records:
-        if len(record) <= width and not (record and record[0].strip().strip("\x1a")):
-            if _blank("".join(record)):
-                continue  # a blank line
+        if not (record and record[0].strip().strip("\x1a")) and _blank("".join(record)):
+            continue  # a blank line, however many empty cells it has (as _rows skips it)
         yield row, ref_of(record[at]) if at < len(record) else ""

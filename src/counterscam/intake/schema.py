@@ -25,6 +25,7 @@ from counterscam.identifiers import KINDS
 from counterscam.intake import vocab
 from counterscam.intake.amounts import amount_of, currency_written, sign_currencies
 from counterscam.intake.dates import birth_date_of, incident_after_report, moment
+from counterscam.reference import country as country_info
 
 
 def _listed(values: tuple[str, ...], limit: int = 16) -> str:
@@ -230,7 +231,10 @@ class ReportIn(_In):
     @model_validator(mode="after")
     def _consistent(self, info: ValidationInfo) -> ReportIn:
         if self.loss_amount is not None and self.loss_currency is None:
-            raise ValueError("loss_currency: give the currency of the loss_amount, like MYR")
+            raise ValueError(
+                "loss_currency: give the currency of the loss_amount, "
+                f"like {_home_currency((info.context or {}).get('country'))}"
+            )
         if self.share_with and self.mark != "amber":
             raise ValueError(
                 f"share_with: only an amber report can be narrowed to named agencies; "
@@ -248,3 +252,11 @@ class ReportBatchIn(BaseModel):
     """A JSON batch: ``{"reports": [REPORT, ...]}``."""
 
     reports: list[dict[str, Any]]
+
+
+def _home_currency(country: str | None) -> str:
+    """Return the reporting country's currency, the example a centre there recognises."""
+    try:
+        return country_info(country).currency if country else "MYR"
+    except KeyError:
+        return "MYR"

@@ -21,7 +21,7 @@ import os
 import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -57,6 +57,9 @@ _COLUMNS: tuple[str, ...] = (
 )
 
 
+Search = tuple[str, str, int]  # an audited search: action, query, hits
+
+
 class AuditUnavailable(RuntimeError):
     """The audit log cannot be written; a search must not run unaudited."""
 
@@ -89,12 +92,21 @@ def record_search(
 
     Returns True when the row went into the session's transaction: the caller must commit.
     """
-    row = _row(caller, channel, action, query, hits, "")
+    return record_searches(session, caller, channel=channel, searches=[(action, query, hits)])
+
+
+def record_searches(
+    session: Session, caller: Caller, *, channel: str, searches: Sequence[Search]
+) -> bool:
+    """Audit several searches at once (a bulk check: its summary and each value), as
+    ``record_search`` audits one. Returns True when the rows went into the session's
+    transaction: the caller must commit."""
+    rows = [_row(caller, channel, action, query, hits, "") for action, query, hits in searches]
     seconds = get_settings().audit_flush_seconds
     if seconds <= 0:
-        _write(session.connection(), [row])
+        _write(session.connection(), rows)
         return True
-    _writer(session.get_bind().engine, seconds).add(row)
+    _writer(session.get_bind().engine, seconds).add(rows)
     return False
 
 
@@ -201,17 +213,18 @@ class _Writer:
         self._thread = threading.Thread(target=self._run, name="audit-writer", daemon=True)
         self._thread.start()
 
-    def add(self, row: Row) -> None:
+    def add(self, rows: list[Row]) -> None:
         with self._cond:
             if len(self._queue) >= MAX_QUEUED:
                 raise AuditUnavailable(
                     f"{len(self._queue)} search audit events could not be written to the "
                     "database; searches are refused until it accepts them again"
                 )
-            if not self._queue:
+            was_empty = not self._queue
+            if was_empty:
                 self._oldest = time.monotonic()
-            self._queue.append(row)
-            if len(self._queue) == 1 or len(self._queue) >= BATCH:
+            self._queue.extend(rows)
+            if was_empty or len(self._queue) >= BATCH:
                 self._cond.notify()
 
     def flush(self) -> None:

@@ -42,7 +42,7 @@ from counterscam.config import get_settings
 from counterscam.db.link_models import StopEntry
 from counterscam.db.prepared import Row
 from counterscam.identifiers import Canonical, InvalidIdentifier
-from counterscam.link.stoplist import stopped_entries
+from counterscam.link.stoplist import stopped_entries, withheld_note
 
 MAX_MATCHES = 20
 
@@ -84,14 +84,15 @@ def _stop_note(entry: StopEntry | None, caller: Caller, sees_one: bool) -> StopN
     """Return the stop-list note as the stop-list page would show the entry to the caller.
 
     Who listed a value and why is withheld when the caller may see none of the reports naming
-    it and another agency listed it; an automatic entry's reason is the hub rule's, shown to all.
+    it, unless its own agency listed it; a hub's figures, taken from those reports, too.
     """
     if entry is None:
         return None
     automatic = entry.added_by == "auto"
-    if sees_one or automatic or entry.added_by.endswith(f"@{caller.agency_code}"):
+    if sees_one or entry.added_by.endswith(f"@{caller.agency_code}"):
         return StopNote(entry.reason, entry.added_by, entry.added_at, automatic)
-    return StopNote("listed by another agency", "another agency", entry.added_at, False)
+    reason, listed_by = withheld_note(entry)
+    return StopNote(reason, listed_by, entry.added_at, automatic)
 
 
 # Newest first, by the driver's form of the date (it sorts as the date does, see Matches).
@@ -235,6 +236,13 @@ def asked_kind(kind: str | None) -> str | None:
     return None if kind in ("", "auto") else kind
 
 
+def _audited_query(result: CheckResult, kind: str | None, value: str, country: str | None) -> str:
+    """Return what a check asked, as the audit log records it: the canonical value, or for
+    an invalid one the kind asked (``auto`` when guessed) and the value as written."""
+    shown = f"{result.kind}:{result.value}" if result.error is None else f"{kind or 'auto'}:{value}"
+    return f"{shown} country={country or ''}"
+
+
 def _hits(result: CheckResult) -> int:
     """Return the number of matching reports for the audit log (all of them, seen or not)."""
     if not result.hit:
@@ -269,13 +277,12 @@ def check(
     outcome = canonical(kind, value.strip(), country)
     found, public, stops = _lookup(session, caller, [outcome])
     result = _result(value, outcome, caller, found, public, stops)
-    shown = f"{result.kind}:{result.value}" if result.error is None else f"{kind or 'auto'}:{value}"
     written = audit.record_search(
         session,
         caller,
         channel=channel,
         action="check",
-        query=f"{shown} country={country or ''}",
+        query=_audited_query(result, kind, value, country),
         hits=_hits(result),
     )
     if written:
@@ -305,7 +312,7 @@ def check_bulk(
     channel: str,
     limit: int | None = None,
 ) -> BulkCheckResult:
-    """Check many values with a few set-based queries; one audit row for the whole batch.
+    """Check many values with a few set-based queries; audited as a whole and value by value.
 
     Commits as ``check`` does.
     Raises TooManyValues above ``limit`` values (default: the ``max_bulk_check`` setting).
@@ -319,14 +326,20 @@ def check_bulk(
     ]
     hits = sum(1 for r in results if r.hit)
     invalid = sum(1 for r in results if r.error is not None)
-    written = audit.record_search(
-        session,
-        caller,
-        channel=channel,
-        action="bulk_check",
-        query=f"{len(items)} values ({invalid} invalid) country={country or ''}",
-        hits=hits,
-    )
+    # Each value gets its row too, as a single check does: with the summary alone, "who
+    # looked up this number?" had no answer for a number sent in a list (a list of one hid
+    # any lookup from the log).
+    summary = f"{len(items)} values ({invalid} invalid) country={country or ''}"
+    searches: list[audit.Search] = [("bulk_check", summary, hits)]
+    searches += [
+        (
+            "bulk_check_value",
+            _audited_query(r, asked_kind(i.kind), i.value.strip(), country),
+            _hits(r),
+        )
+        for i, r in zip(items, results, strict=True)
+    ]
+    written = audit.record_searches(session, caller, channel=channel, searches=searches)
     if written:
         session.commit()
     return BulkCheckResult(items=results, checked=len(results), hits=hits, invalid=invalid)

@@ -183,13 +183,28 @@ def _named_only_hidden(
     return found
 
 
+# A hub's own reason is figures over the reports naming it ("up to 40 reports within 60 days
+# of each other, in use for 1647 days"): shown beside a value named only in reports the caller
+# may not see, it told how long and how densely they ran, dates hit/no-hit never gives.
+HIDDEN_HUB = "a hub found by the rules in reports you may not see"
+
+
+def withheld_note(e: StopEntry) -> tuple[str, str]:
+    """Return the reason and the lister shown of an entry whose value is named only in
+    reports the caller may not see, listed by another agency or by the hub rules."""
+    if e.added_by == "auto":
+        return HIDDEN_HUB, "auto"
+    return "listed by another agency", "another agency"
+
+
 def _withheld(e: StopEntry) -> StopView:
+    reason, added_by = withheld_note(e)
     return StopView(
         e.kind,
         "",
         e.action,
-        e.reason if e.added_by == "auto" else "listed by another agency",
-        "auto" if e.added_by == "auto" else "another agency",
+        reason,
+        added_by,
         e.added_at,
         automatic=e.added_by == "auto",
         withheld=True,

@@ -17,6 +17,7 @@ from counterscam.access.caller import Caller
 from counterscam.api.app import create_app
 from counterscam.config import Settings
 from counterscam.db.models import Alert, ApiToken, ImportBatch, Report
+from counterscam.intake import service
 from tests.intake.conftest import REPORTS_CSV, doc_report
 from tests.intake.test_api import auth
 
@@ -317,3 +318,16 @@ def auth_again(session: Session, agency: str) -> dict[str, str]:
     token = issue_token(session, username=f"u-{agency.lower()}")
     session.commit()
     return {"Authorization": f"Bearer {token.secret}"}
+
+
+def test_a_batch_of_endless_unknown_keys_lists_no_more_errors_than_a_batch_keeps(
+    client: TestClient, session: Session, my: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every key beside "reports" was one error, unbounded: 100,000 keys answered 16 MB.
+    monkeypatch.setattr(service, "MAX_ERRORS", 5)
+    batch = {"reports": [doc_report()], **{f"k{n}": n for n in range(12)}}
+    answer = client.post("/api/v1/reports/batch", json=batch, headers=my)
+    assert answer.status_code == 422 and reports(session) == 0
+    assert [e["column"] for e in answer.json()["errors"]] == ["k0", "k1", "k2", "k3", "k4"]
+    kept = client.get(f"/api/v1/batches/{answer.json()['batch_id']}", headers=my).json()
+    assert kept["errors"][-1]["reason"] == "and 7 more errors not listed"

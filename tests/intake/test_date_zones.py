@@ -164,6 +164,15 @@ def test_an_offset_beyond_the_worlds_zones_is_refused(written: str) -> None:
     assert moment("2026-01-05 10:00 UTC+14", "ID") == _utc(10) - timedelta(hours=14)
 
 
+@pytest.mark.parametrize(
+    "written", ["2026-01-05T10:00:00+23:00", "2026-01-05T10:00:00-13:00", "2026-01-05T10:00+14:01"]
+)
+def test_an_iso_offset_beyond_the_worlds_zones_is_refused(written: str) -> None:
+    # Python reads any offset under a day: +23:00 was stored, a day away from what was meant.
+    assert "offsets run from -12:00 to +14:00, written like +07:00" in _refusal(written)
+    assert moment("2026-01-05T10:00:00-12:00", "ID") == _utc(10) + timedelta(hours=12)
+
+
 def test_am_and_pm_ask_for_the_24_hour_clock() -> None:
     assert _refusal("2026-01-05 10:00 PM") == (
         "'2026-01-05 10:00 PM': write the time on the 24-hour clock, like 22:00 for 10:00 PM"

@@ -4,6 +4,7 @@ error naming where it is and how to fix it, and nothing of a refused batch is st
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from typing import Any
 
@@ -247,3 +248,103 @@ def test_zipped_csv_files_are_named_a_zip_archive(
     assert result.status == "rejected" and reports_count(session) == 0
     (error,) = result.errors
     assert "this is a zip archive" in error.reason and "unzip it" in error.reason
+
+
+def _with_part(book: bytes, name: str, change: Any) -> bytes:
+    """Return ``book`` with its part ``name`` rewritten by ``change`` (or added, when new)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(book)) as src, zipfile.ZipFile(out, "w") as dst:
+        names = src.namelist()
+        for part in names:
+            data = src.read(part)
+            dst.writestr(part, change(data) if part == name else data, zipfile.ZIP_DEFLATED)
+        if name not in names:
+            dst.writestr(name, change(b""), zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def test_a_zip_of_thousands_of_parts_is_named_as_such_not_as_too_large(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # It was "the workbook unpacks to 0 MB, more than the 315 MB allowed".
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", b"<Types/>")
+        for n in range(10_001):
+            archive.writestr(f"x/{n}.xml", b"")
+    result = upload(session, agencies["MY-NSRC"], {"r.xlsx": out.getvalue()})
+    assert result.status == "rejected" and reports_count(session) == 0
+    (error,) = result.errors
+    assert "holds 10,002 parts" in error.reason and "save it again as .xlsx" in error.reason
+    assert "MB" not in error.reason
+
+
+_LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY a "aaaaaaaaaa">'
+    + b"".join(
+        b'<!ENTITY %s "%s">' % (bytes([c]), b"&%s;" % bytes([c - 1]) * 10)
+        for c in range(ord("b"), ord("j"))
+    )
+    + b"]>"
+)
+_XXE = b'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY i SYSTEM "file:///etc/hostname">]>'
+
+
+@pytest.mark.parametrize(
+    ("part", "change"),
+    [
+        # A billion laughs (10^9 "a"s from a few hundred bytes) in the sheet, the sheet list
+        # and the shared strings; and an external entity that would read a server file.
+        (
+            "xl/worksheets/sheet1.xml",
+            lambda x: _LAUGHS + x.split(b"?>", 1)[-1].replace(b"H-1", b"&i;"),
+        ),
+        (
+            "xl/workbook.xml",
+            lambda x: _LAUGHS + x.split(b"?>", 1)[-1].replace(b'"reports"', b'"&i;"'),
+        ),
+        (
+            "xl/worksheets/sheet1.xml",
+            lambda x: _XXE + x.split(b"?>", 1)[-1].replace(b"H-1", b"&i;"),
+        ),
+        ("xl/workbook.xml", lambda x: _XXE + x.split(b"?>", 1)[-1].replace(b'"reports"', b'"&i;"')),
+    ],
+)
+def test_xml_entities_in_a_workbook_are_refused_unexpanded(
+    session: Session, agencies: dict[str, Caller], part: str, change: Any
+) -> None:
+    book = _with_part(_book([HEADER.split(","), ROW.split(",")]), part, change)
+    result = upload(session, agencies["MY-NSRC"], {"r.xlsx": book})
+    assert result.status == "rejected" and reports_count(session) == 0
+    (error,) = result.errors
+    assert "cannot be read as an XLSX workbook" in error.reason
+    assert "save it again as .xlsx" in error.reason
+
+
+def test_laughs_in_shared_strings_are_refused_unexpanded(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # openpyxl writes inline strings; Excel writes them to a shared-strings part, read apart.
+    strings = (
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b"<si><t>&i;</t></si></sst>"
+    )
+    book = _book([HEADER.split(","), ROW.split(",")])
+    book = _with_part(book, "xl/sharedStrings.xml", lambda _: _LAUGHS + strings)
+    book = _with_part(
+        book,
+        "[Content_Types].xml",
+        lambda x: x.replace(
+            b"</Types>",
+            b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.'
+            b'openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+        ),
+    )
+    book = _with_part(
+        book,
+        "xl/worksheets/sheet1.xml",
+        lambda x: re.sub(rb'<c r="A2"[^>]*>.*?</c>', b'<c r="A2" t="s"><v>0</v></c>', x),
+    )
+    result = upload(session, agencies["MY-NSRC"], {"r.xlsx": book})
+    assert result.status == "rejected" and reports_count(session) == 0
+    assert "cannot be read as an XLSX workbook" in result.errors[0].reason

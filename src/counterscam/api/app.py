@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from counterscam import __version__
 from counterscam.access import audit
 from counterscam.api import alerts, check, clusters, docs_page, health, intake, reports
+from counterscam.api.body_limit import BodyCap
 from counterscam.api.guard import RequestGuard
 from counterscam.api.head import HeadAsGet
 from counterscam.api.security_headers import SecurityHeaders
@@ -54,6 +55,7 @@ def create_app(*, settings: Settings | None = None, engine: Engine | None = None
         https_only=settings.secure_cookies,
     )
     app.add_middleware(RequestGuard)  # no NUL reaches the database; answers are no-store
+    app.add_middleware(BodyCap, limit=settings.max_upload_bytes)  # no body read past the limit
     app.add_middleware(HeadAsGet)  # sessions and routes see a GET
     app.add_middleware(SecurityHeaders)  # outermost: every answer gets them
     # Routes are matched in order: the check, the busiest route, right after the probe.

@@ -35,8 +35,16 @@ def moment(value: Any, country: str | None) -> Any:
         written = str(value).strip()
         text = ascii_digits(written)  # Thai, Lao, Khmer, Myanmar digits: one reading each
         when = _read(text, written)
-    if when.tzinfo is None:
+    offset = when.utcoffset()
+    if offset is None:
         when = when.replace(tzinfo=vocab.zone(country))
+    elif not _EARLIEST_OFFSET <= offset <= _LATEST_OFFSET:
+        # An ISO offset is read by fromisoformat, which takes anything under a day: +23:00
+        # was stored, a day off, though no place on Earth is there.
+        raise ValueError(
+            f"{_quoted(value)}: {_hh_mm(offset)} is not an offset from UTC; offsets run from "
+            "-12:00 to +14:00, written like +07:00"
+        )
     # The year as written: 1990-01-01 in Bangkok is still 1989 in UTC, and 0001-01-01 in
     # UTC+8 falls outside the calendar Python knows (an OverflowError: a 500).
     if when.year < EARLIEST_YEAR:

@@ -327,6 +327,10 @@ def _reject(
 ) -> BatchResult:
     session.rollback()
     if fatal:
+        # A file problem lists every bad key or column it found: a JSON batch of 100,000 keys
+        # beside "reports" answered 100,000 errors (16 MB), past the limit row errors keep.
+        run.unlisted += max(0, len(fatal) - MAX_ERRORS)
+        fatal = fatal[:MAX_ERRORS]
         run.result.errors = fatal + run.result.errors[: MAX_ERRORS - len(fatal)]
     result = BatchResult(
         batch_id=None, status="rejected", accepted=0, rejected=run.seen, errors=run.result.errors

@@ -19,9 +19,12 @@ from counterscam.intake.tables import (
     Table,
     check_header,
     column_name,
+    size_text,
     too_many_reports,
 )
 
+# A workbook is a zip of a few parts a sheet; a zip of thousands is a bomb or not a workbook.
+MAX_PARTS = 10_000
 _DAMAGED = (
     "cannot be read as an XLSX workbook: it is damaged, truncated or not an .xlsx file "
     "({detail}). Open it in Excel or LibreOffice and save it again as .xlsx"
@@ -95,12 +98,21 @@ def _check_zip(source: Source, limits: Limits) -> None:
             entries = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise _not_a_workbook(source, str(exc)) from None
-    unzipped = sum(e.file_size for e in entries)
-    if len(entries) > 10_000 or unzipped > limits.max_unzipped_bytes:
+    if len(entries) > MAX_PARTS:
+        # Said apart from the size: "unpacks to 0 MB, more than the 315 MB allowed" told
+        # nothing of a zip of thousands of empty parts.
         raise file_problem(
             source.name,
-            f"the workbook unpacks to {unzipped / 1e6:.0f} MB, more than the "
-            f"{limits.max_unzipped_bytes / 1e6:.0f} MB allowed; split it into smaller workbooks "
+            f"the file holds {len(entries):,} parts, and a workbook holds a few dozen (at most "
+            f"{MAX_PARTS:,} are read); it is not a workbook Excel saved. Open it in Excel or "
+            "LibreOffice and save it again as .xlsx",
+        )
+    unzipped = sum(e.file_size for e in entries)
+    if unzipped > limits.max_unzipped_bytes:
+        raise file_problem(
+            source.name,
+            f"the workbook unpacks to {size_text(unzipped)}, more than the "
+            f"{size_text(limits.max_unzipped_bytes)} allowed; split it into smaller workbooks "
             "or use CSV files",
         )
     names = [e.filename for e in entries]

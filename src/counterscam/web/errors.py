@@ -27,6 +27,12 @@ MESSAGES = {
     403: ("You cannot open this page", "Your agency's access does not include this page."),
     404: ("Page not found", "If you typed the web address, check it is correct."),
     405: ("Page not found", "This address does not take that kind of request."),
+    408: ("The upload stopped", "Nothing was saved. Check the connection and send it again."),
+    413: (
+        "The file is too large",
+        "Split it into smaller files and send them one at a time, or ask an administrator to "
+        "import it with the command line.",
+    ),
     500: (
         "Sorry, there is a problem with the service",
         "Try again later. If it keeps happening, tell your system administrator the time "

@@ -60,9 +60,17 @@ def test_an_unknown_wallet_is_named_and_the_country_s_wallets_come_first() -> No
 
 
 def test_a_wallet_missing_from_the_reference_is_named_not_called_unnamed() -> None:
-    # "VNPay 0901234567" was told it "does not say which e-wallet".
-    why = reason("ewallet", "VNPay 0901234567", "VN")
-    assert "'VNPay' names none known; use a known one, like GrabPay, ShopeePay, MoMo," in why
+    # "VNPay 0901234567" was told it "does not say which e-wallet" (VNPAY is in the reference
+    # now: the wallet here is a made-up one).
+    why = reason("ewallet", "Timo Pay 0901234567", "VN")
+    assert "'Timo Pay' names none known; use a known one, like GrabPay, ShopeePay, MoMo," in why
+
+
+@pytest.mark.parametrize(
+    "raw", ["VNPAY 034 432 53 23", "Ví VNPAY 0344325323", "vnpay:+84344325323"]
+)
+def test_vnpay_is_viet_nams_wallet(raw: str) -> None:
+    assert canonicalize("ewallet", raw, country="VN").value == "vnpay:+84344325323"
 
 
 @pytest.mark.parametrize(

@@ -215,3 +215,30 @@ def test_a_fraction_before_the_seconds_is_refused_not_read_as_a_fraction_of_a_se
 def test_a_fraction_of_a_second_is_still_read() -> None:
     assert moment("2026-01-05 10:30:15.5", "ID") == datetime(2026, 1, 5, 3, 30, 15, 500000, UTC)
     assert moment("2026-01-05 10:30:15,25", "ID") == datetime(2026, 1, 5, 3, 30, 15, 250000, UTC)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "2026-01-05T10:00+07:00[Asia/Bangkok]",  # Java's ZonedDateTime
+        "2026-01-05T10:00:00.000+07:00[Asia/Ho_Chi_Minh]",
+        "2026-01-05T03:00Z[UTC]",
+        "2026-01-05T10:00[Asia/Jakarta]",  # no offset: the zone's local time
+        "2026-01-05T11:00+08:00[!Asia/Kuala_Lumpur]",  # RFC 9557's critical flag
+    ],
+)
+def test_a_zone_name_in_brackets_after_the_time_is_read(written: str) -> None:
+    # Police systems built on Java write RFC 9557 date-times; the moment is 03:00 UTC in each.
+    assert moment(written, "PH") == _utc(3)
+
+
+def test_a_bracketed_zone_that_disagrees_with_the_offset_or_is_unknown_is_refused() -> None:
+    assert _refusal("2026-01-05T10:00+08:00[Asia/Bangkok]") == (
+        "'2026-01-05T10:00+08:00[Asia/Bangkok]' gives the offset +08:00 but Asia/Bangkok is at "
+        "+07:00 then: keep only the right one"
+    )
+    assert "'Asia/Atlantis' is not a time zone name (an IANA name like Asia/Bangkok)" in (
+        _refusal("2026-01-05T10:00+07:00[Asia/Atlantis]")
+    )
+    assert "is not a date" in _refusal("[Asia/Bangkok]")
+    assert "is not a date" in _refusal("2026-01-05T10:00+07:00[../../etc/passwd]")

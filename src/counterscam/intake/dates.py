@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from functools import cache
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from counterscam import reference
 from counterscam.intake import vocab
@@ -60,6 +61,8 @@ def moment(value: Any, country: str | None) -> Any:
 
 
 def _read(text: str, written: str) -> datetime:
+    if text.endswith("]"):
+        return _with_zone_key(text, written)
     try:
         when = datetime.fromisoformat(text.replace(" ", "T", 1) if len(text) > 10 else text)
     except ValueError:
@@ -71,6 +74,44 @@ def _read(text: str, written: str) -> datetime:
         return _with_written_zone(text, written)
     if when.microsecond:  # rare: only then is the fraction's place looked at
         _fraction_after_seconds(text, written)
+    return when
+
+
+# RFC 9557's zone key after a date-time, as Java's ZonedDateTime (and systems built on it)
+# writes it: "2026-03-01T10:00+07:00[Asia/Bangkok]", "2026-03-01T03:00Z[UTC]"; "!" marks it
+# critical.
+_ZONE_KEY = re.compile(
+    r"\[!?(?P<key>[A-Za-z][A-Za-z0-9_+-]{0,40}(?:/[A-Za-z0-9_+-]{1,40}){0,3})\]$"
+)
+
+
+def _with_zone_key(text: str, written: str) -> datetime:
+    """Read a date-time followed by an IANA zone name in brackets.
+
+    The offset, when given, must be the zone's at that moment: one of the two is wrong
+    otherwise, and which cannot be told. Without an offset the time is the zone's local time.
+    """
+    found = _ZONE_KEY.search(text)
+    if found is None or found.start() == 0:
+        raise _not_a_date(written, text)
+    when = _read(text[: found.start()], written)
+    key = found["key"]
+    try:
+        zone = ZoneInfo(key)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            f"{written!r}: {key!r} is not a time zone name (an IANA name like Asia/Bangkok); "
+            "write the offset from UTC instead, like 2026-03-01T10:00:00+07:00"
+        ) from None
+    given = when.utcoffset()
+    if given is None:
+        return when.replace(tzinfo=zone)
+    there = when.astimezone(zone).utcoffset()
+    if there != given:
+        raise ValueError(
+            f"{written!r} gives the offset {_hh_mm(given)} but {key} is at "
+            f"{_hh_mm(there or timedelta())} then: keep only the right one"
+        )
     return when
 
 

@@ -1,4 +1,4 @@
-"""What an alert shows: a report the recipient may see; a long-lived match still alerts."""
+"""What an alert shows: a report the recipient may see; a long-lived match keeps alerting."""
 
 from __future__ import annotations
 
@@ -94,18 +94,38 @@ def _send(session: Session, caller: Caller, report: dict[str, Any]) -> None:
     assert result.status == "committed", result.errors
 
 
-def test_a_match_eleven_months_apart_alerts_though_linking_then_stops_it(
-    session: Session,
-) -> None:
+def test_a_long_lived_match_keeps_alerting_though_linking_stops_it(session: Session) -> None:
     region = build_policy_region(session)
     # A mule account kept for eleven months is what a freeze request needs to hear about, even
-    # though linking's life-span rule (over 250 days) then puts it on the stop-list, so that
-    # later reports of it link nothing and alert no one.
+    # though linking's life-span rule (over 250 days) then puts it on the stop-list: it stops
+    # linking reports, but each agency that reports it later still hears of the others.
     _send(session, region.caller("MY-NSRC"), _report("MY-1", "2025-01-05"))
     _send(session, region.caller("SG-ASCOM"), _report("SG-1", "2025-12-05"))
-    stopped = session.scalars(select(StopEntry.value).where(StopEntry.action == "stop")).all()
-    assert stopped == [PHONE]
+    stopped = session.execute(
+        select(StopEntry.value, StopEntry.rule).where(StopEntry.action == "stop")
+    ).all()
+    assert stopped == [(PHONE, "span")]
     for agency, other in (("MY-NSRC", "SG-ASCOM"), ("SG-ASCOM", "MY-NSRC")):
         got = inbox(session, region.caller(agency))
         assert got.total == 1
         assert got.items[0].other_agency_code == other
+    _send(session, region.caller("TH-CCIB"), _report("TH-1", "2026-01-20"))
+    told = {i.other_agency_code for i in inbox(session, region.caller("TH-CCIB")).items}
+    assert told == {"MY-NSRC", "SG-ASCOM"}
+    assert inbox(session, region.caller("MY-NSRC")).total == 2
+
+
+def test_a_busy_hub_found_by_the_rules_raises_no_alert(session: Session) -> None:
+    # An aggregator's account in more reports than the hub limit within one window run:
+    # every pair of agencies would be told of it.
+    build_policy_region(session)
+    session.add(
+        StopEntry(
+            kind="phone", value=PHONE, action="stop", reason="hub", added_by="auto", rule="busy"
+        )
+    )
+    th = add_report(session, agency="TH-CCIB", ref="TH-1", identifiers=[("phone", PHONE, "caller")])
+    sg = add_report(
+        session, agency="SG-ASCOM", ref="SG-1", identifiers=[("phone", PHONE, "caller")]
+    )
+    assert raise_alerts(session, [th.id, sg.id]) == 0

@@ -25,7 +25,7 @@ from counterscam.db.base import utcnow
 from counterscam.db.dialect import insert_for
 from counterscam.db.models import Alert, Identifier, Report, Sighting
 from counterscam.db.prepared import Prepared
-from counterscam.link.conditions import may_link
+from counterscam.link.conditions import may_alert
 
 __all__ = [
     "AlertItem",
@@ -74,9 +74,9 @@ _NEW_SIDES = (
     .where(
         Sighting.report_id.in_(bindparam("ids", expanding=True)),
         Sighting.role.in_(bindparam("roles", expanding=True)),
-        # What links raises alerts, by the same rule (DESIGN.md): no shared platform's front
-        # page, nothing on the hub stop-list unless an analyst allowed it.
-        may_link(),
+        # No shared platform's front page, nothing an analyst or a busy hub put on the
+        # stop-list unless an analyst allowed it (a hub found by its life span alone alerts).
+        may_alert(),
     )
     .group_by(Sighting.identifier_id, Report.agency_id, Report.country)
 )

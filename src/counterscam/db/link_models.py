@@ -84,6 +84,9 @@ class StopEntry(Base):
     reason: Mapped[str] = mapped_column(String(500), default="")
     added_by: Mapped[str] = mapped_column(String(120))  # user@agency, cli-admin, or auto
     added_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Of an ``auto`` entry: ``busy`` (too many reports in one window run) or ``span`` (in use
+    # too long); empty for an analyst's. Only busy hubs and analysts' entries silence alerts.
+    rule: Mapped[str] = mapped_column(String(8), default="", server_default="")
 
 
 class PartyDocument(Base):

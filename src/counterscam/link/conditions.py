@@ -50,6 +50,25 @@ def stopped(*, auto: bool = True) -> ColumnElement[bool]:
     return query.exists()
 
 
+def silenced() -> ColumnElement[bool]:
+    """Return a condition true for identifiers whose matches raise no alert.
+
+    An analyst's stop entry, or a busy hub's (see ``stoplist.stop_hubs``). A hub found only by
+    its life span still alerts: it has few reports, and may be a mule account kept for a year,
+    which a freeze request needs to hear about; each pair of agencies hears of it once.
+    """
+    return (
+        select(StopEntry.id)
+        .where(
+            StopEntry.kind == Identifier.kind,
+            StopEntry.value == Identifier.value,
+            StopEntry.action == "stop",
+            StopEntry.rule != "span",
+        )
+        .exists()
+    )
+
+
 def allowed() -> ColumnElement[bool]:
     """Return a condition true for identifiers an analyst declared never to be a hub."""
     return (
@@ -69,7 +88,7 @@ def role_code(roles: tuple[str, ...]) -> Any:
 
 
 def may_link() -> ColumnElement[bool]:
-    """Return a condition true for identifiers that link reports and raise alerts.
+    """Return a condition true for identifiers that link reports (alerts: ``may_alert``).
 
     A shared platform's front page never does (``links_through``); nor does a value on the hub
     stop-list (a genuine hotline reported by mistake, an exchange's deposit wallet): every
@@ -77,3 +96,11 @@ def may_link() -> ColumnElement[bool]:
     overrides the stop-list.
     """
     return and_(links_through(), or_(~stopped(), allowed()))
+
+
+def may_alert() -> ColumnElement[bool]:
+    """Return a condition true for identifiers whose cross-border matches raise alerts.
+
+    As ``may_link``, except that a hub found only by its life span alerts (``silenced``).
+    """
+    return and_(links_through(), or_(~silenced(), allowed()))

@@ -6,7 +6,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, insert, select, tuple_
+from sqlalchemy import and_, insert, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from counterscam.access import audit
@@ -82,11 +82,12 @@ def add_stop(session: Session, caller: Caller, *, kind: str, value: str, reason:
     if entry is None:
         entry = StopEntry(kind=kind, value=value)
         session.add(entry)
-    entry.action, entry.reason, entry.added_by, entry.added_at = (
+    entry.action, entry.reason, entry.added_by, entry.added_at, entry.rule = (
         "stop",
         reason,
         caller.actor,
         utcnow(),
+        "",
     )
     session.flush()
     return _view(entry)
@@ -221,25 +222,41 @@ def stop_hubs(session: Session, hubs: Sequence[tuple[int, int, int]], rules: Lin
     """Put the hubs the rules found on the stop-list as ``auto`` entries, with their reason.
 
     ``hubs`` holds (identifier id, most reports in one window run, days in use). Identifiers
-    already on the list, stopped or allowed by an analyst, are left as they are. Returns the
+    already on the list, stopped or allowed by an analyst, are left as they are, except that
+    an automatic ``span`` entry whose identifier is now busy becomes ``busy``. Returns the
     number of entries added. Rebuilds and intake both call this, so an entry reads the same
     whoever found the hub.
+
+    Each entry records its rule: a ``busy`` hub (more reports in one window run than the
+    limit: an aggregator, an exchange's deposit wallet) also silences alerts, which would
+    otherwise tell every agency of it; a ``span`` hub (in use longer than the limit, with
+    few reports) only stops linking: it may be a mule account kept for a year, and each pair
+    of agencies hears of it once.
     """
     wanted = {ident: (reports, span) for ident, reports, span in hubs}
     ident_ids = sorted(wanted)
-    rows = []
+    rows: list[dict[str, object]] = []
+    now_busy: list[int] = []
     now = utcnow()
     for start in range(0, len(ident_ids), HUB_CHUNK):
         found = session.execute(
-            select(Identifier.id, Identifier.kind, Identifier.value)
+            select(Identifier.id, Identifier.kind, Identifier.value, StopEntry.id, StopEntry.rule)
             .outerjoin(
                 StopEntry,
                 and_(StopEntry.kind == Identifier.kind, StopEntry.value == Identifier.value),
             )
-            .where(Identifier.id.in_(ident_ids[start : start + HUB_CHUNK]), StopEntry.id.is_(None))
+            .where(
+                Identifier.id.in_(ident_ids[start : start + HUB_CHUNK]),
+                or_(StopEntry.id.is_(None), StopEntry.rule == "span"),
+            )
         )
-        for ident_id, kind, value in found:
+        for ident_id, kind, value, entry_id, rule in found:
             reports, span = wanted[ident_id]
+            busy = reports > rules.hub_reports
+            if entry_id is not None:
+                if rule == "span" and busy:
+                    now_busy.append(entry_id)
+                continue
             rows.append(
                 {
                     "kind": kind,
@@ -253,8 +270,11 @@ def stop_hubs(session: Session, hubs: Sequence[tuple[int, int, int]], rules: Lin
                     ),
                     "added_by": "auto",
                     "added_at": now,
+                    "rule": "busy" if busy else "span",
                 }
             )
     if rows:
         session.execute(insert(StopEntry), rows)
+    if now_busy:
+        session.execute(update(StopEntry).where(StopEntry.id.in_(now_busy)).values(rule="busy"))
     return len(rows)

@@ -39,10 +39,9 @@ from counterscam.check.results import (
     StopNote,
 )
 from counterscam.config import get_settings
-from counterscam.db.link_models import StopEntry
 from counterscam.db.prepared import Row
 from counterscam.identifiers import Canonical, InvalidIdentifier
-from counterscam.link.stoplist import stopped_entries, withheld_note
+from counterscam.link.stoplist import Stopped, stopped_entries, withheld_note
 
 MAX_MATCHES = 20
 
@@ -80,7 +79,7 @@ def _holdings(hidden: dict[int, Row]) -> list[Holding]:
     ]
 
 
-def _stop_note(entry: StopEntry | None, caller: Caller, sees_one: bool) -> StopNote | None:
+def _stop_note(entry: Stopped | None, caller: Caller, sees_one: bool) -> StopNote | None:
     """Return the stop-list note as the stop-list page would show the entry to the caller.
 
     Who listed a value and why is withheld when the caller may see none of the reports naming
@@ -91,7 +90,7 @@ def _stop_note(entry: StopEntry | None, caller: Caller, sees_one: bool) -> StopN
     automatic = entry.added_by == "auto"
     if sees_one or entry.added_by.endswith(f"@{caller.agency_code}"):
         return StopNote(entry.reason, entry.added_by, entry.added_at, automatic)
-    reason, listed_by = withheld_note(entry)
+    reason, listed_by = withheld_note(entry.added_by)
     return StopNote(reason, listed_by, entry.added_at, automatic)
 
 
@@ -105,7 +104,7 @@ def _answer(
     rows: list[Row],
     found: Matches,
     caller: Caller,
-    stop: StopEntry | None = None,
+    stop: Stopped | None = None,
 ) -> CheckResult:
     """Build the answer from every match: facts over the visible ones, holdings for the rest.
 
@@ -180,7 +179,7 @@ def _result(
     caller: Caller,
     found: Matches,
     public: set[Key],
-    stops: dict[Key, StopEntry],
+    stops: dict[Key, Stopped],
 ) -> CheckResult:
     if isinstance(outcome, InvalidIdentifier):
         return CheckResult(query=raw, kind=outcome.kind or None, value=None, error=outcome.reason)
@@ -210,7 +209,7 @@ def _result(
 
 def _lookup(
     session: Session, caller: Caller, outcomes: Sequence[Canonical | InvalidIdentifier]
-) -> tuple[Matches, set[Key], dict[Key, StopEntry]]:
+) -> tuple[Matches, set[Key], dict[Key, Stopped]]:
     """Return the matches, the public's hits, and the stop-list entries of the values hit."""
     keys = {k for o in outcomes if isinstance(o, Canonical) for k in _keys(o)}
     if not keys:

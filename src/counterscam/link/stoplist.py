@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
+from typing import NamedTuple
 
-from sqlalchemy import and_, insert, or_, select, tuple_, update
+from sqlalchemy import and_, bindparam, insert, or_, select, tuple_, update
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 from counterscam.access import audit
@@ -15,6 +18,7 @@ from counterscam.access.policy import contributes, report_visible
 from counterscam.db.base import utcnow
 from counterscam.db.link_models import StopEntry
 from counterscam.db.models import Identifier, Report, Sighting
+from counterscam.db.prepared import Prepared
 from counterscam.identifiers import InvalidIdentifier, canonicalize
 from counterscam.link.rules import LinkRules
 
@@ -144,24 +148,52 @@ def list_stops(session: Session, caller: Caller, *, channel: str) -> list[StopVi
     return sorted(views, key=lambda v: (v.automatic, v.kind, v.value))
 
 
+class Stopped(NamedTuple):
+    """What a check says of a value on the stop-list."""
+
+    reason: str
+    added_by: str
+    added_at: datetime
+
+
+_STOPPED_COLUMNS = (StopEntry.reason, StopEntry.added_by, StopEntry.added_at)
+
+
+@lru_cache(maxsize=4)
+def _one_stopped(dialect: Dialect) -> Prepared:
+    # A hit's single check pays this on top of its match query: on the driver's cursor, as
+    # the match query runs (db.prepared), it costs the database's time, not the ORM's.
+    statement = select(*_STOPPED_COLUMNS).where(
+        StopEntry.kind == bindparam("kind"),
+        StopEntry.value == bindparam("value"),
+        StopEntry.action == "stop",
+    )
+    return Prepared(statement, dialect, ("kind", "value"))
+
+
 def stopped_entries(
     session: Session, keys: Collection[tuple[str, str]]
-) -> dict[tuple[str, str], StopEntry]:
+) -> dict[tuple[str, str], Stopped]:
     """Return the ``stop`` entries of these (kind, value) keys: a check's note on its hits.
 
     Not audited: the check that asks is.
     """
-    found: dict[tuple[str, str], StopEntry] = {}
+    if len(keys) == 1:
+        [(kind, value)] = keys
+        connection = session.connection()
+        rows = _one_stopped(connection.dialect).rows(connection, {"kind": kind, "value": value})
+        return {(kind, value): Stopped(*rows[0])} if rows else {}
+    found: dict[tuple[str, str], Stopped] = {}
     ordered = sorted(keys)
     for start in range(0, len(ordered), HUB_CHUNK):
         chunk = ordered[start : start + HUB_CHUNK]
-        where = (
-            and_(StopEntry.kind == chunk[0][0], StopEntry.value == chunk[0][1])
-            if len(chunk) == 1  # a single check: the unique index, no row-value list
-            else tuple_(StopEntry.kind, StopEntry.value).in_(chunk)
+        listed = session.execute(
+            select(StopEntry.kind, StopEntry.value, *_STOPPED_COLUMNS).where(
+                tuple_(StopEntry.kind, StopEntry.value).in_(chunk), StopEntry.action == "stop"
+            )
         )
-        for entry in session.scalars(select(StopEntry).where(where, StopEntry.action == "stop")):
-            found[(entry.kind, entry.value)] = entry
+        for kind, value, reason, added_by, added_at in listed:
+            found[(kind, value)] = Stopped(reason, added_by, added_at)
     return found
 
 
@@ -190,16 +222,16 @@ def _named_only_hidden(
 HIDDEN_HUB = "a hub found by the rules in reports you may not see"
 
 
-def withheld_note(e: StopEntry) -> tuple[str, str]:
+def withheld_note(added_by: str) -> tuple[str, str]:
     """Return the reason and the lister shown of an entry whose value is named only in
-    reports the caller may not see, listed by another agency or by the hub rules."""
-    if e.added_by == "auto":
+    reports the caller may not see, listed (``added_by``) by another agency or the hub rules."""
+    if added_by == "auto":
         return HIDDEN_HUB, "auto"
     return "listed by another agency", "another agency"
 
 
 def _withheld(e: StopEntry) -> StopView:
-    reason, added_by = withheld_note(e)
+    reason, added_by = withheld_note(e.added_by)
     return StopView(
         e.kind,
         "",

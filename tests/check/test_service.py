@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from counterscam.access.caller import PUBLIC
 from counterscam.check.results import CheckItem
 from counterscam.check.service import TooManyValues, check, check_bulk
+from counterscam.db.link_models import StopEntry
 from counterscam.db.models import AuditEvent
 from counterscam.link.stoplist import add_stop, remove_stop
 from tests.check.conftest import PHONE, CheckRegion
@@ -356,3 +357,22 @@ def test_public_is_not_warned_off_a_stop_listed_value_while_it_is_listed(
     assert check(session, admin, kind="phone", value=HOTLINE, country=None, channel="web").hit
     remove_stop(session, admin, kind="phone", value=HOTLINE, reason="it was the scammer's")
     assert _public_hit(session, HOTLINE)
+
+
+@pytest.mark.parametrize(("rule", "warned"), [("busy", False), ("span", True)])
+def test_public_is_warned_of_a_long_lived_hub_but_not_a_busy_one(
+    session: Session, region: CheckRegion, rule: str, warned: bool
+) -> None:
+    # A busy hub is an exchange's deposit wallet or an aggregator; a hub found only by its life
+    # span, a mule account kept for a year, which a victim should hear about.
+    value = "+60198765400"
+    add_report(
+        session,
+        agency="MY-NSRC",
+        ref="MY-hub",
+        mark="clear",
+        identifiers=[("phone", value, "caller")],
+    )
+    session.add(StopEntry(kind="phone", value=value, reason="hub", added_by="auto", rule=rule))
+    session.commit()
+    assert _public_hit(session, value) is warned

@@ -26,7 +26,7 @@ from counterscam.identifiers import (
     guess_kind,
     unguessed_reason,
 )
-from counterscam.link.conditions import allowed, stopped
+from counterscam.link.conditions import allowed, silenced
 
 Key = tuple[str, str]  # (kind, canonical value)
 _CHUNK = 2_000
@@ -159,9 +159,11 @@ INNOCENT_ROLES = ("victim_account", "impersonated_entity")
 def _public_statement(many: bool) -> Select[*tuple[Any, ...]]:
     """Build the query telling which identifier values the public may be warned about.
 
-    Those a clear report names as the scammer's (not in an innocent role), unless they are on
-    the hub stop-list (a genuine hotline reported by mistake, an exchange's deposit wallet) and
-    no analyst allowed them: warning the public off those would mislead.
+    Those a clear report names as the scammer's (not in an innocent role), unless an analyst
+    put them on the hub stop-list (a genuine hotline reported by mistake) or linking found them
+    busy (an exchange's deposit wallet), and no analyst allowed them: warning the public off
+    those would mislead. A hub found only by its life span (a mule account kept for a year)
+    is still a warning, as it still alerts agencies (``conditions.silenced``).
     """
     value = (
         Identifier.value.in_(bindparam("values", expanding=True))
@@ -177,7 +179,7 @@ def _public_statement(many: bool) -> Select[*tuple[Any, ...]]:
             value,
             public_visible(),
             Sighting.role.not_in(INNOCENT_ROLES),
-            or_(~stopped(), allowed()),
+            or_(~silenced(), allowed()),
         )
         .distinct()
     )

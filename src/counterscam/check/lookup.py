@@ -26,6 +26,7 @@ from counterscam.identifiers import (
     guess_kind,
     unguessed_reason,
 )
+from counterscam.identifiers.any_bank import account_digits, any_bank
 from counterscam.link.conditions import allowed, silenced
 
 Key = tuple[str, str]  # (kind, canonical value)
@@ -69,7 +70,10 @@ NO_MATCHES = Matches({}, _no_rows, _no_rows)
 
 @lru_cache(maxsize=65_536)
 def canonical(kind: str | None, raw: str, country: str | None) -> Canonical | InvalidIdentifier:
-    """Return the canonical form of ``raw``, or the error saying why it is not valid (cached)."""
+    """Return the canonical form of ``raw``, or the error saying why it is not valid (cached).
+
+    A bank account number given without its bank is asked at every bank (``any_bank``).
+    """
     try:
         if kind is None:
             guessed = guess_kind(raw, country=country)
@@ -82,6 +86,8 @@ def canonical(kind: str | None, raw: str, country: str | None) -> Canonical | In
             )
         return canonicalize(kind, raw, country=country)
     except InvalidIdentifier as exc:
+        if kind == "bank_account" and (digits := account_digits(raw)) is not None:
+            return any_bank(digits)
         return exc
 
 

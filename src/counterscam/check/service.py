@@ -41,6 +41,7 @@ from counterscam.check.results import (
 from counterscam.config import get_settings
 from counterscam.db.prepared import Row
 from counterscam.identifiers import Canonical, InvalidIdentifier
+from counterscam.identifiers.any_bank import is_any_bank
 from counterscam.link.stoplist import Stopped, stopped_entries, withheld_note
 
 MAX_MATCHES = 20
@@ -183,6 +184,8 @@ def _result(
 ) -> CheckResult:
     if isinstance(outcome, InvalidIdentifier):
         return CheckResult(query=raw, kind=outcome.kind or None, value=None, error=outcome.reason)
+    if is_any_bank(outcome):
+        return _any_bank_result(raw, outcome, caller, found, public)
     key = (outcome.kind, outcome.value)
     if caller.is_public:
         # The public page learns hit or no-hit over clear reports, and nothing else from the
@@ -207,6 +210,23 @@ def _result(
     return result
 
 
+def _any_bank_result(
+    raw: str, outcome: Canonical, caller: Caller, found: Matches, public: set[Key]
+) -> CheckResult:
+    """Answer an account number asked at every bank: one answer over all the accounts with
+    those digits, and each account that was reported as context (which bank, how many)."""
+    accounts = [(rel, found.rows.get((rel.kind, rel.value), [])) for rel in outcome.related]
+    if caller.is_public:
+        hit = any((rel.kind, rel.value) in public for rel, _ in accounts)
+        return CheckResult(query=raw, kind=outcome.kind, value=outcome.value, hit=hit)
+    rows = [row for _, named in accounts for row in named]
+    result = _answer(raw, outcome, rows, found, caller)
+    result.related.extend(
+        _answer(rel.value, rel, named, found, caller) for rel, named in accounts if named
+    )
+    return result
+
+
 def _lookup(
     session: Session, caller: Caller, outcomes: Sequence[Canonical | InvalidIdentifier]
 ) -> tuple[Matches, set[Key], dict[Key, Stopped]]:
@@ -216,6 +236,13 @@ def _lookup(
         return NO_MATCHES, set(), {}
     asked = {(o.kind, o.value) for o in outcomes if isinstance(o, Canonical)}
     if caller.is_public:
+        # An account number asked at every bank: the public learns whether any was reported.
+        asked |= {
+            (r.kind, r.value)
+            for o in outcomes
+            if isinstance(o, Canonical) and is_any_bank(o)
+            for r in o.related
+        }
         return NO_MATCHES, public_hits(session, asked), {}
     found = match_rows(session, caller, keys)
     # Only hits are looked up: a miss (half of all checks) costs no second query.

@@ -55,6 +55,7 @@ def _render(result: CheckResult) -> None:
     "[/b]" crashed the command, and a reference "[tmp]-1" showed as "-1".
     """
     # Imported here: every CLI command starts without the web package (tests/intake/test_cli).
+    from counterscam.identifiers.any_bank import ANY_BANK
     from counterscam.web.check_views import seen_in
     from counterscam.web.formatting import local_day
 
@@ -63,6 +64,11 @@ def _render(result: CheckResult) -> None:
         console.print(f"[bold white on red] HIT [/] {value}")
     else:
         console.print(f"[bold white on green] NO HIT [/] {value}")
+    if result.value and result.value.startswith(ANY_BANK):
+        console.print(
+            "No bank was given: the number was looked up at every bank of the region; the "
+            "accounts reported are listed as context below."
+        )
     if result.shared_platform:
         console.print("[yellow]A shared platform: many unrelated reports name it.[/]")
     if result.stop_list is not None:

@@ -376,6 +376,11 @@ def _date_hint(text: str) -> str:
     return ""
 
 
+def buddhist_era_year(year: int) -> int | None:
+    """Return the common-era year of a Thai Buddhist-era year (2518: 1975), or None."""
+    return year - BUDDHIST_ERA if year in _ERA_YEARS else None
+
+
 def _era_note(year: int) -> str:
     if year not in _ERA_YEARS:
         return ""

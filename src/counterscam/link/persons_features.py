@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from counterscam.identifiers import InvalidIdentifier, canonicalize
+from counterscam.intake.dates import buddhist_era_year
 from counterscam.link.documents import MIN_DOCUMENT, document_number
 from counterscam.link.persons_names import (
     compact,
@@ -65,17 +66,30 @@ _NIK = re.compile(r"^\d{6}(\d{2})(\d{2})(\d{2})\d{4}$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
+def _common_era(year: int, text: str) -> int:
+    """Return a birth year in the common era; raise ValueError for one after this year.
+
+    Thai (and Lao, Khmer) records count years in the Buddhist era, 543 ahead: no one was born
+    in 2518, so it is read as 1975. Intake refuses such a date with this hint; a partner's
+    list is resolved as it is written.
+    """
+    if year <= date.today().year:
+        return year
+    era = buddhist_era_year(year)
+    if era is not None and era <= date.today().year:
+        return era
+    raise ValueError(f"{text!r} is in the future: check the year of birth")
+
+
 def parse_birth_date(value: date | str | None) -> tuple[str | None, int | None]:
     """Return (ISO date or None, year or None); raise ValueError if the text is no date."""
     if value is None or value == "":
         return None, None
-    if isinstance(value, date):
-        return value.isoformat(), value.year
-    text = value.strip()
+    text = value.isoformat() if isinstance(value, date) else value.strip()
     match = _DATE.match(text)
     if not match:
         raise ValueError(f"{text!r} is not a date: write YYYY-MM-DD (or YYYY alone)")
-    year = int(match.group(1))
+    year = _common_era(int(match.group(1)), text)
     if match.group(3) is None:
         return None, year  # year (and month) only: compared on the year
     month, day = int(match.group(2)), int(match.group(3))
@@ -83,9 +97,12 @@ def parse_birth_date(value: date | str | None) -> tuple[str | None, int | None]:
     # day-first and compared; only impossible dates either way are rejected.
     for m, d in ((month, day), (day, month)):
         try:
-            return date(year, m, d).isoformat(), year
+            found = date(year, m, d)
         except ValueError:
             continue
+        if found > date.today():
+            raise ValueError(f"{text!r} is in the future: check the birth date")
+        return found.isoformat(), year
     raise ValueError(f"{text!r} is not a date: month {month} or day {day} is out of range")
 
 

@@ -23,7 +23,7 @@ lai 赖賴 hong 洪 dai 戴 mo 莫 kong 孔 chang 常 wen 温溫文 kang 康 niu
 qiao 乔喬 wu2 伍 pang 庞龐 ni 倪 zhuang 庄莊 nie 聂聶 yue 岳 zhan 詹 ou 区區欧歐 ning 宁寧
 ruan 阮 ke 柯 ji 纪紀 mei 梅 ling 凌 bi 毕畢 shan 单單 huo 霍 mai 麦麥 lian 连連 lan 蓝藍
 ouyang 欧阳歐陽 sima 司马司馬 situ 司徒 shangguan 上官 zhuge 诸葛諸葛 dongfang 东方東方
-murong 慕容 huangfu 皇甫
+murong 慕容 huangfu 皇甫 she 佘
 """
 
 # Given-name characters: pinyin, then the characters read so.
@@ -39,7 +39,7 @@ kang 康 tao 涛濤 lei 磊蕾 fang 芳 ying 英莹瑩颖穎樱櫻 na 娜 yu 玉
 bin 斌彬滨濱 bo 波博 chao 超 chen 晨辰 dong 东東 fei 飞飛菲 feng 峰锋鋒丰豐凤鳳 gang 刚剛
 juan 娟 kun 坤 lan 兰蘭岚嵐 lu 璐露 nan 楠南 ning 宁寧 peng 鹏鵬 qing 清青晴庆慶
 rong 荣榮蓉容 rui 瑞睿 shu 淑舒 song 松 tian 天甜 xia 霞 xiao 晓曉小 xue 雪 yang 阳陽洋
-yun 云雲芸 zhong 忠中 qi 琪琦奇 da 大达達 tai 泰太 gui 贵貴桂 shi 诗詩世 a 阿 si 思
+yun 云雲芸 zhong 忠中 jiang 江 ju 驹駒 qi 琪琦奇 da 大达達 tai 泰太 gui 贵貴桂 shi 诗詩世 a 阿 si 思
 xuan 轩軒萱 zi 子梓紫 han 涵翰 yue 悦悅月 ze 泽澤 qiu 秋 chun 春 hua2 桦樺
 """
 

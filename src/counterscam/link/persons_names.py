@@ -43,6 +43,12 @@ ALIASES = {
     "muhamad": "muhammad",
     "muhammed": "muhammad",
     "md": "muhammad",
+    "mhd": "muhammad",
+    # Javanese spellings, common in Indonesian records
+    "moch": "muhammad",
+    "mochammad": "muhammad",
+    "mochamad": "muhammad",
+    "muh": "muhammad",
     "abd": "abdul",
     "noor": "nur",
     "nor": "nur",
@@ -68,7 +74,7 @@ CHINESE_SURNAME_GROUPS = (
     "koh xu hsu hui khoo khor",
     "yeo yang yeung yong",
     "liu lau lao liew",
-    "zhao chiu chew",
+    "zhao chao chiu chew tio",  # 赵: Wade-Giles Chao, Hokkien Tio
     "zhou chow chau chou chew",  # 周: Wade-Giles Chou, Hokkien Chew
     "lai li",
     "ho he hoh hoe",
@@ -84,6 +90,9 @@ CHINESE_SURNAME_GROUPS = (
     "gao koh kou",
     "hu foo woo",
     "zeng tseng tsang",  # 曾
+    "jiang chiang kong kang",  # 江, 蒋: Wade-Giles Chiang, Cantonese Kong, Hokkien Kang
+    "yin wan",  # 尹: Cantonese Wan (Wan Kuok-koi)
+    "she sia seh",  # 佘: Hokkien Sia, Cantonese Seh
     "xie hsieh tse chia cheah",  # 谢: Cantonese Tse, Hokkien Chia, Penang Cheah
 )
 # Syllables of Chinese given names: Mandarin pinyin first (the class), then the Hokkien,
@@ -120,7 +129,7 @@ CHINESE_SYLLABLE_GROUPS = (
     "long loong lung",
     "ping peng",
     "yong weng wing eng",
-    "fa huat faat fatt",
+    "fa huat faat fatt fat",
     "fan faan",
     "fu hock fook hok",
     "an onn on ann",
@@ -143,6 +152,8 @@ CHINESE_SYLLABLE_GROUPS = (
     "yu yoo yew",
     "da tai toa",  # 大: Cantonese Tai, Hokkien Toa (Chan Tai Man, Chen Da Wen)
     "tai thai",
+    "jiang chiang kong kang",
+    "ju koi keui kui",  # 驹, 居: Macanese and Cantonese Koi, Keui
 )
 
 
@@ -167,7 +178,6 @@ _REWRITES = (
     ("oe", "u"),
     ("aw", "au"),
     ("sh", "s"),
-    ("sy", "s"),
     ("ch", "c"),
     ("j", "c"),
     ("ph", "p"),
@@ -193,6 +203,8 @@ _REWRITES = (
     ("ey", "ei"),
 )
 _DOUBLE = re.compile(r"(.)\1+")
+_SY = re.compile(r"sy(?=[aeiou])")
+_VOWEL_Y = re.compile(r"(?<=[b-df-hj-np-tv-z])y(?=[b-df-hj-np-tv-xz])")
 _INITIAL = (("ht", "t"), ("sr", "s"), ("hn", "n"), ("hl", "l"))
 
 
@@ -204,12 +216,15 @@ def phonetic(token: str, culture: str = "") -> str:
     for "y"; Lao romanisation adds a silent "h" after a final "n" (Souksavanh/Souksavan).
     """
     t = token
-    if culture == "ID":
-        t = t.replace("dj", "J").replace("j", "y").replace("J", "j")
+    if culture == "ID":  # old spelling: dj is j, tj is c (Tjahjono is Cahyono), j is y
+        t = t.replace("dj", "J").replace("tj", "c").replace("j", "y").replace("J", "j")
     for old, new in _INITIAL:
         if t.startswith(old):
             t = new + t[len(old) :]
             break
+    # Sy is the consonant of Aisyah only before a vowel; before a consonant y is the vowel i
+    # (Lao Sysouphanh is Sisouphanh), as it is at the end of a name (Somsy).
+    t = _VOWEL_Y.sub("i", _SY.sub("s", t))
     for old, new in _REWRITES:
         t = t.replace(old, new)
     if len(t) > 2 and t.endswith("y"):

@@ -38,6 +38,7 @@ def test_demo_builds_a_linked_region_with_sign_ins_and_is_not_built_twice(tmp_pa
     for username in ("analyst.my", "secretariat", "partner.au", "observer.tl"):
         assert username in first.stdout
     assert "http://127.0.0.1:8000" in first.stdout
+    assert "counterscam serve" in first.stdout  # the command alone serves nothing: say how
 
     engine = make_engine(f"sqlite:///{tmp_path / 'data' / 'counterscam.db'}")
     with session_factory(engine)() as session:
@@ -51,6 +52,10 @@ def test_demo_builds_a_linked_region_with_sign_ins_and_is_not_built_twice(tmp_pa
     again = _demo(tmp_path)
     assert again.returncode == 0, again.stderr
     assert "already built (1,500 reports)" in again.stdout
+    # It names the database to empty, not "the data folder", which a custom URL is not in.
+    assert f"delete {tmp_path / 'data' / 'counterscam.db'} to build it again" in " ".join(
+        again.stdout.split()
+    )
     with session_factory(engine)() as session:
         assert session.scalar(select(func.count()).select_from(Report)) == 1500
         assert session.scalar(select(func.count()).select_from(User)) == users

@@ -28,10 +28,12 @@ class Settings(BaseSettings):
     )
     secret_key: str = Field(default=DEFAULT_SECRET, description="Signs session cookies.")
     demo: bool = Field(default=False, description="Demo mode allows the default secret.")
-    max_upload_bytes: int = Field(default=50 * 1024 * 1024, description="Largest upload.")
-    max_batch_reports: int = Field(default=10_000, description="Most reports in one batch.")
-    max_bulk_check: int = Field(default=10_000, description="Most values in one bulk check.")
-    session_max_age_seconds: int = Field(default=12 * 3600, description="Sign-in lifetime.")
+    # Bounded below: a negative or zero limit was taken as written and refused every upload,
+    # batch or sign-in without naming the setting behind it.
+    max_upload_bytes: int = Field(default=50 * 1024 * 1024, gt=0, description="Largest upload.")
+    max_batch_reports: int = Field(default=10_000, gt=0, description="Most reports in a batch.")
+    max_bulk_check: int = Field(default=10_000, gt=0, description="Most values in a bulk check.")
+    session_max_age_seconds: int = Field(default=12 * 3600, gt=0, description="Sign-in lifetime.")
     secure_cookies: bool = Field(
         default=False,
         description=(
@@ -64,6 +66,8 @@ class Settings(BaseSettings):
     )
     audit_flush_seconds: float = Field(
         default=1.0,
+        ge=0,
+        allow_inf_nan=False,
         description=(
             "Longest time a search's audit row waits in memory before a batched write; a hard "
             "crash can lose at most this much. 0 writes each search's row through."

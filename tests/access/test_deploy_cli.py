@@ -152,3 +152,27 @@ def test_a_setting_that_cannot_be_read_names_the_variable(
     assert "COUNTERSCAM_MAX_UPLOAD_BYTES='50MB'" in result.output
     assert "docs/configuration.md" in result.output
     get_settings.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "said"),
+    [
+        ("COUNTERSCAM_MAX_UPLOAD_BYTES", "-1", "greater than 0"),
+        ("COUNTERSCAM_MAX_BATCH_REPORTS", "0", "greater than 0"),
+        ("COUNTERSCAM_MAX_BULK_CHECK", "-5", "greater than 0"),
+        ("COUNTERSCAM_SESSION_MAX_AGE_SECONDS", "0", "greater than 0"),
+        ("COUNTERSCAM_AUDIT_FLUSH_SECONDS", "-1", "greater than or equal to 0"),
+        ("COUNTERSCAM_AUDIT_FLUSH_SECONDS", "nan", "finite number"),
+    ],
+)
+def test_a_limit_that_would_refuse_everything_is_named_at_start(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, variable: str, value: str, said: str
+) -> None:
+    # Taken as written, a negative upload limit answered every batch "too large" and a zero
+    # sign-in lifetime ended each sign-in at once, without naming the setting behind it.
+    monkeypatch.setenv(variable, value)
+    get_settings.cache_clear()
+    result = runner.invoke(app, ["agency", "list"])
+    assert result.exit_code == 1
+    assert f"{variable}={value!r}" in result.output and said in result.output
+    get_settings.cache_clear()

@@ -76,6 +76,8 @@ def test_a_disabled_user_can_no_longer_sign_in_or_use_a_token(
 def test_disabling_a_user_that_does_not_exist_says_so(runner: CliRunner) -> None:
     result = runner.invoke(app, ["user", "disable", "nobody"])
     assert result.exit_code == 1 and "no user 'nobody'" in result.output
+    # The error says how to find the right name, as an unknown agency's does.
+    assert "counterscam user list" in " ".join(result.output.split())
 
 
 @pytest.mark.parametrize("agency", ["SG-ASCOM", "aseanapol"])

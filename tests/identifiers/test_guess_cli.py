@@ -91,3 +91,24 @@ def test_canon_command_fails_with_the_reason() -> None:
     assert result.exit_code == 1
     assert "too short" in result.stderr
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["canon", "iban", "x"], "'iban' is not an identifier kind"),
+        (["canon", "phone", "012-345 6789", "--country", "ZZ"], "--country 'ZZ' is not a known"),
+    ],
+)
+def test_canon_command_calls_an_unknown_kind_or_country_a_usage_error(
+    args: list[str], said: str
+) -> None:
+    # docs/cli.md: exit 2 for an unknown kind or --country, as `check` does; 1 is a bad value.
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert said in " ".join(result.stderr.split())
+
+
+def test_canon_command_reads_the_kind_and_country_in_any_case() -> None:
+    result = runner.invoke(app, ["canon", "Phone", "012-345 6789", "--country", "my"])
+    assert result.exit_code == 0 and result.stdout == "+60123456789\n"

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from counterscam.cli.main import app
+from counterscam.link import persons_spark
 from counterscam.synth import generate
 from tests.link.test_persons_resolve import COLUMNS, FAMILIES
 
@@ -73,8 +76,41 @@ def test_unknown_backend_is_refused(tmp_path: Path) -> None:
     result = runner.invoke(
         app, ["resolve-persons", "--in", str(src), "--out", "x.csv", "--backend", "oracle"]
     )
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error, as docs/cli.md says
     assert "duckdb or spark" in _said(result.output)
+
+
+def test_a_threshold_out_of_range_is_a_usage_error(tmp_path: Path) -> None:
+    src = _write(tmp_path / "in.csv", ["record_id", "full_name"], [["a", "Ali"]])
+    result = runner.invoke(
+        app, ["resolve-persons", "--in", str(src), "--out", "x.csv", "--threshold", "1.5"]
+    )
+    assert result.exit_code == 2
+    assert "--threshold 1.5 is out of range" in _said(result.output)
+
+
+def test_spark_without_pyspark_or_java_is_said_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PySpark is a development extra; a plain install answered --backend spark with a traceback.
+    src = _write(tmp_path / "in.csv", ["record_id", "full_name"], [["a", "Ali"], ["b", "Ali"]])
+    out = tmp_path / "out.csv"
+    args = ["resolve-persons", "--in", str(src), "--out", str(out), "--backend", "spark"]
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "pyspark" else real_find_spec(name, *a),
+    )
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "needs PySpark" in _said(result.output) and "--backend duckdb" in _said(result.output)
+    monkeypatch.setattr(importlib.util, "find_spec", real_find_spec)
+    monkeypatch.setattr(persons_spark.shutil, "which", lambda name: None)
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert "Spark needs Java" in _said(result.output)
+    assert not out.exists()
 
 
 def test_a_short_partner_list_is_scored_with_the_shipped_model(tmp_path: Path) -> None:

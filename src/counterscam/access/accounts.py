@@ -172,7 +172,7 @@ def user_by_name(session: Session, username: str) -> User:
     """Return the user with this username (any case), or raise AccountError."""
     user = session.scalar(select(User).where(User.username == username.strip().lower()))
     if user is None:
-        raise AccountError(f"no user {username!r}")
+        raise AccountError(f"no user {username!r}; list them with 'counterscam user list'")
     return user
 
 

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from counterscam.cli.app import app
+from counterscam.cli.context import country_code, fail
 from counterscam.identifiers import KINDS, InvalidIdentifier, canonicalize
 
 
@@ -23,8 +24,14 @@ def canon(
     ] = None,
 ) -> None:
     """Print the canonical form of an identifier (and its registered domain or IP, if any)."""
+    # An unknown kind or country is a usage error (exit 2), as in `check`; exit 1 is kept for
+    # a value that does not read, so a script can tell its own mistake from bad data.
+    kind = kind.strip().lower()
+    if kind not in KINDS:
+        raise fail(f"{kind!r} is not an identifier kind; use one of {', '.join(KINDS)}", 2)
+    country = country_code(country)
     try:
-        result = canonicalize(kind.strip().lower(), value, country=country, qualifier=qualifier)
+        result = canonicalize(kind, value, country=country, qualifier=qualifier)
     except InvalidIdentifier as exc:
         typer.echo(exc.reason, err=True)
         raise typer.Exit(code=1) from exc

@@ -8,9 +8,12 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from sqlalchemy.engine import make_url
 
 from counterscam.cli.app import app
 from counterscam.cli.context import cli_engine, console, print_table, progress_bar
+from counterscam.config import get_settings
+from counterscam.db.url_problems import shown
 
 
 @app.command()
@@ -48,7 +51,7 @@ def demo(
     if summary.already_built:
         console.print(
             f"The demo region is already built ({summary.reports:,} reports); "
-            "delete the data folder to build it again."
+            f"{_how_to_start_again()}"
         )
     else:
         console.print(
@@ -58,4 +61,16 @@ def demo(
     for user in summary.users:
         table.add_row(user.username, DEMO_PASSWORD, user.agency, user.sees)
     print_table(table)
-    console.print("Open http://127.0.0.1:8000 and sign in with one of the accounts above.")
+    # `make demo` serves next; run alone, the command left a newcomer at a page that did not load.
+    console.print(
+        "Serve it with 'COUNTERSCAM_DEMO=1 counterscam serve' (make demo does), open "
+        "http://127.0.0.1:8000 and sign in with one of the accounts above."
+    )
+
+
+def _how_to_start_again() -> str:
+    """Say how to empty the configured database: "the data folder" is only the default's."""
+    url = make_url(get_settings().resolved_database_url)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        return f"delete {url.database} to build it again."
+    return f"drop and re-create the database {shown(str(url))} to build it again."

@@ -53,12 +53,20 @@ def resolve_persons_command(
 
     from counterscam.link.persons import DEFAULT_THRESHOLD, BadRecord, resolve_persons
 
+    # A value out of range is a usage error (exit 2), as docs/cli.md says of every command.
     if backend not in ("duckdb", "spark"):
-        raise fail(f"--backend {backend!r} is not known: use duckdb or spark")
+        raise fail(f"--backend {backend!r} is not known: use duckdb or spark", 2)
     chosen: Literal["duckdb", "spark"] = "spark" if backend == "spark" else "duckdb"
     cut = DEFAULT_THRESHOLD if threshold is None else threshold
     if not 0.0 < cut < 1.0:
-        raise fail(f"--threshold {cut} is out of range: give a probability such as 0.9")
+        raise fail(f"--threshold {cut} is out of range: give a probability such as 0.9", 2)
+    if chosen == "spark":
+        from counterscam.link.persons_spark import spark_problem
+
+        # Said before the records are read: a traceback after the work had started before.
+        problem = spark_problem()
+        if problem is not None:
+            raise fail(problem)
     if not src.is_file():
         raise fail(f"{src} does not exist or is not a file")
     writable_file(out, "--out")

@@ -25,7 +25,7 @@ def synth(
     from counterscam.synth import generate
 
     if reports < 1:
-        raise fail("--reports must be at least 1, like --reports 20000")
+        raise fail("--reports must be at least 1, like --reports 20000", 2)
     if out.exists() and not out.is_dir():
         raise fail(f"--out {out} is a file; give a folder to write the region into", 2)
     columns = (TextColumn("Generating"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())

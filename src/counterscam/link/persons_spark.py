@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import tempfile
 from typing import Any
@@ -14,13 +15,27 @@ def java_available() -> bool:
     return shutil.which("java") is not None
 
 
+def spark_problem() -> str | None:
+    """Return why a local Spark session cannot start here, or None when it can."""
+    # PySpark is a development extra (pyproject.toml), not installed with counterscam itself.
+    if importlib.util.find_spec("pyspark") is None:
+        return (
+            "the spark backend needs PySpark, which is not installed: pip install pyspark "
+            "(and a Java 17+ runtime), or use --backend duckdb"
+        )
+    if not java_available():
+        return "Spark needs Java: install a Java 17+ runtime or use --backend duckdb"
+    return None
+
+
 def local_session(*, cores: int = 2) -> Any:
     """Return a local Spark session with Splink's string-similarity functions on its classpath."""
     from pyspark.sql import SparkSession
     from splink.backends.spark import similarity_jar_location
 
-    if not java_available():
-        raise RuntimeError("Spark needs Java: install a Java 17+ runtime or use --backend duckdb")
+    problem = spark_problem()
+    if problem is not None:
+        raise RuntimeError(problem)
     session = (
         SparkSession.builder.master(f"local[{cores}]")
         .appName("counterscam-persons")

@@ -179,3 +179,15 @@ def test_a_stop_listed_value_says_so_and_why(
     assert "a bank&#39;s genuine hotline" in page and "user-my-nsrc@MY-NSRC" in page
     unlisted = _check(client_for("TH-CCIB"), "/check", kind="phone", value="+6591234567")
     assert 'id="stop-list-note"' not in unlisted
+
+
+def test_the_form_reads_local_numbers_in_the_callers_country_unless_changed(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    th = client_for("TH-CCIB").get("/check").text
+    assert '<option value="TH" selected' in th
+    bulk = client_for("TH-CCIB").get("/check/bulk").text
+    assert '<option value="TH" selected' in bulk
+    # A partner outside the region reads them only in the country it chooses.
+    au = client_for("AU-AFP").get("/check").text
+    assert "selected" not in au.split('name="country"')[1].split("</select>")[0]

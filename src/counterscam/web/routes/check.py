@@ -13,7 +13,7 @@ from counterscam.access.throttle import over_limit
 from counterscam.check.results import CheckResult
 from counterscam.check.service import check
 from counterscam.web import csrf
-from counterscam.web.check_views import seen_in
+from counterscam.web.check_views import own_country, seen_in
 from counterscam.web.formatting import KIND_LABELS, member_countries, sentence
 from counterscam.web.forms import FormErrors
 from counterscam.web.render import Page, SignedIn, Visitor
@@ -93,7 +93,7 @@ def _show(
 def check_form(page: SignedIn, kind: str = "", value: str = "", country: str = "") -> Response:
     """Show the check form; with a value (a link from a report), check it at once."""
     if not value:
-        return _show(page, "check.html", kind=kind, country=country)
+        return _show(page, "check.html", kind=kind, country=country or own_country(page.caller))
     outcome = _run(page, kind=kind, value=value, country=country)
     return _show(
         page, "check.html", kind=kind, value=value, country=country, asked=True, outcome=outcome

@@ -20,7 +20,7 @@ from counterscam.check.service import TooManyValues
 from counterscam.config import Settings
 from counterscam.intake.tables import size_text
 from counterscam.web import csrf
-from counterscam.web.check_views import BulkView, bulk_view
+from counterscam.web.check_views import BulkView, bulk_view, own_country
 from counterscam.web.formatting import KIND_LABELS, member_countries, sentence
 from counterscam.web.forms import FormErrors
 from counterscam.web.render import Page, SignedIn
@@ -126,8 +126,8 @@ def _read(
 
 @router.get("/check/bulk", response_class=HTMLResponse)
 def bulk_form(page: SignedIn) -> Response:
-    """Show the form for checking a list of values."""
-    return _show(page, BulkForm(), FormErrors())
+    """Show the form for checking a list of values, the caller's country chosen to read them."""
+    return _show(page, BulkForm(country=own_country(page.caller)), FormErrors())
 
 
 @router.post(

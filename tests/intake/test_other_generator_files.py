@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from counterscam.access.caller import Caller
 from counterscam.cli.main import app
 from counterscam.db.models import Report
+from counterscam.intake.tables import FileProblem, recognise
 from tests.intake.conftest import IDENTIFIERS_CSV, REPORTS_CSV, doc_report
 from tests.intake.test_files import reports_count, upload
 from tests.intake.test_service import send
@@ -130,3 +131,17 @@ def test_an_amount_without_its_currency_names_the_reporting_country_s_currency(
     assert [(e.column, e.reason) for e in result.errors] == [
         ("loss_currency", "give the currency of the loss_amount, like SGD")
     ]
+
+
+def test_an_agencies_list_beside_the_reports_is_named_as_no_intake_file() -> None:
+    # Its name, country and kind columns are a places file's too: it was told to add
+    # external_ref and drop "code" and "contact", as if it were a places file gone wrong.
+    with pytest.raises(FileProblem) as caught:
+        recognise(["code", "name", "country", "kind", "contact"], "agencies.csv")
+    (error,) = caught.value.errors
+    assert error.row == 1 and "is not one of the intake files" in error.reason
+    assert "(code, contact)" in error.reason
+    # A places file that only forgot external_ref is still told what is missing.
+    with pytest.raises(FileProblem) as forgot:
+        recognise(["kind", "name", "country"], "places.csv")
+    assert [e.reason.split(";")[0] for e in forgot.value.errors] == ["required column missing"]

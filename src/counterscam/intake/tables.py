@@ -145,6 +145,20 @@ def recognise(header: list[str], label: str) -> tuple[str, list[str]]:
             row=1,
             value=",".join(names)[:200],
         )
+    known = {n for k in columns.FILES for n in columns.names(k)}
+    foreign = [n for n in names if n and n not in known]
+    if "external_ref" not in names and foreign:
+        # An agencies list or another system's export beside the reports: a few of its columns
+        # (name, country, kind) are also a places file's, which it is not.
+        raise file_problem(
+            label,
+            "this is not one of the intake files (reports, identifiers, parties or places): "
+            "every one of them has an external_ref column, and this header has none, but "
+            f"columns none of them has ({', '.join(foreign[:5])}); leave the file out, or "
+            "make its header that of a template",
+            row=1,
+            value=",".join(names)[:200],
+        )
     check_header(names, kind, label)
     return kind, names
 

@@ -132,3 +132,32 @@ def test_trend_chart_stays_readable_on_a_phone(chromium: Any, demo: dict[str, An
         assert all(a["right"] < b["left"] for a, b in zip(months, months[1:], strict=False))
     finally:
         context.close()
+
+
+def test_pages_fit_an_800px_window(chromium: Any, demo: dict[str, Any]) -> None:
+    """A laptop at 150% zoom or half a screen: no clipped total, cut table or overlapping box."""
+    context = chromium.new_context(viewport={"width": 800, "height": 900}, base_url=demo["url"])
+    context.set_default_timeout(15_000)
+    tab = context.new_page()
+    try:
+        sign_in(tab, "MY-NSRC")
+        # Four totals in a row ran "USD 1,234,5…" under the next card; the scam-type table
+        # beside its chart hid its loss column at the right of its scroll box.
+        clipped = tab.locator(".stat__value").evaluate_all(
+            """vs => vs.filter(v => v.getBoundingClientRect().right
+                                    > v.closest('.stat').getBoundingClientRect().right)
+                       .map(v => v.textContent)"""
+        )
+        assert clipped == []
+        cut = tab.locator(".table-scroll").evaluate_all(
+            """ss => ss.filter(s => s.scrollWidth > s.clientWidth + 1)
+                       .map(s => s.innerText.slice(0, 200))"""
+        )
+        assert cut == []
+        tab.goto("/check")
+        # The kind list kept a 12em minimum in a narrower column and covered the country's label.
+        boxes = [tab.locator(f"#{name}").bounding_box() for name in ("value", "kind", "country")]
+        assert boxes[1]["x"] + boxes[1]["width"] <= boxes[2]["x"]
+        assert len({round(b["y"]) for b in boxes}) == 1, boxes  # one line of boxes
+    finally:
+        context.close()

@@ -91,3 +91,18 @@ def test_a_page_past_the_end_says_so_instead_of_nothing_to_show(
     assert "There is no page 3: the list has 1 page." in reports
     assert 'href="/reports?country=MY&amp;page=1"' in reports
     assert "No reports match these filters" not in reports
+
+
+def test_raised_times_wrap_whole_and_an_empty_inbox_offers_no_download(
+    engine: Engine, client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    # At 800 px "2026-03-01 09:30 UTC" broke as "2026-03-" / "01 09:30": the date and the clock
+    # now wrap apart, each whole, on the inbox and the dashboard.
+    _sg_report_with_the_same_phone(engine, region)
+    client = client_for("MY-NSRC")
+    whole = re.compile(r'<span class="nowrap">\d{4}-\d{2}-\d{2}</span> <span class="nowrap">')
+    assert whole.search(client.get("/alerts").text)
+    assert whole.search(client.get("/").text)
+    # A partner never gets an alert: its inbox offered a CSV of nothing.
+    inbox = client_for("AU-AFP").get("/alerts").text
+    assert "No unread alerts" in inbox and "/alerts.csv" not in inbox

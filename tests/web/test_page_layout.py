@@ -255,3 +255,12 @@ def test_visitors_footer_names_both_ways_in(app_client: TestClient) -> None:
     footer = app_client.get("/sign-in").text.split('class="site-footer"')[1]
     assert 'href="/public/check"' in footer and 'href="/sign-in"' in footer
     assert "Public check of the regional" not in footer  # said on the sign-in page too
+
+
+def test_check_matches_keep_agency_codes_and_dates_whole(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    # A cramped matches table broke "MY-NSRC" and "2026-03-01" at their hyphens.
+    page = client_for("MY-NSRC").get("/check", params={"kind": "phone", "value": region.phone})
+    assert '<td class="nowrap">MY-NSRC</td>' in page.text
+    assert re.search(r'<td class="nowrap">\d{4}-\d{2}-\d{2}</td>', page.text)

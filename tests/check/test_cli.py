@@ -38,6 +38,8 @@ def test_check_json(runner: CliRunner, region: CheckRegion, session: Session) ->
     assert result.exit_code == 0, result.output
     body = json.loads(result.output)
     assert body["hit"] and body["value"] == PHONE
+    # Times as the API writes them.
+    assert body["first_seen"].endswith("Z") and body["matches"][0]["reported_at"].endswith("Z")
     assert [h["agency_code"] for h in body["holdings"]] == ["TH-CCIB"]
     actors = session.scalars(select(AuditEvent.actor).where(AuditEvent.channel == "cli")).all()
     assert actors == ["cli-admin@MY-NSRC"]

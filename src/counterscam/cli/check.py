@@ -45,7 +45,11 @@ BULK_CHUNK = 1_000
 
 
 def _json_default(value: Any) -> str:
-    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+    if not hasattr(value, "isoformat"):
+        return str(value)
+    # As the API writes times (pydantic): UTC as "Z", so one parser reads both answers.
+    text: str = value.isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 def _render(result: CheckResult) -> None:

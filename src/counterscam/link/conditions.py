@@ -38,16 +38,20 @@ def links_through() -> ColumnElement[bool]:
     )
 
 
+def _entry(*where: ColumnElement[bool]) -> ColumnElement[bool]:
+    """Return a condition true for identifiers with a stop-list entry meeting ``where``."""
+    return (
+        select(StopEntry.id)
+        .where(StopEntry.kind == Identifier.kind, StopEntry.value == Identifier.value, *where)
+        .exists()
+    )
+
+
 def stopped(*, auto: bool = True) -> ColumnElement[bool]:
     """Return a condition true for identifiers on the stop-list (``auto`` entries too)."""
-    query = select(StopEntry.id).where(
-        StopEntry.kind == Identifier.kind,
-        StopEntry.value == Identifier.value,
-        StopEntry.action == "stop",
-    )
-    if not auto:
-        query = query.where(StopEntry.added_by != "auto")
-    return query.exists()
+    if auto:
+        return _entry(StopEntry.action == "stop")
+    return _entry(StopEntry.action == "stop", StopEntry.added_by != "auto")
 
 
 def silenced() -> ColumnElement[bool]:
@@ -57,29 +61,12 @@ def silenced() -> ColumnElement[bool]:
     its life span still alerts: it has few reports, and may be a mule account kept for a year,
     which a freeze request needs to hear about; each pair of agencies hears of it once.
     """
-    return (
-        select(StopEntry.id)
-        .where(
-            StopEntry.kind == Identifier.kind,
-            StopEntry.value == Identifier.value,
-            StopEntry.action == "stop",
-            StopEntry.rule != "span",
-        )
-        .exists()
-    )
+    return _entry(StopEntry.action == "stop", StopEntry.rule != "span")
 
 
 def allowed() -> ColumnElement[bool]:
     """Return a condition true for identifiers an analyst declared never to be a hub."""
-    return (
-        select(StopEntry.id)
-        .where(
-            StopEntry.kind == Identifier.kind,
-            StopEntry.value == Identifier.value,
-            StopEntry.action == "allow",
-        )
-        .exists()
-    )
+    return _entry(StopEntry.action == "allow")
 
 
 def role_code(roles: tuple[str, ...]) -> Any:

@@ -18,6 +18,7 @@ from counterscam.check.service import check, check_bulk
 from counterscam.cli.main import app
 from counterscam.config import Settings
 from counterscam.db.models import AuditEvent
+from counterscam.link.stoplist import add_stop, remove_stop
 from tests.check.conftest import CheckRegion
 from tests.check.helpers import add_report
 from tests.web.conftest import csrf_of
@@ -60,8 +61,9 @@ def test_the_number_alone_finds_the_account_at_every_bank(
     # Facts over what SG may see (MY's clear report); TH's red one by its holder only.
     assert [m.external_ref for m in result.matches] == ["MY-acc"]
     assert [(h.agency_code, h.mark) for h in result.holdings] == [("TH-CCIB", "red")]
-    # Which accounts were reported, each as context with its own answer.
-    assert {(r.value, r.hit) for r in result.related} == {(MAYBANK, True), (KBANK, True)}
+    # Which accounts SG may read of, each as context with its own answer; the bank of the
+    # account only TH's red report names is that report's content, not SG's to learn.
+    assert [(r.value, r.hit) for r in result.related] == [(MAYBANK, True)]
     owner = check(
         session,
         accounts.policy.caller("TH-CCIB"),
@@ -71,6 +73,7 @@ def test_the_number_alone_finds_the_account_at_every_bank(
         channel="api",
     )
     assert {m.external_ref for m in owner.matches} == {"MY-acc", "TH-acc"}
+    assert {r.value for r in owner.related} == {MAYBANK, KBANK}
 
 
 def test_an_unreported_number_is_no_hit_and_a_named_bank_is_still_exact(
@@ -154,3 +157,73 @@ def test_cli_says_no_bank_was_given(runner: CliRunner, accounts: CheckRegion) ->
     as_json = runner.invoke(app, ["check", "bank_account", DIGITS, "--json"])
     body = json.loads(as_json.output)
     assert body["value"] == f"*:*:{DIGITS}" and body["hit"] is True
+
+
+@pytest.mark.parametrize("agency", ["SG-ASCOM", "AU-AFP", "TL-PNTL"])
+def test_an_account_in_hidden_reports_only_is_not_named_with_its_bank(
+    session: Session, accounts: CheckRegion, agency: str
+) -> None:
+    """The number alone must not tell a caller at which bank another agency's red (or, for a
+    partner or observer, amber) report saw it: only who holds it and how to ask."""
+    add_report(
+        session,
+        agency="MY-NSRC",
+        ref="MY-amber-acc",
+        mark="amber",
+        identifiers=[("bank_account", f"MY:PBBE:{DIGITS}", "beneficiary_account")],
+    )
+    session.commit()
+    caller = accounts.policy.caller(agency)
+    result = check(session, caller, kind="bank_account", value=DIGITS, country=None, channel="api")
+    assert result.hit
+    named = {r.value for r in result.related}
+    assert KBANK not in named  # TH's red report only
+    assert (f"MY:PBBE:{DIGITS}" in named) == (agency == "SG-ASCOM")  # amber: members only
+    held = {(h.agency_code, h.mark) for h in result.holdings}
+    assert ("TH-CCIB", "red") in held
+    assert (("MY-NSRC", "amber") in held) == (agency != "SG-ASCOM")
+    shown = json.dumps([r.value for r in result.related])
+    assert "KASI" not in shown
+
+
+def test_a_stop_listed_account_found_by_its_number_alone_says_so(
+    session: Session, accounts: CheckRegion
+) -> None:
+    my = accounts.policy.caller("MY-NSRC")
+    add_stop(session, my, kind="bank_account", value=MAYBANK, reason="Maybank's collection account")
+    session.commit()
+    # Both accounts hit for SG, one listed: that account's answer says so, the whole does not.
+    sg = accounts.policy.caller("SG-ASCOM")
+    result = check(session, sg, kind="bank_account", value=DIGITS, country="SG", channel="api")
+    assert result.hit and result.stop_list is None
+    assert [(r.value, r.stop_list and r.stop_list.reason) for r in result.related] == [
+        (MAYBANK, "Maybank's collection account")
+    ]
+    # Only a listed account hit: the answer says so, as an exact check of it would.
+    add_report(
+        session,
+        agency="MY-NSRC",
+        ref="MY-red-listed",
+        mark="red",
+        identifiers=[("bank_account", "MY:MBBE:512345678901", "beneficiary_account")],
+    )
+    add_stop(session, my, kind="bank_account", value="MY:MBBE:512345678901", reason="MY's own")
+    session.commit()
+    for agency, reason in [("MY-NSRC", "MY's own"), ("SG-ASCOM", "listed by another agency")]:
+        caller = accounts.policy.caller(agency)
+        alone = check(
+            session, caller, kind="bank_account", value="512345678901", country=None, channel="api"
+        )
+        assert alone.stop_list is not None and alone.stop_list.reason == reason
+        answer = check_bulk(
+            session,
+            caller,
+            items=[CheckItem("512345678901", "bank_account")],
+            country=None,
+            channel="api",
+        )
+        assert answer.items[0].stop_list == alone.stop_list
+    remove_stop(session, my, kind="bank_account", value="MY:MBBE:512345678901")
+    session.commit()
+    off = check(session, my, kind="bank_account", value="512345678901", country=None, channel="api")
+    assert off.hit and off.stop_list is None

@@ -242,3 +242,13 @@ def test_a_bracketed_zone_that_disagrees_with_the_offset_or_is_unknown_is_refuse
     )
     assert "is not a date" in _refusal("[Asia/Bangkok]")
     assert "is not a date" in _refusal("2026-01-05T10:00+07:00[../../etc/passwd]")
+
+
+def test_one_bracketed_zone_only_and_never_the_servers_own() -> None:
+    # A hostile cell of thousands of zone keys crashed the import past Python's recursion limit.
+    stacked = _refusal("2026-01-05T10:00" + "[UTC]" * 3000)
+    assert "is not a date" in stacked
+    assert "is not a date" in _refusal("2026-01-05T10:00[Asia/Bangkok][Asia/Bangkok]")
+    # "localtime" is whatever zone the server runs in, "Factory" none: neither is a place.
+    for key in ("localtime", "Factory", "posixrules"):
+        assert f"{key!r} is not a time zone name" in _refusal(f"2026-01-05T10:00[{key}]")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 from operator import itemgetter
 
@@ -185,7 +186,7 @@ def _result(
     if isinstance(outcome, InvalidIdentifier):
         return CheckResult(query=raw, kind=outcome.kind or None, value=None, error=outcome.reason)
     if is_any_bank(outcome):
-        return _any_bank_result(raw, outcome, caller, found, public)
+        return _any_bank_result(raw, outcome, caller, found, public, stops)
     key = (outcome.kind, outcome.value)
     if caller.is_public:
         # The public page learns hit or no-hit over clear reports, and nothing else from the
@@ -211,18 +212,38 @@ def _result(
 
 
 def _any_bank_result(
-    raw: str, outcome: Canonical, caller: Caller, found: Matches, public: set[Key]
+    raw: str,
+    outcome: Canonical,
+    caller: Caller,
+    found: Matches,
+    public: set[Key],
+    stops: dict[Key, Stopped],
 ) -> CheckResult:
     """Answer an account number asked at every bank: one answer over all the accounts with
-    those digits, and each account that was reported as context (which bank, how many)."""
+    those digits, and each account that was reported as context (which bank, how many).
+
+    An account named only in reports the caller may not see is left out of ``related``: its
+    bank is those reports' content, which the caller did not give; its holder is in the
+    answer's holdings, as for any hidden match.
+    """
     accounts = [(rel, found.rows.get((rel.kind, rel.value), [])) for rel in outcome.related]
     if caller.is_public:
         hit = any((rel.kind, rel.value) in public for rel, _ in accounts)
         return CheckResult(query=raw, kind=outcome.kind, value=outcome.value, hit=hit)
-    rows = [row for _, named in accounts for row in named]
+    reported = [(rel, named, any(row[VISIBLE] for row in named)) for rel, named in accounts]
+    reported = [(rel, named, seen) for rel, named, seen in reported if named]
+    rows = [row for _, named, _ in reported for row in named]
     result = _answer(raw, outcome, rows, found, caller)
+    notes = [
+        _stop_note(stops.get((rel.kind, rel.value)), caller, seen) for rel, _, seen in reported
+    ]
+    if notes and all(notes):
+        # Every account hit is on the stop-list: the hit says so, as an exact check would.
+        result = replace(result, stop_list=notes[0])
     result.related.extend(
-        _answer(rel.value, rel, named, found, caller) for rel, named in accounts if named
+        _answer(rel.value, rel, named, found, caller, stops.get((rel.kind, rel.value)))
+        for rel, named, seen in reported
+        if seen
     )
     return result
 
@@ -235,14 +256,15 @@ def _lookup(
     if not keys:
         return NO_MATCHES, set(), {}
     asked = {(o.kind, o.value) for o in outcomes if isinstance(o, Canonical)}
+    # An account number asked at every bank asks for each bank's account: the public learns
+    # whether any was reported, an agency whether any hit is on the stop-list.
+    asked |= {
+        (r.kind, r.value)
+        for o in outcomes
+        if isinstance(o, Canonical) and is_any_bank(o)
+        for r in o.related
+    }
     if caller.is_public:
-        # An account number asked at every bank: the public learns whether any was reported.
-        asked |= {
-            (r.kind, r.value)
-            for o in outcomes
-            if isinstance(o, Canonical) and is_any_bank(o)
-            for r in o.related
-        }
         return NO_MATCHES, public_hits(session, asked), {}
     found = match_rows(session, caller, keys)
     # Only hits are looked up: a miss (half of all checks) costs no second query.

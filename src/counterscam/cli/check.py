@@ -71,7 +71,7 @@ def _render(result: CheckResult) -> None:
     if result.value and result.value.startswith(ANY_BANK):
         console.print(
             "No bank was given: the number was looked up at every bank of the region; the "
-            "accounts reported are listed as context below."
+            "accounts named in reports you may see are listed as context below."
         )
     if result.shared_platform:
         console.print("[yellow]A shared platform: many unrelated reports name it.[/]")

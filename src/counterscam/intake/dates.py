@@ -84,6 +84,8 @@ _ZONE_KEY = re.compile(
     r"\[!?(?P<key>[A-Za-z][A-Za-z0-9_+-]{0,40}(?:/[A-Za-z0-9_+-]{1,40}){0,3})\]$"
 )
 
+_NOT_ZONES = frozenset({"localtime", "Factory", "posixrules"})
+
 
 def _with_zone_key(text: str, written: str) -> datetime:
     """Read a date-time followed by an IANA zone name in brackets.
@@ -92,11 +94,17 @@ def _with_zone_key(text: str, written: str) -> datetime:
     otherwise, and which cannot be told. Without an offset the time is the zone's local time.
     """
     found = _ZONE_KEY.search(text)
-    if found is None or found.start() == 0:
+    # One zone key only: a second bracket would be RFC 9557's calendar or another suffix, and
+    # thousands of them recursed past Python's limit (a crash, not an answer).
+    if found is None or found.start() == 0 or text[: found.start()].endswith("]"):
         raise _not_a_date(written, text)
     when = _read(text[: found.start()], written)
     key = found["key"]
     try:
+        # The tz database's "localtime" is the server's own zone and "Factory" no zone at
+        # all: neither says where the time was written.
+        if key in _NOT_ZONES:
+            raise ValueError(key)
         zone = ZoneInfo(key)
     except (ZoneInfoNotFoundError, ValueError):
         raise ValueError(

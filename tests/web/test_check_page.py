@@ -188,6 +188,9 @@ def test_the_form_reads_local_numbers_in_the_callers_country_unless_changed(
     assert '<option value="TH" selected' in th
     bulk = client_for("TH-CCIB").get("/check/bulk").text
     assert '<option value="TH" selected' in bulk
+    # A link with a local number reads it there too: 012-345 6789 is Malaysian to MY's analysts.
+    linked = client_for("MY-NSRC").get("/check", params={"kind": "phone", "value": "012-345 6789"})
+    assert linked.status_code == 200 and "+60123456789" in linked.text
     # A partner outside the region reads them only in the country it chooses.
     au = client_for("AU-AFP").get("/check").text
     assert "selected" not in au.split('name="country"')[1].split("</select>")[0]

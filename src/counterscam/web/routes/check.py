@@ -92,8 +92,9 @@ def _show(
 @router.get("/check", response_class=HTMLResponse)
 def check_form(page: SignedIn, kind: str = "", value: str = "", country: str = "") -> Response:
     """Show the check form; with a value (a link from a report), check it at once."""
+    country = country or own_country(page.caller)
     if not value:
-        return _show(page, "check.html", kind=kind, country=country or own_country(page.caller))
+        return _show(page, "check.html", kind=kind, country=country)
     outcome = _run(page, kind=kind, value=value, country=country)
     return _show(
         page, "check.html", kind=kind, value=value, country=country, asked=True, outcome=outcome

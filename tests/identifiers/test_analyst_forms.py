@@ -117,7 +117,10 @@ def test_an_account_at_a_bank_written_number_first(raw: str, country: str, expec
     assert value("bank_account", raw, country) == f"bank_account:{expected}"
 
 
-@pytest.mark.parametrize("raw", ["acc no 1234567890", "A/C No. 1234567890", "No. Rek 1234567890"])
+@pytest.mark.parametrize(
+    "raw", ["acc no 1234567890", "A/C No. 1234567890", "No. Rek 1234567890", "-123456789"]
+)
 def test_account_words_without_a_bank_are_told_no_bank_is_named(raw: str) -> None:
-    # Was "names an unknown bank 'acc no'": the words say an account follows, not which bank.
+    # Was "names an unknown bank 'acc no'" (and '-'): the words say an account follows, not
+    # which bank.
     assert reason("bank_account", raw, "TH").startswith(f"{raw!r} does not say which bank;")

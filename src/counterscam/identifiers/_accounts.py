@@ -17,6 +17,15 @@ ACCOUNT_WORDS = frozenset(
     "ewallet wallet e-wallet mobile phone tel va virtual swift bic swift/bic code "
     "บัญชี เลขที่บัญชี เลขบัญชี เลขที่ บช. គណនី ບັນຊີ ເລກບັນຊີ အကောင့် ".split()
 )
+def names_no_bank(name: str) -> bool:
+    """Tell whether the words beside an account number name no bank: none, or only words
+    saying an account follows ("acc no", "No. Rek", "STK:") and marks ("-", "#")."""
+    return all(
+        w.lower().strip(".:#") in ACCOUNT_WORDS or not any(ch.isalnum() for ch in w)
+        for w in name.split()
+    )
+
+
 # "Bank", "Ngân hàng" (NH), "ธนาคาร" (ธ.), "ທະນາຄານ", "ធនាគារ" written before a bank's name,
 # or "ဘဏ်" after it, where the reference has the name alone. Thai, Lao and Khmer put no space
 # between words, so there the name may follow without one ("ធនាគារអេស៊ីលីដា").

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from counterscam.identifiers._accounts import ACCOUNT_WORDS, split_number
+from counterscam.identifiers._accounts import names_no_bank, split_number
 from counterscam.identifiers._text import ascii_digits, clean, fold_dashes
 from counterscam.identifiers._types import Canonical, InvalidIdentifier
 from counterscam.reference import banks
@@ -35,7 +35,7 @@ def account_digits(raw: str) -> str | None:
     except InvalidIdentifier:
         return None
     name, number = split_number(text)
-    if not number or any(w.lower().strip(".:#") not in ACCOUNT_WORDS for w in name.split()):
+    if not number or not names_no_bank(name):
         return None
     digits = _SEPARATORS.sub("", number)
     if not (digits.isascii() and digits.isdigit()) or not 6 <= len(digits) <= 30:

@@ -11,6 +11,7 @@ from counterscam.identifiers._accounts import (
     ACCOUNT_WORDS,
     branch_heads,
     name_variants,
+    names_no_bank,
     split_around_number,
     split_number,
     token_splits,
@@ -107,7 +108,7 @@ def _resolve(raw: str, name: str, qualifier: str | None, country: str | None) ->
             raise _fail(raw, f"names {named.label} but the bank given is {given.label}")
         return given
     if named is None:
-        if not name or all(w.lower().strip(".:#") in ACCOUNT_WORDS for w in name.split()):
+        if names_no_bank(name):
             # "acc no 1234567890": words that say an account follows, not which bank.
             raise _fail(raw, f"does not say which bank; {_HOW}")
         if re.search(r"[0-9]", name):

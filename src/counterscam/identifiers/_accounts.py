@@ -17,6 +17,8 @@ ACCOUNT_WORDS = frozenset(
     "ewallet wallet e-wallet mobile phone tel va virtual swift bic swift/bic code "
     "บัญชี เลขที่บัญชี เลขบัญชี เลขที่ บช. គណនី ບັນຊີ ເລກບັນຊີ အကောင့် ".split()
 )
+
+
 def names_no_bank(name: str) -> bool:
     """Tell whether the words beside an account number name no bank: none, or only words
     saying an account follows ("acc no", "No. Rek", "STK:") and marks ("-", "#")."""

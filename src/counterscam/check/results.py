@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from counterscam.access.reads import Holding
+from counterscam.identifiers.any_bank import ANY_BANK
 
 _T = TypeVar("_T")
 
@@ -162,6 +163,14 @@ class CheckResult:
     def hidden_reports(self) -> int:
         """Return how many matching reports the caller may not see."""
         return sum(h.reports for h in self.holdings)
+
+    @property
+    def account_number(self) -> str | None:
+        """Return the digits of an account number asked at every bank (``*:*:DIGITS``), else
+        None: the pages and the CLI say no bank was given and show the number alone."""
+        if self.kind == "bank_account" and self.value and self.value.startswith(ANY_BANK):
+            return self.value[len(ANY_BANK) :]
+        return None
 
 
 @dataclass(frozen=True)

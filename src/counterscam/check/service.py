@@ -230,8 +230,9 @@ def _any_bank_result(
     if caller.is_public:
         hit = any((rel.kind, rel.value) in public for rel, _ in accounts)
         return CheckResult(query=raw, kind=outcome.kind, value=outcome.value, hit=hit)
-    reported = [(rel, named, any(row[VISIBLE] for row in named)) for rel, named in accounts]
-    reported = [(rel, named, seen) for rel, named, seen in reported if named]
+    reported = [
+        (rel, named, any(row[VISIBLE] for row in named)) for rel, named in accounts if named
+    ]
     rows = [row for _, named, _ in reported for row in named]
     result = _answer(raw, outcome, rows, found, caller)
     notes = [

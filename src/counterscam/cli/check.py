@@ -59,7 +59,6 @@ def _render(result: CheckResult) -> None:
     "[/b]" crashed the command, and a reference "[tmp]-1" showed as "-1".
     """
     # Imported here: every CLI command starts without the web package (tests/intake/test_cli).
-    from counterscam.identifiers.any_bank import ANY_BANK
     from counterscam.web.check_views import seen_in
     from counterscam.web.formatting import local_day
 
@@ -68,7 +67,7 @@ def _render(result: CheckResult) -> None:
         console.print(f"[bold white on red] HIT [/] {value}")
     else:
         console.print(f"[bold white on green] NO HIT [/] {value}")
-    if result.value and result.value.startswith(ANY_BANK):
+    if result.account_number is not None:
         console.print(
             "No bank was given: the number was looked up at every bank of the region; the "
             "accounts named in reports you may see are listed as context below."

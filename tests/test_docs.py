@@ -65,7 +65,10 @@ def test_every_dependency_is_explained() -> None:
     # Splink, DuckDB...) and PySpark were installed with no word on why.
     project = tomllib.loads((DOCS.parent / "pyproject.toml").read_text())["project"]
     text = (DOCS / "dependencies.md").read_text().lower()
-    wanted = [*project["dependencies"], *project["optional-dependencies"]["dev"]]
+    wanted = [
+        *project["dependencies"],
+        *(spec for extra in project["optional-dependencies"].values() for spec in extra),
+    ]
     names = [re.split(r"[\[<>=!~; ]", spec, maxsplit=1)[0].lower() for spec in wanted]
     missing = [name for name in names if name not in text]
     assert not missing, f"docs/dependencies.md does not say why we need: {missing}"

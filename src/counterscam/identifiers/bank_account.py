@@ -20,6 +20,11 @@ from counterscam.identifiers._phone_words import country_named, is_country_name
 from counterscam.identifiers._spreadsheet import spreadsheet_digits
 from counterscam.identifiers._text import ascii_digits, clean, fold_dashes
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
+from counterscam.identifiers._unlisted_bank import (
+    listed_elsewhere,
+    unlisted_bank,
+    unlisted_by_bic,
+)
 from counterscam.identifiers.ewallet import canonicalize_ewallet
 from counterscam.identifiers.phone import place_name
 from counterscam.identifiers.shortcode import check_country
@@ -88,9 +93,23 @@ def _qualified_bank(raw: str, qualifier: str, country: str | None) -> Bank:
     A centre's "Bank" column is written as the value's text is ("ธ.กรุงเทพ", "Bank BCA",
     "Maybank Berhad"), so it is read the same way rather than only as an exact name.
     """
-    return _named_bank(raw, qualifier, country) or _one(
-        raw, qualifier, find_banks(qualifier, country)
-    )
+    found = _named_bank(raw, qualifier, country) or _unlisted(qualifier)
+    if found is None:
+        _refuse_listed_elsewhere(raw, qualifier)
+        found = _one(raw, qualifier, find_banks(qualifier, country))
+    return found
+
+
+def _refuse_listed_elsewhere(raw: str, name: str) -> None:
+    """Refuse a BIC whose code is a listed bank's of another country, saying so."""
+    hint = next((h for v in name_variants(name) if (h := listed_elsewhere(v))), None)
+    if hint is not None:
+        raise _fail(raw, hint)
+
+
+def _unlisted(name: str) -> Bank | None:
+    """Return the unlisted bank whose BIC ``name`` is, labels (``SWIFT``, ``BIC``) aside."""
+    return next((b for v in name_variants(name) if (b := unlisted_by_bic(v))), None)
 
 
 def _resolve(raw: str, name: str, qualifier: str | None, country: str | None) -> Bank:
@@ -102,6 +121,8 @@ def _resolve(raw: str, name: str, qualifier: str | None, country: str | None) ->
         named = next(
             (b for head in branch_heads(name) if (b := _named_bank(raw, head, country))), None
         )
+    if named is None and name:
+        named = _unlisted(name)
     if qualifier and qualifier.strip():
         given = _qualified_bank(raw, qualifier.strip(), country)
         if named is not None and named != given:
@@ -117,6 +138,7 @@ def _resolve(raw: str, name: str, qualifier: str | None, country: str | None) ->
                 f"has {name!r}, which is not a known bank; if it is part of the account "
                 f"number, enter the number in digits only; {_HOW}",
             )
+        _refuse_listed_elsewhere(raw, name)
         _one(raw, name, ())
     assert named is not None
     return named
@@ -158,7 +180,7 @@ def _by_country_and_code() -> dict[tuple[str, str], Bank]:
 
 
 def _by_code(raw: str, code: str, bank_code: str) -> Bank:
-    found = _by_country_and_code().get((code, bank_code))
+    found = _by_country_and_code().get((code, bank_code)) or unlisted_bank(code, bank_code)
     if found is not None:
         return found
     elsewhere = ", ".join(f"{b.label} ({b.country})" for b in banks() if b.code == bank_code)
@@ -256,7 +278,9 @@ def _read(
 
 
 def _names_a_bank(words: str, region: str | None) -> bool:
-    return any(find_banks(variant, region) for variant in name_variants(words))
+    return any(
+        find_banks(variant, region) or unlisted_by_bic(variant) for variant in name_variants(words)
+    )
 
 
 def _is_holder(words: str, region: str | None) -> bool:

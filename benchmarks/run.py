@@ -108,6 +108,8 @@ def check_inprocess(url: str, region: Path) -> dict[str, object]:
         "target": ">= 0.5",
         "ratio_to_canonicalise_and_bare": float(out["check_per_s"])  # type: ignore[arg-type]
         / float(out["canonicalise_and_bare_per_s"]),  # type: ignore[arg-type]
+        "bulk_ratio": float(out["bulk_per_s"])  # type: ignore[arg-type]
+        / float(out["bare_per_s"]),  # type: ignore[arg-type]
         "peak_mib": m.peak_mib,
     }
 

@@ -1,4 +1,4 @@
-"""The server-drawn charts: every label stays inside its drawing."""
+"""The server-drawn charts: every label stays inside its drawing and reads whole."""
 
 from __future__ import annotations
 
@@ -11,19 +11,76 @@ from counterscam.web.formatting import options
 # mixed text; 0.62 em leaves room for capitals and wide letters.
 EM_PER_CHAR = 0.62
 
+LABEL = re.compile(
+    r'<text x="([\d.]+)" y="[\d.]+" text-anchor="end" fill="[^"]+" font-size="(\d+)">'
+    r"<title>([^<]*)</title>((?:<tspan [^>]*>[^<]*</tspan>)+)</text>"
+)
+LINE = re.compile(r'<tspan x="([\d.]+)" y="([\d.]+)">([^<]*)</tspan>')
+
+
+def _unescaped(text: str) -> str:
+    return text.replace("&amp;", "&").replace("&quot;", '"').replace("&#x27;", "'")
+
+
+def _labels(svg: str) -> list[tuple[float, int, str, list[tuple[float, float, str]]]]:
+    """Return each bar's label: its right edge, size, whole name and drawn lines (x, y, text)."""
+    return [
+        (
+            float(x),
+            int(size),
+            _unescaped(whole),
+            [(float(lx), float(ly), _unescaped(t)) for lx, ly, t in LINE.findall(spans)],
+        )
+        for x, size, whole, spans in LABEL.findall(svg)
+    ]
+
 
 def test_bar_labels_fit_left_of_their_bars() -> None:
     # Each scam type's label, as the dashboard draws them: the long ones were cut off at the
     # drawing's left edge ("omance scam / pig-but…", "-commerce / non-deliv…").
     names = [name for _, name in options("scam_type")]
     svg = str(bar_chart([Point(n, 10.0) for n in names], title="Reports by scam type"))
-    drawn = re.findall(
-        r'<text x="([\d.]+)" y="[\d.]+" text-anchor="end" fill="[^"]+" font-size="(\d+)">'
-        r"([^<]*)</text>",
-        svg,
-    )
+    drawn = _labels(svg)
     assert len(drawn) == len(names)
-    for x, size, text in drawn:
-        width = len(text.replace("&amp;", "&").replace("&quot;", '"')) * int(size) * EM_PER_CHAR
-        assert width <= float(x), f"{text!r} needs {width:.0f} units left of {x}"
+    for x, size, _, lines in drawn:
+        for line_x, _, text in lines:
+            width = len(text) * size * EM_PER_CHAR
+            assert line_x == x and width <= x, f"{text!r} needs {width:.0f} units left of {x}"
     assert "<title>Romance scam / pig-butchering: 10</title>" in svg  # the whole name
+
+
+def test_every_scam_type_label_reads_whole_on_at_most_two_lines() -> None:
+    # Cut to 20 characters, "Impersonation of officials ("Macau scam")" read
+    # "Impersonation of of…" and "Business e-mail compromise" "Business e-mail com…".
+    names = [name for _, name in options("scam_type")]
+    svg = str(bar_chart([Point(n, 10.0) for n in names], title="Reports by scam type"))
+    for _, _, whole, lines in _labels(svg):
+        assert 1 <= len(lines) <= 2, lines
+        assert " ".join(text for _, _, text in lines) == whole  # every word, nothing cut
+    wrapped = {whole: lines for _, _, whole, lines in _labels(svg)}
+    assert [t for _, _, t in wrapped['Impersonation of officials ("Macau scam")']] == [
+        "Impersonation of officials",
+        '("Macau scam")',
+    ]
+
+
+def test_wrapped_labels_do_not_overlap_the_next_bar() -> None:
+    svg = str(bar_chart([Point("Romance scam / pig-butchering", 5.0)] * 3, title="t"))
+    line_ys = [y for _, _, _, lines in _labels(svg) for _, y, _ in lines]
+    bar_ys = [float(y) for y in re.findall(r'<rect x="[\d.]+" y="([\d.]+)"', svg)]
+    assert len(line_ys) == 6 and len(bar_ys) == 3
+    # 13-unit text: consecutive baselines at least a line apart, each label within its row.
+    assert all(b - a >= 13 for a, b in zip(line_ys, line_ys[1:], strict=False))
+    pitch = bar_ys[1] - bar_ys[0]
+    for i, bar_y in enumerate(bar_ys):
+        first, second = line_ys[2 * i], line_ys[2 * i + 1]
+        assert bar_y - pitch / 2 < first - 10 and second + 3 < bar_y + pitch, (i, line_ys)
+    box = re.search(r'viewBox="0 0 \d+ ([\d.]+)"', svg)
+    assert box is not None and line_ys[-1] + 3 <= float(box.group(1))
+
+
+def test_a_label_too_long_for_two_lines_is_cut_and_keeps_its_whole_name() -> None:
+    name = "A very long scam type name that an agency added to the reference file itself"
+    svg = str(bar_chart([Point(name, 1.0)], title="t"))
+    [(_, _, whole, lines)] = _labels(svg)
+    assert whole == name and len(lines) == 2 and lines[1][2].endswith("…")

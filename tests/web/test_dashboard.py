@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 
 from fastapi.testclient import TestClient
+from markupsafe import escape
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
@@ -16,7 +18,8 @@ from counterscam.access.accounts import admin_caller, create_agency
 from counterscam.db.engine import session_factory
 from counterscam.db.models import Agency, Report
 from counterscam.web.dashboard import build_dashboard
-from tests.factories import EXPECTED_VISIBLE, PolicyRegion
+from counterscam.web.formatting import options
+from tests.factories import EXPECTED_VISIBLE, PolicyRegion, make_report
 
 
 def _csv(client: TestClient, url: str) -> list[dict[str, str]]:
@@ -122,3 +125,60 @@ def test_trend_says_its_months_are_each_reporting_countrys(
         in page
     )
     assert "months in UTC" not in page
+
+
+def _tfoot_loss(page: str, caption: str) -> str:
+    """Return the loss in the total row of the dashboard table with this caption."""
+    table = page[page.index(f">{caption}</h3>") :]
+    footer = table[table.index("<tfoot>") : table.index("</tfoot>")]
+    cells: list[str] = re.findall(r'<td class="num">([^<]*)</td>', footer)
+    return cells[-1]
+
+
+def test_the_loss_card_shows_the_tables_total_to_the_cent(
+    client_for: Callable[[str], TestClient], region: PolicyRegion, engine: Engine
+) -> None:
+    # The card read "USD 1,205,300" beside tables totalling 1,205,300.25: two figures.
+    with session_factory(engine)() as session:
+        my = region.users["MY-NSRC"].agency_id
+        make_report(session, agency_id=my, ref="MY-BIG", mark="amber", loss_usd="1199300.25")
+        session.commit()
+    page = client_for("MY-NSRC").get("/").text
+    card = page[page.index('<li class="stat" id="loss-total">') :]
+    card = card[: card.index("</li>")]
+    assert '<span class="stat__value" title="USD 1,205,300.25">USD 1.2M</span>' in card
+    assert "Exactly USD 1,205,300.25" in card
+    assert _tfoot_loss(page, "By reporting country") == "1,205,300.25"
+    assert _tfoot_loss(page, "By scam type") == "1,205,300.25"
+
+
+def test_the_scam_type_charts_say_the_other_types_are_in_the_table(
+    client_for: Callable[[str], TestClient], region: PolicyRegion, engine: Engine
+) -> None:
+    named = dict(options("scam_type"))
+    types = list(named)
+    with session_factory(engine)() as session:
+        my = region.users["MY-NSRC"].agency_id
+        for code in types:
+            make_report(session, agency_id=my, ref=f"MY-{code}", mark="amber").scam_type = code
+        session.commit()
+    page = client_for("MY-NSRC").get("/").text
+    others = len(types) - 10
+    note = f"(the 10 most reported types; the other {others} types are in the table)"
+    assert f'<h3 class="chart-title">Reports {note}</h3>' in page
+    assert f'<h3 class="chart-title">Loss in USD {note}</h3>' in page
+    charts = page[page.index('id="type-h"') :]
+    charts = charts[: charts.index('<div class="table-block"')]
+    assert charts.count("<rect ") == 20  # ten bars in each chart
+    # Each drawn label reads whole: "Impersonation of officials ("Macau scam")" on two lines.
+    assert '<tspan x="212" y="' in charts and "Impersonation of of…" not in charts
+    table = page[page.index(">By scam type</h3>") :]
+    table = table[: table.index("</table>")]
+    assert all(f">{escape(named[code])}</td>" in table for code in types)
+
+
+def test_the_scam_type_charts_say_when_they_draw_every_type(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    page = client_for("MY-NSRC").get("/").text
+    assert '<h3 class="chart-title">Reports (every type)</h3>' in page

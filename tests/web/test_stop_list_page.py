@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 
 from fastapi.testclient import TestClient
@@ -154,3 +155,103 @@ def test_the_csv_withholds_what_the_page_withholds(
     with session_scope(engine) as session:
         actions = session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()
     assert actions[-1] == "list_stop_entries"  # a download is audited as a view is
+
+
+def _hubs(engine: Engine, mark: str) -> tuple[str, str]:
+    """List a busy hub and a long-lived one, each named by one MY-NSRC report of ``mark``."""
+    busy, long_lived = "+60199990001", "+60199990002"
+    with session_scope(engine) as session:
+        owner = session.scalar(select(Agency.id).where(Agency.code == "MY-NSRC"))
+        assert owner is not None
+        make_report(session, agency_id=owner, ref=f"MY-{mark}-busy", mark=mark, phone=busy)
+        make_report(session, agency_id=owner, ref=f"MY-{mark}-long", mark=mark, phone=long_lived)
+        session.flush()
+        ids = {v: i for v, i in session.execute(select(Identifier.value, Identifier.id))}
+        over = DEFAULT_RULES.hub_reports + 50
+        stop_hubs(session, [(ids[busy], over, 30), (ids[long_lived], 3, 400)], DEFAULT_RULES)
+    return busy, long_lived
+
+
+def _row_naming(html: str, text: str) -> str:
+    rows = [r for r in html.split("<tr>")[1:] if text in r]
+    assert len(rows) == 1, f"{text!r} in {len(rows)} rows"
+    return rows[0].split("</tr>")[0]
+
+
+def test_an_automatic_entry_says_whether_it_still_alerts(
+    client_for: Callable[[str], TestClient], region: PolicyRegion, engine: Engine
+) -> None:
+    busy, long_lived = _hubs(engine, "green")
+    member = client_for("MY-NSRC")
+    _add(member, "03-2345 6789", "genuine Maybank hotline")
+    for agency in ("MY-NSRC", "AU-AFP"):  # the reports are green: a partner sees them too
+        page = client_for(agency).get("/stop-list").text
+        assert "Busy hub: alerts silenced" in _row_naming(page, busy), agency
+        assert "Long-lived: still alerts" in _row_naming(page, long_lived), agency
+        hotline = _row_naming(page, "+60323456789")
+        assert "Analyst&#39;s entry: alerts silenced" in hotline, agency
+    rules = {r["Identifier"]: r["Rule"] for r in _csv_rows(member)}
+    assert rules == {busy: "busy", long_lived: "span", "+60323456789": ""}
+
+
+def test_which_rule_a_hidden_hub_broke_stays_withheld(
+    client_for: Callable[[str], TestClient], region: PolicyRegion, engine: Engine
+) -> None:
+    # "Busy" would tell more than the policy's hit/no-hit: that the reports the caller may
+    # not see number over the hub limit in one run, the figures a withheld reason leaves out.
+    busy, long_lived = _hubs(engine, "red")
+    owner = client_for("MY-NSRC").get("/stop-list").text
+    assert "Busy hub: alerts silenced" in _row_naming(owner, busy)
+    for other in ("SG-ASCOM", "AU-AFP"):
+        client = client_for(other)
+        page = client.get("/stop-list").text
+        assert busy not in page and long_lived not in page, other
+        assert "Busy hub" not in page and "Long-lived:" not in page, other
+        assert page.count("Not shown: found in reports you may not see") == 2, other
+        rows = _csv_rows(client)
+        assert [(r["Withheld"], r["Rule"]) for r in rows] == [("yes", ""), ("yes", "")], other
+
+
+def test_an_empty_add_form_names_every_missing_field_and_how_to_fill_it(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    member = client_for("MY-NSRC")
+    token = csrf_of(member.get("/stop-list").text)
+    for data in ({}, {"kind": "phone", "value": "  ", "reason": " "}):
+        response = member.post(
+            "/stop-list", data={**data, "csrf_token": token}, follow_redirects=False
+        )
+        assert response.status_code == 422
+        page = response.text
+        assert "There is a problem" in page and "Add an identifier" in page  # the page again
+        assert '<a href="#value">Enter the identifier, as written anywhere, e.g. 03-2345' in page
+        assert '<a href="#reason">Say why it must never link: give a reason, e.g.' in page
+        assert 'id="value-error"' in page and 'id="reason-error"' in page
+    nothing = member.post("/stop-list", data={"csrf_token": token}).text
+    assert '<a href="#kind">Choose the kind of identifier, e.g. Phone number</a>' in nothing
+    assert "The stop-list is empty." in member.get("/stop-list").text
+
+
+def _menu(html: str) -> str:
+    start = html.index('<nav class="site-nav" aria-label="Main">')
+    return html[start : html.index("</nav>", start)]
+
+
+def test_the_menu_offers_the_stop_list_to_every_account_that_may_open_it(
+    client_for: Callable[[str], TestClient], region: PolicyRegion, app_client: TestClient
+) -> None:
+    # The page is every account's to read (members and the secretariat also edit it there).
+    for agency in ("MY-NSRC", "ASEANAPOL", "AU-AFP", "TL-PNTL"):
+        client = client_for(agency)
+        assert re.search(r'<a href="/stop-list"\s*>Stop-list</a>', _menu(client.get("/").text)), (
+            agency
+        )
+        here = client.get("/stop-list")
+        assert here.status_code == 200, agency
+        menu = _menu(here.text)
+        assert '<a href="/stop-list" aria-current="page">Stop-list</a>' in menu, agency
+        assert 'href="/clusters" aria-current' not in menu, agency
+    # A visitor without an account may not open it, and no page of theirs offers it.
+    assert app_client.get("/stop-list", follow_redirects=False).status_code == 303
+    public = app_client.get("/public/check").text
+    assert public.count("<a ") > 0 and 'href="/stop-list"' not in public

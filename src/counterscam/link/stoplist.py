@@ -48,7 +48,12 @@ class StopView:
     """One stop-list entry; ``automatic`` entries were found by the hub rules at a rebuild.
 
     ``withheld``: the value is named only in reports the caller may not see, so it is left out
-    (``value`` is empty) and only its kind, rule and date are shown.
+    (``value`` is empty) and only its kind, action and date are shown.
+
+    ``rule``: for an automatic entry, the hub rule it broke (``busy``: silences alerts and the
+    public check; ``span``: still alerts); empty for an analyst's entry, and for a withheld
+    one, since which rule a hub broke bounds the counts and days of reports the caller may not
+    see, the figures its withheld reason leaves out.
     """
 
     kind: str
@@ -59,6 +64,7 @@ class StopView:
     added_at: datetime
     automatic: bool
     withheld: bool = False
+    rule: str = ""
 
 
 def _canonical(kind: str, value: str, country: str | None) -> tuple[str, str]:
@@ -246,7 +252,14 @@ def _withheld(e: StopEntry) -> StopView:
 
 def _view(e: StopEntry) -> StopView:
     return StopView(
-        e.kind, e.value, e.action, e.reason, e.added_by, e.added_at, automatic=e.added_by == "auto"
+        e.kind,
+        e.value,
+        e.action,
+        e.reason,
+        e.added_by,
+        e.added_at,
+        automatic=e.added_by == "auto",
+        rule=e.rule,
     )
 
 

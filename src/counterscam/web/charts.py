@@ -7,6 +7,7 @@ description for screen readers, and the table beside it gives the exact numbers.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -50,21 +51,50 @@ def _nice_max(value: float, ticks: int = 4) -> float:
     return 10 * magnitude * ticks
 
 
-LABEL_CHARS = 20
+# 26 characters of 13-unit text fit the label column (tests/web/test_charts.py measures it);
+# a longer label wraps onto a second line at a space.
+LABEL_CHARS = 26
+LABEL_LINES = 2
+LINE_H = 15
 
 
-def _shortened(label: str) -> str:
-    return label[: LABEL_CHARS - 1].rstrip(" /(-") + "…"
+def _label_lines(label: str) -> list[str]:
+    """Return a label as at most two lines that fit the label column, the last cut with '…'."""
+    lines = textwrap.wrap(label, LABEL_CHARS, break_on_hyphens=False) or [""]
+    if len(lines) <= LABEL_LINES:
+        return lines
+    rest = " ".join(lines[LABEL_LINES - 1 :])
+    return [*lines[: LABEL_LINES - 1], rest[: LABEL_CHARS - 1].rstrip(" /(-") + "…"]
+
+
+def _label(lines: list[str], whole: str, *, x: int, middle: float) -> str:
+    """Return one label's text, its lines centred on the bar's middle, the whole name on hover."""
+    first = middle + 4.5 - (len(lines) - 1) * LINE_H / 2  # 4.5: half a 13-unit capital
+    spans = "".join(
+        f'<tspan x="{x}" y="{first + i * LINE_H:.1f}">{escape(line)}</tspan>'
+        for i, line in enumerate(lines)
+    )
+    return (
+        f'<text x="{x}" y="{first:.1f}" text-anchor="end" fill="{INK}" font-size="13">'
+        f"<title>{escape(whole)}</title>{spans}</text>"
+    )
 
 
 def bar_chart(
     points: Sequence[Point], *, title: str, money: bool = False, colour: str = BAR, width: int = 440
 ) -> Markup:
-    """Return a horizontal bar chart, one labelled bar per point, largest scale rounded up."""
+    """Return a horizontal bar chart, one labelled bar per point, largest scale rounded up.
+
+    Long labels wrap onto two lines (every bar then gets a taller row, so the chart stays
+    even); one that still does not fit is cut with '…' and keeps its whole name in a <title>.
+    """
     # 440 units, shown at most 440 px wide (app.css): a phone shrinks it by a fifth, not by
     # half, so its 13-unit labels stay readable at 390 px.
-    label_w, value_w, bar_h, gap, top = 184, 60, 18, 8, 4
-    height = top + len(points) * (bar_h + gap) + 4
+    label_w, value_w, bar_h, top = 220, 60, 18, 4
+    labels = [_label_lines(p.label) for p in points]
+    lines = max((len(lines) for lines in labels), default=1)
+    row = max(bar_h + 8, lines * LINE_H + 6)
+    height = top + len(points) * row + 4
     scale = _nice_max(max((p.value for p in points), default=0.0))
     span = width - label_w - value_w
     parts = [
@@ -72,18 +102,14 @@ def bar_chart(
         f'width="100%" preserveAspectRatio="xMinYMin meet">'
         f"<title>{escape(title)}</title>"
     ]
-    for i, p in enumerate(points):
-        y = top + i * (bar_h + gap)
+    for i, (p, label) in enumerate(zip(points, labels, strict=True)):
+        y = top + i * row + (row - 8 - bar_h) / 2
         w = max(1.0, span * p.value / scale) if p.value > 0 else 0.0
-        # 20 characters of 13-unit text fit the label column; 24 ran past the drawing's left
-        # edge ("omance scam / pig-but…"). The bar's tooltip keeps the whole label.
-        label = p.label if len(p.label) <= LABEL_CHARS else _shortened(p.label)
         parts.append(
-            f'<text x="{label_w - 8}" y="{y + bar_h - 5}" text-anchor="end" fill="{INK}" '
-            f'font-size="13">{escape(label)}</text>'
-            f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{colour}">'
+            _label(label, p.label, x=label_w - 8, middle=y + bar_h / 2)
+            + f'<rect x="{label_w}" y="{y:.1f}" width="{w:.1f}" height="{bar_h}" fill="{colour}">'
             f"<title>{escape(p.label)}: {escape(_fmt(p.value, money))}</title></rect>"
-            f'<text x="{label_w + w + 6:.1f}" y="{y + bar_h - 5}" fill="{INK}" '
+            f'<text x="{label_w + w + 6:.1f}" y="{y + bar_h - 5:.1f}" fill="{INK}" '
             f'font-size="12">{escape(_fmt(p.value, money))}</text>'
         )
     parts.append("</svg>")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
 from counterscam.intake import vocab
@@ -50,6 +50,30 @@ def usd_whole(value: Decimal | float | int | None) -> str:
     if value is None:
         return ""
     return f"USD {Decimal(value):,.0f}"
+
+
+# A total card has room for "USD 1.2M", not for every digit: (unit, suffix, smallest amount).
+_COMPACT = (
+    (Decimal(1_000_000_000), "B", Decimal(1_000_000_000)),
+    (Decimal(1_000_000), "M", Decimal(1_000_000)),
+    (Decimal(1_000), "k", Decimal(10_000)),
+)
+_TENTH = Decimal("0.1")
+
+
+def usd_compact(value: Decimal | float | int | None) -> str:
+    """Format a USD amount to a few digits ('USD 1.2M', 'USD 45.3k'); below 10,000 whole
+    dollars ('USD 5,000'). Shown beside the exact amount (``money``), never instead of it."""
+    if value is None:
+        return ""
+    amount = Decimal(value)
+    for unit, suffix, smallest in _COMPACT:
+        shown = (amount / unit).quantize(_TENTH, ROUND_HALF_UP)
+        # Compared once rounded: 999,960 reads 'USD 1M', not 'USD 1,000k'.
+        if abs(shown * unit) >= smallest:
+            digits = f"{shown:,.0f}" if shown == shown.to_integral_value() else f"{shown:,}"
+            return f"USD {digits}{suffix}"
+    return f"USD {amount.quantize(Decimal(1), ROUND_HALF_UP):,}"
 
 
 def day(value: datetime | date | None) -> str:
@@ -178,6 +202,7 @@ FILTERS = {
     "number": number,
     "money": money,
     "usd": usd_whole,
+    "usd_compact": usd_compact,
     "day": day,
     "moment": moment,
     "local_day": local_day,

@@ -11,17 +11,48 @@ from counterscam.access.caller import Caller
 from counterscam.link.stoplist import StopView, list_stops
 from counterscam.web.tables import Column, Table
 
-# The CSV keeps codes (kind, action, "auto") as the other downloads do; a withheld entry has
-# an empty identifier and says so, as the page does.
+# The CSV keeps codes (kind, action, rule, "auto") as the other downloads do; a withheld entry
+# has an empty identifier and rule and says so, as the page does.
 CSV_COLUMNS = (
     Column("kind", "Kind"),
     Column("value", "Identifier"),
     Column("withheld", "Withheld"),
     Column("action", "Action"),
+    Column("rule", "Rule"),
     Column("reason", "Why"),
     Column("added_by", "Listed by"),
     Column("added_at", "Added", "moment"),
 )
+
+
+# What each entry does besides stopping links (link.conditions.silenced), as the page says it.
+RULE_NOTES = {
+    "busy": "Busy hub: alerts silenced",
+    "span": "Long-lived: still alerts",
+}
+RULE_HINTS = {
+    "busy": "Many reports in a short run (an aggregator, a deposit wallet): no cross-border "
+    "alert, no public-check hit",
+    "span": "In use a long time with few reports (perhaps a mule account): still alerts, "
+    "still a public-check hit",
+}
+
+
+def rule_note(entry: StopView) -> tuple[str, str]:
+    """Return what an entry does to alerts, in words, and a line saying why.
+
+    A withheld automatic entry says neither: which rule it broke would tell how many of the
+    hidden reports ran how long, the figures its reason leaves out.
+    """
+    if entry.action != "stop":
+        return "Allowed: links and alerts as usual", ""
+    if entry.automatic and entry.withheld:
+        return "Not shown: found in reports you may not see", ""
+    if entry.automatic and entry.rule in RULE_NOTES:
+        return RULE_NOTES[entry.rule], RULE_HINTS[entry.rule]
+    if entry.automatic:  # listed before entries recorded their rule: silenced as a busy one
+        return "Hub: alerts silenced", "No cross-border alert, no public-check hit"
+    return "Analyst's entry: alerts silenced", "No cross-border alert, no public-check hit"
 
 
 @dataclass(frozen=True)
@@ -52,6 +83,7 @@ def stop_table(entries: Sequence[StopView]) -> Table:
             "value": e.value,
             "withheld": "yes" if e.withheld else "no",
             "action": e.action,
+            "rule": e.rule,
             "reason": e.reason,
             "added_by": e.added_by,
             "added_at": e.added_at,

@@ -15,6 +15,8 @@ from counterscam.web.tables import Column, Table, csv_response
 
 router = APIRouter()
 
+# The scam-type charts draw the most reported types; the table beside them lists every type.
+TOP_TYPES = 10
 SLICE_COLUMNS = (Column("reports", "Reports", "count"), Column("loss_usd", "Loss (USD)", "usd"))
 
 
@@ -94,11 +96,20 @@ def dashboard_tables(d: Dashboard) -> dict[str, Table]:
     }
 
 
+def _top_note(d: Dashboard) -> str:
+    """Return which scam types the charts draw, and where the others are."""
+    others = len(d.by_scam_type) - TOP_TYPES
+    if others <= 0:
+        return "every type"
+    rest = "the other type is" if others == 1 else f"the other {others} types are"
+    return f"the {TOP_TYPES} most reported types; {rest} in the table"
+
+
 @router.get("/", response_class=HTMLResponse)
 def dashboard(page: SignedIn) -> Response:
     """Show reports and losses by country, scam type and month, and recent alerts."""
     d = build_dashboard(page.session, page.caller)
-    top_types = d.by_scam_type[:10]
+    top_types = d.by_scam_type[:TOP_TYPES]
     chart = {
         "country_reports": charts.bar_chart(
             charts.points([(label(s.key, "country"), s.reports) for s in d.by_country]),
@@ -112,11 +123,11 @@ def dashboard(page: SignedIn) -> Response:
         ),
         "type_reports": charts.bar_chart(
             charts.points([(label(s.key, "scam_type"), s.reports) for s in top_types]),
-            title="Reports by scam type (ten most reported)",
+            title=f"Reports by scam type ({_top_note(d)})",
         ),
         "type_loss": charts.bar_chart(
             charts.points([(label(s.key, "scam_type"), s.loss_usd) for s in top_types]),
-            title="Loss in US dollars by scam type",
+            title=f"Loss in US dollars by scam type ({_top_note(d)})",
             money=True,
             colour=charts.BAR_ALT,
         ),
@@ -131,6 +142,7 @@ def dashboard(page: SignedIn) -> Response:
         title="Dashboard",
         d=d,
         chart=chart,
+        top_note=_top_note(d),
         tables=dashboard_tables(d),
     )
 

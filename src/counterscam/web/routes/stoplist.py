@@ -13,7 +13,7 @@ from counterscam.web import csrf
 from counterscam.web.formatting import KIND_LABELS
 from counterscam.web.forms import FormErrors
 from counterscam.web.render import SignedIn
-from counterscam.web.stop_list_view import read_stop_list
+from counterscam.web.stop_list_view import read_stop_list, rule_note
 from counterscam.web.tables import csv_response
 
 router = APIRouter()
@@ -24,9 +24,10 @@ def _page(page: SignedIn, errors: FormErrors, form: dict[str, str], status: int 
     view = read_stop_list(page.session, page.caller)
     return page.render(
         "stop_list.html",
-        section="clusters",
+        section="stop-list",
         title="Hub stop-list",
         view=view,
+        rule_note=rule_note,
         may_edit=contributes(page.caller),
         kinds=KINDS,
         errors=errors,
@@ -56,10 +57,17 @@ def stop_list_add(
 ) -> Response:
     """Put an identifier on the stop-list; it stops linking at once and at every rebuild."""
     errors = FormErrors()
+    # Every empty field is named at once, in the form's order, so one resubmission is enough.
     if kind not in dict(KINDS):
-        errors.add("kind", "Choose the kind of identifier")
+        errors.add("kind", "Choose the kind of identifier, e.g. Phone number")
     if not value.strip():
-        errors.add("value", "Enter the identifier, as written anywhere")
+        errors.add("value", "Enter the identifier, as written anywhere, e.g. 03-2345 6789")
+    if not reason.strip():
+        errors.add(
+            "reason",
+            "Say why it must never link: give a reason, e.g. genuine Maybank hotline, "
+            "reported by mistake",
+        )
     if not errors:
         try:
             add_stop(page.session, page.caller, kind=kind, value=value, reason=reason)

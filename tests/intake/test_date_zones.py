@@ -252,3 +252,26 @@ def test_one_bracketed_zone_only_and_never_the_servers_own() -> None:
     # "localtime" is whatever zone the server runs in, "Factory" none: neither is a place.
     for key in ("localtime", "Factory", "posixrules"):
         assert f"{key!r} is not a time zone name" in _refusal(f"2026-01-05T10:00[{key}]")
+
+
+@pytest.mark.parametrize(
+    "written", ["2026-01-05[Asia/Bangkok]", "2026/1/5[Asia/Bangkok]", "20260105[!Asia/Bangkok]"]
+)
+def test_a_bracketed_zone_on_a_date_without_a_time_is_refused(written: str) -> None:
+    # It was read as midnight in Bangkok although RFC 9557 puts the zone after a time, and a
+    # zone name after a date alone (2026-01-05 WIB) is refused.
+    assert _refusal(written) == (
+        f"{written!r} gives the zone Asia/Bangkok but no time: add the time, like "
+        f"{written[: written.index('[')]}T10:00[Asia/Bangkok], or drop the zone"
+    )
+
+
+@pytest.mark.parametrize("written", ["2026-01-05+07:00", "2026-01-05-07:00", "20260105+0700"])
+def test_an_offset_on_a_date_without_a_time_is_refused_not_read_as_the_hour(
+    written: str,
+) -> None:
+    # Python's ISO reader takes any character between date and time: "2026-01-05+07:00" was
+    # stored as 07:00 in the reporting country, seven hours from the midnight it meant.
+    assert "but no time: add the time, like " in _refusal(written)
+    assert "but no time" in _refusal("2026-01-05+07:00[Asia/Bangkok]")
+    assert moment("2026-01-05T10:00+07:00", "PH") == _utc(3)  # with its time, still read

@@ -23,6 +23,7 @@ from counterscam.cli.context import (
     progress_bar,
     writable_file,
 )
+from counterscam.cli.file_kinds import not_a_file
 from counterscam.config import get_settings
 from counterscam.db.engine import session_factory
 from counterscam.db.link_models import Cluster
@@ -48,11 +49,19 @@ def batches_of(paths: list[Path]) -> list[list[Source]]:
     for path in paths:
         if path.is_dir():
             folders.append(path)
-            inside = sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES)
+            # A subfolder named x.csv is a subfolder, not read like the others.
+            inside = sorted(
+                p for p in path.iterdir() if p.suffix.lower() in SUFFIXES and not p.is_dir()
+            )
+            for p in inside:
+                if (reason := not_a_file(p)) is not None:
+                    raise fail(reason)
             files.extend(p for p in inside if p.suffix.lower() != ".csv")
             csvs = [Source(name=p.name, path=p) for p in inside if p.suffix.lower() == ".csv"]
             if csvs:
                 folder_sets.append(csvs)
+        elif (reason := not_a_file(path)) is not None:
+            raise fail(reason)
         elif not path.exists():
             raise fail(f"{path}: no such file or folder")
         elif path.suffix.lower() not in SUFFIXES:

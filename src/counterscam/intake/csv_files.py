@@ -5,19 +5,22 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 import zipfile
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from counterscam.intake import columns
+from counterscam.intake import code_pages, columns
 from counterscam.intake.chars import unstorable
 from counterscam.intake.records import FileProblem, RowError, file_problem, ref_of
-from counterscam.intake.tables import Refs, Rows, Source, Table, recognise
+from counterscam.intake.tables import Refs, Rows, Source, Table, column_name, recognise
 
 NARRATIVE_LIMIT = 20_000  # schema.ReportIn.narrative
 MAX_COLUMNS = 16_384  # Excel's widest sheet; a CSV it exports has no wider header
-_SAVE_AS = "save it again as 'CSV UTF-8 (comma delimited)' or re-encode it as UTF-8"
+# Excel's own words: its plain "CSV (Comma delimited)" writes the computer's code page.
+SAVE_AS = (
+    "save it as UTF-8: in Excel, File > Save As with the type 'CSV UTF-8 (Comma delimited) "
+    "(*.csv)', not 'CSV (Comma delimited)'; or re-encode it as UTF-8"
+)
 
 
 def csv_table(source: Source) -> Table:
@@ -67,9 +70,9 @@ def _refuse_non_text(source: Source) -> None:
             source.name, "this is an XLSX (zip) file, not CSV; upload it with its .xlsx name"
         )
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise file_problem(source.name, f"the file is UTF-16 (Excel 'Unicode Text'); {_SAVE_AS}")
+        raise file_problem(source.name, f"the file is UTF-16 (Excel 'Unicode Text'); {SAVE_AS}")
     if _utf16_without_bom(head):
-        raise file_problem(source.name, f"the file is UTF-16 (Excel 'Unicode Text'); {_SAVE_AS}")
+        raise file_problem(source.name, f"the file is UTF-16 (Excel 'Unicode Text'); {SAVE_AS}")
     if b"\x00" in head:
         raise file_problem(
             source.name,
@@ -114,11 +117,13 @@ def _refuse_other_delimiter(source: Source, header: list[str]) -> None:
             )
 
 
-def _open(source: Source) -> TextIO:
+def _open(source: Source, errors: str = "strict") -> TextIO:
     if source.content is not None:
-        return io.TextIOWrapper(io.BytesIO(source.content), encoding="utf-8-sig", newline="")
+        return io.TextIOWrapper(
+            io.BytesIO(source.content), encoding="utf-8-sig", errors=errors, newline=""
+        )
     assert source.path is not None
-    return source.path.open(encoding="utf-8-sig", newline="")
+    return source.path.open(encoding="utf-8-sig", errors=errors, newline="")
 
 
 def _records(source: Source) -> Iterator[tuple[int, list[str]]]:
@@ -152,65 +157,64 @@ def _csv_fix(exc: csv.Error) -> str:
 
 
 def _encoding_problem(source: Source) -> FileProblem:
-    # The decoder works in blocks, so find the first line that is not UTF-8 to name its row.
-    data = source.content if source.content is not None else source.path.read_bytes()  # type: ignore[union-attr]
-    for line_no, line in enumerate(data.splitlines(), start=1):
-        try:
-            line.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            bad = line[exc.start : exc.start + 1].hex().upper()
-            codec, label = legacy_codec(line)
-            # Windows-1258 keeps tones apart from their letters: show them joined.
-            guess = unicodedata.normalize("NFC", line.decode(codec, errors="replace"))
-            return file_problem(
-                source.name,
-                f"the file is not UTF-8: byte 0x{bad} on row {line_no} cannot be "
-                f"read. It was probably saved as {label} (it would read "
-                f"{guess[max(exc.start - 10, 0) : exc.start + 10]!r}); {_SAVE_AS}",
-                row=line_no,
-            )
-    return file_problem(source.name, f"the file is not UTF-8; {_SAVE_AS}")
+    """Name the row and column of the first byte that is not UTF-8, and the likely code page.
 
-
-# Thai text in Windows-874 is runs of bytes from 0xA1 up; Western text in Windows-1252 has
-# one accented letter between ASCII ones.
-_THAI_RUN = re.compile(rb"[\xa1-\xfb]{3,}")
-# Windows-1258 writes most Vietnamese tones as combining marks after the vowel, and has the
-# letters ă, đ, ơ and ư (read as Latin-1 they are Ã, Ð, Õ, Ý, and the marks Ì, Ò, Þ, ì, ò).
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
-_VIETNAMESE_LETTERS = frozenset("ăĂđĐơƠưƯ")
-_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
-
-
-def _vietnamese(line: bytes) -> bool:
-    # A Vietnamese syllable has at most four bytes above ASCII in a row ("đượ") and most have
-    # an ASCII letter beside them; Thai words and phrases are runs of such bytes alone.
-    runs = [(m.start(), m.end()) for m in _HIGH_RUN.finditer(line)]
-    if not runs or any(end - start > 4 for start, end in runs):
-        return False
-    beside = sum(
-        line[start - 1 : start].isalpha() or line[end : end + 1].isalpha() for start, end in runs
+    The file is read again with each such byte kept as a stand-in character (surrogateescape),
+    so rows are counted as the CSV reader counts them (a quoted value may span lines), and the
+    unreadable cells, as bytes, are the sample the code page is told from.
+    """
+    first: tuple[int, int, bytes] | None = None
+    sample = bytearray()
+    header: list[str] = []
+    try:
+        with _open(source, errors="surrogateescape") as f:
+            for row, record in enumerate(csv.reader(f), start=1):
+                header = header or record
+                for i, cell in enumerate(record):
+                    if cell.isascii() or not _ESCAPED.search(cell):
+                        continue
+                    raw = cell.encode("utf-8", "surrogateescape")
+                    first = first or (row, i, raw)
+                    sample += raw + b"\n"
+                if first is not None and (len(sample) > _SAMPLE or row > first[0] + 1_000):
+                    break
+    except csv.Error:
+        pass  # the sample so far tells the code page; the CSV error is named once it is UTF-8
+    if first is None:
+        return file_problem(source.name, f"the file is not UTF-8; {SAVE_AS}")
+    row, index, raw = first
+    column = column_name(header[index]) if row > 1 and index < len(header) else ""
+    try:
+        raw.decode("utf-8")
+        bad = raw[-1]  # not reached: the cell held a byte that is not UTF-8
+    except UnicodeDecodeError as exc:
+        bad = raw[exc.start]
+    where = f"byte 0x{bad:02X} on row {row}, " + (
+        f"column {column}" if column else f"column {index + 1}"
     )
-    if 2 * beside < len(runs):
-        return False
-    text = line.decode("cp1258", errors="replace")
-    # Every tone of Vietnamese text sits on a vowel it composes with.
-    if any(ch in _TONES for ch in unicodedata.normalize("NFC", text)):
-        return False
-    tones = sum(ch in _TONES for ch in text)
-    return tones >= 1 or sum(ch in _VIETNAMESE_LETTERS for ch in text) >= 2
+    page = code_pages.likely(bytes(sample))
+    if page is None:
+        guess = "It was saved in a code page that could not be told"
+        fix = SAVE_AS
+    else:
+        guess = (
+            f"It was probably saved as {page.label} (read so, the value is "
+            f"{code_pages.read_as(raw, page)!r})"
+        )
+        fix = (
+            f"{SAVE_AS}. If the text shows garbled in Excel, open the file with Data > From "
+            f"Text/CSV, File Origin '{page.origin}', and save it from there"
+        )
+    return file_problem(
+        source.name,
+        f"the file is not UTF-8: {where}, cannot be read. {guess}; {fix}",
+        row=row,
+        column=column,
+    )
 
 
-def legacy_codec(line: bytes) -> tuple[str, str]:
-    """Return the likely legacy code page of a line that is not UTF-8, and its name."""
-    # Vietnamese first: "đầu" is three bytes from 0xA1 up, which read as Thai too.
-    if _vietnamese(line):
-        return "cp1258", "Windows-1258 (Vietnamese)"
-    if _THAI_RUN.search(line):
-        thai = line.decode("cp874", errors="replace")
-        if sum("\u0e00" <= ch <= "\u0e7f" for ch in thai) >= 3:
-            return "cp874", "Windows-874 (Thai, TIS-620)"
-    return "cp1252", "Latin-1/Windows-1252"
+_ESCAPED = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, as surrogateescape keeps it
+_SAMPLE = 16_384  # bytes of unreadable cells, plenty to tell a code page by
 
 
 def _blank(text: str) -> bool:

@@ -74,6 +74,14 @@ def _read(text: str, written: str) -> datetime:
         return _with_written_zone(text, written)
     if when.microsecond:  # rare: only then is the fraction's place looked at
         _fraction_after_seconds(text, written)
+    sep = 10 if text[4:5] == "-" else 8
+    if text[sep : sep + 1] in ("+", "-"):
+        # fromisoformat takes any character between date and time: 2026-03-01+07:00 was
+        # stored as 07:00 local time, not as the midnight of that offset it was meant as.
+        raise ValueError(
+            f"{written!r} gives the offset {text[sep:]} but no time: add the time, like "
+            f"{text[:sep]}T10:00{text[sep:]}, or drop the offset"
+        )
     return when
 
 
@@ -85,6 +93,7 @@ _ZONE_KEY = re.compile(
 )
 
 _NOT_ZONES = frozenset({"localtime", "Factory", "posixrules"})
+_DATE_ONLY = re.compile(r"\d{4}([-/.]?)\d{1,2}\1\d{1,2}")
 
 
 def _with_zone_key(text: str, written: str) -> datetime:
@@ -98,8 +107,16 @@ def _with_zone_key(text: str, written: str) -> datetime:
     # thousands of them recursed past Python's limit (a crash, not an answer).
     if found is None or found.start() == 0 or text[: found.start()].endswith("]"):
         raise _not_a_date(written, text)
-    when = _read(text[: found.start()], written)
+    head = text[: found.start()]
+    when = _read(head, written)
     key = found["key"]
+    if _DATE_ONLY.fullmatch(head):
+        # RFC 9557 puts the zone after a time, and a zone on a date alone is refused as
+        # `2026-03-01 WIB` is: midnight where, and whose day, the writer may not have meant.
+        raise ValueError(
+            f"{written!r} gives the zone {key} but no time: add the time, like "
+            f"{head}T10:00[{key}], or drop the zone"
+        )
     try:
         # The tz database's "localtime" is the server's own zone and "Factory" no zone at
         # all: neither says where the time was written.

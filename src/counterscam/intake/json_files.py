@@ -6,8 +6,8 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from counterscam.intake import code_pages
 from counterscam.intake.chars import unstorable
-from counterscam.intake.csv_files import legacy_codec
 from counterscam.intake.records import (
     FileProblem,
     RawChild,
@@ -87,11 +87,12 @@ def _not_utf8(exc: UnicodeDecodeError, file: str) -> FileProblem:
     line_no = data.count(b"\n", 0, exc.start) + 1
     start = data.rfind(b"\n", 0, exc.start) + 1
     end = data.find(b"\n", exc.start)
-    _, label = legacy_codec(data[start : end if end >= 0 else len(data)])
+    page = code_pages.likely(data[start : end if end >= 0 else len(data)])
+    saved = f"It was probably saved as {page.label}" if page else "It is in another code page"
     return file_problem(
         file,
         f"the file is not UTF-8: byte 0x{data[exc.start]:02X} on line {line_no} cannot be "
-        f"read. It was probably saved as {label}; save it as UTF-8",
+        f"read. {saved}; save it as UTF-8",
         row=line_no,
     )
 

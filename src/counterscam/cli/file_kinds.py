@@ -1,0 +1,48 @@
+"""Paths the CLI reads: only regular files, never a pipe, device or socket."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+# A named pipe waits for a writer, /dev/zero never ends, and a socket cannot be opened: reading
+# any of them as an intake file hung the import or crashed it.
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISDIR, "a folder"),
+)
+_INSTEAD = "save the data to a .csv, .xlsx or .json file and import that file"
+
+
+def not_a_file(path: Path) -> str | None:
+    """Return why ``path`` is not a regular file to import, or None when it is one.
+
+    A symbolic link to a regular file is one; a path that does not exist at all is left to
+    the caller (None).
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return (
+                f"{path}: not a regular file but a symbolic link that loops (it leads back to "
+                f"itself); give the file it should point to, or {_INSTEAD}"
+            )
+        if path.is_symlink():
+            return (
+                f"{path}: a symbolic link to {os.readlink(path)}, which does not exist; give "
+                "the file itself"
+            )
+        if exc.errno == errno.ENOENT:
+            return None
+        return f"{path}: cannot be read ({exc.strerror})"
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(mode)), "a special file")
+    via = f" (through the link to {os.readlink(path)})" if path.is_symlink() else ""
+    return f"{path}: not a regular file but {kind}{via}; {_INSTEAD}"

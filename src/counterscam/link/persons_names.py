@@ -258,10 +258,36 @@ def compact(tokens: Sequence[str], culture: str = "") -> str:
 
 
 # Thai names romanised by the RTGS and by ear: Pornthip/Phonthip, Somsri/Somsi,
-# Rueang/Ruang, and a final letter written as it is spelt in Thai or as it sounds
-# (Pairoj/Phairot, Praphas/Praphat, Dech/Det, Kaew/Kaeo).
-_THAI_INSIDE = (("uea", "ua"), ("rn", "n"), ("sr", "s"))
-_THAI_FINAL = (("ch", "t"), ("j", "t"), ("s", "t"), ("w", "o"))
+# Rueang/Ruang, Phueng/Phung, Kiet/Kiat, Kaewmanee/Kaeomani, Saengthong/Sangthong, and a
+# final letter written as it is spelt in Thai or as it sounds (Pairoj/Phairot,
+# Praphas/Praphat, Dech/Det, Kaew/Kaeo, Kamol/Kamon, Somkid/Somkit, Manob/Manop, Anant/Anan).
+_THAI_INSIDE = (
+    ("uea", "ua"),
+    ("ue", "u"),
+    ("ie", "ia"),
+    ("rn", "n"),
+    ("sr", "s"),
+    ("aew", "aeo"),
+    ("aeng", "ang"),
+)
+_THAI_FINAL = (
+    ("ch", "t"),
+    ("j", "t"),
+    ("s", "t"),
+    ("w", "o"),
+    ("l", "n"),
+    ("d", "t"),
+    ("b", "p"),
+    ("nt", "n"),
+)
+# English-style vowels: er for oe (Prasert/Prasoet, Chalerm/Chaloem; not the ee-r of Weera),
+# ar for a long a (Suchart/Suchat, Amnart/Amnat). Before a vowel w is the consonant, not the
+# w of Kyaw that the phonetic key reads au (Paweena/Paveena).
+_THAI_VOWELS = (
+    (re.compile(r"(?<!e)er(?![aeiouy])"), "oe"),
+    (re.compile(r"ar(?![aeiouy])"), "a"),
+    (re.compile(r"w(?=[aeiou])"), "v"),
+)
 
 
 def thai_spelling(token: str) -> str:
@@ -270,6 +296,8 @@ def thai_spelling(token: str) -> str:
     Used for extra name keys of Thai records, not in the phonetic key itself: a Thai name
     recorded abroad without a nationality keeps the same key as at home.
     """
+    for pattern, new in _THAI_VOWELS:  # before rn → n: Charern is Charoen, not Charen
+        token = pattern.sub(new, token)
     for old, new in _THAI_INSIDE:
         token = token.replace(old, new)
     for old, new in _THAI_FINAL:

@@ -23,14 +23,9 @@ from counterscam.link.persons_names import compact, phonetic, thai_spelling
 READINGS = 3
 
 
-def _thai(token: str) -> tuple[str, ...]:
-    read = persons_thai.romanise(token)
-    return (read,) if read else ()
-
-
 # (country whose romanisation the reading follows, is the token in this script, its readings)
 _SCRIPTS: tuple[tuple[str, Callable[[str], bool], Callable[[str], tuple[str, ...]]], ...] = (
-    ("TH", persons_thai.is_thai, _thai),
+    ("TH", persons_thai.is_thai, persons_thai.readings),
     ("LA", persons_lao.is_lao, persons_lao.readings),
     ("KH", persons_khmer.is_khmer, persons_khmer.readings),
     ("MM", persons_burmese.is_burmese, persons_burmese.readings),

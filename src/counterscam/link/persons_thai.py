@@ -3,15 +3,19 @@
 Only for the name keys: a Thai-script record then meets the same name written in Latin letters
 (Somchai Jaidee, Somchay Chaidee, as the phonetic key folds them). Thai script writes no vowel
 in some syllables and does not mark where syllables end, so the reading follows the common
-rules and can miss an irregular spelling (จันทร์, ชินวัตร); a miss only leaves the two records
-apart, as before. The record's own tokens stay in Thai script, so two records in Thai compare
-as written.
+rules, and the name elements the rules would misread (Pali and Sanskrit ones mostly: ธนกร is
+Thanakon, ภูมิ Phum) are a table (persons_thai_words) matched where a name begins and where it
+ends. A word still misread (ชินวัตร written Shinawatra) only leaves the two records apart, as
+before. The record's own tokens stay in Thai script, so two records in Thai compare as written.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import product
+
+from counterscam.link.persons_thai_words import PREFIXES, WORDS
 
 _INITIAL = dict(
     zip(
@@ -34,6 +38,16 @@ _FOLLOWING = "ะัาำิีึืุู็"
 _TONES = "่้๊๋ํ"
 _SILENCER = "์"
 _CLUSTER_FIRST = "กขคปพผตบดฟ"
+# ฤ is ri after these (อังกฤษ Angkrit), else rue (ฤดี Ruedi, พฤกษา Phrueksa).
+_RUE = "ฤ"
+_RI_AFTER = "กตทปศส"
+# A last ิ after these is not said when the syllable before is long and open (ชาติ Chat, ภูมิ
+# Phum, โชติ Chot); after a short one it is (ปิติ Piti), and after a closed one (กิตติ Kitti).
+_SILENT_I_AFTER = "ตธฒมทถฐ"
+_LONG_OPEN = "าีู"
+# Pali and Sanskrit double consonants: at the end of a word the second is silent (ยุทธ: Yut),
+# where other pairs of consonants are a syllable of their own (พร: Phon, มานพ: Ma-nop).
+_DOUBLES = frozenset("ทธ ตถ ตต ทท กข คฆ จฉ ชฌ ฏฐ ฑฒ ปผ พภ".split())
 _AFTER_SILENT_H = "งญนมยรลว"
 # Names reach romanise folded (persons_names.fold, NFKD), which splits sara am (ำ) into
 # nikhahit and sara aa (ํา), a tone mark sometimes between: read as ำ again, or ดำรง (Damrong)
@@ -71,8 +85,10 @@ def _initial(s: str, i: int, lead: str) -> tuple[str, int]:
         return _INITIAL[nxt], i + 2
     if c == "อ" and nxt == "ย":
         return "y", i + 2
-    if c in "สศ" and nxt == "ร":  # ศรี: Si
+    if c in "สศ" and nxt == "ร" and (lead or (after and after in _FOLLOWING)):  # ศรี: Si
         return "s", i + 2
+    if c == "ท" and nxt == "ร" and i == 0 and (lead or (after and after in _FOLLOWING)):
+        return "s", i + 2  # ทราย: Sai, ทรัพย์: Sap
     if c in _CLUSTER_FIRST and nxt in ("ร", "ล") and (lead or (after and after in _FOLLOWING)):
         return _INITIAL[c] + _INITIAL[nxt], i + 2
     return _INITIAL[c].strip("-"), i + 1
@@ -92,6 +108,8 @@ def _vowel(s: str, i: int, lead: str) -> tuple[str, int, bool]:
             return ("o", i + 2, False) if nxt == "ะ" else ("ao", i + 1, False)
         if at == "อ":
             return "oe", i + 1, True
+        if at == "ิ":  # เจริญ: Charoen, เฉลิม: Chaloem
+            return "oe", i + 1, True
         return ("e", i + 1, at == "็") if at and at in "ะ็" else ("e", i, True)
     if lead and lead in "แโ":
         vowel = "ae" if lead == "แ" else "o"
@@ -108,7 +126,8 @@ def _vowel(s: str, i: int, lead: str) -> tuple[str, int, bool]:
     if at == "ร" and nxt == "ร":  # สุวรรณ: Suwan
         has_final = i + 2 < len(s) and s[i + 2] in _FINAL
         return ("a" if has_final else "an"), i + 2, True
-    if at in ("อ", "ว") and (not nxt or nxt in _INITIAL):  # ทอง: Thong, สวน: Suan
+    # ทอง: Thong, สวน: Suan; but before รร the ว is a consonant (กวรรณ: Ko-wan)
+    if at in ("อ", "ว") and (not nxt or nxt in _INITIAL) and s[i + 1 : i + 3] != "รร":
         return ("o" if at == "อ" else "ua"), i + 1, True
     if at and at in _INITIAL and (nxt and nxt in _FOLLOWING or _last_syllable(s, i)):
         return "a", i, False  # นภา: Na-pha, ชนก: Cha-nok
@@ -120,7 +139,8 @@ def _last_syllable(s: str, i: int) -> bool:
 
     Such a pair is read as a syllable of its own rather than as a final and a silent letter.
     """
-    return i + 2 == len(s) and s[i] in _INITIAL and s[i + 1] in _INITIAL
+    pair = s[i : i + 2]
+    return i + 2 == len(s) and all(c in _INITIAL for c in pair) and pair not in _DOUBLES
 
 
 def _final_here(s: str, i: int) -> bool:
@@ -131,10 +151,37 @@ def _final_here(s: str, i: int) -> bool:
     return not _last_syllable(s, i) and s[i + 1 : i + 3] != "รร"  # สุวรรณ: Su-wan
 
 
-@lru_cache(maxsize=50_000)
-def romanise(token: str) -> str | None:
-    """Return a Latin reading of one Thai word, or None if it holds letters this cannot read."""
-    s = _unsilenced(_SARA_AM.sub("\\1\u0e33", token))
+def _unwritten_a(s: str, i: int, lead: str) -> bool:
+    """Return whether the consonant at ``i``, after a leading vowel, carries an unwritten a and
+    the leading vowel goes with the next one (เฉลิม: Cha-loem, เจริญ: Cha-roen)."""
+    _, j = _initial(s, i, lead)
+    if lead != "เ" or j != i + 1 or j + 2 >= len(s) or s[j] not in _INITIAL:
+        return False
+    # เ-ิ has a final (โชติ is Chot: โ and ิ are no vowel together)
+    return (s[j + 1] == "ิ" and s[j + 2] in _FINAL) or s[j + 1 : j + 3] in ("ีย", "ือ")
+
+
+def _silent_last_i(s: str, i: int) -> bool:
+    """Return whether the consonant at ``i`` closes the syllable before it, its ิ not said."""
+    if s[i] not in _SILENT_I_AFTER or s[i + 1 :] != "ิ" or i < 2:
+        return False
+    return s[i - 1] in _LONG_OPEN or (s[i - 2] in "เโแ" and s[i - 1] in _INITIAL)
+
+
+def _with_rue(s: str) -> str:
+    """Return ``s`` with ฤ written as the r and vowel it is read as."""
+    out: list[str] = []
+    for ch in s:
+        if ch == _RUE:
+            out.append("ริ" if out and out[-1] in _RI_AFTER else "รึ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _letters(token: str) -> str | None:
+    """Return the reading of a Thai word by the letter rules, or None if it cannot be read."""
+    s = _with_rue(_unsilenced(token))
     out: list[str] = []
     i = 0
     while i < len(s):
@@ -145,6 +192,12 @@ def romanise(token: str) -> str | None:
             continue
         if i >= len(s) or s[i] not in _INITIAL:
             return None
+        if not lead and out and _silent_last_i(s, i):
+            out[-1] += _FINAL[s[i]]
+            break
+        if lead and _unwritten_a(s, i, lead):
+            out.append(_INITIAL[s[i]].strip("-") + "a")
+            i += 1
         initial, i = _initial(s, i, lead)
         if i >= len(s) and out and not lead:
             break  # a last consonant with no vowel is silent: บัตร, ชินวัตร
@@ -156,3 +209,55 @@ def romanise(token: str) -> str | None:
         else:
             out.append(initial + vowel)
     return "".join(out) or None
+
+
+def _may_start(rest: str, prefix: str) -> bool:
+    """Return whether a name element can end before ``rest`` (รัตน+า is รัตนา, one word)."""
+    if len(rest) < 2 or not (rest[0] in _INITIAL or rest[0] in _LEADING) or rest[1] == _SILENCER:
+        return False
+    # A letter written twice is read twice only before a vowel of its own (เพชร+รัตน์ is
+    # Phetcha-rat, but วรรณ is Wan and นพพร Nop-phon)
+    return not (rest[0] == prefix[-1] and rest[1] not in _FOLLOWING)
+
+
+def _prefix(s: str) -> str:
+    found = [p for p in PREFIXES if s.startswith(p) and _may_start(s[len(p) :], p)]
+    return max(found, key=len, default="")
+
+
+def _last_element(s: str) -> str | None:
+    """Return the reading of what is left of a name after its leading elements."""
+    if s in WORDS:
+        return WORDS[s]
+    for word in sorted((w for w in WORDS if s.endswith(w) and len(s) > len(w)), key=len)[::-1]:
+        head = s[: -len(word)]
+        if head[-1] not in _LEADING and head[-1] not in "ั็":  # จักร is no จั+กร
+            read = _letters(head)
+            if read:
+                return read + WORDS[word]
+    return _letters(s)
+
+
+@lru_cache(maxsize=50_000)
+def readings(token: str) -> tuple[str, ...]:
+    """Return Latin readings of one Thai word, the commonest first, () if it cannot be read.
+
+    A name element with two customary readings gives two (เกียรติศักดิ์: Kiatsak, Kiattisak).
+    """
+    s = _SARA_AM.sub("\\1\u0e33", token)
+    parts: list[tuple[str, ...]] = []
+    while prefix := _prefix(s):
+        s = s[len(prefix) :]
+        # ชัย+ยุทธ: the y begins the next element; Chaiya-yut is no reading
+        parts.append(PREFIXES[prefix][:1] if s[0] == "ย" else PREFIXES[prefix])
+    last = _last_element(s) if s else ""
+    if last is None:
+        return ()
+    spelt = ("".join(p) for p in product(*parts, (last,)))
+    return tuple(dict.fromkeys(r for r in spelt if r))[:2]
+
+
+def romanise(token: str) -> str | None:
+    """Return the commonest Latin reading of one Thai word, or None if it cannot be read."""
+    read = readings(token)
+    return read[0] if read else None

@@ -97,9 +97,8 @@ def _list_rows(items: list[ClusterSummary]) -> list[dict[str, object]]:
             "href": f"/clusters/{c.key}",
             "reports": c.reports,
             "hidden_reports": c.hidden_reports,
-            "hidden_text": f"+{c.hidden_reports:,} held by other agencies"
-            if c.hidden_reports
-            else "",
+            # The header says whose: "+186 held by other agencies" wrapped every row in three.
+            "hidden_text": f"+{c.hidden_reports:,}" if c.hidden_reports else "",
             "countries_text": ", ".join(c.countries),
             "countries": c.countries,
             "compounds_text": ", ".join(c.compounds),

@@ -60,9 +60,18 @@ def test_a_listed_banks_code_in_another_country_is_refused_with_the_owner(
         "XABCMYKL 1234567890",  # X codes are the project's own, handed out by the reference
         "ABCDZZKL 1234567890",  # ZZ is no country
         "TRANSFER 1234567890",  # a word of eight letters is no BIC
+        "ICBK SG SG 1234567890",  # a BIC is one word: joined, words can take its shape
         "Foo Bank 1234567890",
     ],
 )
 def test_what_is_no_bic_of_a_known_country_stays_an_unknown_bank(raw: str) -> None:
     with pytest.raises(InvalidIdentifier, match="unknown bank"):
         canonicalize("bank_account", raw, country="MY")
+
+
+def test_a_holders_name_with_a_bics_shape_is_still_the_holder() -> None:
+    # "Van Cruz Cruz" joined up is VANC RU ZC RUZ, a BIC's shape of a known country.
+    found = canonicalize("bank_account", "Maybank 5140-1234-5678 Van Cruz Cruz", country="MY")
+    assert found.value == "MY:MBBE:514012345678"
+    found = canonicalize("bank_account", "ICBKSGSG 1234567890 SETIAWAN", country="SG")
+    assert found.value == "SG:ICBK:1234567890"

@@ -17,7 +17,6 @@ from functools import cache
 from counterscam.reference import Bank, banks, countries
 
 _BIC = re.compile(r"([A-Z]{4})([A-Z]{2})[A-Z0-9]{2}(?:[A-Z0-9]{3})?")
-_SEPARATORS = re.compile(r"[\s\-]")
 
 
 @cache
@@ -41,8 +40,12 @@ def unlisted_bank(country: str, code: str) -> Bank | None:
 
 
 def unlisted_by_bic(text: str) -> Bank | None:
-    """Return the unlisted bank ``text`` names when it is a BIC of 8 or 11 characters."""
-    found = _BIC.fullmatch(_SEPARATORS.sub("", text).upper())
+    """Return the unlisted bank ``text`` names when it is a BIC of 8 or 11 characters.
+
+    Only one word in capitals, as BICs are written: a holder's name joined up ("Van Cruz
+    Cruz" is VANC RU ZC RUZ) has the letters of one, and no list says it is none.
+    """
+    found = _BIC.fullmatch(text.strip())
     return unlisted_bank(found[2], found[1]) if found else None
 
 
@@ -52,7 +55,7 @@ def listed_elsewhere(text: str) -> str | None:
     A group's subsidiaries share their institution code (RHBB is RHB in Malaysia and in
     Singapore), so the BIC may be right and the reference data short of the subsidiary.
     """
-    found = _BIC.fullmatch(_SEPARATORS.sub("", text).upper())
+    found = _BIC.fullmatch(text.strip())
     if found is None or found[2] not in _known_countries():
         return None
     owners = [f"{b.label} ({b.country})" for b in banks() if b.code == found[1]]

@@ -277,18 +277,22 @@ def _read(
         return found
 
 
-def _names_a_bank(words: str, region: str | None) -> bool:
+def _names_a_bank(words: str, region: str | None, *, unlisted: bool = True) -> bool:
     return any(
-        find_banks(variant, region) or unlisted_by_bic(variant) for variant in name_variants(words)
+        find_banks(variant, region) or (unlisted and unlisted_by_bic(variant))
+        for variant in name_variants(words)
     )
 
 
 def _is_holder(words: str, region: str | None) -> bool:
-    """Tell whether ``words`` may be a holder's name: letters, no digits, no bank, no country."""
+    """Tell whether ``words`` may be a holder's name: letters, no digits, no bank, no country.
+
+    Only listed banks count here: a name in capitals (SETIAWAN) can have a BIC's shape.
+    """
     holder = words.strip(" -:,;()[]|")
     if not any(ch.isalpha() for ch in holder) or any(ch.isdigit() for ch in holder):
         return False
-    return not (_names_a_bank(holder, region) or is_country_name(holder))
+    return not (_names_a_bank(holder, region, unlisted=False) or is_country_name(holder))
 
 
 def _only_account_words(words: str) -> bool:

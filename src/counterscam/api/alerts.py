@@ -5,16 +5,17 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from fastapi import APIRouter, HTTPException, Query, status
+from fastapi import APIRouter, Depends, HTTPException, Query, status
 from pydantic import BaseModel, ConfigDict
 
 from counterscam.api.check import HoldingOut
 from counterscam.api.deps import MAX_PAGE, CurrentCaller, RowId, SessionDep
+from counterscam.api.errors import no_unknown_query
 from counterscam.check.alerts import AlertNotFound, inbox, mark_read
 from counterscam.check.inbox import NEWEST_FIRST
 from counterscam.sorting import BadSort
 
-router = APIRouter(tags=["alerts"])
+router = APIRouter(tags=["alerts"], dependencies=[Depends(no_unknown_query)])
 
 
 class AlertReportOut(BaseModel):

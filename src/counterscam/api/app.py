@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from counterscam import __version__
 from counterscam.access import audit
-from counterscam.api import alerts, check, clusters, docs_page, health, intake, reports
+from counterscam.api import alerts, check, clusters, docs_page, errors, health, intake, reports
 from counterscam.api.body_limit import BodyCap
 from counterscam.api.guard import RequestGuard
 from counterscam.api.head import HeadAsGet
@@ -63,6 +63,7 @@ def create_app(*, settings: Settings | None = None, engine: Engine | None = None
         app.include_router(module.router, prefix="/api/v1")
     app.include_router(pages.router)
     pages.install_error_pages(app)
+    errors.install(app)  # the API's own words for its errors; the pages keep theirs
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     docs_page.install(app)
     return app

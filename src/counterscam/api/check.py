@@ -6,13 +6,14 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Request, status
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 
 from counterscam.access.throttle import over_limit
 from counterscam.api.body_limit import LimitedBodyRoute
 from counterscam.api.deps import CurrentCaller, SessionDep, SettingsDep, caller_or_public
+from counterscam.api.errors import no_unknown_query
 from counterscam.api.threaded import QueryModelRoute
 from counterscam.check.results import CheckItem, CheckResult
 from counterscam.check.service import TooManyValues, check, check_bulk
@@ -93,17 +94,27 @@ def _text_only(value: str | None) -> str | None:
     return value
 
 
+# The fields of a check request are refused when unknown: a misspelt "contry" read every
+# value without its default country, and the answer did not say so.
+_STRICT = ConfigDict(extra="forbid")
+MAX_VALUE_CHARS = 2000
+
+
 class BulkItemIn(BaseModel):
     """One value to check."""
 
+    model_config = _STRICT
+
     kind: str | None = None
-    value: str
+    value: str = Field(max_length=MAX_VALUE_CHARS)
 
     _text = field_validator("kind", "value")(_text_only)
 
 
 class BulkIn(BaseModel):
     """A list of values to check, read with one default country."""
+
+    model_config = _STRICT
 
     items: list[BulkItemIn]
     country: str | None = None
@@ -139,7 +150,9 @@ def check_json(result: CheckResult) -> bytes:
 class CheckQuery(BaseModel):
     """The query of one check."""
 
-    value: str = Field(min_length=1, max_length=2000)
+    model_config = _STRICT
+
+    value: str = Field(min_length=1, max_length=MAX_VALUE_CHARS)
     kind: str | None = None
     country: str | None = Field(None, min_length=2, max_length=2)
 
@@ -215,4 +228,5 @@ router.add_api_route(
     response_model=BulkOut,
     responses={413: {"description": "The body is larger than COUNTERSCAM_MAX_UPLOAD_BYTES."}},
     route_class_override=LimitedBodyRoute,
+    dependencies=[Depends(no_unknown_query)],
 )

@@ -7,18 +7,20 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from fastapi import APIRouter, HTTPException, Query, status
+from fastapi import APIRouter, Depends, HTTPException, Query, status
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
 from counterscam.api.check import HoldingOut
 from counterscam.api.deps import MAX_PAGE, CurrentCaller, SessionDep
+from counterscam.api.errors import no_unknown_query
+from counterscam.api.filters import country_filter, scam_type_filter
 from counterscam.link.brief import ClusterHidden, ClusterNotFound, cluster_brief
 from counterscam.link.listing import list_clusters
 from counterscam.link.network import cluster_graph
 from counterscam.sorting import BadSort
 
-router = APIRouter(tags=["clusters"])
+router = APIRouter(tags=["clusters"], dependencies=[Depends(no_unknown_query)])
 T = TypeVar("T")
 
 
@@ -187,14 +189,15 @@ def api_list_clusters(
     per_page: int = Query(50, ge=1, le=500),
 ) -> ClusterPageOut:
     """List the clusters holding reports you may see, sorted and filtered."""
+    wanted_country, wanted_type = country_filter(country), scam_type_filter(scam_type)
     found = _audited(
         session,
         lambda: list_clusters(
             session,
             caller,
             sort=sort,
-            country=country,
-            scam_type=scam_type,
+            country=wanted_country,
+            scam_type=wanted_type,
             compound=compound,
             page=page,
             per_page=per_page,

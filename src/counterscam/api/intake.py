@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from counterscam.access import audit
 from counterscam.access.caller import Caller
 from counterscam.api.deps import CurrentCaller, RowId, SessionDep, SettingsDep
+from counterscam.api.errors import no_unknown_query
 from counterscam.config import Settings
 from counterscam.intake.files import read_uploads
 from counterscam.intake.json_files import parse, reports_of
@@ -38,7 +39,7 @@ from counterscam.intake.service import (
 from counterscam.intake.tables import Limits, too_large
 from counterscam.intake.templates import UnknownTemplate, csv_template, xlsx_template
 
-router = APIRouter(tags=["intake"])
+router = APIRouter(tags=["intake"], dependencies=[Depends(no_unknown_query)])
 T = TypeVar("T")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from fastapi import APIRouter, HTTPException, Query, status
+from fastapi import APIRouter, Depends, HTTPException, Query, status
 from pydantic import BaseModel
 
 from counterscam.access.reads import (
@@ -16,9 +16,11 @@ from counterscam.access.reads import (
     list_reports,
 )
 from counterscam.api.deps import MAX_PAGE, CurrentCaller, RowId, SessionDep
+from counterscam.api.errors import no_unknown_query
+from counterscam.api.filters import country_filter, scam_type_filter
 from counterscam.db.models import Report
 
-router = APIRouter(tags=["reports"])
+router = APIRouter(tags=["reports"], dependencies=[Depends(no_unknown_query)])
 
 
 class ReportSummary(BaseModel):
@@ -147,8 +149,8 @@ def api_list_reports(
         channel="api",
         page=page,
         per_page=per_page,
-        country=country,
-        scam_type=scam_type,
+        country=country_filter(country),
+        scam_type=scam_type_filter(scam_type),
     )
     codes = {a.id: a.code for a in (r.agency for r in result.items)}
     return ReportList(

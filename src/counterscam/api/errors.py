@@ -1,0 +1,270 @@
+"""The JSON API's error answers: one shape, ``{"detail": ...}``, in words a client can act on.
+
+FastAPI's own answers said "Method Not Allowed" and "Not Found" with no hint of the right
+method or route, and its 422 items spoke pydantic ("Input should be a valid dictionary or
+object to extract fields from" for a body sent without ``Content-Type: application/json``),
+echoed a body of any size back whole, and let unknown query parameters pass unread, so a
+typo in a filter (``?scamtype=romance``) answered every report as if filtered. The 422 items
+keep FastAPI's keys (``type``, ``loc``, ``msg``, ``input``, ``ctx``) so clients written for
+FastAPI still read them; only ``msg`` is reworded where pydantic's said nothing to fix.
+"""
+
+from __future__ import annotations
+
+import math
+import typing
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from fastapi import FastAPI, Request, params
+from fastapi.dependencies.models import Dependant
+from fastapi.encoders import jsonable_encoder
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.routing import APIRoute
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from counterscam.intake.chars import lone_surrogate
+
+ROUTES_LISTED = "the routes and their methods are listed at /api/v1/openapi.json and /api/docs"
+# An echo is there to show the client which value was meant, not to send its upload back.
+ECHO_CHARS = 200
+ECHO_ITEMS = 10
+JSON_BODY = "send a JSON object with the header 'Content-Type: application/json'"
+UNPARSED = "There was an error parsing the body"  # FastAPI's 400, which says neither why nor where
+NOT_UTF8 = (
+    f"The body is not UTF-8 text, so it cannot be read as JSON; save it as UTF-8 and {JSON_BODY}."
+)
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def install(app: FastAPI) -> None:
+    """Answer the API's errors here; the web pages keep the handlers installed before."""
+    web_invalid = _handler(app, RequestValidationError)
+    web_http = _handler(app, StarletteHTTPException)
+
+    async def invalid(request: Request, exc: Exception) -> Response:
+        if not _is_api(request) or not isinstance(exc, RequestValidationError):
+            answer: Response = await web_invalid(request, exc)
+            return answer
+        found = request.scope.get("route")
+        route = found if isinstance(found, APIRoute) else None
+        detail = [explained(e, route) for e in exc.errors()]
+        return JSONResponse({"detail": detail}, status_code=422)
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        if not _is_api(request) or not isinstance(exc, StarletteHTTPException):
+            page: Response = await web_http(request, exc)
+            return page
+        if exc.status_code == 400 and exc.detail == UNPARSED:
+            # A body in another encoding (a UTF-16 byte-order mark) fails before JSON does.
+            item = {"type": "json_invalid", "loc": ["body"], "msg": NOT_UTF8, "input": None}
+            return JSONResponse({"detail": [item]}, status_code=422)
+        return await http_exception_handler(request, _said_plainly(request, exc))
+
+    app.add_exception_handler(RequestValidationError, invalid)
+    app.add_exception_handler(StarletteHTTPException, http_error)
+
+
+def _handler(app: FastAPI, kind: type[Exception]) -> Callable[[Request, Exception], Any]:
+    found: Callable[[Request, Exception], Any] = app.exception_handlers[kind]
+    return found
+
+
+def _said_plainly(request: Request, exc: StarletteHTTPException) -> StarletteHTTPException:
+    """Reword the router's bare 404 and 405; a route's own details are kept as they are."""
+    where = f"{request.method} {request.url.path}"
+    if exc.status_code == 405 and exc.detail == "Method Not Allowed":
+        allowed = (exc.headers or {}).get("Allow", "")
+        detail = f"{where} is not accepted: this address takes {allowed or 'other methods'}; "
+        return StarletteHTTPException(405, detail + ROUTES_LISTED, headers=exc.headers)
+    if exc.status_code == 404 and exc.detail == "Not Found":
+        detail = f"There is no API route {where}; check the address: {ROUTES_LISTED}."
+        return StarletteHTTPException(404, detail, headers=exc.headers)
+    return exc
+
+
+async def no_unknown_query(request: Request) -> None:
+    """Refuse query parameters the route does not read, naming them (a dependency).
+
+    A misspelt filter or page size was silently ignored: the answer looked filtered and
+    was not.
+    """
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    known = query_names(route)
+    unknown = [
+        {"type": "extra_forbidden", "loc": ("query", name), "msg": "", "input": value}
+        for name, value in request.query_params.multi_items()
+        if name not in known
+    ]
+    if unknown:
+        raise RequestValidationError(unknown)
+
+
+def query_names(route: APIRoute) -> frozenset[str]:
+    """Return the query parameters ``route`` reads; a query model's fields count as its own."""
+    return frozenset(_query_names(route.dependant))
+
+
+def _query_names(dependant: Dependant) -> set[str]:
+    names: set[str] = set()
+    for param in dependant.query_params:
+        model = param.field_info.annotation
+        if isinstance(model, type) and issubclass(model, BaseModel):
+            names.update(f.alias or n for n, f in model.model_fields.items())
+        else:
+            names.add(param.alias)
+    for inner in dependant.dependencies:
+        names |= _query_names(inner)
+    return names
+
+
+def explained(error: Any, route: APIRoute | None) -> dict[str, Any]:
+    """Return one FastAPI error item with a ``msg`` that says what to fix, JSON-safe and short."""
+    item = {k: v for k, v in dict(error).items() if k != "url"}
+    item["loc"] = list(item.get("loc", ()))
+    item["msg"] = _reason(item, route)
+    if "input" in item:
+        item["input"] = _short(_json_safe(jsonable_encoder(item["input"])))
+    if "ctx" in item:
+        item["ctx"] = _json_safe(jsonable_encoder(item["ctx"]))
+    return item
+
+
+def _kind_of(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    return "an object"
+
+
+def _name(loc: Sequence[object]) -> str:
+    """Return the place an error names, as a client writes it: ``items[3].value``."""
+    text = ""
+    for part in loc[1:]:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
+    return text or str(loc[0]) if loc else "the request"
+
+
+def _reason(item: dict[str, Any], route: APIRoute | None) -> str:
+    kind, loc, given = str(item.get("type", "")), item["loc"], item.get("input")
+    found = item.get("ctx")
+    ctx: dict[str, Any] = found if isinstance(found, dict) else {}
+    msg = str(item.get("msg", ""))
+    field = _name(loc)
+    whole_body = loc == ["body"]
+    if kind == "json_invalid":
+        at = loc[1] if len(loc) > 1 else 0
+        why = ctx.get("error", "it cannot be read")
+        return f"The body is not valid JSON ({why}, at character {at}); {JSON_BODY}."
+    if kind == "missing" and whole_body:
+        return f"The body is empty; {JSON_BODY}."
+    if kind == "missing" and route is not None and _is_form(route):
+        return f"Field required: send a multipart/form-data body with the field '{loc[-1]}'."
+    if kind in ("model_attributes_type", "model_type", "dict_type") and whole_body:
+        if isinstance(given, (str, bytes)):  # FastAPI hands over a body it did not parse
+            return f"The body was not read as JSON; {JSON_BODY}."
+        return f"The body must be a JSON object {{...}}, not {_kind_of(given)}; {JSON_BODY}."
+    if kind in ("model_attributes_type", "model_type", "dict_type"):
+        return f"{field} must be a JSON object {{...}}, not {_kind_of(given)}."
+    if kind == "list_type":
+        return f"{field} must be a JSON list [...], not {_kind_of(given)}."
+    if kind == "string_type":
+        return f"{field} must be text in double quotes, not {_kind_of(given)}."
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"{field} must be a whole number, like 1 or 20; {_quoted(given)} is not one."
+    if kind in ("bool_parsing", "bool_type"):
+        return f"{field} must be true or false; {_quoted(given)} is neither."
+    if kind == "greater_than_equal":
+        return f"{field} must be {ctx.get('ge')} or more; {_quoted(given)} is less."
+    if kind == "less_than_equal":
+        return f"{field} must be at most {ctx.get('le')}; {_quoted(given)} is more."
+    if kind == "extra_forbidden":
+        known = ", ".join(_known(loc, route))
+        if loc[0] == "query":
+            listed = f"the query parameters here are: {known}" if known else "none are read here"
+            return f"Unknown query parameter '{loc[-1]}': it would not be read; {listed}."
+        listed = f"; the fields here are: {known}" if known else ""
+        return f"Unknown field '{loc[-1]}': it would not be read, so it is refused{listed}."
+    if kind == "string_unicode" and isinstance(given, str) and (why := lone_surrogate(given)):
+        return f"{field} {why}."  # pydantic's length check meets it before the field's own
+    if kind == "value_error":
+        return msg.removeprefix("Value error, ")
+    return msg
+
+
+def _quoted(value: object) -> str:
+    if isinstance(value, str):
+        return f"“{value[:ECHO_CHARS]}”"
+    return _kind_of(value)
+
+
+def _is_form(route: APIRoute) -> bool:
+    return any(isinstance(p.field_info, params.Form) for p in route.dependant.body_params)
+
+
+def _known(loc: Sequence[object], route: APIRoute | None) -> list[str]:
+    """Return the names a route reads where an unknown one was sent, or [] when unknown."""
+    if route is None or not loc:
+        return []
+    if loc[0] == "query":
+        return sorted(query_names(route))
+    body: object = route.body_field.field_info.annotation if route.body_field else None
+    for part in loc[1:-1]:
+        body = _inner(body, part)
+    if isinstance(body, type) and issubclass(body, BaseModel):
+        return [f.alias or n for n, f in body.model_fields.items()]
+    return []
+
+
+def _inner(annotation: object, part: object) -> object:
+    """Return the type found at ``part`` (a field name, or a list index) of ``annotation``."""
+    if isinstance(part, str) and isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        field = annotation.model_fields.get(part)
+        return field.annotation if field is not None else None
+    if isinstance(part, int) and typing.get_origin(annotation) is list:
+        return typing.get_args(annotation)[0]
+    return None
+
+
+def _json_safe(value: object) -> object:
+    """Return ``value`` with what JSON cannot carry (1e999 read as inf, "\\ud800") as text."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, str) and lone_surrogate(value) is not None:
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, dict):
+        return {_json_safe(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json_safe(v) for v in value]
+    return value
+
+
+def _short(value: object) -> object:
+    """Return the echo of an input cut to a size that shows which value was meant."""
+    if isinstance(value, str) and len(value) > ECHO_CHARS:
+        return f"{value[:ECHO_CHARS]}… ({len(value):,} characters)"
+    if isinstance(value, list):
+        shown = [_short(v) for v in value[:ECHO_ITEMS]]
+        return shown + ([f"… ({len(value):,} items)"] if len(value) > ECHO_ITEMS else [])
+    if isinstance(value, dict):
+        keys = list(value)[:ECHO_ITEMS]
+        short = {k: _short(value[k]) for k in keys}
+        if len(value) > ECHO_ITEMS:
+            short["…"] = f"{len(value):,} keys"
+        return short
+    return value

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from counterscam.access.accounts import AccountError, admin_caller, caller_for_token
 from counterscam.access.caller import Caller
+from counterscam.cli.file_kinds import unwritable_kind
 from counterscam.config import get_settings
 from counterscam.db.engine import engine_for
 from counterscam.db.models import Agency
@@ -157,6 +158,13 @@ def writable_file(path: Path, option: str) -> Path:
     """
     if path.is_dir():
         raise fail(f"{option} {path} is a folder; give a file name, like {path / 'out.csv'}", 2)
+    kind = unwritable_kind(path)
+    if kind is not None:
+        raise fail(
+            f"{option} {path}: not a regular file but {kind}; give the name of a regular "
+            f"file to write, like {Path('out').with_suffix(path.suffix or '.csv')}",
+            2,
+        )
     folder = path.parent
     if not folder.is_dir():
         raise fail(f"{option} {path}: the folder {folder} does not exist; create it first", 2)

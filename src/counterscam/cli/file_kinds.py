@@ -1,4 +1,4 @@
-"""Paths the CLI reads: only regular files, never a pipe, device or socket."""
+"""Paths the CLI reads or writes: only regular files, never a pipe, device or socket."""
 
 from __future__ import annotations
 
@@ -41,8 +41,38 @@ def not_a_file(path: Path) -> str | None:
         if exc.errno == errno.ENOENT:
             return None
         return f"{path}: cannot be read ({exc.strerror})"
+    kind = _special(path, mode)
+    return None if kind is None else f"{path}: not a regular file but {kind}; {_INSTEAD}"
+
+
+def special_kind(path: Path) -> str | None:
+    """Return what an existing ``path`` is when it is no regular file ("a named pipe
+    (FIFO)"), or None for a regular file or a path that cannot be looked at."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    return _special(path, mode)
+
+
+def unwritable_kind(path: Path) -> str | None:
+    """Return what an existing ``path`` is when a command must not write its output there.
+
+    A named pipe waits for a reader, perhaps for ever once the work is done, and a socket
+    cannot be opened; a character device takes the output at once (``/dev/null`` to keep only
+    the summary, a terminal), so it is allowed.
+    """
+    try:
+        if stat.S_ISCHR(path.stat().st_mode):
+            return None
+    except OSError:
+        return None
+    return special_kind(path)
+
+
+def _special(path: Path, mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
     kind = next((name for test, name in _KINDS if test(mode)), "a special file")
     via = f" (through the link to {os.readlink(path)})" if path.is_symlink() else ""
-    return f"{path}: not a regular file but {kind}{via}; {_INSTEAD}"
+    return kind + via

@@ -23,6 +23,7 @@ from counterscam.cli.context import (
 )
 from counterscam.db.engine import session_scope
 from counterscam.link.export import export_clusters
+from counterscam.link.stop_notes import rule_note
 from counterscam.link.stoplist import (
     StopEntryMissing,
     StopListForbidden,
@@ -152,11 +153,14 @@ def stop_list(agency: AgencyOpt = None) -> None:
     with session_scope(cli_engine()) as session:
         entries = list_stops(session, cli_caller(session, agency=agency), channel="cli")
     for automatic, title in ((False, "Analysts' entries"), (True, "Found by the hub rules")):
-        table = Table("kind", "value", "action", "reason", "by", "when", title=title)
+        table = Table("kind", "value", "action", "rule", "reason", "by", "when", title=title)
         for e in entries:
             if e.automatic == automatic:
                 value = "(withheld: only in reports you may not see)" if e.withheld else e.value
-                cells = (e.kind, value, e.action, e.reason, e.added_by, f"{e.added_at:%Y-%m-%d}")
+                # The page's words: what the entry does to alerts, withheld with the reports.
+                rule, _why = rule_note(e)
+                when = f"{e.added_at:%Y-%m-%d}"
+                cells = (e.kind, value, e.action, rule, e.reason, e.added_by, when)
                 table.add_row(*map(escape, cells))  # a URL or a reason is text, not markup
         print_table(table)
 

@@ -10,6 +10,7 @@ years, month names) are refused with the ISO form to write instead (docs/formats
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from functools import cache
@@ -74,15 +75,45 @@ def _read(text: str, written: str) -> datetime:
         return _with_written_zone(text, written)
     if when.microsecond:  # rare: only then is the fraction's place looked at
         _fraction_after_seconds(text, written)
-    sep = 10 if text[4:5] == "-" else 8
-    if text[sep : sep + 1] in ("+", "-"):
-        # fromisoformat takes any character between date and time: 2026-03-01+07:00 was
-        # stored as 07:00 local time, not as the midnight of that offset it was meant as.
-        raise ValueError(
-            f"{written!r} gives the offset {text[sep:]} but no time: add the time, like "
-            f"{text[:sep]}T10:00{text[sep:]}, or drop the offset"
-        )
+    _between_date_and_time(text, written)
     return when
+
+
+# Between the date and the time: ISO 8601's T (t in RFC 3339) or the space spreadsheets and
+# databases write.
+_TIME_MARKS = frozenset("Tt ")
+
+
+def _date_length(text: str) -> int:
+    """Return the length of the ISO date a date-time starts with: 2026-03-01 or 20260301."""
+    return 10 if text[4:5] == "-" else 8
+
+
+def _between_date_and_time(text: str, written: str) -> None:
+    # fromisoformat takes any one character between date and time: 2026-03-01x10:00 and
+    # 2026-03-01/10:00 were stored as 10:00, and 2026-03-01+07:00 as 07:00 local time, not
+    # as the midnight of that offset it was meant as.
+    end = _date_length(text)
+    mark = text[end : end + 1]
+    if not mark or mark in _TIME_MARKS:
+        return
+    if mark in "+-":
+        raise ValueError(
+            f"{written!r} gives the offset {text[end:]} but no time: add the time, like "
+            f"{text[:end]}T10:00{text[end:]}, or drop the offset"
+        )
+    raise ValueError(
+        f"{written!r}: {_shown(mark)} between the date and the time is not read; write a T or "
+        f"a space there, like {text[:end]}T{text[end + 1 :]}"
+    )
+
+
+def _shown(char: str) -> str:
+    """Return a character as a message can show it: an invisible one by its name too."""
+    if char.isprintable() and not char.isspace():
+        return repr(char)
+    name = "a tab" if char == "\t" else unicodedata.name(char, "a control character").lower()
+    return f"{char!r} ({name})"
 
 
 # RFC 9557's zone key after a date-time, as Java's ZonedDateTime (and systems built on it)
@@ -143,9 +174,10 @@ def _with_zone_key(text: str, written: str) -> datetime:
 # A date with the year first is never read another way: 2026/03/01, 2026.3.1 and 2026-3-1 are
 # ISO's 2026-03-01 with other separators or without the zeros (police systems and Excel's
 # East Asian formats write them so). Day-first dates stay refused: 01/03 is ambiguous.
-_YEAR_FIRST_LOOSE = re.compile(r"(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?=$|[T ])")
+# Whatever follows the date is then read (or refused) as after an ISO date.
+_YEAR_FIRST_LOOSE = re.compile(r"(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?=$|\D)")
 # Excel's date-times write the hour without its zero too ("2026/3/1 9:05", "h:mm").
-_ONE_DIGIT_HOUR = re.compile(r"([T ])(\d)(?=[:.]\d{2}(?!\d))")
+_ONE_DIGIT_HOUR = re.compile(r"(\D)(\d)(?=[:.]\d{2}(?!\d))")
 
 
 def year_first(text: str) -> str | None:
@@ -199,8 +231,8 @@ _LONGEST_ZONED = 64
 _THAI_CLOCK = "น."
 # fromisoformat reads "10.30" as 10:00:00.3 (a fraction of the hour gone wrong): a dot or comma
 # after the hour is never passed to it, only rewritten as HH:MM where a dot is the usage.
-_FRACTIONAL_HOUR = re.compile(r"\d{4}-?\d{2}-?\d{2}[T ]\d{2}[.,]")
-_DOT_CLOCK = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2})\.(\d{2})")
+_FRACTIONAL_HOUR = re.compile(r"\d{4}-?\d{2}-?\d{2}[Tt ]\d{2}[.,]")
+_DOT_CLOCK = re.compile(r"(\d{4}-\d{2}-\d{2})[Tt ](\d{2})\.(\d{2})")
 _MERIDIEM = ("AM", "PM")
 _EARLIEST_OFFSET, _LATEST_OFFSET = timedelta(hours=-12), timedelta(hours=14)
 
@@ -233,10 +265,11 @@ def _with_written_zone(text: str, written: str) -> datetime:
         raise _not_a_date(written, text) from None
     if when.microsecond:  # "10:30.5 WIB": as on the plain path, a fraction only after seconds
         _fraction_after_seconds(head, written)
+    _between_date_and_time(head, written)
     zone = _zone(found, written)
     if clock and not zone.dot_clock:
         raise ValueError(f"{written!r}: write the time with a colon, like 10:30{_dot_note()}")
-    if "T" not in iso:
+    if len(iso) <= _date_length(iso):
         raise ValueError(
             f"{written!r} gives the zone {zone.name} but no time: add the time, like "
             f"{head} 10:00 {zone.name}, or drop the zone"
@@ -426,16 +459,30 @@ def _quoted(value: Any) -> str:
     return repr(value.isoformat() if isinstance(value, date) else str(value))
 
 
+_MIDNIGHT = re.compile(r"[Tt ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?")
+
+
 def birth_date_of(value: Any) -> Any:
     """Read a birth date; refuse one in the future or before 1900."""
     if value is None or isinstance(value, date):
         day = value.date() if isinstance(value, datetime) else value
     else:
+        written = str(value).strip()
+        text = ascii_digits(written)
+        iso = year_first(text) or text
+        end = _date_length(iso)
         try:
-            text = ascii_digits(str(value).strip())
-            day = date.fromisoformat((year_first(text) or text)[:10])
+            day = date.fromisoformat(iso[:end])
         except ValueError:
-            raise ValueError(f"{str(value)!r} is not a date; write it like 1990-05-17") from None
+            raise ValueError(f"{written!r} is not a date; write it like 1990-05-17") from None
+        if iso[end:] and not _MIDNIGHT.fullmatch(iso[end:]):
+            # Only the date was read: 1990-05-17 junk and 1990-05-17[Asia/Bangkok] were
+            # stored as 1990-05-17 with the rest dropped unseen. A database export's
+            # midnight (1990-05-17 00:00:00) is the date's own time and says nothing more.
+            raise ValueError(
+                f"{written!r} has {iso[end:]!r} after the date; a birth date is the date "
+                f"alone: write it like {day.isoformat()}"
+            )
     if day is not None and day > date.today():
         raise ValueError(
             f"{day.isoformat()} is in the future; check the birth date{_era_hint(day)}"

@@ -8,12 +8,13 @@ from fastapi import APIRouter, Form, HTTPException
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from counterscam.access.policy import contributes
+from counterscam.link.stop_notes import rule_note
 from counterscam.link.stoplist import StopEntryMissing, StopListForbidden, add_stop, remove_stop
 from counterscam.web import csrf
 from counterscam.web.formatting import KIND_LABELS
 from counterscam.web.forms import FormErrors
 from counterscam.web.render import SignedIn
-from counterscam.web.stop_list_view import read_stop_list, rule_note
+from counterscam.web.stop_list_view import read_stop_list
 from counterscam.web.tables import csv_response
 
 router = APIRouter()

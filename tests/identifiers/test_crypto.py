@@ -158,3 +158,24 @@ def test_invalid_addresses(raw: str, qualifier: str | None, fragment: str) -> No
     with pytest.raises(InvalidIdentifier) as info:
         canonicalize("crypto_wallet", raw, qualifier=qualifier)
     assert fragment in info.value.reason
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "41a614f803b6fd780986a42c78ec9c7f77e6ded13c",
+        "TRC20 41A614F803B6FD780986A42C78EC9C7F77E6DED13C",
+    ],
+)
+def test_a_tron_address_in_hex_is_its_base58_form(raw: str) -> None:
+    # TRON's API and some explorers write the hex form; it was refused as a lower-cased
+    # base58 address ("copy it again with its capitals"), which it never was.
+    assert canonicalize("crypto_wallet", raw).value == "tron:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"
+
+
+def test_a_lower_cased_base58_address_is_told_so_and_hex_is_not() -> None:
+    with pytest.raises(InvalidIdentifier, match="is all in small letters"):
+        canonicalize("crypto_wallet", "tr7nhqjekqxgtci8q8zy4pl8otszgjlj6t")
+    # Hex with a 0 was never base58: no advice about capitals.
+    with pytest.raises(InvalidIdentifier, match="not a wallet address of a known chain"):
+        canonicalize("crypto_wallet", "41a614f803b6fd780986a42c78ec9c7f77e6ded1")

@@ -32,6 +32,18 @@ def base58check(text: str) -> tuple[int, bytes] | None:
     return body[0], body[1:]
 
 
+def tron_from_hex(text: str) -> str | None:
+    """Return the base58 form (T...) of a TRON address written in hex (41 and 20 bytes), as
+    TRON's own API and some explorers show it; None when ``text`` is no such address."""
+    if len(text) != 42 or not text.startswith("41"):
+        return None
+    try:
+        body = bytes.fromhex(text)
+    except ValueError:
+        return None
+    return str(base58.b58encode_check(body).decode("ascii"))
+
+
 def _convertbits(data: list[int], frombits: int, tobits: int) -> list[int] | None:
     acc, bits, out, maxv = 0, 0, [], (1 << tobits) - 1
     for value in data:

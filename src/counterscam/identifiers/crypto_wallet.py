@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-from counterscam.identifiers._codecs import b58decode, base58check, eip55, segwit_decode
+from counterscam.identifiers._codecs import (
+    B58_ALPHABET,
+    b58decode,
+    base58check,
+    eip55,
+    segwit_decode,
+    tron_from_hex,
+)
 from counterscam.identifiers._text import clean
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 from counterscam.reference import CryptoChain, crypto_chains, find_chain
@@ -36,6 +43,9 @@ _TESTNET_VERSIONS = (111, 196)
 # Tokens, not chains: a "Network" column that says only "USDT" leaves the chain to the address.
 _TOKENS = frozenset({"usdt", "usdc", "tether", "busd", "dai"})
 _HEX = re.compile(r"0[xX]([0-9a-fA-F]+)")
+# What a base58 address becomes lower-cased: never a 0 (base58 has none), so a hex string
+# with one was never such an address, and "copy it with its capitals" would mislead.
+_B58_LOWER = frozenset(B58_ALPHABET.lower())
 
 
 def _chain(code: str) -> CryptoChain:
@@ -232,6 +242,8 @@ def canonicalize_crypto(raw: str, qualifier: str | None) -> Canonical:
         raise _fail(raw, f"{why}; enter one address, like tron:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t")
     address = addresses[0]
     words = [t for t in tokens if t != address]
+    # TRON's API writes an address in hex (41...): the same account as its T... form.
+    address = tron_from_hex(address) or address
     chain = _named_chain(raw, words, qualifier)
     if chain is not None:
         if chain.family != "evm" and _EVM.fullmatch(address):
@@ -258,7 +270,7 @@ def canonicalize_crypto(raw: str, qualifier: str | None) -> Canonical:
             f"has {len(hex_digits[1])} hex digits after 0x, but an EVM address has 40; "
             "copy the address again from the source",
         )
-    if address.islower() and 26 <= len(address) <= 44:
+    if address.islower() and 26 <= len(address) <= 44 and set(address) <= _B58_LOWER:
         # "tr7nhq...": a form or a spreadsheet lower-cased a base58 address.
         raise _fail(
             raw,

@@ -27,7 +27,7 @@ from counterscam.cli.file_kinds import not_a_file
 from counterscam.config import get_settings
 from counterscam.db.engine import session_factory
 from counterscam.db.link_models import Cluster
-from counterscam.db.models import Report
+from counterscam.db.models import Agency, Report
 from counterscam.intake.records import RowError, rejections_csv
 from counterscam.intake.service import BatchResult, NotAllowed, submit
 from counterscam.intake.tables import Limits, Source
@@ -87,6 +87,39 @@ def batches_of(paths: list[Path]) -> list[list[Source]]:
     return folder_sets + ([csv_set] if csv_set else []) + others
 
 
+def _check_agency_folders(paths: list[Path], agency: str | None) -> None:
+    """Refuse what --agency-from-folder cannot read: each path must be a folder, and the
+    agency comes from its name alone (not from --agency, nor from an API token's user)."""
+    if agency is not None:
+        raise fail("give either --agency CODE or --agency-from-folder, not both", 2)
+    if os.environ.get("COUNTERSCAM_TOKEN", "").strip():
+        raise fail(
+            "--agency-from-folder imports for several agencies, but COUNTERSCAM_TOKEN signs in "
+            "as one user: unset it, or import each folder with that user's agency",
+            2,
+        )
+    for path in paths:
+        if not path.is_dir():
+            raise fail(
+                f"{path}: --agency-from-folder reads folders named by agency code (like "
+                "demo-data/MY-NSRC); give folders, or import files with --agency CODE",
+                2,
+            )
+
+
+def _check_folder_codes(session: Session, paths: list[Path]) -> None:
+    """Refuse, before anything is imported, a folder whose name is no agency's code."""
+    known = set(session.scalars(select(Agency.code)))
+    strangers = [str(p) for p in paths if p.name.upper() not in known]
+    if strangers:
+        raise fail(
+            f"{', '.join(strangers)}: no agency has this folder's name as its code; with "
+            "--agency-from-folder each folder is named by its agency's code ('counterscam "
+            "agency list' shows them)",
+            2,
+        )
+
+
 def _batch_name(sources: list[Source], *, several: bool) -> str:
     """Name a batch by its files, and by their folder when several batches are imported."""
     name = ", ".join(s.name for s in sources)
@@ -108,6 +141,14 @@ def import_reports(
     rejections: Annotated[
         Path | None, typer.Option(help="Write rejected rows to this CSV file.")
     ] = None,
+    agency_from_folder: Annotated[
+        bool,
+        typer.Option(
+            "--agency-from-folder",
+            help="Each PATH is a folder named by the code of the agency whose reports it "
+            "holds (a region, as synth and demo write one).",
+        ),
+    ] = False,
 ) -> None:
     """Import reports from CSV, XLSX or JSON files; exit 1 when any row is rejected.
 
@@ -116,19 +157,28 @@ def import_reports(
     go; re-running the same files resumes safely, because a report resubmitted with the same
     external_ref is updated, never duplicated.
     """
-    if agency is None and not os.environ.get("COUNTERSCAM_TOKEN"):
+    if agency_from_folder:
+        _check_agency_folders(paths, agency)
+    elif agency is None and not os.environ.get("COUNTERSCAM_TOKEN"):
         raise fail("give --agency CODE: the agency whose reports these are")
     settings = get_settings()
     # The CLI streams CSV, so only workbook unpacking is limited; file size and batch size
     # limits are for uploads.
     limits = Limits(max_unzipped_bytes=max(300 * 1024 * 1024, 20 * settings.max_upload_bytes))
-    groups = batches_of(paths)
+    owned = (
+        [(p.name.upper(), group) for p in paths for group in batches_of([p])]
+        if agency_from_folder
+        else [(agency, group) for group in batches_of(paths)]
+    )
+    groups = [group for _, group in owned]
     if rejections is not None:
         writable_file(rejections, "--rejections")
     results: list[BatchResult] = []
     session = session_factory(cli_engine())()
     try:
-        caller = cli_caller(session, agency=agency)
+        if agency_from_folder:
+            _check_folder_codes(session, paths)
+        callers = {code: cli_caller(session, agency=code) for code, _ in owned}
         with progress_bar(
             TextColumn("{task.description}"),
             BarColumn(),
@@ -137,7 +187,8 @@ def import_reports(
             TimeElapsedColumn(),
             transient=False,
         ) as progress:
-            for sources in groups:
+            for owner, sources in owned:
+                caller = callers[owner]
                 name = _batch_name(sources, several=len(groups) > 1)
                 # A file name is text, not markup: "[red]x.csv" must show as it is.
                 task = progress.add_task(escape(name), total=None)

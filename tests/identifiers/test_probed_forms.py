@@ -3,11 +3,14 @@ labels before banks, IPs and links."""
 
 from __future__ import annotations
 
+import base58
+import bech32
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from counterscam.identifiers import InvalidIdentifier, canonicalize
+from counterscam.identifiers.guess import guess_kind
 
 USDT_ETH = "0xdAC17F958D2ee523a2206206994597C13D831ec7"
 USDT_BSC = "0x55d398326f99059fF775485246999027B3197955"
@@ -211,3 +214,67 @@ def test_a_platform_name_before_its_profile_link(raw: str, expected: str) -> Non
 def test_a_platform_name_before_another_platforms_link_is_refused() -> None:
     reason = _reason("handle", "Telegram: https://line.me/ti/p/~scammer01")
     assert "names Telegram but links to another platform" in reason
+
+
+def _bnb_beacon(payload: bytes) -> str:
+    words = bech32.convertbits(list(payload), 8, 5)
+    assert words is not None
+    return str(bech32.bech32_encode("bnb", words))
+
+
+XRP_ADDRESS = base58.b58encode_check(
+    b"\x00" + bytes(range(20)), alphabet=base58.XRP_ALPHABET
+).decode("ascii")
+
+
+@pytest.mark.parametrize("raw", ["scammer.eth", "ENS: scammer.eth", "pay.vitalik.eth"])
+def test_an_ens_name_is_told_to_be_a_name_not_an_address(raw: str) -> None:
+    # It was "has no wallet address in it", and the check page took it for a domain.
+    reason = _reason("crypto_wallet", raw)
+    assert "is an ENS name, not a wallet address" in reason
+    assert "enter the 0x address it points to" in reason
+
+
+@pytest.mark.parametrize("raw", ["scammer.eth", "pay.vitalik.eth"])
+def test_a_name_alone_is_guessed_a_wallet_so_the_check_page_says_what_it_is(raw: str) -> None:
+    assert guess_kind(raw) == "crypto_wallet"
+
+
+def test_a_ton_name_alone_stays_a_domain_since_it_may_be_a_ton_site() -> None:
+    assert guess_kind("scammer.ton") == "domain"
+
+
+def test_a_ton_dns_name_is_told_to_be_a_name_not_an_address() -> None:
+    assert "is a TON DNS name, not a wallet address" in _reason("crypto_wallet", "scammer.ton")
+
+
+def test_an_address_beside_an_ens_name_is_still_read() -> None:
+    found = canonicalize("crypto_wallet", f"scammer.eth {USDT_ETH}")
+    assert found.value == f"eth:{USDT_ETH}"
+
+
+@pytest.mark.parametrize(("qualifier"), [None, "BNB", "BEP2"])
+def test_a_bnb_beacon_chain_address_is_told_its_chain_is_retired(qualifier: str | None) -> None:
+    address = _bnb_beacon(bytes(range(20)))
+    with pytest.raises(InvalidIdentifier) as caught:
+        canonicalize("crypto_wallet", address, qualifier=qualifier)
+    assert "BNB Beacon Chain" in caught.value.reason
+    assert "shut down" in caught.value.reason
+    assert guess_kind(address) == "crypto_wallet"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [XRP_ADDRESS, f"XRP {XRP_ADDRESS}", f"Ripple: {XRP_ADDRESS[:-1]}x", f"XRP: {XRP_ADDRESS[:-2]}"],
+)
+def test_an_xrp_address_is_an_unknown_chain_not_a_typo(raw: str) -> None:
+    # A valid XRP address was "fails its address checksum": Ripple's base58 alphabet differs.
+    reason = _reason("crypto_wallet", raw)
+    assert "XRP is not a known chain" in reason
+    assert "tron, ltc, doge, sol, ton)" in reason  # the chains it can give instead
+    assert "checksum" not in reason
+
+
+@pytest.mark.parametrize("raw", ["XRP", "Ripple XRPL", "send XRP"])
+def test_xrp_named_without_an_address_is_an_unknown_chain(raw: str) -> None:
+    assert "names XRP (the XRP Ledger), which is not a known chain" in _reason("crypto_wallet", raw)

@@ -13,7 +13,14 @@ from counterscam.identifiers._codecs import (
     tron_from_hex,
 )
 from counterscam.identifiers._text import clean
+from counterscam.identifiers._ton import (
+    TonChecksumError,
+    decode_friendly,
+    decode_raw,
+    find_addresses,
+)
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
+from counterscam.identifiers._unlisted_chains import unlisted_address, unlisted_without_address
 from counterscam.reference import CryptoChain, crypto_chains, find_chain
 
 _EVM = re.compile(r"0[xX]([0-9a-fA-F]{40})")
@@ -46,10 +53,18 @@ _HEX = re.compile(r"0[xX]([0-9a-fA-F]+)")
 # What a base58 address becomes lower-cased: never a 0 (base58 has none), so a hex string
 # with one was never such an address, and "copy it with its capitals" would mislead.
 _B58_LOWER = frozenset(B58_ALPHABET.lower())
+_TESTNET = (
+    "is a test-network address, not a wallet address on a main network (test "
+    "coins have no value); enter the address on the main network"
+)
 
 
 def _chain(code: str) -> CryptoChain:
     return next(c for c in crypto_chains() if c.code == code)
+
+
+def _codes() -> str:
+    return ", ".join(c.code for c in crypto_chains())
 
 
 def _fail(raw: str, why: str) -> InvalidIdentifier:
@@ -99,6 +114,12 @@ def _validate(raw: str, address: str, chain: CryptoChain) -> Canonical:
     other = _infer(address)
     if other is not None and other.code != chain.code:
         raise _fail(raw, f"is a {other.label} address, not an address on {chain.label}")
+    if chain.family == "ton":
+        raise _fail(
+            raw,
+            f"is not an address on {chain.label}: it should be 48 characters (UQ... or EQ...) "
+            "or 0: and 64 hex digits",
+        )
     payload = b58decode(address)
     if payload is not None and len(payload) == 25:
         raise _fail(raw, f"fails the {chain.label} address checksum; {_TYPO}")
@@ -151,7 +172,7 @@ def _named_chain(raw: str, words: list[str], qualifier: str | None) -> CryptoCha
     if qualifier and qualifier.strip() and qualifier.strip().lower() not in _TOKENS:
         wanted = _qualified_chain(qualifier)
         if wanted is None:
-            codes = ", ".join(c.code for c in crypto_chains())
+            codes = _codes()
             raise _fail(raw, f"names an unknown chain {qualifier!r}; use one of {codes}")
         named.setdefault(wanted.code, wanted)
     if len(named) > 1:
@@ -193,7 +214,7 @@ def _eip681_chain(raw: str, match: re.Match[str]) -> str:
     """Return "eip155-ID address" for an EIP-681 link; chain 1 (Ethereum) when none is given."""
     chain_id = match[2] or "1"
     if find_chain(f"eip155:{chain_id}") is None:
-        codes = ", ".join(c.code for c in crypto_chains())
+        codes = _codes()
         raise _fail(
             raw,
             f"is a payment link for chain ID {chain_id}, which is not a known chain; "
@@ -220,6 +241,30 @@ def _eip681_payee(raw: str, match: re.Match[str]) -> str:
     return f"{match[1]}{payee[1]}{match[2]}"
 
 
+def _ton(raw: str, text: str, spans: list[tuple[int, int]], qualifier: str | None) -> Canonical:
+    """Read a value with a TON address in it (its base64 has "/", "-" and "_" in it, so it is
+    taken out of the text before the text is split into words)."""
+    bounds = [0, *(i for span in spans for i in span), len(text)]
+    rest = " ".join(text[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2))
+    tokens = [t for t in _SEPARATORS.split(rest) if t]
+    if len(spans) > 1 or any(_TOKEN.fullmatch(t) for t in tokens):
+        raise _fail(raw, "has more than one address; enter one address")
+    address = text[spans[0][0] : spans[0][1]]
+    ton = _chain("ton")
+    chain = _named_chain(raw, tokens, qualifier)
+    if chain is not None and chain.code != ton.code:
+        raise _fail(raw, f"is a {ton.label} address, not an address on {chain.label}")
+    try:
+        account = decode_raw(address) or decode_friendly(address)
+    except TonChecksumError:
+        raise _fail(raw, f"fails its address checksum; {_TYPO}") from None
+    except ValueError:
+        raise _fail(raw, f"is not a valid {ton.label} address; {_TYPO}") from None
+    if account.test_only:
+        raise _fail(raw, _TESTNET)
+    return Canonical("crypto_wallet", f"{ton.code}:{account.canonical}", None)
+
+
 def _testnet(address: str) -> bool:
     decoded = base58check(address)
     return address.lower().startswith(_TESTNET_HRPS) or (
@@ -233,10 +278,16 @@ def canonicalize_crypto(raw: str, qualifier: str | None) -> Canonical:
     # Payment URIs (BIP-21 bitcoin:addr?amount=, EIP-681 ethereum:0x..@56?value=).
     text = _EIP681_CALL.sub(lambda m: _eip681_payee(raw, m), text)
     text = _EIP681.sub(lambda m: _eip681_chain(raw, m), _QUERY.sub("", text))
+    ton_spans = find_addresses(text)
+    if ton_spans:
+        return _ton(raw, text, ton_spans, qualifier)
     tokens = [t for t in _SEPARATORS.split(text) if t]
     addresses = [t for t in tokens if _TOKEN.fullmatch(t)]
     if len(addresses) != 1 or _infer(addresses[0]) is None:
         tokens, addresses = _rejoined(tokens, addresses)
+    unlisted = None if addresses else unlisted_without_address(text, tokens, _codes())
+    if unlisted is not None:
+        raise _fail(raw, unlisted)
     if len(addresses) != 1:
         why = "has more than one address" if addresses else "has no wallet address in it"
         raise _fail(raw, f"{why}; enter one address, like tron:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t")
@@ -244,6 +295,9 @@ def canonicalize_crypto(raw: str, qualifier: str | None) -> Canonical:
     words = [t for t in tokens if t != address]
     # TRON's API writes an address in hex (41...): the same account as its T... form.
     address = tron_from_hex(address) or address
+    unlisted = None if _infer(address) else unlisted_address(address, words, _codes())
+    if unlisted is not None and not _EVM.fullmatch(address):
+        raise _fail(raw, unlisted)
     chain = _named_chain(raw, words, qualifier)
     if chain is not None:
         if chain.family != "evm" and _EVM.fullmatch(address):
@@ -255,11 +309,7 @@ def canonicalize_crypto(raw: str, qualifier: str | None) -> Canonical:
     if _EVM.fullmatch(address):
         return _evm(raw, address, _chain("eth"))
     if _testnet(address):
-        raise _fail(
-            raw,
-            "is a test-network address, not a wallet address on a main network (test "
-            "coins have no value); enter the address on the main network",
-        )
+        raise _fail(raw, _TESTNET)
     payload = b58decode(address)
     if payload is not None and len(payload) == 25 or address.lower().startswith(("bc1", "ltc1")):
         raise _fail(raw, f"fails its address checksum; {_TYPO}")
@@ -277,5 +327,5 @@ def canonicalize_crypto(raw: str, qualifier: str | None) -> Canonical:
             "is all in small letters, but TRON, Bitcoin and other base58 addresses "
             "are case-sensitive; copy the address again without changing its capitals",
         )
-    codes = ", ".join(c.code for c in crypto_chains())
+    codes = _codes()
     raise _fail(raw, f"is not a wallet address of a known chain ({codes})")

@@ -6,7 +6,9 @@ import re
 
 from counterscam.identifiers._accounts import name_variants, split_number, token_splits
 from counterscam.identifiers._text import ascii_digits, refang
+from counterscam.identifiers._ton import FRIENDLY, RAW, find_addresses
 from counterscam.identifiers._types import InvalidIdentifier
+from counterscam.identifiers._unlisted_chains import unlisted_shape
 from counterscam.identifiers.dispatch import canonicalize
 from counterscam.identifiers.ewallet import name_at_bank
 from counterscam.reference import find_banks, find_chain, find_ewallets, find_platform
@@ -127,12 +129,17 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
         return "handle"
     if _EVM.fullmatch(text) or (_B58.fullmatch(text) and _works("crypto_wallet", text, None)):
         return "crypto_wallet"
+    if FRIENDLY.fullmatch(text) or RAW.fullmatch(text) or unlisted_shape(text):
+        # A TON address, valid or not (its reason says a character is mistyped), or a wallet
+        # form of a chain that is not read (scammer.eth, bnb1..., r...): the reason says so.
+        return "crypto_wallet"
     if (_SOLANA.fullmatch(text) or (" " in text and (_EVM.search(text) or _B58.search(text)))) and (
         _works("crypto_wallet", text, None)
     ):
         return "crypto_wallet"  # a Solana address, or "USDT TRC20 T..." with its chain
     if _ADDRESS_SHAPE.fullmatch(text) or (
-        _ADDRESS_SHAPE.search(text) and any(find_chain(w) for w in _WORD_SPLIT.split(text) if w)
+        (_ADDRESS_SHAPE.search(text) or find_addresses(text))
+        and any(find_chain(w) for w in _WORD_SPLIT.split(text) if w)
     ):
         return "crypto_wallet"  # its checksum fails: the reason says a character is mistyped
     if _works("ip", text, None) and re.fullmatch(r"[0-9.\[\]():a-fA-F]+", fanged):

@@ -31,7 +31,7 @@ _COUNTRY = re.compile(r"[A-Z]{2}")
 _BIC_CODE = re.compile(r"[A-Z]{4}")
 _SLUG = re.compile(r"[a-z0-9_]+")
 _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]")
-FAMILIES = ("bitcoin", "evm", "tron", "solana")
+FAMILIES = ("bitcoin", "evm", "tron", "solana", "ton")
 
 
 def parse_countries(doc: dict[str, Any]) -> tuple[Country, ...]:

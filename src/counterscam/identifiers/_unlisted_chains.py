@@ -1,0 +1,79 @@
+"""Wallet forms of chains counterscam does not read, told apart so a refusal says what they are.
+
+Victims paste a name-service name (``scammer.eth``), an address on the retired BNB Beacon
+Chain (``bnb1...``) or an XRP Ledger address (``r...``); read as addresses of the listed
+chains they were "no wallet address" or a "mistyped character", which sends the analyst
+looking for a typo that is not there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import base58
+
+from counterscam.reference import normalize_name
+
+# ENS (.eth) and TON DNS (.ton) names point to an address their owner can change at will.
+_NAME = re.compile(r"(?<![\w.-])(?:[a-z0-9-]+\.)+(eth|ton)(?![\w.-])", re.I)
+_NAME_SERVICES = {
+    "eth": ("an ENS name", "on etherscan.io or app.ens.domains", "0x address"),
+    "ton": ("a TON DNS name", "on tonviewer.com or dns.ton.org", "UQ... or EQ... address"),
+}
+# BNB Beacon Chain addresses: bech32 with "bnb" and a 20-byte hash (38 characters after 1).
+_BNB_BEACON = re.compile(r"bnb1[02-9ac-hj-np-z]{38}", re.I)
+_XRP_NAMES = frozenset({"xrp", "ripple", "xrpl", "xrpledger"})
+_XRP_ADDRESS = re.compile(r"r[1-9A-HJ-NP-Za-km-z]{24,34}")
+
+
+def _xrp_address(token: str) -> bool:
+    """Tell whether ``token`` is a valid classic XRP Ledger address (Ripple's base58)."""
+    if not _XRP_ADDRESS.fullmatch(token):
+        return False
+    data = bytes(base58.b58decode(token, alphabet=base58.XRP_ALPHABET))
+    body, checksum = data[:-4], data[-4:]
+    valid = hashlib.sha256(hashlib.sha256(body).digest()).digest()[:4] == checksum
+    return len(data) == 25 and data[0] == 0 and valid
+
+
+def unlisted_address(address: str, words: list[str], codes: str) -> str | None:
+    """Return why ``address`` (no address of a listed chain) is refused, if its chain is known.
+
+    ``words`` are the other words of the value ("XRP", "Ripple"); ``codes`` the listed chains.
+    """
+    if _BNB_BEACON.fullmatch(address):
+        return (
+            "is a BNB Beacon Chain (bnb1...) address; that chain was shut down in 2024 and "
+            "takes no payments; if the money went on BNB Smart Chain (BEP20), enter its 0x address"
+        )
+    if _xrp_address(address) or any(normalize_name(w) in _XRP_NAMES for w in words):
+        return (
+            "is an XRP Ledger (XRP, Ripple) address, and XRP is not a known chain "
+            f"(counterscam reads {codes})"
+        )
+    return None
+
+
+def unlisted_without_address(text: str, words: list[str], codes: str) -> str | None:
+    """Return why ``text``, which has no address in it, is refused when it names one."""
+    name = _NAME.search(text)
+    if name is not None:
+        what, where, address = _NAME_SERVICES[name[1].lower()]
+        return (
+            f"is {what}, not a wallet address: its owner can point it to another address at "
+            f"any time; look the name up ({where}) and enter the {address} it points to"
+        )
+    if any(normalize_name(w) in _XRP_NAMES for w in words):
+        return f"names XRP (the XRP Ledger), which is not a known chain (counterscam reads {codes})"
+    return None
+
+
+def unlisted_shape(text: str) -> bool:
+    """Tell whether ``text`` alone is such a form: an ENS name, a bnb1 or an XRP address.
+
+    A .ton name is left out: it may also be a TON Site, a website on TON, so it stays a domain.
+    """
+    name = _NAME.fullmatch(text)
+    named = name is not None and name[1].lower() == "eth"
+    return named or _BNB_BEACON.fullmatch(text) is not None or _xrp_address(text)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
-from types import SimpleNamespace
+from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from counterscam.access.accounts import TOKEN_MEMO_SECONDS, issue_token, revoke_token
+from counterscam.access.accounts import issue_token, revoke_token
 from counterscam.access.caller import PUBLIC
 from counterscam.api.app import create_app
 from counterscam.api.check import check_json, check_out
@@ -146,20 +145,53 @@ def test_revoked_token_loses_its_agency_view_at_once(
     assert client.post("/api/v1/check/bulk", json=bulk, headers=headers).status_code == 401
 
 
-def test_revocation_by_another_process_holds_once_the_memo_expires(
-    client: TestClient, session: Session, region: CheckRegion, monkeypatch: pytest.MonkeyPatch
+def test_revocation_by_another_process_holds_on_the_next_request(
+    client: TestClient, session: Session, region: CheckRegion
 ) -> None:
     token_id, headers = _bearer(session, "AU-AFP")
     assert client.get("/api/v1/check", params={"value": PHONE}, headers=headers).json()["reports"]
-    # What `counterscam token revoke` does from its own process: this server's memo is not told.
+    # What `counterscam token revoke` does from its own process: this server is not told.
     session.get_one(ApiToken, token_id).revoked_at = utcnow()
     session.commit()
-    later = time.monotonic() + TOKEN_MEMO_SECONDS + 1
-    monkeypatch.setattr(
-        "counterscam.access.accounts.time", SimpleNamespace(monotonic=lambda: later)
-    )
     after = client.get("/api/v1/check", params={"value": PHONE}, headers=headers)
-    assert after.status_code == 401
+    assert after.status_code == 401 and "revoked" in after.json()["detail"]
+
+
+def test_user_disabled_by_another_process_is_refused_on_the_next_request(
+    client: TestClient, session: Session, region: CheckRegion
+) -> None:
+    token_id, headers = _bearer(session, "AU-AFP")
+    assert client.get("/api/v1/check", params={"value": PHONE}, headers=headers).json()["reports"]
+    # `counterscam user disable` from its own process; a web worker beside this one.
+    user = session.get_one(ApiToken, token_id).user
+    user.active = False
+    session.commit()
+    after = client.get("/api/v1/check", params={"value": PHONE}, headers=headers)
+    assert after.status_code == 401 and "reports" not in after.json()
+    user.active = True
+    session.commit()
+    again = client.get("/api/v1/check", params={"value": PHONE}, headers=headers)
+    assert again.status_code == 200 and again.json()["reports"]
+
+
+def test_a_token_records_its_use_at_most_once_a_minute(
+    client: TestClient, session: Session, region: CheckRegion
+) -> None:
+    token_id, headers = _bearer(session, "AU-AFP")
+    client.get("/api/v1/check", params={"value": PHONE}, headers=headers)
+    session.expire_all()
+    first = session.get_one(ApiToken, token_id).last_used_at
+    assert first is not None and (utcnow() - first).total_seconds() < 60
+    client.get("/api/v1/check", params={"value": PHONE}, headers=headers)
+    session.expire_all()
+    assert session.get_one(ApiToken, token_id).last_used_at == first
+    # A minute later (as the database has it) the next use is recorded again.
+    session.get_one(ApiToken, token_id).last_used_at = first - timedelta(minutes=2)
+    session.commit()
+    client.get("/api/v1/check", params={"value": PHONE}, headers=headers)
+    session.expire_all()
+    later = session.get_one(ApiToken, token_id).last_used_at
+    assert later is not None and later >= first
 
 
 def test_signed_in_browser_checks_with_its_session_cookie(

@@ -5,18 +5,21 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, or_, select
+from sqlalchemy import Select, bindparam, delete, or_, select
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 from counterscam.access.caller import AGENCY_KINDS, Caller
 from counterscam.db.base import utcnow
 from counterscam.db.models import Agency, ApiToken, User, WebSession
+from counterscam.db.prepared import Prepared
 
 _hasher = PasswordHasher()
 TOKEN_PREFIX = "cs_"
@@ -208,7 +211,6 @@ def revoke_token(session: Session, *, token_id: int) -> datetime | None:
         raise AccountError(
             f"no token with id {token_id}; list the ids with 'counterscam token list'"
         )
-    _token_memo.pop(token.token_hash, None)
     if token.revoked_at is not None:
         return token.revoked_at
     token.revoked_at = utcnow()
@@ -269,45 +271,72 @@ def caller_for_user(user: User) -> Caller:
     )
 
 
-# Resolving a token costs three table reads on every API call; a short-lived memo keeps
-# scripts that check thousands of values fast. Revocation in this process clears it at
-# once; another server process sees a revocation within TOKEN_MEMO_SECONDS.
-TOKEN_MEMO_SECONDS = 10.0
-_token_memo: dict[str, tuple[Caller, float]] = {}
+def _token_statement() -> Select[*tuple[Any, ...]]:
+    """The live token of a digest, with its user and agency: one indexed read."""
+    return (
+        select(
+            ApiToken.id,
+            ApiToken.last_used_at,
+            User.id,
+            User.username,
+            User.role,
+            Agency.id,
+            Agency.code,
+            Agency.kind,
+            Agency.country,
+        )
+        .join(User, User.id == ApiToken.user_id)
+        .join(Agency, Agency.id == User.agency_id)
+        .where(
+            ApiToken.token_hash == bindparam("digest"),
+            ApiToken.revoked_at.is_(None),
+            User.active.is_(True),
+        )
+    )
+
+
+@lru_cache(maxsize=8)
+def _token_query(dialect: Dialect) -> Prepared:
+    return Prepared(_token_statement(), dialect, ("digest",))
+
+
+# Recording every use would turn each read into a write; a minute's precision is enough.
+_LAST_USED_PRECISION = timedelta(seconds=60)
 
 
 def caller_for_token(session: Session, secret: str) -> Caller | None:
-    """Return the caller for a live API token, or None for an unknown or revoked one."""
+    """Return the caller for a live API token, or None for an unknown or revoked one, or one
+    whose user is disabled.
+
+    Read from the database on every call, so a revocation or a disabled user holds from the
+    next request on, whichever process made it. The read is one prepared query (token, user
+    and agency): through the ORM, a token and the two objects it leads to cost three queries
+    and more CPU than the check it authorises.
+
+    A use a minute after the last one recorded is recorded in the session: the caller commits.
+    """
     if not secret.startswith(TOKEN_PREFIX):
         return None
-    digest = _digest(secret)
-    memo = _token_memo.get(digest)
-    if memo is not None and memo[1] > time.monotonic():
-        return memo[0]
-    token = session.scalar(select(ApiToken).where(ApiToken.token_hash == digest))
-    if token is None or token.revoked_at is not None or not token.user.active:
-        _token_memo.pop(digest, None)
+    if session.autoflush:
+        # As an ORM query would: a revocation pending in this session already holds.
+        session.flush()
+    connection = session.connection()
+    rows = _token_query(connection.dialect).rows(connection, {"digest": _digest(secret)})
+    if not rows:
         return None
-    caller = caller_for_user(token.user)
+    token_id, last_used, user_id, username, role, agency_id, code, kind, country = rows[0]
     now = utcnow()
-    # Recording every use would turn each read into a write; a minute's precision is enough.
-    # Set last, after the loads of caller_for_user: set before, their autoflush wrote it, the
-    # session no longer looked dirty, and the request's caller did not commit it. That open
-    # write held SQLite's one write lock while the request waited for the event loop, where
-    # the next request's token waited 30 s for the lock: a 500 (tests/intake/test_api_hostile).
-    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
-        token.last_used_at = now
-    if len(_token_memo) > 10_000:
-        _token_memo.clear()
-    _token_memo[digest] = (caller, time.monotonic() + TOKEN_MEMO_SECONDS)
-    return caller
-
-
-def forget_tokens_of(user_id: int) -> None:
-    """Drop a user's tokens from this process's memo, so a disabled user's next call fails."""
-    for digest, (caller, _) in list(_token_memo.items()):
-        if caller.user_id == user_id:
-            _token_memo.pop(digest, None)
+    if last_used is None or now - last_used > _LAST_USED_PRECISION:
+        session.get_one(ApiToken, token_id).last_used_at = now
+    return Caller(
+        agency_id=agency_id,
+        agency_code=code,
+        agency_kind=kind,
+        country=country,
+        user_id=user_id,
+        username=username,
+        user_role=role,
+    )
 
 
 def start_web_session(session: Session, user: User, *, lifetime_seconds: int) -> int:

@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 from counterscam.access.accounts import (
     agency_by_code,
     check_password,
-    forget_tokens_of,
     hash_password,
     user_by_name,
 )
@@ -71,8 +70,6 @@ def set_user_active(session: Session, *, username: str, active: bool) -> bool:
     if user.active == active:
         return False
     user.active = active
-    if not active:
-        forget_tokens_of(user.id)
     return True
 
 

@@ -11,7 +11,6 @@ FastAPI still read them; only ``msg`` is reworded where pydantic's said nothing 
 
 from __future__ import annotations
 
-import math
 import typing
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -26,7 +25,9 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from counterscam.api.json_safe import json_safe
 from counterscam.intake.chars import lone_surrogate
+from counterscam.intake.records import type_name
 
 ROUTES_LISTED = "the routes and their methods are listed at /api/v1/openapi.json and /api/docs"
 # An echo is there to show the client which value was meant, not to send its upload back.
@@ -132,24 +133,10 @@ def explained(error: Any, route: APIRoute | None) -> dict[str, Any]:
     item["loc"] = list(item.get("loc", ()))
     item["msg"] = _reason(item, route)
     if "input" in item:
-        item["input"] = _short(_json_safe(jsonable_encoder(item["input"])))
+        item["input"] = _short(json_safe(jsonable_encoder(item["input"])))
     if "ctx" in item:
-        item["ctx"] = _json_safe(jsonable_encoder(item["ctx"]))
+        item["ctx"] = json_safe(jsonable_encoder(item["ctx"]))
     return item
-
-
-def _kind_of(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, (list, tuple)):
-        return "a list"
-    return "an object"
 
 
 def _name(loc: Sequence[object]) -> str:
@@ -178,13 +165,13 @@ def _reason(item: dict[str, Any], route: APIRoute | None) -> str:
     if kind in ("model_attributes_type", "model_type", "dict_type") and whole_body:
         if isinstance(given, (str, bytes)):  # FastAPI hands over a body it did not parse
             return f"The body was not read as JSON; {JSON_BODY}."
-        return f"The body must be a JSON object {{...}}, not {_kind_of(given)}; {JSON_BODY}."
+        return f"The body must be a JSON object {{...}}, not {type_name(given)}; {JSON_BODY}."
     if kind in ("model_attributes_type", "model_type", "dict_type"):
-        return f"{field} must be a JSON object {{...}}, not {_kind_of(given)}."
+        return f"{field} must be a JSON object {{...}}, not {type_name(given)}."
     if kind == "list_type":
-        return f"{field} must be a JSON list [...], not {_kind_of(given)}."
+        return f"{field} must be a JSON list [...], not {type_name(given)}."
     if kind == "string_type":
-        return f"{field} must be text in double quotes, not {_kind_of(given)}."
+        return f"{field} must be text in double quotes, not {type_name(given)}."
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"{field} must be a whole number, like 1 or 20; {_quoted(given)} is not one."
     if kind in ("bool_parsing", "bool_type"):
@@ -210,7 +197,7 @@ def _reason(item: dict[str, Any], route: APIRoute | None) -> str:
 def _quoted(value: object) -> str:
     if isinstance(value, str):
         return f"“{value[:ECHO_CHARS]}”"
-    return _kind_of(value)
+    return type_name(value)
 
 
 def _is_form(route: APIRoute) -> bool:
@@ -239,19 +226,6 @@ def _inner(annotation: object, part: object) -> object:
     if isinstance(part, int) and typing.get_origin(annotation) is list:
         return typing.get_args(annotation)[0]
     return None
-
-
-def _json_safe(value: object) -> object:
-    """Return ``value`` with what JSON cannot carry (1e999 read as inf, "\\ud800") as text."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return str(value)
-    if isinstance(value, str) and lone_surrogate(value) is not None:
-        return value.encode("utf-8", "backslashreplace").decode("utf-8")
-    if isinstance(value, dict):
-        return {_json_safe(k): _json_safe(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_json_safe(v) for v in value]
-    return value
 
 
 def _short(value: object) -> object:

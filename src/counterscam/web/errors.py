@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import math
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
@@ -13,7 +12,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from counterscam.api.deps import resolve_caller
-from counterscam.intake.chars import lone_surrogate
+from counterscam.api.json_safe import json_safe
 from counterscam.web.csrf import CsrfFailed
 from counterscam.web.render import Page, render
 
@@ -104,19 +103,6 @@ def _problem(error: dict[str, object]) -> str:
     return f"“{name}” in the address must be {wanted}{shown}."
 
 
-def _json_safe(value: object) -> object:
-    """Return ``value`` with what JSON cannot carry (1e999 read as inf, "\\ud800") as text."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return str(value)
-    if isinstance(value, str) and lone_surrogate(value) is not None:
-        return value.encode("utf-8", "backslashreplace").decode("utf-8")
-    if isinstance(value, dict):
-        return {_json_safe(k): _json_safe(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_json_safe(v) for v in value]
-    return value
-
-
 async def _invalid_request(request: Request, exc: Exception) -> Response:
     # FastAPI answers a malformed parameter with pydantic's JSON, which a person reading a
     # page should never see: /reports?page=abc showed {"detail":[{"type":"int_parsing",...
@@ -124,7 +110,7 @@ async def _invalid_request(request: Request, exc: Exception) -> Response:
     if _is_api(request):
         # The errors echo the input: a JSON body of 1e999999 or "\ud800" made FastAPI's own
         # 422 fail to encode, and the caller got a 500 instead of what to fix.
-        detail = _json_safe(jsonable_encoder(exc.errors()))
+        detail = json_safe(jsonable_encoder(exc.errors()))
         return JSONResponse({"detail": detail}, status_code=422)
     errors = [e for e in exc.errors() if isinstance(e, dict)]
     if any(isinstance(e.get("loc"), (list, tuple)) and e["loc"][0] == "path" for e in errors):

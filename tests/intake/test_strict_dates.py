@@ -111,6 +111,9 @@ def test_only_t_or_a_space_may_stand_between_date_and_time(
         "2026-03-01t10:00 ICT",
         "2026-03-01t10.00 น.",
         "2026-03-01t10:00[Asia/Bangkok]",
+        # A date column and a time column joined: two spaces were refused as "not a date".
+        "2026-03-01  10:00",
+        "2026-03-01   10:00  ICT",
     ],
 )
 def test_t_and_a_space_still_join_date_and_time(written: str) -> None:

@@ -25,6 +25,9 @@ EARLIEST_YEAR = 1990
 _CLOCK_SKEW = timedelta(minutes=15)
 
 
+_SPACES = re.compile(" {2,}")
+
+
 def moment(value: Any, country: str | None) -> Any:
     """Read a date or date-time; a time without zone is the reporting country's local time."""
     if value is None:
@@ -36,6 +39,8 @@ def moment(value: Any, country: str | None) -> Any:
     else:
         written = str(value).strip()
         text = ascii_digits(written)  # Thai, Lao, Khmer, Myanmar digits: one reading each
+        # Two spaces between date and time (a date and a time column joined) say nothing more.
+        text = _SPACES.sub(" ", text)
         when = _read(text, written)
     offset = when.utcoffset()
     if offset is None:

@@ -3,6 +3,7 @@ shape, says what was wrong, where and how to fix it, and no bad request writes a
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -267,3 +268,21 @@ def test_the_same_bad_bulk_check_twice_gets_the_same_answer(
     answers = [client.post("/api/v1/check/bulk", json=body, headers=my) for _ in range(2)]
     assert answers[0].status_code == answers[1].status_code == 422
     assert answers[0].json() == answers[1].json()
+
+
+@pytest.mark.parametrize("route", ["/api/v1/reports", "/api/v1/reports/batch"])
+def test_a_report_sent_as_a_form_is_told_to_send_json(
+    client: TestClient, session: Session, my: dict[str, str], route: str
+) -> None:
+    # It was answered "not valid JSON at line 1 column 1", which said nothing of why.
+    answer = client.post(route, data={"external_ref": "MY-1"}, headers=my)
+    assert answer.status_code == 422, answer.text
+    reasons = [e["reason"] for e in answer.json()["errors"]]
+    assert any(
+        "sent as a form (Content-Type: application/x-www-form-urlencoded)" in r for r in reasons
+    )
+    assert _stored(session) == 0
+    # A JSON body labelled text/plain is still read as the JSON it is.
+    plain = {**my, "Content-Type": "text/plain"}
+    filed = client.post("/api/v1/reports", content=json.dumps(doc_report()), headers=plain)
+    assert filed.status_code == 201, filed.text

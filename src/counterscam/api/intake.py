@@ -131,7 +131,20 @@ async def _json_body(request: Request, settings: SettingsDep) -> Any:
     try:
         return parse(b"".join(chunks), file="request")
     except FileProblem as exc:
+        sent = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if sent in _FORMS:
+            # A form read as JSON failed at its first character, which said nothing of why.
+            return file_problem(
+                "request",
+                f"the body was sent as a form (Content-Type: {sent}), not as JSON: send the "
+                "report as JSON with the header 'Content-Type: application/json', or send "
+                "files to /api/v1/uploads as multipart/form-data",
+            )
         return exc
+
+
+# A body that is not JSON but a form: other types (text/plain) are still read as JSON.
+_FORMS = frozenset(("application/x-www-form-urlencoded", "multipart/form-data"))
 
 
 JsonBody = Annotated[Any, Depends(_json_body)]

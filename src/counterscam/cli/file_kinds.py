@@ -45,29 +45,18 @@ def not_a_file(path: Path) -> str | None:
     return None if kind is None else f"{path}: not a regular file but {kind}; {_INSTEAD}"
 
 
-def special_kind(path: Path) -> str | None:
-    """Return what an existing ``path`` is when it is no regular file ("a named pipe
-    (FIFO)"), or None for a regular file or a path that cannot be looked at."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return None
-    return _special(path, mode)
-
-
 def unwritable_kind(path: Path) -> str | None:
     """Return what an existing ``path`` is when a command must not write its output there.
 
     A named pipe waits for a reader, perhaps for ever once the work is done, and a socket
     cannot be opened; a character device takes the output at once (``/dev/null`` to keep only
-    the summary, a terminal), so it is allowed.
+    the summary, a terminal), so it is allowed. None too for a path that cannot be looked at.
     """
     try:
-        if stat.S_ISCHR(path.stat().st_mode):
-            return None
+        mode = path.stat().st_mode
     except OSError:
         return None
-    return special_kind(path)
+    return None if stat.S_ISCHR(mode) else _special(path, mode)
 
 
 def _special(path: Path, mode: int) -> str | None:

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from counterscam.link.stoplist import StopView
 
-# What each automatic entry does to alerts (link.conditions.silenced), by the rule it broke.
-RULE_NOTES = {
-    "busy": "Busy hub: alerts silenced",
-    "span": "Long-lived: still alerts",
-}
-RULE_HINTS = {
-    "busy": "Many reports in a short run (an aggregator, a deposit wallet): no cross-border "
-    "alert, no public-check hit",
-    "span": "In use a long time with few reports (perhaps a mule account): still alerts, "
-    "still a public-check hit",
+# What each automatic entry does to alerts (link.conditions.silenced), by the rule it broke,
+# and a line saying why.
+RULES = {
+    "busy": (
+        "Busy hub: alerts silenced",
+        "Many reports in a short run (an aggregator, a deposit wallet): no cross-border "
+        "alert, no public-check hit",
+    ),
+    "span": (
+        "Long-lived: still alerts",
+        "In use a long time with few reports (perhaps a mule account): still alerts, "
+        "still a public-check hit",
+    ),
 }
 
 
@@ -27,8 +30,8 @@ def rule_note(entry: StopView) -> tuple[str, str]:
         return "Allowed: links and alerts as usual", ""
     if entry.automatic and entry.withheld:
         return "Not shown: found in reports you may not see", ""
-    if entry.automatic and entry.rule in RULE_NOTES:
-        return RULE_NOTES[entry.rule], RULE_HINTS[entry.rule]
+    if entry.automatic and entry.rule in RULES:
+        return RULES[entry.rule]
     if entry.automatic:  # listed before entries recorded their rule: silenced as a busy one
         return "Hub: alerts silenced", "No cross-border alert, no public-check hit"
     return "Analyst's entry: alerts silenced", "No cross-border alert, no public-check hit"

@@ -295,7 +295,8 @@ def canonicalize_crypto(raw: str, qualifier: str | None) -> Canonical:
     words = [t for t in tokens if t != address]
     # TRON's API writes an address in hex (41...): the same account as its T... form.
     address = tron_from_hex(address) or address
-    unlisted = None if _infer(address) else unlisted_address(address, words, _codes())
+    inferred = _infer(address)
+    unlisted = None if inferred else unlisted_address(address, words, _codes())
     if unlisted is not None and not _EVM.fullmatch(address):
         raise _fail(raw, unlisted)
     chain = _named_chain(raw, words, qualifier)
@@ -303,7 +304,6 @@ def canonicalize_crypto(raw: str, qualifier: str | None) -> Canonical:
         if chain.family != "evm" and _EVM.fullmatch(address):
             raise _fail(raw, f"is an EVM (0x) address, not an address on {chain.label}")
         return _validate(raw, address, chain)
-    inferred = _infer(address)
     if inferred is not None:
         return _validate(raw, address, inferred)
     if _EVM.fullmatch(address):

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Callable, Sequence
-from functools import cache
 from typing import Any
 
 from fastapi import FastAPI, Request, params
@@ -110,12 +109,8 @@ async def no_unknown_query(request: Request) -> None:
         raise RequestValidationError(unknown)
 
 
-@cache
 def query_names(route: APIRoute) -> frozenset[str]:
-    """Return the query parameters ``route`` reads; a query model's fields count as its own.
-
-    Cached: a route's parameters are fixed once it is built, and every request asks.
-    """
+    """Return the query parameters ``route`` reads; a query model's fields count as its own."""
     return frozenset(_query_names(route.dependant))
 
 

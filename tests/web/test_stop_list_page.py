@@ -255,3 +255,46 @@ def test_the_menu_offers_the_stop_list_to_every_account_that_may_open_it(
     assert app_client.get("/stop-list", follow_redirects=False).status_code == 303
     public = app_client.get("/public/check").text
     assert public.count("<a ") > 0 and 'href="/stop-list"' not in public
+
+
+def _remove(client: TestClient, value: str) -> Response:
+    token = csrf_of(client.get("/stop-list").text)
+    return client.post(
+        "/stop-list/remove",
+        data={"kind": "phone", "value": value, "csrf_token": token},
+        follow_redirects=False,
+    )
+
+
+def test_another_agency_may_not_remove_or_take_over_an_entry_withheld_from_it(
+    client_for: Callable[[str], TestClient], region: PolicyRegion, engine: Engine
+) -> None:
+    # The page offers no button for a withheld entry; a form posted by hand removed it anyway,
+    # or took it over with the caller's reason, on a value named only in MY-NSRC's red reports.
+    listed, hub = "+60199990003", "+60199990004"
+    with session_scope(engine) as session:
+        owner = session.scalar(select(Agency.id).where(Agency.code == "MY-NSRC"))
+        assert owner is not None
+        make_report(session, agency_id=owner, ref="MY-red-listed", mark="red", phone=listed)
+        make_report(session, agency_id=owner, ref="MY-red-hub", mark="red", phone=hub)
+        session.flush()
+        ident = session.scalar(select(Identifier.id).where(Identifier.value == hub))
+        assert ident is not None
+        stop_hubs(session, [(ident, 40, 12)], DEFAULT_RULES)
+    member = client_for("MY-NSRC")
+    assert _add(member, listed, "spoofed number of our red case").status_code == 303
+    other = client_for("SG-ASCOM")
+    for value in (listed, hub):
+        removed = _remove(other, value)
+        assert removed.status_code == 403, value
+        assert "only in reports SG-ASCOM may not see" in removed.text
+        assert "MY-NSRC" not in removed.text  # the lister stays withheld
+        taken = _add(other, value, "taken over")
+        assert taken.status_code == 403, value
+    rows = {r["Identifier"]: r for r in _csv_rows(member)}
+    assert rows[listed]["Why"] == "spoofed number of our red case"
+    assert rows[listed]["Listed by"].endswith("@MY-NSRC")
+    assert rows[hub]["Action"] == "stop" and rows[hub]["Listed by"] == "auto"
+    # The agency that may see the reports still edits its entries.
+    assert _remove(member, listed).status_code == 303
+    assert _remove(member, hub).status_code == 303

@@ -43,6 +43,22 @@ def _may_edit(caller: Caller) -> None:
         )
 
 
+def _may_change(session: Session, caller: Caller, entry: StopEntry) -> None:
+    # An entry withheld from the caller (its value named only in reports it may not see, listed
+    # by another agency or the hub rules) is not the caller's to remove or take over: replacing
+    # it erased the lister's reason and name, and changed the linking of records it cannot see.
+    if entry.added_by.endswith(f"@{caller.agency_code}"):
+        return
+    if not _named_only_hidden(session, caller, [(entry.kind, entry.value)]):
+        return
+    raise StopListForbidden(
+        f"this {entry.kind} is named only in reports {caller.agency_code} may not see, and "
+        f"another agency or the hub rules listed it, so {caller.agency_code} may not remove or "
+        "replace the entry; check the value to see which agency holds those reports and ask "
+        "them, or the secretariat"
+    )
+
+
 @dataclass(frozen=True)
 class StopView:
     """One stop-list entry; ``automatic`` entries were found by the hub rules at a rebuild.
@@ -92,6 +108,8 @@ def add_stop(session: Session, caller: Caller, *, kind: str, value: str, reason:
     if entry is None:
         entry = StopEntry(kind=kind, value=value)
         session.add(entry)
+    else:
+        _may_change(session, caller, entry)
     entry.action, entry.reason, entry.added_by, entry.added_at, entry.rule = (
         "stop",
         reason,
@@ -118,6 +136,7 @@ def remove_stop(
     )
     if entry is None or entry.action != "stop":
         raise StopEntryMissing(f"{kind} {value} is not on the stop-list")
+    _may_change(session, caller, entry)
     if entry.added_by != "auto":
         session.delete(entry)
         session.flush()

@@ -282,6 +282,44 @@ def test_nul_past_the_head_of_a_csv_rejects_its_row(
     assert "N-X" not in set(session.scalars(select(Report.external_ref)))
 
 
+def test_nul_in_the_head_of_a_csv_rejects_its_row_not_the_file(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # A NUL in the first 4 KB made the whole file "not a text CSV file", without a row or
+    # a column, while one in row 200 was named; database exports pad fields with NULs.
+    header, _ = REPORTS_CSV.split("\n", 1)
+    reports = (
+        f"{header}\nN-1\x00\x00,2026-03-01,,investment,sms,,,,,,x,green,\n"
+        "N-2,2026-03-01,,investment,sms,,,,,,a\x00b,green,\n"
+        "N-3,2026-03-01,,investment,sms,,,,,,fine,green,\n"
+    )
+    result = upload(session, agencies["MY-NSRC"], {"r.csv": reports.encode()}, keep_valid=True)
+    assert (result.status, result.accepted, result.rejected) == ("partial", 1, 2)
+    assert {(e.row, e.column) for e in result.errors} >= {(2, "external_ref"), (3, "narrative")}
+    assert all("NUL" in e.reason or "invisible" in e.reason for e in result.errors)
+    assert set(session.scalars(select(Report.external_ref))) == {"N-3"}
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (REPORTS_CSV.replace("mark", "ma\x00rk", 1).encode(), "heading of column 12 ('mark'"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 8, "Excel 97-2003 (.xls)"),
+        (bytes(range(256)) * 20, "binary data"),
+        (b'\xef\xbb\xbf {"reports": []}', "this is a JSON file, not CSV"),
+        (b'[{"external_ref": "J-1"}]', "give it a .json name"),
+    ],
+    ids=["nul-in-heading", "xls-named-csv", "binary", "json-object", "json-list"],
+)
+def test_csv_that_is_not_text_is_named_for_what_it_is(
+    session: Session, agencies: dict[str, Caller], content: bytes, reason: str
+) -> None:
+    result = upload(session, agencies["MY-NSRC"], {"r.csv": content})
+    assert result.status == "rejected" and reports_count(session) == 0
+    (error,) = result.errors
+    assert reason in error.reason and "\x00" not in error.reason
+
+
 def test_json_text_no_column_can_hold_is_an_error(
     session: Session, agencies: dict[str, Caller]
 ) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counterscam.access.caller import Caller
@@ -348,3 +349,122 @@ def test_laughs_in_shared_strings_are_refused_unexpanded(
     result = upload(session, agencies["MY-NSRC"], {"r.xlsx": book})
     assert result.status == "rejected" and reports_count(session) == 0
     assert "cannot be read as an XLSX workbook" in result.errors[0].reason
+
+
+_ENTITY = b'<!DOCTYPE s [<!ENTITY r "MY-9">]>'
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        # openpyxl writes no XML declaration, so the declaration goes first in the part.
+        lambda x: _ENTITY + x.replace(b"H-1", b"&r;"),
+        lambda x: b'<?xml version="1.0"?>\n<!-- a tool -->' + _ENTITY + x.replace(b"H-1", b"&r;"),
+        lambda x: b"\xef\xbb\xbf" + _ENTITY + x,
+        lambda x: b"\xff\xfe" + (_ENTITY.decode() + x.decode()).encode("utf-16-le"),
+        lambda x: b"<!--" + b" " * 70_000 + b"-->" + _ENTITY + x,
+    ],
+    ids=["bare", "after-declaration", "utf-8-bom", "utf-16", "padded-prolog"],
+)
+def test_a_small_xml_entity_in_a_workbook_is_refused_not_expanded(
+    session: Session, agencies: dict[str, Caller], change: Any
+) -> None:
+    # Only entities past expat's amplification limit were refused: <!ENTITY r "MY-9"> and
+    # &r; in the reference cell stored a report MY-9, a reference no cell shows.
+    book = _with_part(
+        _book([HEADER.split(","), ROW.split(",")]), "xl/worksheets/sheet1.xml", change
+    )
+    result = upload(session, agencies["MY-NSRC"], {"r.xlsx": book})
+    assert result.status == "rejected" and reports_count(session) == 0
+    (error,) = result.errors
+    assert "xl/worksheets/sheet1.xml declares XML entities" in error.reason
+    assert "save it again as .xlsx" in error.reason
+
+
+def test_a_workbook_with_comments_before_its_root_is_read(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # What other writers put before the root element (declaration, comments) is no DTD.
+    book = _with_part(
+        _book([HEADER.split(","), ROW.split(",")]),
+        "xl/worksheets/sheet1.xml",
+        lambda x: b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<!-- w -->' + x,
+    )
+    result = upload(session, agencies["MY-NSRC"], {"r.xlsx": book})
+    assert (result.status, result.created) == ("committed", 1), result.errors
+
+
+def test_a_part_packed_like_a_zip_bomb_is_refused_before_it_is_parsed(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # 100 MB of empty shared strings packed into 146 KB kept a server reading for two
+    # minutes, though the workbook was within the 300 MiB it may unpack to.
+    strings = (
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        + b"<si/>" * 2_200_000
+        + b"</sst>"
+    )
+    book = _with_part(
+        _book([HEADER.split(","), ROW.split(",")]), "xl/sharedStrings.xml", lambda _: strings
+    )
+    book = _with_part(
+        book,
+        "[Content_Types].xml",
+        lambda x: x.replace(
+            b"</Types>",
+            b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.'
+            b'openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+        ),
+    )
+    result = upload(session, agencies["MY-NSRC"], {"r.xlsx": book})
+    assert result.status == "rejected" and reports_count(session) == 0
+    (error,) = result.errors
+    assert "xl/sharedStrings.xml unpacks to 11.0 MB" in error.reason
+    assert "zip bomb" in error.reason and "save it again as .xlsx" in error.reason
+
+
+def test_json_numbers_that_are_no_text_are_refused_where_text_is_due(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # As text, a phone value 1e20 was stored as the SMS sender name MY:1E+20, and an
+    # external_ref NaN as the report "nan"; 1e400 was refused as "'inf'", which no one sent.
+    body = (
+        b'[{"external_ref": NaN, "reported_at": "2026-03-01", "scam_type": "investment", '
+        b'"channel": "sms", "mark": "green", "loss_amount": 1e400, "loss_currency": "MYR", '
+        b'"identifiers": [{"kind": "phone", "value": 1e20, "role": "caller"}, '
+        b'{"kind": "phone", "value": 60123456789.0, "role": "caller"}]}]'
+    )
+    result = upload(session, agencies["MY-NSRC"], {"b.json": body})
+    assert result.status == "rejected" and reports_count(session) == 0
+    got = {e.column: (e.value, e.reason) for e in result.errors}
+    assert set(got) == {"external_ref", "identifiers[0].value", "loss_amount"}
+    assert "send the value as a JSON string" in got["external_ref"][1]
+    assert got["identifiers[0].value"][0] == "1e+20"
+    assert "send the value as a JSON string" in got["identifiers[0].value"][1]
+    assert got["loss_amount"][1].startswith("'1E+400' is too large")
+
+
+def test_json_numbers_that_keep_their_digits_are_read_as_text(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    body = (
+        b'[{"external_ref": 77, "reported_at": "2026-03-01", "scam_type": "investment", '
+        b'"channel": "sms", "mark": "green", "loss_amount": 1e3, "loss_currency": "MYR", '
+        b'"identifiers": [{"kind": "phone", "value": 60123456789.0, "role": "caller"}]}]'
+    )
+    result = upload(session, agencies["MY-NSRC"], {"b.json": body})
+    assert (result.status, result.created) == ("committed", 1), result.errors
+    report = session.scalars(select(Report)).one()
+    assert (report.external_ref, report.loss_amount) == ("77", 1000)
+
+
+def test_a_title_above_the_header_is_named_as_such(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # It was "unknown column laporan_penipuan_2026" and five "required column missing".
+    book = _book([["Laporan Penipuan 2026"], [], HEADER.split(","), ROW.split(",")])
+    result = upload(session, agencies["MY-NSRC"], {"r.xlsx": book})
+    assert result.status == "rejected" and reports_count(session) == 0
+    (error,) = result.errors
+    assert (error.file, error.row) == ("reports", 1)
+    assert "delete any title or empty rows above it" in error.reason

@@ -67,6 +67,8 @@ def test_a_number_cell_is_not_a_separator_question() -> None:
         # Two separators that differ are no year-first date: told the form to write.
         ("2026/03-01", "Write it with '-' and two-digit month and day: 2026-03-01"),
         ("2026/02/30", "There is no day 2026-02-30"),
+        # It was told to write the year 0000 as "0-01-01".
+        ("0000-01-01", "There is no year 0000: check the year"),
     ],
 )
 def test_dates_written_other_ways_get_a_hint(text: str, fragment: str) -> None:

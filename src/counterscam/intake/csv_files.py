@@ -48,6 +48,7 @@ def csv_table(source: Source) -> Table:
             row=1,
         )
     _refuse_other_delimiter(source, header)
+    _refuse_nul_heading(source, header)
     kind, names = recognise(header, source.name)
     return Table(
         kind=kind,
@@ -69,16 +70,61 @@ def _refuse_non_text(source: Source) -> None:
         raise file_problem(
             source.name, "this is an XLSX (zip) file, not CSV; upload it with its .xlsx name"
         )
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        # The OLE container of Excel 97-2003; systems that "export to Excel" often name it .csv.
+        raise file_problem(
+            source.name,
+            "this is an old Excel 97-2003 (.xls) workbook, not CSV; open it in Excel and save "
+            "it as .xlsx (or as 'CSV UTF-8 (Comma delimited) (*.csv)')",
+        )
+    if _JSON_START.match(head):
+        # A header row never starts with "{" or "[{" ("[external_ref]" is SQL Server's).
+        raise file_problem(
+            source.name, "this is a JSON file, not CSV; give it a .json name and import it again"
+        )
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise file_problem(source.name, f"the file is UTF-16 (Excel 'Unicode Text'); {SAVE_AS}")
     if _utf16_without_bom(head):
         raise file_problem(source.name, f"the file is UTF-16 (Excel 'Unicode Text'); {SAVE_AS}")
-    if b"\x00" in head:
+    if b"\x00" in head and _binary(head):
         raise file_problem(
             source.name,
             "this is not a text CSV file (it holds binary data); export the "
             "data as CSV UTF-8 or use the template",
         )
+
+
+def _binary(head: bytes) -> bool:
+    """Tell binary data from text with NULs in it, such as a database export's padded fields.
+
+    Text keeps its NULs for the rows to name (a NUL in row 2 was "not a text CSV file",
+    while one in row 200 was named by its row and column); binary data holds other control
+    bytes, or bytes that are not UTF-8, besides its NULs.
+    """
+    rest = head.replace(b"\x00", b"")
+    try:
+        text = rest.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(rest) - 4:  # not a character cut at the end of the sample
+            return True
+        text = rest[: exc.start].decode("utf-8")
+    return _CONTROL.search(text) is not None
+
+
+_JSON_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:\{|\[\s*[{\]])")
+_CONTROL = re.compile("[\x01-\x08\x0b\x0e-\x19\x1b-\x1f\x7f]")  # not tab, CR, LF, FF, Ctrl-Z
+
+
+def _refuse_nul_heading(source: Source, header: list[str]) -> None:
+    for i, heading in enumerate(header):
+        if "\x00" in heading:
+            raise file_problem(
+                source.name,
+                f"the heading of column {i + 1} ({heading.replace(chr(0), '')!r} with a NUL "
+                "character, binary data) is not text; write the heading again, or export the "
+                "file again as CSV UTF-8",
+                row=1,
+            )
 
 
 def _workbook(source: Source) -> bool:

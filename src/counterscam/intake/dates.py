@@ -418,13 +418,15 @@ def _date_hint(text: str) -> str:
     match = _YEAR_FIRST.fullmatch(text)
     if match:
         year, month, mday = (int(g) for g in match.groups())
-        written = f"{year}-{month:02d}-{mday:02d}"
+        written = f"{year:04d}-{month:02d}-{mday:02d}"  # 0000, not 0: the zeros were there
         if text[:10] != written:
             return f". Write it with '-' and two-digit month and day: {written}"
         # Written the right way, so it is the day or the time that does not exist.
         try:
             date(year, month, mday)
         except ValueError:
+            if year == 0:
+                return ". There is no year 0000: check the year"
             return f". There is no day {written}: check the day and the month"
         return (
             ". Check the time: hours 00 to 23, minutes and seconds 00 to 59, and a zone "

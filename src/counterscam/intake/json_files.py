@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from typing import Any
 
 from counterscam.intake import code_pages
@@ -20,6 +22,7 @@ from counterscam.intake.records import (
     type_name,
 )
 from counterscam.intake.tables import Limits, Source
+from counterscam.intake.xlsx_files import EXCEL_DIGITS
 
 LINKED = ("identifiers", "parties", "places")
 
@@ -55,10 +58,17 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return repeated
 
 
+def _float(text: str) -> float | Decimal:
+    # 1e400 overflows a float to inf, and was refused as "'inf' is not an amount", a value
+    # no one sent; kept as written, it is refused as too large.
+    value = float(text)
+    return Decimal(text) if math.isinf(value) else value
+
+
 def parse(data: bytes | str, *, file: str) -> Any:
     """Parse a JSON document; FileProblem saying what is wrong where it cannot be read."""
     try:
-        return json.loads(data, object_pairs_hook=_object)
+        return json.loads(data, object_pairs_hook=_object, parse_float=_float)
     except UnicodeDecodeError as exc:
         raise _not_utf8(exc, file) from None
     except json.JSONDecodeError as exc:
@@ -210,10 +220,32 @@ def _text_problems(item: dict[str, Any], file: str, row: int, prefix: str) -> li
     for key, value in item.items():
         values = value if key == "share_with" and isinstance(value, list) else [value]
         for text in values:
-            reason = unstorable(text) if isinstance(text, str) else None
+            reason = unstorable(text) if isinstance(text, str) else _inexact(key, text)
             if reason is not None:
                 problems.append(RowError(file, row, f"{prefix}{key}", text_of(text), reason))
     return problems
+
+
+# The fields that take a number; every other field takes a JSON number as the text it reads.
+_NUMBER_FIELDS = frozenset({"loss_amount", "latitude", "longitude"})
+
+
+def _inexact(key: str, value: Any) -> str | None:
+    """Say why a JSON number cannot stand for text, or None when it can.
+
+    A float of 15 digits or more has lost digits as an XLSX number cell has, and NaN, Infinity
+    and 1e400 are no text at all: as text, a phone value 1e+20 was stored as the SMS sender
+    name "1E+20", and an external_ref NaN as the reference "nan".
+    """
+    if key in _NUMBER_FIELDS or not isinstance(value, (float, Decimal)):
+        return None
+    number = float(value)  # a Decimal is one only past a float's range: inf here
+    if math.isfinite(number) and abs(number) < EXCEL_DIGITS:
+        return None
+    return (
+        "is a JSON number too large to keep all its digits, or no number at all; send the "
+        'value as a JSON string, as written ("0123456789")'
+    )
 
 
 def duplicate(file: str, row: int, ref: str, earlier: int) -> RowError:

@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, time
+from decimal import Decimal
 from typing import Any
 
 from counterscam.intake.chars import printable
@@ -148,7 +149,7 @@ def type_name(value: Any) -> str:
         return "null"
     if isinstance(value, bool):
         return "true/false"
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float, Decimal)):  # Decimal: a JSON number beyond a float
         return "a number"
     if isinstance(value, (date, time)):
         return "a date or time"

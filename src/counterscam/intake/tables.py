@@ -141,7 +141,7 @@ def recognise(header: list[str], label: str) -> tuple[str, list[str]]:
             label,
             "the header row (row 1) is not one of the intake files; it must hold the "
             "columns of reports, identifiers, parties or places as in the templates "
-            f"(reports: {', '.join(columns.names('reports'))})",
+            f"(reports: {', '.join(columns.names('reports'))}); {_TITLE_ROWS}",
             row=1,
             value=",".join(names)[:200],
         )
@@ -163,11 +163,28 @@ def recognise(header: list[str], label: str) -> tuple[str, list[str]]:
     return kind, names
 
 
+_TITLE_ROWS = (
+    "the header row must be row 1: delete any title or empty rows above it, or start from "
+    "the template"
+)
+
+
 def check_header(names: list[str], kind: str, label: str) -> None:
     """Raise FileProblem naming unknown, duplicate or missing columns and the expected ones."""
     expected = columns.names(kind)
     if not names:
         raise _empty_header(label)
+    if not set(names) & set(expected):
+        # A title above the header ("Laporan Penipuan 2026") was told it is an unknown column
+        # and that every required column is missing, never that row 1 is not the header.
+        shown = ", ".join(n for n in names if n)[:200]
+        raise file_problem(
+            label,
+            f"row 1 holds none of the columns of a {kind} sheet (it reads {shown!r}); "
+            f"{_TITLE_ROWS}; a {kind} sheet has the columns: {', '.join(expected)}",
+            row=1,
+            value=shown,
+        )
     errors: list[RowError] = []
     hint = f"a {kind} file has the columns: {', '.join(expected)}"
     seen: set[str] = set()

@@ -10,6 +10,7 @@ from pydantic_core import ErrorDetails
 
 from counterscam.intake import columns
 from counterscam.intake.chars import invisible
+from counterscam.intake.coordinates import coordinate_hint
 from counterscam.intake.normalise import locate
 from counterscam.intake.quick import quick_validate
 from counterscam.intake.records import RawReport, RowError, agency_note, text_of, type_name
@@ -64,8 +65,8 @@ def _row_error(raw: RawReport, data: dict[str, Any], err: ErrorDetails) -> RowEr
         path = (*path, column)
     file, row, column = locate(raw, path)
     value = _value_at(data, path)
-    if column.rsplit(".", 1)[-1] in _RANGES and err["type"] != "value_error":
-        reason = _RANGES[column.rsplit(".", 1)[-1]]
+    if (axis := column.rsplit(".", 1)[-1]) in _RANGES and err["type"] != "value_error":
+        reason = _RANGES[axis] + coordinate_hint(value, axis)
     if err["type"] == "extra_forbidden" and len(path) >= 3 and path[-1] == "external_ref":
         # The CSV files' linking column, copied into a JSON report's list: "unknown field"
         # read as if the column did not exist at all.

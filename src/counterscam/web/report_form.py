@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from counterscam.intake.columns import names
+from counterscam.intake.coordinates import place_coordinates
 from counterscam.intake.records import RowError
-from counterscam.web.coordinates import place_coordinates
 from counterscam.web.formatting import sentence
 from counterscam.web.forms import FormErrors
 
@@ -109,6 +109,11 @@ class ReportForm:
         found = FormErrors()
         for e in errors:
             target = self._field_for(e.column, kept)
+            if target.endswith("-value") and "does not say which" in e.reason:
+                # The box to fill in is the bank's (or wallet's, platform's) beside it.
+                qualifier = target.removesuffix("value") + "qualifier"
+                if not self.get(qualifier).strip():
+                    target = qualifier
             group, _, rest = target.partition("-")
             prefix = ""
             if group in CHILD_FIELDS:

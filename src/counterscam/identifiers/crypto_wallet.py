@@ -29,7 +29,12 @@ _MAX_PIECES = 12  # tokens tried for an address broken by spaces; bounds the joi
 _TYPO = "a character is probably mistyped; copy the address again from the source"
 # Around an address: the separators of "USDT (TRC20): T...", and the quotes, guillemets and
 # full stop of a sentence. No address or chain name has any of these.
-_SEPARATORS = re.compile(r"[\s:,;()\[\]{}<>/@.!?|\"'«»“”‘’]+")
+_SEPARATORS = re.compile(r"[\s:,;()\[\]{}<>/@.!?|#\"'«»“”‘’]+")
+# An explorer's token page shows one holder's balance of a token: /token/0xCONTRACT?a=0xHOLDER.
+# The holder is the wallet; the contract is the token's, shared by all its holders.
+_EXPLORER_HOLDER = re.compile(
+    r"/token/0[xX][0-9a-fA-F]{40}\?(?:[^\s#]*&)?a=(0[xX][0-9a-fA-F]{40})(?![0-9A-Za-z])"
+)
 # EIP-681 payment links name the chain by its ID: ethereum:0xABC...@56 is on BNB Smart Chain.
 _EIP681 = re.compile(r"ethereum:(?:pay-)?(0[xX][0-9a-fA-F]{40})(?:@(\d+))?", re.I)
 # A token payment link (a USDT QR code) names the token's contract first and the payee in
@@ -275,6 +280,7 @@ def _testnet(address: str) -> bool:
 def canonicalize_crypto(raw: str, qualifier: str | None) -> Canonical:
     """Canonicalise a wallet address; the chain comes from the qualifier, text or format."""
     text = clean("crypto_wallet", raw)
+    text = _EXPLORER_HOLDER.sub(lambda m: f"/address/{m[1]}", text)
     # Payment URIs (BIP-21 bitcoin:addr?amount=, EIP-681 ethereum:0x..@56?value=).
     text = _EIP681_CALL.sub(lambda m: _eip681_payee(raw, m), text)
     text = _EIP681.sub(lambda m: _eip681_chain(raw, m), _QUERY.sub("", text))

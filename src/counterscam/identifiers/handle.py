@@ -22,6 +22,8 @@ _PHONEISH = re.compile(r"\+?[\d\s\-.()]{7,25}", re.ASCII)
 _FB_NAMED_ID = re.compile(r"(?:.*-)?(\d{5,20})")
 _E164_DIGITS = 15  # longer digit strings are account IDs (Zalo official accounts), not phones
 _FILLER = {"on", "via", "at", "id", "username", "user", "account", "handle", "profile"}
+# Labels of a form's field, not platforms: "Contact: name" does not name a platform.
+_LABELS = frozenset("contact name nick nickname acc acct social chat app from http https".split())
 _NOT_PROFILES = {
     "telegram": {"joinchat", "addlist", "c", "share", "proxy", "socks", "addstickers", "iv"},
     "facebook": {
@@ -329,6 +331,16 @@ def canonicalize_handle(raw: str, country: str | None, qualifier: str | None) ->
             "handle", raw, f"{shown(raw)} is a {named.label} handle but {wanted.label} was given"
         )
     platform = wanted or named
+    word = prefix[1] if prefix else ""
+    if platform is None and word.isalpha() and word.lower() not in _FILLER | _LABELS:
+        # "Skype: live:name", "Threads: @name": a platform named, but not one in the reference.
+        raise InvalidIdentifier(
+            "handle",
+            raw,
+            f"{shown(raw)} names {word!r}, which is not a platform in the reference list "
+            f"({_known()}); keep the account in the narrative, or ask the secretariat to add "
+            "the platform to platforms.yaml",
+        )
     if platform is None:
         raise InvalidIdentifier(
             "handle",

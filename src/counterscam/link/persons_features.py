@@ -227,6 +227,11 @@ def _name_keys(own: list[str], father: list[str], family: list[str], culture: st
 # nationality or country still meets these on the name keys, and dialect spellings of one
 # Chinese name (Wei Ming, Wai Ming) on the dialect keys.
 SHORT_NAME_CULTURES = frozenset({"VN"})
+# Japanese, Korean and Khmer names are short words where one vowel or final letter makes
+# another name (Yuki and Yuka, Min-ji and Min-ju, Vanna and Vannak: twins were merged so),
+# and either order is written (Tanaka Hiroshi, Hiroshi Tanaka): every token is distinctive.
+# Their customary spellings (Satou, Satoh; Choi, Choe; Sokhar, Sokha) meet on the keys.
+WHOLE_NAME_CULTURES = frozenset({"JP", "KR", "KH"})
 VN_SURNAMES = frozenset(
     "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh".split()
 )
@@ -256,8 +261,12 @@ def _sorted_name(tokens: list[str], distinctive: set[str]) -> str | None:
 
 def _distinctive(own: list[str], father: list[str], family: list[str], culture: str) -> set[str]:
     """Return the phonetic keys of given-name tokens where one letter makes another name."""
+    chinese = _chinese_given_tokens(own, father, family, culture)
+    if culture in WHOLE_NAME_CULTURES and not chinese:
+        # A Chinese name recorded in Cambodia keeps the Chinese rule: its surname may be typed.
+        return {phonetic(t, culture) for t in own}
     vietnamese = _vietnamese_order(own) if culture in SHORT_NAME_CULTURES else None
-    given = [vietnamese[-1]] if vietnamese else _chinese_given_tokens(own, father, family, culture)
+    given = [vietnamese[-1]] if vietnamese else chinese
     return {phonetic(t, culture) for t in given}
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice, product
 
-from counterscam.link import persons_burmese
+from counterscam.link import persons_burmese, persons_korean
 from counterscam.link.persons_hanzi import hanzi_to_pinyin, is_hanzi
 
 # Titles and honorifics dropped before comparison (lower case, punctuation removed).
@@ -44,6 +44,10 @@ ALIASES = {
     "muhammed": "muhammad",
     "md": "muhammad",
     "mhd": "muhammad",
+    # Malay and Indonesian spellings of Yusuf, often a father's name after bin/binti
+    "yusuf": "yusof",
+    "yusoff": "yusof",
+    "yousof": "yusof",
     # Javanese spellings, common in Indonesian records
     "moch": "muhammad",
     "mochammad": "muhammad",
@@ -69,7 +73,7 @@ CHINESE_SURNAME_GROUPS = (
     "ong wang heng",
     "wong wang",
     "goh wu ng",
-    "teo zhang cheung chang teoh",
+    "teo zhang cheung chang teoh cheong chong",  # 张: Cantonese Cheong, Hakka Chong
     "chong zhong chung",
     "koh xu hsu hui khoo khor",
     "yeo yang yeung yong",
@@ -94,6 +98,32 @@ CHINESE_SURNAME_GROUPS = (
     "yin wan",  # 尹: Cantonese Wan (Wan Kuok-koi)
     "she sia seh",  # 佘: Hokkien Sia, Cantonese Seh
     "xie hsieh tse chia cheah",  # 谢: Cantonese Tse, Hokkien Chia, Penang Cheah
+)
+# Korean surnames in the spellings passports and reports use (Revised Romanisation,
+# McCune-Reischauer and the customary ones): 박 Park/Pak/Bak, 이 Lee/Yi/Rhee, 최 Choi/Choe.
+# Compound scams hold Korean workers and bosses; a class shared with a Chinese group is the
+# same character (李 Lee/Li, 張 Jang/Chang).
+KOREAN_SURNAME_GROUPS = (
+    "park pak bak bahk",
+    "lee yi rhee ri rhie",
+    "choi choe chey",
+    "kim gim",
+    "jeong jung chung joung",
+    "kang gang",
+    "cho jo",
+    "yoon yun youn",
+    "jang chang",
+    "seo suh",
+    "shin sin",
+    "kwon gwon",
+    "ahn an",
+    "heo hur huh",
+    "noh roh",
+    "baek paek baik paik",
+    "moon mun",
+    "son sohn",
+    "yoo yu ryu",
+    "koo ku gu",
 )
 # Syllables of Chinese given names: Mandarin pinyin first (the class), then the Hokkien,
 # Cantonese, Teochew, Hakka and Wade-Giles spellings of the same characters. A spelling of
@@ -129,7 +159,7 @@ CHINESE_SYLLABLE_GROUPS = (
     "long loong lung",
     "ping peng",
     "yong weng wing eng",
-    "fa huat faat fatt fat",
+    "fa huat hwat faat fatt fat",
     "fan faan",
     "fu hock fook hok",
     "an onn on ann",
@@ -166,13 +196,14 @@ def _classes(groups: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in classes.items()}
 
 
-SURNAME_CLASSES = _classes(CHINESE_SURNAME_GROUPS)
+SURNAME_CLASSES = _classes(CHINESE_SURNAME_GROUPS + KOREAN_SURNAME_GROUPS)
 SYLLABLE_CLASSES = _classes(CHINESE_SYLLABLE_GROUPS)
 _LONGEST_SYLLABLE = max(map(len, SYLLABLE_CLASSES))
 
 # Transliteration rewrites applied in order; they fold the romanisation variants of Thai, Lao,
 # Khmer, Burmese, Malay and Indonesian names onto one spelling.
 _REWRITES = (
+    ("chh", "ch"),  # Khmer aspirated ch, written Chh or Ch (Chhun, Chun)
     ("dj", "j"),
     ("tj", "c"),
     ("oe", "u"),
@@ -206,6 +237,19 @@ _DOUBLE = re.compile(r"(.)\1+")
 _SY = re.compile(r"sy(?=[aeiou])")
 _VOWEL_Y = re.compile(r"(?<=[b-df-hj-np-tv-z])y(?=[b-df-hj-np-tv-xz])")
 _INITIAL = (("ht", "t"), ("sr", "s"), ("hn", "n"), ("hl", "l"))
+# Japanese long vowels are written doubled, with u or h, or not at all (Satou, Satoh, Sato;
+# Ohno, Oono, Ono; Yuuki, Yuki): one name, as the macron (Satō) that fold drops already says.
+_JAPANESE_LONG = re.compile(r"o[uo]|oh(?![aeiou])|uu|aa|ii|ee")
+# Korean romanisations differ in the vowels eo/o/u, eu/u, woo/u (Yeong, Young, Yong; Seung, Sung;
+# Seungwoo, Seung-u) and in voicing (Gim/Kim, Bak/Pak, Dong/Tong): one reading of each.
+_KOREAN_VOWELS = (("woo", "u"), ("eo", "o"), ("eu", "u"), ("oung", "ong"))
+_KOREAN_VOICED = re.compile(r"(?<!n)g|b|d")
+_KOREAN_UNVOICED = {"g": "k", "b": "p", "d": "t"}
+# Khmer vowels romanised several ways: Sieng/Seng, Sao/Sau, Meas/Mes (ea before a consonant),
+# Sophia/Sophea (a final ia or ea). Khmer names get no one-typo tolerance (persons_features),
+# so these must meet on the key.
+_KHMER_VOWELS = {"ie": "e", "ao": "au", "ea": "e", "ia": "ea"}
+_KHMER_VOWEL = re.compile(r"ie|ao|ea(?=[b-df-hj-np-tv-z])|ia$")
 
 
 @lru_cache(maxsize=200_000)
@@ -216,6 +260,14 @@ def phonetic(token: str, culture: str = "") -> str:
     for "y"; Lao romanisation adds a silent "h" after a final "n" (Souksavanh/Souksavan).
     """
     t = token
+    if culture == "JP":
+        t = _JAPANESE_LONG.sub(lambda m: m[0][0], t)
+    elif culture == "KR":
+        for old, new in _KOREAN_VOWELS:
+            t = t.replace(old, new)
+        t = _KOREAN_VOICED.sub(lambda m: _KOREAN_UNVOICED[m[0]], t)
+    elif culture == "KH":
+        t = _KHMER_VOWEL.sub(lambda m: _KHMER_VOWELS[m[0]], t)
     if culture == "ID":  # old spelling: dj is j, tj is c (Tjahjono is Cahyono), j is y
         t = t.replace("dj", "J").replace("tj", "c").replace("j", "y").replace("J", "j")
     for old, new in _INITIAL:
@@ -236,6 +288,8 @@ def phonetic(token: str, culture: str = "") -> str:
         t = t[:-1]
     if len(t) > 2 and t.endswith("e") and t[-2] not in "aeiou":
         t = t[:-1]
+    if culture == "KH" and len(t) > 2 and t.endswith("v") and t[-2] in "aeiou":
+        t = t[:-1] + "o"  # a final v is said o: Kaev is Keo (កែវ), Chev is Cheo
     if culture == "LA" and len(t) > 3 and t.endswith("nh"):
         t = t[:-1]
     return t
@@ -262,6 +316,7 @@ def compact(tokens: Sequence[str], culture: str = "") -> str:
 # final letter written as it is spelt in Thai or as it sounds (Pairoj/Phairot,
 # Praphas/Praphat, Dech/Det, Kaew/Kaeo, Kamol/Kamon, Somkid/Somkit, Manob/Manop, Anant/Anan).
 _THAI_INSIDE = (
+    ("eaw", "aew"),  # Keaw for Kaew (แก้ว), as Thais often type it
     ("uea", "ua"),
     ("ue", "u"),
     ("ie", "ia"),
@@ -384,6 +439,15 @@ def _from_hanzi(tokens: list[str], culture: str) -> list[str]:
     return list(pinyin) if pinyin else tokens
 
 
+def _from_hangul(tokens: list[str]) -> list[str]:
+    """Return a Korean name in blocks, written joined (김민준) as its surname and given name."""
+    if not any(not t.isascii() and persons_korean.is_hangul(t) for t in tokens):
+        return tokens
+    if len(tokens) == 1:
+        return persons_korean.split_surname(tokens[0])
+    return [unicodedata.normalize("NFC", t) for t in tokens]
+
+
 def _from_burmese(tokens: list[str]) -> list[str]:
     """Return a name in Burmese script as its syllables, each a name element (Aung, Kyaw)."""
     if not any(not t.isascii() and persons_burmese.is_burmese(t) for t in tokens):
@@ -468,7 +532,8 @@ def split_name(full_name: str, culture: str = "") -> NameParts:
     ``culture`` is the country code whose naming customs apply (nationality, else the country
     of the record): it decides whether a leading "Ko" or "Ong" is a title or a name.
     """
-    tokens = _strip_honorifics(_from_burmese(_from_hanzi(_tokens(full_name), culture)), culture)
+    tokens = _from_burmese(_from_hangul(_from_hanzi(_tokens(full_name), culture)))
+    tokens = _strip_honorifics(tokens, culture)
     tokens = _split_abdul(tokens)
     local = LOCAL_ALIASES.get(culture, {})
     generation = ""

@@ -15,7 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import chain, islice, product
 
-from counterscam.link import persons_burmese, persons_khmer, persons_lao, persons_thai
+from counterscam.link import (
+    persons_burmese,
+    persons_khmer,
+    persons_korean,
+    persons_lao,
+    persons_thai,
+)
 from counterscam.link.persons_names import compact, phonetic, thai_spelling
 
 # Readings of one name in script that get keys: with two keys each and the two of the tokens
@@ -29,6 +35,7 @@ _SCRIPTS: tuple[tuple[str, Callable[[str], bool], Callable[[str], tuple[str, ...
     ("LA", persons_lao.is_lao, persons_lao.readings),
     ("KH", persons_khmer.is_khmer, persons_khmer.readings),
     ("MM", persons_burmese.is_burmese, persons_burmese.readings),
+    ("KR", persons_korean.is_hangul, persons_korean.readings),
 )
 
 

@@ -43,11 +43,18 @@ PREFIXES: dict[str, tuple[str, ...]] = {
     "เฉลิม": ("chaloem",),
     "เกษม": ("kasem",),
     "พรหม": ("phrom",),
+    # ร silent after a final t: ฉัตรชัย Chatchai, มิตรชัย Mitchai, จักรพงษ์ Chakkraphong/Chakphong
+    "ฉัตร": ("chat",),
+    "มิตร": ("mit",),
+    "จักร": ("chakkra", "chak"),
 }
 
 # Readings of an element that ends a name (or is the whole name).
 WORDS: dict[str, str] = {
     "ธน": "thon",
+    "ฉัตร": "chat",
+    "มิตร": "mit",
+    "มงคล": "mongkhon",
     "กร": "kon",
     "พล": "phon",
     "ดล": "don",

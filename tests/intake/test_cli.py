@@ -56,6 +56,23 @@ def test_import_with_rejections(
     assert session.scalar(select(func.count()).select_from(Report)) == 2
 
 
+def test_a_clean_import_says_its_rejections_file_holds_only_the_header(
+    runner: CliRunner, session: Session, agencies: dict[str, Caller], tmp_path: Path
+) -> None:
+    # "Rejected rows written to ..." was printed when nothing was rejected.
+    reports = tmp_path / "reports.csv"
+    reports.write_text(REPORTS_CSV)
+    out = tmp_path / "rejected.csv"
+    out.write_text("stale rows of an earlier run\n")
+    result = runner.invoke(
+        app, ["import", str(reports), "--agency", "MY-NSRC", "--rejections", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Rejected rows written" not in result.output
+    assert "No row was rejected" in " ".join(result.output.split())
+    assert len(out.read_text(encoding="utf-8-sig").splitlines()) == 1  # the header alone
+
+
 def test_partner_cannot_import(
     runner: CliRunner, agencies: dict[str, Caller], tmp_path: Path
 ) -> None:

@@ -236,7 +236,10 @@ def import_reports(
         # With a byte-order mark, as the upload page's download: without one Excel reads the
         # file in the local code page, and Thai, Vietnamese or Khmer values come out garbled.
         rejections.write_text(rejections_csv(all_errors), encoding="utf-8-sig")
-        console.print(f"Rejected rows written to {rejections}", markup=False)
+        if all_errors:
+            console.print(f"Rejected rows written to {rejections}", markup=False)
+        else:  # still written: a stale file from an earlier run must not stand
+            console.print(f"No row was rejected; {rejections} holds the header only", markup=False)
     console.print(
         f"Total: {sum(r.accepted for r in results):,} accepted, "
         f"{sum(r.rejected for r in results):,} rejected, {sum(r.created for r in results):,} "

@@ -10,6 +10,13 @@ URLS = [
     ("hxxp[://]evil[dot]com", "http://evil.com/", "evil.com"),
     ("evil .com/path", "http://evil.com/path", "evil.com"),
     ("EXAMPLE.com:80", "http://example.com/", "example.com"),
+    # A bare host:443 is the https site: it was http://...:443/, never meeting https://...
+    (
+        "maybank2u-secure.com.my:443/login",
+        "https://maybank2u-secure.com.my/login",
+        "maybank2u-secure.com.my",
+    ),
+    ("http://example.com:443/", "http://example.com:443/", "example.com"),
     (
         "HTTPS://Shop.Example.co.th:443/Cart?id=7#top",
         "https://shop.example.co.th/Cart?id=7",

@@ -133,6 +133,10 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
         raise _fail(raw, "is not a web address (its host or port cannot be read)") from exc
     if not hostname:
         raise _fail(raw, "has no host name; enter it like https://example.com/page")
+    if scheme_match is None and port == _DEFAULT_PORTS["https"]:
+        # A host written with :443 is a TLS site: read as http, the port stayed in the value
+        # and it never met the same site written https://.
+        scheme = "https"
     if "%" in hostname:
         hostname = _decoded_host(raw, hostname)
     ip_value = _ip_host(raw, hostname, as_link=as_link)

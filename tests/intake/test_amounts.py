@@ -277,3 +277,13 @@ def test_readings_that_would_store_the_wrong_amount_are_refused(
 )
 def test_kyat_and_local_currency_words(value: str, currency: str | None, expected: str) -> None:
     assert str(amount_of(value, currency)) == expected
+
+
+@pytest.mark.parametrize("text", ["1" * 5000, "12,3,4" * 800, "abc" * 2000])
+def test_a_long_refused_amount_is_quoted_cut_short_in_its_reason(text: str) -> None:
+    # The reason repeated a 5,000-digit cell in full (a quote left open runs on so), while
+    # the rejection's value column is cut to 200 characters.
+    with pytest.raises(ValueError) as refused:
+        amount_of(text, "MYR")
+    reason = str(refused.value)
+    assert len(reason) < 300 and "…" in reason

@@ -11,6 +11,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from counterscam.identifiers._types import shown
 from counterscam.intake import vocab
 from counterscam.intake.chars import ascii_digits
 
@@ -117,7 +118,7 @@ class _Written:
     """An amount cell split into its number and the currency sign or code beside it."""
 
     def __init__(self, value: str) -> None:
-        self.shown = repr(value)
+        self.shown = shown(value)
         text = ascii_digits(value.strip())
         digits = [i for i, ch in enumerate(text) if ch.isascii() and ch.isdigit()]
         if not digits:
@@ -249,25 +250,25 @@ def amount_of(value: Any, currency: str | None = None) -> Decimal | None:
     elif isinstance(value, int) and not isinstance(value, bool):
         amount = Decimal(value)
     else:
-        raise ValueError(f"{str(value)!r} is not an amount; write it {_FORMS}")
+        raise ValueError(f"{shown(str(value))} is not an amount; write it {_FORMS}")
     return _checked(amount, value, currency)
 
 
 def _checked(amount: Decimal, value: Any, currency: str | None) -> Decimal:
-    shown = repr(str(value))
+    written = shown(str(value))  # cut short: a quote left open can make 5,000 digits
     if not amount.is_finite():  # a JSON NaN or Infinity
-        raise ValueError(f"{shown} is not an amount; write it {_FORMS}")
+        raise ValueError(f"{written} is not an amount; write it {_FORMS}")
     if amount >= MAX_AMOUNT:
         raise ValueError(
-            f"{shown} is too large: a loss is less than {MAX_AMOUNT:,.0f}; check the amount, "
+            f"{written} is too large: a loss is less than {MAX_AMOUNT:,.0f}; check the amount, "
             "its decimal mark and its thousands separators"
         )
     if amount < 0:
-        raise ValueError(f"{shown} is negative; a loss is written as a positive amount")
+        raise ValueError(f"{written} is negative; a loss is written as a positive amount")
     cents = amount.quantize(_CENT)
     if currency is not None and currency not in _ROUNDED and cents != amount:
         raise ValueError(
-            f"{shown} has digits beyond the cent, which are not kept; write {cents} if that "
+            f"{written} has digits beyond the cent, which are not kept; write {cents} if that "
             "is the amount, or check the decimal mark and the thousands separators"
         )
     return cents

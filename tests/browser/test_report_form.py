@@ -48,3 +48,30 @@ def test_enter_saves_and_rows_can_be_added_then_corrected(page: Any, demo: dict[
     expect(page.get_by_text("Recruited on Telegram.")).to_be_visible()
     expect(page.locator("code", has_text="+60123456784")).to_be_visible()
     expect(page.get_by_text("KK Park")).to_be_visible()
+
+
+def test_a_rule_separates_repeated_rows_when_their_boxes_wrap(
+    chromium: Any, demo: dict[str, Any]
+) -> None:
+    context = chromium.new_context(viewport={"width": 768, "height": 900}, base_url=demo["url"])
+    page = context.new_page()
+    try:
+        sign_in(page, "MY-NSRC")
+        page.goto("/reports/new")
+        page.locator("summary", has_text="Persons and places").click()
+        page.get_by_role("button", name="Add another person").click()
+        # One column at 768 px: "Country of identifier 1" ran into "Kind of identifier 2",
+        # "Their phone" of person 1 into "Role of person 2", with nothing between them.
+        for last, first in (
+            ("#identifiers-0-country", 'label[for="identifiers-1-kind"]'),
+            ("#parties-0-phone", 'label[for="parties-1-role"]'),
+        ):
+            row = page.locator(first).locator("xpath=ancestor::div[contains(@class,'row-fields')]")
+            assert row.evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"
+            above = page.locator(last).bounding_box()
+            rule = row.bounding_box()
+            assert (
+                above["y"] + above["height"] <= rule["y"] < page.locator(first).bounding_box()["y"]
+            )
+    finally:
+        context.close()

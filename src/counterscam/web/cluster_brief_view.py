@@ -184,7 +184,7 @@ def brief_tables(brief: ClusterBrief) -> dict[str, Table]:
         "holdings": Table(
             caption="Reports held by other agencies",
             columns=(
-                Column("agency_code", "Agency"),
+                Column("agency_code", "Agency", whole=True),
                 Column("agency_name", "Agency name"),
                 Column("country", "Country", vocabulary="country"),
                 Column("mark", "Mark", "mark"),

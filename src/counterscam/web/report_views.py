@@ -26,7 +26,7 @@ EXPORT_LIMIT = 100_000
 
 COLUMNS = (
     Column("external_ref", "Reference", link="href", sort="reference"),
-    Column("agency", "Agency", sort="agency"),
+    Column("agency", "Agency", sort="agency", whole=True),
     Column("country", "Country", vocabulary="country"),
     Column("reported_at", "Reported", "date", zone="country", sort="reported"),
     Column("scam_type", "Scam type", vocabulary="scam_type"),

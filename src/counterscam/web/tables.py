@@ -36,6 +36,8 @@ class Column:
     # Name of the server-side sort by this column (``sorting.either_way``); its header then
     # links to the list sorted by it, when the page passes a ``Sorting``.
     sort: str | None = None
+    # Cells kept on one line: a short code that would break at its hyphen ("SG-" / "ASCOM").
+    whole: bool = False
 
     @property
     def numeric(self) -> bool:

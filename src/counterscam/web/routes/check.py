@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form
 from fastapi.responses import HTMLResponse, Response
@@ -73,13 +74,20 @@ def _show(
     status_code: int | None = None,
 ) -> Response:
     errors = outcome.errors if outcome else FormErrors()
+    # Back to an answer comes as this address, which checks again (GET /check?value=...).
+    fields = {"kind": kind, "value": value, "country": country}
+    history_url = None
+    if template == "check.html" and value:
+        history_url = "/check?" + urlencode({k: v for k, v in fields.items() if v})
     return page.render(
         template,
         section="check",
-        title="Check an identifier",
+        # The tab of a visitor's page names what they came for, as its heading does.
+        title="Public check" if template == "public_check.html" else "Check an identifier",
         kinds=list(KIND_LABELS.items()),
         countries=member_countries(),
-        form={"kind": kind, "value": value, "country": country},
+        form=fields,
+        history_url=history_url,
         errors=errors,
         result=outcome.result if outcome else None,
         seen_in=seen_in(outcome.result if outcome else None),

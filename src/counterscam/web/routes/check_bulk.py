@@ -72,6 +72,8 @@ def _show(
         view=view,
         carried=json.dumps(carried, ensure_ascii=False),
         limit=_settings(page).max_bulk_check,
+        # The answers cannot be had again from an address: Back offers to send the list again.
+        history_url=False,
         status_code=400 if errors else 200,
     )
 

@@ -86,7 +86,7 @@ def dashboard_tables(d: Dashboard) -> dict[str, Table]:
                 Column("kind", "Kind", vocabulary="kind"),
                 Column("value", "Identifier", "code"),
                 Column("own_report_ref", "Your report", link="own_href"),
-                Column("other_agency_code", "Also reported by"),
+                Column("other_agency_code", "Also reported by", whole=True),
                 Column("other_country", "Country", vocabulary="country"),
                 Column("status", "Status"),
             ),

@@ -2,6 +2,13 @@
 (function () {
   "use strict";
 
+  // Back to a page that answered a form showed "Confirm Form Resubmission" (pages are not
+  // stored): its history entry becomes a plain address, the form again or a check's answer.
+  var historyUrl = document.body.dataset.historyUrl;
+  if (historyUrl && window.history.replaceState) {
+    window.history.replaceState(null, "", historyUrl);
+  }
+
   // Move focus to the error summary so keyboard and screen-reader users hear it first.
   var summary = document.querySelector("[data-autofocus]");
   if (summary) { summary.focus(); }

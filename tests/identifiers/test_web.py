@@ -268,6 +268,9 @@ def test_ip_host_url_relates_an_ip() -> None:
         ("https://example.com:99999/", "port"),
         ("https://-bad-.com/", "not a domain name"),
         ("http://", "host"),
+        # A part too long was told to "use letters, digits and hyphens", which it did.
+        ("https://" + "a" * 70 + ".example.com/", "more than the 63 a part between dots"),
+        ("https://" + "abc." * 70 + "com/", "more than the 253 a name may have"),
     ],
 )
 def test_url_errors(raw: str, fragment: str) -> None:

@@ -32,7 +32,23 @@ def ascii_host(kind: str, host: str, raw: str) -> str:
             raw,
             f"{shown(raw)} is not a domain name: it needs a dot and an ending such as .com",
         )
-    if len(name) > 253 or not all(_LABEL.fullmatch(label) for label in labels):
+    if len(name) > 253 or any(len(label) > 63 for label in labels):
+        # Said apart: "use letters, digits and hyphens" sent the writer looking for a bad
+        # character in a name that had none, only a part too long (a copy run together).
+        longest = max(labels, key=len)
+        raise InvalidIdentifier(
+            kind,
+            raw,
+            f"{shown(raw)} is not a domain name: "
+            + (
+                f"it is {len(name)} characters long, more than the 253 a name may have"
+                if len(name) > 253
+                else f"its part {shown(longest, 20)} is {len(longest)} characters long, more "
+                "than the 63 a part between dots may have"
+            )
+            + "; check it was copied whole and alone",
+        )
+    if not all(_LABEL.fullmatch(label) for label in labels):
         raise InvalidIdentifier(
             kind,
             raw,

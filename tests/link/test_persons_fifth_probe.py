@@ -58,6 +58,7 @@ def test_the_probe_merges_no_look_alike_and_finds_the_spellings() -> None:
         ("KH", ("Sieng Sophia", "Seng Sophea")),
         ("KH", ("Sao Rithy", "Sau Rithy")),
         ("KH", ("Meas Dara", "Mes Dara")),
+        ("KH", ("Chea Sophear", "Chea Sophea")),  # a final r after a vowel is silent
         ("MY", ("Chong Kah Fatt", "Zhang Jiafa", "Cheong Ka Fatt", "Teo Kah Huat")),
         ("SG", ("Chua Boon Huat", "Chua Boon Hwat", "Cai Wenfa")),
         ("TH", ("Supaporn Kaewkla", "Supaporn Keawkla")),

@@ -250,6 +250,7 @@ _KOREAN_UNVOICED = {"g": "k", "b": "p", "d": "t"}
 # so these must meet on the key.
 _KHMER_VOWELS = {"ie": "e", "ao": "au", "ea": "e", "ia": "ea"}
 _KHMER_VOWEL = re.compile(r"ie|ao|ea(?=[b-df-hj-np-tv-z])|ia$")
+_KHMER_SILENT_R = re.compile(r"(?<=[aeiou])r$")
 
 
 @lru_cache(maxsize=200_000)
@@ -267,7 +268,8 @@ def phonetic(token: str, culture: str = "") -> str:
             t = t.replace(old, new)
         t = _KOREAN_VOICED.sub(lambda m: _KOREAN_UNVOICED[m[0]], t)
     elif culture == "KH":
-        t = _KHMER_VOWEL.sub(lambda m: _KHMER_VOWELS[m[0]], t)
+        # A final r after a vowel is silent, written or not (Sophear, Sokhar, Bophar).
+        t = _KHMER_VOWEL.sub(lambda m: _KHMER_VOWELS[m[0]], _KHMER_SILENT_R.sub("", t))
     if culture == "ID":  # old spelling: dj is j, tj is c (Tjahjono is Cahyono), j is y
         t = t.replace("dj", "J").replace("tj", "c").replace("j", "y").replace("J", "j")
     for old, new in _INITIAL:

@@ -59,7 +59,7 @@ KH_GIVEN_M = _groups(
     "Vuthy/Vuthi/Vutthy,Visal/Veasal,Piseth/Pisith,Sophal/Sophall"
 )
 KH_GIVEN_F = _groups(
-    "Sophea/Sophia/Sopheap,Srey Mom/Sreymom/Srey Mum,Bopha/Bophar/Boppha,"
+    "Sophea/Sophia/Sophear,Srey Mom/Sreymom/Srey Mum,Bopha/Bophar/Boppha,"
     "Chanthy/Chanthi/Chantha,Pisey/Pisei/Pisay,Sreyneang/Srey Neang,Dalin/Daline,Kanha/Kannha"
 )
 LA_GIVEN_M = _groups(

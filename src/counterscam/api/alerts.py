@@ -10,12 +10,13 @@ from pydantic import BaseModel, ConfigDict
 
 from counterscam.api.check import HoldingOut
 from counterscam.api.deps import MAX_PAGE, CurrentCaller, RowId, SessionDep
-from counterscam.api.errors import no_unknown_query
+from counterscam.api.error_docs import SIGNED_IN, missing
+from counterscam.api.errors import invalid, no_unknown_query
 from counterscam.check.alerts import AlertNotFound, inbox, mark_read
 from counterscam.check.inbox import NEWEST_FIRST
 from counterscam.sorting import BadSort
 
-router = APIRouter(tags=["alerts"], dependencies=[Depends(no_unknown_query)])
+router = APIRouter(tags=["alerts"], dependencies=[Depends(no_unknown_query)], responses=SIGNED_IN)
 
 
 class AlertReportOut(BaseModel):
@@ -92,7 +93,7 @@ def api_alerts(
             channel="api",
         )
     except BadSort as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
+        raise invalid(("query", "sort"), str(exc), sort, "enum") from exc
     return AlertPageOut(
         total=result.total,
         unread=result.unread,
@@ -102,7 +103,11 @@ def api_alerts(
     )
 
 
-@router.post("/alerts/{alert_id}/read", response_model=AlertReadOut)
+@router.post(
+    "/alerts/{alert_id}/read",
+    response_model=AlertReadOut,
+    responses=missing("alert of that id in your agency's inbox"),
+)
 def api_mark_read(alert_id: RowId, session: SessionDep, caller: CurrentCaller) -> AlertReadOut:
     """Mark one alert of the caller's agency read."""
     try:

@@ -11,7 +11,17 @@ from sqlalchemy import Engine
 
 from counterscam import __version__
 from counterscam.access import audit
-from counterscam.api import alerts, check, clusters, docs_page, errors, health, intake, reports
+from counterscam.api import (
+    alerts,
+    check,
+    clusters,
+    docs_page,
+    errors,
+    health,
+    intake,
+    openapi_auth,
+    reports,
+)
 from counterscam.api.body_limit import BodyCap
 from counterscam.api.guard import RequestGuard
 from counterscam.api.head import HeadAsGet
@@ -66,4 +76,5 @@ def create_app(*, settings: Settings | None = None, engine: Engine | None = None
     errors.install(app)  # the API's own words for its errors; the pages keep theirs
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     docs_page.install(app)
+    openapi_auth.install(app)  # the token scheme, for the reference's Authorize button
     return app

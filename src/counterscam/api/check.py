@@ -6,14 +6,16 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
+from fastapi import APIRouter, Depends, Query, Request, status
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 
 from counterscam.access.throttle import over_limit
 from counterscam.api.body_limit import LimitedBodyRoute
 from counterscam.api.deps import CurrentCaller, SessionDep, SettingsDep, caller_or_public
-from counterscam.api.errors import no_unknown_query
+from counterscam.api.error_docs import BAD_TOKEN, SIGNED_IN, SUBMITS, answer_or_invalid
+from counterscam.api.errors import invalid, no_unknown_query
+from counterscam.api.openapi_auth import OPTIONAL
 from counterscam.api.threaded import QueryModelRoute
 from counterscam.check.results import CheckItem, CheckResult
 from counterscam.check.service import TooManyValues, check, check_bulk
@@ -191,10 +193,12 @@ router.add_api_route(
     methods=["GET"],
     response_model=CheckOut,
     responses={
-        422: {"model": CheckOut, "description": "The value is not a valid identifier."},
+        **BAD_TOKEN,
+        **answer_or_invalid("CheckOut", "Not a valid identifier: the answer, with `error` set"),
         429: {"description": "Too many checks without sign-in from this address; see Retry-After."},
     },
     route_class_override=QueryModelRoute,
+    openapi_extra={"security": OPTIONAL},
 )
 
 
@@ -212,7 +216,8 @@ def api_check_bulk(
             limit=settings.max_bulk_check,
         )
     except TooManyValues as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
+        sent = [i.model_dump(exclude_none=True) for i in body.items]  # echoed cut short
+        raise invalid(("body", "items"), str(exc), sent, "too_long") from exc
     return BulkOut(
         checked=result.checked,
         hits=result.hits,
@@ -226,7 +231,7 @@ router.add_api_route(
     api_check_bulk,
     methods=["POST"],
     response_model=BulkOut,
-    responses={413: {"description": "The body is larger than COUNTERSCAM_MAX_UPLOAD_BYTES."}},
+    responses={**SIGNED_IN, 413: SUBMITS[413]},
     route_class_override=LimitedBodyRoute,
     dependencies=[Depends(no_unknown_query)],
 )

@@ -13,14 +13,15 @@ from sqlalchemy.orm import Session
 
 from counterscam.api.check import HoldingOut
 from counterscam.api.deps import MAX_PAGE, CurrentCaller, SessionDep
-from counterscam.api.errors import no_unknown_query
+from counterscam.api.error_docs import SIGNED_IN, hidden
+from counterscam.api.errors import invalid, no_unknown_query
 from counterscam.api.filters import country_filter, scam_type_filter
 from counterscam.link.brief import ClusterHidden, ClusterNotFound, cluster_brief
 from counterscam.link.listing import list_clusters
 from counterscam.link.network import cluster_graph
 from counterscam.sorting import BadSort
 
-router = APIRouter(tags=["clusters"], dependencies=[Depends(no_unknown_query)])
+router = APIRouter(tags=["clusters"], dependencies=[Depends(no_unknown_query)], responses=SIGNED_IN)
 T = TypeVar("T")
 
 
@@ -171,8 +172,6 @@ def _audited(session: Session, read: Callable[[], T]) -> T:
                 "holdings": [HoldingOut.model_validate(h).model_dump() for h in exc.holdings],
             },
         ) from exc
-    except BadSort as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
     session.commit()
     return result
 
@@ -190,31 +189,34 @@ def api_list_clusters(
 ) -> ClusterPageOut:
     """List the clusters holding reports you may see, sorted and filtered."""
     wanted_country, wanted_type = country_filter(country), scam_type_filter(scam_type)
-    found = _audited(
-        session,
-        lambda: list_clusters(
+    try:
+        found = _audited(
             session,
-            caller,
-            sort=sort,
-            country=wanted_country,
-            scam_type=wanted_type,
-            compound=compound,
-            page=page,
-            per_page=per_page,
-            channel="api",
-        ),
-    )
+            lambda: list_clusters(
+                session,
+                caller,
+                sort=sort,
+                country=wanted_country,
+                scam_type=wanted_type,
+                compound=compound,
+                page=page,
+                per_page=per_page,
+                channel="api",
+            ),
+        )
+    except BadSort as exc:
+        raise invalid(("query", "sort"), str(exc), sort, "enum") from exc
     return ClusterPageOut.model_validate(found)
 
 
-@router.get("/clusters/{key}", response_model=ClusterBriefOut)
+@router.get("/clusters/{key}", response_model=ClusterBriefOut, responses=hidden("cluster"))
 def api_get_cluster(key: str, session: SessionDep, caller: CurrentCaller) -> ClusterBriefOut:
     """Return the brief of a cluster, or 403 naming the agencies that hold it."""
     brief = _audited(session, lambda: cluster_brief(session, caller, key, channel="api"))
     return ClusterBriefOut.model_validate(brief)
 
 
-@router.get("/clusters/{key}/graph", response_model=ClusterGraphOut)
+@router.get("/clusters/{key}/graph", response_model=ClusterGraphOut, responses=hidden("cluster"))
 def api_cluster_graph(
     key: str,
     session: SessionDep,

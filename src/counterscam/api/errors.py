@@ -90,6 +90,15 @@ def _said_plainly(request: Request, exc: StarletteHTTPException) -> StarletteHTT
     return exc
 
 
+def invalid(loc: Sequence[str | int], msg: str, given: object, kind: str) -> RequestValidationError:
+    """Return a 422 of one item in FastAPI's shape, for a check a route makes itself.
+
+    A bare ``{"detail": "..."}`` (an unknown sort, too many values) was the one 422 of these
+    routes a client could not read as it reads every other: no ``loc``, a string for a list.
+    """
+    return RequestValidationError([{"type": kind, "loc": tuple(loc), "msg": msg, "input": given}])
+
+
 async def no_unknown_query(request: Request) -> None:
     """Refuse query parameters the route does not read, naming them (a dependency).
 
@@ -184,6 +193,9 @@ def _reason(item: dict[str, Any], route: APIRoute | None) -> str:
         known = ", ".join(_known(loc, route))
         if loc[0] == "query":
             listed = f"the query parameters here are: {known}" if known else "none are read here"
+            if route is not None and loc[-1] in _form_fields(route):
+                # /reports/batch takes ?keep_valid=true, so a client tries it on /uploads too.
+                listed += f"; send '{loc[-1]}' as a field of the multipart/form-data body"
             return f"Unknown query parameter '{loc[-1]}': it would not be read; {listed}."
         listed = f"; the fields here are: {known}" if known else ""
         return f"Unknown field '{loc[-1]}': it would not be read, so it is refused{listed}."
@@ -202,6 +214,10 @@ def _quoted(value: object) -> str:
 
 def _is_form(route: APIRoute) -> bool:
     return any(isinstance(p.field_info, params.Form) for p in route.dependant.body_params)
+
+
+def _form_fields(route: APIRoute) -> set[str]:
+    return {p.alias for p in route.dependant.body_params if isinstance(p.field_info, params.Form)}
 
 
 def _known(loc: Sequence[object], route: APIRoute | None) -> list[str]:

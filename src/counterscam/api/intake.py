@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from counterscam.access import audit
 from counterscam.access.caller import Caller
 from counterscam.api.deps import CurrentCaller, RowId, SessionDep, SettingsDep
+from counterscam.api.error_docs import SIGNED_IN, SUBMITS, answer_or_invalid, missing
 from counterscam.api.errors import no_unknown_query
 from counterscam.config import Settings
 from counterscam.intake.files import read_uploads
@@ -42,6 +43,7 @@ from counterscam.intake.templates import UnknownTemplate, csv_template, xlsx_tem
 router = APIRouter(tags=["intake"], dependencies=[Depends(no_unknown_query)])
 T = TypeVar("T")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+REJECTED = answer_or_invalid("BatchOut", "A report or row was rejected: the batch and its `errors`")
 
 
 class RowErrorOut(BaseModel):
@@ -159,7 +161,7 @@ def _body_doc(description: str) -> dict[str, Any]:
     "/reports",
     status_code=201,
     response_model=BatchOut,
-    responses={422: {"model": BatchOut}},
+    responses={**SIGNED_IN, **SUBMITS, **REJECTED},
     openapi_extra=_body_doc("One REPORT (docs/formats.md)."),
 )
 def api_submit_report(
@@ -193,7 +195,7 @@ def api_submit_report(
     "/reports/batch",
     status_code=201,
     response_model=BatchOut,
-    responses={422: {"model": BatchOut}},
+    responses={**SIGNED_IN, **SUBMITS, **REJECTED},
     openapi_extra=_body_doc('{"reports": [REPORT, ...]}, at most 10,000.'),
 )
 def api_submit_batch(
@@ -222,7 +224,10 @@ def api_submit_batch(
 
 
 @router.post(
-    "/uploads", status_code=201, response_model=BatchOut, responses={422: {"model": BatchOut}}
+    "/uploads",
+    status_code=201,
+    response_model=BatchOut,
+    responses={**SIGNED_IN, **SUBMITS, **REJECTED},
 )
 def api_upload(
     session: SessionDep,
@@ -271,7 +276,11 @@ def audited_batch(
     return result
 
 
-@router.get("/batches/{batch_id}", response_model=BatchOut)
+@router.get(
+    "/batches/{batch_id}",
+    response_model=BatchOut,
+    responses={**SIGNED_IN, **missing("batch of that id submitted by your agency")},
+)
 def api_get_batch(batch_id: RowId, session: SessionDep, caller: CurrentCaller) -> BatchOut:
     """Return a batch your agency submitted, with its row errors."""
     try:
@@ -287,7 +296,11 @@ def api_get_batch(batch_id: RowId, session: SessionDep, caller: CurrentCaller) -
     return BatchOut(**{**vars(result), "errors": [RowErrorOut(**vars(e)) for e in result.errors]})
 
 
-@router.get("/batches/{batch_id}/rejections.csv", response_class=Response)
+@router.get(
+    "/batches/{batch_id}/rejections.csv",
+    response_class=Response,
+    responses={**SIGNED_IN, **missing("batch of that id submitted by your agency")},
+)
 def api_batch_rejections(batch_id: RowId, session: SessionDep, caller: CurrentCaller) -> Response:
     """Download a batch's rejection file (file,row,column,value,reason)."""
     try:
@@ -317,7 +330,9 @@ def api_template_xlsx() -> Response:
     )
 
 
-@router.get("/templates/{name}.csv", response_class=Response)
+@router.get(
+    "/templates/{name}.csv", response_class=Response, responses=missing("template of that name")
+)
 def api_template_csv(name: str) -> Response:
     """Download a CSV template: reports, identifiers, parties or places."""
     try:

@@ -16,11 +16,12 @@ from counterscam.access.reads import (
     list_reports,
 )
 from counterscam.api.deps import MAX_PAGE, CurrentCaller, RowId, SessionDep
+from counterscam.api.error_docs import SIGNED_IN, hidden
 from counterscam.api.errors import no_unknown_query
 from counterscam.api.filters import country_filter, scam_type_filter
 from counterscam.db.models import Report
 
-router = APIRouter(tags=["reports"], dependencies=[Depends(no_unknown_query)])
+router = APIRouter(tags=["reports"], dependencies=[Depends(no_unknown_query)], responses=SIGNED_IN)
 
 
 class ReportSummary(BaseModel):
@@ -161,7 +162,7 @@ def api_list_reports(
     )
 
 
-@router.get("/reports/{report_id}", response_model=ReportOut)
+@router.get("/reports/{report_id}", response_model=ReportOut, responses=hidden("report"))
 def api_get_report(report_id: RowId, session: SessionDep, caller: CurrentCaller) -> ReportOut:
     """Return one report, or 403 naming the agency that holds it and how to ask."""
     try:

@@ -1,0 +1,92 @@
+"""The 422s a route raises itself (an unknown sort, too many values to check) in the list shape
+of every other 422, as docs/api.md and the OpenAPI description promise an integrating client."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from counterscam.access.accounts import create_user, issue_token
+from counterscam.access.caller import Caller
+from counterscam.api.app import create_app
+from counterscam.config import Settings
+from tests.factories import PASSWORD
+from tests.intake.conftest import agencies
+
+__all__ = ["agencies"]  # the intake tests' agencies fixture, used here too
+
+
+@pytest.fixture
+def client(engine: Engine) -> Iterator[TestClient]:
+    settings = Settings(demo=True, max_bulk_check=2)
+    with TestClient(create_app(settings=settings, engine=engine)) as c:
+        yield c
+
+
+@pytest.fixture
+def my(session: Session, agencies: dict[str, Caller]) -> dict[str, str]:
+    create_user(session, username="u-my", password=PASSWORD, agency_code="MY-NSRC")
+    token = issue_token(session, username="u-my")
+    session.commit()
+    return {"Authorization": f"Bearer {token.secret}"}
+
+
+def _only_item(answer: Any) -> dict[str, Any]:
+    assert answer.status_code == 422, answer.text
+    detail = answer.json()["detail"]
+    assert isinstance(detail, list) and len(detail) == 1, detail
+    item: dict[str, Any] = detail[0]
+    assert {"type", "loc", "msg", "input"} <= set(item)
+    return item
+
+
+@pytest.mark.parametrize(
+    ("path", "allowed"), [("/api/v1/alerts", "-own_report"), ("/api/v1/clusters", "growth")]
+)
+def test_an_unknown_sort_names_the_parameter_and_the_sorts(
+    client: TestClient, my: dict[str, str], path: str, allowed: str
+) -> None:
+    item = _only_item(client.get(path, params={"sort": "newest"}, headers=my))
+    assert item["loc"] == ["query", "sort"] and item["input"] == "newest"
+    assert "'newest'" in item["msg"] and allowed in item["msg"]
+
+
+def test_too_many_values_to_check_names_items_and_the_limit(
+    client: TestClient, my: dict[str, str]
+) -> None:
+    items = [{"kind": "phone", "value": f"+6012345678{i}"} for i in range(3)]
+    item = _only_item(client.post("/api/v1/check/bulk", json={"items": items}, headers=my))
+    assert item["loc"] == ["body", "items"] and item["type"] == "too_long"
+    assert "3 values sent" in item["msg"] and "at most 2" in item["msg"]
+    assert item["input"][0] == {"kind": "phone", "value": "+60123456780"}
+
+
+def test_too_many_values_are_echoed_cut_short_with_their_count(
+    client: TestClient, my: dict[str, str]
+) -> None:
+    items = [{"value": f"+6012345678{i % 10}"} for i in range(12)]
+    settings = Settings(demo=True, max_bulk_check=11)
+    with TestClient(create_app(settings=settings, engine=client.app.state.engine)) as other:
+        item = _only_item(other.post("/api/v1/check/bulk", json={"items": items}, headers=my))
+    assert len(item["input"]) == 11 and item["input"][-1] == "… (12 items)"
+
+
+def test_keep_valid_in_the_address_of_an_upload_says_to_send_it_in_the_form(
+    client: TestClient, my: dict[str, str]
+) -> None:
+    # /reports/batch reads ?keep_valid=true; /uploads reads it from its form, as documented.
+    csv = b"external_ref,reported_at,scam_type,channel,mark\nU-1,2026-03-01,romance,sms,green\n"
+    answer = client.post(
+        "/api/v1/uploads",
+        params={"keep_valid": "true"},
+        files={"files": ("reports.csv", csv, "text/csv")},
+        headers=my,
+    )
+    item = _only_item(answer)
+    assert item["loc"] == ["query", "keep_valid"]
+    assert "as a field of the multipart/form-data body" in item["msg"]

@@ -112,3 +112,10 @@ def test_canon_command_calls_an_unknown_kind_or_country_a_usage_error(
 def test_canon_command_reads_the_kind_and_country_in_any_case() -> None:
     result = runner.invoke(app, ["canon", "Phone", "012-345 6789", "--country", "my"])
     assert result.exit_code == 0 and result.stdout == "+60123456789\n"
+
+
+def test_canon_command_names_an_empty_value() -> None:
+    # The reason alone read "is empty; enter the identifier", naming nothing.
+    result = runner.invoke(app, ["canon", "phone", " ", "--country", "MY"])
+    assert result.exit_code == 1
+    assert result.stderr == "' ' is empty; enter the identifier\n"

@@ -64,3 +64,15 @@ def test_each_entry_says_its_rule_and_a_hidden_hubs_rule_is_withheld(
     assert "Not shown: found in reports you may not see" in others["hidden"]
     assert "Busy hub" not in others["hidden"]
     assert "Busy hub: alerts silenced" in others["busy"]
+
+
+def test_an_unknown_kind_is_a_usage_error_and_nothing_is_listed(
+    runner: CliRunner, session: Session
+) -> None:
+    build_policy_region(session)
+    # It exited 1 saying "'bar' is not a valid foo: unknown identifier kind 'foo'".
+    for args in (["add", "foo", "bar", "--reason", "x"], ["remove", "foo", "bar"]):
+        result = runner.invoke(app, ["link", "stop", *args])
+        assert result.exit_code == 2, result.output
+        assert "'foo' is not an identifier kind; use one of phone" in result.output
+    assert "bar" not in runner.invoke(app, ["link", "stop", "list"]).output

@@ -41,7 +41,9 @@ def init() -> None:
 
     engine = cli_engine(schema_required=False)
     upgrade(engine)
-    console.print(f"Database ready: {engine.url.render_as_string(hide_password=True)}")
+    console.print(
+        f"Database ready: {engine.url.render_as_string(hide_password=True)}", markup=False
+    )
 
 
 @agency_app.command("add")
@@ -97,7 +99,10 @@ def user_add(
             )
     except AccountError as exc:
         raise fail(str(exc)) from exc
-    console.print(f"User {username.strip().lower()} added to {agency.strip().upper()}.")
+    # A username is text, not Rich markup: "[/b]" was stored, then the message crashed.
+    console.print(
+        f"User {username.strip().lower()} added to {agency.strip().upper()}.", markup=False
+    )
 
 
 @token_app.command("issue")
@@ -110,7 +115,7 @@ def token_issue(
             issued = issue_token(session, username=username, name=name)
     except AccountError as exc:
         raise fail(str(exc)) from exc
-    console.print(f"Token {issued.id} for {issued.username} (shown once):")
+    console.print(f"Token {issued.id} for {issued.username} (shown once):", markup=False)
     typer.echo(issued.secret)
 
 
@@ -135,7 +140,7 @@ def token_list(
         print_json_records(tokens)
         return
     if not tokens:
-        console.print(_no_tokens(user=user, agency=agency, active=active))
+        console.print(_no_tokens(user=user, agency=agency, active=active), markup=False)
         return
     print_table(_token_table(tokens))
 
@@ -163,7 +168,7 @@ def _token_table(tokens: list[TokenInfo]) -> Table:
     for t in tokens:
         table.add_row(
             str(t.id),
-            t.user,
+            escape(t.user),
             t.agency,
             escape(t.name),  # what the issuer wrote: text, not Rich markup
             when(t.created, none=""),

@@ -1,5 +1,7 @@
 """The shared Typer application every command module registers on."""
 
+import getpass
+import warnings
 from typing import Any
 
 import typer
@@ -8,13 +10,66 @@ from typer.core import TyperGroup
 
 from counterscam.config import settings_problem
 
+try:  # typer 0.29 and later parse with their own copy of click, and raise its exceptions
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+except ImportError:  # earlier typer uses click itself
+    from click.exceptions import (  # type: ignore[assignment]
+        ClickException,
+        NoArgsIsHelpError,
+        UsageError,
+    )
+
+# A password piped in (`printf 'pw\npw\n' | counterscam user add ...`) is read without a
+# terminal; Python's warning about it printed two lines of its own source, like a traceback.
+warnings.filterwarnings("ignore", category=getpass.GetPassWarning)
+
+
+def _usage_error(exc: ClickException) -> typer.Exit:
+    """Say what was wrong with the command line on one line, as every other error is said.
+
+    Typer drew a box around it, wrapped at 80 columns: five lines in a log for "Missing
+    option '--name'", and a long reason cut into pieces inside the box. (Typer parses with
+    its own copy of click: its exceptions, not click's, are the ones raised.)
+    """
+    from counterscam.cli.context import fail  # imported here: it loads the database layer
+
+    ctx = exc.ctx if isinstance(exc, UsageError) else None
+    where = f"; see '{ctx.command_path} --help'" if ctx is not None else ""
+    return fail(exc.format_message().rstrip(".") + where, exc.exit_code)
+
 
 class _Commands(TyperGroup):
     """The command group: a setting that cannot be read ends any command with the fix."""
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except NoArgsIsHelpError:
+            raise  # the help, already printed
+        except ClickException as exc:  # `counterscam --bogus`
+            raise _usage_error(exc) from exc
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
+        except NoArgsIsHelpError:
+            raise
+        except ClickException as exc:  # a command's missing argument, a wrong type...
+            raise _usage_error(exc) from exc
+        except typer.Abort as exc:
+            # A prompt ends in Abort both at Ctrl-C and at the end of piped input, and said just
+            # "Aborted." (exit 1) to both; Ctrl-C ends every other moment of a command with 130.
+            if isinstance(exc.__context__, KeyboardInterrupt):
+                raise typer.Exit(130) from exc
+            if not isinstance(exc.__context__, EOFError):
+                raise
+            from counterscam.cli.context import fail
+
+            # The only prompts ask for a password.
+            raise fail(
+                "the input ended before the password was given: type it at the prompt (twice), "
+                "or give it with --password"
+            ) from exc
         except ValidationError as exc:
             # Settings are read on first use, deep in any command: COUNTERSCAM_MAX_UPLOAD_BYTES=50MB
             # ended it in a pydantic traceback rather than naming the variable to fix.

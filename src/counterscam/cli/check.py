@@ -22,6 +22,7 @@ from counterscam.cli.context import (
     progress_bar,
     writable_file,
 )
+from counterscam.cli.file_kinds import not_a_file
 from counterscam.db.engine import session_scope
 from counterscam.identifiers import KINDS
 
@@ -50,6 +51,10 @@ def _json_default(value: Any) -> str:
     # As the API writes times (pydantic): UTC as "Z", so one parser reads both answers.
     text: str = value.isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def _reports(count: int) -> str:
+    return f"{count:,} report" + ("" if count == 1 else "s")
 
 
 def _render(result: CheckResult) -> None:
@@ -130,7 +135,7 @@ def _render(result: CheckResult) -> None:
         note = (
             "shared platform, not looked up"
             if rel.shared_platform
-            else (f"hit, {rel.reports + rel.hidden_reports:,} reports" if rel.hit else "no hit")
+            else (f"hit, {_reports(rel.reports + rel.hidden_reports)}" if rel.hit else "no hit")
         )
         console.print(f"Context: {rel.kind} {rel.value}: {note}", markup=False)
 
@@ -164,7 +169,11 @@ def check_command(
         )
     if as_json:
         # Also for an invalid value: a script reading stdout gets the answer with its error.
-        typer.echo(json.dumps(dataclasses.asdict(result), default=_json_default, indent=2))
+        typer.echo(
+            json.dumps(
+                dataclasses.asdict(result), default=_json_default, indent=2, ensure_ascii=False
+            )
+        )
     if result.error is not None:
         what = "identifier" if kind == "auto" else kind  # not "is not a valid auto"
         raise fail(f"{value!r} is not a valid {what}: {result.error}", code=2)
@@ -176,6 +185,12 @@ def _read_list(path: Path) -> list[Listed]:
     """Read a CSV or XLSX file with a ``value`` column and, if wanted, a ``kind`` column."""
     from counterscam.check.lists import UnreadableList, read_file
 
+    # A named pipe or /dev/zero was read for ever (and /dev/zero into memory until it ran out).
+    instead = "save the list to a .csv or .xlsx file and check that file"
+    if (reason := not_a_file(path, instead=instead)) is not None:
+        raise fail(reason)
+    if not path.exists():
+        raise fail(f"{path}: no such file; give the CSV or XLSX file to check")
     try:
         return read_file(path.name, path.read_bytes(), kind=None)
     except OSError as exc:
@@ -247,4 +262,4 @@ def check_bulk_command(
             markup=False,
         )
     if out is not None:
-        console.print(f"Answers written to {out}.")
+        console.print(f"Answers written to {out}.", markup=False)

@@ -13,6 +13,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress, ProgressColumn
 from rich.table import Table
 from sqlalchemy import Engine, select
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session
 from counterscam.access.accounts import AccountError, admin_caller, caller_for_token
 from counterscam.access.caller import Caller
 from counterscam.cli.file_kinds import unwritable_kind
+from counterscam.cli.tables import fits_whole_words, stacked
 from counterscam.config import get_settings
 from counterscam.db.engine import engine_for
 from counterscam.db.models import Agency
@@ -54,7 +56,8 @@ def cli_engine(*, schema_required: bool = True) -> Engine:
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print ``message`` on stderr and return the Exit to raise."""
-    errors.print(f"[red]error:[/red] {message}", highlight=False, markup=True)
+    # The message is text: it quotes what was typed, and "--country '[red]'" showed as "''".
+    errors.print(f"[red]error:[/red] {escape(message)}", highlight=False, markup=True)
     return typer.Exit(code)
 
 
@@ -129,9 +132,15 @@ def print_table(table: Table) -> None:
     Piped, Rich laid tables out at 80 columns: rows wrapped onto several lines and long values
     were cut with "…" (an identifier, a URL, an agency's name), so a grep or a log lost them.
     On a terminal a value too long for its column folds onto the next line instead of being
-    cut, unless the table asked for its column never to wrap.
+    cut, unless the table asked for its column never to wrap. A terminal too narrow for the
+    table without splitting short words (dates, codes, references) gets one block per row,
+    each value beside its header.
     """
     if console.is_terminal:
+        if table.show_header and table.row_count and not fits_whole_words(table, console.width):
+            for block in stacked(table):
+                console.print(block)
+            return
         for column in table.columns:
             if column.overflow == "ellipsis" and not column.no_wrap:
                 column.overflow = "fold"
@@ -144,10 +153,11 @@ def print_table(table: Table) -> None:
 def print_json_records(records: Sequence[Any]) -> None:
     """Print dataclass records as one JSON array, times in ISO 8601; ``[]`` when there are none.
 
-    An empty listing stays a JSON array: a script reads [] and no sentence.
+    An empty listing stays a JSON array: a script reads [] and no sentence. Names are
+    written as they are (UTF-8), not as \\u escapes: a Thai username read "\\u0e2a\\u0e21...".
     """
     rows = [dataclasses.asdict(r) for r in records]
-    typer.echo(json.dumps(rows, default=datetime.isoformat, indent=2))
+    typer.echo(json.dumps(rows, default=datetime.isoformat, indent=2, ensure_ascii=False))
 
 
 def writable_file(path: Path, option: str) -> Path:

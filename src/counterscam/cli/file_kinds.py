@@ -19,7 +19,7 @@ _KINDS = (
 _INSTEAD = "save the data to a .csv, .xlsx or .json file and import that file"
 
 
-def not_a_file(path: Path) -> str | None:
+def not_a_file(path: Path, *, instead: str = _INSTEAD) -> str | None:
     """Return why ``path`` is not a regular file to import, or None when it is one.
 
     A symbolic link to a regular file is one; a path that does not exist at all is left to
@@ -31,7 +31,7 @@ def not_a_file(path: Path) -> str | None:
         if exc.errno == errno.ELOOP:
             return (
                 f"{path}: not a regular file but a symbolic link that loops (it leads back to "
-                f"itself); give the file it should point to, or {_INSTEAD}"
+                f"itself); give the file it should point to, or {instead}"
             )
         if path.is_symlink():
             return (
@@ -42,7 +42,7 @@ def not_a_file(path: Path) -> str | None:
             return None
         return f"{path}: cannot be read ({exc.strerror})"
     kind = _special(path, mode)
-    return None if kind is None else f"{path}: not a regular file but {kind}; {_INSTEAD}"
+    return None if kind is None else f"{path}: not a regular file but {kind}; {instead}"
 
 
 def unwritable_kind(path: Path) -> str | None:

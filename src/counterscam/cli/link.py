@@ -39,6 +39,21 @@ app.add_typer(link_app, name="link")
 link_app.add_typer(stop_app, name="stop")
 app.add_typer(export_app, name="export")
 
+
+def _known_kind(kind: str) -> str:
+    """Return ``kind`` in lower case, or fail with the kinds (a usage error, as in `check`).
+
+    An unknown kind exited 1 saying "'bar' is not a valid foo: unknown identifier kind".
+    """
+    # Imported here: the identifier readers load reference data.
+    from counterscam.identifiers import KINDS
+
+    known = kind.strip().lower()
+    if known not in KINDS:
+        raise fail(f"{kind!r} is not an identifier kind; use one of {', '.join(KINDS)}", 2)
+    return known
+
+
 AgencyOpt = Annotated[
     str | None, typer.Option("--agency", help="Agency whose admin identity the command acts as.")
 ]
@@ -105,6 +120,7 @@ def stop_add(
     agency: AgencyOpt = None,
 ) -> None:
     """Put an identifier on the stop-list; it stops linking at once and at every rebuild."""
+    kind = _known_kind(kind)
     with session_scope(cli_engine()) as session:
         try:
             entry = add_stop(
@@ -128,6 +144,7 @@ def stop_remove(
     agency: AgencyOpt = None,
 ) -> None:
     """Take an identifier off the stop-list (an automatic hub becomes an allow entry)."""
+    kind = _known_kind(kind)
     with session_scope(cli_engine()) as session:
         try:
             entry = remove_stop(

@@ -111,5 +111,6 @@ def resolve_persons_command(
     ).write_csv(out)
     console.print(
         f"Resolved {len(result.person_of):,} records into {result.persons:,} persons "
-        f"(threshold {cut}); wrote {out}"
+        f"(threshold {cut}); wrote {out}",
+        markup=False,  # a file name is text: "[x].csv" must show as it is
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from counterscam.access.accounts import MIN_PASSWORD, AccountError
@@ -32,14 +33,16 @@ def user_list(
         return
     if not users:
         owner = f" in agency {agency.strip().upper()}" if agency is not None else ""
-        console.print(f"No users{owner}.")
+        console.print(f"No users{owner}.", markup=False)
         return
     table = Table(title="Users (times in UTC)")
     for header in ("username", "agency", "role", "status", "created"):
         table.add_column(header, overflow="fold")
     for u in users:
         status = "active" if u.active else "disabled"
-        table.add_row(u.username, u.agency, u.role, status, f"{u.created:%Y-%m-%d %H:%M}")
+        # A username is text, not Rich markup: "[/b]" crashed the listing, "[red]ann" read "ann".
+        cells = (u.username, u.agency, u.role, status, f"{u.created:%Y-%m-%d %H:%M}")
+        table.add_row(*map(escape, cells))
     print_table(table)
 
 
@@ -51,7 +54,8 @@ def _set_active(username: str, *, active: bool) -> None:
         raise fail(str(exc)) from exc
     name = username.strip().lower()
     state = "enabled" if active else "disabled"
-    console.print(f"User {name} {state}." if changed else f"User {name} was already {state}.")
+    said = f"User {name} {state}." if changed else f"User {name} was already {state}."
+    console.print(said, markup=False)
 
 
 @user_app.command("disable")
@@ -88,4 +92,4 @@ def user_set_password(
         raise fail(str(exc)) from exc
     name = username.strip().lower()
     signed_in = f"; {ended} web sign-in{'s' if ended != 1 else ''} ended" if ended else ""
-    console.print(f"Password of {name} set{signed_in}. Their API tokens still work.")
+    console.print(f"Password of {name} set{signed_in}. Their API tokens still work.", markup=False)

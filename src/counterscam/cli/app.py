@@ -6,18 +6,13 @@ from typing import Any
 
 import typer
 from pydantic import ValidationError
+
+# Typer 0.29 parses with its own copy of click and raises its exceptions, not click's (hence
+# typer>=0.29 in pyproject.toml).
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 from counterscam.config import settings_problem
-
-try:  # typer 0.29 and later parse with their own copy of click, and raise its exceptions
-    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
-except ImportError:  # earlier typer uses click itself
-    from click.exceptions import (  # type: ignore[assignment]
-        ClickException,
-        NoArgsIsHelpError,
-        UsageError,
-    )
 
 # A password piped in (`printf 'pw\npw\n' | counterscam user add ...`) is read without a
 # terminal; Python's warning about it printed two lines of its own source, like a traceback.

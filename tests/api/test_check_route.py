@@ -88,7 +88,9 @@ def test_signed_in_answer_over_http_is_the_model(
                 {
                     "type": "string_too_long",
                     "loc": ["query", "country"],
-                    "msg": "String should have at most 2 characters",
+                    # was "String should have at most 2 characters"
+                    "msg": "country must be a two-letter ISO 3166 code, like MY, TH or PH; "
+                    "“MYS” is not one.",
                     "input": "MYS",
                     "ctx": {"max_length": 2},
                 }
@@ -107,7 +109,8 @@ def test_signed_in_answer_over_http_is_the_model(
                 {
                     "type": "string_too_short",
                     "loc": ["query", "country"],
-                    "msg": "String should have at least 2 characters",
+                    "msg": "country is empty: leave it out, or give a two-letter ISO 3166 code, "
+                    "like MY, TH or PH.",
                     "input": "",
                     "ctx": {"min_length": 2},
                 },

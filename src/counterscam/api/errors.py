@@ -201,6 +201,13 @@ def _reason(item: dict[str, Any], route: APIRoute | None) -> str:
         return f"Unknown field '{loc[-1]}': it would not be read, so it is refused{listed}."
     if kind == "string_unicode" and isinstance(given, str) and (why := lone_surrogate(given)):
         return f"{field} {why}."  # pydantic's length check meets it before the field's own
+    if kind in ("string_too_long", "string_too_short") and loc[-1] == "country":
+        # "String should have at most 2 characters" left a client sending MYS or Malaysia to
+        # guess which form of a country is read.
+        code = "a two-letter ISO 3166 code, like MY, TH or PH"
+        if given == "":
+            return f"{field} is empty: leave it out, or give {code}."
+        return f"{field} must be {code}; {_quoted(given)} is not one."
     if kind == "value_error":
         return msg.removeprefix("Value error, ")
     return msg

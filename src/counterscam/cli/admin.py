@@ -6,7 +6,6 @@ from datetime import datetime
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 from sqlalchemy import select
 
@@ -41,9 +40,7 @@ def init() -> None:
 
     engine = cli_engine(schema_required=False)
     upgrade(engine)
-    console.print(
-        f"Database ready: {engine.url.render_as_string(hide_password=True)}", markup=False
-    )
+    console.print(f"Database ready: {engine.url.render_as_string(hide_password=True)}")
 
 
 @agency_app.command("add")
@@ -71,7 +68,7 @@ def agency_list() -> None:
     table = Table("code", "name", "country", "kind")
     with session_scope(cli_engine()) as session:
         for a in session.scalars(select(Agency).order_by(Agency.code)):
-            table.add_row(*map(escape, (a.code, a.name, a.country, a.kind)))
+            table.add_row(a.code, a.name, a.country, a.kind)
     print_table(table)
 
 
@@ -99,10 +96,7 @@ def user_add(
             )
     except AccountError as exc:
         raise fail(str(exc)) from exc
-    # A username is text, not Rich markup: "[/b]" was stored, then the message crashed.
-    console.print(
-        f"User {username.strip().lower()} added to {agency.strip().upper()}.", markup=False
-    )
+    console.print(f"User {username.strip().lower()} added to {agency.strip().upper()}.")
 
 
 @token_app.command("issue")
@@ -115,7 +109,7 @@ def token_issue(
             issued = issue_token(session, username=username, name=name)
     except AccountError as exc:
         raise fail(str(exc)) from exc
-    console.print(f"Token {issued.id} for {issued.username} (shown once):", markup=False)
+    console.print(f"Token {issued.id} for {issued.username} (shown once):")
     typer.echo(issued.secret)
 
 
@@ -140,7 +134,7 @@ def token_list(
         print_json_records(tokens)
         return
     if not tokens:
-        console.print(_no_tokens(user=user, agency=agency, active=active), markup=False)
+        console.print(_no_tokens(user=user, agency=agency, active=active))
         return
     print_table(_token_table(tokens))
 
@@ -168,9 +162,9 @@ def _token_table(tokens: list[TokenInfo]) -> Table:
     for t in tokens:
         table.add_row(
             str(t.id),
-            escape(t.user),
+            t.user,
             t.agency,
-            escape(t.name),  # what the issuer wrote: text, not Rich markup
+            t.name,
             when(t.created, none=""),
             when(t.last_used, none="never"),
             when(t.revoked, none=""),

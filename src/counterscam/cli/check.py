@@ -69,23 +69,22 @@ def _render(result: CheckResult) -> None:
 
     value = f"{escape(result.kind or '')} {escape(result.value or '')}"
     if result.hit:
-        console.print(f"[bold white on red] HIT [/] {value}")
+        console.print(f"[bold white on red] HIT [/] {value}", markup=True)
     else:
-        console.print(f"[bold white on green] NO HIT [/] {value}")
+        console.print(f"[bold white on green] NO HIT [/] {value}", markup=True)
     if result.account_number is not None:
         console.print(
             "No bank was given: the number was looked up at every bank of the region; the "
             "accounts named in reports you may see are listed as context below."
         )
     if result.shared_platform:
-        console.print("[yellow]A shared platform: many unrelated reports name it.[/]")
+        console.print("[yellow]A shared platform: many unrelated reports name it.[/]", markup=True)
     if result.stop_list is not None:
         stop = result.stop_list
         console.print(
             f"On the hub stop-list (it links no reports and raises no alerts): {stop.reason} "
             f"— listed by {'the hub rules' if stop.automatic else stop.listed_by}, "
             f"{stop.listed_at:%Y-%m-%d %H:%M} UTC",
-            markup=False,
             style="yellow",
         )
     if result.reports:
@@ -108,18 +107,13 @@ def _render(result: CheckResult) -> None:
         matches = Table("report", "agency", "country", "reported", "scam type", "mark", "roles")
         for m in result.matches:
             matches.add_row(
-                *map(
-                    escape,
-                    (
-                        m.external_ref,
-                        m.agency_code,
-                        m.country,
-                        local_day(m.reported_at, m.country),
-                        m.scam_type,
-                        m.mark,
-                        ", ".join(m.roles),
-                    ),
-                )
+                m.external_ref,
+                m.agency_code,
+                m.country,
+                local_day(m.reported_at, m.country),
+                m.scam_type,
+                m.mark,
+                ", ".join(m.roles),
             )
         print_table(matches)
     if result.holdings:
@@ -129,7 +123,7 @@ def _render(result: CheckResult) -> None:
         held = Table("agency", "name", "country", "mark", "reports", "how to ask")
         for h in result.holdings:
             cells = (h.agency_code, h.agency_name, h.country, h.mark, f"{h.reports:,}", h.contact)
-            held.add_row(*map(escape, cells))
+            held.add_row(*cells)
         print_table(held)
     for rel in result.related:
         note = (
@@ -137,7 +131,7 @@ def _render(result: CheckResult) -> None:
             if rel.shared_platform
             else (f"hit, {_reports(rel.reports + rel.hidden_reports)}" if rel.hit else "no hit")
         )
-        console.print(f"Context: {rel.kind} {rel.value}: {note}", markup=False)
+        console.print(f"Context: {rel.kind} {rel.value}: {note}")
 
 
 @app.command("check")
@@ -259,7 +253,6 @@ def check_bulk_command(
             f"{len(numbers):,} {were} (rows {rows_named}), which keep no leading zeros: a "
             "value that starts with 0 was checked without it (see the note column). Format "
             "the column as Text, type the values again and check again.",
-            markup=False,
         )
     if out is not None:
-        console.print(f"Answers written to {out}.", markup=False)
+        console.print(f"Answers written to {out}.")

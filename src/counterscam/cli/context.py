@@ -31,8 +31,11 @@ from counterscam.db.schema_version import schema_problem
 from counterscam.db.url_problems import database_problem, missing_sqlite_file
 
 # Soft wrap: a message piped into a log stays one line, not cut at Rich's default 80 columns.
-console = Console(soft_wrap=True)
-errors = Console(stderr=True, soft_wrap=True)
+# Output is text, not Rich markup: what is printed quotes values, names, references and paths
+# people typed ("[/b]" crashed a listing, "[red]ann" read "ann", "--country '[red]'" showed
+# "''"). The few styled lines ask for markup, with what they quote escaped.
+console = Console(soft_wrap=True, markup=False)
+errors = Console(stderr=True, soft_wrap=True, markup=False)
 
 
 def cli_engine(*, schema_required: bool = True) -> Engine:
@@ -56,7 +59,6 @@ def cli_engine(*, schema_required: bool = True) -> Engine:
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print ``message`` on stderr and return the Exit to raise."""
-    # The message is text: it quotes what was typed, and "--country '[red]'" showed as "''".
     errors.print(f"[red]error:[/red] {escape(message)}", highlight=False, markup=True)
     return typer.Exit(code)
 
@@ -147,7 +149,8 @@ def print_table(table: Table) -> None:
         console.print(table)
         return
     natural = console.measure(table, options=console.options.update_width(sys.maxsize)).maximum
-    Console(file=console.file, soft_wrap=True, width=max(console.width, natural)).print(table)
+    width = max(console.width, natural)
+    Console(file=console.file, soft_wrap=True, markup=False, width=width).print(table)
 
 
 def print_json_records(records: Sequence[Any]) -> None:

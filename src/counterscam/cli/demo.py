@@ -52,7 +52,6 @@ def demo(
         console.print(
             f"The demo region is already built ({summary.reports:,} reports); "
             f"{_how_to_start_again()}",
-            markup=False,  # a database path is text: "[x].db" must show as it is
         )
     else:
         console.print(

@@ -237,9 +237,9 @@ def import_reports(
         # file in the local code page, and Thai, Vietnamese or Khmer values come out garbled.
         rejections.write_text(rejections_csv(all_errors), encoding="utf-8-sig")
         if all_errors:
-            console.print(f"Rejected rows written to {rejections}", markup=False)
+            console.print(f"Rejected rows written to {rejections}")
         else:  # still written: a stale file from an earlier run must not stand
-            console.print(f"No row was rejected; {rejections} holds the header only", markup=False)
+            console.print(f"No row was rejected; {rejections} holds the header only")
     console.print(
         f"Total: {sum(r.accepted for r in results):,} accepted, "
         f"{sum(r.rejected for r in results):,} rejected, {sum(r.created for r in results):,} "
@@ -266,7 +266,6 @@ def _interrupted(done: list[BatchResult], *, keep_valid: bool) -> typer.Exit:
         f"Interrupted. {finished}{current} Run the same command again to finish: a report "
         "resubmitted with the same external_ref is updated, never duplicated.",
         highlight=False,
-        markup=False,
     )
     return typer.Exit(130)
 
@@ -303,7 +302,6 @@ def _print(name: str, result: BatchResult) -> None:
         f"{name}: batch {result.batch_id} {result.status}: {result.accepted:,} accepted, "
         f"{result.rejected:,} rejected, {result.created:,} created, {result.updated:,} updated",
         highlight=False,
-        markup=False,
     )
     if not result.accepted and not result.errors:
         # Not an error (an agency may have nothing to send), but rarely what was meant.
@@ -312,13 +310,13 @@ def _print(name: str, result: BatchResult) -> None:
             if name.lower().endswith(".json")
             else "no reports under the header row"
         )
-        errors.print(f"  {name}: {empty}; nothing was stored", highlight=False, markup=False)
+        errors.print(f"  {name}: {empty}; nothing was stored", highlight=False)
     for e in result.errors[:20]:
         # Row 0 is the file as a whole (a missing column, an unreadable or empty file).
         where = (f"{e.file} row {e.row}" if e.row else e.file) + (
             f", {e.column}" if e.column else ""
         )
-        errors.print(f"  {where}: {e.reason}", highlight=False, markup=False)
+        errors.print(f"  {where}: {e.reason}", highlight=False)
     if len(result.errors) > 20:
         errors.print(
             f"  ... {len(result.errors) - 20:,} more; use --rejections FILE to list them all",

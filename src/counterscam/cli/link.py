@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.progress import BarColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from sqlalchemy import Engine
@@ -132,7 +131,6 @@ def stop_add(
     console.print(
         f"stopped {entry.kind} {entry.value}; run `counterscam link --rebuild` to "
         "undo links it made",
-        markup=False,
     )
 
 
@@ -153,11 +151,10 @@ def stop_remove(
         except (ValueError, StopEntryMissing, StopListForbidden) as exc:
             raise fail(str(exc)) from exc
     if entry is None:
-        console.print(f"removed {kind} {value} from the stop-list", markup=False)
+        console.print(f"removed {kind} {value} from the stop-list")
     else:
         console.print(
             f"{entry.kind} {entry.value} is now allowed to link (overrules the hub rule)",
-            markup=False,
         )
 
 
@@ -178,7 +175,7 @@ def stop_list(agency: AgencyOpt = None) -> None:
                 rule, _why = rule_note(e)
                 when = f"{e.added_at:%Y-%m-%d}"
                 cells = (e.kind, value, e.action, rule, e.reason, e.added_by, when)
-                table.add_row(*map(escape, cells))  # a URL or a reason is text, not markup
+                table.add_row(*cells)
         print_table(table)
 
 
@@ -194,4 +191,4 @@ def export_cluster_csv(
         caller = cli_caller(session, agency=agency)
         with out.open("w", newline="") as handle:
             rows = export_clusters(session, caller, handle)
-    console.print(f"wrote {rows:,} reports to {out}", markup=False)
+    console.print(f"wrote {rows:,} reports to {out}")

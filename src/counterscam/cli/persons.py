@@ -112,5 +112,4 @@ def resolve_persons_command(
     console.print(
         f"Resolved {len(result.person_of):,} records into {result.persons:,} persons "
         f"(threshold {cut}); wrote {out}",
-        markup=False,  # a file name is text: "[x].csv" must show as it is
     )

@@ -44,5 +44,4 @@ def synth(
         f"{summary.syndicates:,} syndicates to {summary.out}: {summary.sightings:,} identifier "
         f"sightings of {summary.identifiers:,} identifiers, {summary.parties:,} parties, "
         f"{summary.places:,} places. Ground truth in {summary.ground_truth}.",
-        markup=False,  # a folder name is text: "[x]" must show as it is
     )

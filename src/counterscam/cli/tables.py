@@ -14,8 +14,8 @@ LONGEST_WORD = 20
 def _text(cell: RenderableType) -> str | None:
     if isinstance(cell, Text):
         return cell.plain
-    if isinstance(cell, str):
-        return Text.from_markup(cell).plain
+    if isinstance(cell, str):  # the CLI's consoles read no markup (context.py)
+        return cell
     return None
 
 

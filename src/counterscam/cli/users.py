@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from counterscam.access.accounts import MIN_PASSWORD, AccountError
@@ -33,16 +32,14 @@ def user_list(
         return
     if not users:
         owner = f" in agency {agency.strip().upper()}" if agency is not None else ""
-        console.print(f"No users{owner}.", markup=False)
+        console.print(f"No users{owner}.")
         return
     table = Table(title="Users (times in UTC)")
     for header in ("username", "agency", "role", "status", "created"):
         table.add_column(header, overflow="fold")
     for u in users:
         status = "active" if u.active else "disabled"
-        # A username is text, not Rich markup: "[/b]" crashed the listing, "[red]ann" read "ann".
-        cells = (u.username, u.agency, u.role, status, f"{u.created:%Y-%m-%d %H:%M}")
-        table.add_row(*map(escape, cells))
+        table.add_row(u.username, u.agency, u.role, status, f"{u.created:%Y-%m-%d %H:%M}")
     print_table(table)
 
 
@@ -55,7 +52,7 @@ def _set_active(username: str, *, active: bool) -> None:
     name = username.strip().lower()
     state = "enabled" if active else "disabled"
     said = f"User {name} {state}." if changed else f"User {name} was already {state}."
-    console.print(said, markup=False)
+    console.print(said)
 
 
 @user_app.command("disable")
@@ -92,4 +89,4 @@ def user_set_password(
         raise fail(str(exc)) from exc
     name = username.strip().lower()
     signed_in = f"; {ended} web sign-in{'s' if ended != 1 else ''} ended" if ended else ""
-    console.print(f"Password of {name} set{signed_in}. Their API tokens still work.", markup=False)
+    console.print(f"Password of {name} set{signed_in}. Their API tokens still work.")

@@ -33,9 +33,7 @@ def canon(
     try:
         result = canonicalize(kind, value, country=country, qualifier=qualifier)
     except InvalidIdentifier as exc:
-        # A reason may leave the value unnamed: an empty one printed only "is empty; ...".
-        reason = f"{value!r} {exc.reason}" if exc.reason.startswith("is ") else exc.reason
-        typer.echo(reason, err=True)
+        typer.echo(exc.reason, err=True)
         raise typer.Exit(code=1) from exc
     typer.echo(result.value)
     for related in result.related:  # shown beside a check's answer, as here

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from counterscam.identifiers._types import InvalidIdentifier
+from counterscam.identifiers._types import InvalidIdentifier, shown
 
 MAX_LENGTH = 2048
 _SPACES = re.compile(r"\s+")
@@ -27,9 +27,13 @@ def clean(kind: str, raw: object) -> str:
         text = _visible(unicodedata.normalize("NFKC", raw))
     text = spreadsheet_text(_SPACES.sub(" ", text).strip())
     if not text:
-        raise InvalidIdentifier(kind, raw, "is empty; enter the identifier")
+        raise InvalidIdentifier(kind, raw, f"{shown(raw)} is empty; enter the identifier")
     if len(text) > MAX_LENGTH:
-        raise InvalidIdentifier(kind, text[:80], f"is longer than {MAX_LENGTH} characters")
+        raise InvalidIdentifier(
+            kind,
+            text[:80],
+            f"{shown(text)} is longer than {MAX_LENGTH} characters; check it was copied alone",
+        )
     return text
 
 

@@ -30,7 +30,7 @@ class StopEntryMissing(LookupError):
 
 
 class StopListForbidden(PermissionError):
-    """Only member agencies and the secretariat edit the stop-list."""
+    """The caller may not edit the stop-list, or not this entry of it."""
 
 
 def _may_edit(caller: Caller) -> None:
@@ -43,20 +43,50 @@ def _may_edit(caller: Caller) -> None:
         )
 
 
-def _may_change(session: Session, caller: Caller, entry: StopEntry) -> None:
-    # An entry withheld from the caller (its value named only in reports it may not see, listed
-    # by another agency or the hub rules) is not the caller's to remove or take over: replacing
-    # it erased the lister's reason and name, and changed the linking of records it cannot see.
-    if entry.added_by.endswith(f"@{caller.agency_code}"):
-        return
-    if not _named_only_hidden(session, caller, [(entry.kind, entry.value)]):
-        return
-    raise StopListForbidden(
-        f"this {entry.kind} is named only in reports {caller.agency_code} may not see, and "
-        f"another agency or the hub rules listed it, so {caller.agency_code} may not remove or "
-        "replace the entry; check the value to see which agency holds those reports and ask "
-        "them, or the secretariat"
+def lister(added_by: str) -> str | None:
+    """Return the agency an analyst's entry belongs to; None for an automatic one."""
+    return None if added_by == "auto" else added_by.rpartition("@")[2]
+
+
+def refusal(caller: Caller, *, kind: str, added_by: str, withheld: bool) -> str | None:
+    """Return why the caller may not remove or replace an entry, or None when it may.
+
+    An analyst's entry is its agency's: another member changed it at will, erasing the lister's
+    reason and name. The secretariat runs the hub and may change any entry; an automatic one
+    is no agency's. A withheld entry is nobody's but its lister's: changing it would alter the
+    linking of reports the caller may not see, and the refusal names neither lister nor holder.
+    """
+    owner = lister(added_by)
+    if owner == caller.agency_code:
+        return None
+    if withheld:
+        return (
+            f"this {kind} is named only in reports {caller.agency_code} may not see, and "
+            f"another agency or the hub rules listed it, so {caller.agency_code} may not remove "
+            "or replace the entry; check the value to see which agency holds those reports and "
+            "ask them, or the secretariat"
+        )
+    if owner is None or caller.agency_kind == "secretariat":
+        return None
+    return (
+        f"{owner} listed this {kind}; ask {owner} or the secretariat to change or remove the entry"
     )
+
+
+def may_change(caller: Caller, view: StopView) -> bool:
+    """Tell whether the caller may remove or replace an entry as ``list_stops`` showed it."""
+    if not contributes(caller):
+        return False
+    return refusal(caller, kind=view.kind, added_by=view.added_by, withheld=view.withheld) is None
+
+
+def _may_change(session: Session, caller: Caller, entry: StopEntry) -> None:
+    withheld = lister(entry.added_by) != caller.agency_code and bool(
+        _named_only_hidden(session, caller, [(entry.kind, entry.value)])
+    )
+    why = refusal(caller, kind=entry.kind, added_by=entry.added_by, withheld=withheld)
+    if why is not None:
+        raise StopListForbidden(why)
 
 
 @dataclass(frozen=True)
@@ -92,7 +122,9 @@ def _canonical(kind: str, value: str, country: str | None) -> tuple[str, str]:
 
 
 def add_stop(session: Session, caller: Caller, *, kind: str, value: str, reason: str) -> StopView:
-    """Put an identifier on the stop-list (an automatic entry becomes the analyst's).
+    """Put an identifier on the stop-list, or update the reason of the caller's agency's entry.
+
+    An automatic entry becomes the analyst's; another agency's is refused (``refusal``).
 
     Local spellings are read with the caller's country, as intake reads them.
     """

@@ -1,4 +1,8 @@
-"""The hub stop-list on the web: every account sees it, members and the secretariat edit it."""
+"""The hub stop-list on the web: every account sees it, members and the secretariat edit it.
+
+An analyst's entry is its agency's: the page offers no Remove button on an entry the caller
+may not change, and a form posted anyway comes back as the page, 403, saying who to ask.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from counterscam.access.policy import contributes
 from counterscam.link.stop_notes import rule_note
-from counterscam.link.stoplist import StopEntryMissing, StopListForbidden, add_stop, remove_stop
+from counterscam.link.stoplist import (
+    StopEntryMissing,
+    StopListForbidden,
+    add_stop,
+    lister,
+    may_change,
+    remove_stop,
+)
 from counterscam.web import csrf
 from counterscam.web.formatting import KIND_LABELS
 from counterscam.web.forms import FormErrors
@@ -30,11 +41,23 @@ def _page(page: SignedIn, errors: FormErrors, form: dict[str, str], status: int 
         view=view,
         rule_note=rule_note,
         may_edit=contributes(page.caller),
+        may_change=lambda entry: may_change(page.caller, entry),
+        lister=lister,
         kinds=KINDS,
         errors=errors,
         form=form,
         status_code=status,
+        # Back or reload after a refused remove must not ask for /stop-list/remove by GET.
+        history_url="/stop-list",
     )
+
+
+def _refused(page: SignedIn, exc: StopListForbidden, form: dict[str, str]) -> Response:
+    # The list and the form again, the refusal beside the value it is about (the add form) or
+    # at the top linking to the entries (a remove), so the user sees who to ask and stays put.
+    errors = FormErrors()
+    errors.add("value" if form and contributes(page.caller) else "entries", str(exc))
+    return _page(page, errors, form, status=403)
 
 
 @router.get("/stop-list", response_class=HTMLResponse)
@@ -73,7 +96,7 @@ def stop_list_add(
         try:
             add_stop(page.session, page.caller, kind=kind, value=value, reason=reason)
         except StopListForbidden as exc:
-            raise HTTPException(403, str(exc)) from exc
+            return _refused(page, exc, {"kind": kind, "value": value, "reason": reason})
         except ValueError as exc:
             errors.add("reason" if "reason" in str(exc) else "value", str(exc))
     if errors:
@@ -93,7 +116,7 @@ def stop_list_remove(
     try:
         remove_stop(page.session, page.caller, kind=kind, value=value)
     except StopListForbidden as exc:
-        raise HTTPException(403, str(exc)) from exc
+        return _refused(page, exc, {})
     except (ValueError, StopEntryMissing) as exc:
         raise HTTPException(404, str(exc)) from exc
     page.session.commit()

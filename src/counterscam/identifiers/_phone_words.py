@@ -61,6 +61,9 @@ _NO_TRUNK = {"BN": "+673"}
 # made for countries that have one. Only after "+65": a national "0..." cell tagged Singapore
 # is more likely a neighbour's number written at home ("092 345 678" in Cambodia).
 _NO_TRUNK_AFTER_CODE = ("+65",)
+# A Lao mobile is 020 and eight digits, the first 2, 3, 5, 7 or 9 (the operator). People in
+# Laos give the eight digits alone ("5512 3456", "+856 5512 3456"), as everyone knows the 20.
+_LA_MOBILE_WITHOUT_20 = re.compile(r"(?:\+856|(?P<national>))(?P<subscriber>[23579]\d{7})")
 
 # International prefixes used in the region besides "00" (Thailand 001-009, Singapore 001,
 # 002, 008, 018, 019, Indonesia 001, 007, 008, 009, Cambodia 001, 007) and Australia's 0011,
@@ -134,3 +137,12 @@ def without_trunk_zero(candidate: str, region: str | None) -> str | None:
         if region == where and candidate.startswith("0") and not candidate.startswith("00"):
             return code + candidate[1:]
     return None
+
+
+def la_mobile_with_20(candidate: str, region: str | None) -> str | None:
+    """Return a Lao mobile written without its 20 ("5512 3456" in Laos, "+856 5512 3456")
+    with it, as "+8562055123456", or None when it is not written so."""
+    match = _LA_MOBILE_WITHOUT_20.fullmatch(candidate)
+    if match is None or (match["national"] is not None and region != "LA"):
+        return None
+    return "+85620" + match["subscriber"]

@@ -28,13 +28,23 @@ _ID = re.compile(r"[A-Z0-9]{3,40}")
 # A Bakong account ID: a name, "@", and the code of the bank or wallet that holds the account
 # (dara_sok@aclb, 012345678@wing). The code has no dot, which tells it from an e-mail address.
 _NAME_AT_BANK = re.compile(r"([a-z0-9][a-z0-9._-]{0,63})@([a-z0-9]{2,12})", re.I | re.ASCII)
+# "Wallet" in the region's languages, written before the wallet's name ("Dompet DANA", "Ví
+# ZaloPay", "กระเป๋าเงิน TrueMoney"): a word saying what the account is, not part of its name.
+_WALLET_WORDS = frozenset("dompet ví กระเป๋า กระเป๋าเงิน ກະເປົາເງິນ កាបូប".split())
 # Words naming the kind of ID a proxy or wallet account is (PayNow "UEN", DuitNow "MyKad",
 # PromptPay "เลขบัตรประชาชน", a "เบอร์" number), or leading to it ("PayNow to", "ke"), never
 # part of the account.
-_ID_WORDS = ACCOUNT_WORDS | frozenset(
-    "uen nric fin ic mykad nik id citizen national no number to ke เบอร์ เบอร์โทร โทร "
-    "เลขบัตรประชาชน บัตรประชาชน sđt số điện thoại".split()
+_ID_WORDS = (
+    ACCOUNT_WORDS
+    | frozenset(
+        "uen nric fin ic mykad nik id citizen national no number to ke เบอร์ เบอร์โทร โทร "
+        "เลขบัตรประชาชน บัตรประชาชน sđt số điện thoại".split()
+    )
+    | _WALLET_WORDS
 )
+# Thai, Lao, Khmer and Burmese put no space between words: "ทรูมันนี่0812345678" is the
+# wallet's name and its number.
+_GLUED = re.compile(r"(?<=[^\x00-\x7f])(?=[+\d])|(?<=\d)(?=[^\x00-\x7f\s])")
 
 
 # A 13-digit PromptPay ID is a Thai citizen ID or a tax ID, both ending in a check digit: a
@@ -120,8 +130,10 @@ def _split(raw: str, text: str, country: str | None) -> tuple[EwalletProvider | 
     match = _CANONICAL.fullmatch(text)
     if match and ewallet(match[1]) is not None:
         return ewallet(match[1]), match[2]
-    # "Ví điện tử MoMo", "transfer to GCash": the words leading to the wallet are not its name.
-    for written in dict.fromkeys((text, without_lead(text))):
+    # "Ví điện tử MoMo", "transfer to GCash": the words leading to the wallet are not its name,
+    # nor are words saying what the account is ("Wallet GCash", "No. DANA", "Số MoMo:").
+    spaced = _GLUED.sub(" ", text)
+    for written in dict.fromkeys((text, without_lead(text), spaced, _without_id_words(spaced))):
         for name, rest in token_splits(written):
             everywhere = find_ewallets(name)
             if everywhere:
@@ -129,6 +141,13 @@ def _split(raw: str, text: str, country: str | None) -> tuple[EwalletProvider | 
                 account = " ".join(words)
                 return _named(raw, name, everywhere, account, country), account
     return None, text
+
+
+def _without_id_words(text: str) -> str:
+    """Return ``text`` without the words before the wallet's name that say what it is."""
+    words = without_lead(text).split()
+    first = next((i for i, w in enumerate(words) if w.lower().strip(".:#") not in _ID_WORDS), 0)
+    return " ".join(words[first:])
 
 
 def name_at_bank(text: str) -> bool:

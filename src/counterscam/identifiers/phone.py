@@ -15,6 +15,7 @@ from counterscam.identifiers._phone_words import (
     REGION_IDD_PREFIXES,
     country_named,
     is_country_name,
+    la_mobile_with_20,
     vn_current,
     vn_old_area,
     without_trunk_zero,
@@ -69,6 +70,7 @@ _EXTENSION = re.compile(r"(?i);\s*ext=|extension|ext\.?|local|loc\.?|x|#|ต่�
 # landline's area code.
 _AREA_IN_BRACKETS = re.compile(r"\s*(?:\+\s*84\s*)?\(\s*0?(\d{1,3})\s*\)")
 _NON_DIGIT = re.compile(r"\D")
+_DIGIT_GROUPS = re.compile(r"\d+")
 _REASONS = {
     phonenumbers.ValidationResult.TOO_SHORT: "is too short for",
     phonenumbers.ValidationResult.TOO_LONG: "is too long for",
@@ -142,6 +144,9 @@ def e164(raw: str, text: str, region: str | None) -> Canonical:
     own_code = _own_code_without_plus(raw, digits, region, has_plus=has_plus)
     if own_code is not None:
         return own_code
+    grouped = None if has_plus else _grouped_idd(main, region)
+    if grouped is not None:
+        return grouped
     first: phonenumbers.PhoneNumber | None = None
     for written, candidate_region in _readings(digits, region, has_plus=has_plus):
         candidate = vn_current(written, candidate_region)
@@ -178,14 +183,20 @@ def e164(raw: str, text: str, region: str | None) -> Canonical:
 
 def _former(digits: str, region: str | None, *, has_plus: bool) -> Canonical | None:
     """Read a number written in a form its country no longer uses or never used: a
-    Vietnamese landline's area code from before 2017, a Brunei number with a trunk 0.
+    Vietnamese landline's area code from before 2017, a Brunei number with a trunk 0, a Lao
+    mobile without its 20.
 
     Only when the number as written is not valid, and only one reading is.
     """
     found: dict[str, str | None] = {}
     for written, where in _readings(digits, region, has_plus=has_plus):
         old_area = vn_old_area(written, where)
-        for moved in (old_area[1] if old_area else None, without_trunk_zero(written, where)):
+        moves = (
+            old_area[1] if old_area else None,
+            without_trunk_zero(written, where),
+            la_mobile_with_20(written, where),
+        )
+        for moved in moves:
             if moved is None:
                 continue
             number, valid = _attempt(moved, None)
@@ -265,6 +276,30 @@ def _own_code_without_plus(
         f"read as a number in {place_name(region)} written without its leading 0 it is "
         f"{without_zero}; enter it with + and the country code, or with the leading 0",
     )
+
+
+def _grouped_idd(main: str, region: str | None) -> Canonical | None:
+    """Read "001 65 9234 5678": an international prefix and a country code written apart.
+
+    Read as "00" and the rest, the same digits are often also a valid North American number
+    (+1 659 234 5678, Alabama), which the usual road would take; the writer's spaces say
+    that 001 (Thailand's, Singapore's, Indonesia's, Cambodia's prefix) was dialled before
+    Singapore's 65. Only when the group after the prefix is a country code, so that a US
+    number written "001 659 234 5678" keeps its reading.
+    """
+    groups = _DIGIT_GROUPS.findall(main)
+    prefixes = IDD_PREFIXES + REGION_IDD_PREFIXES.get(region or "", ())
+    if len(groups) < 3 or groups[0] not in prefixes or groups[1].startswith("0"):
+        return None
+    if phonenumbers.region_code_for_country_code(int(groups[1])) == "ZZ":
+        return None
+    if not groups[0].startswith("00") and _attempt("".join(groups), region)[1]:
+        return None  # Singapore's 018 and 019 begin Malaysian mobiles: "019 60 ..." may be one
+    number, valid = _attempt(vn_current("+" + "".join(groups[1:]), None), None)
+    if not valid or number is None:
+        return None
+    value = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    return Canonical("phone", value, phonenumbers.region_code_for_number(number))
 
 
 def _other_idd(digits: str, prefixes: tuple[str, ...]) -> Canonical | None:

@@ -126,11 +126,6 @@ def test_bad_query_is_422_naming_each_parameter(
     assert response.json() == {"detail": detail}
 
 
-def test_repeated_parameter_takes_the_last_value(client: TestClient, region: CheckRegion) -> None:
-    body = client.get("/api/v1/check?kind=phone&value=nonsense&value=012-3456789&country=my").json()
-    assert (body["value"], body["hit"]) == (PHONE, True)
-
-
 def test_revoked_token_loses_its_agency_view_at_once(
     client: TestClient, session: Session, region: CheckRegion
 ) -> None:

@@ -11,12 +11,12 @@ from pydantic import BaseModel, ConfigDict
 from counterscam.api.check import HoldingOut
 from counterscam.api.deps import MAX_PAGE, CurrentCaller, RowId, SessionDep
 from counterscam.api.error_docs import SIGNED_IN, missing
-from counterscam.api.errors import invalid, no_unknown_query
+from counterscam.api.errors import invalid, strict_query
 from counterscam.check.alerts import AlertNotFound, inbox, mark_read
 from counterscam.check.inbox import NEWEST_FIRST
 from counterscam.sorting import BadSort
 
-router = APIRouter(tags=["alerts"], dependencies=[Depends(no_unknown_query)], responses=SIGNED_IN)
+router = APIRouter(tags=["alerts"], dependencies=[Depends(strict_query)], responses=SIGNED_IN)
 
 
 class AlertReportOut(BaseModel):

@@ -14,7 +14,7 @@ from counterscam.access.throttle import over_limit
 from counterscam.api.body_limit import LimitedBodyRoute
 from counterscam.api.deps import CurrentCaller, SessionDep, SettingsDep, caller_or_public
 from counterscam.api.error_docs import BAD_TOKEN, SIGNED_IN, SUBMITS, answer_or_invalid
-from counterscam.api.errors import invalid, no_unknown_query
+from counterscam.api.errors import invalid, strict_query
 from counterscam.api.openapi_auth import OPTIONAL
 from counterscam.api.threaded import QueryModelRoute
 from counterscam.check.results import CheckItem, CheckResult
@@ -186,6 +186,15 @@ def api_check(request: Request, query: Annotated[CheckQuery, Query()]) -> Respon
     )
 
 
+BULK_PATH = "/check/bulk"
+
+
+class CheckRoute(QueryModelRoute):
+    """The check's route: a value given twice is pointed to the bulk check."""
+
+    instead = f"to check several values use POST /api/v1{BULK_PATH}"
+
+
 # The busiest route of the API: QueryModelRoute reads its query in the worker thread too.
 router.add_api_route(
     "/check",
@@ -197,7 +206,7 @@ router.add_api_route(
         **answer_or_invalid("CheckOut", "Not a valid identifier: the answer, with `error` set"),
         429: {"description": "Too many checks without sign-in from this address; see Retry-After."},
     },
-    route_class_override=QueryModelRoute,
+    route_class_override=CheckRoute,
     openapi_extra={"security": OPTIONAL},
 )
 
@@ -227,11 +236,11 @@ def api_check_bulk(
 
 
 router.add_api_route(
-    "/check/bulk",
+    BULK_PATH,
     api_check_bulk,
     methods=["POST"],
     response_model=BulkOut,
     responses={**SIGNED_IN, 413: SUBMITS[413]},
     route_class_override=LimitedBodyRoute,
-    dependencies=[Depends(no_unknown_query)],
+    dependencies=[Depends(strict_query)],
 )

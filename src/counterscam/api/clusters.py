@@ -14,14 +14,14 @@ from sqlalchemy.orm import Session
 from counterscam.api.check import HoldingOut
 from counterscam.api.deps import MAX_PAGE, CurrentCaller, SessionDep
 from counterscam.api.error_docs import SIGNED_IN, hidden
-from counterscam.api.errors import invalid, no_unknown_query
+from counterscam.api.errors import invalid, strict_query
 from counterscam.api.filters import country_filter, scam_type_filter
 from counterscam.link.brief import ClusterHidden, ClusterNotFound, cluster_brief
 from counterscam.link.listing import list_clusters
 from counterscam.link.network import cluster_graph
 from counterscam.sorting import BadSort
 
-router = APIRouter(tags=["clusters"], dependencies=[Depends(no_unknown_query)], responses=SIGNED_IN)
+router = APIRouter(tags=["clusters"], dependencies=[Depends(strict_query)], responses=SIGNED_IN)
 T = TypeVar("T")
 
 

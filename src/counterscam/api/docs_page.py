@@ -7,12 +7,13 @@ on an air-gapped police network it stays blank. The same files come here from th
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from importlib.resources import files
 from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 DOCS_URL = "/api/docs"
@@ -26,6 +27,10 @@ def install(app: FastAPI) -> None:
     if openapi_url is None:
         raise ValueError("the API reference needs the app's OpenAPI schema: set openapi_url")
     app.mount(ASSETS_URL, StaticFiles(directory=_ASSETS), name="api-docs-assets")
+    # Where FastAPI serves them by default, so where an integrator looks first: these answered
+    # the web pages' 404. Both targets are public, so the redirects open nothing new.
+    for usual, served in (("/openapi.json", openapi_url), ("/docs", DOCS_URL)):
+        app.add_api_route(usual, _redirect(served), methods=["GET"], include_in_schema=False)
 
     @app.get(DOCS_URL, include_in_schema=False)
     async def api_docs() -> HTMLResponse:
@@ -38,3 +43,10 @@ def install(app: FastAPI) -> None:
             # Swagger UI would otherwise send the schema to validator.swagger.io for a badge.
             swagger_ui_parameters={"validatorUrl": None},
         )
+
+
+def _redirect(served: str) -> Callable[[], Awaitable[RedirectResponse]]:
+    async def redirect() -> RedirectResponse:
+        return RedirectResponse(served, status_code=307)
+
+    return redirect

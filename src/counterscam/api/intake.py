@@ -24,7 +24,7 @@ from counterscam.access import audit
 from counterscam.access.caller import Caller
 from counterscam.api.deps import CurrentCaller, RowId, SessionDep, SettingsDep
 from counterscam.api.error_docs import SIGNED_IN, SUBMITS, answer_or_invalid, missing
-from counterscam.api.errors import no_unknown_query
+from counterscam.api.errors import strict_query
 from counterscam.config import Settings
 from counterscam.intake.files import read_uploads
 from counterscam.intake.json_files import parse, reports_of
@@ -40,7 +40,7 @@ from counterscam.intake.service import (
 from counterscam.intake.tables import Limits, too_large
 from counterscam.intake.templates import UnknownTemplate, csv_template, xlsx_template
 
-router = APIRouter(tags=["intake"], dependencies=[Depends(no_unknown_query)])
+router = APIRouter(tags=["intake"], dependencies=[Depends(strict_query)])
 T = TypeVar("T")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 REJECTED = answer_or_invalid("BatchOut", "A report or row was rejected: the batch and its `errors`")

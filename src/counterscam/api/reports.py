@@ -17,11 +17,11 @@ from counterscam.access.reads import (
 )
 from counterscam.api.deps import MAX_PAGE, CurrentCaller, RowId, SessionDep
 from counterscam.api.error_docs import SIGNED_IN, hidden
-from counterscam.api.errors import no_unknown_query
+from counterscam.api.errors import strict_query
 from counterscam.api.filters import country_filter, scam_type_filter
 from counterscam.db.models import Report
 
-router = APIRouter(tags=["reports"], dependencies=[Depends(no_unknown_query)], responses=SIGNED_IN)
+router = APIRouter(tags=["reports"], dependencies=[Depends(strict_query)], responses=SIGNED_IN)
 
 
 class ReportSummary(BaseModel):

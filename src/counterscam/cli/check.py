@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
-import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -18,6 +16,7 @@ from counterscam.cli.context import (
     console,
     country_code,
     fail,
+    print_json,
     print_table,
     progress_bar,
     writable_file,
@@ -43,14 +42,6 @@ AgencyOpt = Annotated[
     ),
 ]
 BULK_CHUNK = 1_000
-
-
-def _json_default(value: Any) -> str:
-    if not hasattr(value, "isoformat"):
-        return str(value)
-    # As the API writes times (pydantic): UTC as "Z", so one parser reads both answers.
-    text: str = value.isoformat()
-    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 def _reports(count: int) -> str:
@@ -163,11 +154,7 @@ def check_command(
         )
     if as_json:
         # Also for an invalid value: a script reading stdout gets the answer with its error.
-        typer.echo(
-            json.dumps(
-                dataclasses.asdict(result), default=_json_default, indent=2, ensure_ascii=False
-            )
-        )
+        print_json(result)
     if result.error is not None:
         what = "identifier" if kind == "auto" else kind  # not "is not a valid auto"
         raise fail(f"{value!r} is not a valid {what}: {result.error}", code=2)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import os
 import sys
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import typer
+from pydantic_core import to_json
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress, ProgressColumn
@@ -153,14 +151,23 @@ def print_table(table: Table) -> None:
     Console(file=console.file, soft_wrap=True, markup=False, width=width).print(table)
 
 
-def print_json_records(records: Sequence[Any]) -> None:
-    """Print dataclass records as one JSON array, times in ISO 8601; ``[]`` when there are none.
+def print_json(value: Any) -> None:
+    """Print ``value`` (dataclasses, lists, dicts) as JSON, written as the API writes it.
 
-    An empty listing stays a JSON array: a script reads [] and no sentence. Names are
-    written as they are (UTF-8), not as \\u escapes: a Thai username read "\\u0e2a\\u0e21...".
+    The API's serializer (pydantic's) is the one used: times in ISO 8601 with UTC as ``Z``,
+    amounts as decimal strings. ``json.dumps`` wrote UTC as ``+00:00``, so a script reading
+    both the API and ``user list --json`` needed two parsers. Names are written as they are
+    (UTF-8), not as \\u escapes: a Thai username read "\\u0e2a\\u0e21...".
     """
-    rows = [dataclasses.asdict(r) for r in records]
-    typer.echo(json.dumps(rows, default=datetime.isoformat, indent=2, ensure_ascii=False))
+    typer.echo(to_json(value, indent=2, fallback=str).decode())
+
+
+def print_json_records(records: Sequence[Any]) -> None:
+    """Print dataclass records as one JSON array; ``[]`` when there are none.
+
+    An empty listing stays a JSON array: a script reads [] and no sentence.
+    """
+    print_json(list(records))
 
 
 def writable_file(path: Path, option: str) -> Path:

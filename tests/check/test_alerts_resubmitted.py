@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from counterscam.access.caller import Caller
 from counterscam.check.alerts import inbox, mark_read
 from counterscam.config import Settings
 from counterscam.db.models import Agency, Alert, Identifier, Report
+from counterscam.intake import store
 from counterscam.intake.json_files import reports_of
 from counterscam.intake.service import submit
 from counterscam.intake.tables import Limits
@@ -98,3 +100,20 @@ def test_read_alert_moved_stays_read(session: Session, callers: dict[str, Caller
     _send(session, callers["TH-TCSD"], _report("TH-1", FIXED))
     page = inbox(session, callers["MY-NSRC"], channel="api")
     assert page.unread == 0 and [i.id for i in page.items] == [item.id]
+
+
+def test_correction_stamped_before_the_report_still_withdraws_its_alerts(
+    session: Session, callers: dict[str, Caller], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The correction is written by a server whose clock is behind the one that created the
+    # report (or by a request that read the time before waiting for the intake lock): its
+    # rewrite is stamped earlier than the creation. The alerts of the mistyped number stayed,
+    # telling both agencies of a match that is no longer there.
+    _send(session, callers["MY-NSRC"], _report("MY-1", TYPO))
+    _send(session, callers["TH-TCSD"], _report("TH-1", TYPO))
+    assert len(_alerts(session)) == 2
+    behind = datetime.now(UTC) - timedelta(seconds=5)
+    monkeypatch.setattr(store, "utcnow", lambda: behind)
+    _send(session, callers["TH-TCSD"], _report("TH-1", FIXED))
+    assert _alerts(session) == set()
+    assert inbox(session, callers["MY-NSRC"], channel="api").total == 0

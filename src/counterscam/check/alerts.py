@@ -91,9 +91,12 @@ _ALL_SIDES = (
 )
 
 
-# Reports changed since they were created: only they can hold alerts that went stale.
+# Reports changed since they were created: only they can hold alerts that went stale. A new
+# report is stamped once (both columns the same instant); a rewrite is stamped by the clock of
+# whichever server wrote it, which may be behind the creator's (another host, or a request that
+# read the time before queueing for the intake lock), so "different", not "later".
 _UPDATED = select(Report.id, Report.agency_id).where(
-    Report.id.in_(bindparam("ids", expanding=True)), Report.updated_at > Report.created_at
+    Report.id.in_(bindparam("ids", expanding=True)), Report.updated_at != Report.created_at
 )
 # An agency's alerts on these reports for identifiers the report no longer names as an
 # operator's (the agency index narrows the scan to one agency's alerts).
@@ -181,7 +184,7 @@ def _withdraw_stale(session: Session, report_ids: Sequence[int], roles: frozense
     corrects the value (a mistyped number) takes the sighting away: the alert, and its twin at
     the other agency, then point at another report of the same agency that still names it, or
     are deleted when none does, so neither agency is told of a match that is not there.
-    Only reports changed after they were created can hold such alerts; the rest cost one
+    Only reports rewritten since they were created can hold such alerts; the rest cost one
     look-up by primary key.
     """
     connection = session.connection()

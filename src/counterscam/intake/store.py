@@ -150,10 +150,12 @@ def write_chunk(
     written = Written()
     if not reports:
         return written
-    now = utcnow()
     mark_changed(session)
     session.flush()  # statements below go to the connection, which does not autoflush
     lock_intake(session)  # before looking up which external_refs are stored already
+    # After the lock: a batch that queued for it stamps its rewrites later than the batch it
+    # waited for created them, so updated_at never reads earlier than created_at on one host.
+    now = utcnow()
     connection = session.connection()
     existing = existing_reports(session, agency_id, [r.external_ref for r in reports])
     fresh = [r for r in reports if r.external_ref not in existing]

@@ -83,3 +83,10 @@ def test_duplicate_and_weak_accounts_are_refused(session: Session) -> None:
         create_user(
             session, username="y", password="a-long-password", agency_code="MY-NSRC", role="god"
         )
+
+
+def test_contact_pasted_from_a_crlf_file_is_stored_without_its_line_end(session: Session) -> None:
+    agency = create_agency(
+        session, code="SG-ASCOM", name="ASCom", country="SG", kind="member", contact=" a@b.sg\r\n"
+    )
+    assert agency.contact == "a@b.sg"

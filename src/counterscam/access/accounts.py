@@ -95,7 +95,10 @@ def create_agency(
         )
     if session.scalar(select(Agency).where(Agency.code == code)) is not None:
         raise AccountError(f"agency {code} already exists")
-    agency = Agency(code=code, name=name.strip(), country=country, kind=kind, contact=contact)
+    # A contact pasted from a CRLF file kept its "\r": pages and CSVs showed it quoted.
+    agency = Agency(
+        code=code, name=name.strip(), country=country, kind=kind, contact=contact.strip()
+    )
     session.add(agency)
     session.flush()
     return agency

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from counterscam.check.alerts import raise_alerts
 from counterscam.db.engine import session_factory
+from counterscam.web.routes.alerts import PER_PAGE
 from tests.factories import PolicyRegion, make_report
 from tests.web.conftest import csrf_of
 
@@ -106,3 +107,39 @@ def test_raised_times_wrap_whole_and_an_empty_inbox_offers_no_download(
     # A partner never gets an alert: its inbox offered a CSV of nothing.
     inbox = client_for("AU-AFP").get("/alerts").text
     assert "No unread alerts" in inbox and "/alerts.csv" not in inbox
+
+
+def test_reading_the_last_unread_alert_of_the_last_page_comes_back_to_the_new_last_page(
+    engine: Engine, client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    # 51 unread alerts: page 2 of the unread tab holds one. Marking it read came back to page 2,
+    # now past the end: "There is no page 2" where the inbox was expected.
+    session = session_factory(engine)()
+    sg = region.users["SG-ASCOM"].agency_id
+    my = region.users["MY-NSRC"].agency_id
+    reports = []
+    for n in range(PER_PAGE + 1):
+        phone = f"+6012345{n:04d}"
+        make_report(session, agency_id=my, ref=f"MY-{n}", mark="green", country="MY", phone=phone)
+        sg_report = make_report(
+            session, agency_id=sg, ref=f"SG-{n}", mark="green", country="SG", phone=phone
+        )
+        reports.append(sg_report.id)
+    raise_alerts(session, reports)
+    session.commit()
+    session.close()
+    client = client_for("MY-NSRC")
+    page = client.get("/alerts?show=unread&page=2").text
+    assert "Unread (51)" in page
+    [alert_id] = re.findall(r'action="/alerts/(\d+)/read"', page)
+    form = page.split(f'action="/alerts/{alert_id}/read"')[1].split("</form>")[0]
+    fields = dict(re.findall(r'name="([^"]+)" value="([^"]*)"', form))
+    assert fields["page"] == "2"
+    response = client.post(f"/alerts/{alert_id}/read", data=fields, follow_redirects=False)
+    assert response.headers["location"] == "/alerts?show=unread"
+    back = client.get(response.headers["location"]).text
+    assert "Unread (50)" in back and "There is no page" not in back
+    # In "All alerts" a read alert stays where it was: so does the page.
+    fields = {**fields, "show": "all"}
+    response = client.post(f"/alerts/{alert_id}/read", data=fields, follow_redirects=False)
+    assert response.headers["location"] == "/alerts?show=all&page=2"

@@ -40,7 +40,7 @@ LIST_COLUMNS = (
     Column("compounds_text", "Compounds"),
     Column("total_loss_usd", "Loss (USD)", "usd"),
     Column("growth_30d", "Last 30 days", "count"),
-    Column("first_seen", "First report", "date", zone="countries"),
+    Column("first_seen", "First report", "date", zone="countries", wide_only=True),
     Column("last_seen", "Latest report", "date", zone="countries"),
     Column("own_reports", "Yours", "count"),
 )

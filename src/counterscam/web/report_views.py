@@ -27,14 +27,16 @@ EXPORT_LIMIT = 100_000
 COLUMNS = (
     Column("external_ref", "Reference", link="href", sort="reference"),
     Column("agency", "Agency", sort="agency", whole=True),
-    Column("country", "Country", vocabulary="country"),
+    Column("country", "Country", vocabulary="country", wide_only=True),
     Column("reported_at", "Reported", "date", zone="country", sort="reported"),
     Column("scam_type", "Scam type", vocabulary="scam_type"),
-    Column("channel", "Channel", vocabulary="channel"),
-    Column("loss_amount", "Loss", "money"),
+    Column("channel", "Channel", vocabulary="channel", wide_only=True),
+    Column("loss_amount", "Loss", "money", wide_only=True),
     Column("loss_usd", "Loss (USD)", "usd", sort="loss_usd"),
     Column("mark", "Mark", "mark"),
 )
+# The headings that sort the list, as a refused sort names them.
+SORTED_HEADINGS = tuple(c.label for c in COLUMNS if c.sort)
 CSV_COLUMNS = (
     Column("id", "id"),
     *(c for c in COLUMNS if c.key != "loss_amount"),

@@ -38,6 +38,10 @@ class Column:
     sort: str | None = None
     # Cells kept on one line: a short code that would break at its hyphen ("SG-" / "ASCOM").
     whole: bool = False
+    # Left out of the page in a window narrower than 1024 px (a tablet, a split screen), where
+    # the table would otherwise scroll sideways: a column whose value the row says another
+    # way (the agency's country) or its record's page gives. The CSV keeps it.
+    wide_only: bool = False
 
     @property
     def numeric(self) -> bool:
@@ -89,22 +93,50 @@ class Sorting:
         return "descending" if self.current == f"-{name}" else "none"
 
 
+# Words people add to an address to give a direction apart from the sort ("order=desc"). These
+# lists take the direction in the sort itself ("-reported"), so one is reported, not dropped.
+DIRECTION_PARAMETERS = ("order", "direction", "dir")
+_SHOWN_CHARACTERS = 40
+
+
 def chosen_sort(
     sort: str,
     orders: Collection[str],
     default: str,
     errors: FormErrors,
-    message: str = "Choose how to sort the list by a column heading",
+    offered: Sequence[str],
+    *,
+    query: Mapping[str, str],
+    message: str = "Choose how to sort the list by a column heading, and again for the other way",
 ) -> str:
     """Return the sort asked for when the list offers it, else ``default`` with an error.
 
     The page then shows the list in its usual order under "There is a problem" (status 400),
-    as a form does with a value that is not one of its choices.
+    as a form does with a value that is not one of its choices. The error quotes what the
+    address said that is not recognised, a sort or a direction given apart (``query``, the
+    page's address), and names the sorts the list offers (``offered``, as the page shows them).
     """
-    if sort in orders:
-        return sort
-    errors.add("sort", message)
-    return default
+    unknown = [] if sort in orders else [("sort", sort)]
+    unknown += [(k, query[k]) for k in DIRECTION_PARAMETERS if query.get(k, "").strip()]
+    if unknown:
+        quoted = " and ".join(f"“{name}={_shortened(value)}”" for name, value in unknown)
+        verb = "is" if len(unknown) == 1 else "are"
+        errors.add(
+            "sort",
+            f"{quoted} in the address {verb} not recognised. {message}: {spoken_list(offered)}.",
+        )
+    return sort if sort in orders else default
+
+
+def spoken_list(names: Sequence[str]) -> str:
+    """Return names as a sentence lists them: "A, B or C"."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} or {names[-1]}"
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= _SHOWN_CHARACTERS else f"{text[:_SHOWN_CHARACTERS]}…"
 
 
 def _cell(value: Any) -> str:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Form, HTTPException, Query
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from counterscam.api.deps import MAX_PAGE, RowId
-from counterscam.check.alerts import AlertNotFound, AlertPage, inbox, mark_read
+from counterscam.check.alerts import AlertNotFound, AlertPage, inbox, mark_read, unread_count
 from counterscam.check.inbox import ALERT_ORDERS, NEWEST_FIRST
 from counterscam.sorting import BadSort
 from counterscam.web import csrf
@@ -19,6 +19,8 @@ from counterscam.web.tables import Column, Sorting, Table, chosen_sort, csv_resp
 
 router = APIRouter()
 PER_PAGE = 50
+# The headings of alerts.html that sort the inbox, as a refused sort names them.
+SORTED_HEADINGS = ("Raised", "Identifier", "Your report", "Also reported by")
 
 
 def alert_table(alerts: AlertPage, caption: str) -> Table:
@@ -73,7 +75,14 @@ def alerts_page(
     """Show the agency's alerts: unread first (the default view), or all of them, sorted."""
     unread_only = show != "all"
     errors = FormErrors()
-    sort = chosen_sort(sort.strip() or NEWEST_FIRST, ALERT_ORDERS, NEWEST_FIRST, errors)
+    sort = chosen_sort(
+        sort.strip() or NEWEST_FIRST,
+        ALERT_ORDERS,
+        NEWEST_FIRST,
+        errors,
+        SORTED_HEADINGS,
+        query=page.request.query_params,
+    )
     alerts = inbox(
         page.session,
         page.caller,
@@ -137,5 +146,11 @@ def alert_read(
     if sort in ALERT_ORDERS and sort != NEWEST_FIRST:
         back["sort"] = sort
     if back_page.isdigit() and 1 < int(back_page) <= MAX_PAGE:
-        back["page"] = back_page
+        number = int(back_page)
+        if back["show"] == "unread":
+            # The alert just read leaves the unread tab: reading the last one on the last page
+            # would come back to "There is no page N", so come back to the new last page.
+            number = min(number, -(-unread_count(page.session, page.caller) // PER_PAGE) or 1)
+        if number > 1:
+            back["page"] = str(number)
     return RedirectResponse(f"/alerts?{urlencode(back)}", status_code=303)

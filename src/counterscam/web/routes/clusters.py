@@ -69,7 +69,13 @@ def clusters_list(
     filters = _filters(sort, country, scam_type, compound)
     errors = FormErrors()
     sort = chosen_sort(
-        filters.sort, SORTS, "loss", errors, "Choose how to sort the clusters from the list"
+        filters.sort,
+        SORTS,
+        "loss",
+        errors,
+        list(SORT_LABELS.values()),
+        query=page.request.query_params,
+        message="Choose how to sort the clusters from the “Sort by” list",
     )
     filters = replace(filters, sort=sort)
     view = cluster_list(page.session, page.caller, filters=filters, page=p)

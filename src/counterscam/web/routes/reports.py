@@ -13,7 +13,12 @@ from counterscam.sorting import BadSort, checked
 from counterscam.web.formatting import member_countries, options
 from counterscam.web.forms import FormErrors
 from counterscam.web.render import SignedIn
-from counterscam.web.report_views import ReportFilters, export_reports, report_page
+from counterscam.web.report_views import (
+    SORTED_HEADINGS,
+    ReportFilters,
+    export_reports,
+    report_page,
+)
 from counterscam.web.tables import Sorting, chosen_sort, csv_response
 
 router = APIRouter()
@@ -42,7 +47,15 @@ def reports_list(
     """List the reports the caller may see, newest first or sorted by a column, with filters."""
     filters = _filters(country, scam_type, sort)
     errors = FormErrors()
-    filters = replace(filters, sort=chosen_sort(filters.sort, REPORT_ORDERS, NEWEST_FIRST, errors))
+    sort = chosen_sort(
+        filters.sort,
+        REPORT_ORDERS,
+        NEWEST_FIRST,
+        errors,
+        SORTED_HEADINGS,
+        query=page.request.query_params,
+    )
+    filters = replace(filters, sort=sort)
     view = report_page(page.session, page.caller, filters=filters, page=p)
     query = filters.query_string()
     return page.render(

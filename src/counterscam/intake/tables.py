@@ -103,16 +103,24 @@ _SEPARATORS = re.compile(r"[\s\-]+")
 _FORMAT_CHARS = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
 
+# Database tools quote the names they export: SQL Server as [name], MySQL as `name`, others
+# as "name" or 'name' (left in the cell when the CSV was quoted twice).
+_QUOTES = {"[": "]", '"': '"', "'": "'", "`": "`"}
+
+
 def column_name(heading: Any) -> str:
     """Return the column a heading names: case, spaces and hyphens aside ("Loss Amount").
 
-    Full-width letters (an East Asian keyboard's ｍａｒｋ) read as their ASCII forms, and
-    invisible characters are dropped.
+    Full-width letters (an East Asian keyboard's ｍａｒｋ) read as their ASCII forms,
+    invisible characters are dropped, and one pair of quotes around the name is taken off.
     """
     text = _FORMAT_CHARS.sub("", str(heading or ""))
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-    return _SEPARATORS.sub("_", text.strip().lower())
+    text = text.strip()
+    if len(text) >= 2 and _QUOTES.get(text[0]) == text[-1]:
+        text = text[1:-1].strip()
+    return _SEPARATORS.sub("_", text.lower())
 
 
 def _empty_header(label: str) -> FileProblem:

@@ -23,7 +23,7 @@ from counterscam.intake.tables import (
     size_text,
     too_many_reports,
 )
-from counterscam.intake.xml_parts import part_declaring_dtd
+from counterscam.intake.xml_parts import part_declaring_dtd, sheet_size
 
 # A workbook is a zip of a few parts a sheet; a zip of thousands is a bomb or not a workbook.
 MAX_PARTS = 10_000
@@ -31,6 +31,15 @@ MAX_PARTS = 10_000
 # (Apache POI refuses the same ratio by default).
 MAX_RATIO = 100
 RATIO_FROM_BYTES = 10 * 1024 * 1024
+# A spreadsheet row holds at most 16,384 cells (Excel's widest sheet); four tags a cell (<c>,
+# <v> or <is><t>, a formula's <f>) is room for any of them.
+MAX_ROW_CELLS = 16_384
+TAGS_PER_CELL = 4
+# The rows and cells (XML tags) the sheets of an upload may hold for each report the batch
+# limit lets in. A report row is about 40 tags (13 cells of three, as openpyxl writes text),
+# each identifier, party or place row 20 to 35: 500 is room for fifteen of them a report, and
+# parses in about 30 s at most for 10,000 reports, where a sheet of empty cells took minutes.
+TAGS_PER_REPORT = 500
 _DAMAGED = (
     "cannot be read as an XLSX workbook: it is damaged, truncated or not an .xlsx file "
     "({detail}). Open it in Excel or LibreOffice and save it again as .xlsx"
@@ -67,6 +76,7 @@ def read_workbook(source: Source, limits: Limits) -> list[Table]:
                 "that holds the reports 'reports' (and the others identifiers, parties, "
                 "places), or use the template",
             )
+        _check_sizes(sheets, limits)
         tables = []
         for kind in columns.FILES:
             if kind in sheets:
@@ -95,6 +105,54 @@ def _intake_sheets(source: Source, worksheets: list[Any]) -> dict[str, Any]:
             )
         sheets[name] = ws
     return sheets
+
+
+def _check_sizes(sheets: dict[str, Any], limits: Limits) -> None:
+    """Refuse intake sheets of more rows and cells than the limits let in, before parsing them.
+
+    Only the intake sheets are counted: the others are never parsed.
+    """
+    budget = None if limits.max_reports is None else limits.max_reports * TAGS_PER_REPORT
+    left = budget
+    for kind in columns.FILES:
+        if kind not in sheets:
+            continue
+        ws = sheets[kind]
+        with ws._get_source() as part:  # the sheet's part, as openpyxl opens it to parse
+            size = sheet_size(
+                part,
+                max_elements=left,
+                max_rows=limits.max_sheet_rows,
+                row_elements=MAX_ROW_CELLS * TAGS_PER_CELL,
+            )
+        label = str(ws.title)
+        if size.passed == "rows":
+            raise _too_many_rows(label, limits.max_sheet_rows, size.row)
+        if size.passed == "row":
+            raise file_problem(
+                label,
+                f"row {size.row:,} holds more than {MAX_ROW_CELLS:,} cells, the most a "
+                "spreadsheet row holds; it is not a sheet Excel saved. Open it in Excel or "
+                "LibreOffice and save it again as .xlsx",
+                row=size.row,
+            )
+        if size.passed == "elements":
+            assert budget is not None and limits.max_reports is not None
+            raise file_problem(
+                label,
+                f"the workbook's sheets hold more than {budget:,} rows and cells (counted as "
+                f"XML elements; the count passed it in this sheet), while one upload takes at "
+                f"most {limits.max_reports:,} reports, which need far fewer. Blank cells kept "
+                "for their formatting count too: delete the empty rows and columns past the "
+                "data, split the file into smaller workbooks, or ask an administrator to "
+                "import it with the CLI",
+            )
+        if left is not None:
+            left -= size.elements
+
+
+def _too_many_rows(label: str, limit: int, row: int) -> FileProblem:
+    return file_problem(label, f"the sheet has more than {limit:,} rows; split it", row=row)
 
 
 def _check_zip(source: Source, limits: Limits) -> None:
@@ -242,7 +300,13 @@ def _sheet_table(ws: Any, kind: str, limits: Limits) -> Table:
     # writers leave it stale ("A1", or the size of an earlier draft): rows and columns past
     # it were dropped without a word. Without it, every row is read as far as its last cell.
     ws.reset_dimensions()
+    strings = _SharedStrings(ws._shared_strings)
+    ws._shared_strings = strings  # what the read-only sheet hands its parser, row by row
     for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+        # A row is parsed before the empty rows above it are handed out: its missing string
+        # is named when the row itself comes.
+        if strings.missing is not None and strings.missing in values:
+            raise _missing_string(label, number, values, names, strings)
         if number == 1:
             names = [column_name(v) for v in values]
             while names and not names[-1]:
@@ -252,11 +316,7 @@ def _sheet_table(ws: Any, kind: str, limits: Limits) -> Table:
             ref_at = names.index("external_ref") if "external_ref" in names else None
             continue
         if number > limits.max_sheet_rows:
-            raise file_problem(
-                label,
-                f"the sheet has more than {limits.max_sheet_rows:,} rows; split it",
-                row=number,
-            )
+            raise _too_many_rows(label, limits.max_sheet_rows, number)
         # Only the named columns are converted: a hostile row with a cell in column XFD
         # would otherwise cost 16,384 conversions, times a million rows.
         cells = [_cell(v) for v in values[: len(names)]]
@@ -296,6 +356,56 @@ def _sheet_table(ws: Any, kind: str, limits: Limits) -> Table:
         return iter(rows)
 
     return Table(kind=kind, label=label, open_rows=open_rows)
+
+
+class _MissingString:
+    """Stands for the string of a cell whose shared-string number the file holds none for."""
+
+    __slots__ = ("index",)
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+
+
+class _SharedStrings:
+    """A workbook's shared strings as its sheets look them up, by the number in each cell.
+
+    openpyxl looks the number up in a Python list: -1 read as the last string, so a damaged
+    file was stored with the values of other cells. A number the file holds no string for
+    reads as a _MissingString here, the first one kept to name its cell.
+    """
+
+    def __init__(self, strings: Sequence[Any]) -> None:
+        self.strings = strings
+        self.missing: _MissingString | None = None
+
+    def __len__(self) -> int:
+        return len(self.strings)
+
+    def __getitem__(self, index: int) -> Any:
+        if 0 <= index < len(self.strings):
+            return self.strings[index]
+        found = _MissingString(index)
+        self.missing = self.missing or found
+        return found
+
+
+def _missing_string(
+    label: str, row: int, values: Sequence[Any], names: list[str], strings: _SharedStrings
+) -> FileProblem:
+    from openpyxl.utils import get_column_letter
+
+    assert strings.missing is not None
+    at = values.index(strings.missing)
+    return file_problem(
+        label,
+        f"cell {get_column_letter(at + 1)}{row} points to shared string "
+        f"{strings.missing.index}, which does not exist (the file holds {len(strings):,}); "
+        "the file is damaged. Re-save the file from your spreadsheet program (Excel or "
+        "LibreOffice) and send it again",
+        row=row,
+        column=names[at] if row > 1 and at < len(names) else "",
+    )
 
 
 # A number in a date column is the day number Excel stores a date as, when the cell was not

@@ -5,12 +5,17 @@ declare entities, and the XML parser expands them: internal ones silently (an
 ``<!ENTITY r "MY-1">`` used as ``&r;`` was stored as the reference ``MY-1``, which no cell
 shows), nested ones up to expat's amplification limit. So a part that declares one is refused
 before it is parsed, whatever its entities are.
+
+A sheet's rows and cells are counted before it is parsed too (``sheet_size``), so a sheet of
+millions of elements is refused at the speed of the decompressor, not after minutes of parsing.
 """
 
 from __future__ import annotations
 
 import re
 import zipfile
+from dataclasses import dataclass
+from typing import IO
 
 # Excel's prolog is the XML declaration alone; this is room for any comment a tool adds.
 _PROLOG_BYTES = 64 * 1024
@@ -63,3 +68,84 @@ def _prolog_text(head: bytes) -> str:
         return head.decode("utf-16-be", errors="replace").lstrip("\ufeff")
     # Markup is ASCII in UTF-8 and in the single-byte code pages the parser knows.
     return head.decode("latin-1")
+
+
+# Row tags and the end of the rows, with the prefix some writers put on every tag (<x:row>).
+_ROW_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
+_ROWS_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?sheetData\s*>")
+_ROW_NUMBER = re.compile(rb"""\sr\s*=\s*["']\s*(\d+)""")
+_CHUNK = 1024 * 1024
+_TAG_KEPT = 256  # bytes of a tag cut at a chunk's end kept to read its name and row number
+
+
+@dataclass(frozen=True)
+class SheetSize:
+    """What a sheet part holds, counted up to the first limit it passes.
+
+    ``passed`` names that limit: "elements", "rows" or "row" (one row too wide), or None;
+    ``row`` is the row the count stopped in, by its number (r="...") or else its place.
+    """
+
+    elements: int
+    rows: int
+    passed: str | None = None
+    row: int = 0
+
+
+def sheet_size(
+    part: IO[bytes], *, max_elements: int | None, max_rows: int, row_elements: int
+) -> SheetSize:
+    """Count the elements (tags) and rows of a sheet part without parsing it.
+
+    Parsing costs time per element, whatever the bytes: millions of empty cells (<c/>) pack
+    well under the zip-bomb ratio and took minutes to read. Counting tags runs at the speed of
+    the decompressor, and stops at the first limit passed.
+    """
+    elements = rows = in_row = 0
+    row_tag = b""
+    carry = b""
+    in_rows = True  # before </sheetData>: what follows (hyperlinks, merged cells) is no row's
+    while chunk := part.read(_CHUNK):
+        data = carry + chunk
+        # Cut at the last "<": a tag's name ends before the next "<", so every tag counted
+        # here is whole. The rest, which holds no "<", is kept short for the next chunk.
+        cut = data.rfind(b"<")
+        if cut < 0:
+            carry = b""
+            continue
+        data, carry = data[:cut], data[cut : cut + _TAG_KEPT]
+        end = len(data)
+        if in_rows and (closing := _ROWS_END.search(data)) is not None:
+            end = closing.start()
+        last = 0
+        for found in _ROW_START.finditer(data, 0, end) if in_rows else ():
+            if rows:
+                in_row += _starts(data, last, found.start())
+                if in_row > row_elements:
+                    return SheetSize(elements, rows, "row", _row_number(row_tag, rows))
+            last = found.start()
+            rows += 1
+            row_tag = data[last : last + _TAG_KEPT]
+            in_row = 0
+            if rows > max_rows:
+                return SheetSize(elements, rows, "rows", _row_number(row_tag, rows))
+        if in_rows and rows:
+            in_row += _starts(data, last, end)
+            if in_row > row_elements:
+                return SheetSize(elements, rows, "row", _row_number(row_tag, rows))
+        in_rows = in_rows and end == len(data)
+        elements += _starts(data, 0, len(data))
+        if max_elements is not None and elements > max_elements:
+            return SheetSize(elements, rows, "elements", _row_number(row_tag, rows))
+    return SheetSize(elements, rows)
+
+
+def _starts(data: bytes, start: int, end: int) -> int:
+    """Count the start tags between two offsets (and declarations and comments, which are few)."""
+    return data.count(b"<", start, end) - data.count(b"</", start, end)
+
+
+def _row_number(tag: bytes, place: int) -> int:
+    end = tag.find(b">")
+    found = _ROW_NUMBER.search(tag if end < 0 else tag[:end])
+    return int(found.group(1)) if found else place

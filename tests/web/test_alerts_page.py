@@ -106,7 +106,21 @@ def test_raised_times_wrap_whole_and_an_empty_inbox_offers_no_download(
     assert whole.search(client.get("/").text)
     # A partner never gets an alert: its inbox offered a CSV of nothing.
     inbox = client_for("AU-AFP").get("/alerts").text
-    assert "No unread alerts" in inbox and "/alerts.csv" not in inbox
+    assert "AU-AFP gets no alerts" in inbox and "/alerts.csv" not in inbox
+
+
+def test_a_partner_is_not_offered_an_inbox_that_is_always_empty(
+    engine: Engine, client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    _sg_report_with_the_same_phone(engine, region)
+    for code in ("AU-AFP", "TL-PNTL"):
+        client = client_for(code)
+        dashboard = client.get("/").text
+        assert 'href="/alerts"' not in dashboard and "Recent cross-border alerts" not in dashboard
+        inbox = client.get("/alerts").text
+        assert f"{code} gets no alerts: they go to the agencies that submit reports" in inbox
+    member = client_for("MY-NSRC").get("/").text
+    assert 'href="/alerts"' in member and "Recent cross-border alerts" in member
 
 
 def test_reading_the_last_unread_alert_of_the_last_page_comes_back_to_the_new_last_page(

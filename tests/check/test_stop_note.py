@@ -100,6 +100,53 @@ def test_bulk_answers_carry_the_note_on_the_listed_value_only(
     assert [r["stop_list"] for r in rows] == [REASON, "", ""]
 
 
+def test_a_urls_domain_shown_beside_it_says_it_is_listed_as_its_own_check_does(
+    session: Session, region: CheckRegion
+) -> None:
+    # Asked for one page, the analyst reads the domain's reports beside it: whether the domain
+    # links and alerts is part of that answer, as it is of a check of the domain itself.
+    add_report(
+        session,
+        agency="MY-NSRC",
+        ref="MY-host",
+        identifiers=[
+            ("url", "https://host-cheap.com/login", "website"),
+            ("domain", "host-cheap.com", "website"),
+        ],
+    )
+    add_stop(
+        session,
+        region.policy.caller("MY-NSRC"),
+        kind="domain",
+        value="host-cheap.com",
+        reason="a hosting provider",
+    )
+    session.commit()
+    caller = region.policy.caller("SG-ASCOM")
+    own = check(session, caller, kind="domain", value="host-cheap.com", country=None, channel="api")
+    for asked in (
+        check(
+            session,
+            caller,
+            kind="url",
+            value="https://host-cheap.com/otp",
+            country=None,
+            channel="api",
+        ),
+        check_bulk(
+            session,
+            caller,
+            items=[CheckItem("https://host-cheap.com/login", "url")],
+            country=None,
+            channel="api",
+        ).items[0],
+    ):
+        [domain] = asked.related
+        assert domain.hit and domain.stop_list is not None
+        assert domain.stop_list == own.stop_list
+        assert domain.stop_list.reason == "a hosting provider"
+
+
 @pytest.fixture
 def client(engine: Engine) -> Iterator[TestClient]:
     with TestClient(create_app(settings=Settings(demo=True), engine=engine)) as c:

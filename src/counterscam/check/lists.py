@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from counterscam.access.caller import Caller
 from counterscam.check.list_text import NotText, decode, header_names, kind_of, rows_of
-from counterscam.check.results import BulkCheckResult, CheckItem, CheckResult
-from counterscam.check.service import bulk_limit, check_bulk
+from counterscam.check.results import BulkCheckResult, CheckItem
+from counterscam.check.service import check_bulk
 from counterscam.identifiers import KINDS
 from counterscam.intake.records import FileProblem
 from counterscam.intake.tables import Limits, Source
@@ -55,19 +55,17 @@ def check_listed(
     A value with a ``problem`` is answered as invalid with it, and not looked up.
     Raises TooManyValues above ``limit`` values, as ``check_bulk`` does.
     """
-    # Every value counts towards the limit, looked up or not: the list is what was sent.
-    limit = bulk_limit(len(listed), limit)
-    asked = [entry.item for entry in listed if entry.problem is None]
-    bulk = check_bulk(session, caller, items=asked, country=country, channel=channel, limit=limit)
-    answers = iter(bulk.items)
-    results = [
-        CheckResult(query=e.item.value, kind=e.item.kind, value=None, error=e.problem)
-        if e.problem is not None
-        else next(answers)
-        for e in listed
-    ]
-    invalid = sum(1 for r in results if r.error is not None)
-    return BulkCheckResult(items=results, checked=len(results), hits=bulk.hits, invalid=invalid)
+    # Every value counts towards the limit and is audited, looked up or not: the list is what
+    # was sent, and a value answered invalid is in the log as a single check's would be.
+    return check_bulk(
+        session,
+        caller,
+        items=[entry.item for entry in listed],
+        problems=[entry.problem for entry in listed],
+        country=country,
+        channel=channel,
+        limit=limit,
+    )
 
 
 def _kind_and_value(text: str, kind: str | None) -> CheckItem:

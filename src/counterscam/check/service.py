@@ -206,8 +206,9 @@ def _result(
                 CheckResult(query=rel.value, kind=rel.kind, value=rel.value, shared_platform=True)
             )
         else:
-            related = found.rows.get((rel.kind, rel.value), [])
-            result.related.append(_answer(rel.value, rel, related, found, caller))
+            key = (rel.kind, rel.value)
+            related = found.rows.get(key, [])
+            result.related.append(_answer(rel.value, rel, related, found, caller, stops.get(key)))
     return result
 
 
@@ -268,8 +269,9 @@ def _lookup(
     if caller.is_public:
         return NO_MATCHES, public_hits(session, asked), {}
     found = match_rows(session, caller, keys)
-    # Only hits are looked up: a miss (half of all checks) costs no second query.
-    hit = [k for k in found.rows if k in asked]
+    # Only hits are looked up: a miss (half of all checks) costs no second query. A URL's
+    # domain shown beside it is looked up too: its answer has the fields of the domain's own.
+    hit = list(found.rows)
     return found, set(), stopped_entries(session, hit) if hit else {}
 
 
@@ -360,14 +362,26 @@ def check_bulk(
     country: str | None,
     channel: str,
     limit: int | None = None,
+    problems: Sequence[str | None] = (),
 ) -> BulkCheckResult:
     """Check many values with a few set-based queries; audited as a whole and value by value.
 
     Commits as ``check`` does.
     Raises TooManyValues above ``limit`` values (default: the ``max_bulk_check`` setting).
+
+    Args:
+        problems: for each item (when given), why it cannot be checked as written (a file's
+            number cell that lost digits), or None: such an item is answered as invalid with
+            that reason without being looked up, and audited as any invalid value is.
     """
     limit = bulk_limit(len(items), limit)
-    outcomes = [canonical(asked_kind(i.kind), i.value.strip(), country) for i in items]
+    refused = list(problems) or [None] * len(items)
+    outcomes = [
+        canonical(asked_kind(i.kind), i.value.strip(), country)
+        if problem is None
+        else InvalidIdentifier(asked_kind(i.kind) or "", i.value, problem)
+        for i, problem in zip(items, refused, strict=True)
+    ]
     found, public, stops = _lookup(session, caller, outcomes)
     results = [
         _result(i.value, o, caller, found, public, stops)

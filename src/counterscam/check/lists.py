@@ -14,12 +14,22 @@ from counterscam.check.list_text import NotText, decode, header_names, kind_of, 
 from counterscam.check.results import BulkCheckResult, CheckItem
 from counterscam.check.service import check_bulk
 from counterscam.identifiers import KINDS
-from counterscam.intake.records import FileProblem
+from counterscam.intake.records import FileProblem, file_problem
 from counterscam.intake.tables import Limits, Source
-from counterscam.intake.xlsx_files import EXCEL_DIGITS, open_workbook
+from counterscam.intake.xlsx_files import (
+    EXCEL_DIGITS,
+    guard_strings,
+    measure_sheet,
+    open_workbook,
+    too_many_rows,
+)
 
 _HEADERS = ({"value"}, {"kind", "value"})
 _BLANK_ABOVE = 20  # an empty sheet of a million blank rows is not read to its end
+# The rows and cells (XML tags) a list's sheet may hold for each value a check takes: a row of
+# twenty cells as Excel writes them (<c><v>), or fifteen as openpyxl does, and the sheet's own
+# tags. 10,000 values parse in a few seconds, where a sheet of blank cells took a minute.
+TAGS_PER_VALUE = 60
 
 
 @dataclass(frozen=True)
@@ -111,13 +121,15 @@ def read_file(
     """
     source = Source(name=name, content=content)
     if source.format == "xlsx":
-        rows = _xlsx_rows(source)
+        rows = _xlsx_rows(source, most)
     elif source.format == "json":
         raise UnreadableList(f"{source.name}: choose a CSV or XLSX file (this is JSON)")
     else:
         rows = _csv_rows(source.name, content)
     try:
         return _listed(source.name, rows, kind=kind, most=most)
+    except FileProblem as exc:  # found in a sheet as its rows are read
+        raise _unreadable(source.name, exc) from None
     finally:
         close = getattr(rows, "close", None)
         if close is not None:  # a workbook left unread past the limit is closed now
@@ -199,26 +211,42 @@ def _csv_rows(name: str, content: bytes) -> Iterator[list[Any]]:
         raise UnreadableList(f"{name}: cannot be read as CSV ({exc})") from None
 
 
-def _xlsx_rows(source: Source) -> Iterator[list[Any]]:
+def _xlsx_rows(source: Source, most: int | None) -> Iterator[list[Any]]:
     try:
         book = open_workbook(source, Limits())
     except FileProblem as exc:
-        raise UnreadableList("; ".join(f"{e.file}: {e.reason}" for e in exc.errors)) from None
-    return _sheet_with_values(book)
+        raise _unreadable(source.name, exc) from None
+    return _sheet_with_values(book, most)
 
 
-def _sheet_with_values(book: Any) -> Iterator[list[Any]]:
-    """Yield the rows of the first sheet whose header names a ``value`` column."""
+def _unreadable(name: str, problem: FileProblem) -> UnreadableList:
+    return UnreadableList(
+        "; ".join(
+            f"{e.file}: {e.reason}" if e.file == name else f"{name}, sheet {e.file!r}: {e.reason}"
+            for e in problem.errors
+        )
+    )
+
+
+def _sheet_with_values(book: Any, most: int | None) -> Iterator[list[Any]]:
+    """Yield the rows of the first sheet whose header names a ``value`` column.
+
+    Raises FileProblem for a sheet of more rows and cells than ``most`` values need, or a
+    cell pointing to a shared string the file does not hold.
+    """
     try:
         for sheet in book.worksheets:
             sheet.reset_dimensions()  # a stale <dimension> would drop rows without a word
-            rows: Iterator[tuple[Any, ...]] = iter(sheet.iter_rows(values_only=True))
+            # Only the rows above the header are parsed to find it: none may be too wide.
+            measure_sheet(sheet, max_elements=None, max_rows=_BLANK_ABOVE + 1)
+            rows = _guarded(sheet)
             above: list[list[Any]] = []  # blank rows above the header keep the numbering
             first = next(rows, None)
             while first is not None and not _filled(first) and len(above) < _BLANK_ABOVE:
                 above.append([])
                 first = next(rows, None)
             if first is not None and "value" in header_names(list(first)):
+                _check_size(sheet, most)
                 yield from above
                 yield list(first)
                 for row in rows:
@@ -227,3 +255,32 @@ def _sheet_with_values(book: Any) -> Iterator[list[Any]]:
         yield []  # no sheet has the header: _listed says what to add
     finally:
         book.close()
+
+
+def _guarded(sheet: Any) -> Iterator[tuple[Any, ...]]:
+    """Yield a sheet's rows, refusing a cell that points to a shared string the file lacks."""
+    # openpyxl reads string -1 as the last one: the list was checked with other cells' values.
+    strings = guard_strings(sheet)
+    label = str(sheet.title)
+    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+        strings.check_row(label, number, row)
+        yield row
+
+
+def _check_size(sheet: Any, most: int | None) -> None:
+    """Refuse the list's sheet before reading on when it holds more than ``most`` values need."""
+    limits = Limits()
+    budget = None if most is None else (most + 1) * TAGS_PER_VALUE
+    size = measure_sheet(sheet, max_elements=budget, max_rows=limits.max_sheet_rows)
+    label = str(sheet.title)
+    if size.passed == "rows":
+        raise too_many_rows(label, limits.max_sheet_rows, size.row)
+    if size.passed == "elements":
+        raise file_problem(
+            label,
+            f"the sheet holds more than {budget:,} rows and cells (counted as XML elements), "
+            f"while a check takes at most {most:,} values, which need far fewer. Blank cells "
+            "kept for their formatting count too: delete the empty rows and columns past the "
+            f"values, or split the list into files of {most:,} values or fewer",
+            row=size.row,
+        )

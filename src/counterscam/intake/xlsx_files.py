@@ -23,7 +23,7 @@ from counterscam.intake.tables import (
     size_text,
     too_many_reports,
 )
-from counterscam.intake.xml_parts import part_declaring_dtd, sheet_size
+from counterscam.intake.xml_parts import SheetSize, part_declaring_dtd, sheet_size
 
 # A workbook is a zip of a few parts a sheet; a zip of thousands is a bomb or not a workbook.
 MAX_PARTS = 10_000
@@ -118,24 +118,10 @@ def _check_sizes(sheets: dict[str, Any], limits: Limits) -> None:
         if kind not in sheets:
             continue
         ws = sheets[kind]
-        with ws._get_source() as part:  # the sheet's part, as openpyxl opens it to parse
-            size = sheet_size(
-                part,
-                max_elements=left,
-                max_rows=limits.max_sheet_rows,
-                row_elements=MAX_ROW_CELLS * TAGS_PER_CELL,
-            )
+        size = measure_sheet(ws, max_elements=left, max_rows=limits.max_sheet_rows)
         label = str(ws.title)
         if size.passed == "rows":
-            raise _too_many_rows(label, limits.max_sheet_rows, size.row)
-        if size.passed == "row":
-            raise file_problem(
-                label,
-                f"row {size.row:,} holds more than {MAX_ROW_CELLS:,} cells, the most a "
-                "spreadsheet row holds; it is not a sheet Excel saved. Open it in Excel or "
-                "LibreOffice and save it again as .xlsx",
-                row=size.row,
-            )
+            raise too_many_rows(label, limits.max_sheet_rows, size.row)
         if size.passed == "elements":
             assert budget is not None and limits.max_reports is not None
             raise file_problem(
@@ -151,7 +137,33 @@ def _check_sizes(sheets: dict[str, Any], limits: Limits) -> None:
             left -= size.elements
 
 
-def _too_many_rows(label: str, limit: int, row: int) -> FileProblem:
+def measure_sheet(ws: Any, *, max_elements: int | None, max_rows: int) -> SheetSize:
+    """Count a sheet's rows and cells (XML elements) before it is parsed, up to the limits.
+
+    Raises FileProblem for a row wider than a spreadsheet row, which parsing would read whole
+    into memory. Passing ``max_rows`` or ``max_elements`` is returned (``passed``) for the
+    caller to say what its limit is for.
+    """
+    with ws._get_source() as part:  # the sheet's part, as openpyxl opens it to parse
+        size = sheet_size(
+            part,
+            max_elements=max_elements,
+            max_rows=max_rows,
+            row_elements=MAX_ROW_CELLS * TAGS_PER_CELL,
+        )
+    if size.passed == "row":
+        raise file_problem(
+            str(ws.title),
+            f"row {size.row:,} holds more than {MAX_ROW_CELLS:,} cells, the most a "
+            "spreadsheet row holds; it is not a sheet Excel saved. Open it in Excel or "
+            "LibreOffice and save it again as .xlsx",
+            row=size.row,
+        )
+    return size
+
+
+def too_many_rows(label: str, limit: int, row: int) -> FileProblem:
+    """Say that a sheet has more rows than are read."""
     return file_problem(label, f"the sheet has more than {limit:,} rows; split it", row=row)
 
 
@@ -300,13 +312,9 @@ def _sheet_table(ws: Any, kind: str, limits: Limits) -> Table:
     # writers leave it stale ("A1", or the size of an earlier draft): rows and columns past
     # it were dropped without a word. Without it, every row is read as far as its last cell.
     ws.reset_dimensions()
-    strings = _SharedStrings(ws._shared_strings)
-    ws._shared_strings = strings  # what the read-only sheet hands its parser, row by row
+    strings = guard_strings(ws)
     for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-        # A row is parsed before the empty rows above it are handed out: its missing string
-        # is named when the row itself comes.
-        if strings.missing is not None and strings.missing in values:
-            raise _missing_string(label, number, values, names, strings)
+        strings.check_row(label, number, values, names)
         if number == 1:
             names = [column_name(v) for v in values]
             while names and not names[-1]:
@@ -316,7 +324,7 @@ def _sheet_table(ws: Any, kind: str, limits: Limits) -> Table:
             ref_at = names.index("external_ref") if "external_ref" in names else None
             continue
         if number > limits.max_sheet_rows:
-            raise _too_many_rows(label, limits.max_sheet_rows, number)
+            raise too_many_rows(label, limits.max_sheet_rows, number)
         # Only the named columns are converted: a hostile row with a cell in column XFD
         # would otherwise cost 16,384 conversions, times a million rows.
         cells = [_cell(v) for v in values[: len(names)]]
@@ -367,7 +375,17 @@ class _MissingString:
         self.index = index
 
 
-class _SharedStrings:
+def guard_strings(ws: Any) -> SharedStrings:
+    """Have a read-only sheet read a shared string the file does not hold as a marker.
+
+    Check each row read with ``check_row``.
+    """
+    strings = SharedStrings(ws._shared_strings)
+    ws._shared_strings = strings  # what the read-only sheet hands its parser, row by row
+    return strings
+
+
+class SharedStrings:
     """A workbook's shared strings as its sheets look them up, by the number in each cell.
 
     openpyxl looks the number up in a Python list: -1 read as the last string, so a damaged
@@ -389,9 +407,18 @@ class _SharedStrings:
         self.missing = self.missing or found
         return found
 
+    def check_row(
+        self, label: str, row: int, values: Sequence[Any], names: Sequence[str] = ()
+    ) -> None:
+        """Raise FileProblem naming the cell of row ``row`` that points to a missing string."""
+        # A row is parsed before the empty rows above it are handed out: its missing string
+        # is named when the row itself comes.
+        if self.missing is not None and self.missing in values:
+            raise _missing_string(label, row, values, names, self)
+
 
 def _missing_string(
-    label: str, row: int, values: Sequence[Any], names: list[str], strings: _SharedStrings
+    label: str, row: int, values: Sequence[Any], names: Sequence[str], strings: SharedStrings
 ) -> FileProblem:
     from openpyxl.utils import get_column_letter
 

@@ -90,3 +90,18 @@ def test_keep_valid_in_the_address_of_an_upload_says_to_send_it_in_the_form(
     item = _only_item(answer)
     assert item["loc"] == ["query", "keep_valid"]
     assert "as a field of the multipart/form-data body" in item["msg"]
+
+
+def test_thousands_of_wrong_items_list_the_first_hundred_errors_and_count_the_rest(
+    client: TestClient, my: dict[str, str]
+) -> None:
+    # 1,000 items, each with a misspelt key: 2,000 errors made an answer of hundreds of KB.
+    items = [{"valu": f"+6012345678{i % 10}"} for i in range(1_000)]
+    answer = client.post("/api/v1/check/bulk", json={"items": items}, headers=my)
+    detail = answer.json()["detail"]
+    assert answer.status_code == 422 and len(detail) == 101
+    assert detail[0]["loc"][:3] == ["body", "items", 0]
+    last = detail[-1]
+    assert last["type"] == "more_errors" and last["loc"] == ["body"]
+    assert "1,900 more errors are not listed (2,000 in all)" in last["msg"]
+    assert len(answer.content) < 40_000

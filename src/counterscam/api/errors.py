@@ -35,6 +35,9 @@ ROUTES_LISTED = "the routes and their methods are listed at /api/v1/openapi.json
 # An echo is there to show the client which value was meant, not to send its upload back.
 ECHO_CHARS = 200
 ECHO_ITEMS = 10
+# A list of 10,000 items each with a misspelt key made a 3 MB answer of 20,000 errors; the
+# first ones show the client what to fix in all of them.
+ERRORS_LISTED = 100
 JSON_BODY = "send a JSON object with the header 'Content-Type: application/json'"
 UNPARSED = "There was an error parsing the body"  # FastAPI's 400, which says neither why nor where
 NOT_UTF8 = (
@@ -57,7 +60,19 @@ def install(app: FastAPI) -> None:
             return answer
         found = request.scope.get("route")
         route = found if isinstance(found, APIRoute) else None
-        detail = [explained(e, route) for e in exc.errors()]
+        errors = exc.errors()
+        detail = [explained(e, route) for e in errors[:ERRORS_LISTED]]
+        if len(errors) > ERRORS_LISTED:
+            more = len(errors) - ERRORS_LISTED
+            detail.append(
+                {
+                    "type": "more_errors",
+                    "loc": [detail[-1]["loc"][0]] if detail[-1].get("loc") else [],
+                    "msg": f"{more:,} more errors are not listed ({len(errors):,} in all); fix "
+                    "the ones listed, which are often the same mistake, and send again.",
+                    "input": None,
+                }
+            )
         return JSONResponse({"detail": detail}, status_code=422)
 
     async def http_error(request: Request, exc: Exception) -> Response:

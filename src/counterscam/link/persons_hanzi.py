@@ -40,7 +40,7 @@ bin 斌彬滨濱 bo 波博 chao 超 chen 晨辰 dong 东東 fei 飞飛菲 feng �
 juan 娟 kun 坤 lan 兰蘭岚嵐 lu 璐露 nan 楠南 ning 宁寧 peng 鹏鵬 qing 清青晴庆慶
 rong 荣榮蓉容 rui 瑞睿 shu 淑舒 song 松 tian 天甜 xia 霞 xiao 晓曉小 xue 雪 yang 阳陽洋
 yun 云雲芸 zhong 忠中 jiang 江 ju 驹駒 qi 琪琦奇 da 大达達 tai 泰太 gui 贵貴桂 shi 诗詩世 a 阿 si 思
-xuan 轩軒萱 zi 子梓紫 han 涵翰 yue 悦悅月 ze 泽澤 qiu 秋 chun 春 hua2 桦樺
+xuan 轩軒萱 zong 宗 zi 子梓紫 han 涵翰 yue 悦悅月 ze 泽澤 qiu 秋 chun 春 hua2 桦樺
 """
 
 

@@ -53,6 +53,7 @@ ALIASES = {
     "mochammad": "muhammad",
     "mochamad": "muhammad",
     "muh": "muhammad",
+    "moh": "muhammad",  # Moh. Hatta
     "abd": "abdul",
     "noor": "nur",
     "nor": "nur",
@@ -62,7 +63,9 @@ ALIASES = {
 }
 # Abbreviations that are abbreviations only in one country: in the Philippines "Ma" (written
 # without its dot) is Maria, while in Myanmar it is a title and in China a surname.
-LOCAL_ALIASES = {"PH": {"ma": "maria"}}
+# In Indonesia a lone M is Muhammad (M. Rizky Pratama); in Malaysia it may be a Tamil father's
+# initial (M. Saravanan), so it stays an initial there.
+LOCAL_ALIASES = {"PH": {"ma": "maria"}, "ID": {"m": "muhammad"}}
 # Chinese surnames: each group is one character in Hokkien, Mandarin, Cantonese and Teochew
 # spellings. A spelling in several groups (Ng, Wong) is compatible with all of them.
 CHINESE_SURNAME_GROUPS = (
@@ -143,6 +146,7 @@ CHINESE_SYLLABLE_GROUPS = (
     "xin sin hsin shin yan",
     "yi ee yee",
     "xiu siew siu hsiu",
+    "xiao siu sio siau hsiao",  # 小: Cantonese Siu, Hokkien Sio (Chan Siu Ming, Chen Xiaoming)
     "mei mee may bee",
     "hui hwee hwei fui wai",
     "min man ban",
@@ -183,6 +187,8 @@ CHINESE_SYLLABLE_GROUPS = (
     "da tai toa",  # 大: Cantonese Tai, Hokkien Toa (Chan Tai Man, Chen Da Wen)
     "tai thai",
     "jiang chiang kong kang",
+    "zong chong chung tsung",  # 宗: Lee Chong Wei is Li Zongwei
+    "zhong chong chung",  # 忠
     "ju koi keui kui",  # 驹, 居: Macanese and Cantonese Koi, Keui
 )
 
@@ -292,7 +298,8 @@ def phonetic(token: str, culture: str = "") -> str:
         t = t[:-1]
     if culture == "KH" and len(t) > 2 and t.endswith("v") and t[-2] in "aeiou":
         t = t[:-1] + "o"  # a final v is said o: Kaev is Keo (កែវ), Chev is Cheo
-    if culture == "LA" and len(t) > 3 and t.endswith("nh"):
+    # Thai has no final nh either: a Lao name listed in Thailand without a nationality.
+    if culture in ("LA", "TH") and len(t) > 3 and t.endswith("nh"):
         t = t[:-1]
     return t
 
@@ -344,6 +351,8 @@ _THAI_VOWELS = (
     (re.compile(r"(?<!e)er(?![aeiouy])"), "oe"),
     (re.compile(r"ar(?![aeiouy])"), "a"),
     (re.compile(r"w(?=[aeiou])"), "v"),
+    # an h written after a vowel to make it long (Chaiwaht, Wahn): no Thai sound
+    (re.compile(r"(?<=[aeiou])h(?![aeiouy])"), ""),
 )
 
 
@@ -363,6 +372,9 @@ def thai_spelling(token: str) -> str:
     return token
 
 
+_D_LIKE = str.maketrans("đĐðÐɖƉ", "dDdDdD")
+
+
 def fold(text: str) -> str:
     """Return lower-case text: Latin diacritics removed, Vietnamese đ as d.
 
@@ -371,7 +383,8 @@ def fold(text: str) -> str:
     """
     if text.isascii():  # most names as reports write them: nothing to decompose
         return text.lower()
-    text = text.replace("đ", "d").replace("Đ", "D")
+    # Officers without a Vietnamese keyboard type the look-alike Icelandic eth (Ð) for Đ.
+    text = text.translate(_D_LIKE)
     kept: list[str] = []
     latin = False
     for ch in unicodedata.normalize("NFKD", text):

@@ -1,0 +1,656 @@
+"""Sixth romanisation probe: about 70 people of the region as officers of several countries
+write them, and look-alikes (twins, siblings, namesakes, a father, another father) who must stay
+apart. Written by hand for ``test_persons_sixth_probe.py``, not from the synthetic generator;
+common name elements combined, not real persons.
+
+Each spelling has options: ``c`` the record's country (default: the nationality), ``n`` the
+nationality as recorded ("" when the record has none).
+"""
+
+from __future__ import annotations
+
+S = dict
+
+# (person, nationality, birth date, [(spelling, options)])
+SAME: list[tuple[str, str, str, list[tuple[str, dict[str, str]]]]] = [
+    # ---------------- Vietnamese
+    (
+        "vn_an",
+        "VN",
+        "1987-04-12",
+        [
+            ("Nguyễn Văn An", S(c="VN")),
+            ("Nguyen Van An", S(c="KH", n="")),
+            ("An Nguyen Van", S(c="TH")),
+            ("NGUYEN Van An", S(c="MY")),
+            ("Nguyen, Van An", S(c="SG")),
+            ("Nguyễn Văn An", S(c="VN")),  # NFD below
+        ],
+    ),
+    (
+        "vn_mai",
+        "VN",
+        "1990-06-01",
+        [
+            ("Trần Thị Mai", S()),
+            ("Tran Thi Mai", S(c="KH")),
+            ("Mai Tran Thi", S(c="TH")),
+            ("TRAN THI MAI", S(c="MY", n="")),
+            ("Thi Mai Tran", S(c="PH")),
+        ],
+    ),
+    (
+        "vn_duc",
+        "VN",
+        "1985-09-23",
+        [
+            ("Đặng Minh Đức", S()),
+            ("Dang Minh Duc", S(c="KH")),
+            ("DANG MINH DUC", S(c="TH")),
+            ("Duc Dang Minh", S(c="LA")),
+            ("Ðặng Minh Ðức", S(c="SG")),  # Icelandic Eth typed for Đ
+            ("Dang Minh Đuc", S(c="MY")),
+        ],
+    ),
+    (
+        "vn_nhung",
+        "VN",
+        "1993-11-15",
+        [
+            ("Phạm Thị Hồng Nhung", S()),
+            ("Pham Thi Hong Nhung", S(c="KH")),
+            ("PHAM THI HONG NHUNG", S(c="TH")),
+            ("Hong Nhung Pham Thi", S(c="MY")),
+            ("Pham Thi Hong-Nhung", S(c="SG", n="")),
+        ],
+    ),
+    (
+        "vn_huy",
+        "VN",
+        "1979-02-28",
+        [
+            ("Lê Quang Huy", S()),
+            ("Le Quang Huy", S(c="KH")),
+            ("LE QUANG HUY", S(c="TH")),
+            ("Huy Le Quang", S(c="LA")),
+            ("Quang Huy Le", S(c="MY")),
+        ],
+    ),
+    (
+        "vn_phuoc",
+        "VN",
+        "1981-07-07",
+        [
+            ("Trương Văn Phước", S()),
+            ("Truong Van Phuoc", S(c="KH")),
+            ("TRUONG VAN PHUOC", S(c="TH")),
+            ("Phuoc Truong Van", S(c="MY")),
+        ],
+    ),
+    (
+        "vn_ngoc",
+        "VN",
+        "1995-03-19",
+        [
+            ("Huỳnh Thị Bích Ngọc", S()),
+            ("Huynh Thi Bich Ngoc", S(c="KH")),
+            ("HUYNH Thi Bich Ngoc", S(c="TH")),
+            ("Bich Ngoc Huynh Thi", S(c="MY")),
+        ],
+    ),
+    (
+        "vn_dung",
+        "VN",
+        "1976-12-01",
+        [
+            ("Đỗ Tiến Dũng", S()),
+            ("Do Tien Dung", S(c="KH")),
+            ("DO TIEN DUNG", S(c="LA")),
+            ("Dung Do Tien", S(c="TH")),
+            ("Đỗ Tiến Dũng", S(c="CN", n="")),
+        ],
+    ),
+    # ---------------- Burmese
+    (
+        "mm_akm",
+        "MM",
+        "1984-05-10",
+        [
+            ("U Aung Kyaw Moe", S()),
+            ("Aung Kyaw Moe", S(c="TH")),
+            ("Mg Aung Kyaw Moe", S(c="TH")),
+            ("Aungkyawmoe", S(c="TH")),
+            ("AUNG KYAW MOE", S(c="MY")),
+            ("အောင်ကျော်မိုး", S()),
+            ("Maung Aung Kyaw Moe", S(c="TH", n="")),
+            ("Mg. Aung Kyaw Moe", S(c="TH")),
+        ],
+    ),
+    (
+        "mm_kmn",
+        "MM",
+        "1990-08-08",
+        [
+            ("Daw Khin Myat Noe", S()),
+            ("Khin Myat Noe", S(c="TH")),
+            ("Ma Khin Myat Noe", S(c="TH")),
+            ("KhinMyatNoe", S(c="TH")),
+            ("ခင်မြတ်နိုး", S()),
+        ],
+    ),
+    (
+        "mm_zmh",
+        "MM",
+        "1992-01-30",
+        [
+            ("Ko Zaw Min Htut", S()),
+            ("Zaw Min Htut", S(c="TH")),
+            ("Zaw Min Tut", S(c="TH")),
+            ("ZAWMINHTUT", S(c="MY")),
+            ("Zaw Min Htut", S(c="CN", n="")),
+        ],
+    ),
+    (
+        "mm_thida",
+        "MM",
+        "1988-03-03",
+        [
+            ("Ma Thida Aye", S()),
+            ("Thidar Aye", S(c="TH")),
+            ("Daw Thida Aye", S(c="TH")),
+            ("သီတာအေး", S()),
+        ],
+    ),
+    (
+        "mm_mtk",
+        "MM",
+        "1995-06-21",
+        [
+            ("Min Thu Kyaw", S()),
+            ("Mg Min Thu Kyaw", S(c="TH")),
+            ("Minthukyaw", S(c="TH", n="")),
+            ("MIN THU KYAW", S(c="KH")),
+            ("မင်းသူကျော်", S()),
+        ],
+    ),
+    (
+        "mm_tho",
+        "MM",
+        "1970-10-10",
+        [
+            ("U Tun Tun Oo", S()),
+            ("Htun Htun Oo", S(c="TH")),
+            ("Tun Tun Oo", S(c="TH")),
+            ("ထွန်းထွန်းဦး", S()),
+        ],
+    ),
+    # ---------------- Thai
+    (
+        "th_somchai",
+        "TH",
+        "1978-04-04",
+        [
+            ("Somchai Suwannarat", S()),
+            ("Somchay Suwanarat", S(c="MY")),
+            ("SUWANNARAT Somchai", S()),
+            ("Mr. Somchai Suwannarat", S(c="KH")),
+            ("สมชาย สุวรรณรัตน์", S()),
+            ("นายสมชาย สุวรรณรัตน์", S()),
+            ("SUWANNARAT SOMCHAI", S(c="LA", n="")),
+        ],
+    ),
+    (
+        "th_chaiwat",
+        "TH",
+        "1982-12-12",
+        [
+            ("Chaiwat Thongdee", S()),
+            ("Chaiwaht Thongdi", S(c="MM")),
+            ("Chaivat Thongdee", S(c="KH")),
+            ("ชัยวัฒน์ ทองดี", S()),
+            ("THONGDEE CHAIWAT", S()),
+        ],
+    ),
+    (
+        "th_siriporn",
+        "TH",
+        "1991-09-09",
+        [
+            ("Siriporn Boonmee", S()),
+            ("Siriphon Bunmi", S(c="MM")),
+            ("Ms. Siriporn Boonmee", S(c="MY")),
+            ("ศิริพร บุญมี", S()),
+            ("Nangsao Siriporn Boonmee", S()),
+            ("นางสาวศิริพร บุญมี", S()),
+        ],
+    ),
+    (
+        "th_prasert",
+        "TH",
+        "1970-01-20",
+        [
+            ("Prasert Wongsawat", S()),
+            ("Prasoet Wongsawad", S(c="KH")),
+            ("ประเสริฐ วงศ์สวัสดิ์", S()),
+            ("WONGSAWAT PRASERT", S()),
+        ],
+    ),
+    (
+        "th_kittipong",
+        "TH",
+        "1989-05-05",
+        [
+            ("Kittipong Saelim", S()),
+            ("Kittiphong Sae-lim", S(c="MY")),
+            ("Kitipong Saelim", S(c="KH")),
+            ("กิตติพงษ์ แซ่ลิ้ม", S()),
+        ],
+    ),
+    (
+        "th_wanida",
+        "TH",
+        "1986-07-17",
+        [
+            ("Wanida Srisuk", S()),
+            ("Vanida Srisuk", S(c="LA")),
+            ("Wanida Sisuk", S(c="KH")),
+            ("วนิดา ศรีสุข", S()),
+            ("Nang Wanida Srisuk", S()),
+        ],
+    ),
+    # ---------------- Malay / Indonesian / Indian Malaysian
+    (
+        "my_hafiz",
+        "MY",
+        "1990-02-14",
+        [
+            ("Muhammad Hafiz bin Abdullah", S()),
+            ("Mohd Hafiz b. Abdullah", S(c="SG")),
+            ("MOHD HAFIZ BIN ABDULLAH", S(c="TH")),
+            ("Muhd Hafiz Abdullah", S(c="KH")),
+            ("Mohamad Hafiz bin Abdullah", S(c="SG", n="")),
+            ("Mohd. Hafiz Bin Abdullah", S()),
+        ],
+    ),
+    (
+        "my_siti",
+        "MY",
+        "1979-01-11",
+        [
+            ("Siti Nurhaliza binti Tarudin", S()),
+            ("Siti Nurhaliza bt. Tarudin", S(c="SG")),
+            ("SITI NURHALIZA BTE TARUDIN", S(c="SG")),
+            ("Siti Nurhaliza Tarudin", S(c="TH")),
+            ("Siti Nurhaliza Binti Tarudin", S(c="KH", n="")),
+        ],
+    ),
+    (
+        "my_rahman",
+        "MY",
+        "1975-06-30",
+        [
+            ("Abdul Rahman bin Ismail", S()),
+            ("Abd Rahman b. Ismail", S(c="SG")),
+            ("Abdulrahman bin Ismail", S(c="TH")),
+            ("ABD. RAHMAN BIN HJ ISMAIL", S()),
+            ("Abdul Rahman Ismail", S(c="KH")),
+            ("Abd. Rahman bin Haji Ismail", S()),
+        ],
+    ),
+    (
+        "id_suharto",
+        "ID",
+        "1968-08-17",
+        [
+            ("Suharto", S()),
+            ("Soeharto", S(c="MY")),
+            ("SUHARTO SUHARTO", S(c="SG")),
+            ("Bapak Suharto", S()),
+            ("Suharto -", S(c="TH")),
+        ],
+    ),
+    (
+        "my_ravi",
+        "MY",
+        "1983-03-27",
+        [
+            ("Ravi s/o Krishnan", S()),
+            ("Ravi a/l Krishnan", S()),
+            ("RAVI S/O KRISHNAN", S(c="SG")),
+            ("Ravi Krishnan", S(c="TH")),
+            ("Ravi A/L Krishnan", S(c="KH")),
+        ],
+    ),
+    (
+        "my_priya",
+        "MY",
+        "1993-10-02",
+        [
+            ("Priya d/o Suppiah", S(c="SG")),
+            ("Priya a/p Suppiah", S()),
+            ("PRIYA A/P SUPPIAH", S(c="TH")),
+            ("Priya Suppiah", S(c="KH")),
+        ],
+    ),
+    (
+        "id_dewi",
+        "ID",
+        "1988-12-25",
+        [
+            ("Dewi Lestari", S()),
+            ("DEWI LESTARI", S(c="MY")),
+            ("Ibu Dewi Lestari", S()),
+            ("Dewi Lestari, S.E.", S()),
+        ],
+    ),
+    (
+        "my_izzah",
+        "MY",
+        "1980-09-16",
+        [
+            ("Nurul Izzah binti Anwar", S()),
+            ("Nur Izzah bt Anwar", S(c="SG")),
+            ("NURUL IZZAH ANWAR", S(c="TH")),
+            ("Noor Izzah binti Anwar", S(c="KH")),
+        ],
+    ),
+    (
+        "id_budi",
+        "ID",
+        "1984-04-21",
+        [
+            ("Budi Santoso", S()),
+            ("Boedi Santoso", S(c="MY")),
+            ("BUDI SANTOSO", S(c="KH")),
+            ("Budi Santosa", S(c="TH")),
+        ],
+    ),
+    (
+        "id_muh",
+        "ID",
+        "1991-11-11",
+        [
+            ("Muhammad Rizky Pratama", S()),
+            ("M. Rizky Pratama", S(c="MY")),
+            ("Moch. Rizky Pratama", S()),
+            ("Muh Rizky Pratama", S(c="SG")),
+            ("MUHAMMAD RIZKI PRATAMA", S(c="KH")),
+        ],
+    ),
+    # ---------------- Filipino
+    (
+        "ph_juan",
+        "PH",
+        "1980-05-15",
+        [
+            ("Juan dela Cruz Jr.", S()),
+            ("Juan De La Cruz, Jr.", S(c="HK")),
+            ("JUAN DELACRUZ JR", S(c="MY")),
+            ("DELA CRUZ, Juan Jr.", S()),
+            ("Juan S. Dela Cruz Jr.", S()),
+            ("Juan Dela Cruz Jr", S(c="KH", n="")),
+        ],
+    ),
+    (
+        "ph_maria",
+        "PH",
+        "1992-08-19",
+        [
+            ("Ma. Cristina Reyes", S()),
+            ("Maria Cristina Reyes", S(c="HK")),
+            ("MA CRISTINA REYES", S()),
+            ("Ma. Cristina B. Reyes", S()),
+            ("Maria Cristina Bautista Reyes", S()),
+        ],
+    ),
+    (
+        "ph_jose",
+        "PH",
+        "1985-02-02",
+        [
+            ("Jose delos Santos", S()),
+            ("Jose De Los Santos", S(c="SG")),
+            ("DELOS SANTOS, JOSE", S()),
+            ("Jose Delossantos", S(c="MY")),
+        ],
+    ),
+    (
+        "ph_mark",
+        "PH",
+        "1990-12-30",
+        [
+            ("Mark Anthony Bautista", S()),
+            ("MARK ANTHONY BAUTISTA", S(c="KH")),
+            ("Mark Anthony G. Bautista", S()),
+            ("BAUTISTA, Mark Anthony", S(c="HK")),
+        ],
+    ),
+    # ---------------- Chinese
+    (
+        "cn_tanwm",
+        "MY",
+        "1982-10-10",
+        [
+            ("Tan Wei Ming", S()),
+            ("Chen Weiming", S(c="CN", n="")),
+            ("陈伟明", S(c="CN")),
+            ("Michael Tan Wei Ming", S(c="SG")),
+            ("TAN WEI MING MICHAEL", S()),
+            ("Tan Wei-Ming", S(c="TH")),
+            ("Tan Wei Ming (Michael)", S(c="SG")),
+        ],
+    ),
+    (
+        "cn_limbh",
+        "SG",
+        "1975-07-04",
+        [
+            ("Lim Boon Huat", S()),
+            ("Lin Wenfa", S(c="CN")),
+            ("林文發", S(c="TW")),
+            ("LIM BOON HUAT", S(c="MY")),
+            ("Lim Boon Hwat", S(c="MY")),
+        ],
+    ),
+    (
+        "cn_ngkl",
+        "MY",
+        "1988-01-08",
+        [
+            ("Ng Kok Leong", S()),
+            ("Huang Guoliang", S(c="CN")),
+            ("黄国良", S(c="CN")),
+            ("Wong Kok Leong", S(c="HK")),
+            ("NG KOK LEONG", S(c="SG")),
+        ],
+    ),
+    (
+        "cn_teosl",
+        "SG",
+        "1990-04-18",
+        [
+            ("Teo Siew Ling", S()),
+            ("Zhang Xiuling", S(c="CN")),
+            ("张秀玲", S(c="CN")),
+            ("Chang Hsiu-ling", S(c="TW")),
+            ("Jessica Teo Siew Ling", S(c="MY")),
+        ],
+    ),
+    (
+        "cn_ongck",
+        "MY",
+        "1979-09-29",
+        [
+            ("Ong Chee Keong", S()),
+            ("Wang Zhiqiang", S(c="CN")),
+            ("王志强", S(c="CN")),
+            ("ONG CHEE KEONG", S(c="TH")),
+        ],
+    ),
+    (
+        "cn_wongkw",
+        "HK",
+        "1984-06-06",
+        [
+            ("Wong Ka Wai", S()),
+            ("Huang Jiawei", S(c="CN")),
+            ("黃家偉", S()),
+            ("Wong Ka-wai", S(c="MO")),
+            ("Kelvin Wong Ka Wai", S(c="SG")),
+        ],
+    ),
+    (
+        "cn_chansm",
+        "HK",
+        "1987-03-13",
+        [
+            ("Chan Siu Ming", S()),
+            ("Chen Xiaoming", S(c="CN")),
+            ("陳小明", S()),
+            ("CHAN Siu-ming", S(c="MO")),
+        ],
+    ),
+    (
+        "cn_zhangwei",
+        "CN",
+        "1985-10-01",
+        [
+            ("张伟", S()),
+            ("Zhang Wei", S(c="KH")),
+            ("ZHANG WEI", S(c="MM")),
+            ("Wei Zhang", S(c="TH")),
+            ("Chang Wei", S(c="TW", n="")),
+        ],
+    ),
+    (
+        "cn_leeck",
+        "MY",
+        "1977-11-23",
+        [
+            ("Lee Chong Wei", S()),
+            ("Li Zongwei", S(c="CN")),
+            ("李宗伟", S(c="CN")),
+            ("LEE CHONG WEI", S(c="SG")),
+        ],
+    ),
+    # ---------------- Khmer
+    (
+        "kh_dara",
+        "KH",
+        "1986-08-28",
+        [
+            ("Sok Dara", S()),
+            ("SOK Dara", S(c="TH")),
+            ("Dara Sok", S(c="TH")),
+            ("សុខ ដារា", S()),
+            ("SOK DARA", S(c="VN", n="")),
+        ],
+    ),
+    (
+        "kh_sophea",
+        "KH",
+        "1994-04-14",
+        [
+            ("Chan Sophea", S()),
+            ("Chan Sophia", S(c="TH")),
+            ("ចាន់ សុភា", S()),
+            ("CHAN SOPHEA", S(c="VN")),
+        ],
+    ),
+    (
+        "kh_vuthy",
+        "KH",
+        "1980-02-29",
+        [
+            ("Heng Vuthy", S()),
+            ("Heng Vuthi", S(c="TH")),
+            ("HENG VUTHY", S(c="VN")),
+            ("Vuthy Heng", S(c="TH")),
+        ],
+    ),
+    (
+        "kh_sothea",
+        "KH",
+        "1989-09-01",
+        [
+            ("Keo Sothea", S()),
+            ("KEO SOTHEA", S(c="TH")),
+            ("Sothea Keo", S(c="VN")),
+            ("Kaev Sothea", S()),
+        ],
+    ),
+    # ---------------- Lao
+    (
+        "la_somphone",
+        "LA",
+        "1983-12-02",
+        [
+            ("Somphone Phommavongsa", S()),
+            ("Sompone Phommavongsa", S(c="TH")),
+            ("ສົມພອນ ພົມມະວົງສາ", S()),
+            ("PHOMMAVONGSA Somphone", S(c="TH")),
+            ("Somphon Phommavongsa", S(c="VN")),
+        ],
+    ),
+    (
+        "la_khamla",
+        "LA",
+        "1991-05-25",
+        [
+            ("Khamla Sisouphanh", S()),
+            ("Khamla Sysouphanh", S(c="TH")),
+            ("Khamla Sisouphan", S(c="VN")),
+            ("KHAMLA SISOUPHANH", S(c="TH", n="")),
+        ],
+    ),
+    (
+        "la_bounmy",
+        "LA",
+        "1987-07-30",
+        [
+            ("Bounmy Keomany", S()),
+            ("Bounmi Keomani", S(c="TH")),
+            ("BOUNMY KEOMANY", S(c="VN")),
+            ("Bunmy Keomany", S(c="TH")),
+        ],
+    ),
+]
+
+# Look-alikes: different people. (person id, nationality, birth date, name, options)
+LOOK: list[tuple[str, str, str, str, dict[str, str]]] = [
+    ("vn_an_twin", "VN", "1987-04-12", "Nguyễn Văn Anh", S()),
+    ("vn_an_sister", "VN", "1987-04-12", "Nguyễn Thị An", S()),
+    ("vn_an_namesake", "VN", "1962-03-03", "Nguyen Van An", S(c="KH")),
+    ("vn_duc_brother", "VN", "1988-01-01", "Đặng Minh Đạt", S()),
+    ("vn_huy_twin", "VN", "1979-02-28", "Lê Quang Hùng", S()),
+    ("mm_akm_brother", "MM", "1986-09-09", "Aung Kyaw Min", S()),
+    ("mm_akm_namesake", "MM", "1971-02-02", "U Aung Kyaw Moe", S()),
+    ("mm_kmn_sister", "MM", "1990-08-08", "Khin Myat Thu", S()),
+    ("mm_zmh_twin", "MM", "1992-01-30", "Zaw Min Htet", S()),
+    ("th_somchai_namesake", "TH", "1960-06-06", "Somchai Suwannarat", S()),
+    ("th_somchai_twin", "TH", "1978-04-04", "Somsak Suwannarat", S()),
+    ("th_chaiwat_brother", "TH", "1985-03-03", "Chaiyut Thongdee", S()),
+    ("th_siriporn_twin", "TH", "1991-09-09", "Siriphan Boonmee", S()),
+    ("my_hafiz_otherfather", "MY", "1990-02-14", "Muhammad Hafiz bin Ismail", S()),
+    ("my_hafiz_namesake", "MY", "1972-07-07", "Mohd Hafiz bin Abdullah", S()),
+    ("my_rahman_brother", "MY", "1975-06-30", "Abdul Rahim bin Ismail", S()),
+    ("id_suharto_namesake", "ID", "1950-01-01", "Suharto", S()),
+    ("my_ravi_other", "MY", "1983-03-27", "Ravi s/o Kumar", S()),
+    ("id_dewi_namesake", "ID", "1970-10-10", "Dewi Lestari", S()),
+    ("ph_juan_father", "PH", "1955-05-15", "Juan dela Cruz Sr.", S()),
+    ("ph_maria_namesake", "PH", "1970-01-01", "Maria Cristina Reyes", S()),
+    ("ph_jose_sister", "PH", "1985-02-02", "Josefina delos Santos", S()),
+    ("cn_tanwm_namesake", "MY", "1970-03-03", "Tan Wei Ming", S()),
+    ("cn_tanwm_twin", "MY", "1982-10-10", "Tan Wei Ling", S()),
+    ("cn_limbh_brother", "SG", "1975-07-04", "Lim Boon Hock", S()),
+    ("cn_teosl_sister", "SG", "1990-04-18", "Teo Siew Lan", S()),
+    ("cn_zhangwei_namesake", "CN", "1990-12-12", "Zhang Wei", S()),
+    ("cn_ongck_brother", "MY", "1979-09-29", "Ong Chee Wee", S()),
+    ("kh_dara_namesake", "KH", "1960-06-06", "Sok Dara", S()),
+    ("kh_dara_brother", "KH", "1986-08-28", "Sok Darith", S()),
+    ("kh_sophea_twin", "KH", "1994-04-14", "Chan Sopheap", S()),
+    ("la_somphone_other", "LA", "1983-12-02", "Somphone Phommavong", S()),
+    ("la_bounmy_sister", "LA", "1987-07-30", "Bounmy Keomanivong", S()),
+    ("vn_phuoc_brother", "VN", "1981-07-07", "Trương Văn Phúc", S()),
+    ("cn_chansm_namesake", "HK", "1960-01-01", "Chan Siu Ming", S()),
+]

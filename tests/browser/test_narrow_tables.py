@@ -4,11 +4,13 @@ leaving out the columns said elsewhere."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from argon2 import PasswordHasher
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from counterscam.access import accounts
@@ -99,5 +101,73 @@ def test_no_table_scrolls_sideways_at_800px_and_up(
         )
         wide = {"Country", "Channel", "Loss"}
         assert (wide & set(shown)) == (set() if width < 1024 else wide), shown
+    finally:
+        context.close()
+
+
+# Hits held by several agencies, values with no hit and values that are not valid, one long.
+CHECKED_LIST = """bank_account,MY:MBBE:514000000001
+bank_account,MY:MBBE:514000000026
+phone,012-345 6789
++65 9000 0000
+url,https://no-such-shop.example/path/to/a/long/page?ref=1234567890
+phone,+60 12
+phone,+60-1234-5678-9012-3456-7890-1234-5678-9012
+0xZZZZ
+"""
+ANSWERS_AT_800 = {
+    "Line",
+    "Answer",
+    "Value as written",
+    "Reports you may see",
+    "Countries",
+    "Held by other agencies",
+}
+
+
+@pytest.mark.parametrize("width", [800, 1024, 1280])
+def test_a_checked_list_fits_at_800px_and_up(
+    chromium: Any, linked_site: dict[str, Any], width: int
+) -> None:
+    context = chromium.new_context(
+        viewport={"width": width, "height": 900}, base_url=linked_site["url"]
+    )
+    context.set_default_timeout(15_000)
+    tab = context.new_page()
+    try:
+        # A member, then a partner: it sees fewest reports and the most holders beside them.
+        for agency in ("MY-NSRC", "AU-AFP"):
+            sign_in(tab, agency)
+            tab.goto("/check/bulk")
+            tab.get_by_label("Values, one a line").fill(CHECKED_LIST)
+            tab.get_by_label("Country (optional)").select_option("MY")
+            tab.get_by_role("button", name="Check the list").click()
+            rows = tab.locator("#answers tbody tr")
+            expect(rows).to_have_count(8)
+            # The answers ran some 400 px past their box at 800 px and 200-300 at 1024 and 1280.
+            assert tab.locator(".table-scroll").evaluate_all(CUT) == [], (agency, width)
+            shown = tab.locator("#answers thead th").evaluate_all(
+                "ths => ths.filter(th => th.getClientRects().length)"
+                ".map(th => th.textContent.trim())"
+            )
+            assert len(shown) == (6 if width < 1024 else 11), shown
+            assert ANSWERS_AT_800 <= set(shown), shown
+            # Why a value is not valid stays in sight, inside the box, at every width.
+            box = tab.locator(".table-scroll").bounding_box()
+            reasons = tab.locator(".answer-row--invalid .answer__reason")
+            expect(reasons).to_have_count(3)
+            for i in range(3):
+                expect(reasons.nth(i)).to_be_visible()
+                reason = reasons.nth(i).bounding_box()
+                assert reason["x"] + reason["width"] <= box["x"] + box["width"] + 1, (agency, i)
+            # The value links to its own check, which gives what the narrow table leaves out.
+            tab.locator(".answer-row--hit").first.get_by_role(
+                "link", name="MY:MBBE:514000000001"
+            ).click()
+            expect(tab).to_have_url(
+                re.compile(r"/check\?kind=bank_account&value=MY%3AMBBE%3A5140+1$")
+            )
+            expect(tab.get_by_text("First seen", exact=True)).to_be_visible()
+            tab.context.clear_cookies()
     finally:
         context.close()

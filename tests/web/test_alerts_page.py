@@ -6,10 +6,11 @@ import re
 from collections.abc import Callable
 
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from counterscam.check.alerts import raise_alerts
 from counterscam.db.engine import session_factory
+from counterscam.db.models import AuditEvent
 from counterscam.web.routes.alerts import PER_PAGE
 from tests.factories import PolicyRegion, make_report
 from tests.web.conftest import csrf_of
@@ -117,7 +118,17 @@ def test_a_partner_is_not_offered_an_inbox_that_is_always_empty(
         client = client_for(code)
         dashboard = client.get("/").text
         assert 'href="/alerts"' not in dashboard and "Recent cross-border alerts" not in dashboard
-        inbox = client.get("/alerts").text
+        assert client.get("/dashboard/alerts.csv").status_code == 404
+        assert client.get("/dashboard/by-country.csv").status_code == 200
+    with session_factory(engine)() as session:
+        # The dashboard read no inbox for them, so the audit log tells of no alert read.
+        partners = [region.users[c].agency_id for c in ("AU-AFP", "TL-PNTL")]
+        actions = session.scalars(
+            select(AuditEvent.action).where(AuditEvent.agency_id.in_(partners))
+        ).all()
+        assert "view_dashboard" in actions and "read_alerts" not in actions
+    for code in ("AU-AFP", "TL-PNTL"):
+        inbox = client_for(code).get("/alerts").text
         assert f"{code} gets no alerts: they go to the agencies that submit reports" in inbox
     member = client_for("MY-NSRC").get("/").text
     assert 'href="/alerts"' in member and "Recent cross-border alerts" in member

@@ -57,3 +57,19 @@ def test_a_filter_naming_no_country_or_scam_type_is_said(
     assert client.get("/reports.csv?country=XX").status_code == 400
     refused = client.get("/reports.csv", params={"scam_type": "<script>x</script>"})
     assert refused.status_code == 400 and "<script>x" not in refused.text
+
+
+def test_the_cluster_list_reads_its_filters_the_same_way(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    client = client_for("MY-NSRC")
+    assert client.get("/clusters?scam_type=Investment&country=my").status_code == 200
+    assert 'value="investment" selected' in client.get("/clusters?scam_type=Investment").text
+    response = client.get("/clusters?country=MYX&scam_type=romance scam")
+    assert response.status_code == 400
+    page = unescape(response.text)
+    assert "“country=MYX” in the address is not a reporting country" in page
+    assert "“scam_type=romance scam” in the address is not a scam type" in page
+    download = client.get("/clusters.csv?country=Malaysia")
+    assert download.status_code == 400 and "is not a reporting country" in unescape(download.text)
+    assert client.get("/clusters.csv?scam_type=INVESTMENT").status_code == 200

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from counterscam.access import audit
 from counterscam.access.caller import Caller
 from counterscam.access.figures_cache import FiguresCache
-from counterscam.access.policy import report_visible
+from counterscam.access.policy import contributes, report_visible
 from counterscam.check.alerts import AlertItem, inbox
 from counterscam.db.local_time import local_period
 from counterscam.db.models import Report
@@ -50,6 +50,8 @@ class Dashboard:
     by_month: list[Slice]  # local months, oldest first, months with no report as zero
     alerts: list[AlertItem]
     unread_alerts: int
+    # Alerts go to agencies that submit reports: a partner's or observer's dashboard has none.
+    gets_alerts: bool = True
 
 
 @dataclass(frozen=True)
@@ -163,7 +165,14 @@ def build_dashboard(
     by_month = _by_month(session, caller, now, figures)
     total = sum(s.reports for s in by_country)
     audit.record(session, caller, channel="web", action="view_dashboard", hits=total)
-    recent = inbox(session, caller, per_page=alerts, channel="web")  # commits the audit rows
+    gets_alerts = contributes(caller)
+    if gets_alerts:
+        recent = inbox(session, caller, per_page=alerts, channel="web")  # commits the audit rows
+        items, unread = recent.items, recent.unread
+    else:
+        # An inbox that is always empty is neither read nor logged as read.
+        session.commit()
+        items, unread = [], 0
     return Dashboard(
         reports=total,
         loss_usd=sum((s.loss_usd for s in by_country), Decimal(0)),
@@ -171,6 +180,7 @@ def build_dashboard(
         by_country=by_country,
         by_scam_type=by_type,
         by_month=by_month,
-        alerts=recent.items,
-        unread_alerts=recent.unread,
+        alerts=items,
+        unread_alerts=unread,
+        gets_alerts=gets_alerts,
     )

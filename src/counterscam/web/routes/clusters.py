@@ -29,6 +29,7 @@ from counterscam.web.cluster_views import (
 )
 from counterscam.web.formatting import KIND_LABELS, member_countries, options
 from counterscam.web.forms import FormErrors
+from counterscam.web.list_filters import country_and_scam_type, refused
 from counterscam.web.render import Page, SignedIn
 from counterscam.web.tables import Sorting, chosen_sort, csv_response
 
@@ -36,12 +37,12 @@ router = APIRouter()
 JOINING_PER_PAGE = 100
 
 
-def _filters(sort: str, country: str, scam_type: str, compound: str) -> ClusterFilters:
+def _filters(
+    sort: str, country: str, scam_type: str, compound: str, errors: FormErrors
+) -> ClusterFilters:
+    code, kind = country_and_scam_type(country, scam_type, errors)
     return ClusterFilters(
-        sort=sort.strip() or "loss",
-        country=country.strip().upper()[:2],
-        scam_type=scam_type.strip()[:40],
-        compound=compound.strip()[:100],
+        sort=sort.strip() or "loss", country=code, scam_type=kind, compound=compound.strip()[:100]
     )
 
 
@@ -66,8 +67,8 @@ def clusters_list(
     p: int = Query(1, ge=1, le=MAX_PAGE, alias="page"),
 ) -> Response:
     """List the clusters holding reports the caller may see, sorted and filtered."""
-    filters = _filters(sort, country, scam_type, compound)
     errors = FormErrors()
+    filters = _filters(sort, country, scam_type, compound, errors)
     sort = chosen_sort(
         filters.sort,
         SORTS,
@@ -105,7 +106,10 @@ def clusters_csv(
     page: SignedIn, sort: str = "loss", country: str = "", scam_type: str = "", compound: str = ""
 ) -> Response:
     """Download the cluster list under the same sort and filters as CSV."""
-    filters = _filters(sort, country, scam_type, compound)
+    errors = FormErrors()
+    filters = _filters(sort, country, scam_type, compound, errors)
+    if errors:
+        raise HTTPException(400, refused(errors))
     if filters.sort not in SORTS:
         raise HTTPException(400, f"Unknown sort {filters.sort!r}: use {', '.join(SORTS)}")
     return csv_response(export_cluster_list(page.session, page.caller, filters=filters))

@@ -57,7 +57,7 @@ def dashboard_tables(d: Dashboard) -> dict[str, Table]:
         }
         for a in d.alerts
     ]
-    return {
+    tables = {
         "by-country": _slice_table(
             d.by_country,
             caption="By reporting country",
@@ -94,6 +94,9 @@ def dashboard_tables(d: Dashboard) -> dict[str, Table]:
             csv_name="recent-alerts.csv",
         ),
     }
+    if not d.gets_alerts:
+        del tables["alerts"]  # so /dashboard/alerts.csv is a 404, not a table of nothing
+    return tables
 
 
 def _top_note(d: Dashboard) -> str:

@@ -9,10 +9,10 @@ from fastapi.responses import HTMLResponse, Response
 
 from counterscam.access.reads import NEWEST_FIRST, REPORT_ORDERS, NotFound, NotPermitted, get_report
 from counterscam.api.deps import MAX_PAGE, RowId
-from counterscam.intake import vocab
 from counterscam.sorting import BadSort, checked
 from counterscam.web.formatting import member_countries, options
 from counterscam.web.forms import FormErrors
+from counterscam.web.list_filters import country_and_scam_type, refused
 from counterscam.web.render import SignedIn
 from counterscam.web.report_views import (
     SORTED_HEADINGS,
@@ -26,30 +26,8 @@ router = APIRouter()
 
 
 def _filters(country: str, scam_type: str, sort: str, errors: FormErrors) -> ReportFilters:
-    """Read the filters as the API does: any case, and a value naming nothing said, not dropped.
-
-    An unknown value matched no report, and the empty list read as "no such reports"; it is
-    left out instead, so the list shown is the one its filter boxes say, under the error.
-    """
-    code = country.strip().upper()
-    if code and code not in {c for c, _name in member_countries()}:
-        said = _quoted("country", country)
-        errors.add("country", f"{said} is not a reporting country. {_CHOOSE}")
-        code = ""
-    kind = vocab.fold_code(scam_type)
-    if kind and kind not in vocab.code_set("scam_type"):
-        said = _quoted("scam_type", scam_type)
-        errors.add("scam_type", f"{said} is not a scam type. {_CHOOSE}")
-        kind = ""
+    code, kind = country_and_scam_type(country, scam_type, errors)
     return ReportFilters(country=code, scam_type=kind, sort=sort.strip() or NEWEST_FIRST)
-
-
-_CHOOSE = "Choose one from the list and apply the filters again."
-
-
-def _quoted(name: str, value: str) -> str:
-    shown = value if len(value) <= 40 else f"{value[:40]}…"
-    return f"“{name}={shown}” in the address"
 
 
 def _url(path: str, query: str) -> str:
@@ -102,7 +80,7 @@ def reports_csv(
     errors = FormErrors()
     filters = _filters(country, scam_type, sort, errors)
     if errors:
-        raise HTTPException(400, " ".join(e.message for e in errors.items))
+        raise HTTPException(400, refused(errors))
     try:
         checked(filters.sort, REPORT_ORDERS)
     except BadSort as exc:

@@ -104,12 +104,17 @@ def ref_of(value: Any) -> str:
 
 
 REJECTION_COLUMNS = ("file", "row", "column", "value", "reason")
+# Files written before rows ended in CRLF left a carriage return inside a cell unquoted; it is
+# read back through this noncharacter, which no text holds.
+_OLD_CR = "\ufdd0"
 
 
 def rejections_csv(errors: Iterable[RowError]) -> str:
     """Return the rejection file: one line per error, columns file,row,column,value,reason."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    # CRLF rows make the writer quote a carriage return inside a cell: left bare, a spreadsheet
+    # starts a new row there, and "x\r=cmd|..." would put a live formula at its start.
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(REJECTION_COLUMNS)
     for e in errors:
         # Every text cell, not only the value: a file name, a column heading and a reason
@@ -128,8 +133,13 @@ def _unquoted(cell: str) -> str:
 
 
 def parse_rejections_csv(text: str) -> list[RowError]:
-    """Read back a rejection file written by ``rejections_csv``."""
-    rows = list(csv.reader(io.StringIO(text)))
+    """Read back a rejection file written by ``rejections_csv``, now or before rows were CRLF."""
+    old = not text.startswith(",".join(REJECTION_COLUMNS) + "\r\n")
+    source = text.replace("\r", _OLD_CR) if old else text
+    rows = [
+        [cell.replace(_OLD_CR, "\r") for cell in row]
+        for row in csv.reader(io.StringIO(source, newline=""))
+    ]
     return [
         RowError(
             file=_unquoted(f),

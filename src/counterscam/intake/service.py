@@ -373,4 +373,5 @@ def rejections_for(session: Session, caller: Caller, batch_id: int) -> str:
     batch = session.get(ImportBatch, batch_id)
     if batch is None or caller.agency_id is None or batch.agency_id != caller.agency_id:
         raise BatchNotFound(f"no batch {batch_id} submitted by your agency")
-    return batch.rejections_csv or rejections_csv([])
+    # Written anew, so a file stored before carriage returns were quoted comes out quoted too.
+    return rejections_csv(parse_rejections_csv(batch.rejections_csv or ""))

@@ -1,0 +1,196 @@
+"""Values an agency's file or its administrators typed, hostile to the pages and downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, select, update
+
+from counterscam.check.alerts import raise_alerts
+from counterscam.db.engine import session_factory
+from counterscam.db.link_models import Cluster, ClusterReport
+from counterscam.db.models import Agency, ImportBatch
+from counterscam.link.rebuild import rebuild
+from tests.factories import PolicyRegion, make_report
+from tests.link.region import add_compound, add_party
+from tests.web.conftest import csrf_of
+
+RLO = "\u202e"  # RIGHT-TO-LEFT OVERRIDE: the text after it is drawn backwards
+# One unbroken run, as a pasted form address or a name in a script without spaces.
+LONG_RUN = "https://contact.example/" + "x" * 200
+LONG_NAME = "N" * 250
+
+CSV_HEAD = "external_ref,reported_at,scam_type,channel,mark\n"
+
+
+def _spreadsheet_rows(text: str) -> list[list[str]]:
+    # Excel and LibreOffice end a row at a carriage return outside quotes, as at a line feed.
+    return list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline="")))
+
+
+def test_a_carriage_return_in_a_rejected_cell_neither_breaks_the_page_nor_runs(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    client = client_for("MY-NSRC")
+    token = csrf_of(client.get("/upload").text)
+    bad = CSV_HEAD + 'CR-1,2026-03-01,"x\r=SUM(1+1)*cmd|calc",sms,amber\n'
+    response = client.post(
+        "/upload",
+        data={"csrf_token": token},
+        files={"files": ("reports.csv", bad.encode(), "text/csv")},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    page = client.get(response.headers["location"])
+    assert page.status_code == 200
+    assert "Nothing was saved" in page.text and "scam_type" in page.text
+
+    download = client.get(response.headers["location"] + "/rejections.csv").text
+    rows = _spreadsheet_rows(download)
+    assert [r[3] for r in rows[1:]] == ["x\r=SUM(1+1)*cmd|calc"]
+    assert not [c for r in rows for c in r if c[:1] in ("=", "+", "@")]
+
+
+def test_a_rejection_file_stored_before_carriage_returns_were_quoted_still_opens(
+    client_for: Callable[[str], TestClient], region: PolicyRegion, engine: Engine
+) -> None:
+    client = client_for("MY-NSRC")
+    token = csrf_of(client.get("/upload").text)
+    location = client.post(
+        "/upload",
+        data={"csrf_token": token},
+        files={"files": ("reports.csv", (CSV_HEAD + "OLD-1,2026-03-01,x,sms,amber\n").encode())},
+        follow_redirects=False,
+    ).headers["location"]
+    old = "file,row,column,value,reason\nreports.csv,2,scam_type,x\r=SUM(1+1),not a type\n"
+    with engine.begin() as conn:
+        conn.execute(update(ImportBatch).values(rejections_csv=old))
+
+    page = client.get(location)
+    assert page.status_code == 200 and "not a type" in page.text
+    rows = _spreadsheet_rows(client.get(location + "/rejections.csv").text)
+    assert [r[3] for r in rows[1:]] == ["x\r=SUM(1+1)"]
+
+
+@pytest.fixture
+def linked(engine: Engine, region: PolicyRegion) -> dict[str, str]:
+    """Link the region: the cluster of its phone, and of two reports naming one passport."""
+    session = session_factory(engine)()
+    session.execute(update(Agency).values(contact=f"Ask at {LONG_RUN}"))
+    add_party(session, region.reports["green"].id, LONG_NAME, "suspect")
+    docs = [
+        make_report(session, agency_id=region.users["MY-NSRC"].agency_id, ref=ref, mark="green")
+        for ref in ("MY-DOC-1", "MY-DOC-2")
+    ]
+    for report in docs:
+        add_party(
+            session,
+            report.id,
+            f"{RLO}ilA nib damhA",
+            "suspect",
+            id_number="A1234567",
+            id_kind="passport",
+            nationality="MY",
+        )
+    # A rescue naming the cluster's compound is tied to it, quoting the compound's name.
+    rescue = make_report(
+        session, agency_id=region.users["MY-NSRC"].agency_id, ref="MY-RESCUE", mark="green"
+    )
+    add_party(session, rescue.id, "Aung Aung", "victim_of_trafficking")
+    for report in (docs[0], rescue):
+        add_compound(session, report.id, f"{RLO}KRAP KK", "MM")
+    sg = make_report(
+        session,
+        agency_id=region.users["SG-ASCOM"].agency_id,
+        ref="SG-RED",
+        mark="red",
+        country="SG",
+        phone=region.phone,
+    )
+    hidden = [
+        make_report(
+            session,
+            agency_id=region.users["MY-NSRC"].agency_id,
+            ref=ref,
+            mark="red",
+            phone="+60123450077",
+        )
+        for ref in ("MY-RED-1", "MY-RED-2")
+    ]
+    raise_alerts(session, [sg.id])
+    rebuild(session)
+    session.commit()
+    keys = {
+        name: session.scalar(
+            select(Cluster.key)
+            .join(ClusterReport, ClusterReport.cluster_id == Cluster.id)
+            .where(ClusterReport.report_id == report_id)
+        )
+        for name, report_id in (
+            ("phone", region.reports["green"].id),
+            ("passport", docs[0].id),
+            ("red", hidden[0].id),
+        )
+    }
+    session.close()
+    assert all(keys.values()), keys
+    return {name: str(key) for name, key in keys.items()}
+
+
+def _cell_of(html: str, text: str) -> str:
+    """Return the opening <td> tag of the cell holding ``text``."""
+    at = html.index(text)
+    return html[html.rindex("<td", 0, at) : html.index(">", html.rindex("<td", 0, at)) + 1]
+
+
+def test_long_contacts_names_and_reasons_wrap_inside_their_cells(
+    client_for: Callable[[str], TestClient], linked: dict[str, str], region: PolicyRegion
+) -> None:
+    # SG sees MY's green reports and is told who holds the red ones: the holder's contact,
+    # one long run, pushed the table wider than its box (scrolling sideways at 1280 px).
+    sg = client_for("SG-ASCOM")
+    brief = sg.get(f"/clusters/{linked['phone']}").text
+    assert 'class="cell-long"' in _cell_of(brief, LONG_RUN)
+    assert 'class="cell-long"' in _cell_of(brief, LONG_NAME)  # the persons table
+    refused = sg.get(f"/clusters/{linked['red']}")
+    assert refused.status_code == 403 and 'class="cell-long"' in _cell_of(refused.text, LONG_RUN)
+    check = sg.get(f"/check?kind=phone&value={region.phone}").text
+    assert 'class="cell-long"' in _cell_of(check, LONG_RUN)
+
+    my = client_for("MY-NSRC")
+    alerts = my.get("/alerts").text
+    assert "SG-ASCOM" in alerts and 'class="cell-long"' in _cell_of(alerts, LONG_RUN)
+
+    token = csrf_of(my.get("/stop-list").text)
+    reason = "hotline" + "!" * 200
+    my.post(
+        "/stop-list",
+        data={"kind": "phone", "value": "03-2345 6789", "reason": reason, "csrf_token": token},
+    )
+    assert 'class="cell-long"' in _cell_of(my.get("/stop-list").text, reason)
+
+
+def _between(html: str, start: str, end: str) -> str:
+    at = html.index(start)
+    return html[at : html.index(end, at)]
+
+
+def test_a_right_to_left_override_in_a_name_stays_inside_it(
+    client_for: Callable[[str], TestClient], linked: dict[str, str]
+) -> None:
+    # Two reports naming the same passport are linked by it, and the explanation quotes the
+    # name: the override turned "(Suspect, the same day)" after it into "(yad emas eht ,tcepsuS)".
+    # The rescue tied by a compound quoted its name the same way before "(compound ...)".
+    brief = client_for("MY-NSRC").get(f"/clusters/{linked['passport']}").text
+    for sentences in (
+        _between(brief, '<ol class="link-list"', "</ol>"),
+        _between(brief, "Rescue and recruitment reports tied", "</ul>"),
+    ):
+        assert RLO in sentences
+        for at in [m.start() for m in re.finditer(RLO, sentences)]:
+            assert sentences.rindex("<bdi>", 0, at) > sentences.rfind("</bdi>", 0, at), sentences

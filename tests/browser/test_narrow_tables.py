@@ -171,3 +171,41 @@ def test_a_checked_list_fits_at_800px_and_up(
             tab.context.clear_cookies()
     finally:
         context.close()
+
+
+def test_a_long_reference_wraps_in_the_list_and_on_its_page(
+    chromium: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # An agency writes its references as it likes: 100 characters ran the reports list 1,785 px
+    # wide inside its box and the report page to 2,194 px at a 1280 px window.
+    path = tmp_path_factory.mktemp("long-ref") / "counterscam.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(
+            accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+        )
+        build_region(engine, reports=20)
+        with session_scope(engine) as session:
+            report = session.scalars(select(Report).where(Report.country == "MY")).first()
+            assert report is not None
+            report.external_ref = "MY-" + "REFERENCE" * 11
+            report_id = report.id
+        with serving(engine) as base_url:
+            for width in (800, 1280):
+                context = chromium.new_context(
+                    viewport={"width": width, "height": 900}, base_url=base_url
+                )
+                context.set_default_timeout(15_000)
+                tab = context.new_page()
+                try:
+                    sign_in(tab, "MY-NSRC")
+                    tab.goto("/reports")
+                    expect(tab.get_by_text("REFERENCEREFERENCE", exact=False).first).to_be_visible()
+                    assert tab.locator(".table-scroll").evaluate_all(CUT) == [], width
+                    tab.goto(f"/reports/{report_id}")
+                    wide = tab.evaluate("document.documentElement.scrollWidth")
+                    assert wide <= width, f"the report page is {wide}px wide at {width}px"
+                finally:
+                    context.close()
+    engine.dispose()

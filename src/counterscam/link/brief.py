@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -421,6 +422,22 @@ def _when(days: int) -> str:
     return "the same day" if days == 0 else f"{days} day{'s' if days != 1 else ''} apart"
 
 
+# Right-to-left letters and the controls that reorder text: a name holding U+202E (RLO)
+# reversed the rest of the sentence quoting it ("(Suspect, 1 day apart)" read backwards).
+_REORDERING = frozenset({"R", "AL", "RLE", "RLO", "LRE", "LRO", "RLI", "LRI", "FSI", "PDF", "PDI"})
+
+
+def isolated(text: str) -> str:
+    """Return ``text`` between FSI and PDI when it could reorder what follows it, else as is.
+
+    The isolate keeps the name's own direction inside it and lets the sentence around it read
+    in its own, in a page, a CSV cell or a terminal alike.
+    """
+    if text.isascii() or not any(unicodedata.bidirectional(c) in _REORDERING for c in text):
+        return text
+    return f"\u2068{text}\u2069"
+
+
 def explain_party(
     a: str,
     b: str,
@@ -432,7 +449,7 @@ def explain_party(
     days: int,
 ) -> LinkExplanation:
     """Return a link through one person (resolved, or by the same document) as a sentence."""
-    names = sorted({p.full_name for p in (party_a, party_b) if p is not None})
+    names = sorted({isolated(p.full_name) for p in (party_a, party_b) if p is not None})
     who = " / ".join(names) or "a party since removed"
     first = party_a or party_b
     if via == "person":
@@ -442,7 +459,7 @@ def explain_party(
         what = f"the same person, {value}"
     else:
         kind = (first.id_kind if first is not None else "") or "document"
-        number = first.id_number if first is not None else ""
+        number = isolated(first.id_number) if first is not None and first.id_number else ""
         country = f" {first.nationality}" if first is not None and first.nationality else ""
         value = f"{kind.replace('_', ' ')}{country} {number} ({who})"
         what = f"the same {value}"

@@ -23,6 +23,7 @@ from counterscam.identifiers import InvalidIdentifier, canonicalize
 from counterscam.link.rules import LinkRules
 
 HUB_CHUNK = 5_000
+FEW_KEYS = 4
 
 
 class StopEntryMissing(LookupError):
@@ -235,12 +236,17 @@ def stopped_entries(
 
     Not audited: the check that asks is.
     """
-    if len(keys) == 1:
-        [(kind, value)] = keys
-        connection = session.connection()
-        rows = _one_stopped(connection.dialect).rows(connection, {"kind": kind, "value": value})
-        return {(kind, value): Stopped(*rows[0])} if rows else {}
     found: dict[tuple[str, str], Stopped] = {}
+    if len(keys) <= FEW_KEYS:
+        # A single check's hit, and a URL's with its domain: the prepared statement once a key
+        # costs a fraction of compiling the ORM's multi-key query (which doubled a check's p99).
+        connection = session.connection()
+        one = _one_stopped(connection.dialect)
+        for kind, value in keys:
+            rows = one.rows(connection, {"kind": kind, "value": value})
+            if rows:
+                found[(kind, value)] = Stopped(*rows[0])
+        return found
     ordered = sorted(keys)
     for start in range(0, len(ordered), HUB_CHUNK):
         chunk = ordered[start : start + HUB_CHUNK]

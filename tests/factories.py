@@ -6,11 +6,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counterscam.access.accounts import caller_for_user, create_agency, create_user
 from counterscam.access.caller import Caller
-from counterscam.db.models import Identifier, Report, ReportShare, Sighting, User
+from counterscam.db.models import Agency, Identifier, Report, ReportShare, Sighting, User
+from counterscam.link.rules import DEFAULT_RULES
+from counterscam.link.stoplist import stop_hubs
 
 PASSWORD = "correct-horse-battery"
 MARKS = ("clear", "green", "amber", "amber+strict", "red")
@@ -73,6 +76,17 @@ def make_report(
             Sighting(report_id=report.id, identifier_id=ident.id, role="caller", raw_value=phone)
         )
     return report
+
+
+def make_hub(session: Session, phone: str, mark: str, ref: str = "") -> None:
+    """Make ``phone`` a hub the rules stopped, named by one MY-NSRC report of ``mark``."""
+    owner = session.scalar(select(Agency.id).where(Agency.code == "MY-NSRC"))
+    assert owner is not None
+    make_report(session, agency_id=owner, ref=ref or f"MY-hub-{phone}", mark=mark, phone=phone)
+    session.flush()
+    ident = session.scalar(select(Identifier.id).where(Identifier.value == phone))
+    assert ident is not None
+    stop_hubs(session, [(ident, 40, 12)], DEFAULT_RULES)
 
 
 def build_policy_region(session: Session) -> PolicyRegion:

@@ -12,15 +12,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from counterscam.access.accounts import create_user, issue_token
-from counterscam.access.caller import Caller
 from counterscam.api.app import create_app
 from counterscam.config import Settings
 from counterscam.db.models import Report
-from tests.factories import PASSWORD
-from tests.intake.conftest import agencies, doc_report
+from tests.intake.conftest import doc_report
 
-__all__ = ["agencies"]  # the intake tests' agencies fixture, used here too
 JSON = {"Content-Type": "application/json"}
 
 
@@ -31,14 +27,6 @@ def client(engine: Engine) -> Iterator[TestClient]:
         create_app(settings=settings, engine=engine), raise_server_exceptions=False
     ) as c:
         yield c
-
-
-@pytest.fixture
-def my(session: Session, agencies: dict[str, Caller]) -> dict[str, str]:
-    create_user(session, username="u-my", password=PASSWORD, agency_code="MY-NSRC")
-    token = issue_token(session, username="u-my")
-    session.commit()
-    return {"Authorization": f"Bearer {token.secret}"}
 
 
 def _stored(session: Session) -> int:

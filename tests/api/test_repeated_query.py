@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 
-from counterscam.access.accounts import create_user, issue_token
-from counterscam.access.caller import Caller
 from counterscam.api.app import create_app
 from counterscam.config import Settings
-from tests.factories import PASSWORD
-from tests.intake.conftest import agencies
-
-__all__ = ["agencies"]  # the intake tests' agencies fixture, used here too
+from tests.api.conftest import only_item
 
 BULK = "POST /api/v1/check/bulk"
 
@@ -28,26 +21,10 @@ def client(engine: Engine) -> Iterator[TestClient]:
         yield c
 
 
-@pytest.fixture
-def my(session: Session, agencies: dict[str, Caller]) -> dict[str, str]:
-    create_user(session, username="u-my", password=PASSWORD, agency_code="MY-NSRC")
-    token = issue_token(session, username="u-my")
-    session.commit()
-    return {"Authorization": f"Bearer {token.secret}"}
-
-
-def _only_item(answer: Any) -> dict[str, Any]:
-    assert answer.status_code == 422, answer.text
-    detail = answer.json()["detail"]
-    assert isinstance(detail, list) and len(detail) == 1, detail
-    item: dict[str, Any] = detail[0]
-    return item
-
-
 def test_a_value_checked_twice_is_refused_pointing_to_the_bulk_check(client: TestClient) -> None:
     # It answered the check of "+60123456789" alone, as if "12" had not been asked.
     answer = client.get("/api/v1/check?kind=phone&value=12&value=%2B60123456789")
-    assert _only_item(answer) == {
+    assert only_item(answer) == {
         "type": "repeated",
         "loc": ["query", "value"],
         "msg": "Give value once: it takes one value and was given 2 times; "
@@ -70,7 +47,7 @@ def test_a_value_checked_twice_is_refused_pointing_to_the_bulk_check(client: Tes
 def test_any_check_parameter_given_twice_is_refused(
     client: TestClient, query: str, name: str, given: list[str]
 ) -> None:
-    item = _only_item(client.get(f"/api/v1/check?{query}"))
+    item = only_item(client.get(f"/api/v1/check?{query}"))
     assert item["loc"] == ["query", name] and item["input"] == given
     assert f"given {len(given)} times" in item["msg"] and BULK in item["msg"]
 
@@ -93,7 +70,7 @@ def test_a_filter_given_twice_is_refused_on_every_list(
     client: TestClient, my: dict[str, str], path: str, query: str, name: str
 ) -> None:
     # It answered the list filtered by the last value only, which looked like the whole answer.
-    item = _only_item(client.get(f"{path}?{query}", headers=my))
+    item = only_item(client.get(f"{path}?{query}", headers=my))
     assert item["loc"] == ["query", name] and item["type"] == "repeated"
     assert item["msg"] == f"Give {name} once: it takes one value and was given 2 times."
 

@@ -9,16 +9,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 
-from counterscam.access.accounts import create_user, issue_token
-from counterscam.access.caller import Caller
 from counterscam.api.app import create_app
 from counterscam.config import Settings
-from tests.factories import PASSWORD
-from tests.intake.conftest import agencies
-
-__all__ = ["agencies"]  # the intake tests' agencies fixture, used here too
+from tests.api.conftest import only_item
 
 
 @pytest.fixture
@@ -28,19 +22,8 @@ def client(engine: Engine) -> Iterator[TestClient]:
         yield c
 
 
-@pytest.fixture
-def my(session: Session, agencies: dict[str, Caller]) -> dict[str, str]:
-    create_user(session, username="u-my", password=PASSWORD, agency_code="MY-NSRC")
-    token = issue_token(session, username="u-my")
-    session.commit()
-    return {"Authorization": f"Bearer {token.secret}"}
-
-
 def _only_item(answer: Any) -> dict[str, Any]:
-    assert answer.status_code == 422, answer.text
-    detail = answer.json()["detail"]
-    assert isinstance(detail, list) and len(detail) == 1, detail
-    item: dict[str, Any] = detail[0]
+    item = only_item(answer)
     assert {"type", "loc", "msg", "input"} <= set(item)
     return item
 

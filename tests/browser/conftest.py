@@ -9,11 +9,13 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 from argon2 import PasswordHasher
+from sqlalchemy import Engine
 
 from counterscam.access import accounts
 from counterscam.db.engine import make_engine
@@ -48,6 +50,32 @@ def _chromium_problem() -> str | None:
     return None
 
 
+@contextmanager
+def fresh_database(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[Engine]:
+    """A migrated SQLite database of its own, for a site built and served for some tests."""
+    path = tmp_path_factory.mktemp(name) / "counterscam.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    with pytest.MonkeyPatch.context() as mp:
+        # Cheap argon2 while the site is up (production cost is ~50 ms a hash).
+        mp.setattr(
+            accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+        )
+        yield engine
+    engine.dispose()
+
+
+@contextmanager
+def window(chromium: Any, url: str, width: int, timeout: int = 15_000) -> Iterator[Any]:
+    """A fresh tab (no cookies) on ``url`` in a window ``width`` px wide and 900 px high."""
+    context = chromium.new_context(viewport={"width": width, "height": 900}, base_url=url)
+    context.set_default_timeout(timeout)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Any]:
     """A headless Chromium for the whole session."""
@@ -67,25 +95,14 @@ def chromium() -> Iterator[Any]:
 @pytest.fixture(scope="session")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     """A temporary SQLite region served on a free local port: its URL and report ids."""
-    path = tmp_path_factory.mktemp("browser") / "counterscam.db"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    with pytest.MonkeyPatch.context() as mp:
-        # Cheap argon2 while the session lasts (production cost is ~50 ms a hash).
-        mp.setattr(
-            accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-        )
+    with fresh_database(tmp_path_factory, "browser") as engine:
         ids = seed(engine, reports=300)
         with serving(engine) as base_url:
             yield {"url": base_url, "ids": ids}
-    engine.dispose()
 
 
 @pytest.fixture
 def page(chromium: Any, demo: dict[str, Any]) -> Iterator[Any]:
     """A fresh browser tab (no cookies) at 1280 px wide."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, base_url=demo["url"])
-    context.set_default_timeout(15_000)
-    tab = context.new_page()
-    yield tab
-    context.close()
+    with window(chromium, demo["url"], 1280) as tab:
+        yield tab

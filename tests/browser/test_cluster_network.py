@@ -11,17 +11,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from argon2 import PasswordHasher
 from playwright.sync_api import expect
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from counterscam.access import accounts
-from counterscam.db.engine import make_engine, session_scope
+from counterscam.db.engine import session_scope
 from counterscam.db.link_models import Cluster
-from counterscam.db.migrate import upgrade
 from counterscam.db.models import Agency, Identifier, Party, Place, Report, Sighting
 from counterscam.link.rebuild import rebuild
+from tests.browser.conftest import fresh_database, window
 from tests.browser.seed import USERS, seed
 from tests.browser.server import serving
 from tests.factories import PASSWORD
@@ -140,34 +138,22 @@ def build_region(engine: Engine, *, reports: int) -> str:
 @pytest.fixture(scope="module")
 def cluster_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     """A region with a syndicate of a few thousand nodes, served on a free local port."""
-    path = tmp_path_factory.mktemp("clusters") / "counterscam.db"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(
-            accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-        )
+    with fresh_database(tmp_path_factory, "clusters") as engine:
         key = build_region(engine, reports=1500)
         with serving(engine) as base_url:
             yield {"url": base_url, "key": key}
-    engine.dispose()
 
 
 @pytest.fixture
 def tab(chromium: Any, cluster_site: dict[str, Any]) -> Iterator[Any]:
     """A fresh tab on the cluster site at 1280 px, signed in as MY-NSRC."""
-    context = chromium.new_context(
-        viewport={"width": 1280, "height": 900}, base_url=cluster_site["url"]
-    )
-    context.set_default_timeout(30_000)
-    page = context.new_page()
-    page.goto("/sign-in")
-    page.get_by_label("Username").fill(USERS["MY-NSRC"])
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", name="Regional picture")).to_be_visible()
-    yield page
-    context.close()
+    with window(chromium, cluster_site["url"], 1280, timeout=30_000) as page:
+        page.goto("/sign-in")
+        page.get_by_label("Username").fill(USERS["MY-NSRC"])
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        expect(page.get_by_role("heading", name="Regional picture")).to_be_visible()
+        yield page
 
 
 def _fits(page: Any) -> bool:

@@ -1,6 +1,6 @@
 """A 1024 px window (a laptop, a half screen): the lists analysts read all day show every
 column, none cut off at the side of its box. At 800 px (a tablet, a split screen) they fit too,
-leaving out the columns said elsewhere."""
+leaving out the columns said elsewhere; on a phone a checked list's answers stack instead."""
 
 from __future__ import annotations
 
@@ -9,15 +9,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from argon2 import PasswordHasher
 from playwright.sync_api import expect
 from sqlalchemy import select
 
-from counterscam.access import accounts
 from counterscam.check.alerts import raise_alerts
-from counterscam.db.engine import make_engine, session_scope
-from counterscam.db.migrate import upgrade
+from counterscam.db.engine import session_scope
 from counterscam.db.models import Report
+from tests.browser.conftest import fresh_database, window
 from tests.browser.server import serving
 from tests.browser.test_cluster_network import build_region
 from tests.browser.test_journeys import sign_in
@@ -27,10 +25,7 @@ CUT = """ss => ss.filter(s => s.scrollWidth > s.clientWidth + 1)
 
 
 def test_lists_fit_a_1024px_window(chromium: Any, demo: dict[str, Any]) -> None:
-    context = chromium.new_context(viewport={"width": 1024, "height": 900}, base_url=demo["url"])
-    context.set_default_timeout(15_000)
-    tab = context.new_page()
-    try:
+    with window(chromium, demo["url"], 1024) as tab:
         # The secretariat sees the widest marks (TLP:AMBER+STRICT) beside the largest losses.
         sign_in(tab, "ASEANAPOL")
         for path in ("/reports", "/reports?sort=-loss_usd", "/alerts?show=all", "/clusters"):
@@ -41,37 +36,23 @@ def test_lists_fit_a_1024px_window(chromium: Any, demo: dict[str, Any]) -> None:
         tab.goto("/reports")
         agency = tab.locator("tbody td:nth-child(2)").first
         assert agency.evaluate("td => getComputedStyle(td).whiteSpace") == "nowrap"
-    finally:
-        context.close()
 
 
 @pytest.fixture(scope="module")
 def linked_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     """The demo region with a syndicate clustered across countries and its alerts raised."""
-    path = tmp_path_factory.mktemp("narrow") / "counterscam.db"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(
-            accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-        )
+    with fresh_database(tmp_path_factory, "narrow") as engine:
         key = build_region(engine, reports=200)
         with session_scope(engine) as session:
             raise_alerts(session, list(session.scalars(select(Report.id))))
         with serving(engine) as base_url:
             yield {"url": base_url, "key": key}
-    engine.dispose()
 
 
 @pytest.mark.parametrize("width", [800, 1024, 1280])
 def test_no_table_scrolls_sideways_at_800px_and_up(
     chromium: Any, linked_site: dict[str, Any], width: int
 ) -> None:
-    context = chromium.new_context(
-        viewport={"width": width, "height": 900}, base_url=linked_site["url"]
-    )
-    context.set_default_timeout(15_000)
-    tab = context.new_page()
     paths = (
         "/",
         "/reports",
@@ -81,7 +62,7 @@ def test_no_table_scrolls_sideways_at_800px_and_up(
         f"/clusters/{linked_site['key']}",
         "/stop-list",
     )
-    try:
+    with window(chromium, linked_site["url"], width) as tab:
         # A member's analyst, then the secretariat with the widest marks (TLP:AMBER+STRICT).
         for agency in ("MY-NSRC", "ASEANAPOL"):
             sign_in(tab, agency)
@@ -101,8 +82,6 @@ def test_no_table_scrolls_sideways_at_800px_and_up(
         )
         wide = {"Country", "Channel", "Loss"}
         assert (wide & set(shown)) == (set() if width < 1024 else wide), shown
-    finally:
-        context.close()
 
 
 # Hits held by several agencies, values with no hit and values that are not valid, one long.
@@ -125,16 +104,18 @@ ANSWERS_AT_800 = {
 }
 
 
-@pytest.mark.parametrize("width", [800, 1024, 1280])
-def test_a_checked_list_fits_at_800px_and_up(
+# Each answer cell a phone shows: its column's heading, the label drawn before it, its text.
+LABELLED = """rows => rows.map(tr => [...tr.cells]
+    .filter(td => td.getClientRects().length)
+    .map(td => [tr.closest("table").tHead.rows[0].cells[td.cellIndex].textContent.trim(),
+                getComputedStyle(td, "::before").content, td.innerText.trim()]))"""
+
+
+@pytest.mark.parametrize("width", [390, 800, 1024, 1280])
+def test_a_checked_list_fits_a_phone_and_800px_and_up(
     chromium: Any, linked_site: dict[str, Any], width: int
 ) -> None:
-    context = chromium.new_context(
-        viewport={"width": width, "height": 900}, base_url=linked_site["url"]
-    )
-    context.set_default_timeout(15_000)
-    tab = context.new_page()
-    try:
+    with window(chromium, linked_site["url"], width) as tab:
         # A member, then a partner: it sees fewest reports and the most holders beside them.
         for agency in ("MY-NSRC", "AU-AFP"):
             sign_in(tab, agency)
@@ -160,6 +141,30 @@ def test_a_checked_list_fits_at_800px_and_up(
                 expect(reasons.nth(i)).to_be_visible()
                 reason = reasons.nth(i).bounding_box()
                 assert reason["x"] + reason["width"] <= box["x"] + box["width"] + 1, (agency, i)
+            if width < 640:
+                # On a phone each answer stacks its cells, each after its column's name: as a
+                # table the answers ran over 160 px past their box, the answer itself in sight but
+                # the reports and holders beside it out of reach.
+                for i, cells in enumerate(rows.evaluate_all(LABELLED)):
+                    headings = [heading for heading, _, _ in cells]
+                    assert {"Answer", "Value as written"} <= set(headings), (agency, i, cells)
+                    for heading, label, text in cells:
+                        assert label == f'"{heading}"' and text, (agency, i, cells)
+                for i in range(8):
+                    for part in (".answer", ".answer-value"):
+                        shown_part = rows.nth(i).locator(part).first
+                        expect(shown_part).to_be_visible()
+                        edge = shown_part.bounding_box()
+                        assert edge["x"] + edge["width"] <= box["x"] + box["width"] + 1, (i, part)
+                page_width = tab.evaluate("document.documentElement.scrollWidth")
+                assert page_width <= width, (agency, page_width)
+                # Above the answers the headings still sort them: by line, then the last first.
+                line = tab.locator("#answers thead").get_by_role("button", name="Line")
+                line.click()
+                expect(rows.first.locator("td").first).to_have_text("1")
+                line.click()
+                expect(rows.first.locator("td").first).to_have_text("8")
+                line.click()
             # The value links to its own check, which gives what the narrow table leaves out.
             tab.locator(".answer-row--hit").first.get_by_role(
                 "link", name="MY:MBBE:514000000001"
@@ -169,8 +174,6 @@ def test_a_checked_list_fits_at_800px_and_up(
             )
             expect(tab.get_by_text("First seen", exact=True)).to_be_visible()
             tab.context.clear_cookies()
-    finally:
-        context.close()
 
 
 def test_a_long_reference_wraps_in_the_list_and_on_its_page(
@@ -178,13 +181,7 @@ def test_a_long_reference_wraps_in_the_list_and_on_its_page(
 ) -> None:
     # An agency writes its references as it likes: 100 characters ran the reports list 1,785 px
     # wide inside its box and the report page to 2,194 px at a 1280 px window.
-    path = tmp_path_factory.mktemp("long-ref") / "counterscam.db"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(
-            accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-        )
+    with fresh_database(tmp_path_factory, "long-ref") as engine:
         build_region(engine, reports=20)
         with session_scope(engine) as session:
             report = session.scalars(select(Report).where(Report.country == "MY")).first()
@@ -193,12 +190,7 @@ def test_a_long_reference_wraps_in_the_list_and_on_its_page(
             report_id = report.id
         with serving(engine) as base_url:
             for width in (800, 1280):
-                context = chromium.new_context(
-                    viewport={"width": width, "height": 900}, base_url=base_url
-                )
-                context.set_default_timeout(15_000)
-                tab = context.new_page()
-                try:
+                with window(chromium, base_url, width) as tab:
                     sign_in(tab, "MY-NSRC")
                     tab.goto("/reports")
                     expect(tab.get_by_text("REFERENCEREFERENCE", exact=False).first).to_be_visible()
@@ -206,6 +198,3 @@ def test_a_long_reference_wraps_in_the_list_and_on_its_page(
                     tab.goto(f"/reports/{report_id}")
                     wide = tab.evaluate("document.documentElement.scrollWidth")
                     assert wide <= width, f"the report page is {wide}px wide at {width}px"
-                finally:
-                    context.close()
-    engine.dispose()

@@ -3,71 +3,21 @@ string the file lacks, or a row wider than a spreadsheet's, is refused naming it
 
 from __future__ import annotations
 
-import io
-import re
 from pathlib import Path
-from typing import Any
 
-from openpyxl import Workbook
 from typer.testing import CliRunner
 
 from counterscam.cli.main import app
 from tests.check.conftest import PHONE, CheckRegion
-from tests.intake.test_foreign_exports import _STRINGS_TYPE, _changed
+from tests.workbooks import padded, with_shared_strings, workbook
 
 NO_HIT = "+6591111111"
-
-
-def workbook(sheets: dict[str, list[list[Any]]]) -> bytes:
-    book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def pointing_to_strings(cells: dict[str, int]) -> bytes:
     """A list of three rows whose ``cells`` point at shared strings NO_HIT and PHONE."""
     book = workbook({"Sheet": [["value"], ["x"], ["y"]]})
-
-    def sheet(xml: bytes) -> bytes:
-        for ref, index in cells.items():
-            xml = re.sub(
-                rb'<c r="%s"[^>]*>.*?</c>' % ref.encode(),
-                b'<c r="%s" t="s"><v>%d</v></c>' % (ref.encode(), index),
-                xml,
-            )
-        return xml
-
-    strings = (
-        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" '
-        b'uniqueCount="2"><si><t>%s</t></si><si><t>%s</t></si></sst>'
-        % (NO_HIT.encode(), PHONE.encode())
-    )
-    return _changed(
-        book,
-        {
-            "xl/worksheets/sheet1.xml": sheet,
-            "xl/sharedStrings.xml": lambda _: strings,
-            "[Content_Types].xml": lambda x: x.replace(b"</Types>", _STRINGS_TYPE),
-        },
-    )
-
-
-def padded(book: bytes, sheet: int, rows: bytes) -> bytes:
-    """The workbook with ``rows`` added after the rows of its ``sheet``-th sheet."""
-    return _changed(
-        book,
-        {
-            f"xl/worksheets/sheet{sheet}.xml": lambda x: x.replace(
-                b"</sheetData>", rows + b"</sheetData>"
-            )
-        },
-    )
+    return with_shared_strings(book, cells, (NO_HIT, PHONE))
 
 
 def _said(output: str) -> str:

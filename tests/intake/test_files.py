@@ -7,7 +7,6 @@ import zipfile
 from typing import Any
 
 import pytest
-from openpyxl import Workbook
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -19,6 +18,7 @@ from counterscam.intake.service import BatchResult, submit
 from counterscam.intake.tables import Limits, Source
 from counterscam.intake.templates import csv_template, xlsx_template
 from tests.intake.conftest import IDENTIFIERS_CSV, PARTIES_CSV, PLACES_CSV, REPORTS_CSV
+from tests.workbooks import workbook
 
 LIMITS = Limits(max_bytes=1_000_000, max_reports=10_000)
 
@@ -125,18 +125,6 @@ def test_formula_looking_cells_are_text(session: Session, agencies: dict[str, Ca
     assert '=HYPERLINK("http://x")' in narratives
 
 
-def _workbook(sheets: dict[str, list[list[Any]]]) -> bytes:
-    book = Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        ws = book.create_sheet(name)
-        for row in rows:
-            ws.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
 def _sheet(text: str) -> list[list[Any]]:
     return [line.split(",") for line in text.strip().split("\n")]
 
@@ -172,7 +160,7 @@ HOSTILE = {
     "encrypted xlsx": ("b.xlsx", _ENCRYPTED, "protected with a password"),
     "two reports sheets": (
         "b.xlsx",
-        _workbook({"reports": _sheet(REPORTS_CSV), " Reports": _sheet(REPORTS_CSV)}),
+        workbook({"reports": _sheet(REPORTS_CSV), " Reports": _sheet(REPORTS_CSV)}),
         "two sheets are named 'reports'",
     ),
 }
@@ -243,10 +231,10 @@ def test_xlsx_workbook(session: Session, agencies: dict[str, Caller]) -> None:
         ],
     ]
     idents = _sheet(IDENTIFIERS_CSV)[:3] + [["MY-1", "phone", "12", "caller", None, None]]
-    content = _workbook({"README": [["ignored"]], "reports": reports, "identifiers": idents})
+    content = workbook({"README": [["ignored"]], "reports": reports, "identifiers": idents})
     result = upload(session, agencies["MY-NSRC"], {"book.xlsx": content})
     assert [(e.file, e.row, e.column) for e in result.errors] == [("identifiers", 4, "value")]
-    fixed = _workbook({"reports": reports, "identifiers": idents[:3]})
+    fixed = workbook({"reports": reports, "identifiers": idents[:3]})
     result = upload(session, agencies["MY-NSRC"], {"book.xlsx": fixed})
     assert result.status == "committed" and result.created == 1
     report = session.scalars(select(Report)).one()
@@ -255,7 +243,7 @@ def test_xlsx_workbook(session: Session, agencies: dict[str, Caller]) -> None:
 
 
 def test_xlsx_without_reports_sheet(session: Session, agencies: dict[str, Caller]) -> None:
-    result = upload(session, agencies["MY-NSRC"], {"b.xlsx": _workbook({"Sheet1": [["a"]]})})
+    result = upload(session, agencies["MY-NSRC"], {"b.xlsx": workbook({"Sheet1": [["a"]]})})
     assert "no sheet named 'reports'" in result.errors[0].reason
 
 
@@ -356,7 +344,7 @@ def test_headings_as_people_write_them(session: Session, agencies: dict[str, Cal
     spoken = ",".join(name.replace("_", " ").title() for name in header.split(","))
     result = upload(session, agencies["MY-NSRC"], {"r.csv": f"{spoken}\n{rows}".encode()})
     assert (result.status, result.created) == ("committed", 2), result.errors
-    book = _workbook({"reports": [[n.replace("_", "-").upper() for n in header.split(",")]]})
+    book = workbook({"reports": [[n.replace("_", "-").upper() for n in header.split(",")]]})
     assert upload(session, agencies["MY-NSRC"], {"b.xlsx": book}).errors == []
 
 
@@ -367,7 +355,7 @@ def test_xlsx_cells_excel_changed(session: Session, agencies: dict[str, Caller])
     row = ["MY-1", datetime(2026, 3, 1), None, "investment", "sms", *[None] * 6, "green", None]
     dated = [*row[:10], datetime(2026, 1, 1), *row[11:]]  # a narrative Excel made a date
     idents = [_sheet(IDENTIFIERS_CSV)[0], ["MY-1", "bank_account", 5.14012345678123e17, "wallet"]]
-    book = _workbook({"reports": [header, dated], "identifiers": idents})
+    book = workbook({"reports": [header, dated], "identifiers": idents})
     result = upload(session, agencies["MY-NSRC"], {"b.xlsx": book})
     got = {(e.file, e.column): e.reason for e in result.errors}
     assert "must be text, not a date" in got[("reports", "narrative")]

@@ -4,15 +4,12 @@ cells; read as the same columns, or refused naming the cell or the limit, storin
 from __future__ import annotations
 
 import io
-import re
-import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from openpyxl import Workbook
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
@@ -28,6 +25,7 @@ from counterscam.intake.records import RawReport
 from counterscam.intake.tables import Limits, Source
 from counterscam.intake.xml_parts import sheet_size
 from tests.intake.test_api import auth
+from tests.workbooks import padded, with_shared_strings, workbook
 
 REPORT = [
     "SQL-1",
@@ -56,32 +54,6 @@ def client(engine: Engine) -> Iterator[TestClient]:
 
 def _reports(session: Session) -> list[Report]:
     return list(session.scalars(select(Report)))
-
-
-def _book(sheets: dict[str, list[list[Any]]]) -> bytes:
-    book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def _changed(book: bytes, changes: dict[str, Callable[[bytes], bytes]]) -> bytes:
-    """Return the workbook with some parts rewritten (or added, from b"")."""
-    source = zipfile.ZipFile(io.BytesIO(book))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        names = source.namelist()
-        for name in names:
-            data = source.read(name)
-            target.writestr(name, changes[name](data) if name in changes else data)
-        for name in set(changes) - set(names):
-            target.writestr(name, changes[name](b""))
-    return out.getvalue()
 
 
 def _post(client: TestClient, session: Session, name: str, content: bytes) -> Any:
@@ -123,7 +95,7 @@ def test_a_sql_server_csv_export_imports_from_the_cli(
 def test_a_workbook_with_quoted_headings_uploads_through_the_api(
     client: TestClient, session: Session, agencies: dict[str, Caller]
 ) -> None:
-    book = _book({"reports": [_quoted_header(), REPORT]})
+    book = workbook({"reports": [_quoted_header(), REPORT]})
     answer = _post(client, session, "export.xlsx", book)
     assert answer.status_code == 201, answer.text
     assert [r.external_ref for r in _reports(session)] == ["SQL-1"]
@@ -149,41 +121,17 @@ def test_a_heading_quoted_any_other_way_is_still_an_unknown_column(
 
 # --- a shared string the file does not hold --------------------------------------------------
 
-_STRINGS_TYPE = (
-    b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.'
-    b'openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
-)
-
 
 def _with_shared_strings(book: bytes, cells: dict[str, int]) -> bytes:
     """Point ``cells`` of the reports sheet at shared strings "whatsapp" and "investment"."""
-
-    def sheet(xml: bytes) -> bytes:
-        for ref, index in cells.items():
-            xml = re.sub(
-                rb'<c r="%s"[^>]*>.*?</c>' % ref.encode(),
-                b'<c r="%s" t="s"><v>%d</v></c>' % (ref.encode(), index),
-                xml,
-            )
-        return xml
-
-    strings = (
-        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" '
-        b'uniqueCount="2"><si><t>whatsapp</t></si><si><t>investment</t></si></sst>'
-    )
-    return _changed(
-        book,
-        {
-            "xl/worksheets/sheet1.xml": sheet,
-            "xl/sharedStrings.xml": lambda _: strings,
-            "[Content_Types].xml": lambda x: x.replace(b"</Types>", _STRINGS_TYPE),
-        },
-    )
+    return with_shared_strings(book, cells, ("whatsapp", "investment"))
 
 
 def test_shared_strings_in_range_are_read() -> None:
     # The other tests' workbook, with its strings in range, is read as Excel would show it.
-    book = _with_shared_strings(_book({"reports": [columns.names("reports"), REPORT]}), {"E2": 0})
+    book = _with_shared_strings(
+        workbook({"reports": [columns.names("reports"), REPORT]}), {"E2": 0}
+    )
     (raw,) = read_batch([Source("r.xlsx", content=book)], Limits())
     assert isinstance(raw, RawReport)
     assert raw.data["channel"] == "whatsapp"
@@ -204,7 +152,7 @@ def test_a_cell_pointing_to_a_missing_shared_string_is_refused_naming_it(
     # openpyxl read string -1 as the last one: D2 was stored as "investment", whatever the
     # cell held, and K1 made the narrative column "investment", an unknown column.
     book = _with_shared_strings(
-        _book({"reports": [columns.names("reports"), REPORT]}), {"E2": 0, cell: index}
+        workbook({"reports": [columns.names("reports"), REPORT]}), {"E2": 0, cell: index}
     )
     answer = _post(client, session, "r.xlsx", book)
     assert answer.status_code == 422, answer.text
@@ -220,10 +168,6 @@ def test_a_cell_pointing_to_a_missing_shared_string_is_refused_naming_it(
 # --- sheets of more rows and cells than a batch needs ----------------------------------------
 
 
-def _padded(book: bytes, sheet: str, rows: bytes) -> bytes:
-    return _changed(book, {sheet: lambda x: x.replace(b"</sheetData>", rows + b"</sheetData>")})
-
-
 def test_a_sheet_of_blank_cells_past_the_batch_limit_is_refused_before_it_is_read(
     client: TestClient, session: Session, agencies: dict[str, Caller]
 ) -> None:
@@ -233,9 +177,7 @@ def test_a_sheet_of_blank_cells_past_the_batch_limit_is_refused_before_it_is_rea
     blank = b"".join(
         b'<row r="%d">' % n + b'<c s="%d"/>' % (n % 7) * 20 + b"</row>" for n in range(3, 153)
     )
-    book = _padded(
-        _book({"reports": [columns.names("reports"), REPORT]}), "xl/worksheets/sheet1.xml", blank
-    )
+    book = padded(workbook({"reports": [columns.names("reports"), REPORT]}), 1, blank)
     answer = _post(client, session, "r.xlsx", book)
     assert answer.status_code == 422, answer.text
     (error,) = answer.json()["errors"]
@@ -256,7 +198,7 @@ def test_a_full_batch_with_many_identifiers_a_report_is_within_the_limit(
         for n in range(5)
         for i in range(15)
     ]
-    book = _book(
+    book = workbook(
         {
             "reports": [columns.names("reports"), *reports],
             "identifiers": [columns.names("identifiers"), *identifiers],
@@ -274,9 +216,7 @@ def test_a_row_wider_than_a_spreadsheet_is_refused_before_it_is_read_from_the_cl
     # The CLI has no batch limit, but one row of millions of empty cells was read whole
     # into memory (5 million took 3 GB and half a minute) before its blank cells were skipped.
     row = b'<row r="3">' + b"<c/>" * 70_000 + b"</row>"
-    book = _padded(
-        _book({"reports": [columns.names("reports"), REPORT]}), "xl/worksheets/sheet1.xml", row
-    )
+    book = padded(workbook({"reports": [columns.names("reports"), REPORT]}), 1, row)
     (tmp_path / "wide.xlsx").write_bytes(book)
     result = runner.invoke(app, ["import", str(tmp_path / "wide.xlsx"), "--agency", "MY-NSRC"])
     assert result.exit_code != 0

@@ -14,7 +14,8 @@ from counterscam.access.caller import Caller
 from counterscam.db.models import Report
 from counterscam.intake.schema import amount_of, birth_date_of, moment
 from tests.intake.conftest import REPORTS_CSV
-from tests.intake.test_files import _sheet, _workbook, reports_count, upload
+from tests.intake.test_files import _sheet, reports_count, upload
+from tests.workbooks import workbook
 
 
 @pytest.mark.parametrize(
@@ -207,7 +208,7 @@ def test_xlsx_escapes_excel_writes_are_decoded(
             "green",
         ]
 
-    book = _workbook(
+    book = workbook(
         {
             "reports": [
                 header,

@@ -52,3 +52,33 @@ def merged(pair: Pair) -> bool:
         ]
     ).person_of
     return person["a"] == person["b"]
+
+
+def persons_found(
+    nationality: str, *names: str, born: str = "", country: str = "", id_number: str = ""
+) -> int:
+    """Resolve one record a name, all else alike, and return how many people they make."""
+    records = [
+        PersonRecord(
+            f"r{k}",
+            name,
+            birth_date=born,
+            id_number=id_number,
+            nationality=nationality,
+            country=country,
+        )
+        for k, name in enumerate(names)
+    ]
+    return resolve_persons(records).persons
+
+
+def probe_score(
+    records: Sequence[PersonRecord], truth: dict[str, str]
+) -> tuple[list[tuple[str, str]], float]:
+    """Resolve a probe's records at once; return the pairs merged across different people
+    (``truth`` maps a record id to its person), and the share of same-person pairs merged."""
+    person = resolve_persons(records).person_of
+    same_person = [(a, b) for a, b in itertools.combinations(truth, 2) if truth[a] == truth[b]]
+    joined = [(a, b) for a, b in itertools.combinations(truth, 2) if person[a] == person[b]]
+    wrong = [(a, b) for a, b in joined if truth[a] != truth[b]]
+    return wrong, len(joined) / len(same_person)

@@ -14,14 +14,7 @@ from counterscam.cli.main import app
 from counterscam.link.persons import PersonRecord, resolve_persons
 from counterscam.link.persons_features import parse_birth_date
 from counterscam.link.persons_names import phonetic, split_name
-
-
-def _persons(nationality: str, *names: str, born: str = "", country: str = "") -> int:
-    records = [
-        PersonRecord(f"r{k}", name, birth_date=born, nationality=nationality, country=country)
-        for k, name in enumerate(names)
-    ]
-    return resolve_persons(records).persons
+from tests.link.name_pairs import persons_found as _persons
 
 
 def test_a_buddhist_era_birth_year_is_read_in_the_common_era() -> None:

@@ -8,14 +8,7 @@ import pytest
 from counterscam.link.persons import PersonRecord, resolve_persons
 from counterscam.link.persons_features import features
 from counterscam.link.persons_names import split_name, syllable_splits
-
-
-def _persons(nationality: str, *names: str, born: str = "", id_number: str = "") -> int:
-    records = [
-        PersonRecord(f"r{k}", name, birth_date=born, id_number=id_number, nationality=nationality)
-        for k, name in enumerate(names)
-    ]
-    return resolve_persons(records).persons
+from tests.link.name_pairs import persons_found as _persons
 
 
 def _keys(name: str, nationality: str) -> set[str]:

@@ -9,17 +9,15 @@ from typer.testing import CliRunner
 
 from counterscam.cli.main import app
 from counterscam.db.link_models import StopEntry
-from counterscam.db.models import Agency, Identifier
-from counterscam.link.rules import DEFAULT_RULES
+from counterscam.db.models import Agency
 from counterscam.link.stoplist import (
     StopListForbidden,
     add_stop,
     list_stops,
     may_change,
     remove_stop,
-    stop_hubs,
 )
-from tests.factories import PolicyRegion, build_policy_region, make_report
+from tests.factories import PolicyRegion, build_policy_region, make_hub, make_report
 
 HOTLINE = "+60323456789"  # named in no report: every account sees it
 HIDDEN = "+60199990003"  # named only in a red MY-NSRC report
@@ -29,17 +27,6 @@ ASK_MY = "MY-NSRC listed this phone; ask MY-NSRC or the secretariat to change or
 def _entry(session: Session, value: str) -> tuple[str, str, str]:
     entry = session.scalars(select(StopEntry).where(StopEntry.value == value)).one()
     return entry.action, entry.reason, entry.added_by
-
-
-def _hub(session: Session, phone: str, mark: str) -> None:
-    """Make ``phone`` a hub the rules found, named by one MY-NSRC report of ``mark``."""
-    owner = session.scalar(select(Agency.id).where(Agency.code == "MY-NSRC"))
-    assert owner is not None
-    make_report(session, agency_id=owner, ref=f"MY-hub-{phone}", mark=mark, phone=phone)
-    session.flush()
-    ident = session.scalar(select(Identifier.id).where(Identifier.value == phone))
-    assert ident is not None
-    stop_hubs(session, [(ident, 40, 12)], DEFAULT_RULES)
 
 
 @pytest.fixture
@@ -96,7 +83,7 @@ def test_an_automatic_entry_is_no_agencys_until_a_member_overrules_it(
     session: Session, region: PolicyRegion
 ) -> None:
     hub = "+60199990001"
-    _hub(session, hub, "green")
+    make_hub(session, hub, "green")
     sg = region.caller("SG-ASCOM")
     allowed = remove_stop(session, sg, kind="phone", value=hub, reason="a real mule account")
     assert allowed is not None and allowed.action == "allow"
@@ -112,7 +99,7 @@ def test_an_automatic_entry_may_be_taken_over_by_a_member(
     session: Session, region: PolicyRegion
 ) -> None:
     hub = "+60199990002"
-    _hub(session, hub, "green")
+    make_hub(session, hub, "green")
     add_stop(session, region.caller("TH-CCIB"), kind="phone", value=hub, reason="aggregator")
     assert _entry(session, hub) == ("stop", "aggregator", "user-th-ccib@TH-CCIB")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
@@ -33,6 +34,20 @@ def sign_in(client: TestClient, username: str, password: str = PASSWORD) -> None
         follow_redirects=False,
     )
     assert response.status_code == 303, response.text
+
+
+def upload(
+    client: TestClient, name: str, body: bytes, content_type: str = "text/csv"
+) -> httpx.Response:
+    """Send one file through the upload page's form, leaving its redirect unfollowed."""
+    token = csrf_of(client.get("/upload").text)
+    response: httpx.Response = client.post(
+        "/upload",
+        data={"csrf_token": token},
+        files={"files": (name, body, content_type)},
+        follow_redirects=False,
+    )
+    return response
 
 
 @pytest.fixture

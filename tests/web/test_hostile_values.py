@@ -18,7 +18,7 @@ from counterscam.db.models import Agency, ImportBatch
 from counterscam.link.rebuild import rebuild
 from tests.factories import PolicyRegion, make_report
 from tests.link.region import add_compound, add_party
-from tests.web.conftest import csrf_of
+from tests.web.conftest import csrf_of, upload
 
 RLO = "\u202e"  # RIGHT-TO-LEFT OVERRIDE: the text after it is drawn backwards
 # One unbroken run, as a pasted form address or a name in a script without spaces.
@@ -37,14 +37,8 @@ def test_a_carriage_return_in_a_rejected_cell_neither_breaks_the_page_nor_runs(
     client_for: Callable[[str], TestClient], region: PolicyRegion
 ) -> None:
     client = client_for("MY-NSRC")
-    token = csrf_of(client.get("/upload").text)
     bad = CSV_HEAD + 'CR-1,2026-03-01,"x\r=SUM(1+1)*cmd|calc",sms,amber\n'
-    response = client.post(
-        "/upload",
-        data={"csrf_token": token},
-        files={"files": ("reports.csv", bad.encode(), "text/csv")},
-        follow_redirects=False,
-    )
+    response = upload(client, "reports.csv", bad.encode())
     assert response.status_code == 303
     page = client.get(response.headers["location"])
     assert page.status_code == 200
@@ -60,13 +54,8 @@ def test_a_rejection_file_stored_before_carriage_returns_were_quoted_still_opens
     client_for: Callable[[str], TestClient], region: PolicyRegion, engine: Engine
 ) -> None:
     client = client_for("MY-NSRC")
-    token = csrf_of(client.get("/upload").text)
-    location = client.post(
-        "/upload",
-        data={"csrf_token": token},
-        files={"files": ("reports.csv", (CSV_HEAD + "OLD-1,2026-03-01,x,sms,amber\n").encode())},
-        follow_redirects=False,
-    ).headers["location"]
+    old_row = CSV_HEAD + "OLD-1,2026-03-01,x,sms,amber\n"
+    location = upload(client, "reports.csv", old_row.encode()).headers["location"]
     old = "file,row,column,value,reason\nreports.csv,2,scam_type,x\r=SUM(1+1),not a type\n"
     with engine.begin() as conn:
         conn.execute(update(ImportBatch).values(rejections_csv=old))

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from fastapi.testclient import TestClient
 
 from tests.factories import PolicyRegion
-from tests.web.conftest import csrf_of
+from tests.web.conftest import csrf_of, upload
 
 GOOD = {
     "external_ref": "MY-WEB-1",
@@ -71,14 +71,8 @@ def test_upload_with_an_error_then_fixed(
     client_for: Callable[[str], TestClient], region: PolicyRegion
 ) -> None:
     client = client_for("MY-NSRC")
-    token = csrf_of(client.get("/upload").text)
     bad = CSV_HEAD + "U-1,2026-03-01,investment,sms,amber\nU-2,2026-03-01,not_a_type,sms,amber\n"
-    response = client.post(
-        "/upload",
-        data={"csrf_token": token},
-        files={"files": ("reports.csv", bad.encode(), "text/csv")},
-        follow_redirects=False,
-    )
+    response = upload(client, "reports.csv", bad.encode())
     assert response.status_code == 303
     page = client.get(response.headers["location"]).text
     assert "Nothing was saved" in page
@@ -91,7 +85,7 @@ def test_upload_with_an_error_then_fixed(
     fixed = bad.replace("not_a_type", "phishing")
     response = client.post(
         "/upload",
-        data={"csrf_token": token},
+        data={"csrf_token": csrf_of(client.get("/upload").text)},
         files={"files": ("reports.csv", fixed.encode(), "text/csv")},
     )
     assert "Upload complete" in response.text
@@ -131,15 +125,7 @@ def test_partner_cannot_submit(
 def test_other_agency_cannot_open_a_batch(
     client_for: Callable[[str], TestClient], region: PolicyRegion
 ) -> None:
-    client = client_for("MY-NSRC")
-    token = csrf_of(client.get("/upload").text)
-    response = client.post(
-        "/upload",
-        data={"csrf_token": token},
-        files={"files": ("r.csv", CSV_HEAD.encode(), "text/csv")},
-        follow_redirects=False,
-    )
-    url = response.headers["location"]
+    url = upload(client_for("MY-NSRC"), "r.csv", CSV_HEAD.encode()).headers["location"]
     assert client_for("SG-ASCOM").get(url).status_code == 404
 
 
@@ -148,17 +134,11 @@ def test_upload_of_text_no_column_can_hold_shows_where(
 ) -> None:
     # A JSON \u0000 or lone surrogate reached the store and failed the upload with a 500.
     client = client_for("MY-NSRC")
-    token = csrf_of(client.get("/upload").text)
     body = (
         b'[{"external_ref": "W-1", "reported_at": "2026-03-01", "scam_type": "investment", '
         b'"channel": "sms", "mark": "green", "narrative": "a\\u0000b\\udfff"}]'
     )
-    response = client.post(
-        "/upload",
-        data={"csrf_token": token},
-        files={"files": ("reports.json", body, "application/json")},
-        follow_redirects=False,
-    )
+    response = upload(client, "reports.json", body, "application/json")
     assert response.status_code == 303
     page = client.get(response.headers["location"]).text
     assert "Nothing was saved" in page and "NUL character" in page and "narrative" in page

@@ -21,7 +21,7 @@ from counterscam.db.engine import session_factory
 from counterscam.db.models import Report
 from counterscam.web.formatting import day, local_day, local_moment, moment, offset
 from tests.factories import PASSWORD, PolicyRegion, make_report
-from tests.web.conftest import csrf_of, sign_in
+from tests.web.conftest import csrf_of, sign_in, upload
 
 PHONE = "+60129998877"
 FORM = {
@@ -48,14 +48,8 @@ def _enter(client: TestClient, **fields: str) -> str:
 
 
 def _upload(client: TestClient, reports: list[dict[str, str]]) -> None:
-    token = csrf_of(client.get("/upload").text)
     body = json.dumps(reports).encode()
-    response = client.post(
-        "/upload",
-        data={"csrf_token": token},
-        files={"files": ("reports.json", body, "application/json")},
-        follow_redirects=False,
-    )
+    response = upload(client, "reports.json", body, "application/json")
     assert response.status_code == 303
     assert "Upload complete" in client.get(response.headers["location"]).text
 

@@ -6,13 +6,10 @@ from collections.abc import Callable
 
 from fastapi.testclient import TestClient
 from httpx import Response
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 from counterscam.db.engine import session_scope
-from counterscam.db.models import Agency, Identifier
-from counterscam.link.rules import DEFAULT_RULES
-from counterscam.link.stoplist import stop_hubs
-from tests.factories import PolicyRegion, make_report
+from tests.factories import PolicyRegion, make_hub
 from tests.web.conftest import csrf_of
 
 HOTLINE = "+60323456789"
@@ -100,13 +97,7 @@ def test_an_automatic_entry_is_still_every_members_to_overrule(
 ) -> None:
     hub = "+60199990001"
     with session_scope(engine) as session:
-        owner = session.scalar(select(Agency.id).where(Agency.code == "MY-NSRC"))
-        assert owner is not None
-        make_report(session, agency_id=owner, ref="MY-green-hub", mark="green", phone=hub)
-        session.flush()
-        ident = session.scalar(select(Identifier.id).where(Identifier.value == hub))
-        assert ident is not None
-        stop_hubs(session, [(ident, 40, 12)], DEFAULT_RULES)
+        make_hub(session, hub, "green", ref="MY-green-hub")
     sg = client_for("SG-ASCOM")
     assert "Allow to link" in _row(sg.get("/stop-list").text, hub)
     assert _post(sg, "/stop-list/remove", value=hub).status_code == 303

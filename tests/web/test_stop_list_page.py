@@ -15,7 +15,7 @@ from counterscam.db.engine import session_scope
 from counterscam.db.models import Agency, AuditEvent, Identifier
 from counterscam.link.rules import DEFAULT_RULES
 from counterscam.link.stoplist import stop_hubs
-from tests.factories import PolicyRegion, make_report
+from tests.factories import PolicyRegion, make_hub, make_report
 from tests.web.conftest import csrf_of
 
 
@@ -68,13 +68,7 @@ def test_a_hub_named_only_in_red_reports_is_withheld_from_other_agencies(
 ) -> None:
     hub = "+60199990000"
     with session_scope(engine) as session:
-        owner = session.scalar(select(Agency.id).where(Agency.code == "MY-NSRC"))
-        assert owner is not None
-        make_report(session, agency_id=owner, ref="MY-red-hub", mark="red", phone=hub)
-        session.flush()
-        ident = session.scalar(select(Identifier.id).where(Identifier.value == hub))
-        assert ident is not None
-        stop_hubs(session, [(ident, 40, 12)], DEFAULT_RULES)
+        make_hub(session, hub, "red", ref="MY-red-hub")
     assert hub in client_for("MY-NSRC").get("/stop-list").text
     for other in ("SG-ASCOM", "AU-AFP"):
         page = client_for(other).get("/stop-list").text
@@ -128,13 +122,7 @@ def test_the_csv_withholds_what_the_page_withholds(
 ) -> None:
     hub = "+60199990000"
     with session_scope(engine) as session:
-        owner = session.scalar(select(Agency.id).where(Agency.code == "MY-NSRC"))
-        assert owner is not None
-        make_report(session, agency_id=owner, ref="MY-red-hub", mark="red", phone=hub)
-        session.flush()
-        ident = session.scalar(select(Identifier.id).where(Identifier.value == hub))
-        assert ident is not None
-        stop_hubs(session, [(ident, 40, 12)], DEFAULT_RULES)
+        make_hub(session, hub, "red", ref="MY-red-hub")
     member = client_for("MY-NSRC")
     _add(member, "019-999 0000", "hub of our red case")  # the automatic entry becomes ours
     _add(member, "03-2345 6789", "genuine Maybank hotline")  # named in no report
@@ -276,11 +264,7 @@ def test_another_agency_may_not_remove_or_take_over_an_entry_withheld_from_it(
         owner = session.scalar(select(Agency.id).where(Agency.code == "MY-NSRC"))
         assert owner is not None
         make_report(session, agency_id=owner, ref="MY-red-listed", mark="red", phone=listed)
-        make_report(session, agency_id=owner, ref="MY-red-hub", mark="red", phone=hub)
-        session.flush()
-        ident = session.scalar(select(Identifier.id).where(Identifier.value == hub))
-        assert ident is not None
-        stop_hubs(session, [(ident, 40, 12)], DEFAULT_RULES)
+        make_hub(session, hub, "red", ref="MY-red-hub")
     member = client_for("MY-NSRC")
     assert _add(member, listed, "spoofed number of our red case").status_code == 303
     other = client_for("SG-ASCOM")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import phonenumbers
 
@@ -130,10 +130,11 @@ def _split(raw: str, text: str, country: str | None) -> tuple[EwalletProvider | 
     match = _CANONICAL.fullmatch(text)
     if match and ewallet(match[1]) is not None:
         return ewallet(match[1]), match[2]
-    # "Ví điện tử MoMo", "transfer to GCash": the words leading to the wallet are not its name,
-    # nor are words saying what the account is ("Wallet GCash", "No. DANA", "Số MoMo:").
-    spaced = _GLUED.sub(" ", text)
-    for written in dict.fromkeys((text, without_lead(text), spaced, _without_id_words(spaced))):
+    tried: set[str] = set()
+    for written in _writings(text):
+        if written in tried:
+            continue
+        tried.add(written)
         for name, rest in token_splits(written):
             everywhere = find_ewallets(name)
             if everywhere:
@@ -141,6 +142,21 @@ def _split(raw: str, text: str, country: str | None) -> tuple[EwalletProvider | 
                 account = " ".join(words)
                 return _named(raw, name, everywhere, account, country), account
     return None, text
+
+
+def _writings(text: str) -> Iterator[str]:
+    """Yield ``text`` as written, then read more loosely, each only if the ones before fail.
+
+    "Ví điện tử MoMo", "transfer to GCash": the words leading to the wallet are not its name,
+    nor are words saying what the account is ("Wallet GCash", "No. DANA", "Số MoMo:"), and a
+    script name may be written against its number ("ทรูมันนี่0812345678"). Most values name
+    their wallet as written: the looser readings are not worked out for them.
+    """
+    yield text
+    yield without_lead(text)
+    spaced = _GLUED.sub(" ", text)
+    yield spaced
+    yield _without_id_words(spaced)
 
 
 def _without_id_words(text: str) -> str:

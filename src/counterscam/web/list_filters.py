@@ -11,9 +11,9 @@ from __future__ import annotations
 from counterscam.intake import vocab
 from counterscam.web.formatting import member_countries
 from counterscam.web.forms import FormErrors
+from counterscam.web.tables import address_part
 
 _CHOOSE = "Choose one from the list and apply the filters again."
-_SHOWN_CHARACTERS = 40
 
 
 def country_and_scam_type(country: str, scam_type: str, errors: FormErrors) -> tuple[str, str]:
@@ -37,5 +37,4 @@ def refused(errors: FormErrors) -> str:
 
 
 def _quoted(name: str, value: str) -> str:
-    shown = value if len(value) <= _SHOWN_CHARACTERS else f"{value[:_SHOWN_CHARACTERS]}…"
-    return f"“{name}={shown}” in the address"
+    return f"{address_part(name, value)} in the address"

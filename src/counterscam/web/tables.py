@@ -119,7 +119,7 @@ def chosen_sort(
     unknown = [] if sort in orders else [("sort", sort)]
     unknown += [(k, query[k]) for k in DIRECTION_PARAMETERS if query.get(k, "").strip()]
     if unknown:
-        quoted = " and ".join(f"“{name}={_shortened(value)}”" for name, value in unknown)
+        quoted = " and ".join(address_part(name, value) for name, value in unknown)
         verb = "is" if len(unknown) == 1 else "are"
         errors.add(
             "sort",
@@ -135,8 +135,10 @@ def spoken_list(names: Sequence[str]) -> str:
     return f"{', '.join(names[:-1])} or {names[-1]}"
 
 
-def _shortened(text: str) -> str:
-    return text if len(text) <= _SHOWN_CHARACTERS else f"{text[:_SHOWN_CHARACTERS]}…"
+def address_part(name: str, value: str) -> str:
+    """Return ``name=value`` of a page's address as a message quotes it, a long value cut."""
+    shown = value if len(value) <= _SHOWN_CHARACTERS else f"{value[:_SHOWN_CHARACTERS]}…"
+    return f"“{name}={shown}”"
 
 
 def _cell(value: Any) -> str:

@@ -71,6 +71,19 @@ def test_bad_agency_is_refused_with_reason(
         create_agency(session, **args)
 
 
+def test_names_longer_than_kept_are_refused_saying_so(session: Session) -> None:
+    # Each failed the write on PostgreSQL with a traceback.
+    with pytest.raises(AccountError, match="the agency's name is 201 characters; at most 200"):
+        create_agency(session, code="X", name="n" * 201, country="MY", kind="member")
+    with pytest.raises(AccountError, match="the contact is 301 characters; at most 300"):
+        create_agency(session, code="X", name="X", country="MY", kind="member", contact="c" * 301)
+    _agency(session)
+    create_user(session, username="y", password="a-long-password", agency_code="MY-NSRC")
+    with pytest.raises(AccountError, match="the token's name is 101 characters; at most 100"):
+        issue_token(session, username="y", name="t" * 101)
+    assert issue_token(session, username="y", name="t" * 100).id
+
+
 def test_duplicate_and_weak_accounts_are_refused(session: Session) -> None:
     _agency(session)
     with pytest.raises(AccountError, match="already exists"):

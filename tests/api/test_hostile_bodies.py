@@ -66,3 +66,21 @@ def test_a_bulk_check_of_valid_text_is_still_answered(
     answer = client.post("/api/v1/check/bulk", content=body, headers=headers)
     assert answer.status_code == 200
     assert answer.json()["checked"] == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        (b'{"items": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "nested too deeply"),
+        (b'{"items": [{"value": ' + b"1" * 5000 + b"}]}", "thousands of digits"),
+        ('{"items": [{"value": "café"}]}'.encode("latin-1"), "not UTF-8"),
+    ],
+)
+def test_a_bulk_check_body_that_cannot_be_parsed_says_why(
+    client: TestClient, headers: dict[str, str], body: bytes, said: str
+) -> None:
+    # Each was answered "The body is not UTF-8 text", also the UTF-8 ones.
+    answer = client.post("/api/v1/check/bulk", content=body, headers=headers)
+    assert answer.status_code == 422
+    [error] = answer.json()["detail"]
+    assert error["loc"] == ["body"] and said in error["msg"]

@@ -88,3 +88,20 @@ def test_thousands_of_wrong_items_list_the_first_hundred_errors_and_count_the_re
     assert last["type"] == "more_errors" and last["loc"] == ["body"]
     assert "1,900 more errors are not listed (2,000 in all)" in last["msg"]
     assert len(answer.content) < 40_000
+
+
+@pytest.mark.parametrize("compound", ["a" * 60_000, "ก" * 400, "K" * 301])
+def test_a_compound_filter_longer_than_any_name_is_a_422_naming_it(
+    client: TestClient, my: dict[str, str], compound: str
+) -> None:
+    # Past 50,000 bytes SQLite refused the LIKE pattern and the list answered 500.
+    item = _only_item(client.get("/api/v1/clusters", params={"compound": compound}, headers=my))
+    assert item["loc"] == ["query", "compound"] and item["type"] == "string_too_long"
+    assert "300" in item["msg"]
+
+
+def test_a_compound_filter_of_a_whole_name_is_answered(
+    client: TestClient, my: dict[str, str]
+) -> None:
+    answer = client.get("/api/v1/clusters", params={"compound": "K" * 300}, headers=my)
+    assert answer.status_code == 200 and answer.json()["total"] == 0

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
 from openpyxl import Workbook
 
 from counterscam.check.lists import UnreadableList, read_file, read_lines
+from tests.workbooks import workbook
 
 
 def test_lines_keep_their_numbers_and_may_give_their_kind() -> None:
@@ -124,3 +126,51 @@ def test_a_number_cell_is_checked_with_a_note_that_it_kept_no_leading_zero() -> 
     assert "format the column as Text" in first
     assert typed_as_text == ""
     assert "it was checked as 60123456789" in third
+
+
+@pytest.mark.parametrize(
+    ("content", "row"),
+    [
+        (b'kind,value\nphone,"+60123456789\nphone,+60123456788\nphone,+60123456787\n', 2),
+        (b'value\n+60123456789\n"+60123456788"x\n', 3),
+    ],
+)
+def test_a_csv_list_with_a_quote_left_open_is_refused_naming_the_row(
+    content: bytes, row: int
+) -> None:
+    # The open quote took the rows after it into one value, which was checked as the first
+    # number: three values answered as one, with no word of the two left out.
+    with pytest.raises(UnreadableList, match=f"list.csv: row {row} is not valid CSV"):
+        read_file("list.csv", content, kind=None)
+
+
+@pytest.mark.parametrize(
+    ("content", "column"),
+    [
+        (b"value,value\n+60123456789,+60123456788\n", "value"),
+        (b"kind,value,Kind\nphone,+60123456789,url\n", "kind"),
+    ],
+)
+def test_a_list_naming_its_value_or_kind_column_twice_is_refused(
+    content: bytes, column: str
+) -> None:
+    # Only the first column was read: the values of the other were never checked.
+    with pytest.raises(UnreadableList, match=f"names the column '{column}' 2 times"):
+        read_file("list.csv", content, kind=None)
+    sheet = [row.split(",") for row in content.decode().splitlines()]
+    with pytest.raises(UnreadableList, match=f"names the column '{column}' 2 times"):
+        read_file("list.xlsx", workbook({"Sheet1": sheet}), kind=None)
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (workbook({"Sheet1": [["value"], ["+60123456789"]]}), "this is a zip archive"),
+        (b"\xd0\xcf\x11\xe0" + bytes(600), "this is an old Excel 97-2003 (.xls) workbook"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "this is a PDF document"),
+    ],
+)
+def test_a_csv_name_on_a_file_that_is_no_text_says_what_it_is(content: bytes, said: str) -> None:
+    # Each was "not UTF-8 text; save it as 'CSV UTF-8'", which does not unzip an archive.
+    with pytest.raises(UnreadableList, match=re.escape(f"list.csv: {said}")):
+        read_file("list.csv", content, kind=None)

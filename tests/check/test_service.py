@@ -276,6 +276,48 @@ def test_kind_is_guessed_when_not_given(session: Session, region: CheckRegion) -
     assert result.kind == "phone" and result.hit
 
 
+TRON_WALLET = "tron:TKvKx5UKG2EpZEsVQanV18hgDMgqs3rima"
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        "https://tronscan.org/#/address/TKvKx5UKG2EpZEsVQanV18hgDMgqs3rima",
+        "hxxps://tronscan[.]org/#/address/TKvKx5UKG2EpZEsVQanV18hgDMgqs3rima",
+    ],
+)
+def test_an_explorer_page_without_kind_is_checked_as_its_wallet(
+    session: Session, region: CheckRegion, pasted: str
+) -> None:
+    # Guessed to be a URL, it was checked as https://tronscan.org/ (the fragment dropped):
+    # "no hit" for a wallet the region had reported.
+    add_report(
+        session,
+        agency="SG-ASCOM",
+        ref="SG-usdt",
+        identifiers=[("crypto_wallet", TRON_WALLET, "wallet")],
+    )
+    session.commit()
+    caller = region.policy.caller("SG-ASCOM")
+    result = check(session, caller, kind=None, value=pasted, country=None, channel="web")
+    assert (result.kind, result.value, result.hit) == ("crypto_wallet", TRON_WALLET, True)
+
+
+def test_an_address_in_a_scam_site_s_own_link_stays_its_url(
+    session: Session, region: CheckRegion
+) -> None:
+    link = "https://evil-pay.example/pay/0x07213a2ac1a1016bb89094b0f204046b375b8fa2"
+    result = check(
+        session,
+        region.policy.caller("SG-ASCOM"),
+        kind=None,
+        value=link,
+        country=None,
+        channel="web",
+    )
+    assert result.kind == "url"
+
+
 @pytest.mark.parametrize(
     ("value", "country", "said"),
     [

@@ -124,6 +124,28 @@ def test_phone_errors_say_why(raw: str, country: str | None, fragment: str) -> N
     assert info.value.kind in ("phone", "shortcode", "sender_id")
 
 
+@pytest.mark.parametrize(
+    ("raw", "country"),
+    [("090 123", "VN"), ("081-234", "TH"), ("012-345", "MY"), ("0917 12", "PH"), ("02 123", "KH")],
+)
+def test_a_number_cut_short_is_no_short_code(raw: str, country: str) -> None:
+    # Stored as the short code VN:090123, it matched every other number cut the same way.
+    with pytest.raises(InvalidIdentifier) as info:
+        canonicalize("phone", raw, country=country)
+    assert info.value.kind == "phone"
+    assert "phone number in" in info.value.reason
+
+
+def test_a_short_code_the_country_dials_with_a_zero_stays_one() -> None:
+    assert canonicalize("phone", "000", country="AU").value == "AU:000"
+
+
+def test_a_lao_mobile_without_its_20_is_not_a_foreign_code_without_plus() -> None:
+    # "9811 1000" in Laos is 020 9811 1000; it was read as +98 111000, a number in Iran.
+    assert canonicalize("phone", "9811 1000", country="LA").value == "+8562098111000"
+    assert canonicalize("phone", "60123456789", country="LA").value == "+60123456789"
+
+
 def test_shortcode_and_sender_kinds_directly() -> None:
     assert canonicalize("shortcode", "997", country="my") == Canonical("shortcode", "MY:997", "MY")
     assert canonicalize("sender_id", "MY:MAYBANK").value == "MY:MAYBANK"

@@ -102,6 +102,59 @@ def test_upload_csv_set_and_oversized(
     assert answer.json()["accepted"] == 0
 
 
+@pytest.mark.parametrize(
+    ("fields", "loc", "kind"),
+    [
+        ([("agency", (None, b"TH-AOC"))], ["body", "agency"], "extra_forbidden"),
+        ([("file", ("more.csv", b"x", "text/csv"))], ["body", "file"], "extra_forbidden"),
+        (
+            [("keep_valid", (None, b"true")), ("keep_valid", (None, b"false"))],
+            ["body", "keep_valid"],
+            "repeated",
+        ),
+    ],
+)
+def test_an_upload_field_the_route_does_not_read_is_refused_and_nothing_stored(
+    client: TestClient,
+    session: Session,
+    agencies: dict[str, Caller],
+    fields: list[tuple[str, tuple[str | None, bytes] | tuple[str, bytes, str]]],
+    loc: list[str],
+    kind: str,
+) -> None:
+    # An agency field was ignored: the batch was stored as MY-NSRC's while the client
+    # believed it had filed it for TH-AOC.
+    headers = auth(session, "MY-NSRC")
+    files = [("files", ("reports.csv", REPORTS_CSV.encode(), "text/csv")), *fields]
+    answer = client.post("/api/v1/uploads", files=files, headers=headers)
+    assert answer.status_code == 422, answer.text
+    [error] = answer.json()["detail"]
+    assert (error["loc"], error["type"]) == (loc, kind)
+    assert "files, keep_valid" in error["msg"] or "once" in error["msg"]
+    session.expire_all()
+    assert session.scalars(select(ImportBatch)).all() == []
+
+
+@pytest.mark.parametrize(
+    "part", [("", REPORTS_CSV.encode(), "text/csv"), (None, REPORTS_CSV.encode())]
+)
+def test_an_upload_part_that_is_no_file_is_told_to_send_a_file(
+    client: TestClient,
+    session: Session,
+    agencies: dict[str, Caller],
+    part: tuple[str | None, bytes] | tuple[str, bytes, str],
+) -> None:
+    # A part with an empty file name, or sent as text, was answered in pydantic's words:
+    # "Expected UploadFile, received: <class 'str'>".
+    headers = auth(session, "MY-NSRC")
+    answer = client.post("/api/v1/uploads", files=[("files", part)], headers=headers)
+    assert answer.status_code == 422, answer.text
+    [error] = answer.json()["detail"]
+    assert error["loc"] == ["body", "files", 0]
+    assert error["msg"].startswith("files[0] must be a file: send each file as a part")
+    assert "curl -F 'files=@reports.csv'" in error["msg"]
+
+
 def test_templates(client: TestClient) -> None:
     answer = client.get("/api/v1/templates/identifiers.csv")
     assert answer.text.splitlines()[0] == "external_ref,kind,value,role,qualifier,country"

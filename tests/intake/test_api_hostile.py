@@ -54,6 +54,11 @@ WRONG_SHAPES: list[tuple[dict[str, Any], str, str]] = [
     (doc_report(loss_amount=[1]), "loss_amount", "is not an amount"),
     (doc_report(loss_currency=None), "loss_currency", "give the currency"),
     (doc_report(share_with=5), "share_with", "valid list"),
+    # Each was read as its Python text: "no agency with code NONE", "... ['TH-AOC']".
+    (doc_report(share_with=[None]), "share_with[0]", "must be text, not null"),
+    (doc_report(share_with=["SG-ASCOM", ["TH-AOC"]]), "share_with[1]", "not a list"),
+    (doc_report(share_with=[{"code": "SG-ASCOM"}]), "share_with[0]", "not an object"),
+    (doc_report(share_with=[True]), "share_with[0]", "not true/false"),
     (doc_report(identifiers={"kind": "phone"}), "identifiers", "list of objects"),
     (
         doc_report(identifiers=[{"value": "0123456789", "role": "caller"}]),
@@ -91,6 +96,10 @@ WRONG_SHAPES: list[tuple[dict[str, Any], str, str]] = [
         "both latitude",
     ),
     (doc_report(mark="TLP:WHITE"), "mark", "use one of: clear, green, amber"),
+    # Named only as unknown, which left a centre whose system writes these guessing.
+    (doc_report(mark="TLP:WHITE"), "mark", "WHITE is TLP 1.0's name for clear"),
+    (doc_report(mark="Amber Strict"), "mark", "write amber+strict, with a +"),
+    (doc_report(mark="AMBER_STRICT"), "mark", "write amber+strict, with a +"),
     (doc_report(loss_currency="RM"), "loss_currency", "ISO 4217"),
     (doc_report(loss_amount=-5), "loss_amount", "negative"),
 ]

@@ -169,6 +169,22 @@ def test_a_file_name_is_shown_as_written_not_as_markup(
     assert "[bold]reports.csv: batch" in result.output
 
 
+def test_control_characters_in_a_name_or_heading_are_printed_escaped(
+    runner: CliRunner, agencies: dict[str, Caller], tmp_path: Path
+) -> None:
+    # A file in a folder named "a<LF>Total: 999 accepted" printed a forged summary line, and
+    # an escape sequence in a heading went to the terminal as it was (ESC [2J clears it).
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a\nTotal: 999 accepted.csv").write_text(REPORTS_CSV)
+    (folder / "parties.csv").write_text("external_ref,role,full_name,\x1b[2Jx\n")
+    result = runner.invoke(app, ["import", str(folder), "--agency", "MY-NSRC"])
+    assert result.exit_code == 1, result.output
+    assert "\x1b" not in result.output and "\\x1b[2jx" in result.output
+    assert not any(line.startswith("Total: 999") for line in result.output.splitlines())
+    assert "a\\nTotal: 999 accepted.csv" in result.output
+
+
 def test_an_interrupted_import_stores_nothing_of_its_batch_and_says_so(
     runner: CliRunner,
     session: Session,

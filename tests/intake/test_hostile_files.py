@@ -237,6 +237,40 @@ def test_a_reference_built_by_a_formula_is_refused_in_every_sheet(
     assert "It is a spreadsheet formula" in reasons[("identifiers", 2, "external_ref")]
 
 
+def test_a_link_longer_than_kept_once_canonical_is_refused_naming_it(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # 580 Thai letters of path are within the 600 characters taken as written, but their %XX
+    # codes are 5,220: PostgreSQL refused the batch with a 500, and a valid report beside it
+    # was lost with it.
+    link = "http://scam.example/" + "ข่าว" * 145
+    bad = doc_report(
+        external_ref="LONG", identifiers=[{"kind": "url", "value": link, "role": "website"}]
+    )
+    good = doc_report(external_ref="OK")
+    result = send(session, agencies["MY-NSRC"], [bad, good], keep_valid=True)
+    assert (result.status, result.created, result.rejected) == ("partial", 1, 1)
+    (error,) = result.errors
+    assert (error.row, error.column) == (1, "identifiers[0].value")
+    assert "made canonical it is" in error.reason and "more than the 600" in error.reason
+    assert count(session, Report) == 1
+
+
+def test_a_formula_in_a_typed_column_is_named_as_a_formula(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # A loss of =F2*1000 was refused as "'=F' is not a currency sign or code", and a date of
+    # =DATE(2026,3,1) as no date, neither saying that formulas are never run.
+    row = ROW.split(",")
+    row[1], row[5] = "=DATE(2026,3,1)", "=F2*1000"
+    result = upload(session, agencies["MY-NSRC"], {"r.xlsx": _book([HEADER.split(","), row])})
+    assert result.status == "rejected" and reports_count(session) == 0
+    reasons = {e.column: e.reason for e in result.errors}
+    for column in ("reported_at", "loss_amount"):
+        assert "It is a spreadsheet formula, and formulas are never run" in reasons[column]
+        assert "Paste Special > Values" in reasons[column]
+
+
 @pytest.mark.parametrize("name", ["reports.csv", "reports.xlsx", "reports.zip"])
 def test_zipped_csv_files_are_named_a_zip_archive(
     session: Session, agencies: dict[str, Caller], name: str
@@ -456,6 +490,22 @@ def test_json_numbers_that_keep_their_digits_are_read_as_text(
     assert (result.status, result.created) == ("committed", 1), result.errors
     report = session.scalars(select(Report)).one()
     assert (report.external_ref, report.loss_amount) == ("77", 1000)
+
+
+@pytest.mark.parametrize(("number", "text"), [("2026.10", "2026.10"), ("1e5", "1e5")])
+def test_a_json_number_is_read_as_the_text_it_was_written_in(
+    session: Session, agencies: dict[str, Caller], number: str, text: str
+) -> None:
+    # 2026.10 was stored as the reference "2026.1" (1e5 as "100000.0"): the same report sent
+    # again with its reference as text was stored a second time.
+    report = '[{"external_ref": %s, "reported_at": "2026-03-01", "scam_type": "investment", '
+    report += '"channel": "sms", "mark": "green", "narrative": %s}]'
+    first = upload(session, agencies["MY-NSRC"], {"a.json": (report % (number, number)).encode()})
+    assert (first.status, first.created) == ("committed", 1), first.errors
+    assert session.scalars(select(Report.narrative)).one() == text
+    again = upload(session, agencies["MY-NSRC"], {"b.json": (report % (f'"{text}"', 1)).encode()})
+    assert (again.created, again.updated) == (0, 1), again.errors
+    assert session.scalars(select(Report.external_ref)).all() == [text]
 
 
 def test_a_title_above_the_header_is_named_as_such(

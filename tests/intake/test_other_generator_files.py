@@ -13,8 +13,9 @@ from typer.testing import CliRunner
 
 from counterscam.access.caller import Caller
 from counterscam.cli.main import app
-from counterscam.db.models import Report
-from counterscam.intake.tables import FileProblem, recognise
+from counterscam.db.models import Identifier, Report, Sighting
+from counterscam.intake.records import FileProblem
+from counterscam.intake.tables import recognise
 from tests.intake.conftest import IDENTIFIERS_CSV, REPORTS_CSV, doc_report
 from tests.intake.test_files import reports_count, upload
 from tests.intake.test_service import send
@@ -145,3 +146,132 @@ def test_an_agencies_list_beside_the_reports_is_named_as_no_intake_file() -> Non
     with pytest.raises(FileProblem) as forgot:
         recognise(["kind", "name", "country"], "places.csv")
     assert [e.reason.split(";")[0] for e in forgot.value.errors] == ["required column missing"]
+
+
+LABELLED_REPORTS = (
+    "External Ref,Reported At,Scam Type,Channel,Mark\nL-1,2026-03-01,E-commerce,E-mail,green\n"
+)
+LABELLED_IDENTIFIERS = (
+    "external_ref,kind,value,role\n"
+    "L-1,E-Wallet,Touch 'n Go eWallet: 012-999 8888,Beneficiary Account\n"
+    "L-1,E-mail,support@asean-invest.example,E-mail sender\n"
+)
+
+
+def test_words_spelt_with_a_hyphen_are_their_codes_in_a_csv_set(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # "E-mail" is the reference's own label of the email channel, and "e-commerce" and
+    # "e-wallet" are how the region spells those words: each was "not a channel" (or scam
+    # type, kind, role) and rejected the whole batch.
+    files = {
+        "reports.csv": LABELLED_REPORTS.encode(),
+        "identifiers.csv": LABELLED_IDENTIFIERS.encode(),
+    }
+    result = upload(session, agencies["MY-NSRC"], files)
+    assert (result.status, result.created, result.errors) == ("committed", 1, [])
+    report = session.scalars(select(Report)).one()
+    assert (report.scam_type, report.channel) == ("ecommerce", "email")
+    kinds = session.execute(
+        select(Identifier.kind, Sighting.role)
+        .join(Sighting, Sighting.identifier_id == Identifier.id)
+        .where(Sighting.report_id == report.id)
+    )
+    assert {("email", "email_sender"), ("ewallet", "beneficiary_account")} <= {
+        (kind, role) for kind, role in kinds
+    }
+
+
+def test_words_spelt_with_a_hyphen_are_their_codes_in_json(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    identifier = {"kind": "e-wallet", "value": "TNG 012-999 8888", "role": "beneficiary account"}
+    report = doc_report(scam_type="E-Commerce", channel="E-mail", identifiers=[identifier])
+    result = send(session, agencies["MY-NSRC"], [report])
+    assert (result.status, result.errors) == ("committed", [])
+    stored = session.scalars(select(Report)).one()
+    assert (stored.scam_type, stored.channel) == ("ecommerce", "email")
+
+
+def test_a_hyphen_between_words_still_stands_for_an_underscore(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # Joining at the hyphen is tried only when the usual reading is no code.
+    result = send(session, agencies["MY-NSRC"], [doc_report(channel="Phone-Call")])
+    assert (result.status, result.errors) == ("committed", [])
+    assert session.scalars(select(Report.channel)).all() == ["phone_call"]
+
+
+def test_a_phone_number_cut_short_rejects_its_report(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # "012-345" (a Malaysian mobile whose end was lost in copying) was stored as the short
+    # code MY:012345 and matched every other report cut the same way; no short code in the
+    # region starts with the trunk prefix 0.
+    identifier = {"kind": "phone", "value": "012-345", "role": "caller"}
+    result = send(session, agencies["MY-NSRC"], [doc_report(identifiers=[identifier])])
+    assert result.status == "rejected" and reports_count(session) == 0
+    (error,) = result.errors
+    assert error.column == "identifiers[0].value"
+    assert "'012-345' is not a valid phone number in Malaysia" in error.reason
+
+
+def test_a_country_written_as_a_name_is_one_error_on_the_country_column(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # The value was blamed too: "identifiers[0].value: the country 'THAILAND' is not known",
+    # beside a number that was right.
+    identifier = {"kind": "phone", "value": "081-234-5678", "role": "caller", "country": "Thailand"}
+    result = send(session, agencies["MY-NSRC"], [doc_report(identifiers=[identifier])])
+    assert result.status == "rejected"
+    assert [e.column for e in result.errors] == ["identifiers[0].country"]
+
+
+def test_one_report_per_line_is_named_as_json_lines(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # mongoexport and log tools write one object a line; the reason was Python's own
+    # "Extra data", which told a centre nothing of how to fix the file.
+    lines = b'{"external_ref": "J-1"}\n{"external_ref": "J-2"}\n'
+    result = upload(session, agencies["MY-NSRC"], {"export.json": lines})
+    assert result.status == "rejected" and reports_count(session) == 0
+    (error,) = result.errors
+    assert (error.file, error.row) == ("export.json", 2)
+    assert "JSON Lines" in error.reason and "put the reports in a list" in error.reason
+
+
+def test_text_after_the_json_says_to_delete_it(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    result = upload(session, agencies["MY-NSRC"], {"r.json": b'{"reports": []}\nEND OF FILE\n'})
+    (error,) = result.errors
+    assert "more text follows the end of the JSON document" in error.reason
+
+
+@pytest.mark.parametrize(
+    ("written", "currency", "example"),
+    [
+        ("2.5 triệu", "VND", "like 2500000"),
+        ("RM12.5k", "", "like 12500"),
+        ("12,5 juta", "IDR", "like 12500000"),
+    ],
+)
+def test_a_fraction_before_a_multiple_gets_its_own_amount_as_the_example(
+    session: Session, agencies: dict[str, Caller], written: str, currency: str, example: str
+) -> None:
+    # Every fraction was told "write the whole amount in digits, like 1500000": a Vietnamese
+    # centre that wrote 2.5 triệu and typed the example in would have lost a million dong.
+    report = doc_report(loss_amount=written, loss_currency=currency)
+    result = send(session, agencies["MY-NSRC"], [report])
+    (error,) = result.errors
+    assert error.column == "loss_amount"
+    assert error.reason.endswith(example)
+
+
+def test_a_multiple_after_an_ambiguous_number_gives_no_wrong_example(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # "1.500 juta" is 1,500 million or 1.5 million: no figure beats a wrong one.
+    report = doc_report(loss_amount="1.500 juta", loss_currency="IDR")
+    (error,) = send(session, agencies["MY-NSRC"], [report]).errors
+    assert error.reason.endswith("write the whole amount in digits")

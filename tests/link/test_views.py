@@ -119,6 +119,15 @@ def test_list_filters_by_country_scam_type_and_compound(session: Session) -> Non
     assert list_clusters(session, me, scam_type="romance").total == 0
 
 
+@pytest.mark.parametrize("compound", ["_", "%", "kk_park", "k%k"])
+def test_compound_filter_reads_underscore_and_percent_as_written(
+    session: Session, compound: str
+) -> None:
+    # LIKE read them as wildcards: "_" listed every cluster naming a compound.
+    region, _ = _region(session)
+    assert list_clusters(session, region.caller(session, "MY-NSRC"), compound=compound).total == 0
+
+
 def test_brief_shows_victims_as_victims_links_and_holders_of_hidden_reports(
     session: Session,
 ) -> None:
@@ -194,6 +203,22 @@ def test_stop_list_entry_unlinks_at_rebuild_and_removing_it_links_again(session:
     assert frozenset({"MY-G", "MY-A", "MY-R", "SG-G"}) in groups(session, region)
     with pytest.raises(ValueError, match="not a valid phone"):
         add_stop(session, me, kind="phone", value="12", reason="x")
+
+
+def test_a_stop_list_entry_its_table_cannot_keep_is_refused_saying_why(
+    session: Session,
+) -> None:
+    # Each failed the write on PostgreSQL (a traceback from the CLI, a 500 from the page).
+    me = make_region(session).caller(session, "MY-NSRC")
+    link = "http://scam.example/" + "ข่าว" * 145  # 600 as written, 5,240 once canonical
+    with pytest.raises(ValueError, match="characters once made canonical, more than the 600"):
+        add_stop(session, me, kind="url", value=link, reason="hub")
+    with pytest.raises(ValueError, match="the reason is 501 characters; at most 500"):
+        add_stop(session, me, kind="phone", value=PHONE, reason="r" * 501)
+    add_stop(session, me, kind="phone", value=PHONE, reason="r" * 500)
+    with pytest.raises(ValueError, match="reason holds a NUL"):
+        remove_stop(session, me, kind="phone", value=PHONE, reason="a\x00b")
+    assert [len(s.reason) for s in list_stops(session, me, channel="cli")] == [500]
 
 
 def test_only_members_and_the_secretariat_edit_the_stop_list(session: Session) -> None:

@@ -64,6 +64,12 @@ def hash_password(password: str) -> str:
 _AGENCY_CODE = re.compile(r"[A-Z0-9][A-Z0-9._-]*")
 
 
+def _fits(what: str, text: str, most: int) -> None:
+    """Refuse text longer than its column keeps, which PostgreSQL failed with a traceback."""
+    if len(text) > most:
+        raise AccountError(f"{what} is {len(text):,} characters; at most {most} are kept")
+
+
 def create_agency(
     session: Session, *, code: str, name: str, country: str, kind: str, contact: str = ""
 ) -> Agency:
@@ -86,6 +92,8 @@ def create_agency(
         )
     if not name.strip():
         raise AccountError("give the agency's full name, like 'National Scam Response Centre'")
+    _fits("the agency's name", name.strip(), 200)
+    _fits("the contact", contact.strip(), 300)
     # The country is the default region of every local phone number the agency submits:
     # stored as 'MALAYSIA', it made each of them invalid.
     country = country.strip().upper()
@@ -195,6 +203,7 @@ def issue_token(session: Session, *, username: str, name: str = "") -> IssuedTok
             f"user {user.username} is disabled, so a token would not work; enable them first "
             f"with 'counterscam user enable {user.username}'"
         )
+    _fits("the token's name", name, 100)
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(user_id=user.id, name=name, token_hash=_digest(secret), prefix=secret[:10])
     session.add(token)

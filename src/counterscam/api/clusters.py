@@ -16,6 +16,7 @@ from counterscam.api.deps import MAX_PAGE, CurrentCaller, SessionDep
 from counterscam.api.error_docs import SIGNED_IN, hidden
 from counterscam.api.errors import invalid, strict_query
 from counterscam.api.filters import country_filter, scam_type_filter
+from counterscam.intake.schema import PLACE_NAME_CHARS
 from counterscam.link.brief import ClusterHidden, ClusterNotFound, cluster_brief
 from counterscam.link.listing import list_clusters
 from counterscam.link.network import cluster_graph
@@ -183,7 +184,10 @@ def api_list_clusters(
     sort: str = Query("loss", description="loss, countries, reports, growth or recent"),
     country: str | None = None,
     scam_type: str | None = None,
-    compound: str | None = Query(None, description="part of a compound's name"),
+    # No name is longer (intake's limit); SQLite fails a LIKE pattern past 50,000 bytes.
+    compound: str | None = Query(
+        None, max_length=PLACE_NAME_CHARS, description="part of a compound's name"
+    ),
     page: int = Query(1, ge=1, le=MAX_PAGE),
     per_page: int = Query(50, ge=1, le=500),
 ) -> ClusterPageOut:

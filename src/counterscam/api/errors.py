@@ -43,6 +43,14 @@ UNPARSED = "There was an error parsing the body"  # FastAPI's 400, which says ne
 NOT_UTF8 = (
     f"The body is not UTF-8 text, so it cannot be read as JSON; save it as UTF-8 and {JSON_BODY}."
 )
+TOO_DEEP = (
+    "The body's JSON is nested too deeply to read; no field takes lists or objects that deep: "
+    f"{JSON_BODY}, shaped as /api/v1/openapi.json describes."
+)
+LONG_NUMBER = (
+    "A number in the body has thousands of digits, which no field takes; send values as the "
+    f"schema at /api/v1/openapi.json describes and {JSON_BODY}."
+)
 
 
 def _is_api(request: Request) -> bool:
@@ -80,13 +88,25 @@ def install(app: FastAPI) -> None:
             page: Response = await web_http(request, exc)
             return page
         if exc.status_code == 400 and exc.detail == UNPARSED:
-            # A body in another encoding (a UTF-16 byte-order mark) fails before JSON does.
-            item = {"type": "json_invalid", "loc": ["body"], "msg": NOT_UTF8, "input": None}
+            item = {"type": "json_invalid", "loc": ["body"], "msg": _unparsed(exc), "input": None}
             return JSONResponse({"detail": [item]}, status_code=422)
         return await http_exception_handler(request, _said_plainly(request, exc))
 
     app.add_exception_handler(RequestValidationError, invalid)
     app.add_exception_handler(StarletteHTTPException, http_error)
+
+
+def _unparsed(exc: StarletteHTTPException) -> str:
+    """Say why FastAPI could not parse a JSON body, from the error it raised the 400 from."""
+    cause = exc.__cause__
+    # Every such body was answered "not UTF-8", also a UTF-8 one nested thousands deep or
+    # holding a 5,000-digit number, which left the client looking for an encoding problem.
+    if isinstance(cause, RecursionError):
+        return TOO_DEEP
+    if isinstance(cause, ValueError) and not isinstance(cause, UnicodeError):
+        return LONG_NUMBER  # Python refuses integers of more than 4,300 digits
+    # A body in another encoding (a UTF-16 byte-order mark) fails before JSON does.
+    return NOT_UTF8
 
 
 def _handler(app: FastAPI, kind: type[Exception]) -> Callable[[Request, Exception], Any]:
@@ -132,6 +152,41 @@ async def strict_query(request: Request) -> None:
         if name not in known
     ]
     if errors := unknown + repeated_query(request, single_valued(route)):
+        raise RequestValidationError(errors)
+
+
+async def strict_form(request: Request) -> None:
+    """Refuse fields of a form the route does not read, or sent twice (a dependency).
+
+    An ``agency`` field sent beside the files was ignored, so a client believed it had filed
+    the batch for that agency while it was stored as the token's; a ``keep_valid`` given twice
+    was read as its last value.
+    """
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    known = {p.alias for p in route.dependant.body_params}
+    single = {
+        p.alias for p in route.dependant.body_params if not _takes_many(p.field_info.annotation)
+    }
+    form = await request.form()  # already read for the route: this is the same form
+    errors: list[dict[str, Any]] = []
+    for name in dict.fromkeys(form.keys()):
+        sent = [v if isinstance(v, str) else f"(a file: {v.filename})" for v in form.getlist(name)]
+        if name not in known:
+            errors.append(
+                {"type": "extra_forbidden", "loc": ("body", name), "msg": "", "input": sent[0]}
+            )
+        elif name in single and len(sent) > 1:
+            errors.append(
+                {
+                    "type": "repeated",
+                    "loc": ("body", name),
+                    "msg": f"Give {name} once: it takes one value and was given {len(sent)} times.",
+                    "input": sent,
+                }
+            )
+    if errors:
         raise RequestValidationError(errors)
 
 
@@ -272,6 +327,15 @@ def _reason(item: dict[str, Any], route: APIRoute | None) -> str:
         if given == "":
             return f"{field} is empty: leave it out, or give {code}."
         return f"{field} must be {code}; {_quoted(given)} is not one."
+    if kind == "value_error" and "Expected UploadFile" in msg:
+        # pydantic said "Expected UploadFile, received: <class 'str'>" for a part sent as text
+        # or with an empty file name (a form submitted with no file chosen).
+        part = next((p for p in reversed(loc) if isinstance(p, str)), "files")
+        return (
+            f"{field} must be a file: send each file as a part of the multipart/form-data body "
+            f"with its file name, like curl -F '{part}=@reports.csv'; this part is text or has "
+            "no file name."
+        )
     if kind == "value_error":
         return msg.removeprefix("Value error, ")
     return msg

@@ -24,7 +24,7 @@ from counterscam.access import audit
 from counterscam.access.caller import Caller
 from counterscam.api.deps import CurrentCaller, RowId, SessionDep, SettingsDep
 from counterscam.api.error_docs import SIGNED_IN, SUBMITS, answer_or_invalid, missing
-from counterscam.api.errors import strict_query
+from counterscam.api.errors import strict_form, strict_query
 from counterscam.config import Settings
 from counterscam.intake.files import read_uploads
 from counterscam.intake.json_files import parse, reports_of
@@ -228,6 +228,7 @@ def api_submit_batch(
     status_code=201,
     response_model=BatchOut,
     responses={**SIGNED_IN, **SUBMITS, **REJECTED},
+    dependencies=[Depends(strict_form)],
 )
 def api_upload(
     session: SessionDep,

@@ -77,7 +77,7 @@ def rows_of(text: str) -> list[list[str]]:
     The separator is the one that makes the first filled line a header naming ``value``:
     Excel writes semicolons where the decimal mark is a comma, and tabs as "Unicode Text".
     A list holds identifiers, never decimal numbers, so either reads safely.
-    Raises csv.Error when the text is not CSV.
+    Raises csv.Error, naming the row, when the text is not CSV.
     """
     first = next((line for line in text.splitlines() if line.strip()), "")
     separator = ","
@@ -85,4 +85,16 @@ def rows_of(text: str) -> list[list[str]]:
         if "value" in header_names(next(csv.reader([first], delimiter=mark), [])):
             separator = mark
             break
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+    # Strict: a quote left open took in every row after it as one value, which was checked
+    # (a phone number followed by the rest of the file read as that number) without a word.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+    rows: list[list[str]] = []
+    try:
+        rows.extend(reader)
+    except csv.Error as exc:
+        raise csv.Error(
+            f'row {len(rows) + 1} is not valid CSV ({exc}); check its quotes: a quote (") '
+            "opened and never closed takes in the rows after it. Close it, or export the file "
+            "again as CSV"
+        ) from None
+    return rows

@@ -150,6 +150,13 @@ def _listed(
             f"if you give each row its kind), but it holds {shown or 'nothing'}; rename the "
             "column holding the values to 'value', or add that row above the values"
         )
+    for column in ("value", "kind"):
+        if header.count(column) > 1:
+            # Only the first was read: which one holds the values to check cannot be told.
+            raise UnreadableList(
+                f"{name}: row {at_header} names the column {column!r} "
+                f"{header.count(column)} times; keep one of them, or rename the others"
+            )
     at_value = header.index("value")
     at_kind = header.index("kind") if "kind" in header else None
     listed: list[Listed] = []
@@ -202,13 +209,26 @@ def _csv_rows(name: str, content: bytes) -> Iterator[list[Any]]:
     try:
         text = decode(content)
     except NotText:
-        raise UnreadableList(
-            f"{name}: the file is not UTF-8 text; save it from your spreadsheet as 'CSV UTF-8'"
-        ) from None
+        raise UnreadableList(f"{name}: {_not_text(content)}") from None
     try:
         return iter(rows_of(text))
     except csv.Error as exc:
-        raise UnreadableList(f"{name}: cannot be read as CSV ({exc})") from None
+        raise UnreadableList(f"{name}: {exc}") from None
+
+
+def _not_text(content: bytes) -> str:
+    """Say what a file that is no text is, where its first bytes tell, and what to do."""
+    # Each was "not UTF-8 text; save it as 'CSV UTF-8'", which does not unzip an archive.
+    if content.startswith(b"PK\x03\x04"):
+        return (
+            "this is a zip archive (an XLSX workbook, or zipped files), not a CSV file: give a "
+            "workbook its .xlsx name, and unzip zipped files first"
+        )
+    if content.startswith(b"\xd0\xcf\x11\xe0"):
+        return "this is an old Excel 97-2003 (.xls) workbook, not a CSV file; save it as .xlsx"
+    if content.startswith(b"%PDF-"):
+        return "this is a PDF document, not a CSV file; export the list as CSV UTF-8 or XLSX"
+    return "the file is not UTF-8 text; save it from your spreadsheet as 'CSV UTF-8'"
 
 
 def _xlsx_rows(source: Source, most: int | None) -> Iterator[list[Any]]:

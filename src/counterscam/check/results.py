@@ -82,6 +82,7 @@ class StopNote:
     hotline reported by mistake, an exchange's deposit wallet). ``listed_by`` is ``auto`` for
     an entry the hub rules made, or who listed it; ``another agency`` (with that as the reason)
     when the caller may see none of the reports naming the value, as the stop-list page shows.
+    A hub's reason (its figures) is withheld too when the caller may not see one of them.
     """
 
     reason: str

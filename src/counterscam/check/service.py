@@ -43,7 +43,12 @@ from counterscam.config import get_settings
 from counterscam.db.prepared import Row
 from counterscam.identifiers import Canonical, InvalidIdentifier
 from counterscam.identifiers.any_bank import is_any_bank
-from counterscam.link.stoplist import Stopped, stopped_entries, withheld_note
+from counterscam.link.stoplist import (
+    PARTLY_HIDDEN_HUB,
+    Stopped,
+    stopped_entries,
+    withheld_note,
+)
 
 MAX_MATCHES = 20
 
@@ -81,15 +86,20 @@ def _holdings(hidden: dict[int, Row]) -> list[Holding]:
     ]
 
 
-def _stop_note(entry: Stopped | None, caller: Caller, sees_one: bool) -> StopNote | None:
+def _stop_note(
+    entry: Stopped | None, caller: Caller, sees_one: bool, hides_one: bool = False
+) -> StopNote | None:
     """Return the stop-list note as the stop-list page would show the entry to the caller.
 
     Who listed a value and why is withheld when the caller may see none of the reports naming
-    it, unless its own agency listed it; a hub's figures, taken from those reports, too.
+    it, unless its own agency listed it; a hub's figures, taken from those reports, too, and
+    also when the caller may not see one of them (``hides_one``): they count it.
     """
     if entry is None:
         return None
     automatic = entry.added_by == "auto"
+    if automatic and sees_one and hides_one:
+        return StopNote(PARTLY_HIDDEN_HUB, entry.added_by, entry.added_at, automatic)
     if sees_one or entry.added_by.endswith(f"@{caller.agency_code}"):
         return StopNote(entry.reason, entry.added_by, entry.added_at, automatic)
     reason, listed_by = withheld_note(entry.added_by)
@@ -163,7 +173,7 @@ def _answer(
         canon.value,
         hit=True,
         shared_platform=canon.shared_platform,
-        stop_list=_stop_note(stop, caller, True),
+        stop_list=_stop_note(stop, caller, True, bool(hidden)),
         reports=len(seen),
         countries=sorted({r[COUNTRY] for r in seen}),
         first_seen=oldest,
@@ -237,7 +247,13 @@ def _any_bank_result(
     rows = [row for _, named, _ in reported for row in named]
     result = _answer(raw, outcome, rows, found, caller)
     notes = [
-        _stop_note(stops.get((rel.kind, rel.value)), caller, seen) for rel, _, seen in reported
+        _stop_note(
+            stops.get((rel.kind, rel.value)),
+            caller,
+            seen,
+            not all(row[VISIBLE] for row in named),
+        )
+        for rel, named, seen in reported
     ]
     if notes and all(notes):
         # Every account hit is on the stop-list: the hit says so, as an exact check would.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -297,7 +298,18 @@ def _advise_rebuild(session: Session, stored: int) -> None:
         )
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _one_line(text: str) -> str:
+    """Return ``text`` with its control characters escaped, to print it on one line."""
+    # A file found in a folder named "a\nTotal: 999 accepted" printed a forged summary line,
+    # and an escape sequence in a file name or heading (ESC [2J) cleared the screen.
+    return _CONTROL.sub(lambda found: repr(found.group())[1:-1], text)
+
+
 def _print(name: str, result: BatchResult) -> None:
+    name = _one_line(name)
     console.print(
         f"{name}: batch {result.batch_id} {result.status}: {result.accepted:,} accepted, "
         f"{result.rejected:,} rejected, {result.created:,} created, {result.updated:,} updated",
@@ -316,7 +328,7 @@ def _print(name: str, result: BatchResult) -> None:
         where = (f"{e.file} row {e.row}" if e.row else e.file) + (
             f", {e.column}" if e.column else ""
         )
-        errors.print(f"  {where}: {e.reason}", highlight=False)
+        errors.print(_one_line(f"  {where}: {e.reason}"), highlight=False)
     if len(result.errors) > 20:
         errors.print(
             f"  ... {len(result.errors) - 20:,} more; use --rejections FILE to list them all",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from counterscam.identifiers._accounts import name_variants, split_number, token_splits
 from counterscam.identifiers._text import ascii_digits, refang
@@ -38,6 +39,8 @@ _WORD_SPLIT = re.compile(r"[\s:,;()\[\]]+")
 # An SMS sender name: capitals ("MAYBANK") or a brand's capitals ("KBank", "SingPost"),
 # within the GSM limit of 11 characters; a word in lower case is not guessed to be one.
 _SENDER = re.compile(r"[A-Z][A-Z0-9&.-]{2,10}|(?=.{3,11}$)[A-Z][A-Za-z0-9&.-]*[A-Z][A-Za-z0-9&.-]*")
+# Explorers' names are longer than chains' codes (eth, base, tron): tronscan, mempool, BscScan.
+_EXPLORER_NAME = 6
 _ORDER = ("bank_account", "ewallet", "crypto_wallet", "handle", "shortcode", "sender_id")
 _NO_KIND = "cannot tell what kind of identifier this is; choose the kind"
 _ACCOUNT_HINT = (
@@ -84,6 +87,24 @@ def _institution(text: str, country: str | None) -> str | None:
     return None
 
 
+def _explorer_page(link: str) -> bool:
+    """Tell whether a link is a block explorer's page of one address (tronscan.org/#/address/T...).
+
+    Checked as a URL it would be the explorer's front page (the fragment is dropped) or one
+    page of it, never the wallet the reports name. The host has to be an explorer's, named in
+    the chains' aliases (Tronscan, Etherscan, BscScan, mempool...), not a chain's short code:
+    an address in a scam site's own link ("evil.com/pay/0x...") stays that site's URL.
+    """
+    try:
+        host = urlsplit(link if "//" in link else f"//{link}").hostname or ""
+    except ValueError:  # "http://[::1/x": an address in brackets left open
+        return False
+    labels = host.split(".")[:-1]
+    if not any(len(label) >= _EXPLORER_NAME and find_chain(label) for label in labels):
+        return False
+    return _works("crypto_wallet", link, None)
+
+
 def guess_kind(raw: str, *, country: str | None = None) -> str | None:
     """Return the most likely kind of ``raw``, or None when nothing fits.
 
@@ -124,7 +145,7 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
     ):
         return "email"  # "john (at) example (dot) com", "E-mail: john@example.com"
     if _SCHEME.match(text) or _LINK.match(fanged):
-        return "url"
+        return "crypto_wallet" if _explorer_page(fanged) else "url"
     if text.startswith("@"):
         return "handle"
     if _EVM.fullmatch(text) or (_B58.fullmatch(text) and _works("crypto_wallet", text, None)):

@@ -121,6 +121,23 @@ def _reason(raw: str, number: phonenumbers.PhoneNumber | None, region: str | Non
     return f"{shown(raw)} is not a valid phone number in {place_name(where)}; {hint}"
 
 
+def _cut_short(digits: str, region: str | None) -> bool:
+    """Tell whether a few digits starting with the trunk prefix are a number cut short.
+
+    No short code of the region's starts with its trunk prefix (`090 123` in Viet Nam is the
+    start of a mobile number, not a short code); the region's short-number patterns decide, so
+    Australia's 000 stays one.
+    """
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region or "")
+    trunk = metadata.national_prefix if metadata is not None else None
+    if not trunk or not digits.startswith(trunk):
+        return False
+    short = phonenumbers.PhoneMetadata.short_metadata_for_region(region or "")
+    described = short.general_desc if short is not None else None
+    pattern = described.national_number_pattern if described is not None else None
+    return pattern is not None and re.fullmatch(pattern, digits) is None
+
+
 def _attempt(text: str, region: str | None) -> tuple[phonenumbers.PhoneNumber | None, bool]:
     try:
         number = phonenumbers.parse(text, region)
@@ -136,7 +153,7 @@ def e164(raw: str, text: str, region: str | None) -> Canonical:
     digits = _NON_DIGIT.sub("", main)
     if not digits:
         raise InvalidIdentifier("phone", raw, f"{shown(raw)} has no digits; {_hint(region)}")
-    if not has_plus and len(digits) <= 6:
+    if not has_plus and len(digits) <= 6 and not _cut_short(digits, region):
         return shortcode_value(raw, digits, region)
     bracketed = _bracketed_area(raw, text, digits, region, has_plus=has_plus)
     if bracketed is not None:
@@ -148,7 +165,16 @@ def e164(raw: str, text: str, region: str | None) -> Canonical:
     if grouped is not None:
         return grouped
     first: phonenumbers.PhoneNumber | None = None
-    for written, candidate_region in _readings(digits, region, has_plus=has_plus):
+    for index, (written, candidate_region) in enumerate(
+        _readings(digits, region, has_plus=has_plus)
+    ):
+        if index == 1 and not digits.startswith("00"):
+            # The country's own number in a form it no longer uses (a Lao mobile without its
+            # 20: "9811 1000") comes before a foreign country code written without "+"
+            # (+98 111000 in Iran), as the national reading comes before it.
+            former = _former(digits, region, has_plus=has_plus)
+            if former is not None:
+                return former
         candidate = vn_current(written, candidate_region)
         quick = valid_e164(candidate, candidate_region)
         if quick is not None:

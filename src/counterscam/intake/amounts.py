@@ -138,10 +138,12 @@ class _Written:
             number, post = number + ".", post[1:].strip()
         if post[:1] == "K" and text[last : last + 1] == "K" and post.split()[0] == "K":
             # "50K" is how fifty thousand is written; kyat is "K 50,000" or "50,000 Ks".
+            example = _times(number, 1000)
             raise ValueError(
                 f"{self.shown}: a K right after the number usually means thousand; write the "
-                f"whole amount in digits (like {_times(number, 1000)}), or kyat as K {number} "
-                f"or {number} Ks"
+                "whole amount in digits"
+                + (f" (like {example})" if example else "")
+                + f", or kyat as K {number} or {number} Ks"
             )
         _refuse_multiple(self.shown, number, post)
         if pre and post:
@@ -196,12 +198,24 @@ def _refuse_multiple(shown: str, number: str, post: str) -> None:
     times, meaning = found
     example = _times(number, times)
     raise ValueError(
-        f"{shown}: {word!r} means {meaning}; write the whole amount in digits, like {example}"
+        f"{shown}: {word!r} means {meaning}; write the whole amount in digits"
+        + (f", like {example}" if example else "")
     )
 
 
-def _times(number: str, times: int) -> str:
-    return str(int(number) * times) if number.isdigit() else "1500000"
+# A fraction before a multiple: one mark and one or two digits, which no thousands separator
+# leaves ("12.5k", "2,5 triệu"), so the mark is the decimal mark whichever it is.
+_FRACTION = re.compile(r"(\d+)[.,](\d{1,2})", re.ASCII)
+
+
+def _times(number: str, times: int) -> str | None:
+    """Return the amount a number and a multiple make, as the example to write instead."""
+    if number.isdigit():
+        return str(int(number) * times)
+    fraction = _FRACTION.fullmatch(number)
+    if fraction is None:  # "1.500 juta" is 1,500 or 1.5 million: no example rather than a wrong one
+        return None
+    return f"{(Decimal(f'{fraction[1]}.{fraction[2]}') * times).normalize():f}"
 
 
 def sign_currencies(sign: str) -> frozenset[str]:

@@ -20,6 +20,7 @@ from counterscam.intake.records import (
     RawReport,
     RowError,
     file_problem,
+    formula_hint,
     ref_of,
 )
 from counterscam.intake.tables import Limits, Table, too_many_reports
@@ -177,16 +178,5 @@ def _orphan(label: str, row: int, ref: str) -> RowError:
         "external_ref",
         ref,
         f"no report {ref} in the reports file of this batch; "
-        "every row must point at a report in the same batch" + _formula_hint(ref),
-    )
-
-
-def _formula_hint(ref: str) -> str:
-    # A workbook's linked sheet often points at its report with a formula (=reports!A2),
-    # which is read as its text, never run.
-    if not ref.startswith("=") or len(ref) == 1:
-        return ""
-    return (
-        ". It is a spreadsheet formula, and formulas are never run: replace the formulas with "
-        "their values (copy the column, then Paste Special > Values) and save"
+        "every row must point at a report in the same batch" + formula_hint(ref),
     )

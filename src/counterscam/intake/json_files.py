@@ -58,11 +58,36 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return repeated
 
 
+class _WrittenNumber(float):
+    """A JSON number with a fraction or exponent, which reads as text as it was written.
+
+    Read as a float, ``"external_ref": 2026.10`` was stored as the reference "2026.1" (and
+    1e5 as "100000.0"), so sending it again as the text "2026.10" made a second report.
+    """
+
+    __slots__ = ("text",)
+    text: str
+
+    def __new__(cls, text: str) -> _WrittenNumber:
+        number = super().__new__(cls, text)
+        number.text = text
+        return number
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __getnewargs__(self) -> tuple[str]:  # type: ignore[override]  # pickled as written
+        return (self.text,)
+
+
 def _float(text: str) -> float | Decimal:
     # 1e400 overflows a float to inf, and was refused as "'inf' is not an amount", a value
     # no one sent; kept as written, it is refused as too large.
     value = float(text)
-    return Decimal(text) if math.isinf(value) else value
+    if math.isinf(value):
+        return Decimal(text)
+    # One of 10^15 or more is refused where text is due (_inexact), echoed as Python reads it.
+    return _WrittenNumber(text) if abs(value) < EXCEL_DIGITS else value
 
 
 def parse(data: bytes | str, *, file: str) -> Any:
@@ -74,7 +99,7 @@ def parse(data: bytes | str, *, file: str) -> Any:
     except json.JSONDecodeError as exc:
         raise file_problem(
             file,
-            f"not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}",
+            f"not valid JSON at line {exc.lineno} column {exc.colno}: {_decode_problem(exc)}",
             row=exc.lineno,
         ) from None
     except RecursionError:
@@ -87,6 +112,20 @@ def parse(data: bytes | str, *, file: str) -> Any:
         raise file_problem(
             file, "a number in the JSON has thousands of digits; no field takes such a number"
         ) from None
+
+
+def _decode_problem(exc: json.JSONDecodeError) -> str:
+    """Say what stops a JSON document, naming JSON Lines, which json.loads calls "Extra data"."""
+    if exc.msg != "Extra data":
+        return exc.msg
+    if not exc.doc.startswith("{", exc.pos):
+        return "more text follows the end of the JSON document; delete it"
+    # One object a line, as mongoexport, Elasticsearch and log tools export records.
+    return (
+        "a second report object follows the first; one report per line (JSON Lines) is not "
+        'read: put the reports in a list, [REPORT, REPORT, ...] or {"reports": [...]}, with '
+        "commas between them"
+    )
 
 
 def _not_utf8(exc: UnicodeDecodeError, file: str) -> FileProblem:

@@ -9,10 +9,11 @@ from typing import Any
 
 from counterscam import reference
 from counterscam.identifiers import KINDS, Canonical, InvalidIdentifier, canonicalize
+from counterscam.identifiers._types import shown
 from counterscam.intake import vocab
 from counterscam.intake.dates import local_day
 from counterscam.intake.records import RawChild, RawReport, RowError, text_of
-from counterscam.intake.schema import PartyIn, PlaceIn, ReportIn
+from counterscam.intake.schema import IDENTIFIER_VALUE_CHARS, PartyIn, PlaceIn, ReportIn
 
 CENT = Decimal("0.01")
 CACHE_SIZE = 500_000  # distinct identifiers remembered; bounds memory on huge imports
@@ -54,7 +55,31 @@ def locate(raw: RawReport, path: tuple[str | int, ...]) -> tuple[str, int, str]:
             child = children[path[1]]
             column = ".".join(str(p) for p in path[2:])
             return child.file, child.row, f"{child.prefix}{column}"
-    return raw.file, raw.row, ".".join(str(p) for p in path)
+    return raw.file, raw.row, _json_path(path)
+
+
+def _json_path(path: tuple[str | int, ...]) -> str:
+    """Return a field path as docs/formats.md writes it, list positions in brackets."""
+    # ("share_with", 1) was "share_with.1"; a client reads share_with[1], as identifiers[0].
+    return "".join(
+        f"[{p}]" if isinstance(p, int) else f".{p}" if i else str(p) for i, p in enumerate(path)
+    )
+
+
+def _too_long(canon: Canonical) -> str | None:
+    """Say why a canonical form longer than an identifier keeps is refused, or None."""
+    # A link with a Thai or Vietnamese path is written with %XX codes, nine characters a
+    # letter: within the 600 characters taken as written, its canonical form was not, and
+    # PostgreSQL refused the whole batch with a 500.
+    for c in (canon, *canon.related):
+        if len(c.value) > IDENTIFIER_VALUE_CHARS:
+            return (
+                f"made canonical it is {len(c.value):,} characters ({shown(c.value)}), more "
+                f"than the {IDENTIFIER_VALUE_CHARS} an identifier keeps: letters outside ASCII "
+                "in a link are written as %XX codes, up to nine characters a letter. Give a "
+                "shorter form of it, such as the link without its query (the part after ?)"
+            )
+    return None
 
 
 class Normaliser:
@@ -76,6 +101,8 @@ class Normaliser:
                 found = canonicalize(kind, raw, country=country, qualifier=qualifier)
             except InvalidIdentifier as exc:
                 found = exc.reason
+            else:
+                found = _too_long(found) or found
             if len(self._canon) >= CACHE_SIZE:
                 self._canon.clear()
             self._canon[key] = found
@@ -142,6 +169,8 @@ class Normaliser:
             if kind not in KINDS or not value:
                 continue
             country = str(child.data.get("country") or "").strip().upper() or self.country
+            if country is not None and country not in vocab.country_codes():
+                continue  # the country column's own error says so; the value is not at fault
             qualifier = str(child.data.get("qualifier") or "").strip() or None
             try:
                 self.canonical(kind, value, country, qualifier)

@@ -153,6 +153,20 @@ def parse_rejections_csv(text: str) -> list[RowError]:
     ]
 
 
+def formula_hint(value: str) -> str:
+    """Say, after a reason, that a value refused is a spreadsheet formula; "" when it is not.
+
+    Formulas are read as their text, never run: a linked sheet's =reports!A2, a loss of
+    =B2*1000 ("'=B' is not a currency sign") or a date of =DATE(2026,3,1).
+    """
+    if not value.startswith("=") or len(value) == 1:
+        return ""
+    return (
+        ". It is a spreadsheet formula, and formulas are never run: replace the formulas with "
+        "their values (copy the column, then Paste Special > Values) and save"
+    )
+
+
 def type_name(value: Any) -> str:
     """Return what kind of value a cell or JSON value is, as a message names it."""
     if value is None:

@@ -42,12 +42,22 @@ def _code(vocabulary: str, what: str) -> Any:
             code = code.removeprefix("tlp:").lstrip()  # "TLP: AMBER" as mails write it
         code = vocab.fold_code(code)
         if code not in vocab.code_set(vocabulary):
+            hint = _MARK_HINTS.get(code.replace("_", ""), "") if vocabulary == "mark" else ""
             raise ValueError(
-                f"{value!r} is not {what}; use one of: {_listed(vocab.codes(vocabulary))}"
+                f"{value!r} is not {what}; use one of: {_listed(vocab.codes(vocabulary))}{hint}"
             )
         return code
 
     return AfterValidator(check)
+
+
+# Marks as other systems write them: TLP 1.0's WHITE (TLP 2.0 renamed it CLEAR, the same
+# mark), and AMBER+STRICT with its "+" lost to an export. Refused rather than read, as a
+# mark decides who sees the report, but saying which mark to write.
+_MARK_HINTS = {
+    "white": "; WHITE is TLP 1.0's name for clear (renamed in TLP 2.0): write clear",
+    "amberstrict": "; write amber+strict, with a +",
+}
 
 
 def _kind(value: str) -> str:
@@ -109,7 +119,21 @@ def codes_list(value: Any) -> Any:
     items = value.split(";") if isinstance(value, str) else value
     if not isinstance(items, list):
         return value
-    return list(dict.fromkeys(str(i).strip().upper() for i in items if str(i).strip()))
+    codes = [_code_text(i) for i in items]
+    if all(isinstance(c, str) for c in codes):
+        return list(dict.fromkeys(c for c in codes if c))
+    # A null, true/false, list or object among them is refused as no text, at the position
+    # sent: written as text it was answered "no agency with code NONE" (or "['TH-AOC']").
+    return codes
+
+
+def _code_text(item: Any) -> Any:
+    """Return an agency code item as its text (a JSON number too), or as sent when no text."""
+    if isinstance(item, str) or (
+        isinstance(item, (int, float, Decimal)) and not isinstance(item, bool)
+    ):
+        return str(item).strip().upper()
+    return item
 
 
 def _blank(value: Any) -> bool:
@@ -129,6 +153,11 @@ Country = Annotated[str, AfterValidator(_country)]
 AgencyCode = Annotated[str, Field(max_length=32)]
 
 
+# The longest identifier kept, as written and made canonical (the identifier table's columns).
+IDENTIFIER_VALUE_CHARS = 600
+PLACE_NAME_CHARS = 300  # the longest place name kept; the cluster list's filter takes no more
+
+
 class _In(BaseModel):
     model_config = ConfigDict(
         extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True, frozen=True
@@ -144,7 +173,7 @@ class IdentifierIn(_In):
     """An identifier as written in a report, with its role there."""
 
     kind: Annotated[str, AfterValidator(_kind)]
-    value: Annotated[str, Field(min_length=1, max_length=600)]
+    value: Annotated[str, Field(min_length=1, max_length=IDENTIFIER_VALUE_CHARS)]
     role: Annotated[str, _code("sighting_role", "a sighting role")]
     qualifier: Annotated[str | None, Field(max_length=100)] = None
     country: Country | None = None
@@ -174,7 +203,7 @@ class PlaceIn(_In):
     """A place a report names, such as a scam compound."""
 
     kind: Annotated[str, _code("place_kind", "a place kind")]
-    name: Annotated[str, Field(min_length=1, max_length=300)]
+    name: Annotated[str, Field(min_length=1, max_length=PLACE_NAME_CHARS)]
     country: Country | None = None
     latitude: Annotated[float | None, Field(ge=-90, le=90)] = None
     longitude: Annotated[float | None, Field(ge=-180, le=180)] = None

@@ -13,7 +13,14 @@ from counterscam.intake.chars import invisible
 from counterscam.intake.coordinates import coordinate_hint
 from counterscam.intake.normalise import locate
 from counterscam.intake.quick import quick_validate
-from counterscam.intake.records import RawReport, RowError, agency_note, text_of, type_name
+from counterscam.intake.records import (
+    RawReport,
+    RowError,
+    agency_note,
+    formula_hint,
+    text_of,
+    type_name,
+)
 from counterscam.intake.schema import ReportIn
 
 _RANGES = {
@@ -77,6 +84,8 @@ def _row_error(raw: RawReport, data: dict[str, Any], err: ErrorDetails) -> RowEr
     elif err["type"] == "extra_forbidden":
         reason = f"unknown field; the fields are: {', '.join(_expected(path))}"
         reason += agency_note(str(path[-1]))
+    elif isinstance(value, str) and "formula" not in reason:
+        reason += formula_hint(value)
     return RowError(file, row, column, text_of(value), reason)
 
 

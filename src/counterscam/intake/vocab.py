@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import phonenumbers
 
 from counterscam import reference
+from counterscam.identifiers import KINDS
 
 # Naive times in a file are the reporting country's local time. Countries with several zones
 # (Indonesia, Australia, ...) use the capital's; a centre that needs another writes an offset.
@@ -72,15 +73,32 @@ def codes(vocabulary: str) -> tuple[str, ...]:
 
 
 _CODE_GAP = re.compile(r"[\s-]+")
+# A hyphen inside a word, as "E-mail", "e-commerce" and "e-wallet" are spelt (the reference's
+# own label for the email channel is "E-mail"), where the code writes the word whole.
+_WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
 def fold_code(text: str) -> str:
     """Return a code as written in a file, in the form the reference lists it.
 
     Case is ignored, and a space or hyphen stands for ``_`` as in column names: national
-    systems export their labels, "Phone Call", "25-34", "Victim of Trafficking".
+    systems export their labels, "Phone Call", "25-34", "Victim of Trafficking". A hyphen
+    within a word is dropped instead when only that gives a code (``E-mail`` is ``email``).
     """
-    return _CODE_GAP.sub("_", text.strip().lower())
+    lowered = text.strip().lower()
+    folded = _CODE_GAP.sub("_", lowered)
+    if folded in _all_codes():
+        return folded
+    joined = _CODE_GAP.sub("_", _WORD_HYPHEN.sub("", lowered))
+    return joined if joined in _all_codes() else folded
+
+
+@cache
+def _all_codes() -> frozenset[str]:
+    """Return every code of every vocabulary read with fold_code (none is another one unjoined)."""
+    vocabularies = ("scam_type", "channel", "mark", "sighting_role", "party_role", "place_kind")
+    every = {code for name in (*vocabularies, "age_band", "gender") for code in codes(name)}
+    return frozenset(every | set(KINDS) | set(ID_KINDS))
 
 
 @cache

@@ -76,7 +76,9 @@ def _filters(
         named = select(Place.id).where(
             Place.report_id == Report.id,
             Place.kind == "compound",
-            func.lower(Place.name).contains(compound.lower()),
+            # Escaped: "_" and "%" are letters of the name asked for, not LIKE's wildcards
+            # (a search for "_" listed every cluster naming a compound).
+            func.lower(Place.name).contains(compound.lower(), autoescape=True),
         )
         query = query.where(named.exists())
     return query

@@ -24,12 +24,15 @@ def rule_note(entry: StopView) -> tuple[str, str]:
     """Return what an entry does to alerts, in words, and a line saying why.
 
     A withheld automatic entry says neither: which rule it broke would tell how many of the
-    hidden reports ran how long, the figures its reason leaves out.
+    hidden reports ran how long, the figures its reason leaves out. Nor does one whose value
+    the caller sees in some reports only (``figures_withheld``), for the same reason.
     """
     if entry.action != "stop":
         return "Allowed: links and alerts as usual", ""
     if entry.automatic and entry.withheld:
         return "Not shown: found in reports you may not see", ""
+    if entry.automatic and entry.figures_withheld:
+        return "Not shown: found also in reports you may not see", ""
     if entry.automatic and entry.rule in RULES:
         return RULES[entry.rule]
     if entry.automatic:  # listed before entries recorded their rule: silenced as a busy one

@@ -20,6 +20,8 @@ from counterscam.db.link_models import StopEntry
 from counterscam.db.models import Identifier, Report, Sighting
 from counterscam.db.prepared import Prepared
 from counterscam.identifiers import InvalidIdentifier, canonicalize
+from counterscam.identifiers._types import shown
+from counterscam.intake.schema import IDENTIFIER_VALUE_CHARS
 from counterscam.link.rules import LinkRules
 
 HUB_CHUNK = 5_000
@@ -101,6 +103,9 @@ class StopView:
     public check; ``span``: still alerts); empty for an analyst's entry, and for a withheld
     one, since which rule a hub broke bounds the counts and days of reports the caller may not
     see, the figures its withheld reason leaves out.
+
+    ``figures_withheld``: an automatic entry whose value the caller may see in some reports but
+    not in all: the value is shown, the hub's figures and rule are not (they count the others).
     """
 
     kind: str
@@ -112,6 +117,7 @@ class StopView:
     automatic: bool
     withheld: bool = False
     rule: str = ""
+    figures_withheld: bool = False
 
 
 def _canonical(kind: str, value: str, country: str | None) -> tuple[str, str]:
@@ -119,7 +125,28 @@ def _canonical(kind: str, value: str, country: str | None) -> tuple[str, str]:
         found = canonicalize(kind, value, country=country)
     except InvalidIdentifier as exc:
         raise ValueError(f"{value!r} is not a valid {kind}: {exc.reason}") from exc
+    if len(found.value) > IDENTIFIER_VALUE_CHARS:
+        # Its table column holds no more (PostgreSQL failed the write), and intake refuses
+        # such a value, so no report could ever name it.
+        raise ValueError(
+            f"{shown(value)} is {len(found.value):,} characters once made canonical, more than "
+            f"the {IDENTIFIER_VALUE_CHARS} an identifier keeps, so no report can name it"
+        )
     return found.kind, found.value
+
+
+_REASON_CHARS = 500  # the longest reason an entry keeps (its table column)
+
+
+def _checked_reason(reason: str) -> None:
+    """Refuse a reason the stop-list cannot keep (PostgreSQL failed the write with a 500)."""
+    if "\x00" in reason:
+        raise ValueError("the reason holds a NUL character; remove it and write the reason again")
+    if len(reason) > _REASON_CHARS:
+        raise ValueError(
+            f"the reason is {len(reason):,} characters; at most {_REASON_CHARS} are kept: "
+            "shorten it"
+        )
 
 
 def add_stop(session: Session, caller: Caller, *, kind: str, value: str, reason: str) -> StopView:
@@ -132,8 +159,7 @@ def add_stop(session: Session, caller: Caller, *, kind: str, value: str, reason:
     _may_edit(caller)
     if not reason.strip():
         raise ValueError("give a reason, e.g. 'genuine Maybank hotline, reported by mistake'")
-    if "\x00" in reason:
-        raise ValueError("the reason holds a NUL character; remove it and write the reason again")
+    _checked_reason(reason)
     kind, value = _canonical(kind, value, caller.country)
     entry = session.scalar(
         select(StopEntry).where(StopEntry.kind == kind, StopEntry.value == value)
@@ -163,6 +189,7 @@ def remove_stop(
     entry, so the hub rules do not stop it again at the next rebuild.
     """
     _may_edit(caller)
+    _checked_reason(reason)
     kind, value = _canonical(kind, value, caller.country)
     entry = session.scalar(
         select(StopEntry).where(StopEntry.kind == kind, StopEntry.value == value)
@@ -187,13 +214,20 @@ def list_stops(session: Session, caller: Caller, *, channel: str) -> list[StopVi
     reports is shown only when the caller may see one of them, or its own agency listed it;
     otherwise the entry is shown withheld, as a check shows a hidden match: that it exists,
     not what it is. A value no report names (a bank's hotline an analyst listed ahead) tells
-    nothing about reports and is shown to every account.
+    nothing about reports and is shown to every account. A hub also named in reports the
+    caller may not see keeps its value but not its figures and rule, which count those too.
     """
     entries = list(session.scalars(select(StopEntry).order_by(StopEntry.kind, StopEntry.value)))
     hidden = _named_only_hidden(session, caller, [(e.kind, e.value) for e in entries])
+    hubs = [(e.kind, e.value) for e in entries if e.added_by == "auto"]
+    partly = _named_in_hidden(session, caller, hubs) - hidden
     own = f"@{caller.agency_code}"
     views = [
-        _withheld(e) if (e.kind, e.value) in hidden and not e.added_by.endswith(own) else _view(e)
+        _withheld(e)
+        if (e.kind, e.value) in hidden and not e.added_by.endswith(own)
+        else _figures_withheld(e)
+        if (e.kind, e.value) in partly
+        else _view(e)
         for e in entries
     ]
     audit.record(
@@ -279,10 +313,37 @@ def _named_only_hidden(
     return found
 
 
+def _named_in_hidden(
+    session: Session, caller: Caller, keys: list[tuple[str, str]]
+) -> set[tuple[str, str]]:
+    """Return the (kind, value) keys that a report the caller may not see names."""
+    unseen = (
+        select(Sighting.report_id)
+        .where(Sighting.identifier_id == Identifier.id)
+        .join(Report, Report.id == Sighting.report_id)
+        .where(~report_visible(caller))
+    )
+    found: set[tuple[str, str]] = set()
+    for start in range(0, len(keys), HUB_CHUNK):
+        rows = session.execute(
+            select(Identifier.kind, Identifier.value).where(
+                tuple_(Identifier.kind, Identifier.value).in_(keys[start : start + HUB_CHUNK]),
+                unseen.exists(),
+            )
+        )
+        found.update((kind, value) for kind, value in rows)
+    return found
+
+
 # A hub's own reason is figures over the reports naming it ("up to 40 reports within 60 days
 # of each other, in use for 1647 days"): shown beside a value named only in reports the caller
 # may not see, it told how long and how densely they ran, dates hit/no-hit never gives.
 HIDDEN_HUB = "a hub found by the rules in reports you may not see"
+# The same figures beside a value the caller sees in some reports: "in use for 604 days" beside
+# the one report it may see told when the others ran.
+PARTLY_HIDDEN_HUB = (
+    "a hub found by the rules, also in reports you may not see (its figures count those too)"
+)
 
 
 def withheld_note(added_by: str) -> tuple[str, str]:
@@ -304,6 +365,19 @@ def _withheld(e: StopEntry) -> StopView:
         e.added_at,
         automatic=e.added_by == "auto",
         withheld=True,
+    )
+
+
+def _figures_withheld(e: StopEntry) -> StopView:
+    return StopView(
+        e.kind,
+        e.value,
+        e.action,
+        PARTLY_HIDDEN_HUB,
+        e.added_by,
+        e.added_at,
+        automatic=True,
+        figures_withheld=True,
     )
 
 

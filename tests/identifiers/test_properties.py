@@ -55,6 +55,8 @@ PREFIXED = st.builds(
 @example(raw="0/.#", country=None, qualifier=None)  # a URL whose fragment followed a dot
 @example(raw="example.com/a,#top", country=None, qualifier=None)
 @example(raw="0/]#", country=None, qualifier=None)
+# A profile link ending in a colon: the URL left once it was dropped read as the handle.
+@example(raw="HTTP:/0.FACEBOOK.COM/0:#", country=None, qualifier=None)
 def test_any_text_gives_a_canonical_form_or_a_reason(
     kind: str, raw: str, country: str | None, qualifier: str | None
 ) -> None:

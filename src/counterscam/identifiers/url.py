@@ -171,7 +171,13 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
     # Punctuation or an unopened bracket ending the text is the sentence's, not the address's
     # (unwrap): it must not end the canonical form either, where a dropped fragment
     # ("/a.#top", "/a)#top") left it last, or the form would not read back as itself.
-    value = unwrap(f"{scheme}://{netloc}{path}" + (f"?{query}" if query else ""))
+    joined = f"{scheme}://{netloc}{path}" + (f"?{query}" if query else "")
+    value = unwrap(joined)
+    if value != joined:
+        # Read again without it: "facebook.com/name:" ending a sentence is the profile "name",
+        # which the colon hid from the profile reading above, so the URL it left did not read
+        # back as itself (it read as the handle).
+        return canonicalize_url(value, country)
     return Canonical("url", value, None, related, shared)
 
 

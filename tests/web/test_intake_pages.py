@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 
 from fastapi.testclient import TestClient
@@ -65,6 +66,19 @@ def test_report_form_errors_link_to_their_fields(
     assert 'href="#identifiers-1-value">Identifier 2: ' in page
     assert 'id="identifiers-1-value-error"' in page and "too short" in page
     assert "MY-WEB-1" not in client.get("/reports").text
+
+
+def test_a_mark_the_form_does_not_offer_is_named_once(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    # Only a crafted post sends one (the form offers a list), but the message read
+    # "'white' is not a TLP tlp mark".
+    client = client_for("MY-NSRC")
+    page = _post_form(client, {**GOOD, "mark": "white"}).text  # type: ignore[attr-defined]
+    summary = re.search(r'href="#mark">([^<]*)</a>', page)
+    assert summary is not None
+    assert "is not a TLP mark;" in summary.group(1)
+    assert summary.group(1).lower().count("tlp mark") == 1
 
 
 def test_upload_with_an_error_then_fixed(

@@ -206,6 +206,8 @@ def _message(error: RowError, target: str) -> str:
             return _REQUIRED[error.column]
         verb = "Choose" if error.column in _CHOSEN else "Enter"
         return f"{verb} {label[:1].lower()}{label[1:]}"
+    if label and label.lower() in reason.lower():
+        return reason  # "'x' is not a TLP mark" names the field already ("a TLP tlp mark")
     if label and error.column in reason:
         # "loss_currency takes the ISO 4217 code": a column name the form does not show.
         return reason.replace(error.column, label.lower())

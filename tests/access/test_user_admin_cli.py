@@ -138,3 +138,33 @@ def test_setting_a_password_refuses_an_unknown_user_or_a_weak_password(
     assert result.exit_code == 1 and said in result.output
     session.expire_all()
     assert authenticate(session, username="user-my-nsrc", password=PASSWORD) is not None
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["token", "revoke", "{id}"],
+        ["token", "list"],
+        ["token", "issue", "user-my-nsrc"],
+        ["user", "list"],
+        ["user", "disable", "user-my-nsrc"],
+        ["agency", "list"],
+        ["agency", "add", "XX-1", "--name", "X", "--country", "MY", "--kind", "member"],
+    ],
+)
+def test_a_token_does_not_manage_accounts(
+    runner: CliRunner, session: Session, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    # Commands act as the token's user; these ran as the operator whatever the token, so a
+    # partner's token revoked an analyst's.
+    region = build_policy_region(session)
+    analyst = issue_token(session, username=region.users["MY-NSRC"].username)
+    partner = issue_token(session, username=region.users["AU-AFP"].username)
+    session.commit()
+    monkeypatch.setenv("COUNTERSCAM_TOKEN", partner.secret)
+    result = runner.invoke(app, [c.replace("{id}", str(analyst.id)) for c in command])
+    assert result.exit_code == 1
+    assert "unset COUNTERSCAM_TOKEN" in " ".join(result.output.split())
+    session.expire_all()
+    assert caller_for_token(session, analyst.secret) is not None  # nothing was changed
+    assert authenticate(session, username=region.users["MY-NSRC"].username, password=PASSWORD)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from typing import Annotated
 
@@ -24,9 +25,29 @@ from counterscam.cli.context import cli_engine, console, fail, print_json_record
 from counterscam.db.engine import session_scope
 from counterscam.db.models import Agency
 
-agency_app = typer.Typer(help="Manage agencies.", no_args_is_help=True)
-user_app = typer.Typer(help="Manage users.", no_args_is_help=True)
-token_app = typer.Typer(help="Issue, list and revoke API tokens.", no_args_is_help=True)
+
+def _operator_only(ctx: typer.Context) -> None:
+    """Refuse account management while ``COUNTERSCAM_TOKEN`` signs the CLI in as one user.
+
+    Commands act as the token's user (docs/cli.md), yet these ran as the local operator
+    whatever the token: with a partner's token set, ``token revoke`` revoked an analyst's
+    token, and ``token list`` listed every agency's. They manage the accounts themselves,
+    which no user of the policy may do: only the operator, who holds the database, runs them.
+    """
+    if os.environ.get("COUNTERSCAM_TOKEN", "").strip():
+        command = " ".join(filter(None, (ctx.command_path, ctx.invoked_subcommand)))
+        raise fail(
+            f"'{command}' manages agencies, users and tokens, which only the local operator "
+            "(who holds the database) does, not a user signed in by COUNTERSCAM_TOKEN: unset "
+            "COUNTERSCAM_TOKEN to run it"
+        )
+
+
+agency_app = typer.Typer(help="Manage agencies.", no_args_is_help=True, callback=_operator_only)
+user_app = typer.Typer(help="Manage users.", no_args_is_help=True, callback=_operator_only)
+token_app = typer.Typer(
+    help="Issue, list and revoke API tokens.", no_args_is_help=True, callback=_operator_only
+)
 app.add_typer(agency_app, name="agency")
 app.add_typer(user_app, name="user")
 app.add_typer(token_app, name="token")

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from counterscam.access.caller import Caller
 from counterscam.cli.main import app
-from counterscam.db.models import Identifier, Report, Sighting
+from counterscam.db.models import Identifier, Party, Report, Sighting
 from counterscam.intake.records import FileProblem
 from counterscam.intake.tables import recognise
 from tests.intake.conftest import IDENTIFIERS_CSV, REPORTS_CSV, doc_report
@@ -191,6 +191,41 @@ def test_words_spelt_with_a_hyphen_are_their_codes_in_json(
     assert (result.status, result.errors) == ("committed", [])
     stored = session.scalars(select(Report)).one()
     assert (stored.scam_type, stored.channel) == ("ecommerce", "email")
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("F", "female"),
+        ("m", "male"),
+        ("P", "female"),  # Malay and Indonesian forms: L (lelaki, laki-laki) and P (perempuan)
+        ("LAKI-LAKI", "male"),
+        ("Nu\u031b\u0303", "female"),  # Vietnamese Nữ, its marks typed as their own characters
+        ("หญิง", "female"),
+        ("U", "unknown"),
+        ("Not recorded", "unknown"),
+    ],
+)
+def test_genders_as_national_systems_export_them_are_read(
+    session: Session, agencies: dict[str, Caller], written: str, code: str
+) -> None:
+    # "F" and "M" were refused as "not a gender", and by default so was the whole batch.
+    party = {"role": "suspect", "full_name": "Siti Aminah", "gender": written}
+    report = doc_report(victim_gender=written, parties=[party])
+    result = send(session, agencies["MY-NSRC"], [report])
+    assert (result.status, result.errors) == ("committed", [])
+    assert session.scalars(select(Report.victim_gender)).all() == [code]
+    assert session.scalars(select(Party.gender)).all() == [code]
+
+
+def test_a_gender_the_reference_does_not_list_is_still_refused(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    result = send(session, agencies["MY-NSRC"], [doc_report(victim_gender="X")])
+    assert result.status == "rejected"
+    assert [e.reason for e in result.errors] == [
+        "'X' is not a gender; use one of: female, male, other, unknown"
+    ]
 
 
 def test_a_hyphen_between_words_still_stands_for_an_underscore(

@@ -84,6 +84,7 @@ def test_packaged_data_loads(data: Path) -> None:
         ("shared_domains.yaml", "bit.ly,", "Bit.ly,", "not a lower-case domain"),
         ("channels.yaml", "items:", "things:", "`items` must be a non-empty list"),
         ("demographics.yaml", 'code: "18_24"', "code: 18_24", "read as a number"),
+        ("demographics.yaml", "written: [M, man,", "written: [F, man,", "written form 'f'"),
     ],
 )
 def test_broken_files_are_refused(data: Path, name: str, old: str, new: str, message: str) -> None:

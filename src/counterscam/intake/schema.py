@@ -41,6 +41,7 @@ def _code(vocabulary: str, what: str) -> Any:
         if vocabulary == "mark":
             code = code.removeprefix("tlp:").lstrip()  # "TLP: AMBER" as mails write it
         code = vocab.fold_code(code)
+        code = vocab.written_code(vocabulary, code)
         if code not in vocab.code_set(vocabulary):
             hint = _MARK_HINTS.get(code.replace("_", ""), "") if vocabulary == "mark" else ""
             raise ValueError(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from datetime import tzinfo
 from functools import cache
@@ -56,9 +57,7 @@ def zone_names() -> dict[str, str]:
     return dict(_ZONES)
 
 
-@cache
-def codes(vocabulary: str) -> tuple[str, ...]:
-    """Return the allowed codes of a reference vocabulary, in reference order."""
+def _items(vocabulary: str) -> tuple[Any, ...]:
     loaders: dict[str, Callable[[], tuple[Any, ...]]] = {
         "scam_type": reference.scam_types,
         "channel": reference.channels,
@@ -69,7 +68,33 @@ def codes(vocabulary: str) -> tuple[str, ...]:
         "age_band": reference.age_bands,
         "gender": reference.genders,
     }
-    return tuple(item.code for item in loaders[vocabulary]())
+    return loaders[vocabulary]()
+
+
+@cache
+def codes(vocabulary: str) -> tuple[str, ...]:
+    """Return the allowed codes of a reference vocabulary, in reference order."""
+    return tuple(item.code for item in _items(vocabulary))
+
+
+def written_code(vocabulary: str, folded: str) -> str:
+    """Return the code a vocabulary's other writing stands for (see ``fold_code``), or
+    ``folded`` as it is: national systems export a gender as "F", "L" (Malay lelaki) or "Nữ"."""
+    return _written_forms(vocabulary).get(_written_key(folded), folded)
+
+
+def _written_key(text: str) -> str:
+    # "Nữ" typed with its marks as separate characters is the same word.
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+@cache
+def _written_forms(vocabulary: str) -> dict[str, str]:
+    return {
+        _written_key(fold_code(written)): item.code
+        for item in _items(vocabulary)
+        for written in getattr(item, "written", ())
+    }
 
 
 _CODE_GAP = re.compile(r"[\s-]+")

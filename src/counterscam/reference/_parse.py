@@ -222,10 +222,16 @@ def parse_shared_domains(doc: dict[str, Any]) -> tuple[SharedDomain, ...]:
 def parse_terms(doc: dict[str, Any], name: str, key: str = "items") -> tuple[Term, ...]:
     """Validate a plain vocabulary file."""
     out = [
-        Term(f.text("code"), f.text("label"), f.optional_text("description") or "")
+        Term(
+            f.text("code"),
+            f.text("label"),
+            f.optional_text("description") or "",
+            f.texts("written", required=False),
+        )
         for f in entries(doc, key, name)
     ]
     check_unique([t.code for t in out], "code", name)
+    check_unique([w.casefold() for t in out for w in t.written], "written form", name)
     return tuple(out)
 
 

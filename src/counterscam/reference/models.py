@@ -98,6 +98,8 @@ class Term:
     code: str
     label: str
     description: str = ""
+    # Other ways national systems write the code (a form's "F", Malay "Perempuan"), read as it.
+    written: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

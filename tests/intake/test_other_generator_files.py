@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from counterscam.access.caller import Caller
 from counterscam.cli.main import app
-from counterscam.db.models import Identifier, Party, Report, Sighting
+from counterscam.db.models import Identifier, Party, Place, Report, Sighting
 from counterscam.intake.records import FileProblem
 from counterscam.intake.tables import recognise
 from tests.intake.conftest import IDENTIFIERS_CSV, REPORTS_CSV, doc_report
@@ -228,6 +228,26 @@ def test_a_gender_the_reference_does_not_list_is_still_refused(
     ]
 
 
+def test_countries_written_by_name_are_read_as_their_codes(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # "Thailand" in a country column was refused as "not an ISO 3166 alpha-2 country code".
+    report = doc_report(
+        victim_country="Thailand",
+        identifiers=[
+            {"kind": "phone", "value": "081 234 5678", "role": "caller", "country": "Thailand"}
+        ],
+        parties=[{"role": "mule", "full_name": "Nguyen Van An", "nationality": "Vietnam"}],
+        places=[{"kind": "compound", "name": "KK Park", "country": "Burma"}],
+    )
+    result = send(session, agencies["MY-NSRC"], [report])
+    assert (result.status, result.errors) == ("committed", [])
+    assert session.scalars(select(Report.victim_country)).all() == ["TH"]
+    assert session.scalars(select(Identifier.value)).all() == ["+66812345678"]
+    assert session.scalars(select(Party.nationality)).all() == ["VN"]
+    assert session.scalars(select(Place.country)).all() == ["MM"]
+
+
 def test_a_hyphen_between_words_still_stands_for_an_underscore(
     session: Session, agencies: dict[str, Caller]
 ) -> None:
@@ -255,8 +275,8 @@ def test_a_country_written_as_a_name_is_one_error_on_the_country_column(
     session: Session, agencies: dict[str, Caller]
 ) -> None:
     # The value was blamed too: "identifiers[0].value: the country 'THAILAND' is not known",
-    # beside a number that was right.
-    identifier = {"kind": "phone", "value": "081-234-5678", "role": "caller", "country": "Thailand"}
+    # beside a number that was right. (Thailand is read as TH now: a name no file gives here.)
+    identifier = {"kind": "phone", "value": "081-234-5678", "role": "caller", "country": "Siam"}
     result = send(session, agencies["MY-NSRC"], [doc_report(identifiers=[identifier])])
     assert result.status == "rejected"
     assert [e.column for e in result.errors] == ["identifiers[0].country"]

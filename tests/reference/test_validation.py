@@ -58,7 +58,8 @@ def test_packaged_data_loads(data: Path) -> None:
             "id_format 'bank'",
         ),
         ("countries.yaml", "{code: KH,", "{code: BN,", "duplicate country code 'BN'"),
-        ("countries.yaml", "version: 1", "version: one", "`version` must be a whole number"),
+        ("countries.yaml", "version: 2", "version: one", "`version` must be a whole number"),
+        ("countries.yaml", "written: [Burma,", "written: [Vietnam,", "country name 'vietnam'"),
         ("crypto_chains.yaml", "family: evm", "family: cosmos", "family 'cosmos'"),
         (
             "platforms.yaml",

@@ -8,7 +8,9 @@ import re
 from collections.abc import Callable
 
 from fastapi.testclient import TestClient
+from pytest import MonkeyPatch
 
+from counterscam.web import uploads
 from tests.factories import PolicyRegion
 from tests.web.conftest import csrf_of, upload
 
@@ -104,6 +106,26 @@ def test_upload_with_an_error_then_fixed(
     )
     assert "Upload complete" in response.text
     assert ">U-2<" in response.text
+
+
+def test_a_file_with_many_long_errors_lists_the_first_and_keeps_all_in_the_rejection_file(
+    client_for: Callable[[str], TestClient], region: PolicyRegion, monkeypatch: MonkeyPatch
+) -> None:
+    # 10,000 errors whose reasons quoted 5,000-character values made a 20 MB page.
+    monkeypatch.setattr(uploads, "SHOWN_ERRORS", 3)
+    client = client_for("MY-NSRC")
+    long_type = "x" * 5_000
+    rows = "".join(f"U-{i},2026-03-01,{long_type},sms,amber\n" for i in range(5))
+    response = upload(client, "reports.csv", (CSV_HEAD + rows).encode())
+    page = client.get(response.headers["location"]).text
+    assert "5 problems found" in page
+    assert "The first 3 problems are listed here; the rejection file" in page
+    # The value is cut, and the reason quotes it cut: the page stays small.
+    assert page.count("x" * 100) == 3 and "x" * 300 not in page
+    batch = response.headers["location"].rsplit("/", 1)[-1]
+    rejections = client.get(f"/upload/batches/{batch}/rejections.csv").text.lstrip("\ufeff")
+    listed = list(csv.DictReader(io.StringIO(rejections)))
+    assert [r["row"] for r in listed] == ["2", "3", "4", "5", "6"]  # every row, not 3
 
 
 def test_keep_valid_rows(client_for: Callable[[str], TestClient], region: PolicyRegion) -> None:

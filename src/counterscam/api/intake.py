@@ -34,6 +34,7 @@ from counterscam.intake.service import (
     BatchResult,
     NotAllowed,
     get_batch,
+    kept_note,
     rejections_for,
     submit,
 )
@@ -67,6 +68,10 @@ class BatchOut(BaseModel):
     updated: int
     errors: list[RowErrorOut]
     report_ids: list[int]
+    # Left out when nothing was kept, so answers to batches that gave every section are as
+    # before; ``note`` says it in words.
+    kept: dict[str, int] | None = None
+    note: str | None = None
 
 
 def _limits(settings: Settings) -> Limits:
@@ -83,11 +88,14 @@ def _answer(result: BatchResult, *, too_large: bool = False) -> JSONResponse:
         updated=result.updated,
         errors=[RowErrorOut(**vars(e)) for e in result.errors],
         report_ids=result.report_ids,
+        kept=result.kept or None,
+        note=kept_note(result.kept),
     )
     code = status.HTTP_422_UNPROCESSABLE_CONTENT if result.status == "rejected" else 201
     if too_large:
         code = status.HTTP_413_CONTENT_TOO_LARGE
-    return JSONResponse(body.model_dump(mode="json"), status_code=code)
+    quiet = None if result.kept else {"kept", "note"}
+    return JSONResponse(body.model_dump(mode="json", exclude=quiet), status_code=code)
 
 
 def _submit(

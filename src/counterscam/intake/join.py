@@ -73,6 +73,8 @@ def assemble(
             yield from linked.orphans
             at += len(linked.orphans)
             merged[kind] = linked
+    # A linked file left out of the batch keeps a resubmitted report's stored rows of its kind.
+    given = frozenset(merged)
     for row, values, problems in reports.open_rows():
         at += 1
         ref = ref_of(values.get("external_ref"))
@@ -83,7 +85,7 @@ def assemble(
                     linked.skip(first)
             yield SKIPPED
             continue
-        raw = RawReport(data=values, file=reports.label, row=row, problems=problems)
+        raw = RawReport(data=values, file=reports.label, row=row, problems=problems, given=given)
         if first is not None and first != row:
             raw.problems.append(duplicate(reports.label, row, ref, first))
         elif first is not None:

@@ -224,7 +224,10 @@ def report_of(
         )
         return raw
     data = {k: v for k, v in item.items() if k not in LINKED}
-    raw = RawReport(data=data, file=file, row=row)
+    # A key left out (or null, as serialisers write an unset list) keeps a resubmitted
+    # report's stored rows of its kind; a list, even [], replaces them.
+    given = frozenset(name for name in LINKED if item.get(name) is not None)
+    raw = RawReport(data=data, file=file, row=row, given=given)
     raw.problems.extend(_text_problems(item, file, row, ""))
     for name in LINKED:
         children = item.get(name) or []

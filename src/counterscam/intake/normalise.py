@@ -12,7 +12,7 @@ from counterscam.identifiers import KINDS, Canonical, InvalidIdentifier, canonic
 from counterscam.identifiers._types import shown
 from counterscam.intake import vocab
 from counterscam.intake.dates import local_day
-from counterscam.intake.records import RawChild, RawReport, RowError, text_of
+from counterscam.intake.records import SECTIONS, RawChild, RawReport, RowError, text_of
 from counterscam.intake.schema import IDENTIFIER_VALUE_CHARS, PartyIn, PlaceIn, ReportIn
 
 CENT = Decimal("0.01")
@@ -41,6 +41,7 @@ class NormalReport:
     parties: list[dict[str, Any]] = field(default_factory=list)
     places: list[dict[str, Any]] = field(default_factory=list)
     share_with: list[str] = field(default_factory=list)
+    given: frozenset[str] = SECTIONS  # RawReport.given: the sections a resubmission replaces
 
 
 def locate(raw: RawReport, path: tuple[str | int, ...]) -> tuple[str, int, str]:
@@ -125,6 +126,7 @@ class Normaliser:
             external_ref=report.external_ref,
             values=self._values(report),
             share_with=list(report.share_with),
+            given=raw.given,
         )
         seen: set[tuple[str, str, str]] = set()
         for i, ident in enumerate(report.identifiers):
@@ -168,8 +170,9 @@ class Normaliser:
             value = str(child.data.get("value") or "").strip()
             if kind not in KINDS or not value:
                 continue
-            country = str(child.data.get("country") or "").strip().upper() or self.country
-            if country is not None and country not in vocab.country_codes():
+            written = str(child.data.get("country") or "").strip()
+            country = vocab.country_code(written) if written else self.country
+            if written and country is None:
                 continue  # the country column's own error says so; the value is not at fault
             qualifier = str(child.data.get("qualifier") or "").strip() or None
             try:

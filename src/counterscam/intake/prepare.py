@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from counterscam.intake.normalise import Normaliser, NormalReport
-from counterscam.intake.records import RawReport, RowError
+from counterscam.intake.records import RawReport, RowError, same_ref
 from counterscam.intake.validate import validate
 
 
@@ -32,6 +32,9 @@ def prepare(raw: RawReport, normaliser: Normaliser) -> Prepared:
     errors = list(raw.problems)
     if not raw.readable:
         return Prepared(raw.file, raw.row, None, errors)
+    ref = raw.data.get("external_ref")
+    if isinstance(ref, str) and (nfc := same_ref(ref)) != ref:
+        raw.data = {**raw.data, "external_ref": nfc}  # a copy: a workbook's rows are kept
     for child in (*raw.identifiers, *raw.parties, *raw.places):
         errors.extend(child.problems)
     validated = validate(raw, country=normaliser.country)

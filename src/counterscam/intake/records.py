@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, time
@@ -42,6 +43,9 @@ class RawChild:
     problems: list[RowError] = field(default_factory=list)
 
 
+SECTIONS = frozenset(("identifiers", "parties", "places"))
+
+
 @dataclass(slots=True)
 class RawReport:
     """A report row with the rows of the linked files that point at it."""
@@ -56,6 +60,10 @@ class RawReport:
     # False for a JSON item that is no object: its one problem says so, and a "required"
     # error for every field of a report that was never there would only bury it.
     readable: bool = True
+    # The linked sections the submission carries (a file, a sheet or a JSON key, even with no
+    # rows for this report): a resubmitted report keeps the stored rows of the others, so a
+    # reports.csv sent alone to correct a loss no longer wipes its identifiers and alerts.
+    given: frozenset[str] = SECTIONS
 
 
 # Yielded in place of a report a reader was told is not wanted (``files.read_batch``): a
@@ -100,7 +108,17 @@ def agency_note(name: str) -> str:
 
 def ref_of(value: Any) -> str:
     """Return the external_ref a cell holds, as compared across files."""
-    return "" if value is None else str(value).strip()
+    return "" if value is None else same_ref(str(value).strip())
+
+
+def same_ref(text: str) -> str:
+    """Return a reference in Unicode NFC, the form it is stored and compared in.
+
+    Vietnamese keyboards write "Hà" either as one code point a letter or as the letter and a
+    combining accent: the two look alike, and were two references, so a resubmission made a
+    second report.
+    """
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 REJECTION_COLUMNS = ("file", "row", "column", "value", "reason")

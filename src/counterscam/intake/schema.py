@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from counterscam.identifiers import KINDS
+from counterscam.identifiers._types import shown
 from counterscam.intake import vocab
 from counterscam.intake.amounts import amount_of, currency_written, sign_currencies
 from counterscam.intake.dates import birth_date_of, incident_after_report, moment
@@ -45,7 +46,8 @@ def _code(vocabulary: str, what: str) -> Any:
         if code not in vocab.code_set(vocabulary):
             hint = _MARK_HINTS.get(code.replace("_", ""), "") if vocabulary == "mark" else ""
             raise ValueError(
-                f"{value!r} is not {what}; use one of: {_listed(vocab.codes(vocabulary))}{hint}"
+                f"{shown(value)} is not {what}; "
+                f"use one of: {_listed(vocab.codes(vocabulary))}{hint}"
             )
         return code
 
@@ -64,14 +66,18 @@ _MARK_HINTS = {
 def _kind(value: str) -> str:
     kind = vocab.fold_code(value)
     if kind not in KINDS:
-        raise ValueError(f"{value!r} is not an identifier kind; use one of: {', '.join(KINDS)}")
+        raise ValueError(
+            f"{shown(value)} is not an identifier kind; use one of: {', '.join(KINDS)}"
+        )
     return kind
 
 
 def _country(value: str) -> str:
-    code = value.strip().upper()
-    if code not in vocab.country_codes():
-        raise ValueError(f"{value!r} is not an ISO 3166 alpha-2 country code (like MY, TH, KH)")
+    code = vocab.country_code(value)
+    if code is None:
+        raise ValueError(
+            f"{shown(value)} is not an ISO 3166 alpha-2 country code (like MY, TH, KH)"
+        )
     return code
 
 
@@ -80,7 +86,9 @@ def _id_kind(value: str | None) -> str | None:
         return None
     kind = vocab.fold_code(value)
     if kind not in vocab.ID_KINDS:
-        raise ValueError(f"{value!r} is not an ID kind; use one of: {', '.join(vocab.ID_KINDS)}")
+        raise ValueError(
+            f"{shown(value)} is not an ID kind; use one of: {', '.join(vocab.ID_KINDS)}"
+        )
     return kind
 
 
@@ -103,11 +111,11 @@ def _currency(value: str | None) -> str | None:
         named = sorted(sign_currencies(value.strip()))
         if named:
             raise ValueError(
-                f"{value!r} is a currency sign ({' or '.join(named)}); loss_currency takes the "
-                f"ISO 4217 code: write {named[0] if len(named) == 1 else 'the one meant'}"
+                f"{shown(value)} is a currency sign ({' or '.join(named)}); loss_currency takes "
+                f"the ISO 4217 code: write {named[0] if len(named) == 1 else 'the one meant'}"
             )
         raise ValueError(
-            f"{value!r} is not a known currency; use an ISO 4217 code such as "
+            f"{shown(value)} is not a known currency; use an ISO 4217 code such as "
             f"{_listed(vocab.currencies(), 12)}"
         )
     return code

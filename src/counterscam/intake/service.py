@@ -41,6 +41,7 @@ __all__ = [
     "NotAllowed",
     "RowError",
     "get_batch",
+    "kept_note",
     "rejections_csv",
     "submit",
 ]
@@ -76,6 +77,31 @@ class BatchResult:
     updated: int = 0
     errors: list[RowError] = field(default_factory=list)
     report_ids: list[int] = field(default_factory=list)
+    # Per section (identifiers, parties, places): updated reports that kept their stored rows
+    # of it, as the batch did not give that section (``kept_note`` says so).
+    kept: dict[str, int] = field(default_factory=dict)
+
+
+def kept_note(kept: dict[str, int]) -> str | None:
+    """Say which stored rows of resubmitted reports a batch left as they were, or None."""
+    by_count: dict[int, list[str]] = {}
+    for section in ("identifiers", "parties", "places"):
+        if kept.get(section):
+            by_count.setdefault(kept[section], []).append(section)
+    if not by_count:
+        return None
+    parts = [
+        f"the {_listed(sections)} of {count:,} resubmitted report{'s' if count != 1 else ''}"
+        for count, sections in sorted(by_count.items(), reverse=True)
+    ]
+    return (
+        f"Kept as stored: {' and '.join(parts)}, as the batch has no file, sheet or JSON key "
+        "for them; to replace them, give one, even with no rows for a report"
+    )
+
+
+def _listed(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 @dataclass
@@ -289,6 +315,8 @@ def _flush(session: Session, run: _Run, batch: ImportBatch, streaming: bool) -> 
     run.ahead.add(session, written.report_ids, written.rewritten)
     run.result.created += written.created
     run.result.updated += written.updated
+    for section, count in written.kept.items():
+        run.result.kept[section] = run.result.kept.get(section, 0) + count
     run.result.report_ids.extend(written.report_ids)
     committing = streaming and run.keep_valid
     if committing or len(run.unlinked) >= LINK_GROUP:

@@ -55,6 +55,9 @@ class Written:
     updated: int = 0
     report_ids: list[int] = field(default_factory=list)
     rewritten: list[int] = field(default_factory=list)  # the updated ones: stored before
+    # Per section (identifiers, parties, places): updated reports whose stored rows of it were
+    # kept, as the submission did not carry that section (RawReport.given).
+    kept: dict[str, int] = field(default_factory=dict)
 
 
 def identifier_ids(
@@ -134,6 +137,17 @@ def existing_reports(session: Session, agency_id: int, refs: Sequence[str]) -> d
     return found
 
 
+# The linked rows of a resubmitted report, and the section of a submission that replaces
+# them: shares are a column of the report itself, so always replaced. A section not given
+# brings no rows (RawReport.given), so its stored rows stay as they are.
+_CHILDREN: tuple[tuple[type[Base], str | None], ...] = (
+    (Sighting, "identifiers"),
+    (Party, "parties"),
+    (Place, "places"),
+    (ReportShare, None),
+)
+
+
 def write_chunk(
     session: Session,
     *,
@@ -144,6 +158,9 @@ def write_chunk(
     known: dict[tuple[str, str], int] | None = None,
 ) -> Written:
     """Store a chunk of reports: new ones inserted, resubmitted ones replaced in place.
+
+    A resubmitted report's identifiers, parties and places are replaced only where the
+    submission gives that section (``NormalReport.given``); the others are kept.
 
     ``known``: identifier ids remembered across chunks (see ``identifier_ids``).
     """
@@ -162,7 +179,6 @@ def write_chunk(
     again = [r for r in reports if r.external_ref in existing]
     ids: dict[str, int] = {}
     if again:
-        again_ids = [existing[r.external_ref] for r in again]
         session.execute(
             update(Report),
             [
@@ -175,9 +191,14 @@ def write_chunk(
                 for r in again
             ],
         )
-        for model in (Sighting, Party, Place, ReportShare):
-            for start in range(0, len(again_ids), IN_CHUNK):
-                chunk = again_ids[start : start + IN_CHUNK]
+        for model, section in _CHILDREN:
+            replaced = [
+                existing[r.external_ref] for r in again if section is None or section in r.given
+            ]
+            if section is not None and len(replaced) < len(again):
+                written.kept[section] = len(again) - len(replaced)
+            for start in range(0, len(replaced), IN_CHUNK):
+                chunk = replaced[start : start + IN_CHUNK]
                 connection.execute(delete(model).where(_table(model).c.report_id.in_(chunk)))
         ids.update({r.external_ref: existing[r.external_ref] for r in again})
     if fresh:

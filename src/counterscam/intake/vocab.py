@@ -126,6 +126,22 @@ def _all_codes() -> frozenset[str]:
     return frozenset(every | set(KINDS) | set(ID_KINDS))
 
 
+def country_code(text: str) -> str | None:
+    """Return the ISO code a country column's text names: the code in any case, or a name the
+    reference gives the country ("Thailand", "Vietnam", "Burma", "ประเทศไทย"); else None."""
+    code = text.strip().upper()
+    if code in country_codes():
+        return code
+    return _country_names().get(_written_key(" ".join(text.split())))
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    return {
+        _written_key(name): c.code for c in reference.countries() for name in (c.label, *c.written)
+    }
+
+
 @cache
 def code_set(vocabulary: str) -> frozenset[str]:
     """Return the allowed codes of a vocabulary as a set."""

@@ -191,7 +191,7 @@ def _pack(item: Prepared) -> _Packed:
         item.file,
         item.row,
         item.errors,
-        (n.external_ref, values, sightings, n.parties, n.places, n.share_with),
+        (n.external_ref, values, sightings, n.parties, n.places, n.share_with, n.given),
     )
 
 
@@ -207,7 +207,7 @@ def _unpack(item: _Packed | RowError) -> Prepared | RowError:
     file, row, errors, packed = item
     if packed is None:
         return Prepared(file, row, None, errors)
-    ref, (names, values), sightings, parties, places, share_with = packed
+    ref, (names, values), sightings, parties, places, share_with, given = packed
     normal = NormalReport(
         ref,
         dict(zip(names, values, strict=True)),
@@ -215,6 +215,7 @@ def _unpack(item: _Packed | RowError) -> Prepared | RowError:
         parties,
         places,
         share_with,
+        given,
     )
     return Prepared(file, row, normal, errors)
 

@@ -79,8 +79,8 @@ def read_workbook(source: Source, limits: Limits) -> list[Table]:
         _check_sizes(sheets, limits)
         tables = []
         for kind in columns.FILES:
-            if kind in sheets:
-                tables.append(_sheet_table(sheets[kind], kind, limits))
+            if kind in sheets and (table := _sheet_table(sheets[kind], kind, limits)):
+                tables.append(table)
         return tables
     except FileProblem:
         raise
@@ -302,7 +302,8 @@ def _lost_digits(label: str, row: int, names: list[str], cells: list[Any]) -> li
     ]
 
 
-def _sheet_table(ws: Any, kind: str, limits: Limits) -> Table:
+def _sheet_table(ws: Any, kind: str, limits: Limits) -> Table | None:
+    """Return a sheet as a table; None for a blank linked sheet, read as not given."""
     label = str(ws.title)
     rows: list[tuple[int, dict[str, Any], list[RowError]]] = []
     names: list[str] = []
@@ -356,8 +357,9 @@ def _sheet_table(ws: Any, kind: str, limits: Limits) -> Table:
     if not names:
         if kind != "reports":
             # A blank identifiers, parties or places sheet (writers add all four sheets
-            # whether or not a batch has any parties) holds nothing, as a header alone does.
-            return Table(kind=kind, label=label, open_rows=lambda: iter(()))
+            # whether or not a batch has any parties) holds nothing, and says nothing either:
+            # as a sheet left out, it keeps a resubmitted report's stored rows of its kind.
+            return None
         raise file_problem(label, "the sheet is empty; it needs a header row", row=1)
 
     def open_rows() -> Rows:

@@ -44,8 +44,19 @@ def parse_countries(doc: dict[str, Any]) -> tuple[Country, ...]:
         calling = f.text("calling_code")
         if not calling.isdigit():
             raise f.fail(f"calling_code {calling!r} must be digits without '+'")
-        out.append(Country(code, f.text("name"), f.text("currency"), calling, f.flag("member")))
+        out.append(
+            Country(
+                code,
+                f.text("name"),
+                f.text("currency"),
+                calling,
+                f.flag("member"),
+                f.texts("written", required=False),
+            )
+        )
     check_unique([c.code for c in out], "country code", "countries.yaml")
+    names = [n.casefold() for c in out for n in (c.label, *c.written)]
+    check_unique(names, "country name", "countries.yaml")
     return tuple(out)
 
 

@@ -15,6 +15,8 @@ class Country:
     currency: str
     calling_code: str
     member: bool
+    # Other names files give it ("Vietnam", "Laos", "Burma", "ประเทศไทย"), read as its code.
+    written: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:

@@ -206,11 +206,13 @@ def _message(error: RowError, target: str) -> str:
             return _REQUIRED[error.column]
         verb = "Choose" if error.column in _CHOSEN else "Enter"
         return f"{verb} {label[:1].lower()}{label[1:]}"
-    if label and label.lower() in reason.lower():
-        return reason  # "'x' is not a TLP mark" names the field already ("a TLP tlp mark")
     if label and error.column in reason:
-        # "loss_currency takes the ISO 4217 code": a column name the form does not show.
-        return reason.replace(error.column, label.lower())
+        # "loss_currency takes the ISO 4217 code": a column name the form does not show. Where
+        # the reason says the label already ("is not a TLP mark"), that stays ("a TLP tlp mark").
+        pieces = re.split(rf"(\b{re.escape(label)}\b)", reason, flags=re.IGNORECASE)
+        return "".join(
+            p if i % 2 else p.replace(error.column, label.lower()) for i, p in enumerate(pieces)
+        )
     if label:
         return f"{label}: {reason}"
     return reason

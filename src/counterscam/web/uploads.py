@@ -18,6 +18,9 @@ from counterscam.intake.tables import Limits
 from counterscam.web.tables import Column, Table
 
 SHOWN_REPORTS = 200
+# Row errors listed on the page; the rejection file has them all. 10,000 errors (reasons
+# quoting 5,000-character values, then) made a 20 MB page.
+SHOWN_ERRORS = 1_000
 
 ERROR_COLUMNS = (
     Column("file", "File"),
@@ -35,6 +38,11 @@ class BatchView:
     result: BatchResult
     errors: Table
     reports: Table
+
+    @property
+    def errors_left_out(self) -> int:
+        """Return how many row errors the page does not list (the rejection file has them)."""
+        return max(0, len(self.result.errors) - SHOWN_ERRORS)
 
 
 def submit_upload(
@@ -66,7 +74,7 @@ def batch_view(session: Session, caller: Caller, result: BatchResult) -> BatchVi
     errors = Table(
         caption=f"{len(result.errors):,} problems found",
         columns=ERROR_COLUMNS,
-        rows=[vars(e) for e in result.errors],
+        rows=[vars(e) for e in result.errors[:SHOWN_ERRORS]],
         csv_name=f"batch-{result.batch_id}-rejections.csv",
     )
     ids = result.report_ids[:SHOWN_REPORTS]

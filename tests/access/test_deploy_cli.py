@@ -15,7 +15,9 @@ from counterscam.config import get_settings
 from counterscam.db.engine import engine_for
 from counterscam.db.models import Agency, ApiToken, Report
 from tests.factories import PASSWORD
-from tests.intake.conftest import IDENTIFIERS_CSV, PARTIES_CSV, PLACES_CSV, REPORTS_CSV
+from tests.intake.conftest import (
+    write_csv_set,
+)
 
 
 def _agencies(session: Session, *rows: tuple[str, str, str]) -> None:
@@ -77,13 +79,7 @@ def test_two_folders_import_as_two_csv_sets(
     months = [tmp_path / "2026-01", tmp_path / "2026-02"]
     for month, suffix in zip(months, ("", "B"), strict=True):
         month.mkdir()
-        for name, text in (
-            ("reports.csv", REPORTS_CSV),
-            ("identifiers.csv", IDENTIFIERS_CSV),
-            ("parties.csv", PARTIES_CSV),
-            ("places.csv", PLACES_CSV),
-        ):
-            (month / name).write_text(text.replace("MY-", f"MY{suffix}-"))
+        write_csv_set(month, prefix=f"MY{suffix}-")
     result = runner.invoke(app, ["import", *map(str, months), "--agency", "MY-NSRC"])
     assert result.exit_code == 0, result.output
     assert "Total: 4 accepted, 0 rejected, 4 created, 0 updated" in result.output

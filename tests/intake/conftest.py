@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -76,3 +77,18 @@ PLACES_CSV = (
     "external_ref,kind,name,country,latitude,longitude,address\n"
     "MY-2,compound,KK Park,MM,16.6469,98.5155,\n"
 )
+
+
+CSV_SET = {
+    "reports.csv": REPORTS_CSV,
+    "identifiers.csv": IDENTIFIERS_CSV,
+    "parties.csv": PARTIES_CSV,
+    "places.csv": PLACES_CSV,
+}
+
+
+def write_csv_set(folder: Path, *, prefix: str = "MY-") -> None:
+    """Write the four-file CSV set of two reports into ``folder``, references renamed from
+    ``MY-`` to ``prefix``."""
+    for name, text in CSV_SET.items():
+        (folder / name).write_text(text.replace("MY-", prefix))

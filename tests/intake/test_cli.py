@@ -18,19 +18,16 @@ from counterscam.access.caller import Caller
 from counterscam.cli import intake as intake_cli
 from counterscam.cli.main import app
 from counterscam.db.models import Report
-from tests.intake.conftest import IDENTIFIERS_CSV, PARTIES_CSV, PLACES_CSV, REPORTS_CSV
+from tests.intake.conftest import (
+    REPORTS_CSV,
+    write_csv_set,
+)
 
 
 def test_import_folder(
     runner: CliRunner, session: Session, agencies: dict[str, Caller], tmp_path: Path
 ) -> None:
-    for name, text in (
-        ("reports.csv", REPORTS_CSV),
-        ("identifiers.csv", IDENTIFIERS_CSV),
-        ("parties.csv", PARTIES_CSV),
-        ("places.csv", PLACES_CSV),
-    ):
-        (tmp_path / name).write_text(text)
+    write_csv_set(tmp_path)
     result = runner.invoke(app, ["import", str(tmp_path), "--agency", "MY-NSRC"])
     assert result.exit_code == 0, result.output
     assert "2 accepted, 0 rejected, 2 created, 0 updated" in result.output

@@ -24,7 +24,13 @@ from counterscam.intake.prepare import Prepared
 from counterscam.intake.service import BatchResult, submit
 from counterscam.intake.tables import Limits, Source
 from counterscam.intake.worker import prepared_in_worker, prepared_inline
-from tests.intake.conftest import IDENTIFIERS_CSV, PARTIES_CSV, PLACES_CSV, REPORTS_CSV, doc_report
+from tests.intake.conftest import (
+    IDENTIFIERS_CSV,
+    PARTIES_CSV,
+    REPORTS_CSV,
+    doc_report,
+    write_csv_set,
+)
 from tests.intake.test_api import auth, client
 from tests.workbooks import workbook
 
@@ -74,13 +80,7 @@ def test_reports_csv_alone_keeps_identifiers_parties_places_and_alerts(
 ) -> None:
     full = tmp_path / "full"
     full.mkdir()
-    for name, text in (
-        ("reports.csv", REPORTS_CSV),
-        ("identifiers.csv", IDENTIFIERS_CSV),
-        ("parties.csv", PARTIES_CSV),
-        ("places.csv", PLACES_CSV),
-    ):
-        (full / name).write_text(text)
+    write_csv_set(full)
     _import(runner, full)
     _singapore_names_the_phone(session, agencies)
     before = _stored(session)

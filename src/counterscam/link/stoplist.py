@@ -8,7 +8,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import NamedTuple
 
-from sqlalchemy import and_, bindparam, insert, or_, select, tuple_, update
+from sqlalchemy import ColumnElement, and_, bindparam, insert, or_, select, tuple_, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
@@ -300,17 +300,7 @@ def _named_only_hidden(
     """Return the (kind, value) keys that reports name, none of them one the caller may see."""
     naming = select(Sighting.report_id).where(Sighting.identifier_id == Identifier.id)
     seen = naming.join(Report, Report.id == Sighting.report_id).where(report_visible(caller))
-    found: set[tuple[str, str]] = set()
-    for start in range(0, len(keys), HUB_CHUNK):
-        rows = session.execute(
-            select(Identifier.kind, Identifier.value).where(
-                tuple_(Identifier.kind, Identifier.value).in_(keys[start : start + HUB_CHUNK]),
-                naming.exists(),
-                ~seen.exists(),
-            )
-        )
-        found.update((kind, value) for kind, value in rows)
-    return found
+    return _keys_where(session, keys, naming.exists(), ~seen.exists())
 
 
 def _named_in_hidden(
@@ -323,12 +313,19 @@ def _named_in_hidden(
         .join(Report, Report.id == Sighting.report_id)
         .where(~report_visible(caller))
     )
+    return _keys_where(session, keys, unseen.exists())
+
+
+def _keys_where(
+    session: Session, keys: list[tuple[str, str]], *conditions: ColumnElement[bool]
+) -> set[tuple[str, str]]:
+    """Return the (kind, value) keys among ``keys`` whose identifier meets ``conditions``."""
     found: set[tuple[str, str]] = set()
     for start in range(0, len(keys), HUB_CHUNK):
         rows = session.execute(
             select(Identifier.kind, Identifier.value).where(
                 tuple_(Identifier.kind, Identifier.value).in_(keys[start : start + HUB_CHUNK]),
-                unseen.exists(),
+                *conditions,
             )
         )
         found.update((kind, value) for kind, value in rows)

@@ -179,6 +179,9 @@ def test_json_without_a_key_keeps_and_with_an_empty_list_clears(
     assert body["kept"] == {"identifiers": 1, "parties": 1}
     assert body["note"].startswith("Kept as stored: the identifiers and parties of 1")
     assert _stored(session) == {ref: (2, 1, 1)}  # places given again: replaced by the same
+    # The batch read again later says it too (its page is drawn from the stored batch).
+    again = client.get(f"/api/v1/batches/{body['batch_id']}", headers=headers).json()
+    assert (again["kept"], again["note"]) == (body["kept"], body["note"])
 
     cleared = doc_report(identifiers=[], parties=[], places=[])
     answer = client.post("/api/v1/reports/batch", json={"reports": [cleared]}, headers=headers)

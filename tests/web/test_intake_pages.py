@@ -128,6 +128,33 @@ def test_a_file_with_many_long_errors_lists_the_first_and_keeps_all_in_the_rejec
     assert [r["row"] for r in listed] == ["2", "3", "4", "5", "6"]  # every row, not 3
 
 
+def test_the_batch_page_says_which_linked_rows_a_resubmission_kept(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    client = client_for("MY-NSRC")
+    reports = CSV_HEAD + "K-1,2026-03-01,investment,sms,amber\n"
+    identifiers = "external_ref,kind,value,role\nK-1,phone,012-345 6789,caller\n"
+    token = csrf_of(client.get("/upload").text)
+    first = client.post(
+        "/upload",
+        data={"csrf_token": token},
+        files=[
+            ("files", ("reports.csv", reports.encode(), "text/csv")),
+            ("files", ("identifiers.csv", identifiers.encode(), "text/csv")),
+        ],
+    )
+    assert "Upload complete" in first.text and "Kept as stored" not in first.text
+    # The reports file alone, to correct the scam type: the identifier stays, and the page
+    # says so (it said only "1 updated").
+    response = upload(client, "reports.csv", reports.replace("investment", "phishing").encode())
+    page = client.get(response.headers["location"]).text
+    assert "Kept as stored: the identifiers, parties and places of 1 resubmitted report" in page
+    link = re.search(r'href="(/reports/\d+)">K-1<', page)
+    assert link is not None
+    shown = client.get(link.group(1)).text
+    assert "phishing" in shown.lower() and "+60123456789" in shown
+
+
 def test_keep_valid_rows(client_for: Callable[[str], TestClient], region: PolicyRegion) -> None:
     client = client_for("MY-NSRC")
     token = csrf_of(client.get("/upload").text)

@@ -79,6 +79,14 @@ def _limits(settings: Settings) -> Limits:
 
 
 def _answer(result: BatchResult, *, too_large: bool = False) -> JSONResponse:
+    code = status.HTTP_422_UNPROCESSABLE_CONTENT if result.status == "rejected" else 201
+    if too_large:
+        code = status.HTTP_413_CONTENT_TOO_LARGE
+    return JSONResponse(_batch_body(result), status_code=code)
+
+
+def _batch_body(result: BatchResult) -> dict[str, Any]:
+    """Return a batch's outcome as JSON, ``kept`` and ``note`` left out when nothing was kept."""
     body = BatchOut(
         batch_id=result.batch_id,
         status=result.status,
@@ -91,11 +99,8 @@ def _answer(result: BatchResult, *, too_large: bool = False) -> JSONResponse:
         kept=result.kept or None,
         note=kept_note(result.kept),
     )
-    code = status.HTTP_422_UNPROCESSABLE_CONTENT if result.status == "rejected" else 201
-    if too_large:
-        code = status.HTTP_413_CONTENT_TOO_LARGE
     quiet = None if result.kept else {"kept", "note"}
-    return JSONResponse(body.model_dump(mode="json", exclude=quiet), status_code=code)
+    return body.model_dump(mode="json", exclude=quiet)
 
 
 def _submit(
@@ -290,7 +295,7 @@ def audited_batch(
     response_model=BatchOut,
     responses={**SIGNED_IN, **missing("batch of that id submitted by your agency")},
 )
-def api_get_batch(batch_id: RowId, session: SessionDep, caller: CurrentCaller) -> BatchOut:
+def api_get_batch(batch_id: RowId, session: SessionDep, caller: CurrentCaller) -> JSONResponse:
     """Return a batch your agency submitted, with its row errors."""
     try:
         result = audited_batch(
@@ -302,7 +307,7 @@ def api_get_batch(batch_id: RowId, session: SessionDep, caller: CurrentCaller) -
         )
     except BatchNotFound as exc:
         raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
-    return BatchOut(**{**vars(result), "errors": [RowErrorOut(**vars(e)) for e in result.errors]})
+    return JSONResponse(_batch_body(result))
 
 
 @router.get(

@@ -97,6 +97,10 @@ class ImportBatch(Base):
     created: Mapped[int] = mapped_column(Integer, default=0)
     updated: Mapped[int] = mapped_column(Integer, default=0)
     rejections_csv: Mapped[str] = mapped_column(Text, default="")
+    # Resubmitted reports that kept their stored rows of a section the batch did not carry.
+    kept_identifiers: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    kept_parties: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    kept_places: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Report(Base):

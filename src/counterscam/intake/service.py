@@ -344,6 +344,9 @@ def _finish(batch: ImportBatch, run: _Run) -> None:
     batch.status = result.status
     batch.accepted, batch.rejected = result.accepted, run.seen - result.accepted
     batch.created, batch.updated = result.created, result.updated
+    batch.kept_identifiers = result.kept.get("identifiers", 0)
+    batch.kept_parties = result.kept.get("parties", 0)
+    batch.kept_places = result.kept.get("places", 0)
     listed = list(result.errors)
     if run.unlisted:
         listed.append(RowError("", 0, "", "", f"and {run.unlisted:,} more errors not listed"))
@@ -393,6 +396,15 @@ def get_batch(session: Session, caller: Caller, batch_id: int) -> BatchResult:
         updated=batch.updated,
         errors=parse_rejections_csv(batch.rejections_csv) if batch.rejections_csv else [],
         report_ids=list(ids),
+        kept={
+            section: count
+            for section, count in (
+                ("identifiers", batch.kept_identifiers),
+                ("parties", batch.kept_parties),
+                ("places", batch.kept_places),
+            )
+            if count
+        },
     )
 
 

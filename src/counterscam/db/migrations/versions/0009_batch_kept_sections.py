@@ -22,13 +22,15 @@ depends_on = None
 _COLUMNS = ("kept_identifiers", "kept_parties", "kept_places")
 
 
+# Never recreated on SQLite (it has ADD and DROP COLUMN): a copy of the table, which report
+# rows point at, failed their foreign keys on the way down.
 def upgrade() -> None:
-    with op.batch_alter_table("import_batch") as batch:
+    with op.batch_alter_table("import_batch", recreate="never") as batch:
         for name in _COLUMNS:
             batch.add_column(sa.Column(name, sa.Integer(), nullable=False, server_default="0"))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("import_batch") as batch:
+    with op.batch_alter_table("import_batch", recreate="never") as batch:
         for name in _COLUMNS:
             batch.drop_column(name)

@@ -73,3 +73,21 @@ def test_the_cluster_list_reads_its_filters_the_same_way(
     download = client.get("/clusters.csv?country=Malaysia")
     assert download.status_code == 400 and "is not a reporting country" in unescape(download.text)
     assert client.get("/clusters.csv?scam_type=INVESTMENT").status_code == 200
+
+
+def test_a_filter_given_twice_is_said_and_left_out(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    # The page read the last one ("country=MY&country=TH" listed Thailand's) and said nothing;
+    # the API refuses a repeated filter.
+    client = client_for("MY-NSRC")
+    response = client.get("/reports?country=MY&country=TH&scam_type=investment")
+    assert response.status_code == 400
+    page = unescape(response.text)
+    assert "“country=MY” and “country=TH” in the address: the list takes one" in page
+    assert f"{len(EXPECTED_VISIBLE['MY-NSRC']):,} reports" in page  # the country left out
+    # The same value twice is one filter, as a form with a box repeated sends it.
+    assert client.get("/reports?country=MY&country=my").status_code == 200
+    assert client.get("/reports.csv?scam_type=investment&scam_type=romance").status_code == 400
+    clusters = client.get("/clusters?country=MY&country=TH")
+    assert clusters.status_code == 400 and "the list takes one" in unescape(clusters.text)

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.datastructures import QueryParams
 
 from counterscam.api.deps import MAX_PAGE
 from counterscam.link.brief import ClusterHidden, ClusterNotFound
@@ -38,9 +39,9 @@ JOINING_PER_PAGE = 100
 
 
 def _filters(
-    sort: str, country: str, scam_type: str, compound: str, errors: FormErrors
+    sort: str, country: str, scam_type: str, compound: str, errors: FormErrors, query: QueryParams
 ) -> ClusterFilters:
-    code, kind = country_and_scam_type(country, scam_type, errors)
+    code, kind = country_and_scam_type(country, scam_type, errors, query)
     return ClusterFilters(
         sort=sort.strip() or "loss", country=code, scam_type=kind, compound=compound.strip()[:100]
     )
@@ -68,7 +69,7 @@ def clusters_list(
 ) -> Response:
     """List the clusters holding reports the caller may see, sorted and filtered."""
     errors = FormErrors()
-    filters = _filters(sort, country, scam_type, compound, errors)
+    filters = _filters(sort, country, scam_type, compound, errors, page.request.query_params)
     sort = chosen_sort(
         filters.sort,
         SORTS,
@@ -107,7 +108,7 @@ def clusters_csv(
 ) -> Response:
     """Download the cluster list under the same sort and filters as CSV."""
     errors = FormErrors()
-    filters = _filters(sort, country, scam_type, compound, errors)
+    filters = _filters(sort, country, scam_type, compound, errors, page.request.query_params)
     if errors:
         raise HTTPException(400, refused(errors))
     if filters.sort not in SORTS:

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import HTMLResponse, Response
+from starlette.datastructures import QueryParams
 
 from counterscam.access.reads import NEWEST_FIRST, REPORT_ORDERS, NotFound, NotPermitted, get_report
 from counterscam.api.deps import MAX_PAGE, RowId
@@ -25,8 +26,10 @@ from counterscam.web.tables import Sorting, chosen_sort, csv_response
 router = APIRouter()
 
 
-def _filters(country: str, scam_type: str, sort: str, errors: FormErrors) -> ReportFilters:
-    code, kind = country_and_scam_type(country, scam_type, errors)
+def _filters(
+    country: str, scam_type: str, sort: str, errors: FormErrors, query: QueryParams
+) -> ReportFilters:
+    code, kind = country_and_scam_type(country, scam_type, errors, query)
     return ReportFilters(country=code, scam_type=kind, sort=sort.strip() or NEWEST_FIRST)
 
 
@@ -44,7 +47,7 @@ def reports_list(
 ) -> Response:
     """List the reports the caller may see, newest first or sorted by a column, with filters."""
     errors = FormErrors()
-    filters = _filters(country, scam_type, sort, errors)
+    filters = _filters(country, scam_type, sort, errors, page.request.query_params)
     sort = chosen_sort(
         filters.sort,
         REPORT_ORDERS,
@@ -78,7 +81,7 @@ def reports_csv(
 ) -> Response:
     """Download every visible report under the filters as CSV, in the page's order."""
     errors = FormErrors()
-    filters = _filters(country, scam_type, sort, errors)
+    filters = _filters(country, scam_type, sort, errors, page.request.query_params)
     if errors:
         raise HTTPException(400, refused(errors))
     try:

@@ -178,14 +178,7 @@ async def strict_form(request: Request) -> None:
                 {"type": "extra_forbidden", "loc": ("body", name), "msg": "", "input": sent[0]}
             )
         elif name in single and len(sent) > 1:
-            errors.append(
-                {
-                    "type": "repeated",
-                    "loc": ("body", name),
-                    "msg": f"Give {name} once: it takes one value and was given {len(sent)} times.",
-                    "input": sent,
-                }
-            )
+            errors.append(_repeated("body", name, sent))
     if errors:
         raise RequestValidationError(errors)
 
@@ -208,16 +201,21 @@ def repeated_query(
     for name, value in parse_qsl(query, keep_blank_values=True):
         sent.setdefault(name, []).append(value)
     return [
-        {
-            "type": "repeated",
-            "loc": ("query", name),
-            "msg": f"Give {name} once: it takes one value and was given {len(values)} times"
-            + (f"; {instead}." if instead else "."),
-            "input": values,
-        }
+        _repeated("query", name, values, instead)
         for name, values in sent.items()
         if len(values) > 1 and name in single
     ]
+
+
+def _repeated(where: str, name: str, values: list[str], instead: str = "") -> dict[str, Any]:
+    """Return the 422 item of a parameter or form field given more than once."""
+    return {
+        "type": "repeated",
+        "loc": (where, name),
+        "msg": f"Give {name} once: it takes one value and was given {len(values)} times"
+        + (f"; {instead}." if instead else "."),
+        "input": values,
+    }
 
 
 def query_names(route: APIRoute) -> frozenset[str]:

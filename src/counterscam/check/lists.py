@@ -15,7 +15,7 @@ from counterscam.check.results import BulkCheckResult, CheckItem
 from counterscam.check.service import check_bulk
 from counterscam.identifiers import KINDS
 from counterscam.intake.records import FileProblem, file_problem
-from counterscam.intake.tables import Limits, Source
+from counterscam.intake.tables import OLE_START, ZIP_START, Limits, Source
 from counterscam.intake.xlsx_files import (
     EXCEL_DIGITS,
     guard_strings,
@@ -219,12 +219,12 @@ def _csv_rows(name: str, content: bytes) -> Iterator[list[Any]]:
 def _not_text(content: bytes) -> str:
     """Say what a file that is no text is, where its first bytes tell, and what to do."""
     # Each was "not UTF-8 text; save it as 'CSV UTF-8'", which does not unzip an archive.
-    if content.startswith(b"PK\x03\x04"):
+    if content.startswith(ZIP_START):
         return (
             "this is a zip archive (an XLSX workbook, or zipped files), not a CSV file: give a "
             "workbook its .xlsx name, and unzip zipped files first"
         )
-    if content.startswith(b"\xd0\xcf\x11\xe0"):
+    if content.startswith(OLE_START):
         return "this is an old Excel 97-2003 (.xls) workbook, not a CSV file; save it as .xlsx"
     if content.startswith(b"%PDF-"):
         return "this is a PDF document, not a CSV file; export the list as CSV UTF-8 or XLSX"

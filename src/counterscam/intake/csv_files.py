@@ -12,7 +12,16 @@ from typing import Any, TextIO
 from counterscam.intake import code_pages, columns
 from counterscam.intake.chars import unstorable
 from counterscam.intake.records import FileProblem, RowError, file_problem, ref_of
-from counterscam.intake.tables import Refs, Rows, Source, Table, column_name, recognise
+from counterscam.intake.tables import (
+    OLE_START,
+    ZIP_START,
+    Refs,
+    Rows,
+    Source,
+    Table,
+    column_name,
+    recognise,
+)
 
 NARRATIVE_LIMIT = 20_000  # schema.ReportIn.narrative
 MAX_COLUMNS = 16_384  # Excel's widest sheet; a CSV it exports has no wider header
@@ -60,7 +69,7 @@ def csv_table(source: Source) -> Table:
 
 def _refuse_non_text(source: Source) -> None:
     head = source.head(4096)
-    if head.startswith(b"PK\x03\x04"):
+    if head.startswith(ZIP_START):
         if not _workbook(source):
             raise file_problem(
                 source.name,
@@ -70,7 +79,7 @@ def _refuse_non_text(source: Source) -> None:
         raise file_problem(
             source.name, "this is an XLSX (zip) file, not CSV; upload it with its .xlsx name"
         )
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
+    if head.startswith(OLE_START):
         # The OLE container of Excel 97-2003; systems that "export to Excel" often name it .csv.
         raise file_problem(
             source.name,

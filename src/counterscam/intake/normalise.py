@@ -13,7 +13,13 @@ from counterscam.identifiers._types import shown
 from counterscam.intake import vocab
 from counterscam.intake.dates import local_day
 from counterscam.intake.records import SECTIONS, RawChild, RawReport, RowError, text_of
-from counterscam.intake.schema import IDENTIFIER_VALUE_CHARS, PartyIn, PlaceIn, ReportIn
+from counterscam.intake.schema import (
+    IDENTIFIER_VALUE_CHARS,
+    PartyIn,
+    PlaceIn,
+    ReportIn,
+    overlong,
+)
 
 CENT = Decimal("0.01")
 CACHE_SIZE = 500_000  # distinct identifiers remembered; bounds memory on huge imports
@@ -72,15 +78,15 @@ def _too_long(canon: Canonical) -> str | None:
     # A link with a Thai or Vietnamese path is written with %XX codes, nine characters a
     # letter: within the 600 characters taken as written, its canonical form was not, and
     # PostgreSQL refused the whole batch with a 500.
-    for c in (canon, *canon.related):
-        if len(c.value) > IDENTIFIER_VALUE_CHARS:
-            return (
-                f"made canonical it is {len(c.value):,} characters ({shown(c.value)}), more "
-                f"than the {IDENTIFIER_VALUE_CHARS} an identifier keeps: letters outside ASCII "
-                "in a link are written as %XX codes, up to nine characters a letter. Give a "
-                "shorter form of it, such as the link without its query (the part after ?)"
-            )
-    return None
+    c = overlong(canon)
+    if c is None:
+        return None
+    return (
+        f"made canonical it is {len(c.value):,} characters ({shown(c.value)}), more "
+        f"than the {IDENTIFIER_VALUE_CHARS} an identifier keeps: letters outside ASCII "
+        "in a link are written as %XX codes, up to nine characters a letter. Give a "
+        "shorter form of it, such as the link without its query (the part after ?)"
+    )
 
 
 class Normaliser:

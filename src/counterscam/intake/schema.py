@@ -21,7 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-from counterscam.identifiers import KINDS
+from counterscam.identifiers import KINDS, Canonical
 from counterscam.identifiers._types import shown
 from counterscam.intake import vocab
 from counterscam.intake.amounts import amount_of, currency_written, sign_currencies
@@ -164,6 +164,14 @@ AgencyCode = Annotated[str, Field(max_length=32)]
 
 # The longest identifier kept, as written and made canonical (the identifier table's columns).
 IDENTIFIER_VALUE_CHARS = 600
+
+
+def overlong(canon: Canonical) -> Canonical | None:
+    """Return the form of ``canon``, or of one stored beside it, longer than an identifier
+    keeps, or None: no report can name it (its column would refuse the write)."""
+    return next((c for c in (canon, *canon.related) if len(c.value) > IDENTIFIER_VALUE_CHARS), None)
+
+
 PLACE_NAME_CHARS = 300  # the longest place name kept; the cluster list's filter takes no more
 
 

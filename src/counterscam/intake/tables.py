@@ -21,6 +21,10 @@ Refs = Iterator[tuple[int, str]]  # (row number, external_ref) of the rows open_
 # role appear in several).
 _SHARED = {"external_ref", "kind", "country", "role"}
 MAX_HEADER_ERRORS = 20  # header problems listed one by one; the rest are counted
+# The first bytes of a zip archive (an XLSX workbook is one) and of an OLE file (an Excel
+# 97-2003 workbook): what systems that "export to Excel" often name .csv.
+ZIP_START = b"PK\x03\x04"
+OLE_START = b"\xd0\xcf\x11\xe0"
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from counterscam.intake import columns
 from counterscam.intake.chars import unstorable
 from counterscam.intake.records import FileProblem, RowError, file_problem
 from counterscam.intake.tables import (
+    OLE_START,
     Limits,
     Rows,
     Source,
@@ -260,14 +261,14 @@ def _not_a_workbook(source: Source, detail: str) -> FileProblem:
                 "this is a text file (CSV or JSON) with an .xlsx name; give it its own name "
                 "(.csv or .json), or save it from Excel as an .xlsx workbook",
             )
-    if head.startswith(b"\xd0\xcf\x11\xe0") and _encrypted(source):
+    if head.startswith(OLE_START) and _encrypted(source):
         return file_problem(
             source.name,
             "the workbook is protected with a password (encrypted), so it cannot be read; "
             "open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt "
             "with Password, empty) and save it again as .xlsx",
         )
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
+    if head.startswith(OLE_START):
         return file_problem(
             source.name,
             "this is an old Excel 97-2003 (.xls) workbook; save it again as .xlsx",

@@ -21,7 +21,7 @@ from counterscam.db.models import Identifier, Report, Sighting
 from counterscam.db.prepared import Prepared
 from counterscam.identifiers import InvalidIdentifier, canonicalize
 from counterscam.identifiers._types import shown
-from counterscam.intake.schema import IDENTIFIER_VALUE_CHARS
+from counterscam.intake.schema import IDENTIFIER_VALUE_CHARS, overlong
 from counterscam.link.rules import LinkRules
 
 HUB_CHUNK = 5_000
@@ -125,11 +125,11 @@ def _canonical(kind: str, value: str, country: str | None) -> tuple[str, str]:
         found = canonicalize(kind, value, country=country)
     except InvalidIdentifier as exc:
         raise ValueError(f"{value!r} is not a valid {kind}: {exc.reason}") from exc
-    if len(found.value) > IDENTIFIER_VALUE_CHARS:
+    if (long := overlong(found)) is not None:
         # Its table column holds no more (PostgreSQL failed the write), and intake refuses
         # such a value, so no report could ever name it.
         raise ValueError(
-            f"{shown(value)} is {len(found.value):,} characters once made canonical, more than "
+            f"{shown(value)} is {len(long.value):,} characters once made canonical, more than "
             f"the {IDENTIFIER_VALUE_CHARS} an identifier keeps, so no report can name it"
         )
     return found.kind, found.value

@@ -14,10 +14,10 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Select, bindparam, delete, or_, select
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from counterscam.access.caller import AGENCY_KINDS, Caller
-from counterscam.db.base import utcnow
+from counterscam.db.base import column_chars, utcnow
 from counterscam.db.models import Agency, ApiToken, User, WebSession
 from counterscam.db.prepared import Prepared
 
@@ -64,9 +64,9 @@ def hash_password(password: str) -> str:
 _AGENCY_CODE = re.compile(r"[A-Z0-9][A-Z0-9._-]*")
 
 
-def _fits(what: str, text: str, most: int) -> None:
+def _fits(what: str, text: str, column: InstrumentedAttribute[str]) -> None:
     """Refuse text longer than its column keeps, which PostgreSQL failed with a traceback."""
-    if len(text) > most:
+    if len(text) > (most := column_chars(column)):
         raise AccountError(f"{what} is {len(text):,} characters; at most {most} are kept")
 
 
@@ -92,8 +92,8 @@ def create_agency(
         )
     if not name.strip():
         raise AccountError("give the agency's full name, like 'National Scam Response Centre'")
-    _fits("the agency's name", name.strip(), 200)
-    _fits("the contact", contact.strip(), 300)
+    _fits("the agency's name", name.strip(), Agency.name)
+    _fits("the contact", contact.strip(), Agency.contact)
     # The country is the default region of every local phone number the agency submits:
     # stored as 'MALAYSIA', it made each of them invalid.
     country = country.strip().upper()
@@ -203,7 +203,7 @@ def issue_token(session: Session, *, username: str, name: str = "") -> IssuedTok
             f"user {user.username} is disabled, so a token would not work; enable them first "
             f"with 'counterscam user enable {user.username}'"
         )
-    _fits("the token's name", name, 100)
+    _fits("the token's name", name, ApiToken.name)
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(user_id=user.id, name=name, token_hash=_digest(secret), prefix=secret[:10])
     session.add(token)

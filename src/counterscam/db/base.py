@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import BigInteger, DateTime, Integer, MetaData, TypeDecorator
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, InstrumentedAttribute
 
 # SQLite only auto-increments INTEGER PRIMARY KEY, so ids are BIGINT elsewhere.
 IdType = BigInteger().with_variant(Integer(), "sqlite")
@@ -52,3 +52,12 @@ class Base(DeclarativeBase):
     """Base of all ORM models."""
 
     metadata = MetaData(naming_convention=NAMING)
+
+
+def column_chars(column: InstrumentedAttribute[str]) -> int:
+    """Return the most characters a text column keeps (its ``String(n)``): the limit a write
+    is checked against before PostgreSQL refuses it, taken from the model, never restated."""
+    length = getattr(column.property.columns[0].type, "length", None)
+    if not isinstance(length, int):
+        raise TypeError(f"{column} has no length")
+    return length

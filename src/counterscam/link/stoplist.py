@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from counterscam.access import audit
 from counterscam.access.caller import Caller
 from counterscam.access.policy import contributes, report_visible
-from counterscam.db.base import utcnow
+from counterscam.db.base import column_chars, utcnow
 from counterscam.db.link_models import StopEntry
 from counterscam.db.models import Identifier, Report, Sighting
 from counterscam.db.prepared import Prepared
@@ -135,7 +135,7 @@ def _canonical(kind: str, value: str, country: str | None) -> tuple[str, str]:
     return found.kind, found.value
 
 
-_REASON_CHARS = 500  # the longest reason an entry keeps (its table column)
+_REASON_CHARS = column_chars(StopEntry.reason)  # the longest reason an entry keeps
 
 
 def _checked_reason(reason: str) -> None:

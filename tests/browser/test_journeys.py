@@ -159,5 +159,28 @@ def test_pages_fit_an_800px_window(chromium: Any, demo: dict[str, Any]) -> None:
         boxes = [tab.locator(f"#{name}").bounding_box() for name in ("value", "kind", "country")]
         assert boxes[1]["x"] + boxes[1]["width"] <= boxes[2]["x"]
         assert len({round(b["y"]) for b in boxes}) == 1, boxes  # one line of boxes
+        # The kind list's default read "Detect automa" and the country "Brunei Darussa".
+        cut_choices = tab.evaluate(
+            """() => [['kind', 'Detect automatically'], ['country', 'Brunei Darussalam']]
+               .filter(([id, text]) => {
+                 const box = document.getElementById(id), style = getComputedStyle(box);
+                 const pen = document.createElement('canvas').getContext('2d');
+                 pen.font = style.font;
+                 const room = box.clientWidth - parseFloat(style.paddingLeft)
+                              - parseFloat(style.paddingRight) - 20;  // the arrow
+                 return pen.measureText(text).width > room;
+               }).map(([id, text]) => text)"""
+        )
+        assert cut_choices == []
+        # A rejected row's column, one word, broke as "loss_curre" / "ncy" in its 6em cell.
+        tab.goto("/upload")
+        upload(tab, REPORTS_CSV.replace("MYR", "RM"))
+        expect(tab.get_by_text("Nothing was saved")).to_be_visible()
+        names = tab.locator(".row-errors td.cell-code code")
+        expect(names.first).to_have_text("loss_currency")
+        broken = names.evaluate_all(
+            "cs => cs.filter(c => c.getClientRects().length > 1).map(c => c.textContent)"
+        )
+        assert broken == []
     finally:
         context.close()

@@ -14,7 +14,7 @@ from sqlalchemy import Engine, select, update
 from counterscam.check.alerts import raise_alerts
 from counterscam.db.engine import session_factory
 from counterscam.db.link_models import Cluster, ClusterReport
-from counterscam.db.models import Agency, ImportBatch
+from counterscam.db.models import Agency, ImportBatch, Report
 from counterscam.link.rebuild import rebuild
 from tests.factories import PolicyRegion, make_report
 from tests.link.region import add_compound, add_party
@@ -162,6 +162,66 @@ def test_long_contacts_names_and_reasons_wrap_inside_their_cells(
         data={"kind": "phone", "value": "03-2345 6789", "reason": reason, "csrf_token": token},
     )
     assert 'class="cell-long"' in _cell_of(my.get("/stop-list").text, reason)
+
+
+def test_a_right_to_left_override_in_an_agency_name_stays_inside_it(
+    client_for: Callable[[str], TestClient],
+    linked: dict[str, str],
+    region: PolicyRegion,
+    engine: Engine,
+) -> None:
+    # An administrator typed it in; ", Singapore" after the alert's agency name and
+    # "(Malaysia)" after the holder of a report one may not open were drawn backwards.
+    with engine.begin() as conn:
+        conn.execute(update(Agency).values(name=f"Centre {RLO}ertneC"))
+    pages = [
+        client_for("MY-NSRC").get("/alerts").text,
+        client_for("AU-AFP").get(f"/reports/{region.reports['amber'].id}").text,
+    ]
+    for page in pages:
+        html = page[page.index("<main") :]  # the header's tooltip holds the name alone
+        overrides = [m.start() for m in re.finditer(RLO, html)]
+        assert overrides
+        for at in overrides:
+            assert html.rfind("<bdi>", 0, at) > html.rfind("</bdi>", 0, at), html[at - 200 : at]
+
+
+def _cells_linking(html: str, text: str) -> list[str]:
+    """Return the opening <td> tags of the cells holding a link that reads ``text``."""
+    starts = [
+        html.rindex("<td", 0, m.start()) for m in re.finditer(f">{re.escape(text)}</a>", html)
+    ]
+    return [html[at : html.index(">", at) + 1] for at in starts]
+
+
+def test_long_references_wrap_inside_their_cells(
+    client_for: Callable[[str], TestClient],
+    linked: dict[str, str],
+    region: PolicyRegion,
+    engine: Engine,
+) -> None:
+    # A reference may hold 100 characters; as a link it was kept on one line, and one such run
+    # pushed the alert inbox's last columns (and its "Mark as read") off the side of the page.
+    suffix = "-" + "CASE" * 20
+    with engine.begin() as conn:
+        conn.execute(update(Report).values(external_ref=Report.external_ref + suffix))
+    green = region.reports["green"].external_ref + suffix
+    sg = client_for("SG-ASCOM")
+    pages = {
+        "MY's inbox (its own report)": client_for("MY-NSRC").get("/alerts").text,
+        "SG's inbox (its own and MY's report)": sg.get("/alerts").text,
+        "SG's check": sg.get(f"/check?kind=phone&value={region.phone}").text,
+        "the network table": sg.get(f"/clusters/{linked['phone']}/network/table").text,
+    }
+    for name, html in pages.items():
+        cells = [
+            c
+            for m in re.finditer(r">([A-Za-z-]+" + suffix + ")</a>", html)
+            for c in _cells_linking(html, m.group(1))
+        ]
+        assert cells, name
+        assert all("cell-long" in c for c in cells), (name, cells)
+    assert _cells_linking(pages["SG's check"], green)
 
 
 def _between(html: str, start: str, end: str) -> str:

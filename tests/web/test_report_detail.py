@@ -86,3 +86,18 @@ def test_an_account_without_its_bank_is_flagged_beside_the_bank_box(
     assert "does not say which bank" in page
     # What was typed stays in its box.
     assert 'value="5140 1234 5678"' in page
+
+
+def test_a_victim_age_or_gender_not_recorded_says_which(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    client = client_for("MY-NSRC")
+    token = csrf_of(client.get("/reports/new").text)
+    fields = {**FIELDS, "victim_age_band": "35_44", "victim_gender": "unknown"}
+    page = client.post("/reports/new", data={"csrf_token": token, **fields}).text
+    # "35-44, Not recorded" named neither what was not recorded nor that it was the gender.
+    assert "35-44, gender not recorded" in page
+    fields = {**FIELDS, "victim_age_band": "unknown", "victim_gender": "female"}
+    page = client.post("/reports/new", data={"csrf_token": token, **fields}).text
+    assert "Age not recorded, Female" in page
+    assert "Not recorded" not in page

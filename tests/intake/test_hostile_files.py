@@ -78,6 +78,41 @@ def test_sharing_amber_with_a_partner_is_refused_not_hidden_from_everyone(
     assert ok.status == "committed" and count(session, ReportShare) == 2
 
 
+def test_an_unknown_share_with_code_is_named_beside_the_reports_other_errors(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # A report refused for its scam type never had its share_with codes looked up: the
+    # unknown agency was named only in a second round, once the scam type was fixed.
+    result = send(
+        session,
+        agencies["MY-NSRC"],
+        [doc_report(scam_type="no-such-type", share_with=["SG-ASCM", "SG-ASCOM"])],
+    )
+    assert result.status == "rejected" and reports_count(session) == 0
+    columns = {e.column: e for e in result.errors}
+    assert set(columns) == {"scam_type", "share_with"}
+    assert columns["share_with"].value == "SG-ASCM"
+    assert "did you mean SG-ASCOM?" in columns["share_with"].reason
+    # A share_with the schema itself refuses is not looked up as well: one error for it.
+    green = send(
+        session, agencies["MY-NSRC"], [doc_report(mark="green", share_with=["XX-NONE"])]
+    )
+    assert [e.column for e in green.errors] == ["share_with"]
+    assert "only an amber report" in green.errors[0].reason
+
+
+def test_a_rejected_reports_share_with_codes_cross_the_worker_boundary() -> None:
+    # A large import prepares reports in worker processes: what they send back for a refused
+    # report must carry its codes too, or the writer cannot name an unknown one.
+    from counterscam.intake.prepare import Prepared
+    from counterscam.intake.records import RowError
+    from counterscam.intake.worker import _pack, _unpack
+
+    refused = Prepared("r.csv", 2, None, [RowError("r.csv", 2, "mark", "x", "y")], ("SG-ASCM",))
+    back = _unpack(_pack(refused))
+    assert isinstance(back, Prepared) and back.shares == ("SG-ASCM",) and back.normal is None
+
+
 @pytest.mark.parametrize("ref", ["H-1\u200b", "\u200eH-1", "H\u00ad-1", "H-1\x1a", "H\n1"])
 def test_an_invisible_character_in_a_reference_is_refused(
     session: Session, agencies: dict[str, Caller], ref: str

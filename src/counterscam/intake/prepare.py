@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from counterscam.intake.normalise import Normaliser, NormalReport
 from counterscam.intake.records import RawReport, RowError, same_ref
+from counterscam.intake.schema import codes_list
 from counterscam.intake.validate import validate
 
 
@@ -18,13 +19,16 @@ class Prepared:
     """One report after validation and canonicalisation: its rows, or why it is rejected.
 
     ``normal`` is set when the report itself is valid; ``errors`` may still list problems
-    found while reading its rows, which reject it all the same.
+    found while reading its rows, which reject it all the same. ``shares`` holds a rejected
+    report's ``share_with`` codes as written, for the writer to check against the agencies
+    in the same pass (an unknown code was named only once every other error was fixed).
     """
 
     file: str
     row: int
     normal: NormalReport | None
     errors: list[RowError] = field(default_factory=list)
+    shares: tuple[str, ...] = ()
 
 
 def prepare(raw: RawReport, normaliser: Normaliser) -> Prepared:
@@ -46,8 +50,20 @@ def prepare(raw: RawReport, normaliser: Normaliser) -> Prepared:
         errors.extend(
             e for e in normaliser.identifier_errors(raw) if (e.file, e.row, e.column) not in where
         )
-        return Prepared(raw.file, raw.row, None, errors)
+        return Prepared(raw.file, raw.row, None, errors, written_shares(raw, errors))
     normal = normaliser.report(validated, raw)
     if isinstance(normal, list):
-        return Prepared(raw.file, raw.row, None, errors + normal)
+        errors += normal
+        return Prepared(raw.file, raw.row, None, errors, written_shares(raw, errors))
     return Prepared(raw.file, raw.row, normal, errors)
+
+
+def written_shares(raw: RawReport, errors: list[RowError]) -> tuple[str, ...]:
+    """Return a rejected report's ``share_with`` codes as written, when they are codes and
+    none of its errors is about that field already (that error says what to fix first)."""
+    if any(e.column.startswith("share_with") for e in errors):
+        return ()
+    codes = codes_list(raw.data.get("share_with"))
+    if not isinstance(codes, list) or not all(isinstance(c, str) and len(c) <= 32 for c in codes):
+        return ()
+    return tuple(codes)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -242,17 +242,18 @@ def submit(
 def _take(session: Session, run: _Run, prepared: Prepared) -> None:
     errors = prepared.errors
     if prepared.normal is not None:
-        errors = errors + _check_shares(session, run, prepared.normal, prepared)
+        errors = errors + _check_shares(session, run, prepared.normal.share_with, prepared)
         if not errors:
             run.pending.append(prepared.normal)
             return
+    else:
+        errors = errors + _check_shares(session, run, prepared.shares, prepared)
     run.error(errors)
 
 
 def _check_shares(
-    session: Session, run: _Run, normal: NormalReport, where: Prepared
+    session: Session, run: _Run, share_with: Sequence[str], where: Prepared
 ) -> list[RowError]:
-    share_with = normal.share_with
     if not share_with:
         return []
     if run.agencies is None:

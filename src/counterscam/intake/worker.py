@@ -176,13 +176,14 @@ def prepared_in_worker(
 
 # A prepared report as plain tuples: dataclass instances cost about twice as much to pickle
 # and unpickle, and the writer's unpickling is time taken from writing.
-_Packed = tuple[str, int, list[RowError], tuple[Any, ...] | None]
+# A rejected report packs no rows (None) and its share_with codes as written (``shares``).
+_Packed = tuple[str, int, list[RowError], tuple[Any, ...] | None, tuple[str, ...]]
 
 
 def _pack(item: Prepared) -> _Packed:
     n = item.normal
     if n is None:
-        return (item.file, item.row, item.errors, None)
+        return (item.file, item.row, item.errors, None, item.shares)
     sightings = [
         (s.kind, s.value, s.country, s.shared_platform, s.role, s.raw_value) for s in n.sightings
     ]
@@ -192,6 +193,7 @@ def _pack(item: Prepared) -> _Packed:
         item.row,
         item.errors,
         (n.external_ref, values, sightings, n.parties, n.places, n.share_with, n.given),
+        (),
     )
 
 
@@ -204,9 +206,9 @@ def _pickled(chunk: list[_Packed | RowError]) -> bytes:
 def _unpack(item: _Packed | RowError) -> Prepared | RowError:
     if isinstance(item, RowError):
         return item
-    file, row, errors, packed = item
+    file, row, errors, packed, shares = item
     if packed is None:
-        return Prepared(file, row, None, errors)
+        return Prepared(file, row, None, errors, shares)
     ref, (names, values), sightings, parties, places, share_with, given = packed
     normal = NormalReport(
         ref,

@@ -119,6 +119,20 @@ def holdings(session: Session, caller: Caller, condition: ColumnElement[bool]) -
     ]
 
 
+def record_read(
+    session: Session, caller: Caller, report_id: int, *, channel: str, hits: int
+) -> None:
+    """Add the audit row of a request for a report's content (``hits`` 0: none given)."""
+    audit.record(
+        session,
+        caller,
+        channel=channel,
+        action="read_report",
+        record_ref=f"report:{report_id}",
+        hits=hits,
+    )
+
+
 def get_report(session: Session, caller: Caller, report_id: int, *, channel: str) -> ReportDetail:
     """Return a report the caller may see, audited; NotPermitted says who holds it otherwise."""
     report = session.get(Report, report_id)
@@ -128,14 +142,7 @@ def get_report(session: Session, caller: Caller, report_id: int, *, channel: str
         .select_from(Report)
         .where(Report.id == report_id, report_visible(caller))
     )
-    audit.record(
-        session,
-        caller,
-        channel=channel,
-        action="read_report",
-        record_ref=f"report:{report_id}",
-        hits=int(bool(visible)),
-    )
+    record_read(session, caller, report_id, channel=channel, hits=int(bool(visible)))
     if report is None:
         session.commit()
         raise NotFound(f"no report {report_id}")
@@ -208,7 +215,8 @@ def list_reports(
         caller,
         channel=channel,
         action="list_reports",
-        query=f"country={country or ''} scam_type={scam_type or ''} sort={sort} page={page}",
+        query=f"country={country or ''} scam_type={scam_type or ''} sort={sort} "
+        f"page={page} per_page={per_page}",
         hits=total,
     )
     session.commit()

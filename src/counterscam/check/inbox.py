@@ -212,7 +212,7 @@ def inbox(
         caller,
         channel=channel,
         action="read_alerts",
-        query=f"unread_only={unread_only} sort={sort} page={page}",
+        query=f"unread_only={unread_only} sort={sort} page={page} per_page={per_page}",
         hits=total,
     )
     session.commit()

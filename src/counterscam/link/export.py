@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import logging
 from collections.abc import Iterator
 from typing import TextIO
 
@@ -17,6 +18,7 @@ from counterscam.db.models import Agency, Report
 from counterscam.spreadsheet import safe_cell
 
 COLUMNS = ("agency", "external_ref", "cluster")
+log = logging.getLogger(__name__)
 
 
 def cluster_rows(session: Session, caller: Caller) -> Iterator[tuple[str, str, str]]:
@@ -37,12 +39,32 @@ def cluster_rows(session: Session, caller: Caller) -> Iterator[tuple[str, str, s
 
 
 def export_clusters(session: Session, caller: Caller, out: TextIO, *, channel: str = "cli") -> int:
-    """Write the CSV of reports and their clusters to ``out``; return the rows; audited."""
+    """Write the CSV of reports and their clusters to ``out``; return the rows; audited.
+
+    An export cut short (Ctrl-C, a full disk) is audited too, with the rows written so far,
+    and that row committed: the caller's unit of work ends rolled back.
+    """
     writer = csv.writer(out)
-    writer.writerow(COLUMNS)
     n = 0
-    for row in cluster_rows(session, caller):
-        writer.writerow(row)
-        n += 1
+    try:
+        writer.writerow(COLUMNS)
+        for row in cluster_rows(session, caller):
+            writer.writerow(row)
+            n += 1
+    except BaseException:
+        # The rows already written are in the file: recorded only at the end, an export
+        # stopped half-way left hundreds of thousands of references out and no trace of it.
+        _audit_cut_short(session, caller, channel, n)
+        raise
     audit.record(session, caller, channel=channel, action="export_clusters", hits=n)
     return n
+
+
+def _audit_cut_short(session: Session, caller: Caller, channel: str, rows: int) -> None:
+    try:
+        session.rollback()  # the read may have failed the transaction: audit in a new one
+        audit.record(session, caller, channel=channel, action="export_clusters", hits=rows)
+        session.commit()
+    except Exception:  # the export's own error is the one to tell; say this one in the log
+        session.rollback()
+        log.exception("the audit row of an export cut short after %d rows was not written", rows)

@@ -165,7 +165,7 @@ def list_clusters(
         channel=channel,
         action="list_clusters",
         query=f"sort={sort} country={country or ''} scam_type={scam_type or ''} "
-        f"compound={compound or ''} page={page}",
+        f"compound={compound or ''} page={page} per_page={per_page}",
         hits=total,
     )
     return ClusterPage(items=items, total=total, page=page, per_page=per_page, sort=sort)

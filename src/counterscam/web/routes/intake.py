@@ -7,7 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, HTTPException, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from counterscam.access.reads import NotFound, NotPermitted, ReportDetail, get_report
+from counterscam.access.reads import (
+    NotFound,
+    NotPermitted,
+    ReportDetail,
+    get_report,
+    record_read,
+)
 from counterscam.api.deps import RowId
 from counterscam.api.intake import audited_batch
 from counterscam.config import Settings
@@ -119,6 +125,11 @@ async def new_report(page: SignedIn) -> Response:
 
 def _own_report(page: Page, report_id: int) -> ReportDetail:
     """Return a report of the caller's own agency, the one report it may correct."""
+    if submit_refusal(page.caller) is not None:
+        # Refused for its role before the report is looked at, a partner's request for a
+        # report's form left no trace where its request for the report's page does.
+        record_read(page.session, page.caller, report_id, channel="web", hits=0)
+        page.session.commit()
     _refuse_readers(page)
     try:
         detail = get_report(page.session, page.caller, report_id, channel="web")

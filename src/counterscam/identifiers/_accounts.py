@@ -19,6 +19,22 @@ ACCOUNT_WORDS = frozenset(
 )
 
 
+# A word of an account number with digits hidden, as banks' SMS notices and transfer slips
+# show it ("xxx-x-x5678-x" from KBank, "****7890", "5140 XXXX 5678"): mask characters among
+# digits, or three or more of them without (a lone "x" or a holder's "XX" is a word).
+_MASK_WORD = re.compile(r"[\dxX*\u2022\-./]*[xX*\u2022][\dxX*\u2022\-./]*", re.ASCII)
+
+
+def masked_number(text: str) -> bool:
+    """Tell whether ``text`` holds an account number with some of its digits hidden."""
+    for word in text.split():
+        if _MASK_WORD.fullmatch(word):
+            masks = sum(ch in "xX*\u2022" for ch in word)
+            if masks >= 3 or any(ch.isdigit() for ch in word):
+                return True
+    return False
+
+
 def names_no_bank(name: str) -> bool:
     """Tell whether the words beside an account number name no bank: none, or only words
     saying an account follows ("acc no", "No. Rek", "STK:") and marks ("-", "#")."""

@@ -70,8 +70,13 @@ _LA_MOBILE_WITHOUT_20 = re.compile(r"(?:\+856|(?P<national>))(?P<subscriber>[235
 # which a number copied from another country's form may still carry.
 IDD_PREFIXES = ("0011", "001", "002", "003", "005", "006", "007", "008", "009", "018", "019")
 # International prefixes that do not start with "00", by the region that dials them: Telkomsel's
-# 01017 and its short form 017 in Indonesia, where no national number starts with 01.
-REGION_IDD_PREFIXES: dict[str, tuple[str, ...]] = {"ID": ("01017", "017")}
+# 01017 and its short form 017 in Indonesia, where no national number starts with 01; Viet Nam's
+# cheap international calls over the carriers' VoIP services, 171, 177 or 178 and then "00"
+# (no Vietnamese number starts with 1 after its trunk 0 is gone, and these keep the "00").
+REGION_IDD_PREFIXES: dict[str, tuple[str, ...]] = {
+    "ID": ("01017", "017"),
+    "VN": ("17100", "17700", "17800"),
+}
 
 
 def country_named(words: str) -> str | None:

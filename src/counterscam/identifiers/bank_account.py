@@ -10,6 +10,7 @@ import phonenumbers
 from counterscam.identifiers._accounts import (
     ACCOUNT_WORDS,
     branch_heads,
+    masked_number,
     name_variants,
     names_no_bank,
     split_around_number,
@@ -40,6 +41,9 @@ _VIRTUAL_LENGTH = {"ID": (15, 18)}
 _IBAN = re.compile(r"([A-Z]{2})[0-9]{2}[A-Z0-9]{11,30}")
 _GROUP = re.compile(r"(\d{1,4})[\s\-./]+(?=\d)", re.ASCII)
 _VIRTUAL = re.compile(r"(?<![^\W_])(?:va|virtual)(?![^\W_])", re.I)
+# Two accounts in one cell: "BCA 1234567890 / 0987654321", "..., Mandiri ...", "... or ...".
+_SEVERAL = re.compile(r"\s*(?:[,;|&]|\s/\s|\b(?:or|and|atau|dan|hoặc)\b|หรือ)\s*", re.I)
+_MIN_EACH = 6
 _HOW = "write the bank's BIC (like MBBEMYKL) or a known name (like Maybank, DBS, KBank, BDO, BCA)"
 
 
@@ -371,6 +375,16 @@ def canonicalize_bank_account(raw: str, country: str | None, qualifier: str | No
         number = match[3]
     else:
         _refuse_iban(raw, text)
+        if sum(len(re.sub(r"\D", "", part)) >= _MIN_EACH for part in _SEVERAL.split(text)) > 1:
+            raise _fail(
+                raw, "holds more than one account number; enter each as an identifier of its own"
+            )
+        if masked_number(text):
+            raise _fail(
+                raw,
+                "has digits hidden by X or *, as a bank's notice shows an account; a partial "
+                "number cannot be matched, so enter the full account number as it was given",
+            )
         name, number = split_number(text)
         if not number:
             proxy = _as_ewallet(raw, text, region, qualifier)  # PayNow UEN 201912345K

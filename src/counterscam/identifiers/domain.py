@@ -9,6 +9,7 @@ from counterscam.identifiers._host import ascii_host, domain_record
 from counterscam.identifiers._redirect import wrapped_link
 from counterscam.identifiers._text import clean, refang, spelled_dots
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
+from counterscam.identifiers._unwrap import unwrap
 from counterscam.identifiers.ip import link_host_ip, parse_ip
 
 # A label before a pasted domain: "Domain: evil.com", "Website evil.com", "Tên miền: ...",
@@ -19,12 +20,21 @@ _LABEL = re.compile(
     re.I,
 )
 
+# A host with the port a link gave it ("evil.com:8080", as analysts' logs write it).
+_WITH_PORT = re.compile(r"[^\s/@:\[\]]+:\d{1,5}")
+
 
 def canonicalize_domain(raw: str) -> Canonical:
     """Canonicalise a domain; a pasted URL is reduced to its host, an IP becomes ``ip``."""
-    text = spelled_dots(refang(_LABEL.sub("", clean("domain", raw))))
+    # What a sentence puts around a name, "(evil.com)", "evil.com,", goes as around a link.
+    text = unwrap(spelled_dots(refang(_LABEL.sub("", clean("domain", raw)))))
     pasted_link = "/" in text
-    if "/" in text or "@" in text or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*://", text):
+    if (
+        "/" in text
+        or "@" in text
+        or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*://", text)
+        or _WITH_PORT.fullmatch(text)
+    ):
         try:
             parts = urlsplit(text if "://" in text else "http://" + text.lstrip("/"))
             text = parts.hostname or ""

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 import phonenumbers
 
 from counterscam.identifiers._accounts import ACCOUNT_WORDS, token_splits, without_lead
+from counterscam.identifiers._placeholder import placeholder
 from counterscam.identifiers._spreadsheet import spreadsheet_digits
 from counterscam.identifiers._text import ascii_digits, clean, fold_dashes
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
@@ -238,6 +239,13 @@ def _account(raw: str, provider: EwalletProvider, account: str, country: str | N
         except InvalidIdentifier as exc:
             if provider.account == "phone":
                 raise _fail(raw, f"needs a {provider.label} phone number: {exc.reason}") from exc
+    if placeholder(account):
+        raise _fail(
+            raw,
+            f"says the {provider.label} account is unknown; it names no account, and kept as "
+            "one it would link every report that says so; leave the field empty and say so in "
+            "the narrative",
+        )
     ident = re.sub(r"[\s\-./]", "", account).upper()
     if not _ID.fullmatch(ident) and provider.account == "id" and phoneish:
         raise _fail(

@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from counterscam.identifiers._accounts import name_variants, split_number, token_splits
+from counterscam.identifiers._accounts import (
+    masked_number,
+    name_variants,
+    split_number,
+    token_splits,
+)
 from counterscam.identifiers._text import ascii_digits, refang
 from counterscam.identifiers._ton import FRIENDLY, RAW, find_addresses
 from counterscam.identifiers._types import InvalidIdentifier
@@ -176,6 +181,10 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
             if _works(kind, text, country):
                 return kind
         return None
+    if masked_number(text):
+        named = _institution(text, country)
+        if named is not None:
+            return named  # "KBank xxx-x-x5678-x": its reason says that digits are hidden
     if len(re.sub(r"\D", "", text)) >= 5:
         for kind in ("bank_account", "ewallet"):
             if _works(kind, text, country):

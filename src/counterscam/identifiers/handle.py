@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from counterscam.identifiers._links import phone_in_link
+from counterscam.identifiers._placeholder import placeholder
 from counterscam.identifiers._text import ascii_digits, clean
 from counterscam.identifiers._tracking import without_tracking
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
@@ -17,6 +18,10 @@ from counterscam.reference import Platform, find_platform, platform_for_host, pl
 
 _PREFIX = re.compile(r"([^:\s/]{1,30})\s*:\s*(.+)")
 _LABELLED = re.compile(r"([^:\s/]{1,30})(?:\s*[:\-]\s*|\s+)(\S+)")
+# A platform and what is said of its account: "LINE ID: N/A", "Telegram - none".
+_SAID = re.compile(
+    r"([^:\s/]{1,30})(?:\s+(?:id|username|account|handle))?(?:\s*[:\-]\s*|\s+)(.+)", re.I
+)
 _PHONEISH = re.compile(r"\+?[\d\s\-.()]{7,25}", re.ASCII)
 # Facebook's newer profile link, /p/Name-100012345678901/: the number ending it is the account.
 _FB_NAMED_ID = re.compile(r"(?:.*-)?(\d{5,20})")
@@ -234,9 +239,15 @@ def _labelled_link(raw: str, text: str, country: str | None) -> Canonical | None
 
 def _spaces(raw: str, handle: str, platform: Platform | None) -> InvalidIdentifier:
     """Say why a handle of several words is refused."""
-    if platform is not None and all(w.isalpha() for w in handle.replace(".", "").split()):
-        # "Facebook: Juan Dela Cruz": victims often know only the name the profile shows,
-        # which thousands of accounts share; matched, it would join strangers' reports.
+    several = InvalidIdentifier(  # "Telegram: @one, @two"
+        "handle", raw, f"{shown(raw)} holds more than one handle; enter each as its own identifier"
+    )
+    if sum(w.startswith("@") for w in handle.split()) > 1:
+        return several
+    words = re.sub(r"[.,]", "", handle).split()
+    if platform is not None and all(w.isalpha() for w in words):
+        # "Facebook: Juan Dela Cruz", "Dela Cruz, Juan": victims often know only the name the
+        # profile shows, which thousands of accounts share; matched, it would join strangers'.
         return InvalidIdentifier(
             "handle",
             raw,
@@ -244,8 +255,26 @@ def _spaces(raw: str, handle: str, platform: Platform | None) -> InvalidIdentifi
             f"{platform.label} profile shows, which many accounts share: give the username or "
             "the profile link, and keep the name in the narrative",
         )
+    if re.search("[,;]", raw):
+        return several
     return InvalidIdentifier(
         "handle", raw, f"{shown(raw)} has spaces; a handle is one word, like telegram:@scammer_01"
+    )
+
+
+def _no_account(raw: str, platform: Platform) -> InvalidIdentifier:
+    """Refuse "Telegram: unknown", "LINE: none": kept, it would link every report saying so.
+
+    Links too (t.me/unknown), so that the canonical form is refused alike; as a url the link
+    is kept, as other links whose name is no handle are.
+    """
+    return InvalidIdentifier(
+        "handle",
+        raw,
+        f"{shown(raw)} says the {platform.label} account is unknown or gone; it names no "
+        "account, and kept as one it would link every report that says so; leave the "
+        "field empty and say so in the narrative (a real profile link of that name can be "
+        "entered as a url)",
     )
 
 
@@ -260,6 +289,8 @@ def _value(raw: str, platform: Platform, handle: str, country: str | None) -> Ca
     ):
         region = country or ("VN" if platform.code == "zalo" else None)
         return e164(raw, ascii_digits(handle), region)
+    if placeholder(handle):
+        raise _no_account(raw, platform)
     if " " in handle:
         raise _spaces(raw, handle, platform)
     if not re.fullmatch(platform.handle_pattern, handle):
@@ -288,6 +319,10 @@ def canonicalize_handle(raw: str, country: str | None, qualifier: str | None) ->
     text = clean("handle", raw)
     region = check_country("handle", raw, country)
     wanted = _platform(raw, qualifier) if qualifier and qualifier.strip() else None
+    labelled = _SAID.fullmatch(text)
+    said = find_platform(labelled[1]) if labelled else None
+    if labelled and said and placeholder(labelled[2]):
+        raise _no_account(raw, said)  # "Facebook: N/A", which the link road would misread
     if "/" in text or phone_in_link(text) is not None:
         # A link pasted from a sentence: "(https://facebook.com/name)", "... t.me/name."
         text = unwrap(text)
@@ -323,6 +358,8 @@ def canonicalize_handle(raw: str, country: str | None, qualifier: str | None) ->
             rest = [text]
         elif len(rest) > 1 and _PHONEISH.fullmatch(" ".join(rest)):
             rest = [" ".join(rest)]  # "WhatsApp +60 12-345 6789"
+        if len(rest) > 1 and named is not None and placeholder(" ".join(rest)):
+            raise _no_account(raw, named)  # "Telegram: deleted account"
         if len(rest) != 1:
             raise _spaces(raw, " ".join(rest), named)
         handle = rest[0]

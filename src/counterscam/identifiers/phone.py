@@ -45,6 +45,8 @@ _WORDS_AROUND = re.compile(
     r"(?P<before>[^\d+]*?)(?P<number>[+(]*\d[\d\s\-.()/+]*?)(?P<after>[^\d]*)"
 )
 _MIN_WORDED_DIGITS = 7
+# A country code in square brackets before the number, "[+66] 81 234 5678": the usual "(+66)".
+_CODE_IN_SQUARE = re.compile(r"^\[\s*(\+?\s*\d{1,3})\s*\]", re.ASCII)
 # A number with digits hidden, as screenshots and bank notices show it: "012-345 XXXX",
 # "08123****78". It has to be mostly digits, so a sender name such as "XOX 123" is not it.
 _MASKED = re.compile(r"\+?[\d\s\-.()]*(?:[xX*•][\s\-.]*){2,}[\dxX*•\s\-.()]*", re.ASCII)
@@ -402,7 +404,7 @@ def canonicalize_phone(raw: str, country: str | None) -> Canonical:
         raise InvalidIdentifier(
             "phone", raw, f"{shown(raw)} is a web address, not a phone number; enter it as a url"
         )
-    text = _LABEL.sub("", text)
+    text = _CODE_IN_SQUARE.sub(r"(\1)", _LABEL.sub("", text))
     text = _spreadsheet_number(raw, text)
     _refuse_several(raw, text)
     refuse_masked(raw, text)

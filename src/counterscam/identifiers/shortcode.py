@@ -6,6 +6,7 @@ import re
 
 import phonenumbers
 
+from counterscam.identifiers._placeholder import placeholder
 from counterscam.identifiers._text import ascii_digits, clean
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 
@@ -65,6 +66,14 @@ def sender_value(raw: str, name: str, country: str | None) -> Canonical:
     text = re.sub(r"\s+", " ", name).strip().upper()
     if re.fullmatch(r"[0-9]+", text.replace(" ", "")):
         return shortcode_value(raw, text.replace(" ", ""), country)
+    if placeholder(text):
+        raise InvalidIdentifier(
+            "sender_id",
+            raw,
+            f"{shown(raw)} says the number is unknown or was hidden; it is no number or sender "
+            "name, and kept as one it would link every report with a hidden caller; leave the "
+            "field empty and say so in the narrative",
+        )
     if not _SENDER.fullmatch(text) or not any(ch.isalpha() for ch in text):
         raise InvalidIdentifier(
             "sender_id",

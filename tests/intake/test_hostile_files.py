@@ -94,9 +94,7 @@ def test_an_unknown_share_with_code_is_named_beside_the_reports_other_errors(
     assert columns["share_with"].value == "SG-ASCM"
     assert "did you mean SG-ASCOM?" in columns["share_with"].reason
     # A share_with the schema itself refuses is not looked up as well: one error for it.
-    green = send(
-        session, agencies["MY-NSRC"], [doc_report(mark="green", share_with=["XX-NONE"])]
-    )
+    green = send(session, agencies["MY-NSRC"], [doc_report(mark="green", share_with=["XX-NONE"])])
     assert [e.column for e in green.errors] == ["share_with"]
     assert "only an amber report" in green.errors[0].reason
 

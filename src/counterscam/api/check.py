@@ -82,7 +82,14 @@ class CheckOut(BaseModel):
     first_seen: datetime | None
     last_seen: datetime | None
     scam_types: list[str]
-    loss_usd: Decimal
+    loss_usd: Decimal = Field(
+        description="Sum of the losses the reports the caller may see give, in US dollars; "
+        "`0` when none gives one (see `reports_with_loss`)."
+    )
+    reports_with_loss: int = Field(
+        description="How many of those reports give a loss (a loss of 0 counts: a failed "
+        "attempt); 0 means no loss is known, not that none was lost."
+    )
     matches: list[MatchOut]
     holdings: list[HoldingOut]
     related: list[CheckOut] = Field(description="Context, such as a URL's domain; not hits.")

@@ -22,7 +22,7 @@ from counterscam.check.inbox import (
     unread_count,
 )
 from counterscam.db.base import utcnow
-from counterscam.db.dialect import insert_for
+from counterscam.db.dialect import insert_for, lock_intake
 from counterscam.db.models import Alert, Identifier, Report, Sighting
 from counterscam.db.prepared import Prepared
 from counterscam.link.conditions import may_alert
@@ -36,6 +36,7 @@ __all__ = [
     "mark_read",
     "operator_roles",
     "raise_alerts",
+    "raise_alerts_for_value",
     "unread_count",
 ]
 
@@ -269,6 +270,47 @@ def raise_alerts(session: Session, report_ids: list[int], *, done: set[int] | No
                         },
                     )
     return _insert_new(session, list(rows.values()))
+
+
+def raise_alerts_for_value(session: Session, *, kind: str, value: str) -> int:
+    """Raise the alerts the reports naming a value would have had, had it never been stopped.
+
+    For a value taken off the stop-list, or allowed over a hub entry: while it was stopped,
+    imports naming it alerted no agency, and the next import alerts only its own agency's
+    pairs, so the agencies that reported it in different countries were never told. Every
+    pair of agencies in different countries that sighted it as an operator's is alerted now,
+    as an import would; pairs alerted already are left as they are (read or unread). Nothing
+    is raised while the value still may not alert (a shared platform, another stop entry).
+
+    The cost follows the agencies naming the value, not its reports: one grouped read gives a
+    row per agency (an exchange's wallet in 100,000 reports is still one row an agency),
+    then at most one alert per ordered pair of agencies. Holds the intake lock, so an import
+    writing meanwhile either sees the entry gone or has committed its sightings before this
+    reads them. Returns the number of new alerts. Does not commit.
+    """
+    lock_intake(session)
+    session.flush()
+    ident = session.scalar(
+        select(Identifier.id).where(Identifier.kind == kind, Identifier.value == value, may_alert())
+    )
+    if ident is None:
+        return 0
+    sides = _all_sides(session, [ident], operator_roles()).get(ident, [])
+    now = utcnow()
+    rows = [
+        {
+            "agency_id": own.agency_id,
+            "identifier_id": ident,
+            "other_agency_id": other.agency_id,
+            "report_id": own.report_id,
+            "other_report_id": other.report_id,
+            "created_at": now,
+        }
+        for own in sides
+        for other in sides
+        if own.country != other.country
+    ]
+    return _insert_new(session, rows)
 
 
 def _insert_new(session: Session, rows: list[dict[str, Any]]) -> int:

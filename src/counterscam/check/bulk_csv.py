@@ -26,6 +26,8 @@ COLUMNS = (
     "error",
     "note",
     "stop_list",
+    # Last: files read by column position before it was added still read as they did.
+    "reports_with_loss",
 )
 
 
@@ -49,6 +51,7 @@ def answer_row(listed: Listed, result: CheckResult) -> list[str]:
         result.error or "",
         listed.note or "",
         result.stop_list.reason if result.stop_list else "",
+        str(result.reports_with_loss),
     ]
 
 

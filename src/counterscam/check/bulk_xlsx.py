@@ -14,7 +14,7 @@ from typing import Any
 from counterscam.check.bulk_csv import COLUMNS
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-_NUMBERS = {"line": int, "reports": int, "loss_usd": float}
+_NUMBERS = {"line": int, "reports": int, "loss_usd": float, "reports_with_loss": int}
 _WIDTHS = {
     "value": 28,
     "canonical": 28,

@@ -96,11 +96,13 @@ class CheckResult:
     """The answer to one check.
 
     ``hit`` covers all the region's data (for the public caller: clear reports only). The
-    facts (``countries`` to ``loss_usd``) and ``matches`` cover only the reports the caller
-    may see; ``holdings`` says who holds the others, with their mark and how to ask. ``error``
-    is set, and nothing else, when the value is not a valid identifier. ``stop_list`` is set
-    for a hit on a value the hub stop-list holds (see ``StopNote``). ``related`` gives
-    context, e.g. a URL's registered domain; it never makes the query itself a hit.
+    facts (``countries`` to ``reports_with_loss``) and ``matches`` cover only the reports the
+    caller may see; ``loss_usd`` sums the losses those reports give and ``reports_with_loss``
+    counts them, so a sum of 0 over reports that gave none is not read as "cost nothing".
+    ``holdings`` says who holds the others, with their mark and how to ask. ``error`` is set,
+    and nothing else, when the value is not a valid identifier. ``stop_list`` is set for a
+    hit on a value the hub stop-list holds (see ``StopNote``). ``related`` gives context,
+    e.g. a URL's registered domain; it never makes the query itself a hit.
     """
 
     query: str
@@ -116,6 +118,7 @@ class CheckResult:
     last_seen: datetime | None = None
     scam_types: list[str] = field(default_factory=list)
     loss_usd: Decimal = _NO_LOSS
+    reports_with_loss: int = 0
     matches: list[MatchedReport] = field(default_factory=list)
     holdings: list[Holding] = field(default_factory=list)
     related: list[CheckResult] = field(default_factory=list)
@@ -136,6 +139,7 @@ class CheckResult:
         last_seen: datetime | None = None,
         scam_types: list[str] | None = None,
         loss_usd: Decimal = _NO_LOSS,
+        reports_with_loss: int = 0,
         matches: list[MatchedReport] | None = None,
         holdings: list[Holding] | None = None,
     ) -> CheckResult:
@@ -155,6 +159,7 @@ class CheckResult:
             last_seen=last_seen,
             scam_types=[] if scam_types is None else scam_types,
             loss_usd=loss_usd,
+            reports_with_loss=reports_with_loss,
             matches=[] if matches is None else matches,
             holdings=[] if holdings is None else holdings,
             related=[],

@@ -167,6 +167,7 @@ def _answer(
         for r in seen[:MAX_MATCHES]
     ]
     oldest = matches[-1].reported_at if len(seen) <= MAX_MATCHES else time(seen[-1][WHEN])
+    losses = [money(r[LOSS]) for r in seen if r[LOSS] is not None]
     return CheckResult.of(
         raw,
         canon.kind,
@@ -179,7 +180,8 @@ def _answer(
         first_seen=oldest,
         last_seen=matches[0].reported_at,
         scam_types=sorted({r[SCAM] for r in seen}),
-        loss_usd=sum([money(r[LOSS]) for r in seen if r[LOSS] is not None], Decimal("0")),
+        loss_usd=sum(losses, Decimal("0")),
+        reports_with_loss=len(losses),
         matches=matches,
         holdings=_holdings(hidden) if hidden else [],
     )

@@ -55,7 +55,7 @@ def _render(result: CheckResult) -> None:
     "[/b]" crashed the command, and a reference "[tmp]-1" showed as "-1".
     """
     # Imported here: every CLI command starts without the web package (tests/intake/test_cli).
-    from counterscam.web.check_views import seen_in
+    from counterscam.web.check_views import reported_loss, seen_in
     from counterscam.web.formatting import local_day
 
     value = f"{escape(result.kind or '')} {escape(result.value or '')}"
@@ -93,7 +93,7 @@ def _render(result: CheckResult) -> None:
             shown = local_day(when, country)
             facts.add_row(label, f"{shown} ({country})" if isinstance(country, str) else shown)
         facts.add_row("Scam types", ", ".join(result.scam_types))
-        facts.add_row("Reported loss (USD)", f"{result.loss_usd:,.2f}")
+        facts.add_row("Reported loss", reported_loss(result))
         print_table(facts)
         matches = Table("report", "agency", "country", "reported", "scam type", "mark", "roles")
         for m in result.matches:

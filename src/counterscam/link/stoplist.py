@@ -15,7 +15,9 @@ from sqlalchemy.orm import Session
 from counterscam.access import audit
 from counterscam.access.caller import Caller
 from counterscam.access.policy import contributes, report_visible
+from counterscam.check.alerts import raise_alerts_for_value
 from counterscam.db.base import column_chars, utcnow
+from counterscam.db.dialect import lock_intake
 from counterscam.db.link_models import StopEntry
 from counterscam.db.models import Identifier, Report, Sighting
 from counterscam.db.prepared import Prepared
@@ -153,6 +155,8 @@ def add_stop(session: Session, caller: Caller, *, kind: str, value: str, reason:
     """Put an identifier on the stop-list, or update the reason of the caller's agency's entry.
 
     An automatic entry becomes the analyst's; another agency's is refused (``refusal``).
+    Alerts already raised for the value stay in the inboxes: each agency was told of the
+    match, and may have acted on it; only later matches raise none.
 
     Local spellings are read with the caller's country, as intake reads them.
     """
@@ -183,14 +187,20 @@ def add_stop(session: Session, caller: Caller, *, kind: str, value: str, reason:
 def remove_stop(
     session: Session, caller: Caller, *, kind: str, value: str, reason: str = ""
 ) -> StopView | None:
-    """Take an identifier off the stop-list.
+    """Take an identifier off the stop-list, and raise the alerts it had silenced.
 
     An analyst's entry is deleted (None returned). An automatic one becomes an ``allow``
-    entry, so the hub rules do not stop it again at the next rebuild.
+    entry, so the hub rules do not stop it again at the next rebuild. Either way the value
+    alerts again: the agencies in different countries that reported it while it was stopped
+    are told now (``raise_alerts_for_value``), not only at the next import naming it.
     """
     _may_edit(caller)
     _checked_reason(reason)
     kind, value = _canonical(kind, value, caller.country)
+    # The intake lock before the entry is read and written: an import holding it may update
+    # the entry's row (a hub's rule), and each waiting on the other's lock would deadlock; and
+    # the alerts raised below must see every sighting an import wrote while the entry stood.
+    lock_intake(session)
     entry = session.scalar(
         select(StopEntry).where(StopEntry.kind == kind, StopEntry.value == value)
     )
@@ -200,10 +210,12 @@ def remove_stop(
     if entry.added_by != "auto":
         session.delete(entry)
         session.flush()
+        raise_alerts_for_value(session, kind=kind, value=value)
         return None
     entry.action, entry.added_by, entry.added_at = "allow", caller.actor, utcnow()
     entry.reason = reason or "automatic hub entry overruled by an analyst"
     session.flush()
+    raise_alerts_for_value(session, kind=kind, value=value)
     return _view(entry)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from counterscam.access.caller import Caller
 from counterscam.check.lists import Listed
 from counterscam.check.results import BulkCheckResult, CheckResult
-from counterscam.web.formatting import member_countries, sentence
+from counterscam.web.formatting import member_countries, money, sentence
 
 # The bulk page lists every hit and every invalid value; values with no hit, usually most of
 # a long list, up to this many (the CSV download holds them all).
@@ -28,6 +28,26 @@ def seen_in(result: CheckResult | None) -> dict[str, str | list[str]]:
         picked = [m.country for m in result.matches if m.reported_at == when]
         countries[name] = picked[0] if len(set(picked)) == 1 else list(result.countries)
     return countries
+
+
+def reported_loss(result: CheckResult, currency: bool = True) -> str:
+    """Return the loss of the reports the caller may see as the answer states it, or "" when
+    the caller may see none; ``currency`` False leaves out "USD " (a column saying so).
+
+    A sum over reports that gave no loss reads 0.00 as though the scams cost nothing; one over
+    some of them is told as such. A loss of 0 given (a failed attempt) is a loss given.
+    """
+    seen, given = result.reports, result.reports_with_loss
+    if not seen:
+        return ""
+    if not given:
+        if seen == 1:
+            return "Not given in the report you may see"
+        return f"Not given in any of the {seen:,} reports you may see"
+    total = money(result.loss_usd) if currency else f"{result.loss_usd:,.2f}"
+    if given == seen:
+        return total
+    return f"{total} (from {given:,} of {seen:,} reports)"
 
 
 @dataclass(frozen=True)

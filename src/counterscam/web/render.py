@@ -16,12 +16,13 @@ from counterscam.api.deps import SessionDep, resolve_caller
 from counterscam.check.alerts import unread_count
 from counterscam.db.models import Agency
 from counterscam.web import csrf
+from counterscam.web.check_views import reported_loss
 from counterscam.web.contacts import contact_links
 from counterscam.web.formatting import FILTERS
 from counterscam.web.paths import TEMPLATES_DIR
 
 templates = Jinja2Templates(directory=TEMPLATES_DIR)
-templates.env.filters.update(FILTERS, contact_links=contact_links)
+templates.env.filters.update(FILTERS, contact_links=contact_links, reported_loss=reported_loss)
 templates.env.globals["AGENCY_KIND_LABELS"] = {
     "member": "Member agency",
     "secretariat": "Secretariat",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
@@ -259,17 +260,21 @@ def raise_alerts(session: Session, report_ids: list[int], *, done: set[int] | No
                     continue
                 for own, other in ((a, b), (b, a)):
                     rows.setdefault(
-                        (own.agency_id, ident, other.agency_id),
-                        {
-                            "agency_id": own.agency_id,
-                            "identifier_id": ident,
-                            "other_agency_id": other.agency_id,
-                            "report_id": own.report_id,
-                            "other_report_id": other.report_id,
-                            "created_at": now,
-                        },
+                        (own.agency_id, ident, other.agency_id), _row(ident, own, other, now)
                     )
     return _insert_new(session, list(rows.values()))
+
+
+def _row(ident: int, own: _Side, other: _Side, now: datetime) -> dict[str, Any]:
+    """Return the alert row telling ``own``'s agency of ``other``'s report naming ``ident``."""
+    return {
+        "agency_id": own.agency_id,
+        "identifier_id": ident,
+        "other_agency_id": other.agency_id,
+        "report_id": own.report_id,
+        "other_report_id": other.report_id,
+        "created_at": now,
+    }
 
 
 def raise_alerts_for_value(session: Session, *, kind: str, value: str) -> int:
@@ -298,14 +303,7 @@ def raise_alerts_for_value(session: Session, *, kind: str, value: str) -> int:
     sides = _all_sides(session, [ident], operator_roles()).get(ident, [])
     now = utcnow()
     rows = [
-        {
-            "agency_id": own.agency_id,
-            "identifier_id": ident,
-            "other_agency_id": other.agency_id,
-            "report_id": own.report_id,
-            "other_report_id": other.report_id,
-            "created_at": now,
-        }
+        _row(ident, own, other, now)
         for own in sides
         for other in sides
         if own.country != other.country

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from counterscam.intake.normalise import Normaliser, NormalReport
 from counterscam.intake.records import RawReport, RowError, same_ref
-from counterscam.intake.schema import codes_list
+from counterscam.intake.schema import AGENCY_CODE_CHARS, codes_list
 from counterscam.intake.validate import validate
 
 
@@ -64,6 +64,8 @@ def written_shares(raw: RawReport, errors: list[RowError]) -> tuple[str, ...]:
     if any(e.column.startswith("share_with") for e in errors):
         return ()
     codes = codes_list(raw.data.get("share_with"))
-    if not isinstance(codes, list) or not all(isinstance(c, str) and len(c) <= 32 for c in codes):
+    if not isinstance(codes, list) or not all(
+        isinstance(c, str) and len(c) <= AGENCY_CODE_CHARS for c in codes
+    ):
         return ()
     return tuple(codes)

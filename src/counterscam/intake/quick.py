@@ -21,7 +21,13 @@ from counterscam.intake import vocab
 from counterscam.intake.amounts import amount_of, currency_written
 from counterscam.intake.dates import birth_date_of, incident_after_report, moment
 from counterscam.intake.records import RawChild, RawReport
-from counterscam.intake.schema import IdentifierIn, PartyIn, ReportIn, codes_list
+from counterscam.intake.schema import (
+    AGENCY_CODE_CHARS,
+    IdentifierIn,
+    PartyIn,
+    ReportIn,
+    codes_list,
+)
 
 # Pydantic's str_strip_whitespace trims with Rust's char::is_whitespace, not str.strip().
 _TRIM = (
@@ -159,7 +165,7 @@ def _report(raw: RawReport, country: str | None) -> ReportIn:
         loss_amount = amount_of(cells["loss_amount"], loss_currency)
     mark = _code(cells, "mark", _MARK)
     share_with: list[str] = codes_list(cells["share_with"]) if "share_with" in cells else []
-    if any(len(code) > 32 for code in share_with):
+    if any(len(code) > AGENCY_CODE_CHARS for code in share_with):
         raise _Unsure
     # The checks across fields of ReportIn._consistent.
     if loss_amount is not None and loss_currency is None:

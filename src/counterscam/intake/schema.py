@@ -159,7 +159,9 @@ def _blank_to_none(data: Any) -> Any:
 
 Moment = Annotated[datetime, BeforeValidator(_moment)]
 Country = Annotated[str, AfterValidator(_country)]
-AgencyCode = Annotated[str, Field(max_length=32)]
+# An agency's code as the agency table keeps it (String(32)).
+AGENCY_CODE_CHARS = 32
+AgencyCode = Annotated[str, Field(max_length=AGENCY_CODE_CHARS)]
 
 
 # The longest identifier kept, as written and made canonical (the identifier table's columns).

@@ -54,11 +54,17 @@ def _settings(page: Page) -> Settings:
     return settings
 
 
-def _refuse_readers(page: Page) -> None:
+def _refuse_readers(page: Page, report_id: int | None = None) -> None:
     # Partners and observers only read: say so before they fill in a form the service refuses.
     refusal = submit_refusal(page.caller)
-    if refusal is not None:
-        raise HTTPException(403, f"{sentence(refusal)}.")
+    if refusal is None:
+        return
+    if report_id is not None:
+        # Refused for its role before the report is looked at, a partner's request for a
+        # report's form left no trace where its request for the report's page does.
+        record_read(page.session, page.caller, report_id, channel="web", hits=0)
+        page.session.commit()
+    raise HTTPException(403, f"{sentence(refusal)}.")
 
 
 def _show_form(
@@ -125,12 +131,7 @@ async def new_report(page: SignedIn) -> Response:
 
 def _own_report(page: Page, report_id: int) -> ReportDetail:
     """Return a report of the caller's own agency, the one report it may correct."""
-    if submit_refusal(page.caller) is not None:
-        # Refused for its role before the report is looked at, a partner's request for a
-        # report's form left no trace where its request for the report's page does.
-        record_read(page.session, page.caller, report_id, channel="web", hits=0)
-        page.session.commit()
-    _refuse_readers(page)
+    _refuse_readers(page, report_id)
     try:
         detail = get_report(page.session, page.caller, report_id, channel="web")
     except NotFound as exc:

@@ -100,3 +100,21 @@ def test_the_list_check_and_its_download_say_whether_a_loss_was_given(
         SOME_GIVEN: ("1234.00", "2"),
         ZERO_GIVEN: ("0.00", "1"),
     }
+
+
+def test_the_list_check_sorts_a_loss_not_given_apart_from_a_loss_of_nothing(
+    client_for: Client, losses: None
+) -> None:
+    # The browser sorts on data-sort; an empty key goes last (app.js): a key of 0 sorted the
+    # hits whose reports give no loss among the failed attempts, as though nothing was lost.
+    client = client_for("MY-NSRC")
+    token = csrf_of(client.get("/check/bulk").text)
+    values = "\n".join((NONE_GIVEN, SOME_GIVEN, ZERO_GIVEN, "+60198765432"))
+    page = client.post("/check/bulk", data={"csrf_token": token, "values": values}).text
+    keys = {}
+    for row in ROW.findall(page):
+        cells = re.findall(r"<td([^>]*)>(.*?)</td>", row, re.S)
+        found = re.search(r'data-sort="([^"]*)"', cells[9][0])
+        assert found, "the loss cell has no sort key"
+        keys[_text(cells[2][1])] = found.group(1)
+    assert keys == {NONE_GIVEN: "", SOME_GIVEN: "1234.00", ZERO_GIVEN: "0.00", "+60198765432": ""}

@@ -71,6 +71,9 @@
           var ca = a.cells[index], cb = b.cells[index];
           var va = ca.dataset.sort !== undefined ? ca.dataset.sort : ca.textContent.trim();
           var vb = cb.dataset.sort !== undefined ? cb.dataset.sort : cb.textContent.trim();
+          // A cell with nothing to sort on (a loss not given) goes last either way: sorted as
+          // 0 it stood among the smallest losses, as though the scam had cost nothing.
+          if (va === "" || vb === "") { return (va === "") - (vb === ""); }
           var na = parseFloat(va), nb = parseFloat(vb);
           var cmp = (!isNaN(na) && !isNaN(nb) && ca.dataset.sort !== undefined) ? na - nb : va.localeCompare(vb);
           return ascending ? cmp : -cmp;

@@ -93,9 +93,11 @@ AU, MY, SG = "AU-AFP", "MY-NSRC", "SG-ASCOM"
 GREEN, AMBER, MISSING = {"report_id": "green"}, {"report_id": "amber"}, {"report_id": "missing"}
 BATCH, CLUSTER = {"batch_id": "batch"}, {"key": "cluster"}
 HIDDEN_CLUSTER = {"key": "hidden_cluster"}
-READ_GREEN, READ_AMBER = (
+# A read that gave nothing says whether the report exists: probing is told from typos.
+READ_GREEN, READ_AMBER, READ_MISSING = (
     Row("read_report", 1, "report:{green}"),
-    Row("read_report", 0, "report:{amber}"),
+    Row("read_report", 0, "report:{amber}", query="outcome=refused"),
+    Row("read_report", 0, "report:{missing}", query="outcome=missing"),
 )
 READ_BATCH, NO_BATCH = Row("read_batch", 1, "batch:{batch}"), Row("read_batch", 0, "batch:{batch}")
 BRIEF = Row("read_cluster", AU_SEES, "cluster:{cluster}")
@@ -119,7 +121,7 @@ CASES = [
     get(
         f"{API}/reports/{{report_id}}",
         AU,
-        Row("read_report", 0, "report:{missing}"),
+        READ_MISSING,
         at=MISSING,
         status=404,
     ),
@@ -167,7 +169,7 @@ CASES = [
     get(
         "/reports/{report_id}",
         AU,
-        Row("read_report", 0, "report:{missing}"),
+        READ_MISSING,
         at=MISSING,
         status=404,
     ),

@@ -10,7 +10,11 @@ thread writes them even on a quiet server), and at interpreter exit and app shut
 The trade-off: a hard crash (power loss, SIGKILL) can lose at most the last
 ``audit_flush_seconds`` of search audit rows; a clean exit loses none. Setting it to 0 writes
 each search through, in the caller's transaction. If the database refuses the rows for long
-enough that ``MAX_QUEUED`` events wait, searches fail rather than go unaudited.
+enough that ``MAX_QUEUED`` events wait, searches fail rather than go unaudited: they raise
+``AuditUnavailable``, which the API answers 503 (``Retry-After``), the pages with an error page
+and the commands with a one-line error (exit 1). A command's searches are written through
+(``written_through``): its process ends right after it answers, so a queued row could only be
+written, or lost, after the answer was given.
 """
 
 from __future__ import annotations
@@ -21,12 +25,15 @@ import os
 import re
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Engine, insert
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from counterscam.access.caller import Caller
@@ -60,8 +67,22 @@ _COLUMNS: tuple[str, ...] = (
 Search = tuple[str, str, int]  # an audited search: action, query, hits
 
 
+# How long a client is told to wait (Retry-After) before searching again: the writer tries
+# every second, but a database that refuses rows is mended by a person, not in a second.
+RETRY_AFTER_SECONDS = 60
+PAUSED = (
+    "Searches are paused: the audit log cannot be written, and no search may run without "
+    "leaving its record. Try again in a few minutes; if this goes on, the administrator should "
+    "look at the database, which refuses the audit log's rows (its disk space, permissions, "
+    "or whether it accepts writes)."
+)
+
+
 class AuditUnavailable(RuntimeError):
-    """The audit log cannot be written; a search must not run unaudited."""
+    """The audit log cannot be written; a search must not run unaudited.
+
+    Its text says why for the operator's log; callers of the service are told ``PAUSED``.
+    """
 
 
 def record(
@@ -88,7 +109,8 @@ def record_search(
     query: str = "",
     hits: int = 0,
 ) -> bool:
-    """Audit a search: queued for a batched write, or written through when flushing is off.
+    """Audit a search: queued for a batched write, or written through when flushing is off
+    (or inside ``written_through``).
 
     Returns True when the row went into the session's transaction: the caller must commit.
     """
@@ -100,14 +122,39 @@ def record_searches(
 ) -> bool:
     """Audit several searches at once (a bulk check: its summary and each value), as
     ``record_search`` audits one. Returns True when the rows went into the session's
-    transaction: the caller must commit."""
+    transaction: the caller must commit. Raises AuditUnavailable when they cannot be written
+    (or queued): the search must then give no answer."""
     rows = [_row(caller, channel, action, query, hits, "") for action, query, hits in searches]
     seconds = get_settings().audit_flush_seconds
-    if seconds <= 0:
-        _write(session.connection(), rows)
+    if seconds <= 0 or _through.get():
+        try:
+            _write(session.connection(), rows)
+        except SQLAlchemyError as exc:
+            # Said as a full queue is, not as the driver's error: the search has not answered,
+            # and its caller is told why and what to do, not given a 500 (or a traceback).
+            lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+            why = lines[0] if lines else type(exc).__name__
+            raise AuditUnavailable(f"the database refused the search's audit rows: {why}") from exc
         return True
     _writer(session.get_bind().engine, seconds).add(rows)
     return False
+
+
+_through: ContextVar[bool] = ContextVar("audit_written_through", default=False)
+
+
+@contextmanager
+def written_through() -> Iterator[None]:
+    """Write the audit rows of the searches made in this block through, whatever the setting.
+
+    For a command: its process ends right after it answers, so a queued row was written (or
+    refused, with a traceback and exit 0) only after the answer had been printed.
+    """
+    token = _through.set(True)
+    try:
+        yield
+    finally:
+        _through.reset(token)
 
 
 def flush() -> None:

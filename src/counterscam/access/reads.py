@@ -119,15 +119,32 @@ def holdings(session: Session, caller: Caller, condition: ColumnElement[bool]) -
     ]
 
 
+# The query of a read that gave nothing says why. The caller is answered as before (a 404 for
+# no report, a 403 naming the holder for a hidden one, the same 403 to a partner's request for
+# any report's form), but the log wrote both as "hits 0", so an auditor could not tell ids
+# tried that exist (probing for records) from ids that name no report (typos).
+REFUSED = "outcome=refused"  # the report exists; the caller may not have what it asked
+MISSING = "outcome=missing"  # no report has that id
+
+
 def record_read(
     session: Session, caller: Caller, report_id: int, *, channel: str, hits: int
 ) -> None:
-    """Add the audit row of a request for a report's content (``hits`` 0: none given)."""
+    """Add the audit row of a request for a report's content (``hits`` 0: none given).
+
+    A read that gave nothing has the query ``outcome=refused`` when the report exists, and
+    ``outcome=missing`` when no report has that id (docs/access.md, Audit log).
+    """
+    outcome = ""
+    if not hits:
+        # Already in the session when get_report looked it up: no second query.
+        outcome = MISSING if session.get(Report, report_id) is None else REFUSED
     audit.record(
         session,
         caller,
         channel=channel,
         action="read_report",
+        query=outcome,
         record_ref=f"report:{report_id}",
         hits=hits,
     )

@@ -13,7 +13,13 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 from counterscam.access.throttle import over_limit
 from counterscam.api.body_limit import LimitedBodyRoute
 from counterscam.api.deps import CurrentCaller, SessionDep, SettingsDep, caller_or_public
-from counterscam.api.error_docs import BAD_TOKEN, SIGNED_IN, SUBMITS, answer_or_invalid
+from counterscam.api.error_docs import (
+    BAD_TOKEN,
+    SEARCHES,
+    SIGNED_IN,
+    SUBMITS,
+    answer_or_invalid,
+)
 from counterscam.api.errors import invalid, strict_query
 from counterscam.api.openapi_auth import OPTIONAL
 from counterscam.api.threaded import QueryModelRoute
@@ -212,6 +218,7 @@ router.add_api_route(
         **BAD_TOKEN,
         **answer_or_invalid("CheckOut", "Not a valid identifier: the answer, with `error` set"),
         429: {"description": "Too many checks without sign-in from this address; see Retry-After."},
+        **SEARCHES,
     },
     route_class_override=CheckRoute,
     openapi_extra={"security": OPTIONAL},
@@ -247,7 +254,7 @@ router.add_api_route(
     api_check_bulk,
     methods=["POST"],
     response_model=BulkOut,
-    responses={**SIGNED_IN, 413: SUBMITS[413]},
+    responses={**SIGNED_IN, 413: SUBMITS[413], **SEARCHES},
     route_class_override=LimitedBodyRoute,
     dependencies=[Depends(strict_query)],
 )

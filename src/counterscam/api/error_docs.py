@@ -49,6 +49,13 @@ SUBMITS: Responses = {
     413: _error("The body is larger than COUNTERSCAM_MAX_UPLOAD_BYTES; nothing was saved."),
 }
 
+SEARCHES: Responses = {
+    503: _error(
+        "Searches are paused: the audit log cannot be written and no search runs unaudited; "
+        "try again after Retry-After seconds (the administrator should look at the database)."
+    )
+}
+
 
 def answer_or_invalid(model: str, description: str) -> Responses:
     """Return a 422 that is the route's own answer (``model``) or a list of invalid input.

@@ -75,6 +75,20 @@ class _Commands(TyperGroup):
             from counterscam.cli.context import fail
 
             raise fail(problem) from exc
+        except RuntimeError as exc:
+            # A search the audit log cannot record is refused (access/audit.py); it ended the
+            # command in a traceback. Imported here: the audit module loads the database layer.
+            from counterscam.access.audit import AuditUnavailable
+
+            if not isinstance(exc, AuditUnavailable):
+                raise
+            from counterscam.cli.context import fail
+
+            raise fail(
+                f"searches are paused: the audit log cannot be written ({exc}), and no search "
+                "runs without leaving its record. Look at the database (its disk space, "
+                "permissions, or whether it accepts writes), then run the command again"
+            ) from exc
 
 
 app = typer.Typer(

@@ -136,13 +136,16 @@ def check_command(
     """Tell whether a number, account, wallet or site was reported anywhere in the region."""
     # Imported here (and below): the check service is not needed by the other commands,
     # and every `counterscam` process would load it.
+    from counterscam.access.audit import written_through
     from counterscam.check.service import check
 
     country = country_code(country)
     kind = kind.strip().lower()
     if kind not in (*KINDS, "auto"):
         raise fail(f"{kind!r} is not an identifier kind; use auto or one of {', '.join(KINDS)}", 2)
-    with session_scope(cli_engine()) as session:
+    # Written before the answer is printed: a refused row stops the command (exit 1), where a
+    # queued one was refused only at exit, the answer given and the exit code 0.
+    with session_scope(cli_engine()) as session, written_through():
         caller = cli_caller(session, agency=agency)
         result = check(
             session,
@@ -197,6 +200,7 @@ def check_bulk_command(
     agency: AgencyOpt = None,
 ) -> None:
     """Check every value of a CSV or XLSX file; prints the number of hits and invalid values."""
+    from counterscam.access.audit import written_through
     from counterscam.check.bulk_csv import answer_row, write_answers
     from counterscam.check.bulk_xlsx import answers_xlsx
     from counterscam.check.lists import check_listed
@@ -207,7 +211,7 @@ def check_bulk_command(
     listed = _read_list(file)
     rows: list[list[str]] = []
     hits = invalid = 0
-    with session_scope(cli_engine()) as session, progress_bar() as progress:
+    with session_scope(cli_engine()) as session, written_through(), progress_bar() as progress:
         caller = cli_caller(session, agency=agency)
         task = progress.add_task("Checking", total=len(listed))
         for start in range(0, len(listed), BULK_CHUNK):

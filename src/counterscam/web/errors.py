@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from counterscam.access.audit import PAUSED, RETRY_AFTER_SECONDS, AuditUnavailable
 from counterscam.api.deps import resolve_caller
 from counterscam.api.json_safe import json_safe
 from counterscam.web.csrf import CsrfFailed
@@ -31,6 +32,11 @@ MESSAGES = {
         "The file is too large",
         "Split it into smaller files and send them one at a time, or ask an administrator to "
         "import it with the command line.",
+    ),
+    503: (
+        "Searches are paused",
+        "Try again in a few minutes. If this goes on, tell your system administrator that the "
+        "audit log cannot be written: they should look at the database.",
     ),
     500: (
         "Sorry, there is a problem with the service",
@@ -140,9 +146,23 @@ async def _server_error(request: Request, exc: Exception) -> Response:
     return error_page(request, 500)
 
 
+async def _audit_unavailable(request: Request, exc: Exception) -> Response:
+    # Was a 500 saying only "a problem with the service": neither the user nor the
+    # administrator learnt that searches stop on purpose until the audit log can be written.
+    log.error("a search on %s was refused: %s", request.url.path, exc)
+    retry = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    if _is_api(request):
+        return JSONResponse({"detail": PAUSED}, status_code=503, headers=retry)
+    detail = "The audit log cannot be written, and no search may run without leaving its record."
+    page = error_page(request, 503, detail)
+    page.headers.update(retry)
+    return page
+
+
 def install_error_pages(app: FastAPI) -> None:
-    """Register the friendly 400/403/404/500 pages and the expired-form page on ``app``."""
+    """Register the friendly 400/403/404/500/503 pages and the expired-form page on ``app``."""
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(AuditUnavailable, _audit_unavailable)
     app.add_exception_handler(CsrfFailed, _csrf_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(Exception, _server_error)

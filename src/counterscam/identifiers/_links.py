@@ -1,4 +1,4 @@
-"""Recognise phone numbers hidden in links: tel:, wa.me, WhatsApp, Viber and Zalo."""
+"""Recognise phone numbers hidden in links: tel:, wa.me, WhatsApp, Viber, Signal and Zalo."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ _ZALO_DIGITS = 12  # 84 and 10 digits at most
 _NUMBER = re.compile(r"\+?[\d\s\-.()]{3,30}", re.ASCII)
 
 
-def _split(text: str) -> tuple[str, str, str, str]:
-    """Return (scheme, host, path, query) of a link written with or without a scheme."""
+def _split(text: str) -> tuple[str, str, str, str, str]:
+    """Return (scheme, host, path, query, fragment) of a link with or without a scheme."""
     link = text if _SCHEME.match(text) and "://" in text else "http://" + text.lstrip("/")
     parts = urlsplit(link)
-    return parts.scheme.lower(), (parts.hostname or "").lower(), parts.path, parts.query
+    host = (parts.hostname or "").lower()
+    return parts.scheme.lower(), host, parts.path, parts.query, parts.fragment
 
 
 def phone_in_link(text: str) -> tuple[str, str | None] | None:
@@ -27,7 +28,7 @@ def phone_in_link(text: str) -> tuple[str, str | None] | None:
     if "." not in text and "://" not in text:
         return None
     try:
-        scheme, host, path, query = _split(text)
+        scheme, host, path, query, fragment = _split(text)
     except ValueError:
         return None
     number: str | None = None
@@ -45,6 +46,10 @@ def phone_in_link(text: str) -> tuple[str, str | None] | None:
         number = path.strip("/").split("/")[0]
         if not number[1:].isdigit():
             return None
+    elif host.removeprefix("www.") == "signal.me" and fragment.startswith("p/"):
+        # signal.me/#p/+66812345678 opens a chat by number; the number is in the fragment,
+        # which a URL drops, so as a URL every such link was the same front page.
+        number = fragment[2:]
     elif host in ("zalo.me", "chat.zalo.me"):
         number = path.strip("/").split("/")[0]
         # Longer digit strings are official-account IDs, not numbers.

@@ -41,6 +41,10 @@ def spreadsheet_text(text: str) -> str:
     """Return ``text`` without the apostrophe or ="..." a spreadsheet used to keep it as text."""
     if text[:1] not in ("'", "="):
         return text
+    if len(text) > 2 and text[0] == text[-1] == "'":
+        # 'https://evil.com/x' is a value quoted in a sentence or a script, not a spreadsheet's
+        # apostrophe: without the first quote only, the last stayed in the value.
+        return text[1:-1].strip()
     return _EXCEL_TEXT.sub(lambda m: m[1] or "", text).strip()
 
 
@@ -57,13 +61,18 @@ def _visible(text: str) -> str:
 
 # Hyphen, non-breaking hyphen, figure dash, en and em dash, bar, minus, small and full-width
 # hyphen-minus: word processors turn "012-345" into these, and NFKC keeps most of them.
+# Middle dots (Latin, hyphenation point, bullet operator, katakana) group digits too:
+# "081·234·5678", as Chinese and Japanese input methods type a dot. Not the bullet "•", which
+# hides digits ("08123••••78").
 _DASHES = str.maketrans(
     dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-")
+    | dict.fromkeys("\u00b7\u2027\u2219\u30fb", ".")
 )
 
 
 def fold_dashes(text: str) -> str:
-    """Return ``text`` with every kind of dash written as "-" (for numbers, not for links)."""
+    """Return ``text`` with every kind of dash written as "-" and every middle dot as "."
+    (for numbers, not for links)."""
     return text if text.isascii() else text.translate(_DASHES)
 
 

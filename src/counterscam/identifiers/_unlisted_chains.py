@@ -24,6 +24,10 @@ _NAME_SERVICES = {
 # BNB Beacon Chain addresses: bech32 with "bnb" and a 20-byte hash (38 characters after 1).
 _BNB_BEACON = re.compile(r"bnb1[02-9ac-hj-np-z]{38}", re.I)
 _XRP_NAMES = frozenset({"xrp", "ripple", "xrpl", "xrpledger"})
+# Bitcoin Cash's own form (CashAddr, "bitcoincash:qpm2..."): bech32 characters, no "1".
+# Read as a listed chain's, it was refused as a lower-cased base58 address.
+_CASHADDR = re.compile(r"[qp][02-9ac-hj-np-z]{41}")
+_BCH_NAMES = frozenset({"bch", "bitcoincash"})
 _XRP_ADDRESS = re.compile(r"r[1-9A-HJ-NP-Za-km-z]{24,34}")
 
 
@@ -50,6 +54,11 @@ def unlisted_address(address: str, words: list[str], codes: str) -> str | None:
     if _xrp_address(address) or any(normalize_name(w) in _XRP_NAMES for w in words):
         return (
             "is an XRP Ledger (XRP, Ripple) address, and XRP is not a known chain "
+            f"(counterscam reads {codes})"
+        )
+    if _CASHADDR.fullmatch(address) or any(normalize_name(w) in _BCH_NAMES for w in words):
+        return (
+            "is a Bitcoin Cash (BCH) address, and Bitcoin Cash is not a known chain "
             f"(counterscam reads {codes})"
         )
     return None

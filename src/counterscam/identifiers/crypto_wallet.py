@@ -48,6 +48,9 @@ _EIP681_CALL = re.compile(
 # is followed by another payment link: a second link after it is a second address.
 _QUERY = re.compile(r"[?&](?:(?![,;]\s*[a-z]+:)\S)*", re.I)
 _PAYEE = re.compile(r"[?&]address=(0[xX][0-9a-fA-F]{40})(?![0-9A-Za-z])", re.I)
+# A wallet app's send link names the payee in "address=" after the link, which names no
+# address itself: tronlink://send?address=T..., link.trustwallet.com/send?coin=195&address=T...
+_SEND_LINK = re.compile(r"(\S*?)\?(?:\S*?&)?address=([A-Za-z0-9]{25,100})(?![A-Za-z0-9])\S*")
 # Test networks: coins without value, never a scam's wallet (tb1/bcrt1/tltc1 segwit,
 # base58 versions 111 and 196).
 _TESTNET_HRPS = ("tb1", "bcrt1", "tltc1", "rltc1")
@@ -270,6 +273,14 @@ def _ton(raw: str, text: str, spans: list[tuple[int, int]], qualifier: str | Non
     return Canonical("crypto_wallet", f"{ton.code}:{account.canonical}", None)
 
 
+def _send_link_payee(match: re.Match[str]) -> str:
+    """Return a wallet app's send link as its payee's address; a link that names an address
+    before its query (a payment URI with a memo) is left to the readers after."""
+    if any(_TOKEN.fullmatch(t) for t in _SEPARATORS.split(match[1])):
+        return match[0]
+    return match[2]
+
+
 def _testnet(address: str) -> bool:
     decoded = base58check(address)
     return address.lower().startswith(_TESTNET_HRPS) or (
@@ -283,6 +294,7 @@ def canonicalize_crypto(raw: str, qualifier: str | None) -> Canonical:
     text = _EXPLORER_HOLDER.sub(lambda m: f"/address/{m[1]}", text)
     # Payment URIs (BIP-21 bitcoin:addr?amount=, EIP-681 ethereum:0x..@56?value=).
     text = _EIP681_CALL.sub(lambda m: _eip681_payee(raw, m), text)
+    text = _SEND_LINK.sub(_send_link_payee, text)
     text = _EIP681.sub(lambda m: _eip681_chain(raw, m), _QUERY.sub("", text))
     ton_spans = find_addresses(text)
     if ton_spans:

@@ -14,6 +14,8 @@ _WORDS_AT = re.compile(r"\s+(?:at)\s+", re.I)
 _WORDS_DOT = re.compile(r"\s+(?:dot)\s+", re.I)
 _SEVERAL = re.compile(r"[;,\s]+")
 _DISPLAY_NAME = re.compile(r"[^<>@]*<\s*([^<>\s]+@[^<>\s]+)\s*>")
+# The older header form puts the name after, in brackets: "john@example.com (John Doe)".
+_NAME_AFTER = re.compile(r"([^\s()<>\"]+@[^\s()<>]+)\s*\([^()@]*\)")
 # Spaces left around "@" and "." by defanging such as "john [at] example [dot] com".
 _SPACED = re.compile(r"\s*([@.])\s*")
 # A label before the address: "Email: ...", "E-mail address: ...", "อีเมล: ..." (Thai), or
@@ -44,7 +46,7 @@ def canonicalize_email(raw: str) -> Canonical:
     if text.lstrip("<")[:7].lower() == "mailto:":
         # A mailto link's "?subject=...&body=..." is the message, not the address.
         text = text.strip("<>")[7:].partition("?")[0].strip()
-    named = _DISPLAY_NAME.fullmatch(text)
+    named = _DISPLAY_NAME.fullmatch(text) or _NAME_AFTER.fullmatch(text)
     if named:
         text = named[1]  # "John Doe <john@example.com>", as mail headers write it
     text = _SPACED.sub(r"\1", text.strip("<>").strip())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
 from counterscam.identifiers._accounts import (
@@ -11,6 +12,7 @@ from counterscam.identifiers._accounts import (
     split_number,
     token_splits,
 )
+from counterscam.identifiers._phone_letters import keypad_digits, refuse_letters
 from counterscam.identifiers._text import ascii_digits, refang
 from counterscam.identifiers._ton import FRIENDLY, RAW, find_addresses
 from counterscam.identifiers._types import InvalidIdentifier
@@ -185,6 +187,8 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
         named = _institution(text, country)
         if named is not None:
             return named  # "KBank xxx-x-x5678-x": its reason says that digits are hidden
+    if keypad_digits(text) is not None and _works("phone", text, country, as_itself=True):
+        return "phone"  # a vanity number: 1-800-FLOWERS
     if len(re.sub(r"\D", "", text)) >= 5:
         for kind in ("bank_account", "ewallet"):
             if _works(kind, text, country):
@@ -194,7 +198,18 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
             return named
         if _works("phone", text, country, as_itself=True):
             return "phone"  # a phone here is one among words: "Tel: ...", "Malaysia ..."
+        if _letter_among_digits(text):
+            return "phone"  # "081-234-567B": the phone's reason names the letter
     return _worded_kind(text, fanged, country)
+
+
+def _letter_among_digits(text: str) -> bool:
+    """Tell whether ``text`` is a number with a letter or two typed among its digits."""
+    try:
+        refuse_letters(text, unicodedata.normalize("NFKC", text))  # full-width Ｂ is B
+    except InvalidIdentifier:
+        return True
+    return False
 
 
 def _worded_kind(text: str, fanged: str, country: str | None) -> str | None:

@@ -7,11 +7,19 @@ import re
 from urllib.parse import urlsplit
 
 from counterscam.identifiers._browser_ipv4 import browser_ipv4
-from counterscam.identifiers._text import clean, refang
+from counterscam.identifiers._text import ascii_digits, clean, refang
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 
 # "IP: 203.0.113.5", "IP address - 2001:db8::1", as log excerpts and reports label them.
-_LABEL = re.compile(r"^(?:ip\s*address|ip(?:v[46])?)(?:\s*[:=\-]\s*|\s+)", re.I)
+# The same in the region's languages: Thai "ไอพี" and "ที่อยู่ไอพี", Vietnamese "địa chỉ IP"
+# (also without its marks), Malay and Indonesian "alamat IP".
+_LABEL = re.compile(
+    r"^(?:ip\s*addr(?:ess)?|ip(?:v[46])?|(?:ที่อยู่\s*)?ไอพี|(?:địa|dia)\s+(?:chỉ|chi)\s+ip"
+    r"|alamat\s+ip)(?:\s*[:=\-]\s*|\s+)",
+    re.I,
+)
+# A full stop or comma ending the sentence the address was copied from: "... from 1.2.3.4."
+_SENTENCE_END = re.compile(r"(\d{1,3}(?:\.\d{1,3}){3})[.,;]", re.ASCII)
 _SEVERAL = re.compile(r"\s*[,;|]\s*|\s+(?:and|or)\s+|\s+")
 _V4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}", re.ASCII)
 _V4_PORT = re.compile(r"(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}", re.ASCII)
@@ -37,10 +45,12 @@ def parse_ip(text: str) -> str | None:
         return None  # a host name: ipaddress would refuse it, at the cost of two exceptions
     if _V4.fullmatch(text):
         octets = text.split(".")
-        zero_led = [o for o in octets if len(o) > 1 and o.startswith("0")]
-        if zero_led:
+        ambiguous = [o for o in octets if len(o) > 1 and o.startswith("0") and not _same(o)]
+        if ambiguous:
             # 010 means 8 to some software (octal) and 10 to others: refuse to guess.
-            raise ValueError(_leading_zero(text, zero_led[0]))
+            raise ValueError(_leading_zero(text, ambiguous[0]))
+        # 001 or 00 is the same number to every reader, as log exports pad it: one address.
+        text = ".".join(str(int(o, 10)) for o in octets)
     try:
         address = ipaddress.ip_address(text)
     except ValueError:
@@ -62,6 +72,11 @@ def link_host_ip(host: str) -> str | None:
     return read.address if read is not None else parse_ip(host)
 
 
+def _same(number: str) -> bool:
+    """Tell whether a number reads the same in octal and in decimal (00, 001, 007; not 010)."""
+    return int(number, 10) < 8
+
+
 def _leading_zero(text: str, number: str) -> str:
     """Say both readings of a dotted address with a leading zero: 010 is 8 or 10."""
     why = f"has a number with a leading zero ({number}), which some systems read as octal"
@@ -77,7 +92,10 @@ def _leading_zero(text: str, number: str) -> str:
 
 def canonicalize_ip(raw: str) -> Canonical:
     """Canonicalise an IP address (refanged, port and brackets removed)."""
-    text = _LABEL.sub("", refang(clean("ip", raw)))
+    text = _LABEL.sub("", refang(ascii_digits(clean("ip", raw))))
+    ended = _SENTENCE_END.fullmatch(text)
+    if ended:
+        text = ended[1]
     host: str | None = None
     if "://" in text:
         try:
@@ -114,12 +132,18 @@ def _single_address(raw: str, text: str) -> str:
     """Return the address of a one-address network written in CIDR form (``203.0.113.5/32``);
     refuse a larger network, which is a range of addresses, not one."""
     address, _, prefix = text.partition("/")
+    address = address.strip()
     try:
-        network = ipaddress.ip_network(f"{address.strip()}/{prefix.strip()}", strict=False)
+        # Read as the address alone is (192.168.001.001/32 is 192.168.1.1).
+        plain = parse_ip(address) or address
+    except ValueError:
+        return address  # ambiguous (010): the address alone raises the reason saying so
+    try:
+        network = ipaddress.ip_network(f"{plain}/{prefix.strip()}", strict=False)
     except ValueError:
         return text  # not a network either: the reason below says what an address is
     if network.num_addresses == 1:
-        return address.strip()
+        return plain
     raise InvalidIdentifier(
         "ip",
         raw,

@@ -10,6 +10,7 @@ from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberTyp
 
 from counterscam.identifiers._links import phone_in_link
 from counterscam.identifiers._phone_fast import valid_e164
+from counterscam.identifiers._phone_letters import keypad_digits, refuse_letters
 from counterscam.identifiers._phone_words import (
     IDD_PREFIXES,
     REGION_IDD_PREFIXES,
@@ -150,6 +151,7 @@ def _attempt(text: str, region: str | None) -> tuple[phonenumbers.PhoneNumber | 
 
 def e164(raw: str, text: str, region: str | None) -> Canonical:
     """Parse a numeric phone string to an E.164 ``phone`` record, or raise with the reason."""
+    refuse_letters(raw, text)  # "tel:081-234-567B" comes here straight
     has_plus = text.replace("(", "").lstrip().startswith("+")
     main = _EXTENSION.split(text)[0]
     digits = _NON_DIGIT.sub("", main)
@@ -410,11 +412,47 @@ def canonicalize_phone(raw: str, country: str | None) -> Canonical:
     refuse_masked(raw, text)
     if NUMERIC.fullmatch(text):
         return e164(raw, text, region)
-    worded = _worded(raw, text, region)
+    refuse_letters(raw, text)
+    try:
+        worded = _worded(raw, text, region)
+    except InvalidIdentifier as not_worded:
+        # "0917 123 FLOWERS" is no number with a word after it, but a vanity number.
+        keypad = keypad_digits(text)
+        if keypad is None:
+            raise
+        try:
+            return e164(raw, keypad, region)
+        except InvalidIdentifier:
+            raise not_worded from None
     if worded is not None:
         return worded
+    keypad = keypad_digits(text)
+    if keypad is not None:
+        vanity = _vanity(raw, text, keypad, region)
+        if vanity is not None:
+            return vanity
     body, code = split_prefix("phone", raw, text, country)
     return sender_value(raw, body, code)
+
+
+def _vanity(raw: str, text: str, keypad: str, region: str | None) -> Canonical | None:
+    """Read a number advertised with letters (1-800-FLOWERS) as the keys they are on.
+
+    One that dials no valid number is refused saying what it dials when its letters are
+    joined to the digits as a vanity number's are; apart ("2929 INFO"), None: it may be a
+    sender name.
+    """
+    try:
+        return e164(raw, keypad, region)
+    except InvalidIdentifier as exc:
+        first_letter = next(i for i, ch in enumerate(text) if ch.isalpha())
+        if text[first_letter - 1] == " ":
+            return None
+        raise InvalidIdentifier(
+            "phone",
+            raw,
+            exc.reason.replace(shown(raw), f"{shown(raw)} (on a phone keypad {keypad})", 1),
+        ) from None
 
 
 def _worded(raw: str, text: str, region: str | None) -> Canonical | None:

@@ -127,10 +127,10 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
         raise _fail(raw, f"has the scheme {scheme!r}; enter a web address (http or https)")
     try:
         parts = urlsplit(text)
-        port = parts.port
         hostname = parts.hostname or ""
     except ValueError as exc:
-        raise _fail(raw, "is not a web address (its host or port cannot be read)") from exc
+        raise _fail(raw, "is not a web address (its host cannot be read)") from exc
+    port = _port(raw, parts.netloc)
     if not hostname:
         raise _fail(raw, "has no host name; enter it like https://example.com/page")
     if scheme_match is None and port == _DEFAULT_PORTS["https"]:
@@ -179,6 +179,31 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
         # back as itself (it read as the handle).
         return canonicalize_url(value, country)
     return Canonical("url", value, None, related, shared)
+
+
+def _port(raw: str, netloc: str) -> int | None:
+    """Return the port written after the host, None when there is none; refuse one that no
+    server can listen on (0, above 65535) or that is not a number, saying which."""
+    after_host = netloc.rpartition("@")[2].rpartition("]")[2]
+    written = after_host.partition(":")[2]
+    if not written:
+        return None  # "evil.com:" is the default port to a browser
+    if not (written.isascii() and written.isdigit()):
+        raise _fail(
+            raw,
+            f"has {shown(written, 20)} where the port goes (after the host and a colon); a port "
+            "is a number from 1 to 65535: check it was copied whole",
+        )
+    port = int(written)
+    if not 1 <= port <= 65535:
+        # Port 0 means "any port" to the system, and none above 65535 exists: a browser
+        # cannot open either, so it is a copying error, not an address to match.
+        raise _fail(
+            raw,
+            f"has the port {written}, and a port is a number from 1 to 65535, so no browser "
+            "can open it: check it was copied whole",
+        )
+    return port
 
 
 def _decoded_host(raw: str, hostname: str) -> str:

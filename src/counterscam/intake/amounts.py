@@ -121,6 +121,13 @@ class _Written:
         self.shown = shown(value)
         text = ascii_digits(value.strip())
         digits = [i for i, ch in enumerate(text) if ch.isascii() and ch.isdigit()]
+        if not digits and text.strip(" -\u2013\u2014") == "" and text.strip():
+            # Excel's Accounting format shows zero as a dash, and a CSV keeps what it shows.
+            raise ValueError(
+                f"{self.shown}: a dash is how a spreadsheet's Accounting format shows zero, "
+                "and how some write 'none'; write 0 for no loss, or leave the cell empty when "
+                "the loss is not known"
+            )
         if not digits:
             raise ValueError(f"{self.shown} is not an amount; write it {_FORMS}")
         first, last = digits[0], digits[-1] + 1

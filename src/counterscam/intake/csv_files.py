@@ -208,6 +208,11 @@ def _csv_fix(exc: csv.Error) -> str:
             'shorten it. If no value is that long, a quote (") opened in this row is never '
             "closed: close it, or export the file again as CSV"
         )
+    if "unexpected end of data" in str(exc):
+        return (
+            'a quote (") opened in it is never closed before the file ends: close it; or, if '
+            "the file was cut short (an interrupted download or copy), send the whole file again"
+        )
     return "check its quotes, or export the file again as CSV"
 
 
@@ -278,12 +283,86 @@ def _blank(text: str) -> bool:
     return not text.strip().strip("\x1a").strip()
 
 
+def _ends_open(source: Source) -> bool:
+    """Tell whether the file's last line has no line break at its end (past any Ctrl-Z)."""
+    if source.content is not None:
+        tail = source.content[-64:]
+    else:
+        assert source.path is not None
+        with source.path.open("rb") as f:
+            f.seek(max(source.size() - 64, 0))
+            tail = f.read()
+    return not tail.rstrip(b"\x1a").endswith((b"\n", b"\r"))
+
+
+def _with_last(records: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str], bool]]:
+    """Yield the records, each with whether it is the file's last."""
+    held = next(records, None)
+    for following in records:
+        assert held is not None
+        yield *held, False
+        held = following
+    if held is not None:
+        yield *held, True
+
+
+def _cut_short(source: Source, row: int, values: int, width: int) -> RowError:
+    # The file ends inside this row: an interrupted download or copy. Read as a row whose
+    # last cells are empty, a value cut in the middle (an address, a phone number) was stored
+    # as its beginning, and the others were refused as missing, with no word of the cause.
+    return RowError(
+        source.name,
+        row,
+        "",
+        "",
+        f"the file ends in this row, after {values} of the header's {width} columns and "
+        "without a line break: it looks cut short (an interrupted download or copy); send "
+        "the whole file again. A row whose last cells are empty keeps their commas "
+        "(MY-1,...,green,,)",
+    )
+
+
+def _header_again(source: Source, row: int, record: list[str], names: list[str]) -> bool:
+    """Tell a row that repeats the header row, as two exports joined one after the other give.
+
+    The same header again is no report, and is skipped. A header with the columns in another
+    order is refused: the rows under it would be read in the first header's columns, a
+    reported_at as an incident_at or a latitude as a longitude.
+    """
+    first = record[0] if record else ""
+    # Cheap first, as every row is asked: a reference seldom ends as its column's name does.
+    if not first.rstrip("]\"'` ").lower().endswith(names[0][-3:]):
+        return False
+    if column_name(first) != names[0]:
+        return False
+    heads = [column_name(cell) for cell in record]
+    while heads and not heads[-1]:
+        heads.pop()
+    if heads == [name for name in names if name] or heads == names:
+        return True
+    if "external_ref" in heads and len(set(heads) & set(names)) * 2 >= len(names):
+        raise file_problem(
+            source.name,
+            f"row {row} is a header row again, with other columns or in another order than "
+            "row 1, as when two exports are joined one after the other; the rows under it "
+            "would be read in the wrong columns. Import the files as they were, or put the "
+            "columns in the same order and delete the second header row",
+            row=row,
+        )
+    return False
+
+
 def _rows(source: Source, names: list[str]) -> Rows:
     width = len(names)
     records = _records(source)
     next(records, None)  # the header
-    for row, record in records:
+    ends_open = _ends_open(source)
+    for row, record, last in _with_last(records):
         problems: list[RowError] = []
+        if last and record and record[-1].endswith("\x1a"):
+            # A DOS end-of-file mark right after the last value, with no line break between:
+            # read into the last cell, it was a share_with code or a country no one wrote.
+            record[-1] = record[-1].rstrip("\x1a")
         if len(record) > width:
             if "".join(record[width:]).strip():
                 problems.append(
@@ -304,9 +383,13 @@ def _rows(source: Source, names: list[str]) -> Rows:
         elif len(record) < width:
             if _blank("".join(record)):
                 continue
+            if last and ends_open:
+                problems.append(_cut_short(source, row, len(record), width))
             record = record + [""] * (width - len(record))
         elif not record[0].strip().strip("\x1a") and _blank("".join(record)):
             continue  # a blank line (checked cheaply: the first cell is the external_ref)
+        if _header_again(source, row, record, names):
+            continue
         if "\x00" in "".join(record):  # rare: the cells are only searched when it is there
             # Only the file's head was checked for binary data; a NUL further on is named here.
             problems.extend(
@@ -326,4 +409,6 @@ def _refs(source: Source, names: list[str]) -> Refs:
     for row, record in records:
         if not (record and record[0].strip().strip("\x1a")) and _blank("".join(record)):
             continue  # a blank line, however many empty cells it has (as _rows skips it)
+        if _header_again(source, row, record, names):
+            continue
         yield row, ref_of(record[at]) if at < len(record) else ""

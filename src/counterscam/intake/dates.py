@@ -18,7 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from counterscam import reference
-from counterscam.intake import vocab
+from counterscam.intake import month_names, vocab
 from counterscam.intake.chars import ascii_digits
 
 EARLIEST_YEAR = 1990
@@ -437,8 +437,21 @@ def _date_hint(text: str) -> str:
     if any(ch.isalpha() for ch in text):  # "1 March 2026", "1 มีนาคม 2569", "1 Mei 2026"
         years = [int(y) for y in _YEAR.findall(text)]
         era = _era_note(years[0]) if years else ""
-        return f". Write the month as a number, year first, like 2026-03-01{era}"
+        return f". Write the month as a number, year first, like {_named_iso(text)}{era}"
     return ""
+
+
+def _named_iso(text: str) -> str:
+    """Return the ISO form of a date written with its month as a word, or an example date."""
+    found = month_names.named_date(text)
+    if found is None:
+        return "2026-03-01"
+    year, month, mday = found
+    year -= BUDDHIST_ERA if year in _ERA_YEARS else 0
+    try:
+        return date(year, month, mday).isoformat()
+    except ValueError:  # "31 April": a wrong date is better not shown as an ISO one
+        return "2026-03-01"
 
 
 def buddhist_era_year(year: int) -> int | None:

@@ -117,7 +117,7 @@ def parse(data: bytes | str, *, file: str) -> Any:
 def _decode_problem(exc: json.JSONDecodeError) -> str:
     """Say what stops a JSON document, naming JSON Lines, which json.loads calls "Extra data"."""
     if exc.msg != "Extra data":
-        return exc.msg
+        return exc.msg + _decode_hint(exc)
     if not exc.doc.startswith("{", exc.pos):
         return "more text follows the end of the JSON document; delete it"
     # One object a line, as mongoexport, Elasticsearch and log tools export records.
@@ -126,6 +126,24 @@ def _decode_problem(exc: json.JSONDecodeError) -> str:
         'read: put the reports in a list, [REPORT, REPORT, ...] or {"reports": [...]}, with '
         "commas between them"
     )
+
+
+def _decode_hint(exc: json.JSONDecodeError) -> str:
+    """Name the usual causes json.loads words only as what it expected."""
+    if exc.msg.startswith("Unterminated string"):  # its position is where the string starts
+        return (
+            " there, and never closed: a quote is missing, or the file was cut short (an "
+            "interrupted download or copy), so send the whole file again"
+        )
+    if not exc.doc[exc.pos :].strip():
+        return (
+            "; the file ends inside the JSON document: it looks cut short (an interrupted "
+            "download or copy), so send the whole file again"
+        )
+    if exc.doc.startswith(("}", "]"), exc.pos) and exc.doc[: exc.pos].rstrip().endswith(","):
+        # JavaScript and Python lists allow it, and hand-edited files have it.
+        return f"; a comma before {exc.doc[exc.pos]!r} (after the last item) is not JSON: delete it"
+    return ""
 
 
 def _not_utf8(exc: UnicodeDecodeError, file: str) -> FileProblem:

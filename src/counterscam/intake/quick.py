@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from counterscam.identifiers import KINDS
+from counterscam.identifiers._spreadsheet import spreadsheet_digits
 from counterscam.intake import vocab
 from counterscam.intake.amounts import amount_of, currency_written
 from counterscam.intake.dates import birth_date_of, incident_after_report, moment
@@ -223,8 +224,18 @@ def _party(child: RawChild) -> PartyIn:
             "birth_date": birth_date_of(cells["birth_date"]) if "birth_date" in cells else None,
             "gender": _optional(cells, "gender", _GENDER),
             "nationality": _optional(cells, "nationality", _COUNTRY),
-            "id_number": _text(cells, "id_number", 60, ""),
+            "id_number": _id_number(cells),
             "id_kind": _optional(cells, "id_kind", _ID_KIND),
             "phone": _text(cells, "phone", 60, ""),
         },
     )
+
+
+def _id_number(cells: dict[str, str]) -> str:
+    text: str = _text(cells, "id_number", 60, "")
+    try:
+        if spreadsheet_digits("id_number", text, text) == text:
+            return text
+    except ValueError:
+        pass
+    raise _Unsure  # a number a spreadsheet rewrote: the schema reads it or says why not

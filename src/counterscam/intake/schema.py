@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from counterscam.identifiers import KINDS, Canonical
+from counterscam.identifiers._spreadsheet import spreadsheet_digits
 from counterscam.identifiers._types import shown
 from counterscam.intake import vocab
 from counterscam.intake.amounts import amount_of, currency_written, sign_currencies
@@ -216,6 +217,16 @@ class PartyIn(_In):
     @classmethod
     def _none_is_empty(cls, value: Any) -> Any:
         return "" if value is None else value
+
+    @field_validator("id_number")
+    @classmethod
+    def _whole_number(cls, value: str) -> str:
+        # A 13-digit Thai ID in a CSV that Excel saved reads 1.10012E+12: stored so, every
+        # ID starting 110012 was the same value, and person resolution matched strangers.
+        try:
+            return spreadsheet_digits("id_number", value, value)
+        except ValueError as exc:
+            raise ValueError(getattr(exc, "reason", str(exc))) from None
 
 
 class PlaceIn(_In):

@@ -6,6 +6,7 @@ import io
 import re
 import zipfile
 import zlib
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from datetime import date, datetime, time
 from typing import Any
@@ -24,7 +25,7 @@ from counterscam.intake.tables import (
     size_text,
     too_many_reports,
 )
-from counterscam.intake.xml_parts import SheetSize, part_declaring_dtd, sheet_size
+from counterscam.intake.xml_parts import MAX_MERGED, SheetSize, part_declaring_dtd, sheet_size
 
 # A workbook is a zip of a few parts a sheet; a zip of thousands is a bomb or not a workbook.
 MAX_PARTS = 10_000
@@ -77,10 +78,12 @@ def read_workbook(source: Source, limits: Limits) -> list[Table]:
                 "that holds the reports 'reports' (and the others identifiers, parties, "
                 "places), or use the template",
             )
-        _check_sizes(sheets, limits)
+        merged = _check_sizes(sheets, limits)
         tables = []
         for kind in columns.FILES:
-            if kind in sheets and (table := _sheet_table(sheets[kind], kind, limits)):
+            if kind in sheets and (
+                table := _sheet_table(sheets[kind], kind, limits, merged.get(kind, ()))
+            ):
                 tables.append(table)
         return tables
     except FileProblem:
@@ -104,17 +107,28 @@ def _intake_sheets(source: Source, worksheets: list[Any]) -> dict[str, Any]:
                 f"{str(ws.title)!r}); put their rows in one sheet, or import them as "
                 "separate workbooks",
             )
+        if name in columns.FILES and getattr(ws, "sheet_state", "visible") != "visible":
+            # Its rows would be stored (and, for a linked sheet, replace those stored)
+            # although no one sending the workbook sees them: a stale sheet hidden, not deleted.
+            raise file_problem(
+                str(ws.title),
+                f"the sheet {str(ws.title)!r} is hidden, so its rows would be imported unseen; "
+                "unhide it (right-click a sheet tab > Unhide) and check it, or delete the "
+                "sheet if its rows are not to be imported",
+            )
         sheets[name] = ws
     return sheets
 
 
-def _check_sizes(sheets: dict[str, Any], limits: Limits) -> None:
+def _check_sizes(sheets: dict[str, Any], limits: Limits) -> dict[str, tuple[str, ...]]:
     """Refuse intake sheets of more rows and cells than the limits let in, before parsing them.
 
-    Only the intake sheets are counted: the others are never parsed.
+    Only the intake sheets are counted: the others are never parsed. Returns the merged
+    ranges of each sheet, which the count finds after its rows.
     """
     budget = None if limits.max_reports is None else limits.max_reports * TAGS_PER_REPORT
     left = budget
+    merged: dict[str, tuple[str, ...]] = {}
     for kind in columns.FILES:
         if kind not in sheets:
             continue
@@ -136,6 +150,8 @@ def _check_sizes(sheets: dict[str, Any], limits: Limits) -> None:
             )
         if left is not None:
             left -= size.elements
+        merged[kind] = size.merged
+    return merged
 
 
 def measure_sheet(ws: Any, *, max_elements: int | None, max_rows: int) -> SheetSize:
@@ -303,7 +319,7 @@ def _lost_digits(label: str, row: int, names: list[str], cells: list[Any]) -> li
     ]
 
 
-def _sheet_table(ws: Any, kind: str, limits: Limits) -> Table | None:
+def _sheet_table(ws: Any, kind: str, limits: Limits, merged: Sequence[str] = ()) -> Table | None:
     """Return a sheet as a table; None for a blank linked sheet, read as not given."""
     label = str(ws.title)
     rows: list[tuple[int, dict[str, Any], list[RowError]]] = []
@@ -362,11 +378,74 @@ def _sheet_table(ws: Any, kind: str, limits: Limits) -> Table | None:
             # as a sheet left out, it keeps a resubmitted report's stored rows of its kind.
             return None
         raise file_problem(label, "the sheet is empty; it needs a header row", row=1)
+    if merged:
+        _refuse_merged(label, names, rows, merged)
 
     def open_rows() -> Rows:
         return iter(rows)
 
     return Table(kind=kind, label=label, open_rows=open_rows)
+
+
+# Rows of data the merged ranges of a sheet may cover, counted once for each range: a sheet
+# of 10,000 reports with every column merged in pairs covers 130,000.
+_MERGED_ROWS = 1_000_000
+
+
+def _refuse_merged(
+    label: str,
+    names: list[str],
+    rows: list[tuple[int, dict[str, Any], list[RowError]]],
+    merged: Sequence[str],
+) -> None:
+    """Reject the rows of merged cells that hold a value in the named columns.
+
+    Excel shows the value of a merged range in every cell of it, but stores it in the first
+    cell alone: a country or reference merged down three rows was read for the first row
+    only, and the other rows were stored without it (or refused as missing a value they
+    show). Merged cells without a value are formatting, and are read as empty.
+    """
+    from openpyxl.utils.cell import get_column_letter, range_boundaries
+
+    if len(merged) > MAX_MERGED:
+        raise file_problem(
+            label,
+            f"the sheet has more than {MAX_MERGED:,} merged ranges; unmerge the cells (select "
+            "the sheet, Home > Merge & Center) and save",
+        )
+    by_number = {number: (cells, problems) for number, cells, problems in rows}
+    numbers = sorted(by_number)
+    budget = _MERGED_ROWS
+    for ref in merged:
+        first_col, first_row, last_col, last_row = range_boundaries(ref)
+        last_col = min(last_col, len(names))
+        if (first_col == last_col and first_row == last_row) or first_col > last_col:
+            continue  # one cell, or beyond the named columns
+        top_left = names[first_col - 1] if first_row == 1 else None
+        if first_row in by_number:
+            top_left = by_number[first_row][0].get(names[first_col - 1])
+        if top_left in (None, ""):
+            continue
+        cell = f"{get_column_letter(first_col)}{first_row}"
+        reason = (
+            f"cells {ref.upper()} are merged: the spreadsheet shows the value of {cell} in "
+            f"each of them, but stores it in {cell} alone, so the others are read as empty; "
+            "unmerge the cells (Home > Merge & Center) and type the value into each one"
+        )
+        column = names[first_col - 1]
+        start = bisect_left(numbers, max(first_row, 2))
+        covered = numbers[start : bisect_right(numbers, last_row)]
+        budget -= len(covered)
+        if budget < 0:
+            # Excel merges no range over another: thousands of ranges over the same rows are
+            # no sheet Excel saved, and naming each row of each would cost without end.
+            raise file_problem(
+                label,
+                f"the sheet's merged cells cover more than {_MERGED_ROWS:,} rows of data; "
+                "unmerge the cells (select the sheet, Home > Merge & Center) and save",
+            )
+        for number in covered:
+            by_number[number][1].append(RowError(label, number, column, "", reason))
 
 
 class _MissingString:

@@ -74,6 +74,14 @@ def _prolog_text(head: bytes) -> str:
 _ROW_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
 _ROWS_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?sheetData\s*>")
 _ROW_NUMBER = re.compile(rb"""\sr\s*=\s*["']\s*(\d+)""")
+# Merged ranges kept of a sheet: more are kept only to tell that there are more (a sheet of
+# 10,000 reports with every cell merged in pairs has 65,000).
+MAX_MERGED = 100_000
+# A merged range, listed after the rows: <mergeCell ref="A2:A4"/>.
+_MERGE_CELL = re.compile(
+    rb"""<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^<>]*?\bref\s*=\s*["']\s*([A-Za-z]{1,3}\d{1,7}"""
+    rb"""(?::[A-Za-z]{1,3}\d{1,7})?)"""
+)
 _CHUNK = 1024 * 1024
 _TAG_KEPT = 256  # bytes of a tag cut at a chunk's end kept to read its name and row number
 
@@ -83,13 +91,15 @@ class SheetSize:
     """What a sheet part holds, counted up to the first limit it passes.
 
     ``passed`` names that limit: "elements", "rows" or "row" (one row too wide), or None;
-    ``row`` is the row the count stopped in, by its number (r="...") or else its place.
+    ``row`` is the row the count stopped in, by its number (r="...") or else its place;
+    ``merged`` the merged ranges listed after the rows (``A2:A4``), when none was passed.
     """
 
     elements: int
     rows: int
     passed: str | None = None
     row: int = 0
+    merged: tuple[str, ...] = ()
 
 
 def sheet_size(
@@ -102,6 +112,7 @@ def sheet_size(
     the decompressor, and stops at the first limit passed.
     """
     elements = rows = in_row = 0
+    merged: list[str] = []
     row_tag = b""
     carry = b""
     in_rows = True  # before </sheetData>: what follows (hyperlinks, merged cells) is no row's
@@ -133,11 +144,14 @@ def sheet_size(
             in_row += _starts(data, last, end)
             if in_row > row_elements:
                 return SheetSize(elements, rows, "row", _row_number(row_tag, rows))
+        after = end if in_rows else 0  # past </sheetData>, where merged ranges are listed
+        if after < len(data) and len(merged) <= MAX_MERGED:
+            merged.extend(m[1].decode("ascii") for m in _MERGE_CELL.finditer(data, after))
         in_rows = in_rows and end == len(data)
         elements += _starts(data, 0, len(data))
         if max_elements is not None and elements > max_elements:
             return SheetSize(elements, rows, "elements", _row_number(row_tag, rows))
-    return SheetSize(elements, rows)
+    return SheetSize(elements, rows, merged=tuple(merged))
 
 
 def _starts(data: bytes, start: int, end: int) -> int:

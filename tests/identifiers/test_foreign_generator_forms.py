@@ -61,9 +61,9 @@ def test_an_unknown_wallet_is_named_and_the_country_s_wallets_come_first() -> No
 
 def test_a_wallet_missing_from_the_reference_is_named_not_called_unnamed() -> None:
     # "VNPay 0901234567" was told it "does not say which e-wallet" (VNPAY is in the reference
-    # now: the wallet here is a made-up one).
-    why = reason("ewallet", "Timo Pay 0901234567", "VN")
-    assert "'Timo Pay' names none known; use a known one, like GrabPay, ShopeePay, MoMo," in why
+    # now: the wallet here is a made-up one; "Timo Pay" was, until Timo joined the banks).
+    why = reason("ewallet", "Quokka Pay 0901234567", "VN")
+    assert "'Quokka Pay' names none known; use a known one, like GrabPay, ShopeePay, MoMo," in why
 
 
 @pytest.mark.parametrize(

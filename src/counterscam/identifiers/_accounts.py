@@ -10,11 +10,11 @@ from counterscam.identifiers._phone_words import country_named
 _RUN = re.compile(r"(?<![A-Za-z0-9])\+?\d(?:[\d \-./]*\d)?(?![A-Za-z0-9])", re.ASCII)
 # Words around an account number that are not part of the bank's name, in the region's
 # languages: "No. Rek" (Indonesian), "STK"/"Số tài khoản" (Vietnamese), "เลขที่บัญชี" (Thai),
-# "គណនី" (Khmer), "ບັນຊີ" (Lao), "အကောင့်" (Burmese), "VA" for a virtual account.
+# "គណនី" (Khmer), "ບັນຊີ" (Lao), "အကောင့်" (Burmese), "VA" or "V.A." for a virtual account.
 ACCOUNT_WORDS = frozenset(
     "sa ca s/a c/a savings saving current acct acc account accounts ac a/c no no. number num nr "
     "akaun rekening rek norek nomor tk stk số tài khoản sav chk checking cheque deposit "
-    "ewallet wallet e-wallet mobile phone tel va virtual swift bic swift/bic code "
+    "ewallet wallet e-wallet mobile phone tel va v.a virtual swift bic swift/bic code "
     "บัญชี เลขที่บัญชี เลขบัญชี เลขที่ บช. គណនី ບັນຊີ ເລກບັນຊີ အကောင့် ".split()
 )
 
@@ -77,9 +77,12 @@ _BRANCH = re.compile(
     re.I,
 )
 # Legal-form words at the end (or "PT" at the start) of a bank's registered name.
+# Burmese writes "Limited" (လီမိတက်) joined to the name: "ရိုးမဘဏ်လီမိတက်" is Yoma Bank Limited.
+# Thai "จำกัด (มหาชน)" is "(Public) Company Limited"; NFKC splits its "ำ" in two.
 _COMPANY = re.compile(
     r"^pt\.?\s+|\s+(?:public company limited|public co\.?,? ltd\.?|pcl|berhad|bhd\.?|"
-    r"ltd\.?|limited|plc\.?|tbk\.?|inc\.?|corp\.?|corporation|jsc)$",
+    r"ltd\.?|limited|plc\.?|tbk\.?|inc\.?|corp\.?|corporation|jsc)$"
+    r"|\s*လီမိတက်$|\s*จ(?:ำ|ํา)กัด(?:\s*มหาชน)?$",
     re.I,
 )
 

@@ -34,6 +34,10 @@ _LOOK_ALIKE = {
     "I": " (an I is often typed for a 1)",
     "l": " (an l is often typed for a 1)",
 }
+# A letter of another script right beside a digit, or apart from it by one dash or dot.
+_LONE_LETTER = re.compile(r"(?:(?<=\d)|(?<=\d[\-.]))[^\W\d_]|[^\W\d_](?=[\-.]?\d)")
+# The letters a Thai (Kedmanee) keyboard types on the digit keys: 1 ๅ, 4 ภ, 5 ถ, 8 ค, 9 ต, 0 จ.
+_THAI_KEYS = {"ๅ": "1", "ภ": "4", "ถ": "5", "ค": "8", "ต": "9", "จ": "0"}
 # A word written as a number: digits, the usual separators, a letter or two among them.
 _NUMBER_WORD = re.compile(r"[+(]*\d[\dA-Za-z\-.()/]*", re.ASCII)
 
@@ -41,6 +45,8 @@ _NUMBER_WORD = re.compile(r"[+(]*\d[\dA-Za-z\-.()/]*", re.ASCII)
 def refuse_letters(raw: str, text: str) -> None:
     """Refuse a number with one or two letters among its digits, naming the first of them."""
     if _GLUED.search(text) is None:
+        if not text.isascii():  # what is typed most is ASCII: the check below is not needed
+            _refuse_lone_letter(raw, text)
         return  # what is typed most: no letter beside a digit
     first_digit = next((i for i, ch in enumerate(text) if ch.isdigit()), None)
     if first_digit is None or sum(ch.isdigit() for ch in text) < _MIN_DIGITS:
@@ -66,6 +72,44 @@ def refuse_letters(raw: str, text: str) -> None:
         f"has digits only; check that character{_LOOK_ALIKE.get(letter, '')} and enter the "
         "number again",
     )
+
+
+def _refuse_lone_letter(raw: str, text: str) -> None:
+    """Refuse one letter of another script touching a number's digits ("081-234-567ข").
+
+    A keyboard left in Thai types a Thai letter for a digit, and one letter alone is no
+    word: read as a word after the number, it was dropped and the rest was sent to another
+    country. A word ("0812345678ครับ") has more letters, or a vowel or tone mark after its
+    letter, and stays a word; so does a Latin letter of another alphabet (Vietnamese "ạ").
+    """
+    for match in _LONE_LETTER.finditer(text):
+        if "LATIN" in unicodedata.name(match[0], "LATIN"):
+            continue  # Vietnamese "ạ" is a word ("... 4567ạ", politely); ASCII was seen above
+        at = match.start()
+        after = text[at + 1 : at + 2]
+        if after and (after.isalpha() or unicodedata.category(after).startswith("M")):
+            continue
+        before = text[at - 1 : at] if at else ""
+        if before and (before.isalpha() or unicodedata.category(before).startswith("M")):
+            continue
+        end = text.find(" ", at)
+        word = text[text.rfind(" ", 0, at) + 1 : end if end >= 0 else len(text)]
+        number = word.replace(match[0], "", 1)
+        if _NUMBER_WORD.fullmatch(number) is None or sum(ch.isdigit() for ch in word) < 3:
+            continue
+        if sum(ch.isdigit() for ch in text) < _MIN_DIGITS:
+            return
+        letter = match[0]
+        position = _position_in(raw, text, at)
+        where = f" (character {position})" if position is not None else ""
+        key = _THAI_KEYS.get(letter)
+        hint = f" (on a Thai keyboard {letter} is the {key} key)" if key else ""
+        raise InvalidIdentifier(
+            "phone",
+            raw,
+            f"{shown(raw)} has the letter {letter}{where} among its digits, and a phone "
+            f"number has digits only; check that character{hint} and enter the number again",
+        )
 
 
 def _in_number(text: str, at: int) -> bool:

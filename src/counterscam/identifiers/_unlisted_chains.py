@@ -78,6 +78,11 @@ def unlisted_without_address(text: str, words: list[str], codes: str) -> str | N
     return None
 
 
+def names_unlisted_chain(words: list[str]) -> bool:
+    """Tell whether ``words`` name a chain counterscam does not read (XRP, Bitcoin Cash)."""
+    return any(normalize_name(w) in _XRP_NAMES | _BCH_NAMES for w in words)
+
+
 def unlisted_shape(text: str) -> bool:
     """Tell whether ``text`` alone is such a form: an ENS name, a bnb1 or an XRP address.
 

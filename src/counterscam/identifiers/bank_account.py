@@ -40,7 +40,8 @@ _VIRTUAL_LENGTH = {"ID": (15, 18)}
 # An IBAN: country, two check digits, then the domestic bank and account (11 to 30).
 _IBAN = re.compile(r"([A-Z]{2})[0-9]{2}[A-Z0-9]{11,30}")
 _GROUP = re.compile(r"(\d{1,4})[\s\-./]+(?=\d)", re.ASCII)
-_VIRTUAL = re.compile(r"(?<![^\W_])(?:va|virtual)(?![^\W_])", re.I)
+# "VA", "V.A." or "virtual" beside the bank's name; BRI's is written as one word, "BRIVA".
+_VIRTUAL = re.compile(r"(?<![^\W_])(?:va|v\.a\.?|virtual|briva)(?![^\W_])", re.I)
 # Two accounts in one cell: "BCA 1234567890 / 0987654321", "..., Mandiri ...", "... or ...".
 _SEVERAL = re.compile(r"\s*(?:[,;|&]|\s/\s|\b(?:or|and|atau|dan|hoặc)\b|หรือ)\s*", re.I)
 _MIN_EACH = 6

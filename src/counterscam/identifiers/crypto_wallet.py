@@ -21,7 +21,7 @@ from counterscam.identifiers._ton import (
 )
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 from counterscam.identifiers._unlisted_chains import unlisted_address, unlisted_without_address
-from counterscam.reference import CryptoChain, crypto_chains, find_chain
+from counterscam.reference import CryptoChain, crypto_chains, find_chain, normalize_name
 
 _EVM = re.compile(r"0[xX]([0-9a-fA-F]{40})")
 _TOKEN = re.compile(r"[A-Za-z0-9]{25,100}|(?:bc|BC|ltc|LTC)1[A-Za-z0-9]{11,90}")
@@ -51,10 +51,16 @@ _PAYEE = re.compile(r"[?&]address=(0[xX][0-9a-fA-F]{40})(?![0-9A-Za-z])", re.I)
 # A wallet app's send link names the payee in "address=" after the link, which names no
 # address itself: tronlink://send?address=T..., link.trustwallet.com/send?coin=195&address=T...
 _SEND_LINK = re.compile(r"(\S*?)\?(?:\S*?&)?address=([A-Za-z0-9]{25,100})(?![A-Za-z0-9])\S*")
+# Trust Wallet's coin number in a send link, and the EVM chain IDs of those it has for 0x
+# payees: 60 Ethereum (SLIP-44), 966 Polygon (SLIP-44), 20000714 BNB Smart Chain (its own).
+_COIN = re.compile(r"[?&](?:coin=|asset=c)(\d+)")
+_COIN_CHAIN_IDS = {"60": "1", "966": "137", "20000714": "56"}
 # Test networks: coins without value, never a scam's wallet (tb1/bcrt1/tltc1 segwit,
 # base58 versions 111 and 196).
 _TESTNET_HRPS = ("tb1", "bcrt1", "tltc1", "rltc1")
 _TESTNET_VERSIONS = (111, 196)
+# "Binance" and "Binance Chain" before a 0x address: the Binance Smart Chain, now BNB Smart Chain.
+_BINANCE = frozenset({"binance", "binancechain"})
 # Tokens, not chains: a "Network" column that says only "USDT" leaves the chain to the address.
 _TOKENS = frozenset({"usdt", "usdc", "tether", "busd", "dai"})
 _HEX = re.compile(r"0[xX]([0-9a-fA-F]+)")
@@ -160,6 +166,15 @@ def _chains_in(words: list[str]) -> dict[str, CryptoChain]:
         # chain; the other chain named is where this address holds them.
         del named["eth"]
     return named
+
+
+def _names_binance(words: list[str]) -> bool:
+    """Tell whether ``words`` name Binance, whose EVM chain is BNB Smart Chain.
+
+    Not an alias of the chain: "Binance" before a TRON address is the exchange, whose
+    deposit address it is, and the chain is the address's own.
+    """
+    return any(normalize_name(w) in _BINANCE for w in words)
 
 
 def _qualified_chain(qualifier: str) -> CryptoChain | None:
@@ -273,12 +288,26 @@ def _ton(raw: str, text: str, spans: list[tuple[int, int]], qualifier: str | Non
     return Canonical("crypto_wallet", f"{ton.code}:{account.canonical}", None)
 
 
-def _send_link_payee(match: re.Match[str]) -> str:
+def _send_link_payee(raw: str, match: re.Match[str]) -> str:
     """Return a wallet app's send link as its payee's address; a link that names an address
-    before its query (a payment URI with a memo) is left to the readers after."""
+    before its query (a payment URI with a memo) is left to the readers after.
+
+    A 0x payee is on every EVM chain: Trust Wallet's coin number (``coin=20000714``,
+    ``asset=c20000714_t0x...``) names which, and is kept as the chain's ID.
+    """
     if any(_TOKEN.fullmatch(t) for t in _SEPARATORS.split(match[1])):
         return match[0]
-    return match[2]
+    coin = _COIN.search(match[0]) if _EVM.fullmatch(match[2]) else None
+    if coin is None:
+        return match[2]
+    chain_id = _COIN_CHAIN_IDS.get(coin[1])
+    if chain_id is None:
+        raise _fail(
+            raw,
+            f"is a send link for coin number {coin[1]}, whose chain is not known here; "
+            f"write the chain before the address instead, one of {_codes()}",
+        )
+    return f"eip155-{chain_id} {match[2]}"
 
 
 def _testnet(address: str) -> bool:
@@ -294,7 +323,7 @@ def canonicalize_crypto(raw: str, qualifier: str | None) -> Canonical:
     text = _EXPLORER_HOLDER.sub(lambda m: f"/address/{m[1]}", text)
     # Payment URIs (BIP-21 bitcoin:addr?amount=, EIP-681 ethereum:0x..@56?value=).
     text = _EIP681_CALL.sub(lambda m: _eip681_payee(raw, m), text)
-    text = _SEND_LINK.sub(_send_link_payee, text)
+    text = _SEND_LINK.sub(lambda m: _send_link_payee(raw, m), text)
     text = _EIP681.sub(lambda m: _eip681_chain(raw, m), _QUERY.sub("", text))
     ton_spans = find_addresses(text)
     if ton_spans:
@@ -314,10 +343,15 @@ def canonicalize_crypto(raw: str, qualifier: str | None) -> Canonical:
     # TRON's API writes an address in hex (41...): the same account as its T... form.
     address = tron_from_hex(address) or address
     inferred = _infer(address)
-    unlisted = None if inferred else unlisted_address(address, words, _codes())
+    # Bitcoin Cash's legacy addresses are Bitcoin's (1..., 3...): the words say which, and
+    # "BCH 1..." was kept as a btc wallet it is not.
+    named_too = inferred is None or (words and inferred.code == "btc")
+    unlisted = unlisted_address(address, words, _codes()) if named_too else None
     if unlisted is not None and not _EVM.fullmatch(address):
         raise _fail(raw, unlisted)
     chain = _named_chain(raw, words, qualifier)
+    if chain is None and _EVM.fullmatch(address) and _names_binance(words):
+        chain = _chain("bsc")  # "binance:0x...": Binance's chain, BNB Smart Chain
     if chain is not None:
         if chain.family != "evm" and _EVM.fullmatch(address):
             raise _fail(raw, f"is an EVM (0x) address, not an address on {chain.label}")

@@ -9,6 +9,7 @@ from email_validator import EmailNotValidError, validate_email
 from counterscam.identifiers._host import ascii_host, registered_record
 from counterscam.identifiers._text import clean, refang
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
+from counterscam.identifiers.ip import parse_ip
 
 _WORDS_AT = re.compile(r"\s+(?:at)\s+", re.I)
 _WORDS_DOT = re.compile(r"\s+(?:dot)\s+", re.I)
@@ -64,6 +65,8 @@ def canonicalize_email(raw: str) -> Canonical:
             f"{shown(raw)} holds more than one e-mail address; enter each as its own identifier",
         )
     local, _, domain = text.rpartition("@")
+    if domain.startswith("[") and domain.endswith("]"):
+        _refuse_address_literal(raw, domain[1:-1])
     host = ascii_host("email", domain, raw)
     try:
         result = validate_email(f"{local}@{host}", check_deliverability=False)
@@ -72,3 +75,25 @@ def canonicalize_email(raw: str) -> Canonical:
     # Lower-cased whole: providers treat local parts case-insensitively in practice.
     value = f"{result.local_part.lower()}@{host}"
     return Canonical("email", value, None, (registered_record(host),))
+
+
+def _refuse_address_literal(raw: str, inside: str) -> None:
+    """Refuse "a@[192.168.1.1]", an address at a server's IP (RFC 5321's address literal).
+
+    Read as a domain name it was "not a domain name", which said nothing of the IP. Mail
+    providers take no such address, and e-mail addresses are kept at a domain; the IP is an
+    identifier of its own.
+    """
+    try:
+        ip = parse_ip(inside.removeprefix("IPv6:").removeprefix("ipv6:"))
+    except ValueError:
+        ip = None
+    what = f"the IP address {ip}" if ip else f"[{inside}]"
+    then = f"enter {ip} as kind ip" if ip else "enter the IP address as kind ip"
+    raise InvalidIdentifier(
+        "email",
+        raw,
+        f"{shown(raw)} is addressed to {what}, not to a domain name; e-mail addresses are "
+        f"kept at a domain (like name@example.com): {then}, and keep the whole address in "
+        "the report's narrative",
+    )

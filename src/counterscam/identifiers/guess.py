@@ -16,9 +16,10 @@ from counterscam.identifiers._phone_letters import keypad_digits, refuse_letters
 from counterscam.identifiers._text import ascii_digits, refang
 from counterscam.identifiers._ton import FRIENDLY, RAW, find_addresses
 from counterscam.identifiers._types import InvalidIdentifier
-from counterscam.identifiers._unlisted_chains import unlisted_shape
+from counterscam.identifiers._unlisted_chains import names_unlisted_chain, unlisted_shape
 from counterscam.identifiers.dispatch import canonicalize
 from counterscam.identifiers.ewallet import name_at_bank
+from counterscam.identifiers.ip import NOTE_AFTER
 from counterscam.reference import find_banks, find_chain, find_ewallets, find_platform
 
 _CANONICAL_PREFIX = re.compile(r"([A-Za-z0-9_]{1,20}):\S")
@@ -46,6 +47,8 @@ _WORD_SPLIT = re.compile(r"[\s:,;()\[\]]+")
 # An SMS sender name: capitals ("MAYBANK") or a brand's capitals ("KBank", "SingPost"),
 # within the GSM limit of 11 characters; a word in lower case is not guessed to be one.
 _SENDER = re.compile(r"[A-Z][A-Z0-9&.-]{2,10}|(?=.{3,11}$)[A-Z][A-Za-z0-9&.-]*[A-Z][A-Za-z0-9&.-]*")
+# The payee of a wallet app's send link: an EVM or a base58 address (TRON, Bitcoin, Solana).
+_PAYEE = re.compile(r"[?&]address=(?:0[xX][0-9a-fA-F]{40}|[1-9A-HJ-NP-Za-km-z]{25,44})(?!\w)")
 # Explorers' names are longer than chains' codes (eth, base, tron): tronscan, mempool, BscScan.
 _EXPLORER_NAME = 6
 _ORDER = ("bank_account", "ewallet", "crypto_wallet", "handle", "shortcode", "sender_id")
@@ -112,6 +115,23 @@ def _explorer_page(link: str) -> bool:
     return _works("crypto_wallet", link, None)
 
 
+def _send_link(link: str) -> bool:
+    """Tell whether a link is a wallet app's page that pays one address (Trust Wallet's
+    ``link.trustwallet.com/send?coin=195&address=T...``).
+
+    The page is the same for every payee, which is in its query; the wallet is what the
+    reports name. Only a ``/send`` page with ``address=``: an address in another site's link
+    stays its URL. The address need not be valid: the crypto reason then says what is wrong.
+    """
+    if "address=" not in link:
+        return False
+    try:
+        path = urlsplit(link if "//" in link else f"//{link}").path
+    except ValueError:
+        return False
+    return path.rstrip("/").endswith("/send") and _PAYEE.search(link) is not None
+
+
 def guess_kind(raw: str, *, country: str | None = None) -> str | None:
     """Return the most likely kind of ``raw``, or None when nothing fits.
 
@@ -131,6 +151,8 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
         named = _named_kind(prefix[1], country)
         if named is not None:
             return named  # "tron:" or "gcash:" before a value that is not one
+        if names_unlisted_chain([prefix[1]]):
+            return "crypto_wallet"  # "bitcoincash:1...": the reason names the chain
     last = text.rsplit(" ", 1)[-1]
     if name_at_bank(last) and (last != text or country in (None, "KH")):
         # A Bakong ID, "dara_sok@aclb" or "Bakong ID: dara_sok@aclb": no dot after "@", so no
@@ -152,7 +174,8 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
     ):
         return "email"  # "john (at) example (dot) com", "E-mail: john@example.com"
     if _SCHEME.match(text) or _LINK.match(fanged):
-        return "crypto_wallet" if _explorer_page(fanged) else "url"
+        wallet = _explorer_page(fanged) or _send_link(fanged)
+        return "crypto_wallet" if wallet else "url"
     if text.startswith("@"):
         return "handle"
     if _EVM.fullmatch(text) or (_B58.fullmatch(text) and _works("crypto_wallet", text, None)):
@@ -163,6 +186,7 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
         return "crypto_wallet"
     if (_SOLANA.fullmatch(text) or (" " in text and (_EVM.search(text) or _B58.search(text)))) and (
         _works("crypto_wallet", text, None)
+        or names_unlisted_chain(_WORD_SPLIT.split(text))  # "BCH 1...": the reason says so
     ):
         return "crypto_wallet"  # a Solana address, or "USDT TRC20 T..." with its chain
     if _ADDRESS_SHAPE.fullmatch(text) or (
@@ -172,6 +196,9 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
         return "crypto_wallet"  # its checksum fails: the reason says a character is mistyped
     if _works("ip", text, None) and re.fullmatch(r"[0-9.\[\]():a-fA-F]+", fanged):
         return "ip"
+    noted = NOTE_AFTER.fullmatch(fanged) if ")" in fanged[-2:] else None
+    if noted and _works("ip", noted[1], None):
+        return "ip"  # "203.0.113.5 (Singapore)": where the address is, noted after it
     network = _CIDR.fullmatch(fanged)
     if network and _works("ip", network[1], None):
         return "ip"  # "203.0.113.0/24": the reason says it is a network, not one address

@@ -21,6 +21,9 @@ _LABEL = re.compile(
 # A full stop or comma ending the sentence the address was copied from: "... from 1.2.3.4."
 _SENTENCE_END = re.compile(r"(\d{1,3}(?:\.\d{1,3}){3})[.,;]", re.ASCII)
 _SEVERAL = re.compile(r"\s*[,;|]\s*|\s+(?:and|or)\s+|\s+")
+# Words in brackets after the address, as a report notes where it is: "203.0.113.5
+# (Singapore)", "2001:db8::1 (VPN exit)". No address has a round bracket.
+NOTE_AFTER = re.compile(r"([^()\s]+)\s*\([^()\d]*[^\W\d_][^()]*\)[.,;]?")
 _V4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}", re.ASCII)
 _V4_PORT = re.compile(r"(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}", re.ASCII)
 _V6_BRACKETS = re.compile(r"\[([0-9A-Fa-f:.]+)\](?::\d{1,5})?", re.ASCII)
@@ -44,13 +47,12 @@ def parse_ip(text: str) -> str | None:
     if "%" in text or not _IP_CHARS.issuperset(text):
         return None  # a host name: ipaddress would refuse it, at the cost of two exceptions
     if _V4.fullmatch(text):
-        octets = text.split(".")
-        ambiguous = [o for o in octets if len(o) > 1 and o.startswith("0") and not _same(o)]
-        if ambiguous:
-            # 010 means 8 to some software (octal) and 10 to others: refuse to guess.
-            raise ValueError(_leading_zero(text, ambiguous[0]))
-        # 001 or 00 is the same number to every reader, as log exports pad it: one address.
-        text = ".".join(str(int(o, 10)) for o in octets)
+        text = _dotted(text)
+    elif "." in text:
+        # An IPv4-mapped address pads its IPv4 part as logs pad any: ::ffff:203.0.113.005.
+        head, _, tail = text.rpartition(":")
+        if _V4.fullmatch(tail):
+            text = f"{head}:{_dotted(tail)}"
     try:
         address = ipaddress.ip_address(text)
     except ValueError:
@@ -70,6 +72,17 @@ def link_host_ip(host: str) -> str | None:
     """
     read = browser_ipv4(host)
     return read.address if read is not None else parse_ip(host)
+
+
+def _dotted(text: str) -> str:
+    """Return a dotted IPv4 address without padding zeros; raise when one is ambiguous."""
+    octets = text.split(".")
+    ambiguous = [o for o in octets if len(o) > 1 and o.startswith("0") and not _same(o)]
+    if ambiguous:
+        # 010 means 8 to some software (octal) and 10 to others: refuse to guess.
+        raise ValueError(_leading_zero(text, ambiguous[0]))
+    # 001 or 00 is the same number to every reader, as log exports pad it: one address.
+    return ".".join(str(int(o, 10)) for o in octets)
 
 
 def _same(number: str) -> bool:
@@ -93,6 +106,10 @@ def _leading_zero(text: str, number: str) -> str:
 def canonicalize_ip(raw: str) -> Canonical:
     """Canonicalise an IP address (refanged, port and brackets removed)."""
     text = _LABEL.sub("", refang(ascii_digits(clean("ip", raw))))
+    if ")" in text[-2:]:
+        noted = NOTE_AFTER.fullmatch(text)
+        if noted:
+            text = noted[1]
     ended = _SENTENCE_END.fullmatch(text)
     if ended:
         text = ended[1]

@@ -42,8 +42,11 @@ NUMERIC = re.compile(
 )
 # Words before or after one number: a label ("Telp.", "SĐT", "โทร", "WhatsApp") or the
 # country's name ("Malaysia 012-345 6789", "+66 81 234 5678 (Thailand)").
+# The number may end in an extension ("Telp. 021-1234567 x123"), which ``NUMERIC`` takes.
 _WORDS_AROUND = re.compile(
-    r"(?P<before>[^\d+]*?)(?P<number>[+(]*\d[\d\s\-.()/+]*?)(?P<after>[^\d]*)"
+    r"(?P<before>[^\d+]*?)(?P<number>[+(]*\d[\d\s\-.()/+]*?"
+    r"(?:\s*(?:extension|ext\.?|local|loc\.?|x|#|ต่อ)\s*[:.]?\s*\d{1,6})?)(?P<after>[^\d]*)",
+    re.I,
 )
 _MIN_WORDED_DIGITS = 7
 # A country code in square brackets before the number, "[+66] 81 234 5678": the usual "(+66)".
@@ -410,6 +413,8 @@ def canonicalize_phone(raw: str, country: str | None) -> Canonical:
     text = _spreadsheet_number(raw, text)
     _refuse_several(raw, text)
     refuse_masked(raw, text)
+    if "•" in text:
+        _refuse_bullets(raw, text)
     if NUMERIC.fullmatch(text):
         return e164(raw, text, region)
     refuse_letters(raw, text)
@@ -561,6 +566,25 @@ def refuse_masked(raw: str, text: str) -> None:
             f"{shown(raw)} has digits hidden by X or *; a partial number cannot be matched, "
             "so enter the full number as it was given",
         )
+
+
+def _refuse_bullets(raw: str, text: str) -> None:
+    """Refuse "081•234•5678": a bullet is no separator, it stands where digits are hidden.
+
+    Read as a sender name, the value was "neither a phone number nor an SMS sender name",
+    which did not say what was wrong.
+    """
+    if sum(ch.isdigit() for ch in text) < _MIN_MASKED_DIGITS:
+        return  # "MY•SHOP 24": words, perhaps a sender name
+    spaced = " ".join(text.replace("•", " ").split())
+    raise InvalidIdentifier(
+        "phone",
+        raw,
+        f"{shown(raw)} has bullets (•) among its digits; a bullet is not a separator, and "
+        "bank notices and screenshots show one where a digit is hidden; if no digit is "
+        f"hidden, enter the number with spaces or dashes ({spaced}), otherwise enter the "
+        "full number as it was given",
+    )
 
 
 def _refuse_several(raw: str, text: str) -> None:

@@ -99,7 +99,8 @@ READ_GREEN, READ_AMBER, READ_MISSING = (
     Row("read_report", 0, "report:{amber}", query="outcome=refused"),
     Row("read_report", 0, "report:{missing}", query="outcome=missing"),
 )
-READ_BATCH, NO_BATCH = Row("read_batch", 1, "batch:{batch}"), Row("read_batch", 0, "batch:{batch}")
+READ_BATCH = Row("read_batch", 1, "batch:{batch}")
+NO_BATCH = Row("read_batch", 0, "batch:{batch}", query="outcome=refused")  # another agency's
 BRIEF = Row("read_cluster", AU_SEES, "cluster:{cluster}")
 GRAPH = Row("read_cluster_graph", AU_SEES, "cluster:{cluster}")
 BULK_API = {"items": [{"kind": "phone", "value": v["value"]} for v in (PHONE, UNKNOWN)]}
@@ -134,7 +135,7 @@ CASES = [
     get(
         f"{API}/clusters/{{key}}",
         AU,
-        Row("read_cluster", 0, "cluster:{hidden_cluster}"),
+        Row("read_cluster", 0, "cluster:{hidden_cluster}", query="outcome=refused"),
         at=HIDDEN_CLUSTER,
         status=403,
     ),
@@ -142,7 +143,7 @@ CASES = [
     get(
         f"{API}/clusters/{{key}}/graph",
         AU,
-        Row("read_cluster_graph", 0, "cluster:{hidden_cluster}"),
+        Row("read_cluster_graph", 0, "cluster:{hidden_cluster}", query="outcome=refused"),
         at=HIDDEN_CLUSTER,
         status=403,
     ),
@@ -216,7 +217,7 @@ CASES = [
     get(
         "/clusters/{key}",
         AU,
-        Row("read_cluster", 0, "cluster:{hidden_cluster}"),
+        Row("read_cluster", 0, "cluster:{hidden_cluster}", query="outcome=refused"),
         at=HIDDEN_CLUSTER,
         status=403,
     ),
@@ -228,7 +229,7 @@ CASES = [
     get(
         "/clusters/{key}/graph.json",
         AU,
-        Row("read_cluster_graph", 0, "cluster:{hidden_cluster}"),
+        Row("read_cluster_graph", 0, "cluster:{hidden_cluster}", query="outcome=refused"),
         at=HIDDEN_CLUSTER,
         status=403,
     ),

@@ -199,4 +199,4 @@ def test_a_large_import_prepared_in_a_worker_keeps_what_was_left_out(tmp_path: P
     worked = list(prepared_in_worker(sources, Limits(), "MY", workers=1))
     assert worked == list(prepared_inline(sources, Limits(), "MY"))
     given = {p.normal.given for p in worked if isinstance(p, Prepared) and p.normal}
-    assert given == {frozenset({"parties"})}
+    assert given == {frozenset({"parties", "share_with"})}

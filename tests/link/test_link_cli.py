@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
+from counterscam.access.accounts import issue_token, revoke_token
 from counterscam.cli.main import app
-from counterscam.db.link_models import StopEntry
+from counterscam.db.link_models import Cluster, StopEntry
 from counterscam.db.models import Party
 from tests.factories import build_policy_region
 from tests.link.region import add_party, add_report, groups, make_region
@@ -72,3 +75,58 @@ def test_the_stop_list_piped_keeps_a_long_value_and_reason_whole_on_their_row(
     assert "…" not in listed.output
     line = next(ln for ln in listed.output.splitlines() if "phishing kit" in ln)
     assert all(v in line for v in ("url", stored, "stop", reason, "ASEANAPOL"))
+
+
+@pytest.mark.parametrize("token", ["partner", "revoked", "made-up"])
+@pytest.mark.parametrize("persons", [[], ["--persons"]])
+def test_a_rebuild_is_refused_while_a_token_signs_the_cli_in(
+    runner: CliRunner,
+    session: Session,
+    monkeypatch: pytest.MonkeyPatch,
+    token: str,
+    persons: list[str],
+) -> None:
+    # The rebuild ignored COUNTERSCAM_TOKEN: with a partner's, a revoked or a made-up token it
+    # rewrote every agency's clusters and printed the region's counts ("4 of 4 reports").
+    region = build_policy_region(session)
+    partner = issue_token(session, username=region.users["AU-AFP"].username)
+    revoked = issue_token(session, username=region.users["MY-NSRC"].username)
+    revoke_token(session, token_id=revoked.id)
+    session.commit()
+    secrets = {"partner": partner.secret, "revoked": revoked.secret, "made-up": "cs_made_up"}
+    monkeypatch.setenv("COUNTERSCAM_TOKEN", secrets[token])
+
+    refused = runner.invoke(app, ["link", "--rebuild", *persons])
+    assert refused.exit_code == 1
+    said = " ".join(refused.output.split())
+    assert "--rebuild' recomputes the clusters of every agency's reports" in said
+    assert "unset COUNTERSCAM_TOKEN to run it" in said
+    assert "reports (" not in said and "persons" not in said  # no region-wide counts
+    session.expire_all()
+    assert session.scalar(select(func.count()).select_from(Cluster)) == 0
+
+    # The operator, with no token, rebuilds as before.
+    monkeypatch.delenv("COUNTERSCAM_TOKEN")
+    done = runner.invoke(app, ["link", "--rebuild", *persons])
+    assert done.exit_code == 0, done.output
+    session.expire_all()
+    assert session.scalar(select(func.count()).select_from(Cluster)) == 1
+
+
+def test_a_token_still_acts_as_its_user_on_the_stop_list_and_the_export(
+    runner: CliRunner, session: Session, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Only the region-wide rebuild is the operator's: the other `link` commands act as the
+    # token's user, under the policy.
+    region = build_policy_region(session)
+    issued = issue_token(session, username=region.users["MY-NSRC"].username)
+    session.commit()
+    monkeypatch.setenv("COUNTERSCAM_TOKEN", issued.secret)
+    added = runner.invoke(app, ["link", "stop", "add", "phone", "+60129990000", "--reason", "hub"])
+    assert added.exit_code == 0, added.output
+    assert session.scalars(select(StopEntry.added_by)).one() == "user-my-nsrc@MY-NSRC"
+    listed = runner.invoke(app, ["link", "stop", "list"])
+    assert listed.exit_code == 0 and "+60129990000" in listed.output
+    out = tmp_path / "clusters.csv"
+    exported = runner.invoke(app, ["export", "clusters", "--out", str(out)])
+    assert exported.exit_code == 0, exported.output

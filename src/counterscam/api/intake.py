@@ -22,10 +22,12 @@ from sqlalchemy.orm import Session
 
 from counterscam.access import audit
 from counterscam.access.caller import Caller
+from counterscam.access.reads import MISSING, REFUSED
 from counterscam.api.deps import CurrentCaller, RowId, SessionDep, SettingsDep
 from counterscam.api.error_docs import SIGNED_IN, SUBMITS, answer_or_invalid, missing
 from counterscam.api.errors import strict_form, strict_query
 from counterscam.config import Settings
+from counterscam.db.models import ImportBatch
 from counterscam.intake.files import read_uploads
 from counterscam.intake.json_files import parse, reports_of
 from counterscam.intake.records import FileProblem, RawReport, RowError, TooLarge, file_problem
@@ -33,8 +35,8 @@ from counterscam.intake.service import (
     BatchNotFound,
     BatchResult,
     NotAllowed,
+    batch_notes,
     get_batch,
-    kept_note,
     rejections_for,
     submit,
 )
@@ -71,6 +73,9 @@ class BatchOut(BaseModel):
     # Left out when nothing was kept, so answers to batches that gave every section are as
     # before; ``note`` says it in words.
     kept: dict[str, int] | None = None
+    # The references of resubmitted amber reports whose share list the batch emptied, now
+    # visible to every member agency (``note`` says so too); left out when there are none.
+    shares_removed: list[str] | None = None
     note: str | None = None
 
 
@@ -86,7 +91,9 @@ def _answer(result: BatchResult, *, too_large: bool = False) -> JSONResponse:
 
 
 def _batch_body(result: BatchResult) -> dict[str, Any]:
-    """Return a batch's outcome as JSON, ``kept`` and ``note`` left out when nothing was kept."""
+    """Return a batch's outcome as JSON; ``kept``, ``shares_removed`` and ``note`` are left
+    out when there is nothing to say."""
+    notes = batch_notes(result)
     body = BatchOut(
         batch_id=result.batch_id,
         status=result.status,
@@ -97,9 +104,10 @@ def _batch_body(result: BatchResult) -> dict[str, Any]:
         errors=[RowErrorOut(**vars(e)) for e in result.errors],
         report_ids=result.report_ids,
         kept=result.kept or None,
-        note=kept_note(result.kept),
+        shares_removed=result.shares_removed_refs or None,
+        note=". ".join(notes) if notes else None,
     )
-    quiet = None if result.kept else {"kept", "note"}
+    quiet = {name for name in ("kept", "shares_removed", "note") if getattr(body, name) is None}
     return body.model_dump(mode="json", exclude=quiet)
 
 
@@ -269,12 +277,22 @@ def api_upload(
 def audited_batch(
     session: Session, caller: Caller, batch_id: int, *, channel: str, read: Callable[[], T]
 ) -> T:
-    """Run a read of a batch and audit it, a miss too: its row errors hold values as sent."""
+    """Run a read of a batch and audit it, a miss too: its row errors hold values as sent.
+
+    Another agency's batch and a batch that does not exist are answered alike (404), but the
+    miss's row says which it was: ``outcome=refused`` or ``outcome=missing`` (docs/access.md).
+    """
     try:
         result = read()
     except BatchNotFound:
+        outcome = MISSING if session.get(ImportBatch, batch_id) is None else REFUSED
         audit.record(
-            session, caller, channel=channel, action="read_batch", record_ref=f"batch:{batch_id}"
+            session,
+            caller,
+            channel=channel,
+            action="read_batch",
+            query=outcome,
+            record_ref=f"batch:{batch_id}",
         )
         session.commit()
         raise

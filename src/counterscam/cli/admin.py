@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import datetime
 from typing import Annotated
 
@@ -21,7 +20,14 @@ from counterscam.access.accounts import (
     revoke_token,
 )
 from counterscam.cli.app import app
-from counterscam.cli.context import cli_engine, console, fail, print_json_records, print_table
+from counterscam.cli.context import (
+    cli_engine,
+    console,
+    fail,
+    operator_only,
+    print_json_records,
+    print_table,
+)
 from counterscam.db.engine import session_scope
 from counterscam.db.models import Agency
 
@@ -34,13 +40,8 @@ def _operator_only(ctx: typer.Context) -> None:
     token, and ``token list`` listed every agency's. They manage the accounts themselves,
     which no user of the policy may do: only the operator, who holds the database, runs them.
     """
-    if os.environ.get("COUNTERSCAM_TOKEN", "").strip():
-        command = " ".join(filter(None, (ctx.command_path, ctx.invoked_subcommand)))
-        raise fail(
-            f"'{command}' manages agencies, users and tokens, which only the local operator "
-            "(who holds the database) does, not a user signed in by COUNTERSCAM_TOKEN: unset "
-            "COUNTERSCAM_TOKEN to run it"
-        )
+    command = " ".join(filter(None, (ctx.command_path, ctx.invoked_subcommand)))
+    operator_only(command, does="manages agencies, users and tokens")
 
 
 agency_app = typer.Typer(help="Manage agencies.", no_args_is_help=True, callback=_operator_only)
@@ -59,6 +60,7 @@ def init() -> None:
     # Imported here: alembic takes ~0.1 s to load and only this command needs it.
     from counterscam.db.migrate import upgrade
 
+    operator_only("counterscam init", does="creates or upgrades the database")
     engine = cli_engine(schema_required=False)
     upgrade(engine)
     console.print(f"Database ready: {engine.url.render_as_string(hide_password=True)}")

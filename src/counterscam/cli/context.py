@@ -61,6 +61,21 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+def operator_only(command: str, *, does: str) -> None:
+    """Refuse ``command`` while ``COUNTERSCAM_TOKEN`` signs the CLI in as one user.
+
+    Commands act as the token's user (docs/cli.md). A command that acts on the whole region
+    rather than as a user of the policy (``does`` says what it does) is the local operator's,
+    who holds the database: it ran as the operator whatever the token, a partner's, a revoked
+    or a made-up one.
+    """
+    if os.environ.get("COUNTERSCAM_TOKEN", "").strip():
+        raise fail(
+            f"'{command}' {does}, which only the local operator (who holds the database) "
+            "does, not a user signed in by COUNTERSCAM_TOKEN: unset COUNTERSCAM_TOKEN to run it"
+        )
+
+
 def cli_caller(session: Session, *, agency: str | None) -> Caller:
     """Return who a command acts as: an API token's user, else the admin identity of an agency.
 

@@ -11,7 +11,13 @@ from rich.table import Table
 from sqlalchemy.engine import make_url
 
 from counterscam.cli.app import app
-from counterscam.cli.context import cli_engine, console, print_table, progress_bar
+from counterscam.cli.context import (
+    cli_engine,
+    console,
+    operator_only,
+    print_table,
+    progress_bar,
+)
 from counterscam.config import get_settings
 from counterscam.db.url_problems import shown
 
@@ -28,6 +34,7 @@ def demo(
     # Imported here: the demo builder loads numpy (via synth), which other commands don't need.
     from counterscam.demo import DEMO_PASSWORD, build_demo
 
+    operator_only("counterscam demo", does="builds a region of agencies, users and reports")
     with progress_bar(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()
     ) as progress:

@@ -30,7 +30,7 @@ from counterscam.db.engine import session_factory
 from counterscam.db.link_models import Cluster
 from counterscam.db.models import Agency, Report
 from counterscam.intake.records import RowError, rejections_csv
-from counterscam.intake.service import BatchResult, NotAllowed, kept_note, submit
+from counterscam.intake.service import BatchResult, NotAllowed, batch_notes, submit
 from counterscam.intake.tables import Limits, Source
 from counterscam.intake.worker import prepared_in_worker, prepared_inline, worth_a_worker
 from counterscam.link.rules import DEFAULT_RULES
@@ -315,8 +315,9 @@ def _print(name: str, result: BatchResult) -> None:
         f"{result.rejected:,} rejected, {result.created:,} created, {result.updated:,} updated",
         highlight=False,
     )
-    if (note := kept_note(result.kept)) is not None:
-        console.print(f"  {name}: {note}", highlight=False, markup=False)
+    for note in batch_notes(result):
+        # The references a widening note names come from the file: one line each, as above.
+        console.print(f"  {name}: {_one_line(note)}", highlight=False, markup=False)
     if not result.accepted and not result.errors:
         # Not an error (an agency may have nothing to send), but rarely what was meant.
         empty = (

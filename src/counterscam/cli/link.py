@@ -16,6 +16,7 @@ from counterscam.cli.context import (
     cli_engine,
     console,
     fail,
+    operator_only,
     print_table,
     progress_bar,
     writable_file,
@@ -82,6 +83,11 @@ def link(
     from counterscam.link.rebuild import STEPS
     from counterscam.link.rebuild import rebuild as run_rebuild
 
+    # A rebuild reads and rewrites every agency's reports and clusters as no user of the
+    # policy: with a partner's (or a made-up) token it ran and printed the region's counts.
+    operator_only(
+        f"{ctx.command_path} --rebuild", does="recomputes the clusters of every agency's reports"
+    )
     engine = cli_engine()
     if persons:
         _resolve_persons(engine)

@@ -101,6 +101,10 @@ class ImportBatch(Base):
     kept_identifiers: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     kept_parties: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     kept_places: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Resubmitted amber reports whose share list the batch emptied (now shown to every member
+    # agency): how many, and the first references, one a line.
+    shares_removed: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    shares_removed_refs: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class Report(Base):

@@ -14,6 +14,7 @@ from typing import Any
 from counterscam.intake import columns
 from counterscam.intake.json_files import duplicate
 from counterscam.intake.records import (
+    SHARES,
     SKIPPED,
     FileProblem,
     RawChild,
@@ -73,8 +74,11 @@ def assemble(
             yield from linked.orphans
             at += len(linked.orphans)
             merged[kind] = linked
-    # A linked file left out of the batch keeps a resubmitted report's stored rows of its kind.
+    # A linked file left out of the batch keeps a resubmitted report's stored rows of its kind,
+    # and a reports file without a share_with column its stored share list. Every row holds
+    # every column of its header, an empty cell as "" or None: that cell clears the list.
     given = frozenset(merged)
+    with_shares = given | {SHARES}
     for row, values, problems in reports.open_rows():
         at += 1
         ref = ref_of(values.get("external_ref"))
@@ -85,7 +89,13 @@ def assemble(
                     linked.skip(first)
             yield SKIPPED
             continue
-        raw = RawReport(data=values, file=reports.label, row=row, problems=problems, given=given)
+        raw = RawReport(
+            data=values,
+            file=reports.label,
+            row=row,
+            problems=problems,
+            given=with_shares if SHARES in values else given,
+        )
         if first is not None and first != row:
             raw.problems.append(duplicate(reports.label, row, ref, first))
         elif first is not None:

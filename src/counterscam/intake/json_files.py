@@ -11,6 +11,7 @@ from typing import Any
 from counterscam.intake import code_pages
 from counterscam.intake.chars import unstorable
 from counterscam.intake.records import (
+    SHARES,
     FileProblem,
     RawChild,
     RawReport,
@@ -243,8 +244,8 @@ def report_of(
         return raw
     data = {k: v for k, v in item.items() if k not in LINKED}
     # A key left out (or null, as serialisers write an unset list) keeps a resubmitted
-    # report's stored rows of its kind; a list, even [], replaces them.
-    given = frozenset(name for name in LINKED if item.get(name) is not None)
+    # report's stored rows of its kind; a list, even [], replaces them. share_with alike.
+    given = frozenset(name for name in (*LINKED, SHARES) if item.get(name) is not None)
     raw = RawReport(data=data, file=file, row=row, given=given)
     raw.problems.extend(_text_problems(item, file, row, ""))
     for name in LINKED:

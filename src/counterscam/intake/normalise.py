@@ -12,7 +12,7 @@ from counterscam.identifiers import KINDS, Canonical, InvalidIdentifier, canonic
 from counterscam.identifiers._types import shown
 from counterscam.intake import vocab
 from counterscam.intake.dates import local_day
-from counterscam.intake.records import SECTIONS, RawChild, RawReport, RowError, text_of
+from counterscam.intake.records import EVERYTHING, RawChild, RawReport, RowError, text_of
 from counterscam.intake.schema import (
     IDENTIFIER_VALUE_CHARS,
     PartyIn,
@@ -47,7 +47,7 @@ class NormalReport:
     parties: list[dict[str, Any]] = field(default_factory=list)
     places: list[dict[str, Any]] = field(default_factory=list)
     share_with: list[str] = field(default_factory=list)
-    given: frozenset[str] = SECTIONS  # RawReport.given: the sections a resubmission replaces
+    given: frozenset[str] = EVERYTHING  # RawReport.given: what a resubmission replaces
 
 
 def locate(raw: RawReport, path: tuple[str | int, ...]) -> tuple[str, int, str]:

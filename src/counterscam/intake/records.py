@@ -44,6 +44,11 @@ class RawChild:
 
 
 SECTIONS = frozenset(("identifiers", "parties", "places"))
+# ``given`` also holds this when the submission carries the share_with column or key: without
+# it a resubmitted amber report keeps its stored share list, so a correction that left the
+# column out no longer showed a report narrowed to named agencies to every member.
+SHARES = "share_with"
+EVERYTHING = SECTIONS | {SHARES}
 
 
 @dataclass(slots=True)
@@ -63,7 +68,8 @@ class RawReport:
     # The linked sections the submission carries (a file, a sheet or a JSON key, even with no
     # rows for this report): a resubmitted report keeps the stored rows of the others, so a
     # reports.csv sent alone to correct a loss no longer wipes its identifiers and alerts.
-    given: frozenset[str] = SECTIONS
+    # SHARES among them when it carries share_with (a column, even empty, or a JSON list).
+    given: frozenset[str] = EVERYTHING
 
 
 # Yielded in place of a report a reader was told is not wanted (``files.read_batch``): a

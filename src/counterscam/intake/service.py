@@ -40,8 +40,10 @@ __all__ = [
     "BatchResult",
     "NotAllowed",
     "RowError",
+    "batch_notes",
     "get_batch",
     "kept_note",
+    "shares_note",
     "rejections_csv",
     "submit",
 ]
@@ -80,6 +82,41 @@ class BatchResult:
     # Per section (identifiers, parties, places): updated reports that kept their stored rows
     # of it, as the batch did not give that section (``kept_note`` says so).
     kept: dict[str, int] = field(default_factory=dict)
+    # Updated amber reports whose share list the batch emptied, so every member agency now
+    # sees them (``shares_note`` says so): how many, and the references of the first
+    # SHARES_LISTED.
+    shares_removed: int = 0
+    shares_removed_refs: list[str] = field(default_factory=list)
+
+
+SHARES_LISTED = 10_000  # references of widened reports a batch keeps; the rest are counted
+SHARES_NAMED = 20  # of them, named in the sentence
+
+
+def shares_note(result: BatchResult) -> str | None:
+    """Say which resubmitted amber reports lost their share list (now shown to every member
+    agency), or None."""
+    count = result.shares_removed
+    if not count:
+        return None
+    refs = result.shares_removed_refs[:SHARES_NAMED]
+    named = ", ".join(refs) + (f" and {count - len(refs):,} more" if count > len(refs) else "")
+    which = (
+        f"amber report {named} was resubmitted with an empty share_with, so it is now"
+        if count == 1
+        else f"{count:,} amber reports ({named}) were resubmitted with an empty share_with, "
+        "so each is now"
+    )
+    return (
+        f"Share list removed: {which} visible to every member agency, not only the agencies it "
+        "was narrowed to. To narrow it again, resubmit it with share_with; to correct a report "
+        "and keep its list, leave the share_with column or key out"
+    )
+
+
+def batch_notes(result: BatchResult) -> list[str]:
+    """Return what a batch's answer says beside its counts and errors (no final stops)."""
+    return [n for n in (kept_note(result.kept), shares_note(result)) if n is not None]
 
 
 def kept_note(kept: dict[str, int]) -> str | None:
@@ -317,6 +354,9 @@ def _flush(session: Session, run: _Run, batch: ImportBatch, streaming: bool) -> 
     run.result.updated += written.updated
     for section, count in written.kept.items():
         run.result.kept[section] = run.result.kept.get(section, 0) + count
+    run.result.shares_removed += len(written.shares_removed)
+    room = SHARES_LISTED - len(run.result.shares_removed_refs)
+    run.result.shares_removed_refs.extend(written.shares_removed[: max(0, room)])
     run.result.report_ids.extend(written.report_ids)
     committing = streaming and run.keep_valid
     if committing or len(run.unlinked) >= LINK_GROUP:
@@ -351,6 +391,9 @@ def _finish(batch: ImportBatch, run: _Run) -> None:
     batch.kept_identifiers = result.kept.get("identifiers", 0)
     batch.kept_parties = result.kept.get("parties", 0)
     batch.kept_places = result.kept.get("places", 0)
+    batch.shares_removed = result.shares_removed
+    # A reference holds no line break (an invisible character in one is refused).
+    batch.shares_removed_refs = "\n".join(result.shares_removed_refs)
     listed = list(result.errors)
     if run.unlisted:
         listed.append(RowError("", 0, "", "", f"and {run.unlisted:,} more errors not listed"))
@@ -409,6 +452,8 @@ def get_batch(session: Session, caller: Caller, batch_id: int) -> BatchResult:
             )
             if count
         },
+        shares_removed=batch.shares_removed,
+        shares_removed_refs=batch.shares_removed_refs.split("\n") if batch.shares_removed else [],
     )
 
 

@@ -17,6 +17,7 @@ from counterscam.db.dialect import insert_for, lock_intake
 from counterscam.db.models import Identifier, Party, Place, Report, ReportShare, Sighting
 from counterscam.db.prepared import Prepared
 from counterscam.intake.normalise import NormalReport, SightingRow
+from counterscam.intake.records import SHARES
 from counterscam.link.writes import insert_rows
 
 # Look-ups built once with expanding parameters: an IN list of literals costs a Python
@@ -58,6 +59,9 @@ class Written:
     # Per section (identifiers, parties, places): updated reports whose stored rows of it were
     # kept, as the submission did not carry that section (RawReport.given).
     kept: dict[str, int] = field(default_factory=dict)
+    # Updated amber reports whose stored share list the submission emptied: each is now shown
+    # to every member agency, which the answer must say (service.shares_note).
+    shares_removed: list[str] = field(default_factory=list)
 
 
 def identifier_ids(
@@ -138,13 +142,12 @@ def existing_reports(session: Session, agency_id: int, refs: Sequence[str]) -> d
 
 
 # The linked rows of a resubmitted report, and the section of a submission that replaces
-# them: shares are a column of the report itself, so always replaced. A section not given
-# brings no rows (RawReport.given), so its stored rows stay as they are.
-_CHILDREN: tuple[tuple[type[Base], str | None], ...] = (
+# them. A section not given brings no rows (RawReport.given), so its stored rows stay as they
+# are; shares are handled by _replace_shares.
+_CHILDREN: tuple[tuple[type[Base], str], ...] = (
     (Sighting, "identifiers"),
     (Party, "parties"),
     (Place, "places"),
-    (ReportShare, None),
 )
 
 
@@ -192,14 +195,13 @@ def write_chunk(
             ],
         )
         for model, section in _CHILDREN:
-            replaced = [
-                existing[r.external_ref] for r in again if section is None or section in r.given
-            ]
-            if section is not None and len(replaced) < len(again):
+            replaced = [existing[r.external_ref] for r in again if section in r.given]
+            if len(replaced) < len(again):
                 written.kept[section] = len(again) - len(replaced)
             for start in range(0, len(replaced), IN_CHUNK):
                 chunk = replaced[start : start + IN_CHUNK]
                 connection.execute(delete(model).where(_table(model).c.report_id.in_(chunk)))
+        written.shares_removed = _replace_shares(connection, again, existing)
         ids.update({r.external_ref: existing[r.external_ref] for r in again})
     if fresh:
         # A plain executemany, then the new ids by (agency, external_ref), its unique index:
@@ -218,6 +220,39 @@ def write_chunk(
     written.rewritten = [ids[r.external_ref] for r in again]
     written.report_ids = [ids[r.external_ref] for r in reports]
     return written
+
+
+def _replace_shares(
+    connection: Connection, again: list[NormalReport], existing: dict[str, int]
+) -> list[str]:
+    """Delete the stored share lists the resubmitted reports replace; return the references of
+    the amber ones left with none, now shown to every member agency.
+
+    A list is replaced when the submission carries share_with (``RawReport.given``), and when
+    the report is no longer amber: only an amber report is narrowed, so any other mark has no
+    list (as a new report of that mark could not have one).
+    """
+    replaced = {
+        existing[r.external_ref]: r
+        for r in again
+        if SHARES in r.given or r.values["mark"] != "amber"
+    }
+    table = _table(ReportShare)
+    had: set[int] = set()
+    listed = list(replaced)
+    for start in range(0, len(listed), IN_CHUNK):
+        chunk = listed[start : start + IN_CHUNK]
+        # RETURNING tells which reports had a list, in the statement that deletes it: no
+        # read of the stored lists is added to a resubmission.
+        deleted = connection.execute(
+            delete(table).where(table.c.report_id.in_(chunk)).returning(table.c.report_id)
+        )
+        had.update(deleted.scalars())
+    return [
+        r.external_ref
+        for report_id, r in replaced.items()
+        if report_id in had and not r.share_with and r.values["mark"] == "amber"
+    ]
 
 
 def _write_children(

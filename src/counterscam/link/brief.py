@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, aliased
 from counterscam.access import audit
 from counterscam.access.caller import Caller
 from counterscam.access.policy import report_visible
-from counterscam.access.reads import Holding, holdings
+from counterscam.access.reads import MISSING, REFUSED, Holding, holdings
 from counterscam.db.link_models import Cluster, ClusterLink, ClusterReport
 from counterscam.db.local_time import local_period
 from counterscam.db.models import Identifier, Party, Place, Report, Sighting
@@ -160,13 +160,39 @@ def find_cluster(session: Session, key: str) -> Cluster:
 def open_cluster(
     session: Session, caller: Caller, key: str, *, action: str, channel: str
 ) -> Cluster:
-    """Return the cluster with this key for a read; a miss is audited too (keys get guessed)."""
+    """Return the cluster with this key for a read; a miss is audited too (keys get guessed).
+
+    The miss's row has the query ``outcome=missing``, as a read of no report has; a cluster
+    the caller may see none of is written by its reader with ``outcome=refused``
+    (``audit_cluster_read``).
+    """
     try:
         return find_cluster(session, key)
     except ClusterNotFound:
         ref = f"cluster:{key.upper()}"[:120]
-        audit.record(session, caller, channel=channel, action=action, record_ref=ref, hits=0)
+        audit.record(
+            session, caller, channel=channel, action=action, query=MISSING, record_ref=ref, hits=0
+        )
         raise
+
+
+def audit_cluster_read(
+    session: Session, caller: Caller, cluster: Cluster, *, action: str, channel: str, hits: int
+) -> None:
+    """Add the audit row of a read of ``cluster`` that gave ``hits`` of its reports.
+
+    A read that gave none (every report hidden from the caller: answered with the holders) has
+    the query ``outcome=refused``, as a hidden report's read has (docs/access.md, Audit log).
+    """
+    audit.record(
+        session,
+        caller,
+        channel=channel,
+        action=action,
+        query="" if hits else REFUSED,
+        record_ref=f"cluster:{cluster.key}",
+        hits=hits,
+    )
 
 
 def cluster_brief(
@@ -195,13 +221,8 @@ def cluster_brief(
         ).where(visible)
     ).all()
     hidden = holdings(session, caller, Report.id.in_(members))
-    audit.record(
-        session,
-        caller,
-        channel=channel,
-        action="read_cluster",
-        record_ref=f"cluster:{found.key}",
-        hits=len(reports),
+    audit_cluster_read(
+        session, caller, found, action="read_cluster", channel=channel, hits=len(reports)
     )
     if not reports:
         raise ClusterHidden(found.key, hidden)

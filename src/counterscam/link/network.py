@@ -8,13 +8,12 @@ from typing import Any
 from sqlalchemy import Select, and_, select
 from sqlalchemy.orm import Session
 
-from counterscam.access import audit
 from counterscam.access.caller import Caller
 from counterscam.access.policy import report_visible
 from counterscam.access.reads import holdings
 from counterscam.db.link_models import ClusterLink, ClusterReport, PartyDocument
 from counterscam.db.models import Identifier, Party, Report, Sighting
-from counterscam.link.brief import ClusterHidden, open_cluster
+from counterscam.link.brief import ClusterHidden, audit_cluster_read, open_cluster
 
 
 @dataclass(frozen=True)
@@ -53,13 +52,8 @@ def cluster_graph(
         )
     }
     hidden = holdings(session, caller, Report.id.in_(members))
-    audit.record(
-        session,
-        caller,
-        channel=channel,
-        action="read_cluster_graph",
-        record_ref=f"cluster:{found.key}",
-        hits=len(reports),
+    audit_cluster_read(
+        session, caller, found, action="read_cluster_graph", channel=channel, hits=len(reports)
     )
     if not reports:
         raise ClusterHidden(found.key, hidden)

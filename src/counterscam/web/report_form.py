@@ -92,8 +92,9 @@ class ReportForm:
     def report(self) -> dict[str, Any]:
         """Return the JSON REPORT (docs/formats.md) of the form; empty rows are left out."""
         report: dict[str, Any] = {k: self.get(k) for k in REPORT_FIELDS if self.get(k).strip()}
-        if "share_with" in report:
-            report["share_with"] = [c for c in re.split(r"[;,\s]+", report["share_with"]) if c]
+        # Always given, [] when the box is empty: a report sent without it keeps its stored
+        # share list, and the form saves what it shows.
+        report["share_with"] = [c for c in re.split(r"[;,\s]+", self.get("share_with")) if c]
         for group, fields in CHILD_FIELDS.items():
             rows = []
             for i in range(self.rows(group)):

@@ -13,7 +13,7 @@ from counterscam.access.policy import report_visible
 from counterscam.config import Settings
 from counterscam.db.models import Report
 from counterscam.intake.files import read_uploads
-from counterscam.intake.service import BatchResult, kept_note, submit
+from counterscam.intake.service import BatchResult, kept_note, shares_note, submit
 from counterscam.intake.tables import Limits
 from counterscam.web.tables import Column, Table
 
@@ -43,6 +43,11 @@ class BatchView:
     def kept(self) -> str | None:
         """Say which stored rows of resubmitted reports the batch left as they were, or None."""
         return kept_note(self.result.kept)
+
+    @property
+    def shares_removed(self) -> str | None:
+        """Say which resubmitted amber reports lost their share list, or None."""
+        return shares_note(self.result)
 
     @property
     def errors_left_out(self) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,9 +19,13 @@ from counterscam.intake.records import FileProblem, file_problem
 from counterscam.intake.tables import OLE_START, ZIP_START, Limits, Source
 from counterscam.intake.xlsx_files import (
     EXCEL_DIGITS,
+    MergedCover,
+    MergedRange,
     guard_strings,
     measure_sheet,
+    merged_ranges,
     open_workbook,
+    sheet_hidden,
     too_many_rows,
 )
 
@@ -165,9 +170,15 @@ def _listed(
             continue
         cell = row[at_value] if at_value < len(row) else None
         given = row[at_kind] if at_kind is not None and at_kind < len(row) else None
+        merged = next((c for c in (cell, given) if isinstance(c, _Merged)), None)
+        if merged is not None:
+            # Answered as the spreadsheet shows it, not checked: as intake refuses it.
+            cell, given = (c.shown if isinstance(c, _Merged) else c for c in (cell, given))
         own = kind_of(given) or kind
         value, problem = _text(cell)
         note = number_note(value) if _is_number(cell) and problem is None else None
+        if merged is not None:
+            problem, note = merged.reason, None
         listed.append(Listed(number, CheckItem(value=value, kind=own), problem, note))
         if most is not None and len(listed) > most:
             break
@@ -249,32 +260,115 @@ def _unreadable(name: str, problem: FileProblem) -> UnreadableList:
 
 
 def _sheet_with_values(book: Any, most: int | None) -> Iterator[list[Any]]:
-    """Yield the rows of the first sheet whose header names a ``value`` column.
+    """Yield the rows of the first visible sheet whose header names a ``value`` column.
 
-    Raises FileProblem for a sheet of more rows and cells than ``most`` values need, or a
-    cell pointing to a shared string the file does not hold.
+    A value or kind cell that a merged range holding a value covers is yielded as _Merged.
+    Raises FileProblem for a sheet of more rows and cells than ``most`` values need, a cell
+    pointing to a shared string the file does not hold, or a hidden sheet that alone names a
+    ``value`` column.
     """
     try:
+        hidden = []
         for sheet in book.worksheets:
-            sheet.reset_dimensions()  # a stale <dimension> would drop rows without a word
-            # Only the rows above the header are parsed to find it: none may be too wide.
-            measure_sheet(sheet, max_elements=None, max_rows=_BLANK_ABOVE + 1)
-            rows = _guarded(sheet)
-            above: list[list[Any]] = []  # blank rows above the header keep the numbering
-            first = next(rows, None)
-            while first is not None and not _filled(first) and len(above) < _BLANK_ABOVE:
-                above.append([])
-                first = next(rows, None)
-            if first is not None and "value" in header_names(list(first)):
-                _check_size(sheet, most)
+            if sheet_hidden(sheet):
+                # A hidden sheet first (a stale list hidden, not deleted) was checked in place
+                # of the visible one the analyst sees.
+                hidden.append(sheet)
+                continue
+            found = _headed(sheet)
+            if found is not None:
+                above, rows = found
+                merged = _check_size(sheet, most)
                 yield from above
-                yield list(first)
-                for row in rows:
-                    yield list(row)
+                yield from _marked(str(sheet.title), rows, len(above) + 1, merged)
                 return
+        for sheet in hidden:
+            if _headed(sheet) is not None:
+                raise file_problem(
+                    str(sheet.title),
+                    "the sheet is hidden, and it is the only one whose header names a 'value' "
+                    "column, so its values would be checked unseen; unhide it (right-click a "
+                    "sheet tab > Unhide) and check it, or copy the values to a visible sheet",
+                )
         yield []  # no sheet has the header: _listed says what to add
     finally:
         book.close()
+
+
+def _headed(sheet: Any) -> tuple[list[list[Any]], Iterator[tuple[Any, ...]]] | None:
+    """Return the blank rows above a sheet's header and its rows from the header on, or None
+    when its first filled row names no ``value`` column."""
+    sheet.reset_dimensions()  # a stale <dimension> would drop rows without a word
+    # Only the rows above the header are parsed to find it: none may be too wide.
+    measure_sheet(sheet, max_elements=None, max_rows=_BLANK_ABOVE + 1)
+    rows = _guarded(sheet)
+    above: list[list[Any]] = []  # blank rows above the header keep the numbering
+    first = next(rows, None)
+    while first is not None and not _filled(first) and len(above) < _BLANK_ABOVE:
+        above.append([])
+        first = next(rows, None)
+    if first is None or "value" not in header_names(list(first)):
+        return None
+    return above, itertools.chain([first], rows)
+
+
+@dataclass(frozen=True)
+class _Merged:
+    """A value or kind cell of a merged range: the spreadsheet shows ``shown``, the value of
+    the range's first cell, but the file stores it there alone."""
+
+    shown: Any
+    reason: str
+
+    def __str__(self) -> str:
+        return str(self.shown)
+
+
+def _marked(
+    label: str, rows: Iterator[tuple[Any, ...]], at_header: int, merged: Sequence[str]
+) -> Iterator[list[Any]]:
+    """Yield the rows from the header on, the value and kind cells merged ranges cover (other
+    than each range's first) as _Merged; merged cells with no value are formatting."""
+    # A kind merged down a group of rows was read for the first row only, and the others
+    # were guessed (an account number as a phone); a value merged down, its other rows were
+    # skipped as blank, without a word.
+    header = next(rows, None)
+    if header is None:
+        return
+    names = header_names(list(header))
+    yield list(header)
+    wanted = [names.index(c) + 1 for c in ("value", "kind") if c in names]
+    starting: dict[int, list[MergedRange]] = {}
+    for found in merged_ranges(label, merged, columns=len(names)):
+        if found.first_row >= at_header and any(
+            found.first_col <= c <= found.last_col for c in wanted
+        ):
+            starting.setdefault(found.first_row, []).append(found)
+    if not starting:
+        yield from (list(row) for row in rows)
+        return
+
+    def shown(found: MergedRange, row: Sequence[Any]) -> _Merged:
+        top = row[found.first_col - 1] if found.first_col <= len(row) else None
+        return _Merged("" if top is None else top, found.reason())
+
+    # The ranges over this row whose first cell holds a value (a range starting in the header
+    # row shows the column's name).
+    covering = {r: shown(r, header) for r in starting.pop(at_header, [])}
+    cover = MergedCover(label)
+    for number, values in enumerate(rows, start=at_header + 1):
+        row = list(values)
+        covering.update((r, shown(r, row)) for r in starting.pop(number, ()))
+        covering = {r: m for r, m in covering.items() if r.last_row >= number and str(m).strip()}
+        cover.take(len(covering))
+        for found, seen in covering.items():
+            for column in wanted:
+                if found.first_col <= column <= found.last_col and (
+                    (number, column) != (found.first_row, found.first_col)
+                ):
+                    row.extend([None] * (column - len(row)))
+                    row[column - 1] = seen
+        yield row
 
 
 def _guarded(sheet: Any) -> Iterator[tuple[Any, ...]]:
@@ -287,8 +381,9 @@ def _guarded(sheet: Any) -> Iterator[tuple[Any, ...]]:
         yield row
 
 
-def _check_size(sheet: Any, most: int | None) -> None:
-    """Refuse the list's sheet before reading on when it holds more than ``most`` values need."""
+def _check_size(sheet: Any, most: int | None) -> tuple[str, ...]:
+    """Refuse the list's sheet before reading on when it holds more than ``most`` values need;
+    return its merged ranges, which the count finds after its rows."""
     limits = Limits()
     budget = None if most is None else (most + 1) * TAGS_PER_VALUE
     size = measure_sheet(sheet, max_elements=budget, max_rows=limits.max_sheet_rows)
@@ -304,3 +399,4 @@ def _check_size(sheet: Any, most: int | None) -> None:
             f"values, or split the list into files of {most:,} values or fewer",
             row=size.row,
         )
+    return size.merged

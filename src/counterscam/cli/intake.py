@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, TaskID, TextColumn, Tim
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from counterscam.access.caller import Caller
 from counterscam.cli.app import app
 from counterscam.cli.context import (
     cli_caller,
@@ -33,6 +34,7 @@ from counterscam.intake.records import RowError, rejections_csv
 from counterscam.intake.service import BatchResult, NotAllowed, batch_notes, submit
 from counterscam.intake.tables import Limits, Source
 from counterscam.intake.worker import prepared_in_worker, prepared_inline, worth_a_worker
+from counterscam.link.listing import largest_cluster
 from counterscam.link.rules import DEFAULT_RULES
 
 SUFFIXES = (".csv", ".xlsx", ".json")
@@ -227,7 +229,9 @@ def import_reports(
                 results.append(result)
                 _print(name, result)
         if any(r.accepted for r in results):
-            _advise_rebuild(session, sum(r.created + r.updated for r in results))
+            # Under a token every batch is the token's user's; without one, the operator's.
+            caller = next(iter(callers.values()))
+            _advise_rebuild(session, sum(r.created + r.updated for r in results), caller)
     except KeyboardInterrupt:
         raise _interrupted(results, keep_valid=keep_valid) from None
     finally:
@@ -275,26 +279,42 @@ def _load_linking() -> None:
     importlib.import_module("counterscam.link.incremental")
 
 
-def _advise_rebuild(session: Session, stored: int) -> None:
+def _advise_rebuild(session: Session, stored: int, caller: Caller) -> None:
     """Say to rebuild when intake's linking has made a giant cluster or a bulk import ran.
 
     Intake links each round of reports on what is stored by then and never splits: an
     identifier that only later shows itself a hub has already joined clusters (on another
     generator's region, pairwise precision 0.6 before a rebuild, 0.98 after: docs/link.md).
+    The local operator is told the region's figures and to rebuild. A user signed in by
+    ``COUNTERSCAM_TOKEN`` is told only what they may see, and to ask the operator: the rebuild
+    is refused to them.
     """
-    largest = session.scalar(select(func.max(Cluster.report_count))) or 0
-    reports = session.scalar(select(func.count()).select_from(Report)) or 0
+    if caller.user_id is None:  # the local operator, who holds the database
+        largest = session.scalar(select(func.max(Cluster.report_count))) or 0
+        reports = session.scalar(select(func.count()).select_from(Report)) or 0
+        holds = f"The largest cluster now holds {largest:,} of {reports:,} reports"
+        rebuild = "run `counterscam link --rebuild`"
+    else:
+        # Region-wide figures counted other agencies' reports the user may not see (red and
+        # amber+strict ones too), and the rebuild they were told to run is the operator's.
+        visible = largest_cluster(session, caller)
+        largest, reports = visible.reports, visible.of_reports
+        holds = (
+            f"The largest cluster you may see now holds {largest:,} of the {reports:,} "
+            "reports you may see"
+        )
+        rebuild = (
+            "ask the local operator (who holds the database) to run `counterscam link --rebuild`"
+        )
     if largest > DEFAULT_RULES.giant_above(reports):
         console.print(
-            f"The largest cluster now holds {largest:,} of {reports:,} reports. Intake links "
-            "but never splits: run `counterscam link --rebuild` to split giant clusters at "
+            f"{holds}. Intake links but never splits: {rebuild} to split giant clusters at "
             "their weak bridges (and after every bulk import)."
         )
     elif stored >= BULK_IMPORT:
         console.print(
-            f"{stored:,} reports were linked as they came. Intake links but never splits: run "
-            "`counterscam link --rebuild` after a bulk import, to review every cluster with "
-            "everything now known."
+            f"{stored:,} reports were linked as they came. Intake links but never splits: "
+            f"{rebuild} after a bulk import, to review every cluster with everything now known."
         )
 
 

@@ -8,6 +8,7 @@ import zipfile
 import zlib
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
@@ -107,7 +108,7 @@ def _intake_sheets(source: Source, worksheets: list[Any]) -> dict[str, Any]:
                 f"{str(ws.title)!r}); put their rows in one sheet, or import them as "
                 "separate workbooks",
             )
-        if name in columns.FILES and getattr(ws, "sheet_state", "visible") != "visible":
+        if name in columns.FILES and sheet_hidden(ws):
             # Its rows would be stored (and, for a linked sheet, replace those stored)
             # although no one sending the workbook sees them: a stale sheet hidden, not deleted.
             raise file_problem(
@@ -118,6 +119,11 @@ def _intake_sheets(source: Source, worksheets: list[Any]) -> dict[str, Any]:
             )
         sheets[name] = ws
     return sheets
+
+
+def sheet_hidden(ws: Any) -> bool:
+    """Tell whether a sheet is hidden (or *very hidden*): no one opening the workbook sees it."""
+    return getattr(ws, "sheet_state", "visible") != "visible"
 
 
 def _check_sizes(sheets: dict[str, Any], limits: Limits) -> dict[str, tuple[str, ...]]:
@@ -392,6 +398,76 @@ def _sheet_table(ws: Any, kind: str, limits: Limits, merged: Sequence[str] = ())
 _MERGED_ROWS = 1_000_000
 
 
+@dataclass(frozen=True)
+class MergedRange:
+    """A range of merged cells, by its bounds (numbered from 1), clipped to the named columns.
+
+    Excel shows the value of a merged range in every cell of it, but stores it in the first
+    cell alone: the others are read as empty.
+    """
+
+    ref: str
+    first_col: int
+    first_row: int
+    last_col: int
+    last_row: int
+
+    def reason(self) -> str:
+        """Say what the merge hides and how to fix it, naming the range."""
+        from openpyxl.utils.cell import get_column_letter
+
+        cell = f"{get_column_letter(self.first_col)}{self.first_row}"
+        return (
+            f"cells {self.ref} are merged: the spreadsheet shows the value of {cell} in "
+            f"each of them, but stores it in {cell} alone, so the others are read as empty; "
+            "unmerge the cells (Home > Merge & Center) and type the value into each one"
+        )
+
+
+def merged_ranges(label: str, merged: Sequence[str], *, columns: int) -> list[MergedRange]:
+    """Return the merged ranges of more than one cell that start in the first ``columns``.
+
+    ``merged`` are the ranges ``measure_sheet`` found (``A2:A4``). Raises FileProblem for a
+    sheet of more than MAX_MERGED ranges.
+    """
+    from openpyxl.utils.cell import range_boundaries
+
+    if len(merged) > MAX_MERGED:
+        raise file_problem(
+            label,
+            f"the sheet has more than {MAX_MERGED:,} merged ranges; unmerge the cells (select "
+            "the sheet, Home > Merge & Center) and save",
+        )
+    ranges = []
+    for ref in merged:
+        first_col, first_row, last_col, last_row = range_boundaries(ref)
+        last_col = min(last_col, columns)
+        if (first_col == last_col and first_row == last_row) or first_col > last_col:
+            continue  # one cell, or beyond the named columns
+        ranges.append(MergedRange(ref.upper(), first_col, first_row, last_col, last_row))
+    return ranges
+
+
+class MergedCover:
+    """The rows of data a sheet's merged ranges cover, counted once for each range."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.left = _MERGED_ROWS
+
+    def take(self, rows: int) -> None:
+        """Count ``rows`` more; FileProblem once they pass _MERGED_ROWS."""
+        self.left -= rows
+        if self.left < 0:
+            # Excel merges no range over another: thousands of ranges over the same rows are
+            # no sheet Excel saved, and naming each row of each would cost without end.
+            raise file_problem(
+                self.label,
+                f"the sheet's merged cells cover more than {_MERGED_ROWS:,} rows of data; "
+                "unmerge the cells (select the sheet, Home > Merge & Center) and save",
+            )
+
+
 def _refuse_merged(
     label: str,
     names: list[str],
@@ -400,50 +476,24 @@ def _refuse_merged(
 ) -> None:
     """Reject the rows of merged cells that hold a value in the named columns.
 
-    Excel shows the value of a merged range in every cell of it, but stores it in the first
-    cell alone: a country or reference merged down three rows was read for the first row
-    only, and the other rows were stored without it (or refused as missing a value they
-    show). Merged cells without a value are formatting, and are read as empty.
+    A country or reference merged down three rows was read for the first row only, and the
+    other rows were stored without it (or refused as missing a value they show). Merged
+    cells without a value are formatting, and are read as empty.
     """
-    from openpyxl.utils.cell import get_column_letter, range_boundaries
-
-    if len(merged) > MAX_MERGED:
-        raise file_problem(
-            label,
-            f"the sheet has more than {MAX_MERGED:,} merged ranges; unmerge the cells (select "
-            "the sheet, Home > Merge & Center) and save",
-        )
     by_number = {number: (cells, problems) for number, cells, problems in rows}
     numbers = sorted(by_number)
-    budget = _MERGED_ROWS
-    for ref in merged:
-        first_col, first_row, last_col, last_row = range_boundaries(ref)
-        last_col = min(last_col, len(names))
-        if (first_col == last_col and first_row == last_row) or first_col > last_col:
-            continue  # one cell, or beyond the named columns
-        top_left = names[first_col - 1] if first_row == 1 else None
-        if first_row in by_number:
-            top_left = by_number[first_row][0].get(names[first_col - 1])
+    cover = MergedCover(label)
+    for found in merged_ranges(label, merged, columns=len(names)):
+        column = names[found.first_col - 1]
+        top_left = column if found.first_row == 1 else None
+        if found.first_row in by_number:
+            top_left = by_number[found.first_row][0].get(column)
         if top_left in (None, ""):
             continue
-        cell = f"{get_column_letter(first_col)}{first_row}"
-        reason = (
-            f"cells {ref.upper()} are merged: the spreadsheet shows the value of {cell} in "
-            f"each of them, but stores it in {cell} alone, so the others are read as empty; "
-            "unmerge the cells (Home > Merge & Center) and type the value into each one"
-        )
-        column = names[first_col - 1]
-        start = bisect_left(numbers, max(first_row, 2))
-        covered = numbers[start : bisect_right(numbers, last_row)]
-        budget -= len(covered)
-        if budget < 0:
-            # Excel merges no range over another: thousands of ranges over the same rows are
-            # no sheet Excel saved, and naming each row of each would cost without end.
-            raise file_problem(
-                label,
-                f"the sheet's merged cells cover more than {_MERGED_ROWS:,} rows of data; "
-                "unmerge the cells (select the sheet, Home > Merge & Center) and save",
-            )
+        reason = found.reason()
+        start = bisect_left(numbers, max(found.first_row, 2))
+        covered = numbers[start : bisect_right(numbers, found.last_row)]
+        cover.take(len(covered))
         for number in covered:
             by_number[number][1].append(RowError(label, number, column, "", reason))
 

@@ -65,6 +65,33 @@ class ClusterPage:
     sort: str
 
 
+@dataclass(frozen=True)
+class LargestCluster:
+    """The largest cluster by the reports a caller may see, and how many reports they see."""
+
+    reports: int
+    of_reports: int
+
+
+def largest_cluster(session: Session, caller: Caller) -> LargestCluster:
+    """Return the most reports ``caller`` may see in one cluster, and all the reports they see.
+
+    Counted as the cluster list counts, so the figures match what the caller is shown there.
+    """
+    visible = report_visible(caller)
+    per_cluster = (
+        select(func.count().label("reports"))
+        .select_from(ClusterReport)
+        .join(Report, Report.id == ClusterReport.report_id)
+        .where(visible)
+        .group_by(_CLUSTER)
+        .subquery()
+    )
+    largest = session.scalar(select(func.max(per_cluster.c.reports))) or 0
+    seen = session.scalar(select(func.count()).select_from(Report).where(visible)) or 0
+    return LargestCluster(reports=int(largest), of_reports=int(seen))
+
+
 def _filters(
     query: Select[Any], country: str | None, scam_type: str | None, compound: str | None
 ) -> Select[Any]:

@@ -7,6 +7,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any, TextIO
 
 from counterscam.intake import code_pages, columns
@@ -59,12 +60,33 @@ def csv_table(source: Source) -> Table:
     _refuse_other_delimiter(source, header)
     _refuse_nul_heading(source, header)
     kind, names = recognise(header, source.name)
+    widths = _Widths(header=len(header))
     return Table(
         kind=kind,
         label=source.name,
-        open_rows=lambda: _rows(source, names),
-        open_refs=lambda: _refs(source, names),
+        open_rows=lambda: _rows(source, names, widths),
+        open_refs=lambda: _refs(source, names, widths),
     )
+
+
+@dataclass
+class _Widths:
+    """How many values a row may have: learnt by the first pass over the file (``_refs``).
+
+    A row wider than the header with empty values past it was cut to the header's width,
+    which suits an exporter that ends every line with a comma, or Excel's empty headings past
+    the columns. But an unquoted comma in a value ("Tan, Ah Kow") gives a row one value more,
+    empty when its last column was, and every value after that comma was stored one column to
+    the right. So a row may be as wide as the header row, or as the narrowest data row when
+    every data row is wider (the exporter's extra commas) and the narrowest shows no value
+    split by a comma; a row wider than that is refused.
+    """
+
+    header: int  # values in the header row, its empty headings past the columns included
+    wide: int | None = None  # the most values a row may have; None until the first pass ends
+    # A data row no wider than the header row, in a file whose first rows are wider: it tells
+    # that the file does not end every row with an extra comma. 0 when there is none.
+    plain: int = 0
 
 
 def _refuse_non_text(source: Source) -> None:
@@ -352,8 +374,13 @@ def _header_again(source: Source, row: int, record: list[str], names: list[str])
     return False
 
 
-def _rows(source: Source, names: list[str]) -> Rows:
+def _rows(source: Source, names: list[str], widths: _Widths) -> Rows:
     width = len(names)
+    if widths.wide is None:  # the first pass was not made: make it now, for the widths
+        for _ in _refs(source, names, widths):
+            pass
+    assert widths.wide is not None
+    wide = widths.wide
     records = _records(source)
     next(records, None)  # the header
     ends_open = _ends_open(source)
@@ -364,21 +391,13 @@ def _rows(source: Source, names: list[str]) -> Rows:
             # read into the last cell, it was a share_with code or a country no one wrote.
             record[-1] = record[-1].rstrip("\x1a")
         if len(record) > width:
-            if "".join(record[width:]).strip():
-                problems.append(
-                    RowError(
-                        source.name,
-                        row,
-                        "",
-                        "",
-                        f"this row has {len(record)} values but the header has {width} "
-                        "columns; quote values that contain commas",
-                    )
-                )
-            elif _blank("".join(record)):
+            if not record[0].strip().strip("\x1a") and _blank("".join(record)):
                 # ",,,,,,": Excel writes a row of empty cells for every row that was once
                 # formatted or cleared, as wide as its widest row, past the header's width.
                 continue
+            if len(record) > wide or "".join(record[width:]).strip():
+                if not _header_again(source, row, record, names):
+                    problems.append(_too_wide(source, row, record, names, widths))
             record = record[:width]
         elif len(record) < width:
             if _blank("".join(record)):
@@ -400,10 +419,16 @@ def _rows(source: Source, names: list[str]) -> Rows:
         yield row, dict(zip(names, record, strict=True)), problems
 
 
-def _refs(source: Source, names: list[str]) -> Refs:
-    """Yield (row, external_ref) of the rows ``_rows`` yields, without building them."""
+def _refs(source: Source, names: list[str], widths: _Widths) -> Refs:
+    """Yield (row, external_ref) of the rows ``_rows`` yields, without building them.
+
+    Reading the file to its end also learns ``widths.wide``, which ``_rows`` needs.
+    """
     width = len(names)
     at = names.index("external_ref") if "external_ref" in names else width
+    least = began = _UNSEEN  # the narrowest data row at least as wide as the header; the first
+    first = plain = 0  # the rows of those two
+    narrowest: list[str] = []
     records = _records(source)
     next(records, None)  # the header
     for row, record in records:
@@ -411,4 +436,87 @@ def _refs(source: Source, names: list[str]) -> Refs:
             continue  # a blank line, however many empty cells it has (as _rows skips it)
         if _header_again(source, row, record, names):
             continue
+        # A shorter row is a row whose last cells were left out, which tells nothing of
+        # extra commas. One comparison a row: the import benchmark reads millions of them.
+        if width <= len(record) < least:
+            if least == _UNSEEN:
+                began, first = len(record), row
+            least, plain, narrowest = len(record), row, record
         yield row, ref_of(record[at]) if at < len(record) else ""
+    allowed = max(widths.header, width)
+    # Data rows all wider than the header row tell an exporter's extra comma, unless the
+    # narrowest shows a value split by an unquoted comma and a space ("Tan, Ah Kow"): a file of
+    # one such row, or of rows that each write a name "Family, Given", would be read shifted.
+    extra = least - allowed
+    if allowed < least < _UNSEEN and _spaced_split(narrowest, width, extra) is None:
+        widths.wide = least
+    else:
+        widths.wide = allowed
+    # Rows ended with an extra comma, two or more of them before a row that does not: the
+    # refused rows name that row too, typed in by hand below an export perhaps. (A single
+    # row before it is more likely a row with a comma in a value.)
+    widths.plain = plain if least <= allowed < began < _UNSEEN and plain - first >= 2 else 0
+
+
+_UNSEEN = MAX_COLUMNS * 2  # wider than any row a header is read with
+
+
+def _too_wide(
+    source: Source, row: int, record: list[str], names: list[str], widths: _Widths
+) -> RowError:
+    """Refuse a row with more values than the file's rows have, naming where it looks split."""
+    width = len(names)
+    extra = len(record) - (widths.wide or width)
+    if extra <= 0:  # as wide as the others, with a value past the header's columns
+        extra = len(record) - width
+    moved = "one column" if extra == 1 else f"{extra} columns"
+    column, value = "", ""
+    split = _split_at(record, width, extra)
+    if split is None:
+        where = f"a comma in a value splits it in two, so the values after it are {moved}"
+        example = '"Tan, Ah Kow", "1.234.567,89"'
+    else:
+        column, value = names[split], f"{record[split]},{record[split + 1]}"
+        later = f"from {names[split + 1]} on are" if split + 1 < width else "after it are"
+        where = (
+            f"{value!r} in {column} looks split in two by its comma, so the values {later} {moved}"
+        )
+        example = '"' + value.replace('"', '""') + '"'
+    reason = (
+        f"this row has {len(record)} values but the header has {width} columns: {where} right "
+        f"of their headings. A comma in a value needs the value in double quotes ({example})"
+    )
+    if widths.plain and not "".join(record[width:]).strip():
+        reason += (
+            f". If every data row was meant to end with an extra comma, row {widths.plain} lacks it"
+        )
+    return RowError(source.name, row, column, value, reason)
+
+
+def _split_at(record: list[str], width: int, extra: int) -> int | None:
+    """Return the index of the column whose value an unquoted comma most likely split.
+
+    A comma in text is followed by a space ("Tan, Ah Kow"), unless the file puts one after
+    every comma; one in an amount splits off three digits or two decimals ("12,500.00",
+    "1.234.567,89").
+    """
+    spaced = _spaced_split(record, width, extra)
+    if spaced is not None:
+        return spaced
+    for i in range(min(width, len(record) - 1)):
+        if record[i][-1:].isdigit() and _DIGIT_GROUP.match(record[i + 1]):
+            return i
+    return None
+
+
+def _spaced_split(record: list[str], width: int, extra: int) -> int | None:
+    """Return the index of the first column whose value looks split by a comma and a space."""
+    spaced = [
+        i
+        for i in range(min(width, len(record) - 1))
+        if record[i + 1][:1] == " " and record[i + 1].strip() and record[i].strip()
+    ]
+    return spaced[0] if spaced and len(spaced) <= extra else None
+
+
+_DIGIT_GROUP = re.compile(r"(?:\d{3}(?:\.\d*)?|\d{2})\Z")

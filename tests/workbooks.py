@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 _STRINGS_TYPE = (
     b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.'
@@ -16,14 +17,21 @@ _STRINGS_TYPE = (
 )
 
 
-def workbook(sheets: dict[str, list[list[Any]]]) -> bytes:
-    """Return a workbook of the named sheets, in order, holding the rows given."""
+def workbook(
+    sheets: dict[str, list[list[Any]]],
+    change: Callable[[dict[str, Worksheet]], None] | None = None,
+) -> bytes:
+    """Return a workbook of the named sheets, in order, holding the rows given; ``change``
+    may then alter the sheets as a user would (merge cells, hide a sheet)."""
     book = Workbook()
     book.remove(book.active)
+    made = {}
     for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
+        made[name] = sheet = book.create_sheet(name)
         for row in rows:
             sheet.append(row)
+    if change is not None:
+        change(made)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

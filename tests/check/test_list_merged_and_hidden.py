@@ -6,36 +6,17 @@ hidden sheet is not checked unseen."""
 from __future__ import annotations
 
 import csv
-import io
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 from typer.testing import CliRunner
 
 from counterscam.cli.main import app
 from tests.check.conftest import PHONE, CheckRegion
+from tests.workbooks import workbook
 
 NO_HIT = "+6591111111"
-
-
-def workbook_with(
-    sheets: dict[str, list[list[Any]]], change: Callable[[dict[str, Worksheet]], None]
-) -> bytes:
-    book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
-    made = {}
-    for name, rows in sheets.items():
-        made[name] = book.create_sheet(name)
-        for row in rows:
-            made[name].append(row)
-    change(made)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def _check(runner: CliRunner, tmp_path: Path, book: bytes) -> tuple[str, list[dict[str, str]]]:
@@ -59,7 +40,7 @@ def test_a_kind_merged_down_a_group_of_rows_is_not_guessed_for_the_others(
     # The analyst groups the phones and merges their kind: Excel shows "phone" on each row but
     # stores it in A2 alone, and the other rows were checked with a guessed kind, silently.
     rows = [["kind", "value"], ["phone", PHONE], [None, NO_HIT], [None, PHONE]]
-    book = workbook_with({"list": rows}, lambda s: s["list"].merge_cells("A2:A4"))
+    book = workbook({"list": rows}, lambda s: s["list"].merge_cells("A2:A4"))
     said, answers = _check(runner, tmp_path, book)
     assert "3 checked: 1 hits, 2 invalid." in said
     assert [(a["line"], a["kind"], a["value"], a["hit"]) for a in answers] == [
@@ -79,7 +60,7 @@ def test_a_value_merged_down_several_rows_is_answered_on_each_not_dropped(
     # Rows 3 and 4 show the phone but hold nothing: they were skipped as blank, and the list
     # "checked 2" of the four values the analyst sees.
     rows = [["value"], [PHONE], [None], [None], [NO_HIT]]
-    book = workbook_with({"list": rows}, lambda s: s["list"].merge_cells("A2:A4"))
+    book = workbook({"list": rows}, lambda s: s["list"].merge_cells("A2:A4"))
     said, answers = _check(runner, tmp_path, book)
     assert "4 checked: 1 hits, 2 invalid." in said
     assert [(a["line"], a["value"]) for a in answers] == [
@@ -101,7 +82,7 @@ def test_merged_cells_without_a_value_or_beyond_the_value_and_kind_are_read_as_b
         sheets["list"].merge_cells("B2:B3")  # a note merged over two rows: not a checked column
         sheets["list"].merge_cells("A4:A5")  # empty: formatting
 
-    said, answers = _check(runner, tmp_path, workbook_with({"list": rows}, merge))
+    said, answers = _check(runner, tmp_path, workbook({"list": rows}, merge))
     assert "2 checked: 1 hits, 0 invalid." in said
     assert [a["error"] for a in answers] == ["", ""]
 
@@ -116,7 +97,7 @@ def test_a_hidden_sheet_first_is_not_checked_in_place_of_the_visible_list(
     def hide(made: dict[str, Worksheet]) -> None:
         made["old"].sheet_state = "hidden"
 
-    said, answers = _check(runner, tmp_path, workbook_with(sheets, hide))
+    said, answers = _check(runner, tmp_path, workbook(sheets, hide))
     assert "1 checked: 1 hits, 0 invalid." in said
     assert [(a["line"], a["value"], a["hit"]) for a in answers] == [("2", PHONE, "yes")]
 
@@ -130,7 +111,7 @@ def test_a_list_only_on_a_hidden_sheet_is_refused_not_checked_unseen(
     def hide(made: dict[str, Worksheet]) -> None:
         made["old"].sheet_state = state
 
-    said, answers = _check(runner, tmp_path, workbook_with(sheets, hide))
+    said, answers = _check(runner, tmp_path, workbook(sheets, hide))
     assert answers == []
     assert (
         "list.xlsx, sheet 'old': the sheet is hidden, and it is the only one whose header "

@@ -4,11 +4,9 @@ otherwise than it stores."""
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 from typing import Any
 
 import pytest
-from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,7 +16,7 @@ from counterscam.db.models import Identifier, Report
 from counterscam.intake import xlsx_files
 from counterscam.intake.xml_parts import MAX_MERGED
 from tests.intake.test_files import reports_count, upload
-from tests.workbooks import changed
+from tests.workbooks import changed, workbook
 
 REPORTS = ["external_ref", "reported_at", "scam_type", "channel", "victim_country", "mark"]
 IDENTIFIERS = ["external_ref", "kind", "value", "role", "country"]
@@ -28,22 +26,6 @@ def _report(ref: str, country: str | None = "MY") -> list[Any]:
     return [ref, "2026-03-01", "investment", "whatsapp", country, "green"]
 
 
-def _book(
-    sheets: dict[str, list[list[Any]]], change: Callable[[dict[str, Worksheet]], None]
-) -> bytes:
-    book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
-    made = {}
-    for name, rows in sheets.items():
-        made[name] = book.create_sheet(name)
-        for row in rows:
-            made[name].append(row)
-    change(made)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
 def test_a_value_merged_down_several_rows_is_refused_not_kept_for_the_first_row_only(
     session: Session, agencies: dict[str, Caller]
 ) -> None:
@@ -51,7 +33,7 @@ def test_a_value_merged_down_several_rows_is_refused_not_kept_for_the_first_row_
     # shows MY on both rows but stores it in J2 alone. The second report was stored with
     # no victim country at all, without a word.
     rows = [REPORTS, _report("MY-1"), _report("MY-2", country=None)]
-    book = _book({"reports": rows}, lambda s: s["reports"].merge_cells("E2:E3"))
+    book = workbook({"reports": rows}, lambda s: s["reports"].merge_cells("E2:E3"))
     result = upload(session, agencies["MY-NSRC"], {"r.xlsx": book})
     assert result.status == "rejected" and reports_count(session) == 0
     assert [(e.file, e.row, e.column) for e in result.errors] == [
@@ -73,7 +55,7 @@ def test_a_reference_merged_over_a_report_s_identifiers_says_why_the_rows_lack_i
         [None, "phone", "012-345 6790", "caller", None],
         [None, "url", "https://invest-now.example.com", "website", None],
     ]
-    book = _book(
+    book = workbook(
         {"reports": [REPORTS, _report("MY-1")], "identifiers": identifiers},
         lambda s: s["identifiers"].merge_cells("A2:A4"),
     )
@@ -88,7 +70,7 @@ def test_merged_cells_across_columns_name_the_first_cell(
     session: Session, agencies: dict[str, Caller]
 ) -> None:
     rows = [REPORTS, ["MY-1", "2026-03-01", "investment", "whatsapp", "MY", None]]
-    book = _book({"reports": rows}, lambda s: s["reports"].merge_cells("E2:F2"))
+    book = workbook({"reports": rows}, lambda s: s["reports"].merge_cells("E2:F2"))
     result = upload(session, agencies["MY-NSRC"], {"r.xlsx": book})
     assert ("reports", 2, "victim_country") in [(e.file, e.row, e.column) for e in result.errors]
     assert reports_count(session) == 0
@@ -105,11 +87,11 @@ def test_merged_cells_without_a_value_or_past_the_columns_are_formatting(
         sheets["reports"].merge_cells("H2:I3")  # beyond the named columns, read as nothing
         sheets["reports"].merge_cells("B2:B2")  # one cell
 
-    result = upload(session, agencies["MY-NSRC"], {"r.xlsx": _book({"reports": rows}, merge)})
+    result = upload(session, agencies["MY-NSRC"], {"r.xlsx": workbook({"reports": rows}, merge)})
     assert result.status == "rejected"  # H2's value is beyond the named columns, as before
     assert all("merged" not in e.reason for e in result.errors)
     rows = [REPORTS, _report("MY-1", country=None), _report("MY-2", country=None)]
-    book = _book({"reports": rows}, lambda s: s["reports"].merge_cells("E2:E3"))
+    book = workbook({"reports": rows}, lambda s: s["reports"].merge_cells("E2:E3"))
     assert upload(session, agencies["MY-NSRC"], {"r.xlsx": book}).created == 2
 
 
@@ -127,7 +109,7 @@ def test_a_hidden_intake_sheet_is_refused_not_imported_unseen(
     def hide(made: dict[str, Worksheet]) -> None:
         made["identifiers"].sheet_state = state
 
-    result = upload(session, agencies["MY-NSRC"], {"r.xlsx": _book(sheets, hide)})
+    result = upload(session, agencies["MY-NSRC"], {"r.xlsx": workbook(sheets, hide)})
     assert result.status == "rejected" and reports_count(session) == 0
     assert [e.file for e in result.errors] == ["identifiers"]
     assert "the sheet 'identifiers' is hidden" in result.errors[0].reason
@@ -141,7 +123,7 @@ def test_other_hidden_sheets_are_left_alone(session: Session, agencies: dict[str
     def hide(made: dict[str, Worksheet]) -> None:
         made["lists"].sheet_state = "hidden"
 
-    result = upload(session, agencies["MY-NSRC"], {"r.xlsx": _book(sheets, hide)})
+    result = upload(session, agencies["MY-NSRC"], {"r.xlsx": workbook(sheets, hide)})
     assert result.created == 1
     assert session.scalars(select(Report.external_ref)).all() == ["MY-1"]
 
@@ -173,7 +155,7 @@ def test_a_sheet_of_merged_ranges_past_counting_is_refused(
     session: Session, agencies: dict[str, Caller], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rows = [REPORTS, _report("MY-1"), _report("MY-2")]
-    book = _book({"reports": rows}, lambda s: None)
+    book = workbook({"reports": rows}, lambda s: None)
     many = _with_merges(book, [f"J{i}:K{i}" for i in range(2, MAX_MERGED + 3)])
     result = upload(session, agencies["MY-NSRC"], {"r.xlsx": many})
     assert result.status == "rejected" and reports_count(session) == 0

@@ -13,10 +13,11 @@ from sqlalchemy import Engine
 
 from counterscam.api.app import create_app
 from counterscam.config import Settings
-from tests.check.test_list_merged_and_hidden import NO_HIT, workbook_with
+from tests.check.test_list_merged_and_hidden import NO_HIT
 from tests.factories import PolicyRegion
 from tests.web.conftest import sign_in
 from tests.web.test_check_bulk_page import _rows, _upload
+from tests.workbooks import workbook
 
 PHONE = "+60123456789"  # the region's shared phone: a hit
 
@@ -31,7 +32,7 @@ def client(engine: Engine, region: PolicyRegion) -> Iterator[TestClient]:
 
 def test_a_merged_kind_is_answered_on_each_row_saying_why(client: TestClient) -> None:
     rows = [["kind", "value"], ["phone", PHONE], [None, NO_HIT]]
-    book = workbook_with({"list": rows}, lambda s: s["list"].merge_cells("A2:A3"))
+    book = workbook({"list": rows}, lambda s: s["list"].merge_cells("A2:A3"))
     response = _upload(client, "list.xlsx", book)
     assert response.status_code == 200, response.text
     answers = _rows(response.text)
@@ -45,7 +46,7 @@ def test_a_list_only_on_a_hidden_sheet_is_refused(client: TestClient) -> None:
         made["old"].sheet_state = "hidden"
 
     sheets = {"notes": [["notes"]], "old": [["value"], [PHONE]]}
-    response = _upload(client, "list.xlsx", workbook_with(sheets, hide))
+    response = _upload(client, "list.xlsx", workbook(sheets, hide))
     assert response.status_code == 400
     said = " ".join(response.text.split())
     assert "list.xlsx, sheet &#39;old&#39;: the sheet is hidden" in said

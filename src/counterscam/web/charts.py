@@ -163,6 +163,7 @@ def line_chart(
         )
     every = max(1, len(points) // 12)
     last = len(points) - 1
+    phone_every = max(1, -(-(last // every) // 4))  # at most five labels on a phone
     for i, (p, x, y) in enumerate(zip(points, xs, ys, strict=True)):
         parts.append(
             f'<circle cx="{x:.2f}%" cy="{y:.1f}" r="3.5" fill="#fff" stroke="{BAR}" '
@@ -170,8 +171,12 @@ def line_chart(
             "</title></circle>"
         )
         if (last - i) % every == 0:  # count from the newest month, always labelled
-            # A phone has room for every other label only (app.css hides the minor ones).
-            minor = " chart__tick--minor" if (last - i) // every % 2 else ""
+            # A tablet has room for every other label only (app.css hides the minor ones), a
+            # phone for four or five, evenly spaced (it hides the sparse ones): every other
+            # label of two years, six, ran into one another at 390 px ("2024-072024-11").
+            step = (last - i) // every
+            minor = " chart__tick--minor" if step % 2 else ""
+            minor += " chart__tick--sparse" if step % phone_every else ""
             parts.append(
                 f'<text class="chart__tick{minor}" x="{x:.2f}%" y="{height - 10}" '
                 f'text-anchor="middle" font-size="12" fill="{MUTED}">{escape(p.label)}</text>'

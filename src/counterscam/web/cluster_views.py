@@ -34,7 +34,7 @@ assert set(SORT_LABELS) == set(SORTS)
 LIST_COLUMNS = (
     Column("key", "Cluster", "code", link="href"),
     Column("reports", "Reports", "count"),
-    Column("hidden_text", "Held by others"),
+    Column("hidden_text", "Held by others", "plus"),
     Column("hidden_reports", "Reports held by other agencies", html=False),
     Column("countries_text", "Countries"),
     Column("compounds_text", "Compounds"),

@@ -17,7 +17,8 @@ from counterscam.spreadsheet import safe_cell
 from counterscam.web.forms import FormErrors
 
 # Cell formats: how the HTML renderer shows a value; CSV always gets the raw value.
-FORMATS = ("text", "count", "usd", "money", "date", "moment", "mark", "code")
+# "plus" is a count the row already writes as text ("+35"), right-aligned as the counts are.
+FORMATS = ("text", "count", "plus", "usd", "money", "date", "moment", "mark", "code")
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class Column:
     @property
     def numeric(self) -> bool:
         """Tell whether the column holds numbers (right-aligned)."""
-        return self.format in ("count", "usd", "money")
+        return self.format in ("count", "usd", "money", "plus")
 
 
 @dataclass(frozen=True)

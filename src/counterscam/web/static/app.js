@@ -55,6 +55,27 @@
     });
   });
 
+  // On a phone a stacked table writes each cell after its column's name (app.css, from
+  // data-label): the names are its headings' shown words. Without this script the table keeps
+  // its columns and scrolls sideways in its box.
+  document.querySelectorAll("table.table--stack").forEach(function (table) {
+    var headings = table.tHead ? table.tHead.rows[0].cells : [];
+    var names = Array.prototype.map.call(headings, function (th) {
+      var shown = th.cloneNode(true);
+      shown.querySelectorAll(".visually-hidden").forEach(function (hidden) { hidden.remove(); });
+      return shown.textContent.trim();
+    });
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        Array.prototype.forEach.call(row.cells, function (cell) {
+          var name = names[cell.cellIndex];
+          if (name !== undefined && !cell.hasAttribute("data-label")) { cell.dataset.label = name; }
+        });
+      });
+    });
+    table.dataset.labelled = "";
+  });
+
   // Sortable tables: click a column header to sort by it; numbers sort as numbers.
   document.querySelectorAll("table[data-sortable]").forEach(function (table) {
     var headers = table.querySelectorAll("thead th");

@@ -180,7 +180,14 @@ def train(registered: Any, *, records: int, seed: int = 42) -> dict[str, Any]:
             # A level never seen among matches drives its m to 0, which Splink refuses, and a
             # small input may have no pair at all on a rule; the other sessions still
             # estimate those comparisons.
-            logger.warning("EM session blocked on the %s skipped: %s", name, exc)
+            # Said as what it is, expected and handled: `make demo` showed Splink's words alone,
+            # which read to a newcomer as a failure of the build.
+            logger.warning(
+                "Person matching: the training pass blocked on the %s was skipped, as planned "
+                "when its pairs cannot be estimated (%s); the other passes train the model.",
+                name,
+                exc,
+            )
             linker = make_linker(registered, before)
     model: dict[str, Any] = linker.misc.save_model_to_json()
     return model

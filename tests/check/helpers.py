@@ -64,3 +64,17 @@ def add_report(
         )
     session.flush()
     return report
+
+
+def add_losses(session: Session, losses: dict[str, Sequence[str | None]]) -> None:
+    """Add, for each phone, one green SG-ASCOM report naming it per loss given (None: no
+    loss given in that report); the caller commits."""
+    for phone, given in losses.items():
+        for i, loss in enumerate(given):
+            add_report(
+                session,
+                agency="SG-ASCOM",
+                ref=f"SG-{phone[-1]}-{i}",
+                loss_usd=loss,
+                identifiers=[("phone", phone, "caller")],
+            )

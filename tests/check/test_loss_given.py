@@ -25,7 +25,7 @@ from counterscam.check.service import check
 from counterscam.cli.main import app
 from counterscam.config import Settings
 from tests.check.conftest import CheckRegion
-from tests.check.helpers import add_report
+from tests.check.helpers import add_losses
 
 NONE_GIVEN = "+60123450001"  # three green reports, none giving a loss
 SOME_GIVEN = "+60123450002"  # three, two giving 1,000 and 234
@@ -34,19 +34,10 @@ ZERO_GIVEN = "+60123450003"  # one, giving a loss of 0: an attempt that failed
 
 @pytest.fixture
 def losses(session: Session, region: CheckRegion) -> None:
-    for phone, given in (
-        (NONE_GIVEN, (None, None, None)),
-        (SOME_GIVEN, ("1000", None, "234")),
-        (ZERO_GIVEN, ("0",)),
-    ):
-        for i, loss in enumerate(given):
-            add_report(
-                session,
-                agency="SG-ASCOM",
-                ref=f"SG-{phone[-1]}-{i}",
-                loss_usd=loss,
-                identifiers=[("phone", phone, "caller")],
-            )
+    add_losses(
+        session,
+        {NONE_GIVEN: (None, None, None), SOME_GIVEN: ("1000", None, "234"), ZERO_GIVEN: ("0",)},
+    )
     session.commit()
 
 

@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from counterscam.db.engine import session_factory
-from tests.check.helpers import add_report
+from tests.check.helpers import add_losses
 from tests.factories import PolicyRegion
 from tests.web.conftest import csrf_of
 
@@ -31,20 +31,15 @@ TAG = re.compile(r"<[^>]+>")
 @pytest.fixture
 def losses(engine: Engine, region: PolicyRegion) -> None:
     with session_factory(engine)() as session:
-        for phone, given in (
-            (NONE_GIVEN, (None, None, None)),
-            (SOME_GIVEN, ("1000", None, "234")),
-            (ZERO_GIVEN, ("0",)),
-            (ONE_NONE, (None,)),
-        ):
-            for i, loss in enumerate(given):
-                add_report(
-                    session,
-                    agency="SG-ASCOM",
-                    ref=f"SG-{phone[-1]}-{i}",
-                    loss_usd=loss,
-                    identifiers=[("phone", phone, "caller")],
-                )
+        add_losses(
+            session,
+            {
+                NONE_GIVEN: (None, None, None),
+                SOME_GIVEN: ("1000", None, "234"),
+                ZERO_GIVEN: ("0",),
+                ONE_NONE: (None,),
+            },
+        )
         session.commit()
 
 

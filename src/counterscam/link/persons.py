@@ -184,8 +184,9 @@ def _facts(table: pa.Table) -> Callable[[int], Facts]:
         "script_name",
         "name_elements",
         "phone_canon",
+        "marked_vowels",
     )
-    dob, nat, idn, kind, father, gen, script, names, phone = (
+    dob, nat, idn, kind, father, gen, script, names, phone, marked = (
         table.column(c).to_pylist() for c in columns
     )
 
@@ -199,6 +200,7 @@ def _facts(table: pa.Table) -> Callable[[int], Facts]:
             script_names={script[i]} if script[i] else set(),
             names={names[i]} if names[i] else set(),
             documents={f"{k}:{v}" for k, v in (("id", idn[i]), ("phone", phone[i])) if v},
+            vowels={marked[i]} if marked[i] else set(),
         )
 
     return facts

@@ -129,6 +129,37 @@ NAME_SYLLABLES = spelling_table(_NAMES, lambda word: "".join(_breaks(_normal(wor
 _NASAL = ("င်", "ဉ်", "န်", "မ်", "ံ")
 
 
+# Latin spellings of one name syllable, as the table lists them (Khaing, Khine; Soe, So), and
+# the rhymes written two ways in any syllable (ိုင် aing/ine, ိုက် aik/ike, ို o/oe, ေ ay/e,
+# ပြည့် ae/ay, ုန် on/oun): two Latin records of one name in two spellings met on no key.
+_CLASSES: dict[str, set[str]] = {}
+for _spellings in NAME_SYLLABLES.values():
+    for _spelling in _spellings:
+        _CLASSES.setdefault(_spelling, set()).add(_spellings[0])
+_RHYME_SPELLINGS: tuple[tuple[str, str], ...] = (
+    ("ine", "aing"),
+    ("ike", "aik"),
+    ("oe", "o"),
+    ("ay", "e"),
+    ("ae", "e"),
+    ("oun", "on"),
+)
+
+
+def _one_rhyme(spelling: str) -> str:
+    for written, rhyme in _RHYME_SPELLINGS:
+        if spelling.endswith(written) and len(spelling) > len(written):
+            return spelling[: -len(written)] + rhyme
+    return spelling
+
+
+@lru_cache(maxsize=50_000)
+def spelling_classes(token: str) -> tuple[str, ...]:
+    """Return one spelling for each Burmese syllable a Latin token may spell (Khine: khaing,
+    Htike and Htaik: htaik); a spelling of several syllables (Ma: မ, မာ) gives each."""
+    return tuple(sorted({_one_rhyme(s) for s in _CLASSES.get(token, {token})}))
+
+
 def is_burmese(token: str) -> bool:
     """Return whether ``token`` is written in Burmese script."""
     return any("\u1000" <= ch <= "\u109f" for ch in token)

@@ -5,7 +5,8 @@ Plain connected components at a threshold chain look-alikes: a record that names
 one person. Here pairs are merged strongest first, and a merge is refused when the two groups
 hold contradicting facts (two different birth dates, nationalities, national ID numbers,
 fathers' names, two spellings in Thai, Lao, Khmer or Burmese script that Latin letters cannot
-tell apart, or two names one element apart, such as twins Nguyen Van An and Nguyen Thi An).
+tell apart, two Vietnamese names typed with different vowels (Hùng, Hưng), or two names one
+element apart, such as twins Nguyen Van An and Nguyen Thi An).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from counterscam.link.persons_marks import vowels_compatible
 from counterscam.link.persons_names import may_be_one_element
 
 
@@ -31,6 +33,8 @@ class Facts:
     names: set[str] = field(default_factory=set)
     # document numbers (passport or national ID) and phones: what one person's records share
     documents: set[str] = field(default_factory=set)
+    # words typed with Vietnamese marks, "folded:vowels ..." (persons_marks.marked_vowels)
+    vowels: set[str] = field(default_factory=set)
 
 
 def _dob_compatible(a: str, b: str) -> bool:
@@ -97,6 +101,10 @@ def compatible(a: Facts, b: Facts, scored: tuple[str, str] | None = None) -> boo
     # shared document or phone outweighs a name changed.
     if a.documents & b.documents:
         return True
+    # Hùng and Hưng, both typed with marks: two names that fold alike (the twins of a
+    # record typed without marks, which may join either).
+    if not all(vowels_compatible(x, y) for x in a.vowels for y in b.vowels):
+        return False
     return all(_names_compatible(x, y, scored=(x, y) == scored) for x in a.names for y in b.names)
 
 
@@ -110,6 +118,7 @@ def _merge(a: Facts, b: Facts) -> Facts:
         a.script_names | b.script_names,
         a.names | b.names,
         a.documents | b.documents,
+        a.vowels | b.vowels,
     )
 
 

@@ -10,7 +10,9 @@ from typing import Any
 from counterscam.identifiers import InvalidIdentifier, canonicalize
 from counterscam.intake.dates import buddhist_era_year
 from counterscam.link.documents import MIN_DOCUMENT, document_number
+from counterscam.link.persons_marks import marked_vowels
 from counterscam.link.persons_names import (
+    LOCAL_SPELLING,
     compact,
     given_name_classes,
     join_particles,
@@ -19,7 +21,7 @@ from counterscam.link.persons_names import (
     surname_classes,
     syllables,
 )
-from counterscam.link.persons_scripts import script_keys, script_name
+from counterscam.link.persons_scripts import burmese_class_keys, script_keys, script_name
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ FEATURE_COLUMNS = (
     "phone_canon",
     "script_name",
     "name_elements",
+    "marked_vowels",
 )
 LIST_COLUMNS = frozenset({"name_keys", "name_tokens"})
 MAX_KEYS = 8
@@ -200,6 +203,8 @@ def _name_keys(own: list[str], father: list[str], family: list[str], culture: st
     vietnamese = _vietnamese_order(own) if culture in SHORT_NAME_CULTURES else None
     if vietnamese:  # "An Nguyen Van", "Van An Nguyen" beside "NguyenVanAn"
         keys.add("c:" + compact(vietnamese + father, culture))
+    if _single_name_twice(own, father, ph, culture):
+        keys.update({"s:" + ph[0], "c:" + ph[0]})
     dialect: set[str] = set()
     for pos in _surname_positions(own, family) if len(own) >= 2 else []:
         rest = own[:pos] + own[pos + 1 :]
@@ -213,8 +218,45 @@ def _name_keys(own: list[str], father: list[str], family: list[str], culture: st
         given = given_name_classes(_chinese_given(rest), DIALECT_KEYS) if chinese else []
         for cls in surname_classes(own[pos]):
             dialect.update(f"g:#{cls}|{form}" for form in given)
+    plain = _plain_keys(own, father, culture) - keys
     # The spelling keys first: the dialect readings only add to them, within the cap.
-    return sorted(keys)[:MAX_KEYS] + sorted(dialect)[:DIALECT_KEYS]
+    spelled = sorted(plain) + sorted(keys)[: MAX_KEYS - len(plain)]
+    return spelled + burmese_class_keys(own + father, culture) + sorted(dialect)[:DIALECT_KEYS]
+
+
+_VOWELS = re.compile(r"[aeiou]+")
+
+
+def _single_name_twice(own: list[str], father: list[str], ph: list[str], culture: str) -> bool:
+    """Tell whether the name is one name written twice, as a passport writes an Indonesian's
+    single name in both of its fields (`SUHARTO SUHARTO`).
+
+    Not a Burmese name, where a syllable repeated is the name (`Kyaw Kyaw` is not `Kyaw`),
+    nor a one-syllable word (Burmese listed abroad without a nationality, Chinese `Li Li`).
+    """
+    return (
+        len(own) == 2
+        and not father
+        and own[0] == own[1]
+        and own[0].isascii()
+        and culture != "MM"
+        and len(_VOWELS.findall(ph[0])) >= 2
+    )
+
+
+def _plain_keys(own: list[str], father: list[str], culture: str) -> set[str]:
+    """Return the keys the name has without its country's spelling rules.
+
+    The local rules change a key rather than add one (Indonesian j is y, Korean g is k, Khmer
+    ie is e), and the same name recorded abroad without a nationality is read without them:
+    `Joko Widodo` of Indonesia and `Joko Widodo` listed in Malaysia, born the same day, shared
+    no key and were never compared. Old and new Indonesian spellings meet through them too:
+    `Djoko` read the old way and `Joko` read the new way are both `coko`.
+    """
+    if culture not in LOCAL_SPELLING:
+        return set()
+    tokens = own + father
+    return {"s:" + " ".join(sorted(phonetic(t) for t in tokens)), "c:" + compact(tokens)}
 
 
 # In a Vietnamese given name one letter more or less makes another name (An and Anh, Lan and
@@ -309,4 +351,5 @@ def features(record: PersonRecord) -> dict[str, Any]:
         "phone_canon": _phone(record.phone or "", country),
         "script_name": script_name(own + list(parts.father)),
         "name_elements": " ".join(own + list(parts.father)) or None,
+        "marked_vowels": marked_vowels(record.full_name or ""),
     }

@@ -259,6 +259,11 @@ _KHMER_VOWEL = re.compile(r"ie|ao|ea(?=[b-df-hj-np-tv-z])|ia$")
 _KHMER_SILENT_R = re.compile(r"(?<=[aeiou])r$")
 
 
+# Countries whose spelling rules ``phonetic`` applies: their records also keep the keys of
+# their names read without them (persons_features).
+LOCAL_SPELLING = frozenset({"JP", "KR", "KH", "ID", "LA", "TH"})
+
+
 @lru_cache(maxsize=200_000)
 def phonetic(token: str, culture: str = "") -> str:
     """Return a spelling-insensitive key of one lower-case ASCII name token.
@@ -422,8 +427,34 @@ class NameParts:
     generation: str
 
 
+# What follows an alias mark is another name the person goes by: "Kyaw Kyaw (a) Ko Kyaw" (the
+# Myanmar police's mark, (ခ) in Burmese script), "Tan Ah Huat @ Boss", "alias", "aka". A
+# bracket holds a title, an English name or a nickname: "Aye Aye Myint (Daw)", "Tan Wei Ming
+# (Michael)". Compared as part of the name, they made it one the person's other records did
+# not have.
+_ALIAS_MARK = re.compile(r"\s*(?:@|\((?:a|ခ)\)|\b(?:alias|aka|a\.k\.a\.?|a/k/a)(?=\s))\s*")
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+def _without_aliases(text: str) -> str:
+    """Return the name before an alias mark, without bracketed words.
+
+    A Malay legal name keeps the father's name after its alias ("Abdullah @ Dollah bin
+    Ahmad" is Abdullah bin Ahmad); a name that is all alias or brackets is kept as written.
+    """
+    name, *alias = _ALIAS_MARK.split(text, maxsplit=1)
+    if alias and name.strip():
+        rest = alias[0].split()
+        at = next((i for i, t in enumerate(rest) if t in PATRONYMIC or t == "b."), len(rest))
+        name = " ".join([name, *rest[at:]])
+    elif alias:
+        name = alias[0]
+    bare = _BRACKETS.sub(" ", name)
+    return bare if bare.strip() else name
+
+
 def _tokens(text: str) -> list[str]:
-    folded = fold(text).replace("-", "").replace("'", "")
+    folded = _without_aliases(fold(text)).replace("-", "").replace("'", "")
     split = _SPLIT if folded.isascii() else _SPLIT_UNICODE
     if "," in folded:  # "DELA CRUZ, Juan": family name first, then given names
         family, _, given = folded.partition(",")
@@ -649,7 +680,8 @@ def _edits(a: str, b: str) -> int:
 
 
 def may_be_one_element(a: str, b: str, culture: str = "", *, loose: bool = False) -> bool:
-    """Return whether two name tokens may spell one name element (Tan, Chen; Wei, Wai; S, Santos).
+    """Return whether two name tokens may spell one name element (Tan, Chen; Wei, Wai; S, Santos;
+    Burmese Nay, Ne).
 
     Typos count (one edit of their phonetic keys, two from six letters: Satoso, Santosa), so
     the model decides on those; tokens in another script are left to the script rules.
@@ -665,5 +697,7 @@ def may_be_one_element(a: str, b: str, culture: str = "", *, loose: bool = False
         return a[0] == b[0]
     if set(surname_classes(a)) & set(surname_classes(b)):
         return True
+    if set(persons_burmese.spelling_classes(a)) & set(persons_burmese.spelling_classes(b)):
+        return True  # Nay and Ne, Hlaing and Hline: one Burmese syllable
     forms = given_name_classes([a], 16)
     return bool(forms and set(forms) & set(given_name_classes([b], 16)))

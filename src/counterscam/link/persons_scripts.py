@@ -90,6 +90,31 @@ def script_keys(tokens: list[str], culture: str) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+# Readings of a Burmese name's spellings that get a spelling-class key (Ma is မ or မာ).
+CLASS_KEYS = 4
+
+
+def burmese_class_keys(tokens: list[str], culture: str) -> list[str]:
+    """Return keys of a Burmese name with each syllable's spellings made one (Khaing Khaing Win
+    and Khine Khine Win, Than Htike and Than Htaik, Soe Soe Win and So So Win); [] for others.
+
+    The spellings of the table meet a name in script through its readings, but two Latin
+    records in two of them met on no key (Burmese tokens get no one-typo tolerance).
+    """
+    if any(persons_burmese.is_burmese(t) for t in tokens if not t.isascii()):
+        readings = latin_readings(tokens)[:1]
+    elif culture == "MM" and all(t.isascii() for t in tokens):
+        readings = [tokens]
+    else:
+        return []
+    keys: list[str] = []
+    for reading in readings:
+        options = [persons_burmese.spelling_classes(t) for t in reading]
+        for combo in islice(product(*options), CLASS_KEYS):
+            keys.append("b:" + " ".join(sorted(phonetic(t, "MM") for t in combo)))
+    return list(dict.fromkeys(keys))
+
+
 def script_name(tokens: list[str]) -> str | None:
     """Return "name as written in script|its Latin key|...", or None for a name in Latin.
 

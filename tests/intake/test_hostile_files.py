@@ -551,3 +551,21 @@ def test_a_title_above_the_header_is_named_as_such(
     (error,) = result.errors
     assert (error.file, error.row) == ("reports", 1)
     assert "delete any title or empty rows above it" in error.reason
+
+
+def test_a_reference_of_ten_thousand_characters_is_not_echoed_whole(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # A linked row pointing at it, and the same reference twice, each echoed it twice in
+    # full: rejection-file lines of 20,000 characters, and as much in the API answer.
+    long = "Q" * 10_000
+    header = REPORTS_CSV.splitlines()[0]
+    row = f"{long},2026-03-01,,investment,sms,,,,,,,green,"
+    reports = f"{header}\n{row}\n{row}\n"
+    identifiers = f"external_ref,kind,value,role\n{'R' * 10_000},phone,012-345 6789,caller\n"
+    files = {"r.csv": reports.encode(), "i.csv": identifiers.encode()}
+    result = upload(session, agencies["MY-NSRC"], files)
+    assert result.status == "rejected" and reports_count(session) == 0
+    said = " | ".join(e.reason for e in result.errors)
+    assert "is also on row 2 of this batch" in said and "no report RRR" in said
+    assert all(len(e.value) <= 200 and len(e.reason) <= 500 for e in result.errors)

@@ -153,3 +153,17 @@ def test_a_read_value_is_shortened_for_the_message() -> None:
     page = code_pages.likely("ข้อความ".encode("cp874"))
     assert page is not None
     assert code_pages.read_as(("ก" * 100).encode("cp874"), page) == "ก" * 37 + "..."
+
+
+def test_excel_unicode_text_says_its_tabs_must_go_too(
+    runner: CliRunner, agencies: dict[str, Caller], tmp_path: Path
+) -> None:
+    # Excel's "Unicode Text" is UTF-16 with tabs between values: re-encoded as UTF-8, as the
+    # reason said, the file was refused again, now for its tabs.
+    path = tmp_path / "reports.csv"  # saved as .txt, and renamed
+    path.write_bytes(REPORTS_CSV.replace(",", "\t").encode("utf-16"))
+    result = runner.invoke(app, ["import", str(path), "--agency", "MY-NSRC"])
+    assert result.exit_code == 1
+    output = " ".join(result.output.split())
+    assert "its values separated by tabs, so re-encoding it as UTF-8 is not enough" in output
+    assert "'CSV UTF-8 (Comma delimited) (*.csv)'" in output

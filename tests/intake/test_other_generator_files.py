@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -330,3 +331,101 @@ def test_a_multiple_after_an_ambiguous_number_gives_no_wrong_example(
     report = doc_report(loss_amount="1.500 juta", loss_currency="IDR")
     (error,) = send(session, agencies["MY-NSRC"], [report]).errors
     assert error.reason.endswith("write the whole amount in digits")
+
+
+def test_a_line_break_typed_inside_a_json_text_says_to_escape_it(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # A tool writing its JSON by hand put the narrative's line break in as it is; the reason
+    # was Python's own "Invalid control character at", which named neither it nor the fix.
+    body = b'[{"external_ref": "J-1",\n "narrative": "line one\nline two"}]'
+    result = upload(session, agencies["MY-NSRC"], {"r.json": body})
+    assert result.status == "rejected" and reports_count(session) == 0
+    (error,) = result.errors
+    assert (error.file, error.row) == ("r.json", 2)
+    assert "a line break inside a text value" in error.reason
+    assert "escaped, as \\n" in error.reason
+
+
+def test_values_joined_by_a_comma_and_a_space_each_quoted_are_read(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # A hand-made exporter writes '"G-1", "2026-03-01", ...': the space and the quotes were
+    # read as part of each value, and every one of them was refused ('"sms"' is no channel).
+    quoted = ", ".join(f'"{name}"' for name in HEADER.split(","))
+    row = '"G-1", "2026-03-01", "", "investment", "sms", "12,500.50", "MYR", "", "", "", '
+    row += '"Paid, then ""blocked""", "green", ""'
+    result = upload(session, agencies["MY-NSRC"], {"r.csv": f"{quoted}\r\n{row}\r\n".encode()})
+    assert (result.status, result.created, result.errors) == ("committed", 1, [])
+    report = session.scalars(select(Report)).one()
+    assert (report.channel, report.narrative, str(report.loss_amount)) == (
+        "sms",
+        'Paid, then "blocked"',
+        "12500.50",
+    )
+
+
+def test_a_sheet_pasted_below_another_with_its_header_is_read_as_one(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # The second header row was a report of its own, refused with a reason for every column
+    # ("'reported_at' is not a date", "no agency with code SHARE_WITH", ...).
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "reports"
+    for ref in ("G-1", "G-2"):
+        sheet.append(HEADER.split(","))
+        sheet.append(ROW.replace("G-1", ref).split(","))
+    out = io.BytesIO()
+    book.save(out)
+    result = upload(session, agencies["MY-NSRC"], {"r.xlsx": out.getvalue()})
+    assert (result.status, result.created, result.errors) == ("committed", 2, [])
+
+
+def test_a_header_pasted_in_another_order_in_a_sheet_is_refused(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "reports"
+    sheet.append(HEADER.split(","))
+    sheet.append(ROW.split(","))
+    sheet.append(HEADER.replace("reported_at,incident_at", "incident_at,reported_at").split(","))
+    out = io.BytesIO()
+    book.save(out)
+    result = upload(session, agencies["MY-NSRC"], {"r.xlsx": out.getvalue()})
+    assert result.status == "rejected" and reports_count(session) == 0
+    (error,) = result.errors
+    assert (error.file, error.row) == ("reports", 3)
+    assert "row 3 is a header row again, with other columns or in another order" in error.reason
+
+
+def test_a_first_column_without_a_heading_is_named_as_a_row_index(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # pandas' to_csv writes its index so by default; the reason said only "empty column name".
+    text = f",{HEADER}\n0,{ROW}\n"
+    result = upload(session, agencies["MY-NSRC"], {"r.csv": text.encode()})
+    assert result.status == "rejected" and reports_count(session) == 0
+    (error,) = result.errors
+    assert (error.row, error.column) == (1, "column 1")
+    assert "pandas' to_csv" in error.reason and "delete the column" in error.reason
+
+
+@pytest.mark.parametrize(
+    ("written", "unit"), [(1772323200000, "milliseconds"), ("1772323200", "seconds")]
+)
+def test_a_unix_time_for_a_date_gets_its_iso_form_as_the_example(
+    session: Session, agencies: dict[str, Caller], written: object, unit: str
+) -> None:
+    # pandas' to_json writes dates as milliseconds since 1970 by default; the reason was only
+    # "is not a date", with nothing to tell a centre what the number is.
+    body = [doc_report(reported_at=written)]
+    result = upload(session, agencies["MY-NSRC"], {"r.json": json.dumps(body).encode()})
+    assert result.status == "rejected" and reports_count(session) == 0
+    (error,) = result.errors
+    assert error.column == "reported_at"
+    assert f"Unix time in {unit}" in error.reason
+    assert "is 2026-03-01T00:00:00Z" in error.reason

@@ -68,7 +68,8 @@ def test_a_shifted_row_with_nowhere_to_tell_the_split_still_names_the_cause(
 ) -> None:
     files = {
         "r.csv": REPORTS_CSV.encode(),
-        "p.csv": _parties("MY-1,mule,Tan,Ah Kow,,,,,MY,,,", AHMAD),
+        # No nationality: with "MY" after the split, the code columns tell it (see below).
+        "p.csv": _parties("MY-1,mule,Tan,Ah Kow,,,,,,,,", AHMAD),
     }
     result = upload(session, agencies["MY-NSRC"], files)
     assert result.status == "rejected" and reports_count(session) == 0
@@ -190,3 +191,113 @@ def test_names_all_written_family_comma_given_are_refused(
     assert result.status == "rejected" and reports_count(session) == 0
     errors = [e for e in result.errors if "double quotes" in e.reason]
     assert [(e.row, e.value) for e in errors] == [(2, "Tan, Ah Kow"), (3, "Lim, Mei Ling")]
+
+
+def _same_split_in_every_row(narrative: str) -> bytes:
+    """Return a reports file whose every row has ``narrative`` unquoted, share_with empty."""
+    header = REPORTS_CSV.splitlines()[0]
+    rows = [
+        f"MY-{n},2026-03-0{n},,investment,whatsapp,100,MYR,45_54,female,MY,{narrative},{mark},"
+        for n, mark in ((1, "amber"), (2, "green"), (3, "green"))
+    ]
+    return "\n".join([header, *rows, ""]).encode()
+
+
+def test_the_same_unquoted_comma_in_every_row_is_not_read_as_an_extra_comma(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # Every row one value wider, its last empty: as an exporter's extra comma, the rows were
+    # read with the mark "then blocked" and the share_with "green", refused for those alone.
+    files = {"r.csv": _same_split_in_every_row("Victim paid,then blocked")}
+    result = upload(session, agencies["MY-NSRC"], files)
+    assert result.status == "rejected" and reports_count(session) == 0
+    assert [(e.row, e.column, e.value) for e in result.errors] == [
+        (row, "narrative", "Victim paid,then blocked") for row in (2, 3, 4)
+    ]
+    assert "the values from mark on are one column right" in result.errors[0].reason
+    assert result.errors[0].reason.endswith('double quotes ("Victim paid,then blocked")')
+
+
+def test_a_shifted_row_is_told_once_not_by_the_values_it_shifted(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # Each row also had "' then blocked' is not a TLP mark" and "no agency with code GREEN"
+    # (its mark, read as share_with), which only hid the cause.
+    files = {"r.csv": _same_split_in_every_row("Victim paid, then blocked")}
+    result = upload(session, agencies["MY-NSRC"], files)
+    assert result.status == "rejected" and reports_count(session) == 0
+    assert [(e.row, e.column) for e in result.errors] == [(row, "narrative") for row in (2, 3, 4)]
+
+
+def test_names_split_alike_in_every_row_are_refused_when_the_codes_tell_it(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # Read as an exporter's extra comma, Tan was stored with given_name 'Ah Kow', no
+    # nationality and the passport number 'MY'.
+    rows = ["MY-1,mule,Tan,Ah Kow,,,,,MY,,,", "MY-2,mule,Lim,Mei Ling,,,,female,SG,,,"]
+    files = {"r.csv": REPORTS_CSV.encode(), "p.csv": _parties(*rows)}
+    result = upload(session, agencies["MY-NSRC"], files)
+    assert result.status == "rejected" and reports_count(session) == 0
+    assert session.scalars(select(Party)).all() == []
+    assert [(e.file, e.row, e.column, e.value) for e in result.errors] == [
+        ("p.csv", 2, "full_name", "Tan,Ah Kow"),
+        ("p.csv", 3, "full_name", "Lim,Mei Ling"),
+    ]
+    assert "from given_name on are one column right" in result.errors[0].reason
+
+
+def test_a_shifted_row_before_its_reference_is_not_named_by_its_linked_rows(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # Another tool's column order, narrative before external_ref: the shifted row read its
+    # reference from the column before, and each identifier of MY-2 was refused as pointing
+    # at "no report MY-2 in the reports file", which it is in; that row's error tells it.
+    reports = (
+        "narrative,external_ref,reported_at,scam_type,channel,mark\n"
+        "First,MY-1,2026-03-01,investment,sms,green\n"
+        "Paid, then blocked,MY-2,2026-03-02,investment,sms,green\n"
+    )
+    identifiers = (
+        "external_ref,kind,value,role\n"
+        "MY-1,phone,012-345 6789,caller\n"
+        "MY-2,phone,012-345 6780,caller\n"
+        "MY-2,url,https://invest-now.example.com/,website\n"
+    )
+    files = {"r.csv": reports.encode(), "i.csv": identifiers.encode()}
+    result = upload(session, agencies["MY-NSRC"], files)
+    assert result.status == "rejected" and reports_count(session) == 0
+    assert [(e.file, e.row, e.column, e.value) for e in result.errors] == [
+        ("r.csv", 3, "narrative", "Paid, then blocked")
+    ]
+
+
+def test_a_linked_row_shifted_before_its_reference_is_refused_for_the_shift(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # It was "no report Maybank 5140 in the reports file", the value's first half read as
+    # the reference.
+    identifiers = (
+        "kind,value,external_ref,role\n"
+        "phone,012-345 6789,MY-1,caller\n"
+        "bank_account,Maybank 5140, 1234 5678,MY-2,beneficiary_account\n"
+    )
+    files = {"r.csv": REPORTS_CSV.encode(), "i.csv": identifiers.encode()}
+    result = upload(session, agencies["MY-NSRC"], files)
+    assert result.status == "rejected" and reports_count(session) == 0
+    (error,) = result.errors
+    assert (error.file, error.row, error.column) == ("i.csv", 3, "value")
+    assert "from external_ref on are one column right" in error.reason
+
+
+def test_a_reference_ending_in_digits_before_a_split_amount_is_not_named_as_split(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # 'MY-12' followed by '12' (of 12,500.50) was named as the value split in two.
+    reports = (
+        "external_ref,loss_amount,loss_currency,reported_at,scam_type,channel,mark\n"
+        "MY-12,12,500.50,MYR,2026-03-01,investment,sms,green\n"
+    )
+    result = upload(session, agencies["MY-NSRC"], {"r.csv": reports.encode()})
+    assert result.status == "rejected"
+    (error,) = result.errors
+    assert (error.row, error.column, error.value) == (2, "loss_amount", "12,500.50")

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from counterscam.intake import code_pages, columns
+from counterscam.intake import code_pages, columns, shifts
 from counterscam.intake.chars import unstorable
 from counterscam.intake.records import FileProblem, RowError, file_problem, ref_of
 from counterscam.intake.tables import (
@@ -18,9 +18,11 @@ from counterscam.intake.tables import (
     ZIP_START,
     Refs,
     Rows,
+    Shifted,
     Source,
     Table,
     column_name,
+    header_again,
     recognise,
 )
 
@@ -60,13 +62,29 @@ def csv_table(source: Source) -> Table:
     _refuse_other_delimiter(source, header)
     _refuse_nul_heading(source, header)
     kind, names = recognise(header, source.name)
-    widths = _Widths(header=len(header))
+    widths = _Widths(header=len(header), kind=kind)
+    spaced = _spaced_quotes(header)
     return Table(
         kind=kind,
         label=source.name,
-        open_rows=lambda: _rows(source, names, widths),
-        open_refs=lambda: _refs(source, names, widths),
+        open_rows=lambda: _rows(source, names, widths, spaced),
+        open_refs=lambda: _refs(source, names, widths, spaced),
+        open_shifted=lambda: _shifted(source, names, widths, spaced),
     )
+
+
+def _spaced_quotes(header: list[str]) -> bool:
+    """Tell a file that writes a space after each comma and quotes every value after it.
+
+    Hand-made exporters join quoted values with ", " ("S-1", "2026-03-01"): a CSV reader
+    keeps the space and the quotes as part of the value, so every value was refused as
+    '"2026-03-01"' is not a date, without a word of the cause. The header row shows it.
+    """
+    rest = [heading for heading in header[1:] if heading]
+    return bool(rest) and all(_SPACED_QUOTED.fullmatch(heading) for heading in rest)
+
+
+_SPACED_QUOTED = re.compile(r' +"[^"]*"')
 
 
 @dataclass
@@ -79,10 +97,12 @@ class _Widths:
     empty when its last column was, and every value after that comma was stored one column to
     the right. So a row may be as wide as the header row, or as the narrowest data row when
     every data row is wider (the exporter's extra commas) and the narrowest shows no value
-    split by a comma; a row wider than that is refused.
+    split by a comma, neither by a space after it nor by its code columns (``shifts``); a row
+    wider than that is refused.
     """
 
     header: int  # values in the header row, its empty headings past the columns included
+    kind: str  # reports, identifiers, parties or places: which codes its columns hold
     wide: int | None = None  # the most values a row may have; None until the first pass ends
     # A data row no wider than the header row, in a file whose first rows are wider: it tells
     # that the file does not end every row with an extra comma. 0 when there is none.
@@ -113,10 +133,8 @@ def _refuse_non_text(source: Source) -> None:
         raise file_problem(
             source.name, "this is a JSON file, not CSV; give it a .json name and import it again"
         )
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise file_problem(source.name, f"the file is UTF-16 (Excel 'Unicode Text'); {SAVE_AS}")
-    if _utf16_without_bom(head):
-        raise file_problem(source.name, f"the file is UTF-16 (Excel 'Unicode Text'); {SAVE_AS}")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(head):
+        raise file_problem(source.name, f"the file is UTF-16 (Excel 'Unicode Text'){_tabs(head)}")
     if b"\x00" in head and _binary(head):
         raise file_problem(
             source.name,
@@ -168,6 +186,25 @@ def _workbook(source: Source) -> bool:
         return True  # a damaged zip: most likely a workbook, as the message says
 
 
+def _tabs(head: bytes) -> str:
+    """Say how to save UTF-16 text as CSV UTF-8, and that its tabs must go too when it has them.
+
+    Excel's "Unicode Text" separates its values with tabs: re-encoded as UTF-8 alone, the
+    file was refused again, then for its tabs.
+    """
+    order = "utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-16-le"
+    if head[:1] == b"\x00":
+        order = "utf-16-be"
+    line = head[: len(head) // 2 * 2].decode(order, errors="ignore").split("\n", 1)[0]
+    if "\t" not in line or "," in line:
+        return f"; {SAVE_AS}"
+    return (
+        ", its values separated by tabs, so re-encoding it as UTF-8 is not enough: in Excel, "
+        "File > Save As with the type 'CSV UTF-8 (Comma delimited) (*.csv)', or upload the "
+        "workbook itself (.xlsx)"
+    )
+
+
 def _utf16_without_bom(head: bytes) -> bool:
     """Tell UTF-16 text without its byte-order mark: every other byte of ASCII text is 0."""
     if len(head) < 16:
@@ -203,10 +240,10 @@ def _open(source: Source, errors: str = "strict") -> TextIO:
     return source.path.open(encoding="utf-8-sig", errors=errors, newline="")
 
 
-def _records(source: Source) -> Iterator[tuple[int, list[str]]]:
+def _records(source: Source, spaced: bool = False) -> Iterator[tuple[int, list[str]]]:
     row = 0
     with _open(source) as f:
-        reader = csv.reader(f, strict=True)
+        reader = csv.reader(f, strict=True, skipinitialspace=spaced)
         try:
             for row, record in enumerate(reader, start=1):  # noqa: B007 - row used after loop
                 yield row, record
@@ -344,44 +381,14 @@ def _cut_short(source: Source, row: int, values: int, width: int) -> RowError:
     )
 
 
-def _header_again(source: Source, row: int, record: list[str], names: list[str]) -> bool:
-    """Tell a row that repeats the header row, as two exports joined one after the other give.
-
-    The same header again is no report, and is skipped. A header with the columns in another
-    order is refused: the rows under it would be read in the first header's columns, a
-    reported_at as an incident_at or a latitude as a longitude.
-    """
-    first = record[0] if record else ""
-    # Cheap first, as every row is asked: a reference seldom ends as its column's name does.
-    if not first.rstrip("]\"'` ").lower().endswith(names[0][-3:]):
-        return False
-    if column_name(first) != names[0]:
-        return False
-    heads = [column_name(cell) for cell in record]
-    while heads and not heads[-1]:
-        heads.pop()
-    if heads == [name for name in names if name] or heads == names:
-        return True
-    if "external_ref" in heads and len(set(heads) & set(names)) * 2 >= len(names):
-        raise file_problem(
-            source.name,
-            f"row {row} is a header row again, with other columns or in another order than "
-            "row 1, as when two exports are joined one after the other; the rows under it "
-            "would be read in the wrong columns. Import the files as they were, or put the "
-            "columns in the same order and delete the second header row",
-            row=row,
-        )
-    return False
-
-
-def _rows(source: Source, names: list[str], widths: _Widths) -> Rows:
+def _rows(source: Source, names: list[str], widths: _Widths, spaced: bool = False) -> Rows:
     width = len(names)
     if widths.wide is None:  # the first pass was not made: make it now, for the widths
-        for _ in _refs(source, names, widths):
+        for _ in _refs(source, names, widths, spaced):
             pass
     assert widths.wide is not None
     wide = widths.wide
-    records = _records(source)
+    records = _records(source, spaced)
     next(records, None)  # the header
     ends_open = _ends_open(source)
     for row, record, last in _with_last(records):
@@ -396,7 +403,7 @@ def _rows(source: Source, names: list[str], widths: _Widths) -> Rows:
                 # formatted or cleared, as wide as its widest row, past the header's width.
                 continue
             if len(record) > wide or "".join(record[width:]).strip():
-                if not _header_again(source, row, record, names):
+                if not header_again(source.name, row, record, names):
                     problems.append(_too_wide(source, row, record, names, widths))
             record = record[:width]
         elif len(record) < width:
@@ -407,7 +414,7 @@ def _rows(source: Source, names: list[str], widths: _Widths) -> Rows:
             record = record + [""] * (width - len(record))
         elif not record[0].strip().strip("\x1a") and _blank("".join(record)):
             continue  # a blank line (checked cheaply: the first cell is the external_ref)
-        if _header_again(source, row, record, names):
+        if header_again(source.name, row, record, names):
             continue
         if "\x00" in "".join(record):  # rare: the cells are only searched when it is there
             # Only the file's head was checked for binary data; a NUL further on is named here.
@@ -419,7 +426,7 @@ def _rows(source: Source, names: list[str], widths: _Widths) -> Rows:
         yield row, dict(zip(names, record, strict=True)), problems
 
 
-def _refs(source: Source, names: list[str], widths: _Widths) -> Refs:
+def _refs(source: Source, names: list[str], widths: _Widths, spaced: bool = False) -> Refs:
     """Yield (row, external_ref) of the rows ``_rows`` yields, without building them.
 
     Reading the file to its end also learns ``widths.wide``, which ``_rows`` needs.
@@ -429,12 +436,12 @@ def _refs(source: Source, names: list[str], widths: _Widths) -> Refs:
     least = began = _UNSEEN  # the narrowest data row at least as wide as the header; the first
     first = plain = 0  # the rows of those two
     narrowest: list[str] = []
-    records = _records(source)
+    records = _records(source, spaced)
     next(records, None)  # the header
     for row, record in records:
         if not (record and record[0].strip().strip("\x1a")) and _blank("".join(record)):
             continue  # a blank line, however many empty cells it has (as _rows skips it)
-        if _header_again(source, row, record, names):
+        if header_again(source.name, row, record, names):
             continue
         # A shorter row is a row whose last cells were left out, which tells nothing of
         # extra commas. One comparison a row: the import benchmark reads millions of them.
@@ -447,8 +454,15 @@ def _refs(source: Source, names: list[str], widths: _Widths) -> Refs:
     # Data rows all wider than the header row tell an exporter's extra comma, unless the
     # narrowest shows a value split by an unquoted comma and a space ("Tan, Ah Kow"): a file of
     # one such row, or of rows that each write a name "Family, Given", would be read shifted.
+    # The same split in every row ("Victim paid,then blocked" in each narrative) looks like the
+    # extra comma too, but reads codes one column right of their headings: a mark "then
+    # blocked", a share_with "green".
     extra = least - allowed
-    if allowed < least < _UNSEEN and _spaced_split(narrowest, width, extra) is None:
+    if (
+        allowed < least < _UNSEEN
+        and shifts.spaced_split(narrowest, width, extra) is None
+        and shifts.split_by_codes(widths.kind, names, narrowest, extra) is None
+    ):
         widths.wide = least
     else:
         widths.wide = allowed
@@ -464,59 +478,29 @@ _UNSEEN = MAX_COLUMNS * 2  # wider than any row a header is read with
 def _too_wide(
     source: Source, row: int, record: list[str], names: list[str], widths: _Widths
 ) -> RowError:
-    """Refuse a row with more values than the file's rows have, naming where it looks split."""
-    width = len(names)
-    extra = len(record) - (widths.wide or width)
-    if extra <= 0:  # as wide as the others, with a value past the header's columns
-        extra = len(record) - width
-    moved = "one column" if extra == 1 else f"{extra} columns"
-    column, value = "", ""
-    split = _split_at(record, width, extra)
-    if split is None:
-        where = f"a comma in a value splits it in two, so the values after it are {moved}"
-        example = '"Tan, Ah Kow", "1.234.567,89"'
-    else:
-        column, value = names[split], f"{record[split]},{record[split + 1]}"
-        later = f"from {names[split + 1]} on are" if split + 1 < width else "after it are"
-        where = (
-            f"{value!r} in {column} looks split in two by its comma, so the values {later} {moved}"
-        )
-        example = '"' + value.replace('"', '""') + '"'
-    reason = (
-        f"this row has {len(record)} values but the header has {width} columns: {where} right "
-        f"of their headings. A comma in a value needs the value in double quotes ({example})"
+    return shifts.too_wide(
+        source.name, row, record, names, wide=widths.wide, plain=widths.plain, kind=widths.kind
     )
-    if widths.plain and not "".join(record[width:]).strip():
-        reason += (
-            f". If every data row was meant to end with an extra comma, row {widths.plain} lacks it"
-        )
-    return RowError(source.name, row, column, value, reason)
 
 
-def _split_at(record: list[str], width: int, extra: int) -> int | None:
-    """Return the index of the column whose value an unquoted comma most likely split.
+def _shifted(source: Source, names: list[str], widths: _Widths, spaced: bool) -> Shifted:
+    """Yield the rows ``_rows`` refuses as shifted: row, external_refs as written, the error.
 
-    A comma in text is followed by a space ("Tan, Ah Kow"), unless the file puts one after
-    every comma; one in an amount splits off three digits or two decimals ("12,500.00",
-    "1.234.567,89").
+    Read again only when linked rows point at references the batch lacks (an error path).
     """
-    spaced = _spaced_split(record, width, extra)
-    if spaced is not None:
-        return spaced
-    for i in range(min(width, len(record) - 1)):
-        if record[i][-1:].isdigit() and _DIGIT_GROUP.match(record[i + 1]):
-            return i
-    return None
-
-
-def _spaced_split(record: list[str], width: int, extra: int) -> int | None:
-    """Return the index of the first column whose value looks split by a comma and a space."""
-    spaced = [
-        i
-        for i in range(min(width, len(record) - 1))
-        if record[i + 1][:1] == " " and record[i + 1].strip() and record[i].strip()
-    ]
-    return spaced[0] if spaced and len(spaced) <= extra else None
-
-
-_DIGIT_GROUP = re.compile(r"(?:\d{3}(?:\.\d*)?|\d{2})\Z")
+    width = len(names)
+    if widths.wide is None:
+        for _ in _refs(source, names, widths, spaced):
+            pass
+    wide = widths.wide or width
+    records = _records(source, spaced)
+    next(records, None)  # the header
+    for row, record in records:
+        if len(record) <= wide and not "".join(record[width:]).strip():
+            continue
+        if _blank("".join(record)) or header_again(source.name, row, record, names):
+            continue
+        extra = shifts.extra_values(record, width, wide)
+        split = shifts.split_at(record, names, extra, widths.kind)
+        refs = {ref_of(ref) for ref in shifts.meant_refs(record, names, extra, split)}
+        yield row, refs, _too_wide(source, row, record, names, widths)

@@ -399,6 +399,8 @@ def _date_hint(text: str) -> str:
             f". It looks like a spreadsheet date number ({int(float(text))} is "
             f"{day.isoformat()}): format the column as a date (yyyy-mm-dd) before saving"
         )
+    if (epoch := _unix_time(text)) is not None:
+        return epoch
     match = _DAY_FIRST.fullmatch(text)
     if match:
         first, second, year = (int(g) for g in match.groups())
@@ -439,6 +441,22 @@ def _date_hint(text: str) -> str:
         era = _era_note(years[0]) if years else ""
         return f". Write the month as a number, year first, like {_named_iso(text)}{era}"
     return ""
+
+
+def _unix_time(text: str) -> str | None:
+    """Name a Unix time, as JavaScript and pandas' to_json write dates, with its ISO form."""
+    if not text.isdigit() or len(text) not in (10, 13):
+        return None
+    unit = "seconds" if len(text) == 10 else "milliseconds"
+    seconds = int(text) // (1 if len(text) == 10 else 1000)
+    when = datetime.fromtimestamp(seconds, tz=UTC)
+    if not 1990 <= when.year <= 2100:
+        return None
+    shown = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return (
+        f". It looks like a Unix time in {unit} ({text} is {shown}), as JavaScript and pandas' "
+        f"to_json write dates: write it as ISO 8601, {shown} (to_json(date_format='iso'))"
+    )
 
 
 def _named_iso(text: str) -> str:

@@ -9,6 +9,7 @@ a million reports import in bounded memory; otherwise its rows are grouped in me
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import cache
 from typing import Any
 
 from counterscam.intake import columns
@@ -23,6 +24,7 @@ from counterscam.intake.records import (
     file_problem,
     formula_hint,
     ref_of,
+    text_of,
 )
 from counterscam.intake.tables import Limits, Table, too_many_reports
 
@@ -68,9 +70,10 @@ def assemble(
         on_total(len(first_row))
     merged: dict[str, _Linked] = {}
     at = 0  # the position in the stream of the next item yielded
+    moved = cache(lambda: _shifted_refs(reports))
     for kind in columns.LINKED:
         if kind in by_kind:
-            linked = _Linked(by_kind[kind], first_row)
+            linked = _Linked(by_kind[kind], first_row, moved)
             yield from linked.orphans
             at += len(linked.orphans)
             merged[kind] = linked
@@ -123,7 +126,9 @@ _Row = tuple[int, int, dict[str, Any], list[RowError]]
 class _Linked:
     """The rows of one linked file, handed out per report."""
 
-    def __init__(self, table: Table, first_row: dict[str, int]) -> None:
+    def __init__(
+        self, table: Table, first_row: dict[str, int], moved: Callable[[], set[str]]
+    ) -> None:
         self.table = table
         self.first_row = first_row
         self.orphans: list[RowError] = []
@@ -137,6 +142,8 @@ class _Linked:
                 in_order = False
             else:
                 last = position
+        if self.orphans:
+            self.orphans = _causes(self.orphans, table, moved)
         self._grouped: dict[int, list[RawChild]] | None = None
         self._stream: Iterator[_Row] | None = None
         self._head: _Row | None = None
@@ -181,14 +188,43 @@ class _Linked:
             self._head = next(self._stream, None) if self._stream else None
 
 
+def _shifted_refs(reports: Table) -> set[str]:
+    """Return the references of the reports rows refused as shifted, as they were written."""
+    if reports.open_shifted is None:
+        return set()
+    # As an orphan's error shows its reference (``_orphan``), to be compared with it.
+    return {text_of(ref) for _, refs, _ in reports.open_shifted() for ref in refs if ref}
+
+
+def _causes(orphans: list[RowError], table: Table, moved: Callable[[], set[str]]) -> list[RowError]:
+    """Say why linked rows point at no report, where a row shifted by an unquoted comma tells.
+
+    A reports row shifted before its external_ref column reads another column's value there
+    (its narrative, say), so every row linked to it was refused as pointing at no report
+    ID-2026-00005, which is in the file: its own error names the cause, once. A linked row
+    shifted so is refused for that, not for the reference it was read with.
+    """
+    own = {}
+    if table.open_shifted is not None:
+        own = {row: error for row, _, error in table.open_shifted()}
+    causes: list[RowError] = []
+    for orphan in orphans:
+        if orphan.row in own:
+            causes.append(own[orphan.row])
+        elif orphan.value not in moved():
+            causes.append(orphan)
+    return causes
+
+
 def _orphan(label: str, row: int, ref: str) -> RowError:
     if not ref:
         return RowError(label, row, "external_ref", "", "required; fill in this column")
+    shown = text_of(ref)  # a reference of 10,000 characters was echoed twice in full
     return RowError(
         label,
         row,
         "external_ref",
-        ref,
-        f"no report {ref} in the reports file of this batch; "
+        shown,
+        f"no report {shown} in the reports file of this batch; "
         "every row must point at a report in the same batch" + formula_hint(ref),
     )

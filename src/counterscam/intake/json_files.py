@@ -117,6 +117,8 @@ def parse(data: bytes | str, *, file: str) -> Any:
 
 def _decode_problem(exc: json.JSONDecodeError) -> str:
     """Say what stops a JSON document, naming JSON Lines, which json.loads calls "Extra data"."""
+    if exc.msg.startswith("Invalid control character"):
+        return _control_problem(exc.doc[exc.pos : exc.pos + 1])
     if exc.msg != "Extra data":
         return exc.msg + _decode_hint(exc)
     if not exc.doc.startswith("{", exc.pos):
@@ -126,6 +128,25 @@ def _decode_problem(exc: json.JSONDecodeError) -> str:
         "a second report object follows the first; one report per line (JSON Lines) is not "
         'read: put the reports in a list, [REPORT, REPORT, ...] or {"reports": [...]}, with '
         "commas between them"
+    )
+
+
+# The control characters people type into text, and how JSON writes them.
+_ESCAPES = {
+    "\n": ("a line break", "\\n"),
+    "\r": ("a carriage return", "\\r"),
+    "\t": ("a tab", "\\t"),
+}
+
+
+def _control_problem(char: str) -> str:
+    # json.loads says only "Invalid control character at": a line break typed into a narrative
+    # by a tool that writes its JSON by hand, or a NUL a database export padded a value with.
+    code = ord(char) if char else 0
+    name, escape = _ESCAPES.get(char, (f"a control character (U+{code:04X})", f"\\u{code:04x}"))
+    return (
+        f"{name} inside a text value; JSON text holds it only escaped, as {escape}: write it "
+        "so (a JSON library does), or remove it"
     )
 
 
@@ -311,11 +332,14 @@ def _inexact(key: str, value: Any) -> str | None:
 
 def duplicate(file: str, row: int, ref: str, earlier: int) -> RowError:
     """Return the error for an external_ref given twice in one batch."""
+    # Shortened as every value an error shows: a reference of 10,000 characters, twice in a
+    # file, made a rejection-file line of 20,000.
+    shown = text_of(ref)
     return RowError(
         file,
         row,
         "external_ref",
-        ref,
-        f"{ref} is also on row {earlier} of this batch; give "
+        shown,
+        f"{shown} is also on row {earlier} of this batch; give "
         "each report once (to change it later, resubmit it in a new batch)",
     )

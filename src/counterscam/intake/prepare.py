@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from counterscam.intake.normalise import Normaliser, NormalReport
-from counterscam.intake.records import RawReport, RowError, same_ref
+from counterscam.intake.records import RawReport, RowError, explained, explains, same_ref
 from counterscam.intake.schema import AGENCY_CODE_CHARS, codes_list
 from counterscam.intake.validate import validate
 
@@ -35,7 +35,7 @@ def prepare(raw: RawReport, normaliser: Normaliser) -> Prepared:
     """Validate and canonicalise ``raw`` for the normaliser's country."""
     errors = list(raw.problems)
     if not raw.readable:
-        return Prepared(raw.file, raw.row, None, errors)
+        return Prepared(raw.file, raw.row, None, explained(errors))
     ref = raw.data.get("external_ref")
     if isinstance(ref, str) and (nfc := same_ref(ref)) != ref:
         raw.data = {**raw.data, "external_ref": nfc}  # a copy: a workbook's rows are kept
@@ -50,12 +50,16 @@ def prepare(raw: RawReport, normaliser: Normaliser) -> Prepared:
         errors.extend(
             e for e in normaliser.identifier_errors(raw) if (e.file, e.row, e.column) not in where
         )
-        return Prepared(raw.file, raw.row, None, errors, written_shares(raw, errors))
+        return _rejected(raw, errors)
     normal = normaliser.report(validated, raw)
     if isinstance(normal, list):
         errors += normal
-        return Prepared(raw.file, raw.row, None, errors, written_shares(raw, errors))
-    return Prepared(raw.file, raw.row, normal, errors)
+        return _rejected(raw, errors)
+    return Prepared(raw.file, raw.row, normal, explained(errors))
+
+
+def _rejected(raw: RawReport, errors: list[RowError]) -> Prepared:
+    return Prepared(raw.file, raw.row, None, explained(errors), written_shares(raw, errors))
 
 
 def written_shares(raw: RawReport, errors: list[RowError]) -> tuple[str, ...]:
@@ -63,6 +67,8 @@ def written_shares(raw: RawReport, errors: list[RowError]) -> tuple[str, ...]:
     none of its errors is about that field already (that error says what to fix first)."""
     if any(e.column.startswith("share_with") for e in errors):
         return ()
+    if explains(errors, raw.file, raw.row, "share_with"):
+        return ()  # shifted: the cell holds another column's value ("green")
     codes = codes_list(raw.data.get("share_with"))
     if not isinstance(codes, list) or not all(
         isinstance(c, str) and len(c) <= AGENCY_CODE_CHARS for c in codes

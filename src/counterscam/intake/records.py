@@ -24,6 +24,10 @@ class RowError:
     column: str
     value: str
     reason: str
+    # The columns of the same row whose errors this one explains: a row shifted by an unquoted
+    # comma reads every value after it in the wrong column, and their own errors ("'then
+    # blocked' is not a TLP mark") only hide the cause (``explained``).
+    explains: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         # An error echoes what was sent, and is stored and sent back as text: a NUL or a
@@ -75,6 +79,27 @@ class RawReport:
 # Yielded in place of a report a reader was told is not wanted (``files.read_batch``): a
 # worker preparing every other chunk reads the whole batch but builds only its own reports.
 SKIPPED = RawReport(data={}, file="", row=0)
+
+
+def explained(errors: list[RowError]) -> list[RowError]:
+    """Drop the errors that another error of their row explains (``RowError.explains``)."""
+    causes = {(e.file, e.row): set(e.explains) for e in errors if e.explains}
+    if not causes:
+        return errors
+    return [e for e in errors if e.explains or not _explained(e, causes)]
+
+
+def _explained(error: RowError, causes: dict[tuple[str, int], set[str]]) -> bool:
+    columns = causes.get((error.file, error.row))
+    # "share_with[1]" is a value of the share_with column.
+    return columns is not None and error.column.split("[", 1)[0] in columns
+
+
+def explains(errors: list[RowError], file: str, row: int, column: str) -> bool:
+    """Tell whether an error of the row explains any error in ``column`` (``explained``)."""
+    return any(
+        e.explains and (e.file, e.row) == (file, row) and column in e.explains for e in errors
+    )
 
 
 class FileProblem(Exception):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,9 @@ from counterscam.intake.records import FileProblem, RowError, TooLarge, file_pro
 # (row number, values, what is wrong with the row as read, before its values are checked)
 Rows = Iterator[tuple[int, dict[str, Any], list[RowError]]]
 Refs = Iterator[tuple[int, str]]  # (row number, external_ref) of the rows open_rows yields
+# (row number, what its external_ref may have been as written, the error) of the rows refused
+# as shifted by an unquoted comma: there the external_ref column may hold another's value.
+Shifted = Iterator[tuple[int, set[str], RowError]]
 
 # Distinctive columns say which file a header row belongs to (external_ref, kind, country and
 # role appear in several).
@@ -84,13 +87,15 @@ class Table:
     """One file (or sheet) of a kind; ``open_rows`` reads it from the start each time.
 
     ``open_refs``, when given, reads only the external_ref of the same rows, cheaper than
-    ``open_rows`` for the first pass over a file.
+    ``open_rows`` for the first pass over a file. ``open_shifted``, when given, reads the rows
+    refused as shifted by an unquoted comma (CSV files only).
     """
 
     kind: str
     label: str
     open_rows: Callable[[], Rows]
     open_refs: Callable[[], Refs] | None = None
+    open_shifted: Callable[[], Shifted] | None = None
 
     def refs(self) -> Refs:
         """Yield (row, external_ref) of every row ``open_rows`` yields."""
@@ -181,6 +186,13 @@ _TITLE_ROWS = (
 )
 
 
+# pandas writes its row index as a first column without a heading unless told index=False.
+_INDEX = (
+    " (a first column without a heading most often holds row numbers, as pandas' to_csv and "
+    "to_excel write their index unless given index=False): delete the column"
+)
+
+
 def check_header(names: list[str], kind: str, label: str) -> None:
     """Raise FileProblem naming unknown, duplicate or missing columns and the expected ones."""
     expected = columns.names(kind)
@@ -207,7 +219,9 @@ def check_header(names: list[str], kind: str, label: str) -> None:
         elif name in seen:
             error = RowError(label, 1, name, name, "this column appears twice")
         elif not name:
-            error = RowError(label, 1, f"column {i + 1}", "", f"empty column name; {hint}")
+            error = RowError(
+                label, 1, f"column {i + 1}", "", f"empty column name{_INDEX * (i == 0)}; {hint}"
+            )
         else:
             seen.add(name)
             continue
@@ -231,6 +245,37 @@ def check_header(names: list[str], kind: str, label: str) -> None:
             errors.append(RowError(label, 1, name, "", f"required column missing; {hint}"))
     if errors:
         raise FileProblem(errors)
+
+
+def header_again(label: str, row: int, record: Sequence[Any], names: list[str]) -> bool:
+    """Tell a row that repeats the header row, as two exports joined one after the other give.
+
+    The same header again is no report, and is skipped (in a sheet too, where a second one's
+    rows were pasted below, header and all). A header with the columns in another order is
+    refused: the rows under it would be read in the first header's columns, a reported_at as
+    an incident_at or a latitude as a longitude.
+    """
+    first = record[0] if record else ""
+    # Cheap first, as every row is asked: a reference seldom ends as its column's name does.
+    if not isinstance(first, str) or not first.rstrip("]\"'` ").lower().endswith(names[0][-3:]):
+        return False
+    if column_name(first) != names[0]:
+        return False
+    heads = [column_name(cell) for cell in record]
+    while heads and not heads[-1]:
+        heads.pop()
+    if heads == [name for name in names if name] or heads == names:
+        return True
+    if "external_ref" in heads and len(set(heads) & set(names)) * 2 >= len(names):
+        raise file_problem(
+            label,
+            f"row {row} is a header row again, with other columns or in another order than "
+            "row 1, as when two exports are joined or pasted one below the other; the rows "
+            "under it would be read in the wrong columns. Import the files as they were, or "
+            "put the columns in the same order and delete the second header row",
+            row=row,
+        )
+    return False
 
 
 def check_size(sources: list[Source], limits: Limits) -> None:

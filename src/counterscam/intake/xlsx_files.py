@@ -23,6 +23,7 @@ from counterscam.intake.tables import (
     Table,
     check_header,
     column_name,
+    header_again,
     size_text,
     too_many_reports,
 )
@@ -358,6 +359,8 @@ def _sheet_table(ws: Any, kind: str, limits: Limits, merged: Sequence[str] = ())
         beyond = len(values) > len(names) and _filled(values, len(names))
         if not beyond and not any(c not in (None, "") for c in cells):
             continue
+        if header_again(label, number, values, names):
+            continue  # a second sheet's rows pasted below, header and all
         problems = _lost_digits(label, number, names, cells)
         problems.extend(_unstorable(label, number, names, cells))
         if ref_at is not None and ref_at < len(cells) and _formula(cells[ref_at]):

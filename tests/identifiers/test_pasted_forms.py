@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from counterscam.cli.main import app
 from counterscam.identifiers import Canonical, InvalidIdentifier, canonicalize, guess_kind
+from counterscam.identifiers.shared import local_network
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -43,7 +44,10 @@ def test_hidden_ipv4_hosts_are_the_dotted_address_a_browser_visits(raw: str, exp
     result = canonicalize("url", raw)
     dotted = expected.split("/")[2].split(":")[0]
     assert (result.kind, result.value) == ("url", expected)
-    assert result.related == (Canonical("ip", dotted, None),)
+    # Every host here but 8.1.1.1 is a private (192.168.x) or unspecified (0.0.0.0) address,
+    # which many unrelated networks use: shared, it links no reports.
+    local = dotted != "8.1.1.1"
+    assert result.related == (Canonical("ip", dotted, None, shared_platform=local),)
     assert canonicalize("url", expected) == result  # as the dotted form already was
 
 
@@ -76,9 +80,11 @@ def test_every_form_of_an_address_gives_the_dotted_url(
     dotted = str(ipaddress.IPv4Address(address))
     result = canonicalize("url", f"http://{host}{path}")
     assert result.value == f"http://{dotted}{path}"
-    assert result.related == (Canonical("ip", dotted, None),)
+    # A private or local address is shared (test_ninth_probe_forms): the flag goes with it.
+    ip = Canonical("ip", dotted, None, shared_platform=local_network(dotted) is not None)
+    assert result.related == (ip,)
     assert canonicalize("ip", f"http://{host}{path}").value == dotted
-    assert canonicalize("domain", f"http://{host}{path}") == Canonical("ip", dotted, None)
+    assert canonicalize("domain", f"http://{host}{path}") == ip
 
 
 @pytest.mark.parametrize(
@@ -147,7 +153,8 @@ def test_other_ip_forms_say_both_readings(raw: str, fragment: str) -> None:
 
 def test_an_ip_or_domain_pasted_as_a_link_is_its_host_as_browsers_read_it() -> None:
     assert canonicalize("ip", "http://3232235777/login").value == "192.168.1.1"
-    assert canonicalize("domain", "hxxp://0xC0A80101/x") == Canonical("ip", "192.168.1.1", None)
+    local = Canonical("ip", "192.168.1.1", None, shared_platform=True)
+    assert canonicalize("domain", "hxxp://0xC0A80101/x") == local
 
 
 # -- bank accounts copied from a transfer slip with the holder's name -------------------------

@@ -16,7 +16,7 @@ from tests.intake.test_files import upload
 
 PASTED = (
     "external_ref,kind,value,role,qualifier,country\n"
-    "MY-1,url,http://3232235777/login,website,,\n"
+    "MY-1,url,http://3405803781/login,website,,\n"
     "MY-1,bank_account,VCB 0011001234567 NGUYEN VAN A,beneficiary_account,,VN\n"
     "MY-2,bank_account,PromptPay 0812345678,beneficiary_account,,TH\n"
     "MY-2,bank_account,BCA 1234567890 a.n. Budi Santoso,beneficiary_account,,ID\n"
@@ -34,8 +34,8 @@ def filed(session: Session, agencies: dict[str, Caller]) -> Caller:
 def test_pasted_identifiers_are_stored_in_canonical_form(session: Session, filed: Caller) -> None:
     stored = {(k, v) for k, v in session.execute(select(Identifier.kind, Identifier.value))}
     assert stored == {
-        ("url", "http://192.168.1.1/login"),
-        ("ip", "192.168.1.1"),
+        ("url", "http://203.0.113.5/login"),
+        ("ip", "203.0.113.5"),
         ("bank_account", "VN:BFTV:0011001234567"),
         ("ewallet", "promptpay:+66812345678"),
         ("bank_account", "ID:CENA:1234567890"),
@@ -47,10 +47,10 @@ def test_pasted_identifiers_are_stored_in_canonical_form(session: Session, filed
 @pytest.mark.parametrize(
     ("kind", "value", "country", "canonical"),
     [
-        ("url", "http://0300.0250.1.1/login", None, ("url", "http://192.168.1.1/login")),
-        ("url", "http://192.168.1.1/login", None, ("url", "http://192.168.1.1/login")),
-        (None, "hxxp://0xC0A80101/login", None, ("url", "http://192.168.1.1/login")),
-        ("ip", "192.168.1.1", None, ("ip", "192.168.1.1")),
+        ("url", "http://0313.0.0161.5/login", None, ("url", "http://203.0.113.5/login")),
+        ("url", "http://203.0.113.5/login", None, ("url", "http://203.0.113.5/login")),
+        (None, "hxxp://0xCB007105/login", None, ("url", "http://203.0.113.5/login")),
+        ("ip", "203.0.113.5", None, ("ip", "203.0.113.5")),
         ("bank_account", "Vietcombank 001-100-123-4567", "VN", None),
         ("bank_account", "VN:BFTV:0011001234567", None, None),
         ("ewallet", "PromptPay 081-234-5678", "TH", ("ewallet", "promptpay:+66812345678")),
@@ -81,7 +81,7 @@ def test_the_ip_behind_a_hidden_host_is_checked_beside_the_url(
     session: Session, filed: Caller
 ) -> None:
     result = check(
-        session, filed, kind="url", value="http://3232235777/other", country=None, channel="cli"
+        session, filed, kind="url", value="http://3405803781/other", country=None, channel="cli"
     )
     assert not result.hit  # another page on the host: the URL itself was never reported
-    assert [(r.kind, r.value, r.hit) for r in result.related] == [("ip", "192.168.1.1", True)]
+    assert [(r.kind, r.value, r.hit) for r in result.related] == [("ip", "203.0.113.5", True)]

@@ -80,6 +80,11 @@ class CheckOut(BaseModel):
     hit: bool
     error: str | None = Field(description="Why the value is not a valid identifier.")
     shared_platform: bool
+    shared_note: str | None = Field(
+        None,
+        description="For a shared_platform value, what it is and why a match on it says "
+        "little (a big platform, a private network address, a burn wallet); null otherwise.",
+    )
     stop_list: StopNoteOut | None = Field(
         description="Set for a hit on a value the hub stop-list holds; null otherwise."
     )

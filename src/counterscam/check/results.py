@@ -101,8 +101,9 @@ class CheckResult:
     counts them, so a sum of 0 over reports that gave none is not read as "cost nothing".
     ``holdings`` says who holds the others, with their mark and how to ask. ``error`` is set,
     and nothing else, when the value is not a valid identifier. ``stop_list`` is set for a
-    hit on a value the hub stop-list holds (see ``StopNote``). ``related`` gives context,
-    e.g. a URL's registered domain; it never makes the query itself a hit.
+    hit on a value the hub stop-list holds (see ``StopNote``). ``shared_note`` says, for a
+    ``shared_platform`` value, what it is and why a match on it says little. ``related``
+    gives context, e.g. a URL's registered domain; it never makes the query itself a hit.
     """
 
     query: str
@@ -111,6 +112,7 @@ class CheckResult:
     hit: bool = False
     error: str | None = None
     shared_platform: bool = False
+    shared_note: str | None = None
     stop_list: StopNote | None = None
     reports: int = 0
     countries: list[str] = field(default_factory=list)
@@ -132,6 +134,7 @@ class CheckResult:
         *,
         hit: bool = False,
         shared_platform: bool = False,
+        shared_note: str | None = None,
         stop_list: StopNote | None = None,
         reports: int = 0,
         countries: list[str] | None = None,
@@ -152,6 +155,7 @@ class CheckResult:
             hit=hit,
             error=None,
             shared_platform=shared_platform,
+            shared_note=shared_note,
             stop_list=stop_list,
             reports=reports,
             countries=[] if countries is None else countries,

@@ -43,6 +43,7 @@ from counterscam.config import get_settings
 from counterscam.db.prepared import Row
 from counterscam.identifiers import Canonical, InvalidIdentifier
 from counterscam.identifiers.any_bank import is_any_bank
+from counterscam.identifiers.shared import shared_note
 from counterscam.link.stoplist import (
     PARTLY_HIDDEN_HUB,
     Stopped,
@@ -60,6 +61,11 @@ class TooManyValues(ValueError):
 def _context(canon: Canonical) -> list[Canonical]:
     """Return the identifiers shown beside the query (a URL's domain), never counted as hits."""
     return [r for r in canon.related if (r.kind, r.value) != (canon.kind, canon.value)]
+
+
+def _note(canon: Canonical) -> str | None:
+    """Return what the answer says of a shared value (a platform, a private address)."""
+    return shared_note(canon.kind, canon.value) if canon.shared_platform else None
 
 
 def _keys(canon: Canonical) -> list[Key]:
@@ -124,7 +130,13 @@ def _answer(
     matches and of the first sighting, and the visible reports' losses.
     """
     if not rows:  # half of all checks: skip the grouping, the defaults say "no hit"
-        return CheckResult.of(raw, canon.kind, canon.value, shared_platform=canon.shared_platform)
+        return CheckResult.of(
+            raw,
+            canon.kind,
+            canon.value,
+            shared_platform=canon.shared_platform,
+            shared_note=_note(canon),
+        )
     visible: dict[int, Row] = {}
     hidden: dict[int, Row] = {}
     # Only reports naming the value in more than one role get a set: most name it once.
@@ -148,6 +160,7 @@ def _answer(
             canon.value,
             hit=True,
             shared_platform=canon.shared_platform,
+            shared_note=_note(canon),
             stop_list=_stop_note(stop, caller, False),
             holdings=_holdings(hidden),
         )
@@ -174,6 +187,7 @@ def _answer(
         canon.value,
         hit=True,
         shared_platform=canon.shared_platform,
+        shared_note=_note(canon),
         stop_list=_stop_note(stop, caller, True, bool(hidden)),
         reports=len(seen),
         countries=sorted({r[COUNTRY] for r in seen}),
@@ -210,12 +224,23 @@ def _result(
             value=outcome.value,
             hit=key in public,
             shared_platform=outcome.shared_platform,
+            shared_note=(
+                shared_note(outcome.kind, outcome.value, public=True)
+                if outcome.shared_platform
+                else None
+            ),
         )
     result = _answer(raw, outcome, found.rows.get(key, []), found, caller, stops.get(key))
     for rel in _context(outcome):
         if rel.shared_platform:
             result.related.append(
-                CheckResult(query=rel.value, kind=rel.kind, value=rel.value, shared_platform=True)
+                CheckResult(
+                    query=rel.value,
+                    kind=rel.kind,
+                    value=rel.value,
+                    shared_platform=True,
+                    shared_note=shared_note(rel.kind, rel.value),
+                )
             )
         else:
             key = (rel.kind, rel.value)

@@ -68,8 +68,8 @@ def _render(result: CheckResult) -> None:
             "No bank was given: the number was looked up at every bank of the region; the "
             "accounts named in reports you may see are listed as context below."
         )
-    if result.shared_platform:
-        console.print("[yellow]A shared platform: many unrelated reports name it.[/]", markup=True)
+    if result.shared_note is not None:
+        console.print(result.shared_note, style="yellow")
     if result.stop_list is not None:
         stop = result.stop_list
         console.print(
@@ -118,7 +118,7 @@ def _render(result: CheckResult) -> None:
         print_table(held)
     for rel in result.related:
         note = (
-            "shared platform, not looked up"
+            f"{rel.shared_note} Not looked up on its own."
             if rel.shared_platform
             else (f"hit, {_reports(rel.reports + rel.hidden_reports)}" if rel.hit else "no hit")
         )

@@ -66,6 +66,27 @@ def phone_in_link(text: str) -> tuple[str, str | None] | None:
     return (number, None) if _NUMBER.fullmatch(number) else None
 
 
+# signal.me/#eu/...: a Signal username link. The app writes it sealed (the username encrypted,
+# 64 base64url characters), which names one account but not its name; people and reports
+# write the username itself there too (signal.me/#eu/scammer.01). #u/ is the older form.
+_SIGNAL_USERNAME = re.compile(r"e?u/([^/?#\s]+)/?")
+
+
+def signal_username_link(text: str) -> str | None:
+    """Return what a signal.me username link holds after ``#eu/``: a username or the sealed
+    form of one; None for any other text."""
+    if "signal.me" not in text.lower():
+        return None
+    try:
+        _, host, path, _, fragment = _split(text)
+    except ValueError:
+        return None
+    found = _SIGNAL_USERNAME.fullmatch(fragment)
+    if host.removeprefix("www.") != "signal.me" or path.strip("/") or found is None:
+        return None
+    return unquote(found[1])
+
+
 def _in_context(number: str, params: list[str]) -> str:
     """Return a tel: URI's local number with its ``phone-context`` (RFC 3966, section 5.1.5).
 

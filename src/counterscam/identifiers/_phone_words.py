@@ -20,6 +20,21 @@ _NAMES = {
     "TH": ("Thailand", "Thai", "ประเทศไทย", "ไทย"),
     "VN": ("Vietnam", "Viet Nam", "Việt Nam"),
 }
+# A neighbour's number is named in the reporter's language: Thai "กัมพูชา 012 345 678",
+# Vietnamese "Campuchia ...", Malay "Kemboja", Indonesian "Kamboja", Khmer "ថៃ" (Thailand).
+_NEIGHBOURS = {
+    "BN": ("บรูไน", "Bru-nây", "Brunây"),
+    "KH": ("กัมพูชา", "เขมร", "Campuchia", "Kemboja", "Kamboja", "ກຳປູເຈຍ"),
+    "ID": ("อินโดนีเซีย", "In-đô-nê-xi-a", "Indonêxia"),
+    "LA": ("ลาว", "สปป.ลาว", "Lào", "ឡាវ"),
+    "MY": ("มาเลเซีย", "Ma-lai-xi-a", "Malaixia", "ម៉ាឡេស៊ី"),
+    "MM": ("พม่า", "เมียนมา", "เมียนมาร์", "Mi-an-ma", "Miến Điện"),
+    "PH": ("ฟิลิปปินส์", "Phi-líp-pin", "Philippin", "Filipina"),
+    "SG": ("สิงคโปร์", "Xin-ga-po", "Singapura", "សិង្ហបុរី"),
+    "TH": ("Thái Lan", "ថៃ", "ໄທ", "ထိုင်း"),
+    "VN": ("เวียดนาม", "វៀតណាម", "ຫວຽດນາມ", "ဗီယက်နမ်"),
+}
+_NAMES = {code: names + _NEIGHBOURS[code] for code, names in _NAMES.items()}
 _BY_NAME = {normalize_name(name): code for code, names in _NAMES.items() for name in names}
 _WORD_SPLIT = re.compile(r"[\s,;:()\[\]/|]+")
 
@@ -94,6 +109,36 @@ def country_named(words: str) -> str | None:
 def is_country_name(words: str) -> bool:
     """Return True when ``words`` are, in full, the name of a member country."""
     return normalize_name(words) in _BY_NAME
+
+
+# Words that only say "phone number" or the app it is on, in the region's languages: "SĐT Thái
+# Lan:" (Vietnamese "phone no."), "เบอร์ลาว" (Thai "number, Lao"), "No. HP Malaysia". Around
+# a country's name they leave it the country said; other words ("Anh Thai", a person's name)
+# do not.
+_NUMBER_WORDS = frozenset(
+    normalize_name(word)
+    for word in (
+        "tel", "telp", "phone", "mobile", "cell", "cellphone", "no", "number", "num", "nomor",
+        "nombor", "telefon", "hp", "wa", "whatsapp", "viber", "line", "zalo", "telegram",
+        "sđt", "số", "điện", "thoại", "dt", "เบอร์", "โทร", "เบอร์โทร", "โทรศัพท์",
+        "ទូរស័ព្ទ", "លេខ", "ເບີ", "ເບີໂທ", "ဖုန်း", "ဖုန်းနံပါတ်",
+    )
+)  # fmt: skip
+_THAI_NUMBER = ("เบอร์โทร", "เบอร์", "โทร")
+
+
+def country_said(words: str) -> str | None:
+    """Return the member country ``words`` name in full, besides words saying "phone number"
+    (``_NUMBER_WORDS``); None when they say anything else."""
+    rest: list[str] = []
+    for token in _WORD_SPLIT.split(words):
+        word = normalize_name(token.rstrip("."))
+        if not word or word in _NUMBER_WORDS:
+            continue
+        # Thai writes no space between words: "เบอร์ลาว" is "number" and "Lao".
+        prefix = next((p for p in _THAI_NUMBER if token.startswith(p) and token != p), "")
+        rest.append(token[len(prefix) :])
+    return _BY_NAME.get(normalize_name(" ".join(rest))) if rest else None
 
 
 def vn_current(candidate: str, region: str | None) -> str:

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from counterscam.identifiers._types import InvalidIdentifier, shown
+from counterscam.identifiers._unwrap import whole_wrapped
 
 MAX_LENGTH = 2048
 _SPACES = re.compile(r"\s+")
@@ -25,7 +26,7 @@ def clean(kind: str, raw: object) -> str:
         text = raw
     else:
         text = _visible(unicodedata.normalize("NFKC", raw))
-    text = spreadsheet_text(_SPACES.sub(" ", text).strip())
+    text = whole_wrapped(spreadsheet_text(_SPACES.sub(" ", text).strip()))
     if not text:
         raise InvalidIdentifier(kind, raw, f"{shown(raw)} is empty; enter the identifier")
     if len(text) > MAX_LENGTH:

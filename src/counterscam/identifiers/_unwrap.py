@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 _PAIRS = {"<": ">", "(": ")", "[": "]", "{": "}", '"': '"', "'": "'", "“": "”", "‘": "’"}
 _TRAILING = ".,;:!?"
 
@@ -26,3 +28,50 @@ def unwrap(text: str) -> str:
 
 def _opening(closing: str) -> str:
     return next((o for o, c in _PAIRS.items() if c == closing), closing)
+
+
+# Brackets and quotes a sentence puts around a whole value: "(203.0.113.5)", "<MAYBANK>",
+# “997”. Full-width forms are ASCII by now (NFKC); the CJK corner and lenticular ones are not.
+_WRAPPERS = {"(": ")", "[": "]", "<": ">", "{": "}", "【": "】", "「": "」", "《": "》"}
+_QUOTES = {'"': '"', "“": "”", "‘": "’", "«": "»"}
+_AFTER = ".,;:"
+
+
+def whole_wrapped(text: str) -> str:
+    """Return ``text`` without brackets or quotes that wrap all of it, as copied from a
+    sentence ("(203.0.113.5).", "<MAYBANK>"); a bracket of the value's own stays: in
+    "(+60) 12-345 6789" and "(03) 1234 (5678)" the first bracket closes before the end."""
+    while len(text) > 2:
+        closing = _WRAPPERS.get(text[0]) or _QUOTES.get(text[0])
+        end = len(text) - 1 if text[-1] in _AFTER and len(text) > 3 else len(text)
+        inner = text[1 : end - 1]
+        if closing is None or text[end - 1] != closing or not _balanced(inner, text[0], closing):
+            return text
+        text = inner.strip()
+    return text
+
+
+def _balanced(inner: str, opening: str, closing: str) -> bool:
+    """Tell whether ``inner`` closes no bracket it did not open (and holds no lone quote)."""
+    if opening == closing or opening in _QUOTES:
+        return opening not in inner and closing not in inner
+    depth = 0
+    for ch in inner:
+        depth += (ch == opening) - (ch == closing)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+# Words in brackets after a value and a space, as analysts note what it is: "https://bit.ly/x
+# (shortened)", "Instagram @name (private)", Thai "(ลิงก์ปลอม)". Words only: a bracket holding
+# "@", a dot, a slash or a digit may be the value itself ("Telegram (@name)").
+_NOTE = re.compile(r"(?P<value>.*\S)\s+\((?=[^()]*[^\W\d_])[^()\d/.:@#_]+\)[.,;]?")
+
+
+def without_note(text: str) -> str:
+    """Return ``text`` without a note in brackets after it and a space, if it has one."""
+    if not text.endswith((")", ").", "),", ");")):
+        return text
+    noted = _NOTE.fullmatch(text)
+    return noted["value"] if noted else text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from counterscam.identifiers._codecs import (
     B58_ALPHABET,
@@ -21,6 +22,7 @@ from counterscam.identifiers._ton import (
 )
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 from counterscam.identifiers._unlisted_chains import unlisted_address, unlisted_without_address
+from counterscam.identifiers.shared import is_burn_address
 from counterscam.reference import CryptoChain, crypto_chains, find_chain, normalize_name
 
 _EVM = re.compile(r"0[xX]([0-9a-fA-F]{40})")
@@ -318,7 +320,16 @@ def _testnet(address: str) -> bool:
 
 
 def canonicalize_crypto(raw: str, qualifier: str | None) -> Canonical:
-    """Canonicalise a wallet address; the chain comes from the qualifier, text or format."""
+    """Canonicalise a wallet address; the chain comes from the qualifier, text or format.
+
+    A burn address (0x...dEaD) is kept but shared: thousands of unrelated senders pay it, so
+    it links no reports and raises no alerts.
+    """
+    found = _read(raw, qualifier)
+    return replace(found, shared_platform=True) if is_burn_address(found.value) else found
+
+
+def _read(raw: str, qualifier: str | None) -> Canonical:
     text = clean("crypto_wallet", raw)
     text = _EXPLORER_HOLDER.sub(lambda m: f"/address/{m[1]}", text)
     # Payment URIs (BIP-21 bitcoin:addr?amount=, EIP-681 ethereum:0x..@56?value=).

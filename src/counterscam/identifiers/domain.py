@@ -10,7 +10,7 @@ from counterscam.identifiers._redirect import wrapped_link
 from counterscam.identifiers._text import clean, refang, spelled_dots
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 from counterscam.identifiers._unwrap import unwrap
-from counterscam.identifiers.ip import link_host_ip, parse_ip
+from counterscam.identifiers.ip import ip_record, link_host_ip, parse_ip
 
 # A label before a pasted domain: "Domain: evil.com", "Website evil.com", "Tên miền: ...",
 # "โดเมน: ..." (Thai): with a colon, or a space before the one name that follows.
@@ -59,5 +59,5 @@ def canonicalize_domain(raw: str) -> Canonical:
     except ValueError as exc:
         raise InvalidIdentifier("domain", raw, f"{shown(raw)} {exc}") from exc
     if ip_value is not None:
-        return Canonical("ip", ip_value, None)
+        return ip_record(ip_value)
     return domain_record(ascii_host("domain", text, raw))

@@ -22,8 +22,12 @@ _SPACED = re.compile(r"\s*([@.])\s*")
 # A label before the address: "Email: ...", "E-mail address: ...", "อีเมล: ..." (Thai), or
 # the word alone before one address ("Email scam@evil.com"): a colon, which no address holds
 # before its "@" unquoted, or a space, which no address holds at all.
+# Malay "e-mel", Indonesian "surel" and "alamat email", Vietnamese "thư điện tử", and the word
+# in Thai, Burmese, Khmer and Lao script label an address as "E-mail:" does.
 _LABEL = re.compile(
-    r"^(?:e-?mail(?:\s*address)?|mail|อีเมล|อีเมล์)(?:\s*[:：]\s*|\s+(?=[^\s@]+@\S+$))", re.I
+    r"^(?:(?:alamat\s+)?(?:e-?mail|e-?mel)(?:\s*address)?|mail|surel|th[ưu]\s+đi[ệe]n\s+t[ửu]"
+    r"|อีเมล|อีเมล์|အီးမေးလ်|អ៊ីមែល|ອີເມວ|ອີເມລ)(?:\s*[:：]\s*|\s+(?=[^\s@]+@\S+$))",
+    re.I,
 )
 _PAIRS = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "(": ")", "[": "]", "{": "}"}
 _TRAILING = ".,;:!?"

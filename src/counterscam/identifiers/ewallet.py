@@ -30,8 +30,9 @@ _ID = re.compile(r"[A-Z0-9]{3,40}")
 # (dara_sok@aclb, 012345678@wing). The code has no dot, which tells it from an e-mail address.
 _NAME_AT_BANK = re.compile(r"([a-z0-9][a-z0-9._-]{0,63})@([a-z0-9]{2,12})", re.I | re.ASCII)
 # "Wallet" in the region's languages, written before the wallet's name ("Dompet DANA", "Ví
-# ZaloPay", "กระเป๋าเงิน TrueMoney"): a word saying what the account is, not part of its name.
-_WALLET_WORDS = frozenset("dompet ví กระเป๋า กระเป๋าเงิน ກະເປົາເງິນ កាបូប".split())
+# ZaloPay", "กระเป๋าเงิน TrueMoney", and the Thai loanword "วอลเล็ท"): a word saying what the
+# account is, not part of its name.
+_WALLET_WORDS = frozenset("dompet ví กระเป๋า กระเป๋าเงิน วอลเล็ท วอลเลท วอลเล็ต ກະເປົາເງິນ កាបូប".split())
 # Words naming the kind of ID a proxy or wallet account is (PayNow "UEN", DuitNow "MyKad",
 # PromptPay "เลขบัตรประชาชน", a "เบอร์" number), or leading to it ("PayNow to", "ke"), never
 # part of the account.

@@ -17,6 +17,7 @@ from counterscam.identifiers._text import ascii_digits, refang
 from counterscam.identifiers._ton import FRIENDLY, RAW, find_addresses
 from counterscam.identifiers._types import InvalidIdentifier
 from counterscam.identifiers._unlisted_chains import names_unlisted_chain, unlisted_shape
+from counterscam.identifiers._unwrap import whole_wrapped
 from counterscam.identifiers.dispatch import canonicalize
 from counterscam.identifiers.ewallet import name_at_bank
 from counterscam.identifiers.ip import NOTE_AFTER
@@ -140,7 +141,8 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
     """
     if not isinstance(raw, str) or not raw.strip() or len(raw) > 4096:
         return None
-    text = ascii_digits(raw.strip())
+    # A whole value in brackets or quotes is that value, as every kind reads it: "<MAYBANK>".
+    text = whole_wrapped(ascii_digits(raw.strip()))
     prefix = _CANONICAL_PREFIX.match(text)
     if prefix and not _SCHEME.match(text):
         for kind in _ORDER:

@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from counterscam.identifiers._links import phone_in_link
+from counterscam.identifiers._links import phone_in_link, signal_username_link
 from counterscam.identifiers._placeholder import placeholder
 from counterscam.identifiers._text import ascii_digits, clean
 from counterscam.identifiers._tracking import without_tracking
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
-from counterscam.identifiers._unwrap import unwrap
+from counterscam.identifiers._unwrap import unwrap, whole_wrapped, without_note
 from counterscam.identifiers.phone import e164
 from counterscam.identifiers.shortcode import check_country
 from counterscam.reference import Platform, find_platform, platform_for_host, platforms
@@ -185,6 +185,9 @@ def handle_from_link(raw: str, text: str, country: str | None = None) -> Canonic
     if link is not None:
         number, hint = link
         return e164(raw, ascii_digits(number), hint or country)
+    username = signal_username_link(text)
+    if username is not None:
+        return _signal_username(raw, username, country)
     if text.lower().startswith("tg://resolve?"):
         # The Telegram app's own link to a username: tg://resolve?domain=NAME.
         name = (parse_qs(text.split("?", 1)[1]).get("domain") or [""])[0]
@@ -203,6 +206,22 @@ def handle_from_link(raw: str, text: str, country: str | None = None) -> Canonic
         return None
     found = _from_path(platform, parts.path, parts.query)
     return None if found is None else _value(raw, platform, found.handle, country)
+
+
+def _signal_username(raw: str, username: str, country: str | None) -> Canonical:
+    """Return the handle a signal.me/#eu/ link names; refuse a sealed one, saying why."""
+    signal = find_platform("signal")
+    if signal is None:
+        raise InvalidIdentifier("handle", raw, f"{shown(raw)} is a Signal link, not a handle")
+    if re.fullmatch(signal.handle_pattern, username.lstrip("@")):
+        return _value(raw, signal, username, country)
+    raise InvalidIdentifier(
+        "handle",
+        raw,
+        f"{shown(raw)} is a Signal username link as the app writes it, with the username "
+        "sealed (encrypted) in it, so the username cannot be read from it; enter the username "
+        "the profile shows (like scammer.01) as the handle, or the link as a url",
+    )
 
 
 def bare_profile_handle(
@@ -279,7 +298,7 @@ def _no_account(raw: str, platform: Platform) -> InvalidIdentifier:
 
 
 def _value(raw: str, platform: Platform, handle: str, country: str | None) -> Canonical:
-    handle = handle.strip().lstrip("@").strip()
+    handle = whole_wrapped(handle.strip()).lstrip("@").strip()
     if platform.code == "line":
         handle = handle.lstrip("~")
     if (
@@ -341,6 +360,9 @@ def canonicalize_handle(raw: str, country: str | None, qualifier: str | None) ->
                 "enter it as a url",
             )
         return found
+    noted = without_note(text)
+    if noted != text and re.search(r"[\s:]", noted):
+        text = noted  # "Instagram @name (private)"; not "Telegram (name)", where it is the name
     prefix = _PREFIX.fullmatch(text)
     named = find_platform(prefix[1]) if prefix else None
     if prefix and named:
@@ -353,7 +375,9 @@ def canonicalize_handle(raw: str, country: str | None, qualifier: str | None) ->
         platforms_named = [p for p in names if p is not None]
         rest = [w for w, p in zip(words, names, strict=True) if p is None]
         rest = [w for w in rest if w.lower() not in _FILLER]
-        named = platforms_named[0] if len(platforms_named) == 1 and rest else None
+        # "Facebook Messenger: name" names one platform twice.
+        one = len({p.code for p in platforms_named}) == 1
+        named = platforms_named[0] if one and rest else None
         if named is None:
             rest = [text]
         elif len(rest) > 1 and _PHONEISH.fullmatch(" ".join(rest)):

@@ -9,15 +9,22 @@ from urllib.parse import urlsplit
 from counterscam.identifiers._browser_ipv4 import browser_ipv4
 from counterscam.identifiers._text import ascii_digits, clean, refang
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
+from counterscam.identifiers._unwrap import whole_wrapped
+from counterscam.identifiers.shared import local_network
 
 # "IP: 203.0.113.5", "IP address - 2001:db8::1", as log excerpts and reports label them.
 # The same in the region's languages: Thai "ไอพี" and "ที่อยู่ไอพี", Vietnamese "địa chỉ IP"
 # (also without its marks), Malay and Indonesian "alamat IP".
+# "Public IP" too, as Indonesian "IP publik" and Malay "alamat IP awam" write it, and the Thai
+# transliteration "ไอพีแอดเดรส" ("IP address").
 _LABEL = re.compile(
-    r"^(?:ip\s*addr(?:ess)?|ip(?:v[46])?|(?:ที่อยู่\s*)?ไอพี|(?:địa|dia)\s+(?:chỉ|chi)\s+ip"
-    r"|alamat\s+ip)(?:\s*[:=\-]\s*|\s+)",
+    r"^(?:(?:public\s+)?ip\s*addr(?:ess)?|(?:public\s+)?ip(?:v[46])?(?:\s+(?:publik|awam))?"
+    r"|(?:ที่อยู่\s*)?ไอพี(?:\s*แอดเดรส)?|(?:địa|dia)\s+(?:chỉ|chi)\s+ip"
+    r"|alamat\s+ip(?:\s+(?:publik|awam))?)(?:\s*[:=\-]\s*|\s+)",
     re.I,
 )
+# A port given in words after the address: "203.0.113.5, port 8080", "203.0.113.5 cổng 443".
+_PORT_WORDS = re.compile(r"[,;]?\s*(?:port|cổng|พอร์ต)\s*[:=]?\s*\d{1,5}$", re.I)
 # A full stop or comma ending the sentence the address was copied from: "... from 1.2.3.4."
 _SENTENCE_END = re.compile(r"(\d{1,3}(?:\.\d{1,3}){3})[.,;]", re.ASCII)
 _SEVERAL = re.compile(r"\s*[,;|]\s*|\s+(?:and|or)\s+|\s+")
@@ -105,7 +112,8 @@ def _leading_zero(text: str, number: str) -> str:
 
 def canonicalize_ip(raw: str) -> Canonical:
     """Canonicalise an IP address (refanged, port and brackets removed)."""
-    text = _LABEL.sub("", refang(ascii_digits(clean("ip", raw))))
+    text = _PORT_WORDS.sub("", _LABEL.sub("", refang(ascii_digits(clean("ip", raw)))))
+    text = whole_wrapped(text)  # "IP: (203.0.113.5)"
     if ")" in text[-2:]:
         noted = NOTE_AFTER.fullmatch(text)
         if noted:
@@ -142,7 +150,16 @@ def canonicalize_ip(raw: str) -> Canonical:
         )
     if value is None:
         raise InvalidIdentifier("ip", raw, f"{shown(raw)} is not an IP address{_hint(text)}")
-    return Canonical("ip", value, None)
+    return ip_record(value)
+
+
+def ip_record(value: str) -> Canonical:
+    """Return the record of a canonical IP address; a private or local one is shared.
+
+    Every home router is 192.168.1.1: such an address names unrelated networks, so it is kept
+    (log excerpts hold it) but links no reports and raises no alerts.
+    """
+    return Canonical("ip", value, None, shared_platform=local_network(value) is not None)
 
 
 def _single_address(raw: str, text: str) -> str:

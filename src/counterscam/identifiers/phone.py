@@ -15,7 +15,7 @@ from counterscam.identifiers._phone_words import (
     IDD_PREFIXES,
     REGION_IDD_PREFIXES,
     country_named,
-    is_country_name,
+    country_said,
     la_mobile_with_20,
     vn_current,
     vn_old_area,
@@ -495,9 +495,9 @@ def _worded(raw: str, text: str, region: str | None) -> Canonical | None:
 def _country_said(before: str, after: str) -> str | None:
     """Return the member country the words before or after a number are, in full, or None."""
     for words in (before, after):
-        stripped = words.strip(" :,-()[]")
-        if stripped and is_country_name(stripped):
-            return country_named(stripped)
+        said = country_said(words)
+        if said is not None:
+            return said
     return None
 
 

@@ -9,10 +9,26 @@ import phonenumbers
 from counterscam.identifiers._placeholder import placeholder
 from counterscam.identifiers._text import ascii_digits, clean
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
+from counterscam.identifiers._unwrap import whole_wrapped
 
 _PREFIX = re.compile(r"([A-Za-z]{2})\s*:\s*(.+)")
 _SHORT = re.compile(r"\d{3,6}", re.ASCII)
 _SENDER = re.compile(r"[A-Z0-9][A-Z0-9 .&_'!+-]{0,19}")
+# "SMS 8888", "Short code: 2910", Malay "kod pendek", Indonesian "kode singkat", Vietnamese
+# "đầu số" (the number SMS come from): before digits, nothing else can be meant.
+_SHORT_LABEL = re.compile(
+    r"^(?:sms|short\s*code|sms\s+short\s*code|kod\s+pendek|kode\s+singkat|đầu\s+số|dau\s+so)"
+    r"\s*[:#\-]?\s*(?=\d)",
+    re.I,
+)
+# "Sender: MAYBANK", "SMS from BDO", Vietnamese "Brandname:" (the registered SMS sender name),
+# Malay and Indonesian "Pengirim:", "Người gửi:", Thai "ชื่อผู้ส่ง:". A sender name may have
+# spaces, so a word without a colon ("SENDER MAYBANK") could be the name: only "SMS from".
+_SENDER_LABEL = re.compile(
+    r"^(?:(?:(?:sms\s+)?(?:sender(?:\s*(?:id|name))?|from)|brand\s*name|pengirim"
+    r"|người\s+gửi|nguoi\s+gui|ชื่อผู้ส่ง|ผู้ส่ง)\s*[:：]\s*|sms\s+from\s+)",
+    re.I,
+)
 
 
 def check_country(kind: str, raw: str, country: str | None) -> str | None:
@@ -57,7 +73,7 @@ def shortcode_value(raw: str, digits: str, country: str | None) -> Canonical:
 def canonicalize_shortcode(raw: str, country: str | None) -> Canonical:
     """Canonicalise a short code as ``CC:digits``."""
     text = ascii_digits(clean("shortcode", raw))
-    body, code = split_prefix("shortcode", raw, text, country)
+    body, code = split_prefix("shortcode", raw, _SHORT_LABEL.sub("", text), country)
     return shortcode_value(raw, re.sub(r"[\s\-.]", "", body), code)
 
 
@@ -94,5 +110,8 @@ def sender_value(raw: str, name: str, country: str | None) -> Canonical:
 def canonicalize_sender(raw: str, country: str | None) -> Canonical:
     """Canonicalise an alphanumeric SMS sender name as ``CC:NAME``."""
     text = clean("sender_id", raw)
-    body, code = split_prefix("sender_id", raw, text, country)
+    labelled = _SENDER_LABEL.sub("", text)
+    if labelled != text:
+        labelled = whole_wrapped(labelled)  # SMS from "BDO"
+    body, code = split_prefix("sender_id", raw, _SHORT_LABEL.sub("", labelled), country)
     return sender_value(raw, body, code)

@@ -7,18 +7,18 @@ from urllib.parse import quote, unquote, urlsplit
 
 from counterscam.identifiers._browser_ipv4 import browser_ipv4
 from counterscam.identifiers._host import ascii_host, registered_record
-from counterscam.identifiers._links import phone_in_link
+from counterscam.identifiers._links import phone_in_link, signal_username_link
 from counterscam.identifiers._redirect import wrapped_link
 from counterscam.identifiers._text import ascii_digits, clean, refang, spelled_dots
 from counterscam.identifiers._tracking import without_tracking
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
-from counterscam.identifiers._unwrap import unwrap
+from counterscam.identifiers._unwrap import unwrap, without_note
 from counterscam.identifiers.handle import (
     bare_profile_handle,
     handle_from_link,
     names_only_the_platform,
 )
-from counterscam.identifiers.ip import parse_ip
+from counterscam.identifiers.ip import ip_record, parse_ip
 from counterscam.reference import is_shared_platform_domain
 
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*)://")
@@ -49,9 +49,11 @@ def _normalise_escapes(text: str) -> str:
 
 
 # A label before a pasted link: "URL: https://...", "Link: hxxps://...", "ลิงก์: ..." (Thai),
-# "Tautan:" (Indonesian). Only with a colon, and never a scheme's "://".
+# "Tautan:" (Indonesian), "Pautan:" (Malay), "Đường dẫn:" (Vietnamese). With a colon (never a
+# scheme's "://"), or a space before a link that starts with its scheme ("ลิงก์ https://...").
 _LABEL = re.compile(
-    r"^(?:url|link|website|web\s*site|site|tautan|ลิงก์|ลิงค์|เว็บไซต์|liên\s*kết)\s*[:：]\s*(?!//)",
+    r"^(?:url|link|website|web\s*site|site|tautan|pautan|ลิงก์|ลิงค์|เว็บไซต์|liên\s*kết"
+    r"|đường\s*dẫn)(?:\s*[:：]\s*(?!//)|\s+(?=h(?:tt|xx)ps?(?::|\[:)))",
     re.I,
 )
 
@@ -95,6 +97,11 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
 
         number, hint = link
         return e164(raw, ascii_digits(number), hint or country)
+    username = signal_username_link(text)
+    if username is not None:
+        return _signal_username_url(raw, text, username, country)
+    if " " in text:
+        text = without_note(text)
     if " " in text:
         if sum(bool(_LINKISH.match(part)) for part in text.split(" ")) > 1:
             raise _fail(raw, "holds more than one web address; enter each as its own identifier")
@@ -142,7 +149,7 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
     ip_value = _ip_host(raw, hostname, as_link=as_link)
     if ip_value is not None:
         host = f"[{ip_value}]" if ":" in ip_value else ip_value
-        related: tuple[Canonical, ...] = (Canonical("ip", ip_value, None),)
+        related: tuple[Canonical, ...] = (ip_record(ip_value),)
         shared = False
     else:
         host = ascii_host("url", hostname, raw)
@@ -178,7 +185,26 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
         # which the colon hid from the profile reading above, so the URL it left did not read
         # back as itself (it read as the handle).
         return canonicalize_url(value, country)
-    return Canonical("url", value, None, related, shared)
+    # A page on a private address (a router's http://192.168.1.1/) is on no one's site.
+    local = ip_value is not None and related[0].shared_platform
+    return Canonical("url", value, None, related, shared or local)
+
+
+def _signal_username_url(raw: str, text: str, username: str, country: str | None) -> Canonical:
+    """Return the handle a signal.me/#eu/ link names, or the link with its fragment.
+
+    The account is in the fragment, which other links drop: without it every username link
+    was the same ``https://signal.me/``. A sealed link (the app's) is kept whole: it names one
+    account, though not its name.
+    """
+    try:
+        found = handle_from_link(raw, text, country)
+    except InvalidIdentifier:
+        found = None
+    if found is not None:
+        return found
+    value = "https://signal.me/#eu/" + quote(username, safe="-_=")
+    return Canonical("url", value, None, (registered_record("signal.me"),), True)
 
 
 def _port(raw: str, netloc: str) -> int | None:

@@ -1,0 +1,49 @@
+"""Migration 0011 flags stored local addresses and burn wallets as intake now flags them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from sqlalchemy import Engine, text
+
+from counterscam.db.engine import make_engine
+from counterscam.db.migrate import alembic_config, upgrade
+
+STORED = {
+    ("ip", "192.168.1.1"): True,
+    ("ip", "10.0.0.8"): True,
+    ("ip", "fe80::1"): True,
+    ("ip", "203.0.113.5"): False,  # a documentation address, as ordinary as any public one
+    ("ip", "8.8.8.8"): False,
+    ("url", "http://192.168.1.1/login"): True,
+    ("url", "http://203.0.113.5/login"): False,
+    ("url", "https://shop.example.com/pay"): False,
+    ("crypto_wallet", "eth:0x000000000000000000000000000000000000dEaD"): True,
+    ("crypto_wallet", "tron:T9yD14Nj9j7xAB4dbGeiX9h8unkKHxuWwb"): True,
+    ("crypto_wallet", "tron:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"): False,
+    ("phone", "+60123456789"): False,
+}
+
+
+def _at(engine: Engine, revision: str) -> None:
+    config = alembic_config(engine.url.render_as_string(hide_password=False))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def test_an_upgrade_flags_local_addresses_stored_before_it(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    _at(engine, "0010")
+    with engine.begin() as conn:
+        for kind, value in STORED:
+            conn.execute(
+                text("INSERT INTO identifier (kind, value, shared_platform) VALUES (:k, :v, 0)"),
+                {"k": kind, "v": value},
+            )
+    upgrade(engine)
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT kind, value, shared_platform FROM identifier")).all()
+    engine.dispose()
+    assert {(kind, value): bool(flag) for kind, value, flag in rows} == STORED

@@ -176,3 +176,25 @@ def test_an_alert_on_an_amber_report_narrowed_to_others_names_only_its_holder(
         pages.append(client.get("/").text)
         assert all("MY-narrowed" not in text for text in pages)
         assert "MY-NSRC" in pages[2]
+
+
+def test_a_disabled_users_token_is_refused_saying_the_user_may_be_disabled(
+    engine: Engine, region: tuple[PolicyRegion, Session]
+) -> None:
+    """The 401 said "unknown, revoked or expired; ask for a new one": tokens do not expire, and
+    no administrator can issue a token to a disabled user."""
+    policy, session = region
+    user = policy.users["SG-ASCOM"]
+    token = issue_token(session, username=user.username).secret
+    session.get_one(User, user.id).active = False
+    session.commit()
+    sent = {"Authorization": f"Bearer {token}"}
+    with TestClient(create_app(settings=Settings(demo=True), engine=engine)) as client:
+        for answer in (
+            client.get("/api/v1/reports", headers=sent),
+            client.get("/api/v1/check", params={"value": AMBER_ONLY}, headers=sent),
+        ):
+            assert answer.status_code == 401, answer.text
+            detail = answer.json()["detail"]
+            assert "its user is disabled" in detail and "expired" not in detail
+            assert "hit" not in answer.json()

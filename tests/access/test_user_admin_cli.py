@@ -73,6 +73,33 @@ def test_a_disabled_user_can_no_longer_sign_in_or_use_a_token(
     assert authenticate(session, username=user.username, password=PASSWORD) is not None
 
 
+def test_a_sign_in_ended_by_disabling_stays_ended_when_the_user_is_enabled_again(
+    runner: CliRunner, session: Session
+) -> None:
+    """Disabled because someone else may be signed in as them, then enabled: that browser
+    was signed in again, without a password. The user signs in anew; a token not revoked
+    works again, as docs/cli.md says."""
+    region = build_policy_region(session)
+    user = region.users["MY-NSRC"]
+    issued = issue_token(session, username=user.username)
+    web = start_web_session(session, user, lifetime_seconds=_LIFETIME)
+    session.commit()
+    assert runner.invoke(app, ["user", "disable", user.username]).exit_code == 0
+    assert runner.invoke(app, ["user", "enable", user.username]).exit_code == 0
+    session.expire_all()
+    assert (
+        caller_for_web_session(session, user_id=user.id, session_id=web, lifetime_seconds=_LIFETIME)
+        is None
+    )
+    assert caller_for_token(session, issued.secret) is not None
+    fresh = start_web_session(session, user, lifetime_seconds=_LIFETIME)
+    session.commit()
+    signed_in = caller_for_web_session(
+        session, user_id=user.id, session_id=fresh, lifetime_seconds=_LIFETIME
+    )
+    assert signed_in is not None and signed_in.username == user.username
+
+
 def test_disabling_a_user_that_does_not_exist_says_so(runner: CliRunner) -> None:
     result = runner.invoke(app, ["user", "disable", "nobody"])
     assert result.exit_code == 1 and "no user 'nobody'" in result.output

@@ -2,7 +2,7 @@
 
 An officer who leaves, or whose password may be known to others, is disabled rather than
 deleted: the audit log keeps naming them, their API tokens stop at once, and their web
-sign-ins end at the next page (``caller_for_web_session`` asks for an active user).
+sign-ins end for good (enabled again, they sign in anew).
 """
 
 from __future__ import annotations
@@ -63,6 +63,11 @@ def list_users(session: Session, *, agency_code: str | None = None) -> list[User
 def set_user_active(session: Session, *, username: str, active: bool) -> bool:
     """Enable or disable a user; return False when the user already was so (nothing changed).
 
+    Disabling ends the user's web sign-ins. Refusing them only while the user was disabled
+    brought them back on enabling: a browser someone else had signed in on (the reason to
+    disable) was signed in again without a password. API tokens stop while the user is
+    disabled and work again after, unless revoked meanwhile (docs/cli.md).
+
     Raises:
         AccountError: when no user has this username.
     """
@@ -70,6 +75,8 @@ def set_user_active(session: Session, *, username: str, active: bool) -> bool:
     if user.active == active:
         return False
     user.active = active
+    if not active:
+        _end_sign_ins(session, user.id)
     return True
 
 
@@ -86,9 +93,14 @@ def set_password(session: Session, *, username: str, password: str) -> int:
     user = user_by_name(session, username)
     check_password(password)
     user.password_hash = hash_password(password)
+    return _end_sign_ins(session, user.id)
+
+
+def _end_sign_ins(session: Session, user_id: int) -> int:
+    """End every web sign-in of a user still open; return how many."""
     ended = session.execute(
         update(WebSession)
-        .where(WebSession.user_id == user.id, WebSession.ended_at.is_(None))
+        .where(WebSession.user_id == user_id, WebSession.ended_at.is_(None))
         .values(ended_at=utcnow())
     )
     return int(getattr(ended, "rowcount", 0) or 0)

@@ -112,7 +112,12 @@ def resolve_caller(request: Request, session: Session) -> Caller | None:
     )
 
 
-_DEAD_TOKEN = "The API token is unknown, revoked or expired; ask an administrator for a new one"
+# Tokens do not expire; a disabled user's tokens are refused, but "ask for a new one" sent its
+# holder to an administrator who can issue none to a disabled user.
+_DEAD_TOKEN = (
+    "The API token is unknown or revoked, or its user is disabled; ask an administrator for a "
+    "working token (or to enable the user)"
+)
 
 
 def _unauthorised(detail: str) -> HTTPException:
@@ -142,8 +147,9 @@ _ENDED_SIGN_IN = (
 def caller_or_public(request: Request, session: Session) -> Caller:
     """Return the caller, or the anonymous public caller when no credential was sent.
 
-    A credential that is sent but not valid answers 401: a token unknown, revoked or expired,
-    an Authorization header of another scheme, or a session cookie whose sign-in has ended.
+    A credential that is sent but not valid answers 401: a token unknown or revoked, or a
+    disabled user's, an Authorization header of another scheme, or a session cookie whose
+    sign-in has ended.
     Answered as the public, a police script whose token was revoked, or an analyst whose
     sign-in timed out, would read "no hit" for values held in amber and red reports, and take
     it for the region's answer.

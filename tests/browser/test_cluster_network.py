@@ -215,6 +215,17 @@ def test_network_draws_zooms_and_has_a_table(tab: Any, cluster_site: dict[str, A
     expect(network).to_have_attribute("data-scale", "1.500")
     tab.get_by_role("button", name="Fit to view").click()
     expect(network).to_have_attribute("data-scale", "1.000")
+    # Labels asked for are drawn apart: overlapping ones are left out until zoomed in.
+    tab.get_by_label("Show labels").check()
+    tab.wait_for_function("window.counterscamNetwork.labels().length > 0")
+    boxes = tab.evaluate("window.counterscamNetwork.labels()")
+    assert len(boxes) > 10, boxes
+    assert not any(
+        a["x0"] < b["x1"] and b["x0"] < a["x1"] and a["y0"] < b["y1"] and b["y0"] < a["y1"]
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+    )
+    tab.get_by_label("Show labels").uncheck()
 
     # Pointing at a report shows its tooltip; clicking it opens the report.
     label = _a_report_label(tab)

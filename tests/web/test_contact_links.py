@@ -85,6 +85,9 @@ def test_only_mail_phone_and_https_become_links() -> None:
         '<a href="https://x.org/">https://x.org/</a>&#34;onmouseover=&#34;alert(1)'
     )
     assert contact_links("(03) 2266 2222") == '<a href="tel:0322662222">(03) 2266 2222</a>'
-    # The route given when an agency left its contact empty stays as it was.
+    # The route given when an agency left its contact empty stays as it was, no link in it;
+    # the agency's code it quotes is kept on one line.
     fallback = "the secretariat, quoting agency MY-NSRC"
-    assert contact_links(fallback) == fallback
+    assert contact_links(fallback) == (
+        'the secretariat, quoting agency <span class="agency-code">MY-NSRC</span>'
+    )

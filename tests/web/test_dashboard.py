@@ -184,3 +184,20 @@ def test_the_scam_type_charts_say_when_they_draw_every_type(
 ) -> None:
     page = client_for("MY-NSRC").get("/").text
     assert '<h3 class="chart-title">Reports (every type)</h3>' in page
+
+
+def test_the_totals_fill_their_row_for_every_role(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    # A partner's three totals (no alerts card) sat in four columns, a hole at the right.
+    cards = {
+        code: re.search(r'<ul class="([^"]+)" aria-label="Totals">(.*?)</ul>', page, re.S)
+        for code, page in ((code, client_for(code).get("/").text) for code in ("MY-NSRC", "AU-AFP"))
+    }
+    for code, (columns, count) in {
+        "MY-NSRC": ("stats", 4),
+        "AU-AFP": ("stats stats--3", 3),
+    }.items():
+        found = cards[code]
+        assert found and found.group(2).count('<li class="stat') == count, code
+        assert found.group(1) == columns, code

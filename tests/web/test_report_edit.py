@@ -275,3 +275,35 @@ def test_a_narrative_pasted_whole_is_refused_beside_its_box_and_kept(
     page = response.text  # type: ignore[attr-defined]
     assert 'href="#narrative">What happened: Too long: at most 20,000 characters' in page
     assert narrative in page and "problem with the address" not in page
+
+
+def test_emptying_the_share_list_says_every_member_agency_now_sees_the_report(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    # Emptying "Share only with" widened an amber report to every member agency with no word,
+    # where an upload doing the same says so.
+    client = client_for("MY-NSRC")
+    url = _save_new(client, {**BASE, "share_with": "SG-ASCOM"})
+    edit = client.get(f"{url}/edit").text
+    hint = "Now shared only with SG-ASCOM. Emptied, the report is shown to every member"
+    assert hint in re.sub(r"<[^>]+>", "", edit)
+
+    form = _fields(edit)
+    form["narrative"] = "Corrected."  # a correction that keeps the list says nothing
+    response = _post(client, f"{url}/edit", form, form=f"{url}/edit")
+    assert response.headers["location"] == f"{url}?saved=updated"  # type: ignore[attr-defined]
+    assert "Share list removed" not in client.get(f"{url}?saved=updated").text
+
+    form["share_with"] = ""
+    response = _post(client, f"{url}/edit", form, form=f"{url}/edit")
+    location = response.headers["location"]  # type: ignore[attr-defined]
+    page = _text(client.get(location).text)
+    assert "Share list removed: amber report MY-EDIT-1 was saved with an empty" in page
+    assert "now visible to every member agency, not only the agencies it was narrowed to" in page
+    assert "SG-ASCOM" not in page  # it is no longer narrowed
+    assert "Now shared only with" not in client.get(f"{url}/edit").text
+
+    # Narrowed again, the old address no longer claims the report is widened.
+    form["share_with"] = "SG-ASCOM; TH-CCIB"
+    _post(client, f"{url}/edit", form, form=f"{url}/edit")
+    assert "Share list removed" not in client.get(location).text

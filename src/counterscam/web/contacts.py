@@ -30,6 +30,9 @@ _PARTS = re.compile(f"{_URL}|{_EMAIL}|{_PHONE}")
 # A sentence's full stop or a closing bracket after an address is not part of it.
 _TRAILING = ".,;:!?)]}"
 _PHONE_DIGITS = range(7, 16)  # E.164 allows 15; fewer than 7 is a short code or a number
+# An agency's code quoted in the text ("the secretariat, quoting agency PH-PNP-ACG") broke at
+# its hyphens on a phone: such a run of capitals and digits is kept on one line.
+_CODE = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?![\w-])")
 
 
 def _href(kind: str, text: str) -> str | None:
@@ -45,6 +48,18 @@ def _href(kind: str, text: str) -> str | None:
     return f"tel:{'+' if text.startswith('+') else ''}{digits}"
 
 
+def _text(text: str) -> str:
+    """Return plain text of a contact escaped, the agency codes it quotes kept whole."""
+    out: list[str] = []
+    done = 0
+    for found in _CODE.finditer(text):
+        out.append(str(escape(text[done : found.start()])))
+        out.append(f'<span class="agency-code">{escape(found.group())}</span>')
+        done = found.end()
+    out.append(str(escape(text[done:])))
+    return "".join(out)
+
+
 def contact_links(contact: str | None) -> Markup:
     """Return ``contact`` as HTML, escaped, with its addresses and numbers as links."""
     text = contact or ""
@@ -57,8 +72,8 @@ def contact_links(contact: str | None) -> Markup:
         if href is None:
             continue
         start = found.start()
-        out.append(str(escape(text[done:start])))
+        out.append(_text(text[done:start]))
         out.append(f'<a href="{escape(href)}">{escape(part)}</a>')
         done = start + len(part)
-    out.append(str(escape(text[done:])))
+    out.append(_text(text[done:]))
     return Markup("".join(out))

@@ -14,7 +14,10 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
+from markupsafe import Markup
+
 from counterscam.intake import vocab
+from counterscam.link import brief
 from counterscam.reference import loader as ref
 from counterscam.reference.fx import UnknownCurrencyError
 
@@ -198,7 +201,30 @@ KIND_LABELS = {
 }
 
 
+def agency_code(code: str | None) -> Markup:
+    """Return an agency's code kept on one line: "PH-PNP-ACG" broke at its hyphens in a
+    cramped cell or header, reading as two codes."""
+    return Markup('<span class="agency-code">{}</span>').format(code or "")
+
+
+def isolated(value: object) -> Markup | str:
+    """Return text someone typed (a name, a reference) isolated from the text around it: a
+    right-to-left override (U+202E) in it reversed the rest of its line, what followed too.
+
+    Only text that could reorder its surroundings (right-to-left letters, direction controls:
+    the rule of ``link.brief.isolated``) gets its ``<bdi>``; other text comes back as it is.
+    """
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)  # Markup stays Markup
+    if brief.isolated(text) == text:
+        return text
+    return Markup("<bdi>{}</bdi>").format(text)
+
+
 FILTERS = {
+    "agency": agency_code,
+    "isolated": isolated,
     "number": number,
     "money": money,
     "usd": usd_whole,

@@ -19,7 +19,13 @@ from counterscam.web.cluster_brief_view import (
     check_href,
     person_groups,
 )
-from counterscam.web.cluster_network import joining, network_json, network_tables, summary
+from counterscam.web.cluster_network import (
+    PERSON_LABEL,
+    joining,
+    network_json,
+    network_tables,
+    summary,
+)
 from counterscam.web.cluster_views import (
     SORT_LABELS,
     ClusterFilters,
@@ -184,6 +190,7 @@ def cluster_network_table(
         key=graph.key,
         s=summary(graph),
         rows=rows[start : start + JOINING_PER_PAGE],
+        person_label=PERSON_LABEL,
         total=len(rows),
         page_number=p,
         per_page=JOINING_PER_PAGE,

@@ -190,7 +190,12 @@ def _save(page: Page, form: ReportForm, editing: ReportDetail | None = None) -> 
     # Saving a known reference replaces that report: the page says which happened, so an
     # analyst who reused a reference by mistake sees it at once.
     saved = "updated" if result.updated else "new"
-    return RedirectResponse(f"/reports/{result.report_ids[0]}?saved={saved}", status_code=303)
+    # An emptied "Share only with" box widens an amber report to every member agency: the
+    # report page says so, as an upload's page does (intake.service.shares_note).
+    widened = "&shares=removed" if result.shares_removed else ""
+    return RedirectResponse(
+        f"/reports/{result.report_ids[0]}?saved={saved}{widened}", status_code=303
+    )
 
 
 @router.get("/upload", response_class=HTMLResponse)

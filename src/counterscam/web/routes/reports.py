@@ -92,10 +92,11 @@ def reports_csv(
 
 
 @router.get("/reports/{report_id}", response_class=HTMLResponse)
-def report_detail(report_id: RowId, page: SignedIn, saved: str = "") -> Response:
+def report_detail(report_id: RowId, page: SignedIn, saved: str = "", shares: str = "") -> Response:
     """Show one report, or who holds it and how to ask when its mark hides it.
 
-    ``saved`` (``new`` or ``updated``) is set by the report form's redirect after a save.
+    ``saved`` (``new`` or ``updated``) is set by the report form's redirect after a save, and
+    ``shares=removed`` when that save emptied an amber report's share list.
     """
     try:
         detail = get_report(page.session, page.caller, report_id, channel="web")
@@ -116,4 +117,11 @@ def report_detail(report_id: RowId, page: SignedIn, saved: str = "") -> Response
         title=f"Report {detail.report.external_ref}",
         d=detail,
         saved=saved if saved in ("new", "updated") else "",
+        # Said only while it is true: an old link to a report narrowed again says nothing.
+        shares_removed=(
+            saved == "updated"
+            and shares == "removed"
+            and detail.report.mark == "amber"
+            and not detail.shared_with
+        ),
     )

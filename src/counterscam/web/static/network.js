@@ -188,26 +188,40 @@
     root.dataset.scale = (view.scale / view.fit).toFixed(3);
   }
 
+  var labelBoxes = [];
+
   // Labels when few nodes are on screen, or when asked for (identifiers only, up to a limit).
+  // The most connected nodes are labelled first and a label that would overlap one already
+  // drawn is left out (zoom in to see it): 50 labels drawn over each other read as none.
   function drawLabels(s) {
     var wanted = labelsBox && labelsBox.checked;
     if (!wanted && drawn > 120) { return; }
-    var limit = wanted ? 800 : 120, count = 0;
+    var limit = wanted ? 800 : 120, count = 0, boxes = [];
     ctx.font = "12px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
     ctx.textBaseline = "middle";
     ctx.lineWidth = 3;
     ctx.strokeStyle = "rgba(255, 255, 255, 0.9)";
     ctx.fillStyle = "#0b0c0c";
-    for (var i = 0; i < g.n && count < limit; i++) {
+    var order = [];
+    for (var k = 0; k < g.n; k++) { order.push(k); }
+    order.sort(function (a, b) { return g.json.nodes[b].degree - g.json.nodes[a].degree; });
+    for (var j = 0; j < order.length && count < limit; j++) {
+      var i = order[j];
       if (wanted && drawn > 120 && g.isReport[i]) { continue; }
       var x = sx(i), y = sy(i), r = g.radius[i] * s;
       if (!onScreen(x, y, r)) { continue; }
       var text = g.json.nodes[i].label;
       if (text.length > 28) { text = text.slice(0, 26) + "…"; }
+      var box = { x0: x + r + 2, x1: x + r + 6 + ctx.measureText(text).width, y0: y - 8, y1: y + 8 };
+      if (boxes.some(function (o) { return box.x0 < o.x1 && o.x0 < box.x1 && box.y0 < o.y1 && o.y0 < box.y1; })) {
+        continue;
+      }
+      boxes.push(box);
       ctx.strokeText(text, x + r + 4, y);
       ctx.fillText(text, x + r + 4, y);
       count++;
     }
+    labelBoxes = boxes;
   }
 
   function nodeAt(px, py) {
@@ -337,6 +351,7 @@
     nodes: function () { return g ? g.n : 0; },
     edges: function () { return g ? g.m : 0; },
     drawn: function () { return drawn; },
+    labels: function () { return labelBoxes; },
     zoom: function () { return view.scale / view.fit; },
     screenOf: function (label) {
       if (!g) { return null; }

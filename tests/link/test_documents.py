@@ -88,3 +88,78 @@ def test_a_document_key_says_whose_number_it_is() -> None:
     assert document_key("VNM B1234567", None, "passport", "SG") == "B1234567:VN"
     assert document_key("B1234567", None, "passport", "SG") == "B1234567:passport"
     assert document_key("n/a", "MY", "passport", "MY") is None
+
+
+LABELLED = [
+    # (with a label, as typed, without one, nationality)
+    ("No. B1234567", "B1234567", "VN"),
+    ("Passport: B1234567", "B1234567", "VN"),
+    ("PP No: B1234567", "B1234567", "VN"),
+    ("Passport No.: B1234567", "B1234567", "VN"),
+    ("passport no. vnm b1234567", "VNM B1234567", "VN"),
+    ("ＰＡＳＳＰＯＲＴ：Ｂ１２３４５６７", "B1234567", "VN"),
+    ("Hộ chiếu: B1234567", "B1234567", "VN"),
+    ("Số hộ chiếu B1234567", "B1234567", "VN"),
+    ("CCCD: 001089012345", "001089012345", "VN"),
+    ("Số CCCD: 001 089 012345", "001 089 012345", "VN"),
+    ("CMND/CCCD: 001089012345", "001089012345", "VN"),
+    ("Số định danh cá nhân: 001089012345", "001089012345", "VN"),
+    ("NRIC: 850505-14-5678", "850505-14-5678", "MY"),
+    ("I/C No: 850505-14-5678", "850505-14-5678", "MY"),
+    ("No. K/P: 850505-14-5678", "850505-14-5678", "MY"),
+    ("No Pasport: A12345678", "A12345678", "MY"),
+    ("KTP 3171.0123.4567.0001", "3171012345670001", "ID"),
+    ("KTP3171012345670001", "3171012345670001", "ID"),
+    ("e-KTP: 3171 0123 4567 0001", "3171012345670001", "ID"),
+    ("NIK: 3171012345670001", "3171012345670001", "ID"),
+    ("Nomor Paspor: A1234567", "A1234567", "ID"),
+    ("หนังสือเดินทาง AA1234567", "AA1234567", "TH"),
+    ("เลขบัตรประชาชน 1-2345-67890-12-1", "1 2345 67890 12 1", "TH"),
+    ("Thai ID: ๑-๒๓๔๕-๖๗๘๙๐-๑๒-๑", "1-2345-67890-12-1", "TH"),
+    ("Passport No. P1234567A", "P1234567A", "PH"),
+    ("Numero ng Pasaporte: P1234567A", "P1234567A", "PH"),
+    ("PhilSys No. 1234-5678-9012-3456", "1234567890123456", "PH"),
+    ("NRC No. 12/MaYaKa(N)123456", "12/MaYaKa(N)123456", "MM"),
+    ("NRC: 12/MAYAKA(N)123456", "12/MaYaKa(N)123456", "MM"),
+    ("លិខិតឆ្លងដែន N01234567", "N01234567", "KH"),
+    ("FIN: G1234567X", "G1234567X", "SG"),
+]
+
+
+@pytest.mark.parametrize(("labelled", "plain", "nationality"), LABELLED)
+def test_a_label_typed_before_the_number_is_no_part_of_it(
+    labelled: str, plain: str, nationality: str
+) -> None:
+    # Before: "Passport: B1234567" was the number PASSPORTB1234567, a document of its own.
+    assert document_number(labelled, (nationality,)) == document_number(plain, (nationality,))
+    for with_nationality in (nationality, ""):
+        persons = [
+            features(PersonRecord("r", "A B", id_number=n, nationality=with_nationality))
+            for n in (labelled, plain)
+        ]
+        assert persons[0]["id_clean"] == persons[1]["id_clean"]
+        assert persons[0]["id_kind"] == persons[1]["id_kind"]
+        keys = [
+            document_key(n, with_nationality or None, "passport", "SG") for n in (labelled, plain)
+        ]
+        assert keys[0] is not None and keys[0] == keys[1]
+
+
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [
+        ("12/MaYaKa(N)123456", "12MAYAKAN123456"),  # Myanmar NRC: letters and brackets kept
+        ("P1234567A", "P1234567A"),  # Philippine passport
+        ("NO1234567", "NO1234567"),  # letters of a label, but nothing between them and digits
+        ("PP1234567", "PP1234567"),
+        ("E 1234567 A", "E1234567A"),  # a Singapore passport's E is no e-KTP
+        ("Passport", "PASSPORT"),  # a label and nothing after it is read as written
+    ],
+)
+def test_a_number_that_begins_like_a_label_keeps_its_letters(written: str, number: str) -> None:
+    assert document_number(written) == number
+
+
+def test_a_label_before_a_placeholder_leaves_a_placeholder() -> None:
+    assert document_key("Passport: n/a", "MY", "passport", "MY") is None
+    assert document_key("No. -", None, "passport", "MY") is None

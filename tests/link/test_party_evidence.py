@@ -259,3 +259,22 @@ def test_a_rebuild_rewrites_keys_an_older_version_stored(session: Session) -> No
     query = select(PartyDocument.party_id, PartyDocument.key)
     stored = {party: key for party, key in session.execute(query)}
     assert stored[first] == "B1234567:VN" and victim not in stored
+
+
+def test_a_passport_with_a_label_typed_in_joins_the_same_number_without(
+    session: Session,
+) -> None:
+    region = make_region(session)
+    r0, r1, r2, r3 = _reports(session, region, 0, 4, 6, 9)
+    add_party(session, r0, "Nguyen Van Hung", "suspect", id_number="B1234567", nationality="VN")
+    assert party_links(session, [r0]) == []
+    # Before: the label was read as part of the number, a passport of its own.
+    add_party(
+        session, r1, "Nguyen V. Hung", "mule", id_number="Passport No.: B1234567", nationality="VN"
+    )
+    (link,) = party_links(session, [r1])
+    assert (link.report_a, link.report_b, link.via) == (r0, r1, "document")
+    add_party(session, r2, "Tan Wei Ming", "suspect", id_number="NRIC: 850505-14-5678")
+    add_party(session, r3, "Tan Wei-Ming", "mule", id_number="850505145678")
+    rebuild(session)
+    assert groups(session, region) == {frozenset({"R0", "R1"}), frozenset({"R2", "R3"})}

@@ -21,7 +21,7 @@ from counterscam.link.persons_names import (
     surname_classes,
     syllables,
 )
-from counterscam.link.persons_scripts import burmese_class_keys, script_keys, script_name
+from counterscam.link.persons_scripts import class_keys, script_keys, script_name
 
 
 @dataclass(frozen=True)
@@ -221,7 +221,7 @@ def _name_keys(own: list[str], father: list[str], family: list[str], culture: st
     plain = _plain_keys(own, father, culture) - keys
     # The spelling keys first: the dialect readings only add to them, within the cap.
     spelled = sorted(plain) + sorted(keys)[: MAX_KEYS - len(plain)]
-    return spelled + burmese_class_keys(own + father, culture) + sorted(dialect)[:DIALECT_KEYS]
+    return spelled + class_keys(own + father, culture) + sorted(dialect)[:DIALECT_KEYS]
 
 
 _VOWELS = re.compile(r"[aeiou]+")
@@ -308,15 +308,33 @@ def _sorted_name(tokens: list[str], distinctive: set[str]) -> str | None:
     return " ".join(_doubled(t) if t in distinctive else t for t in tokens) or None
 
 
-def _distinctive(own: list[str], father: list[str], family: list[str], culture: str) -> set[str]:
-    """Return the phonetic keys of given-name tokens where one letter makes another name."""
-    chinese = _chinese_given_tokens(own, father, family, culture)
+def _distinctive(own: list[str], chinese: list[str], culture: str) -> set[str]:
+    """Return the phonetic keys of given-name tokens where one letter makes another name.
+
+    ``chinese`` is the given name of a Chinese name (``_chinese_given_tokens``), else [].
+    """
     if culture in WHOLE_NAME_CULTURES and not chinese:
         # A Chinese name recorded in Cambodia keeps the Chinese rule: its surname may be typed.
         return {phonetic(t, culture) for t in own}
     vietnamese = _vietnamese_order(own) if culture in SHORT_NAME_CULTURES else None
     given = [vietnamese[-1]] if vietnamese else chinese
     return {phonetic(t, culture) for t in given}
+
+
+def _subset_tokens(tokens: list[str], chinese: list[str]) -> list[str]:
+    """Return the tokens the subset level compares: a Chinese name's also say how many
+    syllables its given name has.
+
+    Li Wei and Li Wei Ming, born the same day, are two people (伟 and 伟明 are two given
+    names, not one name short of a syllable), as Chen Wei and Chen Weiming were already. A
+    name that adds a Western name (Jason Tan Wei Ming), a father's name (Ahmad bin Ismail,
+    not read as Chinese) or a Vietnamese middle name (Nguyen Van Hung) to the shorter one's
+    tokens still reaches the level, and so does a name without its surname (Wei Ming).
+    """
+    if not chinese:
+        return tokens
+    count = sum(len(syllables(t) or (t,)) for t in chinese)
+    return sorted([*tokens, f"#{count}"])
 
 
 def features(record: PersonRecord) -> dict[str, Any]:
@@ -332,11 +350,12 @@ def features(record: PersonRecord) -> dict[str, Any]:
     own = join_particles(parts.tokens, culture)
     family = list(split_name(record.family_name, culture).tokens) if record.family_name else []
     tokens = sorted(phonetic(t, culture) for t in own + list(parts.father))
+    chinese = _chinese_given_tokens(own, list(parts.father), family, culture)
     return {
         "unique_id": record.record_id,
-        "name_sorted": _sorted_name(tokens, _distinctive(own, list(parts.father), family, culture)),
+        "name_sorted": _sorted_name(tokens, _distinctive(own, chinese, culture)),
         "name_keys": _name_keys(own, list(parts.father), family, culture) if tokens else [],
-        "name_tokens": tokens,
+        "name_tokens": _subset_tokens(tokens, chinese),
         "first_tok": tokens[0] if tokens else None,
         "last_tok": tokens[-1] if tokens else None,
         # "Abd Rahman" and "Rahman" name the same father

@@ -26,7 +26,7 @@ sokha សុខា dara ដារា ដារ៉ា sophea សុភា sopheap
 sreymom ស្រីមុំ sreypov ស្រីពៅ phalla ផល្លា samnang សំណាង sambath សម្បត្តិ sophal សុផល
 sothea សុធា thida ធីតា vuthy វុទ្ធី visal វិសាល kosal កុសល bopha បុប្ផា chanthou ចន្ធូ
 kanha កញ្ញា leakhena លក្ខិណា nary ណារី នារី rachana រចនា thavy ថាវី vichet វិចិត្រ virak វីរៈ
-piseth ពិសិដ្ឋ pheakdey ភក្តី sopheak សុភ័ក្ត្រ sokunthea សុគន្ធា chariya ចរិយា bora បូរ៉ា
+piseth/pisith ពិសិដ្ឋ pheakdey ភក្តី sopheak សុភ័ក្ត្រ sokunthea សុគន្ធា chariya ចរិយា bora បូរ៉ា
 pisey ពិសី rith រិទ្ធ socheat សុជាតិ chantha ចន្ថា theary ធារី sokhom សុខុម chenda ចិន្តា
 somaly សុម៉ាលី maly ម៉ាលី serey សេរី veasna វាសនា reaksmey រស្មី rathanak រតនៈ
 ratana/rathana រតនា sokly សុខលី mony មុន្នី vannak វណ្ណៈ sovath សុវត្ថិ malis ម៉ាលិស
@@ -86,6 +86,12 @@ _SKIP = "\u17cb\u17ce\u17cf\u17d0\u17d1\u17dd"  # bantoc and other marks that ad
 
 NAME_WORDS = spelling_table(_NAMES, lambda word: unicodedata.normalize("NFKD", word))
 _LONGEST = max(map(len, NAME_WORDS))
+# Latin spellings of one name word, as the table lists them (Piseth, Pisith; Pich, Pech):
+# Khmer names get no one-typo tolerance, so two Latin records in two of them met on no key.
+_CLASSES: dict[str, set[str]] = {}
+for _spellings in NAME_WORDS.values():
+    for _spelling in _spellings:
+        _CLASSES.setdefault(_spelling, set()).add(_spellings[0])
 
 
 def is_khmer(token: str) -> bool:
@@ -158,6 +164,12 @@ def _closes(s: str, i: int) -> bool:
     if i + 2 == len(s) and follows in _FINAL:
         return False  # it opens a last syllable the last letter closes: កុសល is Ko-sal
     return not follows or follows not in _SIGNS + _TO_A + _TO_O + _SILENCE
+
+
+def spelling_classes(token: str) -> tuple[str, ...]:
+    """Return one spelling for each word of the table a Latin token may spell (Pisith:
+    piseth), or the token itself."""
+    return tuple(sorted(_CLASSES.get(token, {token})))
 
 
 @lru_cache(maxsize=50_000)

@@ -358,6 +358,9 @@ _THAI_VOWELS = (
     (re.compile(r"w(?=[aeiou])"), "v"),
     # an h written after a vowel to make it long (Chaiwaht, Wahn): no Thai sound
     (re.compile(r"(?<=[aeiou])h(?![aeiouy])"), ""),
+    # u for a short a, as English spells cup, in the commonest name element that has it:
+    # ณัฐ, Nat or Nut (Nattapon, Nuttapon). Only there: su, khun, bun are said with u.
+    (re.compile(r"^nut(?=t|h)"), "nat"),
 )
 
 

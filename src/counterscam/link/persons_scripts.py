@@ -90,29 +90,38 @@ def script_keys(tokens: list[str], culture: str) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
-# Readings of a Burmese name's spellings that get a spelling-class key (Ma is မ or မာ).
+# Readings of a name's spellings that get a spelling-class key (Burmese Ma is မ or မာ).
 CLASS_KEYS = 4
+# (country, is the token in its script, one spelling per element a Latin token may spell,
+# key prefix): the readers whose tables list several customary spellings of one element.
+_CLASSED: tuple[tuple[str, Callable[[str], bool], Callable[[str], tuple[str, ...]], str], ...] = (
+    ("MM", persons_burmese.is_burmese, persons_burmese.spelling_classes, "b:"),
+    ("KH", persons_khmer.is_khmer, persons_khmer.spelling_classes, "k:"),
+)
 
 
-def burmese_class_keys(tokens: list[str], culture: str) -> list[str]:
-    """Return keys of a Burmese name with each syllable's spellings made one (Khaing Khaing Win
-    and Khine Khine Win, Than Htike and Than Htaik, Soe Soe Win and So So Win); [] for others.
+def class_keys(tokens: list[str], culture: str) -> list[str]:
+    """Return keys of a Burmese or Khmer name with each element's spellings made one (Khaing
+    Khaing Win and Khine Khine Win, Than Htike and Than Htaik; Ouk Piseth and Ouk Pisith);
+    [] for others.
 
-    The spellings of the table meet a name in script through its readings, but two Latin
-    records in two of them met on no key (Burmese tokens get no one-typo tolerance).
+    The spellings of a table meet a name in script through its readings, but two Latin
+    records in two of them met on no key (Burmese and Khmer tokens get no one-typo tolerance).
     """
-    if any(persons_burmese.is_burmese(t) for t in tokens if not t.isascii()):
-        readings = latin_readings(tokens)[:1]
-    elif culture == "MM" and all(t.isascii() for t in tokens):
-        readings = [tokens]
-    else:
-        return []
-    keys: list[str] = []
-    for reading in readings:
-        options = [persons_burmese.spelling_classes(t) for t in reading]
-        for combo in islice(product(*options), CLASS_KEYS):
-            keys.append("b:" + " ".join(sorted(phonetic(t, "MM") for t in combo)))
-    return list(dict.fromkeys(keys))
+    for country, in_script, classes, prefix in _CLASSED:
+        if any(in_script(t) for t in tokens if not t.isascii()):
+            readings = latin_readings(tokens)[:1]
+        elif culture == country and all(t.isascii() for t in tokens):
+            readings = [tokens]
+        else:
+            continue
+        keys: list[str] = []
+        for reading in readings:
+            options = [classes(t) for t in reading]
+            for combo in islice(product(*options), CLASS_KEYS):
+                keys.append(prefix + " ".join(sorted(phonetic(t, country) for t in combo)))
+        return list(dict.fromkeys(keys))
+    return []
 
 
 def script_name(tokens: list[str]) -> str | None:

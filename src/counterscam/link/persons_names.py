@@ -383,6 +383,17 @@ def thai_spelling(token: str) -> str:
 _D_LIKE = str.maketrans("đĐðÐɖƉ", "dDdDdD")
 
 
+# Characters no one sees, pasted along with a name from a web page or a chat: a soft hyphen,
+# a word joiner, a byte-order mark. Read as separators, they cut "Nguy\u00adễn" into two words
+# the person's other records do not have. Direction marks, embeddings and overrides wrap words
+# ("\u202bNguyen Van Hung\u202c"): they part words, as a space.
+_UNSEEN = re.compile("[\u00ad\u2060\ufeff]")
+_DIRECTION = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# A zero-width space inside a Latin word is as unseen; between words of Khmer, Lao, Thai or
+# Burmese, which write no spaces, it is the space.
+_LATIN_ZWSP = re.compile("(?<=[A-Za-z\u00c0-\u024f])\u200b(?=[A-Za-z\u00c0-\u024f])")
+
+
 def fold(text: str) -> str:
     """Return lower-case text: Latin diacritics removed, Vietnamese đ as d.
 
@@ -391,6 +402,7 @@ def fold(text: str) -> str:
     """
     if text.isascii():  # most names as reports write them: nothing to decompose
         return text.lower()
+    text = _DIRECTION.sub(" ", _LATIN_ZWSP.sub("", _UNSEEN.sub("", text)))
     # Officers without a Vietnamese keyboard type the look-alike Icelandic eth (Ð) for Đ.
     text = text.translate(_D_LIKE)
     kept: list[str] = []

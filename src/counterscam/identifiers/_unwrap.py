@@ -43,9 +43,11 @@ def whole_wrapped(text: str) -> str:
     "(+60) 12-345 6789" and "(03) 1234 (5678)" the first bracket closes before the end."""
     while len(text) > 2:
         closing = _WRAPPERS.get(text[0]) or _QUOTES.get(text[0])
+        if closing is None:  # nearly every value: told by its first character
+            return text
         end = len(text) - 1 if text[-1] in _AFTER and len(text) > 3 else len(text)
         inner = text[1 : end - 1]
-        if closing is None or text[end - 1] != closing or not _balanced(inner, text[0], closing):
+        if text[end - 1] != closing or not _balanced(inner, text[0], closing):
             return text
         text = inner.strip()
     return text

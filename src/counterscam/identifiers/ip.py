@@ -112,7 +112,9 @@ def _leading_zero(text: str, number: str) -> str:
 
 def canonicalize_ip(raw: str) -> Canonical:
     """Canonicalise an IP address (refanged, port and brackets removed)."""
-    text = _PORT_WORDS.sub("", _LABEL.sub("", refang(ascii_digits(clean("ip", raw)))))
+    text = _LABEL.sub("", refang(ascii_digits(clean("ip", raw))))
+    if " " in text or "," in text or ";" in text:  # a port in words follows one of them
+        text = _PORT_WORDS.sub("", text)
     text = whole_wrapped(text)  # "IP: (203.0.113.5)"
     if ")" in text[-2:]:
         noted = NOTE_AFTER.fullmatch(text)

@@ -59,8 +59,16 @@ _BURN_NOTE = (
 )
 
 
+# The first numbers of the IPv4 blocks above: any other dotted address is public, told without
+# parsing it (every IP checked or filed passes here).
+_LOCAL_FIRST = frozenset(str(n) for n in (0, 10, 100, 127, 169, 172, 192, 255, *range(224, 240)))
+
+
 def local_network(address: str) -> str | None:
     """Return what kind of local address a canonical IP is (private, loopback...), else None."""
+    first, dot, _ = address.partition(".")
+    if dot and first not in _LOCAL_FIRST:
+        return None
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:

@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy.orm import Session
 
+from counterscam.access.accounts import admin_caller, create_agency
+from counterscam.access.caller import Caller
 from tests.check.helpers import add_report
 from tests.factories import PolicyRegion, build_policy_region
 
@@ -54,3 +56,12 @@ def region(session: Session) -> CheckRegion:
     )
     session.commit()
     return CheckRegion(policy=policy)
+
+
+@pytest.fixture
+def callers(session: Session) -> dict[str, Caller]:
+    """Two member agencies of two countries, MY-NSRC and TH-TCSD, as their administrators."""
+    for code, country in (("MY-NSRC", "MY"), ("TH-TCSD", "TH")):
+        create_agency(session, code=code, name=code, country=country, kind="member")
+    session.commit()
+    return {code: admin_caller(session, code) for code in ("MY-NSRC", "TH-TCSD")}

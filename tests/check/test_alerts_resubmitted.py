@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counterscam.access.accounts import admin_caller, create_agency
 from counterscam.access.caller import Caller
 from counterscam.check.alerts import inbox, mark_read
 from counterscam.config import Settings
@@ -21,14 +20,6 @@ from counterscam.intake.tables import Limits
 
 TYPO = "+66812345678"
 FIXED = "+66898765432"
-
-
-@pytest.fixture
-def callers(session: Session) -> dict[str, Caller]:
-    for code, country in (("MY-NSRC", "MY"), ("TH-TCSD", "TH")):
-        create_agency(session, code=code, name=code, country=country, kind="member")
-    session.commit()
-    return {code: admin_caller(session, code) for code in ("MY-NSRC", "TH-TCSD")}
 
 
 def _report(ref: str, *phones: str) -> dict[str, Any]:

@@ -9,12 +9,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
-from counterscam.access.accounts import admin_caller, create_agency
 from counterscam.access.caller import Caller
 from counterscam.check.service import check
 from counterscam.cli.main import app
@@ -27,14 +25,6 @@ from counterscam.intake.tables import Limits
 ROUTER = "192.168.1.1"
 PUBLIC_IP = "203.0.113.5"  # a documentation address, as our examples use: an ordinary one
 BURN = "0x000000000000000000000000000000000000dEaD"
-
-
-@pytest.fixture
-def callers(session: Session) -> dict[str, Caller]:
-    for code, country in (("MY-NSRC", "MY"), ("TH-TCSD", "TH")):
-        create_agency(session, code=code, name=code, country=country, kind="member")
-    session.commit()
-    return {code: admin_caller(session, code) for code in ("MY-NSRC", "TH-TCSD")}
 
 
 def _report(ref: str, kind: str, value: str, role: str) -> dict[str, Any]:

@@ -82,3 +82,17 @@ def probe_score(
     joined = [(a, b) for a, b in itertools.combinations(truth, 2) if person[a] == person[b]]
     wrong = [(a, b) for a, b in joined if truth[a] != truth[b]]
     return wrong, len(joined) / len(same_person)
+
+
+def probe_record(
+    record_id: str, name: str, born: str, nationality: str, o: dict[str, str]
+) -> PersonRecord:
+    """A probe's record; its options ``o`` may give another nationality (``n``) or country
+    (``c``)."""
+    return PersonRecord(
+        record_id,
+        name,
+        birth_date=born,
+        nationality=o.get("n", nationality),
+        country=o.get("c", nationality),
+    )

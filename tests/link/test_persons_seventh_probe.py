@@ -11,23 +11,10 @@ from counterscam.link.persons import PersonRecord, resolve_persons
 from counterscam.link.persons_features import features
 from counterscam.link.persons_marks import marked_vowels, vowels_compatible
 from counterscam.link.persons_names import split_name
-from tests.link.name_pairs import probe_score
+from tests.link.name_pairs import probe_record, probe_score
 from tests.link.seventh_probe_names import LOOK, SAME
 
 BORN = "1986-07-14"
-
-
-def _record(
-    record_id: str, name: str, born: str, nationality: str, o: dict[str, str]
-) -> PersonRecord:
-    """A probe's record; its options ``o`` may give another nationality or country."""
-    return PersonRecord(
-        record_id,
-        name,
-        birth_date=born,
-        nationality=o.get("n", nationality),
-        country=o.get("c", nationality),
-    )
 
 
 def test_the_probe_merges_no_look_alike_and_finds_the_spellings() -> None:
@@ -37,10 +24,10 @@ def test_the_probe_merges_no_look_alike_and_finds_the_spellings() -> None:
     records, truth = [], {}
     for key, nationality, born, spellings in SAME:
         for k, (name, o) in enumerate(spellings):
-            records.append(_record(f"{key}_{k}", name, born, nationality, o))
+            records.append(probe_record(f"{key}_{k}", name, born, nationality, o))
             truth[f"{key}_{k}"] = key
     for key, nationality, born, name, o in LOOK:
-        records.append(_record(f"{key}_L", name, born, nationality, o))
+        records.append(probe_record(f"{key}_L", name, born, nationality, o))
         truth[f"{key}_L"] = key
     wrong, found = probe_score(records, truth)
     assert wrong == []

@@ -11,23 +11,10 @@ import pytest
 
 from counterscam.link.persons import PersonRecord, resolve_persons
 from counterscam.link.persons_names import fold
-from tests.link.name_pairs import persons_found, probe_score
+from tests.link.name_pairs import persons_found, probe_record, probe_score
 from tests.link.sixth_probe_names import LOOK, SAME
 
 _persons = partial(persons_found, born="1985-05-05")
-
-
-def _record(
-    record_id: str, name: str, born: str, nationality: str, o: dict[str, str]
-) -> PersonRecord:
-    """A probe's record; its options ``o`` may give another nationality or country."""
-    return PersonRecord(
-        record_id,
-        name,
-        birth_date=born,
-        nationality=o.get("n", nationality),
-        country=o.get("c", nationality),
-    )
 
 
 def test_the_probe_merges_no_look_alike_and_finds_the_spellings() -> None:
@@ -39,10 +26,10 @@ def test_the_probe_merges_no_look_alike_and_finds_the_spellings() -> None:
         for k, (name, o) in enumerate(spellings):
             if key == "vn_an" and k == 5:  # as a Mac keyboard sends it: letters, then marks
                 name = unicodedata.normalize("NFD", name)
-            records.append(_record(f"{key}_{k}", name, born, nationality, o))
+            records.append(probe_record(f"{key}_{k}", name, born, nationality, o))
             truth[f"{key}_{k}"] = key
     for key, nationality, born, name, o in LOOK:
-        records.append(_record(f"{key}_L", name, born, nationality, o))
+        records.append(probe_record(f"{key}_L", name, born, nationality, o))
         truth[f"{key}_L"] = key
     wrong, found = probe_score(records, truth)
     assert wrong == []
@@ -80,7 +67,7 @@ def test_spellings_of_one_person_are_one_person(nationality: str, names: tuple[s
     assert _persons(nationality, *names) == 1  # before: two or three persons each
 
 
-def test_a_lao_name_listed_in_thailand_without_a_nationality_meets_the_lao_record() -> None:
+def test_a_lao_name_listed_in_thailand_without_a_nationality_meets_the_laoprobe_record() -> None:
     records = [
         PersonRecord("a", "Khamla Sisouphanh", birth_date="1991-05-25", nationality="LA"),
         PersonRecord("b", "KHAMLA SISOUPHANH", birth_date="1991-05-25", country="TH"),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import typer.main
 
@@ -92,3 +94,89 @@ def test_every_command_the_docs_show_exists() -> None:
                     break
                 command = commands[word]
     assert not wrong, f"commands the docs show that do not exist: {wrong}"
+
+
+def _shown_commands(text: str) -> list[str]:
+    """Return each command line the page shows: inline code and code-block lines."""
+    spans = re.findall(r"`([^`\n]+)`", text)
+    blocks = re.findall(r"^```[a-z]*\n(.*?)^```", text, re.MULTILINE | re.DOTALL)
+    lines = [line.split(" #")[0] for block in blocks for line in block.splitlines()]
+    shown = []
+    for candidate in [*spans, *lines]:
+        found = re.search(r"(?:^|\s|bin/)counterscam( [a-z].*)$", candidate.strip())
+        if found:
+            shown.append(found.group(1))
+    return shown
+
+
+def test_every_option_the_docs_show_exists() -> None:
+    # Nothing checked that an option shown beside a command is one it takes: a renamed or
+    # misspelt option in an example fails the newcomer who copies it with a usage error.
+    root = typer.main.get_command(cli_app)
+    wrong = []
+    for page in [*sorted(DOCS.glob("*.md")), DOCS.parent / "README.md"]:
+        for shown in _shown_commands(page.read_text()):
+            command: Any = root
+            words = shown.split()
+            while words and words[0] in getattr(command, "commands", {}):
+                command = command.commands[words.pop(0)]
+            taken = {"--help"}
+            for param in command.params:
+                taken |= {*param.opts, *param.secondary_opts}
+            wrong += [
+                f"{page.name}: counterscam {shown.strip()} ({option})"
+                for option in re.findall(r"(?<![\w-])--[a-z][a-z-]*", " ".join(words))
+                if option not in taken
+            ]
+    assert not wrong, f"options the docs show that the command does not take: {wrong}"
+
+
+def test_every_option_of_a_command_is_in_its_row_of_the_cli_reference() -> None:
+    # docs/cli.md showed `counterscam user add USERNAME --agency CODE [--role ...]` and never
+    # named --password, the way to add a user from a script without a prompt.
+    root = typer.main.get_command(cli_app)
+    rows = [line for line in (DOCS / "cli.md").read_text().splitlines() if line.startswith("| `")]
+    missing = []
+    for path in _command_paths(cli_app):
+        command: Any = root
+        for word in path.split():
+            command = command.commands[word]
+        row = " ".join(r for r in rows if r.startswith(f"| `counterscam {path}"))
+        missing += [
+            f"counterscam {path} {param.opts[0]}"
+            for param in command.params
+            if param.opts[0].startswith("--")
+            and not any(opt in row for opt in (*param.opts, *param.secondary_opts))
+        ]
+    assert not missing, f"docs/cli.md does not name these options in their command's row: {missing}"
+
+
+def _resolves(dotted: str) -> bool:
+    """Tell whether ``counterscam.x.y`` names a module, or an attribute of one."""
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            found: object = importlib.import_module(".".join(parts[:cut]))
+        except ModuleNotFoundError:
+            continue
+        for name in parts[cut:]:
+            if not hasattr(found, name):
+                return False
+            found = getattr(found, name)
+        return True
+    return False
+
+
+def test_every_module_and_file_the_docs_name_exists() -> None:
+    # docs/web.md sent readers to web/coordinates.py after the module had moved to intake/.
+    root = DOCS.parent
+    wrong = []
+    for page in [*sorted(DOCS.glob("*.md")), root / "README.md"]:
+        text = page.read_text()
+        for dotted in sorted(set(re.findall(r"`(counterscam(?:\.[A-Za-z_]\w*)+)", text))):
+            if not _resolves(dotted):
+                wrong.append(f"{page.name}: {dotted}")
+        for path in sorted(set(re.findall(r"`((?:[a-z_]+/)+[a-z_]+\.py)`", text))):
+            if not (root / path).exists() and not (root / "src" / "counterscam" / path).exists():
+                wrong.append(f"{page.name}: {path}")
+    assert not wrong, f"names in the docs that lead nowhere: {wrong}"

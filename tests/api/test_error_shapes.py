@@ -190,6 +190,19 @@ def test_a_wrong_method_says_which_the_address_takes(
     assert bulk.status_code == 405 and "takes POST" in bulk.json()["detail"]
 
 
+def test_a_wrong_method_names_every_method_of_the_address(
+    client: TestClient, my: dict[str, str]
+) -> None:
+    # /api/v1/reports is two routes (GET lists, POST submits): the 405 named the first one's
+    # method alone, so a client told "this address takes GET" never learnt it could submit.
+    answer = client.delete("/api/v1/reports", headers=my)
+    assert answer.status_code == 405 and answer.headers["allow"] == "GET, POST"
+    assert (
+        "DELETE /api/v1/reports is not accepted: this address takes GET, POST"
+        in (answer.json()["detail"])
+    )
+
+
 def test_an_unknown_route_points_to_the_list_of_routes(client: TestClient) -> None:
     answer = client.get("/api/v1/report")
     assert answer.status_code == 404

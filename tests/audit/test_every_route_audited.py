@@ -400,6 +400,7 @@ NO_READ_COMMANDS = {
     "import": "a submission: it prints the batch's own counts",
     "resolve-persons": "reads and writes the files given",
     "agency add": "account administration (the local operator only)",
+    "agency import": "account administration (the local operator only)",
     "agency list": "account administration (the local operator only)",
     "user add": "account administration (the local operator only)",
     "user list": "account administration (the local operator only)",

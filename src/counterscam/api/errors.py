@@ -26,6 +26,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 
 from counterscam.api.json_safe import json_safe
 from counterscam.intake.chars import lone_surrogate
@@ -118,13 +119,30 @@ def _said_plainly(request: Request, exc: StarletteHTTPException) -> StarletteHTT
     """Reword the router's bare 404 and 405; a route's own details are kept as they are."""
     where = f"{request.method} {request.url.path}"
     if exc.status_code == 405 and exc.detail == "Method Not Allowed":
-        allowed = (exc.headers or {}).get("Allow", "")
+        allowed = _methods_taken(request) or (exc.headers or {}).get("Allow", "")
+        headers = {**(exc.headers or {}), "Allow": allowed}
         detail = f"{where} is not accepted: this address takes {allowed or 'other methods'}; "
-        return StarletteHTTPException(405, detail + ROUTES_LISTED, headers=exc.headers)
+        return StarletteHTTPException(405, detail + ROUTES_LISTED, headers=headers)
     if exc.status_code == 404 and exc.detail == "Not Found":
         detail = f"There is no API route {where}; check the address: {ROUTES_LISTED}."
         return StarletteHTTPException(404, detail, headers=exc.headers)
     return exc
+
+
+def _methods_taken(request: Request) -> str:
+    """Name every method the address takes, over all the routes of its path.
+
+    The router's 405 names the methods of the first route of the path alone: ``DELETE
+    /api/v1/reports`` was told the address takes GET, and a client never learnt of POST.
+    """
+    paths: dict[str, dict[str, Any]] = request.app.openapi()["paths"]
+    methods = {
+        method.upper()
+        for template, operations in paths.items()
+        if compile_path(template)[0].fullmatch(request.url.path)
+        for method in operations
+    }
+    return ", ".join(sorted(methods))
 
 
 def invalid(loc: Sequence[str | int], msg: str, given: object, kind: str) -> RequestValidationError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -21,6 +22,7 @@ from counterscam.access.accounts import (
 )
 from counterscam.cli.app import app
 from counterscam.cli.context import (
+    UsernameArg,
     cli_engine,
     console,
     fail,
@@ -30,6 +32,7 @@ from counterscam.cli.context import (
 )
 from counterscam.db.engine import session_scope
 from counterscam.db.models import Agency
+from counterscam.synth.agencies import add_agencies
 
 
 def _operator_only(ctx: typer.Context) -> None:
@@ -68,7 +71,13 @@ def init() -> None:
 
 @agency_app.command("add")
 def agency_add(
-    code: str,
+    code: Annotated[
+        str,
+        typer.Argument(
+            help="Agency code, like MY-NSRC: letters, digits, '-', '_' and '.'; it cannot be "
+            "changed later."
+        ),
+    ],
     name: Annotated[str, typer.Option(help="Full name of the agency.")],
     country: Annotated[str, typer.Option(help="ISO 3166 alpha-2 country code.")],
     kind: Annotated[str, typer.Option(help="member, secretariat, partner or observer.")],
@@ -85,6 +94,40 @@ def agency_add(
     console.print(f"Agency {code.strip().upper()} added.")
 
 
+@agency_app.command("import")
+def agency_import(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="CSV with the columns code,name,country,kind,contact, or a region folder "
+            "holding the agencies.csv that synth writes."
+        ),
+    ],
+) -> None:
+    """Add the agencies of a CSV file that the database lacks (those it holds are kept)."""
+    # A region from `synth` lists its agencies in agencies.csv, and `import
+    # --agency-from-folder` needs them: without this, fourteen `agency add` commands.
+    if file.is_dir() and (file / "agencies.csv").is_file():
+        file = file / "agencies.csv"  # the region folder itself, as synth wrote it
+    if file.is_dir():
+        raise fail(f"{file} is a folder without agencies.csv; give the agencies CSV file")
+    if not file.is_file():
+        raise fail(f"{file}: no such file; give the agencies CSV, like region/agencies.csv")
+    try:
+        with session_scope(cli_engine()) as session:
+            outcome = add_agencies(session, file)
+    except AccountError as exc:
+        raise fail(f"{exc}; nothing was added") from exc
+    except UnicodeDecodeError as exc:
+        raise fail(f"{file} is not UTF-8 text; save it as 'CSV UTF-8'; nothing was added") from exc
+    kept = len(outcome.listed) - len(outcome.added)
+    console.print(
+        f"{len(outcome.added)} {'agency' if len(outcome.added) == 1 else 'agencies'} added"
+        + (f": {', '.join(outcome.added)}" if outcome.added else "")
+        + (f"; {kept} already there, kept as they are." if kept else ".")
+    )
+
+
 @agency_app.command("list")
 def agency_list() -> None:
     """List agencies."""
@@ -97,7 +140,7 @@ def agency_list() -> None:
 
 @user_app.command("add")
 def user_add(
-    username: str,
+    username: Annotated[str, typer.Argument(help="Username to create: no spaces, not taken.")],
     agency: Annotated[str, typer.Option(help="Code of the user's agency.")],
     role: Annotated[str, typer.Option(help="analyst or admin.")] = "analyst",
     password: Annotated[
@@ -124,7 +167,8 @@ def user_add(
 
 @token_app.command("issue")
 def token_issue(
-    username: str, name: Annotated[str, typer.Option(help="What the token is for.")] = ""
+    username: UsernameArg,
+    name: Annotated[str, typer.Option(help="What the token is for.")] = "",
 ) -> None:
     """Issue an API token for a user; it is shown once."""
     try:
@@ -196,7 +240,11 @@ def _token_table(tokens: list[TokenInfo]) -> Table:
 
 
 @token_app.command("revoke")
-def token_revoke(token_id: int) -> None:
+def token_revoke(
+    token_id: Annotated[
+        int, typer.Argument(help="The token's id, as 'token issue' printed it ('token list').")
+    ],
+) -> None:
     """Revoke an API token (revoking it twice is harmless).
 
     The id is the number 'token issue' printed; 'counterscam token list' shows them all.

@@ -11,6 +11,7 @@ from rich.table import Table
 
 from counterscam.cli.app import app
 from counterscam.cli.context import (
+    AgencyOpt,
     cli_caller,
     cli_engine,
     console,
@@ -31,15 +32,6 @@ if TYPE_CHECKING:
 
 CountryOpt = Annotated[
     str | None, typer.Option("--country", help="Country for reading local numbers, e.g. MY.")
-]
-AgencyOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--agency",
-        help="Agency whose admin identity the command acts as (default: the secretariat); "
-        "with COUNTERSCAM_TOKEN, the token's agency.",
-        show_default=False,
-    ),
 ]
 BULK_CHUNK = 1_000
 

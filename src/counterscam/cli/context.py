@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from pydantic_core import to_json
@@ -53,6 +53,23 @@ def cli_engine(*, schema_required: bool = True) -> Engine:
     if problem:
         raise fail(problem)
     return engine
+
+
+# The identity a command acts as (docs/cli.md, "Who a command acts as"); one wording for all.
+AgencyOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--agency",
+        help="Agency whose admin identity the command acts as (default: the secretariat); "
+        "with COUNTERSCAM_TOKEN, the token's agency.",
+        show_default=False,
+    ),
+]
+
+
+UsernameArg = Annotated[
+    str, typer.Argument(help="The user's username, as 'counterscam user list' shows it.")
+]
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

@@ -118,7 +118,8 @@ def _check_folder_codes(session: Session, paths: list[Path]) -> None:
         raise fail(
             f"{', '.join(strangers)}: no agency has this folder's name as its code; with "
             "--agency-from-folder each folder is named by its agency's code ('counterscam "
-            "agency list' shows them)",
+            "agency list' shows them; a region from synth lists its agencies in agencies.csv: "
+            "add them with 'counterscam agency import REGION')",
             2,
         )
 

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 
 from counterscam.cli.app import app
 from counterscam.cli.context import (
+    AgencyOpt,
     cli_caller,
     cli_engine,
     console,
@@ -54,11 +55,6 @@ def _known_kind(kind: str) -> str:
     return known
 
 
-AgencyOpt = Annotated[
-    str | None, typer.Option("--agency", help="Agency whose admin identity the command acts as.")
-]
-
-
 @link_app.callback(invoke_without_command=True)
 def link(
     ctx: typer.Context,
@@ -77,6 +73,13 @@ def link(
     """Recompute clusters with --rebuild; see also `link stop`."""
     if ctx.invoked_subcommand is not None:
         return
+    if persons and not rebuild:
+        # Shown the help with exit 0, the caller took the persons as resolved.
+        raise fail(
+            "--persons resolves the parties before a rebuild and does nothing alone: run "
+            f"'{ctx.command_path} --rebuild --persons'; see '{ctx.command_path} --help'",
+            2,
+        )
     if not rebuild:
         console.print(ctx.get_help())
         raise typer.Exit(0)

@@ -10,7 +10,14 @@ from rich.table import Table
 from counterscam.access.accounts import MIN_PASSWORD, AccountError
 from counterscam.access.users import list_users, set_password, set_user_active
 from counterscam.cli.admin import user_app
-from counterscam.cli.context import cli_engine, console, fail, print_json_records, print_table
+from counterscam.cli.context import (
+    UsernameArg,
+    cli_engine,
+    console,
+    fail,
+    print_json_records,
+    print_table,
+)
 from counterscam.db.engine import session_scope
 
 
@@ -56,20 +63,20 @@ def _set_active(username: str, *, active: bool) -> None:
 
 
 @user_app.command("disable")
-def user_disable(username: str) -> None:
+def user_disable(username: UsernameArg) -> None:
     """Disable a user: no sign-in, every API token and web sign-in stops (kept in the audit log)."""
     _set_active(username, active=False)
 
 
 @user_app.command("enable")
-def user_enable(username: str) -> None:
+def user_enable(username: UsernameArg) -> None:
     """Enable a disabled user again (their revoked tokens stay revoked)."""
     _set_active(username, active=True)
 
 
 @user_app.command("set-password")
 def user_set_password(
-    username: str,
+    username: UsernameArg,
     password: Annotated[
         str,
         typer.Option(

@@ -1,31 +1,69 @@
-"""Reading a region's agencies.csv back: the agencies a demo or a benchmark store needs."""
+"""Reading an agencies.csv (a region's, as `synth` writes it) into the store's agencies."""
 
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counterscam.access.accounts import create_agency
+from counterscam.access.accounts import AccountError, create_agency
 from counterscam.db.models import Agency
+
+COLUMNS = ("code", "name", "country", "kind", "contact")
+
+
+@dataclass(frozen=True)
+class AgenciesAdded:
+    """What an agencies file did: every code it lists, in its order, and those it added."""
+
+    listed: list[str]
+    added: list[str]
+
+
+def add_agencies(session: Session, path: Path) -> AgenciesAdded:
+    """Create the agencies of the CSV file ``path`` that the store lacks.
+
+    An agency already stored is kept as it is (codes are never renamed). A row that cannot
+    be an agency raises AccountError naming the file and row; the caller's transaction then
+    stores none of the file, so a corrected file is simply given again.
+    """
+    known = set(session.scalars(select(Agency.code)))
+    listed: list[str] = []
+    added: list[str] = []
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        reader = csv.DictReader(handle)
+        header = [name.strip().lower() for name in reader.fieldnames or []]
+        missing = [c for c in COLUMNS if c != "contact" and c not in header]
+        if missing:
+            raise AccountError(
+                f"{path}: the header row lacks {', '.join(missing)}; an agencies file has the "
+                f"columns {','.join(COLUMNS)} (contact may be left out)"
+            )
+        reader.fieldnames = header
+        for number, row in enumerate(reader, start=2):  # the header is row 1
+            code = (row.get("code") or "").strip().upper()
+            listed.append(code)
+            if code in known:
+                continue
+            try:
+                create_agency(
+                    session,
+                    code=code,
+                    name=row.get("name") or "",
+                    country=row.get("country") or "",
+                    kind=row.get("kind") or "",
+                    contact=row.get("contact") or "",
+                )
+            except AccountError as exc:
+                raise AccountError(f"{path}, row {number}: {exc}") from exc
+            known.add(code)
+            added.append(code)
+    return AgenciesAdded(listed=listed, added=added)
 
 
 def add_region_agencies(session: Session, region: Path) -> list[str]:
     """Create the agencies of ``region``/agencies.csv the store lacks; return every code listed."""
-    known = set(session.scalars(select(Agency.code)))
-    codes: list[str] = []
-    with (region / "agencies.csv").open(newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            codes.append(row["code"])
-            if row["code"] not in known:
-                create_agency(
-                    session,
-                    code=row["code"],
-                    name=row["name"],
-                    country=row["country"],
-                    kind=row["kind"],
-                    contact=row.get("contact", ""),
-                )
-    return codes
+    return add_agencies(session, region / "agencies.csv").listed

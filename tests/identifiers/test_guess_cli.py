@@ -118,4 +118,4 @@ def test_canon_command_names_an_empty_value() -> None:
     # The reason alone read "is empty; enter the identifier", naming nothing.
     result = runner.invoke(app, ["canon", "phone", " ", "--country", "MY"])
     assert result.exit_code == 1
-    assert result.stderr == "' ' is empty; enter the identifier\n"
+    assert result.stderr == "error: ' ' is empty; enter the identifier\n"

@@ -33,8 +33,7 @@ def canon(
     try:
         result = canonicalize(kind, value, country=country, qualifier=qualifier)
     except InvalidIdentifier as exc:
-        typer.echo(exc.reason, err=True)
-        raise typer.Exit(code=1) from exc
+        raise fail(exc.reason) from exc  # "error: ...", as every command's error line
     typer.echo(result.value)
     for related in result.related:  # shown beside a check's answer, as here
         typer.echo(f"{related.kind}: {related.value}")

@@ -18,12 +18,14 @@ from counterscam.identifiers._text import (
     spreadsheet_text,
 )
 from counterscam.identifiers._types import InvalidIdentifier
+from counterscam.identifiers._unwrap import whole_wrapped
 from counterscam.identifiers.ip import parse_ip
 
 
 def _full_clean(raw: str) -> str | None:
     text = _SPACES.sub(" ", _visible(unicodedata.normalize("NFKC", raw))).strip()
-    return spreadsheet_text(text) or None
+    # Then what a sentence wraps around a whole value: "(203.0.113.5)", "<MAYBANK>".
+    return whole_wrapped(spreadsheet_text(text)) or None
 
 
 def _clean(raw: str) -> str | None:

@@ -87,6 +87,43 @@ _COMPANY = re.compile(
 )
 
 
+# Names of account products written after the bank's ("DBS Multiplier", "UOB One", "OCBC 360",
+# "POSB eSavings", "BSN Giro", "KBZ Special", Indonesian "BCA Tahapan", "BRI Britama", "BNI
+# Taplus"): the product is one of the bank's accounts, not another bank.
+_PRODUCTS = frozenset(
+    "multiplier one 360 esavings e-savings esaver everyday giro special tahapan britama "
+    "simpedes taplus premier priority payroll passbook mystash".split()
+)
+# A holder's name written between the bank and the number, after a word that introduces it:
+# Indonesian "a.n."/"atas nama" (in the name of), "a/n", "account name", Malay "nama",
+# Vietnamese "chủ TK" (account holder), Thai "ชื่อบัญชี" (account name).
+_HOLDER_MARK = re.compile(
+    r"\s+(?:a\.\s?n\.?|a/n|atas\s+nama|acc(?:ount)?\s+name|nama|ch[uủ]\s+(?:tk|t[aà]i\s+kho[aả]n)"
+    r"|ชื่อบัญชี|ชื่อ)(?=[\s:.]|$).*$",
+    re.I,
+)
+
+
+def is_product(word: str) -> bool:
+    """Tell whether ``word`` names one of a bank's account products ("360", "One", "Giro")."""
+    return word.lower().strip(".:") in _PRODUCTS
+
+
+def account_heads(name: str) -> list[str]:
+    """Return what may be the bank's name in ``name`` without the account's product or the
+    holder's name written before the number ("UOB One", "BRI a.n. Budi Santoso")."""
+    heads = []
+    marked = _HOLDER_MARK.search(name)
+    if marked is not None and marked.start() > 0:
+        name = name[: marked.start()]
+        heads.append(name)
+    words = name.split()
+    plain = words[:1] + [w for w in words[1:] if not is_product(w)]
+    if len(plain) < len(words):
+        heads.append(" ".join(plain))
+    return heads
+
+
 def without_lead(text: str) -> str:
     """Return ``text`` without the words that lead to an account ("transfer to", "ví điện tử")."""
     return _LEAD.sub("", text, count=1)

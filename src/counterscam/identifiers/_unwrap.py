@@ -45,6 +45,8 @@ def whole_wrapped(text: str) -> str:
         closing = _WRAPPERS.get(text[0]) or _QUOTES.get(text[0])
         if closing is None:  # nearly every value: told by its first character
             return text
+        if text[0] == "<" and "|" in text:
+            return text  # <https://x/y|Login> is a Slack link whose target is read (_markup)
         end = len(text) - 1 if text[-1] in _AFTER and len(text) > 3 else len(text)
         inner = text[1 : end - 1]
         if text[end - 1] != closing or not _balanced(inner, text[0], closing):

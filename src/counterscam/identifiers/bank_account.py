@@ -9,7 +9,9 @@ import phonenumbers
 
 from counterscam.identifiers._accounts import (
     ACCOUNT_WORDS,
+    account_heads,
     branch_heads,
+    is_product,
     masked_number,
     name_variants,
     names_no_bank,
@@ -92,6 +94,24 @@ def _with_abbreviation(raw: str, name: str, country: str | None) -> Bank | None:
     return first
 
 
+def _names_a_wallet(name: str, country: str | None) -> bool:
+    return any(find_ewallets(variant, country) for variant in name_variants(name))
+
+
+def _two_names(raw: str, name: str, country: str | None) -> Bank | None:
+    """Return the bank of "SCB ไทยพาณิชย์": its name written twice, in two languages or
+    spellings, without brackets; None unless both halves name the same listed bank."""
+    words = name.split()
+    for cut in range(1, len(words)):
+        try:
+            first = _named_bank(raw, " ".join(words[:cut]), country)
+            if first is not None and _named_bank(raw, " ".join(words[cut:]), country) == first:
+                return first
+        except InvalidIdentifier:
+            continue  # a half naming banks of several countries: no sure reading of it
+    return None
+
+
 def _qualified_bank(raw: str, qualifier: str, country: str | None) -> Bank:
     """Return the bank a separate bank column names.
 
@@ -126,6 +146,12 @@ def _resolve(raw: str, name: str, qualifier: str | None, country: str | None) ->
         named = next(
             (b for head in branch_heads(name) if (b := _named_bank(raw, head, country))), None
         )
+    if named is None and name and not _names_a_wallet(name, country):
+        # "UOB One", "BRI a.n. Budi": the bank's account product or its holder beside it; but
+        # "BCEL One" is BCEL's wallet, read as kind ewallet.
+        named = next(
+            (b for head in account_heads(name) if (b := _named_bank(raw, head, country))), None
+        ) or _two_names(raw, name, country)
     if named is None and name:
         named = _unlisted(name)
     if qualifier and qualifier.strip():
@@ -258,7 +284,7 @@ def _with_leading_group(
     # The group must name the bank, in its name ("BNI 46") or as its code ("004", "Mandiri
     # 008"): else any bank's mistyped account ("KBank 123 4567890123") would lose digits.
     coded = set(find_banks(group[1], region))
-    if not any(
+    if not (is_product(group[1]) and _names_a_bank(name, region)) and not any(
         (group[1] in variant.split() and find_banks(variant, region))
         or coded.intersection(find_banks(variant, region))
         for variant in name_variants(named)

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 import phonenumbers
 
 from counterscam.identifiers._accounts import ACCOUNT_WORDS, token_splits, without_lead
+from counterscam.identifiers._phone_words import country_named, is_country_name
 from counterscam.identifiers._placeholder import placeholder
 from counterscam.identifiers._spreadsheet import spreadsheet_digits
 from counterscam.identifiers._text import ascii_digits, clean, fold_dashes
@@ -21,6 +22,7 @@ from counterscam.reference import (
     find_banks,
     find_ewallets,
     find_platform,
+    member_codes,
 )
 
 _CANONICAL = re.compile(r"([a-z0-9_]+)\s*:\s*(.+)")
@@ -319,4 +321,49 @@ def canonicalize_ewallet(raw: str, country: str | None, qualifier: str | None) -
         raise _fail(raw, "does not say which e-wallet; write it like gcash:0917 123 4567")
     if not account.strip():
         raise _fail(raw, f"has no {provider.label} account number")
-    return _account(raw, provider, account.strip(), region)
+    named_country, account = _country_first(account.strip())
+    if named_country is not None:
+        region = _wallet_country(raw, provider, named_country, account)
+    return _account(raw, provider, account, region)
+
+
+# A country before the number: its ISO code in capitals ("ShopeePay MY 012-345 6789", "(SG)",
+# "PH:") or its name ("GrabPay Philippines 0917..."). In lower case "my" or "id" is a word.
+_CODE_FIRST = re.compile(r"\(?([A-Z]{2})\)?\s*[:\-]?\s+(?=[+\d(])")
+
+
+def _country_first(account: str) -> tuple[str | None, str]:
+    """Return the member country written before the account, and the account without it."""
+    code = _CODE_FIRST.match(account)
+    if code is not None and code[1] in member_codes():
+        return code[1], account[code.end() :]
+    words = account.split()
+    digit = next((i for i, w in enumerate(words) if any(ch.isdigit() for ch in w)), 0)
+    said = " ".join(words[:digit]).strip(" ():-")
+    if said and is_country_name(said):
+        return country_named(said), " ".join(words[digit:])
+    return None, account
+
+
+def _wallet_country(raw: str, provider: EwalletProvider, named: str, account: str) -> str:
+    """Return the country named with a wallet as its number's country, or say why it is not.
+
+    GrabPay and ShopeePay run in several members, each on its own country's numbers: the
+    country written with the wallet's name says which, as the country code of the number
+    would. A country the wallet does not run in, or one the number's code contradicts, is
+    a copying error that would file the account under another number.
+    """
+    if named not in provider.countries:
+        raise _fail(
+            raw,
+            f"names {named}, but {provider.label} runs only in "
+            f"{', '.join(provider.countries)}; check the wallet or the country",
+        )
+    dialled = _dialled_country(account)
+    if dialled is not None and dialled != named:
+        raise _fail(
+            raw,
+            f"names {named}, but its number has the country code of {dialled}; check which "
+            "is right",
+        )
+    return named

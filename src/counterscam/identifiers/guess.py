@@ -12,6 +12,7 @@ from counterscam.identifiers._accounts import (
     split_number,
     token_splits,
 )
+from counterscam.identifiers._markup import is_markup_link
 from counterscam.identifiers._phone_letters import keypad_digits, refuse_letters
 from counterscam.identifiers._text import ascii_digits, refang
 from counterscam.identifiers._ton import FRIENDLY, RAW, find_addresses
@@ -143,6 +144,10 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
         return None
     # A whole value in brackets or quotes is that value, as every kind reads it: "<MAYBANK>".
     text = whole_wrapped(ascii_digits(raw.strip()))
+    if text[:1] in "[<" and is_markup_link(text):
+        # The words of [Login](https://...) or <a href=...> are the sender's: the URL reader
+        # reads the target, or says why two targets cannot be one identifier.
+        return "url"
     prefix = _CANONICAL_PREFIX.match(text)
     if prefix and not _SCHEME.match(text):
         for kind in _ORDER:

@@ -8,6 +8,7 @@ from urllib.parse import quote, unquote, urlsplit
 from counterscam.identifiers._browser_ipv4 import browser_ipv4
 from counterscam.identifiers._host import ascii_host, registered_record
 from counterscam.identifiers._links import phone_in_link, signal_username_link
+from counterscam.identifiers._markup import linked
 from counterscam.identifiers._redirect import wrapped_link
 from counterscam.identifiers._text import ascii_digits, clean, refang, spelled_dots
 from counterscam.identifiers._tracking import without_tracking
@@ -85,7 +86,7 @@ def _fail(raw: str, why: str) -> InvalidIdentifier:
 
 def canonicalize_url(raw: str, country: str | None) -> Canonical:
     """Canonicalise a URL; WhatsApp links become phones, a bare profile link its handle."""
-    text = unwrap(spelled_dots(refang(_LABEL.sub("", clean("url", raw)))))
+    text = unwrap(spelled_dots(refang(linked(raw, _LABEL.sub("", clean("url", raw)), "url"))))
     lowered = text.lower()
     if lowered.startswith("mailto:"):
         from counterscam.identifiers.email import canonicalize_email

@@ -126,11 +126,8 @@ LABELLED = [
 ]
 
 
-@pytest.mark.parametrize(("labelled", "plain", "nationality"), LABELLED)
-def test_a_label_typed_before_the_number_is_no_part_of_it(
-    labelled: str, plain: str, nationality: str
-) -> None:
-    # Before: "Passport: B1234567" was the number PASSPORTB1234567, a document of its own.
+def _read_alike(labelled: str, plain: str, nationality: str) -> None:
+    """Assert persons resolution and report linking read the two writings as one document."""
     assert document_number(labelled, (nationality,)) == document_number(plain, (nationality,))
     for with_nationality in (nationality, ""):
         persons = [
@@ -143,6 +140,14 @@ def test_a_label_typed_before_the_number_is_no_part_of_it(
             document_key(n, with_nationality or None, "passport", "SG") for n in (labelled, plain)
         ]
         assert keys[0] is not None and keys[0] == keys[1]
+
+
+@pytest.mark.parametrize(("labelled", "plain", "nationality"), LABELLED)
+def test_a_label_typed_before_the_number_is_no_part_of_it(
+    labelled: str, plain: str, nationality: str
+) -> None:
+    # Before: "Passport: B1234567" was the number PASSPORTB1234567, a document of its own.
+    _read_alike(labelled, plain, nationality)
 
 
 @pytest.mark.parametrize(
@@ -163,3 +168,94 @@ def test_a_number_that_begins_like_a_label_keeps_its_letters(written: str, numbe
 def test_a_label_before_a_placeholder_leaves_a_placeholder() -> None:
     assert document_key("Passport: n/a", "MY", "passport", "MY") is None
     assert document_key("No. -", None, "passport", "MY") is None
+
+
+@pytest.mark.parametrize(
+    ("labelled", "plain", "nationality"),
+    [
+        ("B1234567 (passport)", "B1234567", "VN"),
+        ("B1234567 passport", "B1234567", "VN"),
+        ("A12345678 Pasport", "A12345678", "MY"),
+        ("850505-14-5678 (NRIC)", "850505-14-5678", "MY"),
+        ("VNM Passport B1234567", "VNM B1234567", "VN"),
+        ("VNM Passport No. B1234567", "VNM B1234567", "VN"),
+        ("MY IC 850505-14-5678", "MYS 850505-14-5678", "MY"),
+        ("SG NRIC S1234567D", "SGP S1234567D", "SG"),
+        ("ID KTP 3171.0123.4567.0001", "IDN 3171012345670001", "ID"),
+    ],
+)
+def test_a_label_after_the_number_or_after_its_country_is_no_part_of_it(
+    labelled: str, plain: str, nationality: str
+) -> None:
+    # Before: "B1234567 (passport)" was B1234567PASSPORT and "MY IC 850505-14-5678"
+    # MYIC850505145678, documents of their own.
+    _read_alike(labelled, plain, nationality)
+
+
+def test_a_label_between_country_and_number_tells_the_country() -> None:
+    assert read_document("VNM Passport B1234567") == ("B1234567", "VN")
+    # two letters then a label are a country even when the record names none
+    assert read_document("MY IC 850505-14-5678") == ("850505145678", "MY")
+    assert document_key("MY IC 850505-14-5678", None, "national_id", "SG") == "850505145678:MY"
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["unknown", "none", "NIL", "tiada", "không có", "ไม่มี", "Passport: N/A", "NRIC: nil",
+     "Passport No.: unknown", "tidak ada", "no passport"],
+)  # fmt: skip
+def test_a_word_for_none_is_no_document(written: str) -> None:
+    # Before: "unknown" was the document UNKNOWN, so every party written so shared it.
+    assert document_key(written, "MY", "passport", "MY") is None
+    assert document_key(written, None, "passport", "SG") is None
+    record = PersonRecord("r", "A B", id_number=written, nationality="MY", country="MY")
+    assert features(record)["id_clean"] is None
+
+
+# Each Myanmar NRC beside the way it is written in Latin letters.
+NRC_WRITINGS = [
+    ("၁၂/မရက(နိုင်)၁၂၃၄၅၆", "12/MaYaKa(N)123456"),
+    ("12/ မရက (နိုင်) ၁၂၃၄၅၆", "12/MaYaKa(N)123456"),
+    ("NRC No. ၁၂/မရက(နိုင်)၁၂၃၄၅၆", "12/MaYaKa(N)123456"),
+    ("နိုင်ငံသားစိစစ်ရေးကတ်ပြားအမှတ် ၁၂/မရက(နိုင်)၁၂၃၄၅၆", "12/MaYaKa(N)123456"),
+    ("12/MaYaKa(Naing)123456", "12/MaYaKa(N)123456"),
+    ("12/MAYAKA (NAING) 123456", "12/MaYaKa(N)123456"),
+    ("၁၂/ဥကမ(နိုင်)၁၂၃၄၅၆", "12/OUKAMA(N)123456"),
+    ("၁၂/ဉကမ(န)၁၂၃၄၅၆", "12/OuKaMa(N)123456"),  # ဉ typed for the look-alike ဥ
+    ("၁/ဖကန(နိုင်)၁၂၃၄၅၆", "1/HpaKaNa(N)123456"),  # ဖ: Hpa or Pha
+    ("၁/ဖကန(နိုင်)၁၂၃၄၅၆", "1/PhaKaNa(N)123456"),
+    ("၁/ဆဒန(နိုင်)၁၂၃၄၅၆", "1/SaDaNa(N)123456"),  # ဆ: Sa or Hsa
+    ("1/HsaDaNa(N)123456", "1/SaDaNa(N)123456"),
+    ("၁/ပ၀န(နိုင်)၁၂၃၄၅၆", "1/PaWaNa(N)123456"),  # the digit ၀ typed for the letter ဝ
+    ("၁/ပတအ(နိုင်)၁၂၃၄၅၆", "1/PaTaAh(N)123456"),
+    ("12/AaLaNa(N)123456", "12/AhLaNa(N)123456"),
+    ("၁၂/ဗဟန(ဧည့်)၁၂၃၄၅၆", "12/BaHaNa(E)123456"),
+    ("၁၂/ဗဟန(ပြု)၁၂၃၄၅၆", "12/BaHaNa(Pyu)123456"),
+]
+
+
+@pytest.mark.parametrize(("burmese", "latin"), NRC_WRITINGS)
+def test_an_nrc_reads_the_same_in_burmese_script_and_latin_letters(
+    burmese: str, latin: str
+) -> None:
+    # Before: the township letters in script fell away, ၁၂/မရက(နိုင်)၁၂၃၄၅၆ was 12123456.
+    _read_alike(burmese, latin, "MM")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("၁၂/ကမရ(နိုင်)၁၂၃၄၅၆", "၁၂/ခမရ(နိုင်)၁၂၃၄၅၆"),  # Ka and Kha: two townships
+        ("၁၂/မရက(နိုင်)၁၂၃၄၅၆", "၁၂/ဒပန(နိုင်)၁၂၃၄၅၆"),
+        ("၁၂/မရက(နိုင်)၁၂၃၄၅၆", "၁၂/မရက(ဧည့်)၁၂၃၄၅၆"),
+        ("5/KhaTaNa(N)123456", "5/KaThaNa(N)123456"),
+        ("12/MYK(N)123456", "12/MaYaKa(N)123456"),  # initials: K may be Ka or Kha
+    ],
+)
+def test_nrcs_of_two_townships_with_one_serial_stay_apart(one: str, other: str) -> None:
+    assert document_number(one) != document_number(other)
+    assert document_key(one, "MM", "", "MM") != document_key(other, "MM", "", "MM")
+    persons = [
+        features(PersonRecord("r", "A B", id_number=n, nationality="MM")) for n in (one, other)
+    ]
+    assert persons[0]["id_clean"] != persons[1]["id_clean"]

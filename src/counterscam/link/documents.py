@@ -3,16 +3,21 @@
 Letters and digits only, upper case: case, spaces, dashes, dots, slashes and brackets are how
 a number was typed, not part of it (``900615-14-5671`` and ``900615145671`` are one MyKad,
 ``1-2345-67890-12-1`` one Thai ID, ``3171.0123.4567.0001`` one NIK). Full-width characters
-and digits of other scripts (Thai ๑๒๓, Lao, Khmer, Burmese) are read as ASCII. The issuing
-country written before a passport number is taken off (see ``read_document``), and so is a
-label typed before the number (``Passport No.: B1234567``, ``NRIC: 850505-14-5678``, ``Số CCCD:``;
-labels in Thai, Lao, Khmer or Burmese script fall away with the other non-Latin letters).
+and digits of other scripts (Thai ๑๒๓, Lao, Khmer, Burmese) are read as ASCII, and a Myanmar
+NRC in Burmese script as its Latin form (``documents_nrc``). The issuing country written
+before a passport number is taken off (see ``read_document``), and so is a label typed before
+the number (``Passport No.: B1234567``, ``NRIC: 850505-14-5678``, ``Số CCCD:``; labels in Thai,
+Lao, Khmer or Burmese script fall away with the other non-Latin letters), after it
+(``B1234567 (passport)``) or between the country and the number (``VNM Passport B1234567``).
+A number has a digit: ``unknown``, ``none`` or ``tiada`` is a placeholder (``is_document``).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from counterscam.link.documents_nrc import burmese_nrc, latin_nrc
 
 # ISO 3166-1 alpha-3 codes of the countries in reference/data/countries.yaml: the issuing
 # state as a passport's machine-readable zone writes it, which some lists put before the number.
@@ -28,6 +33,8 @@ PASSPORT_MAX = 9
 # Shorter "numbers" are placeholders (n/a, nil, -) rather than documents.
 MIN_DOCUMENT = 5
 _NOT_ALNUM = re.compile(r"[^0-9A-Z]")
+_NOT_ALNUM_RUN = re.compile(r"[^0-9A-Z]+")
+_DIGIT = re.compile(r"[0-9]")
 # Words of a label typed before the number, read case-folded and without accents: English,
 # Malay, Indonesian, Filipino and Vietnamese. Each must be followed by something that is not a
 # letter or digit, so a number that merely begins with these letters keeps them. Bare ID
@@ -48,6 +55,11 @@ _GLUED_WORDS = r"PASS\s*PORT|PASPORT|PASPOR|PASAPORTE|NRIC|MYKAD|KTP|NIK|CCCD|CM
 _LABEL = re.compile(
     rf"(?:[^0-9A-Z]*(?:(?:{_LABEL_WORDS})(?:[^0-9A-Z]+|$)|(?:{_GLUED_WORDS})(?=[0-9])))+"
 )
+# After the number only words set apart by a space or a sign ("B1234567 (passport)").
+_LABEL_AFTER = re.compile(rf"(?:[^0-9A-Z]+(?:{_LABEL_WORDS}))+[^0-9A-Z]*$")
+# The issuing country, then a label ("VNM Passport B1234567", "MY IC 850505-14-5678"): the
+# label tells that the letters are a country, two of them as well as three.
+_COUNTRY_LABEL = re.compile(rf"[^0-9A-Z]*([A-Z]{{2,3}})(?=[^0-9A-Z]){_LABEL.pattern}")
 
 
 def _typed(raw: str) -> str:
@@ -69,12 +81,41 @@ def _typed(raw: str) -> str:
     return "".join(kept)
 
 
+def _has_digit(text: str) -> bool:
+    return _DIGIT.search(text) is not None
+
+
 def _unlabelled(typed: str) -> str:
-    """Return the number without a label typed before it; the whole when nothing follows."""
+    """Return the number without a label typed before or after it; as typed when the label
+    is all there is (the number must keep a digit)."""
     label = _LABEL.match(typed)
-    if label is None or not _NOT_ALNUM.sub("", typed[label.end() :]):
-        return typed
-    return typed[label.end() :]
+    if label is not None and _has_digit(typed[label.end() :]):
+        typed = typed[label.end() :]
+    last = next((word for word in reversed(_NOT_ALNUM_RUN.split(typed)) if word), "")
+    # most numbers end with a digit or a letter glued to one: no label to look for
+    after = None if _has_digit(last) else _LABEL_AFTER.search(typed)
+    if after is not None and _has_digit(typed[: after.start()]):
+        typed = typed[: after.start()]
+    return typed
+
+
+def _country_labelled(typed: str) -> tuple[str, str] | None:
+    """Return (the number, the country) when a label stands between them."""
+    found = _COUNTRY_LABEL.match(typed)
+    if found is None or not _has_digit(rest := typed[found.end() :]):
+        return None
+    code = found.group(1)
+    country = _ISSUER.get(code) or (code if code in ALPHA3 else None)
+    return (rest, country) if country else None
+
+
+def is_document(number: str) -> bool:
+    """Tell a document number from a placeholder (``N/A``, ``nil``, ``unknown``, ``tiada``).
+
+    Every ID and passport number of the region has a digit, and at least ``MIN_DOCUMENT``
+    characters; a word in the field is what was written for "none".
+    """
+    return len(number) >= MIN_DOCUMENT and _has_digit(number)
 
 
 def read_document(raw: str, countries: tuple[str | None, ...] = ()) -> tuple[str, str | None]:
@@ -85,9 +126,13 @@ def read_document(raw: str, countries: tuple[str | None, ...] = ()) -> tuple[str
     nationality); a two-letter one only when it is one of ``countries`` (the record's
     nationality or country), as more numbers begin with two letters. Only when the whole is
     longer than a passport number can be, and the rest must still look like a document number.
-    The number may be shorter than ``MIN_DOCUMENT``: the caller decides what a placeholder is.
+    A label between code and number ("MY IC 850505-14-5678") tells a code of two letters too.
+    The number may be a placeholder: the caller asks ``is_document``.
     """
-    clean = _NOT_ALNUM.sub("", _unlabelled(_typed(raw)))
+    typed = _unlabelled(_typed(burmese_nrc(raw)))
+    if (labelled := _country_labelled(typed)) is not None:
+        return _NOT_ALNUM.sub("", latin_nrc(labelled[0])), labelled[1]
+    clean = _NOT_ALNUM.sub("", latin_nrc(typed))
     if len(clean) <= PASSPORT_MAX or clean.isdigit():
         return clean, None
     prefixes = [clean[:3]] if clean[:3] in _ISSUER else []
@@ -95,7 +140,7 @@ def read_document(raw: str, countries: tuple[str | None, ...] = ()) -> tuple[str
     for prefix in prefixes:
         rest = clean[len(prefix) :]
         # a national ID number may follow the code too ("MYS 900615-14-5671")
-        number = rest.isdigit() or len(rest) <= PASSPORT_MAX and any(c.isdigit() for c in rest)
+        number = rest.isdigit() or len(rest) <= PASSPORT_MAX and _has_digit(rest)
         if len(rest) >= 6 and number:
             return rest, _ISSUER.get(prefix, prefix)
     return clean, None

@@ -41,7 +41,7 @@ from sqlalchemy.orm import Session
 from counterscam.db.link_models import ClusterLink, ClusterReport, PartyDocument
 from counterscam.db.models import Party, Report
 from counterscam.link.conditions import DAY, link_time
-from counterscam.link.documents import MIN_DOCUMENT, read_document
+from counterscam.link.documents import is_document, read_document
 from counterscam.link.rules import DEFAULT_RULES, LinkRules
 from counterscam.link.writes import insert_rows
 
@@ -59,10 +59,10 @@ def document_key(
     stands in (``"VNM B1234567"``: ``"B1234567:VN"``), else the kind
     (``"4493251471294:national_id"``), so a number of unknown nationality never joins one of a
     known nationality. ``country`` is the reporting agency's, which persons resolution also
-    reads a two-letter prefix against. None for a placeholder (fewer than 5 characters).
+    reads a two-letter prefix against. None for a placeholder (``is_document``).
     """
     number, issuer = read_document(id_number or "", (nationality, country))
-    if len(number) < MIN_DOCUMENT:
+    if not is_document(number):
         return None
     return f"{number}:{nationality or issuer or id_kind or ''}"
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from counterscam.identifiers import InvalidIdentifier, canonicalize
 from counterscam.intake.dates import buddhist_era_year
-from counterscam.link.documents import MIN_DOCUMENT, document_number
+from counterscam.link.documents import document_number, is_document
 from counterscam.link.persons_marks import marked_vowels
 from counterscam.link.persons_names import (
     LOCAL_SPELLING,
@@ -123,7 +123,7 @@ def _id_fields(
 ) -> tuple[str | None, str | None, str | None]:
     """Return (clean number, kind 'nid' or 'pp', birth date encoded in a national ID)."""
     clean = document_number(raw, (nationality, country))
-    if len(clean) < MIN_DOCUMENT:
+    if not is_document(clean):
         return None, None, None
     if not clean.isdigit():
         return clean, "pp", None

@@ -82,8 +82,12 @@ class Settings(BaseSettings):
         try:
             parse(value)
         except ValueError as exc:
-            name = f"COUNTERSCAM_{str(info.field_name).upper()}"
-            raise ValueError(f"{name} {value!r} is not a rate; write it like 30/minute") from exc
+            field = str(info.field_name)
+            name = f"COUNTERSCAM_{field.upper()}"
+            # Each setting's own default: 30/minute told a sign-in limit's writer a per-minute
+            # rate while the setting means a window of minutes.
+            example = cls.model_fields[field].default
+            raise ValueError(f"{name} {value!r} is not a rate; write it like {example}") from exc
         return value
 
     @property

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
@@ -57,3 +59,47 @@ def test_pages_name_a_local_icon_so_the_browser_asks_for_no_favicon_ico(
     icon = app_client.get(found.group(1))
     assert icon.status_code == 200
     assert icon.headers["content-type"].startswith("image/svg+xml")
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [("DELETE", "/check", "GET, POST"), ("POST", "/reports/1", "GET"), ("PUT", "/", "GET")],
+)
+def test_a_wrong_method_on_a_page_names_the_methods_it_takes(
+    app_client: TestClient, method: str, path: str, allowed: str
+) -> None:
+    # It answered "Page not found" without an Allow header, and set a session cookie.
+    answer = app_client.request(method, path)
+    assert answer.status_code == 405 and answer.headers["allow"] == allowed
+    assert "<html" in answer.text and "Page not found" not in answer.text
+    assert "This address does not take that request" in answer.text
+    assert f"{method} is not accepted here: this address takes {allowed}." in answer.text
+    assert "set-cookie" not in answer.headers
+
+
+def test_a_wrong_method_keeps_a_signed_in_users_header(
+    client_for: Callable[[str], TestClient],
+) -> None:
+    answer = client_for("MY-NSRC").delete("/check")
+    assert answer.status_code == 405 and answer.headers["allow"] == "GET, POST"
+    assert "Sign out" in answer.text and "user-my-nsrc" in answer.text
+
+
+def test_a_wrong_method_on_an_api_address_stays_json(app_client: TestClient) -> None:
+    answer = app_client.put("/api/v1/reports")
+    assert answer.status_code == 405 and answer.headers["allow"] == "GET, POST"
+    assert answer.json()["detail"].startswith("PUT /api/v1/reports is not accepted")
+
+
+def test_an_error_page_gives_a_visitor_no_session_cookie(app_client: TestClient) -> None:
+    answer = app_client.get("/no-such-page")
+    assert answer.status_code == 404 and "set-cookie" not in answer.headers
+
+
+def test_a_long_value_in_the_address_is_not_shown_whole(
+    client_for: Callable[[str], TestClient],
+) -> None:
+    # A page number of 60,000 digits came back whole on the 400 page.
+    answer = client_for("MY-NSRC").get("/reports", params={"page": "9" * 60_000})
+    assert answer.status_code == 400 and len(answer.content) < 20_000
+    assert "“page” in the address must be" in answer.text and "9…”" in answer.text

@@ -18,22 +18,37 @@ AGENCIES = sorted(EXPECTED_VISIBLE)
 
 
 @pytest.mark.parametrize(
-    ("path", "where"),
+    ("path", "loc"),
     [
-        ("/api/v1/reports?country=MY%00", "country"),
-        ("/api/v1/clusters?compound=KK%00Park", "compound"),
-        ("/api/v1/check?kind=phone&value=%2B60123456789%00", "value"),
-        ("/api/v1/clusters/CL-1%00", "path"),
+        ("/api/v1/reports?country=MY%00", ["query", "country"]),
+        ("/api/v1/clusters?compound=KK%00Park", ["query", "compound"]),
+        ("/api/v1/check?kind=phone&value=%2B60123456789%00", ["query", "value"]),
+        ("/api/v1/clusters/CL-1%00", ["path"]),
     ],
 )
 def test_nul_in_an_api_address_is_422_naming_where(
-    client_for: Callable[[str], TestClient], path: str, where: str
+    client_for: Callable[[str], TestClient], path: str, loc: list[str]
 ) -> None:
+    # In the list shape of every other 422 of the API: it was the one bare sentence.
     client = client_for("AU-AFP")
     answer = client.get(path)
     assert answer.status_code == 422
-    assert where in answer.json()["detail"] and "NUL" in answer.json()["detail"]
+    (item,) = answer.json()["detail"]
+    assert item["loc"] == loc and item["type"] == "string_nul"
+    assert "NUL character (%00)" in item["msg"] and "remove it" in item["msg"]
     assert answer.headers["cache-control"] == "no-store"
+
+
+def test_each_query_parameter_holding_nul_is_an_item_of_its_own(
+    client_for: Callable[[str], TestClient],
+) -> None:
+    answer = client_for("MY-NSRC").get("/api/v1/reports?country=MY%00&scam_type=%00")
+    detail = answer.json()["detail"]
+    assert [(i["loc"], i["input"]) for i in detail] == [
+        (["query", "country"], "MY\x00"),
+        (["query", "scam_type"], "\x00"),
+    ]
+    assert "'country'" in detail[0]["msg"] and "'scam_type'" in detail[1]["msg"]
 
 
 @pytest.mark.parametrize(
@@ -45,6 +60,26 @@ def test_nul_in_a_page_address_is_a_page_saying_what_to_fix(
     answer = client_for("MY-NSRC").get(path)
     assert answer.status_code == 422
     assert "There is a problem" in answer.text and "NUL character (%00)" in answer.text
+    assert "&#34;detail&#34;" not in answer.text and '"loc"' not in answer.text
+
+
+def test_a_page_names_a_query_parameter_whose_name_holds_nul_as_typed(
+    client_for: Callable[[str], TestClient],
+) -> None:
+    # The NUL itself was printed inside the sentence, an invisible character on the page.
+    answer = client_for("MY-NSRC").get("/reports?a%00b=1")
+    assert "The query parameter a%00b holds a NUL character (%00)" in answer.text
+    assert "\x00" not in answer.text
+
+
+def test_a_page_address_that_is_not_utf8_is_a_page_saying_so(
+    client_for: Callable[[str], TestClient],
+) -> None:
+    # "caf%E9" (Latin-1) was read as "caf\ufffd" and checked as such.
+    answer = client_for("MY-NSRC").get("/check?kind=sender_id&value=caf%E9")
+    assert answer.status_code == 422
+    assert "The query parameter value is not UTF-8 text" in answer.text
+    assert "\ufffd" not in answer.text
 
 
 def test_a_checked_value_holding_nul_is_answered_and_audited(

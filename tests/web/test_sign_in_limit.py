@@ -73,3 +73,10 @@ def test_a_correct_sign_in_under_the_limit_goes_in(client: TestClient) -> None:
 def test_a_limit_that_is_not_a_rate_is_refused_naming_the_setting() -> None:
     with pytest.raises(ValueError, match="COUNTERSCAM_SIGN_IN_FAILURES 'often' is not a rate"):
         Settings(demo=True, sign_in_failures="often")
+
+
+def test_an_unreadable_limit_is_shown_how_to_write_a_window_of_minutes() -> None:
+    # It was told "write it like 30/minute", the public check's example, not a window.
+    with pytest.raises(ValueError, match="write it like 10/15 minutes") as refused:
+        Settings(demo=True, sign_in_failures="10 per quarter hour")
+    assert "30/minute" not in str(refused.value)

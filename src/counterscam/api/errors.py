@@ -26,8 +26,9 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.routing import compile_path
+from starlette.formparsers import MultiPartException
 
+from counterscam.api.allowed_methods import methods_taken
 from counterscam.api.json_safe import json_safe
 from counterscam.intake.chars import lone_surrogate
 from counterscam.intake.records import type_name
@@ -40,6 +41,9 @@ ECHO_ITEMS = 10
 # first ones show the client what to fix in all of them.
 ERRORS_LISTED = 100
 JSON_BODY = "send a JSON object with the header 'Content-Type: application/json'"
+SEND_FILES = (
+    "send each file as a part of the body with its file name, like curl -F 'files=@reports.csv'"
+)
 UNPARSED = "There was an error parsing the body"  # FastAPI's 400, which says neither why nor where
 NOT_UTF8 = (
     f"The body is not UTF-8 text, so it cannot be read as JSON; save it as UTF-8 and {JSON_BODY}."
@@ -91,6 +95,10 @@ def install(app: FastAPI) -> None:
         if exc.status_code == 400 and exc.detail == UNPARSED:
             item = {"type": "json_invalid", "loc": ["body"], "msg": _unparsed(exc), "input": None}
             return JSONResponse({"detail": [item]}, status_code=422)
+        if exc.status_code == 400 and isinstance(exc.__context__, MultiPartException):
+            msg = _unreadable_form(exc.__context__)
+            item = {"type": "multipart_invalid", "loc": ["body"], "msg": msg, "input": None}
+            return JSONResponse({"detail": [item]}, status_code=422)
         return await http_exception_handler(request, _said_plainly(request, exc))
 
     app.add_exception_handler(RequestValidationError, invalid)
@@ -110,6 +118,17 @@ def _unparsed(exc: StarletteHTTPException) -> str:
     return NOT_UTF8
 
 
+def _unreadable_form(exc: MultiPartException) -> str:
+    """Say why a form body could not be read; Starlette's 400 said "Invalid multipart data."."""
+    if "boundary" in exc.message:
+        return (
+            "The multipart/form-data body has no boundary in its Content-Type header; let the "
+            "client write that header (curl -F, a form or HTTP library) instead of setting it "
+            f"by hand, and {SEND_FILES}."
+        )
+    return f"The body cannot be read as multipart/form-data ({exc.message}); {SEND_FILES}."
+
+
 def _handler(app: FastAPI, kind: type[Exception]) -> Callable[[Request, Exception], Any]:
     found: Callable[[Request, Exception], Any] = app.exception_handlers[kind]
     return found
@@ -117,9 +136,10 @@ def _handler(app: FastAPI, kind: type[Exception]) -> Callable[[Request, Exceptio
 
 def _said_plainly(request: Request, exc: StarletteHTTPException) -> StarletteHTTPException:
     """Reword the router's bare 404 and 405; a route's own details are kept as they are."""
-    where = f"{request.method} {request.url.path}"
+    # A 70,000-character address was echoed whole, twice the size of the request.
+    where = f"{request.method} {_short(request.url.path)}"
     if exc.status_code == 405 and exc.detail == "Method Not Allowed":
-        allowed = _methods_taken(request) or (exc.headers or {}).get("Allow", "")
+        allowed = methods_taken(request) or (exc.headers or {}).get("Allow", "")
         headers = {**(exc.headers or {}), "Allow": allowed}
         detail = f"{where} is not accepted: this address takes {allowed or 'other methods'}; "
         return StarletteHTTPException(405, detail + ROUTES_LISTED, headers=headers)
@@ -127,22 +147,6 @@ def _said_plainly(request: Request, exc: StarletteHTTPException) -> StarletteHTT
         detail = f"There is no API route {where}; check the address: {ROUTES_LISTED}."
         return StarletteHTTPException(404, detail, headers=exc.headers)
     return exc
-
-
-def _methods_taken(request: Request) -> str:
-    """Name every method the address takes, over all the routes of its path.
-
-    The router's 405 names the methods of the first route of the path alone: ``DELETE
-    /api/v1/reports`` was told the address takes GET, and a client never learnt of POST.
-    """
-    paths: dict[str, dict[str, Any]] = request.app.openapi()["paths"]
-    methods = {
-        method.upper()
-        for template, operations in paths.items()
-        if compile_path(template)[0].fullmatch(request.url.path)
-        for method in operations
-    }
-    return ", ".join(sorted(methods))
 
 
 def invalid(loc: Sequence[str | int], msg: str, given: object, kind: str) -> RequestValidationError:
@@ -307,7 +311,9 @@ def _reason(item: dict[str, Any], route: APIRoute | None) -> str:
     if kind == "missing" and route is not None and _is_form(route):
         return f"Field required: send a multipart/form-data body with the field '{loc[-1]}'."
     if kind in ("model_attributes_type", "model_type", "dict_type") and whole_body:
-        if isinstance(given, (str, bytes)):  # FastAPI hands over a body it did not parse
+        # FastAPI hands over the bytes of a body it did not parse; a str is a JSON string
+        # ("text"), read as JSON and told it was not, which sent the client to its headers.
+        if isinstance(given, bytes):
             return f"The body was not read as JSON; {JSON_BODY}."
         return f"The body must be a JSON object {{...}}, not {type_name(given)}; {JSON_BODY}."
     if kind in ("model_attributes_type", "model_type", "dict_type"):

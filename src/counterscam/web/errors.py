@@ -12,7 +12,9 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from counterscam.access.audit import PAUSED, RETRY_AFTER_SECONDS, AuditUnavailable
+from counterscam.api.allowed_methods import methods_taken
 from counterscam.api.deps import resolve_caller
+from counterscam.api.errors import ECHO_CHARS
 from counterscam.api.json_safe import json_safe
 from counterscam.web.csrf import CsrfFailed
 from counterscam.web.render import Page, render
@@ -26,7 +28,10 @@ MESSAGES = {
     ),
     403: ("You cannot open this page", "Your agency's access does not include this page."),
     404: ("Page not found", "If you typed the web address, check it is correct."),
-    405: ("Page not found", "This address does not take that kind of request."),
+    405: (
+        "This address does not take that request",
+        "Go back and use the page's own links and forms.",
+    ),
     408: ("The upload stopped", "Nothing was saved. Check the connection and send it again."),
     413: (
         "The file is too large",
@@ -58,7 +63,9 @@ def error_page(request: Request, status_code: int, detail: str = "") -> Response
     if page is not None:
         with page.session:
             return page.render("error.html", status_code=status_code, **context)
-    return render(request, "error.html", context, status_code=status_code)
+    # A visitor's error page holds no form, so it needs no form token: creating one set a
+    # session cookie on every stray request (a DELETE, a mistyped address).
+    return render(request, "error.html", {**context, "csrf_token": ""}, status_code=status_code)
 
 
 def _signed_in(request: Request) -> Page | None:
@@ -83,8 +90,21 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     if _is_api(request) or exc.status_code < 400:
         return await http_exception_handler(request, exc)
+    if exc.status_code == 405:
+        return _wrong_method(request, exc)
     detail = exc.detail if isinstance(exc.detail, str) and exc.status_code != 404 else ""
     return error_page(request, exc.status_code, detail)
+
+
+def _wrong_method(request: Request, exc: StarletteHTTPException) -> Response:
+    """Answer a method the address does not take with the ones it does, also in ``Allow``."""
+    allowed = methods_taken(request) or (exc.headers or {}).get("Allow", "")
+    detail = f"{request.method} is not accepted here"
+    detail += f": this address takes {allowed}." if allowed else "."
+    page = error_page(request, 405, detail)
+    if allowed:
+        page.headers["Allow"] = allowed
+    return page
 
 
 def _problem(error: dict[str, object]) -> str:
@@ -105,7 +125,10 @@ def _problem(error: dict[str, object]) -> str:
         return f"The address lacks “{name}”."
     else:
         wanted = "a valid value"
-    shown = f" (it is “{given}”)" if isinstance(given, str) else ""
+    # A 60,000-digit page number was shown whole: a page of 60 kB to say it is too long.
+    shown = ""
+    if isinstance(given, str):
+        shown = f" (it is “{given[:ECHO_CHARS]}{'…' if len(given) > ECHO_CHARS else ''}”)"
     return f"“{name}” in the address must be {wanted}{shown}."
 
 

@@ -37,7 +37,11 @@ def render(
 ) -> HTMLResponse:
     """Render a template with the CSRF token (the shared layout needs it)."""
     # The 500 handler runs outside the session middleware: no session, no form token.
-    token = csrf.token(request) if "session" in request.scope else ""
+    # A context that brings its own token (an error page's empty one) creates none.
+    if "csrf_token" in context or "session" not in request.scope:
+        token = ""
+    else:
+        token = csrf.token(request)
     context = {"csrf_token": token, "caller": PUBLIC, "unread": 0, "agency_name": "", **context}
     return templates.TemplateResponse(request, name, context, status_code=status_code)
 

@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 
 from counterscam.access.accounts import create_user
+from counterscam.access.agency_file import add_region_agencies
 from counterscam.db.engine import make_engine, session_scope
 from counterscam.db.migrate import upgrade
-from counterscam.synth.agencies import add_region_agencies
 
 BENCH_USER = "bench.analyst"
 BENCH_PASSWORD = "bench-password-1"

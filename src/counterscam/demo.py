@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import Engine, func, select
 
 from counterscam.access.accounts import admin_caller, create_user
+from counterscam.access.agency_file import add_region_agencies
 from counterscam.config import get_settings
 from counterscam.db.engine import session_factory, session_scope
 from counterscam.db.migrate import upgrade
@@ -21,7 +22,6 @@ from counterscam.link.persons import resolve_parties
 from counterscam.link.rebuild import STEPS as REBUILD_STEPS
 from counterscam.link.rebuild import rebuild
 from counterscam.synth import generate
-from counterscam.synth.agencies import add_region_agencies
 
 DEMO_PASSWORD = "counterscam-demo"
 

@@ -11,12 +11,12 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
+from counterscam.access.agency_file import add_region_agencies
 from counterscam.cli.main import app
 from counterscam.db.base import Base
 from counterscam.db.link_models import ClusterLink, ClusterReport
 from counterscam.db.models import Alert, Party, Report, Sighting
 from counterscam.synth import generate
-from counterscam.synth.agencies import add_region_agencies
 
 
 @pytest.fixture(scope="module")

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counterscam.access.accounts import admin_caller
+from counterscam.access.agency_file import add_region_agencies
 from counterscam.cli.intake import batches_of
 from counterscam.db.base import Base
 from counterscam.db.link_models import ClusterReport, StopEntry
@@ -30,7 +31,6 @@ from counterscam.link.named import named_identifiers
 from counterscam.link.rules import LinkRules, operator_roles
 from counterscam.link.sightings import Seen, sightings_of
 from counterscam.synth import generate
-from counterscam.synth.agencies import add_region_agencies
 
 
 @pytest.fixture(scope="module")

@@ -105,7 +105,7 @@ def test_an_import_through_the_worker_stores_the_valid_reports_and_lists_the_res
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    from counterscam.synth.agencies import add_region_agencies
+    from counterscam.access.agency_file import add_region_agencies
 
     add_region_agencies(session, region.parent)
     session.commit()

@@ -20,6 +20,7 @@ from counterscam.access.accounts import (
     list_tokens,
     revoke_token,
 )
+from counterscam.access.agency_file import add_agencies
 from counterscam.cli.app import app
 from counterscam.cli.context import (
     UsernameArg,
@@ -32,7 +33,6 @@ from counterscam.cli.context import (
 )
 from counterscam.db.engine import session_scope
 from counterscam.db.models import Agency
-from counterscam.synth.agencies import add_agencies
 
 
 def _operator_only(ctx: typer.Context) -> None:

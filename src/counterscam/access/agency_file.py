@@ -1,4 +1,8 @@
-"""Reading an agencies.csv (a region's, as `synth` writes it) into the store's agencies."""
+"""Reading an agencies.csv (a region's, as `synth` writes it) into the store's agencies.
+
+Kept beside the accounts, not in synth: `counterscam agency import` reads it, and the CLI must
+start without loading the generator (NumPy).
+"""
 
 from __future__ import annotations
 

@@ -81,7 +81,7 @@ def test_a_link_on_a_router_address_says_so_and_so_does_its_address(
     client_for: Callable[[str], TestClient], region: PolicyRegion
 ) -> None:
     page = _check(client_for("MY-NSRC"), "/check", kind="url", value="http://192.168.1.1/login")
-    assert "This link is on a private or local network address (private)" in page
+    assert "This link is on a private or local network address (192.168.0.0/16, private)" in page
     # The address beside it, as context: it was called "a shared platform".
     assert "links no reports and raises no alerts. Not checked on its own." in page
     assert "a shared platform, not checked" not in page

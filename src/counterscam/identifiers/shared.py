@@ -29,7 +29,7 @@ _LOCAL_BLOCKS: tuple[tuple[str, str], ...] = (
     ("fe80::/10", "link-local"),
     ("ff00::/8", "multicast"),
 )
-_LOCAL_NETWORKS = tuple((ipaddress.ip_network(block), what) for block, what in _LOCAL_BLOCKS)
+_LOCAL_NETWORKS = tuple((ipaddress.ip_network(block), block, what) for block, what in _LOCAL_BLOCKS)
 
 _EVM_BURNS = frozenset(
     {
@@ -65,7 +65,8 @@ _LOCAL_FIRST = frozenset(str(n) for n in (0, 10, 100, 127, 169, 172, 192, 255, *
 
 
 def local_network(address: str) -> str | None:
-    """Return what kind of local address a canonical IP is (private, loopback...), else None."""
+    """Return the block a canonical IP is local in and what kind it is ("192.168.0.0/16,
+    private", "127.0.0.0/8, loopback: the computer itself"), else None."""
     first, dot, _ = address.partition(".")
     if dot and first not in _LOCAL_FIRST:
         return None
@@ -73,11 +74,11 @@ def local_network(address: str) -> str | None:
         ip = ipaddress.ip_address(address)
     except ValueError:
         return None
-    return next((what for net, what in _LOCAL_NETWORKS if ip in net), None)
+    return next((f"{block}, {what}" for net, block, what in _LOCAL_NETWORKS if ip in net), None)
 
 
 def _local_host(url: str) -> str | None:
-    """Return what kind of local address a canonical URL's host is, else None."""
+    """Return :func:`local_network` of a canonical URL's host, else None."""
     try:
         host = urlsplit(url).hostname
     except ValueError:

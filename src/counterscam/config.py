@@ -34,6 +34,12 @@ class Settings(BaseSettings):
     max_batch_reports: int = Field(default=10_000, gt=0, description="Most reports in a batch.")
     max_bulk_check: int = Field(default=10_000, gt=0, description="Most values in a bulk check.")
     session_max_age_seconds: int = Field(default=12 * 3600, gt=0, description="Sign-in lifetime.")
+    token_lifetime_days: int = Field(
+        default=90,
+        ge=0,
+        le=3650,
+        description="Days a new API token works; 0: until revoked ('token issue --days').",
+    )
     secure_cookies: bool = Field(
         default=False,
         description=(

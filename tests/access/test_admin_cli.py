@@ -155,8 +155,12 @@ def test_the_token_list_shows_issued_tokens_and_never_their_secrets(
         "name": "nightly bulk check from the case system",
         "last_used": None,
         "revoked": None,
+        "expires": rows[1]["expires"],
     }
-    assert set(rows[0]) == {"id", "user", "agency", "name", "created", "last_used", "revoked"}
+    keys = {"id", "user", "agency", "name", "created", "last_used", "revoked", "expires"}
+    assert set(rows[0]) == keys
+    expires = datetime.fromisoformat(rows[1]["expires"])
+    assert abs(datetime.now(UTC) + timedelta(days=90) - expires) < timedelta(minutes=5)
     created = datetime.fromisoformat(rows[0]["created"])
     assert created.utcoffset() == timedelta(0)
     assert abs(datetime.now(UTC) - created) < timedelta(minutes=5)

@@ -181,8 +181,8 @@ def test_an_alert_on_an_amber_report_narrowed_to_others_names_only_its_holder(
 def test_a_disabled_users_token_is_refused_saying_the_user_may_be_disabled(
     engine: Engine, region: tuple[PolicyRegion, Session]
 ) -> None:
-    """The 401 said "unknown, revoked or expired; ask for a new one": tokens do not expire, and
-    no administrator can issue a token to a disabled user."""
+    """The 401 said "unknown, revoked or expired; ask for a new one": no administrator can issue
+    a token to a disabled user, so the answer names that case and its fix too."""
     policy, session = region
     user = policy.users["SG-ASCOM"]
     token = issue_token(session, username=user.username).secret
@@ -196,5 +196,5 @@ def test_a_disabled_users_token_is_refused_saying_the_user_may_be_disabled(
         ):
             assert answer.status_code == 401, answer.text
             detail = answer.json()["detail"]
-            assert "its user is disabled" in detail and "expired" not in detail
+            assert "its user is disabled" in detail and "to enable the user" in detail
             assert "hit" not in answer.json()

@@ -41,6 +41,7 @@ class IssuedToken:
     id: int
     secret: str
     username: str
+    expires: datetime | None
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class TokenInfo:
     created: datetime
     last_used: datetime | None
     revoked: datetime | None
+    expires: datetime | None
 
 
 def hash_password(password: str) -> str:
@@ -194,8 +196,18 @@ def _digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def issue_token(session: Session, *, username: str, name: str = "") -> IssuedToken:
-    """Create an API token for a user; only its digest is kept."""
+# Ten years: a longer lifetime is no lifetime, and a huge one overflowed the date.
+MAX_TOKEN_DAYS = 3650
+
+
+def issue_token(
+    session: Session, *, username: str, name: str = "", lifetime: timedelta | None = None
+) -> IssuedToken:
+    """Create an API token for a user; only its digest is kept.
+
+    Args:
+        lifetime: how long the token works from now; None: until it is revoked.
+    """
     user = user_by_name(session, username)
     if not user.active:
         # Issued anyway, the token was shown as if it worked and then refused every request.
@@ -205,10 +217,19 @@ def issue_token(session: Session, *, username: str, name: str = "") -> IssuedTok
         )
     _fits("the token's name", name, ApiToken.name)
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken(user_id=user.id, name=name, token_hash=_digest(secret), prefix=secret[:10])
+    if lifetime is not None and lifetime <= timedelta(0):
+        raise AccountError("a token's lifetime must be positive; give no lifetime for none")
+    expires = None if lifetime is None else utcnow() + lifetime
+    token = ApiToken(
+        user_id=user.id,
+        name=name,
+        token_hash=_digest(secret),
+        prefix=secret[:10],
+        expires_at=expires,
+    )
     session.add(token)
     session.flush()
-    return IssuedToken(id=token.id, secret=secret, username=user.username)
+    return IssuedToken(id=token.id, secret=secret, username=user.username, expires=expires)
 
 
 def revoke_token(session: Session, *, token_id: int) -> datetime | None:
@@ -254,7 +275,11 @@ def list_tokens(
         query = query.where(Agency.id == agency_by_code(session, agency_code).id)
     if active_only:
         # Those that work now: a disabled user's tokens are refused though not revoked.
-        query = query.where(ApiToken.revoked_at.is_(None), User.active.is_(True))
+        query = query.where(
+            ApiToken.revoked_at.is_(None),
+            User.active.is_(True),
+            or_(ApiToken.expires_at.is_(None), ApiToken.expires_at > utcnow()),
+        )
     return [
         TokenInfo(
             id=token.id,
@@ -264,6 +289,7 @@ def list_tokens(
             created=token.created_at,
             last_used=token.last_used_at,
             revoked=token.revoked_at,
+            expires=token.expires_at,
         )
         for token, user, agency in session.execute(query)
     ]
@@ -289,6 +315,7 @@ def _token_statement() -> Select[*tuple[Any, ...]]:
         select(
             ApiToken.id,
             ApiToken.last_used_at,
+            ApiToken.expires_at,
             User.id,
             User.username,
             User.role,
@@ -317,8 +344,8 @@ _LAST_USED_PRECISION = timedelta(seconds=60)
 
 
 def caller_for_token(session: Session, secret: str) -> Caller | None:
-    """Return the caller for a live API token, or None for an unknown or revoked one, or one
-    whose user is disabled.
+    """Return the caller for a live API token, or None for an unknown, revoked or expired one,
+    or one whose user is disabled.
 
     Read from the database on every call, so a revocation or a disabled user holds from the
     next request on, whichever process made it. The read is one prepared query (token, user
@@ -336,8 +363,10 @@ def caller_for_token(session: Session, secret: str) -> Caller | None:
     rows = _token_query(connection.dialect).rows(connection, {"digest": _digest(secret)})
     if not rows:
         return None
-    token_id, last_used, user_id, username, role, agency_id, code, kind, country = rows[0]
+    token_id, last_used, expires, user_id, username, role, agency_id, code, kind, country = rows[0]
     now = utcnow()
+    if expires is not None and expires <= now:
+        return None
     if last_used is None or now - last_used > _LAST_USED_PRECISION:
         session.get_one(ApiToken, token_id).last_used_at = now
     return Caller(

@@ -68,6 +68,16 @@ def cross_site(request: Request) -> bool:
     return urlsplit(origin).netloc.lower() != request.headers.get("host", "").lower()
 
 
+def to_api(request: Request) -> bool:
+    """Tell whether the request is for the API, also where a proxy serves the app under a
+    prefix (``root_path``): the path then starts with the prefix, not with ``/api/``."""
+    path: str = request.scope["path"]
+    root: str = request.scope.get("root_path", "")
+    if root and path.startswith(root):
+        path = path[len(root) :]
+    return path.startswith("/api/")
+
+
 def _bearer(request: Request) -> str | None:
     """Return the token of an ``Authorization: Bearer`` header, or None when none was sent."""
     header = request.headers.get("authorization", "")
@@ -93,11 +103,9 @@ def resolve_caller(request: Request, session: Session) -> Caller | None:
     user_id, session_id = cookie.get("user_id"), cookie.get("sid")
     if not isinstance(user_id, int) or not isinstance(session_id, int):
         return None
-    if (
-        request.method not in _SAFE_METHODS
-        and request.url.path.startswith("/api/")
-        and cross_site(request)
-    ):
+    # Under a proxy's prefix the path did not start with /api/, and another site's page could
+    # make a signed-in browser submit reports or mark alerts read through the API.
+    if request.method not in _SAFE_METHODS and to_api(request) and cross_site(request):
         raise HTTPException(
             status_code=status.HTTP_403_FORBIDDEN,
             detail="A request from another site may not use the web session; "
@@ -112,11 +120,11 @@ def resolve_caller(request: Request, session: Session) -> Caller | None:
     )
 
 
-# Tokens do not expire; a disabled user's tokens are refused, but "ask for a new one" sent its
-# holder to an administrator who can issue none to a disabled user.
+# A disabled user's tokens are refused, but "ask for a new one" sent its holder to an
+# administrator who can issue none to a disabled user.
 _DEAD_TOKEN = (
-    "The API token is unknown or revoked, or its user is disabled; ask an administrator for a "
-    "working token (or to enable the user)"
+    "The API token is unknown, revoked or expired, or its user is disabled; ask an "
+    "administrator for a working token (or to enable the user)"
 )
 
 
@@ -147,8 +155,8 @@ _ENDED_SIGN_IN = (
 def caller_or_public(request: Request, session: Session) -> Caller:
     """Return the caller, or the anonymous public caller when no credential was sent.
 
-    A credential that is sent but not valid answers 401: a token unknown or revoked, or a
-    disabled user's, an Authorization header of another scheme, or a session cookie whose
+    A credential that is sent but not valid answers 401: a token unknown, revoked or expired,
+    or a disabled user's, an Authorization header of another scheme, or a session cookie whose
     sign-in has ended.
     Answered as the public, a police script whose token was revoked, or an analyst whose
     sign-in timed out, would read "no hit" for values held in amber and red reports, and take

@@ -33,14 +33,14 @@ def _error(description: str) -> dict[str, Any]:
 
 SIGNED_IN: Responses = {
     401: _error(
-        "No credentials, or a token that is unknown, revoked or of a disabled user, or a web "
-        "sign-in that has ended; the detail says which."
+        "No credentials, or a token that is unknown, revoked, expired or of a disabled user, or "
+        "a web sign-in that has ended; the detail says which."
     )
 }
 BAD_TOKEN: Responses = {
     401: _error(
-        "A token that is unknown, revoked or of a disabled user, or an Authorization header of "
-        "another scheme; send none for the public answer."
+        "A token that is unknown, revoked, expired or of a disabled user, or an Authorization "
+        "header of another scheme; send none for the public answer."
     )
 }
 SUBMITS: Responses = {

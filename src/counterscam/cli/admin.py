@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +11,7 @@ from rich.table import Table
 from sqlalchemy import select
 
 from counterscam.access.accounts import (
+    MAX_TOKEN_DAYS,
     MIN_PASSWORD,
     AccountError,
     TokenInfo,
@@ -31,6 +32,7 @@ from counterscam.cli.context import (
     print_json_records,
     print_table,
 )
+from counterscam.config import get_settings
 from counterscam.db.engine import session_scope
 from counterscam.db.models import Agency
 
@@ -169,14 +171,33 @@ def user_add(
 def token_issue(
     username: UsernameArg,
     name: Annotated[str, typer.Option(help="What the token is for.")] = "",
+    days: Annotated[
+        int | None,
+        typer.Option(
+            min=0,
+            max=MAX_TOKEN_DAYS,
+            show_default=False,
+            help="Days the token works; 0: until revoked. "
+            "[default: COUNTERSCAM_TOKEN_LIFETIME_DAYS, 90]",
+        ),
+    ] = None,
 ) -> None:
-    """Issue an API token for a user; it is shown once."""
+    """Issue an API token for a user; it is shown once, and works until it expires or is
+    revoked."""
+    if days is None:
+        days = get_settings().token_lifetime_days
+    lifetime = timedelta(days=days) if days else None
     try:
         with session_scope(cli_engine()) as session:
-            issued = issue_token(session, username=username, name=name)
+            issued = issue_token(session, username=username, name=name, lifetime=lifetime)
     except AccountError as exc:
         raise fail(str(exc)) from exc
-    console.print(f"Token {issued.id} for {issued.username} (shown once):")
+    until = (
+        "never expires: revoke it when it is no longer needed"
+        if issued.expires is None
+        else f"expires {issued.expires:%Y-%m-%d %H:%M} UTC"
+    )
+    console.print(f"Token {issued.id} for {issued.username} ({until}; shown once):")
     typer.echo(issued.secret)
 
 
@@ -187,7 +208,10 @@ def token_list(
         str | None, typer.Option("--agency", help="Only tokens of this agency's users.")
     ] = None,
     active: Annotated[
-        bool, typer.Option("--active", help="Only tokens that work: not revoked, user enabled.")
+        bool,
+        typer.Option(
+            "--active", help="Only tokens that work: not revoked or expired, user enabled."
+        ),
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
@@ -224,7 +248,7 @@ def _token_table(tokens: list[TokenInfo]) -> Table:
     table.add_column("id", no_wrap=True)
     for header in ("user", "agency", "name"):
         table.add_column(header, overflow="fold", min_width=7)
-    for header in ("created", "last used", "revoked"):
+    for header in ("created", "last used", "expires", "revoked"):
         table.add_column(header, overflow="fold", min_width=10)
     for t in tokens:
         table.add_row(
@@ -234,6 +258,7 @@ def _token_table(tokens: list[TokenInfo]) -> Table:
             t.name,
             when(t.created, none=""),
             when(t.last_used, none="never"),
+            when(t.expires, none="never"),
             when(t.revoked, none=""),
         )
     return table

@@ -106,8 +106,9 @@ def cli_caller(session: Session, *, agency: str | None) -> Caller:
         caller = caller_for_token(session, token)
         if caller is None:
             raise fail(
-                "COUNTERSCAM_TOKEN is unknown or revoked, or its user is disabled ('counterscam "
-                "token list' and 'counterscam user list' show which): issue a new token, or "
+                "COUNTERSCAM_TOKEN is unknown, revoked or expired, or its user is disabled "
+                "('counterscam token list' and 'counterscam user list' show which): issue a new "
+                "token, or "
                 "unset COUNTERSCAM_TOKEN to act as an agency's admin identity with --agency"
             )
         # The token decides who acts: an --agency that names another agency was ignored, and

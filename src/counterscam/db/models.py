@@ -64,6 +64,8 @@ class ApiToken(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # None: works until revoked (tokens issued before migration 0012, or by choice).
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     user: Mapped[User] = relationship()
 
 

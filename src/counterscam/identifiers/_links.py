@@ -52,8 +52,9 @@ def phone_in_link(text: str) -> tuple[str, str | None] | None:
         number = fragment[2:]
     elif host in ("zalo.me", "chat.zalo.me"):
         number = path.strip("/").split("/")[0]
+        digits = number.removeprefix("+")  # zalo.me/+84..., as wa.me/+60... is written
         # Longer digit strings are official-account IDs, not numbers.
-        if number.isascii() and number.isdigit() and len(number) <= _ZALO_DIGITS:
+        if digits.isascii() and digits.isdigit() and len(digits) <= _ZALO_DIGITS:
             # Zalo links carry Vietnamese numbers written nationally (0912...) or with 84.
             return number, "VN"
         return None

@@ -13,6 +13,7 @@ from counterscam.identifiers._codecs import (
     segwit_decode,
     tron_from_hex,
 )
+from counterscam.identifiers._not_wallet import not_a_wallet
 from counterscam.identifiers._text import clean
 from counterscam.identifiers._ton import (
     TonChecksumError,
@@ -65,6 +66,7 @@ _TESTNET_VERSIONS = (111, 196)
 _BINANCE = frozenset({"binance", "binancechain"})
 # Tokens, not chains: a "Network" column that says only "USDT" leaves the chain to the address.
 _TOKENS = frozenset({"usdt", "usdc", "tether", "busd", "dai"})
+_JOINED = re.compile(r"[-_]")
 _HEX = re.compile(r"0[xX]([0-9a-fA-F]+)")
 # What a base58 address becomes lower-cased: never a 0 (base58 has none), so a hex string
 # with one was never such an address, and "copy it with its capitals" would mislead.
@@ -160,8 +162,21 @@ def _infer(address: str) -> CryptoChain | None:
     return None
 
 
+def _chain_of(word: str) -> CryptoChain | None:
+    """Return the chain ``word`` names, also with a token joined to it: "USDT-BSC", "BSC_USDT".
+
+    The reference lists the common joins ("USDT-TRC20"); any other one read as no chain left a
+    0x address on Ethereum, a chain the report did not name.
+    """
+    found = find_chain(word)
+    if found is None and ("-" in word or "_" in word):
+        rest = [p for p in _JOINED.split(word) if p and p.lower() not in _TOKENS]
+        found = find_chain(rest[0]) if len(rest) == 1 else None
+    return found
+
+
 def _chains_in(words: list[str]) -> dict[str, CryptoChain]:
-    named = {c.code: c for w in words if (c := find_chain(w)) is not None}
+    named = {c.code: c for w in words if (c := _chain_of(w)) is not None}
     evm = [c for c in named.values() if c.family == "evm"]
     if "eth" in named and len(evm) == 2 and len(named) == 2:
         # "ETH on Arbitrum", "Arbitrum ERC20": ether and ERC-20 tokens live on every EVM
@@ -325,7 +340,13 @@ def canonicalize_crypto(raw: str, qualifier: str | None) -> Canonical:
     A burn address (0x...dEaD) is kept but shared: thousands of unrelated senders pay it, so
     it links no reports and raises no alerts.
     """
-    found = _read(raw, qualifier)
+    try:
+        found = _read(raw, qualifier)
+    except InvalidIdentifier:
+        instead = not_a_wallet(raw) if isinstance(raw, str) and len(raw) <= 4096 else None
+        if instead is None:
+            raise
+        raise _fail(raw, instead) from None
     return replace(found, shared_platform=True) if is_burn_address(found.value) else found
 
 

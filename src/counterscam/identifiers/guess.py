@@ -13,8 +13,9 @@ from counterscam.identifiers._accounts import (
     token_splits,
 )
 from counterscam.identifiers._markup import is_markup_link
+from counterscam.identifiers._not_wallet import SHORTENED
 from counterscam.identifiers._phone_letters import keypad_digits, refuse_letters
-from counterscam.identifiers._text import ascii_digits, refang
+from counterscam.identifiers._text import ascii_digits, clean, refang, spreadsheet_text
 from counterscam.identifiers._ton import FRIENDLY, RAW, find_addresses
 from counterscam.identifiers._types import InvalidIdentifier
 from counterscam.identifiers._unlisted_chains import names_unlisted_chain, unlisted_shape
@@ -33,6 +34,15 @@ _EMAIL_WORDS = re.compile(r"\sat\s.*\sdot\s", re.I)
 _EVM = re.compile(r"0[xX][0-9a-fA-F]{40}")
 _B58 = re.compile(r"[13LMDT9A][1-9A-HJ-NP-Za-km-z]{24,43}|(?:bc1|ltc1)[02-9ac-hj-np-z]{6,87}", re.I)
 _SOLANA = re.compile(r"[1-9A-HJ-NP-Za-km-z]{32,44}")
+# A TRON address as TRON's API writes it: 41 and 20 bytes in hex.
+_TRON_HEX = re.compile(r"41[0-9a-fA-F]{40}")
+# 0x and hex digits, too few or too many for an address: a cut address or a transaction hash.
+_HEX_ID = re.compile(r"0[xX][0-9a-fA-F]{30,70}")
+_SHORTEST_ADDRESS = 25  # base58check of 20 bytes; EVM, Solana, TRON hex and TON are longer
+# What ends a sentence after an address pasted into it ("send to T... ."); never in an address.
+_SENTENCE_END = ".,;:!?"
+# The path segment of an explorer's page of one address: /address/..., /addresses/btc/...
+_ADDRESS_PAGE = frozenset({"address", "addresses"})
 # Shapes only addresses have (TRON, segwit): one that fails its checksum has a mistyped
 # character, which the crypto reason tells, rather than being no identifier at all.
 _ADDRESS_SHAPE = re.compile(r"T[1-9A-HJ-NP-Za-km-z]{33}|(?i:(?:bc|ltc)1[02-9ac-hj-np-z]{25,87})")
@@ -112,9 +122,27 @@ def _explorer_page(link: str) -> bool:
     except ValueError:  # "http://[::1/x": an address in brackets left open
         return False
     labels = host.split(".")[:-1]
-    if not any(len(label) >= _EXPLORER_NAME and find_chain(label) for label in labels):
+    named = any(len(label) >= _EXPLORER_NAME and find_chain(label) for label in labels)
+    if not named and not _address_page(link):
         return False
     return _works("crypto_wallet", link, None)
+
+
+def _address_page(link: str) -> bool:
+    """Tell whether a link's path is an explorer's page of one address on a chain it names:
+    ``blockchair.com/bitcoin/address/...``, ``blockchain.com/explorer/addresses/btc/...``.
+
+    Explorers of many chains (Blockchair, Blockchain.com, BlockCypher, OKLink) are named by no
+    chain, but their paths are; a scam site's link with an address in it names no such page.
+    """
+    if "address" not in link.lower():
+        return False  # nearly every link: told without splitting it again
+    try:
+        path = urlsplit(link if "//" in link else f"//{link}").path
+    except ValueError:
+        return False
+    segments = [s for s in path.lower().split("/") if s][:-1]
+    return not _ADDRESS_PAGE.isdisjoint(segments) and any(find_chain(s) for s in segments)
 
 
 def _send_link(link: str) -> bool:
@@ -143,7 +171,7 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
     if not isinstance(raw, str) or not raw.strip() or len(raw) > 4096:
         return None
     # A whole value in brackets or quotes is that value, as every kind reads it: "<MAYBANK>".
-    text = whole_wrapped(ascii_digits(raw.strip()))
+    text = whole_wrapped(ascii_digits(_cleaned(raw)))
     if text[:1] in "[<" and is_markup_link(text):
         # The words of [Login](https://...) or <a href=...> are the sender's: the URL reader
         # reads the target, or says why two targets cannot be one identifier.
@@ -170,8 +198,8 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
     fanged = refang(text, at_sign=True)
     if _EMAIL.fullmatch(fanged) and "/" not in fanged:
         return "email"
-    # The handle reader takes no defanged link, so one ("hxxps://t[.]me/name") is left to the
-    # url reader below, which gives the same handle.
+    # A defanged profile link ("hxxps://t[.]me/name") is read by the handle reader too, which
+    # gives the handle the url reader below gives.
     if ("/" in fanged or _AT_WORD.search(text)) and _works("handle", text, country):
         return "handle"  # a profile link, or "TG @name"
     if (
@@ -185,17 +213,24 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
         return "crypto_wallet" if wallet else "url"
     if text.startswith("@"):
         return "handle"
-    if _EVM.fullmatch(text) or (_B58.fullmatch(text) and _works("crypto_wallet", text, None)):
+    if _address_alone(text):
+        return "crypto_wallet"
+    hex_id = text[:2] in ("0x", "0X") and _HEX_ID.fullmatch(text)
+    cut = ("…" in text or "..." in text) and SHORTENED.fullmatch(text)
+    if hex_id or (cut and any(ch.isdigit() for ch in text)):
+        # An EVM address cut or run on, a transaction hash, an address shortened as wallets
+        # show it ("Dear...Sir" has no digit): the crypto reason says what it is instead.
         return "crypto_wallet"
     if FRIENDLY.fullmatch(text) or RAW.fullmatch(text) or unlisted_shape(text):
         # A TON address, valid or not (its reason says a character is mistyped), or a wallet
         # form of a chain that is not read (scammer.eth, bnb1..., r...): the reason says so.
         return "crypto_wallet"
-    if (_SOLANA.fullmatch(text) or (" " in text and (_EVM.search(text) or _B58.search(text)))) and (
+    worded = " " in text and any(r.search(text) for r in (_EVM, _B58, _TRON_HEX))
+    if worded and (
         _works("crypto_wallet", text, None)
         or names_unlisted_chain(_WORD_SPLIT.split(text))  # "BCH 1...": the reason says so
     ):
-        return "crypto_wallet"  # a Solana address, or "USDT TRC20 T..." with its chain
+        return "crypto_wallet"  # "USDT TRC20 T..." with its chain, "TRON hex 41..."
     if _ADDRESS_SHAPE.fullmatch(text) or (
         (_ADDRESS_SHAPE.search(text) or find_addresses(text))
         and any(find_chain(w) for w in _WORD_SPLIT.split(text) if w)
@@ -237,6 +272,35 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
     return _worded_kind(text, fanged, country)
 
 
+def _cleaned(raw: str) -> str:
+    """Return ``raw`` as every reader sees it (NFKC, no invisible characters, no spreadsheet
+    apostrophe), so that a value pasted with a zero-width space is guessed as it is read."""
+    if raw.isascii() and raw.isprintable():
+        # What people type: no pass over it for characters it cannot hold. A quoted or
+        # spreadsheet value ('T...', ="0812...") is told by its first character.
+        return spreadsheet_text(raw.strip())
+    try:
+        return clean("guess", raw)
+    except InvalidIdentifier:  # empty once cleaned, or too long: its kind's reader says so
+        return raw.strip()
+
+
+def _address_alone(text: str) -> bool:
+    """Tell whether ``text`` is one wallet address and nothing else: also with a full stop
+    after it, broken by a space (a wrapped line), or a TRON address in hex (41...)."""
+    if len(text) < _SHORTEST_ADDRESS:
+        return False  # nearly every value that is no address: told by its length
+    bare = text.rstrip(_SENTENCE_END) if text[-1:] in _SENTENCE_END else text
+    if " " in bare:
+        bare = bare.replace(" ", "")
+    if _EVM.fullmatch(bare):
+        return True
+    shaped = next(
+        (m for r in (_B58, _SOLANA, _TRON_HEX, FRIENDLY) if (m := r.fullmatch(bare))), None
+    )
+    return shaped is not None and _works("crypto_wallet", text, None)
+
+
 def _letter_among_digits(text: str) -> bool:
     """Tell whether ``text`` is a number with a letter or two typed among its digits."""
     try:
@@ -255,6 +319,8 @@ def _worded_kind(text: str, fanged: str, country: str | None) -> str | None:
             return kind  # "IP 203.0.113.5", "URL: evil.com/login"
         if kind == "domain" and _works("url", text, country, as_itself=True):
             return "url"  # "Website: evil.com": the link's check covers its domain too
+        if kind == "domain" and _works("domain", text, None, as_itself=True):
+            return "domain"  # "Domain: evil.com", "Tên miền: evil.com", which no url reads
     words = [w for w in _WORD_SPLIT.split(text) if w]
     if len(words) > 1 and (
         _works("handle", text, country) or _named_kind(words[0], None) == "handle"

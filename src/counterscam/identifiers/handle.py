@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from counterscam.identifiers._links import phone_in_link, signal_username_link
 from counterscam.identifiers._placeholder import placeholder
-from counterscam.identifiers._text import ascii_digits, clean
+from counterscam.identifiers._text import ascii_digits, clean, refang
 from counterscam.identifiers._tracking import without_tracking
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 from counterscam.identifiers._unwrap import unwrap, whole_wrapped, without_note
@@ -25,6 +25,7 @@ _SAID = re.compile(
 _PHONEISH = re.compile(r"\+?[\d\s\-.()]{7,25}", re.ASCII)
 # Facebook's newer profile link, /p/Name-100012345678901/: the number ending it is the account.
 _FB_NAMED_ID = re.compile(r"(?:.*-)?(\d{5,20})")
+_DEFANG_MARKS = frozenset("[({ ")  # what every defanged form of a link has, but hxxp
 _E164_DIGITS = 15  # longer digit strings are account IDs (Zalo official accounts), not phones
 _FILLER = {"on", "via", "at", "id", "username", "user", "account", "handle", "profile"}
 # Labels of a form's field, not platforms: "Contact: name" does not name a platform.
@@ -116,12 +117,16 @@ def _line_profile(segments: list[str], extra: str) -> _Profile | None:
     return _Profile(segments[-1].lstrip("~@"), bare=bare)
 
 
-def _from_path(platform: Platform, path: str, query: str) -> _Profile | None:
+def _from_path(platform: Platform, path: str, query: str, host: str = "") -> _Profile | None:
     """Read the account a link's path and query name on ``platform``, if any."""
     segments = [unquote(s) for s in path.split("/") if s]
     # What the query adds to the page: a share or click tag does not make it another page.
     extra = without_tracking(query, platform=True)
     code = platform.code
+    if host == "page.line.me" and len(segments) == 1:
+        # A LINE official account's web profile, page.line.me/ID: the account that
+        # line.me/R/ti/p/@ID opens in the app.
+        return _Profile(segments[0].lstrip("@"), bare=not extra)
     if code == "facebook" and segments[:1] == ["profile.php"]:
         number = (parse_qs(query).get("id") or [""])[0]
         others = [p for p in extra.split("&") if p and p.partition("=")[0] != "id"]
@@ -179,12 +184,37 @@ def names_only_the_platform(host: str, path: str, query: str) -> bool:
     return segments[0].lower() in own
 
 
+def phone_either(raw: str, number: str, first: str | None, second: str | None) -> Canonical:
+    """Return ``number`` read in region ``first``, else in ``second``; the first reason if
+    neither reads it.
+
+    Zalo is Viet Nam's app: a number in a zalo.me link is read as Vietnamese first, and a
+    number written after "Zalo" in the reporting country first. Each falls back on the other,
+    so that "Zalo: 0901234567" from a Malaysian agency is the number zalo.me/0901234567 is.
+    """
+    try:
+        return e164(raw, number, first)
+    except InvalidIdentifier as first_reason:
+        if second is None or second == first:
+            raise
+        try:
+            return e164(raw, number, second)
+        except InvalidIdentifier:
+            raise first_reason from None
+
+
+def phone_from_link(raw: str, link: tuple[str, str | None], country: str | None) -> Canonical:
+    """Return the phone of a link that carries one (``phone_in_link``): in the link's region
+    (a zalo.me link's Viet Nam) first, then in the reporting country."""
+    number, hint = link
+    return phone_either(raw, ascii_digits(number), hint or country, country)
+
+
 def handle_from_link(raw: str, text: str, country: str | None = None) -> Canonical | None:
     """Return the handle (or phone) a profile link points at; None for other links."""
     link = phone_in_link(text)
     if link is not None:
-        number, hint = link
-        return e164(raw, ascii_digits(number), hint or country)
+        return phone_from_link(raw, link, country)
     username = signal_username_link(text)
     if username is not None:
         return _signal_username(raw, username, country)
@@ -204,7 +234,7 @@ def handle_from_link(raw: str, text: str, country: str | None = None) -> Canonic
     platform = platform_for_host(host) if host else None
     if platform is None:
         return None
-    found = _from_path(platform, parts.path, parts.query)
+    found = _from_path(platform, parts.path, parts.query, host)
     return None if found is None else _value(raw, platform, found.handle, country)
 
 
@@ -233,7 +263,7 @@ def bare_profile_handle(
     the platform's handle pattern refuses: such a link is kept as a URL, not refused.
     """
     platform = platform_for_host(host)
-    found = _from_path(platform, path, query) if platform is not None else None
+    found = _from_path(platform, path, query, host) if platform is not None else None
     if platform is None or found is None or not found.bare:
         return None
     try:
@@ -306,8 +336,8 @@ def _value(raw: str, platform: Platform, handle: str, country: str | None) -> Ca
         and _PHONEISH.fullmatch(handle)
         and len(re.sub(r"\D", "", handle)) <= _E164_DIGITS
     ):
-        region = country or ("VN" if platform.code == "zalo" else None)
-        return e164(raw, ascii_digits(handle), region)
+        home = "VN" if platform.code == "zalo" else None
+        return phone_either(raw, ascii_digits(handle), country or home, home)
     if placeholder(handle):
         raise _no_account(raw, platform)
     if " " in handle:
@@ -318,6 +348,11 @@ def _value(raw: str, platform: Platform, handle: str, country: str | None) -> Ca
         )
     value = handle if platform.case_sensitive else handle.lower()
     return Canonical("handle", f"{platform.code}:{value}", None)
+
+
+def _defanged(text: str) -> bool:
+    """Tell cheaply whether ``text`` may be defanged (hxxp, [.], (.), {.}, " . ")."""
+    return not _DEFANG_MARKS.isdisjoint(text) or text[1:3].lower() in ("xx", "**")
 
 
 def _known() -> str:
@@ -346,6 +381,10 @@ def canonicalize_handle(raw: str, country: str | None, qualifier: str | None) ->
         # A link pasted from a sentence: "(https://facebook.com/name)", "... t.me/name."
         text = unwrap(text)
         found = handle_from_link(raw, text, region) or _labelled_link(raw, text, region)
+        if found is None and _defanged(text) and (fanged := refang(text)) != text:
+            # "hxxps://t[.]me/name", defanged in a threat report: refanged only when read
+            # as written fails, so that the links people paste pay nothing for it.
+            found = handle_from_link(raw, fanged, region) or _labelled_link(raw, fanged, region)
         if found is None and re.search(r"\s[/|]\s", text):
             raise InvalidIdentifier(
                 "handle",

@@ -10,7 +10,7 @@ from counterscam.identifiers._host import ascii_host, registered_record
 from counterscam.identifiers._links import phone_in_link, signal_username_link
 from counterscam.identifiers._markup import linked
 from counterscam.identifiers._redirect import wrapped_link
-from counterscam.identifiers._text import ascii_digits, clean, refang, spelled_dots
+from counterscam.identifiers._text import clean, refang, spelled_dots
 from counterscam.identifiers._tracking import without_tracking
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 from counterscam.identifiers._unwrap import unwrap, without_note
@@ -18,6 +18,7 @@ from counterscam.identifiers.handle import (
     bare_profile_handle,
     handle_from_link,
     names_only_the_platform,
+    phone_from_link,
 )
 from counterscam.identifiers.ip import ip_record, parse_ip
 from counterscam.reference import is_shared_platform_domain
@@ -94,10 +95,7 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
         return canonicalize_email(text[7:].split("?")[0])
     link = phone_in_link(text)
     if link is not None:
-        from counterscam.identifiers.phone import e164
-
-        number, hint = link
-        return e164(raw, ascii_digits(number), hint or country)
+        return phone_from_link(raw, link, country)
     username = signal_username_link(text)
     if username is not None:
         return _signal_username_url(raw, text, username, country)

@@ -11,6 +11,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from counterscam import reference
 from counterscam.identifiers._types import shown
 from counterscam.intake import vocab
 from counterscam.intake.chars import ascii_digits
@@ -23,7 +24,7 @@ _CENT = Decimal("0.01")
 DOT_THOUSANDS = frozenset({"VND", "IDR", "LAK", "KHR", "MMK"})
 # A token with six decimals on chain, so digits beyond the (stored) cent are expected and
 # rounded; in a currency of notes and coins they more likely mean a misplaced decimal mark.
-_ROUNDED = frozenset({"USDT"})
+_ROUNDED = frozenset({"USDT", "USDC"})
 
 _DOLLARS = frozenset({"USD", "SGD", "BND", "AUD", "CAD", "HKD", "NZD"})
 # Signs and local abbreviations written beside an amount, and the currencies each can mean.
@@ -38,6 +39,7 @@ SIGNS: dict[str, frozenset[str]] = {
     "C$": frozenset({"CAD"}),
     "HK$": frozenset({"HKD"}),
     "NZ$": frozenset({"NZD"}),
+    "NT$": frozenset({"TWD"}),
     "$": _DOLLARS,
     "฿": frozenset({"THB"}),
     "บาท": frozenset({"THB"}),
@@ -45,6 +47,9 @@ SIGNS: dict[str, frozenset[str]] = {
     # How Filipinos write the peso where ₱ cannot be typed ("P5,000"): no other currency of
     # the region or its partners is written so.
     "P": frozenset({"PHP"}),
+    "peso": frozenset({"PHP"}),
+    "pesos": frozenset({"PHP"}),
+    "piso": frozenset({"PHP"}),
     "Rp": frozenset({"IDR"}),
     "Rp.": frozenset({"IDR"}),
     "₫": frozenset({"VND"}),
@@ -72,27 +77,41 @@ SIGNS: dict[str, frozenset[str]] = {
     "£": frozenset({"GBP"}),
     "¥": frozenset({"CNY", "JPY"}),
     "RMB": frozenset({"CNY"}),
+    "yuan": frozenset({"CNY"}),
+    "yen": frozenset({"JPY"}),
+    "円": frozenset({"JPY"}),
     "₩": frozenset({"KRW"}),
+    "won": frozenset({"KRW"}),
+    "원": frozenset({"KRW"}),
     "₹": frozenset({"INR"}),
     "₽": frozenset({"RUB"}),
 }
 _FOLDED = {sign.casefold(): codes for sign, codes in SIGNS.items() if sign != "K"}
 
-# Words for a multiple written after the number ("5 juta", "2 triệu", "3 แสน", "RM5k"). An
-# amount is written in digits: these are refused, saying what the digits would be.
+# Words for a multiple written after the number ("5 juta", "2 triệu", "3 แสน", "RM5k"), in the
+# region's languages: Myanmar counts money in သိန်း (a hundred thousand: "50 lakh kyats"), Lao
+# and Khmer in ແສນ and សែន as Thai does in แสน. An amount is written in digits: these are
+# refused, saying what the digits would be.
 _THOUSAND, _MILLION = 1_000, 1_000_000
 MULTIPLES: dict[str, tuple[int, str]] = {
     **dict.fromkeys(
-        ("k", "rb", "ribu", "nghìn", "ngàn", "พัน", "thousand"), (_THOUSAND, "thousand")
+        ("k", "rb", "ribu", "nghìn", "ngàn", "พัน", "ພັນ", "ពាន់", "ထောင်", "libo", "thousand"),
+        (_THOUSAND, "thousand"),
     ),
-    "หมื่น": (10 * _THOUSAND, "ten thousand"),
-    **dict.fromkeys(("แสน", "lakh", "lac"), (100 * _THOUSAND, "a hundred thousand")),
+    **dict.fromkeys(("หมื่น", "ໝື່ນ", "ម៉ឺន", "သောင်း"), (10 * _THOUSAND, "ten thousand")),
     **dict.fromkeys(
-        ("jt", "juta", "tr", "triệu", "ล้าน", "mil", "mn", "million"), (_MILLION, "a million")
+        ("แสน", "ແສນ", "សែន", "သိန်း", "lakh", "lakhs", "lac", "lacs"),
+        (100 * _THOUSAND, "a hundred thousand"),
     ),
-    "crore": (10 * _MILLION, "ten million"),
     **dict.fromkeys(
-        ("bn", "billion", "miliar", "milyar", "tỷ", "tỉ"), (1000 * _MILLION, "a thousand million")
+        ("jt", "juta", "tr", "triệu", "ล้าน", "ລ້ານ", "លាន", "သန်း", "milyon", "mil", "mn")
+        + ("million", "millions"),
+        (_MILLION, "a million"),
+    ),
+    **dict.fromkeys(("crore", "crores", "ကုဋေ"), (10 * _MILLION, "ten million")),
+    **dict.fromkeys(
+        ("bn", "billion", "billions", "bilyon", "miliar", "milyar", "tỷ", "tỉ", "ຕື້"),
+        (1000 * _MILLION, "a thousand million"),
     ),
 }
 
@@ -119,7 +138,8 @@ class _Written:
 
     def __init__(self, value: str) -> None:
         self.shown = shown(value)
-        text = ascii_digits(value.strip())
+        # U+2212, the minus sign word processors and Excel's number formats write, is a minus.
+        text = ascii_digits(value.strip()).replace("\u2212", "-")
         digits = [i for i, ch in enumerate(text) if ch.isascii() and ch.isdigit()]
         if not digits and text.strip(" -\u2013\u2014") == "" and text.strip():
             # Excel's Accounting format shows zero as a dash, and a CSV keeps what it shows.
@@ -132,6 +152,14 @@ class _Written:
             raise ValueError(f"{self.shown} is not an amount; write it {_FORMS}")
         first, last = digits[0], digits[-1] + 1
         pre, number, post = text[:first].strip(), text[first:last], text[last:].strip()
+        if _is_range(number):
+            # "1-2 juta", "1,000 - 2,000": the separators were misread as a decimal mark, or
+            # the multiple was refused without a word about the range.
+            raise ValueError(
+                f"{self.shown} is a range; a loss is one amount: write the amount lost in "
+                "digits (when only a range is known, its lower end, which is sure) and give "
+                "the range in the narrative"
+            )
         self.minus = ""
         if pre[:1] in ("-", "+"):
             self.minus, pre = pre[0], pre[1:].strip()
@@ -143,6 +171,7 @@ class _Written:
             post = post[2:].strip()
         elif post[:1] == ".":
             number, post = number + ".", post[1:].strip()
+        _refuse_accounting_negative(self.shown, pre, number, post)
         if post[:1] == "K" and text[last : last + 1] == "K" and post.split()[0] == "K":
             # "50K" is how fifty thousand is written; kyat is "K 50,000" or "50,000 Ks".
             example = _times(number, 1000)
@@ -162,6 +191,9 @@ class _Written:
         self.number = number
         self.currencies = sign_currencies(self.sign) if self.sign else frozenset()
         if self.sign and not self.currencies:
+            unknown = unknown_currency(self.sign)
+            if unknown:
+                raise ValueError(f"{self.shown}: {unknown}")
             raise ValueError(
                 f"{self.shown} is not an amount: {self.sign!r} is not a currency sign or code; "
                 f"write the number alone, {_FORMS}, or with its ISO code (12500.50 MYR)"
@@ -189,15 +221,87 @@ class _Written:
         return column
 
 
+# A range: two amounts joined by a dash or tilde or a word for "to" (English, Malay and
+# Indonesian, Vietnamese, Thai), each perhaps with its sign or multiple ("RM1000-RM2000",
+# "5 tr - 10 tr"). Each side must start like an amount, so a date (2026-03-01) or a phone
+# number (012-345 6789) pasted into the column is not called a range. The sides are matched
+# apart, by patterns of bounded reach, so a long cell of digits and spaces costs one pass.
+_RANGE_MARK = re.compile(
+    r"(?<!\d[eE])[-\u2010-\u2015~\u301c]|ถึง|(?<![^\W\d_])(?:to|hingga|sampai|s/d|sd|until|đến)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_RANGE_LEFT = re.compile(r"(?:[1-9][\d.,' \u00a0]*|0(?:[.,]\d+)?)[^\d\s]{0,8}")
+_RANGE_RIGHT = re.compile(r"(?:[^\d\s]{1,8}\s*){0,3}(?:[1-9]|0(?:[.,]\d|$))")
+
+
+def _is_range(number: str) -> bool:
+    mark = _RANGE_MARK.search(number)
+    if mark is None:
+        return False
+    left, right = number[: mark.start()].rstrip(), number[mark.end() :].lstrip()
+    return bool(_RANGE_LEFT.fullmatch(left) and _RANGE_RIGHT.match(right))
+
+
+def _refuse_accounting_negative(shown: str, pre: str, number: str, post: str) -> None:
+    """Refuse "(500)" and "500.00-", the negatives of accounting exports, as negative."""
+    if pre.endswith("(") and post.startswith(")"):
+        raise ValueError(
+            f"{shown}: an amount in brackets is negative in accounting; a loss is written as a "
+            f"positive amount without brackets, like {number}"
+        )
+    if post == "-":  # was "'-' is not a currency sign or code"
+        raise ValueError(
+            f"{shown}: a '-' after the number marks a negative amount in accounting exports, "
+            f"and a loss is positive; write the amount without it, like {number}"
+        )
+
+
+# Crypto-assets written by their ticker that no chain of crypto_chains.yaml is named by.
+_TOKENS = frozenset({"XRP", "DAI", "BUSD", "FDUSD", "TUSD", "USDE", "PYUSD", "SHIB", "ADA"})
+# Chain names that are also words or other units ("100 ton", the Peruvian sol): a crypto-asset
+# only when written in capitals.
+_CHAIN_WORDS = frozenset({"base", "op", "ton", "sol", "arb", "pol", "spl"})
+
+
+def unknown_currency(code: str) -> str | None:
+    """Say why a currency code the FX table lacks cannot be taken, or None for other words.
+
+    A crypto-asset's price moves too much within a month for a monthly rate, and a code of
+    another currency has none in the table: neither loss could be counted in USD.
+    """
+    word = code.strip()
+    if word.upper() in _TOKENS or (
+        word.isascii()
+        and word.isalpha()
+        and (word.isupper() or word.casefold() not in _CHAIN_WORDS)
+        and reference.find_chain(word) is not None
+    ):
+        return (
+            f"{word!r} is a crypto-asset, and only the stablecoins USDT and USDC have a USD "
+            "rate (reference/data/fx_rates.yaml); write the loss in USD as valued on the day "
+            "it was paid, or in the currency the victim paid with, and give the amount in "
+            f"{word} in the narrative"
+        )
+    if len(word) == 3 and word.isascii() and word.isalpha() and word.isupper():
+        return (
+            f"{word!r} is not a known currency: it has no USD rate in "
+            "reference/data/fx_rates.yaml; use one of its ISO 4217 codes "
+            f"({', '.join(vocab.currencies())}), or ask the secretariat to add {word}"
+        )
+    return None
+
+
 def _refuse_multiple(shown: str, number: str, post: str) -> None:
     """Refuse "5 juta", "RM5k", "1.5M": say what the word means and what to write."""
     word = post.split()[0] if post.split() else ""
     if word == "K":  # apart from the digits: the kyat's sign ("50,000 K")
         return
     if word in ("M", "m"):
+        million = _times(number, _MILLION)
         raise ValueError(
             f"{shown}: 'M' can mean a million, or in Indonesia a thousand million (miliar); "
-            "write the whole amount in digits, like 1500000"
+            "write the whole amount in digits"
+            + (f", like {million} if a million is meant" if million else "")
         )
     found = MULTIPLES.get(word.casefold())
     if found is None:

@@ -380,6 +380,7 @@ def incident_after_report(incident: datetime, reported: datetime, country: str |
 
 
 _SERIAL = re.compile(r"\d{5}(?:\.\d+)?")
+_YEAR_MONTH = re.compile(r"(\d{4})[-/.](\d{1,2})")
 _SHORT_YEAR = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2}(?:\s.*)?")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s.*)?")
@@ -436,6 +437,17 @@ def _date_hint(text: str) -> str:
         )
     if _SHORT_YEAR.fullmatch(text):
         return ". The year has two digits: write the whole year first, like 2026-03-01"
+    year_month = _YEAR_MONTH.fullmatch(text)
+    if year_month and 1 <= int(year_month[2]) <= 12:
+        year = int(year_month[1])
+        era = _era_note(year)
+        first_day = f"{year - (BUDDHIST_ERA if era else 0)}-{int(year_month[2]):02d}-01"
+        return (
+            f". It gives the month but not the day: write the day too, like {first_day} when "
+            f"only the month is known (and say so in the narrative){era}"
+        )
+    if not any(ch.isdigit() for ch in text):  # "today", "unknown": no month to write
+        return ""
     if any(ch.isalpha() for ch in text):  # "1 March 2026", "1 มีนาคม 2569", "1 Mei 2026"
         years = [int(y) for y in _YEAR.findall(text)]
         era = _era_note(years[0]) if years else ""

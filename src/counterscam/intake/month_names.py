@@ -25,14 +25,16 @@ _MONTHS: tuple[tuple[str, ...], ...] = (
 )
 _NUMBERS = {name: month for month, names in enumerate(_MONTHS, start=1) for name in names}
 
-# "30 พ.ย. 2569", "1 Maret 2026", "1 March, 2026", Excel's "15-Mar-2026"; "March 1, 2026";
-# the Vietnamese "ngày 1 tháng 3 năm 2026". A time may follow; it plays no part in the hint.
+# "30 พ.ย. 2569", "1 Maret 2026", "1 March, 2026", Excel's "15-Mar-2026"; "March 1, 2026" and
+# "Jan 1 2026" (the comma left out, as Philippine and US forms do); the Vietnamese "ngày 1
+# tháng 3 năm 2026" and its abbreviation "01 Thg 3 2026". A time may follow; it plays no part
+# in the hint.
 _DAY_MONTH_YEAR = re.compile(
     r"(\d{1,2})\s*[-/]?\s*([^\W\d_][^\d,/-]*?)\s*[-/,]?\s*(\d{4})(?:[\sT].*)?"
 )
-_MONTH_DAY_YEAR = re.compile(r"([^\W\d_][^\d,]*?)\s*(\d{1,2})\s*,\s*(\d{4})(?:[\sT].*)?")
+_MONTH_DAY_YEAR = re.compile(r"([^\W\d_][^\d,]*?)\s*(\d{1,2})(?:\s*,\s*|\s+)(\d{4})(?:[\sT].*)?")
 _VIETNAMESE = re.compile(
-    r"(?:ngày\s*)?(\d{1,2})\s*tháng\s*(\d{1,2})\s*,?\s*(?:năm\s*)?(\d{4})(?:[\sT].*)?",
+    r"(?:ngày\s*)?(\d{1,2})\s*(?:tháng|thg\.?)\s*(\d{1,2})\s*,?\s*(?:năm\s*)?(\d{4})(?:[\sT].*)?",
     re.IGNORECASE,
 )
 

@@ -25,7 +25,12 @@ from counterscam.identifiers import KINDS, Canonical
 from counterscam.identifiers._spreadsheet import spreadsheet_digits
 from counterscam.identifiers._types import shown
 from counterscam.intake import vocab
-from counterscam.intake.amounts import amount_of, currency_written, sign_currencies
+from counterscam.intake.amounts import (
+    amount_of,
+    currency_written,
+    sign_currencies,
+    unknown_currency,
+)
 from counterscam.intake.dates import birth_date_of, incident_after_report, moment
 from counterscam.reference import country as country_info
 
@@ -115,6 +120,10 @@ def _currency(value: str | None) -> str | None:
                 f"{shown(value)} is a currency sign ({' or '.join(named)}); loss_currency takes "
                 f"the ISO 4217 code: write {named[0] if len(named) == 1 else 'the one meant'}"
             )
+        # A crypto-asset or a code the FX table lacks (TWD was "use an ISO 4217 code").
+        unknown = unknown_currency(value)
+        if unknown:
+            raise ValueError(unknown)
         raise ValueError(
             f"{shown(value)} is not a known currency; use an ISO 4217 code such as "
             f"{_listed(vocab.currencies(), 12)}"

@@ -156,7 +156,7 @@ def test_dates_that_do_not_exist_say_why_on_every_path(
 
 def test_amounts_no_loss_can_be_say_how_to_fix_them(client: TestClient, my: dict[str, str]) -> None:
     answer = client.post("/api/v1/reports", json=doc_report(loss_amount=1e20), headers=my)
-    assert "is too large: a loss is less than 100,000,000,000,000,000" in errors(answer)[0][2]
+    assert "is too large: a loss is less than 10,000,000,000,000" in errors(answer)[0][2]
     # json.loads reads the bare NaN and Infinity JavaScript writes.
     body = json.dumps(doc_report(loss_amount=float("nan")))
     answer = client.post("/api/v1/reports", content=body, headers={**my, **JSON})

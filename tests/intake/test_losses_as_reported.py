@@ -230,3 +230,17 @@ def test_multiples_in_the_regions_languages_are_told_their_digits(
     with pytest.raises(ValueError) as caught:
         amount_of(written, None)
     assert f"write the whole amount in digits, like {digits}" in str(caught.value)
+
+
+def test_the_largest_loss_accepted_comes_back_to_the_cent(
+    client: TestClient, session: Session, my: dict[str, str]
+) -> None:
+    # SQLite keeps a Numeric as a binary float: up to the old limit of 1e17,
+    # 99,999,999,999,999.99 came back as ...98.
+    body = doc_report(loss_amount="9999999999999.99", loss_currency="USD")
+    answer = client.post("/api/v1/reports", json=body, headers=my)
+    assert answer.status_code == 201, answer.text
+    session.expire_all()
+    assert str(session.scalars(select(Report.loss_amount)).one()) == "9999999999999.99"
+    error = _refused(client, my, loss_amount="10000000000000", loss_currency="USD")
+    assert "is too large: a loss is less than 10,000,000,000,000" in error["reason"]

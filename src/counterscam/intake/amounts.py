@@ -16,7 +16,10 @@ from counterscam.identifiers._types import shown
 from counterscam.intake import vocab
 from counterscam.intake.chars import ascii_digits
 
-MAX_AMOUNT = Decimal("1e17")
+# Ten trillion (VND 10 trillion is about USD 400 million, more than any one report's loss):
+# SQLite keeps a Numeric as a binary float, exact to the cent only below about 9e13, and an
+# amount up to 1e17 came back changed (99,999,999,999,999.99 read as ...98).
+MAX_AMOUNT = Decimal("1e13")
 _CENT = Decimal("0.01")
 
 # VND has no minor unit in ISO 4217, and rupiah, kip, riel and kyat amounts are written

@@ -155,7 +155,7 @@ def test_a_username_in_brackets_is_shown_as_typed(
     assert added.exit_code == 0, added.output
     assert f"User {username} added to MY-NSRC." in added.output
     issued = runner.invoke(app, ["token", "issue", username])
-    assert issued.exit_code == 0 and f"for {username} (shown once)" in issued.output
+    assert issued.exit_code == 0 and f"for {username} (expires " in issued.output
     for args in (["user", "list"], ["token", "list"]):
         listed = runner.invoke(app, args)
         assert listed.exit_code == 0, listed.output

@@ -32,9 +32,11 @@ from counterscam.cli.context import (
     print_json_records,
     print_table,
 )
+from counterscam.cli.file_kinds import not_a_file
 from counterscam.config import get_settings
 from counterscam.db.engine import session_scope
 from counterscam.db.models import Agency
+from counterscam.db.schema_version import newer_schema
 
 
 def _operator_only(ctx: typer.Context) -> None:
@@ -67,6 +69,8 @@ def init() -> None:
 
     operator_only("counterscam init", does="creates or upgrades the database")
     engine = cli_engine(schema_required=False)
+    if (problem := newer_schema(engine)) is not None:
+        raise fail(problem)
     upgrade(engine)
     console.print(f"Database ready: {engine.url.render_as_string(hide_password=True)}")
 
@@ -113,6 +117,9 @@ def agency_import(
         file = file / "agencies.csv"  # the region folder itself, as synth wrote it
     if file.is_dir():
         raise fail(f"{file} is a folder without agencies.csv; give the agencies CSV file")
+    # /dev/zero or a named pipe was answered "no such file", which it is not.
+    if (reason := not_a_file(file, instead="save the agencies to a CSV file")) is not None:
+        raise fail(reason)
     if not file.is_file():
         raise fail(f"{file}: no such file; give the agencies CSV, like region/agencies.csv")
     try:

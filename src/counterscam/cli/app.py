@@ -81,6 +81,8 @@ class _Commands(TyperGroup):
             from counterscam.access.audit import AuditUnavailable
 
             if not isinstance(exc, AuditUnavailable):
+                if was_interrupted(exc):
+                    raise _interrupted() from None
                 raise
             from counterscam.cli.context import fail
 
@@ -89,6 +91,40 @@ class _Commands(TyperGroup):
                 "runs without leaving its record. Look at the database (its disk space, "
                 "permissions, or whether it accepts writes), then run the command again"
             ) from exc
+        except Exception as exc:
+            if not was_interrupted(exc):
+                raise
+            raise _interrupted() from None
+
+
+def was_interrupted(exc: BaseException) -> bool:
+    """Tell whether ``exc`` is Ctrl-C, or an error a library raised because of it.
+
+    DuckDB turns Ctrl-C into its own InterruptException, which Splink wraps in its own error.
+    """
+    if isinstance(exc, typer.Exit):
+        return False  # the command said what it had to, and chose its exit code
+    seen: BaseException | None = exc
+    for _ in range(20):  # a chain of causes is short; this bounds a cycle
+        if seen is None:
+            return False
+        if isinstance(seen, KeyboardInterrupt) or type(seen).__name__ == "InterruptException":
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def _interrupted() -> typer.Exit:
+    """Say "Interrupted." and return the Exit of Ctrl-C (130).
+
+    Ctrl-C while DuckDB ran a query of person resolution (link --rebuild --persons,
+    resolve-persons, demo) ended in Splink's error quoting the whole query, a page of SQL,
+    and exit 1, where at any other moment a command exits 130.
+    """
+    from counterscam.cli.context import errors  # imported here: it loads the database layer
+
+    errors.print("Interrupted.", highlight=False)
+    return typer.Exit(130)
 
 
 app = typer.Typer(

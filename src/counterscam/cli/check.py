@@ -16,6 +16,7 @@ from counterscam.cli.context import (
     cli_engine,
     console,
     country_code,
+    errors,
     fail,
     print_json,
     print_table,
@@ -203,23 +204,37 @@ def check_bulk_command(
     listed = _read_list(file)
     rows: list[list[str]] = []
     hits = invalid = 0
-    with session_scope(cli_engine()) as session, written_through(), progress_bar() as progress:
-        caller = cli_caller(session, agency=agency)
-        task = progress.add_task("Checking", total=len(listed))
-        for start in range(0, len(listed), BULK_CHUNK):
-            chunk = listed[start : start + BULK_CHUNK]
-            result = check_listed(
-                session,
-                caller,
-                listed=chunk,
-                country=country,
-                channel="cli",
-                limit=BULK_CHUNK,
-            )
-            hits += result.hits
-            invalid += result.invalid
-            rows.extend(answer_row(e, r) for e, r in zip(chunk, result.items, strict=True))
-            progress.advance(task, len(chunk))
+    try:
+        with (
+            session_scope(cli_engine()) as session,
+            written_through(),
+            progress_bar() as progress,
+        ):
+            caller = cli_caller(session, agency=agency)
+            task = progress.add_task("Checking", total=len(listed))
+            for start in range(0, len(listed), BULK_CHUNK):
+                chunk = listed[start : start + BULK_CHUNK]
+                result = check_listed(
+                    session,
+                    caller,
+                    listed=chunk,
+                    country=country,
+                    channel="cli",
+                    limit=BULK_CHUNK,
+                )
+                hits += result.hits
+                invalid += result.invalid
+                rows.extend(answer_row(e, r) for e, r in zip(chunk, result.items, strict=True))
+                progress.advance(task, len(chunk))
+    except KeyboardInterrupt:
+        # It ended with exit 130 and not a word: was the answer file written, in part?
+        written = f"nothing was written to {out}" if out is not None else "no answer printed"
+        errors.print(
+            f"Interrupted after {len(rows):,} of {len(listed):,} values: {written}. Run the "
+            "same command again to check them all.",
+            highlight=False,
+        )
+        raise typer.Exit(130) from None
     if out is not None and out.suffix.lower() == ".xlsx":
         out.write_bytes(answers_xlsx(rows))
     elif out is not None:

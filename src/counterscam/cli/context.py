@@ -31,9 +31,10 @@ from counterscam.db.url_problems import database_problem, missing_sqlite_file
 # Soft wrap: a message piped into a log stays one line, not cut at Rich's default 80 columns.
 # Output is text, not Rich markup: what is printed quotes values, names, references and paths
 # people typed ("[/b]" crashed a listing, "[red]ann" read "ann", "--country '[red]'" showed
-# "''"). The few styled lines ask for markup, with what they quote escaped.
-console = Console(soft_wrap=True, markup=False)
-errors = Console(stderr=True, soft_wrap=True, markup=False)
+# "''"). The few styled lines ask for markup, with what they quote escaped. Nor are emoji codes
+# read: a line quoted from a file, "root:x:0:0", printed as "root\u274c0:0" (a red cross).
+console = Console(soft_wrap=True, markup=False, emoji=False)
+errors = Console(stderr=True, soft_wrap=True, markup=False, emoji=False)
 
 
 def cli_engine(*, schema_required: bool = True) -> Engine:
@@ -151,12 +152,22 @@ def _secretariat(session: Session) -> str:
 
 
 def progress_bar(*columns: str | ProgressColumn, **kwargs: Any) -> Progress:
-    """Return Rich's progress bar on a terminal, and a silent one when output is piped.
+    """Return Rich's progress bar on a terminal: stdout's, else stderr's; else a silent one.
 
-    Piped, Rich prints the bar's last frame once, cut at 80 columns ("18/… reports 0:00:…"),
-    after the command's own summary lines; a log wants only those lines.
+    ``counterscam import ... > import.log`` showed no progress at all through a long import:
+    the bar is drawn on stderr then, and the log gets only the result lines (piped, Rich
+    printed the bar's last frame there, cut at 80 columns: "18/… reports 0:00:…"). With
+    stderr not a terminal either (cron), there is no bar.
     """
-    return Progress(*columns, console=console, disable=not console.is_terminal, **kwargs)
+    shown = console if console.is_terminal else errors
+    return Progress(
+        *columns,
+        console=shown,
+        disable=not shown.is_terminal,
+        # Lines written to stdout meanwhile go above the bar on a terminal, into a log as they are.
+        redirect_stdout=console.is_terminal,
+        **kwargs,
+    )
 
 
 def print_table(table: Table) -> None:
@@ -181,7 +192,7 @@ def print_table(table: Table) -> None:
         return
     natural = console.measure(table, options=console.options.update_width(sys.maxsize)).maximum
     width = max(console.width, natural)
-    Console(file=console.file, soft_wrap=True, markup=False, width=width).print(table)
+    Console(file=console.file, soft_wrap=True, markup=False, emoji=False, width=width).print(table)
 
 
 def print_json(value: Any) -> None:
@@ -218,12 +229,30 @@ def writable_file(path: Path, option: str) -> Path:
             f"file to write, like {Path('out').with_suffix(path.suffix or '.csv')}",
             2,
         )
+    if _is_stdout(path):
+        # `--out /dev/stdout > x.csv`: the file was opened anew from its start, and the summary
+        # line printed to stdout then overwrote the file's first rows.
+        raise fail(
+            f"{option} {path} is where this command prints its summary, which would overwrite "
+            f"the file's first rows; give the file itself, like "
+            f"{option} {Path('out').with_suffix(path.suffix or '.csv')}",
+            2,
+        )
     folder = path.parent
     if not folder.is_dir():
         raise fail(f"{option} {path}: the folder {folder} does not exist; create it first", 2)
     if not os.access(path if path.exists() else folder, os.W_OK):
         raise fail(f"{option} {path}: no permission to write there; choose another place", 2)
     return path
+
+
+def _is_stdout(path: Path) -> bool:
+    """Tell whether ``path`` is the file this process's stdout writes to."""
+    try:
+        target, out = path.stat(), os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no such file; stdout with no descriptor
+        return False
+    return (target.st_dev, target.st_ino) == (out.st_dev, out.st_ino)
 
 
 def country_code(value: str | None) -> str | None:

@@ -164,7 +164,12 @@ def import_reports(
     if agency_from_folder:
         _check_agency_folders(paths, agency)
     elif agency is None and not os.environ.get("COUNTERSCAM_TOKEN"):
-        raise fail("give --agency CODE: the agency whose reports these are")
+        # A usage error (2), as any missing option is: exit 1 says rows were rejected.
+        raise fail(
+            "give --agency CODE: the agency whose reports these are (or --agency-from-folder); "
+            "see 'counterscam import --help'",
+            2,
+        )
     settings = get_settings()
     # The CLI streams CSV, so only workbook unpacking is limited; file size and batch size
     # limits are for uploads.

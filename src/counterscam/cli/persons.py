@@ -10,6 +10,7 @@ from rich.progress import BarColumn, TextColumn, TimeElapsedColumn
 
 from counterscam.cli.app import app
 from counterscam.cli.context import console, fail, progress_bar, writable_file
+from counterscam.cli.file_kinds import not_a_file
 
 REQUIRED = ("record_id", "full_name")
 OPTIONAL = (
@@ -67,8 +68,12 @@ def resolve_persons_command(
         problem = spark_problem()
         if problem is not None:
             raise fail(problem)
+    # One message said "does not exist or is not a file" of a folder, a FIFO and a typo alike.
+    instead = "save the person records to a CSV file and give that file"
+    if (reason := not_a_file(src, instead=instead)) is not None:
+        raise fail(reason)
     if not src.is_file():
-        raise fail(f"{src} does not exist or is not a file")
+        raise fail(f"{src}: no such file; give the CSV of person records, like persons.csv")
     writable_file(out, "--out")
     try:
         frame = pl.read_csv(src, infer_schema=False, encoding="utf8")

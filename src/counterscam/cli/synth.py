@@ -9,7 +9,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
 
 from counterscam.cli.app import app
-from counterscam.cli.context import console, fail, progress_bar
+from counterscam.cli.context import console, errors, fail, progress_bar
 
 
 @app.command()
@@ -29,16 +29,25 @@ def synth(
     if out.exists() and not out.is_dir():
         raise fail(f"--out {out} is a file; give a folder to write the region into", 2)
     columns = (TextColumn("Generating"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with progress_bar(*columns) as bar:
-        task = bar.add_task("reports", total=reports)
-        try:
+    try:
+        with progress_bar(*columns) as bar:
+            task = bar.add_task("reports", total=reports)
             summary = generate(
                 reports=reports, seed=seed, out=out, progress=lambda n: bar.advance(task, n)
             )
-        except OSError as exc:
-            raise fail(
-                f"--out {out}: cannot write there ({exc.strerror}); choose another folder"
-            ) from exc
+    except OSError as exc:
+        raise fail(
+            f"--out {out}: cannot write there ({exc.strerror}); choose another folder"
+        ) from exc
+    except KeyboardInterrupt:
+        # Ctrl-C left some agencies' files and no agencies.csv, without a word: imported, such
+        # a folder is a region cut short.
+        errors.print(
+            f"Interrupted: {out} holds part of a region, not one to import. Run the same "
+            "command again to write it whole (same seed, same files).",
+            highlight=False,
+        )
+        raise typer.Exit(130) from None
     console.print(
         f"Wrote {summary.reports:,} reports ({summary.duplicates:,} reported twice) of "
         f"{summary.syndicates:,} syndicates to {summary.out}: {summary.sightings:,} identifier "

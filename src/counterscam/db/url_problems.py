@@ -62,7 +62,10 @@ def database_problem(url: str, exc: BaseException) -> str:
         return f"{VARIABLE} is not a database URL; write it like {EXAMPLE}"
     reason = str(exc.orig if isinstance(exc, DBAPIError) else exc).strip().splitlines()
     said = " ".join(line.strip() for line in reason[:2]) or type(exc).__name__
-    host = make_url(url).host or ""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_problem(parsed.database or "", said)
+    host = parsed.host or ""
     if "@" in host:
         return (
             f"cannot connect to the database {shown(url)}: the host reads as {host!r} because "
@@ -73,3 +76,24 @@ def database_problem(url: str, exc: BaseException) -> str:
         f"password and database name in {VARIABLE} (like {EXAMPLE}); a database that does not "
         "exist yet is created with 'createdb NAME' before 'counterscam init'"
     )
+
+
+def _sqlite_problem(database: str, said: str) -> str:
+    """Say why a SQLite file cannot be used; the server's host, port and password do not apply.
+
+    A read-only file and a file of another kind were told to check the "host, port, user,
+    password" of a database that has none.
+    """
+    path = Path(database)
+    if "not a database" in said:
+        return (
+            f"{path} is not a SQLite database ({said}): check the path in {VARIABLE}, or move "
+            "that file away and run 'counterscam init' to create the database there"
+        )
+    if "readonly" in said or "unable to open" in said:
+        return (
+            f"the SQLite database {path} cannot be written ({said}): every command writes to "
+            f"it, so the user running counterscam needs write permission on the file and on its "
+            f"folder {path.parent} (SQLite writes its -wal and -shm files beside it)"
+        )
+    return f"cannot open the SQLite database {path} ({said}): check the path in {VARIABLE}"

@@ -21,6 +21,7 @@ import multiprocessing
 import os
 import pickle
 import queue
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Generator, Iterator
@@ -114,6 +115,26 @@ def _main_not_rerun() -> Iterator[None]:
         main.__file__ = path
 
 
+@contextmanager
+def _deaf_to_ctrl_c() -> Iterator[None]:
+    """Start workers that a Ctrl-C at the terminal does not reach.
+
+    The terminal sends SIGINT to the whole process group: each worker printed a
+    KeyboardInterrupt traceback (often from the middle of its imports) under the import's
+    one-line "Interrupted." The writer gets the signal too, and stops them. A child keeps the
+    signal mask of the thread that started it, so SIGINT blocked while they start stays
+    blocked in them; one arriving meanwhile waits, and reaches this process once unblocked.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no process groups to signal
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
 def prepared_in_worker(
     sources: list[Source],
     limits: Limits,
@@ -143,7 +164,7 @@ def prepared_in_worker(
             name=f"counterscam-prepare-{share}",
             daemon=True,
         )
-        with _main_not_rerun():
+        with _main_not_rerun(), _deaf_to_ctrl_c():
             process.start()
         channels.append(channel)
         processes.append(process)

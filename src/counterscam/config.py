@@ -70,6 +70,14 @@ class Settings(BaseSettings):
             "writer: auto does so for files of 4 MB or more on a machine with two or more cores."
         ),
     )
+    fx_rates_file: Path | None = Field(
+        default=None,
+        description=(
+            "A rates file from the secretariat (CSV month,currency,usd_per_unit, or the shape "
+            "of fx_rates.yaml) whose months and currencies extend or replace the bundled FX "
+            "table; a file with any fault is refused at start."
+        ),
+    )
     audit_flush_seconds: float = Field(
         default=1.0,
         ge=0,
@@ -94,6 +102,22 @@ class Settings(BaseSettings):
             # rate while the setting means a window of minutes.
             example = cls.model_fields[field].default
             raise ValueError(f"{name} {value!r} is not a rate; write it like {example}") from exc
+        return value
+
+    @field_validator("fx_rates_file", mode="before")
+    @classmethod
+    def _unset_when_empty(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("fx_rates_file")
+    @classmethod
+    def _rates_file_reads(cls, value: Path | None) -> Path | None:
+        # Read here, when the settings are, so that a bad file stops every command and the
+        # server at start, naming its line, rather than a report being valued at a stand-in.
+        from counterscam.reference.fx_file import read_rates_file
+
+        if value is not None:
+            read_rates_file(value)  # cached: the reference data's loader reads it from there
         return value
 
     @property

@@ -168,23 +168,40 @@ def get_report(session: Session, caller: Caller, report_id: int, *, channel: str
         session.commit()
         raise NotPermitted(found[0])
     agency = session.get_one(Agency, report.agency_id)
+    # Each statement sees the latest commit (and on SQLite the report row was read before the
+    # audit row's transaction began), so a report resubmitted meanwhile was shown torn: one
+    # version's narrative with the next one's identifiers. Read again when its stamp moved.
+    detail = _report_rows(session, report, agency)
+    for _ in range(_REREADS):
+        stamp = session.scalar(select(Report.updated_at).where(Report.id == report_id))
+        if stamp is None or stamp == report.updated_at:
+            break
+        session.refresh(report)
+        detail = _report_rows(session, report, agency)
+    session.commit()
+    return detail
+
+
+_REREADS = 2  # then the last read is shown: a report rewritten that often is rare
+
+
+def _report_rows(session: Session, report: Report, agency: Agency) -> ReportDetail:
     rows = session.execute(
         select(Identifier.kind, Identifier.value, Sighting.role, Sighting.raw_value)
         .join(Identifier, Identifier.id == Sighting.identifier_id)
-        .where(Sighting.report_id == report_id)
+        .where(Sighting.report_id == report.id)
         .order_by(Identifier.kind, Identifier.value)
     )
     sightings = [SightingView(kind=k, value=v, role=r, raw_value=raw) for k, v, r, raw in rows]
-    parties = list(session.scalars(select(Party).where(Party.report_id == report_id)))
-    places = list(session.scalars(select(Place).where(Place.report_id == report_id)))
+    parties = list(session.scalars(select(Party).where(Party.report_id == report.id)))
+    places = list(session.scalars(select(Place).where(Place.report_id == report.id)))
     shared = list(
         session.scalars(
             select(Agency.code)
             .join(ReportShare, ReportShare.agency_id == Agency.id)
-            .where(ReportShare.report_id == report_id)
+            .where(ReportShare.report_id == report.id)
         )
     )
-    session.commit()
     return ReportDetail(
         report=report,
         agency=agency,

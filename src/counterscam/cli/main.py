@@ -8,6 +8,7 @@ try:
         canon,
         check,
         demo,
+        fx,
         intake,
         link,
         persons,

@@ -16,6 +16,9 @@ from counterscam.config import get_settings
 
 SQLITE_POOL_SIZE = 15
 SQLITE_CACHE_KIB = 65_536
+# How long a statement waits for another connection's write lock before "database is locked"
+# (db.writer says who waits longer, and who never waits).
+SQLITE_BUSY_MS = 30_000
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -24,7 +27,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
     # SQLite's default page cache is 2 MiB: on a store of a million reports every check and
     # every linked report then reads its index pages from the OS again (incremental linking's
     # p50 at 1M: 7.3 ms with it, 3.9 ms with this). 64 MiB per connection (negative means KiB)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -89,6 +89,27 @@ def _too_long(canon: Canonical) -> str | None:
     )
 
 
+def valuation_day(incident_at: datetime | None, reported_at: datetime, country: str | None) -> date:
+    """Return the day a loss is valued on: the incident's, else the report's, in ``country``."""
+    # The day in the reporting country: a date is local midnight, which in UTC is still the
+    # day before, and the 1st of a month took the last month's rate.
+    return local_day(incident_at or reported_at, country)
+
+
+def stand_in_day(
+    fx_date: date | None, incident_at: datetime | None, reported_at: datetime, country: str | None
+) -> date | None:
+    """Return the day a loss is valued on when its rate is another month's, else None.
+
+    A stand-in's ``fx_date`` is the first of the month whose rate was used: other days need no
+    time-zone look-up.
+    """
+    if fx_date is None or fx_date.day != 1:
+        return None
+    day = valuation_day(incident_at, reported_at, country)
+    return None if day == fx_date else day
+
+
 class Normaliser:
     """Canonicalises the identifiers of many reports, once per distinct value."""
 
@@ -122,7 +143,7 @@ class Normaliser:
         key = (currency, on)
         found = self._fx.get(key)
         if found is None:
-            found = self._fx[key] = (reference.fx_rate(currency, on), reference.fx_rate_day(on))
+            found = self._fx[key] = reference.fx_valuation(currency, on)
         return found
 
     def report(self, report: ReportIn, raw: RawReport) -> NormalReport | list[RowError]:
@@ -193,9 +214,7 @@ class Normaliser:
     def _values(self, report: ReportIn) -> dict[str, Any]:
         usd = rate = on = None
         if report.loss_amount is not None and report.loss_currency is not None:
-            # The day in the reporting country: a date is local midnight, which in UTC is
-            # still the day before, and the 1st of a month took the last month's rate.
-            day = local_day(report.incident_at or report.reported_at, self.country)
+            day = valuation_day(report.incident_at, report.reported_at, self.country)
             rate, on = self.fx_rate(report.loss_currency, day)
             usd = (report.loss_amount * rate).quantize(CENT)
         return {

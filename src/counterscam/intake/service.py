@@ -22,8 +22,9 @@ from counterscam.access.policy import MEMBER_KINDS, contributes
 from counterscam.check.alerts import raise_alerts
 from counterscam.config import Settings
 from counterscam.db.models import Agency, ImportBatch, Report
+from counterscam.db.writer import begin_write, claim_writer
 from counterscam.intake.bulk import bulk_load
-from counterscam.intake.normalise import Normaliser, NormalReport
+from counterscam.intake.normalise import Normaliser, NormalReport, stand_in_day
 from counterscam.intake.prepare import Prepared, prepare
 from counterscam.intake.records import (
     FileProblem,
@@ -41,6 +42,7 @@ __all__ = [
     "NotAllowed",
     "RowError",
     "batch_notes",
+    "fx_note",
     "get_batch",
     "kept_note",
     "shares_note",
@@ -87,6 +89,8 @@ class BatchResult:
     # SHARES_LISTED.
     shares_removed: int = 0
     shares_removed_refs: list[str] = field(default_factory=list)
+    # Losses valued at another month's FX rate, by the month the table lacks (``fx_note``).
+    stand_ins: dict[tuple[int, int], int] = field(default_factory=dict)
 
 
 SHARES_LISTED = 10_000  # references of widened reports a batch keeps; the rest are counted
@@ -116,7 +120,23 @@ def shares_note(result: BatchResult) -> str | None:
 
 def batch_notes(result: BatchResult) -> list[str]:
     """Return what a batch's answer says beside its counts and errors (no final stops)."""
-    return [n for n in (kept_note(result.kept), shares_note(result)) if n is not None]
+    notes = (kept_note(result.kept), shares_note(result), fx_note(result.stand_ins))
+    return [n for n in notes if n is not None]
+
+
+def fx_note(stand_ins: dict[tuple[int, int], int]) -> str | None:
+    """Say how many losses took a stand-in FX rate, and for which months, or None."""
+    if not stand_ins:
+        return None
+    count = sum(stand_ins.values())
+    months = [f"{year}-{month:02d}" for year, month in sorted(stand_ins)]
+    shown = ", ".join(months[:6]) + (", ..." if len(months) > 6 else "")
+    return (
+        f"Stand-in FX rate: the loss of {count:,} report{'s' if count != 1 else ''} ({shown}) "
+        "was valued in USD at the nearest month's rate, as the FX table has no rate for its "
+        "month; the secretariat adds the month with a rates file (COUNTERSCAM_FX_RATES_FILE) "
+        "and then runs `counterscam fx revalue`"
+    )
 
 
 def kept_note(kept: dict[str, int]) -> str | None:
@@ -162,6 +182,15 @@ class _Run:
     seen: int = 0
     failed: bool = False
     unlisted: int = 0
+    # Whether a transaction of this run waits for another writer as long as that one takes
+    # (a command-line import), or a bounded time (a request; db.writer).
+    patient: bool = False
+    claimed: bool = False  # this transaction holds the writer's claim
+
+    def claim(self, session: Session) -> None:
+        if not self.claimed:
+            claim_writer(session, patient=self.patient)
+            self.claimed = True
 
     def error(self, errors: Iterable[RowError]) -> None:
         for e in errors:
@@ -209,16 +238,24 @@ def submit(
         settings: the batch-size limit (``max_batch_reports``) unless ``streaming``.
         streaming: a large CLI import: no batch-size limit; with ``keep_valid`` each chunk
             of valid reports is committed as it goes, so a re-run resumes (resubmitted
-            reports are updated, never duplicated).
+            reports are updated, never duplicated). It waits for another import writing
+            meanwhile as long as that one takes; any other submission waits at most
+            ``db.writer.WAIT_SECONDS``.
         on_progress: told the number of reports read so far, once per chunk.
 
     Returns:
         The batch outcome; ``errors`` say file, row, column, value and reason.
+
+    Raises:
+        StoreBusy: (not streaming) another writer held the store too long; nothing stored.
     """
     refusal = submit_refusal(caller)
     if refusal is not None:
         raise NotAllowed(refusal)
     limit = None if streaming or settings is None else settings.max_batch_reports
+    # Before the batch's row is written: on SQLite that write would otherwise fail after the
+    # driver's busy timeout when another import holds the store longer (db.writer).
+    begin_write(session, patient=streaming)
     batch = ImportBatch(
         agency_id=caller.agency_id,
         user_id=caller.user_id,
@@ -233,6 +270,7 @@ def submit(
         keep_valid=keep_valid,
         normaliser=Normaliser(country=caller.country),
         result=BatchResult(batch_id=batch.id, status="partial"),
+        patient=streaming,
     )
     try:
         with bulk_load(on=streaming):
@@ -266,6 +304,7 @@ def submit(
         on_progress(run.seen)
     if run.failed and not keep_valid:
         return _reject(session, run, caller, batch, fatal=[])
+    run.claim(session)  # a streaming import committed its last chunk: the batch row is a write
     _link(session, run)
     result = run.result
     result.rejected = run.seen - result.accepted
@@ -340,6 +379,7 @@ def _flush(session: Session, run: _Run, batch: ImportBatch, streaming: bool) -> 
     run.result.accepted += len(chunk)
     if run.failed and not run.keep_valid:
         return  # the batch will be rolled back: keep validating, stop writing
+    run.claim(session)
     written = write_chunk(
         session,
         agency_id=batch.agency_id,
@@ -358,12 +398,19 @@ def _flush(session: Session, run: _Run, batch: ImportBatch, streaming: bool) -> 
     room = SHARES_LISTED - len(run.result.shares_removed_refs)
     run.result.shares_removed_refs.extend(written.shares_removed[: max(0, room)])
     run.result.report_ids.extend(written.report_ids)
+    for report in chunk:
+        v = report.values
+        day = stand_in_day(v["fx_date"], v["incident_at"], v["reported_at"], v["country"])
+        if day is not None:
+            month = (day.year, day.month)
+            run.result.stand_ins[month] = run.result.stand_ins.get(month, 0) + 1
     committing = streaming and run.keep_valid
     if committing or len(run.unlinked) >= LINK_GROUP:
         _link(session, run)
     if committing:
         _finish(batch, run)
         session.commit()
+        run.claimed = False  # other writers go between chunks: the next one claims again
 
 
 def _link(session: Session, run: _Run) -> None:
@@ -404,6 +451,8 @@ def _reject(
     session: Session, run: _Run, caller: Caller, batch: ImportBatch, *, fatal: list[RowError]
 ) -> BatchResult:
     session.rollback()
+    run.claimed = False
+    begin_write(session, patient=run.patient)
     if fatal:
         # A file problem lists every bad key or column it found: a JSON batch of 100,000 keys
         # beside "reports" answered 100,000 errors (16 MB), past the limit row errors keep.

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -13,6 +14,9 @@ from counterscam.reference._files import Fields, ReferenceDataError
 
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 CENT = Decimal("0.01")
+DEFAULT_DECIMALS = 2  # ISO 4217's minor units of most currencies
+
+Month = tuple[int, int]  # (year, month)
 
 
 class UnknownCurrencyError(ValueError):
@@ -20,21 +24,69 @@ class UnknownCurrencyError(ValueError):
 
 
 @dataclass(frozen=True)
+class Series:
+    """The months one currency has a rate for, ascending, and those rates (USD per unit)."""
+
+    months: tuple[Month, ...]
+    rates: tuple[Decimal, ...]
+
+    def index(self, on: date) -> int:
+        """Return the position of the month whose rate ``on`` takes.
+
+        The nearest earlier month when the month is missing; before the series starts its
+        earliest month, so old reports still get a comparable figure.
+        """
+        return max(bisect.bisect_right(self.months, (on.year, on.month)) - 1, 0)
+
+
+@dataclass(frozen=True)
 class FxTable:
-    """USD per unit of each currency, by month (year, month) in ascending order; its decimals."""
+    """USD per unit of each currency by month, and the digits each currency is shown with.
+
+    Each currency has its own months: a rates file (COUNTERSCAM_FX_RATES_FILE) may give a new
+    month for some currencies only.
+    """
 
     currencies: tuple[str, ...]
-    months: tuple[tuple[int, int], ...]
-    rates: tuple[tuple[Decimal, ...], ...]  # rates[month_index][currency_index]
+    series: tuple[Series, ...]  # series[currency_index]
     decimals: tuple[int, ...]  # decimals[currency_index]: digits a page shows after the mark
+    # Every month some currency has, ascending.
+    months: tuple[Month, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        months = sorted({m for s in self.series for m in s.months})
+        object.__setattr__(self, "months", tuple(months))
 
     def rate(self, currency: str, on: date) -> Decimal:
         """Return USD per unit of ``currency`` in the month of ``on``."""
-        return self.rates[self._index(on)][self._position(currency)]
+        return self.valuation(currency, on)[0]
+
+    def valuation(self, currency: str, on: date) -> tuple[Decimal, date]:
+        """Return the rate ``on`` takes in ``currency`` and the day that rate is for.
+
+        The day is ``on`` itself, or the first of the stand-in month when the table lacks the
+        month of ``on``: a stored figure never claims the rate of a month the table lacks.
+        """
+        series = self.series[self._position(currency)]
+        i = series.index(on)
+        year, month = series.months[i]
+        day = on if (year, month) == (on.year, on.month) else date(year, month, 1)
+        return series.rates[i], day
 
     def shown_decimals(self, currency: str) -> int:
         """Return the digits an amount of ``currency`` is shown with after the decimal mark."""
         return self.decimals[self._position(currency)]
+
+    def months_of(self, currency: str) -> tuple[Month, ...]:
+        """Return the months ``currency`` has a rate for, ascending."""
+        return self.series[self._position(currency)].months
+
+    def lacking(self, on: date) -> tuple[str, ...]:
+        """Return the currencies without a rate for the month of ``on`` (valued at a stand-in)."""
+        month = (on.year, on.month)
+        return tuple(
+            c for c, s in zip(self.currencies, self.series, strict=True) if month not in s.months
+        )
 
     def _position(self, currency: str) -> int:
         code = currency.strip().upper()
@@ -45,18 +97,37 @@ class FxTable:
             )
         return self.currencies.index(code)
 
-    def rate_day(self, on: date) -> date:
+    def rate_day(self, on: date, currency: str | None = None) -> date:
         """Return the day the rate used for ``on`` is for: ``on`` itself, or its month's stand-in.
 
-        So a stored figure never claims the rate of a month the table does not have.
+        With ``currency``, that currency's months decide; without, every month of the table.
         """
-        year, month = self.months[self._index(on)]
+        if currency is not None:
+            return self.valuation(currency, on)[1]
+        months = Series(self.months, ())
+        year, month = self.months[months.index(on)]
         return on if (year, month) == (on.year, on.month) else date(year, month, 1)
 
-    def _index(self, on: date) -> int:
-        # Nearest earlier month when the month is missing; before the table starts the
-        # earliest month is used, so old reports still get a comparable figure.
-        return max(bisect.bisect_right(self.months, (on.year, on.month)) - 1, 0)
+    def extended(
+        self, rates: Mapping[str, Mapping[Month, Decimal]], decimals: Mapping[str, int]
+    ) -> FxTable:
+        """Return this table with ``rates`` added or put in place of its own, by month.
+
+        A currency the table lacks is added with its ``decimals`` (2 when not given).
+        """
+        currencies = list(self.currencies)
+        currencies += [c for c in rates if c not in self.currencies]
+        series: list[Series] = []
+        shown: list[int] = []
+        for i, code in enumerate(currencies):
+            own = self.series[i] if i < len(self.series) else Series((), ())
+            merged = dict(zip(own.months, own.rates, strict=True))
+            merged.update(rates.get(code, {}))
+            months = tuple(sorted(merged))
+            series.append(Series(months, tuple(merged[m] for m in months)))
+            default = self.decimals[i] if i < len(self.decimals) else DEFAULT_DECIMALS
+            shown.append(decimals.get(code, default))
+        return FxTable(tuple(currencies), tuple(series), tuple(shown))
 
 
 def parse_fx(doc: dict[str, Any]) -> FxTable:
@@ -69,7 +140,7 @@ def parse_fx(doc: dict[str, Any]) -> FxTable:
     table = doc.get("rates")
     if not isinstance(table, dict) or not table:
         raise ReferenceDataError(f"{name}: `rates` must map months (YYYY-MM) to rates")
-    rows: list[tuple[tuple[int, int], tuple[Decimal, ...]]] = []
+    rows: list[tuple[Month, tuple[Decimal, ...]]] = []
     for month, row in table.items():
         match = _MONTH.fullmatch(str(month))
         if not match or not 1 <= int(match[2]) <= 12:
@@ -87,9 +158,9 @@ def parse_fx(doc: dict[str, Any]) -> FxTable:
             values.append(value)
         rows.append(((int(match[1]), int(match[2])), tuple(values)))
     rows.sort()
-    return FxTable(
-        currencies, tuple(m for m, _ in rows), tuple(r for _, r in rows), decimals=decimals
-    )
+    months = tuple(m for m, _ in rows)
+    series = tuple(Series(months, tuple(r[i] for _, r in rows)) for i in range(len(currencies)))
+    return FxTable(currencies, series, decimals)
 
 
 def _decimals(given: Any, currencies: tuple[str, ...], name: str) -> tuple[int, ...]:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
+from counterscam.config import get_settings
 from counterscam.reference import _parse
 from counterscam.reference._files import ReferenceDataError, read_file
 from counterscam.reference.fx import FxTable, convert, parse_fx
+from counterscam.reference.fx_file import RatesFile, read_rates_file
 from counterscam.reference.models import (
     AgeBand,
     Bank,
@@ -88,8 +90,18 @@ def load_all(data_dir: Path | None = None) -> ReferenceData:
 
 @cache
 def reference() -> ReferenceData:
-    """Return the packaged reference data, loaded once per process."""
-    return load_all()
+    """Return the packaged reference data, with the rates file's rates, loaded once per process."""
+    data = load_all()
+    extra = rates_file()
+    if extra is None:
+        return data
+    return replace(data, fx=data.fx.extended(extra.rates, extra.decimals))
+
+
+def rates_file() -> RatesFile | None:
+    """Return the rates file of COUNTERSCAM_FX_RATES_FILE, read and checked, or None."""
+    path = get_settings().fx_rates_file
+    return None if path is None else read_rates_file(path)
 
 
 def countries() -> tuple[Country, ...]:
@@ -200,9 +212,42 @@ def fx_rate(currency: str, on: date) -> Decimal:
     return reference().fx.rate(currency, on)
 
 
-def fx_rate_day(on: date) -> date:
-    """Return the day the rate of ``on`` is for (the first of another month outside the table)."""
-    return reference().fx.rate_day(on)
+def fx_rate_day(on: date, currency: str | None = None) -> date:
+    """Return the day the rate of ``on`` is for (the first of another month outside the table).
+
+    With ``currency``, that currency's months decide (a rates file may extend only some).
+    """
+    return reference().fx.rate_day(on, currency)
+
+
+def fx_gap(today: date | None = None) -> str | None:
+    """Say that the FX table lacks the current month's rates, and what to do; None if it has them.
+
+    Without a warning every loss of a month past the table's end is valued at its last month's
+    rates, and nothing tells the secretariat.
+    """
+    on = today or datetime.now(UTC).date()
+    table = reference().fx
+    lacking = table.lacking(on)
+    if not lacking:
+        return None
+    month = f"{on.year}-{on.month:02d}"
+    last = table.months[-1]
+    if len(lacking) == len(table.currencies):
+        which = f"no rates for {month} (its last month is {last[0]}-{last[1]:02d})"
+    else:
+        shown = ", ".join(lacking[:8]) + (", ..." if len(lacking) > 8 else "")
+        which = f"no {month} rate for {len(lacking)} of its currencies ({shown})"
+    return (
+        f"The FX table has {which}: this month's losses are valued in USD at the nearest "
+        "month's rate. Add the month to the rates file (COUNTERSCAM_FX_RATES_FILE), restart, "
+        "and run `counterscam fx revalue`"
+    )
+
+
+def fx_valuation(currency: str, on: date) -> tuple[Decimal, date]:
+    """Return USD per unit of ``currency`` on ``on`` and the day that rate is for."""
+    return reference().fx.valuation(currency, on)
 
 
 def shown_decimals(currency: str) -> int:

@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session
 
 from counterscam.access.accounts import caller_for_token, caller_for_web_session
 from counterscam.access.caller import PUBLIC, Caller
+from counterscam.api.prefix import app_path
 from counterscam.config import Settings
+from counterscam.db.writer import commit_unless_busy
 
 
 def get_engine(request: Request) -> Engine:
@@ -71,11 +73,7 @@ def cross_site(request: Request) -> bool:
 def to_api(request: Request) -> bool:
     """Tell whether the request is for the API, also where a proxy serves the app under a
     prefix (``root_path``): the path then starts with the prefix, not with ``/api/``."""
-    path: str = request.scope["path"]
-    root: str = request.scope.get("root_path", "")
-    if root and path.startswith(root):
-        path = path[len(root) :]
-    return path.startswith("/api/")
+    return app_path(request.scope).startswith("/api/")
 
 
 def _bearer(request: Request) -> str | None:
@@ -97,7 +95,8 @@ def resolve_caller(request: Request, session: Session) -> Caller | None:
     if token is not None:
         caller = caller_for_token(session, token)
         if session.dirty:
-            session.commit()
+            # The stamp of the token's use waits for no import: this runs on the event loop.
+            commit_unless_busy(session)
         return caller
     cookie = request.session if "session" in request.scope else {}
     user_id, session_id = cookie.get("user_id"), cookie.get("sid")

@@ -11,10 +11,12 @@ from collections.abc import Awaitable, Callable
 from importlib.resources import files
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
+
+from counterscam.api.prefix import root_path, url
 
 DOCS_URL = "/api/docs"
 ASSETS_URL = f"{DOCS_URL}/assets"
@@ -33,20 +35,21 @@ def install(app: FastAPI) -> None:
         app.add_api_route(usual, _redirect(served), methods=["GET"], include_in_schema=False)
 
     @app.get(DOCS_URL, include_in_schema=False)
-    async def api_docs() -> HTMLResponse:
+    async def api_docs(request: Request) -> HTMLResponse:
+        root = root_path(request.scope)
         return get_swagger_ui_html(
-            openapi_url=openapi_url,
+            openapi_url=root + openapi_url,
             title=f"{app.title} API reference",
-            swagger_js_url=f"{ASSETS_URL}/swagger-ui-bundle.js",
-            swagger_css_url=f"{ASSETS_URL}/swagger-ui.css",
-            swagger_favicon_url="/static/favicon.svg",
+            swagger_js_url=f"{root}{ASSETS_URL}/swagger-ui-bundle.js",
+            swagger_css_url=f"{root}{ASSETS_URL}/swagger-ui.css",
+            swagger_favicon_url=f"{root}/static/favicon.svg",
             # Swagger UI would otherwise send the schema to validator.swagger.io for a badge.
             swagger_ui_parameters={"validatorUrl": None},
         )
 
 
-def _redirect(served: str) -> Callable[[], Awaitable[RedirectResponse]]:
-    async def redirect() -> RedirectResponse:
-        return RedirectResponse(served, status_code=307)
+def _redirect(served: str) -> Callable[[Request], Awaitable[RedirectResponse]]:
+    async def redirect(request: Request) -> RedirectResponse:
+        return RedirectResponse(url(request.scope, served), status_code=307)
 
     return redirect

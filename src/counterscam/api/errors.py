@@ -30,6 +30,7 @@ from starlette.formparsers import MultiPartException
 
 from counterscam.api.allowed_methods import methods_taken
 from counterscam.api.json_safe import json_safe
+from counterscam.api.prefix import app_path
 from counterscam.intake.chars import lone_surrogate
 from counterscam.intake.records import type_name
 
@@ -59,7 +60,7 @@ LONG_NUMBER = (
 
 
 def _is_api(request: Request) -> bool:
-    return request.url.path.startswith("/api/")
+    return app_path(request.scope).startswith("/api/")
 
 
 def install(app: FastAPI) -> None:

@@ -17,6 +17,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from counterscam.api.address_flaws import Flaw, address_flaws, flaw_errors, flaw_sentence
 from counterscam.api.errors import explained
+from counterscam.api.prefix import app_path
 from counterscam.api.security_headers import with_headers
 
 NO_STORE = (b"cache-control", b"no-store")
@@ -35,7 +36,6 @@ class RequestGuard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        path: str = scope["path"]
         flaws = address_flaws(scope)
         if flaws:
             await _refuse(scope, flaws)(scope, receive, send)
@@ -44,7 +44,7 @@ class RequestGuard:
         if coding:
             await _answer(scope, 415, _encoded(coding), ACCEPTS_IDENTITY)(scope, receive, send)
             return
-        if path.startswith("/static/"):
+        if app_path(scope).startswith("/static/"):
             await self.app(scope, receive, send)
             return
         await self.app(scope, receive, with_headers(send, [NO_STORE]))
@@ -72,7 +72,7 @@ def _encoded(coding: str) -> str:
 
 
 def _refuse(scope: Scope, flaws: list[Flaw]) -> ASGIApp:
-    if scope["path"].startswith("/api/"):
+    if app_path(scope).startswith("/api/"):
         detail = [explained(e, None) for e in flaw_errors(flaws)]
         return JSONResponse({"detail": detail}, status_code=422, headers=dict([NO_STORE_TEXT]))
     return _answer(scope, 422, flaw_sentence(flaws))
@@ -83,7 +83,7 @@ def _answer(
 ) -> ASGIApp:
     """Return the API's JSON ``{"detail": ...}`` or the pages' error page, never stored."""
     sent = dict((NO_STORE_TEXT, *headers))
-    if scope["path"].startswith("/api/"):
+    if app_path(scope).startswith("/api/"):
         return JSONResponse({"detail": detail}, status_code=status, headers=sent)
     from counterscam.web.errors import error_page  # the web layer needs the app's templates
 

@@ -19,6 +19,8 @@ from collections.abc import Sequence
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from counterscam.api.prefix import app_path
+
 _COMMON = (
     "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'"
@@ -64,5 +66,5 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        added = DOCS_HEADERS if scope["path"].startswith(DOCS_PREFIX) else PAGE_HEADERS
+        added = DOCS_HEADERS if app_path(scope).startswith(DOCS_PREFIX) else PAGE_HEADERS
         await self.app(scope, receive, with_headers(send, added))

@@ -115,8 +115,11 @@ def cached_layout(n: int, pairs: list[tuple[int, int]]) -> list[tuple[float, flo
     return coords
 
 
-def network_json(graph: ClusterGraph) -> dict[str, Any]:
-    """Return the graph with x, y, degree and link of every node, ready for network.js."""
+def network_json(graph: ClusterGraph, root_path: str = "") -> dict[str, Any]:
+    """Return the graph with x, y, degree and link of every node, ready for network.js.
+
+    ``root_path`` is the proxy's prefix: network.js follows a report's link as it is.
+    """
     index = {node["id"]: i for i, node in enumerate(graph.nodes)}
     pairs = [(index[e["source"]], index[e["target"]]) for e in graph.edges]
     degree = np.bincount(np.asarray(pairs, dtype=np.int64).ravel(), minlength=len(index))
@@ -125,7 +128,7 @@ def network_json(graph: ClusterGraph) -> dict[str, Any]:
     for i, node in enumerate(graph.nodes):
         out = {**node, "x": coords[i][0], "y": coords[i][1], "degree": int(degree[i])}
         if node["type"] == "report":
-            out["href"] = f"/reports/{node['id'][1:]}"
+            out["href"] = f"{root_path}/reports/{node['id'][1:]}"
         nodes.append(out)
     return {
         "key": graph.key,

@@ -9,6 +9,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from counterscam.access.audit import PAUSED, RETRY_AFTER_SECONDS, AuditUnavailable
@@ -16,6 +17,8 @@ from counterscam.api.allowed_methods import methods_taken
 from counterscam.api.deps import resolve_caller
 from counterscam.api.errors import ECHO_CHARS
 from counterscam.api.json_safe import json_safe
+from counterscam.api.prefix import app_path
+from counterscam.db.writer import BUSY, BUSY_RETRY_SECONDS, StoreBusy, is_busy
 from counterscam.web.csrf import CsrfFailed
 from counterscam.web.render import Page, render
 
@@ -52,7 +55,7 @@ MESSAGES = {
 
 
 def _is_api(request: Request) -> bool:
-    return request.url.path.startswith(("/api/", "/static/"))
+    return app_path(request.scope).startswith(("/api/", "/static/"))
 
 
 def error_page(request: Request, status_code: int, detail: str = "") -> Response:
@@ -182,10 +185,34 @@ async def _audit_unavailable(request: Request, exc: Exception) -> Response:
     return page
 
 
+async def _store_busy(request: Request, exc: Exception) -> Response:
+    # A write that waited its time for another (an import on SQLite holds the store's one
+    # write lock for the whole batch) was a 500 with "database is locked" in the log.
+    if not is_busy(exc):
+        return await _server_error(request, exc)
+    log.warning("the database was busy on %s: %s", request.url.path, exc)
+    retry = {"Retry-After": str(BUSY_RETRY_SECONDS)}
+    if _is_api(request):
+        return JSONResponse({"detail": f"{BUSY}."}, status_code=503, headers=retry)
+    context = {
+        "title": "The database is busy",
+        "hint": "Nothing was saved. Go back and try again in a minute: another change, most "
+        "likely an import, is being written.",
+        "detail": "",
+        "error_code": 503,
+        "csrf_token": "",
+    }
+    page = render(request, "error.html", context, status_code=503)
+    page.headers.update(retry)
+    return page
+
+
 def install_error_pages(app: FastAPI) -> None:
     """Register the friendly 400/403/404/500/503 pages and the expired-form page on ``app``."""
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(AuditUnavailable, _audit_unavailable)
+    app.add_exception_handler(StoreBusy, _store_busy)
+    app.add_exception_handler(DBAPIError, _store_busy)
     app.add_exception_handler(CsrfFailed, _csrf_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(Exception, _server_error)

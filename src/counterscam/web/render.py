@@ -7,12 +7,13 @@ from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import Depends, HTTPException, Request, status
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 
 from counterscam.access.caller import PUBLIC, Caller
 from counterscam.api.deps import SessionDep, resolve_caller
+from counterscam.api.prefix import app_path, root_path, url
 from counterscam.check.alerts import unread_count
 from counterscam.db.models import Agency
 from counterscam.web import csrf
@@ -21,7 +22,14 @@ from counterscam.web.contacts import contact_links
 from counterscam.web.formatting import FILTERS
 from counterscam.web.paths import TEMPLATES_DIR
 
-templates = Jinja2Templates(directory=TEMPLATES_DIR)
+
+def _prefix(request: Request) -> dict[str, str]:
+    # Every template writes its links as "{{ root_path }}/reports"; the macros see it because
+    # the templates import them "with context".
+    return {"root_path": root_path(request.scope)}
+
+
+templates = Jinja2Templates(directory=TEMPLATES_DIR, context_processors=[_prefix])
 templates.env.filters.update(FILTERS, contact_links=contact_links, reported_loss=reported_loss)
 templates.env.globals["AGENCY_KIND_LABELS"] = {
     "member": "Member agency",
@@ -69,9 +77,15 @@ class Page:
         )
 
 
+def see_other(request: Request, path: str) -> RedirectResponse:
+    """Send the browser on to an app path (``/reports/7``), under the proxy's prefix if any."""
+    return RedirectResponse(url(request.scope, path), status_code=303)
+
+
 def _next_url(request: Request) -> str:
-    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    return "/sign-in?next=" + quote(target, safe="")
+    # ``next`` holds the app path: sign-in adds the prefix once, when it sends the user on.
+    target = app_path(request.scope) + (f"?{request.url.query}" if request.url.query else "")
+    return url(request.scope, "/sign-in?next=" + quote(target, safe=""))
 
 
 def signed_in_page(request: Request, session: SessionDep) -> Page:

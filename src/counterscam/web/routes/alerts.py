@@ -6,7 +6,7 @@ from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, HTTPException, Query
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from counterscam.api.deps import MAX_PAGE, RowId
 from counterscam.check.alerts import AlertNotFound, AlertPage, inbox, mark_read, unread_count
@@ -14,7 +14,7 @@ from counterscam.check.inbox import ALERT_ORDERS, NEWEST_FIRST
 from counterscam.sorting import BadSort
 from counterscam.web import csrf
 from counterscam.web.forms import FormErrors
-from counterscam.web.render import SignedIn
+from counterscam.web.render import SignedIn, see_other
 from counterscam.web.tables import Column, Sorting, Table, chosen_sort, csv_response
 
 router = APIRouter()
@@ -153,4 +153,4 @@ def alert_read(
             number = min(number, -(-unread_count(page.session, page.caller) // PER_PAGE) or 1)
         if number > 1:
             back["page"] = str(number)
-    return RedirectResponse(f"/alerts?{urlencode(back)}", status_code=303)
+    return see_other(page.request, f"/alerts?{urlencode(back)}")

@@ -6,14 +6,14 @@ import math
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from counterscam.access.accounts import authenticate, end_web_session, start_web_session
 from counterscam.access.throttle import client_address, sign_in_limit
 from counterscam.api.deps import SettingsDep
 from counterscam.web import csrf
 from counterscam.web.forms import FormErrors
-from counterscam.web.render import Visitor, render
+from counterscam.web.render import Visitor, render, see_other
 
 router = APIRouter()
 
@@ -29,7 +29,7 @@ def safe_next(target: str | None) -> str:
 def sign_in_form(page: Visitor, next: str = "/") -> Response:
     """Show the sign-in form (or go on when already signed in)."""
     if not page.caller.is_public:
-        return RedirectResponse(safe_next(next), status_code=303)
+        return see_other(page.request, safe_next(next))
     return render(page.request, "sign_in.html", {"next": safe_next(next), "errors": FormErrors()})
 
 
@@ -81,7 +81,7 @@ def sign_in(
     )
     page.session.commit()
     csrf.rotate(request)
-    return RedirectResponse(safe_next(next), status_code=303)
+    return see_other(page.request, safe_next(next))
 
 
 @router.post("/sign-out", dependencies=[csrf.CsrfChecked])
@@ -93,4 +93,4 @@ def sign_out(page: Visitor) -> Response:
         end_web_session(page.session, session_id)
         page.session.commit()
     request.session.clear()
-    return RedirectResponse("/sign-in", status_code=303)
+    return see_other(request, "/sign-in")

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.datastructures import QueryParams
 
 from counterscam.api.deps import MAX_PAGE
+from counterscam.api.prefix import root_path
 from counterscam.link.brief import ClusterHidden, ClusterNotFound
 from counterscam.link.listing import SORTS
 from counterscam.web.cluster_brief_view import (
@@ -220,7 +221,7 @@ def cluster_graph_json(key: str, page: SignedIn) -> Response:
         return JSONResponse({"detail": f"no cluster {key}"}, status_code=404)
     except ClusterHidden as exc:
         return JSONResponse({"detail": str(exc)}, status_code=403)
-    return JSONResponse(network_json(graph))
+    return JSONResponse(network_json(graph, root_path(page.request.scope)))
 
 
 @router.get("/clusters/{key}/{slug}.csv")

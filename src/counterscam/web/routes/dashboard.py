@@ -7,6 +7,7 @@ from decimal import Decimal
 from fastapi import APIRouter, HTTPException
 from fastapi.responses import HTMLResponse, Response
 
+from counterscam.reference import fx_gap
 from counterscam.web import charts
 from counterscam.web.dashboard import Dashboard, Slice, build_dashboard
 from counterscam.web.formatting import label
@@ -139,6 +140,8 @@ def dashboard(page: SignedIn) -> Response:
             title="Reports per month",
         ),
     }
+    # Those who keep the FX table up to date hear when it runs out (docs/formats.md).
+    keeps_rates = page.caller.agency_kind == "secretariat" or page.caller.user_role == "admin"
     return page.render(
         "dashboard.html",
         section="dashboard",
@@ -147,6 +150,7 @@ def dashboard(page: SignedIn) -> Response:
         chart=chart,
         top_note=_top_note(d),
         tables=dashboard_tables(d),
+        fx_gap=fx_gap() if keeps_rates else None,
     )
 
 

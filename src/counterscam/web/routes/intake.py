@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, HTTPException, UploadFile
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from counterscam.access.reads import (
     NotFound,
@@ -35,7 +35,7 @@ from counterscam.web.formatting import (
     sentence,
 )
 from counterscam.web.forms import FormErrors
-from counterscam.web.render import Page, SignedIn
+from counterscam.web.render import Page, SignedIn, see_other
 from counterscam.web.report_edit import form_of_report
 from counterscam.web.report_form import CHILD_FIELDS, ReportForm, form_of
 from counterscam.web.tables import csv_download
@@ -193,9 +193,7 @@ def _save(page: Page, form: ReportForm, editing: ReportDetail | None = None) -> 
     # An emptied "Share only with" box widens an amber report to every member agency: the
     # report page says so, as an upload's page does (intake.service.shares_note).
     widened = "&shares=removed" if result.shares_removed else ""
-    return RedirectResponse(
-        f"/reports/{result.report_ids[0]}?saved={saved}{widened}", status_code=303
-    )
+    return see_other(page.request, f"/reports/{result.report_ids[0]}?saved={saved}{widened}")
 
 
 @router.get("/upload", response_class=HTMLResponse)
@@ -236,7 +234,7 @@ def upload(
         )
     except NotAllowed as exc:
         raise HTTPException(403, str(exc)) from exc
-    return RedirectResponse(f"/upload/batches/{result.batch_id}", status_code=303)
+    return see_other(page.request, f"/upload/batches/{result.batch_id}")
 
 
 @router.get("/upload/batches/{batch_id}", response_class=HTMLResponse)

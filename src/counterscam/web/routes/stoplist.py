@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from counterscam.access.policy import contributes
 from counterscam.link.stop_notes import rule_note
@@ -24,7 +24,7 @@ from counterscam.link.stoplist import (
 from counterscam.web import csrf
 from counterscam.web.formatting import KIND_LABELS
 from counterscam.web.forms import FormErrors
-from counterscam.web.render import SignedIn
+from counterscam.web.render import SignedIn, see_other
 from counterscam.web.stop_list_view import read_stop_list
 from counterscam.web.tables import csv_response
 
@@ -103,7 +103,7 @@ def stop_list_add(
         form = {"kind": kind, "value": value, "reason": reason}
         return _page(page, errors, form, status=422)
     page.session.commit()
-    return RedirectResponse("/stop-list", status_code=303)
+    return see_other(page.request, "/stop-list")
 
 
 @router.post("/stop-list/remove", dependencies=[csrf.CsrfChecked])
@@ -120,4 +120,4 @@ def stop_list_remove(
     except (ValueError, StopEntryMissing) as exc:
         raise HTTPException(404, str(exc)) from exc
     page.session.commit()
-    return RedirectResponse("/stop-list", status_code=303)
+    return see_other(page.request, "/stop-list")

@@ -1,0 +1,139 @@
+"""The pages with the keyboard alone: a skip link first, every stop shown by a focus ring that
+reads well, stops in the order of the page, no trap (the network's drawing included)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import window
+from tests.browser.test_accessibility import drawn_colours, pages, site  # noqa: F401
+from tests.browser.test_cluster_network import _a_report_label
+from tests.browser.test_journeys import sign_in
+
+# How an element looks: what a focus ring changes (outline, shadow, background, colour).
+_LOOK = """const look = e => { const s = getComputedStyle(e);
+  return [s.outlineStyle === 'none' ? 'none' : s.outlineStyle + s.outlineWidth + s.outlineColor,
+          s.boxShadow, s.backgroundColor, s.color].join('|'); };"""
+# Every element's look before anything has focus (blurring one to compare reset a date box to
+# its first part, and Tab then went round inside it).
+UNFOCUSED = (
+    "() => {"
+    + _LOOK
+    + """ window.unfocused = new WeakMap();
+  document.querySelectorAll('*').forEach(e => window.unfocused.set(e, look(e))); }"""
+)
+# The focused element: where it is, whether it looks otherwise than unfocused.
+FOCUSED = (
+    "() => {"
+    + _LOOK
+    + """ const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const r = e.getBoundingClientRect();
+  const name = e.innerText || e.value || e.getAttribute('aria-label') || e.id || e.tagName;
+  return { name: name.trim().slice(0, 40),
+           ring: look(e) !== window.unfocused.get(e),
+           shown: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight,
+           region: e.closest('main') ? 1 : e.closest('footer') ? 2 : 0,
+           top: Math.round(r.top + scrollY) }; }"""
+)
+
+
+def walk(page: Any, limit: int = 300) -> tuple[list[dict[str, Any]], bool]:
+    """Press Tab from the top of the page; return its stops and whether focus came round to
+    the first stop again (or left the page) within ``limit`` stops: no keyboard trap."""
+    page.evaluate("() => { window.scrollTo(0, 0); document.activeElement.blur(); }")
+    page.evaluate(UNFOCUSED)
+    stops: list[dict[str, Any]] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUSED)
+        if stop is None or (stops and stop == stops[0]):
+            return stops, True
+        stops.append(stop)
+    return stops, False
+
+
+@pytest.fixture
+def analyst(chromium: Any, site: dict[str, Any]) -> Iterator[Any]:  # noqa: F811
+    """A member's analyst at 1280 px."""
+    with window(chromium, site["url"], 1280) as tab:
+        sign_in(tab, "MY-NSRC")
+        yield tab
+
+
+def test_the_skip_link_comes_first_and_leads_into_the_content(analyst: Any) -> None:
+    analyst.goto("/reports")
+    analyst.keyboard.press("Tab")
+    skip = analyst.get_by_role("link", name="Skip to main content")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport()
+    analyst.keyboard.press("Enter")
+    analyst.keyboard.press("Tab")
+    assert analyst.evaluate("!!document.activeElement.closest('main')")
+
+
+def test_every_stop_shows_its_focus_in_the_order_of_the_page(
+    analyst: Any,
+    site: dict[str, Any],  # noqa: F811
+) -> None:
+    for path in pages(site):
+        analyst.goto(path)
+        stops, round_ = walk(analyst)
+        assert stops and round_, path
+        assert [s for s in stops if not (s["ring"] and s["shown"])] == [], path
+        # Header, then the page's content, then the footer: never back up the page.
+        pairs = zip(stops, stops[1:], strict=False)
+        back = [(a["name"], b["name"]) for a, b in pairs if b["region"] < a["region"]]
+        assert back == [], path
+
+
+def test_links_under_the_pointer_show_the_focus_yellow_too(analyst: Any) -> None:
+    """With the pointer resting on it (or once visited, which the browser hides from tests),
+    the brand link turned white on the focus yellow (1.3:1) and a secondary button ("Check an
+    identifier") stayed grey when focused."""
+    analyst.goto("/")
+    brand = analyst.locator(".site-header__brand")
+    brand.hover()
+    brand.focus()
+    assert drawn_colours(analyst, brand)["contrast"] >= 4.5
+    button = analyst.get_by_role("link", name="Check an identifier")
+    button.hover()
+    button.focus()
+    assert drawn_colours(analyst, button)["background"] == [255, 221, 0]
+
+
+def test_the_network_view_works_from_the_keyboard_and_lets_focus_go(
+    analyst: Any,
+    site: dict[str, Any],  # noqa: F811
+) -> None:
+    analyst.goto(f"/clusters/{site['key']}/network")
+    network = analyst.locator("[data-network]")
+    expect(network).to_have_class(re.compile(r"\bis-ready\b"), timeout=60_000)
+    analyst.get_by_label("Show labels").focus()
+    analyst.keyboard.press("Tab")
+    canvas = analyst.locator("canvas")
+    expect(canvas).to_be_focused()
+    assert canvas.evaluate("c => getComputedStyle(c).outlineStyle") == "solid"
+    expect(canvas).to_have_accessible_description(re.compile("arrow keys"))
+
+    analyst.keyboard.press("+")
+    expect(network).to_have_attribute("data-scale", "1.500")
+    where = f"window.counterscamNetwork.screenOf({_a_report_label(analyst)!r})"
+    before = analyst.evaluate(where)
+    scrolled = analyst.evaluate("window.scrollY")
+    analyst.keyboard.press("ArrowDown")
+    analyst.wait_for_function(f"{where}.y < {before['y']}")
+    assert analyst.evaluate("window.scrollY") == scrolled  # the drawing moved, not the page
+    analyst.keyboard.press("0")
+    expect(network).to_have_attribute("data-scale", "1.000")
+
+    # Tab leaves the drawing for the next link, and Shift+Tab comes back to it.
+    analyst.keyboard.press("Tab")
+    assert analyst.evaluate("document.activeElement.tagName") == "A"
+    analyst.keyboard.press("Shift+Tab")
+    expect(canvas).to_be_focused()

@@ -413,6 +413,8 @@ NO_READ_COMMANDS = {
     "link": "the rebuild: the local operator's job, printing counts only",
     "link stop add": "a write (a refusal names only the lister, as the list does)",
     "link stop remove": "a write (a refusal names only the lister, as the list does)",
+    "fx status": "the FX table and a region-wide count of stand-in rates (the local operator only)",
+    "fx revalue": "rewrites USD values, printing a count (the local operator only)",
 }
 
 

@@ -83,8 +83,8 @@ class Settings(BaseSettings):
         ge=0,
         allow_inf_nan=False,
         description=(
-            "Longest time a search's audit row waits in memory before a batched write; a hard "
-            "crash can lose at most this much. 0 writes each search's row through."
+            "Longest time the audit row of a search or a read waits in memory before a batched "
+            "write; a hard crash can lose at most this much. 0 writes each row through."
         ),
     )
 

@@ -1,20 +1,25 @@
 """The audit trail: every search and every read of sensitive data leaves a row.
 
-Reads of a report (``record``) are added to the caller's session and commit with its unit of
-work. Searches (``record_search``) are frequent and need only be durable, not part of the
-search's transaction: a commit per check cost more than the check itself. They are queued in
-memory, per engine, and written in batches with one multi-row insert: when the queue holds
-``BATCH`` events, when its oldest event is ``COUNTERSCAM_AUDIT_FLUSH_SECONDS`` old (a daemon
-thread writes them even on a quiet server), and at interpreter exit and app shutdown.
+Searches (``record_search``) and reads of records (``record_read``: a report, a list of
+reports, a cluster) need only be durable, not part of the caller's transaction: a commit per
+check cost more than the check itself, and on SQLite a read's row committed with the read
+needed the store's one write lock, so every report page and cluster waited for an import and
+was then answered 503. Their rows are queued in memory, per engine, in the order they were
+made, and written in batches with one multi-row insert: when the queue holds ``BATCH``
+events, when its oldest event is ``COUNTERSCAM_AUDIT_FLUSH_SECONDS`` old (a daemon thread
+writes them even on a quiet server), and at interpreter exit and app shutdown. Other rows
+(``record``) are added to the caller's session and commit with its unit of work.
 
 The trade-off: a hard crash (power loss, SIGKILL) can lose at most the last
-``audit_flush_seconds`` of search audit rows; a clean exit loses none. Setting it to 0 writes
-each search through, in the caller's transaction. If the database refuses the rows for long
-enough that ``MAX_QUEUED`` events wait, searches fail rather than go unaudited: they raise
-``AuditUnavailable``, which the API answers 503 (``Retry-After``), the pages with an error page
-and the commands with a one-line error (exit 1). A command's searches are written through
-(``written_through``): its process ends right after it answers, so a queued row could only be
-written, or lost, after the answer was given.
+``audit_flush_seconds`` of queued audit rows; a clean exit loses none. Setting it to 0 writes
+each row through, in the caller's transaction. If the database refuses the rows for long
+enough that ``MAX_QUEUED`` events wait, searches and reads fail rather than go unaudited: they
+raise ``AuditUnavailable``, which the API answers 503 (``Retry-After``), the pages with an
+error page and the commands with a one-line error (exit 1). A database only busy with another
+writer (an import on SQLite) is no such failure: the rows wait in the queue, and a search
+written through that waits too long raises ``StoreBusy`` (503, "busy"). A command's searches
+are written through (``written_through``): its process ends right after it answers, so a
+queued row could only be written, or lost, after the answer was given.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ from counterscam.access.caller import Caller
 from counterscam.config import get_settings
 from counterscam.db.base import utcnow
 from counterscam.db.models import AuditEvent
+from counterscam.db.writer import StoreBusy, is_busy
 
 log = logging.getLogger(__name__)
 # A size bound only: on SQLite every write makes each reading connection drop its page cache
@@ -49,6 +55,9 @@ log = logging.getLogger(__name__)
 BATCH = 4096
 MAX_QUEUED = 100_000
 _RETRY_SECONDS = 1.0
+# How long shutdown keeps trying while another writer holds the store (an import on SQLite):
+# the queued rows are lost if the process ends first, so it waits as long as a stop allows.
+CLOSE_WAIT_SECONDS = 300.0
 _TABLE = AuditEvent.__table__
 # The columns every row gives (``_row``); any other column takes its database default.
 _COLUMNS: tuple[str, ...] = (
@@ -96,8 +105,7 @@ def record(
     record_ref: str = "",
 ) -> None:
     """Add an audit row to the session; it commits with the caller's unit of work."""
-    row = _row(caller, channel, action, query, hits, record_ref)
-    session.add(AuditEvent(**dict(zip(_COLUMNS, row, strict=True))))
+    session.add(_event(_row(caller, channel, action, query, hits, record_ref)))
 
 
 def record_search(
@@ -130,14 +138,48 @@ def record_searches(
         try:
             _write(session.connection(), rows)
         except SQLAlchemyError as exc:
+            if is_busy(exc):
+                # Another writer held the store (a long import on SQLite): the log is fine,
+                # and "searches are paused" sent the administrator to look at a sound database.
+                raise StoreBusy() from exc
             # Said as a full queue is, not as the driver's error: the search has not answered,
             # and its caller is told why and what to do, not given a 500 (or a traceback).
-            lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-            why = lines[0] if lines else type(exc).__name__
-            raise AuditUnavailable(f"the database refused the search's audit rows: {why}") from exc
+            raise AuditUnavailable(
+                f"the database refused the search's audit rows: {_reason(exc)}"
+            ) from exc
         return True
     _writer(session.get_bind().engine, seconds).add(rows)
     return False
+
+
+def record_read(
+    session: Session,
+    caller: Caller,
+    *,
+    channel: str,
+    action: str,
+    query: str = "",
+    hits: int = 0,
+    record_ref: str = "",
+) -> bool:
+    """Audit a read of records (a report, a list, a cluster) as searches are audited: queued
+    for a batched write, or added to the session when flushing is off (or inside
+    ``written_through``). Returns True when the row went into the session's transaction: the
+    caller must commit. Raises AuditUnavailable when the row cannot be queued (the database
+    has refused audit rows for long): the read must then give no answer."""
+    row = _row(caller, channel, action, query, hits, record_ref)
+    seconds = get_settings().audit_flush_seconds
+    if seconds <= 0 or _through.get():
+        session.add(_event(row))
+        return True
+    _writer(session.get_bind().engine, seconds).add([row])
+    return False
+
+
+def _reason(exc: BaseException) -> str:
+    """The database's own reason, on one line: the driver's error without SQLAlchemy's text."""
+    lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
 
 
 _through: ContextVar[bool] = ContextVar("audit_written_through", default=False)
@@ -145,7 +187,8 @@ _through: ContextVar[bool] = ContextVar("audit_written_through", default=False)
 
 @contextmanager
 def written_through() -> Iterator[None]:
-    """Write the audit rows of the searches made in this block through, whatever the setting.
+    """Write the audit rows of the searches and reads made in this block through, whatever the
+    setting.
 
     For a command: its process ends right after it answers, so a queued row was written (or
     refused, with a traceback and exit 0) only after the answer had been printed.
@@ -158,7 +201,7 @@ def written_through() -> Iterator[None]:
 
 
 def flush() -> None:
-    """Write every queued search event of every engine now (tests, shutdown)."""
+    """Write every queued audit event of every engine now (tests, shutdown)."""
     for writer in list(_writers.values()):
         writer.flush()
 
@@ -205,6 +248,10 @@ def _row(caller: Caller, channel: str, action: str, query: str, hits: int, recor
     )
 
 
+def _event(row: Row) -> AuditEvent:
+    return AuditEvent(**dict(zip(_COLUMNS, row, strict=True)))
+
+
 Processor = Callable[[Any], Any]
 
 
@@ -246,7 +293,7 @@ def _write(conn: Connection, rows: list[Row]) -> None:
 
 
 class _Writer:
-    """The queue of one engine's search events and the daemon thread that writes them."""
+    """The queue of one engine's audit events and the daemon thread that writes them."""
 
     def __init__(self, engine: Engine, max_age: float) -> None:
         self.engine = engine
@@ -264,8 +311,8 @@ class _Writer:
         with self._cond:
             if len(self._queue) >= MAX_QUEUED:
                 raise AuditUnavailable(
-                    f"{len(self._queue)} search audit events could not be written to the "
-                    "database; searches are refused until it accepts them again"
+                    f"{len(self._queue)} audit events (searches and reads) could not be written "
+                    "to the database; searches and reads are refused until it accepts them again"
                 )
             was_empty = not self._queue
             if was_empty:
@@ -274,12 +321,17 @@ class _Writer:
             if was_empty or len(self._queue) >= BATCH:
                 self._cond.notify()
 
-    def flush(self) -> None:
+    def queued(self) -> int:
+        with self._cond:
+            return len(self._queue)
+
+    def flush(self) -> int:
+        """Write the queued events; return how many. On failure they stay queued, in order."""
         with self._write_lock:
             with self._cond:
                 rows, self._queue = self._queue, []
             if not rows:
-                return
+                return 0
             try:
                 with self.engine.begin() as conn:
                     _write(conn, rows)
@@ -288,13 +340,32 @@ class _Writer:
                     self._queue[:0] = rows
                     self._oldest = time.monotonic() - self.max_age + _RETRY_SECONDS
                 raise
+            return len(rows)
 
     def close(self) -> None:
         with self._cond:
             self._closed = True
             self._cond.notify()
         self._thread.join(timeout=5)
-        self.flush()
+        deadline = time.monotonic() + CLOSE_WAIT_SECONDS
+        said = False
+        while True:
+            try:
+                self.flush()
+                return
+            except Exception as exc:
+                # Stopped while an import holds the store: the rows would be lost at exit.
+                if not is_busy(exc) or time.monotonic() >= deadline:
+                    raise
+                if not said:
+                    said = True
+                    log.warning(
+                        "stopping: %d audit events wait for the database, busy with another "
+                        "writer (an import, most likely); trying for up to %.0f s",
+                        self.queued(),
+                        CLOSE_WAIT_SECONDS,
+                    )
+                time.sleep(_RETRY_SECONDS)
 
     def _due(self) -> float:
         """Return seconds until the queue must be written (0: now); call holding the lock."""
@@ -303,6 +374,7 @@ class _Writer:
         return max(0.0, self._oldest + self.max_age - time.monotonic())
 
     def _run(self) -> None:
+        failing_since: float | None = None
         while True:
             with self._cond:
                 while not self._closed and (not self._queue or self._due() > 0):
@@ -310,9 +382,41 @@ class _Writer:
                 if self._closed:
                     return
             try:
-                self.flush()
-            except Exception:
-                log.exception("writing search audit events failed; retrying")
+                written = self.flush()
+            except Exception as exc:
+                # One line when writing starts to fail and one when it recovers: a traceback
+                # a second, all through a long import, buried the server's log.
+                if failing_since is None:
+                    failing_since = time.monotonic()
+                    _say_failing(exc, self.queued())
+                continue
+            if failing_since is not None:
+                log.warning(
+                    "audit events are written again after %.0f s; %d waiting events written, "
+                    "none lost",
+                    time.monotonic() - failing_since,
+                    written,
+                )
+                failing_since = None
+
+
+def _say_failing(exc: Exception, queued: int) -> None:
+    if is_busy(exc):
+        log.warning(
+            "audit events wait in memory: the database is busy with another writer (an import, "
+            "most likely); %d queued, trying again every second",
+            queued,
+        )
+        return
+    # A failure that is not the database's (a bug) keeps its traceback, once.
+    log.error(
+        "audit events cannot be written: %s; %d queued, trying again every second (at %d, "
+        "searches and reads are refused)",
+        _reason(exc),
+        queued,
+        MAX_QUEUED,
+        exc_info=not isinstance(exc, SQLAlchemyError),
+    )
 
 
 _writers: dict[Engine, _Writer] = {}
@@ -335,7 +439,7 @@ def _at_exit() -> None:
     try:
         shutdown()
     except Exception:  # the process is ending; say what was lost rather than raise
-        log.exception("search audit events could not be written at exit")
+        log.exception("audit events could not be written at exit")
 
 
 atexit.register(_at_exit)

@@ -130,7 +130,8 @@ MISSING = "outcome=missing"  # no report has that id
 def record_read(
     session: Session, caller: Caller, report_id: int, *, channel: str, hits: int
 ) -> None:
-    """Add the audit row of a request for a report's content (``hits`` 0: none given).
+    """Audit a request for a report's content (``hits`` 0: none given), as reads are audited
+    (``audit.record_read``: queued, or in the session's transaction, which the caller commits).
 
     A read that gave nothing has the query ``outcome=refused`` when the report exists, and
     ``outcome=missing`` when no report has that id (docs/access.md, Audit log).
@@ -139,7 +140,7 @@ def record_read(
     if not hits:
         # Already in the session when get_report looked it up: no second query.
         outcome = MISSING if session.get(Report, report_id) is None else REFUSED
-    audit.record(
+    audit.record_read(
         session,
         caller,
         channel=channel,
@@ -244,7 +245,7 @@ def list_reports(
     items = list(
         session.scalars(query.order_by(*orders).limit(per_page).offset((page - 1) * per_page))
     )
-    audit.record(
+    audit.record_read(
         session,
         caller,
         channel=channel,

@@ -52,7 +52,10 @@ SUBMITS: Responses = {
 SEARCHES: Responses = {
     503: _error(
         "Searches are paused: the audit log cannot be written and no search runs unaudited; "
-        "try again after Retry-After seconds (the administrator should look at the database)."
+        "try again after Retry-After seconds (the administrator should look at the database). "
+        "Written through (COUNTERSCAM_AUDIT_FLUSH_SECONDS=0), a search's audit row may also "
+        "find the database busy with another writer (a long import on SQLite): then the "
+        "detail says the database is busy; try again after Retry-After seconds."
     )
 }
 

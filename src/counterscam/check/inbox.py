@@ -207,7 +207,7 @@ def inbox(
             )
         )
     unread = unread_count(session, caller)
-    audit.record(
+    audit.record_read(
         session,
         caller,
         channel=channel,

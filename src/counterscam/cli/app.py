@@ -79,7 +79,17 @@ class _Commands(TyperGroup):
             # A search the audit log cannot record is refused (access/audit.py); it ended the
             # command in a traceback. Imported here: the audit module loads the database layer.
             from counterscam.access.audit import AuditUnavailable
+            from counterscam.db.writer import StoreBusy
 
+            if isinstance(exc, StoreBusy):
+                # A check's audit row waited its time for an import's write lock (SQLite): the
+                # log is fine, the store is busy; it was a traceback.
+                from counterscam.cli.context import fail
+
+                raise fail(
+                    "the database is busy with another change (an import, most likely), and "
+                    "nothing was done; run the command again when it ends"
+                ) from exc
             if not isinstance(exc, AuditUnavailable):
                 if was_interrupted(exc):
                     raise _interrupted() from None

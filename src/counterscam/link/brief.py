@@ -170,7 +170,7 @@ def open_cluster(
         return find_cluster(session, key)
     except ClusterNotFound:
         ref = f"cluster:{key.upper()}"[:120]
-        audit.record(
+        audit.record_read(
             session, caller, channel=channel, action=action, query=MISSING, record_ref=ref, hits=0
         )
         raise
@@ -179,12 +179,12 @@ def open_cluster(
 def audit_cluster_read(
     session: Session, caller: Caller, cluster: Cluster, *, action: str, channel: str, hits: int
 ) -> None:
-    """Add the audit row of a read of ``cluster`` that gave ``hits`` of its reports.
+    """Audit a read of ``cluster`` that gave ``hits`` of its reports (``audit.record_read``).
 
     A read that gave none (every report hidden from the caller: answered with the holders) has
     the query ``outcome=refused``, as a hidden report's read has (docs/access.md, Audit log).
     """
-    audit.record(
+    audit.record_read(
         session,
         caller,
         channel=channel,

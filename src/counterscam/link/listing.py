@@ -186,7 +186,7 @@ def list_clusters(
     per_page, page = max(1, min(per_page, 500)), max(1, page)
     shown = ordered[(page - 1) * per_page : page * per_page]
     items = _summaries(session, caller, listing, shown, growth)
-    audit.record(
+    audit.record_read(
         session,
         caller,
         channel=channel,

@@ -164,7 +164,7 @@ def build_dashboard(
     by_type = _by(figures, 1)
     by_month = _by_month(session, caller, now, figures)
     total = sum(s.reports for s in by_country)
-    audit.record(session, caller, channel="web", action="view_dashboard", hits=total)
+    audit.record_read(session, caller, channel="web", action="view_dashboard", hits=total)
     gets_alerts = contributes(caller)
     if gets_alerts:
         recent = inbox(session, caller, per_page=alerts, channel="web")  # commits the audit rows

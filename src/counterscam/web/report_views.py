@@ -132,7 +132,7 @@ def export_reports(session: Session, caller: Caller, *, filters: ReportFilters) 
     reports = list(
         session.scalars(query.order_by(*order_by(filters.sort, REPORT_ORDERS)).limit(EXPORT_LIMIT))
     )
-    audit.record(
+    audit.record_read(
         session,
         caller,
         channel="web",

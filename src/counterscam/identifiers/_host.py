@@ -25,6 +25,16 @@ def ascii_host(kind: str, host: str, raw: str) -> str:
             raise InvalidIdentifier(
                 kind, raw, f"{shown(raw)} has a character that cannot be in a domain name"
             ) from exc
+    if "," in name:
+        # "scam,com": a comma typed for a dot, or two values run together; which one is not
+        # for us to guess, but the writer can tell.
+        raise InvalidIdentifier(
+            kind,
+            raw,
+            f"{shown(raw)} has a comma in its host name, where a domain name has dots; if "
+            f"{name.strip(',').replace(',', '.')} is meant, enter it so; if it is two addresses, "
+            "enter each as its own identifier",
+        )
     labels = name.split(".")
     if len(labels) < 2:
         raise InvalidIdentifier(

@@ -110,8 +110,19 @@ _REFANG = (
 _AT = re.compile(r"\[\s*(?:@|at)\s*\]|\(\s*(?:@|at)\s*\)|\{\s*(?:@|at)\s*\}", re.I)
 
 
+# "www,scam.com": a comma typed for the dot after www, which no host name can hold.
+_WWW_COMMA = re.compile(r"(^|//)(www),(?=[\w-])", re.I)
+
+
 def refang(text: str, *, at_sign: bool = False) -> str:
     """Undo the usual defanging: hxxp, [.], (.), {.}, [dot], [:], [://] and, for e-mail, [at]."""
+    if "\u3002" in text:
+        # Chinese and Japanese input methods type the ideographic full stop for a dot
+        # ("scam。com"); NFKC makes the full-width "．" a dot, but keeps "。" and turns the
+        # half-width "｡" into it.
+        text = text.replace("\u3002", ".")
+    if "," in text:
+        text = _WWW_COMMA.sub(r"\1\2.", text)
     for pattern, replacement in _REFANG:
         text = pattern.sub(replacement, text)
     if at_sign:
@@ -134,3 +145,33 @@ def spelled_dots(text: str) -> str:
         return text
     joined = parts[1] + _WORD_DOT.sub(".", parts[2]) + parts[3]
     return text if " " in joined else joined
+
+
+# A scheme as browsers forgive it (WHATWG URL parsing of special schemes): "https:/x.com",
+# "https///x.com", "HTTP//x.com", "https:\\x.com", "https:x.com", and so does a phishing
+# victim; and its typos, which name no other scheme: "htps://", "htttp://", "ttps://" (cut, or
+# written so in Japan to stop a link opening), "https;//" (the key beside the colon),
+# "http//:", "https:// x.com" (a space the message wrapped in).
+_LOOSE_SCHEME = re.compile(
+    r"(?:(h{0,2}t{1,3}p{1,2}(s{0,2})|ftp)\s?(?::{1,2}\s?[/\\](?:\s?[/\\]){0,2}|;\s?[/\\]{1,3}"
+    r"|[/\\]{2}:?)|(http(s?)):(?=[^\W\d_]))\s?(?=[^/\\\s])",
+    re.I,
+)
+
+
+def browser_scheme(text: str) -> str:
+    """Return ``text`` with the scheme a browser or a reader would see written ``scheme://``
+    and backslashes before the query as slashes (``https:\\x.com\\login``); as it is when
+    it starts with no such scheme or the address after it has a space."""
+    loose = _LOOSE_SCHEME.match(text)
+    if loose is None:
+        return text
+    rest = text[loose.end() :]
+    if " " in rest:
+        return text  # words after the address: the reader says so, or drops a note
+    if loose[3]:
+        scheme = "https" if loose[4] else "http"
+    else:
+        scheme = "ftp" if loose[1].lower() == "ftp" else "https" if loose[2] else "http"
+    head, mark, query = rest.partition("?")
+    return f"{scheme}://{head.replace(chr(92), '/')}{mark}{query}"

@@ -8,15 +8,16 @@ from urllib.parse import urlsplit
 from counterscam.identifiers._host import ascii_host, domain_record
 from counterscam.identifiers._markup import linked
 from counterscam.identifiers._redirect import wrapped_link
-from counterscam.identifiers._text import clean, refang, spelled_dots
+from counterscam.identifiers._text import browser_scheme, clean, refang, spelled_dots
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
-from counterscam.identifiers._unwrap import unwrap
+from counterscam.identifiers._unwrap import unwrap, without_note
 from counterscam.identifiers.ip import ip_record, link_host_ip, parse_ip
 
 # A label before a pasted domain: "Domain: evil.com", "Website evil.com", "Link: ...", "Tên
 # miền: ...", "โดเมน: ..." (Thai): with a colon, or a space before the one name that follows.
 _LABEL = re.compile(
-    r"^(?:domain(?:\s*name)?|website|web\s*site|site|url|link|tên\s*miền|โดเมน|เว็บไซต์)"
+    r"^(?:domain(?:\s*name)?|website|web\s*site|site|web|situs(?:\s*web)?|laman(?:\s*web)?"
+    r"|trang\s*web|url|link|tên\s*miền|โดเมน|เว็บไซต์|เว็บ)"
     r"(?:\s*[:：]\s*|\s+(?=\S+$))",
     re.I,
 )
@@ -29,6 +30,9 @@ def canonicalize_domain(raw: str) -> Canonical:
     """Canonicalise a domain; a pasted URL is reduced to its host, an IP becomes ``ip``."""
     # What a sentence puts around a name, "(evil.com)", "evil.com,", goes as around a link.
     text = unwrap(spelled_dots(refang(linked(raw, _LABEL.sub("", clean("domain", raw)), "domain"))))
+    text = browser_scheme(text).replace("\\", "/")  # evil.com\login: a slash to a browser
+    if " " in text:
+        text = without_note(text)  # "evil.com (fake bank)", as a link's note is dropped
     pasted_link = "/" in text
     if (
         "/" in text

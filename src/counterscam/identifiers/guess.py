@@ -15,18 +15,31 @@ from counterscam.identifiers._accounts import (
 from counterscam.identifiers._markup import is_markup_link
 from counterscam.identifiers._not_wallet import SHORTENED
 from counterscam.identifiers._phone_letters import keypad_digits, refuse_letters
-from counterscam.identifiers._text import ascii_digits, clean, refang, spreadsheet_text
+from counterscam.identifiers._text import (
+    ascii_digits,
+    browser_scheme,
+    clean,
+    refang,
+    spelled_dots,
+    spreadsheet_text,
+)
 from counterscam.identifiers._ton import FRIENDLY, RAW, find_addresses
 from counterscam.identifiers._types import InvalidIdentifier
 from counterscam.identifiers._unlisted_chains import names_unlisted_chain, unlisted_shape
-from counterscam.identifiers._unwrap import whole_wrapped
+from counterscam.identifiers._unwrap import unwrap, whole_wrapped, without_note
 from counterscam.identifiers.dispatch import canonicalize
 from counterscam.identifiers.ewallet import name_at_bank
 from counterscam.identifiers.ip import NOTE_AFTER
 from counterscam.reference import find_banks, find_chain, find_ewallets, find_platform
 
 _CANONICAL_PREFIX = re.compile(r"([A-Za-z0-9_]{1,20}):\S")
-_SCHEME = re.compile(r"(?:h[xX*t]{2}ps?|https?|ftp)\s*(?:\[?:\]?|\(:\))\s*//", re.I)
+# A scheme as the url reader reads it: defanged (hxxps[:]//), with the slashes browsers forgive
+# (https:\\, HTTP//, https:x.com) or a typo that names no other scheme (htps://, https;//).
+_SCHEME = re.compile(
+    r"(?:h[xX*t]{2}ps?|h{1,2}t{1,3}p{1,2}s{0,2}|ftp)"
+    r"(?:\s*(?:\[?[:;]\]?|\(:\))\s*[/\\]{1,3}|:(?=[^\W\d_])|[/\\]{2,3})(?=[^/\\\s])",
+    re.I,
+)
 _CIDR = re.compile(r"([0-9a-fA-F.:]+)\s*/\s*\d{1,3}", re.ASCII)
 _EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
 # "name at example dot com", as written to dodge address harvesters.
@@ -49,9 +62,17 @@ _ADDRESS_SHAPE = re.compile(r"T[1-9A-HJ-NP-Za-km-z]{33}|(?i:(?:bc|ltc)1[02-9ac-h
 _DIGITS = re.compile(r"\+?[\d\s\-.()/]{3,30}", re.ASCII)
 _NUMBER = re.compile(r"\+?[\d\s\-.()]{3,30}", re.ASCII)  # digits alone, as a phone is written
 # A host, a port perhaps, then a path: "shopee-promo.xyz/login", "login.evil.com.my:8080/x".
-_LINK = re.compile(r"www\.|(?:[\w-]+\.)+[a-z]{2,}(?::\d{1,5})?[/?#]", re.I)
+_LINK = re.compile(r"www\.|(?:[\w-]+\.)+[a-z]{2,}(?::\d{1,5})?[/?#\\]", re.I)
+# A host and its port alone, "evil.com:8080", as analysts' logs write a link's server.
+_HOST_PORT = re.compile(r"(?:[\w-]+\.)+[a-z]{2,63}:\d{1,5}", re.I)
+# A comma typed for a dot before a common ending ("scam,com", "shop,com,my"): not read, but
+# guessed a domain so that its reason says so; other commas may separate two values.
+_COMMA_HOST = re.compile(
+    r"[a-z0-9-]+(?:[.,][a-z0-9-]+)*,(?:com|net|org|info|xyz|top|vip|shop|site|online|co"
+    r"|my|sg|th|ph|id|vn|kh|la|mm|bn)"
+)
 # Any letters end a host: Thai, Chinese and other internationalised endings (.ไทย) too.
-_HOST = re.compile(r"(?:[\w-]+\.)+[^\W\d_]{2,63}\.?")
+_HOST = re.compile(r"(?:[\w-]+\.)+(?:[^\W\d_]{2,63}|xn--[a-z0-9-]{1,59})\.?", re.I)
 _AT_WORD = re.compile(r"(?:^|\s)@\w")
 # One to three words of a label ("IP", "E-mail:", "Website:") before one value.
 _LABELLED = re.compile(r"([^\W\d_][^\s:]*(?:\s[^\W\d_][^\s:]*){0,2})(?:\s*:\s*|\s+)(\S+)")
@@ -196,6 +217,8 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
         if _works("ewallet", text, country):
             return "ewallet"
     fanged = refang(text, at_sign=True)
+    if " " in fanged:
+        fanged = spelled_dots(fanged)  # "evil dot com", "www dot evil dot com/login"
     if _EMAIL.fullmatch(fanged) and "/" not in fanged:
         return "email"
     # A defanged profile link ("hxxps://t[.]me/name") is read by the handle reader too, which
@@ -208,7 +231,7 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
         and _works("email", text, None)
     ):
         return "email"  # "john (at) example (dot) com", "E-mail: john@example.com"
-    if _SCHEME.match(text) or _LINK.match(fanged):
+    if _SCHEME.match(text) or _LINK.match(fanged) or browser_scheme(fanged) != fanged:
         wallet = _explorer_page(fanged) or _send_link(fanged)
         return "crypto_wallet" if wallet else "url"
     if text.startswith("@"):
@@ -326,8 +349,13 @@ def _worded_kind(text: str, fanged: str, country: str | None) -> str | None:
         _works("handle", text, country) or _named_kind(words[0], None) == "handle"
     ):
         return "handle"  # "Telegram scam_admin", "LINE ID: abc"; or the handle's own reason
-    if _HOST.fullmatch(fanged) and _works("domain", fanged, None):
+    host = unwrap(without_note(fanged))  # "evil.com," ending a sentence; "evil.com (fake)"
+    if _HOST.fullmatch(host) and _works("domain", host, None):
         return "domain"
+    if _HOST_PORT.fullmatch(fanged) and _works("url", fanged, country, as_itself=True):
+        return "url"  # the site on that port; its check covers the domain too
+    if "," in fanged and _COMMA_HOST.fullmatch(fanged):
+        return "domain"  # its reason says that a domain name has dots, not commas
     if _SENDER.fullmatch(text):
         return "sender_id"
     return None

@@ -26,6 +26,7 @@ _PHONEISH = re.compile(r"\+?[\d\s\-.()]{7,25}", re.ASCII)
 # Facebook's newer profile link, /p/Name-100012345678901/: the number ending it is the account.
 _FB_NAMED_ID = re.compile(r"(?:.*-)?(\d{5,20})")
 _DEFANG_MARKS = frozenset("[({ ")  # what every defanged form of a link has, but hxxp
+_LINE_PERSONAL_MIN, _LINE_PERSONAL_MAX = 4, 20
 _E164_DIGITS = 15  # longer digit strings are account IDs (Zalo official accounts), not phones
 _FILLER = {"on", "via", "at", "id", "username", "user", "account", "handle", "profile"}
 # Labels of a form's field, not platforms: "Contact: name" does not name a platform.
@@ -114,7 +115,7 @@ def _line_profile(segments: list[str], extra: str) -> _Profile | None:
     if at < 0 or segments[at + 1 : at + 2] != ["p"] or len(segments) < at + 3:
         return None
     bare = segments[:at] in ([], ["R"]) and len(segments) == at + 3 and not extra
-    return _Profile(segments[-1].lstrip("~@"), bare=bare)
+    return _Profile(segments[-1].lstrip("@"), bare=bare)  # "~" says a person's ID (_value)
 
 
 def _from_path(platform: Platform, path: str, query: str, host: str = "") -> _Profile | None:
@@ -329,7 +330,9 @@ def _no_account(raw: str, platform: Platform) -> InvalidIdentifier:
 
 def _value(raw: str, platform: Platform, handle: str, country: str | None) -> Canonical:
     handle = whole_wrapped(handle.strip()).lstrip("@").strip()
+    personal = False
     if platform.code == "line":
+        personal = handle.startswith("~")
         handle = handle.lstrip("~")
     if (
         (platform.phone_based or handle.startswith("+"))
@@ -345,6 +348,15 @@ def _value(raw: str, platform: Platform, handle: str, country: str | None) -> Ca
     if not re.fullmatch(platform.handle_pattern, handle):
         raise InvalidIdentifier(
             "handle", raw, f"{shown(raw)} is not a {platform.label} account: {platform.handle_hint}"
+        )
+    if personal and not _LINE_PERSONAL_MIN <= len(handle) <= _LINE_PERSONAL_MAX:
+        # "~" marks a person's LINE ID (line.me/ti/p/~id), which LINE keeps to 4-20
+        # characters; the pattern is an official account's 40, since both are line:id.
+        raise InvalidIdentifier(
+            "handle",
+            raw,
+            f"{shown(raw)} is not a LINE account: a person's LINE ID (after ~) is 4 to 20 "
+            "letters, digits, dots, hyphens or underscores; check it was copied whole",
         )
     value = handle if platform.case_sensitive else handle.lower()
     return Canonical("handle", f"{platform.code}:{value}", None)

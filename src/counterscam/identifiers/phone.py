@@ -21,6 +21,7 @@ from counterscam.identifiers._phone_words import (
     vn_old_area,
     without_trunk_zero,
 )
+from counterscam.identifiers._placeholder import placeholder
 from counterscam.identifiers._text import ascii_digits, clean, fold_dashes
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 from counterscam.identifiers.shortcode import (
@@ -437,6 +438,17 @@ def canonicalize_phone(raw: str, country: str | None) -> Canonical:
         if vanity is not None:
             return vanity
     body, code = split_prefix("phone", raw, text, country)
+    if code is None and not any(ch.isdigit() for ch in body) and not placeholder(body):
+        # "abc" asked as a phone: "is an SMS sender name" answered a kind not asked for. Said
+        # first what it is not; a sender name is still read with its country (intake's phone
+        # column holds them: DESIGN.md).
+        raise InvalidIdentifier(
+            "phone",
+            raw,
+            f"{shown(raw)} has no digits, so it is no phone number; if it is the name an SMS "
+            "came from, enter it as kind sender_id with the country where the SMS was received, "
+            "like MY:MAYBANK",
+        )
     return sender_value(raw, body, code)
 
 

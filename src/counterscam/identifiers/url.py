@@ -10,7 +10,7 @@ from counterscam.identifiers._host import ascii_host, registered_record
 from counterscam.identifiers._links import phone_in_link, signal_username_link
 from counterscam.identifiers._markup import linked
 from counterscam.identifiers._redirect import wrapped_link
-from counterscam.identifiers._text import clean, refang, spelled_dots
+from counterscam.identifiers._text import browser_scheme, clean, refang, spelled_dots
 from counterscam.identifiers._tracking import without_tracking
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 from counterscam.identifiers._unwrap import unwrap, without_note
@@ -29,9 +29,6 @@ _OTHER_SCHEME = re.compile(
 )
 _LINKISH = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[\w-]+(?:\.[\w-]+)+/\S*", re.I)
 _DEFAULT_PORTS = {"http": 80, "https": 443, "ftp": 21}
-# "https:/x.com", "https///x.com", "https//x.com", "https:\\x.com": browsers read every one as
-# https://x.com (WHATWG URL parsing of special schemes), and so does a phishing victim.
-_LOOSE_SLASHES = re.compile(r"(https?|ftp)(?::[/\\]{1,3}|[/\\]{2,3})(?=[^/\\])", re.I)
 _ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 # Characters kept literally in path and query; anything else (non-ASCII, quotes, braces)
@@ -51,11 +48,12 @@ def _normalise_escapes(text: str) -> str:
 
 
 # A label before a pasted link: "URL: https://...", "Link: hxxps://...", "ลิงก์: ..." (Thai),
-# "Tautan:" (Indonesian), "Pautan:" (Malay), "Đường dẫn:" (Vietnamese). With a colon (never a
-# scheme's "://"), or a space before a link that starts with its scheme ("ลิงก์ https://...").
+# "Tautan:" (Indonesian), "Pautan:" (Malay), "Đường dẫn:" (Vietnamese); "Web:", "Situs:"
+# (Indonesian), "Laman web:" (Malay), "Trang web:" (Vietnamese), "เว็บ:" (Thai). With a colon
+# (never a scheme's "://"), or a space before a link that starts with its scheme ("ลิงก์ https://...").
 _LABEL = re.compile(
-    r"^(?:url|link|website|web\s*site|site|tautan|pautan|ลิงก์|ลิงค์|เว็บไซต์|liên\s*kết"
-    r"|đường\s*dẫn)(?:\s*[:：]\s*(?!//)|\s+(?=h(?:tt|xx)ps?(?::|\[:)))",
+    r"^(?:url|link|website|web\s*site|site|web|situs(?:\s*web)?|laman(?:\s*web)?|trang\s*web"
+    r"|tautan|pautan|ลิงก์|ลิงค์|เว็บไซต์|เว็บ|liên\s*kết|đường\s*dẫn)(?:\s*[:：]\s*(?!//)|\s+(?=h(?:tt|xx)ps?(?::|\[:)))",
     re.I,
 )
 
@@ -99,6 +97,7 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
     username = signal_username_link(text)
     if username is not None:
         return _signal_username_url(raw, text, username, country)
+    text = browser_scheme(text)
     if " " in text:
         text = without_note(text)
     if " " in text:
@@ -110,12 +109,11 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
         raise _fail(
             raw, f"has the scheme {other[1].lower()!r}; enter a web address (http or https)"
         )
-    loose = _LOOSE_SLASHES.match(text)
-    if loose is not None:
-        # A backslash before the query is a slash to a browser too (evil.com\login).
-        head, mark, query_part = text[loose.end() :].partition("?")
-        text = f"{loose[1]}://{head.replace(chr(92), '/')}{mark}{query_part}"
     scheme_match = _SCHEME.match(text)
+    if scheme_match is None and "\\" in text:
+        # A backslash before the query is a slash to a browser too (evil.com\login).
+        head, mark, query_part = text.partition("?")
+        text = head.replace("\\", "/") + mark + query_part
     as_link = scheme_match is not None or "/" in text
     if scheme_match is None:
         text = "http://" + text.removeprefix("//")

@@ -352,3 +352,50 @@ def test_no_page_scrolls_sideways_on_a_phone_or_at_200_percent_zoom(
         expect(tab.locator(".site-nav a")).to_have_count(8)
         for link in tab.locator(".site-nav a").all():
             expect(link).to_be_in_viewport()
+
+
+def test_every_table_is_named_by_the_heading_above_it(analyst: Any, site: dict[str, Any]) -> None:
+    """The tables written by hand on the check, report and cluster pages had no name: a screen
+    reader's list of tables read "table" for each kind of identifier on a cluster page."""
+    seen: set[str] = set()
+    for path in pages(site):
+        analyst.goto(path)
+        tables = names(analyst, "table")
+        assert "" not in tables, (path, tables)
+        seen.update(tables)
+    for name in (
+        "Matching reports you may see",
+        "Identifiers",
+        "Suspects, money mules and recruiters",
+        "Victims of trafficking",
+        "All alerts",
+    ):
+        assert name in seen, (name, sorted(seen))
+    # The cluster's tables of identifiers, one a kind, and the network's table give counts.
+    assert any(re.fullmatch(r"Phone number \(\d+\)", n) for n in seen), sorted(seen)
+    assert any(re.fullmatch(r"\d+ identifiers", n) for n in seen), sorted(seen)
+
+
+@pytest.mark.parametrize(
+    ("path", "button", "field", "label"),
+    [
+        ("/reports/new", "Save report", "channel", "Channel"),
+        ("/reports/new", "Save report", "reported_at", "Date reported"),
+    ],
+)
+def test_an_error_link_shows_the_label_of_the_box_it_focuses(
+    analyst: Any, path: str, button: str, field: str, label: str
+) -> None:
+    """The browser's jump put the box at the top of the window and its label, above it, out of
+    view: a screen magnifier's user saw an empty box and not what it was for."""
+    analyst.goto(path)
+    analyst.get_by_role("button", name=button, exact=True).last.click()
+    summary = analyst.get_by_role("alert")
+    expect(summary).to_be_focused()
+    summary.locator(f"a[href='#{field}']").press("Enter")
+    box = analyst.locator(f"#{field}")
+    expect(box).to_be_focused()
+    expect(analyst).to_have_url(re.compile(f"#{field}$"))
+    expect(analyst.locator(f"label[for='{field}']")).to_have_text(re.compile(f"^{label}"))
+    expect(analyst.locator(f"label[for='{field}']")).to_be_in_viewport(ratio=1)
+    expect(box).to_be_in_viewport()

@@ -137,3 +137,57 @@ def test_the_network_view_works_from_the_keyboard_and_lets_focus_go(
     assert analyst.evaluate("document.activeElement.tagName") == "A"
     analyst.keyboard.press("Shift+Tab")
     expect(canvas).to_be_focused()
+
+
+def test_the_network_toolbar_is_one_tab_stop_its_arrows_move_between_its_controls(
+    analyst: Any,
+    site: dict[str, Any],  # noqa: F811
+) -> None:
+    """The toolbar said it was one ("toolbar" to a screen reader, which then tells to use the
+    arrow keys) but the arrows did nothing and Tab stopped at each of its four controls."""
+    analyst.goto(f"/clusters/{site['key']}/network")
+    network = analyst.locator("[data-network]")
+    expect(network).to_have_class(re.compile(r"\bis-ready\b"), timeout=60_000)
+    toolbar = analyst.get_by_role("toolbar", name="Network view controls")
+    zoom_in, zoom_out = (analyst.get_by_role("button", name=n) for n in ("Zoom in", "Zoom out"))
+    fit, labels = (
+        analyst.get_by_role("button", name="Fit to view"),
+        analyst.get_by_label("Show labels"),
+    )
+    canvas = analyst.locator("canvas")
+
+    # Tab reaches the first control, and the next Tab leaves the toolbar for the drawing.
+    stops, _ = walk(analyst)
+    inside = [s["name"] for s in stops if s["name"] in ("+ Zoom in", "− Zoom out", "Fit to view")]
+    assert inside == ["+ Zoom in"], [s["name"] for s in stops]
+    zoom_in.focus()
+    analyst.keyboard.press("Tab")
+    expect(canvas).to_be_focused()
+    analyst.keyboard.press("Shift+Tab")
+    expect(zoom_in).to_be_focused()
+
+    for key, then in (
+        ("ArrowRight", zoom_out),
+        ("ArrowRight", fit),
+        ("ArrowRight", labels),
+        ("ArrowRight", zoom_in),  # round from the last to the first
+        ("ArrowLeft", labels),
+        ("Home", zoom_in),
+        ("End", labels),
+        ("ArrowLeft", fit),
+    ):
+        analyst.keyboard.press(key)
+        expect(then).to_be_focused()
+    assert toolbar.evaluate("t => t.contains(document.activeElement)")
+
+    # The controls still work from the keyboard, and Tab comes back to the one last used.
+    analyst.keyboard.press("ArrowLeft")
+    analyst.keyboard.press("Enter")
+    expect(network).to_have_attribute("data-scale", "0.667")
+    analyst.keyboard.press("End")
+    analyst.keyboard.press("Space")
+    expect(labels).to_be_checked()
+    analyst.keyboard.press("Tab")
+    expect(canvas).to_be_focused()
+    analyst.keyboard.press("Shift+Tab")
+    expect(labels).to_be_focused()

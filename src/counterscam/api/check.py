@@ -210,7 +210,7 @@ BULK_PATH = "/check/bulk"
 class CheckRoute(QueryModelRoute):
     """The check's route: a value given twice is pointed to the bulk check."""
 
-    instead = f"to check several values use POST /api/v1{BULK_PATH}"
+    instead = f"to check several values use POST {{root}}/api/v1{BULK_PATH}"
 
 
 # The busiest route of the API: QueryModelRoute reads its query in the worker thread too.

@@ -27,14 +27,16 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.formparsers import MultiPartException
+from starlette.types import Scope
 
 from counterscam.api.allowed_methods import methods_taken
 from counterscam.api.json_safe import json_safe
-from counterscam.api.prefix import app_path
+from counterscam.api.prefix import app_path, root_path, url
 from counterscam.intake.chars import lone_surrogate
 from counterscam.intake.records import type_name
 
-ROUTES_LISTED = "the routes and their methods are listed at /api/v1/openapi.json and /api/docs"
+SCHEMA_PATH = "/api/v1/openapi.json"
+DOCS_PATH = "/api/docs"
 # An echo is there to show the client which value was meant, not to send its upload back.
 ECHO_CHARS = 200
 ECHO_ITEMS = 10
@@ -49,14 +51,28 @@ UNPARSED = "There was an error parsing the body"  # FastAPI's 400, which says ne
 NOT_UTF8 = (
     f"The body is not UTF-8 text, so it cannot be read as JSON; save it as UTF-8 and {JSON_BODY}."
 )
-TOO_DEEP = (
-    "The body's JSON is nested too deeply to read; no field takes lists or objects that deep: "
-    f"{JSON_BODY}, shaped as /api/v1/openapi.json describes."
-)
-LONG_NUMBER = (
-    "A number in the body has thousands of digits, which no field takes; send values as the "
-    f"schema at /api/v1/openapi.json describes and {JSON_BODY}."
-)
+
+
+def routes_listed(scope: Scope) -> str:
+    """Say where the routes are listed, at the addresses the client must use (under a prefix)."""
+    return (
+        f"the routes and their methods are listed at {url(scope, SCHEMA_PATH)} "
+        f"and {url(scope, DOCS_PATH)}"
+    )
+
+
+def _too_deep(scope: Scope) -> str:
+    return (
+        "The body's JSON is nested too deeply to read; no field takes lists or objects that "
+        f"deep: {JSON_BODY}, shaped as {url(scope, SCHEMA_PATH)} describes."
+    )
+
+
+def _long_number(scope: Scope) -> str:
+    return (
+        "A number in the body has thousands of digits, which no field takes; send values as the "
+        f"schema at {url(scope, SCHEMA_PATH)} describes and {JSON_BODY}."
+    )
 
 
 def _is_api(request: Request) -> bool:
@@ -94,7 +110,8 @@ def install(app: FastAPI) -> None:
             page: Response = await web_http(request, exc)
             return page
         if exc.status_code == 400 and exc.detail == UNPARSED:
-            item = {"type": "json_invalid", "loc": ["body"], "msg": _unparsed(exc), "input": None}
+            msg = _unparsed(request.scope, exc)
+            item = {"type": "json_invalid", "loc": ["body"], "msg": msg, "input": None}
             return JSONResponse({"detail": [item]}, status_code=422)
         if exc.status_code == 400 and isinstance(exc.__context__, MultiPartException):
             msg = _unreadable_form(exc.__context__)
@@ -106,15 +123,15 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, http_error)
 
 
-def _unparsed(exc: StarletteHTTPException) -> str:
+def _unparsed(scope: Scope, exc: StarletteHTTPException) -> str:
     """Say why FastAPI could not parse a JSON body, from the error it raised the 400 from."""
     cause = exc.__cause__
     # Every such body was answered "not UTF-8", also a UTF-8 one nested thousands deep or
     # holding a 5,000-digit number, which left the client looking for an encoding problem.
     if isinstance(cause, RecursionError):
-        return TOO_DEEP
+        return _too_deep(scope)
     if isinstance(cause, ValueError) and not isinstance(cause, UnicodeError):
-        return LONG_NUMBER  # Python refuses integers of more than 4,300 digits
+        return _long_number(scope)  # Python refuses integers of more than 4,300 digits
     # A body in another encoding (a UTF-16 byte-order mark) fails before JSON does.
     return NOT_UTF8
 
@@ -143,9 +160,10 @@ def _said_plainly(request: Request, exc: StarletteHTTPException) -> StarletteHTT
         allowed = methods_taken(request) or (exc.headers or {}).get("Allow", "")
         headers = {**(exc.headers or {}), "Allow": allowed}
         detail = f"{where} is not accepted: this address takes {allowed or 'other methods'}; "
-        return StarletteHTTPException(405, detail + ROUTES_LISTED, headers=headers)
+        return StarletteHTTPException(405, detail + routes_listed(request.scope), headers=headers)
     if exc.status_code == 404 and exc.detail == "Not Found":
-        detail = f"There is no API route {where}; check the address: {ROUTES_LISTED}."
+        listed = routes_listed(request.scope)
+        detail = f"There is no API route {where}; check the address: {listed}."
         return StarletteHTTPException(404, detail, headers=exc.headers)
     return exc
 
@@ -213,7 +231,9 @@ def repeated_query(
 
     FastAPI (and Starlette's ``query_params``) read such a parameter as its last value, so
     ``?kind=phone&value=a&value=b`` checked b alone and answered as if that was all.
-    ``instead`` says what to do to give several values, where the API has a way.
+    ``instead`` says what to do to give several values, where the API has a way; ``{root}``
+    in it stands for the prefix the app is served under, so an address it names is one the
+    client can use.
     """
     query = request.scope["query_string"].decode("latin-1")
     # The busy check's usual query (distinct names, none escaped) is read no further.
@@ -224,7 +244,7 @@ def repeated_query(
     for name, value in parse_qsl(query, keep_blank_values=True):
         sent.setdefault(name, []).append(value)
     return [
-        _repeated("query", name, values, instead)
+        _repeated("query", name, values, instead.replace("{root}", root_path(request.scope)))
         for name, values in sent.items()
         if len(values) > 1 and name in single
     ]

@@ -26,6 +26,7 @@ from counterscam.access.reads import MISSING, REFUSED
 from counterscam.api.deps import CurrentCaller, RowId, SessionDep, SettingsDep
 from counterscam.api.error_docs import SIGNED_IN, SUBMITS, answer_or_invalid, missing
 from counterscam.api.errors import strict_form, strict_query
+from counterscam.api.prefix import url
 from counterscam.config import Settings
 from counterscam.db.models import ImportBatch
 from counterscam.intake.files import read_uploads
@@ -161,7 +162,7 @@ async def _json_body(request: Request, settings: SettingsDep) -> Any:
                 "request",
                 f"the body was sent as a form (Content-Type: {sent}), not as JSON: send the "
                 "report as JSON with the header 'Content-Type: application/json', or send "
-                "files to /api/v1/uploads as multipart/form-data",
+                f"files to {url(request.scope, '/api/v1/uploads')} as multipart/form-data",
             )
         return exc
 
@@ -186,7 +187,11 @@ def _body_doc(description: str) -> dict[str, Any]:
     openapi_extra=_body_doc("One REPORT (docs/formats.md)."),
 )
 def api_submit_report(
-    session: SessionDep, caller: CurrentCaller, settings: SettingsDep, report: JsonBody
+    request: Request,
+    session: SessionDep,
+    caller: CurrentCaller,
+    settings: SettingsDep,
+    report: JsonBody,
 ) -> JSONResponse:
     """Submit one report; resubmitting its external_ref updates it."""
     raw: Iterable[RawReport | RowError]
@@ -195,8 +200,9 @@ def api_submit_report(
     elif isinstance(report, list):
         raw = file_problem(
             "request",
-            "POST /api/v1/reports takes one report, a JSON object {...}; send a list of "
-            'reports to /api/v1/reports/batch as {"reports": [REPORT, ...]}',
+            f"POST {url(request.scope, '/api/v1/reports')} takes one report, a JSON object "
+            f"{{...}}; send a list of reports to {url(request.scope, '/api/v1/reports/batch')} "
+            'as {"reports": [REPORT, ...]}',
         ).errors
     else:
         raw = reports_of([report], file="request", limits=_limits(settings))

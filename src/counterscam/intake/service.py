@@ -482,7 +482,18 @@ def get_batch(session: Session, caller: Caller, batch_id: int) -> BatchResult:
     batch = session.get(ImportBatch, batch_id)
     if batch is None or caller.agency_id is None or batch.agency_id != caller.agency_id:
         raise BatchNotFound(f"no batch {batch_id} submitted by your agency")
-    ids = session.scalars(select(Report.id).where(Report.batch_id == batch.id).order_by(Report.id))
+    rows = session.execute(
+        select(Report.id, Report.fx_date, Report.incident_at, Report.reported_at, Report.country)
+        .where(Report.batch_id == batch.id)
+        .order_by(Report.id)
+    ).all()
+    # Not stored with the batch but read from its reports, so its page and GET answer say what
+    # the upload's answer said (the page, reached by a redirect, left the note out) and stop
+    # saying it once `counterscam fx revalue` has given a loss its own month's rate.
+    stand_ins: dict[tuple[int, int], int] = {}
+    for _, fx_date, incident_at, reported_at, country in rows:
+        if (day := stand_in_day(fx_date, incident_at, reported_at, country)) is not None:
+            stand_ins[(day.year, day.month)] = stand_ins.get((day.year, day.month), 0) + 1
     return BatchResult(
         batch_id=batch.id,
         status=batch.status,
@@ -491,7 +502,7 @@ def get_batch(session: Session, caller: Caller, batch_id: int) -> BatchResult:
         created=batch.created,
         updated=batch.updated,
         errors=parse_rejections_csv(batch.rejections_csv) if batch.rejections_csv else [],
-        report_ids=list(ids),
+        report_ids=[row[0] for row in rows],
         kept={
             section: count
             for section, count in (
@@ -503,6 +514,7 @@ def get_batch(session: Session, caller: Caller, batch_id: int) -> BatchResult:
         },
         shares_removed=batch.shares_removed,
         shares_removed_refs=batch.shares_removed_refs.split("\n") if batch.shares_removed else [],
+        stand_ins=stand_ins,
     )
 
 

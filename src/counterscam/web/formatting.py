@@ -9,6 +9,7 @@ UTC and says so (``moment``). A datetime is never shown as a bare date without o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -222,8 +223,26 @@ def isolated(value: object) -> Markup | str:
     return Markup("<bdi>{}</bdi>").format(text)
 
 
+def code_spans(text: str) -> Markup:
+    """Return a message shared with the CLI and API with the commands it quotes set as code:
+    a page showed the backticks themselves ("runs `counterscam fx revalue`").
+
+    Only a quoted ``counterscam`` command is set: a message also quotes references people
+    typed, in which two backticks would have set the words between them as code.
+    """
+    parts = _COMMAND.split(text)
+    return Markup("").join(
+        Markup("<code>{}</code>").format(part) if i % 2 else Markup("{}").format(part)
+        for i, part in enumerate(parts)
+    )
+
+
+_COMMAND = re.compile(r"`(counterscam [^`]+)`")
+
+
 FILTERS = {
     "agency": agency_code,
+    "code_spans": code_spans,
     "isolated": isolated,
     "number": number,
     "money": money,

@@ -13,7 +13,7 @@ from counterscam.access.policy import report_visible
 from counterscam.config import Settings
 from counterscam.db.models import Report
 from counterscam.intake.files import read_uploads
-from counterscam.intake.service import BatchResult, kept_note, shares_note, submit
+from counterscam.intake.service import BatchResult, batch_notes, shares_note, submit
 from counterscam.intake.tables import Limits
 from counterscam.web.tables import Column, Table
 
@@ -40,14 +40,15 @@ class BatchView:
     reports: Table
 
     @property
-    def kept(self) -> str | None:
-        """Say which stored rows of resubmitted reports the batch left as they were, or None."""
-        return kept_note(self.result.kept)
+    def notes(self) -> list[tuple[str, bool]]:
+        """Return what the CLI and API say beside a batch's counts, each with whether it warns.
 
-    @property
-    def shares_removed(self) -> str | None:
-        """Say which resubmitted amber reports lost their share list, or None."""
-        return shares_note(self.result)
+        The page picked the notes it knew one by one, so a note added to ``batch_notes`` (the
+        stand-in FX rate) was said by the CLI and API but not here. A removed share list warns:
+        the report is now shown to more agencies than its sender chose.
+        """
+        widened = shares_note(self.result)
+        return [(note, note == widened) for note in batch_notes(self.result)]
 
     @property
     def errors_left_out(self) -> int:

@@ -13,6 +13,39 @@
   var summary = document.querySelector("[data-autofocus]");
   if (summary) { summary.focus(); }
 
+  // The label (or the legend of its group) of the box a summary's link leads to: the one
+  // GOV.UK's error summary scrolls to. A section's legend only when the box would stay in the
+  // top half of the window under it; otherwise the box's own label.
+  function labelOf(box) {
+    var fieldset = box.closest("fieldset");
+    var legend = fieldset && fieldset.querySelector("legend");
+    if (legend) {
+      if (box.type === "checkbox" || box.type === "radio") { return legend; }
+      var rect = box.getBoundingClientRect();
+      if (rect.height && rect.bottom - legend.getBoundingClientRect().top < window.innerHeight / 2) {
+        return legend;
+      }
+    }
+    return (box.id && document.querySelector("label[for='" + CSS.escape(box.id) + "']")) ||
+      box.closest("label");
+  }
+
+  // A summary's link focused its box at the top of the window, with the label saying what the
+  // box is for scrolled out of view above it: the label is scrolled into view, then the box
+  // focused where it stands. The address still ends in the box's #id, as a plain link's does.
+  if (summary && window.CSS && CSS.escape) {
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      var box = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+      var label = box && labelOf(box);
+      if (!label) { return; }
+      event.preventDefault();
+      if (window.history.pushState) { window.history.pushState(null, "", link.hash); }
+      label.scrollIntoView();
+      box.focus({ preventScroll: true });
+    });
+  }
+
   // Forms that take a while: disable the button, say we are working, show upload progress.
   document.querySelectorAll("form[data-busy-form]").forEach(function (form) {
     form.addEventListener("submit", function (event) {

@@ -346,6 +346,35 @@
   if (labelsBox) { labelsBox.addEventListener("change", schedule); }
   window.addEventListener("resize", resize);
 
+  // The WAI-ARIA toolbar pattern: the controls are one Tab stop (the one last used), Left and
+  // Right move between them (round from the last to the first), Home and End go to the ends.
+  // The markup says "group": without this script the arrows would not move, so it is this
+  // script that makes it a toolbar.
+  var bar = root.querySelector("[data-toolbar]");
+  var tools = bar ? Array.prototype.slice.call(bar.querySelectorAll("button, input")) : [];
+  function rove(to) {
+    tools.forEach(function (tool, i) { tool.tabIndex = i === to ? 0 : -1; });
+  }
+  if (tools.length) {
+    bar.setAttribute("role", "toolbar");
+    rove(0);
+    bar.addEventListener("focusin", function (event) {
+      var i = tools.indexOf(event.target);
+      if (i >= 0) { rove(i); }
+    });
+    bar.addEventListener("keydown", function (event) {
+      var i = tools.indexOf(event.target), last = tools.length - 1, to;
+      if (i < 0 || event.altKey || event.ctrlKey || event.metaKey) { return; }
+      if (event.key === "ArrowRight") { to = i === last ? 0 : i + 1; }
+      else if (event.key === "ArrowLeft") { to = i === 0 ? last : i - 1; }
+      else if (event.key === "Home") { to = 0; }
+      else if (event.key === "End") { to = last; }
+      else { return; }
+      event.preventDefault();
+      tools[to].focus();
+    });
+  }
+
   // What the browser tests (and anyone curious in the console) can ask of the view.
   window.counterscamNetwork = {
     nodes: function () { return g ? g.n : 0; },

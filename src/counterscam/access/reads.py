@@ -155,11 +155,7 @@ def get_report(session: Session, caller: Caller, report_id: int, *, channel: str
     """Return a report the caller may see, audited; NotPermitted says who holds it otherwise."""
     report = session.get(Report, report_id)
     # Guessing ids is how records are hunted: a miss is recorded like any other read.
-    visible = report is not None and session.scalar(
-        select(func.count())
-        .select_from(Report)
-        .where(Report.id == report_id, report_visible(caller))
-    )
+    visible = report is not None and _visible(session, caller, report_id)
     record_read(session, caller, report_id, channel=channel, hits=int(bool(visible)))
     if report is None:
         session.commit()
@@ -178,9 +174,26 @@ def get_report(session: Session, caller: Caller, report_id: int, *, channel: str
         if stamp is None or stamp == report.updated_at:
             break
         session.refresh(report)
+        # The version read again may be one the caller may not see (marked red, its shares
+        # narrowed): the check above was of the version before.
+        if not _visible(session, caller, report_id):
+            found = holdings(session, caller, Report.id == report_id)
+            session.commit()
+            raise NotPermitted(found[0])
         detail = _report_rows(session, report, agency)
     session.commit()
     return detail
+
+
+def _visible(session: Session, caller: Caller, report_id: int) -> bool:
+    """Tell whether the caller may see the report as it is now."""
+    return bool(
+        session.scalar(
+            select(func.count())
+            .select_from(Report)
+            .where(Report.id == report_id, report_visible(caller))
+        )
+    )
 
 
 _REREADS = 2  # then the last read is shown: a report rewritten that often is rare

@@ -22,7 +22,7 @@ from counterscam.cli.main import app
 from counterscam.config import Settings
 from counterscam.db.models import Report, ReportShare
 from counterscam.intake.files import read_batch
-from counterscam.intake.service import BatchResult, submit
+from counterscam.intake.service import BatchResult, shares_note, submit
 from counterscam.intake.tables import Limits, Source
 from tests.factories import PASSWORD
 from tests.intake.conftest import doc_report
@@ -265,3 +265,12 @@ def test_xlsx_without_the_column_keeps_and_an_empty_cell_clears(
     cleared = _workbook(session, caller, [*rows[:1], [*rows[1][:-1], ""], rows[2]])
     assert (cleared.shares_removed, cleared.shares_removed_refs) == (1, ["MY-1"])
     assert _shares(session, "MY-1") == 0
+
+
+def test_a_reference_with_a_direction_override_cannot_reverse_the_note() -> None:
+    # "MY-\u202e7" reversed everything after it in the note, in a page and a terminal alike.
+    result = BatchResult(batch_id=1, status="committed", shares_removed=2)
+    result.shares_removed_refs = ["MY-\u202e7", "MY-8"]
+    note = shares_note(result)
+    assert note is not None
+    assert "(\u2068MY-\u202e7\u2069, MY-8)" in note

@@ -34,6 +34,7 @@ from counterscam.intake.records import (
     rejections_csv,
 )
 from counterscam.intake.store import write_chunk
+from counterscam.link.brief import isolated
 from counterscam.link.sightings import ReadAhead
 
 __all__ = [
@@ -103,7 +104,9 @@ def shares_note(result: BatchResult) -> str | None:
     count = result.shares_removed
     if not count:
         return None
-    refs = result.shares_removed_refs[:SHARES_NAMED]
+    # A reference holding a right-to-left override reversed the rest of the note, in a page
+    # and a terminal alike: each is isolated (FSI...PDI) where it is named.
+    refs = [isolated(ref) for ref in result.shares_removed_refs[:SHARES_NAMED]]
     named = ", ".join(refs) + (f" and {count - len(refs):,} more" if count > len(refs) else "")
     which = (
         f"amber report {named} was resubmitted with an empty share_with, so it is now"

@@ -31,7 +31,7 @@ from counterscam.db import writer
 from counterscam.db.base import utcnow
 from counterscam.db.engine import session_factory
 from counterscam.db.link_models import Cluster
-from counterscam.db.models import ApiToken, Report
+from counterscam.db.models import ApiToken, AuditEvent, Report
 from counterscam.link.rebuild import rebuild
 from counterscam.web.routes import dashboard
 from tests.factories import EXPECTED_VISIBLE, PASSWORD, PolicyRegion, build_policy_region
@@ -320,3 +320,11 @@ def test_a_report_narrowed_while_it_is_read_is_not_shown_in_its_new_version(
     finally:
         reader.close()
         audit.flush()  # the queued audit rows, while the test's database is there
+    # The refusal at the second look is audited as one: it was a read that gave content.
+    session.expire_all()
+    last = session.scalars(
+        select(AuditEvent).where(AuditEvent.action == "read_report").order_by(AuditEvent.id)
+    ).all()[-1]
+    assert last.record_ref.endswith(str(report_id))
+    expected = (1, "") if agency == "MY-NSRC" else (0, "outcome=refused")
+    assert (last.hits, last.query) == expected

@@ -154,34 +154,42 @@ def record_read(
 def get_report(session: Session, caller: Caller, report_id: int, *, channel: str) -> ReportDetail:
     """Return a report the caller may see, audited; NotPermitted says who holds it otherwise."""
     report = session.get(Report, report_id)
-    # Guessing ids is how records are hunted: a miss is recorded like any other read.
-    visible = report is not None and _visible(session, caller, report_id)
-    record_read(session, caller, report_id, channel=channel, hits=int(bool(visible)))
+    detail = None
+    if report is not None and _visible(session, caller, report_id):
+        detail = _untorn(session, caller, report)
+    # Guessing ids is how records are hunted: a miss is recorded like any other read, and a
+    # read refused at its second look (the report re-marked meanwhile) as the refusal it is.
+    record_read(session, caller, report_id, channel=channel, hits=int(detail is not None))
     if report is None:
         session.commit()
         raise NotFound(f"no report {report_id}")
-    if not visible:
+    if detail is None:
         found = holdings(session, caller, Report.id == report_id)
         session.commit()
         raise NotPermitted(found[0])
+    session.commit()
+    return detail
+
+
+def _untorn(session: Session, caller: Caller, report: Report) -> ReportDetail | None:
+    """Return one version of a visible report's content, or None when the version read again
+    is one the caller may not see.
+
+    Each statement sees the latest commit, so a report resubmitted meanwhile was shown torn:
+    one version's narrative with the next one's identifiers. It is read again when its stamp
+    moved, and the version read again may be one the caller may not see (marked red, its
+    shares narrowed): the first check was of the version before.
+    """
     agency = session.get_one(Agency, report.agency_id)
-    # Each statement sees the latest commit (and on SQLite the report row was read before the
-    # audit row's transaction began), so a report resubmitted meanwhile was shown torn: one
-    # version's narrative with the next one's identifiers. Read again when its stamp moved.
     detail = _report_rows(session, report, agency)
     for _ in range(_REREADS):
-        stamp = session.scalar(select(Report.updated_at).where(Report.id == report_id))
+        stamp = session.scalar(select(Report.updated_at).where(Report.id == report.id))
         if stamp is None or stamp == report.updated_at:
             break
         session.refresh(report)
-        # The version read again may be one the caller may not see (marked red, its shares
-        # narrowed): the check above was of the version before.
-        if not _visible(session, caller, report_id):
-            found = holdings(session, caller, Report.id == report_id)
-            session.commit()
-            raise NotPermitted(found[0])
+        if not _visible(session, caller, report.id):
+            return None
         detail = _report_rows(session, report, agency)
-    session.commit()
     return detail
 
 

@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 from counterscam import reference
 from counterscam.db.link_models import ClusterReport
 from counterscam.db.models import Report
+from counterscam.db.writer import claim_writer
 from counterscam.intake.normalise import CENT, stand_in_day
-from counterscam.link.incremental import _growth_since
+from counterscam.link.incremental import growth_window_start
 from counterscam.link.leaving import member_figures, write_figures
 from counterscam.link.named import IN_CHUNK
 
@@ -105,6 +106,9 @@ def revalue(
     row is written, as no agency changed its report. Clusters holding a changed report get
     their loss figure recomputed. Running it again changes nothing.
     """
+    # As an import does: an import writing meanwhile would value its reports from the table
+    # this run reads, and their clusters' figures would be written by both.
+    claim_writer(session, patient=True)
     found = list(stand_ins(session))
     on_total(len(found))
     table = Report.__table__
@@ -147,5 +151,7 @@ def _refresh_clusters(session: Session, report_ids: list[int]) -> int:
         )
     if clusters:
         ids = sorted(clusters)
-        write_figures(session, member_figures(session, ids, growth_since=_growth_since(session)))
+        write_figures(
+            session, member_figures(session, ids, growth_since=growth_window_start(session))
+        )
     return len(clusters)

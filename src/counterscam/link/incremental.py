@@ -168,7 +168,7 @@ def link_reports(
     ids = sorted(set(report_ids))
     # Resubmitted reports leave their clusters, to be linked as new reports by what they name
     # now ...
-    left = leave_clusters(session, ids, growth_since=lambda: _growth_since(session))
+    left = leave_clusters(session, ids, growth_since=lambda: growth_window_start(session))
     # ... and their old links go. Only a report that was in a cluster has links: new reports
     # (nearly all of a large import) skip this delete.
     for start in range(0, len(left.reports), IN_CHUNK):
@@ -204,7 +204,7 @@ def _apply(
     loose = sorted({n[1] for p in parts for n in p if n[0] == "r"})
     known = ahead.facts if ahead is not None else {}
     facts = {**known, **report_facts(session, [r for r in loose if r not in known])}
-    growth_since = _growth_since(session)
+    growth_since = growth_window_start(session)
     now = utcnow()
     targets: list[int | None] = []
     figures: list[Figures] = []
@@ -337,7 +337,9 @@ def _newest_query(dialect: str) -> Select[int]:
     )
 
 
-def _growth_since(session: Session) -> int:
+def growth_window_start(session: Session) -> int:
+    """Return when the growth window of cluster figures starts (Unix seconds): the figures
+    count a cluster's growth since then."""
     connection = session.connection()
     newest = connection.scalar(_newest_query(connection.dialect.name))
     now = int(datetime.now(UTC).timestamp())

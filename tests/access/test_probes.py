@@ -196,5 +196,5 @@ def test_a_refused_export_leaves_an_earlier_file_as_it_was(
         get_settings.cache_clear()
         engine_for.cache_clear()
     assert result.exit_code == 1
-    assert "unknown, revoked or expired" in result.output
+    assert f"COUNTERSCAM_TOKEN (token id {issued.id}) was revoked on" in result.output
     assert out.read_text() == "agency,external_ref,cluster\nMY-NSRC,MY-green,\n"

@@ -19,8 +19,10 @@ from counterscam.access.caller import Caller
 from counterscam.api.app import create_app
 from counterscam.config import Settings
 from tests.api.conftest import only_item
+from tests.factories import PASSWORD
 from tests.intake.conftest import doc_report
 from tests.intake.test_api import auth
+from tests.web.conftest import csrf_of
 
 PREFIX = "/counterscam"
 LISTED = (
@@ -103,3 +105,62 @@ def test_at_the_root_of_a_host_name_the_addresses_stay_as_they_were(
         )
         listed = plain.post("/api/v1/reports", content=json.dumps([doc_report()]), headers=headers)
         assert "send a list of reports to /api/v1/reports/batch as" in listed.text
+
+
+ONE_REPORT_SENT_AS_A_BATCH = (
+    f"this is one report, not a batch: send it to POST {PREFIX}/api/v1/reports"
+)
+
+
+def test_one_report_sent_as_a_batch_points_to_the_prefixed_report_route(
+    client: TestClient, headers: dict[str, str]
+) -> None:
+    # The batch route and a JSON upload named POST /api/v1/reports, outside the prefix.
+    sent = client.post(
+        f"{PREFIX}/api/v1/reports/batch", content=json.dumps(doc_report()), headers=headers
+    )
+    assert sent.status_code == 422
+    [error] = sent.json()["errors"]
+    assert error["reason"].startswith(ONE_REPORT_SENT_AS_A_BATCH), error["reason"]
+
+    bearer = {"Authorization": headers["Authorization"]}
+    file = ("report.json", json.dumps(doc_report()).encode(), "application/json")
+    uploaded = client.post(f"{PREFIX}/api/v1/uploads", files={"files": file}, headers=bearer)
+    assert uploaded.status_code == 422
+    [error] = uploaded.json()["errors"]
+    assert error["reason"].startswith(ONE_REPORT_SENT_AS_A_BATCH), error["reason"]
+
+
+def test_one_report_uploaded_on_the_page_points_to_the_prefixed_report_route(
+    client: TestClient, headers: dict[str, str]
+) -> None:
+    signed = client.post(
+        f"{PREFIX}/sign-in",
+        data={
+            "username": "u-my-nsrc",  # the user whose token ``headers`` holds
+            "password": PASSWORD,
+            "csrf_token": csrf_of(client.get(f"{PREFIX}/sign-in").text),
+            "next": "/",
+        },
+        follow_redirects=False,
+    )
+    assert signed.status_code == 303, signed.text
+    file = ("report.json", json.dumps(doc_report()).encode(), "application/json")
+    sent = client.post(
+        f"{PREFIX}/upload",
+        data={"csrf_token": csrf_of(client.get(f"{PREFIX}/upload").text)},
+        files={"files": file},
+    )
+    assert ONE_REPORT_SENT_AS_A_BATCH in sent.text
+    assert "send it to POST /api/v1/reports" not in sent.text
+
+
+def test_one_report_sent_as_a_batch_at_the_root_names_the_route_as_it_is(
+    engine: Engine, headers: dict[str, str]
+) -> None:
+    with TestClient(create_app(settings=Settings(demo=True), engine=engine)) as plain:
+        sent = plain.post(
+            "/api/v1/reports/batch", content=json.dumps(doc_report()), headers=headers
+        )
+        [error] = sent.json()["errors"]
+        assert "send it to POST /api/v1/reports, or put it in a list" in error["reason"]

@@ -82,3 +82,38 @@ def test_a_read_only_database_file_names_the_permission_to_give(sqlite_template:
     assert f"the SQLite database {sqlite_template} cannot be written" in said
     assert f"write permission on the file and on its folder {sqlite_template.parent}" in said
     assert "host" not in said and "password" not in said
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["sqlite:///", "sqlite://", "sqlite:///:memory:", "sqlite:///file::memory:?uri=true"],
+)
+def test_an_in_memory_database_is_refused_for_a_file_not_sent_to_init(
+    url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each connection opens a new, empty database: commands said "run 'counterscam init'",
+    # and init then said "Database ready" of a database gone when it ended.
+    monkeypatch.setenv("COUNTERSCAM_DATABASE_URL", url)
+    monkeypatch.setenv("COUNTERSCAM_DEMO", "1")  # serve's secret is not what is refused
+    monkeypatch.delenv("COUNTERSCAM_TOKEN", raising=False)
+    get_settings.cache_clear()
+    engine_for.cache_clear()
+    reports = tmp_path / "reports.json"
+    reports.write_text('{"reports": []}')
+    try:
+        for command in (
+            ["init"],
+            ["check", "phone", "+60123456789"],
+            ["import", str(reports), "--agency", "MY-NSRC"],
+            ["serve", "--port", "8101"],
+        ):
+            result = CliRunner().invoke(app, command)
+            said = _said(result.output)
+            assert result.exit_code == 1, (command, said)
+            assert f"COUNTERSCAM_DATABASE_URL is {url}, an in-memory SQLite database" in said
+            assert "cannot hold counterscam's data" in said
+            assert "Give a file path, like sqlite:///path/counterscam.db" in said
+            assert "run 'counterscam init'" not in said and "Database ready" not in said
+    finally:
+        get_settings.cache_clear()
+        engine_for.cache_clear()

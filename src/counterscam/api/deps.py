@@ -10,8 +10,9 @@ from fastapi import Depends, HTTPException, Path, Request, status
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from counterscam.access.accounts import caller_for_token, caller_for_web_session
+from counterscam.access.accounts import caller_for_web_session, token_caller
 from counterscam.access.caller import PUBLIC, Caller
+from counterscam.access.token_refusal import TokenRefusal
 from counterscam.api.prefix import app_path
 from counterscam.config import Settings
 from counterscam.db.writer import commit_unless_busy
@@ -91,9 +92,15 @@ def resolve_caller(request: Request, session: Session) -> Caller | None:
     makes it send. Web forms carry a CSRF token; API calls carry none, so a cookie may not
     authorise an API write sent from another site or origin (answered 403).
     """
+    found = _credential(request, session)
+    return None if isinstance(found, TokenRefusal) else found
+
+
+def _credential(request: Request, session: Session) -> Caller | TokenRefusal | None:
+    """Return the caller, why the Bearer token sent was refused, or None with no credential."""
     token = _bearer(request)
     if token is not None:
-        caller = caller_for_token(session, token)
+        caller = token_caller(session, token)
         if session.dirty:
             # The stamp of the token's use waits for no import: this runs on the event loop.
             commit_unless_busy(session)
@@ -119,12 +126,9 @@ def resolve_caller(request: Request, session: Session) -> Caller | None:
     )
 
 
-# A disabled user's tokens are refused, but "ask for a new one" sent its holder to an
-# administrator who can issue none to a disabled user.
-_DEAD_TOKEN = (
-    "The API token is unknown, revoked or expired, or its user is disabled; ask an "
-    "administrator for a working token (or to enable the user)"
-)
+# Said by ``TokenRefusal``: which of unknown, revoked (when), expired (when) or of a disabled
+# user, each with its own fix; never the token itself.
+_TOKEN = "The API token"
 
 
 def _unauthorised(detail: str) -> HTTPException:
@@ -161,13 +165,13 @@ def caller_or_public(request: Request, session: Session) -> Caller:
     sign-in timed out, would read "no hit" for values held in amber and red reports, and take
     it for the region's answer.
     """
-    caller = resolve_caller(request, session)
+    caller = _credential(request, session)
+    if isinstance(caller, TokenRefusal):
+        raise _unauthorised(
+            f"{caller.message(_TOKEN)}; or send no Authorization header for the public answer."
+        )
     if caller is not None:
         return caller
-    if _bearer(request) is not None:
-        raise _unauthorised(
-            f"{_DEAD_TOKEN}, or send no Authorization header for the public answer."
-        )
     if "authorization" in request.headers:
         raise _unauthorised(
             f"{_WRONG_SCHEME}, or send no Authorization header for the public answer."
@@ -184,10 +188,10 @@ async def optional_caller(request: Request, session: SessionDep) -> Caller:
 
 async def required_caller(request: Request, session: SessionDep) -> Caller:
     """Return the caller or answer 401."""
-    caller = resolve_caller(request, session)
-    if caller is None and _bearer(request) is not None:
+    caller = _credential(request, session)
+    if isinstance(caller, TokenRefusal):
         # Said as such: "sign in" told a script whose token was revoked nothing it could use.
-        raise _unauthorised(f"{_DEAD_TOKEN}.")
+        raise _unauthorised(f"{caller.message(_TOKEN)}.")
     if caller is None and "authorization" in request.headers:
         raise _unauthorised(f"{_WRONG_SCHEME}.")
     if caller is None and _names_a_sign_in(request):

@@ -40,7 +40,7 @@ SIGNED_IN: Responses = {
 BAD_TOKEN: Responses = {
     401: _error(
         "A token that is unknown, revoked, expired or of a disabled user, or an Authorization "
-        "header of another scheme; send none for the public answer."
+        "header of another scheme; the detail says which. Send none for the public answer."
     )
 }
 SUBMITS: Responses = {

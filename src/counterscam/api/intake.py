@@ -26,7 +26,7 @@ from counterscam.access.reads import MISSING, REFUSED
 from counterscam.api.deps import CurrentCaller, RowId, SessionDep, SettingsDep
 from counterscam.api.error_docs import SIGNED_IN, SUBMITS, answer_or_invalid, missing
 from counterscam.api.errors import strict_form, strict_query
-from counterscam.api.prefix import url
+from counterscam.api.prefix import root_path, url
 from counterscam.config import Settings
 from counterscam.db.models import ImportBatch
 from counterscam.intake.files import read_uploads
@@ -226,6 +226,7 @@ def api_submit_report(
     openapi_extra=_body_doc('{"reports": [REPORT, ...]}, at most 10,000.'),
 )
 def api_submit_batch(
+    request: Request,
     session: SessionDep,
     caller: CurrentCaller,
     settings: SettingsDep,
@@ -237,7 +238,9 @@ def api_submit_batch(
     if isinstance(batch, FileProblem):
         raw = batch.errors
     else:
-        raw = reports_of(batch, file="request", limits=_limits(settings))
+        raw = reports_of(
+            batch, file="request", limits=_limits(settings), root_path=root_path(request.scope)
+        )
     return _submit(
         session,
         caller,
@@ -258,6 +261,7 @@ def api_submit_batch(
     dependencies=[Depends(strict_form)],
 )
 def api_upload(
+    request: Request,
     session: SessionDep,
     caller: CurrentCaller,
     settings: SettingsDep,
@@ -272,7 +276,7 @@ def api_upload(
         session,
         caller,
         settings,
-        reports=uploaded.reports(_limits(settings)),
+        reports=uploaded.reports(_limits(settings), root_path=root_path(request.scope)),
         source=uploaded.format,
         filename=uploaded.names,
         keep_valid=keep_valid,

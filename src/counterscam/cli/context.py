@@ -18,15 +18,16 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from counterscam.access.accounts import AccountError, admin_caller, caller_for_token
+from counterscam.access.accounts import AccountError, admin_caller, token_caller
 from counterscam.access.caller import Caller
+from counterscam.access.token_refusal import TokenRefusal
 from counterscam.cli.file_kinds import unwritable_kind
 from counterscam.cli.tables import fits_whole_words, stacked
 from counterscam.config import get_settings
 from counterscam.db.engine import engine_for
 from counterscam.db.models import Agency
 from counterscam.db.schema_version import schema_problem
-from counterscam.db.url_problems import database_problem, missing_sqlite_file
+from counterscam.db.url_problems import database_problem, in_memory, missing_sqlite_file
 
 # Soft wrap: a message piped into a log stays one line, not cut at Rich's default 80 columns.
 # Output is text, not Rich markup: what is printed quotes values, names, references and paths
@@ -40,6 +41,8 @@ errors = Console(stderr=True, soft_wrap=True, markup=False, emoji=False)
 def cli_engine(*, schema_required: bool = True) -> Engine:
     """Return the engine of the configured database; refuse one without the current schema."""
     url = get_settings().resolved_database_url
+    if (memory := in_memory(url)) is not None:
+        raise fail(memory)
     try:
         problem = missing_sqlite_file(url) if schema_required else None
         if problem is None:
@@ -104,13 +107,11 @@ def cli_caller(session: Session, *, agency: str | None) -> Caller:
     """
     token = os.environ.get("COUNTERSCAM_TOKEN", "").strip()
     if token:
-        caller = caller_for_token(session, token)
-        if caller is None:
+        caller = token_caller(session, token)
+        if isinstance(caller, TokenRefusal):
             raise fail(
-                "COUNTERSCAM_TOKEN is unknown, revoked or expired, or its user is disabled "
-                "('counterscam token list' and 'counterscam user list' show which): issue a new "
-                "token, or "
-                "unset COUNTERSCAM_TOKEN to act as an agency's admin identity with --agency"
+                f"{caller.message('COUNTERSCAM_TOKEN')}; or unset COUNTERSCAM_TOKEN to act as "
+                "an agency's admin identity with --agency"
             )
         # The token decides who acts: an --agency that names another agency was ignored, and
         # an import meant for it was stored as the token's agency's without a word.

@@ -24,6 +24,38 @@ def shown(url: str) -> str:
         return "(unreadable)"
 
 
+def in_memory(url: str) -> str | None:
+    """Return why an in-memory SQLite database cannot hold counterscam's data, or None.
+
+    ``sqlite://``, ``sqlite:///`` and ``sqlite:///:memory:`` open a new, empty database on each
+    connection, gone when it closes: they were told to run 'counterscam init', which then said
+    "Database ready" of a database no later command (nor the server's next connection) sees.
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None  # not a URL at all: database_problem says so when it is opened
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    database = parsed.database or ""
+    # As a URI (uri=true) SQLite reads "file::memory:" and mode=memory; else they name files.
+    uri = parsed.query.get("uri") == "true"
+    memory = database in ("", ":memory:") or (
+        uri and (database.startswith("file::memory:") or parsed.query.get("mode") == "memory")
+    )
+    if not memory:
+        return None
+    # As written: shown() percent-encodes ":memory:", which then reads as another name.
+    written = url if parsed.password is None else shown(url)
+    return (
+        f"{VARIABLE} is {written}, an in-memory SQLite database: each connection opens a new, "
+        "empty one and it is gone when the command ends, so it cannot hold counterscam's data "
+        "(running 'counterscam init' would not help). Give a file path, like "
+        "sqlite:///path/counterscam.db, or leave it unset for the data folder's file "
+        "(COUNTERSCAM_DATA_DIR)"
+    )
+
+
 def missing_sqlite_file(url: str) -> str | None:
     """Return why a SQLite database that should already exist is not there, or None.
 

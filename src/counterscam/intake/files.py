@@ -16,6 +16,8 @@ def read_batch(
     limits: Limits,
     on_total: Callable[[int], None] | None = None,
     wanted: Callable[[int], bool] | None = None,
+    *,
+    root_path: str = "",
 ) -> Iterator[RawReport | RowError]:
     """Yield the raw reports (and unattached errors) of one batch of files.
 
@@ -39,7 +41,7 @@ def read_batch(
         )
     fmt = formats.pop()
     if fmt == "json":
-        yield from json_files.read_json(sources[0], limits, on_total)
+        yield from json_files.read_json(sources[0], limits, on_total, root_path=root_path)
         return
     if fmt == "xlsx":
         tables = xlsx_files.read_workbook(sources[0], limits)
@@ -65,9 +67,14 @@ class Uploaded:
         """Return the batch's source: one file's format, or csv for a set of files."""
         return self.sources[0].format if len(self.sources) == 1 else "csv"
 
-    def reports(self, limits: Limits) -> Iterable[RawReport | RowError]:
-        """Return the raw reports of the files, or the size refusal as their one error."""
-        return self.too_large.errors if self.too_large else read_batch(self.sources, limits)
+    def reports(self, limits: Limits, *, root_path: str = "") -> Iterable[RawReport | RowError]:
+        """Return the raw reports of the files, or the size refusal as their one error.
+
+        ``root_path`` is the prefix of the request the files came with (api/prefix.py).
+        """
+        if self.too_large:
+            return self.too_large.errors
+        return read_batch(self.sources, limits, root_path=root_path)
 
 
 def read_uploads(files: Iterable[tuple[str, IO[bytes]]], limit: int) -> Uploaded:

@@ -29,12 +29,18 @@ LINKED = ("identifiers", "parties", "places")
 
 
 def read_json(
-    source: Source, limits: Limits, on_total: Callable[[int], None] | None = None
+    source: Source,
+    limits: Limits,
+    on_total: Callable[[int], None] | None = None,
+    *,
+    root_path: str = "",
 ) -> Iterator[RawReport | RowError]:
-    """Yield the reports of a JSON file."""
+    """Yield the reports of a JSON file; ``root_path`` as ``reports_of`` takes it."""
     data = source.content if source.content is not None else source.path.read_bytes()  # type: ignore[union-attr]
     document = parse(data, file=source.name)
-    yield from reports_of(document, file=source.name, limits=limits, on_total=on_total)
+    yield from reports_of(
+        document, file=source.name, limits=limits, on_total=on_total, root_path=root_path
+    )
 
 
 class _Repeated(dict[str, Any]):
@@ -187,9 +193,18 @@ def _not_utf8(exc: UnicodeDecodeError, file: str) -> FileProblem:
 
 
 def reports_of(
-    document: Any, *, file: str, limits: Limits, on_total: Callable[[int], None] | None = None
+    document: Any,
+    *,
+    file: str,
+    limits: Limits,
+    on_total: Callable[[int], None] | None = None,
+    root_path: str = "",
 ) -> Iterator[RawReport | RowError]:
-    """Yield the raw reports of a parsed JSON batch document."""
+    """Yield the raw reports of a parsed JSON batch document.
+
+    ``root_path`` is the prefix a proxy serves the API under (api/prefix.py), for the API
+    addresses a message names; "" where there is none, or no request (the CLI's import).
+    """
     if isinstance(document, _Repeated) and "reports" in document.repeated:
         raise file_problem(file, 'the key "reports" is given twice; give one list of reports')
     if isinstance(document, dict) and "reports" in document:
@@ -214,7 +229,7 @@ def reports_of(
     else:
         items = document
     if not isinstance(items, list):
-        raise file_problem(file, _not_a_batch(document))
+        raise file_problem(file, _not_a_batch(document, root_path))
     if limits.max_reports is not None and len(items) > limits.max_reports:
         raise file_problem(
             file,
@@ -228,7 +243,7 @@ def reports_of(
         yield report_of(item, file=file, row=number, first_row=first_row)
 
 
-def _not_a_batch(document: Any) -> str:
+def _not_a_batch(document: Any, root_path: str) -> str:
     """Say why a document is no batch, naming what it holds when that shows the fix."""
     shape = 'a batch is {"reports": [REPORT, ...]} or a list of reports; see docs/formats.md'
     if not isinstance(document, dict):
@@ -240,8 +255,8 @@ def _not_a_batch(document: Any) -> str:
             return f'the key is "reports", in lower case and without spaces (got {key!r}); {shape}'
     if "external_ref" in document:
         return (
-            "this is one report, not a batch: send it to POST /api/v1/reports, or put it in a "
-            f'list as {{"reports": [REPORT]}}; {shape}'
+            f"this is one report, not a batch: send it to POST {root_path}/api/v1/reports, or "
+            f'put it in a list as {{"reports": [REPORT]}}; {shape}'
         )
     return f"got an object with the keys {', '.join(repr(k) for k in list(document)[:10])}; {shape}"
 

@@ -63,8 +63,13 @@ def submit_upload(
     files: list[UploadFile],
     keep_valid: bool,
     settings: Settings,
+    root_path: str = "",
 ) -> BatchResult:
-    """Read the uploaded files (never past the upload limit) and submit them as one batch."""
+    """Read the uploaded files (never past the upload limit) and submit them as one batch.
+
+    ``root_path`` is the prefix the site is served under, for the API addresses a row error
+    names (api/prefix.py).
+    """
     uploaded = read_uploads(
         ((u.filename or "upload", u.file) for u in files), settings.max_upload_bytes
     )
@@ -72,7 +77,7 @@ def submit_upload(
     return submit(
         session,
         caller,
-        reports=uploaded.reports(limits),
+        reports=uploaded.reports(limits, root_path=root_path),
         source=uploaded.format,
         filename=uploaded.names,
         keep_valid=keep_valid,

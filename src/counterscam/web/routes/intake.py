@@ -16,6 +16,7 @@ from counterscam.access.reads import (
 )
 from counterscam.api.deps import RowId
 from counterscam.api.intake import audited_batch
+from counterscam.api.prefix import root_path
 from counterscam.config import Settings
 from counterscam.intake.json_files import report_of
 from counterscam.intake.service import (
@@ -230,7 +231,12 @@ def upload(
         )
     try:
         result = submit_upload(
-            page.session, page.caller, files=chosen, keep_valid=keep_valid, settings=_settings(page)
+            page.session,
+            page.caller,
+            files=chosen,
+            keep_valid=keep_valid,
+            settings=_settings(page),
+            root_path=root_path(page.request.scope),
         )
     except NotAllowed as exc:
         raise HTTPException(403, str(exc)) from exc

@@ -66,10 +66,10 @@ def test_a_wrapped_link_is_read_as_its_own_kind_and_domain() -> None:
 @pytest.mark.parametrize(
     ("kind", "raw", "expected"),
     [
-        ("url", "evil dot com", "url:http://evil.com/"),
-        ("url", "www DOT evil dot com/login", "url:http://www.evil.com/login"),
+        ("url", "evil dot com", "url:https://evil.com/"),
+        ("url", "www DOT evil dot com/login", "url:https://www.evil.com/login"),
         ("url", "hxxps://evil [.] com/x", "url:https://evil.com/x"),
-        ("url", "evil [dot] co [dot] th", "url:http://evil.co.th/"),
+        ("url", "evil [dot] co [dot] th", "url:https://evil.co.th/"),
         ("domain", "evil dot co dot th", "domain:evil.co.th"),
         ("domain", "evil (dot) com", "domain:evil.com"),
         ("ip", "203 [.] 0 [.] 113 [.] 5", "ip:203.0.113.5"),

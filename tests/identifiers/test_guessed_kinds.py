@@ -55,10 +55,10 @@ def detected(raw: str, country: str | None) -> Canonical | InvalidIdentifier:
         # Addresses with a label, links without a scheme.
         ("IP: 203.0.113.5", None, "ip:203.0.113.5"),
         ("IPv6: 2001:db8::1", None, "ip:2001:db8::1"),
-        ("login.evil-bank.com.my/verify", None, "url:http://login.evil-bank.com.my/verify"),
-        ("evil.com:8080/x", None, "url:http://evil.com:8080/x"),
-        ("URL: shopee-promo.xyz/login", None, "url:http://shopee-promo.xyz/login"),
-        ("Website: evil-bank.com.my", None, "url:http://evil-bank.com.my/"),
+        ("login.evil-bank.com.my/verify", None, "url:https://login.evil-bank.com.my/verify"),
+        ("evil.com:8080/x", None, "url:https://evil.com:8080/x"),
+        ("URL: shopee-promo.xyz/login", None, "url:https://shopee-promo.xyz/login"),
+        ("Website: evil-bank.com.my", None, "url:https://evil-bank.com.my/"),
         # SMS sender names as brands write them.
         ("KBank", "TH", "sender_id:TH:KBANK"),
         ("SingPost", "SG", "sender_id:SG:SINGPOST"),

@@ -34,8 +34,8 @@ HIDDEN_HOSTS = [
     ("http://192.168.1.1./a", "http://192.168.1.1/a"),
     ("http://0x/", "http://0.0.0.0/"),
     ("http://010.1.1.1/", "http://8.1.1.1/"),  # what the browser visits: 010 is octal to it
-    ("3232235777/login", "http://192.168.1.1/login"),
-    ("//0xC0A80101/x", "http://192.168.1.1/x"),
+    ("3232235777/login", "https://192.168.1.1/login"),
+    ("//0xC0A80101/x", "https://192.168.1.1/x"),
 ]
 
 

@@ -34,14 +34,14 @@ def test_a_sender_name_in_a_phone_column_with_its_country_is_still_one() -> None
 @pytest.mark.parametrize(
     ("raw", "kind", "expected"),
     [
-        ("evil.com:8080", "url", "url:http://evil.com:8080/"),
+        ("evil.com:8080", "url", "url:https://evil.com:8080/"),
         ("evil dot com", "domain", "domain:evil.com"),
         ("evil[dot]com", "domain", "domain:evil.com"),
         ("https:\\\\evil.com\\x", "url", "url:https://evil.com/x"),
         ("scam\u3002com", "domain", "domain:scam.com"),  # ideographic full stop
         ("scam\uff0ecom", "domain", "domain:scam.com"),  # full-width full stop
         ("scam\uff61com", "domain", "domain:scam.com"),  # half-width ideographic full stop
-        ("www\u3002scam\u3002com\u3002my", "url", "url:http://www.scam.com.my/"),
+        ("www\u3002scam\u3002com\u3002my", "url", "url:https://www.scam.com.my/"),
         ("https://scam\u3002com/login", "url", "url:https://scam.com/login"),
         ("HTTP//scam.com", "url", "url:http://scam.com/"),
         ("https;//scam.com", "url", "url:https://scam.com/"),
@@ -55,18 +55,18 @@ def test_a_sender_name_in_a_phone_column_with_its_country_is_still_one() -> None
         ("http//:scam.com", "url", "url:http://scam.com/"),
         ("https:// scam.com", "url", "url:https://scam.com/"),
         ("https:/ /scam.com", "url", "url:https://scam.com/"),
-        ("www,scam.com", "url", "url:http://www.scam.com/"),
+        ("www,scam.com", "url", "url:https://www.scam.com/"),
         ("https://www,scam.com", "url", "url:https://www.scam.com/"),
-        ("www.scam.com.my.", "url", "url:http://www.scam.com.my/"),
+        ("www.scam.com.my.", "url", "url:https://www.scam.com.my/"),
         ("scam .com", "domain", "domain:scam.com"),
         ("scam.com,", "domain", "domain:scam.com"),
         ("scam.com (fake bank)", "domain", "domain:scam.com"),
-        ("evil.com\\login", "url", "url:http://evil.com/login"),
-        ("Web: scam.com", "url", "url:http://scam.com/"),
-        ("Situs: scam.com", "url", "url:http://scam.com/"),
-        ("Laman web: scam.com", "url", "url:http://scam.com/"),
-        ("Trang web: scam.com", "url", "url:http://scam.com/"),
-        ("\u0e40\u0e27\u0e47\u0e1a: scam.com", "url", "url:http://scam.com/"),  # Thai "web"
+        ("evil.com\\login", "url", "url:https://evil.com/login"),
+        ("Web: scam.com", "url", "url:https://scam.com/"),
+        ("Situs: scam.com", "url", "url:https://scam.com/"),
+        ("Laman web: scam.com", "url", "url:https://scam.com/"),
+        ("Trang web: scam.com", "url", "url:https://scam.com/"),
+        ("\u0e40\u0e27\u0e47\u0e1a: scam.com", "url", "url:https://scam.com/"),  # Thai "web"
     ],
 )
 def test_links_as_typed_are_detected_and_read(raw: str, kind: str, expected: str) -> None:

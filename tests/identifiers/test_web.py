@@ -8,7 +8,7 @@ URLS = [
     ("hxxps://evil[.]example[.]com/Login", "https://evil.example.com/Login", "example.com"),
     ("hXXps[:]//evil(.)example{.}com/a", "https://evil.example.com/a", "example.com"),
     ("hxxp[://]evil[dot]com", "http://evil.com/", "evil.com"),
-    ("evil .com/path", "http://evil.com/path", "evil.com"),
+    ("evil .com/path", "https://evil.com/path", "evil.com"),
     ("EXAMPLE.com:80", "http://example.com/", "example.com"),
     # A bare host:443 is the https site: it was http://...:443/, never meeting https://...
     (
@@ -31,7 +31,7 @@ URLS = [
     ),
     ("https://example.com/ไทย", "https://example.com/%E0%B9%84%E0%B8%97%E0%B8%A2", "example.com"),
     ("https://paypal.com@evil.com/x", "https://evil.com/x", "evil.com"),
-    ("//cdn.example.org/x.js", "http://cdn.example.org/x.js", "example.org"),
+    ("//cdn.example.org/x.js", "https://cdn.example.org/x.js", "example.org"),
     ("https://my-shop.blogspot.com/p", "https://my-shop.blogspot.com/p", "my-shop.blogspot.com"),
     (
         "http://www.maybank2u.com.my.secure-login.xyz/",
@@ -377,3 +377,38 @@ def test_ip_errors(raw: str, fragment: str) -> None:
     with pytest.raises(InvalidIdentifier) as info:
         canonicalize("ip", raw)
     assert fragment in info.value.reason
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "variants"),
+    [
+        # As an address bar shows it (browsers hide https://): the https site, and a check
+        # also asks for the http:// form earlier versions stored it as.
+        ("scam-shop.com/pay", "https://scam-shop.com/pay", ("http://scam-shop.com/pay",)),
+        (
+            "www.scam-shop.com/pay",
+            "https://www.scam-shop.com/pay",
+            ("http://www.scam-shop.com/pay",),
+        ),
+        ("//scam-shop.com/pay", "https://scam-shop.com/pay", ("http://scam-shop.com/pay",)),
+        ("scam-shop[.]com/pay", "https://scam-shop.com/pay", ("http://scam-shop.com/pay",)),
+        (
+            "scam-shop.com:8080/pay",
+            "https://scam-shop.com:8080/pay",
+            ("http://scam-shop.com:8080/pay",),
+        ),
+        # A scheme written, or named by its port, is kept and asks for nothing else.
+        ("https://scam-shop.com/pay", "https://scam-shop.com/pay", ()),
+        ("http://scam-shop.com/pay", "http://scam-shop.com/pay", ()),
+        ("hxxp://scam-shop[.]com/pay", "http://scam-shop.com/pay", ()),
+        ("scam-shop.com:443/pay", "https://scam-shop.com/pay", ()),
+        ("scam-shop.com:80/pay", "http://scam-shop.com/pay", ()),
+    ],
+)
+def test_a_link_without_a_scheme_is_its_https_site(
+    raw: str, value: str, variants: tuple[str, ...]
+) -> None:
+    found = canonicalize("url", raw)
+    assert (found.value, found.variants) == (value, variants)
+    # The variant is no part of the value's identity: it reads back as the same record.
+    assert canonicalize("url", found.value) == found

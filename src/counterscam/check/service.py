@@ -70,8 +70,26 @@ def _note(canon: Canonical) -> str | None:
 
 def _keys(canon: Canonical) -> list[Key]:
     keys = [(canon.kind, canon.value)]
+    keys.extend((canon.kind, v) for v in canon.variants)
     keys.extend((r.kind, r.value) for r in _context(canon) if not r.shared_platform)
     return keys
+
+
+def _named(found: Matches, canon: Canonical) -> list[Row]:
+    """Return the matches of the value asked and of every form it may also be (``variants``:
+    a URL written without a scheme is also its http:// form), answered as one."""
+    rows = found.rows.get((canon.kind, canon.value), [])
+    for variant in canon.variants:
+        rows = rows + found.rows.get((canon.kind, variant), [])
+    return rows
+
+
+def _listed(stops: dict[Key, Stopped], canon: Canonical) -> Stopped | None:
+    """Return the stop-list entry of the value asked, else of the first variant listed."""
+    entry = stops.get((canon.kind, canon.value))
+    for variant in canon.variants:
+        entry = entry or stops.get((canon.kind, variant))
+    return entry
 
 
 def _holdings(hidden: dict[int, Row]) -> list[Holding]:
@@ -222,7 +240,7 @@ def _result(
             query=raw,
             kind=outcome.kind,
             value=outcome.value,
-            hit=key in public,
+            hit=key in public or any((outcome.kind, v) in public for v in outcome.variants),
             shared_platform=outcome.shared_platform,
             shared_note=(
                 shared_note(outcome.kind, outcome.value, public=True)
@@ -230,7 +248,7 @@ def _result(
                 else None
             ),
         )
-    result = _answer(raw, outcome, found.rows.get(key, []), found, caller, stops.get(key))
+    result = _answer(raw, outcome, _named(found, outcome), found, caller, _listed(stops, outcome))
     for rel in _context(outcome):
         if rel.shared_platform:
             result.related.append(
@@ -300,7 +318,9 @@ def _lookup(
     keys = {k for o in outcomes if isinstance(o, Canonical) for k in _keys(o)}
     if not keys:
         return NO_MATCHES, set(), {}
-    asked = {(o.kind, o.value) for o in outcomes if isinstance(o, Canonical)}
+    asked = {
+        (o.kind, v) for o in outcomes if isinstance(o, Canonical) for v in (o.value, *o.variants)
+    }
     # An account number asked at every bank asks for each bank's account: the public learns
     # whether any was reported, an agency whether any hit is on the stop-list.
     asked |= {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 KINDS: tuple[str, ...] = (
     "phone",
@@ -21,13 +21,21 @@ KINDS: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class Canonical:
-    """One identifier in its canonical form, with the identifiers derived from it."""
+    """One identifier in its canonical form, with the identifiers derived from it.
+
+    ``variants`` are other values of the same kind that a check answers for together with
+    ``value``, because the input did not tell them apart: a URL written without a scheme is
+    ``https://...``, and also the ``http://...`` form earlier versions stored it as (or a
+    report gave explicitly). They are never stored, nor part of the identifier's identity:
+    two records of one value are equal whatever the input's writing left unsure.
+    """
 
     kind: str
     value: str
     country: str | None
     related: tuple[Canonical, ...] = ()
     shared_platform: bool = False
+    variants: tuple[str, ...] = field(default=(), compare=False)
 
 
 class InvalidIdentifier(ValueError):

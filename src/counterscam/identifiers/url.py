@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from urllib.parse import quote, unquote, urlsplit
 
 from counterscam.identifiers._browser_ipv4 import browser_ipv4
@@ -116,8 +117,10 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
         text = head.replace("\\", "/") + mark + query_part
     as_link = scheme_match is not None or "/" in text
     if scheme_match is None:
-        text = "http://" + text.removeprefix("//")
-    scheme = (scheme_match[1] if scheme_match else "http").lower()
+        # Browsers hide the scheme of what they show, and nearly every scam site is served
+        # over https: a link copied from the address bar is that site's https:// link.
+        text = "https://" + text.removeprefix("//")
+    scheme = (scheme_match[1] if scheme_match else "https").lower()
     if scheme == "line" and scheme_match is not None:
         # The LINE app's own link (line://ti/p/~id, line://ti/g/...) opens what the same path
         # on line.me opens: read as that page, both writings give one URL.
@@ -137,10 +140,10 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
     port = _port(raw, parts.netloc)
     if not hostname:
         raise _fail(raw, "has no host name; enter it like https://example.com/page")
-    if scheme_match is None and port == _DEFAULT_PORTS["https"]:
-        # A host written with :443 is a TLS site: read as http, the port stayed in the value
-        # and it never met the same site written https://.
-        scheme = "https"
+    if scheme_match is None and port == _DEFAULT_PORTS["http"]:
+        # A host written with :80 is a plain-http site: read as https, the port stayed in the
+        # value and it never met the same site written http://.
+        scheme = "http"
     if "%" in hostname:
         hostname = _decoded_host(raw, hostname)
     ip_value = _ip_host(raw, hostname, as_link=as_link)
@@ -177,14 +180,26 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
     # ("/a.#top", "/a)#top") left it last, or the form would not read back as itself.
     joined = f"{scheme}://{netloc}{path}" + (f"?{query}" if query else "")
     value = unwrap(joined)
+    # Written without a scheme (nor the port 443 or 80 naming one), the link may be the
+    # http:// site too, as earlier versions read it: a check answers for both (variants).
+    unsure = scheme_match is None and port != _DEFAULT_PORTS["https"]
     if value != joined:
         # Read again without it: "facebook.com/name:" ending a sentence is the profile "name",
         # which the colon hid from the profile reading above, so the URL it left did not read
         # back as itself (it read as the handle).
-        return canonicalize_url(value, country)
+        again = canonicalize_url(value, country)
+        return _with_http_variant(again) if unsure else again
     # A page on a private address (a router's http://192.168.1.1/) is on no one's site.
     local = ip_value is not None and related[0].shared_platform
-    return Canonical("url", value, None, related, shared or local)
+    found = Canonical("url", value, None, related, shared or local)
+    return _with_http_variant(found) if unsure else found
+
+
+def _with_http_variant(canon: Canonical) -> Canonical:
+    """Return an https URL with its http:// form as a variant; anything else as it is."""
+    if canon.kind != "url" or not canon.value.startswith("https://"):
+        return canon
+    return replace(canon, variants=("http://" + canon.value.removeprefix("https://"),))
 
 
 def _signal_username_url(raw: str, text: str, username: str, country: str | None) -> Canonical:

@@ -29,7 +29,7 @@ from counterscam.db import engine as db_engine
 from counterscam.db import writer
 from counterscam.db.dialect import lock_intake
 from counterscam.db.engine import is_sqlite, make_engine, session_factory
-from counterscam.db.models import Agency, AuditEvent
+from counterscam.db.models import Agency, ApiToken, AuditEvent
 from tests.audit.conftest import World
 
 BUSY_MS = 300  # SQLite's busy timeout here: the real 30 s would make the tests slow
@@ -281,3 +281,172 @@ def test_a_commands_check_during_an_import_says_busy_not_paused(
     assert result.output.startswith("error: the database is busy with another change")
     assert "Traceback" not in result.output and "HIT" not in result.output
     assert runner.invoke(cli_app, args).exit_code == 0
+
+
+def _owner_reads(world: World) -> list[str]:
+    batch = world.ids["batch"]
+    return [
+        "/stop-list",
+        "/stop-list.csv",
+        f"/upload/batches/{batch}",
+        f"/upload/batches/{batch}/rejections.csv",
+        f"/api/v1/batches/{batch}",
+        f"/api/v1/batches/{batch}/rejections.csv",
+        f"/api/v1/batches/{world.ids['missing']}",
+    ]
+
+
+def _read_as_owner(client: TestClient, world: World) -> list[int]:
+    # SG-ASCOM submitted the region's batch: its reads of it are answered, not refused.
+    headers = {"Authorization": f"Bearer {world.tokens['SG-ASCOM']}"}
+    return [client.get(path, headers=headers).status_code for path in _owner_reads(world)]
+
+
+def test_stop_list_and_batch_reads_during_an_import_answer_and_are_audited_after_it(
+    store: Engine, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = [200, 200, 200, 200, 200, 200, 404]
+    app = create_app(settings=Settings(demo=True), engine=store)
+    with TestClient(app) as client:
+        monkeypatch.setenv("COUNTERSCAM_AUDIT_FLUSH_SECONDS", "0")
+        get_settings.cache_clear()
+        before = world.last_row()
+        assert _read_as_owner(client, world) == expected
+        through = _audited(world, before)
+        assert [row[2] for row in through] == ["list_stop_entries"] * 2 + ["read_batch"] * 5
+        monkeypatch.setenv("COUNTERSCAM_AUDIT_FLUSH_SECONDS", "60")
+        get_settings.cache_clear()
+
+        before = world.last_row()
+        held = Import(store)
+        try:
+            # These wrote their audit row in the read's own transaction: on SQLite each waited
+            # for the import's write lock, then answered 503.
+            assert _read_as_owner(client, world) == expected
+            assert _audited(world, before) == []  # queued, not yet written
+        finally:
+            held.end()
+        audit.flush()
+        assert _audited(world, before) == through
+
+
+def _run_in_thread(runner: CliRunner, args: list[str]) -> tuple[threading.Thread, list[Any]]:
+    results: list[Any] = []
+    thread = threading.Thread(target=lambda: results.append(runner.invoke(cli_app, args)))
+    thread.start()
+    return thread, results
+
+
+@pytest.mark.parametrize(
+    ("words", "action", "by_token"),
+    [
+        (["link", "stop", "list"], "list_stop_entries", False),
+        (["export", "clusters"], "export_clusters", False),
+        (["export", "clusters"], "export_clusters", True),
+    ],
+)
+def test_a_commands_read_during_an_import_answers_and_is_audited_after_it(
+    store: Engine,
+    world: World,
+    runner: CliRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Any,
+    words: list[str],
+    action: str,
+    by_token: bool,
+) -> None:
+    out = tmp_path / "clusters.csv"
+    args = [*words]
+    if by_token:
+        monkeypatch.setenv("COUNTERSCAM_TOKEN", world.tokens["MY-NSRC"])
+    else:
+        args += ["--agency", "MY-NSRC"]
+    if words[0] == "export":
+        args += ["--out", str(out)]
+    monkeypatch.setenv("COUNTERSCAM_AUDIT_FLUSH_SECONDS", "0")
+    get_settings.cache_clear()
+    before = world.last_row()
+    answered = runner.invoke(cli_app, args)
+    assert answered.exit_code == 0, answered.output
+    through = _audited(world, before)
+    assert [row[2] for row in through] == [action]
+    written = out.read_text() if words[0] == "export" else ""
+    monkeypatch.setenv("COUNTERSCAM_AUDIT_FLUSH_SECONDS", "60")
+    get_settings.cache_clear()
+    # The token's use is due to be stamped again, as it is a minute after the last.
+    world.session.execute(update(ApiToken).values(last_used_at=None))
+    world.session.commit()
+
+    before = world.last_row()
+    held = Import(store)
+    try:
+        thread, results = _run_in_thread(runner, args)
+        # Answered at once: the command waits only to write its audit row, which it cannot
+        # while the import holds the store (SQLite).
+        thread.join(timeout=10 * BUSY_MS / 1000)
+        if is_sqlite(store):
+            assert thread.is_alive(), results[0].output  # it ended, and said why
+            assert _audited(world, before) == []
+            if written:
+                assert out.read_text() == written  # the export is whole before the import ends
+    finally:
+        held.end()
+    thread.join(HELD_AT_MOST)
+    assert not thread.is_alive()
+    (result,) = results
+    # Was, on SQLite: a traceback (database is locked) 30 s later, and no audit row at all.
+    assert result.exit_code == 0, result.output
+    assert result.stdout == answered.stdout  # the same table, or "wrote N reports"
+    if written:
+        assert out.read_text() == written
+    assert _audited(world, before) == through
+    if is_sqlite(store):
+        assert "waiting for the database, busy with another change" in result.stderr
+    else:
+        assert "waiting for the database" not in result.stderr
+
+
+def test_a_commands_read_written_through_during_an_import_says_busy(
+    store: Engine, world: World, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With COUNTERSCAM_AUDIT_FLUSH_SECONDS=0 the row is written through, in the command's own
+    # transaction, so on SQLite it waits for the import like a write.
+    monkeypatch.setenv("COUNTERSCAM_AUDIT_FLUSH_SECONDS", "0")
+    get_settings.cache_clear()
+    args = ["link", "stop", "list", "--agency", "MY-NSRC"]
+    before = world.last_row()
+    held = Import(store)
+    try:
+        result = runner.invoke(cli_app, args)
+    finally:
+        held.end()
+    if not is_sqlite(store):
+        # PostgreSQL writes the audit row beside the import: the read is answered.
+        assert result.exit_code == 0, result.output
+        assert [row[2] for row in _audited(world, before)] == ["list_stop_entries"]
+        return
+    # Was a traceback of "(sqlite3.OperationalError) database is locked".
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert result.output.startswith("error: the database is busy with another change")
+    assert "Traceback" not in result.output
+    assert _audited(world, before) == []  # nothing was answered: the table is printed after
+
+
+def test_a_command_stopped_while_its_read_waits_keeps_the_row_for_its_exit(
+    store: Engine, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = world.last_row()
+    with session_factory(store)() as session:
+        audit.record_read(session, world.policy.caller("MY-NSRC"), channel="cli", action="x")
+
+    def interrupted(conn: Any, rows: Any) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patched:
+        patched.setattr(audit, "_write", interrupted)
+        # Ctrl-C while the command waited for the import: the row was taken off the queue.
+        with pytest.raises(KeyboardInterrupt):
+            audit.flush_waiting(lambda queued: None)
+    audit.shutdown()  # what the command's exit does
+    assert [row[2] for row in _audited(world, before)] == ["x"]

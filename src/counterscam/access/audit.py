@@ -1,14 +1,16 @@
 """The audit trail: every search and every read of sensitive data leaves a row.
 
 Searches (``record_search``) and reads of records (``record_read``: a report, a list of
-reports, a cluster) need only be durable, not part of the caller's transaction: a commit per
-check cost more than the check itself, and on SQLite a read's row committed with the read
-needed the store's one write lock, so every report page and cluster waited for an import and
-was then answered 503. Their rows are queued in memory, per engine, in the order they were
-made, and written in batches with one multi-row insert: when the queue holds ``BATCH``
-events, when its oldest event is ``COUNTERSCAM_AUDIT_FLUSH_SECONDS`` old (a daemon thread
-writes them even on a quiet server), and at interpreter exit and app shutdown. Other rows
-(``record``) are added to the caller's session and commit with its unit of work.
+reports, a cluster, the stop-list, an upload batch, an export of clusters) need only be
+durable, not part of the caller's transaction: a commit per check cost more than the check
+itself, and on SQLite a read's row committed with the read needed the store's one write lock,
+so every report page and cluster waited for an import and was then answered 503. Their rows
+are queued in memory, per engine, in the order they were made, and written in batches with one
+multi-row insert: when the queue holds ``BATCH`` events, when its oldest event is
+``COUNTERSCAM_AUDIT_FLUSH_SECONDS`` old (a daemon thread writes them even on a quiet server),
+and at interpreter exit and app shutdown. ``record`` adds a row to the caller's session
+instead, to commit with its unit of work: for a write's own row, never a read's (a read that
+wrote its row there waited for an import on SQLite, then answered 503).
 
 The trade-off: a hard crash (power loss, SIGKILL) can lose at most the last
 ``audit_flush_seconds`` of queued audit rows; a clean exit loses none. Setting it to 0 writes
@@ -19,7 +21,10 @@ error page and the commands with a one-line error (exit 1). A database only busy
 writer (an import on SQLite) is no such failure: the rows wait in the queue, and a search
 written through that waits too long raises ``StoreBusy`` (503, "busy"). A command's searches
 are written through (``written_through``): its process ends right after it answers, so a
-queued row could only be written, or lost, after the answer was given.
+queued row could only be written, or lost, after the answer was given. A command's reads are
+queued, and written before it ends (``flush_waiting``), however long an import makes them wait:
+an export has handed out its rows when its audit row is made, so refusing it then protects
+nothing, and a row still queued at exit is lost after ``CLOSE_WAIT_SECONDS``.
 """
 
 from __future__ import annotations
@@ -206,6 +211,24 @@ def flush() -> None:
         writer.flush()
 
 
+def flush_waiting(waiting: Callable[[int], None]) -> None:
+    """Write every queued audit event of this process now, waiting for as long as another
+    writer holds the store (an import on SQLite): for a command, before it ends.
+
+    ``waiting`` is told, once, how many events wait when the store is busy. Raises
+    AuditUnavailable when the database refuses them for another reason.
+    """
+    for writer in list(_writers.values()):
+        if writer.pid != os.getpid():
+            continue
+        try:
+            writer.write_all(None, waiting)
+        except SQLAlchemyError as exc:
+            raise AuditUnavailable(
+                f"the database refused the audit rows of the records read: {_reason(exc)}"
+            ) from exc
+
+
 def shutdown() -> None:
     """Write every queued event and stop the writer threads; new events start new writers."""
     with _registry_lock:
@@ -325,17 +348,23 @@ class _Writer:
         with self._cond:
             return len(self._queue)
 
-    def flush(self) -> int:
-        """Write the queued events; return how many. On failure they stay queued, in order."""
+    def flush(self, *, busy_ms: int | None = None) -> int:
+        """Write the queued events; return how many. On failure they stay queued, in order.
+
+        ``busy_ms``: on SQLite, wait at most that long for another writer (None: as long as
+        the connection's busy timeout says).
+        """
         with self._write_lock:
             with self._cond:
                 rows, self._queue = self._queue, []
             if not rows:
                 return 0
             try:
-                with self.engine.begin() as conn:
-                    _write(conn, rows)
-            except Exception:
+                with self.engine.connect() as conn:
+                    with _busy_timeout(conn, busy_ms), conn.begin():
+                        _write(conn, rows)
+            except BaseException:
+                # Ctrl-C too: a command waiting to write them is stopped, and its exit writes them.
                 with self._cond:  # keep them, in order, for the next attempt
                     self._queue[:0] = rows
                     self._oldest = time.monotonic() - self.max_age + _RETRY_SECONDS
@@ -347,24 +376,27 @@ class _Writer:
             self._closed = True
             self._cond.notify()
         self._thread.join(timeout=5)
-        deadline = time.monotonic() + CLOSE_WAIT_SECONDS
+        # Stopped while an import holds the store: the rows would be lost at exit.
+        self.write_all(CLOSE_WAIT_SECONDS, _say_stopping)
+
+    def write_all(self, wait: float | None, waiting: Callable[[int], None]) -> None:
+        """Write the queued events, trying again for ``wait`` seconds (None: for as long as it
+        takes) while another writer holds the store; ``waiting`` is told once how many wait.
+        """
+        deadline = None if wait is None else time.monotonic() + wait
         said = False
         while True:
             try:
-                self.flush()
+                # The first try does not wait: whoever waits is told so before, not after.
+                self.flush(busy_ms=None if said else 0)
                 return
             except Exception as exc:
-                # Stopped while an import holds the store: the rows would be lost at exit.
-                if not is_busy(exc) or time.monotonic() >= deadline:
+                if not is_busy(exc) or (deadline is not None and time.monotonic() >= deadline):
                     raise
                 if not said:
                     said = True
-                    log.warning(
-                        "stopping: %d audit events wait for the database, busy with another "
-                        "writer (an import, most likely); trying for up to %.0f s",
-                        self.queued(),
-                        CLOSE_WAIT_SECONDS,
-                    )
+                    waiting(self.queued())
+                    continue
                 time.sleep(_RETRY_SECONDS)
 
     def _due(self) -> float:
@@ -398,6 +430,33 @@ class _Writer:
                     written,
                 )
                 failing_since = None
+
+
+def _say_stopping(queued: int) -> None:
+    log.warning(
+        "stopping: %d audit events wait for the database, busy with another writer (an import, "
+        "most likely); trying for up to %.0f s",
+        queued,
+        CLOSE_WAIT_SECONDS,
+    )
+
+
+@contextmanager
+def _busy_timeout(conn: Connection, busy_ms: int | None) -> Iterator[None]:
+    """Make SQLite's busy handler wait ``busy_ms`` on ``conn`` in this block (None: as set)."""
+    if busy_ms is None or conn.dialect.name != "sqlite":
+        yield
+        return
+    # On the driver's connection: through SQLAlchemy's, the pragma would begin the transaction
+    # the caller begins next.
+    raw: Any = conn.connection.driver_connection
+    (was,) = raw.execute("PRAGMA busy_timeout").fetchone()
+    raw.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
+    try:
+        yield
+    finally:
+        # Before the connection goes back to the pool, where a request takes it.
+        raw.execute(f"PRAGMA busy_timeout={int(was)}")
 
 
 def _say_failing(exc: Exception, queued: int) -> None:

@@ -288,6 +288,7 @@ def audited_batch(
     session: Session, caller: Caller, batch_id: int, *, channel: str, read: Callable[[], T]
 ) -> T:
     """Run a read of a batch and audit it, a miss too: its row errors hold values as sent.
+    Its row is queued as other reads' are (``audit.record_read``): it waits for no import.
 
     Another agency's batch and a batch that does not exist are answered alike (404), but the
     miss's row says which it was: ``outcome=refused`` or ``outcome=missing`` (docs/access.md).
@@ -296,7 +297,7 @@ def audited_batch(
         result = read()
     except BatchNotFound:
         outcome = MISSING if session.get(ImportBatch, batch_id) is None else REFUSED
-        audit.record(
+        audit.record_read(
             session,
             caller,
             channel=channel,
@@ -306,7 +307,7 @@ def audited_batch(
         )
         session.commit()
         raise
-    audit.record(
+    audit.record_read(
         session,
         caller,
         channel=channel,

@@ -84,12 +84,7 @@ class _Commands(TyperGroup):
             if isinstance(exc, StoreBusy):
                 # A check's audit row waited its time for an import's write lock (SQLite): the
                 # log is fine, the store is busy; it was a traceback.
-                from counterscam.cli.context import fail
-
-                raise fail(
-                    "the database is busy with another change (an import, most likely), and "
-                    "nothing was done; run the command again when it ends"
-                ) from exc
+                raise _busy("nothing was done") from exc
             if not isinstance(exc, AuditUnavailable):
                 if was_interrupted(exc):
                     raise _interrupted() from None
@@ -102,9 +97,25 @@ class _Commands(TyperGroup):
                 "permissions, or whether it accepts writes), then run the command again"
             ) from exc
         except Exception as exc:
-            if not was_interrupted(exc):
+            if was_interrupted(exc):
+                raise _interrupted() from None
+            from counterscam.db.writer import is_busy  # imported here: the database layer
+
+            if not is_busy(exc):
                 raise
-            raise _interrupted() from None
+            # A read's audit row written through (COUNTERSCAM_AUDIT_FLUSH_SECONDS=0) found an
+            # import holding the store (SQLite): it was a traceback of "database is locked".
+            raise _busy("nothing the command had to write to it was stored") from exc
+
+
+def _busy(outcome: str) -> typer.Exit:
+    """Say that another writer held the store for longer than the command waits."""
+    from counterscam.cli.context import fail  # imported here: it loads the database layer
+
+    return fail(
+        f"the database is busy with another change (an import, most likely), and {outcome}; "
+        "run the command again when it ends"
+    )
 
 
 def was_interrupted(exc: BaseException) -> bool:

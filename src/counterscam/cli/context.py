@@ -28,6 +28,7 @@ from counterscam.db.engine import engine_for
 from counterscam.db.models import Agency
 from counterscam.db.schema_version import schema_problem
 from counterscam.db.url_problems import database_problem, in_memory, missing_sqlite_file
+from counterscam.db.writer import commit_unless_busy
 
 # Soft wrap: a message piped into a log stays one line, not cut at Rich's default 80 columns.
 # Output is text, not Rich markup: what is printed quotes values, names, references and paths
@@ -82,6 +83,25 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+def write_read_audit() -> None:
+    """Write the audit rows of the records the command read, before it ends.
+
+    They were queued, as a server queues them, so the read answered while an import held the
+    store (SQLite); at exit a row still queued waits at most five minutes, then is lost.
+    Here it waits for as long as the import takes, and the command says so on stderr.
+    """
+    from counterscam.access.audit import flush_waiting  # imported here: it loads the models
+
+    flush_waiting(
+        lambda _queued: errors.print(
+            "waiting for the database, busy with another change (an import, most likely), to "
+            "write the audit record of what was read; the answer above is complete, and the "
+            "command ends once the record is written",
+            highlight=False,
+        )
+    )
+
+
 def operator_only(command: str, *, does: str) -> None:
     """Refuse ``command`` while ``COUNTERSCAM_TOKEN`` signs the CLI in as one user.
 
@@ -121,6 +141,10 @@ def cli_caller(session: Session, *, agency: str | None) -> Caller:
                 f"--agency names {agency.strip().upper()}: drop --agency, or unset "
                 "COUNTERSCAM_TOKEN to act as that agency's admin identity"
             )
+        if session.dirty:
+            # The minute stamp of the token's use waits for no import, as the API's does: left
+            # to the command's commit, it made a read during an import fail 30 s later (SQLite).
+            commit_unless_busy(session)
         return caller
     try:
         return admin_caller(session, agency or _secretariat(session))

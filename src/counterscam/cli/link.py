@@ -21,6 +21,7 @@ from counterscam.cli.context import (
     print_table,
     progress_bar,
     writable_file,
+    write_read_audit,
 )
 from counterscam.db.engine import session_scope
 from counterscam.link.export import export_clusters
@@ -186,6 +187,7 @@ def stop_list(agency: AgencyOpt = None) -> None:
                 cells = (e.kind, value, e.action, rule, e.reason, e.added_by, when)
                 table.add_row(*cells)
         print_table(table)
+    write_read_audit()
 
 
 @export_app.command("clusters")
@@ -201,3 +203,4 @@ def export_cluster_csv(
         with out.open("w", newline="") as handle:
             rows = export_clusters(session, caller, handle)
     console.print(f"wrote {rows:,} reports to {out}")
+    write_read_audit()

@@ -42,7 +42,9 @@ def export_clusters(session: Session, caller: Caller, out: TextIO, *, channel: s
     """Write the CSV of reports and their clusters to ``out``; return the rows; audited.
 
     An export cut short (Ctrl-C, a full disk) is audited too, with the rows written so far,
-    and that row committed: the caller's unit of work ends rolled back.
+    and that row queued or committed: the caller's unit of work ends rolled back. Its row is
+    queued as other reads' are (``audit.record_read``), so an export during an import is
+    written, not refused after its rows have gone out; a command writes it before it ends.
     """
     writer = csv.writer(out)
     n = 0
@@ -56,14 +58,14 @@ def export_clusters(session: Session, caller: Caller, out: TextIO, *, channel: s
         # stopped half-way left hundreds of thousands of references out and no trace of it.
         _audit_cut_short(session, caller, channel, n)
         raise
-    audit.record(session, caller, channel=channel, action="export_clusters", hits=n)
+    audit.record_read(session, caller, channel=channel, action="export_clusters", hits=n)
     return n
 
 
 def _audit_cut_short(session: Session, caller: Caller, channel: str, rows: int) -> None:
     try:
         session.rollback()  # the read may have failed the transaction: audit in a new one
-        audit.record(session, caller, channel=channel, action="export_clusters", hits=rows)
+        audit.record_read(session, caller, channel=channel, action="export_clusters", hits=rows)
         session.commit()
     except Exception:  # the export's own error is the one to tell; say this one in the log
         session.rollback()

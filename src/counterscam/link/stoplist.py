@@ -242,7 +242,7 @@ def list_stops(session: Session, caller: Caller, *, channel: str) -> list[StopVi
         else _view(e)
         for e in entries
     ]
-    audit.record(
+    audit.record_read(
         session,
         caller,
         channel=channel,

@@ -39,9 +39,11 @@ class StopListView:
 
 
 def read_stop_list(session: Session, caller: Caller) -> StopListView:
-    """Return the stop-list as the caller may see it, its audit row committed."""
+    """Return the stop-list as the caller may see it, its audit row queued or committed."""
     entries = list_stops(session, caller, channel="web")
-    session.commit()  # the listing's audit row: the request's session ends rolled back
+    # The listing's audit row when rows are written through: the request's session ends
+    # rolled back. Queued, it is not in the session, and nothing waits for an import.
+    session.commit()
     return StopListView(entries=entries, table=stop_table(entries))
 
 

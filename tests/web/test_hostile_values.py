@@ -6,9 +6,11 @@ import csv
 import io
 import re
 from collections.abc import Callable
+from html import unescape
 
 import pytest
 from fastapi.testclient import TestClient
+from openpyxl import load_workbook
 from sqlalchemy import Engine, select, update
 
 from counterscam.check.alerts import raise_alerts
@@ -19,6 +21,8 @@ from counterscam.link.rebuild import rebuild
 from tests.factories import PolicyRegion, make_report
 from tests.link.region import add_compound, add_party
 from tests.web.conftest import csrf_of, upload
+from tests.web.test_check_bulk_page import CARRIED
+from tests.web.test_check_bulk_page import _post as _post_list
 
 RLO = "\u202e"  # RIGHT-TO-LEFT OVERRIDE: the text after it is drawn backwards
 # One unbroken run, as a pasted form address or a name in a script without spaces.
@@ -46,7 +50,9 @@ def test_a_carriage_return_in_a_rejected_cell_neither_breaks_the_page_nor_runs(
 
     download = client.get(response.headers["location"] + "/rejections.csv").text
     rows = _spreadsheet_rows(download)
-    assert [r[3] for r in rows[1:]] == ["x\r=SUM(1+1)*cmd|calc"]
+    # Quoted after the carriage return too: where a spreadsheet splits at ";" the quotes around
+    # the cell do not open its field, and the row ends there.
+    assert [r[3] for r in rows[1:]] == ["x\r'=SUM(1+1)*cmd|calc"]
     assert not [c for r in rows for c in r if c[:1] in ("=", "+", "@")]
 
 
@@ -63,7 +69,36 @@ def test_a_rejection_file_stored_before_carriage_returns_were_quoted_still_opens
     page = client.get(location)
     assert page.status_code == 200 and "not a type" in page.text
     rows = _spreadsheet_rows(client.get(location + "/rejections.csv").text)
-    assert [r[3] for r in rows[1:]] == ["x\r=SUM(1+1)"]
+    assert [r[3] for r in rows[1:]] == ["x\r'=SUM(1+1)"]
+
+
+def _semicolon_locale_formulas(text: str) -> list[str]:
+    """Return the cells Excel runs as formulas opening ``text`` where the decimal mark is a
+    comma (Indonesia, Viet Nam): it splits rows at ";", and a quote not opening a field is text.
+    """
+    fields = [f for line in text.lstrip("\ufeff").splitlines() for f in line.split(";")]
+    return [f for f in fields if f.lstrip(' "')[:1] in ("=", "+", "-", "@")]
+
+
+def test_a_formula_after_a_semicolon_runs_in_no_download(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    client = client_for("MY-NSRC")
+    hostile = "x;=cmd|' /C calc'!A0;"
+    rejected = CSV_HEAD + f"SEMI-1,2026-03-01,{hostile},sms,amber\n"
+    location = upload(client, "reports.csv", rejected.encode()).headers["location"]
+    download = client.get(location + "/rejections.csv").text
+    assert _semicolon_locale_formulas(download) == []
+    # Read as CSV, the cell is the value sent, the quote after the ";" aside; the page shows
+    # the value as sent.
+    assert [r[3] for r in _spreadsheet_rows(download)[1:]] == ["x;'=cmd|' /C calc'!A0;"]
+    assert "x;=cmd|&#39; /C calc&#39;!A0;" in client.get(location).text
+
+    stored = CSV_HEAD + "SEMI-2;=HYPERLINK(A1),2026-03-01,investment,sms,amber\n"
+    assert upload(client, "reports.csv", stored.encode()).status_code == 303
+    listed = client.get("/reports.csv").text
+    assert "SEMI-2;'=HYPERLINK(A1)" in listed
+    assert _semicolon_locale_formulas(listed) == []
 
 
 @pytest.fixture
@@ -243,3 +278,23 @@ def test_a_right_to_left_override_in_a_name_stays_inside_it(
         assert RLO in sentences
         for at in [m.start() for m in re.finditer(RLO, sentences)]:
             assert sentences.rindex("<bdi>", 0, at) > sentences.rfind("</bdi>", 0, at), sentences
+
+
+def test_a_control_character_in_a_checked_list_still_downloads_as_a_workbook(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    # An escape pasted with a list made "Download Excel" fail (500): a workbook's XML cannot
+    # hold it. It is shown as U+FFFD there; the CSV download keeps it as sent.
+    client = client_for("MY-NSRC")
+    page = _post_list(client, values="x\x1by\n0123456789", country="MY").text
+    carried = CARRIED.search(page)
+    assert carried
+    form = {"csrf_token": csrf_of(page), "items": unescape(carried.group(1)), "country": "MY"}
+    response = client.post("/check/bulk.xlsx", data=form)
+    assert response.status_code == 200, response.text
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet is not None
+    values = [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert "x\ufffdy" in values and "0123456789" in values
+    listed = client.post("/check/bulk.csv", data=form).text
+    assert "x\x1by" in listed

@@ -8,12 +8,17 @@ digit. A workbook says which cells are text.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from counterscam.check.bulk_csv import COLUMNS
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Characters a workbook's XML cannot hold: control characters other than tab and line breaks
+# (a vertical tab or an escape pasted with a list), lone surrogates, U+FFFE and U+FFFF. openpyxl
+# refused the whole workbook for one of them; each is shown as U+FFFD, as errors echo them.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _NUMBERS = {"line": int, "reports": int, "loss_usd": float, "reports_with_loss": int}
 _WIDTHS = {
     "value": 28,
@@ -43,7 +48,7 @@ def answers_xlsx(rows: Iterable[list[str]]) -> bytes:
             if number is not None and text:
                 cells.append(number(text))
                 continue
-            cell = WriteOnlyCell(sheet, value=text)
+            cell = WriteOnlyCell(sheet, value=_NOT_IN_XML.sub("\ufffd", text))
             cell.data_type = "s"  # openpyxl would store "=..." as a formula
             cell.number_format = "@"  # and Excel would retype a value edited in the cell
             cells.append(cell)

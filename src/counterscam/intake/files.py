@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import IO
 
 from counterscam.intake import csv_files, join, json_files, xlsx_files
+from counterscam.intake.other_documents import refuse_other_documents
 from counterscam.intake.records import RawReport, RowError, TooLarge, file_problem
 from counterscam.intake.tables import Limits, Source, check_size, too_large
 
@@ -28,10 +29,13 @@ def read_batch(
     ``wanted`` is asked, for a CSV set, whether the item at each position of the stream (0
     for the first item yielded, errors included) is needed; a report that is not is yielded
     as ``records.SKIPPED``, without its linked rows. Other formats yield every item whole.
+    ``root_path``: the prefix a proxy serves the API under, for addresses messages name.
     """
     if not sources:
         raise file_problem("upload", "no file was given; choose a CSV, XLSX or JSON file")
     check_size(sources, limits)
+    for source in sources:
+        refuse_other_documents(source, root_path)
     formats = {s.format for s in sources}
     if len(sources) > 1 and formats != {"csv"}:
         raise file_problem(

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from counterscam.intake.chars import printable
-from counterscam.spreadsheet import safe_cell
+from counterscam.spreadsheet import plain_cell, safe_cell
 
 
 @dataclass(frozen=True)
@@ -174,13 +174,6 @@ def rejections_csv(errors: Iterable[RowError]) -> str:
     return out.getvalue()
 
 
-def _unquoted(cell: str) -> str:
-    """Undo ``safe_cell``: drop the quote it put before a formula, and only that."""
-    if cell.startswith("'") and safe_cell(cell[1:]) == cell:
-        return cell[1:]
-    return cell
-
-
 def parse_rejections_csv(text: str) -> list[RowError]:
     """Read back a rejection file written by ``rejections_csv``, now or before rows were CRLF."""
     old = not text.startswith(",".join(REJECTION_COLUMNS) + "\r\n")
@@ -191,11 +184,11 @@ def parse_rejections_csv(text: str) -> list[RowError]:
     ]
     return [
         RowError(
-            file=_unquoted(f),
+            file=plain_cell(f),
             row=int(r or 0),
-            column=_unquoted(c),
-            value=_unquoted(v),
-            reason=_unquoted(why),
+            column=plain_cell(c),
+            value=plain_cell(v),
+            reason=plain_cell(why),
         )
         for f, r, c, v, why in rows[1:]
         if len(rows[0]) == 5

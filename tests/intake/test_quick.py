@@ -179,3 +179,14 @@ def test_awkward_cells_give_the_same_result_either_way(
         _raw({**REPORT, **report}, [{**IDENTIFIER, **identifier}], [{**PARTY, **party}]),
         country,
     )
+
+
+def test_signs_read_by_the_reporting_country_give_the_same_result_either_way() -> None:
+    cells = ["K 500,000", "$1,200", "B 1,500", "500.000d", "~RM500", "> 500", "ＭＹＲ 500"]
+    for country in ("MM", "LA", "SG", "BN", "TH", "VN", "MY"):
+        for amount in cells:
+            for currency in ("", "USD", "MMK"):
+                report = {**REPORT, "loss_amount": amount, "loss_currency": currency}
+                _same(_raw(report, [], []), country)
+    quick = _same(_raw({**REPORT, "loss_amount": "K 500,000", "loss_currency": ""}, [], []), "MM")
+    assert quick is not None and quick.loss_currency == "MMK"

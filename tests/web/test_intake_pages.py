@@ -278,3 +278,20 @@ def test_the_report_page_says_whether_the_form_saved_a_new_report_or_replaced_on
     assert "MYR 9,000.00" in page
     plain = client.get(again.headers["location"].split("?")[0]).text  # type: ignore[attr-defined]
     assert "Report updated." not in plain and "Report saved." not in plain
+
+
+def test_the_report_form_reads_a_sign_as_the_agencys_country_writes_it(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    typed = {k: v for k, v in GOOD.items() if not k.startswith("identifiers-")}
+    typed.update(external_ref="WEB-DOLLAR", loss_amount="$1,200", loss_currency="")
+    # From Singapore "$" is the Singapore dollar: it was refused as one of seven dollars.
+    client = client_for("SG-ASCOM")
+    response = _post_form(client, typed)
+    assert response.status_code == 303  # type: ignore[attr-defined]
+    page = client.get(response.headers["location"]).text  # type: ignore[attr-defined]
+    assert "SGD 1,200.00" in page
+    # From Malaysia it stays ambiguous, and the form says what to write.
+    refused = _post_form(client_for("MY-NSRC"), typed)
+    assert refused.status_code == 400  # type: ignore[attr-defined]
+    assert "can be AUD, BND, CAD, HKD, NZD, SGD or USD" in refused.text  # type: ignore[attr-defined]

@@ -3,11 +3,14 @@
 A written amount is read only when it has one reading: ``1,234.56`` and ``1.234,56`` are both
 1234.56 and ``1.500.000`` is 1500000, but ``12,50`` is refused, and ``1.500`` is 1500 only in a
 currency whose amounts are never written with cents (docs/formats.md lists every form).
+A sign several currencies share is read by the reporting country (``intake.local_signs``), an
+estimate (``~RM500``, ``approx. 500``) as the figure it gives, and a bound (``> 500``) refused.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -15,6 +18,7 @@ from counterscam import reference
 from counterscam.identifiers._types import shown
 from counterscam.intake import vocab
 from counterscam.intake.chars import ascii_digits
+from counterscam.intake.local_signs import countries_reading, local_currency
 
 # Ten trillion (VND 10 trillion is about USD 400 million, more than any one report's loss):
 # SQLite keeps a Numeric as a binary float, exact to the cent only below about 9e13, and an
@@ -91,6 +95,12 @@ SIGNS: dict[str, frozenset[str]] = {
 }
 _FOLDED = {sign.casefold(): codes for sign, codes in SIGNS.items() if sign != "K"}
 
+
+def _compatible(text: str) -> str:
+    """Return ``text`` in NFKC: full-width ``ＭＹＲ ５００`` as typed with an Asian input method."""
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
+
+
 # Words for a multiple written after the number ("5 juta", "2 triệu", "3 แสน", "RM5k"), in the
 # region's languages: Myanmar counts money in သိန်း (a hundred thousand: "50 lakh kyats"), Lao
 # and Khmer in ແສນ and សែន as Thai does in แสน. An amount is written in digits: these are
@@ -117,6 +127,41 @@ MULTIPLES: dict[str, tuple[int, str]] = {
         (1000 * _MILLION, "a thousand million"),
     ),
 }
+# As the cell is read: NFKC writes the Lao ໝ as two letters.
+_MULTIPLES = {_compatible(word).casefold(): found for word, found in MULTIPLES.items()}
+
+# An estimate: read as the figure it gives ("~RM500", "approx. 500", "RM500 (approx)"), in
+# English, Malay and Indonesian, Vietnamese and Thai. "ca" and "est" only with their full stop:
+# "CA$" is the Canadian dollar.
+_NOT_LETTER = r"(?![^\W\d_])"
+_APPROX_WORDS = (
+    r"approx(?:imately)?|about|around|roughly|circa|estimated|lebih kurang|kurang lebih"
+    r"|kira-kira|sekitar|anggaran|khoảng|tầm|ประมาณ"
+)
+_APPROX_BEFORE = re.compile(
+    rf"^(?:[~≈∼]|(?:approx|ca|est)\.|(?:{_APPROX_WORDS}){_NOT_LETTER}\.?)|[~≈∼]$",
+    re.IGNORECASE,
+)
+_APPROX_AFTER = re.compile(
+    r"(?:\(\s*|(?<![^\W\d_]))(?:approx(?:imately|imate)?|est(?:imated|imate)?|anggaran"
+    r"|ประมาณ)\.?(?:\s*\))?$",
+    re.IGNORECASE,
+)
+# A bound, not an amount: "> 500", "more than RM500", "500+", "RM500 or more".
+_BOUND_BEFORE = re.compile(
+    r"^(?:>=?|<=?|[≥≤≧≦]|(?:more than|greater than|over|above|at least|not less than|less than"
+    r"|under|below|up to|upto|minimum|min|maximum|max|lebih dari(?:pada)?|kurang dari(?:pada)?"
+    rf"|melebihi|hơn|trên|dưới|ít nhất|tối thiểu|มากกว่า|เกิน|ไม่ต่ำกว่า|ต่ำกว่า|น้อยกว่า){_NOT_LETTER}\.?)"
+    r"|(?:>=?|<=?|[≥≤≧≦])$",
+    re.IGNORECASE,
+)
+_BOUND_AFTER = re.compile(
+    r"^\+$|(?<![^\W\d_])(?:or more|or above|and above|and more|or over|plus|or less|and below"
+    r"|or under|at least|at most|max(?:imum)?|min(?:imum)?|ขึ้นไป|trở lên)\.?$",
+    re.IGNORECASE,
+)
+# What the range refusal says too: a loss is one figure.
+_ONE_AMOUNT = "a loss is one amount: write the amount lost in digits"
 
 # The forms of a number, once its sign and currency are taken off.
 _SIMPLE = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d{1,2})?")
@@ -139,10 +184,10 @@ _FORMS = "like 12500.50, 12,500.50 or 1.500.000"
 class _Written:
     """An amount cell split into its number and the currency sign or code beside it."""
 
-    def __init__(self, value: str) -> None:
+    def __init__(self, value: str, country: str | None = None) -> None:
         self.shown = shown(value)
         # U+2212, the minus sign word processors and Excel's number formats write, is a minus.
-        text = ascii_digits(value.strip()).replace("\u2212", "-")
+        text = ascii_digits(_compatible(value).strip()).replace("\u2212", "-")
         digits = [i for i, ch in enumerate(text) if ch.isascii() and ch.isdigit()]
         if not digits and text.strip(" -\u2013\u2014") == "" and text.strip():
             # Excel's Accounting format shows zero as a dash, and a CSV keeps what it shows.
@@ -159,10 +204,10 @@ class _Written:
             # "1-2 juta", "1,000 - 2,000": the separators were misread as a decimal mark, or
             # the multiple was refused without a word about the range.
             raise ValueError(
-                f"{self.shown} is a range; a loss is one amount: write the amount lost in "
-                "digits (when only a range is known, its lower end, which is sure) and give "
-                "the range in the narrative"
+                f"{self.shown} is a range; {_ONE_AMOUNT} (when only a range is known, its "
+                "lower end, which is sure) and give the range in the narrative"
             )
+        pre, post = self._estimate(pre, post)
         self.minus = ""
         if pre[:1] in ("-", "+"):
             self.minus, pre = pre[0], pre[1:].strip()
@@ -175,6 +220,13 @@ class _Written:
         elif post[:1] == ".":
             number, post = number + ".", post[1:].strip()
         _refuse_accounting_negative(self.shown, pre, number, post)
+        if post[:1] == "B" and text[last : last + 1] == "B" and post.split()[0] == "B":
+            # "5B" is five billion in English, "500B" five hundred baht on a Thai menu.
+            raise ValueError(
+                f"{self.shown}: a B right after the number can mean billion, or baht; write "
+                f"the whole amount in digits, or baht as B {number}, {number} baht or "
+                f"{number} THB"
+            )
         if post[:1] == "K" and text[last : last + 1] == "K" and post.split()[0] == "K":
             # "50K" is how fifty thousand is written; kyat is "K 50,000" or "50,000 Ks".
             example = _times(number, 1000)
@@ -192,11 +244,23 @@ class _Written:
             )
         self.sign = pre or post
         self.number = number
+        # What the sign means where the report was written, beside what it can mean anywhere.
+        self.local = local_currency(self.sign, country)
         self.currencies = sign_currencies(self.sign) if self.sign else frozenset()
+        if self.local is not None:
+            self.currencies |= {self.local}
         if self.sign and not self.currencies:
             unknown = unknown_currency(self.sign)
             if unknown:
                 raise ValueError(f"{self.shown}: {unknown}")
+            elsewhere = countries_reading(self.sign)
+            if elsewhere:
+                where = " and ".join(f"{_country_name(c)} ({code})" for c, code in elsewhere)
+                raise ValueError(
+                    f"{self.shown}: {self.sign!r} is read as a currency only in reports from "
+                    f"{where}; write the amount with its ISO code, like {number} "
+                    f"{elsewhere[0][1]}"
+                )
             raise ValueError(
                 f"{self.shown} is not an amount: {self.sign!r} is not a currency sign or code; "
                 f"write the number alone, {_FORMS}, or with its ISO code (12500.50 MYR)"
@@ -209,6 +273,8 @@ class _Written:
         if column is None:
             if len(self.currencies) == 1:
                 return next(iter(self.currencies))
+            if self.local is not None:
+                return self.local
             order = vocab.currencies()  # the region's own currencies come first
             example = min(self.currencies, key=lambda code: order.index(code))
             raise ValueError(
@@ -222,6 +288,20 @@ class _Written:
                 f"loss_currency is {column}; correct one of them so they agree"
             )
         return column
+
+    def _estimate(self, pre: str, post: str) -> tuple[str, str]:
+        """Return ``pre`` and ``post`` without a word of estimate; refuse a bound."""
+        if _BOUND_BEFORE.search(pre) or _BOUND_AFTER.search(post):
+            raise ValueError(
+                f"{self.shown} is a bound, not one figure; {_ONE_AMOUNT} (when only a lower "
+                "bound is known, that bound, which is sure) and give the bound in the narrative"
+            )
+        # No space is matched before a mark at the end: a long run of spaces would cost a
+        # pass per space. The pieces are stripped after.
+        before = _APPROX_BEFORE.sub("", pre).strip()
+        after = _APPROX_AFTER.sub("", post).strip()
+        self.approximate = (before, after) != (pre, post)
+        return before, after
 
 
 # A range: two amounts joined by a dash or tilde or a word for "to" (English, Malay and
@@ -306,7 +386,7 @@ def _refuse_multiple(shown: str, number: str, post: str) -> None:
             "write the whole amount in digits"
             + (f", like {million} if a million is meant" if million else "")
         )
-    found = MULTIPLES.get(word.casefold())
+    found = _MULTIPLES.get(word.casefold())
     if found is None:
         return
     times, meaning = found
@@ -333,7 +413,9 @@ def _times(number: str, times: int) -> str | None:
 
 
 def sign_currencies(sign: str) -> frozenset[str]:
-    """Return the currencies a sign, code or currency word (``RM``, ``usd``, ``baht``) can be."""
+    """Return the currencies a sign, code or currency word (``RM``, ``usd``, ``baht``) can be
+    anywhere (``local_signs`` says what some mean in one country's reports)."""
+    sign = _compatible(sign)
     code = sign.upper()
     if code in vocab.currency_set():
         return frozenset({code})
@@ -349,25 +431,52 @@ def _either(codes: frozenset[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
-def currency_written(value: Any) -> str | None:
-    """Return the one currency the sign or code in an amount cell names, or None."""
+def _country_name(code: str) -> str:
+    try:
+        return reference.country(code).name
+    except KeyError:
+        return code
+
+
+def currency_written(value: Any, country: str | None = None) -> str | None:
+    """Return the one currency the sign or code in an amount cell names, or None.
+
+    ``country`` is the reporting agency's: ``K`` names MMK in a report from Myanmar.
+    """
     if not isinstance(value, str):
         return None
     try:
-        written = _Written(value)
+        written = _Written(value, country)
+        return written.currency(None)
     except ValueError:
         return None
-    return next(iter(written.currencies)) if len(written.currencies) == 1 else None
 
 
-def amount_of(value: Any, currency: str | None = None) -> Decimal | None:
-    """Read an amount of money in ``currency`` (the row's loss_currency, when known)."""
+def approximate(value: Any, country: str | None = None) -> bool:
+    """Return whether an amount cell gives its figure as an estimate (``~RM500``)."""
+    if not isinstance(value, str) or _SIMPLE.fullmatch(value):
+        return False
+    try:
+        return _Written(value, country).approximate
+    except ValueError:
+        return False
+
+
+def amount_of(
+    value: Any, currency: str | None = None, *, country: str | None = None
+) -> Decimal | None:
+    """Read an amount of money in ``currency`` (the row's loss_currency, when known).
+
+    ``country`` is the reporting agency's country, whose officers wrote the amount: a sign
+    several currencies share is read as it is there (``intake.local_signs``). A currency
+    given apart (``currency``) always wins: the sign must be one of its signs anywhere.
+    """
     if value is None:
         return None
     if isinstance(value, str) and _SIMPLE.fullmatch(value):  # most cells: one reading, cents
         return _checked(Decimal(value.replace(",", "")), value, currency)
     if isinstance(value, str):
-        written = _Written(value)
+        written = _Written(value, country)
         currency = written.currency(currency)
         amount = _number(written.minus + written.number, shown=written.shown, currency=currency)
     elif isinstance(value, Decimal):

@@ -11,6 +11,7 @@ from counterscam import reference
 from counterscam.identifiers import KINDS, Canonical, InvalidIdentifier, canonicalize
 from counterscam.identifiers._types import shown
 from counterscam.intake import vocab
+from counterscam.intake.amounts import approximate
 from counterscam.intake.dates import local_day
 from counterscam.intake.records import EVERYTHING, RawChild, RawReport, RowError, text_of
 from counterscam.intake.schema import (
@@ -48,6 +49,8 @@ class NormalReport:
     places: list[dict[str, Any]] = field(default_factory=list)
     share_with: list[str] = field(default_factory=list)
     given: frozenset[str] = EVERYTHING  # RawReport.given: what a resubmission replaces
+    # The loss was written as an estimate ("~RM500"), stored as the figure it gives.
+    estimated: bool = False
 
 
 def locate(raw: RawReport, path: tuple[str | int, ...]) -> tuple[str, int, str]:
@@ -154,6 +157,8 @@ class Normaliser:
             values=self._values(report),
             share_with=list(report.share_with),
             given=raw.given,
+            estimated=report.loss_amount is not None
+            and approximate(raw.data.get("loss_amount"), self.country),
         )
         seen: set[tuple[str, str, str]] = set()
         for i, ident in enumerate(report.identifiers):

@@ -162,8 +162,8 @@ def _report(raw: RawReport, country: str | None) -> ReportIn:
     loss_amount = None
     if "loss_amount" in cells:
         # As ReportIn: an empty loss_currency is taken from the amount's sign ("Rp 1.500").
-        loss_currency = loss_currency or currency_written(cells["loss_amount"])
-        loss_amount = amount_of(cells["loss_amount"], loss_currency)
+        loss_currency = loss_currency or currency_written(cells["loss_amount"], country)
+        loss_amount = amount_of(cells["loss_amount"], loss_currency, country=country)
     mark = _code(cells, "mark", _MARK)
     share_with: list[str] = codes_list(cells["share_with"]) if "share_with" in cells else []
     if any(len(code) > AGENCY_CODE_CHARS for code in share_with):

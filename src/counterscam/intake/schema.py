@@ -1,11 +1,13 @@
 """The submitted report, validated against the reference lists (fields as in docs/formats.md).
 
-Validation needs the reporting agency's country, for times written without a zone: pass it
-as ``context={"country": "MY"}`` to ``model_validate``.
+Validation needs the reporting agency's country, for times written without a zone and for
+currency signs read as written there (``K`` is kyat in a report from Myanmar): pass it as
+``context={"country": "MY"}`` to ``model_validate``.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
@@ -105,13 +107,14 @@ def _moment(value: Any, info: ValidationInfo) -> Any:
 def _amount(value: Any, info: ValidationInfo) -> Any:
     # loss_currency is validated first (it comes first in ReportIn); when it is not given or
     # not valid, the amount is read without it.
-    return amount_of(value, info.data.get("loss_currency"))
+    country = (info.context or {}).get("country")
+    return amount_of(value, info.data.get("loss_currency"), country=country)
 
 
 def _currency(value: str | None) -> str | None:
     if value is None:
         return None
-    code = value.strip().upper()
+    code = unicodedata.normalize("NFKC", value).strip().upper()  # full-width ＭＹＲ too
     if code not in vocab.currencies():
         # The column takes codes only; a sign or word ("RM", "baht") is answered with its code.
         named = sorted(sign_currencies(value.strip()))
@@ -288,10 +291,12 @@ class ReportIn(_In):
 
     @model_validator(mode="before")
     @classmethod
-    def _currency_from_amount(cls, data: Any) -> Any:
-        # "Rp 1.500.000" with loss_currency left empty: the sign names the currency.
+    def _currency_from_amount(cls, data: Any, info: ValidationInfo) -> Any:
+        # "Rp 1.500.000" with loss_currency left empty: the sign names the currency, as it is
+        # read in the reporting country ("K 500,000" from Myanmar).
         if isinstance(data, dict) and _blank(data.get("loss_currency")):
-            code = currency_written(data.get("loss_amount"))
+            country = (info.context or {}).get("country")
+            code = currency_written(data.get("loss_amount"), country)
             if code is not None:
                 return {**data, "loss_currency": code}
         return data

@@ -43,6 +43,7 @@ __all__ = [
     "NotAllowed",
     "RowError",
     "batch_notes",
+    "estimate_note",
     "fx_note",
     "get_batch",
     "kept_note",
@@ -92,6 +93,10 @@ class BatchResult:
     shares_removed_refs: list[str] = field(default_factory=list)
     # Losses valued at another month's FX rate, by the month the table lacks (``fx_note``).
     stand_ins: dict[tuple[int, int], int] = field(default_factory=dict)
+    # Stored reports whose loss was written as an estimate (``estimate_note``): how many, and
+    # the references of the first SHARES_LISTED. Said in the submission's answer only.
+    estimated: int = 0
+    estimated_refs: list[str] = field(default_factory=list)
 
 
 SHARES_LISTED = 10_000  # references of widened reports a batch keeps; the rest are counted
@@ -123,8 +128,31 @@ def shares_note(result: BatchResult) -> str | None:
 
 def batch_notes(result: BatchResult) -> list[str]:
     """Return what a batch's answer says beside its counts and errors (no final stops)."""
-    notes = (kept_note(result.kept), shares_note(result), fx_note(result.stand_ins))
+    notes = (
+        kept_note(result.kept),
+        shares_note(result),
+        fx_note(result.stand_ins),
+        estimate_note(result),
+    )
     return [n for n in notes if n is not None]
+
+
+def estimate_note(result: BatchResult) -> str | None:
+    """Say which stored losses were written as estimates ("~RM500"), or None."""
+    count = result.estimated
+    if not count:
+        return None
+    refs = [isolated(ref) for ref in result.estimated_refs[:SHARES_NAMED]]
+    named = ", ".join(refs) + (f" and {count - len(refs):,} more" if count > len(refs) else "")
+    which = (
+        f"the loss of report {named} was written as an estimate"
+        if count == 1
+        else f"the losses of {count:,} reports ({named}) were written as estimates"
+    )
+    return (
+        f"Estimated losses: {which} ('~', 'approx.'), and stored as the figure given; where "
+        "the exact amount becomes known, resubmit the report with it"
+    )
 
 
 def fx_note(stand_ins: dict[tuple[int, int], int]) -> str | None:
@@ -402,6 +430,10 @@ def _flush(session: Session, run: _Run, batch: ImportBatch, streaming: bool) -> 
     run.result.shares_removed_refs.extend(written.shares_removed[: max(0, room)])
     run.result.report_ids.extend(written.report_ids)
     for report in chunk:
+        if report.estimated:
+            run.result.estimated += 1
+            if len(run.result.estimated_refs) < SHARES_LISTED:
+                run.result.estimated_refs.append(report.external_ref)
         v = report.values
         day = stand_in_day(v["fx_date"], v["incident_at"], v["reported_at"], v["country"])
         if day is not None:

@@ -17,6 +17,7 @@ from counterscam.access.reads import MISSING, REFUSED, Holding, holdings
 from counterscam.db.link_models import Cluster, ClusterLink, ClusterReport
 from counterscam.db.local_time import local_period
 from counterscam.db.models import Identifier, Party, Place, Report, Sighting
+from counterscam.link.compound_names import compound_key
 from counterscam.link.rules import operator_roles
 from counterscam.link.trafficking import RECRUITER_CONTACT, VICTIM_ROLES, TiedReport, tied_reports
 
@@ -286,21 +287,29 @@ def _identifiers(session: Session, ids: list[int]) -> dict[str, list[IdentifierU
 
 
 def _compounds(session: Session, ids: list[int]) -> list[CompoundUse]:
+    # One compound in its spellings (KK Park, K.K. Park, KK park compound), under the one
+    # most of its reports write.
     grouped: dict[tuple[str, str | None], list[Place]] = defaultdict(list)
     for place in session.scalars(
-        select(Place).where(Place.report_id.in_(ids), Place.kind == "compound")
+        select(Place)
+        .where(Place.report_id.in_(ids), Place.kind == "compound")
+        .order_by(Place.report_id, Place.id)
     ):
-        grouped[(place.name, place.country)].append(place)
-    return [
-        CompoundUse(
-            name,
-            country,
-            places[0].latitude,
-            places[0].longitude,
-            len({p.report_id for p in places}),
+        grouped[(compound_key(place.name), place.country)].append(place)
+    uses = []
+    for (_, country), places in sorted(grouped.items(), key=lambda kv: -len(kv[1])):
+        spelled = Counter(p.name for p in places).most_common(1)[0][0]
+        located = next((p for p in places if p.latitude is not None), places[0])
+        uses.append(
+            CompoundUse(
+                spelled,
+                country,
+                located.latitude,
+                located.longitude,
+                len({p.report_id for p in places}),
+            )
         )
-        for (name, country), places in sorted(grouped.items(), key=lambda kv: -len(kv[1]))
-    ]
+    return uses
 
 
 def _persons(session: Session, ids: list[int]) -> list[PersonUse]:
@@ -371,7 +380,8 @@ def _trafficking(
     ]
     names = [c.name for c in compounds]
     by_identifier = [t.report_id for t in tied if t.via == "identifier"]
-    names += sorted(
+    known_keys = {compound_key(name) for name in names}
+    for name in sorted(
         set(
             session.scalars(
                 select(Place.name).where(
@@ -379,8 +389,10 @@ def _trafficking(
                 )
             )
         )
-        - set(names)
-    )
+    ):
+        if compound_key(name) not in known_keys:  # another spelling of one already named
+            known_keys.add(compound_key(name))
+            names.append(name)
     return Trafficking(
         identified_victims=len(victims[True] | victims[False]),
         recruitment_channels=channels,

@@ -185,8 +185,9 @@ def _facts(table: pa.Table) -> Callable[[int], Facts]:
         "name_elements",
         "phone_canon",
         "marked_vowels",
+        "culture",
     )
-    dob, nat, idn, kind, father, gen, script, names, phone, marked = (
+    dob, nat, idn, kind, father, gen, script, names, phone, marked, culture = (
         table.column(c).to_pylist() for c in columns
     )
 
@@ -201,6 +202,7 @@ def _facts(table: pa.Table) -> Callable[[int], Facts]:
             names={names[i]} if names[i] else set(),
             documents={f"{k}:{v}" for k, v in (("id", idn[i]), ("phone", phone[i])) if v},
             vowels={marked[i]} if marked[i] else set(),
+            cultures={culture[i]} if culture[i] else set(),
         )
 
     return facts

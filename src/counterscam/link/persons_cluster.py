@@ -5,8 +5,9 @@ Plain connected components at a threshold chain look-alikes: a record that names
 one person. Here pairs are merged strongest first, and a merge is refused when the two groups
 hold contradicting facts (two different birth dates, nationalities, national ID numbers,
 fathers' names, two spellings in Thai, Lao, Khmer or Burmese script that Latin letters cannot
-tell apart, two Vietnamese names typed with different vowels (Hùng, Hưng), or two names one
-element apart, such as twins Nguyen Van An and Nguyen Thi An).
+tell apart, two names in Chinese characters read differently (常伟, 张伟), two Vietnamese names
+typed with different vowels (Hùng, Hưng), or two names one element apart, such as twins Nguyen
+Van An and Nguyen Thi An, or Filipino Maria and Mario Reyes).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from counterscam.link.persons_marks import vowels_compatible
-from counterscam.link.persons_names import may_be_one_element
+from counterscam.link.persons_names import GENDERED_CULTURES, gendered_apart, may_be_one_element
 
 
 @dataclass
@@ -35,6 +36,8 @@ class Facts:
     documents: set[str] = field(default_factory=set)
     # words typed with Vietnamese marks, "folded:vowels ..." (persons_marks.marked_vowels)
     vowels: set[str] = field(default_factory=set)
+    # whose naming customs apply: each record's nationality, else its country
+    cultures: set[str] = field(default_factory=set)
 
 
 def _dob_compatible(a: str, b: str) -> bool:
@@ -61,7 +64,7 @@ def _script_compatible(a: str, b: str) -> bool:
     return script_a == script_b or not set(latin_a) & set(latin_b)
 
 
-def _names_compatible(a: str, b: str, *, scored: bool = False) -> bool:
+def _names_compatible(a: str, b: str, *, scored: bool = False, gendered: bool = False) -> bool:
     ta, tb = a.split(), b.split()
     if len(ta) != len(tb) or len(ta) < 2:
         return True
@@ -73,6 +76,8 @@ def _names_compatible(a: str, b: str, *, scored: bool = False) -> bool:
             only_b.append(t)
     if len(only_a) != 1:
         return True
+    if gendered and gendered_apart(only_a[0], only_b[0]):
+        return False  # Mario and Maria Reyes, twins: a Maria Reyes record may join either
     return may_be_one_element(only_a[0], only_b[0], loose=scored)
 
 
@@ -105,7 +110,12 @@ def compatible(a: Facts, b: Facts, scored: tuple[str, str] | None = None) -> boo
     # record typed without marks, which may join either).
     if not all(vowels_compatible(x, y) for x in a.vowels for y in b.vowels):
         return False
-    return all(_names_compatible(x, y, scored=(x, y) == scored) for x in a.names for y in b.names)
+    gendered = bool((a.cultures | b.cultures) & GENDERED_CULTURES)
+    return all(
+        _names_compatible(x, y, scored=(x, y) == scored, gendered=gendered)
+        for x in a.names
+        for y in b.names
+    )
 
 
 def _merge(a: Facts, b: Facts) -> Facts:
@@ -119,6 +129,7 @@ def _merge(a: Facts, b: Facts) -> Facts:
         a.names | b.names,
         a.documents | b.documents,
         a.vowels | b.vowels,
+        a.cultures | b.cultures,
     )
 
 

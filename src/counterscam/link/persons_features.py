@@ -21,7 +21,12 @@ from counterscam.link.persons_names import (
     surname_classes,
     syllables,
 )
-from counterscam.link.persons_scripts import class_keys, script_keys, script_name
+from counterscam.link.persons_scripts import (
+    class_keys,
+    hanzi_reading_name,
+    script_keys,
+    script_name,
+)
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,7 @@ FEATURE_COLUMNS = (
     "script_name",
     "name_elements",
     "marked_vowels",
+    "culture",
 )
 LIST_COLUMNS = frozenset({"name_keys", "name_tokens"})
 MAX_KEYS = 8
@@ -277,8 +283,11 @@ SHORT_NAME_CULTURES = frozenset({"VN"})
 # Min Htut, Zaw Min Htet), and Htun/Tun, Moe/Mo, Kyaw/Kyau meet on the keys. And Thai: of
 # the Latin spellings in tests/link/thai_names.py, 41 pairs of different names are one typo
 # apart (Siriporn, Siriphan; Somchai, Sommai; Sompon, Sompong) against 14 spellings of one
-# name that meet on no key (Lumduan, Lamduan), which now need a document or a phone.
-WHOLE_NAME_CULTURES = frozenset({"JP", "KR", "KH", "MM", "TH"})
+# name that meet on no key (Lumduan, Lamduan), which now need a document or a phone. Lao
+# names are built as Thai ones are: Souksavanh and Souksavath, Sisavath and Sisavanh are two
+# names one letter apart (ສຸກສະຫວັນ, ສຸກສະຫວາດ), and the Lao spellings of one name meet on
+# the keys (Souksavanh, Souksavan; Phommachanh, Phommachan).
+WHOLE_NAME_CULTURES = frozenset({"JP", "KR", "KH", "LA", "MM", "TH"})
 VN_SURNAMES = frozenset(
     "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh"
     # also common, and never a given name (unlike Mai, Ha, Lam, Giang, Chau: left out)
@@ -321,16 +330,21 @@ def _distinctive(own: list[str], chinese: list[str], culture: str) -> set[str]:
     return {phonetic(t, culture) for t in given}
 
 
-def _subset_tokens(tokens: list[str], chinese: list[str]) -> list[str]:
+def _subset_tokens(tokens: list[str], chinese: list[str], culture: str) -> list[str]:
     """Return the tokens the subset level compares: a Chinese name's also say how many
-    syllables its given name has.
+    syllables its given name has, a Burmese name's how many syllables it has.
 
     Li Wei and Li Wei Ming, born the same day, are two people (伟 and 伟明 are two given
     names, not one name short of a syllable), as Chen Wei and Chen Weiming were already. A
     name that adds a Western name (Jason Tan Wei Ming), a father's name (Ahmad bin Ismail,
     not read as Chinese) or a Vietnamese middle name (Nguyen Van Hung) to the shorter one's
     tokens still reaches the level, and so does a name without its surname (Wei Ming).
+    A Burmese name has no family or middle name to leave out: every syllable is the name, and
+    siblings share all but one (Kyaw Moe and Aung Kyaw Moe, Khin Mar and Khin Mar Aye, born
+    the same day, were one person on this level). Titles are dropped before (U, Daw, Ko).
     """
+    if culture == "MM" and not chinese:
+        return sorted([*tokens, f"#mm{len(tokens)}"])
     if not chinese:
         return tokens
     count = sum(len(syllables(t) or (t,)) for t in chinese)
@@ -346,7 +360,8 @@ def features(record: PersonRecord) -> dict[str, Any]:
     if dob is None and id_dob is not None:
         dob, year = id_dob, int(id_dob[:4])
     culture = nationality or country or ""
-    parts = split_name(record.full_name or f"{record.given_name} {record.family_name}", culture)
+    written = record.full_name or f"{record.given_name} {record.family_name}"
+    parts = split_name(written, culture)
     own = join_particles(parts.tokens, culture)
     family = list(split_name(record.family_name, culture).tokens) if record.family_name else []
     tokens = sorted(phonetic(t, culture) for t in own + list(parts.father))
@@ -355,7 +370,7 @@ def features(record: PersonRecord) -> dict[str, Any]:
         "unique_id": record.record_id,
         "name_sorted": _sorted_name(tokens, _distinctive(own, chinese, culture)),
         "name_keys": _name_keys(own, list(parts.father), family, culture) if tokens else [],
-        "name_tokens": _subset_tokens(tokens, chinese),
+        "name_tokens": _subset_tokens(tokens, chinese, culture),
         "first_tok": tokens[0] if tokens else None,
         "last_tok": tokens[-1] if tokens else None,
         # "Abd Rahman" and "Rahman" name the same father
@@ -368,7 +383,9 @@ def features(record: PersonRecord) -> dict[str, Any]:
         "id_clean": id_clean,
         "id_kind": id_kind,
         "phone_canon": _phone(record.phone or "", country),
-        "script_name": script_name(own + list(parts.father)),
+        "script_name": (script_name(own + list(parts.father)) or hanzi_reading_name(written, own)),
         "name_elements": " ".join(own + list(parts.father)) or None,
         "marked_vowels": marked_vowels(record.full_name or ""),
+        # whose naming customs the clustering applies (persons_cluster)
+        "culture": culture or None,
     }

@@ -257,6 +257,9 @@ _KOREAN_UNVOICED = {"g": "k", "b": "p", "d": "t"}
 _KHMER_VOWELS = {"ie": "e", "ao": "au", "ea": "e", "ia": "ea"}
 _KHMER_VOWEL = re.compile(r"ie|ao|ea(?=[b-df-hj-np-tv-z])|ia$")
 _KHMER_SILENT_R = re.compile(r"(?<=[aeiou])r$")
+# Lao ໄຊຍະ is written Xaiya and Xaya (Xaiyasone, Xayasone; Xaiyavong, Xayavong): Lao names get
+# no one-typo tolerance (persons_features), so the two must meet on the key.
+_LAO_AIY = re.compile(r"aiy(?=[aeiou])")
 
 
 # Countries whose spelling rules ``phonetic`` applies: their records also keep the keys of
@@ -306,6 +309,8 @@ def phonetic(token: str, culture: str = "") -> str:
     # Thai has no final nh either: a Lao name listed in Thailand without a nationality.
     if culture in ("LA", "TH") and len(t) > 3 and t.endswith("nh"):
         t = t[:-1]
+    if culture == "LA":
+        t = _LAO_AIY.sub("ai", t)
     return t
 
 
@@ -547,6 +552,18 @@ def _strip_latin_honorifics(tokens: list[str], culture: str) -> list[str]:
 # Chinese given-name syllable and "La" a Lao and Vietnamese name.
 PARTICLES = frozenset({"de", "del", "dela", "delas", "delos", "la", "las", "los"})
 PARTICLE_CULTURES = frozenset({"PH"})
+# Filipino given names of Spanish origin say the gender in their last vowel: Mario and Maria,
+# Angelo and Angela, Cristino and Cristina are a brother and a sister (twins born the same day
+# were one person on the one-typo level), not one name mistyped. Only in the Philippines: in
+# Java one name ends in o or a as it is said or spelled (Santoso, Santosa; Susilo, Susila).
+GENDERED_CULTURES = frozenset({"PH"})
+
+
+def gendered_apart(a: str, b: str) -> bool:
+    """Return whether two name tokens are one name with a masculine and a feminine ending."""
+    return len(a) == len(b) >= 3 and a[:-1] == b[:-1] and {a[-1], b[-1]} == {"a", "o"}
+
+
 # "Abdulrahman" is "Abdul Rahman" written joined; "Abdullah" (lah) is a name of its own.
 _ABDUL = "abdul"
 _ABDUL_REST = 4

@@ -20,13 +20,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, true, tuple_
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from counterscam.access.caller import Caller
 from counterscam.access.policy import report_visible
 from counterscam.db.link_models import ClusterReport
 from counterscam.db.models import Identifier, Party, Place, Report, Sighting
+from counterscam.link.compound_names import compound_key
 from counterscam.link.conditions import links_through, stopped
 from counterscam.link.rules import operator_roles
 
@@ -78,26 +79,47 @@ def tied_reports(session: Session, caller: Caller, members: Select[Any]) -> list
         .order_by(Report.id, Identifier.value)
         .limit(MAX_TIED)
     ).all()
-    named = select(func.lower(Place.name), func.coalesce(Place.country, "")).where(
-        Place.report_id.in_(visible_ids), Place.kind == "compound"
-    )
-    by_compound = session.execute(
-        select(Report.id, Report.external_ref, Place.name)
-        .join(Place, Place.report_id == Report.id)
-        .where(
-            Place.kind == "compound",
-            tuple_(func.lower(Place.name), func.coalesce(Place.country, "")).in_(named),
-            outside,
-            is_trafficking_report(),
-        )
-        .order_by(Report.id, Place.name)
-        .limit(MAX_TIED)
-    ).all()
+    by_compound = _tied_by_compound(session, visible_ids, outside)
     found: dict[int, TiedReport] = {}
     for via, rows in (("identifier", by_identifier), ("compound", by_compound)):
         for rid, ref, shared in rows:
             found.setdefault(rid, TiedReport(rid, ref, via, shared))
     return sorted(found.values(), key=lambda t: (t.via != "identifier", t.report))
+
+
+def _tied_by_compound(
+    session: Session, visible_ids: Select[Any], outside: ColumnElement[bool]
+) -> list[tuple[int, str, str]]:
+    """Return (report id, reference, compound as it names it) of the trafficking reports
+    outside the cluster naming a compound its reports name, in any spelling of one
+    (``compound_key``), in the same country."""
+    keys = (
+        (compound_key(name), country or "")
+        for name, country in session.execute(
+            select(Place.name, Place.country).where(
+                Place.report_id.in_(visible_ids), Place.kind == "compound"
+            )
+        )
+    )
+    named = {(key, country) for key, country in keys if key}
+    if not named:
+        return []
+    countries = sorted({country for _, country in named})
+    in_country = func.coalesce(Place.country, "").in_(countries)
+    found: list[tuple[int, str, str]] = []
+    # Rescue reports naming a compound are few beside the reports of a region; the spelling
+    # is compared here, as a key SQL cannot compute alike on SQLite and PostgreSQL.
+    for rid, ref, name, country in session.execute(
+        select(Report.id, Report.external_ref, Place.name, Place.country)
+        .join(Place, Place.report_id == Report.id)
+        .where(Place.kind == "compound", in_country, outside, is_trafficking_report())
+        .order_by(Report.id, Place.name)
+    ):
+        if (compound_key(name), country or "") in named:
+            found.append((rid, ref, name))
+            if len(found) >= MAX_TIED:
+                break
+    return found
 
 
 def cluster_compounds(
@@ -170,4 +192,12 @@ def cluster_compounds(
             )
         ):
             found.setdefault(cid, set()).update(places[rid])
-    return {cid: sorted(names) for cid, names in found.items()}
+    return {cid: _one_spelling_each(names) for cid, names in found.items()}
+
+
+def _one_spelling_each(names: set[str]) -> list[str]:
+    """Return the compounds of ``names`` once each (KK Park, not also K.K. Park)."""
+    spelled: dict[str, str] = {}
+    for name in sorted(names):
+        spelled.setdefault(compound_key(name), name)
+    return sorted(spelled.values())

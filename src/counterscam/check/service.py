@@ -84,12 +84,25 @@ def _named(found: Matches, canon: Canonical) -> list[Row]:
     return rows
 
 
-def _listed(stops: dict[Key, Stopped], canon: Canonical) -> Stopped | None:
-    """Return the stop-list entry of the value asked, else of the first variant listed."""
-    entry = stops.get((canon.kind, canon.value))
-    for variant in canon.variants:
-        entry = entry or stops.get((canon.kind, variant))
-    return entry
+def _listed(
+    stops: dict[Key, Stopped], found: Matches, canon: Canonical
+) -> tuple[Stopped | None, list[Row]]:
+    """Return the stop-list entry of the value asked or of a variant, with the matches of the
+    form it lists: one the caller sees a report of first, else the value asked first.
+
+    The note is decided on that form's own reports, as the stop-list page decides it: judged
+    on both forms', another agency's entry on an http:// form named only in reports hidden
+    from the caller was shown, reason and lister, beside an https:// report it may see.
+    """
+    listed = [
+        (entry, found.rows.get((canon.kind, value), []))
+        for value in (canon.value, *canon.variants)
+        if (entry := stops.get((canon.kind, value))) is not None
+    ]
+    for entry, rows in listed:
+        if any(row[VISIBLE] for row in rows):
+            return entry, rows
+    return listed[0] if listed else (None, [])
 
 
 def _holdings(hidden: dict[int, Row]) -> list[Holding]:
@@ -248,7 +261,11 @@ def _result(
                 else None
             ),
         )
-    result = _answer(raw, outcome, _named(found, outcome), found, caller, _listed(stops, outcome))
+    result = _answer(raw, outcome, _named(found, outcome), found, caller)
+    entry, listed = _listed(stops, found, outcome)
+    if entry is not None and result.hit:
+        seen = [row[VISIBLE] for row in listed]
+        result = replace(result, stop_list=_stop_note(entry, caller, any(seen), not all(seen)))
     for rel in _context(outcome):
         if rel.shared_platform:
             result.related.append(

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counterscam.access.caller import PUBLIC, Caller
 from counterscam.check.lookup import _prepared
 from counterscam.check.results import CheckItem
 from counterscam.check.service import check, check_bulk
+from counterscam.db.models import AuditEvent
 from counterscam.db.prepared import Prepared
 from counterscam.link.stoplist import add_stop
 from tests.check.helpers import add_report
@@ -180,3 +182,23 @@ def test_other_kinds_still_run_one_query(
         channel="api",
     )
     assert _matching(session, caller, queries) == [{"kind": "phone", "value": "+60123456789"}]
+
+
+def test_the_audit_row_names_the_http_form_a_check_also_asked(session: Session, shop: Any) -> None:
+    # An auditor asking who looked up the http:// link finds the checks that asked it as a
+    # variant, single and bulk; a link checked with its scheme names no other form.
+    caller = shop.caller("MY-NSRC")
+    check(session, caller, kind="url", value="scam-shop.example/pay", country="TH", channel="api")
+    check(session, caller, kind="url", value=HTTPS, country="TH", channel="api")
+    items = [CheckItem("scam-shop.example/pay", "url")]
+    check_bulk(session, caller, items=items, country=None, channel="api")
+    audited = session.execute(
+        select(AuditEvent.action, AuditEvent.query).where(
+            AuditEvent.action.in_(("check", "bulk_check_value"))
+        )
+    ).all()
+    assert sorted(audited) == [
+        ("bulk_check_value", f"url:{HTTPS} also={HTTP} country="),
+        ("check", f"url:{HTTPS} also={HTTP} country=TH"),
+        ("check", f"url:{HTTPS} country=TH"),
+    ]

@@ -367,10 +367,22 @@ def asked_kind(kind: str | None) -> str | None:
     return None if kind in ("", "auto") else kind
 
 
-def _audited_query(result: CheckResult, kind: str | None, value: str, country: str | None) -> str:
+def _audited_query(
+    result: CheckResult,
+    outcome: Canonical | InvalidIdentifier,
+    kind: str | None,
+    value: str,
+    country: str | None,
+) -> str:
     """Return what a check asked, as the audit log records it: the canonical value, or for
-    an invalid one the kind asked (``auto`` when guessed) and the value as written."""
+    an invalid one the kind asked (``auto`` when guessed) and the value as written.
+
+    The other forms the check also asked (``also=``: a link written without a scheme is asked
+    as its http:// form too) are named, so "who looked up http://x?" finds such a check.
+    """
     shown = f"{result.kind}:{result.value}" if result.error is None else f"{kind or 'auto'}:{value}"
+    if isinstance(outcome, Canonical) and outcome.variants:
+        shown += "".join(f" also={variant}" for variant in outcome.variants)
     return f"{shown} country={country or ''}"
 
 
@@ -413,7 +425,7 @@ def check(
         caller,
         channel=channel,
         action="check",
-        query=_audited_query(result, kind, value, country),
+        query=_audited_query(result, outcome, kind, value, country),
         hits=_hits(result),
     )
     if written:
@@ -477,10 +489,10 @@ def check_bulk(
     searches += [
         (
             "bulk_check_value",
-            _audited_query(r, asked_kind(i.kind), i.value.strip(), country),
+            _audited_query(r, o, asked_kind(i.kind), i.value.strip(), country),
             _hits(r),
         )
-        for i, r in zip(items, results, strict=True)
+        for i, r, o in zip(items, results, outcomes, strict=True)
     ]
     written = audit.record_searches(session, caller, channel=channel, searches=searches)
     if written:

@@ -78,6 +78,13 @@ class Settings(BaseSettings):
             "table; a file with any fault is refused at start."
         ),
     )
+    compounds_file: Path | None = Field(
+        default=None,
+        description=(
+            "A .yaml file shaped like reference/data/compounds.yaml whose compounds and aliases "
+            "are added to the bundled ones; a file with any fault is refused at start."
+        ),
+    )
     audit_flush_seconds: float = Field(
         default=1.0,
         ge=0,
@@ -104,7 +111,7 @@ class Settings(BaseSettings):
             raise ValueError(f"{name} {value!r} is not a rate; write it like {example}") from exc
         return value
 
-    @field_validator("fx_rates_file", mode="before")
+    @field_validator("fx_rates_file", "compounds_file", mode="before")
     @classmethod
     def _unset_when_empty(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
@@ -118,6 +125,16 @@ class Settings(BaseSettings):
 
         if value is not None:
             read_rates_file(value)  # cached: the reference data's loader reads it from there
+        return value
+
+    @field_validator("compounds_file")
+    @classmethod
+    def _compounds_file_reads(cls, value: Path | None) -> Path | None:
+        # As the rates file: a bad file stops every command at start, not a brief half-merged.
+        from counterscam.reference.compounds import check_compounds_file
+
+        if value is not None:
+            check_compounds_file(value)
         return value
 
     @property

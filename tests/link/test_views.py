@@ -119,13 +119,21 @@ def test_list_filters_by_country_scam_type_and_compound(session: Session) -> Non
     assert list_clusters(session, me, scam_type="romance").total == 0
 
 
-@pytest.mark.parametrize("compound", ["_", "%", "kk_park", "k%k"])
+@pytest.mark.parametrize("compound", ["_", "%", "kk p_rk", "k%k"])
 def test_compound_filter_reads_underscore_and_percent_as_written(
     session: Session, compound: str
 ) -> None:
     # LIKE read them as wildcards: "_" listed every cluster naming a compound.
     region, _ = _region(session)
     assert list_clusters(session, region.caller(session, "MY-NSRC"), compound=compound).total == 0
+
+
+def test_compound_filter_reads_an_underscore_between_words_as_a_dash(session: Session) -> None:
+    # "kk_park" was in the list above: since names are compared on the compound key, it is a
+    # spelling of KK Park as "kk-park" is (link.compound_names), and finds it.
+    region, key = _region(session)
+    me = region.caller(session, "MY-NSRC")
+    assert [c.key for c in list_clusters(session, me, compound="kk_park").items] == [key]
 
 
 def test_brief_shows_victims_as_victims_links_and_holders_of_hidden_reports(

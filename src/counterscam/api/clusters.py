@@ -184,9 +184,11 @@ def api_list_clusters(
     sort: str = Query("loss", description="loss, countries, reports, growth or recent"),
     country: str | None = None,
     scam_type: str | None = None,
-    # No name is longer (intake's limit); SQLite fails a LIKE pattern past 50,000 bytes.
+    # No name is longer (intake's limit).
     compound: str | None = Query(
-        None, max_length=PLACE_NAME_CHARS, description="part of a compound's name"
+        None,
+        max_length=PLACE_NAME_CHARS,
+        description="part of any of a compound's names, in any spelling",
     ),
     page: int = Query(1, ge=1, le=MAX_PAGE),
     per_page: int = Query(50, ge=1, le=500),

@@ -17,7 +17,7 @@ from counterscam.access.reads import MISSING, REFUSED, Holding, holdings
 from counterscam.db.link_models import Cluster, ClusterLink, ClusterReport
 from counterscam.db.local_time import local_period
 from counterscam.db.models import Identifier, Party, Place, Report, Sighting
-from counterscam.link.compound_names import compound_key
+from counterscam.link.compound_names import CompoundIdentity, compound_identity
 from counterscam.link.rules import operator_roles
 from counterscam.link.trafficking import RECRUITER_CONTACT, VICTIM_ROLES, TiedReport, tied_reports
 
@@ -287,23 +287,24 @@ def _identifiers(session: Session, ids: list[int]) -> dict[str, list[IdentifierU
 
 
 def _compounds(session: Session, ids: list[int]) -> list[CompoundUse]:
-    # One compound in its spellings (KK Park, K.K. Park, KK park compound), under the one
-    # most of its reports write.
-    grouped: dict[tuple[str, str | None], list[Place]] = defaultdict(list)
+    # One compound in its spellings and other names (KK Park, K.K. Park, KK park compound;
+    # Shwe Kokko, Yatai New City), under the reference list's name, or else the spelling most
+    # of its reports write.
+    grouped: dict[CompoundIdentity, list[Place]] = defaultdict(list)
     for place in session.scalars(
         select(Place)
         .where(Place.report_id.in_(ids), Place.kind == "compound")
         .order_by(Place.report_id, Place.id)
     ):
-        grouped[(compound_key(place.name), place.country)].append(place)
+        grouped[compound_identity(place.name, place.country)].append(place)
     uses = []
-    for (_, country), places in sorted(grouped.items(), key=lambda kv: -len(kv[1])):
-        spelled = Counter(p.name for p in places).most_common(1)[0][0]
+    for identity, places in sorted(grouped.items(), key=lambda kv: -len(kv[1])):
+        spelled = identity.label or Counter(p.name for p in places).most_common(1)[0][0]
         located = next((p for p in places if p.latitude is not None), places[0])
         uses.append(
             CompoundUse(
                 spelled,
-                country,
+                identity.country or None,
                 located.latitude,
                 located.longitude,
                 len({p.report_id for p in places}),
@@ -380,19 +381,20 @@ def _trafficking(
     ]
     names = [c.name for c in compounds]
     by_identifier = [t.report_id for t in tied if t.via == "identifier"]
-    known_keys = {compound_key(name) for name in names}
-    for name in sorted(
-        set(
-            session.scalars(
-                select(Place.name).where(
-                    Place.report_id.in_(by_identifier), Place.kind == "compound"
-                )
+    seen = {compound_identity(c.name, c.country) for c in compounds}
+    tied_places = {
+        (name, country)
+        for name, country in session.execute(
+            select(Place.name, Place.country).where(
+                Place.report_id.in_(by_identifier), Place.kind == "compound"
             )
         )
-    ):
-        if compound_key(name) not in known_keys:  # another spelling of one already named
-            known_keys.add(compound_key(name))
-            names.append(name)
+    }
+    for name, country in sorted(tied_places, key=lambda p: (p[0], p[1] or "")):
+        identity = compound_identity(name, country)
+        if identity not in seen:  # another spelling or name of one already named
+            seen.add(identity)
+            names.append(identity.label or name)
     return Trafficking(
         identified_victims=len(victims[True] | victims[False]),
         recruitment_channels=channels,

@@ -7,13 +7,14 @@ cluster at once, and kept per visibility class until the data changes
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, case, func, literal_column, select
+from sqlalchemy import Select, case, func, literal_column, select, tuple_
 from sqlalchemy.orm import Session
 
 from counterscam.access import audit
@@ -22,6 +23,7 @@ from counterscam.access.figures_cache import FiguresCache
 from counterscam.access.policy import report_visible
 from counterscam.db.link_models import Cluster, ClusterReport
 from counterscam.db.models import Place, Report
+from counterscam.link.compound_names import compound_identity, compound_key, other_names
 from counterscam.link.trafficking import cluster_compounds
 from counterscam.sorting import checked
 
@@ -93,7 +95,11 @@ def largest_cluster(session: Session, caller: Caller) -> LargestCluster:
 
 
 def _filters(
-    query: Select[Any], country: str | None, scam_type: str | None, compound: str | None
+    session: Session,
+    query: Select[Any],
+    country: str | None,
+    scam_type: str | None,
+    compound: str | None,
 ) -> Select[Any]:
     if country:
         query = query.where(Report.country == country)
@@ -103,12 +109,43 @@ def _filters(
         named = select(Place.id).where(
             Place.report_id == Report.id,
             Place.kind == "compound",
-            # Escaped: "_" and "%" are letters of the name asked for, not LIKE's wildcards
-            # (a search for "_" listed every cluster naming a compound).
-            func.lower(Place.name).contains(compound.lower(), autoescape=True),
+            tuple_(Place.name, func.coalesce(Place.country, "")).in_(
+                _compounds_named(session, compound)
+            ),
         )
         query = query.where(named.exists())
     return query
+
+
+def _compounds_named(session: Session, asked: str) -> list[tuple[str, str]]:
+    """Return the (name, country) of the compounds reports name that ``asked`` finds.
+
+    Part of the name as written or of another name of the compound (``Yatai`` finds Shwe
+    Kokko), or part of its key (``Shwe Koko`` and ``shwe-kokko`` find it too); a key of one or
+    two letters would find nearly every compound, so it must be part of a name as written.
+    ``_`` and ``%`` are letters, not LIKE's wildcards.
+    """
+    text = _folded(asked).strip()
+    key = compound_key(asked)
+    found = []
+    # The distinct compound names are few beside the reports; the key is computed here, as
+    # SQL cannot compute it alike on SQLite and PostgreSQL.
+    for name, country in session.execute(
+        select(Place.name, func.coalesce(Place.country, ""))
+        .where(Place.kind == "compound")
+        .distinct()
+    ):
+        names = (name, *other_names(compound_identity(name, country)))
+        if any(
+            (text and text in _folded(n)) or (len(key) >= 3 and key in compound_key(n))
+            for n in names
+        ):
+            found.append((name, country))
+    return found
+
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +195,8 @@ def list_clusters(
     Args:
         sort: loss, countries, reports, growth (reports in the last 30 days) or recent.
         country, scam_type, compound: keep clusters with a visible report of that reporting
-            country, scam type, or naming a compound whose name contains this text.
+            country, scam type, or naming a compound one of whose names contains this text
+            (in any spelling: ``Shwe Koko`` and ``Yatai`` find ``Shwe Kokko``).
     """
     checked(sort, SORTS)
     listing = _CACHE.get(session, caller, "list", lambda: _listing(session, caller))
@@ -174,7 +212,7 @@ def list_clusters(
             listing.orders = {k: v for k, v in listing.orders.items() if k[0] != "growth"}
         listing.orders[order_key] = ordered
     if country or scam_type or compound:
-        wanted = (country, scam_type, compound.lower() if compound else compound)
+        wanted = (country, scam_type, _folded(compound) if compound else compound)
         matching = _CACHE.get(
             session,
             caller,
@@ -300,6 +338,7 @@ def _matching(
 ) -> frozenset[int]:
     """Return the clusters with a visible report matching the filters."""
     query = _filters(
+        session,
         select(_CLUSTER)
         .join(Report, Report.id == ClusterReport.report_id)
         .where(report_visible(caller)),

@@ -27,7 +27,7 @@ from counterscam.access.caller import Caller
 from counterscam.access.policy import report_visible
 from counterscam.db.link_models import ClusterReport
 from counterscam.db.models import Identifier, Party, Place, Report, Sighting
-from counterscam.link.compound_names import compound_key
+from counterscam.link.compound_names import CompoundIdentity, compound_identity
 from counterscam.link.conditions import links_through, stopped
 from counterscam.link.rules import operator_roles
 
@@ -91,31 +91,36 @@ def _tied_by_compound(
     session: Session, visible_ids: Select[Any], outside: ColumnElement[bool]
 ) -> list[tuple[int, str, str]]:
     """Return (report id, reference, compound as it names it) of the trafficking reports
-    outside the cluster naming a compound its reports name, in any spelling of one
-    (``compound_key``), in the same country."""
-    keys = (
-        (compound_key(name), country or "")
-        for name, country in session.execute(
-            select(Place.name, Place.country).where(
-                Place.report_id.in_(visible_ids), Place.kind == "compound"
+    outside the cluster naming a compound its reports name: in any spelling or other name of
+    it, in its country (``compound_identity``; a name with no country takes the reference
+    list's)."""
+    named = {
+        identity[:2]
+        for identity in (
+            compound_identity(name, country)
+            for name, country in session.execute(
+                select(Place.name, Place.country).where(
+                    Place.report_id.in_(visible_ids), Place.kind == "compound"
+                )
             )
         )
-    )
-    named = {(key, country) for key, country in keys if key}
+        if identity.key
+    }
     if not named:
         return []
-    countries = sorted({country for _, country in named})
+    # A report naming the compound with no country is read with the reference list's.
+    countries = sorted({country for _, country in named} | {""})
     in_country = func.coalesce(Place.country, "").in_(countries)
     found: list[tuple[int, str, str]] = []
-    # Rescue reports naming a compound are few beside the reports of a region; the spelling
-    # is compared here, as a key SQL cannot compute alike on SQLite and PostgreSQL.
+    # Rescue reports naming a compound are few beside the reports of a region; the name is
+    # compared here, as a key SQL cannot compute alike on SQLite and PostgreSQL.
     for rid, ref, name, country in session.execute(
         select(Report.id, Report.external_ref, Place.name, Place.country)
         .join(Place, Place.report_id == Report.id)
         .where(Place.kind == "compound", in_country, outside, is_trafficking_report())
         .order_by(Report.id, Place.name)
     ):
-        if (compound_key(name), country or "") in named:
+        if compound_identity(name, country)[:2] in named:
             found.append((rid, ref, name))
             if len(found) >= MAX_TIED:
                 break
@@ -135,18 +140,18 @@ def cluster_compounds(
         return {}
     wanted = true() if cluster_ids is None else ClusterReport.cluster_id.in_(cluster_ids)
     visible = report_visible(caller)
-    found: dict[int, set[str]] = {}
+    found: dict[int, set[tuple[str, str | None]]] = {}
     # From the few reports naming compounds (rescues) to their recruiters' contacts, to the
     # clusters naming those, step by step by index: in one join, planners walk every sighting
     # or every report of the clusters.
-    places: dict[int, set[str]] = {}
-    for rid, name in session.execute(
-        select(Place.report_id, Place.name)
+    places: dict[int, set[tuple[str, str | None]]] = {}
+    for rid, name, country in session.execute(
+        select(Place.report_id, Place.name, Place.country)
         .join(Report, Report.id == Place.report_id)
         .where(Place.kind == "compound", visible)
     ):
-        places.setdefault(rid, set()).add(name)
-    compounds_of: dict[int, set[str]] = {}
+        places.setdefault(rid, set()).add((name, country))
+    compounds_of: dict[int, set[tuple[str, str | None]]] = {}
     rescues = sorted(places)
     for start in range(0, len(rescues), IN_CHUNK):
         for rid, ident in session.execute(
@@ -195,9 +200,12 @@ def cluster_compounds(
     return {cid: _one_spelling_each(names) for cid, names in found.items()}
 
 
-def _one_spelling_each(names: set[str]) -> list[str]:
-    """Return the compounds of ``names`` once each (KK Park, not also K.K. Park)."""
-    spelled: dict[str, str] = {}
-    for name in sorted(names):
-        spelled.setdefault(compound_key(name), name)
-    return sorted(spelled.values())
+def _one_spelling_each(places: set[tuple[str, str | None]]) -> list[str]:
+    """Return the compounds of ``places`` (name, country) once each: by the reference list's
+    name (Shwe Kokko, not also Yatai New City), or else by one of its spellings (KK Park 2, not
+    also K.K. Park 2)."""
+    spelled: dict[CompoundIdentity, str] = {}
+    for name, country in sorted(places, key=lambda p: (p[0], p[1] or "")):
+        identity = compound_identity(name, country)
+        spelled.setdefault(identity, identity.label or name)
+    return sorted(set(spelled.values()))

@@ -1,12 +1,14 @@
 """Reference data: versioned, editable data files and their typed, cached loader."""
 
 from counterscam.reference._files import ReferenceDataError, normalize_name
+from counterscam.reference.compounds import Compound
 from counterscam.reference.fx import FxTable, UnknownCurrencyError
 from counterscam.reference.loader import (
     ReferenceData,
     age_bands,
     banks,
     channels,
+    compounds,
     countries,
     country,
     crime_areas,
@@ -61,6 +63,7 @@ from counterscam.reference.models import (
 __all__ = [
     "AgeBand",
     "Bank",
+    "Compound",
     "Country",
     "CryptoChain",
     "EwalletProvider",
@@ -77,6 +80,7 @@ __all__ = [
     "age_bands",
     "banks",
     "channels",
+    "compounds",
     "countries",
     "country",
     "crime_areas",

@@ -11,6 +11,7 @@ from pathlib import Path
 from counterscam.config import get_settings
 from counterscam.reference import _parse
 from counterscam.reference._files import ReferenceDataError, read_file
+from counterscam.reference.compounds import Compound, parse_compounds, with_compounds_file
 from counterscam.reference.fx import FxTable, convert, parse_fx
 from counterscam.reference.fx_file import RatesFile, read_rates_file
 from counterscam.reference.models import (
@@ -49,6 +50,7 @@ class ReferenceData:
     genders: tuple[Term, ...]
     zone_names: tuple[ZoneName, ...]
     fx: FxTable
+    compounds: tuple[Compound, ...] = ()
 
 
 def load_all(data_dir: Path | None = None) -> ReferenceData:
@@ -85,6 +87,7 @@ def load_all(data_dir: Path | None = None) -> ReferenceData:
         genders=_parse.parse_terms(demographics, "demographics.yaml", "genders"),
         zone_names=_parse.parse_zone_names(read("time_zones.yaml")),
         fx=fx,
+        compounds=parse_compounds(read("compounds.yaml"), codes),
     )
 
 
@@ -93,15 +96,24 @@ def reference() -> ReferenceData:
     """Return the packaged reference data, with the rates file's rates, loaded once per process."""
     data = load_all()
     extra = rates_file()
-    if extra is None:
-        return data
-    return replace(data, fx=data.fx.extended(extra.rates, extra.decimals))
+    if extra is not None:
+        data = replace(data, fx=data.fx.extended(extra.rates, extra.decimals))
+    own = get_settings().compounds_file
+    if own is not None:
+        codes = {c.code for c in data.countries}
+        data = replace(data, compounds=with_compounds_file(data.compounds, own, codes))
+    return data
 
 
 def rates_file() -> RatesFile | None:
     """Return the rates file of COUNTERSCAM_FX_RATES_FILE, read and checked, or None."""
     path = get_settings().fx_rates_file
     return None if path is None else read_rates_file(path)
+
+
+def compounds() -> tuple[Compound, ...]:
+    """Return the compounds known by several names (compounds.yaml and the agency's file)."""
+    return reference().compounds
 
 
 def countries() -> tuple[Country, ...]:

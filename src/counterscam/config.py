@@ -33,6 +33,19 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(default=50 * 1024 * 1024, gt=0, description="Largest upload.")
     max_batch_reports: int = Field(default=10_000, gt=0, description="Most reports in a batch.")
     max_bulk_check: int = Field(default=10_000, gt=0, description="Most values in a bulk check.")
+    # A report names a handful of identifiers, parties and places (synth's most is 8); each
+    # row held costs 2-3 KB until its batch commits, so an upload of 1.6 million rows for one
+    # report needed about 5 GB (docs/formats.md, Linked rows).
+    max_report_linked_rows: int = Field(
+        default=1_000,
+        gt=0,
+        description="Most identifier, party and place rows for one report (uploads and CLI).",
+    )
+    max_batch_linked_rows: int = Field(
+        default=100_000,
+        gt=0,
+        description="Most identifier, party and place rows in one API batch or upload.",
+    )
     session_max_age_seconds: int = Field(default=12 * 3600, gt=0, description="Sign-in lifetime.")
     token_lifetime_days: int = Field(
         default=90,

@@ -41,7 +41,7 @@ from counterscam.intake.service import (
     rejections_for,
     submit,
 )
-from counterscam.intake.tables import Limits, too_large
+from counterscam.intake.tables import Limits, too_large, upload_limits
 from counterscam.intake.templates import UnknownTemplate, csv_template, xlsx_template
 
 router = APIRouter(tags=["intake"], dependencies=[Depends(strict_query)])
@@ -81,7 +81,7 @@ class BatchOut(BaseModel):
 
 
 def _limits(settings: Settings) -> Limits:
-    return Limits(max_bytes=settings.max_upload_bytes, max_reports=settings.max_batch_reports)
+    return upload_limits(settings)
 
 
 def _answer(result: BatchResult, *, too_large: bool = False) -> JSONResponse:

@@ -171,9 +171,12 @@ def import_reports(
             2,
         )
     settings = get_settings()
-    # The CLI streams CSV, so only workbook unpacking is limited; file size and batch size
-    # limits are for uploads.
-    limits = Limits(max_unzipped_bytes=max(300 * 1024 * 1024, 20 * settings.max_upload_bytes))
+    # The CLI streams CSV, so only workbook unpacking and one report's rows (held whole, in
+    # any order) are limited; file size and batch size limits are for uploads.
+    limits = Limits(
+        max_unzipped_bytes=max(300 * 1024 * 1024, 20 * settings.max_upload_bytes),
+        max_report_linked=settings.max_report_linked_rows,
+    )
     owned = (
         [(p.name.upper(), group) for p in paths for group in batches_of([p])]
         if agency_from_folder

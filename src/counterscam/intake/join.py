@@ -3,11 +3,13 @@
 Files are read twice: a first pass learns every report's external_ref (and finds linked rows
 that point nowhere), the second streams reports with their linked rows. When a linked file is
 in the same order as the reports file (as exports usually are) it is merged as it streams, so
-a million reports import in bounded memory; otherwise its rows are grouped in memory.
+a million reports import in bounded memory; otherwise its rows are grouped in memory. The first
+pass also counts linked rows per report and per batch against the limits (``_Count``).
 """
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
@@ -26,7 +28,13 @@ from counterscam.intake.records import (
     ref_of,
     text_of,
 )
-from counterscam.intake.tables import Limits, Table, too_many_reports
+from counterscam.intake.tables import (
+    Limits,
+    Table,
+    too_many_linked_for_batch,
+    too_many_linked_for_report,
+    too_many_reports,
+)
 
 Totals = Callable[[int], None]
 Wanted = Callable[[int], bool]  # the position of an item in the stream: is it needed?
@@ -71,9 +79,10 @@ def assemble(
     merged: dict[str, _Linked] = {}
     at = 0  # the position in the stream of the next item yielded
     moved = cache(lambda: _shifted_refs(reports))
+    count = _Count(limits, first_row, reports.label)
     for kind in columns.LINKED:
         if kind in by_kind:
-            linked = _Linked(by_kind[kind], first_row, moved)
+            linked = _Linked(by_kind[kind], first_row, moved, count)
             yield from linked.orphans
             at += len(linked.orphans)
             merged[kind] = linked
@@ -119,6 +128,39 @@ def _index_reports(reports: Table, limits: Limits) -> dict[str, int]:
     return first_row
 
 
+class _Count:
+    """The linked rows of a batch, counted in the first pass: per report and in all.
+
+    Each row is held in memory (as a raw row, then canonical, then written) until the batch
+    commits, at 2-3 KB a row: so a batch past the limits is refused here, before any row is
+    built, and not once the rows have taken the memory.
+    """
+
+    def __init__(self, limits: Limits, first_row: dict[str, int], reports: str) -> None:
+        self.report_limit = limits.max_report_linked
+        self.batch_limit = limits.max_batch_linked
+        self.reports = reports
+        self.total = 0
+        # By the report's row in the reports file: a number each, not a dict entry each, for
+        # a CLI import of hundreds of thousands of reports.
+        self.per_report = array("L")
+        if self.report_limit is not None and first_row:
+            self.per_report = array("L", [0]) * (max(first_row.values()) + 1)
+
+    def add(self, label: str, row: int, ref: str, position: int | None) -> None:
+        """Count one linked row (``position``: its report's row, None for none); FileProblem
+        at the first row past a limit."""
+        self.total += 1
+        if self.batch_limit is not None and self.total > self.batch_limit:
+            raise too_many_linked_for_batch(label, row, self.batch_limit)
+        if position is None or self.report_limit is None:
+            return
+        self.per_report[position] += 1
+        if self.per_report[position] > self.report_limit:
+            where = f"row {position} of {self.reports}"
+            raise too_many_linked_for_report(label, row, ref, self.report_limit, where=where)
+
+
 # A linked row found to belong to a report: (report's position, row, values, problems).
 _Row = tuple[int, int, dict[str, Any], list[RowError]]
 
@@ -127,7 +169,11 @@ class _Linked:
     """The rows of one linked file, handed out per report."""
 
     def __init__(
-        self, table: Table, first_row: dict[str, int], moved: Callable[[], set[str]]
+        self,
+        table: Table,
+        first_row: dict[str, int],
+        moved: Callable[[], set[str]],
+        count: _Count,
     ) -> None:
         self.table = table
         self.first_row = first_row
@@ -136,6 +182,7 @@ class _Linked:
         last = 0
         for row, ref in table.refs():
             position = first_row.get(ref)
+            count.add(table.label, row, ref, position)
             if position is None:
                 self.orphans.append(_orphan(table.label, row, ref))
             elif position < last:

@@ -22,7 +22,12 @@ from counterscam.intake.records import (
     text_of,
     type_name,
 )
-from counterscam.intake.tables import Limits, Source
+from counterscam.intake.tables import (
+    Limits,
+    Source,
+    too_many_linked_for_batch,
+    too_many_linked_for_report,
+)
 from counterscam.intake.xlsx_files import EXCEL_DIGITS
 
 LINKED = ("identifiers", "parties", "places")
@@ -236,11 +241,34 @@ def reports_of(
             f"the batch has {len(items):,} reports; at most {limits.max_reports:,} are "
             "accepted in one batch. Split it into several batches",
         )
+    _count_linked(items, file, limits)
     if on_total is not None:
         on_total(len(items))
     first_row: dict[str, int] = {}
     for number, item in enumerate(items, start=1):
         yield report_of(item, file=file, row=number, first_row=first_row)
+
+
+def _count_linked(items: list[Any], file: str, limits: Limits) -> None:
+    """Refuse a report, or a batch, of more linked rows than the limits, before building any.
+
+    The document is parsed already (within the upload limit), but each linked row built from
+    it takes 2-3 KB more until the batch commits (tables.Limits).
+    """
+    report_limit, batch_limit = limits.max_report_linked, limits.max_batch_linked
+    if report_limit is None and batch_limit is None:
+        return
+    total = 0
+    for number, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            continue
+        count = sum(len(v) for name in LINKED if isinstance(v := item.get(name), list))
+        if report_limit is not None and count > report_limit:
+            ref = ref_of(item.get("external_ref"))
+            raise too_many_linked_for_report(file, number, ref, report_limit, count=count)
+        total += count
+        if batch_limit is not None and total > batch_limit:
+            raise too_many_linked_for_batch(file, number, batch_limit, json=True)
 
 
 def _not_a_batch(document: Any, root_path: str) -> str:

@@ -7,11 +7,21 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from counterscam.intake import columns
 from counterscam.intake.chars import printable
-from counterscam.intake.records import FileProblem, RowError, TooLarge, file_problem, ref_of
+from counterscam.intake.records import (
+    FileProblem,
+    RowError,
+    TooLarge,
+    file_problem,
+    ref_of,
+    text_of,
+)
+
+if TYPE_CHECKING:
+    from counterscam.config import Settings
 
 # (row number, values, what is wrong with the row as read, before its values are checked)
 Rows = Iterator[tuple[int, dict[str, Any], list[RowError]]]
@@ -74,12 +84,29 @@ class Source:
 
 @dataclass(frozen=True)
 class Limits:
-    """How much one batch may hold; None means no limit (the CLI streams large CSV files)."""
+    """How much one batch may hold; None means no limit (the CLI streams large CSV files).
+
+    ``max_report_linked`` and ``max_batch_linked`` count identifier, party and place rows
+    (the linked files, sheets or JSON lists together): every such row is held in memory until
+    its batch commits, so they are refused before their rows are built.
+    """
 
     max_bytes: int | None = None
     max_reports: int | None = None
     max_unzipped_bytes: int = 300 * 1024 * 1024
     max_sheet_rows: int = 1_048_576
+    max_report_linked: int | None = None
+    max_batch_linked: int | None = None
+
+
+def upload_limits(settings: Settings) -> Limits:
+    """Return the limits of an upload or API batch, held whole until it commits."""
+    return Limits(
+        max_bytes=settings.max_upload_bytes,
+        max_reports=settings.max_batch_reports,
+        max_report_linked=settings.max_report_linked_rows,
+        max_batch_linked=settings.max_batch_linked_rows,
+    )
 
 
 @dataclass(frozen=True)
@@ -172,12 +199,18 @@ def recognise(header: list[str], label: str) -> tuple[str, list[str]]:
             "this is not one of the intake files (reports, identifiers, parties or places): "
             "every one of them has an external_ref column, and this header has none, but "
             f"columns none of them has ({', '.join(foreign[:5])}); leave the file out, or "
-            "make its header that of a template",
+            f"make its header that of a template{_reference_hint(foreign)}",
             row=1,
             value=",".join(names)[:200],
         )
     check_header(names, kind, label)
     return kind, names
+
+
+def _reference_hint(foreign: list[str]) -> str:
+    # "External Ref." is external_ref with a full stop: say so, as it is easily not seen.
+    near = next((n for n in foreign if columns.written_as(n) == "external_ref"), None)
+    return "" if near is None else f" ({near!r}: rename it to external_ref)"
 
 
 _TITLE_ROWS = (
@@ -215,7 +248,8 @@ def check_header(names: list[str], kind: str, label: str) -> None:
     wrong = 0
     for i, name in enumerate(names):
         if name and name not in expected:
-            error = RowError(label, 1, name, name, f"unknown column; {hint}")
+            why = f"unknown column{columns.rename_hint(name, kind)}; {hint}"
+            error = RowError(label, 1, name, name, why)
         elif name in seen:
             error = RowError(label, 1, name, name, "this column appears twice")
         elif not name:
@@ -321,5 +355,51 @@ def too_many_reports(label: str, limit: int, row: int) -> FileProblem:
         label,
         f"more than {limit:,} reports; at most {limit:,} are accepted in one batch. Split the "
         "file, or ask an administrator to import it with the CLI",
+        row=row,
+    )
+
+
+LINKED_ROWS = "identifier, party and place rows"
+_FIRST_PAST = "the first of them past the limit is on this row"
+
+
+def too_many_linked_for_report(
+    label: str, row: int, ref: str, limit: int, *, where: str = "", count: int | None = None
+) -> FileProblem:
+    """Return the error of a report with more than ``limit`` linked rows.
+
+    ``where`` says where the report itself is ("row 7 of reports.csv") when ``row`` is the
+    first linked row past the limit; ``count`` is how many it has when known (JSON), and then
+    ``row`` is the report's.
+    """
+    shown = text_of(ref)  # a reference of 10,000 characters is not echoed whole
+    has = (
+        f"has {count:,} {LINKED_ROWS} (identifiers, parties and places)"
+        if count is not None
+        else f"({where}) has more than {limit:,} {LINKED_ROWS}; {_FIRST_PAST}"
+    )
+    return file_problem(
+        label,
+        f"report {shown} {has}. A report names at most {limit:,}: split the case into several "
+        "reports (one per suspect or account, say), or ask an administrator to raise "
+        "COUNTERSCAM_MAX_REPORT_LINKED_ROWS",
+        row=row,
+        column="external_ref",
+        value=shown,
+    )
+
+
+def too_many_linked_for_batch(
+    label: str, row: int, limit: int, *, json: bool = False
+) -> FileProblem:
+    """Return the error of a batch with more than ``limit`` linked rows, at the first past it
+    (for JSON, at the report whose lists pass it)."""
+    at = "the report on this row passes it" if json else _FIRST_PAST
+    return file_problem(
+        label,
+        f"the batch has more than {limit:,} {LINKED_ROWS} (its identifiers, parties and "
+        f"places together), and one upload takes at most {limit:,}; {at}. Split it into "
+        "smaller batches of fewer reports each, or ask an administrator to import it with the "
+        "CLI",
         row=row,
     )

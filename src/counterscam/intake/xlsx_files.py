@@ -25,6 +25,7 @@ from counterscam.intake.tables import (
     column_name,
     header_again,
     size_text,
+    too_many_linked_for_batch,
     too_many_reports,
 )
 from counterscam.intake.xml_parts import MAX_MERGED, SheetSize, part_declaring_dtd, sheet_size
@@ -378,6 +379,10 @@ def _sheet_table(ws: Any, kind: str, limits: Limits, merged: Sequence[str] = ())
         if kind == "reports" and limits.max_reports is not None and len(rows) >= limits.max_reports:
             # Stop reading here, not after a million more rows, as join would.
             raise too_many_reports(label, limits.max_reports, number)
+        # As for reports; join counts the linked sheets together once they are read.
+        linked_limit = None if kind == "reports" else limits.max_batch_linked
+        if linked_limit is not None and len(rows) >= linked_limit:
+            raise too_many_linked_for_batch(label, number, linked_limit)
         cells = (cells + [None] * len(names))[: len(names)]
         rows.append((number, dict(zip(names, cells, strict=True)), problems))
     if not names:

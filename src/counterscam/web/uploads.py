@@ -14,7 +14,7 @@ from counterscam.config import Settings
 from counterscam.db.models import Report
 from counterscam.intake.files import read_uploads
 from counterscam.intake.service import BatchResult, batch_notes, shares_note, submit
-from counterscam.intake.tables import Limits
+from counterscam.intake.tables import upload_limits
 from counterscam.web.tables import Column, Table
 
 SHOWN_REPORTS = 200
@@ -73,7 +73,7 @@ def submit_upload(
     uploaded = read_uploads(
         ((u.filename or "upload", u.file) for u in files), settings.max_upload_bytes
     )
-    limits = Limits(max_bytes=settings.max_upload_bytes, max_reports=settings.max_batch_reports)
+    limits = upload_limits(settings)
     return submit(
         session,
         caller,

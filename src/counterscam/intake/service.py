@@ -103,16 +103,22 @@ SHARES_LISTED = 10_000  # references of widened reports a batch keeps; the rest 
 SHARES_NAMED = 20  # of them, named in the sentence
 
 
+def _named_refs(refs: list[str], count: int) -> str:
+    """Name the first SHARES_NAMED of ``count`` reports, and count the rest."""
+    # A reference holding a right-to-left override reversed the rest of the note, in a page
+    # and a terminal alike: each is isolated (FSI...PDI) where it is named.
+    shown = [isolated(ref) for ref in refs[:SHARES_NAMED]]
+    rest = count - len(shown)
+    return ", ".join(shown) + (f" and {rest:,} more" if rest > 0 else "")
+
+
 def shares_note(result: BatchResult) -> str | None:
     """Say which resubmitted amber reports lost their share list (now shown to every member
     agency), or None."""
     count = result.shares_removed
     if not count:
         return None
-    # A reference holding a right-to-left override reversed the rest of the note, in a page
-    # and a terminal alike: each is isolated (FSI...PDI) where it is named.
-    refs = [isolated(ref) for ref in result.shares_removed_refs[:SHARES_NAMED]]
-    named = ", ".join(refs) + (f" and {count - len(refs):,} more" if count > len(refs) else "")
+    named = _named_refs(result.shares_removed_refs, count)
     which = (
         f"amber report {named} was resubmitted with an empty share_with, so it is now"
         if count == 1
@@ -142,8 +148,7 @@ def estimate_note(result: BatchResult) -> str | None:
     count = result.estimated
     if not count:
         return None
-    refs = [isolated(ref) for ref in result.estimated_refs[:SHARES_NAMED]]
-    named = ", ".join(refs) + (f" and {count - len(refs):,} more" if count > len(refs) else "")
+    named = _named_refs(result.estimated_refs, count)
     which = (
         f"the loss of report {named} was written as an estimate"
         if count == 1

@@ -175,7 +175,7 @@ def test_an_iso_offset_beyond_the_worlds_zones_is_refused(written: str) -> None:
 
 def test_am_and_pm_ask_for_the_24_hour_clock() -> None:
     assert _refusal("2026-01-05 10:00 PM") == (
-        "'2026-01-05 10:00 PM': write the time on the 24-hour clock, like 22:00 for 10:00 PM"
+        "'2026-01-05 10:00 PM': write the time on the 24-hour clock: 2026-01-05 22:00"
     )
 
 

@@ -116,9 +116,10 @@ def _qualified_bank(raw: str, qualifier: str, country: str | None) -> Bank:
     """Return the bank a separate bank column names.
 
     A centre's "Bank" column is written as the value's text is ("ธ.กรุงเทพ", "Bank BCA",
-    "Maybank Berhad"), so it is read the same way rather than only as an exact name.
+    "Maybank Berhad", "Vietcombank (VCB)", "VietinBank CN Hà Nội"), so it is read the same
+    way rather than only as an exact name.
     """
-    found = _named_bank(raw, qualifier, country) or _unlisted(qualifier)
+    found = _bank_named(raw, qualifier, country)
     if found is None:
         _refuse_listed_elsewhere(raw, qualifier)
         found = _one(raw, qualifier, find_banks(qualifier, country))
@@ -137,23 +138,25 @@ def _unlisted(name: str) -> Bank | None:
     return next((b for v in name_variants(name) if (b := unlisted_by_bic(v))), None)
 
 
-def _resolve(raw: str, name: str, qualifier: str | None, country: str | None) -> Bank:
-    named: Bank | None = None
-    if name:
-        named = _named_bank(raw, name, country) or _with_abbreviation(raw, name, country)
-    if named is None and name:
+def _bank_named(raw: str, name: str, country: str | None) -> Bank | None:
+    """Return the bank that the words ``name`` name, in the value or in a bank column."""
+    named = _named_bank(raw, name, country) or _with_abbreviation(raw, name, country)
+    if named is None:
         # A branch is where the account was opened, not part of it: "VietinBank CN Hà Nội".
         named = next(
             (b for head in branch_heads(name) if (b := _named_bank(raw, head, country))), None
         )
-    if named is None and name and not _names_a_wallet(name, country):
+    if named is None and not _names_a_wallet(name, country):
         # "UOB One", "BRI a.n. Budi": the bank's account product or its holder beside it; but
         # "BCEL One" is BCEL's wallet, read as kind ewallet.
         named = next(
             (b for head in account_heads(name) if (b := _named_bank(raw, head, country))), None
         ) or _two_names(raw, name, country)
-    if named is None and name:
-        named = _unlisted(name)
+    return named or _unlisted(name)
+
+
+def _resolve(raw: str, name: str, qualifier: str | None, country: str | None) -> Bank:
+    named = _bank_named(raw, name, country) if name else None
     if qualifier and qualifier.strip():
         given = _qualified_bank(raw, qualifier.strip(), country)
         if named is not None and named != given:

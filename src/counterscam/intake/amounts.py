@@ -19,6 +19,7 @@ from counterscam.identifiers._types import shown
 from counterscam.intake import vocab
 from counterscam.intake.chars import ascii_digits
 from counterscam.intake.local_signs import countries_reading, local_currency
+from counterscam.intake.no_value import no_value
 
 # Ten trillion (VND 10 trillion is about USD 400 million, more than any one report's loss):
 # SQLite keeps a Numeric as a binary float, exact to the cent only below about 9e13, and an
@@ -195,6 +196,12 @@ class _Written:
                 f"{self.shown}: a dash is how a spreadsheet's Accounting format shows zero, "
                 "and how some write 'none'; write 0 for no loss, or leave the cell empty when "
                 "the loss is not known"
+            )
+        if not digits and no_value(text):
+            # "nil" or "none" may mean no loss as well as a loss not known: not guessed.
+            raise ValueError(
+                f"{self.shown} stands for no value; write 0 for no loss, or leave the cell "
+                "empty when the loss is not known"
             )
         if not digits:
             raise ValueError(f"{self.shown} is not an amount; write it {_FORMS}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -81,3 +82,40 @@ def names(kind: str) -> list[str]:
 def required(kind: str) -> list[str]:
     """Return the required column names of one file kind."""
     return [c.name for c in FILES[kind] if c.required]
+
+
+# Headings other systems give a column, told (never read: an unknown column is refused so
+# that a misspelt one is not dropped) as the column to rename them to.
+_OTHER_NAMES = {
+    "tlp": "mark",
+    "tlp_mark": "mark",
+    "tlp_marking": "mark",
+    "traffic_light_protocol": "mark",
+    "currency": "loss_currency",
+}
+_UNIT_OR_DOT = re.compile(r"^(?P<name>[a-z_]+?)_*(?:\([^()]*\)|\[[^\[\]]*\]|[.:*]+)$")
+
+
+def rename_hint(name: str, kind: str) -> str:
+    """Say which column of ``kind`` an unknown heading ``name`` (as matched) likely is, or ""."""
+    expected = names(kind)
+    other = _OTHER_NAMES.get(name)
+    if other in expected:
+        return f"; if it holds the {other} column, rename it to {other}"
+    base = written_as(name)
+    if base is not None and base in expected:
+        unit = name[len(base) :].strip("_")
+        note = ""
+        if base == "loss_amount" and unit.startswith(("(", "[")):
+            note = " and give the currency in loss_currency"
+        return f"; rename it to {base} (without {unit!r}){note}"
+    return ""
+
+
+def written_as(name: str) -> str | None:
+    """Return the column a heading names with a unit or a full stop after it, or None:
+    ``loss_amount_(myr)`` and ``external_ref.`` as matched."""
+    found = _UNIT_OR_DOT.fullmatch(name)
+    if found is None or found["name"] not in {n for k in FILES for n in names(k)}:
+        return None
+    return found["name"]

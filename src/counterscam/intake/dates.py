@@ -291,7 +291,7 @@ def _zone(found: re.Match[str], written: str) -> _Zone:
     word = found["word"]
     known = _zone_names().get(word.upper())
     if known is None:
-        raise ValueError(_unknown_zone(word, written))
+        raise ValueError(_unknown_zone(word, written, found.string[: found.start()]))
     if known.offset is None:
         raise ValueError(
             f"{written!r}: {known.name} can mean {known.label}; write the offset from UTC "
@@ -313,8 +313,17 @@ def _utc_offset(found: re.Match[str], name: str, written: str) -> timedelta:
     return offset
 
 
-def _unknown_zone(word: str, written: str) -> str:
+_CLOCK_AT_END = re.compile(r"(\d{1,2})(:\d{2}(?::\d{2})?)\s*$")
+
+
+def _unknown_zone(word: str, written: str, head: str = "") -> str:
     if word.upper() in _MERIDIEM:
+        clock = _CLOCK_AT_END.search(head)
+        if clock and 1 <= int(clock[1]) <= 12:
+            # The very time to write: "9:30 PM" is 21:30, "12:15 AM" is 00:15.
+            hour = int(clock[1]) % 12 + (12 if word.upper() == "PM" else 0)
+            when = f"{head[: clock.start()]}{hour:02d}{clock[2]}".strip()
+            return f"{written!r}: write the time on the 24-hour clock: {when}"
         return f"{written!r}: write the time on the 24-hour clock, like 22:00 for 10:00 PM"
     names = ", ".join(z.name for z in _zone_names().values() if z.offset is not None)
     return (
@@ -381,7 +390,7 @@ def incident_after_report(incident: datetime, reported: datetime, country: str |
 
 _SERIAL = re.compile(r"\d{5}(?:\.\d+)?")
 _YEAR_MONTH = re.compile(r"(\d{4})[-/.](\d{1,2})")
-_SHORT_YEAR = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2}(?:\s.*)?")
+_SHORT_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})(?:\s.*)?")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s.*)?")
 _YEAR_FIRST = re.compile(r"(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?:[\sT].*)?")
@@ -402,7 +411,7 @@ def _date_hint(text: str) -> str:
         )
     if (epoch := _unix_time(text)) is not None:
         return epoch
-    match = _DAY_FIRST.fullmatch(text)
+    match = _DAY_FIRST.fullmatch(month_names.without_weekday(text))
     if match:
         first, second, year = (int(g) for g in match.groups())
         era = _era_note(year)
@@ -435,8 +444,9 @@ def _date_hint(text: str) -> str:
             ". Check the time: hours 00 to 23, minutes and seconds 00 to 59, and a zone "
             "written like +08:00 or Z"
         )
-    if _SHORT_YEAR.fullmatch(text):
-        return ". The year has two digits: write the whole year first, like 2026-03-01"
+    short = _SHORT_YEAR.fullmatch(month_names.without_weekday(text))
+    if short:
+        return _short_year_hint(*(int(g) for g in short.groups()))
     year_month = _YEAR_MONTH.fullmatch(text)
     if year_month and 1 <= int(year_month[2]) <= 12:
         year = int(year_month[1])
@@ -453,6 +463,33 @@ def _date_hint(text: str) -> str:
         era = _era_note(years[0]) if years else ""
         return f". Write the month as a number, year first, like {_named_iso(text)}{era}"
     return ""
+
+
+def _short_year_hint(first: int, second: int, short: int) -> str:
+    """Say how to write "15/2/26": the whole year first, with the date when it is one."""
+    this_year = datetime.now(UTC).year
+    year = 2000 + short if 2000 + short <= this_year else 1900 + short
+    told = f"if {short:02d} is {year}"
+    whole = ". The year has two digits: write the whole year first"
+    if first > 12 and 1 <= second <= 12 and _real(year, second, first):
+        return f"{whole}: {year}-{second:02d}-{first:02d} ({told})"
+    if second > 12 and 1 <= first <= 12 and _real(year, first, second):
+        return f"{whole}: {year}-{first:02d}-{second:02d} ({told})"
+    if 1 <= first <= 12 and 1 <= second <= 12:
+        return (
+            f"{whole}, like {year}-{second:02d}-{first:02d} if the day comes first or "
+            f"{year}-{first:02d}-{second:02d} if the month does ({first:02d}/{second:02d} "
+            f"could be day/month or month/day; {told})"
+        )
+    return ". The year has two digits: write the whole year first, like 2026-03-01"
+
+
+def _real(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _unix_time(text: str) -> str | None:

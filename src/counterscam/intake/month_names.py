@@ -7,6 +7,7 @@ so an analyst with "30 พ.ย. 2569" in a cell is told 2026-11-30, not shown an
 from __future__ import annotations
 
 import re
+from datetime import date
 
 _MONTHS: tuple[tuple[str, ...], ...] = (
     # English, Malay and Indonesian, Filipino, Thai (in full and abbreviated)
@@ -39,8 +40,69 @@ _VIETNAMESE = re.compile(
 )
 
 
+# Day names (Monday first), as Excel's long date ("Sunday, 15 February 2026") and the
+# region's forms put them before the date: English, Malay, Indonesian, Filipino, Vietnamese
+# (with and without its marks), Thai.
+_WEEKDAYS: tuple[tuple[str, ...], ...] = (
+    ("monday", "mon", "isnin", "senin", "lunes", "thứ hai", "thu hai", "t2", "วันจันทร์"),
+    ("tuesday", "tue", "tues", "selasa", "martes", "thứ ba", "thu ba", "t3", "วันอังคาร"),
+    ("wednesday", "wed", "rabu", "miyerkules", "thứ tư", "thu tu", "t4", "วันพุธ"),
+    (
+        "thursday",
+        "thu",
+        "thur",
+        "thurs",
+        "khamis",
+        "kamis",
+        "huwebes",
+        "thứ năm",
+        "thu nam",
+        "t5",
+        "วันพฤหัสบดี",
+        "วันพฤหัส",
+    ),
+    ("friday", "fri", "jumaat", "jumat", "biyernes", "thứ sáu", "thu sau", "t6", "วันศุกร์"),
+    ("saturday", "sat", "sabtu", "sabado", "thứ bảy", "thu bay", "t7", "วันเสาร์"),
+    ("sunday", "sun", "ahad", "minggu", "linggo", "chủ nhật", "chu nhat", "cn", "วันอาทิตย์"),
+)
+_WEEKDAY_NUMBERS = {name: day for day, names in enumerate(_WEEKDAYS) for name in names}
+_WEEKDAY = re.compile(
+    r"(?P<name>"
+    + "|".join(sorted((re.escape(n) for n in _WEEKDAY_NUMBERS), key=len, reverse=True))
+    + r")\.?(?:\s*ที่)?\s*[,\s]\s*(?P<rest>.+)",
+    re.IGNORECASE,
+)
+
+
 def named_date(text: str) -> tuple[int, int, int] | None:
-    """Return (year, month, day) of a date written with its month as a word, or None."""
+    """Return (year, month, day) of a date written with its month as a word, or None.
+
+    A day name before it is read only when it is that date's day: a date whose day name
+    disagrees has a wrong part, which cannot be told, so no date is given for it.
+    """
+    weekday = _WEEKDAY.fullmatch(text.strip())
+    if weekday is None:
+        return _date_of(text)
+    found = _date_of(weekday["rest"])
+    if found is None:
+        return None
+    year, month, mday = found
+    named = _WEEKDAY_NUMBERS[weekday["name"].casefold()]
+    try:
+        # A Thai Buddhist-era year (2569) names its day as the common-era year (2026) does.
+        days = {date(y, month, mday).weekday() for y in (year, year - 543) if y > 0}
+    except ValueError:
+        return found  # "31 April": the caller says so
+    return found if named in days else None
+
+
+def without_weekday(text: str) -> str:
+    """Return ``text`` without a day name before the date ("Chủ nhật, 15/02/2026")."""
+    weekday = _WEEKDAY.fullmatch(text.strip())
+    return text if weekday is None else weekday["rest"]
+
+
+def _date_of(text: str) -> tuple[int, int, int] | None:
     found = _VIETNAMESE.fullmatch(text)
     if found:
         return int(found[3]), int(found[2]), int(found[1])

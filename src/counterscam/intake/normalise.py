@@ -13,6 +13,7 @@ from counterscam.identifiers._types import shown
 from counterscam.intake import vocab
 from counterscam.intake.amounts import approximate
 from counterscam.intake.dates import local_day
+from counterscam.intake.no_value import no_value
 from counterscam.intake.records import EVERYTHING, RawChild, RawReport, RowError, text_of
 from counterscam.intake.schema import (
     IDENTIFIER_VALUE_CHARS,
@@ -24,6 +25,12 @@ from counterscam.intake.schema import (
 
 CENT = Decimal("0.01")
 CACHE_SIZE = 500_000  # distinct identifiers remembered; bounds memory on huge imports
+
+
+def _given_text(cell: Any) -> str:
+    """Return a linked row's optional cell as text, "" for a word for an empty one ("N/A")."""
+    text = str(cell or "").strip()
+    return "" if no_value(text) else text
 
 
 @dataclass(slots=True)
@@ -202,11 +209,11 @@ class Normaliser:
             value = str(child.data.get("value") or "").strip()
             if kind not in KINDS or not value:
                 continue
-            written = str(child.data.get("country") or "").strip()
+            written = _given_text(child.data.get("country"))
             country = vocab.country_code(written) if written else self.country
             if written and country is None:
                 continue  # the country column's own error says so; the value is not at fault
-            qualifier = str(child.data.get("qualifier") or "").strip() or None
+            qualifier = _given_text(child.data.get("qualifier")) or None
             try:
                 self.canonical(kind, value, country, qualifier)
             except (InvalidIdentifier, ValueError) as exc:

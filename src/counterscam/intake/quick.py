@@ -21,6 +21,7 @@ from counterscam.identifiers._spreadsheet import spreadsheet_digits
 from counterscam.intake import vocab
 from counterscam.intake.amounts import amount_of, currency_written
 from counterscam.intake.dates import birth_date_of, incident_after_report, moment
+from counterscam.intake.no_value import no_value_in
 from counterscam.intake.records import RawChild, RawReport
 from counterscam.intake.schema import (
     AGENCY_CODE_CHARS,
@@ -118,14 +119,23 @@ def quick_validate(raw: RawReport, *, country: str | None) -> ReportIn | None:
         return None
 
 
-def _given(data: dict[str, Any], allowed: frozenset[str]) -> dict[str, str]:
-    """Return the non-blank cells (``_blank_to_none``); a cell that is not text is unsure."""
+def _given(
+    data: dict[str, Any], allowed: frozenset[str], optional: frozenset[str]
+) -> dict[str, str]:
+    """Return the non-blank cells (``_blank_to_none``); a cell that is not text is unsure.
+
+    In the ``optional`` fields a word for an empty cell ("N/A") is blank too, as in the schema.
+    """
     if not data.keys() <= allowed:
         raise _Unsure  # an unknown field (blank ones are dropped by Pydantic: it decides)
     for value in data.values():
         if value.__class__ is not str and value is not None:
             raise _Unsure
-    return {key: value for key, value in data.items() if value and not value.isspace()}
+    return {
+        key: value
+        for key, value in data.items()
+        if value and not value.isspace() and not (key in optional and no_value_in(key, value))
+    }
 
 
 def _text(cells: dict[str, str], key: str, limit: int, default: object = _REQUIRED) -> Any:
@@ -153,7 +163,7 @@ def _optional(cells: dict[str, str], key: str, codes: _Codes) -> str | None:
 
 
 def _report(raw: RawReport, country: str | None) -> ReportIn:
-    cells = _given(raw.data, _REPORT_FIELDS)
+    cells = _given(raw.data, _REPORT_FIELDS, ReportIn.NO_VALUE_FIELDS)
     if "reported_at" not in cells:
         raise _Unsure
     reported_at = moment(cells["reported_at"], country)
@@ -199,7 +209,7 @@ def _report(raw: RawReport, country: str | None) -> ReportIn:
 
 
 def _identifier(child: RawChild) -> IdentifierIn:
-    cells = _given(child.data, _IDENTIFIER_FIELDS)
+    cells = _given(child.data, _IDENTIFIER_FIELDS, IdentifierIn.NO_VALUE_FIELDS)
     return _construct(
         IdentifierIn,
         {
@@ -213,7 +223,7 @@ def _identifier(child: RawChild) -> IdentifierIn:
 
 
 def _party(child: RawChild) -> PartyIn:
-    cells = _given(child.data, _PARTY_FIELDS)
+    cells = _given(child.data, _PARTY_FIELDS, PartyIn.NO_VALUE_FIELDS)
     return _construct(
         PartyIn,
         {

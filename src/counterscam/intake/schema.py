@@ -7,10 +7,11 @@ currency signs read as written there (``K`` is kyat in a report from Myanmar): p
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import (
     AfterValidator,
@@ -34,12 +35,16 @@ from counterscam.intake.amounts import (
     unknown_currency,
 )
 from counterscam.intake.dates import birth_date_of, incident_after_report, moment
+from counterscam.intake.no_value import no_value, no_value_in
 from counterscam.reference import country as country_info
 
 
 def _listed(values: tuple[str, ...], limit: int = 16) -> str:
     shown = ", ".join(values[:limit])
     return shown + (", ..." if len(values) > limit else "")
+
+
+_PLUS_GAP = re.compile(r"\s*\+\s*")
 
 
 def _code(vocabulary: str, what: str) -> Any:
@@ -49,6 +54,7 @@ def _code(vocabulary: str, what: str) -> Any:
         code = value.strip().lower()
         if vocabulary == "mark":
             code = code.removeprefix("tlp:").lstrip()  # "TLP: AMBER" as mails write it
+            code = _PLUS_GAP.sub("+", code)  # "Amber + Strict": the mark's own "+", spaced
         code = vocab.fold_code(code)
         code = vocab.written_code(vocabulary, code)
         if code not in vocab.code_set(vocabulary):
@@ -162,11 +168,16 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _blank_to_none(data: Any) -> Any:
+def _blank_to_none(data: Any, optional: frozenset[str] = frozenset()) -> Any:
     # CSV and XLSX give "" for an empty cell: an empty value is a value not given, so a
-    # required one is reported as missing and an optional one takes its default.
+    # required one is reported as missing and an optional one takes its default. In the
+    # ``optional`` fields, "N/A" or "NULL" is such an empty cell too (intake.no_value).
     if isinstance(data, dict):
-        return {k: v for k, v in data.items() if not _blank(v)}
+        return {
+            k: v
+            for k, v in data.items()
+            if not _blank(v) and not (k in optional and no_value_in(k, v))
+        }
     return data
 
 
@@ -195,14 +206,19 @@ class _In(BaseModel):
         extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True, frozen=True
     )
 
+    # Optional fields where a word for "no value" ("N/A", "NULL", "-") is an empty cell.
+    NO_VALUE_FIELDS: ClassVar[frozenset[str]] = frozenset()
+
     @model_validator(mode="before")
     @classmethod
     def _blanks(cls, data: Any) -> Any:
-        return _blank_to_none(data)
+        return _blank_to_none(data, cls.NO_VALUE_FIELDS)
 
 
 class IdentifierIn(_In):
     """An identifier as written in a report, with its role there."""
+
+    NO_VALUE_FIELDS = frozenset({"qualifier", "country"})
 
     kind: Annotated[str, AfterValidator(_kind)]
     value: Annotated[str, Field(min_length=1, max_length=IDENTIFIER_VALUE_CHARS)]
@@ -213,6 +229,19 @@ class IdentifierIn(_In):
 
 class PartyIn(_In):
     """A person or organisation a report names (never the scam victim)."""
+
+    NO_VALUE_FIELDS = frozenset(
+        {
+            "given_name",
+            "family_name",
+            "birth_date",
+            "gender",
+            "nationality",
+            "id_number",
+            "id_kind",
+            "phone",
+        }
+    )
 
     role: Annotated[str, _code("party_role", "a party role")]
     full_name: Annotated[str, Field(min_length=1, max_length=300)]
@@ -244,6 +273,8 @@ class PartyIn(_In):
 class PlaceIn(_In):
     """A place a report names, such as a scam compound."""
 
+    NO_VALUE_FIELDS = frozenset({"country", "latitude", "longitude"})
+
     kind: Annotated[str, _code("place_kind", "a place kind")]
     name: Annotated[str, Field(min_length=1, max_length=PLACE_NAME_CHARS)]
     country: Country | None = None
@@ -265,6 +296,11 @@ class PlaceIn(_In):
 
 class ReportIn(_In):
     """One scam report as a national centre submits it."""
+
+    # Not share_with: its empty cell removes an amber report's share list on resubmission.
+    NO_VALUE_FIELDS = frozenset(
+        {"incident_at", "loss_currency", "victim_age_band", "victim_gender", "victim_country"}
+    )
 
     external_ref: Annotated[str, Field(min_length=1, max_length=100)]
     reported_at: Moment
@@ -294,7 +330,8 @@ class ReportIn(_In):
     def _currency_from_amount(cls, data: Any, info: ValidationInfo) -> Any:
         # "Rp 1.500.000" with loss_currency left empty: the sign names the currency, as it is
         # read in the reporting country ("K 500,000" from Myanmar).
-        if isinstance(data, dict) and _blank(data.get("loss_currency")):
+        currency = data.get("loss_currency") if isinstance(data, dict) else None
+        if isinstance(data, dict) and (_blank(currency) or no_value(currency)):
             country = (info.context or {}).get("country")
             code = currency_written(data.get("loss_amount"), country)
             if code is not None:

@@ -90,10 +90,35 @@ def _written_key(text: str) -> str:
 
 @cache
 def _written_forms(vocabulary: str) -> dict[str, str]:
+    items = _items(vocabulary)
+    own = {item.code for item in items}
+    # The label the reference file gives a code is how the web pages show it, and how a
+    # system that copied the list exports it ("Job or task scam", "Money mule"): the code's
+    # too, unless it folds to another item's code.
+    labels = {
+        key: item.code
+        for item in items
+        if (label := getattr(item, "label", None))
+        and ((key := _written_key(fold_code(label))) not in own or key == item.code)
+    }
+    return (
+        labels
+        | _open_bands(items)
+        | {
+            _written_key(fold_code(written)): item.code
+            for item in items
+            for written in getattr(item, "written", ())
+        }
+    )
+
+
+def _open_bands(items: tuple[Any, ...]) -> dict[str, str]:
+    # The age band without an upper end, as forms write it: "65+", "65 and above".
     return {
-        _written_key(fold_code(written)): item.code
-        for item in _items(vocabulary)
-        for written in getattr(item, "written", ())
+        _written_key(fold_code(form)): item.code
+        for item in items
+        if getattr(item, "max_age", 0) is None and getattr(item, "min_age", None) is not None
+        for form in (f"{item.min_age}+", f"{item.min_age} and above")
     }
 
 

@@ -32,7 +32,8 @@ def test_a_date_with_a_month_name_is_told_its_iso_form(written: str, iso: str) -
     assert f"Write the month as a number, year first, {iso}" in str(caught.value)
 
 
-@pytest.mark.parametrize("written", ["31 April 2026", "1 Foo 2026", "Sunday 1 March 2026"])
+# 2 March 2026 is a Monday: a day name that is not the date's leaves which is wrong unsaid.
+@pytest.mark.parametrize("written", ["31 April 2026", "1 Foo 2026", "Tuesday 2 March 2026"])
 def test_no_date_is_made_up_when_the_words_do_not_make_one(written: str) -> None:
     with pytest.raises(ValueError) as caught:
         moment(written, "TH")

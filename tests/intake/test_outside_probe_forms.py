@@ -50,8 +50,10 @@ def test_the_reference_files_own_labels_are_read_as_their_codes(
 def test_an_unknown_label_is_still_refused_with_the_codes(
     session: Session, agencies: dict[str, Caller]
 ) -> None:
+    # "Love scam" was the example until the reference learnt it (romance); an APK scam may be
+    # phishing or tech_support, so no code is guessed.
     reports = (
-        "external_ref,reported_at,scam_type,channel,mark\nLB-4,2026-03-01,Love scam,sms,green\n"
+        "external_ref,reported_at,scam_type,channel,mark\nLB-4,2026-03-01,APK scam,sms,green\n"
     )
     result = upload(session, agencies["MY-NSRC"], {"r.csv": reports.encode()})
     assert result.status == "rejected"

@@ -182,9 +182,10 @@ def test_the_sign_decides_how_the_amount_is_read() -> None:
     ("cells", "reason"),
     [
         (
-            {"loss_amount": "$100"},
-            "'$100': '$' can be AUD, BND, CAD, HKD, NZD, SGD or USD; fill in loss_currency, "
-            "or write the amount with its ISO code, like 100 SGD",
+            # '$' from Indonesia is the US dollar now (test_a_dollar_from_a_member_...).
+            {"loss_amount": "¥100"},
+            "'¥100': '¥' can be CNY or JPY; fill in loss_currency, or write the amount with "
+            "its ISO code, like 100 CNY",
         ),
         (
             {"loss_amount": "K 50,000"},
@@ -212,6 +213,14 @@ def test_a_sign_that_does_not_settle_the_currency_is_an_error_at_its_cell(
     cells: dict[str, str], reason: str
 ) -> None:
     assert _validated(**cells) == [(7, "loss_amount", reason)]
+
+
+def test_a_dollar_from_a_member_whose_money_is_no_dollar_is_the_us_dollar() -> None:
+    # It was refused as one of seven dollars; Indonesia writes its own money as Rp.
+    report = _validated(loss_amount="$100")
+    assert isinstance(report, ReportIn)
+    assert report.loss_amount == Decimal("100")
+    assert report.loss_currency == "USD"
 
 
 def test_rows_without_a_sign_keep_their_rules() -> None:

@@ -18,7 +18,7 @@ from counterscam.access.caller import Caller
 from counterscam.api.app import create_app
 from counterscam.config import Settings
 from counterscam.db.models import Report
-from counterscam.intake.amounts import amount_of
+from counterscam.intake.amounts import amount_of, currency_written
 from counterscam.intake.service import batch_notes
 from tests.intake.conftest import doc_report
 from tests.intake.test_api import auth
@@ -98,6 +98,15 @@ LOCAL = [
     ("ID", "Rp 1.500.000", "1500000.00", "IDR"),
     ("MY", "RM1,200", "1200.00", "MYR"),
     ("KH", "៛40.000", "40000.00", "KHR"),
+    # '$' where the local money is no dollar is the US dollar (it was refused as ambiguous).
+    ("MY", "$1,200", "1200.00", "USD"),
+    ("TH", "$1,200", "1200.00", "USD"),
+    ("VN", "$1,200", "1200.00", "USD"),
+    ("ID", "$1,200", "1200.00", "USD"),
+    ("PH", "1,200 $", "1200.00", "USD"),
+    ("KH", "$1,200", "1200.00", "USD"),
+    ("LA", "$1,200", "1200.00", "USD"),
+    ("MM", "$ 1,200", "1200.00", "USD"),
 ]
 
 
@@ -140,19 +149,6 @@ def test_a_local_sign_is_read_through_the_api_from_its_country(
         ),
         (
             "MY",
-            "$1,200",
-            "'$1,200': '$' can be AUD, BND, CAD, HKD, NZD, SGD or USD; fill in loss_currency, "
-            "or write the amount with its ISO code, like 1,200 SGD",
-        ),
-        (
-            # Dollarised, but the US dollar is not the only one written so there.
-            "KH",
-            "$1,200",
-            "'$1,200': '$' can be AUD, BND, CAD, HKD, NZD, SGD or USD; fill in loss_currency, "
-            "or write the amount with its ISO code, like 1,200 SGD",
-        ),
-        (
-            "MY",
             "B 1,500",
             "'B 1,500': 'B' is read as a currency only in reports from Thailand (THB); write "
             "the amount with its ISO code, like 1,500 THB",
@@ -186,11 +182,31 @@ def test_a_sign_ambiguous_in_the_reporting_country_is_still_refused(
     assert [(e["column"], e["reason"]) for e in body["errors"]] == [("loss_amount", reason)]
 
 
+@pytest.mark.parametrize("country", ["AU", "CA", "NZ", None])
+def test_a_dollar_from_outside_the_members_stays_refused(country: str | None) -> None:
+    # Partners do not submit reports, but the reading is the country's, not the agency kind's:
+    # where the own money is a dollar, or the country is not known, '$' is not guessed.
+    with pytest.raises(ValueError) as info:
+        amount_of("$1,200", country=country)
+    assert str(info.value) == (
+        "'$1,200': '$' can be AUD, BND, CAD, HKD, NZD, SGD or USD; fill in loss_currency, "
+        "or write the amount with its ISO code, like 1,200 SGD"
+    )
+
+
+@pytest.mark.parametrize(
+    ("country", "expected"), [("MY", "USD"), ("KH", "USD"), ("SG", "SGD"), ("BN", "BND")]
+)
+def test_the_currency_a_dollar_names_is_the_members(country: str, expected: str) -> None:
+    assert currency_written("$1,200", country) == expected
+
+
 @pytest.mark.parametrize(
     ("country", "amount", "column", "expected"),
     [
         # The currency column wins where the sign can be its currency anywhere.
         ("SG", "$1,200", "USD", ("1200.00", "USD")),
+        ("MY", "$1,200", "SGD", ("1200.00", "SGD")),
         ("MM", "K 500,000", "PGK", ("500000.00", "PGK")),
         ("LA", "K 500,000", "MMK", ("500000.00", "MMK")),
         (

@@ -161,8 +161,7 @@ def test_a_name_people_bear_is_kept_in_a_name_column(
     # "Nil" (Bengali) and "Nan" (Thai, Chinese) are given names of trafficked workers; read as
     # words for an empty cell they were dropped. "N/A" in a name column is still no name.
     reports = (
-        "external_ref,reported_at,scam_type,channel,mark\n"
-        "NV-7,2026-03-01,investment,sms,green\n"
+        "external_ref,reported_at,scam_type,channel,mark\nNV-7,2026-03-01,investment,sms,green\n"
     )
     parties = (
         "external_ref,role,full_name,given_name,family_name\n"

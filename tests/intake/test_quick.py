@@ -72,7 +72,7 @@ SPELLINGS: dict[str, list[str]] = {
     "loss_currency": ["myr", " USD", "EUR", "XYZ", "idr", "VND", "SGD", "", " "],
     "victim_age_band": ["45_54", "18_24", "45-54"],
     "victim_gender": ["FEMALE", "male ", "unknown", "x"],
-    "victim_country": ["my", " TH ", "XX", "US"],
+    "victim_country": ["my", " TH ", "XX", "US", "MYS", "Viet Nam"],
     "narrative": ["a, b; c", "x" * 20_000, "x" * 20_001],
     "mark": ["AMBER", "tlp:Amber", " green", "RED", "amber+strict", "purple"],
     "share_with": ["SG-ASCOM", "sg-ascom; th-ccib", ";", "x" * 33],

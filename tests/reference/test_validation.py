@@ -58,8 +58,19 @@ def test_packaged_data_loads(data: Path) -> None:
             "id_format 'bank'",
         ),
         ("countries.yaml", "{code: KH,", "{code: BN,", "duplicate country code 'BN'"),
-        ("countries.yaml", "version: 2", "version: one", "`version` must be a whole number"),
+        ("countries.yaml", "version: 3", "version: one", "`version` must be a whole number"),
         ("countries.yaml", "written: [Burma,", "written: [Vietnam,", "country name 'vietnam'"),
+        ("countries.yaml", "alpha3: KHM,", "alpha3: BRN,", "duplicate country alpha3 code 'BRN'"),
+        ("countries.yaml", "alpha3: KHM,", "alpha3: KH,", "ISO 3166-1 alpha-3"),
+        ("countries.yaml", "alpha3: KHM,", "alpha3: khm,", "ISO 3166-1 alpha-3"),
+        ("countries.yaml", "alpha3: KHM, ", "", "alpha3"),
+        # A name that is another country's alpha-3 would read as either country.
+        (
+            "countries.yaml",
+            "written: [Kingdom of Cambodia,",
+            "written: [MMR,",
+            "country name 'mmr'",
+        ),
         ("crypto_chains.yaml", "family: evm", "family: cosmos", "family 'cosmos'"),
         (
             "platforms.yaml",

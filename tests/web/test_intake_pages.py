@@ -291,7 +291,13 @@ def test_the_report_form_reads_a_sign_as_the_agencys_country_writes_it(
     assert response.status_code == 303  # type: ignore[attr-defined]
     page = client.get(response.headers["location"]).text  # type: ignore[attr-defined]
     assert "SGD 1,200.00" in page
-    # From Malaysia it stays ambiguous, and the form says what to write.
-    refused = _post_form(client_for("MY-NSRC"), typed)
+    # From Malaysia, whose money is the ringgit (RM), "$" is the US dollar.
+    malaysian = client_for("MY-NSRC")
+    response = _post_form(malaysian, typed)
+    assert response.status_code == 303  # type: ignore[attr-defined]
+    page = malaysian.get(response.headers["location"]).text  # type: ignore[attr-defined]
+    assert "USD 1,200.00" in page
+    # A sign that stays ambiguous there is refused, and the form says what to write.
+    refused = _post_form(malaysian, {**typed, "external_ref": "WEB-YEN", "loss_amount": "¥1,200"})
     assert refused.status_code == 400  # type: ignore[attr-defined]
-    assert "can be AUD, BND, CAD, HKD, NZD, SGD or USD" in refused.text  # type: ignore[attr-defined]
+    assert "can be CNY or JPY" in refused.text  # type: ignore[attr-defined]

@@ -78,7 +78,7 @@ def create_agency(
 ) -> Agency:
     """Add an agency; codes are unique and upper-cased, the country is a known ISO code."""
     # Imported here: the vocabulary reads the reference data, which most callers never need.
-    from counterscam.intake.vocab import country_codes
+    from counterscam.intake.vocab import iso_country
 
     kind = kind.strip().lower()
     if kind not in AGENCY_KINDS:
@@ -99,11 +99,14 @@ def create_agency(
     _fits("the contact", contact.strip(), Agency.contact)
     # The country is the default region of every local phone number the agency submits:
     # stored as 'MALAYSIA', it made each of them invalid.
-    country = country.strip().upper()
-    if country not in country_codes():
+    given = country.strip().upper()
+    known = iso_country(given)
+    if known is None:
         raise AccountError(
-            f"country {country!r} is not an ISO 3166 alpha-2 code; give one like MY, SG or TH"
+            f"country {given!r} is not an ISO 3166 alpha-2 code; give one like MY, SG or TH "
+            "(or a listed country's alpha-3 code, like MYS)"
         )
+    country = known
     if session.scalar(select(Agency).where(Agency.code == code)) is not None:
         raise AccountError(f"agency {code} already exists")
     # A contact pasted from a CRLF file kept its "\r": pages and CSVs showed it quoted.

@@ -281,17 +281,18 @@ def _is_stdout(path: Path) -> bool:
 
 
 def country_code(value: str | None) -> str | None:
-    """Return a --country option upper-cased, or fail (exit 2) when no country has that code."""
+    """Return the alpha-2 code a --country option names (an alpha-2 code, or a reference
+    country's alpha-3, in any case), or fail (exit 2) when no country has that code."""
     if value is None:
         return None
     # Imported here: the intake vocabulary loads reference data a command may not need.
-    from counterscam.intake.vocab import country_codes
+    from counterscam.intake.vocab import iso_country
 
-    code = value.strip().upper()
-    if code not in country_codes():
+    code = iso_country(value)
+    if code is None:
         raise fail(
             f"--country {value!r} is not a known country; give its ISO 3166 alpha-2 code, "
-            "like MY, SG or TH",
+            "like MY, SG or TH (or its alpha-3 code, like MYS)",
             2,
         )
     return code

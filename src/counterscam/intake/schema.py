@@ -90,7 +90,9 @@ def _country(value: str) -> str:
     code = vocab.country_code(value)
     if code is None:
         raise ValueError(
-            f"{shown(value)} is not an ISO 3166 alpha-2 country code (like MY, TH, KH)"
+            f"{shown(value)} is not an ISO 3166 code or a country name counterscam knows; "
+            "write the alpha-2 code (like MY, TH, HK), or the alpha-3 code or a name of a "
+            "country of the reference list (like MYS, VNM, Malaysia or Vietnam)"
         )
     return code
 

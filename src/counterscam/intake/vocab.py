@@ -152,7 +152,8 @@ def _all_codes() -> frozenset[str]:
 
 
 def country_code(text: str) -> str | None:
-    """Return the ISO code a country column's text names: the code in any case, or a name the
+    """Return the ISO alpha-2 code a country column's text names: the code in any case, a
+    reference country's alpha-3 code ("MYS", as passports write nationality), or a name the
     reference gives the country ("Thailand", "Vietnam", "Burma", "ประเทศไทย"); else None."""
     code = text.strip().upper()
     if code in country_codes():
@@ -160,10 +161,26 @@ def country_code(text: str) -> str | None:
     return _country_names().get(_written_key(" ".join(text.split())))
 
 
+def iso_country(text: str) -> str | None:
+    """Return the ISO alpha-2 code an option's code names: an alpha-2 code, or a reference
+    country's alpha-3 code, in any case; else None (a name is not a code)."""
+    code = text.strip().upper()
+    if code in country_codes():
+        return code
+    return _alpha3_codes().get(code)
+
+
+@cache
+def _alpha3_codes() -> dict[str, str]:
+    return {c.alpha3: c.code for c in reference.countries()}
+
+
 @cache
 def _country_names() -> dict[str, str]:
     return {
-        _written_key(name): c.code for c in reference.countries() for name in (c.label, *c.written)
+        _written_key(name): c.code
+        for c in reference.countries()
+        for name in (c.label, c.alpha3, *c.written)
     }
 
 

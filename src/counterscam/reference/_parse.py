@@ -28,6 +28,7 @@ from counterscam.reference.models import (
 )
 
 _COUNTRY = re.compile(r"[A-Z]{2}")
+_ALPHA3 = re.compile(r"[A-Z]{3}")
 _BIC_CODE = re.compile(r"[A-Z]{4}")
 _SLUG = re.compile(r"[a-z0-9_]+")
 _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]")
@@ -41,6 +42,9 @@ def parse_countries(doc: dict[str, Any]) -> tuple[Country, ...]:
         code = f.text("code")
         if not _COUNTRY.fullmatch(code):
             raise f.fail(f"code {code!r} must be two capital letters (ISO 3166-1 alpha-2)")
+        alpha3 = f.text("alpha3")
+        if not _ALPHA3.fullmatch(alpha3):
+            raise f.fail(f"alpha3 {alpha3!r} must be three capital letters (ISO 3166-1 alpha-3)")
         calling = f.text("calling_code")
         if not calling.isdigit():
             raise f.fail(f"calling_code {calling!r} must be digits without '+'")
@@ -51,11 +55,18 @@ def parse_countries(doc: dict[str, Any]) -> tuple[Country, ...]:
                 f.text("currency"),
                 calling,
                 f.flag("member"),
+                alpha3,
                 f.texts("written", required=False),
             )
         )
     check_unique([c.code for c in out], "country code", "countries.yaml")
-    names = [n.casefold() for c in out for n in (c.label, *c.written)]
+    check_unique([c.alpha3 for c in out], "country alpha3 code", "countries.yaml")
+    # A file's country cell is read against every code and name at once: one that named two
+    # countries would be read as either. A country's own alpha-3 may repeat one of its names
+    # (LAO, "Lao").
+    names = [
+        n for c in out for n in dict.fromkeys(x.casefold() for x in (c.label, c.alpha3, *c.written))
+    ]
     check_unique(names, "country name", "countries.yaml")
     return tuple(out)
 

@@ -15,6 +15,9 @@ class Country:
     currency: str
     calling_code: str
     member: bool
+    # ISO 3166-1 alpha-3 ("MYS"): how passports' machine-readable zones and many national
+    # systems write nationality; read as ``code``.
+    alpha3: str
     # Other names files give it ("Vietnam", "Laos", "Burma", "ประเทศไทย"), read as its code.
     written: tuple[str, ...] = ()
 

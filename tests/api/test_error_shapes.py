@@ -126,6 +126,11 @@ def test_filters_are_read_as_people_write_them(client: TestClient, my: dict[str,
     query = {"country": "my", "scam_type": "Investment"}
     listed = client.get("/api/v1/reports", params=query, headers=my)
     assert listed.status_code == 200 and listed.json()["total"] == 1
+    # The alpha-3 code, as passports write it and as the intake and the CLI read it.
+    listed = client.get("/api/v1/reports", params={"country": "MYS"}, headers=my)
+    assert listed.status_code == 200 and listed.json()["total"] == 1
+    listed = client.get("/api/v1/reports", params={"country": "tha"}, headers=my)
+    assert listed.status_code == 200 and listed.json()["total"] == 0
 
 
 BAD_BULK_BODIES: list[tuple[bytes, dict[str, str], list[Any], str]] = [

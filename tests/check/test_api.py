@@ -159,3 +159,15 @@ def test_an_invalid_guessed_value_is_audited_as_asked_for_a_guess(
     session.expire_all()
     queries = session.scalars(select(AuditEvent.query).where(AuditEvent.action == "check")).all()
     assert queries == ["auto:12 country="]  # was "None:12"
+
+
+@pytest.mark.parametrize("country", ["MY", "my", "MYS", "mys"])
+def test_the_default_country_is_read_as_two_or_three_letters(
+    client: TestClient, session: Session, region: CheckRegion, country: str
+) -> None:
+    # The CLI's --country and the intake read MYS as MY; the API refused it (at most 2).
+    one = client.get(f"/api/v1/check?kind=phone&value=012-345%206789&country={country}")
+    assert one.status_code == 200 and one.json()["value"] == "+60123456789"
+    payload = {"items": [{"kind": "phone", "value": "012-345 6789"}], "country": country}
+    bulk = client.post("/api/v1/check/bulk", json=payload, headers=_auth(session, "SG-ASCOM"))
+    assert bulk.json()["items"][0]["value"] == "+60123456789"

@@ -26,6 +26,7 @@ from counterscam.api.threaded import QueryModelRoute
 from counterscam.check.results import CheckItem, CheckResult
 from counterscam.check.service import TooManyValues, check, check_bulk
 from counterscam.intake.chars import lone_surrogate
+from counterscam.intake.vocab import iso_country
 
 router = APIRouter(tags=["check"])
 
@@ -174,7 +175,16 @@ class CheckQuery(BaseModel):
 
     value: str = Field(min_length=1, max_length=MAX_VALUE_CHARS)
     kind: str | None = None
-    country: str | None = Field(None, min_length=2, max_length=2)
+    # Two letters, or a listed country's three (MYS), as the CLI's --country reads it.
+    country: str | None = Field(None, min_length=2, max_length=3)
+
+
+def _default_country(given: str | None) -> str | None:
+    """Return the alpha-2 code of a check's default country: ``MYS`` is ``MY``; a code no
+    listed country has is passed on as written (upper-cased), for the check to refuse."""
+    if not given:
+        return None
+    return iso_country(given) or given.upper()
 
 
 def api_check(request: Request, query: Annotated[CheckQuery, Query()]) -> Response:
@@ -194,7 +204,7 @@ def api_check(request: Request, query: Annotated[CheckQuery, Query()]) -> Respon
             caller,
             kind=query.kind,
             value=query.value,
-            country=query.country and query.country.upper(),
+            country=_default_country(query.country),
             channel="api",
         )
     return Response(
@@ -239,7 +249,7 @@ def api_check_bulk(
             session,
             caller,
             items=[CheckItem(value=i.value, kind=i.kind) for i in body.items],
-            country=body.country and body.country.upper(),
+            country=_default_country(body.country),
             channel="api",
             limit=settings.max_bulk_check,
         )

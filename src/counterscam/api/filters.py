@@ -18,16 +18,17 @@ def _refused(name: str, given: str, why: str) -> RequestValidationError:
 
 
 def country_filter(given: str | None) -> str | None:
-    """Return the ISO code a ``country`` filter names (any case), None for no filter."""
+    """Return the ISO alpha-2 code a ``country`` filter names (alpha-2 or a listed country's
+    alpha-3, any case), None for no filter."""
     if given is None or not given.strip():
         return None
-    code = given.strip().upper()
-    if code not in vocab.country_codes():
+    code = vocab.iso_country(given)
+    if code is None:
         raise _refused(
             "country",
             given,
-            f"country must be an ISO 3166 alpha-2 country code, like MY, TH or KH; "
-            f"“{given[:40]}” is not one.",
+            f"country must be an ISO 3166 alpha-2 country code, like MY, TH or KH (or a listed "
+            f"country's alpha-3 code, like MYS); “{given[:40]}” is not one.",
         )
     return code
 

@@ -104,6 +104,16 @@ _HOLDER_MARK = re.compile(
 )
 
 
+def without_holder_first(account: str) -> str:
+    """Return the number of "a.n. Budi Santoso 0812 3456 7890": a holder's name written before
+    it, after the word introducing it, is not part of the account."""
+    if _HOLDER_MARK.match(" " + account) is None:
+        return account
+    words = account.split()
+    first = next((i for i, w in enumerate(words) if any(ch.isdigit() for ch in w)), None)
+    return " ".join(words[first:]) if first else account
+
+
 def is_product(word: str) -> bool:
     """Tell whether ``word`` names one of a bank's account products ("360", "One", "Giro")."""
     return word.lower().strip(".:") in _PRODUCTS

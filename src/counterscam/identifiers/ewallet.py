@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 
 import phonenumbers
 
-from counterscam.identifiers._accounts import ACCOUNT_WORDS, token_splits, without_lead
+from counterscam.identifiers._accounts import (
+    ACCOUNT_WORDS,
+    token_splits,
+    without_holder_first,
+    without_lead,
+)
 from counterscam.identifiers._phone_words import country_named, is_country_name
 from counterscam.identifiers._placeholder import placeholder
 from counterscam.identifiers._spreadsheet import spreadsheet_digits
@@ -36,14 +42,19 @@ _NAME_AT_BANK = re.compile(r"([a-z0-9][a-z0-9._-]{0,63})@([a-z0-9]{2,12})", re.I
 # account is, not part of its name.
 _WALLET_WORDS = frozenset("dompet ví กระเป๋า กระเป๋าเงิน วอลเล็ท วอลเลท วอลเล็ต ກະເປົາເງິນ កាបូប".split())
 # Words naming the kind of ID a proxy or wallet account is (PayNow "UEN", DuitNow "MyKad",
-# PromptPay "เลขบัตรประชาชน", a "เบอร์" number), or leading to it ("PayNow to", "ke"), never
-# part of the account.
+# "SSM" or "BRN" for a business registration, "Passport", PromptPay "เลขบัตรประชาชน" or
+# "Tax ID", "เลขประจำตัวผู้เสียภาษี" (taxpayer number), a "เบอร์" number), or leading to it
+# ("PayNow to", "ke"), never part of the account.
 _ID_WORDS = (
     ACCOUNT_WORDS
     | frozenset(
         "uen nric fin ic mykad nik id citizen national no number to ke เบอร์ เบอร์โทร โทร "
-        "เลขบัตรประชาชน บัตรประชาชน sđt số điện thoại".split()
+        "เลขบัตรประชาชน บัตรประชาชน sđt số điện thoại ssm brn roc passport tax tin "
+        "เลขผู้เสียภาษี ผู้เสียภาษี".split()
     )
+    # Values are NFKC-normalised before they are read, which splits Thai SARA AM (in "ประจำ"):
+    # words holding it are matched in that form.
+    | frozenset(unicodedata.normalize("NFKC", w) for w in "เลขประจำตัวผู้เสียภาษี เลขประจำตัว".split())
     | _WALLET_WORDS
 )
 # Thai, Lao, Khmer and Burmese put no space between words: "ทรูมันนี่0812345678" is the
@@ -225,7 +236,7 @@ def _account(raw: str, provider: EwalletProvider, account: str, country: str | N
         region: str | None = provider.countries[0]
     else:
         region = country
-    phoneish = _PHONEISH.fullmatch(account) is not None
+    phoneish = _PHONEISH.fullmatch(account) is not None and not _wallet_id(provider, account)
     if provider.account == "phone" or (provider.account == "phone_or_id" and phoneish):
         if not NUMERIC.fullmatch(account):
             # e164 reads the digits alone: "0917 ABC 123 4567" must not become a number.
@@ -238,10 +249,20 @@ def _account(raw: str, provider: EwalletProvider, account: str, country: str | N
             phone = e164(raw, account, region)
             if phone.kind != "phone":
                 raise _fail(raw, "has an account number too short to be a phone number")
-            return Canonical("ewallet", f"{provider.code}:{phone.value}", phone.country)
         except InvalidIdentifier as exc:
             if provider.account == "phone":
                 raise _fail(raw, f"needs a {provider.label} phone number: {exc.reason}") from exc
+        else:
+            if not _foreign(phone, single, account):
+                return Canonical("ewallet", f"{provider.code}:{phone.value}", phone.country)
+            if provider.account == "phone":
+                raise _fail(
+                    raw,
+                    f"has {account!r}, which reads only as {phone.value}, a number of "
+                    f"{phone.country}, but {provider.label} accounts are numbers of {single}; "
+                    "check the number, or write it with its country code (+...) if the "
+                    "account truly has that foreign number",
+                )
     if placeholder(account):
         raise _fail(
             raw,
@@ -265,6 +286,25 @@ def _account(raw: str, provider: EwalletProvider, account: str, country: str | N
             "check digit, does not match the first 12; check the number on the card or slip",
         )
     return Canonical("ewallet", f"{provider.code}:{ident}", single)
+
+
+def _foreign(phone: Canonical, single: str | None, account: str) -> bool:
+    """Tell whether a one-country wallet's number was read as another country's only because
+    its digits begin like that country's code ("Wing 12345678901" as +1 234...): a number
+    written with its code (+66..., 0066...) is taken as written."""
+    return single is not None and phone.country != single and _dialled_country(account) is None
+
+
+# A PromptPay e-Wallet ID has 15 digits, the first three the wallet's bank code ("004..."):
+# read as a phone, its "00" would be an international prefix and file it under a foreign
+# number (+49...).
+_PROMPTPAY_WALLET_ID = re.compile(r"\d{15}", re.ASCII)
+
+
+def _wallet_id(provider: EwalletProvider, account: str) -> bool:
+    """Tell whether ``account`` is a PromptPay e-Wallet ID, which is never a phone number."""
+    digits = re.sub(r"[\s\-.]", "", account)
+    return provider.code == "promptpay" and _PROMPTPAY_WALLET_ID.fullmatch(digits) is not None
 
 
 def thai_id_check_digit(first: Sequence[int]) -> int:
@@ -319,7 +359,9 @@ def canonicalize_ewallet(raw: str, country: str | None, qualifier: str | None) -
                 f"like {_known(region)}",
             )
         raise _fail(raw, "does not say which e-wallet; write it like gcash:0917 123 4567")
-    if not account.strip():
+    # "GCash #09171234567": "#" says a number follows, as in "No. #", and is not part of it.
+    account = without_holder_first(account.strip().removeprefix("#").strip())
+    if not account:
         raise _fail(raw, f"has no {provider.label} account number")
     named_country, account = _country_first(account.strip())
     if named_country is not None:

@@ -83,16 +83,16 @@ def test_signed_in_answer_over_http_is_the_model(
             ],
         ),
         (
-            {"value": "x", "country": "MYS"},
+            {"value": "x", "country": "Malaysia"},
             [
                 {
                     "type": "string_too_long",
                     "loc": ["query", "country"],
-                    # was "String should have at most 2 characters"
-                    "msg": "country must be a two-letter ISO 3166 code, like MY, TH or PH; "
-                    "“MYS” is not one.",
-                    "input": "MYS",
-                    "ctx": {"max_length": 2},
+                    # was "String should have at most 2 characters" (MYS is read as MY now)
+                    "msg": "country must be a two-letter ISO 3166 code, like MY, TH or PH (or "
+                    "its three-letter code, like MYS); “Malaysia” is not one.",
+                    "input": "Malaysia",
+                    "ctx": {"max_length": 3},
                 }
             ],
         ),
@@ -110,7 +110,7 @@ def test_signed_in_answer_over_http_is_the_model(
                     "type": "string_too_short",
                     "loc": ["query", "country"],
                     "msg": "country is empty: leave it out, or give a two-letter ISO 3166 code, "
-                    "like MY, TH or PH.",
+                    "like MY, TH or PH (or its three-letter code, like MYS).",
                     "input": "",
                     "ctx": {"min_length": 2},
                 },

@@ -366,7 +366,7 @@ def _reason(item: dict[str, Any], route: APIRoute | None) -> str:
     if kind in ("string_too_long", "string_too_short") and loc[-1] == "country":
         # "String should have at most 2 characters" left a client sending MYS or Malaysia to
         # guess which form of a country is read.
-        code = "a two-letter ISO 3166 code, like MY, TH or PH"
+        code = "a two-letter ISO 3166 code, like MY, TH or PH (or its three-letter code, like MYS)"
         if given == "":
             return f"{field} is empty: leave it out, or give {code}."
         return f"{field} must be {code}; {_quoted(given)} is not one."

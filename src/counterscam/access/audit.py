@@ -50,7 +50,7 @@ from counterscam.access.caller import Caller
 from counterscam.config import get_settings
 from counterscam.db.base import utcnow
 from counterscam.db.models import AuditEvent
-from counterscam.db.writer import StoreBusy, is_busy
+from counterscam.db.writer import StoreBusy, is_busy, sqlite_busy_wait
 
 log = logging.getLogger(__name__)
 # A size bound only: on SQLite every write makes each reading connection drop its page cache
@@ -361,7 +361,7 @@ class _Writer:
                 return 0
             try:
                 with self.engine.connect() as conn:
-                    with _busy_timeout(conn, busy_ms), conn.begin():
+                    with sqlite_busy_wait(conn, busy_ms), conn.begin():
                         _write(conn, rows)
             except BaseException:
                 # Ctrl-C too: a command waiting to write them is stopped, and its exit writes them.
@@ -439,24 +439,6 @@ def _say_stopping(queued: int) -> None:
         queued,
         CLOSE_WAIT_SECONDS,
     )
-
-
-@contextmanager
-def _busy_timeout(conn: Connection, busy_ms: int | None) -> Iterator[None]:
-    """Make SQLite's busy handler wait ``busy_ms`` on ``conn`` in this block (None: as set)."""
-    if busy_ms is None or conn.dialect.name != "sqlite":
-        yield
-        return
-    # On the driver's connection: through SQLAlchemy's, the pragma would begin the transaction
-    # the caller begins next.
-    raw: Any = conn.connection.driver_connection
-    (was,) = raw.execute("PRAGMA busy_timeout").fetchone()
-    raw.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
-    try:
-        yield
-    finally:
-        # Before the connection goes back to the pool, where a request takes it.
-        raw.execute(f"PRAGMA busy_timeout={int(was)}")
 
 
 def _say_failing(exc: Exception, queued: int) -> None:

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, func, select, text
@@ -156,20 +158,35 @@ def commit_unless_busy(session: Session) -> bool:
     if session.get_bind().dialect.name != "sqlite":
         session.commit()
         return True
-    raw = _sqlite_driver(session.connection())
-    raw.execute("PRAGMA busy_timeout=0")
     busy = False
     try:
-        session.flush()
+        with sqlite_busy_wait(session.connection(), 0):
+            session.flush()
     except OperationalError as exc:
         if not is_busy(exc):
             raise
         busy = True
-    finally:
-        # Before the connection goes back to the pool, where another request takes it.
-        raw.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
     if busy:
         session.rollback()
         return False
     session.commit()
     return True
+
+
+@contextmanager
+def sqlite_busy_wait(connection: Connection, busy_ms: int | None) -> Iterator[None]:
+    """Make SQLite's busy handler wait at most ``busy_ms`` on ``connection`` in this block (None,
+    or another database: as the connection is set), then as it was."""
+    if busy_ms is None or connection.dialect.name != "sqlite":
+        yield
+        return
+    # On the driver's connection: through SQLAlchemy's, the pragma would begin the transaction
+    # the caller begins next.
+    raw = _sqlite_driver(connection)
+    (was,) = raw.execute("PRAGMA busy_timeout").fetchone()
+    raw.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
+    try:
+        yield
+    finally:
+        # Before the connection goes back to the pool, where another request takes it.
+        raw.execute(f"PRAGMA busy_timeout={int(was)}")

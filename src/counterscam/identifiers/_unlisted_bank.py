@@ -21,7 +21,7 @@ _BIC = re.compile(r"([A-Z]{4})([A-Z]{2})[A-Z0-9]{2}(?:[A-Z0-9]{3})?")
 
 @cache
 def _listed_codes() -> frozenset[str]:
-    return frozenset(b.code for b in banks())
+    return frozenset(code for b in banks() for code in (b.code, *b.other_codes))
 
 
 @cache
@@ -58,7 +58,7 @@ def listed_elsewhere(text: str) -> str | None:
     found = _BIC.fullmatch(text.strip())
     if found is None or found[2] not in _known_countries():
         return None
-    owners = [f"{b.label} ({b.country})" for b in banks() if b.code == found[1]]
+    owners = [f"{b.label} ({b.country})" for b in banks() if found[1] in (b.code, *b.other_codes)]
     if not owners:
         return None
     return (

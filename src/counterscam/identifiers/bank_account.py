@@ -209,7 +209,8 @@ def _by_country_and_code() -> dict[tuple[str, str], Bank]:
     """The first bank of each (country, institution code), as a scan of ``banks`` finds it."""
     index: dict[tuple[str, str], Bank] = {}
     for bank in banks():
-        index.setdefault((bank.country, bank.code), bank)
+        for code in (bank.code, *bank.other_codes):  # MY:MBIS:... as stored before they were
+            index.setdefault((bank.country, code), bank)
     return index
 
 

@@ -67,6 +67,19 @@ _BINANCE = frozenset({"binance", "binancechain"})
 # Tokens, not chains: a "Network" column that says only "USDT" leaves the chain to the address.
 _TOKENS = frozenset({"usdt", "usdc", "tether", "busd", "dai"})
 _JOINED = re.compile(r"[-_]")
+# An exchange's deposit memo or tag written after the address ("Memo: 104567832", "MEMO/Tag
+# 123", "destination tag 123"): it names the exchange's customer, not the wallet, so it is no
+# part of chain:address (DESIGN.md) and stays in the value as written, which intake keeps. A
+# long one was taken for a second address and the value refused.
+_MEMO = re.compile(
+    r"(?<![A-Za-z0-9])(?:dest(?:ination|\.)?\s*tag|memo\s*/\s*tag|tag\s*/\s*memo|memo|tag|comment)"
+    r"(?:\s*[:#=]\s*|\s+)[A-Za-z0-9_-]{1,64}\)?",
+    re.I,
+)
+# Two networks written as alternatives, as exchanges label an address that takes both.
+_ALTERNATIVES = re.compile(
+    r"([A-Za-z][\w-]*)\s*(?:/|\bor\b|\batau\b|\bhoặc\b|หรือ)\s*([A-Za-z][\w-]*)", re.I
+)
 _HEX = re.compile(r"0[xX]([0-9a-fA-F]+)")
 # What a base58 address becomes lower-cased: never a 0 (base58 has none), so a hex string
 # with one was never such an address, and "copy it with its capitals" would mislead.
@@ -207,7 +220,28 @@ def _qualified_chain(qualifier: str) -> CryptoChain | None:
     return wanted
 
 
+def _refuse_alternatives(raw: str, text: str) -> None:
+    """Refuse two chains written as alternatives: "ERC20/BEP20", "BEP20 or ERC20".
+
+    Exchanges label a deposit address so when it takes both networks, as one 0x address
+    does; which one the money went on is not said, and picking one (BEP20 was taken, by the
+    "ETH on Arbitrum" rule) would guess the chain a report must name.
+    """
+    for match in _ALTERNATIVES.finditer(text):
+        first, second = _chain_of(match[1]), _chain_of(match[2])
+        if first is not None and second is not None and first.code != second.code:
+            raise _fail(
+                raw,
+                f"names {match[1]} or {match[2]} ({first.label} or {second.label}) as its "
+                "network, and one address is the same on both; give the one the money went "
+                "on (the transfer's record or explorer link shows it)",
+            )
+
+
 def _named_chain(raw: str, words: list[str], qualifier: str | None) -> CryptoChain | None:
+    _refuse_alternatives(raw, raw)
+    if qualifier:
+        _refuse_alternatives(raw, qualifier)
     named = _chains_in(words)
     if qualifier and qualifier.strip() and qualifier.strip().lower() not in _TOKENS:
         wanted = _qualified_chain(qualifier)
@@ -351,7 +385,7 @@ def canonicalize_crypto(raw: str, qualifier: str | None) -> Canonical:
 
 
 def _read(raw: str, qualifier: str | None) -> Canonical:
-    text = clean("crypto_wallet", raw)
+    text = _MEMO.sub(" ", clean("crypto_wallet", raw))
     text = _EXPLORER_HOLDER.sub(lambda m: f"/address/{m[1]}", text)
     # Payment URIs (BIP-21 bitcoin:addr?amount=, EIP-681 ethereum:0x..@56?value=).
     text = _EIP681_CALL.sub(lambda m: _eip681_payee(raw, m), text)

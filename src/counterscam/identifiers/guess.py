@@ -248,7 +248,9 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
         # A TON address, valid or not (its reason says a character is mistyped), or a wallet
         # form of a chain that is not read (scammer.eth, bnb1..., r...): the reason says so.
         return "crypto_wallet"
-    worded = " " in text and any(r.search(text) for r in (_EVM, _B58, _TRON_HEX))
+    worded = " " in text and (
+        any(r.search(text) for r in (_EVM, _B58, _TRON_HEX)) or bool(find_addresses(text))
+    )  # "UQ... Memo: 104567832": a TON address with an exchange's memo
     if worded and (
         _works("crypto_wallet", text, None)
         or names_unlisted_chain(_WORD_SPLIT.split(text))  # "BCH 1...": the reason says so

@@ -36,9 +36,15 @@ _LABEL = re.compile(
     r"^(?:tel|phone|ph|hp|h/p|handphone|mobile|mob|call|no|number)\s*[:.#]?\s*(?=[+(\d])",
     re.I | re.ASCII,
 )
-# "ต่อ" is Thai for "extension"; Filipinos write "loc." ("local") for one.
+# The words for "extension": "ต่อ" in Thai, "ຕໍ່" in Lao, "(số) máy lẻ" or "(số) nhánh" in
+# Vietnamese, "samb." ("sambungan") in Malay, "pes." ("pesawat") in Indonesian; Filipinos write
+# "loc." ("local"). Without them "021-1234567 pes. 123" was kept as an SMS sender name.
+_EXTENSION_WORDS = (
+    r"extension|ext\.?|local|loc\.?|x|#|ต่อ|ຕໍ່|(?:số\s*)?(?:máy\s*lẻ|nhánh)"
+    r"|sambungan|samb\.?|pesawat|pes\.?"
+)
 NUMERIC = re.compile(
-    r"[+\d\s\-.()/]+(?:\s*(?:extension|ext\.?|local|loc\.?|x|#|ต่อ|;\s*ext=)\s*[:.]?\s*\d{1,6})?",
+    rf"[+\d\s\-.()/]+(?:\s*(?:{_EXTENSION_WORDS}|;\s*ext=)\s*[:.]?\s*\d{{1,6}})?",
     re.I | re.ASCII,
 )
 # Words before or after one number: a label ("Telp.", "SĐT", "โทร", "WhatsApp") or the
@@ -46,7 +52,7 @@ NUMERIC = re.compile(
 # The number may end in an extension ("Telp. 021-1234567 x123"), which ``NUMERIC`` takes.
 _WORDS_AROUND = re.compile(
     r"(?P<before>[^\d+]*?)(?P<number>[+(]*\d[\d\s\-.()/+]*?"
-    r"(?:\s*(?:extension|ext\.?|local|loc\.?|x|#|ต่อ)\s*[:.]?\s*\d{1,6})?)(?P<after>[^\d]*)",
+    rf"(?:\s*(?:{_EXTENSION_WORDS})\s*[:.]?\s*\d{{1,6}})?)(?P<after>[^\d]*)",
     re.I,
 )
 _MIN_WORDED_DIGITS = 7
@@ -72,7 +78,7 @@ _LINK = re.compile(r"[a-z][a-z0-9+.-]*://|[\w-]+(?:\.[\w-]+)+/", re.I)
 # Digits, "+", "()" and "-" in words split by single spaces: what people usually type. For
 # these, cleaning, link and label detection change nothing, so they go straight to e164.
 _PLAIN = re.compile(r"[0-9+()\-]+(?: [0-9+()\-]+)*", re.ASCII)
-_EXTENSION = re.compile(r"(?i);\s*ext=|extension|ext\.?|local|loc\.?|x|#|ต่อ")
+_EXTENSION = re.compile(rf"(?i);\s*ext=|{_EXTENSION_WORDS}")
 # An area code in brackets, "(04) 3825 1234" or "+84 (8) 3822 1234": the writer says it is a
 # landline's area code.
 _AREA_IN_BRACKETS = re.compile(r"\s*(?:\+\s*84\s*)?\(\s*0?(\d{1,3})\s*\)")
@@ -114,7 +120,13 @@ def _reason(raw: str, number: phonenumbers.PhoneNumber | None, region: str | Non
     hint = f"enter it with its country code, like {_example(region)}"
     if number is None:
         return f"{shown(raw)} is not a phone number; {hint}"
-    where = phonenumbers.region_code_for_number(number) or region
+    # An invalid number has no region of its own: its country code names the country, which
+    # the reporting country is not when a "+44 ..." was written ("not valid in Singapore").
+    where = phonenumbers.region_code_for_number(number)
+    if where in (None, "ZZ") and "+" in raw and number.country_code is not None:
+        where = phonenumbers.region_code_for_country_code(number.country_code)
+    if where in (None, "ZZ"):
+        where = region
     if where in (None, "ZZ") and number.country_code is not None:
         where = phonenumbers.region_code_for_country_code(number.country_code)
     if where not in (None, "ZZ") and (where != region or "+" in raw):

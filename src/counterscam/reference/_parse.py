@@ -108,6 +108,10 @@ def parse_banks(doc: dict[str, Any], countries: set[str]) -> tuple[Bank, ...]:
                 and 1 <= length[0] <= length[1] <= 34
             ):
                 raise f.fail("account_length must be [min, max] digits, or null")
+            other_codes = f.texts("other_codes", required=False)
+            for other in other_codes:
+                if not _BIC_CODE.fullmatch(other) or other.startswith("X") or not bic:
+                    raise f.fail(f"other code {other!r} must be a BIC's four capital letters")
             label = f.text("label")
             aliases = tuple(dict.fromkeys((code, label, *f.texts("aliases"))))
             _check_aliases(code, aliases, seen_alias, f)
@@ -122,8 +126,10 @@ def parse_banks(doc: dict[str, Any], countries: set[str]) -> tuple[Bank, ...]:
                     account_length=(length[0], length[1]) if length else None,
                     bic=bic,
                     iban=f.flag("iban", False),
+                    other_codes=other_codes,
                 )
             )
+            codes.extend(other_codes)
         check_unique(codes, f"bank code in {country}", name)
     return tuple(out)
 

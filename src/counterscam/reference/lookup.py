@@ -67,7 +67,8 @@ def _banks_by_bic() -> dict[tuple[str, str], tuple[Bank, ...]]:
     index: dict[tuple[str, str], list[Bank]] = {}
     for bank in reference().banks:
         if bank.bic:
-            index.setdefault((bank.code, bank.country), []).append(bank)
+            for code in (bank.code, *bank.other_codes):
+                index.setdefault((code, bank.country), []).append(bank)
     return {key: tuple(found) for key, found in index.items()}
 
 
@@ -157,6 +158,12 @@ def _registered(name: str) -> str | None:
         return None
     result = _psl().privatesuffix(name)
     return result if isinstance(result, str) else None
+
+
+def has_known_ending(host: str) -> bool:
+    """Tell whether ``host`` ends in a top-level domain the bundled Public Suffix List knows."""
+    name = host.strip().lower().rstrip(".")
+    return bool(name) and _psl().publicsuffix(name, accept_unknown=False) is not None
 
 
 def is_shared_platform_domain(domain: str) -> bool:

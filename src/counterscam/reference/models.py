@@ -39,6 +39,9 @@ class Bank:
     account_length: tuple[int, int] | None
     bic: bool
     iban: bool
+    # Institution codes of the group's other BICs through which its accounts are addressed
+    # (Maybank Islamic's MBISMYKL is Maybank's): read as this bank, never as one of their own.
+    other_codes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,11 @@ import pytest
 from sqlalchemy.orm import Session
 
 from counterscam.access.caller import Caller
+from counterscam.db.models import Place
 from counterscam.intake.coordinates import coordinate_hint
-from tests.intake.conftest import REPORTS_CSV
+from tests.intake.conftest import REPORTS_CSV, doc_report
 from tests.intake.test_files import reports_count, upload
+from tests.intake.test_service import count, send
 
 
 @pytest.mark.parametrize(
@@ -45,3 +47,17 @@ def test_a_places_file_with_degrees_and_minutes_names_the_value_to_write(
     assert result.status == "rejected" and reports_count(session) == 0
     got = {e.column: e.reason for e in result.errors}
     assert "write 16.646944" in got["latitude"] and "write 98.515556" in got["longitude"]
+
+
+def test_true_and_false_in_json_coordinates_are_refused_not_stored_as_1_and_0(
+    session: Session, agencies: dict[str, Caller]
+) -> None:
+    # "latitude": true, "longitude": false was stored as a compound at 1°N 0°E.
+    place = {"kind": "compound", "name": "KK Park", "latitude": True, "longitude": False}
+    result = send(session, agencies["MY-NSRC"], [doc_report(places=[place])])
+    assert result.status == "rejected" and count(session, Place) == 0
+    reasons = {e.column: e.reason for e in result.errors}
+    assert reasons["places[0].latitude"] == (
+        "true/false is not a latitude; write it in decimal degrees, like 16.6469"
+    )
+    assert "not a longitude" in reasons["places[0].longitude"]

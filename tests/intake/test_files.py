@@ -231,10 +231,16 @@ def test_xlsx_workbook(session: Session, agencies: dict[str, Caller]) -> None:
         ],
     ]
     idents = _sheet(IDENTIFIERS_CSV)[:3] + [["MY-1", "phone", "12", "caller", None, None]]
-    content = workbook({"README": [["ignored"]], "reports": reports, "identifiers": idents})
+
+    def as_text(sheets: dict[str, Any]) -> None:
+        # A Text cell typed "=1+1" is text; a formula cell is refused (test_excel_cells.py).
+        sheets["reports"]["K2"].data_type = "s"
+
+    sheets = {"README": [["ignored"]], "reports": reports, "identifiers": idents}
+    content = workbook(sheets, as_text)
     result = upload(session, agencies["MY-NSRC"], {"book.xlsx": content})
     assert [(e.file, e.row, e.column) for e in result.errors] == [("identifiers", 4, "value")]
-    fixed = workbook({"reports": reports, "identifiers": idents[:3]})
+    fixed = workbook({"reports": reports, "identifiers": idents[:3]}, as_text)
     result = upload(session, agencies["MY-NSRC"], {"book.xlsx": fixed})
     assert result.status == "committed" and result.created == 1
     report = session.scalars(select(Report)).one()

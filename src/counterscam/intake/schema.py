@@ -203,6 +203,17 @@ def overlong(canon: Canonical) -> Canonical | None:
 PLACE_NAME_CHARS = 300  # the longest place name kept; the cluster list's filter takes no more
 
 
+def _degrees(value: Any, info: ValidationInfo) -> Any:
+    # Pydantic reads true as 1.0 and false as 0.0: a JSON place of "latitude": true,
+    # "longitude": false was stored at 1°N 0°E, in the Gulf of Guinea.
+    if isinstance(value, bool):
+        raise ValueError(
+            f"true/false is not a {info.field_name}; write it in decimal degrees, like "
+            f"{'16.6469' if info.field_name == 'latitude' else '98.5155'}"
+        )
+    return value
+
+
 class _In(BaseModel):
     model_config = ConfigDict(
         extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True, frozen=True
@@ -280,8 +291,8 @@ class PlaceIn(_In):
     kind: Annotated[str, _code("place_kind", "a place kind")]
     name: Annotated[str, Field(min_length=1, max_length=PLACE_NAME_CHARS)]
     country: Country | None = None
-    latitude: Annotated[float | None, Field(ge=-90, le=90)] = None
-    longitude: Annotated[float | None, Field(ge=-180, le=180)] = None
+    latitude: Annotated[float | None, BeforeValidator(_degrees), Field(ge=-90, le=90)] = None
+    longitude: Annotated[float | None, BeforeValidator(_degrees), Field(ge=-180, le=180)] = None
     address: Annotated[str, Field(max_length=500)] = ""
 
     @field_validator("address", mode="before")

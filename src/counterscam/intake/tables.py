@@ -244,20 +244,20 @@ def check_header(names: list[str], kind: str, label: str) -> None:
         )
     errors: list[RowError] = []
     hint = f"a {kind} file has the columns: {', '.join(expected)}"
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     wrong = 0
     for i, name in enumerate(names):
         if name and name not in expected:
             why = f"unknown column{columns.rename_hint(name, kind)}; {hint}"
             error = RowError(label, 1, name, name, why)
         elif name in seen:
-            error = RowError(label, 1, name, name, "this column appears twice")
+            error = RowError(label, 1, name, name, _twice(seen[name], i))
         elif not name:
             error = RowError(
                 label, 1, f"column {i + 1}", "", f"empty column name{_INDEX * (i == 0)}; {hint}"
             )
         else:
-            seen.add(name)
+            seen[name] = i
             continue
         wrong += 1
         # A hostile header of a million commas would otherwise be a million errors.
@@ -402,4 +402,15 @@ def too_many_linked_for_batch(
         "smaller batches of fewer reports each, or ask an administrator to import it with the "
         "CLI",
         row=row,
+    )
+
+
+def _twice(first: int, again: int) -> str:
+    """Say that a heading is given twice, where (as the spreadsheet letters the columns)."""
+    from openpyxl.utils.cell import get_column_letter  # slow to import; only on this error
+
+    return (
+        f"this column appears twice (columns {get_column_letter(first + 1)} and "
+        f"{get_column_letter(again + 1)}), and only one can be read; delete one of them, or "
+        "rename it to the column it holds"
     )

@@ -22,6 +22,7 @@ from counterscam.intake.records import (
     type_name,
 )
 from counterscam.intake.schema import ReportIn
+from counterscam.intake.totals_row import totals_row
 
 _RANGES = {
     "latitude": "latitude is decimal degrees from -90 to 90, like 16.6469",
@@ -53,6 +54,8 @@ def _validated(raw: RawReport, country: str | None) -> ReportIn | list[RowError]
     quick = quick_validate(raw, country=country)
     if quick is not None:
         return quick
+    if (totals := totals_row(raw)) is not None:
+        return [totals]
     data: dict[str, Any] = dict(raw.data)
     data["identifiers"] = [c.data for c in raw.identifiers]
     data["parties"] = [c.data for c in raw.parties]

@@ -14,6 +14,7 @@ from typing import Any
 
 from counterscam.intake import columns
 from counterscam.intake.chars import unstorable
+from counterscam.intake.formula_cells import formula_cells, mark_formulas
 from counterscam.intake.records import FileProblem, RowError, file_problem
 from counterscam.intake.tables import (
     OLE_START,
@@ -308,8 +309,16 @@ def _encrypted(source: Source) -> bool:
 
 # Excel keeps 15 significant digits of a number: a longer account or ID number typed into a
 # cell not formatted as Text has lost its last digits. Amounts and coordinates are numbers.
+# Excel writes such a number without a decimal point (a 16-digit NIK 3201234567890123 is
+# saved as 3201234567890120), which is read as a whole number: both forms are refused. A whole
+# number whose digits after the fifteenth are not all zeros was written by a program that kept
+# them (a case system's export), not by Excel: it is read.
 EXCEL_DIGITS = 1e15
 _NUMBER_COLUMNS = frozenset({"loss_amount", "latitude", "longitude"})
+
+
+def _kept_whole(cell: int | float) -> bool:
+    return isinstance(cell, int) and len(str(abs(cell)).rstrip("0")) > 15
 
 
 def _lost_digits(label: str, row: int, names: list[str], cells: list[Any]) -> list[RowError]:
@@ -321,9 +330,14 @@ def _lost_digits(label: str, row: int, names: list[str], cells: list[Any]) -> li
             f"{cell:.15g}",  # as Excel shows it
             "the cell is a number of more than 15 digits, and Excel keeps only 15: its last "
             "digits are lost. Format the column as Text, type the value again and save",
+            explains=(name,),  # what else the column's check says is about the lost digits
         )
         for name, cell in zip(names, cells, strict=False)
-        if isinstance(cell, float) and abs(cell) >= EXCEL_DIGITS and name not in _NUMBER_COLUMNS
+        if isinstance(cell, (int, float))
+        and not isinstance(cell, bool)
+        and abs(cell) >= EXCEL_DIGITS
+        and not _kept_whole(cell)
+        and name not in _NUMBER_COLUMNS
     ]
 
 
@@ -339,6 +353,7 @@ def _sheet_table(ws: Any, kind: str, limits: Limits, merged: Sequence[str] = ())
     # it were dropped without a word. Without it, every row is read as far as its last cell.
     ws.reset_dimensions()
     strings = guard_strings(ws)
+    mark_formulas(ws)
     for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
         strings.check_row(label, number, values, names)
         if number == 1:
@@ -364,6 +379,7 @@ def _sheet_table(ws: Any, kind: str, limits: Limits, merged: Sequence[str] = ())
             continue  # a second sheet's rows pasted below, header and all
         problems = _lost_digits(label, number, names, cells)
         problems.extend(_unstorable(label, number, names, cells))
+        problems.extend(formula_cells(label, number, names, values, skip="external_ref"))
         if ref_at is not None and ref_at < len(cells) and _formula(cells[ref_at]):
             problems.append(_formula_reference(label, number, cells[ref_at]))
         if beyond:

@@ -175,7 +175,9 @@ def test_setting_a_password_refuses_an_unknown_user_or_a_weak_password(
         ["token", "issue", "user-my-nsrc"],
         ["user", "list"],
         ["user", "disable", "user-my-nsrc"],
+        ["user", "move", "user-my-nsrc", "--agency", "AU-AFP"],
         ["agency", "list"],
+        ["agency", "set-kind", "AU-AFP", "member"],
         ["agency", "add", "XX-1", "--name", "X", "--country", "MY", "--kind", "member"],
     ],
 )

@@ -73,6 +73,14 @@ def _fits(what: str, text: str, column: InstrumentedAttribute[str]) -> None:
         raise AccountError(f"{what} is {len(text):,} characters; at most {most} are kept")
 
 
+def agency_kind(text: str) -> str:
+    """Return the agency kind ``text`` names (any case), or raise AccountError."""
+    kind = text.strip().lower()
+    if kind not in AGENCY_KINDS:
+        raise AccountError(f"agency kind must be one of {', '.join(AGENCY_KINDS)}, not {kind!r}")
+    return kind
+
+
 def create_agency(
     session: Session, *, code: str, name: str, country: str, kind: str, contact: str = ""
 ) -> Agency:
@@ -80,9 +88,7 @@ def create_agency(
     # Imported here: the vocabulary reads the reference data, which most callers never need.
     from counterscam.intake.vocab import iso_country
 
-    kind = kind.strip().lower()
-    if kind not in AGENCY_KINDS:
-        raise AccountError(f"agency kind must be one of {', '.join(AGENCY_KINDS)}, not {kind!r}")
+    kind = agency_kind(kind)
     code = code.strip().upper()
     if not code or len(code) > 32:
         raise AccountError("agency code must be 1 to 32 characters")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from counterscam.access.accounts import (
@@ -20,7 +20,7 @@ from counterscam.access.accounts import (
     user_by_name,
 )
 from counterscam.db.base import utcnow
-from counterscam.db.models import Agency, User, WebSession
+from counterscam.db.models import Agency, ApiToken, User, WebSession
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,54 @@ def set_password(session: Session, *, username: str, password: str) -> int:
     check_password(password)
     user.password_hash = hash_password(password)
     return _end_sign_ins(session, user.id)
+
+
+@dataclass(frozen=True)
+class UserMove:
+    """A user moved to another agency, and the credentials the move stopped."""
+
+    username: str
+    was: str
+    now: str
+    sign_ins_ended: int
+    tokens_revoked: int
+
+
+def move_user(session: Session, *, username: str, agency_code: str) -> UserMove:
+    """Move a user to another agency; end their web sign-ins and revoke their API tokens.
+
+    A token is often held by a system of the agency the user leaves (its case system, a
+    script): left working, it read the new agency's red reports and submitted reports in its
+    name from the next request on. A browser signed in before the move is ended as well, so
+    the user signs in again knowingly as the new agency. A move to the agency the user is in
+    already changes nothing (``was`` equals ``now``).
+
+    Raises:
+        AccountError: when no user has this username or no agency this code.
+    """
+    user = user_by_name(session, username)
+    agency = agency_by_code(session, agency_code)
+    was = session.get_one(Agency, user.agency_id).code
+    if user.agency_id == agency.id:
+        return UserMove(user.username, was, was, sign_ins_ended=0, tokens_revoked=0)
+    user.agency_id = agency.id
+    now = utcnow()
+    revoked = session.execute(
+        update(ApiToken)
+        .where(
+            ApiToken.user_id == user.id,
+            ApiToken.revoked_at.is_(None),
+            or_(ApiToken.expires_at.is_(None), ApiToken.expires_at > now),
+        )
+        .values(revoked_at=now)
+    )
+    return UserMove(
+        user.username,
+        was,
+        agency.code,
+        sign_ins_ended=_end_sign_ins(session, user.id),
+        tokens_revoked=int(getattr(revoked, "rowcount", 0) or 0),
+    )
 
 
 def _end_sign_ins(session: Session, user_id: int) -> int:

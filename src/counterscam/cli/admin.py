@@ -21,6 +21,7 @@ from counterscam.access.accounts import (
     list_tokens,
     revoke_token,
 )
+from counterscam.access.agencies import set_agency_kind
 from counterscam.access.agency_file import add_agencies
 from counterscam.cli.app import app
 from counterscam.cli.context import (
@@ -137,6 +138,31 @@ def agency_import(
     )
 
 
+@agency_app.command("set-kind")
+def agency_set_kind(
+    code: Annotated[str, typer.Argument(help="Code of the agency, like TL-PNTL.")],
+    kind: Annotated[str, typer.Argument(help="member, secretariat, partner or observer.")],
+) -> None:
+    """Change an agency's kind; its users see and write as that kind from their next request."""
+    try:
+        with session_scope(cli_engine()) as session:
+            change = set_agency_kind(session, code=code, kind=kind)
+    except AccountError as exc:
+        raise fail(str(exc)) from exc
+    if not change.changed:
+        console.print(f"Agency {change.code} was already {_a(change.now)}.")
+        return
+    console.print(
+        f"Agency {change.code} is now {_a(change.now)} (was {_a(change.was)}): its users' web "
+        "sign-ins and API tokens see and write as such from their next request."
+    )
+
+
+def _a(kind: str) -> str:
+    """Return the kind with its article, as a sentence says it."""
+    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
+
+
 @agency_app.command("list")
 def agency_list() -> None:
     """List agencies."""
@@ -189,8 +215,7 @@ def token_issue(
         ),
     ] = None,
 ) -> None:
-    """Issue an API token for a user; it is shown once, and works until it expires or is
-    revoked."""
+    """Issue an API token for a user, shown once; it works until it expires or is revoked."""
     if days is None:
         days = get_settings().token_lifetime_days
     lifetime = timedelta(days=days) if days else None

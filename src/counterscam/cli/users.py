@@ -1,4 +1,4 @@
-"""User administration commands beside 'user add': list, disable, enable, set a password."""
+"""User administration commands beside 'user add': list, disable, enable, set a password, move."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import typer
 from rich.table import Table
 
 from counterscam.access.accounts import MIN_PASSWORD, AccountError
-from counterscam.access.users import list_users, set_password, set_user_active
+from counterscam.access.users import list_users, move_user, set_password, set_user_active
 from counterscam.cli.admin import user_app
 from counterscam.cli.context import (
     UsernameArg,
@@ -97,3 +97,25 @@ def user_set_password(
     name = username.strip().lower()
     signed_in = f"; {ended} web sign-in{'s' if ended != 1 else ''} ended" if ended else ""
     console.print(f"Password of {name} set{signed_in}. Their API tokens still work.")
+
+
+@user_app.command("move")
+def user_move(
+    username: UsernameArg,
+    agency: Annotated[str, typer.Option("--agency", help="Code of the user's new agency.")],
+) -> None:
+    """Move a user to another agency; their web sign-ins end and their API tokens are revoked."""
+    try:
+        with session_scope(cli_engine()) as session:
+            move = move_user(session, username=username, agency_code=agency)
+    except AccountError as exc:
+        raise fail(str(exc)) from exc
+    if move.was == move.now:
+        console.print(f"User {move.username} is already in {move.now}.")
+        return
+    ended = f"{move.sign_ins_ended} web sign-in{'s' if move.sign_ins_ended != 1 else ''} ended"
+    revoked = f"{move.tokens_revoked} API token{'s' if move.tokens_revoked != 1 else ''} revoked"
+    console.print(
+        f"User {move.username} moved from {move.was} to {move.now}; {ended}, {revoked}. "
+        f"They sign in again; issue new tokens with 'counterscam token issue {move.username}'."
+    )

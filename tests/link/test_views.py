@@ -161,6 +161,7 @@ def test_brief_of_a_cluster_the_caller_may_not_see_is_hit_no_hit(session: Sessio
     with pytest.raises(ClusterHidden) as raised:
         cluster_brief(session, region.caller(session, "SG-ASCOM"), red_key)
     assert raised.value.holdings[0].agency_code == "MY-NSRC"
+    assert str(raised.value).endswith("held by MY-NSRC (2 TLP:RED)")
     with pytest.raises(ClusterNotFound):
         cluster_brief(session, region.caller(session, "SG-ASCOM"), "CL-999999")
 

@@ -32,7 +32,8 @@ class ClusterHidden(PermissionError):
     """The cluster exists but holds no report the caller may see; ``holdings`` say who to ask."""
 
     def __init__(self, key: str, found: list[Holding]) -> None:
-        who = ", ".join(f"{h.agency_code} ({h.reports})" for h in found)
+        # One agency can hold reports of several marks: the mark tells its holdings apart.
+        who = ", ".join(f"{h.agency_code} ({h.reports:,} TLP:{h.mark.upper()})" for h in found)
         super().__init__(f"cluster {key} holds only reports you may not see, held by {who}")
         self.holdings = found
 

@@ -186,8 +186,9 @@ def _facts(table: pa.Table) -> Callable[[int], Facts]:
         "phone_canon",
         "marked_vowels",
         "culture",
+        "child",
     )
-    dob, nat, idn, kind, father, gen, script, names, phone, marked, culture = (
+    dob, nat, idn, kind, father, gen, script, names, phone, marked, culture, child = (
         table.column(c).to_pylist() for c in columns
     )
 
@@ -203,6 +204,7 @@ def _facts(table: pa.Table) -> Callable[[int], Facts]:
             documents={f"{k}:{v}" for k, v in (("id", idn[i]), ("phone", phone[i])) if v},
             vowels={marked[i]} if marked[i] else set(),
             cultures={culture[i]} if culture[i] else set(),
+            children={child[i]} if child[i] else set(),
         )
 
     return facts

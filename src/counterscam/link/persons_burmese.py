@@ -160,6 +160,11 @@ def spelling_classes(token: str) -> tuple[str, ...]:
     return tuple(sorted({_one_rhyme(s) for s in _CLASSES.get(token, {token})}))
 
 
+def is_table_spelling(token: str) -> bool:
+    """Return whether a Latin token is a spelling of a Burmese name syllable in the table."""
+    return token in _CLASSES
+
+
 def is_burmese(token: str) -> bool:
     """Return whether ``token`` is written in Burmese script."""
     return any("\u1000" <= ch <= "\u109f" for ch in token)

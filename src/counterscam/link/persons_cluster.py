@@ -4,10 +4,11 @@ Plain connected components at a threshold chain look-alikes: a record that names
 "Nguyen Van Anh" matches both the father born 1960 and the son born 1985, and the two end up as
 one person. Here pairs are merged strongest first, and a merge is refused when the two groups
 hold contradicting facts (two different birth dates, nationalities, national ID numbers,
-fathers' names, two spellings in Thai, Lao, Khmer or Burmese script that Latin letters cannot
-tell apart, two names in Chinese characters read differently (常伟, 张伟), two Vietnamese names
-typed with different vowels (Hùng, Hưng), or two names one element apart, such as twins Nguyen
-Van An and Nguyen Thi An, or Filipino Maria and Mario Reyes).
+fathers' names, a son and a daughter named apart (bin, binti), two spellings in Thai, Lao,
+Khmer or Burmese script that Latin letters cannot tell apart, two names in other Chinese
+characters (常伟, 张伟; 王小明, 王晓明), two Vietnamese names typed with different vowels (Hùng,
+Hưng), or two names one element apart, such as twins Nguyen Van An and Nguyen Thi An, or
+Filipino Maria and Mario Reyes).
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ class Facts:
     vowels: set[str] = field(default_factory=set)
     # whose naming customs apply: each record's nationality, else its country
     cultures: set[str] = field(default_factory=set)
+    # "son", "daughter": what the marker before a father's name says (bin, binti; a/l, a/p)
+    children: set[str] = field(default_factory=set)
 
 
 def _dob_compatible(a: str, b: str) -> bool:
@@ -64,7 +67,9 @@ def _script_compatible(a: str, b: str) -> bool:
     return script_a == script_b or not set(latin_a) & set(latin_b)
 
 
-def _names_compatible(a: str, b: str, *, scored: bool = False, gendered: bool = False) -> bool:
+def _names_compatible(
+    a: str, b: str, *, scored: bool = False, gendered: bool = False, siblings: bool = False
+) -> bool:
     ta, tb = a.split(), b.split()
     if len(ta) != len(tb) or len(ta) < 2:
         return True
@@ -78,6 +83,8 @@ def _names_compatible(a: str, b: str, *, scored: bool = False, gendered: bool = 
         return True
     if gendered and gendered_apart(only_a[0], only_b[0]):
         return False  # Mario and Maria Reyes, twins: a Maria Reyes record may join either
+    if siblings:
+        return False  # Amir bin Ali and Amira binti Ali: a brother and a sister
     return may_be_one_element(only_a[0], only_b[0], loose=scored)
 
 
@@ -111,8 +118,11 @@ def compatible(a: Facts, b: Facts, scored: tuple[str, str] | None = None) -> boo
     if not all(vowels_compatible(x, y) for x in a.vowels for y in b.vowels):
         return False
     gendered = bool((a.cultures | b.cultures) & GENDERED_CULTURES)
+    # A son and a daughter of one father whose names differ are two people; the same name with
+    # bin in one record and binti in another is a slip of the typist's.
+    siblings = len(a.children | b.children) > 1
     return all(
-        _names_compatible(x, y, scored=(x, y) == scored, gendered=gendered)
+        _names_compatible(x, y, scored=(x, y) == scored, gendered=gendered, siblings=siblings)
         for x in a.names
         for y in b.names
     )
@@ -130,6 +140,7 @@ def _merge(a: Facts, b: Facts) -> Facts:
         a.documents | b.documents,
         a.vowels | b.vowels,
         a.cultures | b.cultures,
+        a.children | b.children,
     )
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from counterscam.identifiers import InvalidIdentifier, canonicalize
 from counterscam.intake.dates import buddhist_era_year
 from counterscam.link.documents import document_number, is_document
+from counterscam.link.persons_abroad import abroad_keys
 from counterscam.link.persons_marks import marked_vowels
 from counterscam.link.persons_names import (
     LOCAL_SPELLING,
@@ -20,6 +21,7 @@ from counterscam.link.persons_names import (
     split_name,
     surname_classes,
     syllables,
+    without_middle_initials,
 )
 from counterscam.link.persons_scripts import (
     class_keys,
@@ -65,6 +67,7 @@ FEATURE_COLUMNS = (
     "name_elements",
     "marked_vowels",
     "culture",
+    "child",
 )
 LIST_COLUMNS = frozenset({"name_keys", "name_tokens"})
 MAX_KEYS = 8
@@ -362,14 +365,19 @@ def features(record: PersonRecord) -> dict[str, Any]:
     culture = nationality or country or ""
     written = record.full_name or f"{record.given_name} {record.family_name}"
     parts = split_name(written, culture)
-    own = join_particles(parts.tokens, culture)
+    written_own = join_particles(parts.tokens, culture)  # the clustering reads initials too
+    own = without_middle_initials(written_own)
     family = list(split_name(record.family_name, culture).tokens) if record.family_name else []
     tokens = sorted(phonetic(t, culture) for t in own + list(parts.father))
     chinese = _chinese_given_tokens(own, list(parts.father), family, culture)
+    keys = _name_keys(own, list(parts.father), family, culture) if tokens else []
+    if nationality is None and tokens:
+        read = [*parts.tokens, *parts.father]
+        keys += [k for k in abroad_keys(written, read, culture) if k not in keys]
     return {
         "unique_id": record.record_id,
         "name_sorted": _sorted_name(tokens, _distinctive(own, chinese, culture)),
-        "name_keys": _name_keys(own, list(parts.father), family, culture) if tokens else [],
+        "name_keys": keys,
         "name_tokens": _subset_tokens(tokens, chinese, culture),
         "first_tok": tokens[0] if tokens else None,
         "last_tok": tokens[-1] if tokens else None,
@@ -383,9 +391,11 @@ def features(record: PersonRecord) -> dict[str, Any]:
         "id_clean": id_clean,
         "id_kind": id_kind,
         "phone_canon": _phone(record.phone or "", country),
-        "script_name": (script_name(own + list(parts.father)) or hanzi_reading_name(written, own)),
-        "name_elements": " ".join(own + list(parts.father)) or None,
+        "script_name": script_name(own + list(parts.father))
+        or hanzi_reading_name(parts.hanzi, own),
+        "name_elements": " ".join(written_own + list(parts.father)) or None,
         "marked_vowels": marked_vowels(record.full_name or ""),
         # whose naming customs the clustering applies (persons_cluster)
         "culture": culture or None,
+        "child": parts.child or None,
     }

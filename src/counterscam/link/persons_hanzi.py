@@ -5,9 +5,15 @@ characters commonest in given names, in simplified and traditional forms. A name
 character outside the table is left in characters (it then meets other records only on a birth
 date, a document or a phone): a wrong reading would be worse than none. A character with
 several readings is given the one it has in names (曾 Zeng, 单 Shan, 区 Ou as surnames).
+Traditional characters are folded to simplified ones with OpenCC's table (``simplified``), so
+a name is compared by its characters, not only by how they read (王曉明 is 王晓明; 王小明 is not).
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
+
+from opencc import OpenCC
 
 # Surnames: pinyin, then the characters read so. Two-character surnames are listed whole.
 _SURNAMES = """
@@ -81,3 +87,19 @@ def hanzi_to_pinyin(name: str) -> tuple[str, str] | None:
         if all(given) and len(given) <= 3:
             return surname, "".join(g for g in given if g)
     return None
+
+
+@lru_cache(maxsize=1)
+def _to_simplified() -> OpenCC:
+    converter = OpenCC("t2s")
+    converter.convert("陳")  # loads the dictionaries now, not inside a caller's loop
+    return converter
+
+
+def simplified(text: str) -> str:
+    """Return Chinese characters in their simplified forms (陳大文 as 陈大文, 王曉明 as 王晓明).
+
+    Two records of one name, one typed in Hong Kong or Taiwan and one in China, are then
+    written alike, while characters that only sound alike (晓 and 小) stay apart.
+    """
+    return str(_to_simplified().convert(text))

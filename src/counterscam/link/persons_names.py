@@ -10,7 +10,7 @@ from functools import lru_cache
 from itertools import islice, product
 
 from counterscam.link import persons_burmese, persons_korean
-from counterscam.link.persons_hanzi import hanzi_to_pinyin, is_hanzi
+from counterscam.link.persons_hanzi import hanzi_to_pinyin, is_hanzi, simplified
 
 # Titles and honorifics dropped before comparison (lower case, punctuation removed).
 HONORIFICS = frozenset(
@@ -18,8 +18,13 @@ HONORIFICS = frozenset(
     "mr mrs ms miss mdm madam dr sir nangsao nangsaw mg".split()
 )
 
-# Honorifics of two words, matched before single ones.
-HONORIFIC_PAIRS = (("tan", "sri"), ("puan", "sri"))
+# Honorifics of two words, matched before single ones. Malaysian Dato' Sri and Datuk Seri:
+# Sri stayed as a name ("Dato' Sri Mohd Najib" was Sri Mohd Najib beside Mohd Najib).
+HONORIFIC_PAIRS = (
+    ("tan", "sri"),
+    ("puan", "sri"),
+    *((title, sri) for title in ("dato", "datuk", "datin") for sri in ("sri", "seri")),
+)
 # Titles that are also ordinary name syllables elsewhere (Ko, Ma and U are Burmese titles but
 # "Ong" and "Ba" are Chinese and Burmese names): dropped only for the culture that uses them as
 # titles, and only when at least two name tokens remain, so "Ko Min" stays a name.
@@ -28,9 +33,16 @@ LOCAL_HONORIFICS = {
     "VN": frozenset({"anh", "chi", "ong", "ba"}),
     "TH": frozenset({"nai", "nang"}),
     "LA": frozenset({"nai", "nang"}),
+    # Indonesian Pak and Bu (short for Bapak and Ibu); Pak is also a Korean surname (박).
+    "ID": frozenset({"pak", "bu"}),
+    # Malaysia's highest title, Tun, also in a father's name (bin Tun Abdul Razak); Tun is a
+    # Burmese name syllable (Tun Tun Win).
+    "MY": frozenset({"tun"}),
 }
 # Patronymic markers: what follows is the father's name.
 PATRONYMIC = frozenset({"bin", "binti", "binte", "bt", "bte", "b", "a/l", "a/p", "s/o", "d/o"})
+# The markers a daughter's name carries; the others are a son's.
+DAUGHTER = frozenset({"binti", "binte", "bt", "bte", "a/p", "d/o"})
 GENERATION = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Spellings of one Malay/Arabic name element.
 ALIASES = {
@@ -54,6 +66,16 @@ ALIASES = {
     "mochamad": "muhammad",
     "muh": "muhammad",
     "moh": "muhammad",  # Moh. Hatta
+    # Arabic names as Malaysia and Indonesia spell them, often a father's name: one spelling
+    # apart costs the father's comparison its weight (Ismail bin Yaacob, bin Yaakob).
+    **dict.fromkeys(("yaacob", "yacob", "yakob", "yaakub", "yakub", "yaacub", "yaqub"), "yaakob"),
+    **dict.fromkeys(("othman", "uthman", "usman", "otman"), "osman"),
+    **dict.fromkeys(("hussein", "hussin", "hussain", "husain", "husein"), "husin"),
+    **dict.fromkeys(("mustapha", "mostafa"), "mustafa"),
+    **dict.fromkeys(("suleiman", "sulayman", "sulaeman"), "sulaiman"),
+    **dict.fromkeys(("zakariya", "zakariah", "zakariyya"), "zakaria"),
+    "yahaya": "yahya",
+    **dict.fromkeys(("achmad", "ahmed"), "ahmad"),
     "abd": "abdul",
     "noor": "nur",
     "nor": "nur",
@@ -445,6 +467,10 @@ class NameParts:
     tokens: tuple[str, ...]
     father: tuple[str, ...]
     generation: str
+    # a name written in Chinese characters: the characters in simplified form (陈大文)
+    hanzi: str = ""
+    # "son" or "daughter", as the marker before the father's name says (bin, binti, a/l, a/p)
+    child: str = ""
 
 
 # What follows an alias mark is another name the person goes by: "Kyaw Kyaw (a) Ko Kyaw" (the
@@ -496,13 +522,16 @@ def _strip_script_honorific(tokens: list[str]) -> list[str]:
     return tokens
 
 
-def _from_hanzi(tokens: list[str], culture: str) -> list[str]:
-    """Return a name in Chinese characters as pinyin tokens, when every character is known."""
+def _from_hanzi(tokens: list[str], culture: str) -> tuple[list[str], str]:
+    """Return a name in Chinese characters as pinyin tokens when every character is known (else
+    its characters simplified), and its characters simplified ("" for a name in no Chinese)."""
     # Japanese names in kanji are not read as Mandarin: 田中 is Tanaka, not Tian Zhong.
     if culture == "JP" or not tokens or not all(is_hanzi(t) for t in tokens):
-        return tokens
-    pinyin = hanzi_to_pinyin("".join(tokens))
-    return list(pinyin) if pinyin else tokens
+        return tokens, ""
+    # 陳 and 陈 are one character: a name outside the table meets its other form as written.
+    chars = [simplified(t) for t in tokens]
+    pinyin = hanzi_to_pinyin("".join(chars))
+    return (list(pinyin) if pinyin else chars), "".join(chars)
 
 
 def _from_hangul(tokens: list[str]) -> list[str]:
@@ -597,11 +626,21 @@ def join_particles(tokens: Sequence[str], culture: str) -> list[str]:
         pending = ""
     if pending:
         out.append(pending)
-    # A middle initial ("Juan S. dela Cruz") says too little to compare: the record with the
-    # full middle name, or with none, is the same person.
-    if len(out) >= 3:
-        out = [out[0], *(t for t in out[1:-1] if len(t.strip(".")) > 1), out[-1]]
     return out
+
+
+def without_middle_initials(tokens: Sequence[str]) -> list[str]:
+    """Drop initials between the first and the last name token (Juan S. dela Cruz, Nguyen V.
+    Hung): the record with the full middle name, or with none, is the same person.
+
+    The model compares what is left; the clustering still reads the initial, so Nguyen V. An
+    and Nguyen T. An (Van and Thi: a brother and a sister) never become one person.
+    """
+    if len(tokens) < 3:
+        return list(tokens)
+    # Only Latin letters: a Burmese syllable may be one letter (မ, Ma).
+    middle = (t for t in tokens[1:-1] if not (len(t.strip(".")) == 1 and t.isascii()))
+    return [tokens[0], *middle, tokens[-1]]
 
 
 def split_name(full_name: str, culture: str = "") -> NameParts:
@@ -610,11 +649,12 @@ def split_name(full_name: str, culture: str = "") -> NameParts:
     ``culture`` is the country code whose naming customs apply (nationality, else the country
     of the record): it decides whether a leading "Ko" or "Ong" is a title or a name.
     """
-    tokens = _from_burmese(_from_hangul(_from_hanzi(_tokens(full_name), culture)))
+    tokens, hanzi = _from_hanzi(_tokens(full_name), culture)
+    tokens = _from_burmese(_from_hangul(tokens))
     tokens = _strip_honorifics(tokens, culture)
     tokens = _split_abdul(tokens)
     local = LOCAL_ALIASES.get(culture, {})
-    generation = ""
+    generation = child = ""
     own: list[str] = []
     father: list[str] = []
     target = own
@@ -623,6 +663,7 @@ def split_name(full_name: str, culture: str = "") -> NameParts:
         if raw in PATRONYMIC or tok in PATRONYMIC and raw != "b":
             if own and target is own:
                 target = father
+                child = "daughter" if tok in DAUGHTER else "son"
                 continue
         if tok in GENERATION and own:
             generation = tok
@@ -632,7 +673,7 @@ def split_name(full_name: str, culture: str = "") -> NameParts:
         target.append(ALIASES.get(raw, ALIASES.get(tok, local.get(tok, tok))))
     # "bin Haji Ismail": the father's title is no part of his name.
     father = _strip_latin_honorifics(father, culture)
-    return NameParts(tuple(own), tuple(father), generation)
+    return NameParts(tuple(own), tuple(father), generation, hanzi, child if father else "")
 
 
 def surname_classes(token: str) -> tuple[str, ...]:
@@ -721,12 +762,12 @@ def may_be_one_element(a: str, b: str, culture: str = "", *, loose: bool = False
     """
     if not (a.isascii() and b.isascii()):
         return True
+    if min(len(a), len(b)) == 1:  # an initial: V and T are one edit apart, but Van and Thi
+        return a[0] == b[0]
     pa, pb = phonetic(a, culture), phonetic(b, culture)
     longest = max(len(pa), len(pb))
     if _edits(pa, pb) <= (longest // 2 if loose else 2 if longest >= 6 else 1):
         return True
-    if min(len(a), len(b)) == 1:  # a middle initial
-        return a[0] == b[0]
     if set(surname_classes(a)) & set(surname_classes(b)):
         return True
     if set(persons_burmese.spelling_classes(a)) & set(persons_burmese.spelling_classes(b)):

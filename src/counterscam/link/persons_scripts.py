@@ -22,7 +22,6 @@ from counterscam.link import (
     persons_lao,
     persons_thai,
 )
-from counterscam.link.persons_hanzi import is_hanzi
 from counterscam.link.persons_names import compact, phonetic, thai_spelling
 
 # Readings of one name in script that get keys: with two keys each and the two of the tokens
@@ -138,17 +137,18 @@ def script_name(tokens: list[str]) -> str | None:
 
 
 # A name in Chinese characters is read as pinyin tokens (persons_hanzi), so no characters are
-# left for ``script_name``. Two such names that read differently are two names, even where a
-# dialect spelling joins them in Latin letters: 常伟 is Chang Wei, and so is 张伟 in Wade-Giles,
-# and the two, born the same day, were one person. The clustering's rule for scripts keeps them
-# apart: the reading stands for the name as written, this mark for the Latin key they share.
-# Characters read alike are not told apart: a simplified and a traditional form (陈, 陳) read
-# alike, and so does a character typed for its homophone (王小明, 王晓明 stay one person).
+# left for ``script_name``. Two such names written with other characters are two names, even
+# where their readings meet: 常伟 is Chang Wei, and so is 张伟 in Wade-Giles; 王小明 and 王晓明
+# are both Wang Xiaoming (twins, or a brother 林伟杰 and a sister 林伟洁, born the same day, were
+# one person). The clustering's rule for scripts keeps them apart: the characters, simplified,
+# stand for the name as written (a simplified and a traditional form, 陈 and 陳, are one), and
+# this mark for the Latin key they share. A Latin record (Wang Xiaoming) may join either.
 HANZI_READ = "#hanzi"
 
 
-def hanzi_reading_name(written: str, tokens: list[str]) -> str | None:
-    """Return "reading|#hanzi" for a name written in Chinese characters and read in pinyin."""
-    if any(is_hanzi(ch) for ch in written) and tokens and all(t.isascii() for t in tokens):
-        return f"{' '.join(tokens)}|{HANZI_READ}"
+def hanzi_reading_name(hanzi: str, tokens: list[str]) -> str | None:
+    """Return "characters|reading|#hanzi" for a name written in Chinese characters (``hanzi``,
+    simplified) and read in pinyin (``tokens``); None for any other name."""
+    if hanzi and tokens and all(t.isascii() for t in tokens):
+        return f"{hanzi}|{' '.join(tokens)}|{HANZI_READ}"
     return None

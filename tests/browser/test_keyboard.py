@@ -191,3 +191,62 @@ def test_the_network_toolbar_is_one_tab_stop_its_arrows_move_between_its_control
     expect(canvas).to_be_focused()
     analyst.keyboard.press("Shift+Tab")
     expect(labels).to_be_focused()
+
+
+def test_the_network_nodes_are_reached_shown_and_opened_from_the_keyboard(
+    analyst: Any,
+    site: dict[str, Any],  # noqa: F811
+) -> None:
+    """Only a pointer could reach a node: the keyboard moved and zoomed the drawing, but could
+    neither point at a node for its details nor open a report."""
+    analyst.goto(f"/clusters/{site['key']}/network")
+    network = analyst.locator("[data-network]")
+    expect(network).to_have_class(re.compile(r"\bis-ready\b"), timeout=60_000)
+    canvas = analyst.locator("canvas")
+    canvas.focus()
+    expect(canvas).to_have_accessible_description(re.compile("N and P"))
+    tooltip = analyst.locator("[data-tooltip]")
+
+    analyst.keyboard.press("n")  # the most connected node first
+    first = analyst.evaluate("window.counterscamNetwork.picked()")
+    assert first is not None and first["type"] != "report", first
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text(first["label"])
+    expect(tooltip).to_contain_text(re.compile(r"Node 1 of [\d,]+ \(N next, P previous\)"))
+    # Its ring is drawn in the focus yellow, around the node.
+    yellow = analyst.evaluate(
+        """([x, y]) => { const c = document.querySelector('canvas');
+        const k = c.width / c.getBoundingClientRect().width;
+        const d = c.getContext('2d').getImageData((x - 24) * k, (y - 24) * k, 48 * k, 48 * k).data;
+        let n = 0; for (let i = 0; i < d.length; i += 4) {
+          if (d[i] > 240 && d[i + 1] > 200 && d[i + 1] < 235 && d[i + 2] < 30) n++; }
+        return n; }""",
+        [first["x"], first["y"]],
+    )
+    assert yellow > 20, yellow
+    analyst.keyboard.press("n")
+    analyst.keyboard.press("p")
+    assert analyst.evaluate("window.counterscamNetwork.picked().label") == first["label"]
+
+    # Back from the first goes round to the least connected; step on to a report and open it.
+    for _ in range(60):
+        analyst.keyboard.press("p")
+        now = analyst.evaluate("window.counterscamNetwork.picked()")
+        if now["type"] == "report":
+            break
+    assert now["type"] == "report", now
+    assert 0 <= now["x"] <= canvas.bounding_box()["width"]  # moved into view when off it
+    expect(tooltip).to_contain_text("Press Enter to open the report")
+    analyst.keyboard.press("Enter")
+    expect(analyst.get_by_role("heading", name=now["label"])).to_be_visible()
+
+    # Escape lets the node go; Tab still leaves the drawing at once.
+    analyst.go_back()
+    expect(network).to_have_class(re.compile(r"\bis-ready\b"), timeout=60_000)
+    canvas.focus()
+    analyst.keyboard.press("n")
+    analyst.keyboard.press("Escape")
+    expect(tooltip).to_be_hidden()
+    assert analyst.evaluate("window.counterscamNetwork.picked()") is None
+    analyst.keyboard.press("Tab")
+    assert analyst.evaluate("document.activeElement.tagName") == "A"

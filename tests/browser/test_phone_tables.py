@@ -152,3 +152,36 @@ def test_the_cluster_list_right_aligns_the_reports_held_by_others(
         # "+35" stood at the left of its column, beside the right-aligned counts.
         for cell in (held, heading):
             assert cell.evaluate("c => getComputedStyle(c).textAlign") == "right"
+
+
+# Stacked cells whose name is wider than the names' column: each must take more than one line
+# (the name wraps in its column) rather than run on into the value beside it.
+RUN_ON = """tds => { const c = document.createElement('canvas').getContext('2d');
+  return tds.filter(td => td.getClientRects().length).flatMap(td => {
+    const s = getComputedStyle(td, '::before');
+    c.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+    const wide = c.measureText(td.dataset.label).width > parseFloat(s.width) + 0.5;
+    const lines = (td.clientHeight - 4) / parseFloat(s.lineHeight);
+    return wide && lines < 1.9 ? [td.dataset.label + ': ' + td.textContent.trim()] : []; }); }"""
+
+
+def test_no_column_name_runs_into_its_value_on_a_phone(phone: Any) -> None:
+    # The alerts' agency codes stay whole on their line, and so, inheriting it, did the name
+    # before them: "Also reported by" ran 20 px over the code ("Also reported byVN-MPS").
+    for path in ("/", "/alerts?show=all"):
+        phone.goto(path)
+        cells = phone.locator("td[data-label='Also reported by']")
+        expect(cells.first).to_be_visible()
+        assert phone.locator("td[data-label]").evaluate_all(RUN_ON) == [], path
+
+
+def test_a_table_of_hundred_million_losses_fits_a_phone(phone: Any) -> None:
+    # The demo region's losses by scam type (a total of USD 118,556,456.87) ran 5 px past
+    # their box: the last column's gap, with nothing after it, made the table scroll sideways.
+    phone.goto("/")
+    table = phone.get_by_role("table", name="By scam type")
+    table.evaluate(
+        """t => t.querySelectorAll('tbody td.num:last-child, tfoot td:last-child')
+                 .forEach(c => { c.textContent = '118,556,456.87'; })"""
+    )
+    assert phone.locator(".table-scroll", has=table).evaluate_all(CUT) == []

@@ -80,3 +80,29 @@ def test_a_note_shows_its_commands_as_code_and_its_values_escaped() -> None:
     )
     # Backticks typed in the references a note quotes open no code span.
     assert code_spans("reports A`1 and B`2 kept") == "reports A`1 and B`2 kept"
+
+
+def test_the_batch_page_says_which_losses_were_estimates(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    # The note was counted while the upload ran and never stored: the upload's answer (CLI,
+    # API) said "~RM500" was taken as RM500, the page the upload redirects to did not.
+    client = client_for("MY-NSRC")
+    reports = (
+        f"{HEAD}\n"
+        "E-1,2026-03-01,2026-02-10,investment,sms,~RM500,MYR,amber\n"
+        "E-2,2026-03-01,2026-02-10,investment,sms,approx. 1200,MYR,amber\n"
+        "E-3,2026-03-01,2026-02-10,investment,sms,300,MYR,amber\n"
+    )
+    response = upload(client, "reports.csv", reports.encode())
+    page = client.get(response.headers["location"]).text
+    assert _notes(page) == [
+        (
+            False,
+            "Estimated losses: the losses of 2 reports (E-1, E-2) were written as estimates "
+            "('~', 'approx.'), and stored as the figure given; where the exact amount becomes "
+            "known, resubmit the report with it.",
+        )
+    ]
+    batch = response.headers["location"].rsplit("/", 1)[-1]
+    assert client.get(f"/api/v1/batches/{batch}").json()["note"].startswith("Estimated losses")

@@ -262,3 +262,14 @@ def test_the_links_page_links_land_on_the_links_section(
     assert f'href="/clusters/{key}?page=2#links" rel="next"' in page
     past = client.get(f"/clusters/{key}?page=99").text
     assert "There is no page 99" in past and "No link joins two reports" not in past
+
+
+def test_list_says_its_counts_are_reports(client_for: Client, keys: dict[str, str]) -> None:
+    # "Last 30 days" and "Yours" headed bare counts: 92 days? 92 what of mine?
+    my = client_for("MY-NSRC")
+    page = my.get("/clusters").text
+    heads = re.findall(r"<th[^>]*>(.*?)</th>", page)
+    assert "Reports in the last 30 days" in heads and "Your reports" in heads, heads
+    assert "Yours" not in heads and "Last 30 days" not in heads
+    header = _csv(my.get("/clusters.csv").text)[0]
+    assert {"Reports in the last 30 days", "Your reports"} <= set(header)

@@ -103,3 +103,19 @@ def test_a_long_value_in_the_address_is_not_shown_whole(
     answer = client_for("MY-NSRC").get("/reports", params={"page": "9" * 60_000})
     assert answer.status_code == 400 and len(answer.content) < 20_000
     assert "“page” in the address must be" in answer.text and "9…”" in answer.text
+
+
+def test_an_expired_form_keeps_a_signed_in_users_header(
+    client_for: Callable[[str], TestClient],
+) -> None:
+    # The page looked signed out (no menu, no agency, "or sign in") to a user still signed in.
+    answer = client_for("MY-NSRC").post("/check", data={"value": "1", "csrf_token": "stale"})
+    assert answer.status_code == 403 and "This form has expired" in answer.text
+    assert "Sign out" in answer.text and "user-my-nsrc" in answer.text
+    assert ">sign in</a>" not in answer.text
+
+
+def test_an_expired_form_of_a_visitor_offers_to_sign_in(app_client: TestClient) -> None:
+    answer = app_client.post("/public/check", data={"value": "1", "csrf_token": "stale"})
+    assert answer.status_code == 403 and "This form has expired" in answer.text
+    assert ">sign in</a>" in answer.text and "Sign out" not in answer.text

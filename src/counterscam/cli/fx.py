@@ -75,8 +75,10 @@ def _last_months(fx: FxTable) -> str:
 
 @fx_app.command("status")
 def status() -> None:
-    """Show the months the FX table covers per currency, whether this month is covered, and
-    how many stored reports carry a stand-in rate."""
+    """Show the FX table's months per currency and the reports carrying a stand-in rate.
+
+    Says too whether this month (UTC) has every currency's rate.
+    """
     from counterscam.intake.revalue import stand_ins  # loads the database and linking layers
 
     operator_only("counterscam fx status", does="counts every agency's reports")

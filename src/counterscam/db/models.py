@@ -107,6 +107,10 @@ class ImportBatch(Base):
     # agency): how many, and the first references, one a line.
     shares_removed: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     shares_removed_refs: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Stored reports whose loss was written as an estimate ("~RM500"): how many, and the first
+    # references, one a line, so the batch's page says what the upload's answer said.
+    estimated: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    estimated_refs: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class Report(Base):

@@ -94,7 +94,7 @@ class BatchResult:
     # Losses valued at another month's FX rate, by the month the table lacks (``fx_note``).
     stand_ins: dict[tuple[int, int], int] = field(default_factory=dict)
     # Stored reports whose loss was written as an estimate (``estimate_note``): how many, and
-    # the references of the first SHARES_LISTED. Said in the submission's answer only.
+    # the references of the first SHARES_LISTED.
     estimated: int = 0
     estimated_refs: list[str] = field(default_factory=list)
 
@@ -481,6 +481,8 @@ def _finish(batch: ImportBatch, run: _Run) -> None:
     batch.shares_removed = result.shares_removed
     # A reference holds no line break (an invisible character in one is refused).
     batch.shares_removed_refs = "\n".join(result.shares_removed_refs)
+    batch.estimated = result.estimated
+    batch.estimated_refs = "\n".join(result.estimated_refs)
     listed = list(result.errors)
     if run.unlisted:
         listed.append(RowError("", 0, "", "", f"and {run.unlisted:,} more errors not listed"))
@@ -555,6 +557,8 @@ def get_batch(session: Session, caller: Caller, batch_id: int) -> BatchResult:
         shares_removed=batch.shares_removed,
         shares_removed_refs=batch.shares_removed_refs.split("\n") if batch.shares_removed else [],
         stand_ins=stand_ins,
+        estimated=batch.estimated,
+        estimated_refs=batch.estimated_refs.split("\n") if batch.estimated else [],
     )
 
 

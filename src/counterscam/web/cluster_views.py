@@ -39,10 +39,12 @@ LIST_COLUMNS = (
     Column("countries_text", "Countries"),
     Column("compounds_text", "Compounds"),
     Column("total_loss_usd", "Loss (USD)", "usd"),
-    Column("growth_30d", "Last 30 days", "count"),
+    # Counts of reports, said so: "Last 30 days" and "Yours" over a bare 92 left one asking
+    # "92 what?" (and read the same in the CSV's header).
+    Column("growth_30d", "Reports in the last 30 days", "count"),
     Column("first_seen", "First report", "date", zone="countries", wide_only=True),
     Column("last_seen", "Latest report", "date", zone="countries"),
-    Column("own_reports", "Yours", "count"),
+    Column("own_reports", "Your reports", "count"),
 )
 
 

@@ -61,6 +61,11 @@ def _is_api(request: Request) -> bool:
 def error_page(request: Request, status_code: int, detail: str = "") -> Response:
     """Render the friendly page for an HTTP error status."""
     title, hint = MESSAGES.get(status_code, ("There is a problem", ""))
+    return _error(request, status_code, title=title, hint=hint, detail=detail)
+
+
+def _error(request: Request, status_code: int, *, title: str, hint: str, detail: str) -> Response:
+    """Render error.html, in the signed-in layout for a signed-in user below 500."""
     context = {"title": title, "hint": hint, "detail": detail, "error_code": status_code}
     page = _signed_in(request) if status_code < 500 else None
     if page is not None:
@@ -151,16 +156,14 @@ async def _invalid_request(request: Request, exc: Exception) -> Response:
 
 
 async def _csrf_error(request: Request, exc: Exception) -> Response:
-    return render(
+    # A signed-in user whose form had expired (signed in again in another tab) met a page that
+    # looked signed out: no menu, no agency, and "or sign in" beside the dashboard link.
+    return _error(
         request,
-        "error.html",
-        {
-            "title": "This form has expired",
-            "hint": "Go back, reload the page and submit the form again. Nothing was saved.",
-            "detail": "",
-            "error_code": 403,
-        },
-        status_code=403,
+        403,
+        title="This form has expired",
+        hint="Go back, reload the page and submit the form again. Nothing was saved.",
+        detail="",
     )
 
 

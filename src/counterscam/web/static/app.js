@@ -109,11 +109,21 @@
     table.dataset.labelled = "";
   });
 
-  // Sortable tables: click a column header to sort by it; numbers sort as numbers.
+  // Sortable tables: click a column header to sort by it; numbers sort as numbers. The
+  // headings' buttons are made here: written in the page, without this script they were
+  // buttons, marked sortable, that did nothing.
   document.querySelectorAll("table[data-sortable]").forEach(function (table) {
     var headers = table.querySelectorAll("thead th");
     headers.forEach(function (th, index) {
       var button = th.querySelector(".sort-button");
+      if (!button && th.hasAttribute("data-sort-column")) {
+        button = document.createElement("button");
+        button.type = "button";
+        button.className = "sort-button";
+        while (th.firstChild) { button.appendChild(th.firstChild); }
+        th.appendChild(button);
+        th.setAttribute("aria-sort", "none");
+      }
       if (!button) { return; }
       button.addEventListener("click", function () {
         var ascending = th.getAttribute("aria-sort") !== "ascending";

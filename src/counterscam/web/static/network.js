@@ -7,6 +7,7 @@
 
   var root = document.querySelector("[data-network]");
   if (!root) { return; }
+  root.hidden = false;  // the page hides what only this script makes work
   var canvas = root.querySelector("canvas");
   var ctx = canvas.getContext("2d");
   var tooltip = root.querySelector("[data-tooltip]");
@@ -18,6 +19,7 @@
   var view = { scale: 1, tx: 0, ty: 0, fit: 1, width: 0, height: 0, dpr: 1 };
   var g = null;          // the graph as typed arrays
   var hover = -1;
+  var picked = -1;       // the node chosen with the keyboard (N, P), or -1
   var pending = false;
   var drawn = 0;
 
@@ -53,11 +55,21 @@
       var c = cellOf(xs[k], cells) + cellOf(ys[k], cells) * cells;
       (grid[c] = grid[c] || []).push(k);
     }
+    // The order N and P step through: the most connected first, as they matter most.
+    var steps = [];
+    for (var q = 0; q < n; q++) { steps.push(q); }
+    steps.sort(function (a, b) { return json.nodes[b].degree - json.nodes[a].degree || a - b; });
     return {
       json: json, n: n, m: m, xs: xs, ys: ys, radius: radius, isReport: isReport,
       colourOf: colourOf, groups: groups, adjacency: adjacency, source: source, target: target,
-      grid: grid, cells: cells
+      grid: grid, cells: cells, steps: steps, stepOf: invert(steps)
     };
+  }
+
+  function invert(steps) {
+    var at = new Uint32Array(steps.length);
+    steps.forEach(function (node, k) { at[node] = k; });
+    return at;
   }
 
   function cellOf(value, cells) {
@@ -184,6 +196,8 @@
       ctx.stroke();
     }
 
+    // The chosen node's details follow it as the view moves, without being read out again.
+    if (picked >= 0 && hover === picked) { placeTooltip(sx(picked), sy(picked)); }
     root.dataset.drawn = String(drawn);
     root.dataset.scale = (view.scale / view.fit).toFixed(3);
   }
@@ -246,13 +260,13 @@
     return best;
   }
 
-  function describe(i) {
+  function describe(i, keyed) {
     var node = g.json.nodes[i], lines = [];
     if (node.type === "report") {
       lines.push(["Report " + node.label, true]);
       lines.push([[node.country, node.date + " UTC", (node.scam_type || "").replace(/_/g, " ")].join(" · "), false]);
       lines.push([g.adjacency[i].length + " joining identifier" + (g.adjacency[i].length === 1 ? "" : "s"), false]);
-      lines.push(["Click to open the report", false]);
+      lines.push([keyed ? "Press Enter to open the report" : "Click to open the report", false]);
     } else {
       lines.push([node.label, true]);
       lines.push([(g.json.kind_labels[node.kind] || node.kind) + " · named in " + g.adjacency[i].length +
@@ -261,15 +275,24 @@
     return lines;
   }
 
-  function showTooltip(i, px, py) {
+  function showTooltip(i, px, py, keyed) {
     if (i < 0) { tooltip.hidden = true; return; }
     tooltip.textContent = "";
-    describe(i).forEach(function (line) {
+    var lines = describe(i, keyed);
+    if (keyed) {  // where it is in the stepping order, as a screen reader hears no drawing
+      lines.push(["Node " + (g.stepOf[i] + 1).toLocaleString("en") + " of " + g.n.toLocaleString("en") +
+        " (N next, P previous)", false]);
+    }
+    lines.forEach(function (line) {
       var el = document.createElement(line[1] ? "strong" : "span");
       el.textContent = line[0];
       tooltip.appendChild(el);
     });
     tooltip.hidden = false;
+    placeTooltip(px, py);
+  }
+
+  function placeTooltip(px, py) {
     var left = px + 14, top = py + 14;
     if (left + tooltip.offsetWidth > view.width) { left = px - tooltip.offsetWidth - 14; }
     if (top + tooltip.offsetHeight > view.height) { top = py - tooltip.offsetHeight - 14; }
@@ -281,6 +304,29 @@
     canvas.style.cursor = i >= 0 && g.isReport[i] ? "pointer" : (i >= 0 ? "default" : "grab");
     showTooltip(i, px, py);
     if (i !== hover) { hover = i; schedule(); }
+  }
+
+  // The keyboard's way to a node: N and P step through them (most connected first), the view
+  // moves to show the one chosen, ringed as a hovered one is, and Enter opens a report. The
+  // nodes are painted, not elements, so Tab cannot reach them; stepping them inside the one Tab
+  // stop keeps the drawing from swallowing Tab for thousands of presses.
+  function pick(i) {
+    picked = i;
+    if (i < 0) { setHover(-1, 0, 0); return; }
+    var x = sx(i), y = sy(i), margin = 40;
+    if (x < margin || y < margin || x > view.width - margin || y > view.height - margin) {
+      view.tx += view.width / 2 - x;
+      view.ty += view.height / 2 - y;
+    }
+    hover = i;
+    showTooltip(i, sx(i), sy(i), true);
+    schedule();
+  }
+
+  function stepNode(by) {
+    if (!g || !g.n) { return; }
+    var at = picked < 0 ? (by > 0 ? -1 : 0) : g.stepOf[picked];
+    pick(g.steps[(at + by + g.n) % g.n]);
   }
 
   function local(event) {
@@ -317,7 +363,11 @@
     var i = nodeAt(p[0], p[1]);
     if (i >= 0 && g.isReport[i] && g.json.nodes[i].href) { window.location.assign(g.json.nodes[i].href); }
   });
-  canvas.addEventListener("pointerleave", function () { if (!drag) { setHover(-1, 0, 0); } });
+  canvas.addEventListener("pointerleave", function () {
+    if (drag) { return; }
+    if (picked < 0) { setHover(-1, 0, 0); } else if (hover !== picked) { pick(picked); }
+  });
+  canvas.addEventListener("blur", function () { if (picked >= 0) { pick(-1); } });
   canvas.addEventListener("wheel", function (event) {
     event.preventDefault();
     var p = local(event);
@@ -333,6 +383,7 @@
   });
   canvas.addEventListener("keydown", function (event) {
     var step = 60, handled = true;
+    if (event.altKey || event.ctrlKey || event.metaKey) { return; }
     if (event.key === "+" || event.key === "=") { zoomCentre(1.5); }
     else if (event.key === "-" || event.key === "_") { zoomCentre(1 / 1.5); }
     else if (event.key === "0") { fit(); }
@@ -340,6 +391,12 @@
     else if (event.key === "ArrowRight") { view.tx -= step; }
     else if (event.key === "ArrowUp") { view.ty += step; }
     else if (event.key === "ArrowDown") { view.ty -= step; }
+    else if (event.key === "n" || event.key === "N") { stepNode(event.shiftKey ? -1 : 1); }
+    else if (event.key === "p" || event.key === "P") { stepNode(-1); }
+    else if (event.key === "Escape" && picked >= 0) { pick(-1); }
+    else if (event.key === "Enter" && picked >= 0 && g.json.nodes[picked].href) {
+      window.location.assign(g.json.nodes[picked].href);
+    }
     else { handled = false; }
     if (handled) { event.preventDefault(); schedule(); }
   });
@@ -382,6 +439,11 @@
     drawn: function () { return drawn; },
     labels: function () { return labelBoxes; },
     zoom: function () { return view.scale / view.fit; },
+    picked: function () {
+      if (!g || picked < 0) { return null; }
+      var node = g.json.nodes[picked];
+      return { label: node.label, type: node.type, x: sx(picked), y: sy(picked) };
+    },
     screenOf: function (label) {
       if (!g) { return null; }
       for (var i = 0; i < g.n; i++) {

@@ -2,59 +2,28 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from alembic import command
-from sqlalchemy import Engine, create_engine, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from counterscam.access.accounts import create_agency
-from counterscam.db.engine import make_engine
 from counterscam.db.link_models import Cluster, ClusterLink, StopEntry
-from counterscam.db.migrate import alembic_config
 from counterscam.db.models import Alert, Identifier, Report, Sighting
-from tests.conftest import PG_URL, _pg_problem
+from tests.db.revisions import BACKENDS, database_at, upgrade_to
 
 SHOP_HTTP, SHOP_HTTPS = "http://shop.example/pay", "https://shop.example/pay"
 GONE_HTTP, GONE_HTTPS = "http://gone.example/x", "https://gone.example/x"
 PLAIN = "http://plain.example/"
 
 
-def _at(engine: Engine, revision: str) -> None:
-    config = alembic_config(engine.url.render_as_string(hide_password=False))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+@pytest.fixture(params=BACKENDS)
 def old(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
     """A database at revision 0012, the one before the migration: SQLite or PostgreSQL."""
-    if request.param == "sqlite":
-        engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
-        _at(engine, "0012")
-        yield engine
-        engine.dispose()
-        return
-    if _pg_problem:
-        pytest.fail(f"PostgreSQL not available: {_pg_problem}")
-    name = f"counterscam_mig0013_{os.getpid()}"
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    engine = make_engine(make_url(PG_URL).set(database=name).render_as_string(False))
-    _at(engine, "0012")
-    yield engine
-    engine.dispose()
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    yield from database_at(request.param, tmp_path, "0012")
 
 
 def _report(session: Session, agency: int, ref: str, country: str) -> int:
@@ -158,7 +127,7 @@ def test_sightings_typed_without_a_scheme_move_to_https_with_what_hangs_on_them(
     old: Engine, capfd: pytest.CaptureFixture[str]
 ) -> None:
     ids = _seed(old)
-    _at(old, "0013")
+    upgrade_to(old, "0013")
     with Session(old) as session:
         values = dict(session.execute(select(Identifier.id, Identifier.value)).all())
         by_value = {v: i for i, v in values.items()}
@@ -215,7 +184,7 @@ def test_sightings_typed_without_a_scheme_move_to_https_with_what_hangs_on_them(
 
 
 def test_an_empty_database_upgrades_quietly(old: Engine, capfd: pytest.CaptureFixture[str]) -> None:
-    _at(old, "0013")
+    upgrade_to(old, "0013")
     with old.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM identifier")).scalar() == 0
     assert "rebuild" not in capfd.readouterr().err
@@ -231,7 +200,7 @@ def test_links_written_with_their_scheme_stay(old: Engine) -> None:
                 Sighting(report_id=report, identifier_id=ident, role="website", raw_value=value)
             )
         session.commit()
-    _at(old, "0013")
+    upgrade_to(old, "0013")
     with old.connect() as conn:
         stored = set(conn.execute(text("SELECT value FROM identifier")).scalars())
     assert stored == {SHOP_HTTP, "http://shop.example:8080/pay"}

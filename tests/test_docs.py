@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import typer.main
+from typer.testing import CliRunner
 
 from counterscam.api.app import create_app
 from counterscam.cli.main import app as cli_app
@@ -180,3 +181,80 @@ def test_every_module_and_file_the_docs_name_exists() -> None:
             if not (root / path).exists() and not (root / "src" / "counterscam" / path).exists():
                 wrong.append(f"{page.name}: {path}")
     assert not wrong, f"names in the docs that lead nowhere: {wrong}"
+
+
+def _help_of_every_command(columns: int) -> dict[str, str]:
+    """Return each command's ``--help`` as a terminal of ``columns`` columns shows it."""
+    runner = CliRunner()
+    env = {"COLUMNS": str(columns)}
+    return {
+        path: runner.invoke(cli_app, [*path.split(), "--help"], env=env).output
+        for path in ["", *_group_and_command_paths(typer.main.get_command(cli_app), "")]
+    }
+
+
+def _group_and_command_paths(command: Any, prefix: str) -> list[str]:
+    paths = []
+    for name, sub in getattr(command, "commands", {}).items():
+        path = f"{prefix} {name}".strip()
+        paths += [path, *_group_and_command_paths(sub, path)]
+    return paths
+
+
+def test_no_help_is_cut_short_in_a_terminal_of_80_columns() -> None:
+    # At 80 columns `counterscam serve --help` named an option "--forwarded-allo…" and cut its
+    # help to "X-Forwarded-Proto…" and "$FORWARDED_ALLOW_…": the reader could not copy it.
+    cut = {
+        path or "(counterscam)": [line.strip("│ ") for line in said.splitlines() if "…" in line]
+        for path, said in _help_of_every_command(80).items()
+        if "…" in said
+    }
+    assert cut == {}
+
+
+def test_every_help_paragraph_is_one_line_in_a_wide_terminal() -> None:
+    # Typer kept the line breaks of a docstring's later paragraphs: `counterscam import --help`
+    # printed "commit as they" and "go; re-running..." as lines of their own, at any width.
+    broken = {}
+    for path, said in _help_of_every_command(1000).items():
+        lines = said.splitlines()
+        start = next(i for i, line in enumerate(lines) if "Usage:" in line) + 1
+        end = next((i for i, line in enumerate(lines) if line.startswith("╭")), len(lines))
+        text = [line.strip() for line in lines[start:end]]
+        joined = [a for a, b in zip(text, text[1:], strict=False) if a and b]
+        if joined:
+            broken[path] = joined
+    assert broken == {}
+
+
+def test_every_numbered_section_a_page_points_to_is_the_one_it_names() -> None:
+    # docs/deployment.md said to back up "(section 7)" before an upgrade; section 7 is the path
+    # prefix, the backups had become section 8 when a section was added above them.
+    wrong = []
+    for page in sorted(DOCS.glob("*.md")):
+        text = page.read_text()
+        headings = dict(re.findall(r"^#+ (\d+)\. (.+)$", text, re.MULTILINE))
+        for number, title in re.findall(r"\(section (\d+)(?:, ([^)]+))?\)", text):
+            if headings.get(number) != title:
+                wrong.append(f"{page.name}: (section {number}, {title or '?'})")
+    assert not wrong, f"section references that name no heading of their page: {wrong}"
+
+
+def test_every_variable_the_docs_name_is_one_the_code_reads() -> None:
+    # The settings test above goes from the code to the docs; this one goes back, so that a
+    # variable the docs name wrongly (COUNTERSCAM_SECRET for COUNTERSCAM_SECRET_KEY) is caught
+    # before an administrator sets it and sees nothing change.
+    root = DOCS.parent
+    settings = {f"COUNTERSCAM_{name.upper()}" for name in Settings.model_fields}
+    code = "\n".join(
+        path.read_text()
+        for folder in (root / "src", root / "tests", root / "benchmarks")
+        for path in folder.rglob("*.py")
+    )
+    wrong = sorted(
+        f"{page.name}: {name}"
+        for page in [*sorted(DOCS.glob("*.md")), root / "README.md"]
+        for name in set(re.findall(r"\bCOUNTERSCAM_[A-Z0-9_]*[A-Z0-9]", page.read_text()))
+        if name not in settings and not re.search(rf"\b{name}\b", code)
+    )
+    assert not wrong, f"variables the docs name that nothing reads: {wrong}"

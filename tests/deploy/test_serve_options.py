@@ -55,3 +55,14 @@ def test_serve_refuses_a_prefix_that_is_no_path(
     assert result.exit_code == 2
     assert "is not a path prefix" in result.output and "/counterscam" in result.output
     assert not served
+
+
+def test_serve_logs_each_request_unless_told_not_to(
+    runner: CliRunner, served: dict[str, Any]
+) -> None:
+    # --no-access-log is one flag now (the --access-log/--no-access-log pair cut `serve --help`
+    # short at 80 columns); the log is still on by default and off with it.
+    assert runner.invoke(app, ["serve"]).exit_code == 0
+    assert served["access_log"] is True
+    assert runner.invoke(app, ["serve", "--no-access-log"]).exit_code == 0
+    assert served["access_log"] is False

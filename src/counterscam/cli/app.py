@@ -1,6 +1,7 @@
 """The shared Typer application every command module registers on."""
 
 import getpass
+import inspect
 import warnings
 from typing import Any
 
@@ -33,8 +34,31 @@ def _usage_error(exc: ClickException) -> typer.Exit:
     return fail(exc.format_message().rstrip(".") + where, exc.exit_code)
 
 
+def _one_line_paragraphs(help_text: str) -> str:
+    """Return ``help_text`` with each paragraph on one line, for the help to wrap as it fits."""
+    paragraphs = inspect.cleandoc(help_text).split("\n\n")
+    return "\n\n".join(" ".join(line.strip() for line in p.splitlines()) for p in paragraphs)
+
+
+def _unwrap_help(command: Any) -> None:
+    """Join the source's line breaks in the help of ``command`` and of every command under it.
+
+    Typer keeps the line breaks of a docstring's later paragraphs and wraps each line again to
+    the terminal: at 80 columns `counterscam import --help` read "commit as they" with "go;"
+    on the next line, a ragged paragraph of half lines.
+    """
+    if command.help:
+        command.help = _one_line_paragraphs(command.help)
+    for sub in getattr(command, "commands", {}).values():
+        _unwrap_help(sub)
+
+
 class _Commands(TyperGroup):
     """The command group: a setting that cannot be read ends any command with the fix."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _unwrap_help(self)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         try:

@@ -86,7 +86,9 @@ def agency_add(
         ),
     ],
     name: Annotated[str, typer.Option(help="Full name of the agency.")],
-    country: Annotated[str, typer.Option(help="ISO 3166 alpha-2 country code.")],
+    country: Annotated[
+        str, typer.Option(help="ISO 3166 country code, alpha-2 (MY) or alpha-3 (MYS).")
+    ],
     kind: Annotated[str, typer.Option(help="member, secretariat, partner or observer.")],
     contact: Annotated[str, typer.Option(help="How other agencies request records.")] = "",
 ) -> None:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, aliased
 
 from counterscam.access.caller import Caller
 from counterscam.access.policy import public_visible, report_visible
+from counterscam.db.link_models import StopEntry
 from counterscam.db.models import Agency, Identifier, Report, Sighting
 from counterscam.db.prepared import Prepared, Row
 from counterscam.identifiers import (
@@ -28,6 +29,7 @@ from counterscam.identifiers import (
 )
 from counterscam.identifiers.any_bank import account_digits, any_bank
 from counterscam.link.conditions import allowed, silenced
+from counterscam.link.stoplist import Stopped
 
 Key = tuple[str, str]  # (kind, canonical value)
 _CHUNK = 2_000
@@ -38,7 +40,9 @@ _CHUNK = 2_000
 # tuples, read by position: a value can be named by thousands of reports, and an object per
 # row, or a conversion of every date and amount, cost the check more than the database's work.
 ID, REF, COUNTRY, WHEN, SCAM, LOSS, MARK, ROLE, CODE, NAME, CONTACT, VISIBLE = range(12)
-KIND, VALUE = 12, 13
+# The value's hub stop-list entry, NULL when it has none: the same on each of its rows.
+STOP_REASON, STOP_BY, STOP_AT = 12, 13, 14
+KIND, VALUE = 15, 16
 
 
 @dataclass(frozen=True)
@@ -59,13 +63,14 @@ class Matches:
     rows: dict[Key, list[Row]]
     time: Callable[[Any], datetime]  # of a value that is not NULL
     money: Callable[[Any], Decimal]  # likewise
+    stops: dict[Key, Stopped]  # the stop-list entries of the identifiers matched
 
 
 def _no_rows(_value: Any) -> Any:
     raise LookupError("no rows were read: there is nothing to convert")
 
 
-NO_MATCHES = Matches({}, _no_rows, _no_rows)
+NO_MATCHES = Matches({}, _no_rows, _no_rows, {})
 
 
 @lru_cache(maxsize=65_536)
@@ -109,9 +114,10 @@ def _match_statement(caller: Caller, many: bool) -> Select[*tuple[Any, ...]]:
 
     Matching runs over all reports; for those the caller may not see, the SQL itself
     returns no content (reference, date, scam type, loss, role are NULL), only what
-    hit/no-hit may tell: the holder agency, its contact, the mark. Cached with bound
-    parameters because building the policy condition and the joins costs more than
-    running the indexed query itself.
+    hit/no-hit may tell: the holder agency, its contact, the mark. Each row also carries the
+    identifier's stop-list entry, which a hit's answer notes. Cached with bound parameters
+    because building the policy condition and the joins costs more than running the indexed
+    query itself.
     """
     value = (
         Identifier.value.in_(bindparam("values", expanding=True))
@@ -144,9 +150,23 @@ def _match_statement(caller: Caller, many: bool) -> Select[*tuple[Any, ...]]:
             case((hidden, Agency.name), else_=null()),
             case((hidden, Agency.contact), else_=null()),
             seen.label("visible"),
+            StopEntry.reason,
+            StopEntry.added_by,
+            StopEntry.added_at,
             *asked,
         )
         .select_from(Identifier)
+        # Joined to the identifier, so the database looks the entry up once per value, not
+        # once per report; as a query of its own it cost every hit a second statement through
+        # the driver, and a bulk check an ORM-compiled query per list.
+        .outerjoin(
+            StopEntry,
+            and_(
+                StopEntry.kind == Identifier.kind,
+                StopEntry.value == Identifier.value,
+                StopEntry.action == "stop",
+            ),
+        )
         .join(Sighting, Sighting.identifier_id == Identifier.id)
         .join(base, base.id == Sighting.report_id)
         .join(Agency, Agency.id == base.agency_id)
@@ -212,8 +232,8 @@ def match_rows(session: Session, caller: Caller, keys: Collection[Key]) -> Match
         [(kind, value)] = keys
         prepared = _prepared(caller, connection.dialect, False)
         rows = prepared.raw(connection, {"kind": kind, "value": value})
-        found = {(kind, value): rows} if rows else {}
-        return Matches(found, prepared.converter(WHEN), prepared.converter(LOSS))
+        # A miss (half of all checks) has nothing to convert.
+        return _matches(prepared, {(kind, value): rows}) if rows else NO_MATCHES
     grouped: dict[Key, list[Row]] = defaultdict(list)
     for kind, values in _by_kind(keys).items():
         for chunk in _chunks(values):
@@ -227,7 +247,18 @@ def match_rows(session: Session, caller: Caller, keys: Collection[Key]) -> Match
                 grouped[(row[KIND], row[VALUE])].append(row)
     if prepared is None:
         return NO_MATCHES
-    return Matches(grouped, prepared.converter(WHEN), prepared.converter(LOSS))
+    return _matches(prepared, grouped)
+
+
+def _matches(prepared: Prepared, rows: dict[Key, list[Row]]) -> Matches:
+    """Return the matches of these rows, with the stop-list entries their first rows carry."""
+    added_at = prepared.converter(STOP_AT)
+    stops: dict[Key, Stopped] = {}
+    for key, named in rows.items():
+        first = named[0]
+        if first[STOP_BY] is not None:
+            stops[key] = Stopped(first[STOP_REASON], first[STOP_BY], added_at(first[STOP_AT]))
+    return Matches(rows, prepared.converter(WHEN), prepared.converter(LOSS), stops)
 
 
 def public_hits(session: Session, keys: Collection[Key]) -> set[Key]:

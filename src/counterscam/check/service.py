@@ -47,7 +47,6 @@ from counterscam.identifiers.shared import shared_note
 from counterscam.link.stoplist import (
     PARTLY_HIDDEN_HUB,
     Stopped,
-    stopped_entries,
     withheld_note,
 )
 
@@ -84,9 +83,7 @@ def _named(found: Matches, canon: Canonical) -> list[Row]:
     return rows
 
 
-def _listed(
-    stops: dict[Key, Stopped], found: Matches, canon: Canonical
-) -> tuple[Stopped | None, list[Row]]:
+def _listed(found: Matches, canon: Canonical) -> tuple[Stopped | None, list[Row]]:
     """Return the stop-list entry of the value asked or of a variant, with the matches of the
     form it lists: one the caller sees a report of first, else the value asked first.
 
@@ -97,7 +94,7 @@ def _listed(
     listed = [
         (entry, found.rows.get((canon.kind, value), []))
         for value in (canon.value, *canon.variants)
-        if (entry := stops.get((canon.kind, value))) is not None
+        if (entry := found.stops.get((canon.kind, value))) is not None
     ]
     for entry, rows in listed:
         if any(row[VISIBLE] for row in rows):
@@ -238,12 +235,11 @@ def _result(
     caller: Caller,
     found: Matches,
     public: set[Key],
-    stops: dict[Key, Stopped],
 ) -> CheckResult:
     if isinstance(outcome, InvalidIdentifier):
         return CheckResult(query=raw, kind=outcome.kind or None, value=None, error=outcome.reason)
     if is_any_bank(outcome):
-        return _any_bank_result(raw, outcome, caller, found, public, stops)
+        return _any_bank_result(raw, outcome, caller, found, public)
     key = (outcome.kind, outcome.value)
     if caller.is_public:
         # The public page learns hit or no-hit over clear reports, and nothing else from the
@@ -262,7 +258,7 @@ def _result(
             ),
         )
     result = _answer(raw, outcome, _named(found, outcome), found, caller)
-    entry, listed = _listed(stops, found, outcome)
+    entry, listed = _listed(found, outcome)
     if entry is not None and result.hit:
         seen = [row[VISIBLE] for row in listed]
         result = replace(result, stop_list=_stop_note(entry, caller, any(seen), not all(seen)))
@@ -280,7 +276,8 @@ def _result(
         else:
             key = (rel.kind, rel.value)
             related = found.rows.get(key, [])
-            result.related.append(_answer(rel.value, rel, related, found, caller, stops.get(key)))
+            stop = found.stops.get(key)
+            result.related.append(_answer(rel.value, rel, related, found, caller, stop))
     return result
 
 
@@ -290,7 +287,6 @@ def _any_bank_result(
     caller: Caller,
     found: Matches,
     public: set[Key],
-    stops: dict[Key, Stopped],
 ) -> CheckResult:
     """Answer an account number asked at every bank: one answer over all the accounts with
     those digits, and each account that was reported as context (which bank, how many).
@@ -310,7 +306,7 @@ def _any_bank_result(
     result = _answer(raw, outcome, rows, found, caller)
     notes = [
         _stop_note(
-            stops.get((rel.kind, rel.value)),
+            found.stops.get((rel.kind, rel.value)),
             caller,
             seen,
             not all(row[VISIBLE] for row in named),
@@ -321,7 +317,7 @@ def _any_bank_result(
         # Every account hit is on the stop-list: the hit says so, as an exact check would.
         result = replace(result, stop_list=notes[0])
     result.related.extend(
-        _answer(rel.value, rel, named, found, caller, stops.get((rel.kind, rel.value)))
+        _answer(rel.value, rel, named, found, caller, found.stops.get((rel.kind, rel.value)))
         for rel, named, seen in reported
         if seen
     )
@@ -330,29 +326,25 @@ def _any_bank_result(
 
 def _lookup(
     session: Session, caller: Caller, outcomes: Sequence[Canonical | InvalidIdentifier]
-) -> tuple[Matches, set[Key], dict[Key, Stopped]]:
-    """Return the matches, the public's hits, and the stop-list entries of the values hit."""
+) -> tuple[Matches, set[Key]]:
+    """Return the matches, with the stop-list entries of the values hit, and the public's hits."""
     keys = {k for o in outcomes if isinstance(o, Canonical) for k in _keys(o)}
     if not keys:
-        return NO_MATCHES, set(), {}
+        return NO_MATCHES, set()
+    if not caller.is_public:
+        return match_rows(session, caller, keys), set()
     asked = {
         (o.kind, v) for o in outcomes if isinstance(o, Canonical) for v in (o.value, *o.variants)
     }
     # An account number asked at every bank asks for each bank's account: the public learns
-    # whether any was reported, an agency whether any hit is on the stop-list.
+    # whether any was reported.
     asked |= {
         (r.kind, r.value)
         for o in outcomes
         if isinstance(o, Canonical) and is_any_bank(o)
         for r in o.related
     }
-    if caller.is_public:
-        return NO_MATCHES, public_hits(session, asked), {}
-    found = match_rows(session, caller, keys)
-    # Only hits are looked up: a miss (half of all checks) costs no second query. A URL's
-    # domain shown beside it is looked up too: its answer has the fields of the domain's own.
-    hit = list(found.rows)
-    return found, set(), stopped_entries(session, hit) if hit else {}
+    return NO_MATCHES, public_hits(session, asked)
 
 
 def asked_kind(kind: str | None) -> str | None:
@@ -418,8 +410,8 @@ def check(
     """
     kind = asked_kind(kind)
     outcome = canonical(kind, value.strip(), country)
-    found, public, stops = _lookup(session, caller, [outcome])
-    result = _result(value, outcome, caller, found, public, stops)
+    found, public = _lookup(session, caller, [outcome])
+    result = _result(value, outcome, caller, found, public)
     written = audit.record_search(
         session,
         caller,
@@ -474,10 +466,9 @@ def check_bulk(
         else InvalidIdentifier(asked_kind(i.kind) or "", i.value, problem)
         for i, problem in zip(items, refused, strict=True)
     ]
-    found, public, stops = _lookup(session, caller, outcomes)
+    found, public = _lookup(session, caller, outcomes)
     results = [
-        _result(i.value, o, caller, found, public, stops)
-        for i, o in zip(items, outcomes, strict=True)
+        _result(i.value, o, caller, found, public) for i, o in zip(items, outcomes, strict=True)
     ]
     hits = sum(1 for r in results if r.hit)
     invalid = sum(1 for r in results if r.error is not None)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, and_, bindparam, insert, or_, select, tuple_, update
-from sqlalchemy.engine import Dialect
+from sqlalchemy import ColumnElement, and_, insert, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from counterscam.access import audit
@@ -20,14 +18,12 @@ from counterscam.db.base import column_chars, utcnow
 from counterscam.db.dialect import lock_intake
 from counterscam.db.link_models import StopEntry
 from counterscam.db.models import Identifier, Report, Sighting
-from counterscam.db.prepared import Prepared
 from counterscam.identifiers import InvalidIdentifier, canonicalize
 from counterscam.identifiers._types import shown
 from counterscam.intake.schema import IDENTIFIER_VALUE_CHARS, overlong
 from counterscam.link.rules import LinkRules
 
 HUB_CHUNK = 5_000
-FEW_KEYS = 4
 
 
 class StopEntryMissing(LookupError):
@@ -258,52 +254,6 @@ class Stopped(NamedTuple):
     reason: str
     added_by: str
     added_at: datetime
-
-
-_STOPPED_COLUMNS = (StopEntry.reason, StopEntry.added_by, StopEntry.added_at)
-
-
-@lru_cache(maxsize=4)
-def _one_stopped(dialect: Dialect) -> Prepared:
-    # A hit's single check pays this on top of its match query: on the driver's cursor, as
-    # the match query runs (db.prepared), it costs the database's time, not the ORM's.
-    statement = select(*_STOPPED_COLUMNS).where(
-        StopEntry.kind == bindparam("kind"),
-        StopEntry.value == bindparam("value"),
-        StopEntry.action == "stop",
-    )
-    return Prepared(statement, dialect, ("kind", "value"))
-
-
-def stopped_entries(
-    session: Session, keys: Collection[tuple[str, str]]
-) -> dict[tuple[str, str], Stopped]:
-    """Return the ``stop`` entries of these (kind, value) keys: a check's note on its hits.
-
-    Not audited: the check that asks is.
-    """
-    found: dict[tuple[str, str], Stopped] = {}
-    if len(keys) <= FEW_KEYS:
-        # A single check's hit, and a URL's with its domain: the prepared statement once a key
-        # costs a fraction of compiling the ORM's multi-key query (which doubled a check's p99).
-        connection = session.connection()
-        one = _one_stopped(connection.dialect)
-        for kind, value in keys:
-            rows = one.rows(connection, {"kind": kind, "value": value})
-            if rows:
-                found[(kind, value)] = Stopped(*rows[0])
-        return found
-    ordered = sorted(keys)
-    for start in range(0, len(ordered), HUB_CHUNK):
-        chunk = ordered[start : start + HUB_CHUNK]
-        listed = session.execute(
-            select(StopEntry.kind, StopEntry.value, *_STOPPED_COLUMNS).where(
-                tuple_(StopEntry.kind, StopEntry.value).in_(chunk), StopEntry.action == "stop"
-            )
-        )
-        for kind, value, reason, added_by, added_at in listed:
-            found[(kind, value)] = Stopped(reason, added_by, added_at)
-    return found
 
 
 def _named_only_hidden(

@@ -40,9 +40,9 @@ def test_an_unlisted_bank_gets_the_generic_length_check() -> None:
 @pytest.mark.parametrize(
     ("raw", "qualifier", "said"),
     [
-        # RHB's code in Singapore as in Malaysia: the reference lists only Malaysia's.
-        ("RHBBSGSG 1234567890", None, "RHBB is RHB Bank (MY), and the reference data has no"),
-        ("1234567890", "RHBBSGSG", "RHBB is RHB Bank (MY)"),
+        # RHB's code in Thailand as in Malaysia and Singapore: the reference lists those two.
+        ("RHBBTHBK 1234567890", None, "of a bank in Thailand, but the reference data lists the"),
+        ("1234567890", "RHBBTHBK", "RHBB only for RHB Bank (MY), RHB Singapore (SG)"),
         # Canonical form of a listed code in another country: a slip, as before.
         ("MY:DBSS:1234567890", None, "DBSS is DBS Bank (SG)"),
     ],
@@ -75,3 +75,29 @@ def test_a_holders_name_with_a_bics_shape_is_still_the_holder() -> None:
     assert found.value == "MY:MBBE:514012345678"
     found = canonicalize("bank_account", "ICBKSGSG 1234567890 SETIAWAN", country="SG")
     assert found.value == "SG:ICBK:1234567890"
+
+
+@pytest.mark.parametrize(
+    ("raw", "country", "qualifier", "value"),
+    [
+        # RHB's Singapore branch, listed since: the BIC's country, whoever reports it.
+        ("RHBBSGSG 1234567890", "KH", None, "SG:RHBB:1234567890"),
+        ("1234567890", "MY", "RHBBSGSG", "SG:RHBB:1234567890"),
+        ("BKCHKHPP 1234567890", "SG", None, "KH:BKCH:1234567890"),
+        # Partner countries' banks are never listed: their BIC is their bank, whatever its code.
+        ("BKCHCNBJ 1234567890", "CN", None, "CN:BKCH:1234567890"),
+        ("CN:BKCH:1234567890", "KH", None, "CN:BKCH:1234567890"),
+        ("SWIFT BKCHCNBJ 1234567890", "TH", None, "CN:BKCH:1234567890"),
+    ],
+)
+def test_a_bic_is_read_as_its_own_countrys_bank(
+    raw: str, country: str, qualifier: str | None, value: str
+) -> None:
+    # These were refused as "no RHBB bank in SG" or "BKCH is Bank of China Singapore".
+    found = canonicalize("bank_account", raw, country=country, qualifier=qualifier)
+    assert (found.value, found.country) == (value, value[:2])
+
+
+def test_a_bic_of_a_place_outside_the_reference_data_says_where_it_is() -> None:
+    with pytest.raises(InvalidIdentifier, match="as a BIC it is a bank in Hong Kong, which is not"):
+        canonicalize("bank_account", "HSBCHKHH 123456789", country="SG")

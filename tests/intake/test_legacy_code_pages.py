@@ -19,6 +19,9 @@ from tests.intake.test_written_forms import _windows_1258
 # (how the bytes are made, the text in the narrative, the name the reason gives)
 SAVED = {
     "thai": ("cp874", "แก๊งคอลเซ็นเตอร์โทรมาหลอกให้โอนเงิน", "Windows-874 (Thai, TIS-620)"),
+    # Two words and no spaces (scammed + invest): four consonants in a row without a vowel
+    # between them were taken for hanzi read as Thai, and no code page was named.
+    "thai, a short narrative": ("cp874", "หลอกลงทุน", "Windows-874 (Thai, TIS-620)"),
     "vietnamese": ("cp1258", "Lừa đảo qua điện thoại", "Windows-1258 (Vietnamese)"),
     "simplified chinese": ("gbk", "受害人通过微信被骗投资", "GBK/GB18030 (Simplified Chinese"),
     "gb18030": ("gb18030", "诈骗集团在柬埔寨的园区", "GBK/GB18030 (Simplified Chinese"),

@@ -2,11 +2,14 @@
 
 Banks open (digital banks, foreign banks' branches) before the secretariat adds them to
 ``banks.yaml``, and a centre's report naming one must not be refused for that: the BIC alone
-gives the canonical form, its country and its four-letter institution code. Only a code no
-listed bank uses is taken so: ``DBSSMYKL`` or ``MY:DBSS:...`` is more likely a slip for DBS in
-Singapore than a new bank, and stays refused with that hint. A code starting with ``X`` is
-the project's own kind (banks without a BIC) and only the reference data hands those out.
-Without the reference data's length range, the number gets the generic 5-30 digits.
+gives the canonical form, its country and its four-letter institution code. In a member
+country only a code no listed bank uses is taken so: the reference data is meant to hold the
+member countries' banks, so ``DBSSMYKL`` or ``MY:DBSS:...`` is more likely a slip for DBS in
+Singapore than a new bank, and stays refused with that hint. Partner countries' banks are never
+listed, so there the BIC is taken whatever its code: ``BKCHCNBJ`` is Bank of China in China,
+not a slip for one of its branches in the region. A code starting with ``X`` is the project's
+own kind (banks without a BIC) and only the reference data hands those out. Without the
+reference data's length range, the number gets the generic 5-30 digits.
 """
 
 from __future__ import annotations
@@ -14,7 +17,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from counterscam.reference import Bank, banks, countries
+import phonenumbers
+
+from counterscam.identifiers.phone import place_name
+from counterscam.reference import Bank, banks, countries, member_codes
 
 _BIC = re.compile(r"([A-Z]{4})([A-Z]{2})[A-Z0-9]{2}(?:[A-Z0-9]{3})?")
 
@@ -30,8 +36,10 @@ def _known_countries() -> frozenset[str]:
 
 
 def unlisted_bank(country: str, code: str) -> Bank | None:
-    """Return a bank of ``country`` with institution ``code`` that no listed bank uses."""
-    if code.startswith("X") or code in _listed_codes() or country not in _known_countries():
+    """Return a bank of ``country`` with institution ``code`` that the reference lacks there."""
+    if code.startswith("X") or country not in _known_countries():
+        return None
+    if code in _listed_codes() and country in member_codes():
         return None
     if not (code.isascii() and code.isalpha() and len(code) == 4):
         return None
@@ -50,19 +58,30 @@ def unlisted_by_bic(text: str) -> Bank | None:
 
 
 def listed_elsewhere(text: str) -> str | None:
-    """Say why the BIC ``text`` is no bank: its code is a listed bank's, of another country.
+    """Say why the BIC ``text`` is no bank: its code is a listed bank's of other member
+    countries only, or its country is none the reference data knows (``HSBCHKHH``).
 
     A group's subsidiaries share their institution code (RHBB is RHB in Malaysia and in
     Singapore), so the BIC may be right and the reference data short of the subsidiary.
     """
     found = _BIC.fullmatch(text.strip())
-    if found is None or found[2] not in _known_countries():
+    if found is None:
         return None
-    owners = [f"{b.label} ({b.country})" for b in banks() if found[1] in (b.code, *b.other_codes)]
+    bic, code, country = found[0], found[1], found[2]
+    place = place_name(country)
+    if country not in _known_countries():
+        if country not in phonenumbers.SUPPORTED_REGIONS:
+            return None  # no country at all: an unknown bank's name, as before
+        return (
+            f"names an unknown bank {bic!r}; as a BIC it is a bank in {place}, which is not a "
+            "country of the reference data, so its accounts cannot be kept: give the account in "
+            f"the report's narrative, or ask the secretariat to add {place} to the reference data"
+        )
+    owners = [f"{b.label} ({b.country})" for b in banks() if code in (b.code, *b.other_codes)]
     if not owners:
         return None
     return (
-        f"has the BIC {found[0]}: {found[1]} is {', '.join(owners)}, and the reference data "
-        f"has no {found[1]} bank in {found[2]}; check the BIC, or ask the secretariat to add "
-        "the bank to the reference data"
+        f"has the BIC {bic}, of a bank in {place}, but the reference data lists the code "
+        f"{code} only for {', '.join(owners)}, not for a bank in {place}; check the BIC, or "
+        f"ask the secretariat to add the {code} bank in {place} to the reference data"
     )

@@ -8,6 +8,7 @@ from functools import cache
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
 
+from counterscam.identifiers._forwarding import forwarded_number
 from counterscam.identifiers._links import phone_in_link
 from counterscam.identifiers._phone_fast import valid_e164
 from counterscam.identifiers._phone_letters import keypad_digits, refuse_letters
@@ -423,6 +424,9 @@ def canonicalize_phone(raw: str, country: str | None) -> Canonical:
             "phone", raw, f"{shown(raw)} is a web address, not a phone number; enter it as a url"
         )
     text = _CODE_IN_SQUARE.sub(r"(\1)", _LABEL.sub("", text))
+    forwarded = forwarded_number(text)
+    if forwarded is not None:
+        return e164(raw, forwarded, region)  # the scammer's number, not the code around it
     text = _spreadsheet_number(raw, text)
     _refuse_several(raw, text)
     refuse_masked(raw, text)

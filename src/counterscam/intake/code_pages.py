@@ -80,8 +80,13 @@ _THAI_VOWEL = re.compile("[\u0e30-\u0e39\u0e40-\u0e44\u0e47]")
 # ฃ, ฅ, ฦ and the Pali marks ฺ, ๎ are not written in Thai today.
 _THAI_LETTER = re.compile("[\u0e01\u0e02\u0e04\u0e06-\u0e25\u0e27-\u0e39\u0e3f-\u0e4d]")
 _THAI_NUMBER = re.compile("[\u0e50-\u0e59]{2}")
-# อ, ว, ย and ร also stand for vowels (หลอก, สวน), so they end a run.
-_THAI_BARE = re.compile("[\u0e01-\u0e21\u0e24-\u0e26\u0e28-\u0e2c\u0e2e]{4,}")
+# อ, ว, ย and ร also stand for vowels (หลอก, สวน), so they end a run; so does a consonant
+# with a sign above or below it, which is its syllable's vowel or tone (the ท of ทุน): Thai
+# writes no spaces between words, and "หลอกลงทุน" has four consonants in a row (กลงท) once
+# the inherent vowels are left out, yet only three (กลง) that carry no sign.
+_THAI_BARE = re.compile(
+    "(?:[\u0e01-\u0e21\u0e24-\u0e26\u0e28-\u0e2c\u0e2e](?![\u0e31\u0e33-\u0e3a\u0e47-\u0e4e])){4,}"
+)
 
 
 def _thai(text: str) -> float:

@@ -82,12 +82,14 @@ def read_workbook(source: Source, limits: Limits) -> list[Table]:
                 "that holds the reports 'reports' (and the others identifiers, parties, "
                 "places), or use the template",
             )
-        merged = _check_sizes(sheets, limits)
+        sizes = _check_sizes(sheets, limits)
         tables = []
         for kind in columns.FILES:
-            if kind in sheets and (
-                table := _sheet_table(sheets[kind], kind, limits, merged.get(kind, ()))
-            ):
+            if kind not in sheets:
+                continue
+            size = sizes[kind]
+            table = _sheet_table(sheets[kind], kind, limits, size.merged, hidden=size.hidden)
+            if table:
                 tables.append(table)
         return tables
     except FileProblem:
@@ -129,15 +131,15 @@ def sheet_hidden(ws: Any) -> bool:
     return getattr(ws, "sheet_state", "visible") != "visible"
 
 
-def _check_sizes(sheets: dict[str, Any], limits: Limits) -> dict[str, tuple[str, ...]]:
+def _check_sizes(sheets: dict[str, Any], limits: Limits) -> dict[str, SheetSize]:
     """Refuse intake sheets of more rows and cells than the limits let in, before parsing them.
 
-    Only the intake sheets are counted: the others are never parsed. Returns the merged
-    ranges of each sheet, which the count finds after its rows.
+    Only the intake sheets are counted: the others are never parsed. Returns each sheet's
+    count, with the merged ranges found after its rows and the rows it hides.
     """
     budget = None if limits.max_reports is None else limits.max_reports * TAGS_PER_REPORT
     left = budget
-    merged: dict[str, tuple[str, ...]] = {}
+    sizes: dict[str, SheetSize] = {}
     for kind in columns.FILES:
         if kind not in sheets:
             continue
@@ -159,8 +161,8 @@ def _check_sizes(sheets: dict[str, Any], limits: Limits) -> dict[str, tuple[str,
             )
         if left is not None:
             left -= size.elements
-        merged[kind] = size.merged
-    return merged
+        sizes[kind] = size
+    return sizes
 
 
 def measure_sheet(ws: Any, *, max_elements: int | None, max_rows: int) -> SheetSize:
@@ -341,9 +343,21 @@ def _lost_digits(label: str, row: int, names: list[str], cells: list[Any]) -> li
     ]
 
 
-def _sheet_table(ws: Any, kind: str, limits: Limits, merged: Sequence[str] = ()) -> Table | None:
-    """Return a sheet as a table; None for a blank linked sheet, read as not given."""
+def _sheet_table(
+    ws: Any,
+    kind: str,
+    limits: Limits,
+    merged: Sequence[str] = (),
+    *,
+    hidden: Sequence[int] = (),
+) -> Table | None:
+    """Return a sheet as a table; None for a blank linked sheet, read as not given.
+
+    ``hidden`` are the numbers of the rows the sheet hides; one holding values is refused.
+    """
     label = str(ws.title)
+    hidden_rows = frozenset(hidden)
+    unseen: list[int] = []
     rows: list[tuple[int, dict[str, Any], list[RowError]]] = []
     names: list[str] = []
     dates: list[int] = []
@@ -377,6 +391,8 @@ def _sheet_table(ws: Any, kind: str, limits: Limits, merged: Sequence[str] = ())
             continue
         if header_again(label, number, values, names):
             continue  # a second sheet's rows pasted below, header and all
+        if number in hidden_rows:
+            unseen.append(number)
         problems = _lost_digits(label, number, names, cells)
         problems.extend(_unstorable(label, number, names, cells))
         problems.extend(formula_cells(label, number, names, values, skip="external_ref"))
@@ -408,6 +424,8 @@ def _sheet_table(ws: Any, kind: str, limits: Limits, merged: Sequence[str] = ())
             # as a sheet left out, it keeps a resubmitted report's stored rows of its kind.
             return None
         raise file_problem(label, "the sheet is empty; it needs a header row", row=1)
+    if unseen:
+        raise _hidden_rows(label, unseen)
     if merged:
         _refuse_merged(label, names, rows, merged)
 
@@ -415,6 +433,28 @@ def _sheet_table(ws: Any, kind: str, limits: Limits, merged: Sequence[str] = ())
         return iter(rows)
 
     return Table(kind=kind, label=label, open_rows=open_rows)
+
+
+def _hidden_rows(label: str, numbers: list[int]) -> FileProblem:
+    """Refuse rows hidden by Hide or by a filter: as a hidden sheet's, they would be imported
+    although no one sending the workbook sees them (a filter on one country's reports, the
+    others sent unawares)."""
+    shown_rows = ", ".join(f"{n:,}" for n in numbers[:_HIDDEN_NAMED])
+    if len(numbers) > _HIDDEN_NAMED:
+        shown_rows += f" and {len(numbers) - _HIDDEN_NAMED:,} more"
+    one = len(numbers) == 1
+    return file_problem(
+        label,
+        f"{'row' if one else 'rows'} {shown_rows} of the sheet {label!r} "
+        f"{'is' if one else 'are'} hidden (by Hide or by a filter), so "
+        f"{'it' if one else 'they'} would be imported unseen; clear the filter "
+        "(Data > Clear) and unhide the rows (select them, right-click > Unhide), check them, "
+        "and delete those that are not to be imported",
+        row=numbers[0],
+    )
+
+
+_HIDDEN_NAMED = 10
 
 
 # Rows of data the merged ranges of a sheet may cover, counted once for each range: a sheet

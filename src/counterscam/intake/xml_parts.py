@@ -74,6 +74,8 @@ def _prolog_text(head: bytes) -> str:
 _ROW_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
 _ROWS_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?sheetData\s*>")
 _ROW_NUMBER = re.compile(rb"""\sr\s*=\s*["']\s*(\d+)""")
+# A row hidden by Hide or by an AutoFilter: <row r="5" hidden="1">.
+_HIDDEN = re.compile(rb"""\shidden\s*=\s*["']\s*(?:1|true)\s*["']""")
 # Merged ranges kept of a sheet: more are kept only to tell that there are more (a sheet of
 # 10,000 reports with every cell merged in pairs has 65,000).
 MAX_MERGED = 100_000
@@ -92,7 +94,8 @@ class SheetSize:
 
     ``passed`` names that limit: "elements", "rows" or "row" (one row too wide), or None;
     ``row`` is the row the count stopped in, by its number (r="...") or else its place;
-    ``merged`` the merged ranges listed after the rows (``A2:A4``), when none was passed.
+    ``merged`` the merged ranges listed after the rows (``A2:A4``), when none was passed;
+    ``hidden`` the numbers of the rows hidden (by Hide or by a filter), with or without cells.
     """
 
     elements: int
@@ -100,6 +103,7 @@ class SheetSize:
     passed: str | None = None
     row: int = 0
     merged: tuple[str, ...] = ()
+    hidden: tuple[int, ...] = ()
 
 
 def sheet_size(
@@ -113,6 +117,7 @@ def sheet_size(
     """
     elements = rows = in_row = 0
     merged: list[str] = []
+    hidden: list[int] = []
     row_tag = b""
     carry = b""
     in_rows = True  # before </sheetData>: what follows (hyperlinks, merged cells) is no row's
@@ -137,6 +142,10 @@ def sheet_size(
             last = found.start()
             rows += 1
             row_tag = data[last : last + _TAG_KEPT]
+            if b"hidden" in row_tag and _row_hidden(row_tag):
+                # Read here, where every row tag passes anyway: openpyxl's read-only reader
+                # does not say which rows are hidden, and a second pass would double the cost.
+                hidden.append(_row_number(row_tag, rows))
             in_row = 0
             if rows > max_rows:
                 return SheetSize(elements, rows, "rows", _row_number(row_tag, rows))
@@ -151,12 +160,17 @@ def sheet_size(
         elements += _starts(data, 0, len(data))
         if max_elements is not None and elements > max_elements:
             return SheetSize(elements, rows, "elements", _row_number(row_tag, rows))
-    return SheetSize(elements, rows, merged=tuple(merged))
+    return SheetSize(elements, rows, merged=tuple(merged), hidden=tuple(hidden))
 
 
 def _starts(data: bytes, start: int, end: int) -> int:
     """Count the start tags between two offsets (and declarations and comments, which are few)."""
     return data.count(b"<", start, end) - data.count(b"</", start, end)
+
+
+def _row_hidden(tag: bytes) -> bool:
+    end = tag.find(b">")
+    return _HIDDEN.search(tag if end < 0 else tag[:end]) is not None
 
 
 def _row_number(tag: bytes, place: int) -> int:

@@ -51,6 +51,18 @@ def test_invalid_value_exits_2_with_the_reason(runner: CliRunner, region: CheckR
     assert "not a valid phone" in result.output
 
 
+def test_check_bulk_counts_agree_in_number(
+    runner: CliRunner, region: CheckRegion, tmp_path: Path
+) -> None:
+    # The summary read "1 hits, 1 invalid." whatever the counts.
+    source = tmp_path / "values.csv"
+    source.write_text(f"kind,value\nphone,{PHONE}\nphone,+6591234567\nphone,12\nphone,13\n")
+    out = tmp_path / "answers.csv"
+    result = runner.invoke(app, ["check-bulk", str(source), "--country", "MY", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "4 checked: 2 hits, 2 invalid values." in result.output
+
+
 def test_check_bulk_writes_one_answer_per_row(
     runner: CliRunner, region: CheckRegion, tmp_path: Path
 ) -> None:
@@ -59,7 +71,7 @@ def test_check_bulk_writes_one_answer_per_row(
     out = tmp_path / "answers.csv"
     result = runner.invoke(app, ["check-bulk", str(source), "--country", "MY", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "3 checked: 1 hits, 1 invalid" in result.output
+    assert "3 checked: 1 hit, 1 invalid value." in result.output
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert [r["hit"] for r in rows] == ["yes", "no", "no"]
     assert rows[1]["error"] and rows[0]["canonical"] == PHONE
@@ -110,7 +122,7 @@ def test_check_bulk_answers_name_their_row_and_never_run_a_formula(
     out = tmp_path / "answers.csv"
     result = runner.invoke(app, ["check-bulk", str(source), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "2 checked: 1 hits, 1 invalid" in result.output
+    assert "2 checked: 1 hit, 1 invalid value." in result.output
     hit, formula = csv.DictReader(out.open(encoding="utf-8-sig"))
     assert (hit["line"], hit["kind"], hit["canonical"]) == ("2", "phone", PHONE)
     assert formula["line"] == "4" and formula["value"] == '\'=HYPERLINK("http://x")'

@@ -42,7 +42,7 @@ def test_a_kind_merged_down_a_group_of_rows_is_not_guessed_for_the_others(
     rows = [["kind", "value"], ["phone", PHONE], [None, NO_HIT], [None, PHONE]]
     book = workbook({"list": rows}, lambda s: s["list"].merge_cells("A2:A4"))
     said, answers = _check(runner, tmp_path, book)
-    assert "3 checked: 1 hits, 2 invalid." in said
+    assert "3 checked: 1 hit, 2 invalid values." in said
     assert [(a["line"], a["kind"], a["value"], a["hit"]) for a in answers] == [
         ("2", "phone", PHONE, "yes"),
         ("3", "phone", NO_HIT, "no"),
@@ -62,7 +62,7 @@ def test_a_value_merged_down_several_rows_is_answered_on_each_not_dropped(
     rows = [["value"], [PHONE], [None], [None], [NO_HIT]]
     book = workbook({"list": rows}, lambda s: s["list"].merge_cells("A2:A4"))
     said, answers = _check(runner, tmp_path, book)
-    assert "4 checked: 1 hits, 2 invalid." in said
+    assert "4 checked: 1 hit, 2 invalid values." in said
     assert [(a["line"], a["value"]) for a in answers] == [
         ("2", PHONE),
         ("3", PHONE),
@@ -83,7 +83,7 @@ def test_merged_cells_without_a_value_or_beyond_the_value_and_kind_are_read_as_b
         sheets["list"].merge_cells("A4:A5")  # empty: formatting
 
     said, answers = _check(runner, tmp_path, workbook({"list": rows}, merge))
-    assert "2 checked: 1 hits, 0 invalid." in said
+    assert "2 checked: 1 hit, 0 invalid values." in said
     assert [a["error"] for a in answers] == ["", ""]
 
 
@@ -98,7 +98,7 @@ def test_a_hidden_sheet_first_is_not_checked_in_place_of_the_visible_list(
         made["old"].sheet_state = "hidden"
 
     said, answers = _check(runner, tmp_path, workbook(sheets, hide))
-    assert "1 checked: 1 hits, 0 invalid." in said
+    assert "1 checked: 1 hit, 0 invalid values." in said
     assert [(a["line"], a["value"], a["hit"]) for a in answers] == [("2", PHONE, "yes")]
 
 

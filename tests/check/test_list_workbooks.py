@@ -30,7 +30,7 @@ def test_strings_in_range_are_checked_as_the_file_holds_them(
     (tmp_path / "list.xlsx").write_bytes(pointing_to_strings({"A2": 0, "A3": 1}))
     result = runner.invoke(app, ["check-bulk", str(tmp_path / "list.xlsx")])
     assert result.exit_code == 0, result.output
-    assert "2 checked: 1 hits, 0 invalid" in _said(result.output)
+    assert "2 checked: 1 hit, 0 invalid values." in _said(result.output)
 
 
 def test_a_cell_pointing_to_a_missing_shared_string_is_refused_naming_it(

@@ -146,7 +146,21 @@ def test_check_result_names_the_kind(
 ) -> None:
     html = client_for("MY-NSRC").get("/check?kind=phone&value=%2B60123456789").text
     assert "HIT" in html
-    assert "</code> (Phone number)" in html
+    # The kind before the value, not in brackets after it (see the URL case below).
+    assert "Phone number <code>+60123456789</code> has been reported" in html
+    assert _parse(html).tables_outside_scroll == 0
+
+
+def test_check_answer_names_a_kind_with_brackets_without_doubling_them(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    # The answer read "<code>https://...</code> (Website address (URL)) has not been reported".
+    url = "https://scam-shop.example.com/pay"
+    html = client_for("MY-NSRC").get("/check", params={"kind": "url", "value": url}).text
+    verdict = html[html.index('id="verdict"') :]
+    verdict = verdict[: verdict.index("</div>")]
+    assert f"Website address (URL) <code>{url}</code> has not been reported" in verdict
+    assert "((" not in verdict and "))" not in verdict
     assert _parse(html).tables_outside_scroll == 0
 
 

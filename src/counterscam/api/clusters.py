@@ -57,11 +57,16 @@ class ClusterPageOut(_Out):
 
 
 class FigureOut(_Out):
-    """Reports and loss of one country, month or scam type."""
+    """Reports and loss of one country, month or scam type.
+
+    ``loss_usd`` sums the losses the reports give; ``reports_with_loss`` says how many give one
+    (``0.00`` from none of them is no loss known, not a loss of nothing), as the check says.
+    """
 
     name: str
     reports: int
     loss_usd: Decimal
+    reports_with_loss: int
 
 
 class IdentifierUseOut(_Out):

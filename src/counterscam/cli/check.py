@@ -37,8 +37,13 @@ CountryOpt = Annotated[
 BULK_CHUNK = 1_000
 
 
+def _counted(count: int, noun: str) -> str:
+    """Return "1 hit", "2 hits": the count with its noun agreeing in number."""
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
 def _reports(count: int) -> str:
-    return f"{count:,} report" + ("" if count == 1 else "s")
+    return _counted(count, "report")
 
 
 def _render(result: CheckResult) -> None:
@@ -242,7 +247,9 @@ def check_bulk_command(
         # machine's code page, and Thai or Vietnamese values came out garbled.
         with out.open("w", newline="", encoding="utf-8-sig") as handle:
             write_answers(handle, rows)
-    console.print(f"{len(listed):,} checked: {hits:,} hits, {invalid:,} invalid.")
+    console.print(
+        f"{len(listed):,} checked: {_counted(hits, 'hit')}, {_counted(invalid, 'invalid value')}."
+    )
     numbers = [e.line for e in listed if e.note is not None]
     if numbers:
         rows_named = ", ".join(map(str, numbers[:10])) + (", ..." if len(numbers) > 10 else "")

@@ -40,11 +40,16 @@ class ClusterHidden(PermissionError):
 
 @dataclass(frozen=True)
 class CountryFigure:
-    """Reports and losses of one country (or one month, one scam type)."""
+    """Reports and losses of one country (or one month, one scam type).
+
+    ``loss_usd`` sums the losses the reports give and ``reports_with_loss`` says how many give
+    one: ``0.00`` from none of them is no loss known, not a loss of nothing.
+    """
 
     name: str
     reports: int
     loss_usd: Decimal
+    reports_with_loss: int
 
 
 @dataclass(frozen=True)
@@ -141,12 +146,20 @@ class ClusterBrief:
 
 def _figures(rows: list[tuple[str, Decimal | None]]) -> list[CountryFigure]:
     count: Counter[str] = Counter()
+    given: Counter[str] = Counter()
     loss: dict[str, Decimal] = defaultdict(Decimal)
     for name, amount in rows:
         count[name] += 1
-        loss[name] += amount or Decimal(0)
+        if amount is not None:  # a loss of 0 (a failed attempt) is a loss given
+            given[name] += 1
+            loss[name] += amount
     return [
-        CountryFigure(name=n, reports=count[n], loss_usd=loss[n].quantize(Decimal("0.01")))
+        CountryFigure(
+            name=n,
+            reports=count[n],
+            loss_usd=loss[n].quantize(Decimal("0.01")),
+            reports_with_loss=given[n],
+        )
         for n in sorted(count, key=lambda n: (-loss[n], n))
     ]
 

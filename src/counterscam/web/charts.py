@@ -24,10 +24,19 @@ MUTED = "#505a5f"
 
 @dataclass(frozen=True)
 class Point:
-    """One bar or one point of a line: its label and value."""
+    """One bar or one point of a line: its label and value.
+
+    ``text`` is said instead of the value when the value is not a figure (a loss no report
+    gave is drawn as no bar, not read as $0).
+    """
 
     label: str
     value: float
+    text: str = ""
+
+
+def _said(point: Point, money: bool) -> str:
+    return point.text or _fmt(point.value, money)
 
 
 def _fmt(value: float, money: bool) -> str:
@@ -86,7 +95,7 @@ def _description(points: Sequence[Point], money: bool) -> str:
     A role="img" drawing hides its bars' own titles, so the title alone ("Reports by scam
     type") told nothing of the figures drawn.
     """
-    figures = "; ".join(f"{p.label}: {_fmt(p.value, money)}" for p in points)
+    figures = "; ".join(f"{p.label}: {_said(p, money)}" for p in points)
     return f"<desc>{escape(figures or 'No data.')}</desc>"
 
 
@@ -118,9 +127,9 @@ def bar_chart(
         parts.append(
             _label(label, p.label, x=label_w - 8, middle=y + bar_h / 2)
             + f'<rect x="{label_w}" y="{y:.1f}" width="{w:.1f}" height="{bar_h}" fill="{colour}">'
-            f"<title>{escape(p.label)}: {escape(_fmt(p.value, money))}</title></rect>"
+            f"<title>{escape(p.label)}: {escape(_said(p, money))}</title></rect>"
             f'<text x="{label_w + w + 6:.1f}" y="{y + bar_h - 5:.1f}" fill="{INK}" '
-            f'font-size="12">{escape(_fmt(p.value, money))}</text>'
+            f'font-size="12">{escape(_said(p, money))}</text>'
         )
     parts.append("</svg>")
     return Markup("".join(parts))

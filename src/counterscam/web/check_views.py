@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from counterscam.access.caller import Caller
 from counterscam.check.lists import Listed
 from counterscam.check.results import BulkCheckResult, CheckResult
-from counterscam.web.formatting import member_countries, money, sentence
+from counterscam.web.formatting import loss_text, member_countries, sentence
 
 # The bulk page lists every hit and every invalid value; values with no hit, usually most of
 # a long list, up to this many (the CSV download holds them all).
@@ -32,22 +32,18 @@ def seen_in(result: CheckResult | None) -> dict[str, str | list[str]]:
 
 def reported_loss(result: CheckResult, currency: bool = True) -> str:
     """Return the loss of the reports the caller may see as the answer states it, or "" when
-    the caller may see none; ``currency`` False leaves out "USD " (a column saying so).
-
-    A sum over reports that gave no loss reads 0.00 as though the scams cost nothing; one over
-    some of them is told as such. A loss of 0 given (a failed attempt) is a loss given.
-    """
+    the caller may see none; ``currency`` False leaves out "USD " (a column saying so)."""
     seen, given = result.reports, result.reports_with_loss
     if not seen:
         return ""
-    if not given:
-        if seen == 1:
-            return "Not given in the report you may see"
-        return f"Not given in any of the {seen:,} reports you may see"
-    total = money(result.loss_usd) if currency else f"{result.loss_usd:,.2f}"
-    if given == seen:
-        return total
-    return f"{total} (from {given:,} of {seen:,} reports)"
+    where = "the report" if seen == 1 else f"any of the {seen:,} reports"
+    return loss_text(
+        result.loss_usd,
+        given=given,
+        seen=seen,
+        currency=currency,
+        none=f"Not given in {where} you may see",
+    )
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,13 @@ from counterscam.web.tables import Column, Table
 IDENTIFIERS_SHOWN = 10  # per kind on the page; the CSV has them all
 LINKS_PER_PAGE = 50
 OPERATOR_ROLES = ("suspect", "mule", "recruiter")
-FIGURE_COLUMNS = (Column("reports", "Reports", "count"), Column("loss_usd", "Loss (USD)", "usd"))
+FIGURE_COLUMNS = (
+    Column("reports", "Reports", "count"),
+    Column("loss_usd", "Loss (USD)", "loss"),
+    # The CSV keeps the sum (0.00 from none) and says how many reports gave it, as the check's.
+    Column("reports_with_loss", "Reports giving a loss", "count", html=False),
+)
+NO_LOSS_GIVEN = "No loss given"
 
 
 @dataclass(frozen=True)
@@ -51,7 +57,7 @@ def months(timeline: list[CountryFigure]) -> list[CountryFigure]:
     out = []
     while True:
         name = f"{year:04d}-{month:02d}"
-        out.append(found.get(name, CountryFigure(name, 0, Decimal("0.00"))))
+        out.append(found.get(name, CountryFigure(name, 0, Decimal("0.00"), 0)))
         if name >= timeline[-1].name:
             return out
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
@@ -66,6 +72,7 @@ def _figure_table(
             "name": label(f.name, vocabulary) if vocabulary else f.name,
             "reports": f.reports,
             "loss_usd": f.loss_usd,
+            "reports_with_loss": f.reports_with_loss,
         }
         for f in figures
     ]
@@ -75,6 +82,7 @@ def _figure_table(
     totals = {
         "reports": sum(f.reports for f in figures),
         "loss_usd": sum((f.loss_usd for f in figures), Decimal(0)),
+        "reports_with_loss": sum(f.reports_with_loss for f in figures),
     }
     return Table(caption=caption, columns=columns, rows=rows, csv_name=csv_name, totals=totals)
 
@@ -202,7 +210,14 @@ def brief_charts(brief: ClusterBrief) -> dict[str, Markup]:
     by_month = months(brief.timeline)
     return {
         "country_loss": charts.bar_chart(
-            charts.points([(label(f.name, "country"), f.loss_usd) for f in brief.victim_countries]),
+            [
+                charts.Point(
+                    label(f.name, "country"),
+                    float(f.loss_usd),
+                    text="" if f.reports_with_loss else NO_LOSS_GIVEN,
+                )
+                for f in brief.victim_countries
+            ],
             title="Loss in US dollars by reporting country",
             money=True,
             colour=charts.BAR_ALT,

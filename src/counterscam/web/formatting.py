@@ -49,6 +49,23 @@ def money(value: Decimal | float | int | None, currency: str = "USD") -> str:
     return f"{currency} {amount:,.{places}f}"
 
 
+def loss_text(
+    amount: Decimal, *, given: int, seen: int, currency: bool = True, none: str = "No loss given"
+) -> str:
+    """Return a loss summed over ``seen`` reports of which ``given`` gave one, as pages say it.
+
+    A sum over reports that gave no loss reads 0.00 as though the scams cost nothing: it is
+    ``none`` instead; one over some of them says so. A loss of 0 given (a failed attempt) is a
+    loss given. ``currency`` False leaves out "USD " (a column whose heading says it).
+    """
+    total = money(amount) if currency else f"{amount:,.2f}"
+    if given == seen:
+        return total
+    if not given:
+        return none
+    return f"{total} (from {given:,} of {seen:,} reports)"
+
+
 def usd_whole(value: Decimal | float | int | None) -> str:
     """Format a USD amount rounded to the dollar, like 'USD 1,204,300'."""
     if value is None:
@@ -246,6 +263,7 @@ FILTERS = {
     "isolated": isolated,
     "number": number,
     "money": money,
+    "loss_text": loss_text,
     "usd": usd_whole,
     "usd_compact": usd_compact,
     "day": day,

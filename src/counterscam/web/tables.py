@@ -18,7 +18,10 @@ from counterscam.web.forms import FormErrors
 
 # Cell formats: how the HTML renderer shows a value; CSV always gets the raw value.
 # "plus" is a count the row already writes as text ("+35"), right-aligned as the counts are.
-FORMATS = ("text", "count", "plus", "usd", "money", "date", "moment", "mark", "code")
+# "loss" is a USD sum over the row's ``reports`` of which ``reports_with_loss`` gave a loss:
+# from none of them it says no loss was given, not 0.00 (formatting.loss_text); the heading
+# names the currency, as "usd" columns do.
+FORMATS = ("text", "count", "plus", "usd", "loss", "money", "date", "moment", "mark", "code")
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,7 @@ class Column:
     @property
     def numeric(self) -> bool:
         """Tell whether the column holds numbers (right-aligned)."""
-        return self.format in ("count", "usd", "money", "plus")
+        return self.format in ("count", "usd", "loss", "money", "plus")
 
 
 @dataclass(frozen=True)

@@ -113,7 +113,7 @@ def test_an_agency_kind_that_is_not_one_of_the_four_or_an_unknown_agency_is_refu
     unknown = runner.invoke(cli, ["agency", "set-kind", "XX-NONE", "member"])
     assert unknown.exit_code == 1 and "no agency with code" in unknown.output
     listed = runner.invoke(cli, ["agency", "list"]).output
-    assert next(ln for ln in listed.splitlines() if "SG-ASCOM" in ln).split()[-2] == "member"
+    assert next(ln for ln in listed.splitlines() if "SG-ASCOM" in ln).split()[-4] == "member"
 
 
 def test_a_partner_s_token_does_not_make_its_agency_a_member(

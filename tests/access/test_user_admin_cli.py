@@ -178,6 +178,8 @@ def test_setting_a_password_refuses_an_unknown_user_or_a_weak_password(
         ["user", "move", "user-my-nsrc", "--agency", "AU-AFP"],
         ["agency", "list"],
         ["agency", "set-kind", "AU-AFP", "member"],
+        ["agency", "disable", "MY-NSRC"],
+        ["agency", "enable", "MY-NSRC"],
         ["agency", "add", "XX-1", "--name", "X", "--country", "MY", "--kind", "member"],
     ],
 )

@@ -403,6 +403,8 @@ NO_READ_COMMANDS = {
     "agency import": "account administration (the local operator only)",
     "agency list": "account administration (the local operator only)",
     "agency set-kind": "account administration (the local operator only)",
+    "agency disable": "account administration (the local operator only)",
+    "agency enable": "account administration (the local operator only)",
     "user add": "account administration (the local operator only)",
     "user list": "account administration (the local operator only)",
     "user disable": "account administration (the local operator only)",

@@ -10,6 +10,7 @@ import pytest
 from alembic import command
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
 from counterscam.db.engine import make_engine
 from counterscam.db.migrate import alembic_config
@@ -48,3 +49,22 @@ def database_at(backend: str, tmp_path: Path, revision: str) -> Iterator[Engine]
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+def old_agency(session: Session, *, code: str, country: str) -> int:
+    """Add a member agency to a database at an older revision; return its id.
+
+    Written as SQL: ``create_agency`` reads and writes the newest schema's columns (``active``,
+    from 0016), which an older database lacks.
+    """
+    session.execute(
+        text(
+            "INSERT INTO agency (code, name, country, kind, contact, created_at) "
+            "VALUES (:code, :code, :country, 'member', '', CURRENT_TIMESTAMP)"
+        ),
+        {"code": code, "country": country},
+    )
+    found: int = session.execute(
+        text("SELECT id FROM agency WHERE code = :code"), {"code": code}
+    ).scalar_one()
+    return found

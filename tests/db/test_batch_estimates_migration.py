@@ -9,11 +9,10 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
-from counterscam.access.accounts import create_agency
 from counterscam.access.caller import Caller
 from counterscam.db.migrate import upgrade
 from counterscam.intake.service import batch_notes, get_batch
-from tests.db.revisions import BACKENDS, database_at
+from tests.db.revisions import BACKENDS, database_at, old_agency
 
 
 @pytest.fixture(params=BACKENDS)
@@ -26,9 +25,8 @@ def test_a_batch_stored_before_the_upgrade_still_opens_with_no_estimate_note(
     old: Engine,
 ) -> None:
     with Session(old) as session:
-        agency = create_agency(session, code="MY-NSRC", name="NSRC", country="MY", kind="member")
+        agency_id = old_agency(session, code="MY-NSRC", country="MY")
         session.commit()
-        agency_id = agency.id
     with old.begin() as conn:
         conn.execute(
             text(

@@ -10,11 +10,11 @@ import pytest
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
-from counterscam.access.accounts import admin_caller, create_agency
+from counterscam.access.accounts import admin_caller
 from counterscam.check.service import check
 from counterscam.db.link_models import Cluster, ClusterLink, StopEntry
 from counterscam.db.models import Alert, Identifier, Report, Sighting
-from tests.db.revisions import BACKENDS, database_at, upgrade_to
+from tests.db.revisions import BACKENDS, database_at, old_agency, upgrade_to
 
 ISLAMIC, GROUP = "MY:MBIS:564012345678", "MY:MBBE:564012345678"
 CIMB_ISLAMIC, CIMB = "MY:CTBB:8001234567", "MY:CIBB:8001234567"
@@ -45,8 +45,8 @@ def _report(session: Session, agency: int, ref: str) -> int:
 def _seed(engine: Engine) -> dict[str, int]:
     """What the old reading left: one account stored under two codes, another under one."""
     with Session(engine) as session:
-        my = create_agency(session, code="MY-NSRC", name="NSRC", country="MY", kind="member").id
-        th = create_agency(session, code="TH-CCIB", name="CCIB", country="TH", kind="member").id
+        my = old_agency(session, code="MY-NSRC", country="MY")
+        th = old_agency(session, code="TH-CCIB", country="TH")
         ids = {"my_agency": my, "th_agency": th}
         ids |= {"my": _report(session, my, "MY-1"), "th": _report(session, th, "TH-1")}
         for name, value in (

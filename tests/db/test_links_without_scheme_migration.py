@@ -10,10 +10,9 @@ import pytest
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
-from counterscam.access.accounts import create_agency
 from counterscam.db.link_models import Cluster, ClusterLink, StopEntry
 from counterscam.db.models import Alert, Identifier, Report, Sighting
-from tests.db.revisions import BACKENDS, database_at, upgrade_to
+from tests.db.revisions import BACKENDS, database_at, old_agency, upgrade_to
 
 SHOP_HTTP, SHOP_HTTPS = "http://shop.example/pay", "https://shop.example/pay"
 GONE_HTTP, GONE_HTTPS = "http://gone.example/x", "https://gone.example/x"
@@ -52,7 +51,7 @@ def _seed(engine: Engine) -> dict[str, int]:
     """Store what the old reading left: three reports naming links typed in several ways."""
     with Session(engine) as session:
         agencies = {
-            country: create_agency(session, code=code, name=code, country=country, kind="member").id
+            country: old_agency(session, code=code, country=country)
             for code, country in (("MY-NSRC", "MY"), ("TH-CCIB", "TH"), ("SG-ASCOM", "SG"))
         }
         ids = {
@@ -192,8 +191,8 @@ def test_an_empty_database_upgrades_quietly(old: Engine, capfd: pytest.CaptureFi
 
 def test_links_written_with_their_scheme_stay(old: Engine) -> None:
     with Session(old) as session:
-        agency = create_agency(session, code="MY-NSRC", name="x", country="MY", kind="member")
-        report = _report(session, agency.id, "MY-1", "MY")
+        agency_id = old_agency(session, code="MY-NSRC", country="MY")
+        report = _report(session, agency_id, "MY-1", "MY")
         for value in (SHOP_HTTP, "http://shop.example:8080/pay"):
             ident = _identifier(session, value)
             session.add(

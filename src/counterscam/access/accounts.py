@@ -14,9 +14,10 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Select, bindparam, delete, or_, select
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import InstrumentedAttribute, Session, contains_eager
 
 from counterscam.access.caller import AGENCY_KINDS, Caller
+from counterscam.access.disabled_agency import DisabledAgency, enable_agency_command
 from counterscam.access.token_refusal import TokenRefusal, malformed
 from counterscam.db.base import column_chars, utcnow
 from counterscam.db.models import Agency, ApiToken, User, WebSession
@@ -177,8 +178,13 @@ def check_password(password: str) -> None:
         )
 
 
-def authenticate(session: Session, *, username: str, password: str) -> User | None:
-    """Return the active user whose password matches, or None."""
+def authenticate(session: Session, *, username: str, password: str) -> User | DisabledAgency | None:
+    """Return the active user whose password matches, or None.
+
+    A user of a disabled agency whose password matches is told so (``DisabledAgency``):
+    "enter a correct password" sent them to reset one that was right. Only who knows the
+    password learns it, as with any answer after a correct one.
+    """
     name = username.strip().lower()
     # No username holds NUL, and PostgreSQL refuses to compare text holding it (a 500).
     user = None if "\x00" in name else session.scalar(select(User).where(User.username == name))
@@ -191,6 +197,8 @@ def authenticate(session: Session, *, username: str, password: str) -> User | No
         return None
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
+    if not user.agency.active:
+        return DisabledAgency(user.agency.code)
     return user
 
 
@@ -224,6 +232,11 @@ def issue_token(
         raise AccountError(
             f"user {user.username} is disabled, so a token would not work; enable them first "
             f"with 'counterscam user enable {user.username}'"
+        )
+    if not user.agency.active:
+        raise AccountError(
+            f"agency {user.agency.code} of user {user.username} is disabled, so a token would "
+            f"not work; enable it first with '{enable_agency_command(user.agency.code)}'"
         )
     _fits("the token's name", name, ApiToken.name)
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
@@ -284,10 +297,12 @@ def list_tokens(
     if agency_code is not None:
         query = query.where(Agency.id == agency_by_code(session, agency_code).id)
     if active_only:
-        # Those that work now: a disabled user's tokens are refused though not revoked.
+        # Those that work now: a disabled user's, or disabled agency's, tokens are refused
+        # though not revoked.
         query = query.where(
             ApiToken.revoked_at.is_(None),
             User.active.is_(True),
+            Agency.active.is_(True),
             or_(ApiToken.expires_at.is_(None), ApiToken.expires_at > utcnow()),
         )
     return [
@@ -322,8 +337,8 @@ def caller_for_user(user: User) -> Caller:
 def _token_statement() -> Select[*tuple[Any, ...]]:
     """The token of a digest, with its user and agency: one indexed read.
 
-    Revoked tokens and disabled users are told apart in Python, not left out by the query:
-    the refusal then says which, at no extra query, and an accepted token costs no more.
+    Revoked tokens and disabled users and agencies are told apart in Python, not left out by
+    the query: the refusal then says which, at no extra query, and an accepted token costs no more.
     """
     return (
         select(
@@ -339,6 +354,7 @@ def _token_statement() -> Select[*tuple[Any, ...]]:
             Agency.code,
             Agency.kind,
             Agency.country,
+            Agency.active,
         )
         .join(User, User.id == ApiToken.user_id)
         .join(Agency, Agency.id == User.agency_id)
@@ -388,12 +404,17 @@ def token_caller(session: Session, secret: str) -> Caller | TokenRefusal:
         code,
         kind,
         country,
+        agency_active,
     ) = rows[0]
     now = utcnow()
     expired = expires if expires is not None and expires <= now else None
-    if revoked is not None or expired is not None or not active:
+    if revoked is not None or expired is not None or not active or not agency_active:
         return TokenRefusal(
-            token_id=token_id, revoked=revoked, expired=expired, user_disabled=not active
+            token_id=token_id,
+            revoked=revoked,
+            expired=expired,
+            user_disabled=not active,
+            agency_disabled=None if agency_active else code,
         )
     if last_used is None or now - last_used > _LAST_USED_PRECISION:
         session.get_one(ApiToken, token_id).last_used_at = now
@@ -410,7 +431,7 @@ def token_caller(session: Session, secret: str) -> Caller | TokenRefusal:
 
 def caller_for_token(session: Session, secret: str) -> Caller | None:
     """Return the caller for a live API token, or None for an unknown, revoked or expired one,
-    or one whose user is disabled (``token_caller`` says which)."""
+    or one whose user or agency is disabled (``token_caller`` says which)."""
     found = token_caller(session, secret)
     return found if isinstance(found, Caller) else None
 
@@ -443,25 +464,32 @@ def end_web_session(session: Session, session_id: int) -> None:
 
 def caller_for_web_session(
     session: Session, *, user_id: int, session_id: int, lifetime_seconds: int
-) -> Caller | None:
+) -> Caller | DisabledAgency | None:
     """Return the caller of a live web sign-in of an active user (from a signed cookie).
 
     A sign-in lasts ``lifetime_seconds`` from when it started, however busy: the cookie is
     signed again with every answer, so its own age never runs out while the page is used.
+
+    A sign-in of a disabled agency's user is refused as such (``DisabledAgency``), also once
+    disabling ended it, so that its user learns why. One query reads the sign-in, its user and
+    the user's agency: the agency (kind and state) was a second query on every request.
     """
-    started_after = utcnow() - timedelta(seconds=lifetime_seconds)
-    user = session.scalar(
-        select(User)
+    row = session.execute(
+        select(User, WebSession.ended_at, WebSession.started_at)
         .join(WebSession, WebSession.user_id == User.id)
-        .where(
-            WebSession.id == session_id,
-            WebSession.user_id == user_id,
-            WebSession.ended_at.is_(None),
-            WebSession.started_at > started_after,
-            User.active.is_(True),
-        )
-    )
-    return None if user is None else caller_for_user(user)
+        .join(User.agency)
+        .options(contains_eager(User.agency))
+        .where(WebSession.id == session_id, WebSession.user_id == user_id)
+    ).first()
+    if row is None:
+        return None
+    user, ended, started = row
+    if not user.agency.active:
+        return DisabledAgency(user.agency.code)
+    started_after = utcnow() - timedelta(seconds=lifetime_seconds)
+    if ended is not None or started <= started_after or not user.active:
+        return None
+    return caller_for_user(user)
 
 
 def admin_caller(session: Session, agency_code: str) -> Caller:

@@ -1,15 +1,17 @@
 """Why an API token sent as a credential was refused, said to the one who sent it.
 
 "Unknown, revoked or expired, or its user is disabled" left a script's owner to guess which,
-and each has its own fix: a typo in the copy, a new token, or an enabled user. Tokens are
-long random secrets, so naming the reason to whoever holds one tells an attacker nothing a
-guess could find; the token itself is never repeated, nor its user's name.
+and each has its own fix: a typo in the copy, a new token, or an enabled user (or agency).
+Tokens are long random secrets, so naming the reason to whoever holds one tells an attacker
+nothing a guess could find; the token itself is never repeated, nor its user's name.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+
+from counterscam.access.disabled_agency import enable_agency_command
 
 # The fixes name the commands an administrator runs; USERNAME is theirs to fill in.
 _NEW_TOKEN = "counterscam token issue USERNAME"
@@ -29,6 +31,7 @@ class TokenRefusal:
     revoked: datetime | None = None
     expired: datetime | None = None
     user_disabled: bool = False
+    agency_disabled: str | None = None  # the code of the user's agency, when it is disabled
 
     def message(self, subject: str) -> str:
         """Say why the token is refused and how to get a working one, as ``subject`` names it.
@@ -48,15 +51,30 @@ class TokenRefusal:
             + ([f"expired on {_when(self.expired)}"] if self.expired else [])
         )
         said = f"{subject} (token id {self.token_id})"
-        if not self.user_disabled:
+        blocked = self._blocked()
+        if blocked is None:
             return f"{said} {dead}: ask an administrator for a new token ('{_NEW_TOKEN}')"
-        enable = f"ask an administrator to enable the user ('{_ENABLE}')"
+        what, enable = blocked
         if not dead:
-            return f"{said} is refused because its user is disabled: {enable}; it then works again"
-        # A disabled user is issued no token: enabling comes first.
+            return f"{said} is refused because {what}: {enable}; it then works again"
+        # A disabled user, or a disabled agency's, is issued no token: enabling comes first.
+        return f"{said} {dead}, and {what}: {enable} and then for a new token ('{_NEW_TOKEN}')"
+
+    def _blocked(self) -> tuple[str, str] | None:
+        """Return what is disabled and how to enable it, or None when nothing is."""
+        whats, fixes = [], []
+        if self.user_disabled:
+            whats.append("its user")
+            fixes.append(f"the user ('{_ENABLE}')")
+        if self.agency_disabled is not None:
+            whats.append(f"its agency {self.agency_disabled}")
+            fixes.append(f"the agency ('{enable_agency_command(self.agency_disabled)}')")
+        if not whats:
+            return None
+        verb = "are" if len(whats) > 1 else "is"
         return (
-            f"{said} {dead}, and its user is disabled: {enable} and then for a new token "
-            f"('{_NEW_TOKEN}')"
+            f"{' and '.join(whats)} {verb} disabled",
+            f"ask an administrator to enable {' and '.join(fixes)}",
         )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import Select, or_, select, update
 from sqlalchemy.orm import Session
 
 from counterscam.access.accounts import (
@@ -76,7 +76,7 @@ def set_user_active(session: Session, *, username: str, active: bool) -> bool:
         return False
     user.active = active
     if not active:
-        _end_sign_ins(session, user.id)
+        end_sign_ins(session, user.id)
     return True
 
 
@@ -93,7 +93,7 @@ def set_password(session: Session, *, username: str, password: str) -> int:
     user = user_by_name(session, username)
     check_password(password)
     user.password_hash = hash_password(password)
-    return _end_sign_ins(session, user.id)
+    return end_sign_ins(session, user.id)
 
 
 @dataclass(frozen=True)
@@ -139,16 +139,16 @@ def move_user(session: Session, *, username: str, agency_code: str) -> UserMove:
         user.username,
         was,
         agency.code,
-        sign_ins_ended=_end_sign_ins(session, user.id),
+        sign_ins_ended=end_sign_ins(session, user.id),
         tokens_revoked=int(getattr(revoked, "rowcount", 0) or 0),
     )
 
 
-def _end_sign_ins(session: Session, user_id: int) -> int:
-    """End every web sign-in of a user still open; return how many."""
+def end_sign_ins(session: Session, users: int | Select[int]) -> int:
+    """End every web sign-in still open of a user, or of the users a query of ids selects;
+    return how many."""
+    whose = WebSession.user_id == users if isinstance(users, int) else WebSession.user_id.in_(users)
     ended = session.execute(
-        update(WebSession)
-        .where(WebSession.user_id == user_id, WebSession.ended_at.is_(None))
-        .values(ended_at=utcnow())
+        update(WebSession).where(whose, WebSession.ended_at.is_(None)).values(ended_at=utcnow())
     )
     return int(getattr(ended, "rowcount", 0) or 0)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from counterscam.access.accounts import caller_for_web_session, token_caller
 from counterscam.access.caller import PUBLIC, Caller
+from counterscam.access.disabled_agency import DisabledAgency
 from counterscam.access.token_refusal import TokenRefusal
 from counterscam.api.prefix import app_path
 from counterscam.config import Settings
@@ -92,12 +93,16 @@ def resolve_caller(request: Request, session: Session) -> Caller | None:
     makes it send. Web forms carry a CSRF token; API calls carry none, so a cookie may not
     authorise an API write sent from another site or origin (answered 403).
     """
-    found = _credential(request, session)
-    return None if isinstance(found, TokenRefusal) else found
+    found = credential(request, session)
+    return found if isinstance(found, Caller) else None
 
 
-def _credential(request: Request, session: Session) -> Caller | TokenRefusal | None:
-    """Return the caller, why the Bearer token sent was refused, or None with no credential."""
+Refusal = TokenRefusal | DisabledAgency
+
+
+def credential(request: Request, session: Session) -> Caller | Refusal | None:
+    """Return the caller, why the Bearer token or the web sign-in of a disabled agency's user
+    was refused, or None with no credential (or a sign-in that has ended)."""
     token = _bearer(request)
     if token is not None:
         caller = token_caller(session, token)
@@ -159,17 +164,19 @@ def caller_or_public(request: Request, session: Session) -> Caller:
     """Return the caller, or the anonymous public caller when no credential was sent.
 
     A credential that is sent but not valid answers 401: a token unknown, revoked or expired,
-    or a disabled user's, an Authorization header of another scheme, or a session cookie whose
-    sign-in has ended.
+    or a disabled user's or agency's, an Authorization header of another scheme, or a session
+    cookie whose sign-in has ended (or whose user's agency is disabled).
     Answered as the public, a police script whose token was revoked, or an analyst whose
     sign-in timed out, would read "no hit" for values held in amber and red reports, and take
     it for the region's answer.
     """
-    caller = _credential(request, session)
+    caller = credential(request, session)
     if isinstance(caller, TokenRefusal):
         raise _unauthorised(
             f"{caller.message(_TOKEN)}; or send no Authorization header for the public answer."
         )
+    if isinstance(caller, DisabledAgency):
+        raise _unauthorised(f"{caller.message()} Or send no session cookie for the public answer.")
     if caller is not None:
         return caller
     if "authorization" in request.headers:
@@ -188,10 +195,12 @@ async def optional_caller(request: Request, session: SessionDep) -> Caller:
 
 async def required_caller(request: Request, session: SessionDep) -> Caller:
     """Return the caller or answer 401."""
-    caller = _credential(request, session)
+    caller = credential(request, session)
     if isinstance(caller, TokenRefusal):
         # Said as such: "sign in" told a script whose token was revoked nothing it could use.
         raise _unauthorised(f"{caller.message(_TOKEN)}.")
+    if isinstance(caller, DisabledAgency):
+        raise _unauthorised(caller.message())
     if caller is None and "authorization" in request.headers:
         raise _unauthorised(f"{_WRONG_SCHEME}.")
     if caller is None and _names_a_sign_in(request):

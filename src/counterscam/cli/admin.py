@@ -21,7 +21,7 @@ from counterscam.access.accounts import (
     list_tokens,
     revoke_token,
 )
-from counterscam.access.agencies import set_agency_kind
+from counterscam.access.agencies import set_agency_active, set_agency_kind
 from counterscam.access.agency_file import add_agencies
 from counterscam.cli.app import app
 from counterscam.cli.context import (
@@ -165,13 +165,52 @@ def _a(kind: str) -> str:
     return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
 
 
+def _set_active(code: str, *, active: bool) -> None:
+    try:
+        with session_scope(cli_engine()) as session:
+            change = set_agency_active(session, code=code, active=active)
+    except AccountError as exc:
+        raise fail(str(exc)) from exc
+    state = "enabled" if active else "disabled"
+    if not change.changed:
+        console.print(f"Agency {change.code} was already {state}.")
+    elif active:
+        console.print(
+            f"Agency {change.code} enabled: its users sign in again, and their API tokens work "
+            "again, except those of users disabled one by one and tokens revoked or expired."
+        )
+    else:
+        ended = change.sign_ins_ended
+        console.print(
+            f"Agency {change.code} disabled: its users cannot sign in and their API tokens are "
+            f"refused from their next request; {ended} web sign-in{'s' if ended != 1 else ''} "
+            f"ended. Its reports still match. Undo with 'counterscam agency enable {change.code}'."
+        )
+
+
+@agency_app.command("disable")
+def agency_disable(
+    code: Annotated[str, typer.Argument(help="Code of the agency, like MY-NSRC.")],
+) -> None:
+    """Disable an agency: none of its users signs in or uses a token; its reports still match."""
+    _set_active(code, active=False)
+
+
+@agency_app.command("enable")
+def agency_enable(
+    code: Annotated[str, typer.Argument(help="Code of the agency, like MY-NSRC.")],
+) -> None:
+    """Enable a disabled agency: its users work again as they were before it was disabled."""
+    _set_active(code, active=True)
+
+
 @agency_app.command("list")
 def agency_list() -> None:
-    """List agencies."""
-    table = Table("code", "name", "country", "kind")
+    """List agencies, with whether each is enabled."""
+    table = Table("code", "name", "country", "kind", "status")
     with session_scope(cli_engine()) as session:
         for a in session.scalars(select(Agency).order_by(Agency.code)):
-            table.add_row(a.code, a.name, a.country, a.kind)
+            table.add_row(a.code, a.name, a.country, a.kind, "active" if a.active else "disabled")
     print_table(table)
 
 

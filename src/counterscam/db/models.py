@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -35,6 +36,9 @@ class Agency(Base):
     kind: Mapped[str] = mapped_column(String(16))  # member | secretariat | partner | observer
     contact: Mapped[str] = mapped_column(String(300), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # False: none of its users signs in, and their tokens are refused (``agency disable``);
+    # its reports stay in the region's data, matched and named as their holder's.
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
 class User(Base):

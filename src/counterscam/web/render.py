@@ -12,7 +12,8 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 
 from counterscam.access.caller import PUBLIC, Caller
-from counterscam.api.deps import SessionDep, resolve_caller
+from counterscam.access.disabled_agency import DisabledAgency
+from counterscam.api.deps import SessionDep, credential, resolve_caller
 from counterscam.api.prefix import app_path, root_path, url
 from counterscam.check.alerts import unread_count
 from counterscam.db.models import Agency
@@ -89,9 +90,15 @@ def _next_url(request: Request) -> str:
 
 
 def signed_in_page(request: Request, session: SessionDep) -> Page:
-    """Return the page context of a signed-in user, or redirect to the sign-in page."""
-    caller = resolve_caller(request, session)
-    if caller is None:
+    """Return the page context of a signed-in user, or redirect to the sign-in page.
+
+    A user of a disabled agency is told so (401) rather than sent to a sign-in that refuses
+    them too.
+    """
+    caller = credential(request, session)
+    if isinstance(caller, DisabledAgency):
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail=caller.message())
+    if not isinstance(caller, Caller):
         raise HTTPException(status.HTTP_303_SEE_OTHER, headers={"Location": _next_url(request)})
     return Page(request=request, session=session, caller=caller)
 

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from counterscam.access.accounts import authenticate, end_web_session, start_web_session
+from counterscam.access.disabled_agency import DisabledAgency
 from counterscam.access.throttle import client_address, sign_in_limit
 from counterscam.api.deps import SettingsDep
 from counterscam.web import csrf
@@ -61,11 +62,16 @@ def sign_in(
         )
         status_code = 429
     elif not errors:
-        user = authenticate(page.session, username=username, password=password)
+        found = authenticate(page.session, username=username, password=password)
         page.session.commit()  # keeps a password re-hash, if argon2 asked for one
-        if user is None:
+        if isinstance(found, DisabledAgency):
+            status_code = 403
+            errors.add("username", found.message())
+        elif found is None:
             limit.failed(name, client)
             errors.add("username", "Enter a correct username and password")
+        else:
+            user = found
     if user is None:
         return render(
             page.request,

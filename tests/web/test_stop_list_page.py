@@ -63,6 +63,19 @@ def test_bad_input_says_what_and_a_partner_may_not_edit(
     assert "+60323456789" not in member.get("/stop-list").text
 
 
+def test_a_name_typed_as_a_phone_is_refused_naming_the_kind_it_reads_as(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    # Listed without a word as an SMS sender name, the entry sat under another kind than the
+    # analyst chose, and a later look for the phone found nothing.
+    member = client_for("MY-NSRC")
+    response = _add(member, "not-a-phone", "testing")
+    assert response.status_code == 422
+    assert "is not a phone number: it reads as an SMS sender name" in response.text
+    assert "choose the kind SMS sender name" in response.text
+    assert "NOT-A-PHONE" not in member.get("/stop-list").text
+
+
 def test_a_hub_named_only_in_red_reports_is_withheld_from_other_agencies(
     client_for: Callable[[str], TestClient], region: PolicyRegion, engine: Engine
 ) -> None:

@@ -123,6 +123,14 @@ def _canonical(kind: str, value: str, country: str | None) -> tuple[str, str]:
         found = canonicalize(kind, value, country=country)
     except InvalidIdentifier as exc:
         raise ValueError(f"{value!r} is not a valid {kind}: {exc.reason}") from exc
+    if kind == "phone" and found.kind == "sender_id":
+        # Intake reads a name in a phone column as the SMS sender it usually is; an analyst who
+        # chose "phone" and typed no number meant something else, and was answered with a
+        # sender-name entry without a word.
+        raise ValueError(
+            f"{shown(value)} is not a phone number: it reads as an SMS sender name "
+            f"({found.value}); choose the kind SMS sender name to list it as one"
+        )
     if (long := overlong(found)) is not None:
         # Its table column holds no more (PostgreSQL failed the write), and intake refuses
         # such a value, so no report could ever name it.

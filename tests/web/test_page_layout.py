@@ -164,6 +164,18 @@ def test_check_answer_names_a_kind_with_brackets_without_doubling_them(
     assert _parse(html).tables_outside_scroll == 0
 
 
+def test_a_related_kind_keeps_its_acronym_in_the_sentence(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    # Lower-cased whole, the notice read "Related ip address" beside a link to an IP.
+    html = (
+        client_for("MY-NSRC")
+        .get("/check", params={"kind": "url", "value": "http://203.0.113.5/login"})
+        .text
+    )
+    assert "Related IP address <code>203.0.113.5</code>" in html
+
+
 def test_upload_errors_wrap_a_long_value(
     client_for: Callable[[str], TestClient], region: PolicyRegion
 ) -> None:

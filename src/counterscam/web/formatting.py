@@ -257,8 +257,20 @@ def code_spans(text: str) -> Markup:
 _COMMAND = re.compile(r"`(counterscam [^`]+)`")
 
 
+def in_sentence(text: str) -> str:
+    """Return a label as it reads inside a sentence: "website address (URL)", "IP address".
+
+    Lower-casing it whole made "(url)" and "ip address" of its acronyms.
+    """
+    first = text.split(" ", 1)[0]
+    if not text or first.isupper():
+        return text
+    return text[0].lower() + text[1:]
+
+
 FILTERS = {
     "agency": agency_code,
+    "in_sentence": in_sentence,
     "code_spans": code_spans,
     "isolated": isolated,
     "number": number,

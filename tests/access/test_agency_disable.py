@@ -128,6 +128,34 @@ def test_a_token_of_a_disabled_agency_is_refused_by_the_cli_saying_why(
     assert _ENABLE in _said(refused.output)
 
 
+def test_the_user_commands_say_when_the_agency_keeps_a_user_out(
+    session: Session, runner: CliRunner
+) -> None:
+    # "active" beside a user of a disabled agency, and "User enabled." for one, told the
+    # operator the officer could sign in; the agency's state kept them out.
+    region = build_policy_region(session)
+    user = region.users["MY-NSRC"].username
+    create_user(session, username="off-my", password=PASSWORD, agency_code="MY-NSRC")
+    session.commit()
+    assert runner.invoke(cli, ["user", "disable", "off-my"]).exit_code == 0
+    assert runner.invoke(cli, ["agency", "disable", "MY-NSRC"]).exit_code == 0
+    listed = runner.invoke(cli, ["user", "list", "--agency", "MY-NSRC"]).output
+    row = next(ln for ln in listed.splitlines() if user in ln)
+    assert "active (agency disabled)" in _said(row)
+    as_json = runner.invoke(cli, ["user", "list", "--agency", "MY-NSRC", "--json"]).output
+    assert '"agency_active": false' in as_json
+    enabled = _said(runner.invoke(cli, ["user", "enable", "off-my"]).output)
+    assert enabled.startswith("User off-my enabled. Their agency MY-NSRC is disabled")
+    assert _ENABLE in enabled
+    assert runner.invoke(cli, ["agency", "enable", "MY-NSRC"]).exit_code == 0
+    assert (
+        _said(runner.invoke(cli, ["user", "disable", "off-my"]).output) == "User off-my disabled."
+    )
+    again = _said(runner.invoke(cli, ["user", "enable", "off-my"]).output)
+    assert again == "User off-my enabled."
+    assert "agency disabled" not in runner.invoke(cli, ["user", "list"]).output
+
+
 def test_an_unknown_agency_cannot_be_disabled(session: Session, runner: CliRunner) -> None:
     build_policy_region(session)
     unknown = runner.invoke(cli, ["agency", "disable", "XX-NONE"])

@@ -32,6 +32,8 @@ class UserInfo:
     role: str
     active: bool
     created: datetime
+    # False when the user's agency is disabled: an active user of it still cannot sign in
+    agency_active: bool = True
 
 
 def list_users(session: Session, *, agency_code: str | None = None) -> list[UserInfo]:
@@ -42,7 +44,7 @@ def list_users(session: Session, *, agency_code: str | None = None) -> list[User
             has no users".
     """
     query = (
-        select(User, Agency.code)
+        select(User, Agency.code, Agency.active)
         .join(Agency, Agency.id == User.agency_id)
         .order_by(Agency.code, User.username)
     )
@@ -55,9 +57,17 @@ def list_users(session: Session, *, agency_code: str | None = None) -> list[User
             role=user.role,
             active=user.active,
             created=user.created_at,
+            agency_active=agency_active,
         )
-        for user, code in session.execute(query)
+        for user, code, agency_active in session.execute(query)
     ]
+
+
+def agency_of_disabled(session: Session, username: str) -> str | None:
+    """Return the code of the user's agency when that agency is disabled, else None."""
+    user = user_by_name(session, username)
+    agency = session.get_one(Agency, user.agency_id)
+    return None if agency.active else agency.code
 
 
 def set_user_active(session: Session, *, username: str, active: bool) -> bool:

@@ -8,7 +8,13 @@ import typer
 from rich.table import Table
 
 from counterscam.access.accounts import MIN_PASSWORD, AccountError
-from counterscam.access.users import list_users, move_user, set_password, set_user_active
+from counterscam.access.users import (
+    agency_of_disabled,
+    list_users,
+    move_user,
+    set_password,
+    set_user_active,
+)
 from counterscam.cli.admin import user_app
 from counterscam.cli.context import (
     UsernameArg,
@@ -46,6 +52,8 @@ def user_list(
         table.add_column(header, overflow="fold")
     for u in users:
         status = "active" if u.active else "disabled"
+        if not u.agency_active:
+            status += " (agency disabled)"  # the user's own flag is not what keeps them out
         table.add_row(u.username, u.agency, u.role, status, f"{u.created:%Y-%m-%d %H:%M}")
     print_table(table)
 
@@ -54,11 +62,18 @@ def _set_active(username: str, *, active: bool) -> None:
     try:
         with session_scope(cli_engine()) as session:
             changed = set_user_active(session, username=username, active=active)
+            blocked = agency_of_disabled(session, username) if active else None
     except AccountError as exc:
         raise fail(str(exc)) from exc
     name = username.strip().lower()
     state = "enabled" if active else "disabled"
     said = f"User {name} {state}." if changed else f"User {name} was already {state}."
+    if blocked is not None:
+        # Enabled, and still refused at sign-in: said here, not found out by the officer.
+        said += (
+            f" Their agency {blocked} is disabled, so they cannot sign in or use a token "
+            f"until 'counterscam agency enable {blocked}'."
+        )
     console.print(said)
 
 

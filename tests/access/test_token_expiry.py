@@ -105,6 +105,9 @@ def test_a_lifetime_out_of_range_is_refused_before_a_token_is_made(
     result = runner.invoke(app, ["token", "issue", "user-au-afp", "--days", days])
     assert result.exit_code == 2 and "--days" in result.output
     assert session.query(ApiToken).count() == before
+    if days != "ninety":  # a range, not a word: said in days, with the way to no end at all
+        said = " ".join(result.output.split())
+        assert "a token works 1 to 3,650 days" in said and "give 0" in said
 
 
 def test_expired_tokens_are_listed_as_such_and_stop_the_cli(

@@ -248,15 +248,21 @@ def token_issue(
     days: Annotated[
         int | None,
         typer.Option(
-            min=0,
-            max=MAX_TOKEN_DAYS,
             show_default=False,
-            help="Days the token works; 0: until revoked. "
+            help=f"Days the token works, 0 to {MAX_TOKEN_DAYS}; 0: until revoked. "
             "[default: COUNTERSCAM_TOKEN_LIFETIME_DAYS, 90]",
         ),
     ] = None,
 ) -> None:
     """Issue an API token for a user, shown once; it works until it expires or is revoked."""
+    if days is not None and not 0 <= days <= MAX_TOKEN_DAYS:
+        # Typer's range check answered in its validator's words ("Input should be less than or
+        # equal to 3650"), naming neither the unit nor the way to a token with no end.
+        raise fail(
+            f"--days {days}: a token works 1 to {MAX_TOKEN_DAYS:,} days (ten years); give 0 "
+            "for one that works until it is revoked",
+            2,
+        )
     if days is None:
         days = get_settings().token_lifetime_days
     lifetime = timedelta(days=days) if days else None

@@ -63,15 +63,17 @@ def list_users(session: Session, *, agency_code: str | None = None) -> list[User
     ]
 
 
-def agency_of_disabled(session: Session, username: str) -> str | None:
-    """Return the code of the user's agency when that agency is disabled, else None."""
-    user = user_by_name(session, username)
-    agency = session.get_one(Agency, user.agency_id)
-    return None if agency.active else agency.code
+@dataclass(frozen=True)
+class UserState:
+    """A user enabled or disabled, and whether anything changed."""
+
+    changed: bool  # False: the user already was so
+    # The user's agency's code when the agency is disabled: enabled, the user is still out
+    agency_disabled: str | None
 
 
-def set_user_active(session: Session, *, username: str, active: bool) -> bool:
-    """Enable or disable a user; return False when the user already was so (nothing changed).
+def set_user_active(session: Session, *, username: str, active: bool) -> UserState:
+    """Enable or disable a user; ``changed`` is False when the user already was so.
 
     Disabling ends the user's web sign-ins. Refusing them only while the user was disabled
     brought them back on enabling: a browser someone else had signed in on (the reason to
@@ -82,12 +84,13 @@ def set_user_active(session: Session, *, username: str, active: bool) -> bool:
         AccountError: when no user has this username.
     """
     user = user_by_name(session, username)
+    blocked = None if user.agency.active else user.agency.code
     if user.active == active:
-        return False
+        return UserState(changed=False, agency_disabled=blocked)
     user.active = active
     if not active:
         end_sign_ins(session, user.id)
-    return True
+    return UserState(changed=True, agency_disabled=blocked)
 
 
 def set_password(session: Session, *, username: str, password: str) -> int:

@@ -8,13 +8,8 @@ import typer
 from rich.table import Table
 
 from counterscam.access.accounts import MIN_PASSWORD, AccountError
-from counterscam.access.users import (
-    agency_of_disabled,
-    list_users,
-    move_user,
-    set_password,
-    set_user_active,
-)
+from counterscam.access.disabled_agency import enable_agency_command
+from counterscam.access.users import list_users, move_user, set_password, set_user_active
 from counterscam.cli.admin import user_app
 from counterscam.cli.context import (
     UsernameArg,
@@ -61,18 +56,17 @@ def user_list(
 def _set_active(username: str, *, active: bool) -> None:
     try:
         with session_scope(cli_engine()) as session:
-            changed = set_user_active(session, username=username, active=active)
-            blocked = agency_of_disabled(session, username) if active else None
+            done = set_user_active(session, username=username, active=active)
     except AccountError as exc:
         raise fail(str(exc)) from exc
     name = username.strip().lower()
     state = "enabled" if active else "disabled"
-    said = f"User {name} {state}." if changed else f"User {name} was already {state}."
-    if blocked is not None:
+    said = f"User {name} {state}." if done.changed else f"User {name} was already {state}."
+    if active and done.agency_disabled is not None:
         # Enabled, and still refused at sign-in: said here, not found out by the officer.
         said += (
-            f" Their agency {blocked} is disabled, so they cannot sign in or use a token "
-            f"until 'counterscam agency enable {blocked}'."
+            f" Their agency {done.agency_disabled} is disabled, so they cannot sign in or use "
+            f"a token until '{enable_agency_command(done.agency_disabled)}'."
         )
     console.print(said)
 

@@ -166,7 +166,8 @@ def _code_text(item: Any) -> Any:
     return item
 
 
-def _blank(value: Any) -> bool:
+def blank(value: Any) -> bool:
+    """Tell whether a cell or field holds nothing: None, or text of blanks only."""
     return value is None or (isinstance(value, str) and not value.strip())
 
 
@@ -178,7 +179,7 @@ def _blank_to_none(data: Any, optional: frozenset[str] = frozenset()) -> Any:
         return {
             k: v
             for k, v in data.items()
-            if not _blank(v) and not (k in optional and no_value_in(k, v))
+            if not blank(v) and not (k in optional and no_value_in(k, v))
         }
     return data
 
@@ -344,7 +345,7 @@ class ReportIn(_In):
         # "Rp 1.500.000" with loss_currency left empty: the sign names the currency, as it is
         # read in the reporting country ("K 500,000" from Myanmar).
         currency = data.get("loss_currency") if isinstance(data, dict) else None
-        if isinstance(data, dict) and (_blank(currency) or no_value(currency)):
+        if isinstance(data, dict) and (blank(currency) or no_value(currency)):
             country = (info.context or {}).get("country")
             code = currency_written(data.get("loss_amount"), country)
             if code is not None:

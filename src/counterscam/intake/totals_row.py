@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from counterscam.intake.records import RawReport, RowError, text_of
+from counterscam.intake.schema import blank
 
 # The word a totals row starts with, in the region's languages; folded as _word folds it.
 _WORDS = frozenset(
@@ -29,10 +28,6 @@ _WORDS = frozenset(
 _REQUIRED = ("reported_at", "scam_type", "channel", "mark")
 
 
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 def _word(value: str) -> str:
     return " ".join(value.replace("-", " ").split()).rstrip(":").strip().lower()
 
@@ -46,9 +41,9 @@ def totals_row(raw: RawReport) -> RowError | None:
     data = raw.data
     ref = data.get("external_ref")
     if (
-        _blank(data.get("loss_amount"))
-        or not all(_blank(data.get(c)) for c in _REQUIRED)
-        or not (_blank(ref) or (isinstance(ref, str) and _word(ref) in _WORDS))
+        blank(data.get("loss_amount"))
+        or not all(blank(data.get(c)) for c in _REQUIRED)
+        or not (blank(ref) or (isinstance(ref, str) and _word(ref) in _WORDS))
         or raw.identifiers
         or raw.parties
         or raw.places

@@ -23,6 +23,7 @@ from counterscam.access.accounts import (
 )
 from counterscam.access.agencies import set_agency_active, set_agency_kind
 from counterscam.access.agency_file import add_agencies
+from counterscam.access.disabled_agency import enable_agency_command
 from counterscam.cli.app import app
 from counterscam.cli.context import (
     UsernameArg,
@@ -184,7 +185,7 @@ def _set_active(code: str, *, active: bool) -> None:
         console.print(
             f"Agency {change.code} disabled: its users cannot sign in and their API tokens are "
             f"refused from their next request; {ended} web sign-in{'s' if ended != 1 else ''} "
-            f"ended. Its reports still match. Undo with 'counterscam agency enable {change.code}'."
+            f"ended. Its reports still match. Undo with '{enable_agency_command(change.code)}'."
         )
 
 

@@ -493,8 +493,20 @@ def caller_for_web_session(
 
 
 def admin_caller(session: Session, agency_code: str) -> Caller:
-    """Return the CLI admin identity acting for an agency (local operator with database access)."""
+    """Return the CLI admin identity acting for an agency (local operator with database access).
+
+    Raises:
+        AccountError: when no agency has this code, or it is disabled.
+    """
     agency = agency_by_code(session, agency_code)
+    if not agency.active:
+        # Its users' tokens and sign-ins are refused, yet a command run as its admin identity
+        # imported reports, listed stop-list entries and read its red reports in its name, as
+        # if its membership had never been suspended.
+        raise AccountError(
+            f"agency {agency.code} is disabled, so no command acts for it; enable it first "
+            f"('{enable_agency_command(agency.code)}'), or give --agency another agency"
+        )
     return Caller(
         agency_id=agency.id,
         agency_code=agency.code,

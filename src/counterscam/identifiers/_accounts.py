@@ -15,7 +15,11 @@ ACCOUNT_WORDS = frozenset(
     "sa ca s/a c/a savings saving current acct acc account accounts ac a/c no no. number num nr "
     "akaun rekening rek norek nomor tk stk số tài khoản sav chk checking cheque deposit "
     "ewallet wallet e-wallet mobile phone tel va v.a virtual swift bic swift/bic code "
-    "บัญชี เลขที่บัญชี เลขบัญชี เลขที่ บช. គណនី ບັນຊີ ເລກບັນຊີ အကောင့် ".split()
+    "บัญชี เลขที่บัญชี เลขบัญชี เลขที่ บช. គណនី ບັນຊີ ເລກບັນຊີ အကောင့် "
+    # The account's currency: Cambodian, Lao and Philippine banks keep dollar, riel, kip, baht
+    # and peso accounts, written "ABA USD 000 123 456" or "BDO USD 100123456789" ("BDO USD" was
+    # an unknown bank).
+    "usd khr lak thb php sgd myr idr vnd mmk bnd cny eur ".split()
 )
 
 
@@ -46,9 +50,10 @@ def names_no_bank(name: str) -> bool:
 
 # "Bank", "Ngân hàng" (NH), "ธนาคาร" (ธ.), "ທະນາຄານ", "ធនាគារ" written before a bank's name,
 # or "ဘဏ်" after it, where the reference has the name alone. Thai, Lao and Khmer put no space
-# between words, so there the name may follow without one ("ធនាគារអេស៊ីលីដា").
+# between words, so there the name may follow without one ("ធនាគារអេស៊ីលីដា"), and "account"
+# may come before without one too ("บัญชีธนาคารกสิกรไทย", the account at the bank Kasikorn).
 _BANK_WORD = re.compile(
-    r"^(?:(?:bank|ngân\s*hàng|ngan\s*hang|nh)\s+|(?:ธนาคาร|ธ\.|ທະນາຄານ|ធនាគារ)\s*)"
+    r"^(?:(?:bank|ngân\s*hàng|ngan\s*hang|nh)\s+|(?:(?:บัญชี|ບັນຊີ|គណនី)\s*)?(?:ธนาคาร|ธ\.|ທະນາຄານ|ធនាគារ)\s*)"
     r"|\s+bank$|\s*ဘဏ်$",
     re.I,
 )

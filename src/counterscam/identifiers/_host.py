@@ -5,10 +5,53 @@ from __future__ import annotations
 import re
 
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
-from counterscam.reference import is_shared_platform_domain, registered_domain
+from counterscam.reference import has_known_ending, is_shared_platform_domain, registered_domain
 
 _LABEL = re.compile(r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?")
 _TLD = re.compile(r"[a-z]{2,63}|xn--[a-z0-9-]{1,59}")
+# Endings RFC 2606 and RFC 6761 reserve, which examples and tests use; nothing on the internet
+# is there either, but a name at one is not a slip.
+RESERVED_ENDINGS = frozenset({"example", "test", "invalid", "localhost", "local"})
+# A TON Site (a website on TON, opened through TON DNS and a TON proxy) ends in .ton, which
+# no root zone holds; scam sites are put there, so a site's host may end so.
+_SITE_ENDINGS = frozenset({"ton"})
+# The endings a slip most often leaves the nearest: the common generic ones and the members'.
+_COMMON_ENDINGS = (
+    "com", "net", "org", "edu", "gov", "info", "biz", "co",
+    "my", "sg", "th", "ph", "id", "vn", "kh", "la", "mm", "bn",
+)  # fmt: skip
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Tell whether ``b`` is ``a`` with one letter changed, added, dropped or two swapped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+        return len(diff) == 1 or (swapped and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def unknown_ending(host: str, *, sites: bool) -> bool:
+    """Tell whether ``host`` ends in no top-level domain (nor a reserved one, nor, for a
+    website's host when ``sites``, .ton)."""
+    ending = host.rpartition(".")[2]
+    if ending in RESERVED_ENDINGS or (sites and ending in _SITE_ENDINGS):
+        return False
+    return not has_known_ending(host)
+
+
+def nearest_host(host: str) -> str | None:
+    """Return ``host`` with the common ending one slip away from its own, if there is one:
+    "gmail.con" is "gmail.com". Never applied, only named: which was meant is the writer's."""
+    ending = host.rpartition(".")[2]
+    near = [e for e in _COMMON_ENDINGS if _one_edit(ending, e)]
+    # A letter changed or two swapped ("con", "cmo") is likelier than one added or dropped.
+    same = [e for e in near if len(e) == len(ending)]
+    best = same if len(same) == 1 else near
+    return f"{host[: -len(ending)]}{best[0]}" if len(best) == 1 else None
 
 
 def ascii_host(kind: str, host: str, raw: str) -> str:
@@ -68,6 +111,17 @@ def ascii_host(kind: str, host: str, raw: str) -> str:
     if not _TLD.fullmatch(labels[-1]):
         raise InvalidIdentifier(
             kind, raw, f"{shown(raw)} does not end in a domain ending such as .com or .my"
+        )
+    if kind in ("url", "domain") and unknown_ending(name, sites=True):
+        # "evil.con", "shop.lan", "bank.corp": no browser on the internet reaches such a host,
+        # so it is a slip or a local name, and would match no other report's site.
+        meant = nearest_host(name)
+        fix = f"if {meant} is meant, enter it so" if meant else "check the name with the report"
+        raise InvalidIdentifier(
+            kind,
+            raw,
+            f"{shown(raw)} has the host {name}, whose ending .{labels[-1]} is no top-level "
+            f"domain (none of the Public Suffix List's), so no browser reaches it; {fix}",
         )
     for label in labels:
         if label.startswith("xn--"):

@@ -19,11 +19,13 @@ _ANYWHERE = re.compile(
     re.I | re.ASCII,
 )
 # Names the big platforms add when a page is shared or opened from their own feed; on another
-# site the same name ("ref", "s", "t") may be part of the page, so they go only there.
+# site the same name ("ref", "s", "t") may be part of the page, so they go only there. Google's
+# "hl" and "gl" are the reader's language and country: a fake app's Play Store page opened in
+# Thai and in English is one page.
 _ON_PLATFORMS = re.compile(
     r"ref|fref|ref_src|ref_url|hc_ref|hc_location|__tn__|__cft__(?:\[\d*\]|%5B\d*%5D)?|__xts__(?:\[\d*\]|%5B\d*%5D)?"
     r"|_rdr|_rdc|sfnsn|rdid|paipv|eav|share_url|is_from_webapp|sender_device|web_id|_r|_t|t|si"
-    r"|s|feature|app|mibextid|locale_from|share_id|share_source",
+    r"|s|feature|app|mibextid|locale_from|share_id|share_source|hl|gl|pli|pcampaignid",
     re.I | re.ASCII,
 )
 

@@ -29,6 +29,7 @@ _XRP_NAMES = frozenset({"xrp", "ripple", "xrpl", "xrpledger"})
 _CASHADDR = re.compile(r"[qp][02-9ac-hj-np-z]{41}")
 _BCH_NAMES = frozenset({"bch", "bitcoincash"})
 _XRP_ADDRESS = re.compile(r"r[1-9A-HJ-NP-Za-km-z]{24,34}")
+_X_ADDRESS = re.compile(r"[XT][1-9A-HJ-NP-Za-km-z]{46}")
 
 
 def _xrp_address(token: str) -> bool:
@@ -41,6 +42,27 @@ def _xrp_address(token: str) -> bool:
     return len(data) == 25 and data[0] == 0 and valid
 
 
+def _x_address(token: str) -> str | None:
+    """Return what an XRP Ledger X-address (XLS-5d: the account and its destination tag in one,
+    as exchanges show a deposit address) holds, if ``token`` is one.
+
+    Mainnet X-addresses start with X (prefix 0x05 0x44), test ones with T (0x04 0x93); then the
+    20-byte account, a flag byte, an 8-byte little-endian tag and a double-SHA-256 checksum.
+    """
+    if not _X_ADDRESS.fullmatch(token):
+        return None
+    data = bytes(base58.b58decode(token, alphabet=base58.XRP_ALPHABET))
+    body, checksum = data[:-4], data[-4:]
+    if len(data) != 35 or body[:2] not in (b"\x05\x44", b"\x04\x93") or body[22] > 1:
+        return None
+    if hashlib.sha256(hashlib.sha256(body).digest()).digest()[:4] != checksum:
+        return None
+    account = base58.b58encode_check(b"\x00" + body[2:22], alphabet=base58.XRP_ALPHABET).decode()
+    tag = f" with destination tag {int.from_bytes(body[23:31], 'little')}" if body[22] else ""
+    network = "an" if body[0] == 5 else "a test-network"
+    return f"{network} XRP Ledger X-address: the account {account}{tag} in one"
+
+
 def unlisted_address(address: str, words: list[str], codes: str) -> str | None:
     """Return why ``address`` (no address of a listed chain) is refused, if its chain is known.
 
@@ -51,6 +73,9 @@ def unlisted_address(address: str, words: list[str], codes: str) -> str | None:
             "is a BNB Beacon Chain (bnb1...) address; that chain was shut down in 2024 and "
             "takes no payments; if the money went on BNB Smart Chain (BEP20), enter its 0x address"
         )
+    x_address = _x_address(address)
+    if x_address is not None:
+        return f"is {x_address}, and XRP is not a known chain (counterscam reads {codes})"
     if _xrp_address(address) or any(normalize_name(w) in _XRP_NAMES for w in words):
         return (
             "is an XRP Ledger (XRP, Ripple) address, and XRP is not a known chain "
@@ -62,6 +87,19 @@ def unlisted_address(address: str, words: list[str], codes: str) -> str | None:
             f"(counterscam reads {codes})"
         )
     return None
+
+
+def names_beacon_chain(words: list[str]) -> str | None:
+    """Return why ``words`` naming BEP2, the retired BNB Beacon Chain's token standard, are
+    refused: "BEP-2 0x..." is a slip for BEP20 or an old label, and which is not ours to say.
+    Read as no chain it left a 0x address on Ethereum."""
+    if not any(normalize_name(w) == "bep2" for w in words):
+        return None
+    return (
+        "names BEP2, the token standard of the BNB Beacon Chain, shut down in 2024 (its "
+        "addresses were bnb1...); if the money went on BNB Smart Chain, write BEP20 before the "
+        "0x address"
+    )
 
 
 def unlisted_without_address(text: str, words: list[str], codes: str) -> str | None:
@@ -84,10 +122,12 @@ def names_unlisted_chain(words: list[str]) -> bool:
 
 
 def unlisted_shape(text: str) -> bool:
-    """Tell whether ``text`` alone is such a form: an ENS name, a bnb1 or an XRP address.
+    """Tell whether ``text`` alone is such a form: an ENS name, a bnb1 or an XRP address
+    (classic or X-address).
 
     A .ton name is left out: it may also be a TON Site, a website on TON, so it stays a domain.
     """
     name = _NAME.fullmatch(text)
     named = name is not None and name[1].lower() == "eth"
-    return named or _BNB_BEACON.fullmatch(text) is not None or _xrp_address(text)
+    beacon = _BNB_BEACON.fullmatch(text) is not None
+    return named or beacon or _xrp_address(text) or _x_address(text) is not None

@@ -19,6 +19,7 @@ from counterscam.identifiers._accounts import (
     split_number,
     token_splits,
 )
+from counterscam.identifiers._phone_lookalike import date_in, money_in
 from counterscam.identifiers._phone_words import country_named, is_country_name
 from counterscam.identifiers._spreadsheet import spreadsheet_digits
 from counterscam.identifiers._text import ascii_digits, clean, fold_dashes
@@ -243,6 +244,25 @@ def _size(low: int, high: int) -> str:
     return str(low) if low == high else f"{low} to {high}"
 
 
+def _refuse_not_account(raw: str, text: str) -> None:
+    """Refuse an amount or a date pasted with the account ("Maybank RM 5,000"), which was read
+    as part of the bank's name or the number, and refused as neither."""
+    amount = money_in(text)
+    if amount is not None:
+        raise _fail(
+            raw,
+            f"has an amount of money ({amount}) in it; enter the account number alone, and the "
+            "amount as the report's loss or the transaction's amount",
+        )
+    date = date_in(text)
+    if date is not None:
+        raise _fail(
+            raw,
+            f"has a date ({date}) in it; enter the account number alone, and the date as the "
+            "report's or the transaction's",
+        )
+
+
 def _refuse_iban(raw: str, text: str) -> None:
     """Explain that an IBAN cannot be taken: no member country uses them."""
     if not (text[:2].isalpha() and text[2:4].isdigit()):
@@ -406,6 +426,7 @@ def canonicalize_bank_account(raw: str, country: str | None, qualifier: str | No
         number = match[3]
     else:
         _refuse_iban(raw, text)
+        _refuse_not_account(raw, text)
         if sum(len(re.sub(r"\D", "", part)) >= _MIN_EACH for part in _SEVERAL.split(text)) > 1:
             raise _fail(
                 raw, "holds more than one account number; enter each as an identifier of its own"

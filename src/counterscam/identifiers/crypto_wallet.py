@@ -22,7 +22,11 @@ from counterscam.identifiers._ton import (
     find_addresses,
 )
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
-from counterscam.identifiers._unlisted_chains import unlisted_address, unlisted_without_address
+from counterscam.identifiers._unlisted_chains import (
+    names_beacon_chain,
+    unlisted_address,
+    unlisted_without_address,
+)
 from counterscam.identifiers.shared import is_burn_address
 from counterscam.reference import CryptoChain, crypto_chains, find_chain, normalize_name
 
@@ -31,8 +35,9 @@ _TOKEN = re.compile(r"[A-Za-z0-9]{25,100}|(?:bc|BC|ltc|LTC)1[A-Za-z0-9]{11,90}")
 _MAX_PIECES = 12  # tokens tried for an address broken by spaces; bounds the joins tried
 _TYPO = "a character is probably mistyped; copy the address again from the source"
 # Around an address: the separators of "USDT (TRC20): T...", and the quotes, guillemets and
-# full stop of a sentence. No address or chain name has any of these.
-_SEPARATORS = re.compile(r"[\s:,;()\[\]{}<>/@.!?|#\"'«»“”‘’]+")
+# full stop of a sentence, also as Chinese and Japanese write them ("T...。", "「T...」"). No
+# address or chain name has any of these.
+_SEPARATORS = re.compile(r"[\s:,;()\[\]{}<>/@.!?|#\"'«»“”‘’。、「」『』【】〔〕]+")
 # An explorer's token page shows one holder's balance of a token: /token/0xCONTRACT?a=0xHOLDER.
 # The holder is the wallet; the contract is the token's, shared by all its holders.
 _EXPLORER_HOLDER = re.compile(
@@ -191,8 +196,21 @@ def _chain_of(word: str) -> CryptoChain | None:
     return found
 
 
+def _phrases(words: list[str]) -> list[str]:
+    """Return ``words`` and the runs of two or three of them, which name a chain split by a
+    space: "BEP 20", "Smart Chain", "The Open Network". Read word by word they named none, and
+    a 0x address after "BEP 20" was kept on Ethereum."""
+    runs = [
+        " ".join(words[i : i + n])
+        for n in (2, 3)
+        for i in range(len(words) - n + 1)
+        if len(words) <= _MAX_PIECES
+    ]
+    return [*words, *runs]
+
+
 def _chains_in(words: list[str]) -> dict[str, CryptoChain]:
-    named = {c.code: c for w in words if (c := _chain_of(w)) is not None}
+    named = {c.code: c for w in _phrases(words) if (c := _chain_of(w)) is not None}
     evm = [c for c in named.values() if c.family == "evm"]
     if "eth" in named and len(evm) == 2 and len(named) == 2:
         # "ETH on Arbitrum", "Arbitrum ERC20": ether and ERC-20 tokens live on every EVM
@@ -245,6 +263,9 @@ def _named_chain(raw: str, words: list[str], qualifier: str | None) -> CryptoCha
     _refuse_alternatives(raw, raw)
     if qualifier:
         _refuse_alternatives(raw, qualifier)
+    beacon = names_beacon_chain([*_phrases(words), *([qualifier] if qualifier else [])])
+    if beacon is not None:
+        raise _fail(raw, beacon)
     named = _chains_in(words)
     if qualifier and qualifier.strip() and qualifier.strip().lower() not in _TOKENS:
         wanted = _qualified_chain(qualifier)
@@ -398,7 +419,8 @@ def _read(raw: str, qualifier: str | None) -> Canonical:
     if ton_spans:
         return _ton(raw, text, ton_spans, qualifier)
     tokens = [t for t in _SEPARATORS.split(text) if t]
-    addresses = [t for t in tokens if _TOKEN.fullmatch(t)]
+    # One address written twice ("T... / T...", pasted again to be sure) is one address.
+    addresses = list(dict.fromkeys(t for t in tokens if _TOKEN.fullmatch(t)))
     if len(addresses) != 1 or _infer(addresses[0]) is None:
         tokens, addresses = _rejoined(tokens, addresses)
     unlisted = None if addresses else unlisted_without_address(text, tokens, _codes())

@@ -6,15 +6,22 @@ import re
 
 from email_validator import EmailNotValidError, validate_email
 
-from counterscam.identifiers._host import ascii_host, registered_record
+from counterscam.identifiers._host import (
+    ascii_host,
+    nearest_host,
+    registered_record,
+    unknown_ending,
+)
 from counterscam.identifiers._text import clean, refang
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 from counterscam.identifiers.ip import parse_ip
-from counterscam.reference import has_known_ending
 
 _WORDS_AT = re.compile(r"\s+(?:at)\s+", re.I)
 _WORDS_DOT = re.compile(r"\s+(?:dot)\s+", re.I)
 _SEVERAL = re.compile(r"[;,\s]+")
+# A local part in quotes that needs none: a dot-atom (RFC 5322), as a mail client may copy it.
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_QUOTED_ATOM = re.compile(f'"{_ATOM}(?:\\.{_ATOM})*"')
 _DISPLAY_NAME = re.compile(r"[^<>@]*<\s*([^<>\s]+@[^<>\s]+)\s*>")
 # The older header form puts the name after, in brackets: "john@example.com (John Doe)".
 _NAME_AFTER = re.compile(r"([^\s()<>\"]+@[^\s()<>]+)\s*\([^()@]*\)")
@@ -32,14 +39,6 @@ _LABEL = re.compile(
 )
 _PAIRS = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "(": ")", "[": "]", "{": "}"}
 _TRAILING = ".,;:!?"
-# Endings RFC 2606 and RFC 6761 reserve, which examples and tests use; no mail goes there
-# either, but an address at one is not a slip.
-_RESERVED_ENDINGS = frozenset({"example", "test", "invalid", "localhost", "local"})
-# The endings a slip most often leaves the nearest: the common generic ones and the members'.
-_COMMON_ENDINGS = (
-    "com", "net", "org", "edu", "gov", "info", "biz", "co",
-    "my", "sg", "th", "ph", "id", "vn", "kh", "la", "mm", "bn",
-)  # fmt: skip
 
 
 def _unwrap(text: str) -> str:
@@ -78,6 +77,17 @@ def canonicalize_email(raw: str) -> Canonical:
             f"{shown(raw)} holds more than one e-mail address; enter each as its own identifier",
         )
     local, _, domain = text.rpartition("@")
+    if _QUOTED_ATOM.fullmatch(local):
+        # '"scam"@evil.com' is scam@evil.com (RFC 5322: the quotes add nothing to a plain
+        # name); email-validator refused it with "quoting ... is not allowed here".
+        local = local[1:-1]
+    elif local.startswith('"') and local.endswith('"') and len(local) > 1:
+        raise InvalidIdentifier(
+            "email",
+            raw,
+            f"{shown(raw)} has a quoted name with spaces or symbols before the @, which no "
+            "mail provider gives out; check the address with the report",
+        )
     if domain.startswith("[") and domain.endswith("]"):
         _refuse_address_literal(raw, domain[1:-1])
     host = ascii_host("email", domain, raw)
@@ -91,18 +101,6 @@ def canonicalize_email(raw: str) -> Canonical:
     return Canonical("email", value, None, (registered_record(host),))
 
 
-def _one_edit(a: str, b: str) -> bool:
-    """Tell whether ``b`` is ``a`` with one letter changed, added, dropped or two swapped."""
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
-        return len(diff) == 1 or (swapped and a[diff[1]] == b[diff[0]])
-    short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
-
-
 def _refuse_unknown_ending(raw: str, local: str, host: str) -> None:
     """Refuse an address whose domain ends in no top-level domain: "john@gmail.con".
 
@@ -110,16 +108,13 @@ def _refuse_unknown_ending(raw: str, local: str, host: str) -> None:
     is not mended here (which ending was meant is the writer's to say), but the nearest
     common ending is named. A real look-alike domain ("gmial.com") is kept as written.
     """
-    ending = host.rpartition(".")[2]
-    if ending in _RESERVED_ENDINGS or has_known_ending(host):
+    if not unknown_ending(host, sites=False):
         return
-    near = [e for e in _COMMON_ENDINGS if _one_edit(ending, e)]
-    # A letter changed or two swapped ("con", "cmo") is likelier than one added or dropped.
-    same = [e for e in near if len(e) == len(ending)]
-    best = same if len(same) == 1 else near
+    ending = host.rpartition(".")[2]
+    meant_host = nearest_host(host)
     meant = "check the address with the report"
-    if len(best) == 1:
-        meant = f"if {local.lower()}@{host[: -len(ending)]}{best[0]} is meant, enter it so"
+    if meant_host is not None:
+        meant = f"if {local.lower()}@{meant_host} is meant, enter it so"
     raise InvalidIdentifier(
         "email",
         raw,

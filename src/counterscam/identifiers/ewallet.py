@@ -14,12 +14,13 @@ from counterscam.identifiers._accounts import (
     without_holder_first,
     without_lead,
 )
+from counterscam.identifiers._phone_lookalike import looks_like_date, money_in, several_numbers
 from counterscam.identifiers._phone_words import country_named, is_country_name
 from counterscam.identifiers._placeholder import placeholder
 from counterscam.identifiers._spreadsheet import spreadsheet_digits
 from counterscam.identifiers._text import ascii_digits, clean, fold_dashes
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
-from counterscam.identifiers.phone import NUMERIC, e164, refuse_masked
+from counterscam.identifiers.phone import NUMERIC, e164, refuse_masked, side_by_side
 from counterscam.identifiers.shortcode import check_country
 from counterscam.reference import (
     EwalletProvider,
@@ -65,6 +66,9 @@ _GLUED = re.compile(r"(?<=[^\x00-\x7f])(?=[+\d])|(?<=\d)(?=[^\x00-\x7f\s])")
 # A 13-digit PromptPay ID is a Thai citizen ID or a tax ID, both ending in a check digit: a
 # mistyped ID would be kept as another person's and meet nothing.
 _THAI_ID = re.compile(r"\d{13}", re.ASCII)
+
+
+_SEVERAL_ACCOUNTS = "holds more than one account number; enter each as an identifier of its own"
 
 
 def _fail(raw: str, why: str) -> InvalidIdentifier:
@@ -154,6 +158,9 @@ def _split(raw: str, text: str, country: str | None) -> tuple[EwalletProvider | 
             everywhere = find_ewallets(name)
             if everywhere:
                 words = [w for w in rest.split() if w.lower().strip(".:") not in _ID_WORDS]
+                # The wallet's other name in brackets: "Maya (PayMaya) 0917 123 4567".
+                while len(words) > 1 and set(find_ewallets(words[0])) & set(everywhere):
+                    words = words[1:]
                 account = " ".join(words)
                 return _named(raw, name, everywhere, account, country), account
     return None, text
@@ -226,6 +233,7 @@ def _account(raw: str, provider: EwalletProvider, account: str, country: str | N
         # are part of the name. Lower-cased, so that an ID retyped as Dara_Sok@ACLB meets it.
         return Canonical("ewallet", f"{provider.code}:{account.lower()}", single)
     account = spreadsheet_digits("ewallet", raw, account)
+    _refuse_not_account(raw, provider, account)
     if provider.account != "id":
         try:
             refuse_masked(raw, account)
@@ -250,6 +258,8 @@ def _account(raw: str, provider: EwalletProvider, account: str, country: str | N
             if phone.kind != "phone":
                 raise _fail(raw, "has an account number too short to be a phone number")
         except InvalidIdentifier as exc:
+            if side_by_side(account, region):
+                raise _fail(raw, _SEVERAL_ACCOUNTS) from exc
             if provider.account == "phone":
                 raise _fail(raw, f"needs a {provider.label} phone number: {exc.reason}") from exc
         else:
@@ -286,6 +296,28 @@ def _account(raw: str, provider: EwalletProvider, account: str, country: str | N
             "check digit, does not match the first 12; check the number on the card or slip",
         )
     return Canonical("ewallet", f"{provider.code}:{ident}", single)
+
+
+def _refuse_not_account(raw: str, provider: EwalletProvider, account: str) -> None:
+    """Refuse an amount or a date given as the account.
+
+    An ID-taking wallet kept them as one ID of all their digits ("PromptPay 081-234-5678,
+    089-123-4567" was promptpay:08123456780891234567, "PromptPay 12/05/2024" 12052024), and a
+    phone wallet said only that the account had "other characters".
+    """
+    amount = money_in(account)
+    if amount is not None:
+        raise _fail(
+            raw,
+            f"has an amount of money ({amount}), not a {provider.label} account; enter the "
+            "account alone, and the amount as the report's loss or the transaction's amount",
+        )
+    if looks_like_date(account):
+        raise _fail(
+            raw,
+            f"has a date, not a {provider.label} account; enter the account as it was given, "
+            "and the date as the report's or the transaction's",
+        )
 
 
 def _foreign(phone: Canonical, single: str | None, account: str) -> bool:
@@ -337,6 +369,10 @@ def canonicalize_ewallet(raw: str, country: str | None, qualifier: str | None) -
     """Canonicalise an e-wallet account from text such as ``GCash 0917 123 4567``."""
     text = fold_dashes(ascii_digits(clean("ewallet", raw)))
     region = check_country("ewallet", raw, country)
+    if several_numbers(text):
+        # An ID-taking wallet kept them as one ID of all their digits: "PromptPay 081-234-5678,
+        # 089-123-4567" was promptpay:08123456780891234567.
+        raise _fail(raw, _SEVERAL_ACCOUNTS)
     provider, account = _split(raw, text, region)
     if provider is None and not (qualifier and qualifier.strip()):
         provider = _by_id_format(text)

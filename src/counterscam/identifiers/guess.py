@@ -12,9 +12,11 @@ from counterscam.identifiers._accounts import (
     split_number,
     token_splits,
 )
+from counterscam.identifiers._host import nearest_host, unknown_ending
 from counterscam.identifiers._markup import is_markup_link
 from counterscam.identifiers._not_wallet import SHORTENED
 from counterscam.identifiers._phone_letters import keypad_digits, refuse_letters
+from counterscam.identifiers._phone_lookalike import is_money, looks_like_date
 from counterscam.identifiers._text import (
     ascii_digits,
     browser_scheme,
@@ -24,7 +26,7 @@ from counterscam.identifiers._text import (
     spreadsheet_text,
 )
 from counterscam.identifiers._ton import FRIENDLY, RAW, find_addresses
-from counterscam.identifiers._types import InvalidIdentifier
+from counterscam.identifiers._types import InvalidIdentifier, shown
 from counterscam.identifiers._unlisted_chains import names_unlisted_chain, unlisted_shape
 from counterscam.identifiers._unwrap import unwrap, whole_wrapped, without_note
 from counterscam.identifiers.dispatch import canonicalize
@@ -53,7 +55,7 @@ _TRON_HEX = re.compile(r"41[0-9a-fA-F]{40}")
 _HEX_ID = re.compile(r"0[xX][0-9a-fA-F]{30,70}")
 _SHORTEST_ADDRESS = 25  # base58check of 20 bytes; EVM, Solana, TRON hex and TON are longer
 # What ends a sentence after an address pasted into it ("send to T... ."); never in an address.
-_SENTENCE_END = ".,;:!?"
+_SENTENCE_END = ".,;:!?。"
 # The path segment of an explorer's page of one address: /address/..., /addresses/btc/...
 _ADDRESS_PAGE = frozenset({"address", "addresses"})
 # Shapes only addresses have (TRON, segwit): one that fails its checksum has a mistyped
@@ -352,15 +354,21 @@ def _worded_kind(text: str, fanged: str, country: str | None) -> str | None:
     ):
         return "handle"  # "Telegram scam_admin", "LINE ID: abc"; or the handle's own reason
     host = unwrap(without_note(fanged))  # "evil.com," ending a sentence; "evil.com (fake)"
-    if _HOST.fullmatch(host) and _works("domain", host, None):
-        return "domain"
+    if _HOST.fullmatch(host) and (_works("domain", host, None) or _slipped_ending(host)):
+        return "domain"  # or "evil.con": the domain's reason names the ending meant
     if _HOST_PORT.fullmatch(fanged) and _works("url", fanged, country, as_itself=True):
         return "url"  # the site on that port; its check covers the domain too
     if "," in fanged and _COMMA_HOST.fullmatch(fanged):
         return "domain"  # its reason says that a domain name has dots, not commas
-    if _SENDER.fullmatch(text):
+    if _SENDER.fullmatch(text) and not is_money(text):  # "RM1500" is no sender's name
         return "sender_id"
     return None
+
+
+def _slipped_ending(host: str) -> bool:
+    """Tell whether ``host`` ends one slip away from a common ending ("evil.con")."""
+    name = host.lower().rstrip(".")
+    return name.isascii() and unknown_ending(name, sites=True) and nearest_host(name) is not None
 
 
 def unguessed_reason(raw: str, *, country: str | None = None) -> str:
@@ -370,6 +378,16 @@ def unguessed_reason(raw: str, *, country: str | None = None) -> str:
     only with its bank or provider, so the answer says that rather than pick one.
     """
     text = ascii_digits(raw.strip()) if isinstance(raw, str) else ""
+    if text and is_money(text):
+        return (
+            f"{shown(raw)} is an amount of money, not an identifier; enter it as the report's "
+            "loss or the transaction's amount"
+        )
+    if text and looks_like_date(text):
+        return (
+            f"{shown(raw)} is a date, not an identifier; enter it as the report's or the "
+            "transaction's date"
+        )
     if text and _NUMBER.fullmatch(text):
         try:
             canonicalize("phone", text, country=country)

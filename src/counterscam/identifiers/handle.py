@@ -380,6 +380,29 @@ def _platform(raw: str, name: str) -> Platform:
     return found
 
 
+def _no_profile_link(raw: str, text: str) -> InvalidIdentifier:
+    """Refuse a link that names no account; on a known platform's host, say so.
+
+    "is not a profile link of a known platform (..., zalo, ...)" for zalo.me/g/... read as
+    though Zalo were not known: the link is Zalo's, but a group's, which names no one.
+    """
+    try:
+        link = text if "://" in text else "https://" + text.lstrip("/")
+        host = (urlsplit(refang(link)).hostname or "").lower()
+    except ValueError:
+        host = ""
+    platform = platform_for_host(host) if host else None
+    if platform is not None:
+        why = (
+            f"is a {platform.label} link, but not a profile link: as written it names no "
+            "account (a group, an invitation, a post, a short link or one of the platform's own "
+            "pages names none); enter it as a url"
+        )
+    else:
+        why = f"is not a profile link of a known platform ({_known()}); enter it as a url"
+    return InvalidIdentifier("handle", raw, f"{shown(raw)} {why}")
+
+
 def canonicalize_handle(raw: str, country: str | None, qualifier: str | None) -> Canonical:
     """Canonicalise a handle given as ``platform:handle``, a profile link or text."""
     text = clean("handle", raw)
@@ -404,12 +427,7 @@ def canonicalize_handle(raw: str, country: str | None, qualifier: str | None) ->
                 f"{shown(raw)} holds more than one identifier; enter each as its own identifier",
             )
         if found is None:
-            raise InvalidIdentifier(
-                "handle",
-                raw,
-                f"{shown(raw)} is not a profile link of a known platform ({_known()}); "
-                "enter it as a url",
-            )
+            raise _no_profile_link(raw, text)
         return found
     noted = without_note(text)
     if noted != text and re.search(r"[\s:]", noted):

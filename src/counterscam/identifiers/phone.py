@@ -12,6 +12,7 @@ from counterscam.identifiers._forwarding import forwarded_number
 from counterscam.identifiers._links import phone_in_link
 from counterscam.identifiers._phone_fast import valid_e164
 from counterscam.identifiers._phone_letters import keypad_digits, refuse_letters
+from counterscam.identifiers._phone_lookalike import lookalike_reason, refuse_money
 from counterscam.identifiers._phone_words import (
     IDD_PREFIXES,
     REGION_IDD_PREFIXES,
@@ -216,6 +217,9 @@ def e164(raw: str, text: str, region: str | None) -> Canonical:
         if dialled is not None:
             return dialled
     _refuse_spaced(raw, main, region)
+    lookalike = lookalike_reason(raw, main)
+    if lookalike is not None:
+        raise InvalidIdentifier("phone", raw, lookalike)
     if not has_plus and region is None and not digits.startswith("00"):
         raise InvalidIdentifier(
             "phone",
@@ -424,6 +428,7 @@ def canonicalize_phone(raw: str, country: str | None) -> Canonical:
             "phone", raw, f"{shown(raw)} is a web address, not a phone number; enter it as a url"
         )
     text = _CODE_IN_SQUARE.sub(r"(\1)", _LABEL.sub("", text))
+    refuse_money(raw, text)
     forwarded = forwarded_number(text)
     if forwarded is not None:
         return e164(raw, forwarded, region)  # the scammer's number, not the code around it
@@ -562,6 +567,15 @@ def _refuse_spaced(raw: str, text: str, region: str | None) -> None:
                 f"{shown(raw)} holds more than one phone number; enter each number as an "
                 "identifier of its own",
             )
+
+
+def side_by_side(text: str, region: str | None) -> bool:
+    """Tell whether ``text`` is two valid numbers side by side ("0812345678 0898765432")."""
+    try:
+        _refuse_spaced(text, text, region)
+    except InvalidIdentifier:
+        return True
+    return False
 
 
 def _reads(text: str, region: str | None) -> bool:

@@ -28,6 +28,11 @@ _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*)://")
 _OTHER_SCHEME = re.compile(
     r"(javascript|data|file|blob|vbscript|about|chrome|intent|market|itms-services|ws|wss):", re.I
 )
+# The app stores' own links, which a fake app's ad or a scammer's message opens in the store
+# app: market://details?id=PKG is the Play Store page of PKG, itms-apps://apps.apple.com/...
+# the App Store page. Read as those pages, a victim who copied the web page and one who copied
+# the app link name one app (they were refused as "the scheme 'market'").
+_STORE_LINK = re.compile(r"(?:market://(details\?)|itms-apps?s?://)(?=\S)", re.I)
 _LINKISH = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[\w-]+(?:\.[\w-]+)+/\S*", re.I)
 _DEFAULT_PORTS = {"http": 80, "https": 443, "ftp": 21}
 _ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
@@ -105,6 +110,10 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
         if sum(bool(_LINKISH.match(part)) for part in text.split(" ")) > 1:
             raise _fail(raw, "holds more than one web address; enter each as its own identifier")
         raise _fail(raw, "has spaces; a web address has none (check it was copied whole)")
+    store = _STORE_LINK.match(text)
+    if store is not None:
+        page = "https://play.google.com/store/apps/" if store[1] else "https://"
+        text = page + text[len(store[0]) - len(store[1] or "") :]
     other = _OTHER_SCHEME.match(text)
     if other:
         raise _fail(

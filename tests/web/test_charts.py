@@ -65,7 +65,9 @@ def test_every_scam_type_label_reads_whole_on_at_most_two_lines() -> None:
 
 
 def test_wrapped_labels_do_not_overlap_the_next_bar() -> None:
+    # The wide drawing (the phone's, after it, puts each label over its bar).
     svg = str(bar_chart([Point("Romance scam / pig-butchering", 5.0)] * 3, title="t"))
+    svg = svg[: svg.index("</svg>")]
     line_ys = [y for _, _, _, lines in _labels(svg) for _, y, _ in lines]
     bar_ys = [float(y) for y in re.findall(r'<rect x="[\d.]+" y="([\d.]+)"', svg)]
     assert len(line_ys) == 6 and len(bar_ys) == 3
@@ -84,3 +86,21 @@ def test_a_label_too_long_for_two_lines_is_cut_and_keeps_its_whole_name() -> Non
     svg = str(bar_chart([Point(name, 1.0)], title="t"))
     [(_, _, whole, lines)] = _labels(svg)
     assert whole == name and len(lines) == 2 and lines[1][2].endswith("…")
+
+
+def test_a_phone_gets_a_drawing_whose_labels_keep_their_size() -> None:
+    # Scaled into a 294 px box, the 440-unit drawing's labels were 8.7 px high on a phone.
+    names = [name for _, name in options("scam_type")]
+    html = str(bar_chart([Point(n, float(i)) for i, n in enumerate(names)], title="By type"))
+    wide, narrow = html.split("</svg>", 1)
+    assert 'data-chart="bar"' in wide and 'data-chart="bar-narrow"' in narrow
+    assert "viewBox" not in narrow  # drawn in pixels: nothing scales its text down
+    assert narrow.count("<title>By type</title>") == 1
+    assert set(re.findall(r'font-size="(\d+)"', narrow)) == {"13", "12"}
+    labels = re.findall(r"<title>([^<:]*)</title>((?:<tspan [^>]*>[^<]*</tspan>)+)", narrow)
+    assert [_unescaped(whole) for whole, _ in labels] == names
+    for whole, spans in labels:
+        lines = re.findall(r"<tspan [^>]*>([^<]*)</tspan>", spans)
+        assert 1 <= len(lines) <= 2 and " ".join(lines) == whole
+    widths = [float(w) for w in re.findall(r'<rect x="0" y="\d+" width="([\d.]+)%"', narrow)]
+    assert len(widths) == len(names) and max(widths) <= 80  # room for the value after it

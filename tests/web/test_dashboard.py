@@ -171,7 +171,8 @@ def test_the_scam_type_charts_say_the_other_types_are_in_the_table(
     assert f'<h3 class="chart-title">Loss in USD {note}</h3>' in page
     charts = page[page.index('id="type-h"') :]
     charts = charts[: charts.index('<div class="table-block"')]
-    assert charts.count("<rect ") == 20  # ten bars in each chart
+    # Ten bars in each chart, drawn twice: wide, and for a phone (labels over bars).
+    assert charts.count("<rect ") == 40 and charts.count('data-chart="bar-narrow"') == 2
     # Each drawn label reads whole: "Impersonation of officials ("Macau scam")" on two lines.
     assert '<tspan x="212" y="' in charts and "Impersonation of of…" not in charts
     table = page[page.index(">By scam type</h3>") :]

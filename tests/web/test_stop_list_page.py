@@ -295,3 +295,18 @@ def test_another_agency_may_not_remove_or_take_over_an_entry_withheld_from_it(
     # The agency that may see the reports still edits its entries.
     assert _remove(member, listed).status_code == 303
     assert _remove(member, hub).status_code == 303
+
+
+def test_the_add_form_comes_before_a_long_list_of_entries(
+    client_for: Callable[[str], TestClient], engine: Engine, region: PolicyRegion
+) -> None:
+    # The form sat under every entry: with a few hundred automatic hubs an analyst scrolled
+    # past all of them to add one.
+    with session_scope(engine) as session:
+        for n in range(30):
+            make_hub(session, f"+6012300{n:04d}", "green", ref=f"MY-HUB-{n}")
+    page = client_for("MY-NSRC").get("/stop-list").text
+    assert "30 entries" in page
+    form, first_entry = page.index('id="add-h"'), page.index("+60123000000")
+    assert form < first_entry
+    assert page.index(">Entries</h2>") < first_entry

@@ -107,8 +107,7 @@ def bar_chart(
     Long labels wrap onto two lines (every bar then gets a taller row, so the chart stays
     even); one that still does not fit is cut with '…' and keeps its whole name in a <title>.
     """
-    # 440 units, shown at most 440 px wide (app.css): a phone shrinks it by a fifth, not by
-    # half, so its 13-unit labels stay readable at 390 px.
+    # 440 units, shown 440 px wide (app.css): a narrower box shows the narrow drawing.
     label_w, value_w, bar_h, top = 220, 60, 18, 4
     labels = [_label_lines(p.label) for p in points]
     lines = max((len(lines) for lines in labels), default=1)
@@ -132,7 +131,50 @@ def bar_chart(
             f'font-size="12">{escape(_said(p, money))}</text>'
         )
     parts.append("</svg>")
-    return Markup("".join(parts))
+    # The narrow drawing follows, for a box too narrow for this one (app.css picks).
+    narrow = _narrow_bar_chart(points, title=title, money=money, colour=colour)
+    return Markup("".join(parts) + narrow)
+
+
+# The phone's drawing: each label over its bar, across the box, so it needs no label column.
+NARROW_CHARS = 34
+NARROW_BAR = 76  # % of the width a largest bar takes: its value goes after it
+
+
+def _narrow_bar_chart(points: Sequence[Point], *, title: str, money: bool, colour: str) -> str:
+    """Return the bar chart for a box narrower than its 440-unit drawing (a phone), in pixels.
+
+    Scaled to a 294 px box, the drawing's 13-unit labels were 8.7 px, too small to read;
+    app.css shows this one instead, by the width of the chart's box. Bar lengths are
+    percentages of the box, so its 13 px labels and 12 px values keep their size.
+    """
+    scale = _nice_max(max((p.value for p in points), default=0.0))
+    rows, y = [], 0
+    for p in points:
+        lines = textwrap.wrap(p.label, NARROW_CHARS, break_on_hyphens=False) or [""]
+        if len(lines) > LABEL_LINES:
+            rest = " ".join(lines[LABEL_LINES - 1 :])
+            lines = [*lines[: LABEL_LINES - 1], rest[: NARROW_CHARS - 1].rstrip(" /(-") + "…"]
+        spans = "".join(
+            f'<tspan x="0" y="{y + 13 + i * 16}">{escape(line)}</tspan>'
+            for i, line in enumerate(lines)
+        )
+        bar_y = y + len(lines) * 16 + 3
+        pct = max(0.4, NARROW_BAR * p.value / scale) if p.value > 0 else 0.0
+        rows.append(
+            f'<text font-size="13" fill="{INK}"><title>{escape(p.label)}</title>{spans}</text>'
+            f'<rect x="0" y="{bar_y}" width="{pct:.2f}%" height="14" fill="{colour}">'
+            f"<title>{escape(p.label)}: {escape(_said(p, money))}</title></rect>"
+            f'<text x="{pct:.2f}%" dx="6" y="{bar_y + 11}" font-size="12" fill="{INK}">'
+            f"{escape(_said(p, money))}</text>"
+        )
+        y = bar_y + 14 + 10
+    return (
+        f'<svg class="chart chart--narrow" data-chart="bar-narrow" role="img" width="100%" '
+        f'height="{max(y, 1)}"><title>{escape(title)}</title>{_description(points, money)}'
+        + "".join(rows)
+        + "</svg>"
+    )
 
 
 def line_chart(

@@ -162,7 +162,10 @@ async def _csrf_error(request: Request, exc: Exception) -> Response:
         request,
         403,
         title="This form has expired",
-        hint="Go back, reload the page and submit the form again. Nothing was saved.",
+        # "Reload the page" emptied the form the browser had kept on Back.
+        hint="Nothing was saved. Go back to the form without reloading it: the browser keeps "
+        "what you typed. If you were signed out, sign in again in a new tab first, then submit "
+        "the form again.",
         detail="",
     )
 

@@ -79,6 +79,12 @@ def _show(
     history_url = None
     if template == "check.html" and value:
         history_url = "/check?" + urlencode({k: v for k, v in fields.items() if v})
+        if outcome and outcome.result:
+            # The form goes to #verdict; an address without it, put in place by app.js before
+            # the page scrolled, kept a phone's answer out of sight under the form.
+            history_url += "#verdict"
+    elif template == "public_check.html" and outcome and outcome.result:
+        history_url = "/public/check#verdict"  # the value stays out of the visitor's history
     return page.render(
         template,
         section="check",

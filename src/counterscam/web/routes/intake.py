@@ -75,9 +75,11 @@ def _show_form(
     *,
     status_code: int,
     editing: ReportDetail | None = None,
+    expired: bool = False,
 ) -> Response:
     return page.render(
         "report_form.html",
+        expired=expired,
         section="reports" if editing else "new",
         title=f"Correct report {editing.report.external_ref}" if editing else "New report",
         editing=editing,
@@ -118,12 +120,14 @@ def new_report_form(page: SignedIn) -> Response:
 @router.post(
     "/reports/new",
     response_class=HTMLResponse,
-    dependencies=[csrf.CsrfChecked],
     form_limits={"max_part_size": _FIELD_BYTES},
 )
-async def new_report(page: SignedIn) -> Response:
+async def new_report(expired: csrf.FormExpired, page: SignedIn) -> Response:
     """Submit one report; on success show it, otherwise show every problem beside its field."""
     form = form_of(dict(await page.request.form()))
+    if expired:
+        _refuse_readers(page)  # a partner is told it may not submit, not shown the form again
+        return _show_form(page, form, FormErrors(), status_code=403, expired=True)
     if form.get("add") in CHILD_FIELDS:
         # "Add another ..." only grows the form: nothing is saved yet.
         return _show_form(page, form, FormErrors(), status_code=200)
@@ -158,15 +162,16 @@ def edit_report_form(report_id: RowId, page: SignedIn) -> Response:
 @router.post(
     "/reports/{report_id}/edit",
     response_class=HTMLResponse,
-    dependencies=[csrf.CsrfChecked],
     form_limits={"max_part_size": _FIELD_BYTES},
 )
-async def edit_report(report_id: RowId, page: SignedIn) -> Response:
+async def edit_report(report_id: RowId, expired: csrf.FormExpired, page: SignedIn) -> Response:
     """Save a corrected report in place of the stored one (same reference)."""
     detail = _own_report(page, report_id)
     fields = dict(await page.request.form())
     # The reference names the report being corrected: a changed one would save a second report.
     form = form_of({**fields, "external_ref": detail.report.external_ref})
+    if expired:
+        return _show_form(page, form, FormErrors(), status_code=403, editing=detail, expired=True)
     if form.get("add") in CHILD_FIELDS:
         return _show_form(page, form, FormErrors(), status_code=200, editing=detail)
     return _save(page, form, editing=detail)

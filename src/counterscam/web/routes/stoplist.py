@@ -32,10 +32,18 @@ router = APIRouter()
 KINDS = [(k, v) for k, v in KIND_LABELS.items() if k]
 
 
-def _page(page: SignedIn, errors: FormErrors, form: dict[str, str], status: int = 200) -> Response:
+def _page(
+    page: SignedIn,
+    errors: FormErrors,
+    form: dict[str, str],
+    status: int = 200,
+    *,
+    expired: bool = False,
+) -> Response:
     view = read_stop_list(page.session, page.caller)
     return page.render(
         "stop_list.html",
+        expired=expired,
         section="stop-list",
         title="Hub stop-list",
         view=view,
@@ -72,14 +80,20 @@ def stop_list_csv(page: SignedIn) -> Response:
     return csv_response(read_stop_list(page.session, page.caller).table)
 
 
-@router.post("/stop-list", dependencies=[csrf.CsrfChecked])
+@router.post("/stop-list")
 def stop_list_add(
+    expired: csrf.FormExpired,  # first, as the check it replaces: a visitor gets the 403 page
     page: SignedIn,
     kind: Annotated[str, Form()] = "",
     value: Annotated[str, Form()] = "",
     reason: Annotated[str, Form()] = "",
 ) -> Response:
     """Put an identifier on the stop-list; it stops linking at once and at every rebuild."""
+    if expired and not contributes(page.caller):
+        raise csrf.CsrfFailed  # no form of theirs to show again
+    if expired:
+        form = {"kind": kind, "value": value, "reason": reason}
+        return _page(page, FormErrors(), form, status=403, expired=True)
     errors = FormErrors()
     # Every empty field is named at once, in the form's order, so one resubmission is enough.
     if kind not in dict(KINDS):

@@ -111,9 +111,14 @@ def test_xlsx_values_beyond_the_header_are_still_found(
     rows[2] = rows[2] + [None] * 20 + ["a note far to the right"]
     result = upload(session, agencies["MY-NSRC"], {"r.xlsx": _book(rows)})
     assert result.status == "rejected" and reports_count(session) == 0
-    assert [(e.row, e.reason) for e in result.errors] == [
-        (3, "this row has values beyond the 5 named columns")
+    assert [(e.row, e.column, e.value) for e in result.errors] == [
+        (3, "column Z", "a note far to the right")
     ]
+    assert result.errors[0].reason.startswith(
+        "cell Z3 holds a value, but the sheet's named columns end at column E: give its "
+        "column a heading from the template, move the value into the column it belongs to, "
+        "or delete it"
+    )
 
 
 def test_xlsx_rows_out_to_column_xfd_are_refused_quickly(

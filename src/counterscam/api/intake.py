@@ -30,13 +30,14 @@ from counterscam.api.prefix import root_path, url
 from counterscam.config import Settings
 from counterscam.db.models import ImportBatch
 from counterscam.intake.files import read_uploads
-from counterscam.intake.json_files import parse, reports_of
+from counterscam.intake.json_files import max_values, parse, reports_of
 from counterscam.intake.records import FileProblem, RawReport, RowError, TooLarge, file_problem
 from counterscam.intake.service import (
     BatchNotFound,
     BatchResult,
     NotAllowed,
     batch_notes,
+    empty_note,
     get_batch,
     rejections_for,
     submit,
@@ -94,7 +95,7 @@ def _answer(result: BatchResult, *, too_large: bool = False) -> JSONResponse:
 def _batch_body(result: BatchResult) -> dict[str, Any]:
     """Return a batch's outcome as JSON; ``kept``, ``shares_removed`` and ``note`` are left
     out when there is nothing to say."""
-    notes = batch_notes(result)
+    notes = [n for n in (empty_note(result), *batch_notes(result)) if n is not None]
     body = BatchOut(
         batch_id=result.batch_id,
         status=result.status,
@@ -153,7 +154,9 @@ async def _json_body(request: Request, settings: SettingsDep) -> Any:
             return too_large("request", limit)
         chunks.append(chunk)
     try:
-        return parse(b"".join(chunks), file="request")
+        return parse(
+            b"".join(chunks), file="request", max_values=max_values(upload_limits(settings))
+        )
     except FileProblem as exc:
         sent = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if sent in _FORMS:

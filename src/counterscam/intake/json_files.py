@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
-from counterscam.intake import code_pages
+from counterscam.intake import code_pages, columns
 from counterscam.intake.chars import unstorable
 from counterscam.intake.records import (
     SHARES,
@@ -23,6 +24,7 @@ from counterscam.intake.records import (
     type_name,
 )
 from counterscam.intake.tables import (
+    MAX_HEADER_ERRORS,
     Limits,
     Source,
     too_many_linked_for_batch,
@@ -42,7 +44,7 @@ def read_json(
 ) -> Iterator[RawReport | RowError]:
     """Yield the reports of a JSON file; ``root_path`` as ``reports_of`` takes it."""
     data = source.content if source.content is not None else source.path.read_bytes()  # type: ignore[union-attr]
-    document = parse(data, file=source.name)
+    document = parse(data, file=source.name, max_values=max_values(limits))
     yield from reports_of(
         document, file=source.name, limits=limits, on_total=on_total, root_path=root_path
     )
@@ -102,8 +104,55 @@ def _float(text: str) -> float | Decimal:
     return _WrittenNumber(text) if abs(value) < EXCEL_DIGITS else value
 
 
-def parse(data: bytes | str, *, file: str) -> Any:
-    """Parse a JSON document; FileProblem saying what is wrong where it cannot be read."""
+# Python holds each parsed JSON value in 50-130 bytes (an empty object 64, a number with a
+# fraction 24 plus its text), so 50 MB of "[[],[],...]" or "0.5,0.5,..." took 1.0-1.3 GB to
+# parse, and 3,000,000 keys in one report 5 GB and three minutes to answer. A batch at the
+# limits holds fewer: a report's fields, its lists and a few share_with codes; a linked
+# row's fields (a party has eleven).
+REPORT_VALUES = 32
+ROW_VALUES = 16
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+
+
+def max_values(limits: Limits) -> int | None:
+    """Return how many JSON values a batch within ``limits`` may hold, None for no limit."""
+    if limits.max_reports is None or limits.max_batch_linked is None:
+        return None
+    return limits.max_reports * REPORT_VALUES + limits.max_batch_linked * ROW_VALUES
+
+
+def _values(data: bytes, most: int) -> int | None:
+    """Return about how many values a JSON document holds when that is more than ``most``."""
+    # Each list or object holds one value more than it has commas, but for an empty one.
+    # Counted in the raw bytes (milliseconds) the commas and brackets inside text count too,
+    # never fewer, so only a document past the limit so is counted again without its text.
+    count = _count(data)
+    if count <= most:
+        return None
+    count = _count(_STRING.sub(b"", data))
+    return count if count > most else None
+
+
+def _count(data: bytes) -> int:
+    opened = data.count(b"[") + data.count(b"{") - data.count(b"[]") - data.count(b"{}")
+    return 1 + data.count(b",") + opened
+
+
+def parse(data: bytes | str, *, file: str, max_values: int | None = None) -> Any:
+    """Parse a JSON document; FileProblem saying what is wrong where it cannot be read.
+
+    ``max_values`` refuses a document of more values than that before parsing it.
+    """
+    # Each value takes a byte at least, so a short document needs no counting.
+    if max_values is not None and len(data) > max_values:
+        raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+        if (found := _values(raw, max_values)) is not None:
+            raise file_problem(
+                file,
+                f"the JSON holds about {found:,} values (texts, numbers, lists and objects); "
+                f"a batch within the limits holds at most {max_values:,}. Split it into "
+                "several batches, and leave out any fields not in docs/formats.md",
+            )
     try:
         return json.loads(data, object_pairs_hook=_object, parse_float=_float)
     except UnicodeDecodeError as exc:
@@ -306,19 +355,24 @@ def report_of(
             )
         )
         return raw
+    item, unknown = _known(item, file, row, "", "reports")
     data = {k: v for k, v in item.items() if k not in LINKED}
     # A key left out (or null, as serialisers write an unset list) keeps a resubmitted
     # report's stored rows of its kind; a list, even [], replaces them. share_with alike.
     given = frozenset(name for name in (*LINKED, SHARES) if item.get(name) is not None)
     raw = RawReport(data=data, file=file, row=row, given=given)
+    raw.problems.extend(unknown)
     raw.problems.extend(_text_problems(item, file, row, ""))
     for name in LINKED:
         children = item.get(name) or []
         if not isinstance(children, list) or not all(isinstance(c, dict) for c in children):
             raw.problems.append(RowError(file, row, name, "", f"{name} must be a list of objects"))
             continue
-        for i, c in enumerate(children):
-            child = RawChild(data=c, file=file, row=row, prefix=f"{name}[{i}].")
+        for i, whole in enumerate(children):
+            prefix = f"{name}[{i}]."
+            c, unknown = _known(whole, file, row, prefix, name)
+            child = RawChild(data=c, file=file, row=row, prefix=prefix)
+            child.problems.extend(unknown)
             child.problems.extend(_text_problems(c, file, row, child.prefix))
             getattr(raw, name).append(child)
     ref = ref_of(data.get("external_ref"))
@@ -327,6 +381,38 @@ def report_of(
         if earlier != row:
             raw.problems.append(duplicate(file, row, ref, earlier))
     return raw
+
+
+def _known(
+    item: dict[str, Any], file: str, row: int, prefix: str, kind: str
+) -> tuple[dict[str, Any], list[RowError]]:
+    """Return an object with at most MAX_HEADER_ERRORS unknown keys, and the count of the rest.
+
+    Each unknown key is an error of its own, so a report of a million made a million errors
+    (and an answer of hundreds of megabytes); as with a CSV header's columns, the first are
+    named and the rest counted.
+    """
+    # A child's external_ref is refused by validation in words of its own.
+    fields = [*columns.names(kind), *LINKED] if kind == "reports" else columns.names(kind)[1:]
+    known = {*fields, "external_ref"}
+    unknown = [key for key in item if key not in known]
+    if len(unknown) <= MAX_HEADER_ERRORS:
+        return item, []
+    named = set(unknown[:MAX_HEADER_ERRORS])
+    kept = {k: v for k, v in item.items() if k in known or k in named}
+    if isinstance(item, _Repeated):
+        kept = _Repeated(kept)
+        kept.repeated = [k for k in item.repeated if k in kept]
+    where = prefix.rstrip(".")
+    error = RowError(
+        file,
+        row,
+        where,
+        "",
+        f"and {len(unknown) - MAX_HEADER_ERRORS:,} more unknown fields"
+        f"{' in ' + where if where else ''}; the fields are: {', '.join(fields)}",
+    )
+    return kept, [error]
 
 
 def _text_problems(item: dict[str, Any], file: str, row: int, prefix: str) -> list[RowError]:

@@ -143,6 +143,22 @@ def batch_notes(result: BatchResult) -> list[str]:
     return [n for n in notes if n is not None]
 
 
+def empty_note(result: BatchResult) -> str | None:
+    """Say that a batch held no report at all, or None.
+
+    The command line says so of a file with a header row and nothing under it; the upload
+    page said "Upload complete: All 0 reports were saved", and the API only counted zeros,
+    for what is most often the wrong file (an empty template) sent.
+    """
+    if result.accepted or result.rejected or result.errors:
+        return None
+    return (
+        "No reports: the batch holds none (a file with a header row and no rows under it, or "
+        "an empty list of reports), so nothing was stored; check that this is the file meant "
+        "to be sent"
+    )
+
+
 def estimate_note(result: BatchResult) -> str | None:
     """Say which stored losses were written as estimates ("~RM500"), or None."""
     count = result.estimated

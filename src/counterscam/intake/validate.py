@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time
 from typing import Any
 
@@ -11,6 +12,7 @@ from pydantic_core import ErrorDetails
 from counterscam.intake import columns
 from counterscam.intake.chars import invisible
 from counterscam.intake.coordinates import coordinate_hint
+from counterscam.intake.error_values import error_value_reason, error_values
 from counterscam.intake.normalise import locate
 from counterscam.intake.quick import quick_validate
 from counterscam.intake.records import (
@@ -33,11 +35,34 @@ _FILE_OF = {"identifiers": "identifiers", "parties": "parties", "places": "place
 
 def validate(raw: RawReport, *, country: str | None) -> ReportIn | list[RowError]:
     """Return the validated report, or every error found in it and its linked rows."""
+    failed = error_values(raw)
+    if failed:
+        # Checked as empty cells, so the row's other errors are listed in the same pass.
+        raw = _blanked(raw)
     validated = _validated(raw, country)
     hidden = _hidden_reference(raw)
-    if hidden is None:
+    if hidden is None and not failed:
         return validated
-    return [hidden] if isinstance(validated, ReportIn) else [hidden, *validated]
+    errors = [] if isinstance(validated, ReportIn) else validated
+    if hidden is not None:
+        errors = [hidden, *errors]
+    cells = {(e.file, e.row, e.column) for e in failed}
+    return [*failed, *(e for e in errors if (e.file, e.row, e.column) not in cells)]
+
+
+def _blanked(raw: RawReport) -> RawReport:
+    """Return a copy of ``raw`` with its spreadsheet error values as empty cells."""
+
+    def clean(data: dict[str, Any]) -> dict[str, Any]:
+        return {k: "" if error_value_reason(v) else v for k, v in data.items()}
+
+    return replace(
+        raw,
+        data=clean(raw.data),
+        identifiers=[replace(c, data=clean(c.data)) for c in raw.identifiers],
+        parties=[replace(c, data=clean(c.data)) for c in raw.parties],
+        places=[replace(c, data=clean(c.data)) for c in raw.places],
+    )
 
 
 def _hidden_reference(raw: RawReport) -> RowError | None:

@@ -15,7 +15,7 @@ from typing import Any
 from counterscam.intake import columns
 from counterscam.intake.chars import unstorable
 from counterscam.intake.formula_cells import formula_cells, mark_formulas
-from counterscam.intake.records import FileProblem, RowError, file_problem
+from counterscam.intake.records import FileProblem, RowError, file_problem, text_of
 from counterscam.intake.tables import (
     OLE_START,
     Limits,
@@ -29,7 +29,13 @@ from counterscam.intake.tables import (
     too_many_linked_for_batch,
     too_many_reports,
 )
-from counterscam.intake.xml_parts import MAX_MERGED, SheetSize, part_declaring_dtd, sheet_size
+from counterscam.intake.xml_parts import (
+    MAX_MERGED,
+    SheetSize,
+    elements_past,
+    part_declaring_dtd,
+    sheet_size,
+)
 
 # A workbook is a zip of a few parts a sheet; a zip of thousands is a bomb or not a workbook.
 MAX_PARTS = 10_000
@@ -46,6 +52,11 @@ TAGS_PER_CELL = 4
 # each identifier, party or place row 20 to 35: 500 is room for fifteen of them a report, and
 # parses in about 30 s at most for 10,000 reports, where a sheet of empty cells took minutes.
 TAGS_PER_REPORT = 500
+# The shared strings (the texts of every sheet's cells, each once) an upload may hold for each
+# report: two tags a text, so fifty distinct texts a report. openpyxl parses them all as the
+# workbook opens, at some 50 us a text: 5,000,000 of them, 28 MB packed, took ten minutes and
+# 850 MB to read, before any sheet was counted.
+STRING_TAGS_PER_REPORT = 100
 _DAMAGED = (
     "cannot be read as an XLSX workbook: it is damaged, truncated or not an .xlsx file "
     "({detail}). Open it in Excel or LibreOffice and save it again as .xlsx"
@@ -245,6 +256,7 @@ def _check_parts(source: Source, archive: zipfile.ZipFile, limits: Limits) -> No
             f"this is a zip archive ({shown or 'empty'}), not an XLSX workbook; unzip it and "
             "give the CSV, XLSX or JSON files inside it",
         )
+    _check_strings(source, archive, entries, limits)
     if (part := part_declaring_dtd(archive)) is not None:
         raise file_problem(
             source.name,
@@ -252,6 +264,32 @@ def _check_parts(source: Source, archive: zipfile.ZipFile, limits: Limits) -> No
                 detail=f"its part {part} declares XML entities (<!DOCTYPE ...>), which Excel "
                 "never writes; they are not expanded"
             ),
+        )
+
+
+def _check_strings(
+    source: Source, archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo], limits: Limits
+) -> None:
+    """Refuse shared strings of more texts than the reports an upload takes could need."""
+    if limits.max_reports is None:
+        return
+    most = limits.max_reports * STRING_TAGS_PER_REPORT
+    for entry in entries:
+        if not entry.filename.lower().endswith("sharedstrings.xml"):
+            continue
+        # A part of fewer bytes holds fewer tags: "<" opens each.
+        if entry.file_size <= most:
+            continue
+        with archive.open(entry) as part:
+            if elements_past(part, most) is None:
+                continue
+        raise file_problem(
+            source.name,
+            f"its shared strings (the texts of every sheet's cells, in {entry.filename}) "
+            f"hold more than {most:,} texts and tags, while one upload takes at most "
+            f"{limits.max_reports:,} reports, which need far fewer. Delete the sheets that are "
+            "not reports, identifiers, parties or places, split the workbook into smaller "
+            "ones, or ask an administrator to import it with the CLI",
         )
 
 
@@ -399,15 +437,7 @@ def _sheet_table(
         if ref_at is not None and ref_at < len(cells) and _formula(cells[ref_at]):
             problems.append(_formula_reference(label, number, cells[ref_at]))
         if beyond:
-            problems.append(
-                RowError(
-                    label,
-                    number,
-                    "",
-                    "",
-                    f"this row has values beyond the {len(names)} named columns",
-                )
-            )
+            problems.append(_beyond(label, number, values, len(names)))
         if kind == "reports" and limits.max_reports is not None and len(rows) >= limits.max_reports:
             # Stop reading here, not after a million more rows, as join would.
             raise too_many_reports(label, limits.max_reports, number)
@@ -665,6 +695,30 @@ def _formula_reference(label: str, row: int, cell: str) -> RowError:
         "the cell holds a formula, and formulas are never run, so the reference it shows is "
         "not known here; replace the formulas with their values (copy the column, then "
         "Paste Special > Values) and save",
+    )
+
+
+def _beyond(label: str, row: int, values: Sequence[Any], named: int) -> RowError:
+    """Return the error of a row with a value past the named columns, naming its cell."""
+    # "this row has values beyond the 7 named columns" said neither which cell nor what to
+    # do, in a row of 16,384 cells.
+    from openpyxl.utils import get_column_letter
+
+    at = next(
+        i
+        for i in range(named, len(values))
+        if values[i] is not None and not (isinstance(values[i], str) and not values[i].strip())
+    )
+    cell = f"{get_column_letter(at + 1)}{row}"
+    last = get_column_letter(named) if named else "A"
+    return RowError(
+        label,
+        row,
+        f"column {get_column_letter(at + 1)}",
+        text_of(_cell(values[at])),
+        f"cell {cell} holds a value, but the sheet's named columns end at column {last}: "
+        "give its column a heading from the template, move the value into the column it "
+        "belongs to, or delete it (and any other value right of the headings)",
     )
 
 

@@ -177,3 +177,22 @@ def _row_number(tag: bytes, place: int) -> int:
     end = tag.find(b">")
     found = _ROW_NUMBER.search(tag if end < 0 else tag[:end])
     return int(found.group(1)) if found else place
+
+
+def elements_past(part: IO[bytes], most: int) -> int | None:
+    """Count the elements (tags) of a part without parsing it; None when they are ``most`` or
+    fewer, else the count at which it passed."""
+    elements = 0
+    carry = b""
+    while chunk := part.read(_CHUNK):
+        data = carry + chunk
+        cut = data.rfind(b"<")  # as in sheet_size: every tag counted is whole
+        if cut < 0:
+            carry = b""
+            continue
+        data, carry = data[:cut], data[cut : cut + _TAG_KEPT]
+        elements += _starts(data, 0, len(data))
+        if elements > most:
+            return elements
+    elements += _starts(carry, 0, len(carry))
+    return elements if elements > most else None

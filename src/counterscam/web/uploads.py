@@ -13,7 +13,13 @@ from counterscam.access.policy import report_visible
 from counterscam.config import Settings
 from counterscam.db.models import Report
 from counterscam.intake.files import read_uploads
-from counterscam.intake.service import BatchResult, batch_notes, shares_note, submit
+from counterscam.intake.service import (
+    BatchResult,
+    batch_notes,
+    empty_note,
+    shares_note,
+    submit,
+)
 from counterscam.intake.tables import upload_limits
 from counterscam.web.tables import Column, Table
 
@@ -48,7 +54,9 @@ class BatchView:
         the report is now shown to more agencies than its sender chose.
         """
         widened = shares_note(self.result)
-        return [(note, note == widened) for note in batch_notes(self.result)]
+        notes = [(note, note == widened) for note in batch_notes(self.result)]
+        empty = empty_note(self.result)
+        return notes if empty is None else [(empty, True), *notes]
 
     @property
     def errors_left_out(self) -> int:

@@ -8,12 +8,14 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import pytest
 import typer.main
+from pydantic import ValidationError
 from typer.testing import CliRunner
 
 from counterscam.api.app import create_app
 from counterscam.cli.main import app as cli_app
-from counterscam.config import Settings
+from counterscam.config import DEFAULT_SECRET, GENERATE_SECRET, InsecureSettings, Settings
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -258,3 +260,31 @@ def test_every_variable_the_docs_name_is_one_the_code_reads() -> None:
         if name not in settings and not re.search(rf"\b{name}\b", code)
     )
     assert not wrong, f"variables the docs name that nothing reads: {wrong}"
+
+
+@pytest.mark.parametrize("secret", [DEFAULT_SECRET, "too-short"])
+def test_the_secret_key_refusal_shows_the_command_the_deployment_guide_runs(secret: str) -> None:
+    # On Debian, where the guide was followed, `python -c ...` is "command not found".
+    shown = re.findall(r"^python3? -c .*$", (DOCS / "deployment.md").read_text(), re.MULTILINE)
+    assert shown == [GENERATE_SECRET]
+    with pytest.raises(InsecureSettings) as refused:
+        Settings(secret_key=secret, demo=False).require_safe_secrets()
+    assert GENERATE_SECRET in str(refused.value)
+
+
+def test_the_compounds_file_the_docs_show_is_read_and_one_without_version_is_not(
+    tmp_path: Path,
+) -> None:
+    # configuration.md described the file without the `version` line every such file needs.
+    link = (DOCS / "link.md").read_text()
+    shown = re.search(r"```yaml\n(version: 1\ncompounds:\n.*?)```", link, re.S)
+    assert shown is not None
+    described = (DOCS / "configuration.md").read_text()
+    assert "`version: 1`" in described.split("COUNTERSCAM_COMPOUNDS_FILE |")[1].split("\n")[0]
+    good = tmp_path / "ours.yaml"
+    good.write_text(shown.group(1), encoding="utf-8")
+    assert Settings(compounds_file=good).compounds_file == good
+    bad = tmp_path / "unversioned.yaml"
+    bad.write_text(shown.group(1).removeprefix("version: 1\n"), encoding="utf-8")
+    with pytest.raises(ValidationError, match="version"):
+        Settings(compounds_file=bad)

@@ -10,6 +10,8 @@ from pydantic import Field, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_SECRET = "change-me-this-is-not-a-secret"
+# python3, not python: Debian, where docs/deployment.md was followed, has no `python` command.
+GENERATE_SECRET = "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'"
 
 
 class InsecureSettings(RuntimeError):
@@ -162,11 +164,13 @@ class Settings(BaseSettings):
         if not self.demo and self.secret_key == DEFAULT_SECRET:
             raise InsecureSettings(
                 "COUNTERSCAM_SECRET_KEY is the published default. Set it to a long random value "
-                "(for example: python -c 'import secrets; print(secrets.token_urlsafe(48))'), "
-                "or set COUNTERSCAM_DEMO=1 for a demo."
+                f"(for example: {GENERATE_SECRET}), or set COUNTERSCAM_DEMO=1 for a demo."
             )
         if not self.demo and len(self.secret_key) < 32:
-            raise InsecureSettings("COUNTERSCAM_SECRET_KEY must be at least 32 characters long.")
+            raise InsecureSettings(
+                "COUNTERSCAM_SECRET_KEY must be at least 32 characters long; generate one with "
+                f"{GENERATE_SECRET}"
+            )
 
 
 def settings_problem(exc: ValidationError) -> str | None:

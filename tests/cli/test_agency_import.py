@@ -68,3 +68,18 @@ def test_a_file_without_the_columns_is_refused_naming_them(
     assert result.exit_code == 1
     assert "the header row lacks country, kind" in _said(result.output)
     assert _agencies(session) == {}
+
+
+def test_a_misspelt_column_is_refused_rather_than_dropped(
+    runner: CliRunner, session: Session, tmp_path: Path
+) -> None:
+    # Read and ignored, "contacts" left every agency without the route others ask it by.
+    listed = tmp_path / "agencies.csv"
+    listed.write_text("code,name,country,kind,contacts\nXX-A,Alpha,MY,member,a@example.my\n")
+    result = runner.invoke(app, ["agency", "import", str(listed)])
+    assert result.exit_code == 1
+    said = _said(result.output)
+    assert f"error: {listed}: the header row names 'contacts', which is no column" in said
+    assert "rename it to one of code,name,country,kind,contact or delete it" in said
+    assert "nothing was added" in said
+    assert _agencies(session) == {}

@@ -46,6 +46,14 @@ def add_agencies(session: Session, path: Path) -> AgenciesAdded:
                 f"{path}: the header row lacks {', '.join(missing)}; an agencies file has the "
                 f"columns {','.join(COLUMNS)} (contact may be left out)"
             )
+        # A misspelt column ("contacts") was dropped without a word: its agencies had no contact.
+        unknown = [name for name in header if name and name not in COLUMNS]
+        if unknown:
+            raise AccountError(
+                f"{path}: the header row names {', '.join(repr(n) for n in unknown)}, which is "
+                f"no column of an agencies file: rename it to one of {','.join(COLUMNS)} or "
+                "delete it"
+            )
         reader.fieldnames = header
         for number, row in enumerate(reader, start=2):  # the header is row 1
             code = (row.get("code") or "").strip().upper()

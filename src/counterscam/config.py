@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -12,6 +13,11 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 DEFAULT_SECRET = "change-me-this-is-not-a-secret"
 # python3, not python: Debian, where docs/deployment.md was followed, has no `python` command.
 GENERATE_SECRET = "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'"
+
+
+# The units the ``limits`` library reads, each also in the plural ("15 minutes").
+RATE_UNITS = "second, minute, hour, day, month or year"
+_RATE_WINDOW_ZERO = re.compile(r"(/|per)\s*0+\s*[a-z]+\s*$", re.IGNORECASE)
 
 
 class InsecureSettings(RuntimeError):
@@ -67,15 +73,15 @@ class Settings(BaseSettings):
         default="30/minute",
         description=(
             "Most checks one address may make on the public check page and the anonymous API "
-            "check, as N/second, N/minute, N/hour or N/day."
+            "check, as N/unit or N/M units (second, minute, hour, day, month, year), N >= 1."
         ),
     )
     sign_in_failures: str = Field(
         default="10/15 minutes",
         description=(
             "Most failed sign-ins for one username, and from one address, in a moving window "
-            "(N/minute, N/15 minutes, N/hour); past it, sign-in is refused until the oldest "
-            "failure is out of the window."
+            "(N/minute, N/15 minutes, N/hour, N >= 1); past it, sign-in is refused until the "
+            "oldest failure is out of the window."
         ),
     )
     import_worker: Literal["auto", "always", "never"] = Field(
@@ -113,17 +119,31 @@ class Settings(BaseSettings):
     @field_validator("public_check_rate", "sign_in_failures")
     @classmethod
     def _rate_is_readable(cls, value: str, info: ValidationInfo) -> str:
-        from limits import parse  # only the server needs it; keep CLI start-up light
+        from limits import parse_many  # only the server needs it; keep CLI start-up light
 
+        field = str(info.field_name)
+        name = f"COUNTERSCAM_{field.upper()}"
+        # Each setting's own default: 30/minute told a sign-in limit's writer a per-minute
+        # rate while the setting means a window of minutes.
+        example = cls.model_fields[field].default
         try:
-            parse(value)
+            rates = parse_many(value)
         except ValueError as exc:
-            field = str(info.field_name)
-            name = f"COUNTERSCAM_{field.upper()}"
-            # Each setting's own default: 30/minute told a sign-in limit's writer a per-minute
-            # rate while the setting means a window of minutes.
-            example = cls.model_fields[field].default
-            raise ValueError(f"{name} {value!r} is not a rate; write it like {example}") from exc
+            raise ValueError(
+                f"{name} {value!r} is not a rate; write it like {example}: N/unit or "
+                f"N/M units, the unit one of {RATE_UNITS}"
+            ) from exc
+        # Each of these was taken without a word: 0 refused every attempt, a window of
+        # 0 minutes was read as 1 minute, and of "5/minute;100/hour" only the first was kept.
+        if len(rates) > 1:
+            raise ValueError(f"{name} {value!r} gives several rates; give one, like {example}")
+        if rates[0].amount < 1:
+            raise ValueError(
+                f"{name} {value!r} allows no attempt at all, which refuses every one; "
+                f"give 1 or more, like {example}"
+            )
+        if _RATE_WINDOW_ZERO.search(value):
+            raise ValueError(f"{name} {value!r} has a window of 0; write it like {example}")
         return value
 
     @field_validator("fx_rates_file", "compounds_file", mode="before")

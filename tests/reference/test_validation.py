@@ -7,6 +7,7 @@ import pytest
 
 from counterscam.reference import ReferenceDataError, load_all
 from counterscam.reference._files import DATA_DIR
+from counterscam.reference.compounds import check_compounds_file
 
 
 @pytest.fixture
@@ -113,4 +114,33 @@ def test_missing_and_invalid_yaml(data: Path) -> None:
         load_all(data)
     (data / "banks.yaml").write_text("banks: [unclosed", encoding="utf-8")
     with pytest.raises(ReferenceDataError, match="not valid YAML"):
+        load_all(data)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # It said "`version` must be a whole number of 1 or more" of a file with no version.
+        (
+            "compounds:\n  - {name: Test Park, country: MM}\n",
+            "ours.yaml: the file has no `version:` line; add `version: 1` at the top",
+        ),
+        ("version: 0\ncompounds: []\n", "must be a whole number of 1 or more, not 0"),
+        ("", "ours.yaml: the file is empty; it must start with `version: 1`"),
+        ("- Test Park\n", "the file holds no keys and values; it must start with `version: 1`"),
+    ],
+)
+def test_a_compounds_file_without_a_version_is_told_to_add_one(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    ours = tmp_path / "ours.yaml"
+    ours.write_text(text, encoding="utf-8")
+    with pytest.raises(ReferenceDataError) as info:
+        check_compounds_file(ours)
+    assert message in str(info.value)
+
+
+def test_a_bundled_file_without_a_version_says_which_line_to_add(data: Path) -> None:
+    _edit(data / "countries.yaml", "version: 3\n", "")
+    with pytest.raises(ReferenceDataError, match="countries.yaml: the file has no `version:` line"):
         load_all(data)

@@ -253,7 +253,11 @@ def cluster_brief(
         key=found.key,
         reports=len(reports),
         total_reports=len(reports) + sum(h.reports for h in hidden),
-        total_loss_usd=sum((r.loss_usd or Decimal(0) for r in reports), start=Decimal(0)),
+        # Over the losses given: ``0`` when none is, ``0.00`` when one is a loss of nothing.
+        total_loss_usd=sum(
+            (r.loss_usd.quantize(Decimal("0.01")) for r in reports if r.loss_usd is not None),
+            start=Decimal(0),
+        ),
         victim_countries=_figures([(r.country, r.loss_usd) for r in reports]),
         operation_countries=sorted({c.country for c in compounds if c.country} | phone_countries),
         identifiers=idents,

@@ -277,7 +277,7 @@ def _listing(session: Session, caller: Caller) -> _Listing:
             Report.country,
             func.count(),
             own,
-            func.coalesce(func.sum(Report.loss_usd), 0),
+            func.sum(Report.loss_usd),  # NULL: none of the group's reports gives a loss
             func.min(Report.reported_at),
             func.max(Report.reported_at),
         )
@@ -310,12 +310,21 @@ def _listing(session: Session, caller: Caller) -> _Listing:
             reports=sum(int(r[1]) for r in rows),
             total_reports=int(totals.get(cid, 0)),
             own_reports=sum(int(r[2] or 0) for r in rows),
-            loss_usd=sum((Decimal(str(r[3] or 0)) for r in rows), Decimal(0)).quantize(CENT),
+            loss_usd=_given_total([r[3] for r in rows]),
             first_seen=min(firsts, default=None),
             last_seen=max(lasts, default=None),
             countries=sorted(str(r[0]) for r in rows),
         )
     return _Listing(clusters=clusters)
+
+
+def _given_total(sums: list[Any]) -> Decimal:
+    """Return the total of the losses given, to the cent; ``0`` when no report gives one.
+
+    As the brief and the check say it: ``0.00`` is a loss of nothing given (a failed attempt).
+    """
+    given = [Decimal(str(s)) for s in sums if s is not None]
+    return sum(given, Decimal(0)).quantize(CENT) if given else Decimal(0)
 
 
 def _growth(session: Session, caller: Caller, since: datetime) -> dict[int, int]:

@@ -42,10 +42,22 @@ def read_file(name: str, data_dir: Path | None = None) -> dict[str, Any]:
     except yaml.YAMLError as exc:
         raise ReferenceDataError(f"{name}: not valid YAML ({exc})") from exc
     if not isinstance(doc, dict):
-        raise ReferenceDataError(f"{name}: the file must be a mapping with a `version` field")
-    version = doc.get("version")
+        found = "is empty" if doc is None else "holds no keys and values"
+        raise ReferenceDataError(
+            f"{name}: the file {found}; it must start with `version: 1`, then its keys"
+        )
+    if "version" not in doc:
+        # "`version` must be a whole number" sent people looking for a version they had written.
+        raise ReferenceDataError(
+            f"{name}: the file has no `version:` line; add `version: 1` at the top"
+        )
+    version = doc["version"]
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ReferenceDataError(f"{name}: `version` must be a whole number of 1 or more")
+        shown = repr(version) if len(repr(version)) <= 40 else f"{repr(version)[:40]}…"
+        raise ReferenceDataError(
+            f"{name}: `version` must be a whole number of 1 or more, not {shown} "
+            "(write `version: 1`)"
+        )
     return doc
 
 

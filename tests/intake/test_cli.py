@@ -36,6 +36,18 @@ def test_import_folder(
     assert session.scalar(select(func.count()).select_from(Report)) == 2
 
 
+def test_an_empty_json_file_is_called_empty(
+    runner: CliRunner, agencies: dict[str, Caller], tmp_path: Path
+) -> None:
+    # It was "not valid JSON at line 1 column 1 ... it looks cut short (an interrupted download".
+    empty = tmp_path / "reports.json"
+    empty.write_bytes(b"")
+    result = runner.invoke(app, ["import", str(empty), "--agency", "MY-NSRC"])
+    assert result.exit_code == 1
+    assert "the file is empty (or holds only spaces)" in result.output
+    assert "cut short" not in result.output
+
+
 def test_import_with_rejections(
     runner: CliRunner, session: Session, agencies: dict[str, Caller], tmp_path: Path
 ) -> None:

@@ -96,6 +96,16 @@ def test_a_json_file_cut_short_or_with_a_trailing_comma_says_which(
     assert len(result.errors) == 1 and reason in result.errors[0].reason
 
 
+@pytest.mark.parametrize("text", [b"", b"\n  \n"])
+def test_an_empty_json_file_is_called_empty_not_cut_short(
+    session: Session, agencies: dict[str, Caller], text: bytes
+) -> None:
+    result = upload(session, agencies["MY-NSRC"], {"batch.json": text})
+    (error,) = result.errors
+    assert error.file == "batch.json" and "cut short" not in error.reason
+    assert error.reason.startswith("the file is empty (or holds only spaces): a JSON file holds")
+
+
 JOINED_HEADER = "external_ref,reported_at,incident_at,scam_type,channel,mark\n"
 
 

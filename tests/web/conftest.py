@@ -78,3 +78,20 @@ def client_for(engine: Engine, region: PolicyRegion) -> Iterator[Callable[[str],
     yield make
     for c in clients:
         c.close()
+
+
+def multipart(disposition: str, content: bytes, *, token: str = "") -> tuple[bytes, str]:
+    """Return a multipart body of one part as a crafted request writes it, and its Content-Type.
+
+    Test clients always give a file part its name; browsers and scripts need not.
+    """
+    boundary = "cs-boundary"
+    head = ""
+    if token:
+        head = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n{token}\r\n'
+        )
+    part = f"--{boundary}\r\nContent-Disposition: form-data; {disposition}\r\n"
+    part += "Content-Type: text/csv\r\n\r\n"
+    body = (head + part).encode() + content + f"\r\n--{boundary}--\r\n".encode()
+    return body, f"multipart/form-data; boundary={boundary}"

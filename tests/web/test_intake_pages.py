@@ -7,12 +7,13 @@ import io
 import re
 from collections.abc import Callable
 
+import httpx
 from fastapi.testclient import TestClient
 from pytest import MonkeyPatch
 
 from counterscam.web import uploads
 from tests.factories import PolicyRegion
-from tests.web.conftest import csrf_of, upload
+from tests.web.conftest import csrf_of, multipart, upload
 
 GOOD = {
     "external_ref": "MY-WEB-1",
@@ -175,6 +176,50 @@ def test_upload_without_a_file_asks_for_one(
     response = client.post("/upload", data={"csrf_token": token})
     assert response.status_code == 400
     assert 'href="#files">Choose a CSV, XLSX or JSON file' in response.text
+
+
+SECRET_ROW = b"external_ref,reported_at\nMY-SECRET-77,2026-03-01\n"
+
+
+def _crafted_upload(client: TestClient, disposition: str) -> httpx.Response:
+    token = csrf_of(client.get("/upload").text)
+    body, content_type = multipart(disposition, SECRET_ROW, token=token)
+    response: httpx.Response = client.post(
+        "/upload", content=body, headers={"Content-Type": content_type}, follow_redirects=False
+    )
+    return response
+
+
+def test_a_file_part_without_a_file_name_asks_for_a_file_and_never_shows_its_contents(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    # Was "There is a problem with the address" quoting the file: "“0” ... (it is “external_ref,".
+    client = client_for("MY-NSRC")
+    for disposition in ('name="files"', 'name="files"; filename=""'):
+        response = _crafted_upload(client, disposition)
+        assert response.status_code == 400
+        assert 'href="#files">Choose a CSV, XLSX or JSON file' in response.text
+        assert "problem with the address" not in response.text
+        assert "MY-SECRET-77" not in response.text
+
+
+def test_a_file_name_too_long_is_said_on_the_upload_page(
+    client_for: Callable[[str], TestClient], region: PolicyRegion
+) -> None:
+    client = client_for("MY-NSRC")
+    response = _crafted_upload(client, f'name="files"; filename="{"r" * 296}.csv"')
+    assert response.status_code == 400
+    assert "is too long (300 characters); rename the file to at most 255" in response.text
+    # Past 4 kB the form parser gives up on the part: this was "a problem with the address".
+    response = _crafted_upload(client, f'name="files"; filename="{"r" * 5000}.csv"')
+    assert response.status_code == 400
+    assert (
+        'href="#files">The file name is too long (over 4,000 bytes); rename the file to at '
+        "most 255 characters and upload it again" in response.text
+    )
+    assert "problem with the address" not in response.text and "MY-SECRET-77" not in response.text
+    assert 'name="csrf_token"' in response.text  # the form itself, to choose the file again
+    assert "MY-SECRET-77" not in client.get("/reports").text
 
 
 def test_partner_cannot_submit(

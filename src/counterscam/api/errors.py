@@ -25,6 +25,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
+from python_multipart.exceptions import MultipartParseError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.formparsers import MultiPartException
 from starlette.types import Scope
@@ -43,6 +44,10 @@ ECHO_ITEMS = 10
 # A list of 10,000 items each with a misspelt key made a 3 MB answer of 20,000 errors; the
 # first ones show the client what to fix in all of them.
 ERRORS_LISTED = 100
+# Names longer than this fit no file system (255 bytes on most): such a name is a path or a
+# pasted text, and a batch records the names of its files in 300 characters.
+FILE_NAME_CHARS = 255
+SHOWN_NAME_CHARS = 40
 JSON_BODY = "send a JSON object with the header 'Content-Type: application/json'"
 SEND_FILES = (
     "send each file as a part of the body with its file name, like curl -F 'files=@reports.csv'"
@@ -136,8 +141,33 @@ def _unparsed(scope: Scope, exc: StarletteHTTPException) -> str:
     return NOT_UTF8
 
 
+def long_file_name(name: str, *, then: str = "send it again") -> str:
+    """Say a file name is too long, showing its start only (it may be thousands long)."""
+    return (
+        f"The file name “{name[:SHOWN_NAME_CHARS]}…” is too long ({len(name):,} characters); "
+        f"rename the file to at most {FILE_NAME_CHARS} characters and {then}"
+    )
+
+
+def name_too_long(exc: MultiPartException, *, then: str = "send it again") -> str | None:
+    """Say a file name is too long if that is why the form parser gave up, else None.
+
+    The parser refuses a part's headers of more than 4 kB, which only a file name that long
+    fills: its length is not known, only that it passed that.
+    """
+    cause = exc.__cause__
+    if not (isinstance(cause, MultipartParseError) and "header size" in str(cause)):
+        return None
+    return (
+        "The file name is too long (over 4,000 bytes); rename the file to at most "
+        f"{FILE_NAME_CHARS} characters and {then}"
+    )
+
+
 def _unreadable_form(exc: MultiPartException) -> str:
     """Say why a form body could not be read; Starlette's 400 said "Invalid multipart data."."""
+    if (too_long := name_too_long(exc)) is not None:
+        return f"{too_long}."
     if "boundary" in exc.message:
         return (
             "The multipart/form-data body has no boundary in its Content-Type header; let the "
@@ -300,6 +330,10 @@ def explained(error: Any, route: APIRoute | None) -> dict[str, Any]:
     """Return one FastAPI error item with a ``msg`` that says what to fix, JSON-safe and short."""
     item = {k: v for k, v in dict(error).items() if k != "url"}
     item["loc"] = list(item.get("loc", ()))
+    if "Expected UploadFile" in str(item.get("msg", "")):
+        # The input of a file part sent without its file name is the file's contents: the
+        # answer quoted the start of the upload back to the client.
+        item["input"] = None
     item["msg"] = _reason(item, route)
     if "input" in item:
         item["input"] = _short(json_safe(jsonable_encoder(item["input"])))

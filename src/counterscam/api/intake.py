@@ -25,8 +25,15 @@ from counterscam.access.caller import Caller
 from counterscam.access.reads import MISSING, REFUSED
 from counterscam.api.deps import CurrentCaller, RowId, SessionDep, SettingsDep
 from counterscam.api.error_docs import SIGNED_IN, SUBMITS, answer_or_invalid, missing
-from counterscam.api.errors import strict_form, strict_query
-from counterscam.api.prefix import root_path, url
+from counterscam.api.errors import (
+    FILE_NAME_CHARS,
+    SEND_FILES,
+    invalid,
+    long_file_name,
+    strict_form,
+    strict_query,
+)
+from counterscam.api.prefix import app_path, root_path, url
 from counterscam.config import Settings
 from counterscam.db.models import ImportBatch
 from counterscam.intake.files import read_uploads
@@ -153,10 +160,13 @@ async def _json_body(request: Request, settings: SettingsDep) -> Any:
         if size > limit:
             return too_large("request", limit)
         chunks.append(chunk)
+    body = b"".join(chunks)
+    if not body.strip():
+        # Was "not valid JSON ... looks cut short", which sent the client looking for a bug in
+        # its network code rather than in what it sends.
+        return file_problem("request", _empty_body(request))
     try:
-        return parse(
-            b"".join(chunks), file="request", max_values=max_values(upload_limits(settings))
-        )
+        return parse(body, file="request", max_values=max_values(upload_limits(settings)))
     except FileProblem as exc:
         sent = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if sent in _FORMS:
@@ -168,6 +178,15 @@ async def _json_body(request: Request, settings: SettingsDep) -> Any:
                 f"files to {url(request.scope, '/api/v1/uploads')} as multipart/form-data",
             )
         return exc
+
+
+def _empty_body(request: Request) -> str:
+    batch = app_path(request.scope).endswith("/batch")
+    shape = '{"reports": [REPORT, ...]}' if batch else "one report, a JSON object {...}"
+    return (
+        f"the body is empty: send {shape} (docs/formats.md) with the header "
+        "'Content-Type: application/json'"
+    )
 
 
 # A body that is not JSON but a form: other types (text/plain) are still read as JSON.
@@ -272,6 +291,7 @@ def api_upload(
     keep_valid: Annotated[bool, Form()] = False,
 ) -> JSONResponse:
     """Upload report files (CSV set, XLSX workbook or JSON) as one batch."""
+    _check_names(files)
     uploaded = read_uploads(
         ((u.filename or "upload", u.file) for u in files), settings.max_upload_bytes
     )
@@ -285,6 +305,20 @@ def api_upload(
         keep_valid=keep_valid,
         too_large=uploaded.too_large is not None,
     )
+
+
+def _check_names(files: list[UploadFile]) -> None:
+    """Refuse a file part without a name, or with a name no file system holds (a 422)."""
+    for n, upload in enumerate(files):
+        name = upload.filename or ""
+        if not name:
+            # Read as a file called "upload" before, so its errors named no file the client had.
+            msg = f"files[{n}] has an empty file name; {SEND_FILES}."
+        elif len(name) > FILE_NAME_CHARS:
+            msg = f"{long_file_name(name)}."
+        else:
+            continue
+        raise invalid(("body", "files", n), msg, None, "value_error")
 
 
 def audited_batch(

@@ -138,11 +138,20 @@ def _count(data: bytes) -> int:
     return 1 + data.count(b",") + opened
 
 
+EMPTY = (
+    "the file is empty (or holds only spaces): a JSON file holds the reports as "
+    '{"reports": [REPORT, ...]} or [REPORT, ...], as docs/formats.md describes'
+)
+
+
 def parse(data: bytes | str, *, file: str, max_values: int | None = None) -> Any:
     """Parse a JSON document; FileProblem saying what is wrong where it cannot be read.
 
     ``max_values`` refuses a document of more values than that before parsing it.
     """
+    if not data.strip():
+        # json.loads calls nothing at all "Expecting value", which read as a file cut short.
+        raise file_problem(file, EMPTY)
     # Each value takes a byte at least, so a short document needs no counting.
     if max_values is not None and len(data) > max_values:
         raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data

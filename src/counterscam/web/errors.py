@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.formparsers import MultiPartException
 
 from counterscam.access.audit import PAUSED, RETRY_AFTER_SECONDS, AuditUnavailable
 from counterscam.api.allowed_methods import methods_taken
@@ -19,8 +20,11 @@ from counterscam.api.errors import ECHO_CHARS
 from counterscam.api.json_safe import json_safe
 from counterscam.api.prefix import app_path
 from counterscam.db.writer import BUSY, BUSY_RETRY_SECONDS, StoreBusy, is_busy
+from counterscam.intake.service import submit_refusal
 from counterscam.web.csrf import CsrfFailed
+from counterscam.web.forms import FormErrors
 from counterscam.web.render import Page, render
+from counterscam.web.uploads import unreadable_form, upload_page
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +104,8 @@ async def _http_error(request: Request, exc: Exception) -> Response:
         return await http_exception_handler(request, exc)
     if exc.status_code == 405:
         return _wrong_method(request, exc)
+    if exc.status_code == 400 and isinstance(exc.__context__, MultiPartException):
+        return _unreadable_form(request, exc.__context__)
     detail = exc.detail if isinstance(exc.detail, str) and exc.status_code != 404 else ""
     return error_page(request, exc.status_code, detail)
 
@@ -113,6 +119,27 @@ def _wrong_method(request: Request, exc: StarletteHTTPException) -> Response:
     if allowed:
         page.headers["Allow"] = allowed
     return page
+
+
+def _unreadable_form(request: Request, exc: MultiPartException) -> Response:
+    """Say why a form could not be read: on the upload page itself, with its file box.
+
+    A file name of thousands of characters stops the form parser before the route runs: it
+    was "a problem with the address".
+    """
+    message = unreadable_form(exc)
+    page = _signed_in(request) if app_path(request.scope) == "/upload" else None
+    if page is not None and submit_refusal(page.caller) is not None:
+        page.session.close()  # a partner, who may not upload, is not shown the form
+        page = None
+    if page is None:
+        return _error(
+            request, 400, title="The form could not be read", hint=MESSAGES[405][1], detail=message
+        )
+    with page.session:
+        errors = FormErrors()
+        errors.add("files", message)
+        return upload_page(page, errors, status_code=400)
 
 
 def _problem(error: dict[str, object]) -> str:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from fastapi import UploadFile
+from fastapi.responses import Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from starlette.datastructures import UploadFile as StarletteUpload
+from starlette.formparsers import MultiPartException
 
 from counterscam.access.caller import Caller
 from counterscam.access.policy import report_visible
+from counterscam.api.errors import FILE_NAME_CHARS, long_file_name, name_too_long
 from counterscam.config import Settings
 from counterscam.db.models import Report
 from counterscam.intake.files import read_uploads
@@ -21,8 +25,13 @@ from counterscam.intake.service import (
     submit,
 )
 from counterscam.intake.tables import upload_limits
+from counterscam.web.forms import FormErrors
+from counterscam.web.render import Page
 from counterscam.web.tables import Column, Table
 
+TEMPLATES = ("reports", "identifiers", "parties", "places")
+CHOOSE = "Choose a CSV, XLSX or JSON file to upload"
+AGAIN = "upload it again"
 SHOWN_REPORTS = 200
 # Row errors listed on the page; the rejection file has them all. 10,000 errors (reasons
 # quoting 5,000-character values, then) made a 20 MB page.
@@ -64,11 +73,50 @@ class BatchView:
         return max(0, len(self.result.errors) - SHOWN_ERRORS)
 
 
+def upload_page(page: Page, errors: FormErrors, *, status_code: int = 200) -> Response:
+    """Render the upload form, with the problems of a refused upload beside its file box."""
+    return page.render(
+        "upload.html",
+        section="upload",
+        title="Upload reports",
+        errors=errors,
+        templates_=TEMPLATES,
+        status_code=status_code,
+    )
+
+
+def chosen_files(files: Sequence[object] | None) -> tuple[list[StarletteUpload], str | None]:
+    """Return the files of a form and what is wrong with them, if anything.
+
+    A part without a file name reaches the route as text: a file box left empty, or a
+    crafted request. Either way no file was chosen, and its text is never shown back.
+    """
+    # The form parser makes Starlette's UploadFile, of which FastAPI's is a subclass.
+    chosen = [f for f in files or [] if isinstance(f, StarletteUpload) and f.filename]
+    if not chosen:
+        return chosen, CHOOSE
+    for upload in chosen:
+        name = upload.filename or ""
+        if len(name) > FILE_NAME_CHARS:
+            return chosen, long_file_name(name, then=AGAIN)
+    return chosen, None
+
+
+def unreadable_form(exc: MultiPartException) -> str:
+    """Say why an upload's form could not be read, in the words the upload page uses."""
+    if (too_long := name_too_long(exc, then=AGAIN)) is not None:
+        return too_long
+    return (
+        f"The upload could not be read ({exc.message}); choose the files again with the "
+        "page's file box and upload them"
+    )
+
+
 def submit_upload(
     session: Session,
     caller: Caller,
     *,
-    files: list[UploadFile],
+    files: list[StarletteUpload],
     keep_valid: bool,
     settings: Settings,
     root_path: str = "",

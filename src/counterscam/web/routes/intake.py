@@ -40,14 +40,19 @@ from counterscam.web.render import Page, SignedIn, see_other
 from counterscam.web.report_edit import form_of_report
 from counterscam.web.report_form import CHILD_FIELDS, ReportForm, form_of
 from counterscam.web.tables import csv_download
-from counterscam.web.uploads import batch_view, submit_upload
+from counterscam.web.uploads import (
+    TEMPLATES,
+    batch_view,
+    chosen_files,
+    submit_upload,
+    upload_page,
+)
 
 router = APIRouter()
 # A narrative pasted whole from a statement can pass the form parser's 1 MB a field (Thai is 9
 # bytes a letter once encoded): intake then says it is too long beside the box, text kept,
 # instead of a "problem with the address" page that lost what was typed.
 _FIELD_BYTES = 8 * 1024 * 1024
-TEMPLATES = ("reports", "identifiers", "parties", "places")
 
 
 def _settings(page: Page) -> Settings:
@@ -206,34 +211,23 @@ def _save(page: Page, form: ReportForm, editing: ReportDetail | None = None) -> 
 def upload_form(page: SignedIn) -> Response:
     """Show the upload form with the template downloads."""
     _refuse_readers(page)
-    return page.render(
-        "upload.html",
-        section="upload",
-        title="Upload reports",
-        errors=FormErrors(),
-        templates_=TEMPLATES,
-    )
+    return upload_page(page, FormErrors())
 
 
 @router.post("/upload", response_class=HTMLResponse, dependencies=[csrf.CsrfChecked])
 def upload(
     page: SignedIn,
-    files: Annotated[list[UploadFile] | None, File()] = None,
+    # A part sent without a file name is text to the form parser: typed as files only, it was
+    # refused as a "problem with the address" that quoted the file's contents.
+    files: Annotated[list[UploadFile | str] | None, File()] = None,
     keep_valid: Annotated[bool, Form()] = False,
 ) -> Response:
     """Submit the uploaded files as one batch and go to its result page."""
-    chosen = [f for f in files or [] if f.filename]
-    if not chosen:
+    chosen, problem = chosen_files(files)
+    if problem is not None:
         errors = FormErrors()
-        errors.add("files", "Choose a CSV, XLSX or JSON file to upload")
-        return page.render(
-            "upload.html",
-            section="upload",
-            title="Upload reports",
-            errors=errors,
-            templates_=TEMPLATES,
-            status_code=400,
-        )
+        errors.add("files", problem)
+        return upload_page(page, errors, status_code=400)
     try:
         result = submit_upload(
             page.session,

@@ -18,6 +18,7 @@ from counterscam.db.link_models import Cluster, ClusterLink, ClusterReport
 from counterscam.db.local_time import local_period
 from counterscam.db.models import Identifier, Party, Place, Report, Sighting
 from counterscam.link.compound_names import CompoundIdentity, compound_identity
+from counterscam.link.listing import given_total
 from counterscam.link.rules import operator_roles
 from counterscam.link.trafficking import RECRUITER_CONTACT, VICTIM_ROLES, TiedReport, tied_reports
 
@@ -253,11 +254,7 @@ def cluster_brief(
         key=found.key,
         reports=len(reports),
         total_reports=len(reports) + sum(h.reports for h in hidden),
-        # Over the losses given: ``0`` when none is, ``0.00`` when one is a loss of nothing.
-        total_loss_usd=sum(
-            (r.loss_usd.quantize(Decimal("0.01")) for r in reports if r.loss_usd is not None),
-            start=Decimal(0),
-        ),
+        total_loss_usd=given_total(r.loss_usd for r in reports),
         victim_countries=_figures([(r.country, r.loss_usd) for r in reports]),
         operation_countries=sorted({c.country for c in compounds if c.country} | phone_countries),
         identifiers=idents,

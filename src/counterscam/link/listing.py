@@ -8,7 +8,7 @@ cluster at once, and kept per visibility class until the data changes
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -310,7 +310,7 @@ def _listing(session: Session, caller: Caller) -> _Listing:
             reports=sum(int(r[1]) for r in rows),
             total_reports=int(totals.get(cid, 0)),
             own_reports=sum(int(r[2] or 0) for r in rows),
-            loss_usd=_given_total([r[3] for r in rows]),
+            loss_usd=given_total(r[3] for r in rows),
             first_seen=min(firsts, default=None),
             last_seen=max(lasts, default=None),
             countries=sorted(str(r[0]) for r in rows),
@@ -318,12 +318,11 @@ def _listing(session: Session, caller: Caller) -> _Listing:
     return _Listing(clusters=clusters)
 
 
-def _given_total(sums: list[Any]) -> Decimal:
-    """Return the total of the losses given, to the cent; ``0`` when no report gives one.
-
-    As the brief and the check say it: ``0.00`` is a loss of nothing given (a failed attempt).
-    """
-    given = [Decimal(str(s)) for s in sums if s is not None]
+def given_total(losses: Iterable[Any]) -> Decimal:
+    """Return the total of the losses given (``None``: none given), to the cent; ``0`` when
+    none is given. The cluster list and brief say it as the check does: ``0.00`` is a loss of
+    nothing given (a failed attempt)."""
+    given = [Decimal(str(loss)) for loss in losses if loss is not None]
     return sum(given, Decimal(0)).quantize(CENT) if given else Decimal(0)
 
 

@@ -704,11 +704,7 @@ def _beyond(label: str, row: int, values: Sequence[Any], named: int) -> RowError
     # do, in a row of 16,384 cells.
     from openpyxl.utils import get_column_letter
 
-    at = next(
-        i
-        for i in range(named, len(values))
-        if values[i] is not None and not (isinstance(values[i], str) and not values[i].strip())
-    )
+    at = next(i for i in range(named, len(values)) if _holds(values[i]))
     cell = f"{get_column_letter(at + 1)}{row}"
     last = get_column_letter(named) if named else "A"
     return RowError(
@@ -722,15 +718,20 @@ def _beyond(label: str, row: int, values: Sequence[Any], named: int) -> RowError
     )
 
 
+def _holds(value: Any) -> bool:
+    """Tell whether a cell holds a value: neither empty nor only spaces."""
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
 def _filled(values: Sequence[Any], start: int) -> bool:
     """Tell whether any of ``values`` from ``start`` holds something, cheaply on wide rows."""
     # A row ends at its last cell, which usually holds a value: no need to look further.
-    if values[-1] is not None and not (isinstance(values[-1], str) and not values[-1].strip()):
+    if _holds(values[-1]):
         return True
     tail = values[start:]
     if tail.count(None) == len(tail):  # counted in C, not cell by cell
         return False
-    return any(not (isinstance(v, str) and not v.strip()) for v in tail if v is not None)
+    return any(_holds(v) for v in tail)
 
 
 def _unstorable(label: str, row: int, names: list[str], cells: list[Any]) -> list[RowError]:

@@ -6,6 +6,8 @@ name token, and the person's record at home, without it, shared no key with this
 same Burmese name in two spellings of one syllable (`Nay Myo Aung`, `Ne Myo Aung`) met only
 when both records were Burmese by nationality or country. A record without a nationality gets
 the keys it would have under those customs too: extra keys, so nothing it met before is lost.
+The other way round, a title of the record's own country may be a foreigner's name (`Tuan Minh
+Duong`, a Vietnamese listed in Malaysia, where Tuan is Sir): the name as written keeps its keys.
 """
 
 from __future__ import annotations
@@ -24,7 +26,13 @@ def abroad_keys(written: str, tokens: list[str], culture: str) -> list[str]:
     keys: list[str] = []
     head = fold(written).split(maxsplit=1)[0].strip(".") if written.strip() else ""
     for customs, titles in LOCAL_HONORIFICS.items():
-        if customs == culture or head not in titles:
+        if head not in titles:
+            continue
+        if customs == culture:
+            parts = split_name(written, "")
+            read = [*parts.tokens, *parts.father]
+            if len(read) > len(tokens):  # the title kept as a name
+                keys += spelling_keys(read, "")
             continue
         parts = split_name(written, customs)
         read = [*parts.tokens, *parts.father]

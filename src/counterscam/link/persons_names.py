@@ -14,7 +14,7 @@ from counterscam.link.persons_hanzi import hanzi_to_pinyin, is_hanzi, simplified
 
 # Titles and honorifics dropped before comparison (lower case, punctuation removed).
 HONORIFICS = frozenset(
-    "daw maung khun encik cik puan haji hj hajjah hjh dato datuk datin tuan bapak bpk ibu "
+    "daw maung khun encik cik puan haji hj hajjah hjh dato datuk datin bapak bpk ibu "
     "mr mrs ms miss mdm madam dr sir nangsao nangsaw mg".split()
 )
 
@@ -34,10 +34,13 @@ LOCAL_HONORIFICS = {
     "TH": frozenset({"nai", "nang"}),
     "LA": frozenset({"nai", "nang"}),
     # Indonesian Pak and Bu (short for Bapak and Ibu); Pak is also a Korean surname (박).
-    "ID": frozenset({"pak", "bu"}),
+    "ID": frozenset({"pak", "bu", "tuan"}),
     # Malaysia's highest title, Tun, also in a father's name (bin Tun Abdul Razak); Tun is a
-    # Burmese name syllable (Tun Tun Win).
-    "MY": frozenset({"tun"}),
+    # Burmese name syllable (Tun Tun Win). Tuan (Sir) is Tuấn, a Vietnamese given name, too:
+    # dropped everywhere, it left "Tuan Minh Duong" short of his name.
+    "MY": frozenset({"tun", "tuan"}),
+    "SG": frozenset({"tuan"}),
+    "BN": frozenset({"tuan"}),
 }
 # Patronymic markers: what follows is the father's name.
 PATRONYMIC = frozenset({"bin", "binti", "binte", "bt", "bte", "b", "a/l", "a/p", "s/o", "d/o"})
@@ -212,6 +215,7 @@ CHINESE_SYLLABLE_GROUPS = (
     "zong chong chung tsung",  # 宗: Lee Chong Wei is Li Zongwei
     "zhong chong chung",  # 忠
     "ju koi keui kui",  # 驹, 居: Macanese and Cantonese Koi, Keui
+    "qing keng kheng hing",  # 庆: Hokkien Keng (Lim Boon Keng is Lin Wenqing), Cantonese Hing
 )
 
 
@@ -282,6 +286,14 @@ _KHMER_SILENT_R = re.compile(r"(?<=[aeiou])r$")
 # Lao ໄຊຍະ is written Xaiya and Xaya (Xaiyasone, Xayasone; Xaiyavong, Xayavong): Lao names get
 # no one-typo tolerance (persons_features), so the two must meet on the key.
 _LAO_AIY = re.compile(r"aiy(?=[aeiou])")
+# Lao ຍ opening a syllable is written y, ny, nh (the English-era spelling) or gn (the French):
+# Bounyang and Bounnhang are one name (ບຸນຍັງ), as Gnot and Nhot. A final nh is ນ and stays;
+# gn after n stays too, as it is also a final ng before n (Boungnang, Vongnaly).
+_LAO_NY = re.compile(r"n?n[hy](?=[aeiou])|(?<!n)gn(?=[aeiou])")
+# The vowel of Lao ວຽງ and Thai เวียง, เกียรติ is written ia or ie before a final consonant
+# (Viangkham, Viengkham; Kiattisak, Kiettisak): one spelling, kept apart from a plain i
+# (Kittisak, กิตติ, is another name).
+_IE_CLOSED = re.compile(r"ie(?=[b-df-hj-np-tv-z])")
 
 
 # Countries whose spelling rules ``phonetic`` applies: their records also keep the keys of
@@ -306,6 +318,10 @@ def phonetic(token: str, culture: str = "") -> str:
     elif culture == "KH":
         # A final r after a vowel is silent, written or not (Sophear, Sokhar, Bophar).
         t = _KHMER_VOWEL.sub(lambda m: _KHMER_VOWELS[m[0]], _KHMER_SILENT_R.sub("", t))
+    if culture == "LA":
+        t = _LAO_NY.sub("ny", t)
+    if culture in ("LA", "TH"):
+        t = _IE_CLOSED.sub("ia", t)
     if culture == "ID":  # old spelling: dj is j, tj is c (Tjahjono is Cahyono), j is y
         t = t.replace("dj", "J").replace("tj", "c").replace("j", "y").replace("J", "j")
     for old, new in _INITIAL:
@@ -480,6 +496,11 @@ class NameParts:
 # not have.
 _ALIAS_MARK = re.compile(r"\s*(?:@|\((?:a|ခ)\)|\b(?:alias|aka|a\.k\.a\.?|a/k/a)(?=\s))\s*")
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# A nickname in quotes ("Somchai 'Big' Jaidee", "Wang Lei \u201cBig Brother Wang\u201d") is
+# another name he goes by, as in brackets. The opening quote follows a space, so the apostrophe
+# of "Dato' Sri" or "O'Brien" opens nothing.
+_QUOTES = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb"
+_QUOTED = re.compile(f"(?:^|(?<=\\s))[{_QUOTES}][^{_QUOTES}]*[{_QUOTES}](?=\\s|$)")
 
 
 def _without_aliases(text: str) -> str:
@@ -496,10 +517,29 @@ def _without_aliases(text: str) -> str:
     elif alias:
         name = alias[0]
     bare = _BRACKETS.sub(" ", name)
+    if "'" in bare or '"' in bare or not bare.isascii():
+        bare = _QUOTED.sub(" ", bare)
     return bare if bare.strip() else name
 
 
+# A name copied from a passport's machine-readable zone: SURNAME<<GIVEN<NAMES, perhaps after
+# the document code and issuing state (P<VNM), with digits the OCR read for letters (K0H, TH1):
+# names in the zone have no digits.
+_MRZ_HEAD = re.compile(r"^[A-Z]<[A-Z]{3}(?=[A-Z])")
+_MRZ_DIGITS = str.maketrans("0158", "OISB")
+
+
+def _from_mrz(text: str) -> str:
+    """Return a name written as in a passport's machine-readable zone as "FAMILY, GIVEN"."""
+    name = _MRZ_HEAD.sub("", text.strip().upper()).translate(_MRZ_DIGITS)
+    family, _, given = name.partition("<<")
+    family, given = family.replace("<", " ").strip(), given.replace("<", " ").strip()
+    return f"{family}, {given}" if family and given else family or given
+
+
 def _tokens(text: str) -> list[str]:
+    if "<<" in text:
+        text = _from_mrz(text)
     folded = _without_aliases(fold(text)).replace("-", "").replace("'", "")
     split = _SPLIT if folded.isascii() else _SPLIT_UNICODE
     if "," in folded:  # "DELA CRUZ, Juan": family name first, then given names
@@ -761,6 +801,8 @@ def may_be_one_element(a: str, b: str, culture: str = "", *, loose: bool = False
     ``loose`` (for two records the model scored as a match) allows up to half the letters.
     """
     if not (a.isascii() and b.isascii()):
+        return True
+    if phonetic(a, culture) == phonetic(b, culture):  # Burmese Oo and U (ဦး), not an initial
         return True
     if min(len(a), len(b)) == 1:  # an initial: V and T are one edit apart, but Van and Thi
         return a[0] == b[0]

@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, case, null, or_, select
+from sqlalchemy import Select, and_, bindparam, case, func, null, or_, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session, aliased
 
@@ -51,8 +51,8 @@ class Matches:
 
     A row gives, for a report the caller may see: its id, reference, country, date, scam
     type, loss, mark, the role it names the value in, the holder's code, and VISIBLE true.
-    For a report the caller may not see, only what hit/no-hit may tell: id, country, mark,
-    and the holder's code, name and contact; content and role are NULL.
+    For a report the caller may not see, only what hit/no-hit may tell: id, mark, and the
+    holder's code, name, country and contact; content and role are NULL.
 
     Dates (``WHEN``) and amounts (``LOSS``) are as the driver returns them (text and float on
     SQLite): ``time`` and ``money`` convert them as SQLAlchemy would. The driver's form of a
@@ -138,7 +138,10 @@ def _match_statement(caller: Caller, many: bool) -> Select[*tuple[Any, ...]]:
         select(
             base.id,
             Report.external_ref,
-            base.country,
+            # A visible report's own country; for a hidden one its holder's, as every other
+            # holdings answer says it (access.reads.holdings): the hidden report's column is
+            # its content, and hit/no-hit tells the holder, not where its report was filed.
+            func.coalesce(Report.country, Agency.country),
             Report.reported_at,
             Report.scam_type,
             Report.loss_usd,

@@ -165,13 +165,15 @@ def test_a_checked_list_fits_a_phone_and_800px_and_up(
                 line.click()
                 expect(rows.first.locator("td").first).to_have_text("8")
                 line.click()
-            # The value links to its own check, which gives what the narrow table leaves out.
+            # The value links to its own check, which gives what the narrow table leaves out,
+            # and opens at the answer: on a phone it lay out of sight below the form.
             tab.locator(".answer-row--hit").first.get_by_role(
                 "link", name="MY:MBBE:514000000001"
             ).click()
             expect(tab).to_have_url(
-                re.compile(r"/check\?kind=bank_account&value=MY%3AMBBE%3A5140+1$")
+                re.compile(r"/check\?kind=bank_account&value=MY%3AMBBE%3A5140+1#verdict$")
             )
+            expect(tab.locator("#verdict")).to_be_in_viewport()
             expect(tab.get_by_text("First seen", exact=True)).to_be_visible()
             tab.context.clear_cookies()
 

@@ -85,13 +85,20 @@ def multipart(disposition: str, content: bytes, *, token: str = "") -> tuple[byt
 
     Test clients always give a file part its name; browsers and scripts need not.
     """
+    return multipart_parts([(disposition, content)], token=token)
+
+
+def multipart_parts(parts: list[tuple[str, bytes]], *, token: str = "") -> tuple[bytes, str]:
+    """Return a multipart body of several parts (disposition, content) and its Content-Type."""
     boundary = "cs-boundary"
-    head = ""
+    body = b""
     if token:
-        head = (
+        body += (
             f'--{boundary}\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n{token}\r\n'
-        )
-    part = f"--{boundary}\r\nContent-Disposition: form-data; {disposition}\r\n"
-    part += "Content-Type: text/csv\r\n\r\n"
-    body = (head + part).encode() + content + f"\r\n--{boundary}--\r\n".encode()
+        ).encode()
+    for disposition, content in parts:
+        part = f"--{boundary}\r\nContent-Disposition: form-data; {disposition}\r\n"
+        part += "Content-Type: text/csv\r\n\r\n"
+        body += part.encode() + content + b"\r\n"
+    body += f"--{boundary}--\r\n".encode()
     return body, f"multipart/form-data; boundary={boundary}"

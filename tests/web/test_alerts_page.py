@@ -72,12 +72,12 @@ def test_mark_as_read_comes_back_to_the_tab_and_order_shown(
     assert fields["show"] == "all" and fields["sort"] == "identifier"
     response = client.post(f"/alerts/{alert_id}/read", data=fields, follow_redirects=False)
     assert response.status_code == 303
-    assert response.headers["location"] == "/alerts?show=all&sort=identifier"
+    assert response.headers["location"] == "/alerts?show=all&sort=identifier#sort"
     # Only names the inbox knows go back into the address.
     token = fields["csrf_token"]
     odd = {"csrf_token": token, "show": "x", "sort": "id; drop", "page": "-3"}
     response = client.post(f"/alerts/{alert_id}/read", data=odd, follow_redirects=False)
-    assert response.headers["location"] == "/alerts?show=unread"
+    assert response.headers["location"] == "/alerts?show=unread#sort"
 
 
 def test_a_page_past_the_end_says_so_instead_of_nothing_to_show(
@@ -161,10 +161,10 @@ def test_reading_the_last_unread_alert_of_the_last_page_comes_back_to_the_new_la
     fields = dict(re.findall(r'name="([^"]+)" value="([^"]*)"', form))
     assert fields["page"] == "2"
     response = client.post(f"/alerts/{alert_id}/read", data=fields, follow_redirects=False)
-    assert response.headers["location"] == "/alerts?show=unread"
+    assert response.headers["location"] == "/alerts?show=unread#sort"
     back = client.get(response.headers["location"]).text
     assert "Unread (50)" in back and "There is no page" not in back
     # In "All alerts" a read alert stays where it was: so does the page.
     fields = {**fields, "show": "all"}
     response = client.post(f"/alerts/{alert_id}/read", data=fields, follow_redirects=False)
-    assert response.headers["location"] == "/alerts?show=all&page=2"
+    assert response.headers["location"] == "/alerts?show=all&page=2#sort"

@@ -104,3 +104,20 @@ def test_a_phone_gets_a_drawing_whose_labels_keep_their_size() -> None:
         assert 1 <= len(lines) <= 2 and " ".join(lines) == whole
     widths = [float(w) for w in re.findall(r'<rect x="0" y="\d+" width="([\d.]+)%"', narrow)]
     assert len(widths) == len(names) and max(widths) <= 80  # room for the value after it
+
+
+def test_money_is_said_in_us_dollars_as_the_cards_say_it() -> None:
+    # "$3.8M" read as Singapore or Brunei dollars to their officers; 999,960 read "$1,000k".
+    svg = bar_chart(
+        [Point("Malaysia", 3_840_961.68), Point("Thailand", 999_960.0), Point("Laos", 123_456.0)],
+        title="Loss in USD by reporting country",
+        money=True,
+    )
+    assert "USD 3.8M" in svg and "USD 1M" in svg and "USD 123.5k" in svg
+    assert "$" not in svg and "1,000k" not in svg
+    # The longest figure after the longest bar stays inside the 440-unit drawing.
+    drawn = re.findall(
+        r'<text x="([\d.]+)" y="[\d.]+" fill="[^"]+" font-size="(\d+)">([^<]+)<', svg
+    )
+    for x, size, text in drawn:
+        assert float(x) + len(text) * int(size) * EM_PER_CHAR <= 440, text

@@ -151,7 +151,8 @@ def test_brief_shows_countries_identifiers_links_and_victims_as_victims(
     assert "Tan Wei" in operators and "Aung Aung" not in operators
     assert "Aung Aung" in victims and "Victim</strong>" in victims and "Tan Wei" not in victims
     assert "Identified victims of trafficking" in page and "KK Park" in page
-    assert "/check?kind=phone&amp;value=%2B60123450009" in page  # recruiter, with its check
+    # The recruiter, with its check, which opens at the answer.
+    assert "/check?kind=phone&amp;value=%2B60123450009#verdict" in page
     assert "<strong>MY-G</strong> and <strong>MY-A</strong> share" in page
     assert "MY-R" not in page  # the red report: held, not shown
     assert "MY-NSRC" in page and "TLP:RED" in page  # who holds it

@@ -15,6 +15,8 @@ from html import escape
 
 from markupsafe import Markup
 
+from counterscam.web.formatting import usd_compact
+
 BAR = "#1d70b8"
 BAR_ALT = "#0f7a52"
 INK = "#0b0c0c"
@@ -40,12 +42,15 @@ def _said(point: Point, money: bool) -> str:
 
 
 def _fmt(value: float, money: bool) -> str:
-    prefix = "$" if money else ""
+    if money:
+        # "$3.8M" read as Singapore or Brunei dollars to their officers (intake reads "$" so),
+        # and 999,960 as "$1,000k": the cards' words and rounding.
+        return usd_compact(value)
     if abs(value) >= 1_000_000:
-        return f"{prefix}{value / 1_000_000:,.1f}M"
+        return f"{value / 1_000_000:,.1f}M"
     if abs(value) >= 10_000:
-        return f"{prefix}{value / 1_000:,.0f}k"
-    return f"{prefix}{value:,.0f}"
+        return f"{value / 1_000:,.0f}k"
+    return f"{value:,.0f}"
 
 
 def _nice_max(value: float, ticks: int = 4) -> float:
@@ -108,7 +113,8 @@ def bar_chart(
     even); one that still does not fit is cut with '…' and keeps its whole name in a <title>.
     """
     # 440 units, shown 440 px wide (app.css): a narrower box shows the narrow drawing.
-    label_w, value_w, bar_h, top = 220, 60, 18, 4
+    # value_w: room after the longest bar for its figure, "USD 123.5k" (tests/web/test_charts.py)
+    label_w, value_w, bar_h, top = 220, 80, 18, 4
     labels = [_label_lines(p.label) for p in points]
     lines = max((len(lines) for lines in labels), default=1)
     row = max(bar_h + 8, lines * LINE_H + 6)
@@ -138,7 +144,7 @@ def bar_chart(
 
 # The phone's drawing: each label over its bar, across the box, so it needs no label column.
 NARROW_CHARS = 34
-NARROW_BAR = 76  # % of the width a largest bar takes: its value goes after it
+NARROW_BAR = 70  # % of the width a largest bar takes: its value ("USD 123.5k") goes after it
 
 
 def _narrow_bar_chart(points: Sequence[Point], *, title: str, money: bool, colour: str) -> str:

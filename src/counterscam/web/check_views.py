@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from counterscam.access.caller import Caller
 from counterscam.check.lists import Listed
@@ -13,6 +14,13 @@ from counterscam.web.formatting import loss_text, member_countries, sentence
 # The bulk page lists every hit and every invalid value; values with no hit, usually most of
 # a long list, up to this many (the CSV download holds them all).
 SHOWN_NO_HITS = 500
+
+
+def check_address(kind: str, value: str) -> str:
+    """Return the app path that checks a value at once and opens on its answer."""
+    # The check form is sent to #verdict; links without it opened a phone at the form, the
+    # answer out of sight below it.
+    return "/check?" + urlencode({"kind": kind, "value": value}) + "#verdict"
 
 
 def seen_in(result: CheckResult | None) -> dict[str, str | list[str]]:

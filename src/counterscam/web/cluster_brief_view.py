@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from urllib.parse import urlencode
 
 from markupsafe import Markup
 
 from counterscam.link.brief import ClusterBrief, CountryFigure, IdentifierUse, PersonUse
 from counterscam.web import charts
+from counterscam.web.check_views import check_address
 from counterscam.web.formatting import label
 from counterscam.web.tables import Column, Table
 
@@ -36,7 +36,7 @@ class PersonGroups:
 
 def check_href(use: IdentifierUse) -> str:
     """Return the check page's address for an identifier."""
-    return "/check?" + urlencode({"kind": use.kind, "value": use.value})
+    return check_address(use.kind, use.value)
 
 
 def person_groups(brief: ClusterBrief) -> PersonGroups:

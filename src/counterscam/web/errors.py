@@ -24,6 +24,7 @@ from counterscam.intake.service import submit_refusal
 from counterscam.web.csrf import CsrfFailed
 from counterscam.web.forms import FormErrors
 from counterscam.web.render import Page, render
+from counterscam.web.routes.check_bulk import file_refused
 from counterscam.web.uploads import unreadable_form, upload_page
 
 log = logging.getLogger(__name__)
@@ -122,14 +123,16 @@ def _wrong_method(request: Request, exc: StarletteHTTPException) -> Response:
 
 
 def _unreadable_form(request: Request, exc: MultiPartException) -> Response:
-    """Say why a form could not be read: on the upload page itself, with its file box.
+    """Say why a form could not be read: on its upload page itself, with its file box.
 
     A file name of thousands of characters stops the form parser before the route runs: it
-    was "a problem with the address".
+    was "a problem with the address", and on the list check "the form could not be read" on
+    a page without the form.
     """
     message = unreadable_form(exc)
-    page = _signed_in(request) if app_path(request.scope) == "/upload" else None
-    if page is not None and submit_refusal(page.caller) is not None:
+    path = app_path(request.scope)
+    page = _signed_in(request) if path in ("/upload", "/check/bulk") else None
+    if page is not None and path == "/upload" and submit_refusal(page.caller) is not None:
         page.session.close()  # a partner, who may not upload, is not shown the form
         page = None
     if page is None:
@@ -137,6 +140,8 @@ def _unreadable_form(request: Request, exc: MultiPartException) -> Response:
             request, 400, title="The form could not be read", hint=MESSAGES[405][1], detail=message
         )
     with page.session:
+        if path == "/check/bulk":
+            return file_refused(page, message)
         errors = FormErrors()
         errors.add("files", message)
         return upload_page(page, errors, status_code=400)

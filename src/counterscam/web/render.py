@@ -18,7 +18,7 @@ from counterscam.api.prefix import app_path, root_path, url
 from counterscam.check.alerts import unread_count
 from counterscam.db.models import Agency
 from counterscam.web import csrf
-from counterscam.web.check_views import reported_loss
+from counterscam.web.check_views import check_address, reported_loss
 from counterscam.web.contacts import contact_links
 from counterscam.web.formatting import FILTERS
 from counterscam.web.paths import TEMPLATES_DIR
@@ -32,6 +32,7 @@ def _prefix(request: Request) -> dict[str, str]:
 
 templates = Jinja2Templates(directory=TEMPLATES_DIR, context_processors=[_prefix])
 templates.env.filters.update(FILTERS, contact_links=contact_links, reported_loss=reported_loss)
+templates.env.globals["check_address"] = check_address
 templates.env.globals["AGENCY_KIND_LABELS"] = {
     "member": "Member agency",
     "secretariat": "Secretariat",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from fastapi.responses import Response
 from sqlalchemy import select
@@ -32,6 +33,7 @@ from counterscam.web.tables import Column, Table
 TEMPLATES = ("reports", "identifiers", "parties", "places")
 CHOOSE = "Choose a CSV, XLSX or JSON file to upload"
 AGAIN = "upload it again"
+CHOOSE_AGAIN = "choose the files again with the page's file box and upload them"
 SHOWN_REPORTS = 200
 # Row errors listed on the page; the rejection file has them all. 10,000 errors (reasons
 # quoting 5,000-character values, then) made a 20 MB page.
@@ -73,33 +75,66 @@ class BatchView:
         return max(0, len(self.result.errors) - SHOWN_ERRORS)
 
 
-def upload_page(page: Page, errors: FormErrors, *, status_code: int = 200) -> Response:
-    """Render the upload form, with the problems of a refused upload beside its file box."""
+def upload_page(
+    page: Page, errors: FormErrors, *, status_code: int = 200, keep_valid: bool = False
+) -> Response:
+    """Render the upload form, with the problems of a refused upload beside its file box.
+
+    ``keep_valid`` ticks "Keep the valid rows" as it was sent: the form came back unticked,
+    and the file chosen again was refused whole for one bad row.
+    """
     return page.render(
         "upload.html",
         section="upload",
         title="Upload reports",
         errors=errors,
         templates_=TEMPLATES,
+        keep_valid=keep_valid,
         status_code=status_code,
     )
 
 
-def chosen_files(files: Sequence[object] | None) -> tuple[list[StarletteUpload], str | None]:
-    """Return the files of a form and what is wrong with them, if anything.
-
-    A part without a file name reaches the route as text: a file box left empty, or a
-    crafted request. Either way no file was chosen, and its text is never shown back.
-    """
+def _named(part: object) -> TypeGuard[StarletteUpload]:
     # The form parser makes Starlette's UploadFile, of which FastAPI's is a subclass.
-    chosen = [f for f in files or [] if isinstance(f, StarletteUpload) and f.filename]
+    return isinstance(part, StarletteUpload) and bool(part.filename)
+
+
+def named_files(parts: Sequence[object] | None) -> list[StarletteUpload]:
+    """Return the parts of a form's file box that are files: those sent with a file name."""
+    return [part for part in parts or [] if _named(part)]
+
+
+def parts_problem(parts: Sequence[object] | None, *, then: str = CHOOSE_AGAIN) -> str | None:
+    """Say what is wrong with the parts of a file box, or None if nothing is.
+
+    A part without a file name reaches the route as text (or as a file without a name): alone
+    it is a file box left empty; beside files it is one a client failed to name. It was
+    skipped without a word and the batch saved without it. Its text is never shown back.
+    """
+    sent = list(parts or [])
+    nameless = [n for n, part in enumerate(sent, 1) if not _named(part)]
+    if nameless and len(nameless) < len(sent):
+        which = ", ".join(f"{n:,}" for n in nameless[:3])
+        if len(nameless) > 3:
+            which += f" and {len(nameless) - 3:,} more"
+        one = len(nameless) == 1
+        return (
+            f"{'File' if one else 'Files'} {which} of the {len(sent):,} sent "
+            f"{'has' if one else 'have'} no file name, so nothing was read; {then}"
+        )
+    for part in sent:
+        name = getattr(part, "filename", None) or ""
+        if len(name) > FILE_NAME_CHARS:
+            return long_file_name(name, then=AGAIN)
+    return None
+
+
+def chosen_files(files: Sequence[object] | None) -> tuple[list[StarletteUpload], str | None]:
+    """Return the files of a form and what is wrong with them, if anything."""
+    chosen = named_files(files)
     if not chosen:
         return chosen, CHOOSE
-    for upload in chosen:
-        name = upload.filename or ""
-        if len(name) > FILE_NAME_CHARS:
-            return chosen, long_file_name(name, then=AGAIN)
-    return chosen, None
+    return chosen, parts_problem(files)
 
 
 def unreadable_form(exc: MultiPartException) -> str:

@@ -153,4 +153,6 @@ def alert_read(
             number = min(number, -(-unread_count(page.session, page.caller) // PER_PAGE) or 1)
         if number > 1:
             back["page"] = str(number)
-    return see_other(page.request, f"/alerts?{urlencode(back)}")
+    # Back at the inbox's table, where the keyboard goes on: from the top of the page it took
+    # 21 Tab presses to reach the next alert's button, after every alert read.
+    return see_other(page.request, f"/alerts?{urlencode(back)}#sort")

@@ -11,6 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, HTTPException, UploadFile
 from fastapi.responses import HTMLResponse, Response
 from pydantic import TypeAdapter, ValidationError
+from starlette.datastructures import UploadFile as StarletteUpload
 
 from counterscam.check.bulk_csv import answer_row, write_answers
 from counterscam.check.bulk_xlsx import XLSX_TYPE, answers_xlsx
@@ -25,6 +26,7 @@ from counterscam.web.formatting import KIND_LABELS, member_countries, sentence
 from counterscam.web.forms import FormErrors
 from counterscam.web.render import Page, SignedIn
 from counterscam.web.tables import csv_download
+from counterscam.web.uploads import named_files, parts_problem
 
 router = APIRouter()
 
@@ -33,6 +35,7 @@ router = APIRouter()
 _FIELD_BYTES = 16 * 1024 * 1024
 # What the download form carries back: (line, kind or "", value as written, problem or "",
 # note or ""); a page shown before the note was carried sends four.
+_CHOOSE_AGAIN = "choose the file again with the page's file box and check it"
 _CARRIED = TypeAdapter(list[tuple[int, str, str, str, str] | tuple[int, str, str, str]])
 
 
@@ -78,18 +81,37 @@ def _show(
     )
 
 
+def file_refused(page: Page, problem: str) -> Response:
+    """Show the form again with why its file could not be read (the form parser gave up)."""
+    errors = FormErrors()
+    errors.add("file", problem)
+    return _show(page, BulkForm(country=own_country(page.caller)), errors)
+
+
 def _read(
-    page: Page, form: BulkForm, upload: UploadFile | None, errors: FormErrors
+    page: Page, form: BulkForm, parts: Sequence[object] | None, errors: FormErrors
 ) -> list[Listed]:
     """Return the list sent, pasted or in a file; say in ``errors`` what is wrong with it."""
     settings = _settings(page)
     limit = settings.max_bulk_check
     kind = form.kind or None
-    has_file = upload is not None and bool(upload.filename)
-    if has_file and form.values.strip():
+    if (problem := parts_problem(parts, then=_CHOOSE_AGAIN)) is not None:
+        errors.add("file", problem)
+        return []
+    files = named_files(parts)
+    if len(files) > 1:
+        # The last was checked and the others dropped without a word.
+        errors.add(
+            "file",
+            f"A list is checked from one file and {len(files):,} were sent; choose one file, "
+            "then check the others one at a time",
+        )
+        return []
+    upload: StarletteUpload | None = files[0] if files else None
+    if upload is not None and form.values.strip():
         errors.add("values", "Paste the values or choose a file, not both")
         return []
-    if upload is None or not has_file:
+    if upload is None:
         if not form.values.strip():
             errors.add("values", "Paste the values to check, one a line, or choose a file")
             return []
@@ -143,7 +165,9 @@ def bulk_submit(
     values: Annotated[str, Form()] = "",
     kind: Annotated[str, Form()] = "",
     country: Annotated[str, Form()] = "",
-    file: Annotated[UploadFile | None, File()] = None,
+    # A part sent without a file name is text to the form parser: typed as a file only, it was
+    # "a problem with the address" that quoted the file.
+    file: Annotated[list[UploadFile | str] | None, File()] = None,
 ) -> Response:
     """Check every value of a pasted list or of a file: hits first, then invalid values."""
     form = BulkForm(values=values, kind=kind, country=country)

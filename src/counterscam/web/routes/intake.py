@@ -227,7 +227,7 @@ def upload(
     if problem is not None:
         errors = FormErrors()
         errors.add("files", problem)
-        return upload_page(page, errors, status_code=400)
+        return upload_page(page, errors, status_code=400, keep_valid=keep_valid)
     try:
         result = submit_upload(
             page.session,

@@ -22,6 +22,12 @@ ACCOUNT_WORDS = frozenset(
     "usd khr lak thb php sgd myr idr vnd mmk bnd cny eur ".split()
 )
 
+# The interbank transfer a payment went by, written beside the bank it went to: the
+# Philippines' InstaPay and PESONet ("BPI (InstaPay) 1234567890", "PESONet BDO 0012..."),
+# Malaysia's IBG, Indonesia's and Malaysia's IBFT, Viet Nam's NAPAS and VietQR ("Napas 970422
+# 0123456789"). Not the bank's name, which was "unknown".
+_RAIL_WORDS = frozenset({"instapay", "pesonet", "ibg", "ibft", "napas", "vietqr", "via"})
+_NOT_NAME_WORDS = ACCOUNT_WORDS | _RAIL_WORDS
 
 # A word of an account number with digits hidden, as banks' SMS notices and transfer slips
 # show it ("xxx-x-x5678-x" from KBank, "****7890", "5140 XXXX 5678"): mask characters among
@@ -43,7 +49,7 @@ def names_no_bank(name: str) -> bool:
     """Tell whether the words beside an account number name no bank: none, or only words
     saying an account follows ("acc no", "No. Rek", "STK:") and marks ("-", "#")."""
     return all(
-        w.lower().strip(".:#") in ACCOUNT_WORDS or not any(ch.isalnum() for ch in w)
+        w.lower().strip(".:#()") in _NOT_NAME_WORDS or not any(ch.isalnum() for ch in w)
         for w in name.split()
     )
 
@@ -199,7 +205,7 @@ def name_variants(name: str) -> Iterator[str]:
 
 def _variants(words: list[str]) -> Iterator[str]:
     yield " ".join(words)
-    plain = [w for w in words if w.lower().strip(".") not in ACCOUNT_WORDS]
+    plain = [w for w in words if w.lower().strip(".") not in _NOT_NAME_WORDS]
     bare = " ".join(plain)
     yield bare
     bare = without_lead(bare) or bare

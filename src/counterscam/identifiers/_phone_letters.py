@@ -38,8 +38,11 @@ _LOOK_ALIKE = {
 _LONE_LETTER = re.compile(r"(?:(?<=\d)|(?<=\d[\-.]))[^\W\d_]|[^\W\d_](?=[\-.]?\d)")
 # The letters a Thai (Kedmanee) keyboard types on the digit keys: 1 ๅ, 4 ภ, 5 ถ, 8 ค, 9 ต, 0 จ.
 _THAI_KEYS = {"ๅ": "1", "ภ": "4", "ถ": "5", "ค": "8", "ต": "9", "จ": "0"}
-# A word written as a number: digits, the usual separators, a letter or two among them.
-_NUMBER_WORD = re.compile(r"[+(]*\d[\dA-Za-z\-.()/]*", re.ASCII)
+# A word written as a number: digits, the usual separators, a letter or two among them, and
+# look-alikes of 0 and 1 before its first digit, as screenshot OCR reads them ("O8l2").
+_NUMBER_WORD = re.compile(r"[+(]*[OoIl]{0,2}\d[\dA-Za-z\-.()/]*", re.ASCII)
+# Look-alikes of 0 and 1 starting a word, right before its first digit.
+_LEADING_LOOKALIKE = re.compile(r"(?<![A-Za-z])([OoIl]{1,2})[\-.]?(?=\d)", re.ASCII)
 
 
 def refuse_letters(raw: str, text: str) -> None:
@@ -53,7 +56,7 @@ def refuse_letters(raw: str, text: str) -> None:
     first_digit = next((i for i, ch in enumerate(text) if ch.isdigit()), None)
     if first_digit is None or sum(ch.isdigit() for ch in text) < _MIN_DIGITS:
         return
-    runs = [
+    runs = _leading_lookalike(text, first_digit) + [
         (match.start(1) if match[1] else match.start(2), match[1] or match[2])
         for match in _GLUED.finditer(text, first_digit)
     ]
@@ -74,6 +77,19 @@ def refuse_letters(raw: str, text: str) -> None:
         f"has digits only; check that character{_LOOK_ALIKE.get(letter, '')} and enter the "
         "number again",
     )
+
+
+def _leading_lookalike(text: str, first_digit: int) -> list[tuple[int, str]]:
+    """Return an I or l typed for a 1 at the start of a number ("l800 88 1234", "I2 345 678").
+
+    The parser skips letters before the first digit, so the number lost its 1 and was sent to
+    another country (+66 80 088 1234). Os alone are left: dropped, they are the trunk or
+    international prefix's zeros the writer meant ("O812 3456 7890" reads as 0812 3456 7890).
+    """
+    found = _LEADING_LOOKALIKE.search(text, 0, first_digit + 1)
+    if found is None or not set(found[1]) & {"I", "l"}:
+        return []
+    return [(found.start(1), found[1])]
 
 
 def _refuse_lone_letter(raw: str, text: str) -> None:

@@ -38,9 +38,12 @@ _MONEY_IN = re.compile(
     rf"|(?<![\d.,])(?:{_SEPARATED})\s*(?:{_CURRENCY})(?![^\W\d_]|\s*\d)",
     re.I,
 )
-# Several numbers in one value: "081-234-5678, 089-123-4567", and "or" in the region's words.
-_SEVERAL = re.compile(
-    r"\s*(?:[/,;|&၊။។៕、๚]|\b(?:or|and|atau|hoặc|hay)\b|หรือ|ຫຼື|ឬ|သို့မဟုတ်)\s*",
+# Several numbers in one value: "081-234-5678, 089-123-4567", "... / ...", the region's own
+# commas and stops (Burmese "၊" and "။", Khmer "។" and "៕", Thai "๚", the ideographic "、"), and
+# "or" and "and" in the region's words. One list for phones and wallets: "0812 3456 7890 atau
+# 0857 1234 5678" as a phone was "neither a phone number nor an SMS sender name".
+SEVERAL = re.compile(
+    r"\s*(?:[/,;|&၊။។៕、๚]|\b(?:or|and|atau|dan|hoặc|hay)\b|หรือ|ຫຼື|ឬ|သို့မဟုတ်)\s*",
     re.I,
 )
 _MIN_NUMBER_DIGITS = 7
@@ -101,7 +104,7 @@ def money_in(text: str) -> str | None:
 
 def several_numbers(text: str) -> bool:
     """Tell whether ``text`` holds two numbers or more, each of seven digits or more."""
-    parts = _SEVERAL.split(text)
+    parts = SEVERAL.split(text)
     numbers = [part for part in parts if sum(ch.isdigit() for ch in part) >= _MIN_NUMBER_DIGITS]
     return len(numbers) > 1
 

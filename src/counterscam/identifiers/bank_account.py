@@ -42,7 +42,9 @@ _GENERIC_LENGTH = (5, 30)
 _VIRTUAL_LENGTH = {"ID": (15, 18)}
 # An IBAN: country, two check digits, then the domestic bank and account (11 to 30).
 _IBAN = re.compile(r"([A-Z]{2})[0-9]{2}[A-Z0-9]{11,30}")
-_GROUP = re.compile(r"(\d{1,4})[\s\-./]+(?=\d)", re.ASCII)
+# A bank's code as the first group of digits: Thailand's and Indonesia's three digits,
+# Singapore's four, Viet Nam's six of a NAPAS BIN ("970436 0011001234567", as VietQR shows it).
+_GROUP = re.compile(r"(\d{1,4}|\d{6})[\s\-./]+(?=\d)", re.ASCII)
 # "VA", "V.A." or "virtual" beside the bank's name; BRI's is written as one word, "BRIVA".
 _VIRTUAL = re.compile(r"(?<![^\W_])(?:va|v\.a\.?|virtual|briva)(?![^\W_])", re.I)
 # Two accounts in one cell: "BCA 1234567890 / 0987654321", "..., Mandiri ...", "... or ...".
@@ -386,6 +388,26 @@ def _number_first(text: str, region: str | None) -> tuple[str, str] | None:
     return None
 
 
+def _holder_first(text: str, region: str | None) -> tuple[str, str] | None:
+    """Return (bank words, number) of "Juan Dela Cruz - BDO - 001234567890".
+
+    Philippine and Vietnamese chats and slips give the holder first, then the bank, then the
+    number ("NGUYEN VAN A - VCB - 0011001234567", "Ali bin Abu, Maybank 114012345678"), which
+    named an unknown bank "Juan Dela Cruz - BDO -". The bank is the longest run of words right
+    before the number that names one, and the words before it must be a holder's name.
+    """
+    before, number, after = split_around_number(text)
+    if after.strip(" -|:,;()[]."):
+        return None
+    words = [w for w in (w.strip("-|:,;") for w in before.split()) if w]
+    for size in range(len(words) - 1, 0, -1):
+        bank, holder = " ".join(words[-size:]), " ".join(words[:-size])
+        if not any(ch.isdigit() for ch in bank) and _is_holder(holder, region):
+            if _names_a_bank(bank, region):
+                return bank, number
+    return None
+
+
 def _as_ewallet(raw: str, text: str, region: str | None, qualifier: str | None) -> Canonical | None:
     """Read a payment proxy given as a bank account ("PromptPay 0812345678") as its e-wallet.
 
@@ -446,7 +468,11 @@ def canonicalize_bank_account(raw: str, country: str | None, qualifier: str | No
         try:
             bank, digits = _read(raw, name, number, qualifier, region)
         except InvalidIdentifier:
-            shape = _holder_shape(text, region) or _number_first(text, region)
+            shape = (
+                _holder_shape(text, region)
+                or _number_first(text, region)
+                or _holder_first(text, region)
+            )
             if shape is not None and _names_a_bank(shape[0], region):
                 # The holder's name is not part of the identifier; intake keeps the raw value.
                 bank, digits = _read(raw, *shape, qualifier, region)

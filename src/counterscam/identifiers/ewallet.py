@@ -14,6 +14,7 @@ from counterscam.identifiers._accounts import (
     without_holder_first,
     without_lead,
 )
+from counterscam.identifiers._phone_letters import refuse_letters
 from counterscam.identifiers._phone_lookalike import looks_like_date, money_in, several_numbers
 from counterscam.identifiers._phone_words import country_named, is_country_name
 from counterscam.identifiers._placeholder import placeholder
@@ -43,15 +44,15 @@ _NAME_AT_BANK = re.compile(r"([a-z0-9][a-z0-9._-]{0,63})@([a-z0-9]{2,12})", re.I
 # account is, not part of its name.
 _WALLET_WORDS = frozenset("dompet ví กระเป๋า กระเป๋าเงิน วอลเล็ท วอลเลท วอลเล็ต ກະເປົາເງິນ កាបូប".split())
 # Words naming the kind of ID a proxy or wallet account is (PayNow "UEN", DuitNow "MyKad",
-# "SSM" or "BRN" for a business registration, "Passport", PromptPay "เลขบัตรประชาชน" or
-# "Tax ID", "เลขประจำตัวผู้เสียภาษี" (taxpayer number), a "เบอร์" number), or leading to it
-# ("PayNow to", "ke"), never part of the account.
+# "SSM", "BRN" or "Business Reg." for a business registration, "Passport", PromptPay
+# "เลขบัตรประชาชน" or "Tax ID", "เลขประจำตัวผู้เสียภาษี" (taxpayer number), a "เบอร์" number),
+# or leading to it ("PayNow to", "ke"), never part of the account.
 _ID_WORDS = (
     ACCOUNT_WORDS
     | frozenset(
         "uen nric fin ic mykad nik id citizen national no number to ke เบอร์ เบอร์โทร โทร "
         "เลขบัตรประชาชน บัตรประชาชน sđt số điện thoại ssm brn roc passport tax tin "
-        "เลขผู้เสียภาษี ผู้เสียภาษี".split()
+        "เลขผู้เสียภาษี ผู้เสียภาษี business company biz reg registration".split()
     )
     # Values are NFKC-normalised before they are read, which splits Thai SARA AM (in "ประจำ"):
     # words holding it are matched in that form.
@@ -67,6 +68,10 @@ _GLUED = re.compile(r"(?<=[^\x00-\x7f])(?=[+\d])|(?<=\d)(?=[^\x00-\x7f\s])")
 # mistyped ID would be kept as another person's and meet nothing.
 _THAI_ID = re.compile(r"\d{13}", re.ASCII)
 
+
+# A number's leading zeros as screenshot OCR reads them ("GCash O917 123 4567"): the phone
+# kind reads them as the zeros they stand for, and so does a wallet's number.
+_LEADING_OS = re.compile(r"^[Oo]{1,2}(?=\d)")
 
 _SEVERAL_ACCOUNTS = "holds more than one account number; enter each as an identifier of its own"
 
@@ -157,7 +162,7 @@ def _split(raw: str, text: str, country: str | None) -> tuple[EwalletProvider | 
         for name, rest in token_splits(written):
             everywhere = find_ewallets(name)
             if everywhere:
-                words = [w for w in rest.split() if w.lower().strip(".:") not in _ID_WORDS]
+                words = [w for w in rest.split() if w.lower().strip(".:()") not in _ID_WORDS]
                 # The wallet's other name in brackets: "Maya (PayMaya) 0917 123 4567".
                 while len(words) > 1 and set(find_ewallets(words[0])) & set(everywhere):
                     words = words[1:]
@@ -240,19 +245,24 @@ def _account(raw: str, provider: EwalletProvider, account: str, country: str | N
         except InvalidIdentifier as exc:
             raise _fail(raw, f"needs a full {provider.label} account: {exc.reason}") from exc
     account = _without_holder(account)
+    zeros = _LEADING_OS.sub(lambda m: "0" * len(m[0]), account)
+    if zeros != account and _PHONEISH.fullmatch(zeros):
+        account = zeros
     if len(provider.countries) == 1:
         region: str | None = provider.countries[0]
     else:
         region = country
     phoneish = _PHONEISH.fullmatch(account) is not None and not _wallet_id(provider, account)
+    if not phoneish and placeholder(account):  # "TrueMoney ไม่ทราบ" had "other characters"
+        raise _fail(
+            raw,
+            f"says the {provider.label} account is unknown; it names no account, and kept as "
+            "one it would link every report that says so; leave the field empty and say so in "
+            "the narrative",
+        )
     if provider.account == "phone" or (provider.account == "phone_or_id" and phoneish):
         if not NUMERIC.fullmatch(account):
-            # e164 reads the digits alone: "0917 ABC 123 4567" must not become a number.
-            raise _fail(
-                raw,
-                f"needs a {provider.label} phone number in digits; {account!r} has other "
-                "characters among them",
-            )
+            _refuse_not_digits(raw, provider, account)
         try:
             phone = e164(raw, account, region)
             if phone.kind != "phone":
@@ -262,6 +272,13 @@ def _account(raw: str, provider: EwalletProvider, account: str, country: str | N
                 raise _fail(raw, _SEVERAL_ACCOUNTS) from exc
             if provider.account == "phone":
                 raise _fail(raw, f"needs a {provider.label} phone number: {exc.reason}") from exc
+            if provider.kind == "proxy" and _national_number(account, region):
+                # "DuitNow 012-345 678" was kept as the ID 012345678, which no report meets.
+                raise _fail(
+                    raw,
+                    f"is written as a phone number, not as a {provider.label} ID, and is no "
+                    f"valid one: {exc.reason}",
+                ) from exc
         else:
             if not _foreign(phone, single, account):
                 return Canonical("ewallet", f"{provider.code}:{phone.value}", phone.country)
@@ -273,13 +290,10 @@ def _account(raw: str, provider: EwalletProvider, account: str, country: str | N
                     "check the number, or write it with its country code (+...) if the "
                     "account truly has that foreign number",
                 )
-    if placeholder(account):
-        raise _fail(
-            raw,
-            f"says the {provider.label} account is unknown; it names no account, and kept as "
-            "one it would link every report that says so; leave the field empty and say so in "
-            "the narrative",
-        )
+    if provider.kind == "proxy" and not phoneish:
+        through = _bank_account_through(raw, provider, account, region)
+        if through is not None:
+            return through
     ident = re.sub(r"[\s\-./]", "", account).upper()
     if not _ID.fullmatch(ident) and provider.account == "id" and phoneish:
         raise _fail(
@@ -296,6 +310,77 @@ def _account(raw: str, provider: EwalletProvider, account: str, country: str | N
             "check digit, does not match the first 12; check the number on the card or slip",
         )
     return Canonical("ewallet", f"{provider.code}:{ident}", single)
+
+
+# Words before a transaction's reference number, which a receipt shows beside the wallet's name.
+_REFERENCE_WORDS = frozenset("ref reference txn trx transaction trace".split())
+
+
+def _refuse_not_digits(raw: str, provider: EwalletProvider, account: str) -> None:
+    """Refuse a phone wallet's account that is not a number, saying what it is instead.
+
+    "has other characters among them" did not say that a letter was typed for a digit
+    ("GCash 0917 l23 4567"), that an amount was pasted with it ("GCash 0917 123 4567
+    ₱5,000", whose comma the splitting of words dropped), or that the digits were a receipt's
+    reference number ("GCash Ref No. 1234567890123").
+    """
+    try:
+        refuse_letters(raw, account)
+    except InvalidIdentifier as exc:
+        raise _fail(raw, f"needs a {provider.label} phone number: {exc.reason}") from exc
+    _refuse_not_account(raw, provider, raw)
+    first = account.split()[0].lower().strip(".:#") if account.split() else ""
+    if first in _REFERENCE_WORDS:
+        raise _fail(
+            raw,
+            f"has a transaction's reference number, not a {provider.label} account; enter "
+            "the reference with the transaction, and the account the money went to as the "
+            "e-wallet",
+        )
+    # e164 reads the digits alone: "0917 ABC 123 4567" must not become a number.
+    raise _fail(
+        raw,
+        f"needs a {provider.label} phone number in digits; {account!r} has other characters "
+        "among them",
+    )
+
+
+def _bank_account_through(
+    raw: str, provider: EwalletProvider, account: str, region: str | None
+) -> Canonical | None:
+    """Return the bank account a proxy's transfer went to: "InstaPay to BPI 1234567890",
+    "DuitNow Maybank 114012345678" (DuitNow and InstaPay also send to account numbers).
+
+    Kept as the proxy's ID, the bank's name and the number were glued into one
+    (instapay:BPI1234567890) that the bank account reported as such never met.
+    """
+    name = _name_before_number(account)
+    if name is None or not find_banks(name, region):
+        return None
+    # Imported here: bank_account reads payment proxies given as accounts through this module.
+    from counterscam.identifiers.bank_account import canonicalize_bank_account
+
+    try:
+        return canonicalize_bank_account(account, region, None)
+    except InvalidIdentifier as exc:
+        raise _fail(
+            raw, f"names a bank account sent to through {provider.label}: {exc.reason}"
+        ) from exc
+
+
+def _national_number(account: str, region: str | None) -> bool:
+    """Tell whether ``account`` is digits starting with its country's trunk 0, no longer than
+    a mobile number there: a phone number, not a proxy's ID (an ID card, a company's
+    registration, a PromptPay e-Wallet ID are longer, or start with no 0)."""
+    digits = re.sub(r"[\s\-.()]", "", account)
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region or "")
+    if metadata is None or not digits.isdigit() or digits.startswith("00"):
+        return False
+    trunk = metadata.national_prefix
+    lengths = metadata.mobile.possible_length if metadata.mobile is not None else ()
+    if not trunk or not lengths or not digits.startswith(trunk):
+        return False
+    return len(digits) - len(trunk) <= max(lengths)
 
 
 def _refuse_not_account(raw: str, provider: EwalletProvider, account: str) -> None:
@@ -350,6 +435,29 @@ def _thai_id_ok(ident: str) -> bool:
     return thai_id_check_digit(digits[:12]) == digits[12]
 
 
+def _holder_first(text: str, country: str | None) -> tuple[str, str] | None:
+    """Return (wallet's name, account) of "Juan Dela Cruz - GCash - 0917 123 4567".
+
+    Chats give the holder, then the wallet, then the number; the wallet's name was looked
+    for only at either end, and the value "named none known". The wallet is the longest run
+    of words right before the number that names one, and the words before it must be a
+    holder's name: letters, no digits, naming no wallet and no bank.
+    """
+    words = without_lead(text).split()
+    first = next((i for i, w in enumerate(words) if any(ch.isdigit() for ch in w)), None)
+    if first is None or first < 2:
+        return None
+    head = [w for w in (w.strip("-|:,;") for w in words[:first]) if w]
+    for size in range(len(head) - 1, 0, -1):
+        name, holder = " ".join(head[-size:]), " ".join(head[:-size])
+        if not find_ewallets(name) or any(ch.isdigit() for ch in holder):
+            continue
+        if find_ewallets(holder) or find_banks(holder, country):
+            return None
+        return name, " ".join(words[first:])
+    return None
+
+
 def _name_before_number(text: str) -> str | None:
     """Return the words written before the account ("VNPay" of "VNPay 0901234567"), if any.
 
@@ -376,6 +484,9 @@ def canonicalize_ewallet(raw: str, country: str | None, qualifier: str | None) -
     provider, account = _split(raw, text, region)
     if provider is None and not (qualifier and qualifier.strip()):
         provider = _by_id_format(text)
+        if provider is None and (holder_first := _holder_first(text, region)) is not None:
+            wallet, account = holder_first
+            provider = _named(raw, wallet, find_ewallets(wallet), account, region)
     if qualifier and qualifier.strip():
         named = qualifier.strip()
         given = _named(raw, named, find_ewallets(named), account if provider else text, region)

@@ -16,7 +16,13 @@ from counterscam.identifiers._host import nearest_host, unknown_ending
 from counterscam.identifiers._markup import is_markup_link
 from counterscam.identifiers._not_wallet import SHORTENED
 from counterscam.identifiers._phone_letters import keypad_digits, refuse_letters
-from counterscam.identifiers._phone_lookalike import is_money, looks_like_date
+from counterscam.identifiers._phone_lookalike import (
+    SEVERAL,
+    is_money,
+    looks_like_date,
+    several_numbers,
+)
+from counterscam.identifiers._placeholder import placeholder
 from counterscam.identifiers._text import (
     ascii_digits,
     browser_scheme,
@@ -393,4 +399,18 @@ def unguessed_reason(raw: str, *, country: str | None = None) -> str:
             canonicalize("phone", text, country=country)
         except InvalidIdentifier as exc:
             return f"{exc.reason}; {_ACCOUNT_HINT}"
+    if text and _phone_said_why(text):
+        # A USSD code, "none" in the region's scripts, a masked number or two numbers joined
+        # by "atau": the phone reader says what it is, where this said only "choose the kind".
+        try:
+            canonicalize("phone", text, country=country)
+        except InvalidIdentifier as exc:
+            return exc.reason
     return _NO_KIND
+
+
+def _phone_said_why(text: str) -> bool:
+    """Tell whether ``text`` is a value the phone reader refuses saying what it is instead."""
+    if text[:1] in "*#" or placeholder(text) or masked_number(text):
+        return True
+    return several_numbers(text) and not any(ch.isalpha() for ch in SEVERAL.sub(" ", text))

@@ -12,7 +12,7 @@ from counterscam.identifiers._forwarding import forwarded_number
 from counterscam.identifiers._links import phone_in_link
 from counterscam.identifiers._phone_fast import valid_e164
 from counterscam.identifiers._phone_letters import keypad_digits, refuse_letters
-from counterscam.identifiers._phone_lookalike import lookalike_reason, refuse_money
+from counterscam.identifiers._phone_lookalike import SEVERAL, lookalike_reason, refuse_money
 from counterscam.identifiers._phone_words import (
     IDD_PREFIXES,
     REGION_IDD_PREFIXES,
@@ -58,12 +58,19 @@ _WORDS_AROUND = re.compile(
     re.I,
 )
 _MIN_WORDED_DIGITS = 7
+# A number, then a dash or a slash and the last digits of the last of a run of lines.
+_RUN = re.compile(r"(?P<first>.*\d)\s*[-/]\s*(?P<last>\d{1,4})", re.ASCII)
 # A country code in square brackets before the number, "[+66] 81 234 5678": the usual "(+66)".
 _CODE_IN_SQUARE = re.compile(r"^\[\s*(\+?\s*\d{1,3})\s*\]", re.ASCII)
 # A number with digits hidden, as screenshots and bank notices show it: "012-345 XXXX",
 # "08123****78". It has to be mostly digits, so a sender name such as "XOX 123" is not it.
 _MASKED = re.compile(r"\+?[\d\s\-.()]*(?:[xX*•][\s\-.]*){2,}[\dxX*•\s\-.()]*", re.ASCII)
 _MIN_MASKED_DIGITS = 5
+# Fewer digits shown, with as many hidden as make a phone number's length: "0917-XXX-XXXX",
+# "09XX XXX XXXX". Read as a vanity number, X was the 9 key (+639179999999); read as a sender
+# name, the mask was kept as one ("PH:09XX XXX XXXX") that every such screenshot would share.
+_MIN_MASKED_SHOWN = 2
+_MIN_MASKED_LENGTH = 7
 # Two numbers side by side have at most 2 x 17 digits (15 of E.164 after "00") in a few groups
 # each; a longer cell is one bad value, and trying its every split cost ~0.1 s a cell.
 _MAX_PAIR_DIGITS = 34
@@ -72,10 +79,9 @@ _MAX_PAIR_WORDS = 16
 _SCIENTIFIC = re.compile(r"\+?(\d)(?:[.,](\d+))?[eE]\+?(\d{1,2})", re.ASCII)
 # A number a spreadsheet or script stored as a decimal (60123456789.0).
 _FLOAT = re.compile(r"(\+?\d{7,15})\.0+", re.ASCII)
-# Several numbers in one cell: "0812345678 / 0898765432", "012-3456789, 019-8765432", and
-# the region's own commas and stops: Burmese "၊" and "။", Khmer "។" and "៕", Thai "๚", and
-# the ideographic "、" of Chinese-speaking victims.
-_SEVERAL = re.compile(r"\s*(?:[/,;|&၊။។៕、๚]|\bor\b|\band\b)\s*", re.I)
+# A USSD code: "*126#", "*126*1#", "#143#", "*#06#" (a menu of the network, a bank or a wallet,
+# not a number that calls anyone). It was "neither a phone number nor an SMS sender name".
+_USSD = re.compile(r"[*#]{1,2}\d[\d*#]*#", re.ASCII)
 _LINK = re.compile(r"[a-z][a-z0-9+.-]*://|[\w-]+(?:\.[\w-]+)+/", re.I)
 # Digits, "+", "()" and "-" in words split by single spaces: what people usually type. For
 # these, cleaning, link and label detection change nothing, so they go straight to e164.
@@ -98,6 +104,9 @@ def place_name(region: str | None) -> str:
     """Return the English name of a region for messages ("Thailand", "Lesotho")."""
     if not region or region == "ZZ":
         return "any country"
+    if region == phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY:
+        # +800, +870, +881, +882, +883...: satellite phones and networks of no one country.
+        return "the international networks (satellite and global services)"
     try:
         return country_record(region).label
     except KeyError:
@@ -131,7 +140,9 @@ def _reason(raw: str, number: phonenumbers.PhoneNumber | None, region: str | Non
         where = region
     if where in (None, "ZZ") and number.country_code is not None:
         where = phonenumbers.region_code_for_country_code(number.country_code)
-    if where not in (None, "ZZ") and (where != region or "+" in raw):
+    if where == phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY:
+        hint = "check its digits"  # no mobile number of a country to show: "+882" was "in 001"
+    elif where not in (None, "ZZ") and (where != region or "+" in raw):
         # It already has its country code: show that country's form, and not ask for a code.
         hint = f"check its digits; a mobile number there is written like {_example(where)}"
     why = _REASONS.get(phonenumbers.is_possible_number_with_reason(number))
@@ -175,6 +186,8 @@ def e164(raw: str, text: str, region: str | None) -> Canonical:
     digits = _NON_DIGIT.sub("", main)
     if not digits:
         raise InvalidIdentifier("phone", raw, f"{shown(raw)} has no digits; {_hint(region)}")
+    if has_plus and digits.startswith("00"):
+        has_plus = False  # "+0060 12-345 6789": the + and the 00 both say a country code follows
     if not has_plus and len(digits) <= 6 and not _cut_short(digits, region):
         return shortcode_value(raw, digits, region)
     bracketed = _bracketed_area(raw, text, digits, region, has_plus=has_plus)
@@ -217,6 +230,7 @@ def e164(raw: str, text: str, region: str | None) -> Canonical:
         if dialled is not None:
             return dialled
     _refuse_spaced(raw, main, region)
+    _refuse_run(raw, main, region)
     lookalike = lookalike_reason(raw, main)
     if lookalike is not None:
         raise InvalidIdentifier("phone", raw, lookalike)
@@ -226,10 +240,42 @@ def e164(raw: str, text: str, region: str | None) -> Canonical:
             raw,
             f"{shown(raw)} has no country code and no country was given; {_hint(None)}",
         )
+    if has_plus and digits.startswith("0"):
+        raise InvalidIdentifier("phone", raw, _zero_after_plus(raw, digits, region))
+    if has_plus and len(digits) <= 3:
+        coded = phonenumbers.region_code_for_country_code(int(digits))
+        if coded != "ZZ":  # "+60" alone: a form's code box filled, its number box not
+            like = "" if coded == phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY else _example(coded)
+            raise InvalidIdentifier(
+                "phone",
+                raw,
+                f"{shown(raw)} is only the country code of {place_name(coded)}, with no number "
+                f"after it; enter the whole number{f', like {like}' if like else ''}",
+            )
     reason = _reason(raw, first, region)
     if region and not has_plus and not digits.startswith("00"):
         reason = _elsewhere(raw, digits, region) or reason
     raise InvalidIdentifier("phone", raw, reason)
+
+
+def _zero_after_plus(raw: str, digits: str, region: str | None) -> str:
+    """Say why "+0812345678" is no number: a country code follows "+", and none begins with 0.
+
+    The parser called it "not a phone number" and asked for the country code, which did not
+    say that the + was the slip (a national number with a + typed, or a caller ID spoofed so).
+    """
+    why = (
+        f"{shown(raw)} has a 0 right after its +, but a country code follows the + and none "
+        "begins with 0"
+    )
+    national, valid = _attempt(digits, region)
+    if valid and national is not None:
+        as_national = phonenumbers.format_number(national, PhoneNumberFormat.INTERNATIONAL)
+        return (
+            f"{why}; read without the + it is {as_national} in {place_name(region)}: if that is "
+            "the number, enter it without the +"
+        )
+    return f"{why}; {_hint(region)}"
 
 
 def _former(digits: str, region: str | None, *, has_plus: bool) -> Canonical | None:
@@ -432,6 +478,15 @@ def canonicalize_phone(raw: str, country: str | None) -> Canonical:
     forwarded = forwarded_number(text)
     if forwarded is not None:
         return e164(raw, forwarded, region)  # the scammer's number, not the code around it
+    if text[:1] in "*#" and _USSD.fullmatch(text):
+        raise InvalidIdentifier(
+            "phone",
+            raw,
+            f"{shown(raw)} is a USSD code (dialled with * and # to open a network's or a "
+            "bank's menu), not a phone number, and many unrelated reports mention the same "
+            "one; say in the narrative that the victim was told to dial it. A call-forwarding "
+            "code with a number in it, like *21*0812345678#, is read as that number",
+        )
     text = _spreadsheet_number(raw, text)
     _refuse_several(raw, text)
     refuse_masked(raw, text)
@@ -569,6 +624,37 @@ def _refuse_spaced(raw: str, text: str, region: str | None) -> None:
             )
 
 
+def _refuse_run(raw: str, text: str, region: str | None) -> None:
+    """Refuse a run of lines written as one number and the last digits of the last one.
+
+    Thai offices write "02-123-4567-9" for 02-123-4567 to 02-123-4569, Malaysian ones
+    "03-2123 4567 / 4568"; read as one number, it was "too long" or "not valid".
+    """
+    match = _RUN.fullmatch(text.strip())
+    # The last line's digits are no more than the group they replace the end of ("4567-8"):
+    # an ID such as a MyKad (880512-14-5678) is no run, and costs no parse here.
+    if match is None or len(match["last"]) > len(_DIGIT_GROUPS.findall(match["first"])[-1]):
+        return
+    if not _reads(match["first"], region):
+        return
+    first = _NON_DIGIT.sub("", match["first"])
+    plus = "+" if match["first"].lstrip("(").startswith("+") else ""
+    ends = [first, first[: -len(match["last"])] + match["last"]]
+    shown_ends = []
+    for digits in ends:
+        number, _ = _attempt(plus + digits, None if plus else region)
+        if number is None:
+            return
+        shown_ends.append(phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL))
+    raise InvalidIdentifier(
+        "phone",
+        raw,
+        f"{shown(raw)} is a run of phone numbers, {shown_ends[0]} to {shown_ends[1]}, written "
+        "as an office writes its lines; enter each number the report names as an identifier "
+        "of its own",
+    )
+
+
 def side_by_side(text: str, region: str | None) -> bool:
     """Tell whether ``text`` is two valid numbers side by side ("0812345678 0898765432")."""
     try:
@@ -601,13 +687,22 @@ def _readings(digits: str, region: str | None, *, has_plus: bool) -> list[tuple[
 
 def refuse_masked(raw: str, text: str) -> None:
     """Refuse a number with digits hidden ("012-345 XXXX"), which is no sender name either."""
-    if _MASKED.fullmatch(text) and len(_NON_DIGIT.sub("", text)) >= _MIN_MASKED_DIGITS:
+    if _MASKED.fullmatch(text) and _enough_shown(text):
         raise InvalidIdentifier(
             "phone",
             raw,
             f"{shown(raw)} has digits hidden by X or *; a partial number cannot be matched, "
             "so enter the full number as it was given",
         )
+
+
+def _enough_shown(masked: str) -> bool:
+    """Tell whether a masked number shows enough to be one, not a sender name like "XX 12"."""
+    shown_digits = sum(ch.isdigit() for ch in masked)
+    if shown_digits >= _MIN_MASKED_DIGITS:
+        return True
+    hidden = sum(ch in "xX*\u2022" for ch in masked)
+    return shown_digits >= _MIN_MASKED_SHOWN and shown_digits + hidden >= _MIN_MASKED_LENGTH
 
 
 def _refuse_bullets(raw: str, text: str) -> None:
@@ -631,7 +726,7 @@ def _refuse_bullets(raw: str, text: str) -> None:
 
 def _refuse_several(raw: str, text: str) -> None:
     """Refuse a cell holding two numbers or more instead of reading them as one."""
-    parts = _SEVERAL.split(text)
+    parts = SEVERAL.split(text)
     if len(parts) > 1 and sum(len(_NON_DIGIT.sub("", part)) >= 7 for part in parts) > 1:
         raise InvalidIdentifier(
             "phone",

@@ -344,6 +344,15 @@ def _not_a_batch(document: Any, root_path: str) -> str:
             f"this is one report, not a batch: send it to POST {root_path}/api/v1/reports, or "
             f'put it in a list as {{"reports": [REPORT]}}; {shape}'
         )
+    for key, value in document.items():
+        # APIs and exporters wrap their records as {"data": [...]} or {"items": [...]}.
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            if "external_ref" in value[0]:
+                return (
+                    f'the reports are under the key {key!r}; a batch names them "reports": '
+                    f'rename {key!r} to "reports" (and remove any other key), or send the '
+                    f"list alone; {shape}"
+                )
     return f"got an object with the keys {', '.join(repr(k) for k in list(document)[:10])}; {shape}"
 
 
@@ -364,13 +373,14 @@ def report_of(
             )
         )
         return raw
+    item, unread = _storable_keys(item, file, row, "")
     item, unknown = _known(item, file, row, "", "reports")
     data = {k: v for k, v in item.items() if k not in LINKED}
     # A key left out (or null, as serialisers write an unset list) keeps a resubmitted
     # report's stored rows of its kind; a list, even [], replaces them. share_with alike.
     given = frozenset(name for name in (*LINKED, SHARES) if item.get(name) is not None)
     raw = RawReport(data=data, file=file, row=row, given=given)
-    raw.problems.extend(unknown)
+    raw.problems.extend(unread + unknown)
     raw.problems.extend(_text_problems(item, file, row, ""))
     for name in LINKED:
         children = item.get(name) or []
@@ -379,9 +389,10 @@ def report_of(
             continue
         for i, whole in enumerate(children):
             prefix = f"{name}[{i}]."
+            whole, unread = _storable_keys(whole, file, row, prefix)
             c, unknown = _known(whole, file, row, prefix, name)
             child = RawChild(data=c, file=file, row=row, prefix=prefix)
-            child.problems.extend(unknown)
+            child.problems.extend(unread + unknown)
             child.problems.extend(_text_problems(c, file, row, child.prefix))
             getattr(raw, name).append(child)
     ref = ref_of(data.get("external_ref"))
@@ -390,6 +401,33 @@ def report_of(
         if earlier != row:
             raw.problems.append(duplicate(file, row, ref, earlier))
     return raw
+
+
+def _storable_keys(
+    item: dict[str, Any], file: str, row: int, prefix: str
+) -> tuple[dict[str, Any], list[RowError]]:
+    """Return an object without the keys no text can hold (a NUL, a lone surrogate), and
+    their errors.
+
+    Such a key made the schema refuse the whole object in its own words ("Input should be a
+    valid string, unable to parse raw data as a unicode string"), naming no field.
+    """
+    if unstorable("".join(item)) is None:  # one pass over every key: the usual object
+        return item, []
+    kept: dict[str, Any] = {}
+    problems = []
+    for key, value in item.items():
+        reason = unstorable(key)
+        if reason is None:
+            kept[key] = value
+            continue
+        problems.append(
+            RowError(file, row, f"{prefix}{key}", text_of(value), f"the field name {reason}")
+        )
+    if isinstance(item, _Repeated):
+        kept = _Repeated(kept)
+        kept.repeated = [k for k in item.repeated if k in kept]
+    return kept, problems
 
 
 def _known(
@@ -438,11 +476,13 @@ def _text_problems(item: dict[str, Any], file: str, row: int, prefix: str) -> li
         for key in dict.fromkeys(getattr(item, "repeated", ()))
     ]
     for key, value in item.items():
-        values = value if key == "share_with" and isinstance(value, list) else [value]
-        for text in values:
+        # Each code of a share_with list is named by its position, as its other errors are.
+        listed = key == SHARES and isinstance(value, list)
+        for i, text in enumerate(value if listed else [value]):
             reason = unstorable(text) if isinstance(text, str) else _inexact(key, text)
             if reason is not None:
-                problems.append(RowError(file, row, f"{prefix}{key}", text_of(text), reason))
+                column = f"{prefix}{key}[{i}]" if listed else f"{prefix}{key}"
+                problems.append(RowError(file, row, column, text_of(text), reason))
     return problems
 
 

@@ -34,6 +34,10 @@ _DAY_MONTH_YEAR = re.compile(
     r"(\d{1,2})\s*[-/]?\s*([^\W\d_][^\d,/-]*?)\s*[-/,]?\s*(\d{4})(?:[\sT].*)?"
 )
 _MONTH_DAY_YEAR = re.compile(r"([^\W\d_][^\d,]*?)\s*(\d{1,2})(?:\s*,\s*|\s+)(\d{4})(?:[\sT].*)?")
+# The year, month and day marked by their characters, as Chinese, Japanese and Korean long
+# dates write them ("2026年3月15日", "2026년 3월 15일"): Malaysia's and Singapore's Chinese-
+# language Excel and case systems among them.
+_CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?(?:[\sT].*)?")
 _VIETNAMESE = re.compile(
     r"(?:ngày\s*)?(\d{1,2})\s*(?:tháng|thg\.?)\s*(\d{1,2})\s*,?\s*(?:năm\s*)?(\d{4})(?:[\sT].*)?",
     re.IGNORECASE,
@@ -103,6 +107,9 @@ def without_weekday(text: str) -> str:
 
 
 def _date_of(text: str) -> tuple[int, int, int] | None:
+    found = _CJK.fullmatch(text)
+    if found:
+        return int(found[1]), int(found[2]), int(found[3])
     found = _VIETNAMESE.fullmatch(text)
     if found:
         return int(found[3]), int(found[2]), int(found[1])

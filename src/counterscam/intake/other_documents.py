@@ -1,12 +1,15 @@
-"""Files sent in place of report data: a PDF, a Word document, a LibreOffice spreadsheet.
+"""Files sent in place of report data: a PDF, a Word document, a LibreOffice spreadsheet, a
+picture, a web page, an archive other than zip.
 
 Each was refused for what it seemed, not what it is: a PDF as "not UTF-8 ... column %pdf_1.4",
-a Word document as a damaged workbook, an .ods spreadsheet as a zip archive to unzip.
+a Word document as a damaged workbook, an .ods spreadsheet as a zip archive to unzip, a
+screenshot named .json as text "probably saved as Shift-JIS", an RTF file as JSON.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 from typing import Any
@@ -28,13 +31,37 @@ _OPEN_DOCUMENT = {
 _OFFICE = {"word/": "a Word document (.docx)", "ppt/": "a PowerPoint presentation (.pptx)"}
 
 
+# The first bytes of pictures (a screenshot or a photo of the sheet, sent as the data) and of
+# documents and archives no intake reader takes.
+_PICTURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+)
+_ARCHIVES = (
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+)
+_HEAD = 1024  # enough for a web page's or an XML spreadsheet's opening tags
+_MARKUP = re.compile(rb"(?:\xef\xbb\xbf)?\s*<")
+_WEB_PAGE = re.compile(rb"<(?:!doctype\s+html|html|table)[\s>]")
+_XML_SPREADSHEET = re.compile(rb"urn:schemas-microsoft-com:office:spreadsheet|progid=.excel\.sheet")
+
+
 def refuse_other_documents(source: Source, root_path: str = "") -> None:
     """Raise FileProblem naming the kind of document ``source`` is, when it holds no data;
     ``root_path`` is the prefix a proxy serves the API under (api/prefix.py)."""
     template = _TEMPLATE.format(root_path=root_path)
-    head = source.head(len(PDF_START))
+    head = source.head(_HEAD)
     if head.startswith(PDF_START):
         raise file_problem(source.name, f"this is a PDF document, not a data file; {template}")
+    if (kind := _first_bytes_kind(head)) is not None:
+        raise file_problem(source.name, _refusal(kind, template))
     if not head.startswith(ZIP_START):
         return
     kind = _zipped_kind(source)
@@ -46,6 +73,51 @@ def refuse_other_documents(source: Source, root_path: str = "") -> None:
         )
     if kind is not None:
         raise file_problem(source.name, f"this is {kind}, not a data file; {template}")
+
+
+def _first_bytes_kind(head: bytes) -> str | None:
+    """Name a picture, archive, RTF document, web page or XML spreadsheet by its first bytes."""
+    for start, kind in (*_PICTURES, *_ARCHIVES):
+        if head.startswith(start):
+            return kind
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "a WebP image"
+    if head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"mif1"):
+        return "a HEIC image"  # an iPhone's photo
+    if head[4:8] == b"ftyp" and head[8:12] == b"avif":
+        return "an AVIF image"
+    if head.startswith(b"{\\rtf"):
+        return "a Rich Text (RTF) document"
+    if not _MARKUP.match(head):  # every data file but these starts otherwise: cheap to tell
+        return None
+    lowered = head.lower()
+    if _XML_SPREADSHEET.search(lowered):
+        return "an Excel 2003 XML spreadsheet"
+    if _WEB_PAGE.search(lowered):
+        return "a web page (HTML)"
+    return None
+
+
+def _refusal(kind: str, template: str) -> str:
+    """Say what ``kind`` of file was sent and what to send instead."""
+    if kind.endswith("image"):
+        return (
+            f"this is {kind}, not a data file: reports cannot be read from a picture (a "
+            f"screenshot or a photo of the sheet); {template}"
+        )
+    if kind.endswith("archive"):
+        return (
+            f"this is {kind}, not a data file; unpack it and give the CSV, XLSX or JSON "
+            "files inside it"
+        )
+    if kind.startswith(("a web page", "an Excel 2003")):
+        # Case-management systems' "Export to Excel" writes one under an .xls or .csv name.
+        return (
+            f"this is {kind}, not a CSV, XLSX or JSON file, although spreadsheet programs "
+            "open it; open it in Excel or LibreOffice and save it as an Excel Workbook "
+            "(.xlsx), then submit that"
+        )
+    return f"this is {kind}, not a data file; {template}"
 
 
 def _zipped_kind(source: Source) -> str | None:

@@ -43,7 +43,7 @@ def prepare(raw: RawReport, normaliser: Normaliser) -> Prepared:
         errors.extend(child.problems)
     validated = validate(raw, country=normaliser.country)
     if isinstance(validated, list):
-        errors.extend(validated)
+        errors.extend(_unread(errors, validated))
         # A report refused by the schema still gets its identifiers checked, so one pass
         # lists every error in it; the schema's error wins where both name the same cell.
         where = {(e.file, e.row, e.column) for e in errors}
@@ -53,9 +53,22 @@ def prepare(raw: RawReport, normaliser: Normaliser) -> Prepared:
         return _rejected(raw, errors)
     normal = normaliser.report(validated, raw)
     if isinstance(normal, list):
-        errors += normal
+        errors += _unread(errors, normal)
         return _rejected(raw, errors)
     return Prepared(raw.file, raw.row, normal, explained(errors))
+
+
+def _unread(found: list[RowError], later: list[RowError]) -> list[RowError]:
+    """Return the errors of ``later`` in cells that no error found while reading names.
+
+    The reader's error says what is wrong with the cell as sent (a lone surrogate, a NUL);
+    the checks after it then failed on the same value in their own words ("Input should be a
+    valid string, unable to parse raw data as a unicode string"), a second error for one fix.
+    """
+    if not found:  # the usual report: nothing was refused while reading it
+        return later
+    cells = {(e.file, e.row, e.column) for e in found}
+    return [e for e in later if (e.file, e.row, e.column) not in cells]
 
 
 def _rejected(raw: RawReport, errors: list[RowError]) -> Prepared:

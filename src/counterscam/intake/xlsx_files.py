@@ -99,7 +99,9 @@ def read_workbook(source: Source, limits: Limits) -> list[Table]:
             if kind not in sheets:
                 continue
             size = sizes[kind]
-            table = _sheet_table(sheets[kind], kind, limits, size.merged, hidden=size.hidden)
+            table = _sheet_table(
+                sheets[kind], kind, limits, size.merged, hidden=size.hidden, last=size.last
+            )
             if table:
                 tables.append(table)
         return tables
@@ -388,10 +390,13 @@ def _sheet_table(
     merged: Sequence[str] = (),
     *,
     hidden: Sequence[int] = (),
+    last: int | None = None,
 ) -> Table | None:
     """Return a sheet as a table; None for a blank linked sheet, read as not given.
 
     ``hidden`` are the numbers of the rows the sheet hides; one holding values is refused.
+    ``last`` is the number of the last row holding a value (``xml_parts.SheetSize``), when
+    known: the blank rows after it are not parsed.
     """
     label = str(ws.title)
     hidden_rows = frozenset(hidden)
@@ -406,7 +411,10 @@ def _sheet_table(
     ws.reset_dimensions()
     strings = guard_strings(ws)
     mark_formulas(ws)
-    for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+    # Blank rows past the last value (a template formatted down the whole sheet) are not
+    # parsed: they would be skipped as blank one by one, at about 15 microseconds a row.
+    through = None if last is None else max(last, 1)
+    for number, values in enumerate(ws.iter_rows(values_only=True, max_row=through), start=1):
         strings.check_row(label, number, values, names)
         if number == 1:
             names = [column_name(v) for v in values]

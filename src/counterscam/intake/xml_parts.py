@@ -76,6 +76,9 @@ _ROWS_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?sheetData\s*>")
 _ROW_NUMBER = re.compile(rb"""\sr\s*=\s*["']\s*(\d+)""")
 # A row hidden by Hide or by an AutoFilter: <row r="5" hidden="1">.
 _HIDDEN = re.compile(rb"""\shidden\s*=\s*["']\s*(?:1|true)\s*["']""")
+# What gives a cell a value: its value, inline string or formula (<c><v>5</v></c>). A cell of
+# formatting alone (<c r="A5" s="1"/>) has none of them.
+_VALUE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:v|is|f)[\s/>]")
 # Merged ranges kept of a sheet: more are kept only to tell that there are more (a sheet of
 # 10,000 reports with every cell merged in pairs has 65,000).
 MAX_MERGED = 100_000
@@ -95,7 +98,9 @@ class SheetSize:
     ``passed`` names that limit: "elements", "rows" or "row" (one row too wide), or None;
     ``row`` is the row the count stopped in, by its number (r="...") or else its place;
     ``merged`` the merged ranges listed after the rows (``A2:A4``), when none was passed;
-    ``hidden`` the numbers of the rows hidden (by Hide or by a filter), with or without cells.
+    ``hidden`` the numbers of the rows hidden (by Hide or by a filter), with or without cells;
+    ``last`` the number of the last row holding a value, when the rows are in order (as every
+    writer puts them), else None: the rows after it are blank, to be left unparsed.
     """
 
     elements: int
@@ -104,6 +109,7 @@ class SheetSize:
     row: int = 0
     merged: tuple[str, ...] = ()
     hidden: tuple[int, ...] = ()
+    last: int | None = None
 
 
 def sheet_size(
@@ -119,6 +125,11 @@ def sheet_size(
     merged: list[str] = []
     hidden: list[int] = []
     row_tag = b""
+    # The number of the row being counted, of the last row found to hold a value, and whether
+    # the current row holds one: a template formatted down a million rows, sent with a few
+    # reports, took half a minute to parse for rows that hold nothing.
+    number = last = 0
+    filled, in_order = False, True
     carry = b""
     in_rows = True  # before </sheetData>: what follows (hyperlinks, merged cells) is no row's
     while chunk := part.read(_CHUNK):
@@ -133,15 +144,22 @@ def sheet_size(
         end = len(data)
         if in_rows and (closing := _ROWS_END.search(data)) is not None:
             end = closing.start()
-        last = 0
+        at = 0
         for found in _ROW_START.finditer(data, 0, end) if in_rows else ():
             if rows:
-                in_row += _starts(data, last, found.start())
+                in_row += _starts(data, at, found.start())
                 if in_row > row_elements:
                     return SheetSize(elements, rows, "row", _row_number(row_tag, rows))
-            last = found.start()
+                filled = filled or _VALUE.search(data, at, found.start()) is not None
+                if filled:
+                    last = number
+            at = found.start()
             rows += 1
-            row_tag = data[last : last + _TAG_KEPT]
+            row_tag = data[at : at + _TAG_KEPT]
+            # A row without its number follows the one before, as openpyxl counts it.
+            previous, number = number, _row_number(row_tag, number + 1)
+            in_order = in_order and number > previous
+            filled = False
             if b"hidden" in row_tag and _row_hidden(row_tag):
                 # Read here, where every row tag passes anyway: openpyxl's read-only reader
                 # does not say which rows are hidden, and a second pass would double the cost.
@@ -150,9 +168,10 @@ def sheet_size(
             if rows > max_rows:
                 return SheetSize(elements, rows, "rows", _row_number(row_tag, rows))
         if in_rows and rows:
-            in_row += _starts(data, last, end)
+            in_row += _starts(data, at, end)
             if in_row > row_elements:
                 return SheetSize(elements, rows, "row", _row_number(row_tag, rows))
+            filled = filled or _VALUE.search(data, at, end) is not None
         after = end if in_rows else 0  # past </sheetData>, where merged ranges are listed
         if after < len(data) and len(merged) <= MAX_MERGED:
             merged.extend(m[1].decode("ascii") for m in _MERGE_CELL.finditer(data, after))
@@ -160,7 +179,15 @@ def sheet_size(
         elements += _starts(data, 0, len(data))
         if max_elements is not None and elements > max_elements:
             return SheetSize(elements, rows, "elements", _row_number(row_tag, rows))
-    return SheetSize(elements, rows, merged=tuple(merged), hidden=tuple(hidden))
+    if rows and filled:
+        last = number
+    return SheetSize(
+        elements,
+        rows,
+        merged=tuple(merged),
+        hidden=tuple(hidden),
+        last=last if in_order else None,
+    )
 
 
 def _starts(data: bytes, start: int, end: int) -> int:
@@ -174,6 +201,10 @@ def _row_hidden(tag: bytes) -> bool:
 
 
 def _row_number(tag: bytes, place: int) -> int:
+    if tag.startswith(b'<row r="'):  # as Excel and most writers put it: read without a search
+        close = tag.find(b'"', 8, 20)
+        if close > 8 and tag[8:close].isdigit():
+            return int(tag[8:close])
     end = tag.find(b">")
     found = _ROW_NUMBER.search(tag if end < 0 else tag[:end])
     return int(found.group(1)) if found else place

@@ -34,7 +34,7 @@ from counterscam.cli.context import (
     print_json_records,
     print_table,
 )
-from counterscam.cli.file_kinds import not_a_file
+from counterscam.cli.file_kinds import not_a_file, unreadable_folder
 from counterscam.config import get_settings
 from counterscam.db.engine import session_scope
 from counterscam.db.models import Agency
@@ -110,13 +110,16 @@ def agency_import(
         Path,
         typer.Argument(
             help="CSV with the columns code,name,country,kind,contact, or a region folder "
-            "holding the agencies.csv that synth writes."
+            "holding the agencies.csv that synth writes.",
+            readable=False,  # refused by not_a_file, saying so, not as a usage error
         ),
     ],
 ) -> None:
     """Add the agencies of a CSV file that the database lacks (those it holds are kept)."""
     # A region from `synth` lists its agencies in agencies.csv, and `import
     # --agency-from-folder` needs them: without this, fourteen `agency add` commands.
+    if (reason := unreadable_folder(file)) is not None:
+        raise fail(reason)
     if file.is_dir() and (file / "agencies.csv").is_file():
         file = file / "agencies.csv"  # the region folder itself, as synth wrote it
     if file.is_dir():

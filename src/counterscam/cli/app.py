@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
+from counterscam.cli.closed_pipe import closed_pipe
 from counterscam.config import settings_problem
 
 # A password piped in (`printf 'pw\npw\n' | counterscam user add ...`) is read without a
@@ -73,6 +74,8 @@ class _Commands(TyperGroup):
             return super().invoke(ctx)
         except NoArgsIsHelpError:
             raise
+        except BrokenPipeError as exc:  # `--json | head -1`: typer.echo, not Rich, wrote it
+            raise closed_pipe() from exc
         except ClickException as exc:  # a command's missing argument, a wrong type...
             raise _usage_error(exc) from exc
         except typer.Abort as exc:

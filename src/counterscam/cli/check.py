@@ -184,7 +184,10 @@ def _read_list(path: Path) -> list[Listed]:
 @app.command("check-bulk")
 def check_bulk_command(
     file: Annotated[
-        Path, typer.Argument(help="CSV or XLSX file with a value column (and a kind column).")
+        Path,
+        typer.Argument(
+            help="CSV or XLSX file with a value column (and a kind column).", readable=False
+        ),
     ],
     country: CountryOpt = None,
     out: Annotated[

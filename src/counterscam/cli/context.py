@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from counterscam.access.accounts import AccountError, admin_caller, token_caller
 from counterscam.access.caller import Caller
 from counterscam.access.token_refusal import TokenRefusal
+from counterscam.cli.closed_pipe import PipeConsole
 from counterscam.cli.file_kinds import unwritable_kind
 from counterscam.cli.tables import fits_whole_words, stacked
 from counterscam.config import get_settings
@@ -35,7 +36,7 @@ from counterscam.db.writer import commit_unless_busy
 # people typed ("[/b]" crashed a listing, "[red]ann" read "ann", "--country '[red]'" showed
 # "''"). The few styled lines ask for markup, with what they quote escaped. Nor are emoji codes
 # read: a line quoted from a file, "root:x:0:0", printed as "root\u274c0:0" (a red cross).
-console = Console(soft_wrap=True, markup=False, emoji=False)
+console = PipeConsole(soft_wrap=True, markup=False, emoji=False)
 errors = Console(stderr=True, soft_wrap=True, markup=False, emoji=False)
 
 
@@ -217,7 +218,9 @@ def print_table(table: Table) -> None:
         return
     natural = console.measure(table, options=console.options.update_width(sys.maxsize)).maximum
     width = max(console.width, natural)
-    Console(file=console.file, soft_wrap=True, markup=False, emoji=False, width=width).print(table)
+    PipeConsole(file=console.file, soft_wrap=True, markup=False, emoji=False, width=width).print(
+        table
+    )
 
 
 def print_json(value: Any) -> None:

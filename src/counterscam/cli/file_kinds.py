@@ -20,7 +20,7 @@ _INSTEAD = "save the data to a .csv, .xlsx or .json file and import that file"
 
 
 def not_a_file(path: Path, *, instead: str = _INSTEAD) -> str | None:
-    """Return why ``path`` is not a regular file to import, or None when it is one.
+    """Return why ``path`` is not a regular file to import that can be read, or None.
 
     A symbolic link to a regular file is one; a path that does not exist at all is left to
     the caller (None).
@@ -42,7 +42,26 @@ def not_a_file(path: Path, *, instead: str = _INSTEAD) -> str | None:
             return None
         return f"{path}: cannot be read ({exc.strerror})"
     kind = _special(path, mode)
-    return None if kind is None else f"{path}: not a regular file but {kind}; {instead}"
+    if kind is not None:
+        return f"{path}: not a regular file but {kind}; {instead}"
+    if not os.access(path, os.R_OK):
+        # A file in a folder given to import was opened only once the work began: a traceback
+        # of PermissionError, after earlier batches were stored.
+        return (
+            f"{path}: no permission to read it; ask its owner for read access (or copy it "
+            "somewhere the user running counterscam can read) and run the command again"
+        )
+    return None
+
+
+def unreadable_folder(path: Path) -> str | None:
+    """Return why the folder ``path`` cannot be listed and read, or None (also for no folder)."""
+    if not path.is_dir() or os.access(path, os.R_OK | os.X_OK):
+        return None
+    return (
+        f"{path}: no permission to list or read this folder; ask its owner for access (or copy "
+        "its files somewhere the user running counterscam can read) and run the command again"
+    )
 
 
 def unwritable_kind(path: Path) -> str | None:

@@ -25,7 +25,7 @@ from counterscam.cli.context import (
     progress_bar,
     writable_file,
 )
-from counterscam.cli.file_kinds import not_a_file
+from counterscam.cli.file_kinds import not_a_file, unreadable_folder
 from counterscam.config import get_settings
 from counterscam.db.engine import session_factory
 from counterscam.db.link_models import Cluster
@@ -50,6 +50,8 @@ def batches_of(paths: list[Path]) -> list[list[Source]]:
     # "a second identifiers file in one batch".
     folder_sets: list[list[Source]] = []
     for path in paths:
+        if (reason := unreadable_folder(path)) is not None:
+            raise fail(reason)
         if path.is_dir():
             folders.append(path)
             # A subfolder named x.csv is a subfolder, not read like the others.
@@ -135,7 +137,12 @@ def _batch_name(sources: list[Source], *, several: bool) -> str:
 
 @app.command("import")
 def import_reports(
-    paths: Annotated[list[Path], typer.Argument(help="Files, or folders of .csv/.xlsx/.json.")],
+    paths: Annotated[
+        list[Path],
+        # readable=False: a file the user may not read is refused by not_a_file, saying so,
+        # as one found in a folder is, not as a usage error (exit 2) naming 'paths'.
+        typer.Argument(help="Files, or folders of .csv/.xlsx/.json.", readable=False),
+    ],
     agency: Annotated[
         str | None, typer.Option(help="Code of the agency whose reports these are.")
     ] = None,

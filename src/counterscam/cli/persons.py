@@ -39,7 +39,10 @@ STAGES = 6
 
 @app.command("resolve-persons")
 def resolve_persons_command(
-    src: Annotated[Path, typer.Option("--in", help="CSV of person records (UTF-8, header row).")],
+    src: Annotated[
+        Path,
+        typer.Option("--in", help="CSV of person records (UTF-8, header row).", readable=False),
+    ],
     out: Annotated[Path, typer.Option("--out", help="CSV to write: record_id, person_id.")],
     backend: Annotated[
         str, typer.Option("--backend", help="Where Splink runs: duckdb, or spark (local).")

@@ -29,6 +29,13 @@ _XRP_NAMES = frozenset({"xrp", "ripple", "xrpl", "xrpledger"})
 _CASHADDR = re.compile(r"[qp][02-9ac-hj-np-z]{41}")
 _BCH_NAMES = frozenset({"bch", "bitcoincash"})
 _XRP_ADDRESS = re.compile(r"r[1-9A-HJ-NP-Za-km-z]{24,34}")
+# Monero: a main-network address is 95 base58 characters starting 4 (standard) or 8
+# (subaddress), an integrated one (with a payment ID) 106 starting 4; the second character is
+# a digit or A/B. Read as a listed chain's, it was "not a wallet address of a known chain".
+_XMR_ADDRESS = re.compile(
+    r"(?:[48][0-9AB][1-9A-HJ-NP-Za-km-z]{93}|4[0-9AB][1-9A-HJ-NP-Za-km-z]{104})"
+)
+_XMR_NAMES = frozenset({"xmr", "monero"})
 _X_ADDRESS = re.compile(r"[XT][1-9A-HJ-NP-Za-km-z]{46}")
 
 
@@ -81,6 +88,8 @@ def unlisted_address(address: str, words: list[str], codes: str) -> str | None:
             "is an XRP Ledger (XRP, Ripple) address, and XRP is not a known chain "
             f"(counterscam reads {codes})"
         )
+    if _XMR_ADDRESS.fullmatch(address) or any(normalize_name(w) in _XMR_NAMES for w in words):
+        return _MONERO.format(codes=codes)
     if _CASHADDR.fullmatch(address) or any(normalize_name(w) in _BCH_NAMES for w in words):
         return (
             "is a Bitcoin Cash (BCH) address, and Bitcoin Cash is not a known chain "
@@ -102,8 +111,18 @@ def names_beacon_chain(words: list[str]) -> str | None:
     )
 
 
+_MONERO = (
+    "is a Monero (XMR) address, and Monero is not a known chain (its payments are hidden, so "
+    "they cannot be traced here); keep the address in the report's narrative (counterscam "
+    "reads {codes})"
+)
+
+
 def unlisted_without_address(text: str, words: list[str], codes: str) -> str | None:
     """Return why ``text``, which has no address in it, is refused when it names one."""
+    if any(len(w) == 106 and _XMR_ADDRESS.fullmatch(w) for w in words):
+        # An integrated address is longer than any listed chain's, so it is no address to them.
+        return _MONERO.format(codes=codes)
     name = _NAME.search(text)
     if name is not None:
         what, where, address = _NAME_SERVICES[name[1].lower()]
@@ -117,17 +136,19 @@ def unlisted_without_address(text: str, words: list[str], codes: str) -> str | N
 
 
 def names_unlisted_chain(words: list[str]) -> bool:
-    """Tell whether ``words`` name a chain counterscam does not read (XRP, Bitcoin Cash)."""
-    return any(normalize_name(w) in _XRP_NAMES | _BCH_NAMES for w in words)
+    """Tell whether ``words`` name a chain counterscam does not read (XRP, Bitcoin Cash,
+    Monero)."""
+    return any(normalize_name(w) in _XRP_NAMES | _BCH_NAMES | _XMR_NAMES for w in words)
 
 
 def unlisted_shape(text: str) -> bool:
-    """Tell whether ``text`` alone is such a form: an ENS name, a bnb1 or an XRP address
-    (classic or X-address).
+    """Tell whether ``text`` alone is such a form: an ENS name, a bnb1, an XRP address
+    (classic or X-address) or a Monero address.
 
     A .ton name is left out: it may also be a TON Site, a website on TON, so it stays a domain.
     """
     name = _NAME.fullmatch(text)
     named = name is not None and name[1].lower() == "eth"
     beacon = _BNB_BEACON.fullmatch(text) is not None
-    return named or beacon or _xrp_address(text) or _x_address(text) is not None
+    monero = _XMR_ADDRESS.fullmatch(text) is not None
+    return named or beacon or monero or _xrp_address(text) or _x_address(text) is not None

@@ -35,6 +35,9 @@ def _opening(closing: str) -> str:
 _WRAPPERS = {"(": ")", "[": "]", "<": ">", "{": "}", "【": "】", "「": "」", "《": "》"}
 _QUOTES = {'"': '"', "“": "”", "‘": "’", "«": "»"}
 _AFTER = ".,;:"
+# Telegram's monospace (`x`, ```x```) and WhatsApp's and Markdown's bold (*x*, **x**), copied
+# with a message: they wrap a value as quotes do, and no identifier starts and ends with one.
+_MARKS = frozenset("`*")
 
 
 def whole_wrapped(text: str) -> str:
@@ -44,6 +47,11 @@ def whole_wrapped(text: str) -> str:
     while len(text) > 2:
         closing = _WRAPPERS.get(text[0]) or _QUOTES.get(text[0])
         if closing is None:  # nearly every value: told by its first character
+            if text[0] in _MARKS and text[-1] == text[0]:
+                inner = text.strip(text[0]).strip()
+                if inner and text[0] not in inner:
+                    text = inner
+                    continue
             return text
         if text[0] == "<" and "|" in text:
             return text  # <https://x/y|Login> is a Slack link whose target is read (_markup)

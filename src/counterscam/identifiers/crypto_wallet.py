@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import base58
+
 from counterscam.identifiers._codecs import (
     B58_ALPHABET,
     b58decode,
@@ -13,6 +15,7 @@ from counterscam.identifiers._codecs import (
     segwit_decode,
     tron_from_hex,
 )
+from counterscam.identifiers._latin_lookalikes import fold_lookalikes
 from counterscam.identifiers._not_wallet import not_a_wallet
 from counterscam.identifiers._text import clean
 from counterscam.identifiers._ton import (
@@ -35,14 +38,22 @@ _TOKEN = re.compile(r"[A-Za-z0-9]{25,100}|(?:bc|BC|ltc|LTC)1[A-Za-z0-9]{11,90}")
 _MAX_PIECES = 12  # tokens tried for an address broken by spaces; bounds the joins tried
 _TYPO = "a character is probably mistyped; copy the address again from the source"
 # Around an address: the separators of "USDT (TRC20): T...", and the quotes, guillemets and
-# full stop of a sentence, also as Chinese and Japanese write them ("T...。", "「T...」"). No
+# full stop of a sentence, also as Chinese and Japanese write them ("T...。", "「T...」"), and
+# the backticks and asterisks of Telegram's and WhatsApp's monospace and bold ("`T...`"). No
 # address or chain name has any of these.
-_SEPARATORS = re.compile(r"[\s:,;()\[\]{}<>/@.!?|#\"'«»“”‘’。、「」『』【】〔〕]+")
+_SEPARATORS = re.compile(r"[\s:,;()\[\]{}<>/@.!?|#\"'`*«»“”‘’。、「」『』【】〔〕]+")
 # An explorer's token page shows one holder's balance of a token: /token/0xCONTRACT?a=0xHOLDER.
 # The holder is the wallet; the contract is the token's, shared by all its holders.
 _EXPLORER_HOLDER = re.compile(
     r"/token/0[xX][0-9a-fA-F]{40}\?(?:[^\s#]*&)?a=(0[xX][0-9a-fA-F]{40})(?![0-9A-Za-z])"
 )
+# An explorer's page of a token or contract alone (etherscan.io/token/0x..., tronscan.org/#/
+# token20/T..., solscan.io/token/...): its address is the token's, which every holder shares.
+_TOKEN_PAGE = re.compile(
+    r"/(?:token|token20|token721|token1155|contract)/[A-Za-z0-9]{25,100}(?![?\w])"
+)
+# MetaMask's web link to a payment is EIP-681 on its own host: metamask.app.link/send/0x...@56.
+_METAMASK_SEND = re.compile(r"(?:https?://)?metamask\.app\.link/send/", re.I)
 # EIP-681 payment links name the chain by its ID: ethereum:0xABC...@56 is on BNB Smart Chain.
 _EIP681 = re.compile(r"ethereum:(?:pay-)?(0[xX][0-9a-fA-F]{40})(?:@(\d+))?", re.I)
 # A token payment link (a USDT QR code) names the token's contract first and the payee in
@@ -67,6 +78,7 @@ _COIN_CHAIN_IDS = {"60": "1", "966": "137", "20000714": "56"}
 # base58 versions 111 and 196).
 _TESTNET_HRPS = ("tb1", "bcrt1", "tltc1", "rltc1")
 _TESTNET_VERSIONS = (111, 196)
+_BTC_P2SH, _LTC_P2SH = 5, 50
 # "Binance" and "Binance Chain" before a 0x address: the Binance Smart Chain, now BNB Smart Chain.
 _BINANCE = frozenset({"binance", "binancechain"})
 # Tokens, not chains: a "Network" column that says only "USDT" leaves the chain to the address.
@@ -132,6 +144,12 @@ def _bitcoin_like(raw: str, address: str, chain: CryptoChain) -> Canonical | Non
     decoded = base58check(address)
     if decoded is not None and decoded[0] in chain.base58_versions:
         return Canonical("crypto_wallet", f"{chain.code}:{address}", None)
+    if decoded is not None and chain.code == "ltc" and decoded[0] == _BTC_P2SH:
+        # Litecoin's script addresses began with 3, as Bitcoin's do, until Litecoin gave them
+        # M (version 50); old wallets and deposit addresses still show 3. Named as Litecoin, it
+        # is the M... address explorers show for the same script, so both writings meet.
+        again = base58.b58encode_check(bytes([_LTC_P2SH]) + decoded[1]).decode()
+        return Canonical("crypto_wallet", f"{chain.code}:{again}", None)
     return None
 
 
@@ -409,8 +427,22 @@ def canonicalize_crypto(raw: str, qualifier: str | None) -> Canonical:
 
 
 def _read(raw: str, qualifier: str | None) -> Canonical:
-    text = _MEMO.sub(" ", clean("crypto_wallet", raw))
+    # An address has Latin letters only: a Cyrillic "е" in it is a keyboard's or OCR's slip,
+    # and the checksum read below still says whether the address is the one meant.
+    text = _MEMO.sub(" ", fold_lookalikes(clean("crypto_wallet", raw)))
     text = _EXPLORER_HOLDER.sub(lambda m: f"/address/{m[1]}", text)
+    if "/token" in text or "/contract/" in text:
+        if _TOKEN_PAGE.search(text):
+            raise _fail(
+                raw,
+                "is a block explorer's page of a token or contract, not of a wallet: a token's "
+                "address (USDT's, say) is shared by everyone who holds or sends it; enter the "
+                "address that received the money (the transfer's 'To'), or, if the token or "
+                "contract is the scam's own (a fake token, a 'mining' contract the victim "
+                "approved), its address alone",
+            )
+    if "app.link" in text:
+        text = _METAMASK_SEND.sub("ethereum:", text)
     # Payment URIs (BIP-21 bitcoin:addr?amount=, EIP-681 ethereum:0x..@56?value=).
     text = _EIP681_CALL.sub(lambda m: _eip681_payee(raw, m), text)
     text = _SEND_LINK.sub(lambda m: _send_link_payee(raw, m), text)

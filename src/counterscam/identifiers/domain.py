@@ -22,6 +22,7 @@ _LABEL = re.compile(
     re.I,
 )
 
+_SEVERAL = re.compile(r"\s*[,;|]\s*|\s+(?:and|or|dan|atau|và|hoặc|และ|หรือ)\s+|\s+", re.I)
 # A host with the port a link gave it ("evil.com:8080", as analysts' logs write it).
 _WITH_PORT = re.compile(r"[^\s/@:\[\]]+:\d{1,5}")
 
@@ -33,6 +34,10 @@ def canonicalize_domain(raw: str) -> Canonical:
     text = browser_scheme(text).replace("\\", "/")  # evil.com\login: a slash to a browser
     if " " in text:
         text = without_note(text)  # "evil.com (fake bank)", as a link's note is dropped
+    if text[:1] in ("*", "."):
+        # "*.evil.com" (a blocklist's or a certificate's wildcard) and ".evil.com" (a cookie's
+        # domain) mean evil.com and every name under it: the domain evil.com.
+        text = text.removeprefix("*").removeprefix(".")
     pasted_link = "/" in text
     if (
         "/" in text
@@ -55,6 +60,12 @@ def canonicalize_domain(raw: str) -> Canonical:
             except InvalidIdentifier:
                 pass  # a wrapper around no readable link is the platform's host, as written
     if " " in text:
+        if sum("." in part for part in _SEVERAL.split(text)) > 1:
+            raise InvalidIdentifier(
+                "domain",
+                raw,
+                f"{shown(raw)} holds more than one domain name; enter each as its own identifier",
+            )
         raise InvalidIdentifier(
             "domain", raw, f"{shown(raw)} has spaces; a domain name has none, like example.com"
         )

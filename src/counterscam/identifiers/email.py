@@ -16,8 +16,12 @@ from counterscam.identifiers._text import clean, refang
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 from counterscam.identifiers.ip import parse_ip
 
-_WORDS_AT = re.compile(r"\s+(?:at)\s+", re.I)
-_WORDS_DOT = re.compile(r"\s+(?:dot)\s+", re.I)
+# "@" and "." spelt out, also as the region says them: Vietnamese "a còng" or "a móc" and
+# "chấm", Thai "แอท" and "ดอท" (written without spaces around them, as Thai is), Malay and
+# Indonesian "titik", Filipino "tuldok". Only "@" and "." are spelt: "คอม" is the Thai
+# top-level domain .คอม, not a spelling of .com.
+_WORDS_AT = re.compile(r"\s+(?:at|a\s+c[òo]ng|a\s+m[óo]c)\s+|\s*แอท\s*", re.I)
+_WORDS_DOT = re.compile(r"\s+(?:dot|ch[ấa]m|titik|tuldok)\s+|\s*ดอท\s*", re.I)
 _SEVERAL = re.compile(r"[;,\s]+")
 # A local part in quotes that needs none: a dot-atom (RFC 5322), as a mail client may copy it.
 _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
@@ -65,7 +69,11 @@ def canonicalize_email(raw: str) -> Canonical:
     text = _SPACED.sub(r"\1", text.strip("<>").strip())
     if "@" not in text:
         # "name at example dot com", as written to dodge address harvesters.
-        text = _WORDS_DOT.sub(".", _WORDS_AT.sub("@", text))
+        text = _WORDS_AT.sub("@", text)
+    if " " in text or not text.isascii():
+        # "name@example chấm com": the dot spelt out after a written "@" too; Thai "ดอท"
+        # has no spaces around it.
+        text = _WORDS_DOT.sub(".", text)
     if "@" not in text:
         raise InvalidIdentifier(
             "email", raw, f"{shown(raw)} has no @; enter it like name@example.com"
@@ -77,6 +85,15 @@ def canonicalize_email(raw: str) -> Canonical:
             f"{shown(raw)} holds more than one e-mail address; enter each as its own identifier",
         )
     local, _, domain = text.rpartition("@")
+    if "@" in local and not local.startswith('"'):
+        # "scam@@gmail.com": email-validator said "the part after the @-sign contains invalid
+        # characters: '@'", which did not say where the slip was.
+        raise InvalidIdentifier(
+            "email",
+            raw,
+            f"{shown(raw)} has more than one @; an address has one, between the name and the "
+            "domain, like name@example.com; check which the report means",
+        )
     if _QUOTED_ATOM.fullmatch(local):
         # '"scam"@evil.com' is scam@evil.com (RFC 5322: the quotes add nothing to a plain
         # name); email-validator refused it with "quoting ... is not allowed here".

@@ -17,7 +17,13 @@ from counterscam.identifiers.shortcode import check_country
 from counterscam.reference import Platform, find_platform, platform_for_host, platforms
 
 _PREFIX = re.compile(r"([^:\s/]{1,30})\s*:\s*(.+)")
-_LABELLED = re.compile(r"([^:\s/]{1,30})(?:\s*[:\-]\s*|\s+)(\S+)")
+# A platform's name before its link, also with what the link is: "FB page: https://...",
+# "Telegram channel t.me/...".
+_LABELLED = re.compile(
+    r"([^:\s/]{1,30})(?:\s+(?:page|profile|account|acc|channel|group|id|official))?"
+    r"(?:\s*[:\-]\s*|\s+)(\S+)",
+    re.I,
+)
 # A platform and what is said of its account: "LINE ID: N/A", "Telegram - none".
 _SAID = re.compile(
     r"([^:\s/]{1,30})(?:\s+(?:id|username|account|handle))?(?:\s*[:\-]\s*|\s+)(.+)", re.I
@@ -27,6 +33,8 @@ _PHONEISH = re.compile(r"\+?[\d\s\-.()]{7,25}", re.ASCII)
 _FB_NAMED_ID = re.compile(r"(?:.*-)?(\d{5,20})")
 _DEFANG_MARKS = frozenset("[({ ")  # what every defanged form of a link has, but hxxp
 _LINE_PERSONAL_MIN, _LINE_PERSONAL_MAX = 4, 20
+# Platforms whose usernames may hold dots but never end with one: a final dot is the sentence's.
+_NO_FINAL_DOT = frozenset({"instagram", "tiktok", "facebook"})
 _E164_DIGITS = 15  # longer digit strings are account IDs (Zalo official accounts), not phones
 _FILLER = {"on", "via", "at", "id", "username", "user", "account", "handle", "profile"}
 # Labels of a form's field, not platforms: "Contact: name" does not name a platform.
@@ -95,6 +103,25 @@ _NOT_PROFILES["facebook"] |= {
 _OWN_SECTIONS = {"tiktok": {"foryou", "explore", "following", "friends", "live", "login", "signup"}}
 
 
+# The subdomains a platform serves profiles on besides its own host: www, the mobile and light
+# sites, and Facebook's language sites (vi-vn.facebook.com). The others are the platform's
+# services, whose pages name no account: read as profiles, business.facebook.com/latest was
+# the account "latest", oa.zalo.me/home and id.zalo.me/account (Zalo's sign-in) were "home" and
+# "account", and help.instagram.com/123 an account "123", linking unrelated reports.
+_PROFILE_SUBDOMAINS = frozenset({"www", "m", "mobile", "web", "mbasic", "touch", "free", "lite"})
+_LANGUAGE_SITE = re.compile(r"[a-z]{2,3}-[a-z]{2}")
+# The apps' own links to a profile, as a share sheet or a QR code gives them; refused for their
+# scheme, they name the account the web link names.
+_APP_LINKS = {
+    "fb": ("facebook", re.compile(r"fb://(?:profile|page)/?(?:\?id=)?(\d{5,20})(?:[/?&#]\S*)?")),
+    "instagram": ("instagram", re.compile(r"instagram://user\?username=([^&#\s]+)(?:[&#]\S*)?")),
+    "twitter": ("x", re.compile(r"twitter://user\?screen_name=([^&#\s]+)(?:[&#]\S*)?")),
+}
+# Telegram Web's link to a chat: web.telegram.org/k/#@NAME names the account; #-100... or
+# #123... is the chat's number, which only the signed-in account's own session opens.
+_TELEGRAM_WEB = "web.telegram.org"
+
+
 @dataclass(frozen=True)
 class _Profile:
     """The account a platform's link names; ``bare``: the link names it and nothing more."""
@@ -128,6 +155,12 @@ def _from_path(platform: Platform, path: str, query: str, host: str = "") -> _Pr
         # A LINE official account's web profile, page.line.me/ID: the account that
         # line.me/R/ti/p/@ID opens in the app.
         return _Profile(segments[0].lstrip("@"), bare=not extra)
+    if code == "telegram" and host.endswith(".t.me") and host.count(".") == 2:
+        # NAME.t.me is the link Telegram gives a username as a subdomain: t.me/NAME.
+        name = host.removesuffix(".t.me")
+        return None if name == "www" else _Profile(name, bare=not segments and not extra)
+    if host and not _profile_host(platform, host):
+        return None
     if code == "facebook" and segments[:1] == ["profile.php"]:
         number = (parse_qs(query).get("id") or [""])[0]
         others = [p for p in extra.split("&") if p and p.partition("=")[0] != "id"]
@@ -163,6 +196,48 @@ def _from_path(platform: Platform, path: str, query: str, host: str = "") -> _Pr
     if first.startswith("+") or first.lower() in _NOT_PROFILES.get(code, set()):
         return None
     return _Profile(first, bare=not preview and len(segments) == 1 and not extra)
+
+
+def _profile_host(platform: Platform, host: str) -> bool:
+    """Tell whether ``host`` is one ``platform`` shows profiles on, not one of its services."""
+    name = host.rstrip(".")
+    if name in platform.hosts:
+        return True
+    listed = next((h for h in platform.hosts if name.endswith("." + h)), None)
+    if listed is None:
+        return False
+    sub = name[: -len(listed) - 1]
+    return sub in _PROFILE_SUBDOMAINS or _LANGUAGE_SITE.fullmatch(sub) is not None
+
+
+def _app_link(raw: str, text: str, country: str | None) -> Canonical | None:
+    """Return the handle an app's own profile link names (fb://profile/N...), if it is one."""
+    scheme = text.partition("://")[0].lower()
+    known = _APP_LINKS.get(scheme)
+    if known is None:
+        return None
+    code, pattern = known
+    match = pattern.fullmatch(scheme + text[len(scheme) :])  # FB://... is fb://... too
+    platform = find_platform(code)
+    if match is None or platform is None:
+        return None
+    return _value(raw, platform, unquote(match[1]), country)
+
+
+def _telegram_web(raw: str, fragment: str, country: str | None) -> Canonical | None:
+    """Return the account a Telegram Web link names after its ``#``; refuse a chat number."""
+    telegram = find_platform("telegram")
+    if fragment.startswith("@") and telegram is not None:
+        return _value(raw, telegram, fragment, country)
+    if fragment.lstrip("-").isdigit():
+        raise InvalidIdentifier(
+            "handle",
+            raw,
+            f"{shown(raw)} is a Telegram Web link to a chat by its number ({fragment}), which "
+            "only the account signed in there can open; enter the @username the chat's profile "
+            "shows, or keep the number in the narrative",
+        )
+    return None
 
 
 def names_only_the_platform(host: str, path: str, query: str) -> bool:
@@ -227,11 +302,17 @@ def handle_from_link(raw: str, text: str, country: str | None = None) -> Canonic
     if text[:7].lower() == "line://":
         # The LINE app's own link, line://ti/p/~id, is line.me/ti/p/~id without its host.
         text = "https://line.me/" + text[7:]
+    elif text[:2].lower() in ("fb", "in", "tw"):
+        app = _app_link(raw, text, country)
+        if app is not None:
+            return app
     try:
         parts = urlsplit(text if "://" in text else "https://" + text.lstrip("/"))
         host = (parts.hostname or "").lower()
     except ValueError:
         return None
+    if host == _TELEGRAM_WEB:
+        return _telegram_web(raw, unquote(parts.fragment), country)
     platform = platform_for_host(host) if host else None
     if platform is None:
         return None
@@ -331,6 +412,8 @@ def _no_account(raw: str, platform: Platform) -> InvalidIdentifier:
 def _value(raw: str, platform: Platform, handle: str, country: str | None) -> Canonical:
     handle = whole_wrapped(handle.strip()).lstrip("@").strip()
     personal = False
+    if platform.code in _NO_FINAL_DOT:
+        handle = handle.rstrip(".")  # "Instagram: scam_shop." ends the sentence, not the name
     if platform.code == "line":
         personal = handle.startswith("~")
         handle = handle.lstrip("~")
@@ -386,15 +469,17 @@ def _no_profile_link(raw: str, text: str) -> InvalidIdentifier:
     "is not a profile link of a known platform (..., zalo, ...)" for zalo.me/g/... read as
     though Zalo were not known: the link is Zalo's, but a group's, which names no one.
     """
+    link = text.rpartition(" ")[2]  # "TikTok: https://vt.tiktok.com/...": the link's host
     try:
-        link = text if "://" in text else "https://" + text.lstrip("/")
+        link = link if "://" in link else "https://" + link.lstrip("/")
         host = (urlsplit(refang(link)).hostname or "").lower()
     except ValueError:
         host = ""
     platform = platform_for_host(host) if host else None
     if platform is not None:
+        article = "an" if platform.label[0] in "AEIOU" else "a"
         why = (
-            f"is a {platform.label} link, but not a profile link: as written it names no "
+            f"is {article} {platform.label} link, but not a profile link: as written it names no "
             "account (a group, an invitation, a post, a short link or one of the platform's own "
             "pages names none); enter it as a url"
         )
@@ -412,9 +497,11 @@ def canonicalize_handle(raw: str, country: str | None, qualifier: str | None) ->
     said = find_platform(labelled[1]) if labelled else None
     if labelled and said and placeholder(labelled[2]):
         raise _no_account(raw, said)  # "Facebook: N/A", which the link road would misread
-    if "/" in text or phone_in_link(text) is not None:
-        # A link pasted from a sentence: "(https://facebook.com/name)", "... t.me/name."
-        text = unwrap(text)
+    # NAME.t.me is a link without a slash, as Telegram shows a username's subdomain link.
+    if "/" in text or text[-5:].lower() == ".t.me" or phone_in_link(text) is not None:
+        # A link pasted from a sentence: "(https://facebook.com/name)", "... t.me/name.", and
+        # a note in words after it: "Telegram: t.me/name (admin)".
+        text = unwrap(without_note(text))
         found = handle_from_link(raw, text, region) or _labelled_link(raw, text, region)
         if found is None and _defanged(text) and (fanged := refang(text)) != text:
             # "hxxps://t[.]me/name", defanged in a threat report: refanged only when read

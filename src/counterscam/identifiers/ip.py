@@ -16,10 +16,10 @@ from counterscam.identifiers.shared import local_network
 # The same in the region's languages: Thai "ไอพี" and "ที่อยู่ไอพี", Vietnamese "địa chỉ IP"
 # (also without its marks), Malay and Indonesian "alamat IP".
 # "Public IP" too, as Indonesian "IP publik" and Malay "alamat IP awam" write it, and the Thai
-# transliteration "ไอพีแอดเดรส" ("IP address").
+# transliteration "ไอพีแอดเดรส" ("IP address"), and "ที่อยู่ IP" with the letters.
 _LABEL = re.compile(
     r"^(?:(?:public\s+)?ip\s*addr(?:ess)?|(?:public\s+)?ip(?:v[46])?(?:\s+(?:publik|awam))?"
-    r"|(?:ที่อยู่\s*)?ไอพี(?:\s*แอดเดรส)?|(?:địa|dia)\s+(?:chỉ|chi)\s+ip"
+    r"|(?:ที่อยู่\s*)?ไอพี(?:\s*แอดเดรส)?|ที่อยู่\s*ip|(?:địa|dia)\s+(?:chỉ|chi)\s+ip"
     r"|alamat\s+ip(?:\s+(?:publik|awam))?)(?:\s*[:=\-]\s*|\s+)",
     re.I,
 )
@@ -32,6 +32,23 @@ _SEVERAL = re.compile(r"\s*[,;|]\s*|\s+(?:and|or)\s+|\s+")
 # (Singapore)", "2001:db8::1 (VPN exit)". No address has a round bracket.
 NOTE_AFTER = re.compile(r"([^()\s]+)\s*\([^()\d]*[^\W\d_][^()]*\)[.,;]?")
 _V4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}", re.ASCII)
+# Four numbers written with commas or spaces for dots, as dictated, read off a screen or typed
+# on a keypad whose decimal mark is a comma: "203,0,113,5", "203 0 113 5", "203.0.113,5".
+_V4_LOOSE = re.compile(
+    r"(\d{1,3})(?:\s*[.,]\s*|\s+)(\d{1,3})(?:\s*[.,]\s*|\s+)(\d{1,3})"
+    r"(?:\s*[.,]\s*|\s+)(\d{1,3})",
+    re.ASCII,
+)
+# A range written as its ends or with a wildcard: 203.0.113.1-203.0.113.9, 203.0.113.0-255,
+# 203.0.113.*, and an address with its netmask (203.0.113.5 255.255.255.0).
+_RANGE = re.compile(
+    r"(\d{1,3}(?:\.\d{1,3}){3})\s*(?:-|–|~|to|đến|ถึง|hingga|sampai)\s*(\d{1,3}(?:\.\d{1,3}){0,3})",
+    re.ASCII | re.I,
+)
+_WILDCARD = re.compile(r"(\d{1,3}(?:\.\d{1,3}){0,2})((?:\.[*xX])+)", re.ASCII)
+_NETMASK = re.compile(
+    r"(\d{1,3}(?:\.\d{1,3}){3})\s*(?:/|\s)\s*(255\.\d{1,3}\.\d{1,3}\.\d{1,3})", re.ASCII
+)
 _V4_PORT = re.compile(r"(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}", re.ASCII)
 _V6_BRACKETS = re.compile(r"\[([0-9A-Fa-f:.]+)\](?::\d{1,5})?", re.ASCII)
 # Every character an IPv4 or IPv6 address (without a zone) can have.
@@ -115,6 +132,9 @@ def canonicalize_ip(raw: str) -> Canonical:
     text = _LABEL.sub("", refang(ascii_digits(clean("ip", raw))))
     if " " in text or "," in text or ";" in text:  # a port in words follows one of them
         text = _PORT_WORDS.sub("", text)
+        loose = _V4_LOOSE.fullmatch(text)
+        if loose is not None and all(int(n) <= 255 for n in loose.groups()):
+            text = ".".join(loose.groups())
     text = whole_wrapped(text)  # "IP: (203.0.113.5)"
     if ")" in text[-2:]:
         noted = NOTE_AFTER.fullmatch(text)
@@ -144,6 +164,8 @@ def canonicalize_ip(raw: str) -> Canonical:
             f"{shown(raw)} is not an IP address as others see it: its zone ID (after %) only "
             "means something on one machine; enter the address without it",
         )
+    if value is None:
+        _refuse_range(raw, text)
     if value is None and sum(parse_ip(part) is not None for part in _SEVERAL.split(text)) > 1:
         raise InvalidIdentifier(
             "ip",
@@ -185,6 +207,42 @@ def _single_address(raw: str, text: str) -> str:
         raw,
         f"{shown(raw)} is a network of addresses ({network.network_address} to "
         f"{network.broadcast_address}), not one address; "
+        "enter the address seen in the report",
+    )
+
+
+def _refuse_range(raw: str, text: str) -> None:
+    """Refuse a range of addresses written as its ends, with a wildcard or with a netmask,
+    saying which addresses it spans: "not an IP address" sent the analyst looking for a typo,
+    and "holds more than one" for 203.0.113.1 - 203.0.113.9 missed the ones between."""
+    span: tuple[str, str] | None = None
+    if (found := _RANGE.fullmatch(text)) is not None:
+        first, last = found[1], found[2]
+        if last.count(".") < 3:  # 203.0.113.0-255: the last numbers of the first address
+            kept = first.split(".")[: 3 - last.count(".")]
+            last = ".".join([*kept, last])
+        span = (first, last)
+    elif (found := _WILDCARD.fullmatch(text)) is not None and text.count(".") == 3:
+        stars = found[2].count(".")
+        span = (found[1] + ".0" * stars, found[1] + ".255" * stars)
+    elif (found := _NETMASK.fullmatch(text)) is not None:
+        try:
+            network = ipaddress.ip_network(f"{found[1]}/{found[2]}", strict=False)
+        except ValueError:
+            return
+        span = (str(network.network_address), str(network.broadcast_address))
+    if span is None:
+        return
+    try:
+        ends = [ipaddress.IPv4Address(end) for end in span]
+    except ValueError:
+        return  # a number above 255: not a range of addresses, and the reason below says so
+    if ends[0] == ends[1]:
+        return
+    raise InvalidIdentifier(
+        "ip",
+        raw,
+        f"{shown(raw)} is a range of addresses ({ends[0]} to {ends[1]}), not one address; "
         "enter the address seen in the report",
     )
 

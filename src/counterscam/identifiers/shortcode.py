@@ -15,9 +15,10 @@ _PREFIX = re.compile(r"([A-Za-z]{2})\s*:\s*(.+)")
 _SHORT = re.compile(r"\d{3,6}", re.ASCII)
 _SENDER = re.compile(r"[A-Z0-9][A-Z0-9 .&_'!+-]{0,19}")
 # "SMS 8888", "Short code: 2910", Malay "kod pendek", Indonesian "kode singkat", Vietnamese
-# "đầu số" (the number SMS come from): before digits, nothing else can be meant.
+# "đầu số" (the number SMS come from), and a link to call or text it (tel:997, sms:8888):
+# before digits, nothing else can be meant.
 _SHORT_LABEL = re.compile(
-    r"^(?:sms|short\s*code|sms\s+short\s*code|kod\s+pendek|kode\s+singkat|đầu\s+số|dau\s+so)"
+    r"^(?:sms|tel|callto|short\s*code|sms\s+short\s*code|kod\s+pendek|kode\s+singkat|đầu\s+số|dau\s+so)"
     r"\s*[:#\-]?\s*(?=\d)",
     re.I,
 )

@@ -33,6 +33,8 @@ _OTHER_SCHEME = re.compile(
 # the App Store page. Read as those pages, a victim who copied the web page and one who copied
 # the app link name one app (they were refused as "the scheme 'market'").
 _STORE_LINK = re.compile(r"(?:market://(details\?)|itms-apps?s?://)(?=\S)", re.I)
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+_APP_SCHEMES = frozenset({"tg", "fb", "instagram", "twitter"})
 _LINKISH = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[\w-]+(?:\.[\w-]+)+/\S*", re.I)
 _DEFAULT_PORTS = {"http": 80, "https": 443, "ftp": 21}
 _ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
@@ -107,9 +109,8 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
     if " " in text:
         text = without_note(text)
     if " " in text:
-        if sum(bool(_LINKISH.match(part)) for part in text.split(" ")) > 1:
-            raise _fail(raw, "holds more than one web address; enter each as its own identifier")
-        raise _fail(raw, "has spaces; a web address has none (check it was copied whole)")
+        # Read as written alone, so that a WhatsApp link among words is its phone too.
+        return canonicalize_url(_link_among_words(raw, text), country)
     store = _STORE_LINK.match(text)
     if store is not None:
         page = "https://play.google.com/store/apps/" if store[1] else "https://"
@@ -134,8 +135,9 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
         # The LINE app's own link (line://ti/p/~id, line://ti/g/...) opens what the same path
         # on line.me opens: read as that page, both writings give one URL.
         text, scheme = "https://line.me/" + text[scheme_match.end() :].lstrip("/"), "https"
-    elif scheme == "tg":
-        # tg://resolve?domain=name is the Telegram app's t.me/name, which is a handle here.
+    elif scheme in _APP_SCHEMES:
+        # tg://resolve?domain=name is the Telegram app's t.me/name, which is a handle here;
+        # fb://profile/N, instagram://user?username=NAME the apps' own profile links.
         found = handle_from_link(raw, text, country)
         if found is not None:
             return found
@@ -147,6 +149,15 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
     except ValueError as exc:
         raise _fail(raw, "is not a web address (its host cannot be read)") from exc
     port = _port(raw, parts.netloc)
+    if hostname == "web.telegram.org" and parts.fragment:
+        # Telegram Web names the chat after "#", which a URL drops: every such link was the
+        # same https://web.telegram.org/k/, linking unrelated reports.
+        try:
+            found = handle_from_link(raw, text, country)
+        except InvalidIdentifier as exc:
+            raise InvalidIdentifier("url", raw, exc.reason) from None
+        if found is not None:
+            return found
     if not hostname:
         raise _fail(raw, "has no host name; enter it like https://example.com/page")
     if scheme_match is None and port == _DEFAULT_PORTS["http"]:
@@ -202,6 +213,23 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
     local = ip_value is not None and related[0].shared_platform
     found = Canonical("url", value, None, related, shared or local)
     return _with_http_variant(found) if unsure else found
+
+
+def _link_among_words(raw: str, text: str) -> str:
+    """Return the one link in ``text`` whose other words are of another script; refuse others.
+
+    "https://evil.com/x นะคะ", "คลิก https://evil.com/x", "https://evil.com/x ạ": a Thai or
+    Vietnamese word of the message, pasted with the link. A chat app's link ends at the space,
+    so the link the victim opened is the one word; words in Latin letters may be the link's
+    own, cut by a space, and are refused as before.
+    """
+    parts = text.split(" ")
+    links = [part for part in parts if _LINKISH.match(part)]
+    if len(links) > 1:
+        raise _fail(raw, "holds more than one web address; enter each as its own identifier")
+    if len(links) == 1 and not any(_ASCII_WORD.search(p) for p in parts if p is not links[0]):
+        return links[0]
+    raise _fail(raw, "has spaces; a web address has none (check it was copied whole)")
 
 
 def _with_http_variant(canon: Canonical) -> Canonical:

@@ -28,7 +28,7 @@ from tests.factories import PASSWORD, build_policy_region
             "counterscam agency add --help",
         ),
         (["agency", "list", "--bogus"], "No such option: --bogus", "counterscam agency list"),
-        (["token", "revoke", "abc"], "Invalid value for 'token_id'", "counterscam token revoke"),
+        (["token", "revoke", "abc"], "Invalid value for 'ID'", "counterscam token revoke"),
         (["--bogus"], "No such option: --bogus", "counterscam --help"),
         (["agencies"], "No such command 'agencies'", "counterscam --help"),
         (["serve", "--port", "0"], "Invalid value for '--port'", "counterscam serve --help"),

@@ -35,6 +35,7 @@ from counterscam.cli.context import (
     print_table,
 )
 from counterscam.cli.file_kinds import not_a_file, unreadable_folder
+from counterscam.cli.region_folder import AGENCIES_FILE, agencies_file
 from counterscam.config import get_settings
 from counterscam.db.engine import session_scope
 from counterscam.db.models import Agency
@@ -82,8 +83,9 @@ def agency_add(
     code: Annotated[
         str,
         typer.Argument(
+            metavar="CODE",
             help="Agency code, like MY-NSRC: letters, digits, '-', '_' and '.'; it cannot be "
-            "changed later."
+            "changed later.",
         ),
     ],
     name: Annotated[str, typer.Option(help="Full name of the agency.")],
@@ -109,6 +111,7 @@ def agency_import(
     file: Annotated[
         Path,
         typer.Argument(
+            metavar="FILE",
             help="CSV with the columns code,name,country,kind,contact, or a region folder "
             "holding the agencies.csv that synth writes.",
             readable=False,  # refused by not_a_file, saying so, not as a usage error
@@ -120,10 +123,10 @@ def agency_import(
     # --agency-from-folder` needs them: without this, fourteen `agency add` commands.
     if (reason := unreadable_folder(file)) is not None:
         raise fail(reason)
-    if file.is_dir() and (file / "agencies.csv").is_file():
-        file = file / "agencies.csv"  # the region folder itself, as synth wrote it
+    if file.is_dir() and (listed := agencies_file(file)) is not None:
+        file = listed  # the region folder itself, as synth wrote it
     if file.is_dir():
-        raise fail(f"{file} is a folder without agencies.csv; give the agencies CSV file")
+        raise fail(f"{file} is a folder without {AGENCIES_FILE}; give the agencies CSV file")
     # /dev/zero or a named pipe was answered "no such file", which it is not.
     if (reason := not_a_file(file, instead="save the agencies to a CSV file")) is not None:
         raise fail(reason)
@@ -146,8 +149,10 @@ def agency_import(
 
 @agency_app.command("set-kind")
 def agency_set_kind(
-    code: Annotated[str, typer.Argument(help="Code of the agency, like TL-PNTL.")],
-    kind: Annotated[str, typer.Argument(help="member, secretariat, partner or observer.")],
+    code: Annotated[str, typer.Argument(metavar="CODE", help="Code of the agency, like TL-PNTL.")],
+    kind: Annotated[
+        str, typer.Argument(metavar="KIND", help="member, secretariat, partner or observer.")
+    ],
 ) -> None:
     """Change an agency's kind; its users see and write as that kind from their next request."""
     try:
@@ -194,7 +199,7 @@ def _set_active(code: str, *, active: bool) -> None:
 
 @agency_app.command("disable")
 def agency_disable(
-    code: Annotated[str, typer.Argument(help="Code of the agency, like MY-NSRC.")],
+    code: Annotated[str, typer.Argument(metavar="CODE", help="Code of the agency, like MY-NSRC.")],
 ) -> None:
     """Disable an agency: none of its users signs in or uses a token; its reports still match."""
     _set_active(code, active=False)
@@ -202,7 +207,7 @@ def agency_disable(
 
 @agency_app.command("enable")
 def agency_enable(
-    code: Annotated[str, typer.Argument(help="Code of the agency, like MY-NSRC.")],
+    code: Annotated[str, typer.Argument(metavar="CODE", help="Code of the agency, like MY-NSRC.")],
 ) -> None:
     """Enable a disabled agency: its users work again as they were before it was disabled."""
     _set_active(code, active=True)
@@ -220,7 +225,9 @@ def agency_list() -> None:
 
 @user_app.command("add")
 def user_add(
-    username: Annotated[str, typer.Argument(help="Username to create: no spaces, not taken.")],
+    username: Annotated[
+        str, typer.Argument(metavar="USERNAME", help="Username to create: no spaces, not taken.")
+    ],
     agency: Annotated[str, typer.Option(help="Code of the user's agency.")],
     role: Annotated[str, typer.Option(help="analyst or admin.")] = "analyst",
     password: Annotated[
@@ -350,7 +357,10 @@ def _token_table(tokens: list[TokenInfo]) -> Table:
 @token_app.command("revoke")
 def token_revoke(
     token_id: Annotated[
-        int, typer.Argument(help="The token's id, as 'token issue' printed it ('token list').")
+        int,
+        typer.Argument(
+            metavar="ID", help="The token's id, as 'token issue' printed it ('token list')."
+        ),
     ],
 ) -> None:
     """Revoke an API token (revoking it twice is harmless).

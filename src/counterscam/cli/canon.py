@@ -13,8 +13,10 @@ from counterscam.identifiers import KINDS, InvalidIdentifier, canonicalize
 
 @app.command("canon")
 def canon(
-    kind: Annotated[str, typer.Argument(help=f"Identifier kind: {', '.join(KINDS)}.")],
-    value: Annotated[str, typer.Argument(help="The identifier as written.")],
+    kind: Annotated[
+        str, typer.Argument(metavar="KIND", help=f"Identifier kind: {', '.join(KINDS)}.")
+    ],
+    value: Annotated[str, typer.Argument(metavar="VALUE", help="The identifier as written.")],
     country: Annotated[
         str | None, typer.Option("--country", help="Reporting country, e.g. MY.")
     ] = None,

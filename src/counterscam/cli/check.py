@@ -125,8 +125,11 @@ def _render(result: CheckResult) -> None:
 
 @app.command("check")
 def check_command(
-    kind: Annotated[str, typer.Argument(help="phone, bank_account, ewallet, url, ... or 'auto'.")],
-    value: Annotated[str, typer.Argument(help="The value as written.")],
+    kind: Annotated[
+        str,
+        typer.Argument(metavar="KIND", help="phone, bank_account, ewallet, url, ... or 'auto'."),
+    ],
+    value: Annotated[str, typer.Argument(metavar="VALUE", help="The value as written.")],
     country: CountryOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
     agency: AgencyOpt = None,
@@ -186,7 +189,9 @@ def check_bulk_command(
     file: Annotated[
         Path,
         typer.Argument(
-            help="CSV or XLSX file with a value column (and a kind column).", readable=False
+            metavar="FILE",
+            help="CSV or XLSX file with a value column (and a kind column).",
+            readable=False,
         ),
     ],
     country: CountryOpt = None,

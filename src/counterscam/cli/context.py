@@ -74,7 +74,10 @@ AgencyOpt = Annotated[
 
 
 UsernameArg = Annotated[
-    str, typer.Argument(help="The user's username, as 'counterscam user list' shows it.")
+    str,
+    typer.Argument(
+        metavar="USERNAME", help="The user's username, as 'counterscam user list' shows it."
+    ),
 ]
 
 

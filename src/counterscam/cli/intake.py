@@ -26,6 +26,7 @@ from counterscam.cli.context import (
     writable_file,
 )
 from counterscam.cli.file_kinds import not_a_file, unreadable_folder
+from counterscam.cli.region_folder import whole_region
 from counterscam.config import get_settings
 from counterscam.db.engine import session_factory
 from counterscam.db.link_models import Cluster
@@ -53,6 +54,8 @@ def batches_of(paths: list[Path]) -> list[list[Source]]:
         if (reason := unreadable_folder(path)) is not None:
             raise fail(reason)
         if path.is_dir():
+            if (region := whole_region(path)) is not None:
+                raise fail(region, 2)
             folders.append(path)
             # A subfolder named x.csv is a subfolder, not read like the others.
             inside = sorted(
@@ -140,8 +143,10 @@ def import_reports(
     paths: Annotated[
         list[Path],
         # readable=False: a file the user may not read is refused by not_a_file, saying so,
-        # as one found in a folder is, not as a usage error (exit 2) naming 'paths'.
-        typer.Argument(help="Files, or folders of .csv/.xlsx/.json.", readable=False),
+        # as one found in a folder is, not as a usage error (exit 2) naming the argument.
+        typer.Argument(
+            metavar="PATH", help="Files, or folders of .csv/.xlsx/.json.", readable=False
+        ),
     ],
     agency: Annotated[
         str | None, typer.Option(help="Code of the agency whose reports these are.")

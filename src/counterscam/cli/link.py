@@ -123,8 +123,8 @@ def _resolve_persons(engine: Engine) -> None:
 
 @stop_app.command("add")
 def stop_add(
-    kind: Annotated[str, typer.Argument(help="Identifier kind, e.g. phone.")],
-    value: Annotated[str, typer.Argument(help="The identifier, in any spelling.")],
+    kind: Annotated[str, typer.Argument(metavar="KIND", help="Identifier kind, e.g. phone.")],
+    value: Annotated[str, typer.Argument(metavar="VALUE", help="The identifier, in any spelling.")],
     reason: Annotated[str, typer.Option("--reason", help="Why it must never link.")],
     agency: AgencyOpt = None,
 ) -> None:
@@ -146,8 +146,8 @@ def stop_add(
 
 @stop_app.command("remove")
 def stop_remove(
-    kind: Annotated[str, typer.Argument(help="Identifier kind, e.g. phone.")],
-    value: Annotated[str, typer.Argument(help="The identifier, in any spelling.")],
+    kind: Annotated[str, typer.Argument(metavar="KIND", help="Identifier kind, e.g. phone.")],
+    value: Annotated[str, typer.Argument(metavar="VALUE", help="The identifier, in any spelling.")],
     reason: Annotated[str, typer.Option("--reason", help="Why it may link again.")] = "",
     agency: AgencyOpt = None,
 ) -> None:

@@ -48,9 +48,14 @@ def synth(
             highlight=False,
         )
         raise typer.Exit(130) from None
+    # "19 identifier sightings of 23 identifiers" read as a bug: the 23 were the ground truth's,
+    # which lists every identifier the region made, those no report names too.
+    unnamed = summary.identifiers - summary.sighted
     console.print(
-        f"Wrote {summary.reports:,} reports ({summary.duplicates:,} reported twice) of "
-        f"{summary.syndicates:,} syndicates to {summary.out}: {summary.sightings:,} identifier "
-        f"sightings of {summary.identifiers:,} identifiers, {summary.parties:,} parties, "
-        f"{summary.places:,} places. Ground truth in {summary.ground_truth}.",
+        f"Wrote {summary.reports:,} {'report' if summary.reports == 1 else 'reports'} "
+        f"({summary.duplicates:,} reported twice) of {summary.syndicates:,} syndicates to "
+        f"{summary.out}: {summary.sightings:,} identifier sightings naming {summary.sighted:,} "
+        f"distinct identifiers, {summary.parties:,} parties, {summary.places:,} places. Ground "
+        f"truth in {summary.ground_truth}"
+        + (f" (it lists {unnamed:,} more identifiers, named in no report)." if unnamed else "."),
     )

@@ -117,6 +117,14 @@ def _sqlite_problem(database: str, said: str) -> str:
     password" of a database that has none.
     """
     path = Path(database)
+    if path.is_dir():
+        # SQLite says only "unable to open database file", which read as a missing write
+        # permission: the operator gave the data folder, not a file in it.
+        return (
+            f"the SQLite database {path} is a folder, not a database file: set {VARIABLE} to a "
+            f"file inside it, like sqlite:///{path / 'counterscam.db'}, and run 'counterscam "
+            "init' to create it there"
+        )
     if "not a database" in said:
         return (
             f"{path} is not a SQLite database ({said}): check the path in {VARIABLE}, or move "

@@ -37,7 +37,8 @@ class SynthSummary:
     reports: int
     duplicates: int
     syndicates: int
-    identifiers: int
+    identifiers: int  # every identifier of ground_truth/identifiers.csv, named or not
+    sighted: int  # the distinct identifiers the reports name
     sightings: int
     parties: int
     persons: int
@@ -155,6 +156,7 @@ def generate(
         duplicates=duplicates,
         syndicates=len(syns),
         identifiers=len(region.registry.kind),
+        sighted=len(writer.sighted),
         sightings=writer.rows["identifiers"],
         parties=writer.rows["parties"],
         persons=len(population.people),

@@ -91,6 +91,10 @@ class RegionWriter:
         self.records = 0
         self.reports = 0
         self.rows: dict[str, int] = {name: 0 for name in FILES}
+        # The ground truth lists every identifier the region made, those no report names too
+        # (a syndicate's that no victim met, one the reports left out): the summary counts apart
+        # the ones the reports name.
+        self.sighted: set[int] = set()
 
     def close(self) -> None:
         """Flush and close every file."""
@@ -173,6 +177,7 @@ class RegionWriter:
             w = registry.write(reg, ident, rng, country)
             ident_rows.writerow((ref, reg.kind[ident - 1], w.value, role, w.qualifier, w.country))
             truth_rows.writerow((agency, ref, position, ident, role))
+            self.sighted.add(ident)
             position += 1
         self.rows["identifiers"] += position
         for position, (person, role) in enumerate(d.parties):

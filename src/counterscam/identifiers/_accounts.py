@@ -176,11 +176,15 @@ def branch_heads(name: str) -> list[str]:
 
 
 def split_around_number(text: str) -> tuple[str, str, str]:
-    """Return (text before, number, text after) around the longest run of digits."""
+    """Return (text before, number, text after) around the longest run of digits.
+
+    Of runs of equal length the last is the number: a code comes before it ("970416: 784852",
+    ACB's NAPAS code and a 6-digit account), which the first run read as the bank's name.
+    """
     runs = list(_RUN.finditer(text))
     if not runs:
         return text, "", ""
-    best = max(runs, key=lambda m: len(re.sub(r"\D", "", m[0])))
+    best = max(reversed(runs), key=lambda m: len(re.sub(r"\D", "", m[0])))
     return text[: best.start()].strip(), best[0], text[best.end() :].strip()
 
 
@@ -217,8 +221,9 @@ def _variants(words: list[str]) -> Iterator[str]:
         bare = shorter
     yield bare
     yield _BANK_WORD.sub("", bare)
-    # A local bank code beside the name ("BCA (014)") is dropped last.
-    yield " ".join(w for w in bare.split() if not w.isdigit())
+    # A local bank code beside the name ("BCA (014)") is dropped last, and so is a list's
+    # numbering before it ("1. Maybank 1140 1234 5678").
+    yield " ".join(w for w in bare.split() if not w.rstrip(".)").isdigit())
 
 
 def token_splits(text: str) -> list[tuple[str, str]]:

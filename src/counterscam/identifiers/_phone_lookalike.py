@@ -10,14 +10,12 @@ from __future__ import annotations
 import re
 
 from counterscam.identifiers._types import InvalidIdentifier, shown
+from counterscam.reference.currency_signs import number_signs
 
 # Currencies of the region as people write them beside an amount: ISO codes, symbols, and the
-# words in Thai (บาท), Vietnamese (đồng), Burmese (ကျပ်), Lao (ກີບ) and Khmer (រៀល). Not "dong"
-# without its accent: DongA Bank is written "Dong A Bank".
-_CURRENCY = (
-    r"rm|myr|rp\.?|idr|usd|us\$|usdt|sgd|s\$|bnd|b\$|thb|baht|บาท|฿|vnd|vnđ|đồng|đ|₫"
-    r"|php|₱|peso|pesos|mmk|ks|kyat|kyats|ကျပ်|lak|kip|ກີບ|₭|khr|riel|riels|រៀល|៛|\$"
-)
+# words in Thai, Vietnamese, Burmese, Lao and Khmer (``reference.currency_signs`` holds them,
+# and says why "dong" and single letters are none here).
+_CURRENCY = "|".join(re.escape(sign.lower()) for sign in number_signs())
 # An amount does not start with 0, which an account number or a phone number may: "ABA 000
 # 123 456 USD" is ABA's dollar account, not an amount of dollars.
 _AMOUNT = r"[1-9]\d{0,2}(?:[.,\s]\d{3})+(?:[.,]\d{1,2})?|[1-9]\d*(?:[.,]\d{1,2})?|0[.,]\d{1,2}"
@@ -80,8 +78,7 @@ def refuse_money(raw: str, text: str) -> None:
 # The currencies above as the ASCII words and signs they are written with ("us$" and "s$" hold
 # "$"; "rp." holds "rp").
 _ASCII_CURRENCY = frozenset(
-    "rm myr rp idr usd usdt sgd bnd thb baht vnd php peso pesos mmk ks kyat kyats lak kip khr "
-    "riel riels $".split()
+    "$" if "$" in sign else sign.lower().rstrip(".") for sign in number_signs() if sign.isascii()
 )
 _ASCII_WORD = re.compile(r"[a-z]+|\$")
 

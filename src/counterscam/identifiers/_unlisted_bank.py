@@ -57,7 +57,7 @@ def unlisted_by_bic(text: str) -> Bank | None:
     return unlisted_bank(found[2], found[1]) if found else None
 
 
-def listed_elsewhere(text: str) -> str | None:
+def listed_elsewhere(text: str, number: str = "") -> str | None:
     """Say why the BIC ``text`` is no bank: its code is a listed bank's of other member
     countries only, or its country is none the reference data knows (``HSBCHKHH``).
 
@@ -77,11 +77,29 @@ def listed_elsewhere(text: str) -> str | None:
             "country of the reference data, so its accounts cannot be kept: give the account in "
             f"the report's narrative, or ask the secretariat to add {place} to the reference data"
         )
-    owners = [f"{b.label} ({b.country})" for b in banks() if code in (b.code, *b.other_codes)]
-    if not owners:
+    listed = [b for b in banks() if code in (b.code, *b.other_codes)]
+    if not listed:
         return None
+    if code.startswith("X"):
+        return _project_code(bic, listed[0], number)
+    owners = [f"{b.label} ({b.country})" for b in listed]
     return (
         f"has the BIC {bic}, of a bank in {place}, but the reference data lists the code "
         f"{code} only for {', '.join(owners)}, not for a bank in {place}; check the BIC, or "
         f"ask the secretariat to add the {code} bank in {place} to the reference data"
+    )
+
+
+def _project_code(bic: str, bank: Bank, number: str) -> str:
+    """Say that ``bic`` holds a code the reference data gave a bank without a BIC.
+
+    Such codes are never a BIC's: "the code XBFL is listed only for BFL (LA), not for a bank
+    in Lao PDR" contradicted itself, BFL being in Lao PDR.
+    """
+    shown_number = number or "its account number"
+    return (
+        f"has {bic} written as a BIC, but {bic[:4]} is a code the reference data gave "
+        f"{bank.label} ({bank.country}), which has no confirmed BIC, and such codes are never "
+        f"BICs; write the bank's name ({bank.label} {shown_number}) or "
+        f"{bank.country}:{bank.code}:{re.sub(r'[^0-9]', '', number) or '...'}"
     )

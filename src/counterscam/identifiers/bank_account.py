@@ -131,7 +131,8 @@ def _qualified_bank(raw: str, qualifier: str, country: str | None) -> Bank:
 
 def _refuse_listed_elsewhere(raw: str, name: str) -> None:
     """Refuse a BIC whose code is a listed bank's of another country, saying so."""
-    hint = next((h for v in name_variants(name) if (h := listed_elsewhere(v))), None)
+    number = split_number(raw)[1]
+    hint = next((h for v in name_variants(name) if (h := listed_elsewhere(v, number))), None)
     if hint is not None:
         raise _fail(raw, hint)
 
@@ -328,10 +329,29 @@ def _read(
         bank = _resolve(raw, name, qualifier, region)
         return bank, _digits(raw, number, bank, virtual=bool(_VIRTUAL.search(name)))
     except InvalidIdentifier:
-        found = _with_leading_group(raw, name, number, qualifier, region)
+        found = _with_leading_group(raw, name, number, qualifier, region) or _with_trailing_bin(
+            raw, name, number, qualifier, region
+        )
         if found is None:
             raise
         return found
+
+
+# A NAPAS BIN written after the account ("0011001234567 970436"), as some transfer apps list
+# the bank after the number; the run of digits took it into the account.
+_TRAILING_BIN = re.compile(r"[\s\-./]+(97\d{4})$", re.ASCII)
+
+
+def _with_trailing_bin(
+    raw: str, name: str, number: str, qualifier: str | None, region: str | None
+) -> tuple[Bank, str] | None:
+    """Read "0011001234567 970436": the last group is the NAPAS BIN of the bank, when the
+    words before name no bank themselves."""
+    group = _TRAILING_BIN.search(number)
+    if group is None or not names_no_bank(name) or not find_banks(group[1], region):
+        return None
+    bank = _resolve(raw, f"{name} {group[1]}".strip(), qualifier, region)
+    return bank, _digits(raw, number[: group.start()], bank, virtual=False)
 
 
 def _names_a_bank(words: str, region: str | None, *, unlisted: bool = True) -> bool:

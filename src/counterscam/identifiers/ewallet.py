@@ -19,8 +19,9 @@ from counterscam.identifiers._phone_lookalike import looks_like_date, money_in, 
 from counterscam.identifiers._phone_words import country_named, is_country_name
 from counterscam.identifiers._placeholder import placeholder
 from counterscam.identifiers._spreadsheet import spreadsheet_digits
-from counterscam.identifiers._text import ascii_digits, clean, fold_dashes
+from counterscam.identifiers._text import ascii_digits, clean, fold_dashes, list_numbering
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
+from counterscam.identifiers._wallet_account import labelled_wallet_id
 from counterscam.identifiers.phone import NUMERIC, e164, refuse_masked, side_by_side
 from counterscam.identifiers.shortcode import check_country
 from counterscam.reference import (
@@ -166,9 +167,19 @@ def _split(raw: str, text: str, country: str | None) -> tuple[EwalletProvider | 
                 # The wallet's other name in brackets: "Maya (PayMaya) 0917 123 4567".
                 while len(words) > 1 and set(find_ewallets(words[0])) & set(everywhere):
                     words = words[1:]
+                if len(words) > 1 and (other := find_ewallets(words[0])):
+                    raise _fail(
+                        raw,
+                        f"names two e-wallets, {everywhere[0].label} and {other[0].label}; "
+                        "enter the one the money went to, each account as an identifier of "
+                        "its own",
+                    )
                 account = " ".join(words)
                 return _named(raw, name, everywhere, account, country), account
     return None, text
+
+
+_NAME_SLASH = re.compile(r"(?<=[^\W\d_])/(?=[^\W\d_])")
 
 
 def _writings(text: str) -> Iterator[str]:
@@ -179,7 +190,13 @@ def _writings(text: str) -> Iterator[str]:
     script name may be written against its number ("ทรูมันนี่0812345678"). Most values name
     their wallet as written: the looser readings are not worked out for them.
     """
+    # A list's numbering ("1. GCash 0917 123 4567", the accounts paid, one a line) is no part
+    # of any wallet's name.
+    text = text[list_numbering(text) :]
     yield text
+    if "/" in text:
+        # Two names of one wallet with a slash: "Maya/Paymaya 0917 123 4567".
+        yield _NAME_SLASH.sub(" ", text)
     yield without_lead(text)
     spaced = _GLUED.sub(" ", text)
     yield spaced
@@ -225,7 +242,9 @@ def _without_holder(account: str) -> str:
     return account
 
 
-def _account(raw: str, provider: EwalletProvider, account: str, country: str | None) -> Canonical:
+def _account(
+    raw: str, provider: EwalletProvider, account: str, country: str | None, *, as_id: bool = False
+) -> Canonical:
     single = provider.countries[0] if len(provider.countries) == 1 else None
     if provider.id_format == "name@bank" and "@" in account:
         if _NAME_AT_BANK.fullmatch(account) is None:
@@ -252,7 +271,9 @@ def _account(raw: str, provider: EwalletProvider, account: str, country: str | N
         region: str | None = provider.countries[0]
     else:
         region = country
-    phoneish = _PHONEISH.fullmatch(account) is not None and not _wallet_id(provider, account)
+    phoneish = (
+        _PHONEISH.fullmatch(account) is not None and not as_id and not _wallet_id(provider, account)
+    )
     if not phoneish and placeholder(account):  # "TrueMoney ไม่ทราบ" had "other characters"
         raise _fail(
             raw,
@@ -272,7 +293,9 @@ def _account(raw: str, provider: EwalletProvider, account: str, country: str | N
                 raise _fail(raw, _SEVERAL_ACCOUNTS) from exc
             if provider.account == "phone":
                 raise _fail(raw, f"needs a {provider.label} phone number: {exc.reason}") from exc
-            if provider.kind == "proxy" and _national_number(account, region):
+            if provider.kind == "proxy" and (
+                _national_number(account, region) or _short_mobile(account, region)
+            ):
                 # "DuitNow 012-345 678" was kept as the ID 012345678, which no report meets.
                 raise _fail(
                     raw,
@@ -381,6 +404,29 @@ def _national_number(account: str, region: str | None) -> bool:
     if not trunk or not lengths or not digits.startswith(trunk):
         return False
     return len(digits) - len(trunk) <= max(lengths)
+
+
+def _short_mobile(account: str, region: str | None) -> bool:
+    """Tell whether ``account`` is a mobile number one digit short, in a country whose numbers
+    have no trunk 0: "PayNow 8123 456" was kept as the ID 8123456, but Singapore's mobiles are
+    8 digits starting 8 or 9, and no PayNow ID is 7 digits."""
+    digits = re.sub(r"[\s\-.()]", "", account)
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region or "")
+    if metadata is None or metadata.national_prefix or not digits.isdigit():
+        return False
+    mobile = metadata.mobile
+    if mobile is None or len(digits) + 1 != min(mobile.possible_length, default=0):
+        return False
+    return any(
+        phonenumbers.number_type(phonenumbers.parse(digits + end, region)) in _MOBILE_TYPES
+        for end in "05"
+    )
+
+
+_MOBILE_TYPES = (
+    phonenumbers.PhoneNumberType.MOBILE,
+    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+)
 
 
 def _refuse_not_account(raw: str, provider: EwalletProvider, account: str) -> None:
@@ -513,7 +559,15 @@ def canonicalize_ewallet(raw: str, country: str | None, qualifier: str | None) -
     named_country, account = _country_first(account.strip())
     if named_country is not None:
         region = _wallet_country(raw, provider, named_country, account)
-    return _account(raw, provider, account, region)
+    return _account(
+        raw,
+        provider,
+        account,
+        region,
+        as_id=labelled_wallet_id(
+            provider, text, account, canonical=_CANONICAL.fullmatch(text) is not None
+        ),
+    )
 
 
 # A country before the number: its ISO code in capitals ("ShopeePay MY 012-345 6789", "(SG)",

@@ -24,8 +24,9 @@ from counterscam.identifiers._phone_words import (
     without_trunk_zero,
 )
 from counterscam.identifiers._placeholder import placeholder
-from counterscam.identifiers._text import ascii_digits, clean, fold_dashes
+from counterscam.identifiers._text import ascii_digits, clean, fold_dashes, list_numbering
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
+from counterscam.identifiers._wallet_account import wallet_of_account
 from counterscam.identifiers.shortcode import (
     check_country,
     sender_value,
@@ -89,6 +90,8 @@ _PLAIN = re.compile(r"[0-9+()\-]+(?: [0-9+()\-]+)*", re.ASCII)
 _EXTENSION = re.compile(rf"(?i);\s*ext=|{_EXTENSION_WORDS}")
 # An area code in brackets, "(04) 3825 1234" or "+84 (8) 3822 1234": the writer says it is a
 # landline's area code.
+# A country code, then a + again: "+66+66812345678", "+66 +66 81 234 5678".
+_CODE_TWICE = re.compile(r"\s*\(?\+\s*(\d{1,3})\s*\)?\s*\+\s*(\d+)", re.ASCII)
 _AREA_IN_BRACKETS = re.compile(r"\s*(?:\+\s*84\s*)?\(\s*0?(\d{1,3})\s*\)")
 _NON_DIGIT = re.compile(r"\D")
 _DIGIT_GROUPS = re.compile(r"\d+")
@@ -181,6 +184,13 @@ def _attempt(text: str, region: str | None) -> tuple[phonenumbers.PhoneNumber | 
 def e164(raw: str, text: str, region: str | None) -> Canonical:
     """Parse a numeric phone string to an E.164 ``phone`` record, or raise with the reason."""
     refuse_letters(raw, text)  # "tel:081-234-567B" comes here straight
+    if text.count("+") > 1:
+        text = _without_repeated_code(raw, text)
+    listed = list_numbering(text)
+    if listed and text[listed : listed + 1] in ("+", "0", "("):
+        # Never glued in: "1) 012-345 6789" is no 10123456789. The number after it is written
+        # whole, with its trunk 0 or its +, or the digits might be the number's own.
+        text = text[listed:]
     has_plus = text.replace("(", "").lstrip().startswith("+")
     main = _EXTENSION.split(text)[0]
     digits = _NON_DIGIT.sub("", main)
@@ -211,13 +221,18 @@ def e164(raw: str, text: str, region: str | None) -> Canonical:
             if former is not None:
                 return former
         candidate = vn_current(written, candidate_region)
+        # A country code written without "+" must keep every digit after it but a trunk 0:
+        # "114012345678" (a Maybank account pasted as a phone) was +1 401 234 5678, the
+        # parser taking its second 1 for the US trunk prefix.
+        unplussed = not has_plus and written[:1] == "+" and not digits.startswith("00")
         quick = valid_e164(candidate, candidate_region)
-        if quick is not None:
+        if quick is not None and not (unplussed and _drops_digits(candidate, quick[0])):
             return Canonical("phone", quick[0], quick[1])
         number, valid = _attempt(candidate, candidate_region)
         if valid and number is not None:
             value = phonenumbers.format_number(number, PhoneNumberFormat.E164)
-            return Canonical("phone", value, phonenumbers.region_code_for_number(number))
+            if not (unplussed and _drops_digits(candidate, value)):
+                return Canonical("phone", value, phonenumbers.region_code_for_number(number))
         if first is None:
             first = number
     former = _former(digits, region, has_plus=has_plus)
@@ -256,6 +271,43 @@ def e164(raw: str, text: str, region: str | None) -> Canonical:
     if region and not has_plus and not digits.startswith("00"):
         reason = _elsewhere(raw, digits, region) or reason
     raise InvalidIdentifier("phone", raw, reason)
+
+
+def _drops_digits(written: str, value: str) -> bool:
+    """Tell whether the E.164 ``value`` read from ``written`` (+digits) lost digits other than a
+    trunk 0 written after the country code (66 0812345678 is +66 81 234 5678)."""
+    given, kept = written[1:], value[1:]
+    if given == kept:
+        return False
+    if len(given) != len(kept) + 1:
+        return True
+    return not any(
+        given[:size] == kept[:size] and given[size] == "0" and given[size + 1 :] == kept[size:]
+        for size in (1, 2, 3)
+    )
+
+
+def _without_repeated_code(raw: str, text: str) -> str:
+    """Return "+66+66812345678" without its first country code: a form's code box filled and
+    the whole number pasted after it. Two different codes are refused, naming them."""
+    found = _CODE_TWICE.match(text)
+    if found is None:
+        return text
+    code, rest = found[1], found[2]
+    if rest.startswith(code):
+        return text[found.start(2) - 1 :]
+    if phonenumbers.region_code_for_country_code(int(code)) == "ZZ":
+        return text
+    try:
+        second = f"+{phonenumbers.parse('+' + rest, None).country_code}"
+    except phonenumbers.NumberParseException:
+        second = "another"
+    raise InvalidIdentifier(
+        "phone",
+        raw,
+        f"{shown(raw)} has two country codes, +{code} and then {second}; enter the number "
+        "once, with the country code it was given with",
+    )
 
 
 def _zero_after_plus(raw: str, digits: str, region: str | None) -> str:
@@ -556,6 +608,14 @@ def _worded(raw: str, text: str, region: str | None) -> Canonical | None:
     number = match["number"].strip()
     if len(_NON_DIGIT.sub("", number)) < _MIN_WORDED_DIGITS:
         return None  # "GCASH 2FA", "Code 1234": a sender name or a short code, not a label
+    wallet = wallet_of_account(match["before"], number, region)
+    if wallet is not None:
+        raise InvalidIdentifier(
+            "phone",
+            raw,
+            f"{shown(raw)} is a {wallet.label} account number, as the words before it say, not "
+            f"a phone number; enter it as kind ewallet, like {wallet.code}:{number}",
+        )
     named = _country_said(match["before"], match["after"])
     if named is None and region is not None:
         # A country word inside other words ("Anh Thai", a Vietnamese name) does not outweigh

@@ -20,6 +20,7 @@ from counterscam.intake import vocab
 from counterscam.intake.chars import ascii_digits
 from counterscam.intake.local_signs import countries_reading, local_currency
 from counterscam.intake.no_value import no_value
+from counterscam.reference.currency_signs import amount_signs
 
 # Ten trillion (VND 10 trillion is about USD 400 million, more than any one report's loss):
 # SQLite keeps a Numeric as a binary float, exact to the cent only below about 9e13, and an
@@ -34,66 +35,11 @@ DOT_THOUSANDS = frozenset({"VND", "IDR", "LAK", "KHR", "MMK"})
 # rounded; in a currency of notes and coins they more likely mean a misplaced decimal mark.
 _ROUNDED = frozenset({"USDT", "USDC"})
 
-_DOLLARS = frozenset({"USD", "SGD", "BND", "AUD", "CAD", "HKD", "NZD"})
-# Signs and local abbreviations written beside an amount, and the currencies each can mean.
-# ISO codes (MYR, USD, ...) are recognised as well. Letters are matched ignoring case, except
-# "K", because "50k" is fifty thousand.
-SIGNS: dict[str, frozenset[str]] = {
-    "RM": frozenset({"MYR"}),
-    "S$": frozenset({"SGD"}),
-    "B$": frozenset({"BND"}),
-    "US$": frozenset({"USD"}),
-    "A$": frozenset({"AUD"}),
-    "C$": frozenset({"CAD"}),
-    "HK$": frozenset({"HKD"}),
-    "NZ$": frozenset({"NZD"}),
-    "NT$": frozenset({"TWD"}),
-    "$": _DOLLARS,
-    "฿": frozenset({"THB"}),
-    "บาท": frozenset({"THB"}),
-    "₱": frozenset({"PHP"}),
-    # How Filipinos write the peso where ₱ cannot be typed ("P5,000"): no other currency of
-    # the region or its partners is written so.
-    "P": frozenset({"PHP"}),
-    "peso": frozenset({"PHP"}),
-    "pesos": frozenset({"PHP"}),
-    "piso": frozenset({"PHP"}),
-    "Rp": frozenset({"IDR"}),
-    "Rp.": frozenset({"IDR"}),
-    "₫": frozenset({"VND"}),
-    "đ": frozenset({"VND"}),
-    "VNĐ": frozenset({"VND"}),
-    "đồng": frozenset({"VND"}),
-    "dong": frozenset({"VND"}),
-    "baht": frozenset({"THB"}),
-    "บ.": frozenset({"THB"}),
-    "ringgit": frozenset({"MYR"}),
-    "rupiah": frozenset({"IDR"}),
-    "៛": frozenset({"KHR"}),
-    "riel": frozenset({"KHR"}),
-    "រៀល": frozenset({"KHR"}),
-    "₭": frozenset({"LAK"}),
-    "kip": frozenset({"LAK"}),
-    "ກີບ": frozenset({"LAK"}),
-    # The kyat's K is also the Papua New Guinea kina's; Ks (kyats) is the kyat's alone.
-    "K": frozenset({"MMK", "PGK"}),
-    "Ks": frozenset({"MMK"}),
-    "kyat": frozenset({"MMK"}),
-    "kyats": frozenset({"MMK"}),
-    "ကျပ်": frozenset({"MMK"}),
-    "€": frozenset({"EUR"}),
-    "£": frozenset({"GBP"}),
-    "¥": frozenset({"CNY", "JPY"}),
-    "RMB": frozenset({"CNY"}),
-    "yuan": frozenset({"CNY"}),
-    "yen": frozenset({"JPY"}),
-    "円": frozenset({"JPY"}),
-    "₩": frozenset({"KRW"}),
-    "won": frozenset({"KRW"}),
-    "원": frozenset({"KRW"}),
-    "₹": frozenset({"INR"}),
-    "₽": frozenset({"RUB"}),
-}
+# Signs and local abbreviations written beside an amount, and the currencies each can mean
+# (``reference.currency_signs`` says which ones, and why a phone's or account's reading of
+# them differs). ISO codes (MYR, USD, ...) are recognised as well. Letters are matched
+# ignoring case, except "K", because "50k" is fifty thousand.
+SIGNS: dict[str, frozenset[str]] = amount_signs()
 _FOLDED = {sign.casefold(): codes for sign, codes in SIGNS.items() if sign != "K"}
 
 

@@ -15,6 +15,7 @@ from counterscam.check.list_text import NotText, decode, header_names, kind_of, 
 from counterscam.check.results import BulkCheckResult, CheckItem
 from counterscam.check.service import check_bulk
 from counterscam.identifiers import KINDS
+from counterscam.intake.other_documents import LIST_WANTED, refuse_other_documents
 from counterscam.intake.records import FileProblem, file_problem
 from counterscam.intake.tables import OLE_START, ZIP_START, Limits, Source
 from counterscam.intake.xlsx_files import (
@@ -125,6 +126,12 @@ def read_file(
     Raises UnreadableList with the reason and the fix.
     """
     source = Source(name=name, content=content)
+    try:
+        # A screenshot, a PDF, a web page or an archive, named as what it is: as a list each
+        # was "not UTF-8 text", a header holding "%PDF-1.4", or a damaged workbook.
+        refuse_other_documents(source, wanted=LIST_WANTED)
+    except FileProblem as exc:
+        raise _unreadable(source.name, exc) from None
     if source.format == "xlsx":
         rows = _xlsx_rows(source, most)
     elif source.format == "json":
@@ -237,8 +244,6 @@ def _not_text(content: bytes) -> str:
         )
     if content.startswith(OLE_START):
         return "this is an old Excel 97-2003 (.xls) workbook, not a CSV file; save it as .xlsx"
-    if content.startswith(b"%PDF-"):
-        return "this is a PDF document, not a CSV file; export the list as CSV UTF-8 or XLSX"
     return "the file is not UTF-8 text; save it from your spreadsheet as 'CSV UTF-8'"
 
 

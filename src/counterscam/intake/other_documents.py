@@ -1,5 +1,5 @@
-"""Files sent in place of report data: a PDF, a Word document, a LibreOffice spreadsheet, a
-picture, a web page, an archive other than zip.
+"""Files sent in place of report data (or of a list to check): a PDF, a Word document, a
+LibreOffice spreadsheet, a picture, a web page, an archive other than zip.
 
 Each was refused for what it seemed, not what it is: a PDF as "not UTF-8 ... column %pdf_1.4",
 a Word document as a damaged workbook, an .ods spreadsheet as a zip archive to unzip, a
@@ -12,15 +12,47 @@ import io
 import re
 import zipfile
 import zlib
+from dataclasses import dataclass
 from typing import Any
 
 from counterscam.intake.records import file_problem
 from counterscam.intake.tables import ZIP_START, Source
 
 PDF_START = b"%PDF-"
-_TEMPLATE = (
-    "put the reports in the template (from the upload page, or "
-    "{root_path}/api/v1/templates/reports.xlsx) and submit that"
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """What a file was sent to give, for a refusal to say what to send instead."""
+
+    data: str  # what the file should hold: "reports", "values"
+    formats: str  # the files read: "CSV, XLSX or JSON"
+    send: str  # the verb of the form or command: "submit", "check"
+    instead: str  # how to give the data that a document holds only as text or a picture
+
+
+def reports_wanted(root_path: str = "") -> Wanted:
+    """Return what an intake upload wants; ``root_path`` as for ``refuse_other_documents``."""
+    return Wanted(
+        data="reports",
+        formats="CSV, XLSX or JSON",
+        send="submit",
+        instead=(
+            "put the reports in the template (from the upload page, or "
+            f"{root_path}/api/v1/templates/reports.xlsx) and submit that"
+        ),
+    )
+
+
+# A list to check (check/lists.py): the web page's file and `counterscam check-bulk`.
+LIST_WANTED = Wanted(
+    data="values",
+    formats="CSV or XLSX",
+    send="check",
+    instead=(
+        "copy the values into a CSV or XLSX file, one a row under the heading 'value' in row 1, "
+        "and check that"
+    ),
 )
 # The mimetype part an OpenDocument file begins with, and what to call it.
 _OPEN_DOCUMENT = {
@@ -53,15 +85,22 @@ _WEB_PAGE = re.compile(rb"<(?:!doctype\s+html|html|table)[\s>]")
 _XML_SPREADSHEET = re.compile(rb"urn:schemas-microsoft-com:office:spreadsheet|progid=.excel\.sheet")
 
 
-def refuse_other_documents(source: Source, root_path: str = "") -> None:
-    """Raise FileProblem naming the kind of document ``source`` is, when it holds no data;
-    ``root_path`` is the prefix a proxy serves the API under (api/prefix.py)."""
-    template = _TEMPLATE.format(root_path=root_path)
+def refuse_other_documents(
+    source: Source, root_path: str = "", *, wanted: Wanted | None = None
+) -> None:
+    """Raise FileProblem naming the kind of document ``source`` is, when it holds no data.
+
+    ``wanted`` is what the file was sent to give (reports when None); ``root_path`` is the
+    prefix a proxy serves the API under (api/prefix.py), for the template's address.
+    """
+    wanted = wanted or reports_wanted(root_path)
     head = source.head(_HEAD)
     if head.startswith(PDF_START):
-        raise file_problem(source.name, f"this is a PDF document, not a data file; {template}")
+        raise file_problem(
+            source.name, f"this is a PDF document, not a data file; {wanted.instead}"
+        )
     if (kind := _first_bytes_kind(head)) is not None:
-        raise file_problem(source.name, _refusal(kind, template))
+        raise file_problem(source.name, _refusal(kind, wanted))
     if not head.startswith(ZIP_START):
         return
     kind = _zipped_kind(source)
@@ -69,10 +108,11 @@ def refuse_other_documents(source: Source, root_path: str = "") -> None:
         raise file_problem(
             source.name,
             f"this is {kind}, LibreOffice's own format; open it in LibreOffice Calc and save it "
-            "as .xlsx (File > Save As, type 'Excel 2007-365 (.xlsx)'), then submit that",
+            f"as .xlsx (File > Save As, type 'Excel 2007-365 (.xlsx)'), then {wanted.send} "
+            "that",
         )
     if kind is not None:
-        raise file_problem(source.name, f"this is {kind}, not a data file; {template}")
+        raise file_problem(source.name, f"this is {kind}, not a data file; {wanted.instead}")
 
 
 def _first_bytes_kind(head: bytes) -> str | None:
@@ -98,26 +138,26 @@ def _first_bytes_kind(head: bytes) -> str | None:
     return None
 
 
-def _refusal(kind: str, template: str) -> str:
+def _refusal(kind: str, wanted: Wanted) -> str:
     """Say what ``kind`` of file was sent and what to send instead."""
     if kind.endswith("image"):
         return (
-            f"this is {kind}, not a data file: reports cannot be read from a picture (a "
-            f"screenshot or a photo of the sheet); {template}"
+            f"this is {kind}, not a data file: {wanted.data} cannot be read from a picture (a "
+            f"screenshot or a photo of the sheet); {wanted.instead}"
         )
     if kind.endswith("archive"):
         return (
-            f"this is {kind}, not a data file; unpack it and give the CSV, XLSX or JSON "
+            f"this is {kind}, not a data file; unpack it and give the {wanted.formats} "
             "files inside it"
         )
     if kind.startswith(("a web page", "an Excel 2003")):
         # Case-management systems' "Export to Excel" writes one under an .xls or .csv name.
         return (
-            f"this is {kind}, not a CSV, XLSX or JSON file, although spreadsheet programs "
+            f"this is {kind}, not a {wanted.formats} file, although spreadsheet programs "
             "open it; open it in Excel or LibreOffice and save it as an Excel Workbook "
-            "(.xlsx), then submit that"
+            f"(.xlsx), then {wanted.send} that"
         )
-    return f"this is {kind}, not a data file; {template}"
+    return f"this is {kind}, not a data file; {wanted.instead}"
 
 
 def _zipped_kind(source: Source) -> str | None:

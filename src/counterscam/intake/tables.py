@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from counterscam.intake import columns
 from counterscam.intake.chars import printable
+from counterscam.intake.local_headings import local_header, local_hint
 from counterscam.intake.records import (
     FileProblem,
     RowError,
@@ -181,6 +182,7 @@ def recognise(header: list[str], label: str) -> tuple[str, list[str]]:
     }
     kind = max(scores, key=lambda k: scores[k])
     if scores[kind] == 0:
+        _refuse_local_header(header, None, label, names)
         raise file_problem(
             label,
             "the header row (row 1) is not one of the intake files; it must hold the "
@@ -192,6 +194,7 @@ def recognise(header: list[str], label: str) -> tuple[str, list[str]]:
     known = {n for k in columns.FILES for n in columns.names(k)}
     foreign = [n for n in names if n and n not in known]
     if "external_ref" not in names and foreign:
+        _refuse_local_header(header, None, label, names)
         # An agencies list or another system's export beside the reports: a few of its columns
         # (name, country, kind) are also a places file's, which it is not.
         raise file_problem(
@@ -203,7 +206,7 @@ def recognise(header: list[str], label: str) -> tuple[str, list[str]]:
             row=1,
             value=",".join(names)[:200],
         )
-    check_header(names, kind, label)
+    check_header(names, kind, label, header)
     return kind, names
 
 
@@ -226,12 +229,26 @@ _INDEX = (
 )
 
 
-def check_header(names: list[str], kind: str, label: str) -> None:
-    """Raise FileProblem naming unknown, duplicate or missing columns and the expected ones."""
+def _refuse_local_header(
+    header: Sequence[Any], kind: str | None, label: str, names: list[str]
+) -> None:
+    """Raise FileProblem naming the template columns of a header written in a local language."""
+    reason = local_header(header, names, kind)
+    if reason is not None:
+        raise file_problem(label, reason, row=1, value=",".join(names)[:200])
+
+
+def check_header(names: list[str], kind: str, label: str, written: Sequence[Any] = ()) -> None:
+    """Raise FileProblem naming unknown, duplicate or missing columns and the expected ones.
+
+    ``written`` is the header row as written (``names`` are its columns as matched), to name a
+    heading written in one of the region's languages as the reason quotes it.
+    """
     expected = columns.names(kind)
     if not names:
         raise _empty_header(label)
     if not set(names) & set(expected):
+        _refuse_local_header(written, kind, label, names)
         # A title above the header ("Laporan Penipuan 2026") was told it is an unknown column
         # and that every required column is missing, never that row 1 is not the header.
         shown = ", ".join(n for n in names if n)[:200]
@@ -248,7 +265,10 @@ def check_header(names: list[str], kind: str, label: str) -> None:
     wrong = 0
     for i, name in enumerate(names):
         if name and name not in expected:
-            why = f"unknown column{columns.rename_hint(name, kind)}; {hint}"
+            told = columns.rename_hint(name, kind)
+            if not told and wrong < MAX_HEADER_ERRORS:  # only the errors listed are told
+                told = local_hint(written[i] if i < len(written) else name, kind)
+            why = f"unknown column{told}; {hint}"
             error = RowError(label, 1, name, name, why)
         elif name in seen:
             error = RowError(label, 1, name, name, _twice(seen[name], i))

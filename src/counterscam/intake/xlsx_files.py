@@ -29,6 +29,7 @@ from counterscam.intake.tables import (
     too_many_linked_for_batch,
     too_many_reports,
 )
+from counterscam.intake.workbook_parts import lost_part
 from counterscam.intake.xml_parts import (
     MAX_MERGED,
     SheetSize,
@@ -77,7 +78,15 @@ def open_workbook(source: Source, limits: Limits) -> Any:
         # data_only=False: a formula is kept as its text (never evaluated, never trusted).
         return load_workbook(handle, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds on hostile input
-        raise file_problem(source.name, _DAMAGED.format(detail=type(exc).__name__)) from None
+        raise file_problem(source.name, _not_opened(source, exc)) from None
+
+
+def _not_opened(source: Source, exc: Exception) -> str:
+    """Say why openpyxl could not open a workbook: a part it lacks, where one is missing."""
+    lost = lost_part(source)
+    if lost is None:
+        return _DAMAGED.format(detail=type(exc).__name__)
+    return lost.reason() or _DAMAGED.format(detail=f"its part {lost.part} is missing")
 
 
 def read_workbook(source: Source, limits: Limits) -> list[Table]:
@@ -420,7 +429,7 @@ def _sheet_table(
             names = [column_name(v) for v in values]
             while names and not names[-1]:
                 names.pop()
-            check_header(names, kind, label)
+            check_header(names, kind, label, values)
             dates = [i for i, name in enumerate(names) if name in _DATE_COLUMNS]
             ref_at = names.index("external_ref") if "external_ref" in names else None
             continue

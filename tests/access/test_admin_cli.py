@@ -299,3 +299,18 @@ def test_on_a_narrow_terminal_a_table_folds_a_long_value_rather_than_cutting_it(
     assert max(map(len, lines)) <= 50 and "…" not in screen.getvalue()
     value_cells = [ln.split("│")[2].strip() for ln in lines if ln.startswith("│")]
     assert "".join(value_cells) == url
+
+
+def test_a_user_added_in_full_width_letters_is_named_as_stored(
+    runner: CliRunner, session: Session
+) -> None:
+    build_policy_region(session)
+    session.commit()
+    # "ｊｏｓｅ" in full-width letters is stored and signs in as "jose": the line must say so.
+    typed = "\uff2a\uff4f\uff53\uff45"
+    result = runner.invoke(
+        app, ["user", "add", typed, "--agency", "MY-NSRC", "--password", PASSWORD]
+    )
+    assert result.exit_code == 0, result.output
+    assert "User jose added to MY-NSRC." in result.output
+    assert session.scalar(select(User.username).where(User.username == "jose")) == "jose"

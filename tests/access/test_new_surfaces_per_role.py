@@ -78,13 +78,13 @@ def test_chart_descriptions_and_table_names_count_only_visible_reports(
         sign_in(client, policy.users[agency].username)
         home = client.get("/").text
         assert f"Malaysia: {count}" in DESC.findall(home)
-        assert f"Malaysia: ${loss}" in DESC.findall(home)
-        assert f"Investment scam: ${loss}" in DESC.findall(home)
+        assert f"Malaysia: USD {loss}" in DESC.findall(home)
+        assert f"Investment scam: USD {loss}" in DESC.findall(home)
         brief = client.get(f"/clusters/{key}").text
         # Each bar chart is drawn twice, wide and for a phone (app.css shows one): the same
         # descriptions, once each in order.
         assert list(dict.fromkeys(DESC.findall(brief))) == [
-            f"Malaysia: ${loss}",
+            f"Malaysia: USD {loss}",
             f"2026-03: {count}",
             f"Investment scam: {count}",
         ]
@@ -93,7 +93,7 @@ def test_chart_descriptions_and_table_names_count_only_visible_reports(
         assert f'aria-label="{count} reports"' in client.get("/reports").text
         # No other figure of money on either page: the hidden reports' losses are nowhere.
         for page in (home, brief):
-            assert set(re.findall(r"\$(\d+)\b", page)) <= {str(loss)}
+            assert set(re.findall(r"(?:\$|USD )(\d+)\b", page)) <= {str(loss)}
 
 
 @pytest.mark.parametrize("agency", AGENCIES)

@@ -13,7 +13,9 @@ from counterscam.config import Settings
 @pytest.mark.parametrize("secure", [True, False])
 def test_the_session_cookie_is_secure_when_configured(engine: Engine, secure: bool) -> None:
     app = create_app(settings=Settings(demo=True, secure_cookies=secure), engine=engine)
-    with TestClient(app, base_url="https://counterscam.example") as client:
+    # Over plain HTTP: a request that came over HTTPS gets a Secure cookie whatever the setting
+    # (test_auth_probe_cookies.py).
+    with TestClient(app, base_url="http://counterscam.example") as client:
         cookie = client.get("/sign-in").headers["set-cookie"].lower()
     assert cookie.startswith("counterscam_session=")
     assert ("; secure" in cookie) is secure

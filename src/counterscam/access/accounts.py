@@ -19,6 +19,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, contains_eager
 from counterscam.access.caller import AGENCY_KINDS, Caller
 from counterscam.access.disabled_agency import DisabledAgency, enable_agency_command
 from counterscam.access.token_refusal import TokenRefusal, malformed
+from counterscam.access.usernames import legacy_key, username_key, username_problem
 from counterscam.db.base import column_chars, utcnow
 from counterscam.db.models import Agency, ApiToken, User, WebSession
 from counterscam.db.prepared import Prepared
@@ -148,11 +149,11 @@ def create_user(
     role = role.strip().lower()
     if role not in USER_ROLES:
         raise AccountError(f"role must be one of {', '.join(USER_ROLES)}, not {role!r}")
-    username = username.strip().lower()
-    if not username or len(username) > 80 or any(c.isspace() for c in username):
-        raise AccountError("username must be 1 to 80 characters without spaces, like aisyah.rahman")
+    username = username_key(username)
+    if (problem := username_problem(username, column_chars(User.username))) is not None:
+        raise AccountError(problem)
     check_password(password)
-    if session.scalar(select(User).where(User.username == username)) is not None:
+    if _find_user(session, username) is not None:
         raise AccountError(f"user {username} already exists")
     agency = agency_by_code(session, agency_code)
     user = User(
@@ -185,9 +186,8 @@ def authenticate(session: Session, *, username: str, password: str) -> User | Di
     "enter a correct password" sent them to reset one that was right. Only who knows the
     password learns it, as with any answer after a correct one.
     """
-    name = username.strip().lower()
     # No username holds NUL, and PostgreSQL refuses to compare text holding it (a 500).
-    user = None if "\x00" in name else session.scalar(select(User).where(User.username == name))
+    user = None if "\x00" in username else _find_user(session, username)
     if user is None or not user.active:
         _hasher.hash(password)  # same cost either way, so timing does not reveal names
         return None
@@ -202,9 +202,22 @@ def authenticate(session: Session, *, username: str, password: str) -> User | Di
     return user
 
 
+def _find_user(session: Session, username: str) -> User | None:
+    """Return the user named ``username`` in any case or compatibility form, or None.
+
+    A name stored before usernames were NFKC-normalised is found under its old form too; the
+    name in today's form wins when both exist.
+    """
+    key = username_key(username)
+    names = {key, legacy_key(username)}
+    users = session.scalars(select(User).where(User.username.in_(names))).all()
+    return next((u for u in users if u.username == key), users[0] if users else None)
+
+
 def user_by_name(session: Session, username: str) -> User:
-    """Return the user with this username (any case), or raise AccountError."""
-    user = session.scalar(select(User).where(User.username == username.strip().lower()))
+    """Return the user with this username (any case or compatibility form), or raise
+    AccountError."""
+    user = None if "\x00" in username else _find_user(session, username)
     if user is None:
         raise AccountError(f"no user {username!r}; list them with 'counterscam user list'")
     return user

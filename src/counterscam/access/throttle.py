@@ -18,9 +18,13 @@ from typing import Any, TypeVar
 from fastapi import Request
 from limits import RateLimitItem, parse, storage, strategies
 
+from counterscam.access.usernames import username_key
+
 _NAMESPACE = "public-check"
 _SIGN_IN = "sign-in-failures"
 ADDRESS_SHARE = 10  # failed sign-ins one address may make, in usernames' limits
+# Longer than any username (80 characters): every longer name is counted as one.
+_KEY_CHARS = 81
 _T = TypeVar("_T")
 
 
@@ -97,7 +101,7 @@ class SignInLimit:
         self._limiter = strategies.MovingWindowRateLimiter(storage.MemoryStorage())
 
     def _items(self, username: str, client: str) -> list[tuple[RateLimitItem, str, str]]:
-        return [(self.item, "user", username), (self.address_item, "address", client)]
+        return [(self.item, "user", _user_key(username)), (self.address_item, "address", client)]
 
     def wait(self, username: str, client: str) -> int | None:
         """Return seconds to wait when the username or the address is over the limit."""
@@ -115,7 +119,17 @@ class SignInLimit:
 
     def succeeded(self, username: str) -> None:
         """Forget the username's failures (its owner typed the password at last)."""
-        self._limiter.clear(self.item, _SIGN_IN, "user", username)
+        self._limiter.clear(self.item, _SIGN_IN, "user", _user_key(username))
+
+
+def _user_key(username: str) -> str:
+    """Return the name a username's failures are counted under.
+
+    The name the account is looked up by, so that every spelling that signs in as admin
+    (ADMIN, full-width letters) counts against admin. Cut short: each megabyte-long name sent
+    was kept in the server's memory as a key of its own.
+    """
+    return username_key(username.strip()[: _KEY_CHARS * 4])[:_KEY_CHARS]
 
 
 def sign_in_limit(request: Request) -> SignInLimit:

@@ -4,6 +4,8 @@
   address_flaws) is refused with 422 saying where: in the API's list shape (``loc`` naming
   the parameter), on a page as a sentence.
 - A body with a Content-Encoding (gzip, br) is refused with 415: nothing here decompresses it.
+- An API token in the query string is refused with 401, its owner told to revoke it (see
+  token_in_address).
 - Every answer but the static assets is sent ``Cache-Control: no-store``. The pages, CSVs and
   JSON carry the records the signed-in agency may see; stored in the browser's cache, a red
   report stayed readable through Back and the history after sign-out on a shared computer.
@@ -19,11 +21,13 @@ from counterscam.api.address_flaws import Flaw, address_flaws, flaw_errors, flaw
 from counterscam.api.errors import explained
 from counterscam.api.prefix import app_path
 from counterscam.api.security_headers import with_headers
+from counterscam.api.token_in_address import token_in_address, token_parameter
 
 NO_STORE = (b"cache-control", b"no-store")
 NO_STORE_TEXT = ("Cache-Control", "no-store")
 # RFC 9110 §12.5.3: a 415 for a content coding says which codings the server reads.
 ACCEPTS_IDENTITY = (("Accept-Encoding", "identity"),)
+ASKS_FOR_BEARER = (("WWW-Authenticate", "Bearer"),)
 
 
 class RequestGuard:
@@ -39,6 +43,10 @@ class RequestGuard:
         flaws = address_flaws(scope)
         if flaws:
             await _refuse(scope, flaws)(scope, receive, send)
+            return
+        if (name := token_parameter(scope)) is not None:
+            refused = _answer(scope, 401, token_in_address(name), ASKS_FOR_BEARER)
+            await refused(scope, receive, send)
             return
         coding = _content_coding(scope)
         if coding:

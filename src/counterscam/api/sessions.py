@@ -25,19 +25,28 @@ class CookieSessions:
 
     Under a proxy's prefix the cookie's path is the prefix: with ``path=/`` the browser sent
     the session to every other application on the same host name.
+
+    A request that came over HTTPS (or through a trusted proxy that says so) is answered with
+    a ``Secure`` cookie even where ``https_only`` was left off: a site served over HTTPS without
+    COUNTERSCAM_SECURE_COOKIES set sent its sign-in in clear text to whoever made the browser
+    load any ``http://`` address of the same host.
     """
 
     def __init__(self, app: ASGIApp, /, **options: Any) -> None:
         self.app = app
         self.options = options
-        self.by_root: dict[str, SessionMiddleware] = {}
+        self.https_only = bool(options.pop("https_only", False))
+        self.by_root: dict[tuple[str, bool], SessionMiddleware] = {}
 
     def _sessions(self, scope: Scope) -> SessionMiddleware:
         root = root_path(scope)
-        sessions = self.by_root.get(root)
+        secure = self.https_only or scope.get("scheme") == "https"
+        sessions = self.by_root.get((root, secure))
         if sessions is None:
-            sessions = SessionMiddleware(self.app, **self.options, path=root or "/")
-            self.by_root[root] = sessions
+            sessions = SessionMiddleware(
+                self.app, **self.options, path=root or "/", https_only=secure
+            )
+            self.by_root[root, secure] = sessions
         return sessions
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

@@ -24,6 +24,7 @@ from counterscam.access.accounts import (
 from counterscam.access.agencies import set_agency_active, set_agency_kind
 from counterscam.access.agency_file import add_agencies
 from counterscam.access.disabled_agency import enable_agency_command
+from counterscam.access.usernames import username_key
 from counterscam.cli.app import app
 from counterscam.cli.context import (
     UsernameArg,
@@ -249,7 +250,7 @@ def user_add(
             )
     except AccountError as exc:
         raise fail(str(exc)) from exc
-    console.print(f"User {username.strip().lower()} added to {agency.strip().upper()}.")
+    console.print(f"User {username_key(username)} added to {agency.strip().upper()}.")
 
 
 @token_app.command("issue")

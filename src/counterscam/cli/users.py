@@ -9,6 +9,7 @@ from rich.table import Table
 
 from counterscam.access.accounts import MIN_PASSWORD, AccountError
 from counterscam.access.disabled_agency import enable_agency_command
+from counterscam.access.usernames import username_key
 from counterscam.access.users import list_users, move_user, set_password, set_user_active
 from counterscam.cli.admin import user_app
 from counterscam.cli.context import (
@@ -59,7 +60,7 @@ def _set_active(username: str, *, active: bool) -> None:
             done = set_user_active(session, username=username, active=active)
     except AccountError as exc:
         raise fail(str(exc)) from exc
-    name = username.strip().lower()
+    name = username_key(username)
     state = "enabled" if active else "disabled"
     said = f"User {name} {state}." if done.changed else f"User {name} was already {state}."
     if active and done.agency_disabled is not None:
@@ -103,7 +104,7 @@ def user_set_password(
             ended = set_password(session, username=username, password=password)
     except AccountError as exc:
         raise fail(str(exc)) from exc
-    name = username.strip().lower()
+    name = username_key(username)
     signed_in = f"; {ended} web sign-in{'s' if ended != 1 else ''} ended" if ended else ""
     console.print(f"Password of {name} set{signed_in}. Their API tokens still work.")
 

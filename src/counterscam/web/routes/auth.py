@@ -49,16 +49,19 @@ def sign_in(
     if not password:
         errors.add("password", "Enter your password")
     request: Request = page.request
-    limit, name, client = sign_in_limit(request), username.strip().lower(), client_address(request)
+    limit, name, client = sign_in_limit(request), username, client_address(request)
     user, status_code = None, 400
     if not errors and (wait := limit.wait(name, client)) is not None:
         # Checked before the password, or guessing would go on behind the refusal.
         minutes = math.ceil(wait / 60)
+        # A new password does not lift the limit (it is counted in the server's memory): "or
+        # ask your administrator to reset the password" sent officers to a reset that changed
+        # nothing while they waited.
         errors.add(
             "username",
-            f"Too many failed sign-ins for this username or from your network. Wait "
-            f"{minutes} minute{'s' if minutes != 1 else ''} and try again, or ask your "
-            "administrator to reset the password",
+            f"Too many failed sign-ins for this username or from your network. Wait {minutes} "
+            f"minute{'s' if minutes != 1 else ''} and try again. If you have forgotten the "
+            "password, ask your administrator for a new one: it too works only after the wait",
         )
         status_code = 429
     elif not errors:

@@ -14,6 +14,29 @@ Group = tuple[str, str, Sequence[str]]
 Pair = tuple[str, tuple[str, str], tuple[str, str]]
 
 
+# (name, birth date, nationality, document number, country listed in)
+Rec = tuple[str, str, str, str, str]
+
+
+def person_of(*records: Rec) -> list[str]:
+    """Return the person key of each record, in order."""
+    found = resolve_persons(
+        [
+            PersonRecord(
+                f"r{k}", n, birth_date=b or None, nationality=nat, id_number=doc, country=c
+            )
+            for k, (n, b, nat, doc, c) in enumerate(records)
+        ]
+    ).person_of
+    return [found[f"r{k}"] for k in range(len(records))]
+
+
+def linked(a: Rec, b: Rec) -> bool:
+    """Tell whether two records are found to be one person."""
+    first, second = person_of(a, b)
+    return first == second
+
+
 def group_records(groups: Sequence[Group]) -> tuple[list[PersonRecord], list[list[str]]]:
     """Return one record per spelling, and the record ids of each person."""
     records: list[PersonRecord] = []

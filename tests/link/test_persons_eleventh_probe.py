@@ -11,30 +11,11 @@ from __future__ import annotations
 
 import pytest
 
-from counterscam.link.persons import PersonRecord, resolve_persons
 from counterscam.link.persons_names import split_name
+from tests.link.name_pairs import Rec, linked
 
-Rec = tuple[str, str, str, str, str]
 D = "1988-03-21"
 E = "1979-11-02"
-
-
-def _person_of(*records: Rec) -> list[str]:
-    """Return the person key of each record, in order."""
-    found = resolve_persons(
-        [
-            PersonRecord(
-                f"r{k}", n, birth_date=b or None, nationality=nat, id_number=doc, country=c
-            )
-            for k, (n, b, nat, doc, c) in enumerate(records)
-        ]
-    ).person_of
-    return [found[f"r{k}"] for k in range(len(records))]
-
-
-def _one(a: Rec, b: Rec) -> bool:
-    first, second = _person_of(a, b)
-    return first == second
 
 
 def test_tuan_is_a_vietnamese_name_and_a_malay_title_only_by_malay_customs() -> None:
@@ -43,11 +24,11 @@ def test_tuan_is_a_vietnamese_name_and_a_malay_title_only_by_malay_customs() -> 
     assert split_name("Tuan Anh Nguyen", "").tokens == ("tuan", "anh", "nguyen")
     assert split_name("Tuan Haji Ahmad bin Musa", "MY").tokens == ("ahmad",)
     duong = ("Dương Minh Tuấn", D, "VN", "", "VN")
-    assert _one(duong, ("Tuan Minh Duong", D, "VN", "", "VN"))
+    assert linked(duong, ("Tuan Minh Duong", D, "VN", "", "VN"))
     # Listed in Malaysia without a nationality: read there, Tuan is Sir; the name as written
     # keeps its keys.
-    assert _one(duong, ("Tuan Minh Duong", D, "", "", "MY"))
-    assert _one(
+    assert linked(duong, ("Tuan Minh Duong", D, "", "", "MY"))
+    assert linked(
         ("Tuan Haji Ahmad bin Musa", D, "MY", "", "MY"), ("Ahmad bin Musa", D, "", "", "SG")
     )
 
@@ -82,22 +63,26 @@ def test_a_nickname_in_quotes_is_no_part_of_the_name() -> None:
 
 def test_lao_and_thai_spellings_of_one_sound_meet_and_other_names_stay_apart() -> None:
     # Before: ບຸນຍັງ as Bounnhang and Bounyang, ວຽງ as Vieng and Viang met on no key (0.0).
-    assert _one(("Bounnhang Vorachith", D, "LA", "", "LA"), ("Bounyang Vorachit", D, "", "", "VN"))
-    assert _one(("Viengkham Keola", D, "LA", "", "LA"), ("Viangkham Keola", D, "", "", "TH"))
-    assert _one(("Kiattisak Srisuk", D, "TH", "", "TH"), ("Kiettisak Srisuk", D, "TH", "", "TH"))
+    assert linked(
+        ("Bounnhang Vorachith", D, "LA", "", "LA"), ("Bounyang Vorachit", D, "", "", "VN")
+    )
+    assert linked(("Viengkham Keola", D, "LA", "", "LA"), ("Viangkham Keola", D, "", "", "TH"))
+    assert linked(("Kiattisak Srisuk", D, "TH", "", "TH"), ("Kiettisak Srisuk", D, "TH", "", "TH"))
     # Kittisak (กิตติ) is another name than Kiattisak (เกียรติ): twins stay two.
-    assert not _one(("Kittisak Srisuk", D, "TH", "", "TH"), ("Kiattisak Srisuk", D, "TH", "", "TH"))
+    assert not linked(
+        ("Kittisak Srisuk", D, "TH", "", "TH"), ("Kiattisak Srisuk", D, "TH", "", "TH")
+    )
 
 
 def test_burmese_oo_and_u_are_one_syllable_not_an_initial() -> None:
     # Before: 0.986 but refused by the clustering, U read as the initial of another name.
-    assert _one(("Zaw Zaw Oo", D, "MM", "", "MM"), ("Zaw Zaw U", D, "", "", "TH"))
-    assert not _one(("Aung Kyaw U", D, "MM", "", "MM"), ("Aung Kyaw Win", D, "MM", "", "MM"))
+    assert linked(("Zaw Zaw Oo", D, "MM", "", "MM"), ("Zaw Zaw U", D, "", "", "TH"))
+    assert not linked(("Aung Kyaw U", D, "MM", "", "MM"), ("Aung Kyaw Win", D, "MM", "", "MM"))
 
 
 def test_hokkien_keng_is_pinyin_qing() -> None:
     # 林文庆: before, Keng was in no class of given-name syllables (0.0).
-    assert _one(("Lim Boon Keng", D, "SG", "", "SG"), ("Lin Wenqing", D, "", "", "CN"))
+    assert linked(("Lim Boon Keng", D, "SG", "", "SG"), ("Lin Wenqing", D, "", "", "CN"))
 
 
 SAME_PERSON: list[tuple[Rec, Rec]] = [
@@ -309,9 +294,9 @@ DIFFERENT_PEOPLE: list[tuple[Rec, Rec]] = [
 
 @pytest.mark.parametrize(("a", "b"), SAME_PERSON, ids=[a[0] for a, _ in SAME_PERSON])
 def test_the_probes_spellings_of_one_person_link(a: Rec, b: Rec) -> None:
-    assert _one(a, b)
+    assert linked(a, b)
 
 
 @pytest.mark.parametrize(("a", "b"), DIFFERENT_PEOPLE, ids=[a[0] for a, _ in DIFFERENT_PEOPLE])
 def test_the_probes_different_people_stay_apart(a: Rec, b: Rec) -> None:
-    assert not _one(a, b)
+    assert not linked(a, b)

@@ -1,4 +1,5 @@
-"""Migration 0011 flags stored local addresses and burn wallets as intake now flags them."""
+"""Migrations 0011 and 0017 flag stored local addresses, burn wallets and stablecoin contracts
+as intake now flags them."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ STORED = {
     ("url", "https://shop.example.com/pay"): False,
     ("crypto_wallet", "eth:0x000000000000000000000000000000000000dEaD"): True,
     ("crypto_wallet", "tron:T9yD14Nj9j7xAB4dbGeiX9h8unkKHxuWwb"): True,
-    ("crypto_wallet", "tron:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"): False,
+    ("crypto_wallet", "tron:TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9"): False,
     ("phone", "+60123456789"): False,
 }
 
@@ -47,3 +48,28 @@ def test_an_upgrade_flags_local_addresses_stored_before_it(tmp_path: Path) -> No
         rows = conn.execute(text("SELECT kind, value, shared_platform FROM identifier")).all()
     engine.dispose()
     assert {(kind, value): bool(flag) for kind, value, flag in rows} == STORED
+
+
+CONTRACTS = {
+    ("crypto_wallet", "tron:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"): True,  # USDT on TRON
+    ("crypto_wallet", "eth:0xdAC17F958D2ee523a2206206994597C13D831ec7"): True,  # USDT, ERC-20
+    ("crypto_wallet", "bsc:0x55d398326f99059fF775485246999027B3197955"): True,  # USDT, BEP-20
+    ("crypto_wallet", "tron:TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9"): False,
+    ("url", "https://tronscan.org/"): False,
+}
+
+
+def test_an_upgrade_flags_stablecoin_contracts_stored_before_it(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    _at(engine, "0016")
+    with engine.begin() as conn:
+        for kind, value in CONTRACTS:
+            conn.execute(
+                text("INSERT INTO identifier (kind, value, shared_platform) VALUES (:k, :v, 0)"),
+                {"k": kind, "v": value},
+            )
+    upgrade(engine)
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT kind, value, shared_platform FROM identifier")).all()
+    engine.dispose()
+    assert {(kind, value): bool(flag) for kind, value, flag in rows} == CONTRACTS

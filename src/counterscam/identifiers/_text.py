@@ -179,13 +179,18 @@ def browser_scheme(text: str) -> str:
 
 # A list's numbering before a value ("1) 012-345 6789", "2. GCash 0917...", "(1) ..."): one or
 # two digits not starting with 0 (an area code in brackets does: "(02) 123 4567"), then a
-# space; none is needed after a lone ")", which no number or name has.
-_LIST_NUMBER = re.compile(r"(?:\([1-9]\d?\)\s+|[1-9]\d?\)\s*|[1-9]\d?\.\s+)", re.ASCII)
+# space; none is needed after a lone ")", which no number or name has. Also "#1 " and "No. 1: ",
+# as lists copied from chats and forms number their lines.
+_LIST_NUMBER = re.compile(
+    r"(?:\([1-9]\d?\)\s+|[1-9]\d?\)\s*|[1-9]\d?\.\s+|#[1-9]\d?\s+"
+    r"|[Nn][Oo]\.?\s*[1-9]\d?\s*[:.)]?\s+)",
+    re.ASCII,
+)
 
 
 def list_numbering(text: str) -> int:
     """Return the length of a list's numbering at the start of ``text`` (0 when none)."""
-    if not text or text[0] not in "(123456789":
+    if not text or text[0] not in "(123456789#Nn":
         return 0
     found = _LIST_NUMBER.match(text)
     return 0 if found is None else found.end()

@@ -30,7 +30,7 @@ from counterscam.identifiers._unlisted_chains import (
     unlisted_address,
     unlisted_without_address,
 )
-from counterscam.identifiers.shared import is_burn_address
+from counterscam.identifiers.shared import names_no_one
 from counterscam.reference import CryptoChain, crypto_chains, find_chain, normalize_name
 
 _EVM = re.compile(r"0[xX]([0-9a-fA-F]{40})")
@@ -413,8 +413,8 @@ def _testnet(address: str) -> bool:
 def canonicalize_crypto(raw: str, qualifier: str | None) -> Canonical:
     """Canonicalise a wallet address; the chain comes from the qualifier, text or format.
 
-    A burn address (0x...dEaD) is kept but shared: thousands of unrelated senders pay it, so
-    it links no reports and raises no alerts.
+    A burn address (0x...dEaD) or a stablecoin's contract (USDT's) is kept but shared:
+    thousands of unrelated transfers name it, so it links no reports and raises no alerts.
     """
     try:
         found = _read(raw, qualifier)
@@ -423,7 +423,8 @@ def canonicalize_crypto(raw: str, qualifier: str | None) -> Canonical:
         if instead is None:
             raise
         raise _fail(raw, instead) from None
-    return replace(found, shared_platform=True) if is_burn_address(found.value) else found
+    shared = names_no_one("crypto_wallet", found.value)
+    return replace(found, shared_platform=True) if shared else found
 
 
 def _read(raw: str, qualifier: str | None) -> Canonical:
@@ -460,7 +461,7 @@ def _read(raw: str, qualifier: str | None) -> Canonical:
         raise _fail(raw, unlisted)
     if len(addresses) != 1:
         why = "has more than one address" if addresses else "has no wallet address in it"
-        raise _fail(raw, f"{why}; enter one address, like tron:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t")
+        raise _fail(raw, f"{why}; enter one address, like tron:TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9")
     address = addresses[0]
     words = [t for t in tokens if t != address]
     # TRON's API writes an address in hex (41...): the same account as its T... form.

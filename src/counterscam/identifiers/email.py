@@ -23,6 +23,7 @@ from counterscam.identifiers.ip import parse_ip
 _WORDS_AT = re.compile(r"\s+(?:at|a\s+c[òo]ng|a\s+m[óo]c)\s+|\s*แอท\s*", re.I)
 _WORDS_DOT = re.compile(r"\s+(?:dot|ch[ấa]m|titik|tuldok)\s+|\s*ดอท\s*", re.I)
 _SEVERAL = re.compile(r"[;,\s]+")
+
 # A local part in quotes that needs none: a dot-atom (RFC 5322), as a mail client may copy it.
 _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
 _QUOTED_ATOM = re.compile(f'"{_ATOM}(?:\\.{_ATOM})*"')
@@ -43,6 +44,11 @@ _LABEL = re.compile(
 )
 _PAIRS = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "(": ")", "[": "]", "{": "}"}
 _TRAILING = ".,;:!?"
+
+
+def spelled_address(text: str) -> bool:
+    """Tell whether ``text`` spells out both "@" and "." in words, in any of the region's."""
+    return _WORDS_AT.search(text) is not None and _WORDS_DOT.search(text) is not None
 
 
 def _unwrap(text: str) -> str:

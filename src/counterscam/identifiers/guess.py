@@ -13,6 +13,7 @@ from counterscam.identifiers._accounts import (
     token_splits,
 )
 from counterscam.identifiers._host import nearest_host, unknown_ending
+from counterscam.identifiers._latin_lookalikes import fold_lookalikes
 from counterscam.identifiers._markup import is_markup_link
 from counterscam.identifiers._not_wallet import SHORTENED
 from counterscam.identifiers._phone_letters import keypad_digits, refuse_letters
@@ -36,8 +37,9 @@ from counterscam.identifiers._types import InvalidIdentifier, shown
 from counterscam.identifiers._unlisted_chains import names_unlisted_chain, unlisted_shape
 from counterscam.identifiers._unwrap import unwrap, whole_wrapped, without_note
 from counterscam.identifiers.dispatch import canonicalize
+from counterscam.identifiers.email import spelled_address
 from counterscam.identifiers.ewallet import name_at_bank
-from counterscam.identifiers.ip import NOTE_AFTER
+from counterscam.identifiers.ip import NOTE_AFTER, names_addresses
 from counterscam.reference import find_banks, find_chain, find_ewallets, find_platform
 
 _CANONICAL_PREFIX = re.compile(r"([A-Za-z0-9_]{1,20}):\S")
@@ -48,10 +50,14 @@ _SCHEME = re.compile(
     r"(?:\s*(?:\[?[:;]\]?|\(:\))\s*[/\\]{1,3}|:(?=[^\W\d_])|[/\\]{2,3})(?=[^/\\\s])",
     re.I,
 )
+# Four numbers with dots, or commas for them ("203,0,113,5"), the last perhaps a wildcard: an
+# IPv4 address, or a range of them ("203.0.113.1-20", "203.0.113.*"), labelled or not.
+_QUAD = re.compile(r"\d{1,3}[.,]\d{1,3}[.,]\d{1,3}[.,](?:\d{1,3}|[*xX])", re.ASCII)
+# An amount grouped in thousands ("1,000,000,000"), which the loose reading of dictated
+# addresses would take for 1.0.0.0.
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3}){3}", re.ASCII)
 _CIDR = re.compile(r"([0-9a-fA-F.:]+)\s*/\s*\d{1,3}", re.ASCII)
 _EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
-# "name at example dot com", as written to dodge address harvesters.
-_EMAIL_WORDS = re.compile(r"\sat\s.*\sdot\s", re.I)
 _EVM = re.compile(r"0[xX][0-9a-fA-F]{40}")
 _B58 = re.compile(r"[13LMDT9A][1-9A-HJ-NP-Za-km-z]{24,43}|(?:bc1|ltc1)[02-9ac-hj-np-z]{6,87}", re.I)
 _SOLANA = re.compile(r"[1-9A-HJ-NP-Za-km-z]{32,44}")
@@ -234,7 +240,7 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
     if ("/" in fanged or _AT_WORD.search(text)) and _works("handle", text, country):
         return "handle"  # a profile link, or "TG @name"
     if (
-        ("@" in fanged or _EMAIL_WORDS.search(fanged))
+        ("@" in fanged or spelled_address(fanged))
         and "/" not in fanged
         and _works("email", text, None)
     ):
@@ -277,6 +283,15 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
     network = _CIDR.fullmatch(fanged)
     if network and _works("ip", network[1], None):
         return "ip"  # "203.0.113.0/24": the reason says it is a network, not one address
+    if (
+        _QUAD.search(fanged)
+        and not is_money(text)
+        and not _THOUSANDS.fullmatch(text)
+        and names_addresses(text)
+    ):
+        # "ที่อยู่ IP: 203.0.113.5" was a Thai phone, "203.0.113.1-20" a number with dashes:
+        # read as an IP, or refused saying which addresses the range spans.
+        return "ip"
     if _DIGITS.fullmatch(text):
         digits = re.sub(r"\D", "", text)
         if len(digits) <= 6 and not text.startswith("+"):
@@ -323,6 +338,8 @@ def _address_alone(text: str) -> bool:
     after it, broken by a space (a wrapped line), or a TRON address in hex (41...)."""
     if len(text) < _SHORTEST_ADDRESS:
         return False  # nearly every value that is no address: told by its length
+    # A Cyrillic "е" typed or OCR'd for a Latin one: the crypto reader folds it, so does this.
+    text = fold_lookalikes(text)
     bare = text.rstrip(_SENTENCE_END) if text[-1:] in _SENTENCE_END else text
     if " " in bare:
         bare = bare.replace(" ", "")
@@ -360,6 +377,8 @@ def _worded_kind(text: str, fanged: str, country: str | None) -> str | None:
     ):
         return "handle"  # "Telegram scam_admin", "LINE ID: abc"; or the handle's own reason
     host = unwrap(without_note(fanged))  # "evil.com," ending a sentence; "evil.com (fake)"
+    if host[:2] == "*.":
+        host = host[2:]  # "*.evil.com", a blocklist's wildcard: the domain reader drops it
     if _HOST.fullmatch(host) and (_works("domain", host, None) or _slipped_ending(host)):
         return "domain"  # or "evil.con": the domain's reason names the ending meant
     if _HOST_PORT.fullmatch(fanged) and _works("url", fanged, country, as_itself=True):
@@ -413,4 +432,7 @@ def _phone_said_why(text: str) -> bool:
     """Tell whether ``text`` is a value the phone reader refuses saying what it is instead."""
     if text[:1] in "*#" or placeholder(text) or masked_number(text):
         return True
-    return several_numbers(text) and not any(ch.isalpha() for ch in SEVERAL.sub(" ", text))
+    joined = "+" in text[1:] and _NUMBER.fullmatch(text.replace("+", ""))  # "+66...+66..."
+    return bool(joined) or (
+        several_numbers(text) and not any(ch.isalpha() for ch in SEVERAL.sub(" ", text))
+    )

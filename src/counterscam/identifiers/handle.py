@@ -35,6 +35,8 @@ _DEFANG_MARKS = frozenset("[({ ")  # what every defanged form of a link has, but
 _LINE_PERSONAL_MIN, _LINE_PERSONAL_MAX = 4, 20
 # Platforms whose usernames may hold dots but never end with one: a final dot is the sentence's.
 _NO_FINAL_DOT = frozenset({"instagram", "tiktok", "facebook"})
+# Discord's form before its 2023 usernames: a display name, "#" and four digits.
+_DISCRIMINATOR = re.compile(r"[^#]{2,32}#\d{4}")
 _E164_DIGITS = 15  # longer digit strings are account IDs (Zalo official accounts), not phones
 _FILLER = {"on", "via", "at", "id", "username", "user", "account", "handle", "profile"}
 # Labels of a form's field, not platforms: "Contact: name" does not name a platform.
@@ -428,6 +430,16 @@ def _value(raw: str, platform: Platform, handle: str, country: str | None) -> Ca
         raise _no_account(raw, platform)
     if " " in handle:
         raise _spaces(raw, handle, platform)
+    if platform.code == "discord" and "#" in handle and _DISCRIMINATOR.fullmatch(handle):
+        raise InvalidIdentifier(
+            "handle",
+            raw,
+            f"{shown(raw)} is Discord's old name#1234 form, a name and a four-digit "
+            "discriminator, which Discord retired in 2023 when every account chose a unique "
+            "username; enter the account's username as Discord shows it now (2 to 32 letters, "
+            "digits, underscores or dots, without #), or its profile link with the user ID, "
+            "discord.com/users/ID",
+        )
     if not re.fullmatch(platform.handle_pattern, handle):
         raise InvalidIdentifier(
             "handle", raw, f"{shown(raw)} is not a {platform.label} account: {platform.handle_hint}"

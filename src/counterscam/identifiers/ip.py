@@ -53,6 +53,8 @@ _V4_PORT = re.compile(r"(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}", re.ASCII)
 _V6_BRACKETS = re.compile(r"\[([0-9A-Fa-f:.]+)\](?::\d{1,5})?", re.ASCII)
 # Every character an IPv4 or IPv6 address (without a zone) can have.
 _IP_CHARS = frozenset("0123456789abcdefABCDEF.:")
+# How a range or a network of addresses is refused: "Detect automatically" tells it by this.
+_NOT_ONE = "not one address; enter the address seen in the report"
 _HELP = "an IPv4 address is four numbers from 0 to 255 with dots, like 203.0.113.5"
 _HELP_V6 = (
     "an IPv6 address is up to eight groups of hexadecimal digits with colons, like 2001:db8::1"
@@ -177,6 +179,16 @@ def canonicalize_ip(raw: str) -> Canonical:
     return ip_record(value)
 
 
+def names_addresses(raw: str) -> bool:
+    """Tell whether ``raw`` is read as an IP address, or refused as a range or a network of
+    them (whose reason names its first and last address)."""
+    try:
+        canonicalize_ip(raw)
+    except InvalidIdentifier as exc:
+        return exc.reason.endswith(_NOT_ONE)
+    return True
+
+
 def ip_record(value: str) -> Canonical:
     """Return the record of a canonical IP address; a private or local one is shared.
 
@@ -206,8 +218,7 @@ def _single_address(raw: str, text: str) -> str:
         "ip",
         raw,
         f"{shown(raw)} is a network of addresses ({network.network_address} to "
-        f"{network.broadcast_address}), not one address; "
-        "enter the address seen in the report",
+        f"{network.broadcast_address}), {_NOT_ONE}",
     )
 
 
@@ -242,8 +253,7 @@ def _refuse_range(raw: str, text: str) -> None:
     raise InvalidIdentifier(
         "ip",
         raw,
-        f"{shown(raw)} is a range of addresses ({ends[0]} to {ends[1]}), not one address; "
-        "enter the address seen in the report",
+        f"{shown(raw)} is a range of addresses ({ends[0]} to {ends[1]}), {_NOT_ONE}",
     )
 
 

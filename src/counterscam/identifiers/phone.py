@@ -94,6 +94,7 @@ _EXTENSION = re.compile(rf"(?i);\s*ext=|{_EXTENSION_WORDS}")
 _CODE_TWICE = re.compile(r"\s*\(?\+\s*(\d{1,3})\s*\)?\s*\+\s*(\d+)", re.ASCII)
 _AREA_IN_BRACKETS = re.compile(r"\s*(?:\+\s*84\s*)?\(\s*0?(\d{1,3})\s*\)")
 _NON_DIGIT = re.compile(r"\D")
+_MIN_JOINED = 7  # digits of each of two numbers in one cell: fewer are a code or an extension
 _DIGIT_GROUPS = re.compile(r"\d+")
 _REASONS = {
     phonenumbers.ValidationResult.TOO_SHORT: "is too short for",
@@ -185,12 +186,10 @@ def e164(raw: str, text: str, region: str | None) -> Canonical:
     """Parse a numeric phone string to an E.164 ``phone`` record, or raise with the reason."""
     refuse_letters(raw, text)  # "tel:081-234-567B" comes here straight
     if text.count("+") > 1:
+        if sum(len(_NON_DIGIT.sub("", part)) >= _MIN_JOINED for part in text.split("+")) > 1:
+            raise _several(raw)  # "+66812345678+66812345679": two numbers run together
         text = _without_repeated_code(raw, text)
-    listed = list_numbering(text)
-    if listed and text[listed : listed + 1] in ("+", "0", "("):
-        # Never glued in: "1) 012-345 6789" is no 10123456789. The number after it is written
-        # whole, with its trunk 0 or its +, or the digits might be the number's own.
-        text = text[listed:]
+    text = _without_numbering(text)
     has_plus = text.replace("(", "").lstrip().startswith("+")
     main = _EXTENSION.split(text)[0]
     digits = _NON_DIGIT.sub("", main)
@@ -284,6 +283,25 @@ def _drops_digits(written: str, value: str) -> bool:
     return not any(
         given[:size] == kept[:size] and given[size] == "0" and given[size + 1 :] == kept[size:]
         for size in (1, 2, 3)
+    )
+
+
+def _without_numbering(text: str) -> str:
+    """Return ``text`` without a list's numbering before the number ("1) ", "#1 ", "No. 1: ")."""
+    listed = list_numbering(text)
+    if listed and text[listed : listed + 1] in ("+", "0", "("):
+        # Never glued in: "1) 012-345 6789" is no 10123456789. The number after it is written
+        # whole, with its trunk 0 or its +, or the digits might be the number's own.
+        return text[listed:]
+    return text
+
+
+def _several(raw: str) -> InvalidIdentifier:
+    return InvalidIdentifier(
+        "phone",
+        raw,
+        f"{shown(raw)} holds more than one phone number; enter each number as an identifier "
+        "of its own",
     )
 
 
@@ -525,6 +543,10 @@ def canonicalize_phone(raw: str, country: str | None) -> Canonical:
         raise InvalidIdentifier(
             "phone", raw, f"{shown(raw)} is a web address, not a phone number; enter it as a url"
         )
+    if text[:1] in "#Nn":
+        # "#1 0917 123 4567", "No. 1: 0917 123 4567": a list's numbering, before "No." as a
+        # label ("No. 0917 123 4567") or "#" as a USSD code is looked for.
+        text = _without_numbering(text)
     text = _CODE_IN_SQUARE.sub(r"(\1)", _LABEL.sub("", text))
     refuse_money(raw, text)
     forwarded = forwarded_number(text)
@@ -787,10 +809,5 @@ def _refuse_bullets(raw: str, text: str) -> None:
 def _refuse_several(raw: str, text: str) -> None:
     """Refuse a cell holding two numbers or more instead of reading them as one."""
     parts = SEVERAL.split(text)
-    if len(parts) > 1 and sum(len(_NON_DIGIT.sub("", part)) >= 7 for part in parts) > 1:
-        raise InvalidIdentifier(
-            "phone",
-            raw,
-            f"{shown(raw)} holds more than one phone number; enter each number as an "
-            "identifier of its own",
-        )
+    if len(parts) > 1 and sum(len(_NON_DIGIT.sub("", part)) >= _MIN_JOINED for part in parts) > 1:
+        raise _several(raw)

@@ -1,4 +1,5 @@
-"""Values many unrelated reports name: local network addresses, burn wallets, and what to say.
+"""Values many unrelated reports name: local network addresses, burn wallets, stablecoins'
+contracts, and what to say.
 
 Such a value is kept (a victim's log excerpt legitimately holds 192.168.1.1) but flagged
 ``shared_platform``: it links no reports and raises no alerts (link/conditions.py).
@@ -43,6 +44,26 @@ _BURNS = frozenset(
     {"tron:T9yD14Nj9j7xAB4dbGeiX9h8unkKHxuWwb", "btc:1BitcoinEaterAddressDontSendf59kuE"}
 )
 
+# The contracts of the stablecoins scams are paid in: the token itself, not anyone's wallet. A
+# victim's receipt or a report copied from an explorer often gives the token's contract instead
+# of the address that received the money, and every such report would then share one "wallet".
+# EVM contracts by address alone, on any EVM chain: a bare 0x... is read as eth.
+_EVM_CONTRACTS = {
+    "0xdAC17F958D2ee523a2206206994597C13D831ec7": "USDT on Ethereum (ERC-20)",
+    "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48": "USDC on Ethereum (ERC-20)",
+    "0x55d398326f99059fF775485246999027B3197955": "USDT on BNB Smart Chain (BEP-20)",
+    "0x8AC76a51cc950d9822D68b83fE1Ad97B32Cd580d": "USDC on BNB Smart Chain (BEP-20)",
+    "0xc2132D05D31c914a87C6611C10748AEb04B58e8F": "USDT on Polygon",
+    "0x3c499c542cEF5E3811e1192ce70d8cC03d5c3359": "USDC on Polygon",
+    "0x2791Bca1f2de4661ED88A30C99A7a9449Aa84174": "USDC.e (bridged USDC) on Polygon",
+}
+_CONTRACTS = {
+    "tron:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t": "USDT on TRON (TRC-20)",
+    "tron:TEkxiTehnzSmSe2XqrBj4w32RUN966rdz8": "USDC on TRON (TRC-20)",
+    "sol:Es9vMFrzaCERmJfrF4H2FYD4KCoNkY11McCe8BenwNYB": "USDT on Solana (its token mint)",
+    "sol:EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v": "USDC on Solana (its token mint)",
+}
+
 _PLATFORM_NOTE = (
     "This is a big shared platform: many unrelated reports mention it, so a match says "
     "little on its own."
@@ -86,6 +107,13 @@ def _local_host(url: str) -> str | None:
     return local_network(host) if host else None
 
 
+def token_contract(value: str) -> str | None:
+    """Return the token a canonical ``chain:address`` wallet is the contract of ("USDT on TRON
+    (TRC-20)"), None for any other wallet."""
+    address = value.partition(":")[2]
+    return _EVM_CONTRACTS.get(address) or _CONTRACTS.get(value)
+
+
 def is_burn_address(value: str) -> bool:
     """Tell whether a canonical ``chain:address`` wallet is a well-known burn address."""
     address = value.partition(":")[2]
@@ -99,7 +127,7 @@ def names_no_one(kind: str, value: str) -> bool:
         return local_network(value) is not None
     if kind == "url":
         return _local_host(value) is not None
-    return kind == "crypto_wallet" and is_burn_address(value)
+    return kind == "crypto_wallet" and (is_burn_address(value) or token_contract(value) is not None)
 
 
 def shared_note(kind: str | None, value: str | None, *, public: bool = False) -> str:
@@ -118,4 +146,11 @@ def shared_note(kind: str | None, value: str | None, *, public: bool = False) ->
         )
     if kind == "crypto_wallet" and value is not None and is_burn_address(value):
         return _BURN_NOTE
+    if kind == "crypto_wallet" and value is not None and (token := token_contract(value)):
+        return (
+            f"This is the contract address of {token}: the token itself, which every "
+            "transfer of it names, not a wallet anyone was paid to, so it links no reports and "
+            "raises no alerts. Enter the address that received the money instead (the "
+            "transfer's recipient, \"To\" on the explorer's page)."
+        )
     return _PUBLIC_PLATFORM_NOTE if public else _PLATFORM_NOTE

@@ -5,6 +5,7 @@ intake files ... delete any title rows", which sent the analyst looking for a ti
 heading is never read as its column (a guess could put a report's dates or amounts in the wrong
 column without a word): the reason names the column to write instead, from the vocabulary of
 reference/data/column_headings.yaml. The vocabulary is read only when a heading is unknown.
+A JSON report's field named so ("tarikh_laporan") is told the same way, in JSON's words.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ _TEMPLATES = (
     "Templates, and docs/formats.md lists the columns)"
 )
 _MOST_SHOWN = 20  # headings named one by one; the rest are counted
+_FIELDS = "field names are the English column names, whatever language the reports are in"
 
 
 def local_hint(heading: Any, kind: str) -> str:
@@ -34,6 +36,17 @@ def local_hint(heading: Any, kind: str) -> str:
     if shown.isascii():
         return ""
     return f"; the template's headings are {_ENGLISH}, {_TEMPLATES}"
+
+
+def local_field_hint(field: Any, kind: str) -> str:
+    """Say, for an unknown field of a JSON report (``kind`` "reports") or of an object of one of
+    its lists (``kind`` that list), which field a known local name stands for; "" for a name
+    in English letters."""
+    shown = _shown(field)
+    found = _known(field)  # "tarikh_laporan" is "Tarikh Laporan": an underscore is no letter
+    if found is not None:
+        return f"; {_FIELDS}: {_instead(found, shown, kind, json=True)}"
+    return "" if shown.isascii() else f"; {_FIELDS}"
 
 
 def local_header(header: Sequence[Any], names: Sequence[str], kind: str | None) -> str | None:
@@ -94,21 +107,33 @@ def _likely_kind(found: list[LocalHeading]) -> str:
     return max(columns.FILES, key=lambda k: votes[k])
 
 
-def _instead(local: LocalHeading, shown: str, kind: str) -> str:
-    """Say what to write for one local heading in a ``kind`` file."""
+def _instead(local: LocalHeading, shown: str, kind: str, *, json: bool = False) -> str:
+    """Say what to write for one local heading in a ``kind`` file, or for a field of a JSON
+    report (``kind`` "reports") or of an object of one of its lists."""
     own = next((c for c in local.columns if c in columns.names(kind)), None)
     if own is not None and not (local.identifier is not None and own == "value"):
         return f'write {own} for "{shown}"'
     if local.identifier is not None:
         if kind == "identifiers":
+            if json:
+                return f'write value for "{shown}" (with "kind": "{local.identifier}")'
             return f'write value for "{shown}" (with {local.identifier} in the kind column)'
+        if json:
+            return (
+                f'give the values of "{shown}" in the report\'s identifiers list instead, each '
+                f'an object with the kind "{local.identifier}", the value and its role'
+            )
         return (
             f'give the values of "{shown}" in the identifiers file or sheet instead, one a row '
             f"with the report's external_ref, the kind {local.identifier} and the value"
         )
     column = local.columns[0]
     other = next(k for k in columns.FILES if column in columns.names(k))
-    return f'"{shown}" is the {column} column of the {other} file or sheet, not of this one'
+    if not json:
+        return f'"{shown}" is the {column} column of the {other} file or sheet, not of this one'
+    if other == "reports":
+        return f'"{shown}" is the {column} field of the report itself, not of its {kind}'
+    return f'"{shown}" is the {column} field of the objects of a report\'s {other} list'
 
 
 def _listed(items: list[str]) -> str:

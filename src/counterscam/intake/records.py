@@ -226,6 +226,13 @@ def type_name(value: Any) -> str:
     return "text" if isinstance(value, str) else type(value).__name__
 
 
+def with_article(word: str) -> str:
+    """Return ``word`` after "a" or "an", as its first letter is heard: "an identifiers"."""
+    # The words given are intake's own (file kinds, agency kinds), none said with a
+    # consonant sound before a vowel letter ("a user") nor the reverse ("an hour").
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
+
+
 def text_of(value: Any) -> str:
     """Return a cell or JSON value as the text shown back in an error."""
     if value is None:

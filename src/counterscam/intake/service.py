@@ -32,6 +32,7 @@ from counterscam.intake.records import (
     RowError,
     parse_rejections_csv,
     rejections_csv,
+    with_article,
 )
 from counterscam.intake.store import write_chunk
 from counterscam.link.brief import isolated
@@ -398,7 +399,7 @@ def _check_shares(
             # Amber is never shown to partners and observers, whatever share_with says: naming
             # one would hide the report from every member and show it to no one new.
             reason = (
-                f"{code} is {_article(found[1])} {found[1]}, and amber reports are shown only "
+                f"{code} is {with_article(found[1])}, and amber reports are shown only "
                 "to member agencies and the secretariat; to share the report with it, mark "
                 "it green and leave share_with empty"
             )
@@ -407,10 +408,6 @@ def _check_shares(
             continue
         errors.append(RowError(where.file, where.row, "share_with", code, reason))
     return errors
-
-
-def _article(word: str) -> str:
-    return "an" if word[:1] in "aeiou" else "a"
 
 
 def _codes_hint(code: str, agencies: dict[str, tuple[int, str]]) -> str:

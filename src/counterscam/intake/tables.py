@@ -19,6 +19,7 @@ from counterscam.intake.records import (
     file_problem,
     ref_of,
     text_of,
+    with_article,
 )
 
 if TYPE_CHECKING:
@@ -254,13 +255,14 @@ def check_header(names: list[str], kind: str, label: str, written: Sequence[Any]
         shown = ", ".join(n for n in names if n)[:200]
         raise file_problem(
             label,
-            f"row 1 holds none of the columns of a {kind} sheet (it reads {shown!r}); "
-            f"{_TITLE_ROWS}; a {kind} sheet has the columns: {', '.join(expected)}",
+            f"row 1 holds none of the columns of {with_article(kind)} sheet (it reads "
+            f"{shown!r}); {_TITLE_ROWS}; {with_article(kind)} sheet has the columns: "
+            f"{', '.join(expected)}",
             row=1,
             value=shown,
         )
     errors: list[RowError] = []
-    hint = f"a {kind} file has the columns: {', '.join(expected)}"
+    hint = f"{with_article(kind)} file has the columns: {', '.join(expected)}"
     seen: dict[str, int] = {}
     wrong = 0
     for i, name in enumerate(names):

@@ -13,6 +13,7 @@ from counterscam.intake import columns
 from counterscam.intake.chars import invisible
 from counterscam.intake.coordinates import coordinate_hint
 from counterscam.intake.error_values import error_value_reason, error_values
+from counterscam.intake.local_headings import local_field_hint
 from counterscam.intake.normalise import locate
 from counterscam.intake.quick import quick_validate
 from counterscam.intake.records import (
@@ -110,7 +111,8 @@ def _row_error(raw: RawReport, data: dict[str, Any], err: ErrorDetails) -> RowEr
             f"links the rows of the CSV files only); leave it out"
         )
     elif err["type"] == "extra_forbidden":
-        reason = f"unknown field; the fields are: {', '.join(_expected(path))}"
+        told = local_field_hint(path[-1], _list_of(path))
+        reason = f"unknown field{told}; the fields are: {', '.join(_expected(path))}"
         reason += agency_note(str(path[-1]))
     elif isinstance(value, str) and "formula" not in reason:
         reason += formula_hint(value)
@@ -149,9 +151,14 @@ def _as_text_hint(value: Any) -> str:
     return ""
 
 
+def _list_of(path: tuple[Any, ...]) -> str:
+    """Return the file kind of the object a field's path is in: a report's list, or reports."""
+    return _FILE_OF[str(path[0])] if len(path) >= 3 and path[0] in _FILE_OF else "reports"
+
+
 def _expected(path: tuple[Any, ...]) -> list[str]:
-    if len(path) >= 3 and path[0] in _FILE_OF:
-        return [c for c in columns.names(_FILE_OF[str(path[0])]) if c != "external_ref"]
+    if (kind := _list_of(path)) != "reports":
+        return [c for c in columns.names(kind) if c != "external_ref"]
     return [*columns.names("reports"), "identifiers", "parties", "places"]
 
 

@@ -4,6 +4,11 @@ openpyxl reads every chart sheet's chart as it opens a workbook, even read-only,
 sheet whose relationships part (or drawing, or chart) is missing made it fail inside its own
 code: the workbook was refused as "damaged (AttributeError)", naming neither the sheet nor a
 fix. Looked for only once opening has failed, so a workbook that opens costs nothing more.
+
+A sheet whose own part (the cells, ``xl/worksheets/sheet1.xml``) is missing is skipped by
+openpyxl without a word, and its workbook was refused as having "no sheet named 'reports'" (or
+its linked sheet's rows were left out): ``lost_sheets`` names it, looked for only when a sheet
+intake reads is not among those openpyxl opened.
 """
 
 from __future__ import annotations
@@ -43,30 +48,76 @@ class LostPart:
         )
 
 
+@dataclass(frozen=True)
+class LostSheet:
+    """A sheet the workbook lists whose own part, holding its cells, it does not hold."""
+
+    name: str
+    part: str
+
+    def reason(self) -> str:
+        """Say that the sheet's cells are not in the file, and how to send them."""
+        return (
+            f"the workbook lists the sheet {self.name!r}, but not the part that holds its cells "
+            f"({self.part}), so its rows cannot be read: the file is damaged, or was written by "
+            "a program that left the part out, and no spreadsheet program can bring the rows "
+            "back. Export or save the workbook again from where it was made, or copy the rows "
+            "into the template"
+        )
+
+
+_UNREADABLE = (
+    zipfile.BadZipFile,
+    OSError,
+    ValueError,
+    KeyError,
+    EOFError,
+    RuntimeError,
+    NotImplementedError,
+    zlib.error,
+    ElementTree.ParseError,
+)
+
+
 def lost_part(source: Source) -> LostPart | None:
     """Return the first part a workbook names and lacks (a chart sheet's first), or None."""
-    handle: Any = source.path if source.content is None else io.BytesIO(source.content)
     try:
-        with zipfile.ZipFile(handle) as archive:
+        with zipfile.ZipFile(_handle(source)) as archive:
             return _lost(archive)
-    except (
-        zipfile.BadZipFile,
-        OSError,
-        ValueError,
-        EOFError,
-        RuntimeError,
-        NotImplementedError,
-        zlib.error,
-        ElementTree.ParseError,
-    ):
+    except _UNREADABLE:
         return None  # the reason already given (damaged) stands
+
+
+def lost_sheets(source: Source) -> list[LostSheet]:
+    """Return the sheets a workbook that opened lists without their own part, in its order."""
+    try:
+        with zipfile.ZipFile(_handle(source)) as archive:
+            names = set(archive.namelist())
+            book = _book(archive, names)
+            targets = {rel_id: target for rel_id, _, target in _links_by_id(archive, book)}
+            return [
+                LostSheet(name, targets[rel_id])
+                for name, rel_id in _sheets(archive, book)
+                if rel_id in targets and targets[rel_id] not in names
+            ]
+    except _UNREADABLE:
+        return []  # it opened: what openpyxl read is read, as before
+
+
+def _handle(source: Source) -> Any:
+    return source.path if source.content is None else io.BytesIO(source.content)
+
+
+def _book(archive: zipfile.ZipFile, names: set[str]) -> str:
+    """Return the workbook part, as the package names it."""
+    return next(
+        (t for kind, t in _links(archive, names, "") if kind == "officeDocument"), _WORKBOOK
+    )
 
 
 def _lost(archive: zipfile.ZipFile) -> LostPart | None:
     names = set(archive.namelist())
-    book = next(
-        (t for kind, t in _links(archive, names, "") if kind == "officeDocument"), _WORKBOOK
-    )
+    book = _book(archive, names)
     if book not in names:
         return LostPart(book)
     if _rels_of(book) not in names:

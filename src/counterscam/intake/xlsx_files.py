@@ -16,6 +16,7 @@ from counterscam.intake import columns
 from counterscam.intake.chars import unstorable
 from counterscam.intake.formula_cells import formula_cells, mark_formulas
 from counterscam.intake.records import FileProblem, RowError, file_problem, text_of
+from counterscam.intake.sheet_names import unread_sheets
 from counterscam.intake.tables import (
     OLE_START,
     Limits,
@@ -29,7 +30,7 @@ from counterscam.intake.tables import (
     too_many_linked_for_batch,
     too_many_reports,
 )
-from counterscam.intake.workbook_parts import lost_part
+from counterscam.intake.workbook_parts import lost_part, lost_sheets
 from counterscam.intake.xml_parts import (
     MAX_MERGED,
     SheetSize,
@@ -94,14 +95,9 @@ def read_workbook(source: Source, limits: Limits) -> list[Table]:
     book = open_workbook(source, limits)
     try:
         sheets = _intake_sheets(source, book.worksheets)
-        if "reports" not in sheets:
-            raise file_problem(
-                source.name,
-                "the workbook has no sheet named 'reports'; its sheets are "
-                f"{', '.join(repr(str(ws.title)) for ws in book.worksheets)}. Name the sheet "
-                "that holds the reports 'reports' (and the others identifiers, parties, "
-                "places), or use the template",
-            )
+        titles = [str(ws.title) for ws in book.worksheets]
+        if (unread := unread_sheets(source.name, titles, lambda: lost_sheets(source))) is not None:
+            raise unread
         sizes = _check_sizes(sheets, limits)
         tables = []
         for kind in columns.FILES:

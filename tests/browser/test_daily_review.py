@@ -97,3 +97,90 @@ def test_alerts_are_read_one_after_another_from_the_keyboard(
         tab.keyboard.press("Enter")
         expect(unread).not_to_have_text(before)
         assert _tabs_to_mark_as_read(tab) <= 8
+
+
+# A phone, two accounts, an address, an e-mail address and a handle, as a list names them.
+LISTED = "\n".join(
+    [
+        "+60123456789",
+        "ID:BBBA:1093650798",
+        "MY:MBBE:514012345678",
+        "url,hxxps://login-maybank2u[.]com/secure/verify",
+        "email,refund.desk.official@gmail.com",
+        "handle,telegram:@CryptoProfitMY_official",
+    ]
+)
+# The lines each piece of a cell's value (the text between its <wbr>) takes.
+PIECE_LINES = """el => [...el.childNodes].filter(n => n.nodeType === 3).map(n => {
+  const r = document.createRange(); r.selectNodeContents(n);
+  return new Set([...r.getClientRects()].filter(b => b.width > 0)
+                 .map(b => Math.round(b.top))).size; })"""
+WHOLE_LINES = """el => { const r = document.createRange(); r.selectNodeContents(el);
+  return new Set([...r.getClientRects()].filter(b => b.width > 0)
+                 .map(b => Math.round(b.top))).size; }"""
+
+
+@pytest.mark.parametrize("width", [1280, 1366, 1920])
+def test_a_checked_lists_canonical_values_read_whole_at_1280px_and_up(
+    chromium: Any, demo: dict[str, Any], width: int
+) -> None:
+    # The column was 5em: "+601234567 / 89", "ID:BBBA:109 / 3650798", an address cut into
+    # five lines after any letter ("https://log / in-maybank2u.c / om/secure/v / erify").
+    with window(chromium, demo["url"], width) as tab:
+        sign_in(tab, "MY-NSRC")
+        tab.goto("/check/bulk")
+        tab.get_by_label("Values, one a line").fill(LISTED)
+        tab.get_by_role("button", name="Check the list").click()
+        codes = tab.locator("#answers td.cell-code code")
+        expect(codes).to_have_count(6)
+        by_value = dict(
+            zip(
+                codes.all_inner_texts(),
+                codes.evaluate_all(f"cs => cs.map({WHOLE_LINES})"),
+                strict=True,
+            )
+        )
+        whole = ("+60123456789", "ID:BBBA:1093650798", "MY:MBBE:514012345678")
+        assert {v: by_value[v] for v in whole} == dict.fromkeys(whole, 1)
+        # Longer values end a line only after a separator: each piece stays on its line.
+        pieces = codes.evaluate_all(f"cs => cs.map({PIECE_LINES})")
+        assert all(n == 1 for cell in pieces for n in cell), pieces
+        cut = tab.locator(".table-scroll").evaluate_all(
+            "ss => ss.filter(s => s.scrollWidth > s.clientWidth + 1).length"
+        )
+        assert cut == 0
+
+
+def test_a_checked_address_wraps_at_its_separators_on_a_phone(
+    chromium: Any, demo: dict[str, Any]
+) -> None:
+    # "https://login-maybank2u.com/secure/verify" broke after whatever letter filled the line.
+    with window(chromium, demo["url"], PHONE) as tab:
+        sign_in(tab, "MY-NSRC")
+        tab.goto(
+            "/check?kind=url&value=https%3A%2F%2Flogin-maybank2u.com%2Fsecure%2Fverify%3Fid%3D0123456789abcdef#verdict"
+        )
+        code = tab.locator("#verdict code")
+        expect(code).to_have_text(re.compile("^https://login-maybank2u"))
+        assert code.evaluate(WHOLE_LINES) > 1
+        assert set(code.evaluate(PIECE_LINES)) == {1}
+        assert tab.evaluate("document.documentElement.scrollWidth") <= PHONE
+
+
+@pytest.mark.parametrize("width", [PHONE, 1366])
+def test_a_brief_s_identifiers_break_only_at_their_separators(
+    chromium: Any, site: dict[str, Any], width: int
+) -> None:
+    # A TRON wallet broke two letters before its end ("tron:TTrKJnX...MJq / ha") at 1366 px, an
+    # account on a phone inside its number ("MY:MBBE:514000 / 000012").
+    with window(chromium, site["url"], width) as tab:
+        sign_in(tab, "MY-NSRC")
+        tab.goto(f"/clusters/{site['key']}")
+        codes = tab.locator("td.col-identifier code")
+        expect(codes.first).to_be_visible()
+        pieces = codes.evaluate_all(
+            f"cs => cs.filter(c => {width} > 600 || !c.innerText.startsWith('tron:'))"
+            f".map(c => [c.innerText, ({PIECE_LINES})(c)])"
+        )
+        assert len(pieces) > 4
+        assert [p for p in pieces if set(p[1]) != {1}] == []

@@ -158,7 +158,8 @@ def test_check_answer_names_a_kind_with_brackets_without_doubling_them(
     url = "https://scam-shop.example.com/pay"
     html = client_for("MY-NSRC").get("/check", params={"kind": "url", "value": url}).text
     verdict = html[html.index('id="verdict"') :]
-    verdict = verdict[: verdict.index("</div>")]
+    # The value may end a line after its separators (<wbr>), which are no text.
+    verdict = verdict[: verdict.index("</div>")].replace("<wbr>", "")
     assert f"Website address (URL) <code>{url}</code> has not been reported" in verdict
     assert "((" not in verdict and "))" not in verdict
     assert _parse(html).tables_outside_scroll == 0

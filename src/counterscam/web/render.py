@@ -22,6 +22,7 @@ from counterscam.web.check_views import check_address, reported_loss
 from counterscam.web.contacts import contact_links
 from counterscam.web.formatting import FILTERS
 from counterscam.web.paths import TEMPLATES_DIR
+from counterscam.web.value_breaks import breakable
 
 
 def _prefix(request: Request) -> dict[str, str]:
@@ -31,7 +32,9 @@ def _prefix(request: Request) -> dict[str, str]:
 
 
 templates = Jinja2Templates(directory=TEMPLATES_DIR, context_processors=[_prefix])
-templates.env.filters.update(FILTERS, contact_links=contact_links, reported_loss=reported_loss)
+templates.env.filters.update(
+    FILTERS, contact_links=contact_links, reported_loss=reported_loss, breakable=breakable
+)
 templates.env.globals["check_address"] = check_address
 templates.env.globals["AGENCY_KIND_LABELS"] = {
     "member": "Member agency",

@@ -34,11 +34,14 @@ def _at(engine: Engine, revision: str) -> None:
         command.upgrade(config, revision)
 
 
-def test_an_upgrade_flags_local_addresses_stored_before_it(tmp_path: Path) -> None:
+def _flags_after_upgrade(
+    tmp_path: Path, revision: str, stored: dict[tuple[str, str], bool]
+) -> dict[tuple[str, str], bool]:
+    """Store ``stored``'s identifiers unflagged at ``revision``, upgrade, and return the flags."""
     engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
-    _at(engine, "0010")
+    _at(engine, revision)
     with engine.begin() as conn:
-        for kind, value in STORED:
+        for kind, value in stored:
             conn.execute(
                 text("INSERT INTO identifier (kind, value, shared_platform) VALUES (:k, :v, 0)"),
                 {"k": kind, "v": value},
@@ -47,7 +50,11 @@ def test_an_upgrade_flags_local_addresses_stored_before_it(tmp_path: Path) -> No
     with engine.connect() as conn:
         rows = conn.execute(text("SELECT kind, value, shared_platform FROM identifier")).all()
     engine.dispose()
-    assert {(kind, value): bool(flag) for kind, value, flag in rows} == STORED
+    return {(kind, value): bool(flag) for kind, value, flag in rows}
+
+
+def test_an_upgrade_flags_local_addresses_stored_before_it(tmp_path: Path) -> None:
+    assert _flags_after_upgrade(tmp_path, "0010", STORED) == STORED
 
 
 CONTRACTS = {
@@ -60,16 +67,4 @@ CONTRACTS = {
 
 
 def test_an_upgrade_flags_stablecoin_contracts_stored_before_it(tmp_path: Path) -> None:
-    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
-    _at(engine, "0016")
-    with engine.begin() as conn:
-        for kind, value in CONTRACTS:
-            conn.execute(
-                text("INSERT INTO identifier (kind, value, shared_platform) VALUES (:k, :v, 0)"),
-                {"k": kind, "v": value},
-            )
-    upgrade(engine)
-    with engine.connect() as conn:
-        rows = conn.execute(text("SELECT kind, value, shared_platform FROM identifier")).all()
-    engine.dispose()
-    assert {(kind, value): bool(flag) for kind, value, flag in rows} == CONTRACTS
+    assert _flags_after_upgrade(tmp_path, "0016", CONTRACTS) == CONTRACTS

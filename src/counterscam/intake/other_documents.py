@@ -18,6 +18,17 @@ from typing import Any
 from counterscam.intake.records import file_problem
 from counterscam.intake.tables import ZIP_START, Source
 
+# What reading a damaged or hostile zip raises, from zipfile and the decompressors beneath it.
+ZIP_UNREADABLE = (
+    zipfile.BadZipFile,
+    OSError,
+    ValueError,
+    EOFError,
+    RuntimeError,
+    NotImplementedError,
+    zlib.error,
+)
+
 PDF_START = b"%PDF-"
 
 
@@ -168,15 +179,7 @@ def _zipped_kind(source: Source) -> str | None:
             if "mimetype" in names and archive.getinfo("mimetype").file_size < 100:
                 kind = archive.read("mimetype").decode("ascii", "replace").strip()
                 return _OPEN_DOCUMENT.get(kind)
-    except (
-        zipfile.BadZipFile,
-        OSError,
-        ValueError,
-        EOFError,
-        RuntimeError,
-        NotImplementedError,
-        zlib.error,
-    ):
+    except ZIP_UNREADABLE:
         return None  # the readers say what is wrong with a damaged archive
     if "[Content_Types].xml" not in names or any(n.startswith("xl/") for n in names):
         return None

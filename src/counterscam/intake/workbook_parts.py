@@ -16,11 +16,11 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-import zlib
 from dataclasses import dataclass
 from typing import Any
 from xml.etree import ElementTree
 
+from counterscam.intake.other_documents import ZIP_UNREADABLE
 from counterscam.intake.tables import Source
 
 # The parts read here are a few kB; a larger one is not parsed, only to tell what is missing.
@@ -66,17 +66,7 @@ class LostSheet:
         )
 
 
-_UNREADABLE = (
-    zipfile.BadZipFile,
-    OSError,
-    ValueError,
-    KeyError,
-    EOFError,
-    RuntimeError,
-    NotImplementedError,
-    zlib.error,
-    ElementTree.ParseError,
-)
+_UNREADABLE = (*ZIP_UNREADABLE, KeyError, ElementTree.ParseError)
 
 
 def lost_part(source: Source) -> LostPart | None:

@@ -136,6 +136,8 @@ def test_status_says_whether_this_month_is_covered(
     use_rates: UseRates,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # The test stands in a month the bundled table covers, whatever the machine's clock says.
+    monkeypatch.setattr(fx_cli, "_today", lambda: date(2026, 11, 20))
     covered = runner.invoke(app, ["fx", "status"])
     assert covered.exit_code == 0, covered.output
     assert "FX table: the bundled reference/data/fx_rates.yaml; no rates file" in covered.output

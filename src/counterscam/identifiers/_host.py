@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
+from counterscam.identifiers._unlisted_chains import wallet_name
 from counterscam.reference import has_known_ending, is_shared_platform_domain, registered_domain
 
 _LABEL = re.compile(r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?")
@@ -117,6 +118,16 @@ def ascii_host(kind: str, host: str, raw: str) -> str:
         # so it is a slip or a local name, and would match no other report's site.
         meant = nearest_host(name)
         fix = f"if {meant} is meant, enter it so" if meant else "check the name with the report"
+        service = wallet_name(name)
+        if service is not None:
+            # "scammer.eth" was "if scammer.th is meant": it is a wallet's name, not a slip.
+            fix = f"it is {service}, a crypto wallet's name: enter it as kind crypto_wallet"
+            if kind == "url":
+                fix = (
+                    f"it is {service}, a name on a blockchain that only crypto wallets' "
+                    "browsers open; keep the link in the report's narrative, or, if the name "
+                    "was given to pay to, enter it as kind crypto_wallet"
+                )
         raise InvalidIdentifier(
             kind,
             raw,

@@ -15,12 +15,50 @@ import base58
 
 from counterscam.reference import normalize_name
 
-# ENS (.eth) and TON DNS (.ton) names point to an address their owner can change at will.
-_NAME = re.compile(r"(?<![\w.-])(?:[a-z0-9-]+\.)+(eth|ton)(?![\w.-])", re.I)
+# ENS (.eth), TON DNS (.ton), Unstoppable Domains (.crypto, .nft, .x...), Solana Name Service
+# (.sol) and SPACE ID (.bnb, .arb) names point to an address their owner can change at will.
+# None of these endings is a top-level domain of the Internet's DNS, so no website is lost.
+_NAME = re.compile(
+    r"(?<![\w.-])(?:[a-z0-9-]+\.)+(eth|ton|crypto|nft|x|wallet|bitcoin|blockchain|dao|888|zil"
+    r"|polygon|klever|unstoppable|sol|bnb|arb)(?![\w.-])",
+    re.I,
+)
+_UNSTOPPABLE = (
+    "an Unstoppable Domains name",
+    "on ud.me or unstoppabledomains.com",
+    "the address it points to on the chain the money went on",
+)
+_SPACE_ID = ("a SPACE ID name", "on space.id or bscscan.com", "the 0x address it points to")
 _NAME_SERVICES = {
-    "eth": ("an ENS name", "on etherscan.io or app.ens.domains", "0x address"),
-    "ton": ("a TON DNS name", "on tonviewer.com or dns.ton.org", "UQ... or EQ... address"),
+    "eth": ("an ENS name", "on etherscan.io or app.ens.domains", "the 0x address it points to"),
+    "ton": (
+        "a TON DNS name",
+        "on tonviewer.com or dns.ton.org",
+        "the UQ... or EQ... address it points to",
+    ),
+    "sol": (
+        "a Solana Name Service (SNS) name",
+        "on sns.id or solscan.io",
+        "the Solana address it points to",
+    ),
+    "bnb": _SPACE_ID,
+    "arb": _SPACE_ID,
 }
+# Binance Pay moves money between two Binance accounts, on no chain: its Pay ID (or the
+# account's UID) is Binance's number for the account, not an address anyone can trace.
+_BINANCE_PAY = re.compile(r"\bbinance\s*(?:pay|uid|id|user\s*id)\b", re.I)
+_BINANCE_PAY_WHY = (
+    "has no wallet address in it: it is a Binance Pay ID or UID, Binance's number for one of "
+    "its accounts, and a Binance Pay transfer stays inside Binance, on no chain; keep the ID in "
+    "the report's narrative (Binance can name the account's holder on a police request); if "
+    "the money went to an address, enter that address"
+)
+# XRP deposits at an exchange go to the exchange's one address, told apart by a destination
+# tag: read as xrp:address alone, every victim of one exchange's customers would link.
+_XRP_TODO = (
+    "; keep the address and its destination tag in the report's narrative (an exchange's "
+    "address is shared by all its customers, and only the tag tells them apart)"
+)
 # BNB Beacon Chain addresses: bech32 with "bnb" and a 20-byte hash (38 characters after 1).
 _BNB_BEACON = re.compile(r"bnb1[02-9ac-hj-np-z]{38}", re.I)
 _XRP_NAMES = frozenset({"xrp", "ripple", "xrpl", "xrpledger"})
@@ -82,11 +120,22 @@ def unlisted_address(address: str, words: list[str], codes: str) -> str | None:
         )
     x_address = _x_address(address)
     if x_address is not None:
-        return f"is {x_address}, and XRP is not a known chain (counterscam reads {codes})"
+        return f"is {x_address}, and XRP is not a known chain (counterscam reads {codes})" + (
+            _XRP_TODO
+        )
     if _xrp_address(address) or any(normalize_name(w) in _XRP_NAMES for w in words):
         return (
             "is an XRP Ledger (XRP, Ripple) address, and XRP is not a known chain "
-            f"(counterscam reads {codes})"
+            f"(counterscam reads {codes}){_XRP_TODO}"
+        )
+    hex64 = next(
+        (_HEX64_CHAINS[n] for w in words if (n := normalize_name(w)) in _HEX64_CHAINS), None
+    )
+    if hex64 is not None:
+        return (
+            f"is {'an' if hex64[0] in 'AEIOU' else 'a'} {hex64} address (0x and 64 hex digits), "
+            f"and {hex64} is not a known chain "
+            f"(counterscam reads {codes}); keep the address in the report's narrative"
         )
     if _XMR_ADDRESS.fullmatch(address) or any(normalize_name(w) in _XMR_NAMES for w in words):
         return _MONERO.format(codes=codes)
@@ -111,6 +160,62 @@ def names_beacon_chain(words: list[str]) -> str | None:
     )
 
 
+# EVM chains that are not listed: one 0x address exists on all of them, so a value naming one
+# would have been kept on Ethereum (or on Polygon, for "Polygon zkEVM"), a chain it did not name.
+_UNLISTED_EVM = {
+    "linea": "Linea",
+    "zksync": "zkSync Era",
+    "zksyncera": "zkSync Era",
+    "scroll": "Scroll",
+    "mantle": "Mantle",
+    "fantom": "Fantom",
+    "ftm": "Fantom",
+    "sonic": "Sonic",
+    "cronos": "Cronos",
+    "celo": "Celo",
+    "gnosis": "Gnosis",
+    "gnosischain": "Gnosis",
+    "xdai": "Gnosis",
+    "blast": "Blast",
+    "opbnb": "opBNB",
+    "kaia": "Kaia",
+    "klaytn": "Kaia",
+    "moonbeam": "Moonbeam",
+    "heco": "HECO",
+    "oktc": "OKTC",
+    "xlayer": "X Layer",
+    "metis": "Metis",
+    "ronin": "Ronin",
+    "polygonzkevm": "Polygon zkEVM",
+    "zkevm": "Polygon zkEVM",
+    "arbitrumnova": "Arbitrum Nova",
+    "zora": "Zora",
+    "kava": "Kava",
+    "berachain": "Berachain",
+    "unichain": "Unichain",
+    "taiko": "Taiko",
+    "hyperevm": "HyperEVM",
+}
+# Sui and Aptos write an address as 0x and 64 hex digits, which alone is a transaction hash.
+_HEX64_CHAINS = {"sui": "Sui", "aptos": "Aptos", "apt": "Aptos"}
+
+
+def names_unlisted_evm(phrases: list[str], codes: str) -> str | None:
+    """Return why a 0x address is refused when ``phrases`` name an EVM chain that is not
+    listed ("Linea 0x...", "Polygon zkEVM 0x..."); None when they name none."""
+    named = next(
+        (_UNLISTED_EVM[n] for p in phrases if (n := normalize_name(p)) in _UNLISTED_EVM), None
+    )
+    if named is None:
+        return None
+    return (
+        f"names {named}, an EVM chain that is not a known chain (counterscam reads {codes}); "
+        "the same 0x address exists on every EVM chain, so it is not kept on another one; keep "
+        "the address and its chain in the report's narrative, or ask the secretariat to add "
+        "the chain to crypto_chains.yaml"
+    )
+
+
 _MONERO = (
     "is a Monero (XMR) address, and Monero is not a known chain (its payments are hidden, so "
     "they cannot be traced here); keep the address in the report's narrative (counterscam "
@@ -125,14 +230,33 @@ def unlisted_without_address(text: str, words: list[str], codes: str) -> str | N
         return _MONERO.format(codes=codes)
     name = _NAME.search(text)
     if name is not None:
-        what, where, address = _NAME_SERVICES[name[1].lower()]
+        what, where, address = _NAME_SERVICES.get(name[1].lower(), _UNSTOPPABLE)
         return (
             f"is {what}, not a wallet address: its owner can point it to another address at "
-            f"any time; look the name up ({where}) and enter the {address} it points to"
+            f"any time; look the name up ({where}) and enter {address}"
         )
     if any(normalize_name(w) in _XRP_NAMES for w in words):
-        return f"names XRP (the XRP Ledger), which is not a known chain (counterscam reads {codes})"
+        return (
+            f"names XRP (the XRP Ledger), which is not a known chain (counterscam reads {codes})"
+            + _XRP_TODO
+        )
+    if binance_pay(text):
+        return _BINANCE_PAY_WHY
     return None
+
+
+def wallet_name(host: str) -> str | None:
+    """Return what name service ``host`` is a name of ("an ENS name"), if it is one: these
+    endings are no top-level domain, and no browser reaches them as a website."""
+    name = _NAME.fullmatch(host)
+    if name is None or name[1].lower() == "ton":
+        return None  # a TON Site is a website on TON, and stays a domain
+    return _NAME_SERVICES.get(name[1].lower(), _UNSTOPPABLE)[0]
+
+
+def binance_pay(text: str) -> bool:
+    """Tell whether ``text`` names a Binance Pay ID or a Binance UID (a number, no address)."""
+    return "inance" in text.lower() and _BINANCE_PAY.search(text) is not None
 
 
 def names_unlisted_chain(words: list[str]) -> bool:
@@ -148,7 +272,7 @@ def unlisted_shape(text: str) -> bool:
     A .ton name is left out: it may also be a TON Site, a website on TON, so it stays a domain.
     """
     name = _NAME.fullmatch(text)
-    named = name is not None and name[1].lower() == "eth"
+    named = name is not None and name[1].lower() != "ton"
     beacon = _BNB_BEACON.fullmatch(text) is not None
     monero = _XMR_ADDRESS.fullmatch(text) is not None
     return named or beacon or monero or _xrp_address(text) or _x_address(text) is not None

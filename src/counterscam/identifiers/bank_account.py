@@ -19,6 +19,8 @@ from counterscam.identifiers._accounts import (
     split_number,
     token_splits,
 )
+from counterscam.identifiers._payment_qr import is_payload as qr_payload
+from counterscam.identifiers._payment_qr import payment_qr
 from counterscam.identifiers._phone_lookalike import date_in, money_in
 from counterscam.identifiers._phone_words import country_named, is_country_name
 from counterscam.identifiers._spreadsheet import spreadsheet_digits
@@ -453,6 +455,8 @@ def canonicalize_bank_account(raw: str, country: str | None, qualifier: str | No
     """Canonicalise a bank account from text such as ``Maybank 1234-5678-9012``."""
     text = fold_dashes(ascii_digits(clean("bank_account", raw)))
     region = check_country("bank_account", raw, country)
+    if qr_payload(text) and (paid := payment_qr("bank_account", raw, region)):
+        return paid
     text = spreadsheet_digits("bank_account", raw, text)
     match = _CANONICAL.fullmatch(text)
     if match:

@@ -27,6 +27,7 @@ from counterscam.identifiers._ton import (
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 from counterscam.identifiers._unlisted_chains import (
     names_beacon_chain,
+    names_unlisted_evm,
     unlisted_address,
     unlisted_without_address,
 )
@@ -41,7 +42,11 @@ _TYPO = "a character is probably mistyped; copy the address again from the sourc
 # full stop of a sentence, also as Chinese and Japanese write them ("T...。", "「T...」"), and
 # the backticks and asterisks of Telegram's and WhatsApp's monospace and bold ("`T...`"). No
 # address or chain name has any of these.
-_SEPARATORS = re.compile(r"[\s:,;()\[\]{}<>/@.!?|#\"'`*«»“”‘’。、「」『』【】〔〕]+")
+# Emoji and pictographs written against an address ("T...✅", "👉T..."), as chats mark one.
+_SEPARATORS = re.compile(
+    r"[\s:,;()\[\]{}<>/@.!?|#\"'`*«»“”‘’。、「」『』【】〔〕"
+    r"\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]+"
+)
 # An explorer's token page shows one holder's balance of a token: /token/0xCONTRACT?a=0xHOLDER.
 # The holder is the wallet; the contract is the token's, shared by all its holders.
 _EXPLORER_HOLDER = re.compile(
@@ -56,6 +61,11 @@ _TOKEN_PAGE = re.compile(
 _METAMASK_SEND = re.compile(r"(?:https?://)?metamask\.app\.link/send/", re.I)
 # EIP-681 payment links name the chain by its ID: ethereum:0xABC...@56 is on BNB Smart Chain.
 _EIP681 = re.compile(r"ethereum:(?:pay-)?(0[xX][0-9a-fA-F]{40})(?:@(\d+))?", re.I)
+# The same address and chain ID without the scheme, as a QR reader or a wallet's "copy" shows
+# the link's body: 0x...@56. Read as no chain, it was kept on Ethereum.
+# A chain written as its CAIP-2 ID, as wallets (WalletConnect) write it: eip155:56:0x...
+_CAIP2 = re.compile(r"eip155[:-](\d{1,10})(?!\d)", re.I)
+_BARE_CHAIN_ID = re.compile(r"(?<![\w:-])(0[xX][0-9a-fA-F]{40})@(\d{1,10})(?!\w)")
 # A token payment link (a USDT QR code) names the token's contract first and the payee in
 # "address=": ethereum:0xdAC17F...@1/transfer?address=0xPAYEE&uint256=1e6. The payee is the
 # wallet; the contract is shared by every payment of that token. The query ends at a comma or
@@ -339,6 +349,18 @@ def _eip681_chain(raw: str, match: re.Match[str]) -> str:
     return f"eip155-{chain_id} {match[1]}"
 
 
+def _refuse_unknown_chain_id(raw: str, text: str) -> None:
+    """Refuse a CAIP-2 chain ID that names no listed chain (eip155:59144:0x..., Linea's): its
+    words name no chain, and the 0x address was kept on Ethereum."""
+    for found in _CAIP2.finditer(text):
+        if find_chain(f"eip155:{found[1]}") is None:
+            raise _fail(
+                raw,
+                f"names the chain ID {found[1]} (eip155:{found[1]}), which is not a known chain; "
+                f"give the chain by name ({_codes()})",
+            )
+
+
 def _eip681_payee(raw: str, match: re.Match[str]) -> str:
     """Return the payment link of a token transfer rewritten to name its payee."""
     if match[3].lower() != "transfer":
@@ -418,8 +440,12 @@ def canonicalize_crypto(raw: str, qualifier: str | None) -> Canonical:
     """
     try:
         found = _read(raw, qualifier)
-    except InvalidIdentifier:
-        instead = not_a_wallet(raw) if isinstance(raw, str) and len(raw) <= 4096 else None
+    except InvalidIdentifier as exc:
+        # A chain named that is not read ("Sui 0x" and 64 hex digits) is the reason, not the
+        # transaction hash the digits alone would be.
+        unread = "not a known chain" in exc.reason
+        readable = isinstance(raw, str) and len(raw) <= 4096 and not unread
+        instead = not_a_wallet(raw) if readable else None
         if instead is None:
             raise
         raise _fail(raw, instead) from None
@@ -448,6 +474,10 @@ def _read(raw: str, qualifier: str | None) -> Canonical:
     text = _EIP681_CALL.sub(lambda m: _eip681_payee(raw, m), text)
     text = _SEND_LINK.sub(lambda m: _send_link_payee(raw, m), text)
     text = _EIP681.sub(lambda m: _eip681_chain(raw, m), _QUERY.sub("", text))
+    if "@" in text:
+        text = _BARE_CHAIN_ID.sub(lambda m: _eip681_chain(raw, m), text)
+    if "eip155" in text.lower():
+        _refuse_unknown_chain_id(raw, text)
     ton_spans = find_addresses(text)
     if ton_spans:
         return _ton(raw, text, ton_spans, qualifier)
@@ -473,6 +503,11 @@ def _read(raw: str, qualifier: str | None) -> Canonical:
     unlisted = unlisted_address(address, words, _codes()) if named_too else None
     if unlisted is not None and not _EVM.fullmatch(address):
         raise _fail(raw, unlisted)
+    if _EVM.fullmatch(address):
+        phrases = [*_phrases(words), *([qualifier] if qualifier else [])]
+        unlisted_evm = names_unlisted_evm(phrases, _codes())
+        if unlisted_evm is not None:
+            raise _fail(raw, unlisted_evm)
     chain = _named_chain(raw, words, qualifier)
     if chain is None and _EVM.fullmatch(address) and _names_binance(words):
         chain = _chain("bsc")  # "binance:0x...": Binance's chain, BNB Smart Chain

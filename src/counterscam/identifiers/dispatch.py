@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 
 from counterscam.identifiers._types import KINDS, Canonical, InvalidIdentifier
 from counterscam.identifiers.bank_account import canonicalize_bank_account
@@ -16,6 +17,7 @@ from counterscam.identifiers.ip import canonicalize_ip
 from counterscam.identifiers.phone import canonicalize_phone
 from counterscam.identifiers.shortcode import canonicalize_sender, canonicalize_shortcode
 from counterscam.identifiers.url import canonicalize_url
+from counterscam.reference.hotlines import hotline_of
 
 log = logging.getLogger(__name__)
 Handler = Callable[[str, str | None, str | None], Canonical]
@@ -64,7 +66,7 @@ def canonicalize(
     if qualifier is not None and not isinstance(qualifier, str):
         raise InvalidIdentifier(kind, text, "the qualifier must be text")
     try:
-        return handler(raw, country, qualifier)
+        found = handler(raw, country, qualifier)
     except InvalidIdentifier:
         raise
     except Exception as exc:  # a safety net: callers rely on one error type for any input
@@ -72,3 +74,7 @@ def canonicalize(
         raise InvalidIdentifier(
             kind, text, f"{text[:60]!r} could not be read as a {kind.replace('_', ' ')}"
         ) from exc
+    if found.kind == "phone" and not found.shared_platform and hotline_of(found.value):
+        # A bank's published hotline, which scammers spoof: kept, linking nothing (shared.py).
+        return replace(found, shared_platform=True)
+    return found

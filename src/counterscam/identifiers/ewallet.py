@@ -14,6 +14,8 @@ from counterscam.identifiers._accounts import (
     without_holder_first,
     without_lead,
 )
+from counterscam.identifiers._payment_qr import is_payload as qr_payload
+from counterscam.identifiers._payment_qr import payment_qr
 from counterscam.identifiers._phone_letters import refuse_letters
 from counterscam.identifiers._phone_lookalike import looks_like_date, money_in, several_numbers
 from counterscam.identifiers._phone_words import country_named, is_country_name
@@ -523,6 +525,8 @@ def canonicalize_ewallet(raw: str, country: str | None, qualifier: str | None) -
     """Canonicalise an e-wallet account from text such as ``GCash 0917 123 4567``."""
     text = fold_dashes(ascii_digits(clean("ewallet", raw)))
     region = check_country("ewallet", raw, country)
+    if qr_payload(text) and (paid := payment_qr("ewallet", raw, region)) is not None:
+        return paid
     if several_numbers(text):
         # An ID-taking wallet kept them as one ID of all their digits: "PromptPay 081-234-5678,
         # 089-123-4567" was promptpay:08123456780891234567.

@@ -12,10 +12,12 @@ from counterscam.identifiers._accounts import (
     split_number,
     token_splits,
 )
+from counterscam.identifiers._codecs import b58decode
 from counterscam.identifiers._host import nearest_host, unknown_ending
 from counterscam.identifiers._latin_lookalikes import fold_lookalikes
 from counterscam.identifiers._markup import is_markup_link
 from counterscam.identifiers._not_wallet import SHORTENED
+from counterscam.identifiers._payment_qr import is_payload as qr_payload
 from counterscam.identifiers._phone_letters import keypad_digits, refuse_letters
 from counterscam.identifiers._phone_lookalike import (
     SEVERAL,
@@ -34,7 +36,11 @@ from counterscam.identifiers._text import (
 )
 from counterscam.identifiers._ton import FRIENDLY, RAW, find_addresses
 from counterscam.identifiers._types import InvalidIdentifier, shown
-from counterscam.identifiers._unlisted_chains import names_unlisted_chain, unlisted_shape
+from counterscam.identifiers._unlisted_chains import (
+    binance_pay,
+    names_unlisted_chain,
+    unlisted_shape,
+)
 from counterscam.identifiers._unwrap import unwrap, whole_wrapped, without_note
 from counterscam.identifiers.dispatch import canonicalize
 from counterscam.identifiers.email import spelled_address
@@ -65,6 +71,8 @@ _SOLANA = re.compile(r"[1-9A-HJ-NP-Za-km-z]{32,44}")
 _TRON_HEX = re.compile(r"41[0-9a-fA-F]{40}")
 # 0x and hex digits, too few or too many for an address: a cut address or a transaction hash.
 _HEX_ID = re.compile(r"0[xX][0-9a-fA-F]{30,70}")
+# An EVM address and its chain ID, an EIP-681 link's body (0x...@56): no Bakong ID "name@bank".
+_EVM_AT = re.compile(r"0[xX][0-9a-fA-F]{40}@\d{1,10}")
 _SHORTEST_ADDRESS = 25  # base58check of 20 bytes; EVM, Solana, TRON hex and TON are longer
 # What ends a sentence after an address pasted into it ("send to T... ."); never in an address.
 _SENTENCE_END = ".,;:!?。"
@@ -73,10 +81,16 @@ _ADDRESS_PAGE = frozenset({"address", "addresses"})
 # Shapes only addresses have (TRON, segwit): one that fails its checksum has a mistyped
 # character, which the crypto reason tells, rather than being no identifier at all.
 _ADDRESS_SHAPE = re.compile(r"T[1-9A-HJ-NP-Za-km-z]{33}|(?i:(?:bc|ltc)1[02-9ac-hj-np-z]{25,87})")
+# A legacy Bitcoin, Litecoin or Dogecoin address (1..., 3..., L..., M..., D...) is 25 bytes of
+# base58: one with a mistyped character has that shape and length but fails its checksum.
+_LEGACY_SHAPE = re.compile(r"[13LMD][1-9A-HJ-NP-Za-km-z]{25,34}")
+_LEGACY_BYTES = 25
 _DIGITS = re.compile(r"\+?[\d\s\-.()/]{3,30}", re.ASCII)
 _NUMBER = re.compile(r"\+?[\d\s\-.()]{3,30}", re.ASCII)  # digits alone, as a phone is written
 # A host, a port perhaps, then a path: "shopee-promo.xyz/login", "login.evil.com.my:8080/x".
-_LINK = re.compile(r"www\.|(?:[\w-]+\.)+[a-z]{2,}(?::\d{1,5})?[/?#\\]", re.I)
+_LINK = re.compile(
+    r"www\.|(?:[\w-]+\.)+(?:[a-z]{2,}|[^\W\d_]{2,63})(?::\d{1,5})?[/?#\\]", re.I
+)  # any letters end a host: a Thai or Chinese one too (ธนาคาร.ไทย/verify)
 # A host and its port alone, "evil.com:8080", as analysts' logs write a link's server.
 _HOST_PORT = re.compile(r"(?:[\w-]+\.)+[a-z]{2,63}:\d{1,5}", re.I)
 # A comma typed for a dot before a common ending ("scam,com", "shop,com,my"): not read, but
@@ -211,6 +225,13 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
         # The words of [Login](https://...) or <a href=...> are the sender's: the URL reader
         # reads the target, or says why two targets cannot be one identifier.
         return "url"
+    if qr_payload(text):
+        # A payment QR code's payload: the account it pays (a VietQR code's is a bank
+        # account), or an e-wallet, whose reader says why the payload names none.
+        try:
+            return canonicalize("ewallet", text, country=country).kind
+        except InvalidIdentifier:
+            return "ewallet"
     prefix = _CANONICAL_PREFIX.match(text)
     if prefix and not _SCHEME.match(text):
         for kind in _ORDER:
@@ -224,7 +245,7 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
         if names_unlisted_chain([prefix[1]]):
             return "crypto_wallet"  # "bitcoincash:1...": the reason names the chain
     last = text.rsplit(" ", 1)[-1]
-    if name_at_bank(last) and (last != text or country in (None, "KH")):
+    if name_at_bank(last) and (last != text or country in (None, "KH")) and last[:2] != "0x":
         # A Bakong ID, "dara_sok@aclb" or "Bakong ID: dara_sok@aclb": no dot after "@", so no
         # e-mail address. Bare, only where Bakong is used: elsewhere "john@example" is more
         # likely an e-mail address cut short than a Cambodian account, and is not guessed.
@@ -252,7 +273,7 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
         return "handle"
     if _address_alone(text):
         return "crypto_wallet"
-    hex_id = text[:2] in ("0x", "0X") and _HEX_ID.fullmatch(text)
+    hex_id = text[:2] in ("0x", "0X") and (_HEX_ID.fullmatch(text) or _EVM_AT.fullmatch(text))
     cut = ("…" in text or "..." in text) and SHORTENED.fullmatch(text)
     if hex_id or (cut and any(ch.isdigit() for ch in text)):
         # An EVM address cut or run on, a transaction hash, an address shortened as wallets
@@ -262,7 +283,7 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
         # A TON address, valid or not (its reason says a character is mistyped), or a wallet
         # form of a chain that is not read (scammer.eth, bnb1..., r...): the reason says so.
         return "crypto_wallet"
-    worded = " " in text and (
+    worded = (" " in text or ":" in text) and (
         any(r.search(text) for r in (_EVM, _B58, _TRON_HEX)) or bool(find_addresses(text))
     )  # "UQ... Memo: 104567832": a TON address with an exchange's memo
     if worded and (
@@ -270,6 +291,9 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
         or names_unlisted_chain(_WORD_SPLIT.split(text))  # "BCH 1...": the reason says so
     ):
         return "crypto_wallet"  # "USDT TRC20 T..." with its chain, "TRON hex 41..."
+    legacy = _LEGACY_SHAPE.fullmatch(text) and len(b58decode(text) or b"") == _LEGACY_BYTES
+    if binance_pay(text) or legacy:
+        return "crypto_wallet"  # the reason says what a Pay ID is, or that a character is wrong
     if _ADDRESS_SHAPE.fullmatch(text) or (
         (_ADDRESS_SHAPE.search(text) or find_addresses(text))
         and any(find_chain(w) for w in _WORD_SPLIT.split(text) if w)
@@ -292,6 +316,8 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
         # "ที่อยู่ IP: 203.0.113.5" was a Thai phone, "203.0.113.1-20" a number with dashes:
         # read as an IP, or refused saying which addresses the range spans.
         return "ip"
+    if text[:1] == "*" and text[1:].strip().isdigit() and 3 <= len(text[1:].strip()) <= 6:
+        return "shortcode"  # a star number, "*1175", as short codes are guessed
     if _DIGITS.fullmatch(text):
         digits = re.sub(r"\D", "", text)
         if len(digits) <= 6 and not text.startswith("+"):

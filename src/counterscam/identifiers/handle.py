@@ -57,6 +57,10 @@ _NOT_PROFILES = {
         "marketplace",
         "reel",
         "hashtag",
+        # Messenger's group chat (m.me/j/...) and channel (m.me/ch/...) invitations; no
+        # Facebook username is shorter than five characters. Read as the accounts "j", "ch".
+        "j",
+        "ch",
     },
     "instagram": {"p", "reel", "reels", "explore", "tv", "accounts", "direct"},
     "x": {"i", "intent", "home", "search", "hashtag", "share", "explore", "messages"},
@@ -441,8 +445,21 @@ def _value(raw: str, platform: Platform, handle: str, country: str | None) -> Ca
             "discord.com/users/ID",
         )
     if not re.fullmatch(platform.handle_pattern, handle):
+        if platform.code == "telegram" and handle.isdigit():
+            # "Telegram ID: 5123456789", as bots (@userinfobot) and some apps show an account:
+            # its user ID, which a username never is; the reason said only what a username is.
+            raise InvalidIdentifier(
+                "handle",
+                raw,
+                f"{shown(raw)} is a number, so not a Telegram username: it is the account's "
+                "user ID, as bots and some apps show it; enter the @username or the t.me link "
+                "the profile shows, and keep the ID in the report's narrative",
+            )
+        article = "an" if platform.label[:1] in "AEIOU" else "a"
         raise InvalidIdentifier(
-            "handle", raw, f"{shown(raw)} is not a {platform.label} account: {platform.handle_hint}"
+            "handle",
+            raw,
+            f"{shown(raw)} is not {article} {platform.label} account: {platform.handle_hint}",
         )
     if personal and not _LINE_PERSONAL_MIN <= len(handle) <= _LINE_PERSONAL_MAX:
         # "~" marks a person's LINE ID (line.me/ti/p/~id), which LINE keeps to 4-20

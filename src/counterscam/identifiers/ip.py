@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from counterscam.identifiers._browser_ipv4 import browser_ipv4
@@ -17,14 +18,34 @@ from counterscam.identifiers.shared import local_network
 # (also without its marks), Malay and Indonesian "alamat IP".
 # "Public IP" too, as Indonesian "IP publik" and Malay "alamat IP awam" write it, and the Thai
 # transliteration "ไอพีแอดเดรส" ("IP address"), and "ที่อยู่ IP" with the letters.
+# A log's or a form's word for whose address it is ("Source IP:", "Client IP", "IP used:", Thai
+# "IP ที่ใช้:") is a label too: before a colon, words after "IP" name no address.
 _LABEL = re.compile(
-    r"^(?:(?:public\s+)?ip\s*addr(?:ess)?|(?:public\s+)?ip(?:v[46])?(?:\s+(?:publik|awam))?"
+    r"^(?:(?:(?:public|source|src|client|remote|login|user|attacker|server|destination|dst)"
+    r"\s+)?ip\s*addr(?:ess)?|(?:(?:public|source|src|client|remote|login|user|attacker|server"
+    r"|destination|dst)\s+)?ip(?:v[46])?(?:\s+(?:publik|awam)|\s+[^\W\d_][^\d:]{0,30}(?=\s*:))?"
     r"|(?:ที่อยู่\s*)?ไอพี(?:\s*แอดเดรส)?|ที่อยู่\s*ip|(?:địa|dia)\s+(?:chỉ|chi)\s+ip"
     r"|alamat\s+ip(?:\s+(?:publik|awam))?)(?:\s*[:=\-]\s*|\s+)",
     re.I,
 )
 # A port given in words after the address: "203.0.113.5, port 8080", "203.0.113.5 cổng 443".
 _PORT_WORDS = re.compile(r"[,;]?\s*(?:port|cổng|พอร์ต)\s*[:=]?\s*\d{1,5}$", re.I)
+# A link without its scheme, the address and port of a server and a page on it:
+# "203.0.113.5:8080/login", "[2001:db8::1]:8080/x". Read as a link, as a browser would.
+_HOST_PAGE = re.compile(
+    r"(?:\d{1,3}(?:\.\d{1,3}){3}:\d{1,5}|\[[0-9A-Fa-f:.]+\](?::\d{1,5})?)/", re.ASCII
+)
+# An IPv6 address with a port after a dot, as BSD's and macOS's netstat write a socket
+# ("2001:db8::1.8080"), or after a colon when the number has five digits, which no group of
+# an IPv6 address has ("2001:db8::1:51234"): the port is clear, and dropped as in [...]:port.
+_V6_DOT_PORT = re.compile(r"([0-9A-Fa-f:]*:[0-9A-Fa-f:]*)\.(\d{1,5})", re.ASCII)
+_V6_LONG_PORT = re.compile(r"([0-9A-Fa-f:]*::[0-9A-Fa-f:]*):(\d{5})", re.ASCII)
+# Or after eight whole groups, which are a whole address: "2001:db8:0:0:0:0:0:1:443".
+_HIGHEST_PORT = 65535
+_V6_NINTH = re.compile(r"((?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}):(\d{1,5})", re.ASCII)
+# A compressed IPv6 address whose last group is a decimal number ("2001:db8::1:8080") may be
+# that address or 2001:db8::1 with a port written without brackets: both are answered for.
+_V6_MAYBE_PORT = re.compile(r"([0-9a-f:]*::[0-9a-f:]*):(\d{2,4})", re.ASCII)
 # A full stop or comma ending the sentence the address was copied from: "... from 1.2.3.4."
 _SENTENCE_END = re.compile(r"(\d{1,3}(?:\.\d{1,3}){3})[.,;]", re.ASCII)
 _SEVERAL = re.compile(r"\s*[,;|]\s*|\s+(?:and|or)\s+|\s+")
@@ -146,6 +167,13 @@ def canonicalize_ip(raw: str) -> Canonical:
     if ended:
         text = ended[1]
     host: str | None = None
+    if "/" in text and "://" not in text and _HOST_PAGE.match(text):
+        text = f"http://{text}"
+    if "." in text and ":" in text and (port := _V6_DOT_PORT.fullmatch(text)) is not None:
+        text = _port_dropped(port)
+    elif text.count(":") > 2:
+        port = _V6_LONG_PORT.fullmatch(text) or _V6_NINTH.fullmatch(text)
+        text = text if port is None else _port_dropped(port)
     if "://" in text:
         try:
             parts = urlsplit(text)  # a pasted link: its host
@@ -176,7 +204,25 @@ def canonicalize_ip(raw: str) -> Canonical:
         )
     if value is None:
         raise InvalidIdentifier("ip", raw, f"{shown(raw)} is not an IP address{_hint(text)}")
-    return ip_record(value)
+    record = ip_record(value)
+    if host is None and "::" in text and "[" not in raw:
+        maybe = _V6_MAYBE_PORT.fullmatch(text.lower())
+        without = parse_ip(maybe[1]) if maybe is not None and int(maybe[2]) > 0 else None
+        if without is not None:
+            return replace(record, variants=(without,))
+    return record
+
+
+def _port_dropped(port: re.Match[str]) -> str:
+    """Return the address of an IPv6 socket written with its port, when the port is one."""
+    address = port[1]
+    try:
+        v6 = isinstance(ipaddress.ip_address(address), ipaddress.IPv6Address)
+        if v6 and int(port[2]) <= _HIGHEST_PORT:
+            return address
+    except ValueError:
+        pass
+    return port[0]
 
 
 def names_addresses(raw: str) -> bool:

@@ -8,6 +8,7 @@ from functools import cache
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
 
+from counterscam.identifiers._area_code import capital_landline, no_area_code
 from counterscam.identifiers._forwarding import forwarded_number
 from counterscam.identifiers._links import phone_in_link
 from counterscam.identifiers._phone_fast import valid_e164
@@ -32,6 +33,7 @@ from counterscam.identifiers.shortcode import (
     sender_value,
     shortcode_value,
     split_prefix,
+    without_sender_label,
 )
 from counterscam.reference import country as country_record
 
@@ -80,6 +82,10 @@ _MAX_PAIR_WORDS = 16
 _SCIENTIFIC = re.compile(r"\+?(\d)(?:[.,](\d+))?[eE]\+?(\d{1,2})", re.ASCII)
 # A number a spreadsheet or script stored as a decimal (60123456789.0).
 _FLOAT = re.compile(r"(\+?\d{7,15})\.0+", re.ASCII)
+# One number's digits and separators, to count the numbers words keep apart.
+_NUMBER_RUN = re.compile(r"\+?\d[\d\s\-.()]*\d", re.ASCII)
+# A Thai star number, "*1175": a short number without the "#" that ends a USSD code.
+_STAR = re.compile(r"\*\s?\d{3,6}", re.ASCII)
 # A USSD code: "*126#", "*126*1#", "#143#", "*#06#" (a menu of the network, a bank or a wallet,
 # not a number that calls anyone). It was "neither a phone number nor an SMS sender name".
 _USSD = re.compile(r"[*#]{1,2}\d[\d*#]*#", re.ASCII)
@@ -199,6 +205,12 @@ def e164(raw: str, text: str, region: str | None) -> Canonical:
         has_plus = False  # "+0060 12-345 6789": the + and the 00 both say a country code follows
     if not has_plus and len(digits) <= 6 and not _cut_short(digits, region):
         return shortcode_value(raw, digits, region)
+    if region == "ID" and not has_plus and 6 < len(digits) < 9:
+        # Indonesia's numbers are read without their trunk 0 ("567 81234" as 0567 81234), so
+        # Jakarta's "5678 1234" dialled in the city was a line in Putussibau.
+        local = capital_landline(digits, region)
+        if local is not None:
+            raise InvalidIdentifier("phone", raw, no_area_code(shown(raw), local, []))
     bracketed = _bracketed_area(raw, text, digits, region, has_plus=has_plus)
     if bracketed is not None:
         return bracketed
@@ -268,7 +280,11 @@ def e164(raw: str, text: str, region: str | None) -> Canonical:
             )
     reason = _reason(raw, first, region)
     if region and not has_plus and not digits.startswith("00"):
-        reason = _elsewhere(raw, digits, region) or reason
+        local = capital_landline(digits, region)
+        if local is not None:  # "8889-1000" in Manila: its area code left out
+            reason = no_area_code(shown(raw), local, _mobile_in(digits, region))
+        else:
+            reason = _elsewhere(raw, digits, region) or reason
     raise InvalidIdentifier("phone", raw, reason)
 
 
@@ -498,6 +514,17 @@ def _mobile_lengths(region: str) -> frozenset[int]:
 
 def _elsewhere(raw: str, digits: str, region: str) -> str | None:
     """Name the member countries where a number not valid in ``region`` is a mobile."""
+    places = _mobile_in(digits, region)
+    if not places:
+        return None
+    return (
+        f"{shown(raw)} is not a valid phone number in {place_name(region)}, but it is a mobile in "
+        f"{' or '.join(places)}; if it is from there, enter it with its country code"
+    )
+
+
+def _mobile_in(digits: str, region: str) -> list[str]:
+    """Return the other member countries where ``digits`` are a mobile, with the number."""
     places = []
     for other in _MEMBERS:
         written = vn_current(digits, other)
@@ -511,12 +538,7 @@ def _elsewhere(raw: str, digits: str, region: str) -> str | None:
         if valid and number is not None and phonenumbers.number_type(number) in _MOBILE:
             shown_number = phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
             places.append(f"{place_name(other)} ({shown_number})")
-    if not places:
-        return None
-    return (
-        f"{shown(raw)} is not a valid phone number in {place_name(region)}, but it is a mobile in "
-        f"{' or '.join(places)}; if it is from there, enter it with its country code"
-    )
+    return places
 
 
 def _hint(region: str | None) -> str:
@@ -552,6 +574,10 @@ def canonicalize_phone(raw: str, country: str | None) -> Canonical:
     forwarded = forwarded_number(text)
     if forwarded is not None:
         return e164(raw, forwarded, region)  # the scammer's number, not the code around it
+    if text[:1] == "*" and _STAR.fullmatch(text):
+        # A star number, "*1175": a business's short number on the mobile networks, which
+        # was "neither a phone number nor an SMS sender name".
+        return shortcode_value(raw, text.replace(" ", ""), region)
     if text[:1] in "*#" and _USSD.fullmatch(text):
         raise InvalidIdentifier(
             "phone",
@@ -599,7 +625,10 @@ def canonicalize_phone(raw: str, country: str | None) -> Canonical:
             "came from, enter it as kind sender_id with the country where the SMS was received, "
             "like MY:MAYBANK",
         )
-    return sender_value(raw, body, code)
+    # "Sender: GCash", "SMS from 'BDO'": the phone column holds sender names (DESIGN.md).
+    return sender_value(
+        raw, without_sender_label(body) if ":" in body or " " in body else body, code
+    )
 
 
 def _vanity(raw: str, text: str, keypad: str, region: str | None) -> Canonical | None:
@@ -811,3 +840,10 @@ def _refuse_several(raw: str, text: str) -> None:
     parts = SEVERAL.split(text)
     if len(parts) > 1 and sum(len(_NON_DIGIT.sub("", part)) >= _MIN_JOINED for part in parts) > 1:
         raise _several(raw)
+    if sum(ch.isdigit() for ch in text) >= 2 * _MIN_JOINED:
+        runs = _NUMBER_RUN.findall(text)
+        if sum(len(_NON_DIGIT.sub("", run)) >= _MIN_JOINED for run in runs) > 1:
+            # Two numbers apart by words: "Mobile: +65 9123 4567 Office: +65 6123 4567" was
+            # "neither a phone number nor an SMS sender name", and "Tel: ... Fax: ..." the
+            # first number, the "x" of "Fax" read as an extension's.
+            raise _several(raw)

@@ -1,5 +1,5 @@
 """Values many unrelated reports name: local network addresses, burn wallets, stablecoins'
-contracts, and what to say.
+contracts, banks' spoofed hotlines, and what to say.
 
 Such a value is kept (a victim's log excerpt legitimately holds 192.168.1.1) but flagged
 ``shared_platform``: it links no reports and raises no alerts (link/conditions.py).
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import ipaddress
 from urllib.parse import urlsplit
+
+from counterscam.reference.hotlines import hotline_of
 
 # Address blocks every network reuses, so one of them names no one: each with the word the
 # notice uses. Not ``ipaddress``'s ``is_private``: it also covers the documentation ranges
@@ -127,6 +129,8 @@ def names_no_one(kind: str, value: str) -> bool:
         return local_network(value) is not None
     if kind == "url":
         return _local_host(value) is not None
+    if kind == "phone":
+        return hotline_of(value) is not None
     return kind == "crypto_wallet" and (is_burn_address(value) or token_contract(value) is not None)
 
 
@@ -152,5 +156,11 @@ def shared_note(kind: str | None, value: str | None, *, public: bool = False) ->
             "transfer of it names, not a wallet anyone was paid to, so it links no reports and "
             "raises no alerts. Enter the address that received the money instead (the "
             "transfer's recipient, \"To\" on the explorer's page)."
+        )
+    if kind == "phone" and value is not None and (owner := hotline_of(value)) is not None:
+        return (
+            f"This is the published hotline of {owner}, which scammers show on victims' phones "
+            "by spoofing the caller ID and which victims call to check, so it links no reports "
+            "and raises no alerts. Say in the report that the call claimed to come from it."
         )
     return _PUBLIC_PLATFORM_NOTE if public else _PLATFORM_NOTE

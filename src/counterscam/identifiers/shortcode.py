@@ -12,7 +12,9 @@ from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 from counterscam.identifiers._unwrap import whole_wrapped
 
 _PREFIX = re.compile(r"([A-Za-z]{2})\s*:\s*(.+)")
-_SHORT = re.compile(r"\d{3,6}", re.ASCII)
+# A star number ("*1175"), which businesses in Thailand rent from the mobile networks, keeps
+# its star: 1175 is another number.
+_SHORT = re.compile(r"\*?\d{3,6}", re.ASCII)
 _SENDER = re.compile(r"[A-Z0-9][A-Z0-9 .&_'!+-]{0,19}")
 # "SMS 8888", "Short code: 2910", Malay "kod pendek", Indonesian "kode singkat", Vietnamese
 # "đầu số" (the number SMS come from), and a link to call or text it (tel:997, sms:8888):
@@ -108,11 +110,20 @@ def sender_value(raw: str, name: str, country: str | None) -> Canonical:
     return Canonical("sender_id", f"{country}:{text}", country)
 
 
+def without_sender_label(text: str) -> str:
+    """Return ``text`` without a sender label and the quotes after it (SMS from "BDO",
+    From: 'GCash')."""
+    labelled = _SENDER_LABEL.sub("", text)
+    if labelled == text:
+        return text
+    labelled = whole_wrapped(labelled)
+    if len(labelled) > 2 and labelled[0] == labelled[-1] == "'":
+        labelled = labelled[1:-1].strip()
+    return labelled
+
+
 def canonicalize_sender(raw: str, country: str | None) -> Canonical:
     """Canonicalise an alphanumeric SMS sender name as ``CC:NAME``."""
-    text = clean("sender_id", raw)
-    labelled = _SENDER_LABEL.sub("", text)
-    if labelled != text:
-        labelled = whole_wrapped(labelled)  # SMS from "BDO"
+    labelled = without_sender_label(clean("sender_id", raw))
     body, code = split_prefix("sender_id", raw, _SHORT_LABEL.sub("", labelled), country)
     return sender_value(raw, body, code)

@@ -35,6 +35,10 @@ _OTHER_SCHEME = re.compile(
 _STORE_LINK = re.compile(r"(?:market://(details\?)|itms-apps?s?://)(?=\S)", re.I)
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 _APP_SCHEMES = frozenset({"tg", "fb", "instagram", "twitter"})
+# The Telegram app's link to a group's invitation: tg://join?invite=HASH opens what
+# t.me/+HASH (and the older t.me/joinchat/HASH) opens. It was refused for its scheme.
+_INVITES = ("https://t.me/+", "https://t.me/joinchat/")
+_TG_JOIN = re.compile(r"tg://join\?invite=([\w-]+)", re.I)
 _LINKISH = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[\w-]+(?:\.[\w-]+)+/\S*", re.I)
 _DEFAULT_PORTS = {"http": 80, "https": 443, "ftp": 21}
 _ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
@@ -141,6 +145,9 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
         found = handle_from_link(raw, text, country)
         if found is not None:
             return found
+        invite = _TG_JOIN.match(text) if scheme == "tg" else None
+        if invite is not None:
+            text, scheme = f"https://t.me/+{invite[1]}", "https"
     if scheme not in _DEFAULT_PORTS:
         raise _fail(raw, f"has the scheme {scheme!r}; enter a web address (http or https)")
     try:
@@ -212,6 +219,10 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
     # A page on a private address (a router's http://192.168.1.1/) is on no one's site.
     local = ip_value is not None and related[0].shared_platform
     found = Canonical("url", value, None, related, shared or local)
+    if value.startswith(_INVITES):
+        # t.me/+HASH and the older t.me/joinchat/HASH open one invitation: each is kept as
+        # written (reports stored them so), and a check answers for both.
+        found = replace(found, variants=(_other_invite(value),))
     return _with_http_variant(found) if unsure else found
 
 
@@ -232,11 +243,20 @@ def _link_among_words(raw: str, text: str) -> str:
     raise _fail(raw, "has spaces; a web address has none (check it was copied whole)")
 
 
+def _other_invite(value: str) -> str:
+    """Return a Telegram invitation link in its other writing (t.me/+HASH, t.me/joinchat/HASH)."""
+    new, old = _INVITES
+    if value.startswith(new):
+        return old + value.removeprefix(new)
+    return new + value.removeprefix(old)
+
+
 def _with_http_variant(canon: Canonical) -> Canonical:
     """Return an https URL with its http:// form as a variant; anything else as it is."""
     if canon.kind != "url" or not canon.value.startswith("https://"):
         return canon
-    return replace(canon, variants=("http://" + canon.value.removeprefix("https://"),))
+    http = "http://" + canon.value.removeprefix("https://")
+    return replace(canon, variants=(*canon.variants, http))
 
 
 def _signal_username_url(raw: str, text: str, username: str, country: str | None) -> Canonical:

@@ -61,6 +61,18 @@ class _Commands(TyperGroup):
         super().__init__(*args, **kwargs)
         _unwrap_help(self)
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().main(*args, **kwargs)
+        except SystemExit as exc:
+            # Typer prints the help through a Rich console of its own, whose closed pipe
+            # (`counterscam --help | head -0`) ends in SystemExit(1), the code of a refusal,
+            # raised while the BrokenPipeError is handled.
+            if exc.code == 1 and isinstance(exc.__context__, BrokenPipeError):
+                # Past click's main: its Exit would be a traceback here, so exit as it would.
+                raise SystemExit(closed_pipe().exit_code) from None
+            raise
+
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         try:
             return super().parse_args(ctx, args)

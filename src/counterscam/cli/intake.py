@@ -51,6 +51,12 @@ def batches_of(paths: list[Path]) -> list[list[Source]]:
     # "a second identifiers file in one batch".
     folder_sets: list[list[Source]] = []
     for path in paths:
+        if str(path) == "-" and not path.exists():
+            # Other tools' way of naming standard input; it was "no such file or folder".
+            raise fail(
+                "-: reports are not read from standard input (a pipe), as each file is read "
+                "more than once; save the data to a .csv, .xlsx or .json file and import that file"
+            )
         if (reason := unreadable_folder(path)) is not None:
             raise fail(reason)
         if path.is_dir():

@@ -8,7 +8,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 from counterscam.intake import code_pages, columns, shifts
 from counterscam.intake.chars import unstorable
@@ -26,6 +26,8 @@ from counterscam.intake.tables import (
     recognise,
 )
 
+_T = TypeVar("_T")
+
 NARRATIVE_LIMIT = 20_000  # schema.ReportIn.narrative
 MAX_COLUMNS = 16_384  # Excel's widest sheet; a CSV it exports has no wider header
 # Excel's own words: its plain "CSV (Comma delimited)" writes the computer's code page.
@@ -37,6 +39,7 @@ SAVE_AS = (
 
 def csv_table(source: Source) -> Table:
     """Read the header row of a CSV file and return it as a table of its kind."""
+    stamp = _stamp(source)
     _refuse_non_text(source)
     header: list[str] | None = None
     for _row, record in _records(source):
@@ -67,10 +70,40 @@ def csv_table(source: Source) -> Table:
     return Table(
         kind=kind,
         label=source.name,
-        open_rows=lambda: _rows(source, names, widths, spaced),
-        open_refs=lambda: _refs(source, names, widths, spaced),
-        open_shifted=lambda: _shifted(source, names, widths, spaced),
+        open_rows=lambda: _unchanged(source, stamp, _rows(source, names, widths, spaced)),
+        open_refs=lambda: _unchanged(source, stamp, _refs(source, names, widths, spaced)),
+        open_shifted=lambda: _unchanged(source, stamp, _shifted(source, names, widths, spaced)),
     )
+
+
+def _stamp(source: Source) -> tuple[int, int] | None:
+    """Return the size and time of last change of a file on disk; None for an upload."""
+    if source.path is None:
+        return None
+    status = source.path.stat()
+    return status.st_size, status.st_mtime_ns
+
+
+def _unchanged(source: Source, stamp: tuple[int, int] | None, items: Iterator[_T]) -> Iterator[_T]:
+    """Yield ``items``, a pass over the file, refusing it when it changed since ``stamp``.
+
+    A file is read more than once (its references, then its rows): one still being written
+    or copied (an export that has not finished) gave each pass other rows, and rows were
+    linked to reports the first pass had not seen. Checked once a pass, not once a row.
+    """
+    _same(source, stamp)
+    yield from items
+    _same(source, stamp)
+
+
+def _same(source: Source, stamp: tuple[int, int] | None) -> None:
+    if stamp is not None and _stamp(source) != stamp:
+        raise file_problem(
+            source.name,
+            "the file changed while it was read (it is still being written or copied, or "
+            "another program saved it meanwhile); wait until it is complete, then import it "
+            "again",
+        )
 
 
 def _spaced_quotes(header: list[str]) -> bool:
@@ -133,6 +166,9 @@ def _refuse_non_text(source: Source) -> None:
         raise file_problem(
             source.name, "this is a JSON file, not CSV; give it a .json name and import it again"
         )
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) or _utf32(head):
+        # Its byte-order mark starts as UTF-16's: it was named UTF-16, which it is not.
+        raise file_problem(source.name, f"the file is UTF-32; {SAVE_AS}")
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(head):
         raise file_problem(source.name, f"the file is UTF-16 (Excel 'Unicode Text'){_tabs(head)}")
     if b"\x00" in head and _binary(head):
@@ -212,6 +248,28 @@ def _utf16_without_bom(head: bytes) -> bool:
     for zeros in (head[1::2], head[0::2]):
         if zeros.count(0) >= 0.9 * len(zeros):
             return True
+    # Thai or Vietnamese values take no zero bytes, and in a short file outweighed those of
+    # the header, which was then "binary data": the header row alone is ASCII.
+    start = head[:32]
+    for zeros, text in ((start[1::2], start[0::2]), (start[0::2], start[1::2])):
+        if not zeros.strip(b"\x00") and _ASCII_TEXT.fullmatch(text):
+            return True
+    return False
+
+
+_ASCII_TEXT = re.compile(rb"[\t\n\r\x20-\x7e]+")
+
+
+def _utf32(head: bytes) -> bool:
+    """Tell UTF-32 text without its byte-order mark: three of every four bytes of ASCII are 0."""
+    start = head[:32]
+    if len(start) < 32:
+        return False
+    for at in (0, 3):
+        text = start[at::4]
+        rest = bytes(b for i, b in enumerate(start) if i % 4 != at)
+        if not rest.strip(b"\x00") and _ASCII_TEXT.fullmatch(text):
+            return True
     return False
 
 
@@ -243,18 +301,45 @@ def _open(source: Source, errors: str = "strict") -> TextIO:
 def _records(source: Source, spaced: bool = False) -> Iterator[tuple[int, list[str]]]:
     row = 0
     with _open(source) as f:
-        reader = csv.reader(f, strict=True, skipinitialspace=spaced)
+        reader = csv.reader(_bounded_lines(f), strict=True, skipinitialspace=spaced)
         try:
             for row, record in enumerate(reader, start=1):  # noqa: B007 - row used after loop
                 yield row, record
         except UnicodeDecodeError:
             raise _encoding_problem(source) from None
+        except _TooManyCommas:
+            raise file_problem(
+                source.name,
+                f"row {row + 1:,} holds more than {MAX_LINE_COMMAS:,} commas, and a row holds "
+                f"at most {MAX_COLUMNS:,} values (a spreadsheet's widest row); it is not a "
+                "file of reports. Export the data again as CSV, or use the template",
+                row=row + 1,
+            ) from None
         except csv.Error as exc:
             raise file_problem(
                 source.name,
                 f"row {row + 1} is not valid CSV ({exc}); {_csv_fix(exc)}",
                 row=row + 1,
             ) from None
+
+
+# Commas on one line of the file past which it is refused before it is split: each value costs
+# the list of a row 8 bytes however short, so a 50 MB upload of commas took 450 MB to read, and
+# a CLI import of a larger one all the memory there was. No row of the template comes near it.
+MAX_LINE_COMMAS = 1_000_000
+_LONG_LINE = 1_000_000  # characters: a shorter line cannot hold that many commas
+
+
+class _TooManyCommas(Exception):
+    """A line of more than MAX_LINE_COMMAS commas, found before it was split."""
+
+
+def _bounded_lines(lines: TextIO) -> Iterator[str]:
+    """Yield the lines of ``lines``, refusing one of more than MAX_LINE_COMMAS commas."""
+    for line in lines:
+        if len(line) > _LONG_LINE and line.count(",") > MAX_LINE_COMMAS:
+            raise _TooManyCommas
+        yield line
 
 
 def _csv_fix(exc: csv.Error) -> str:

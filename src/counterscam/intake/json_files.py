@@ -234,6 +234,17 @@ def _decode_hint(exc: json.JSONDecodeError) -> str:
     if exc.doc.startswith(("}", "]"), exc.pos) and exc.doc[: exc.pos].rstrip().endswith(","):
         # JavaScript and Python lists allow it, and hand-edited files have it.
         return f"; a comma before {exc.doc[exc.pos]!r} (after the last item) is not JSON: delete it"
+    if exc.doc.startswith(("//", "/*"), exc.pos):
+        # JSON5, JavaScript and hand-kept configuration files allow them; "Expecting value"
+        # named no cause.
+        return "; a comment (// or /* */) is not JSON: delete it"
+    if exc.doc.startswith("'", exc.pos):
+        # Python's print() of a list of dicts writes its text so: the file was printed, not
+        # written by a JSON library.
+        return (
+            "; JSON writes text and field names in double quotes (\"), never single quotes ('), "
+            "as Python's print() writes a dict: write the file with a JSON library (json.dump)"
+        )
     return ""
 
 

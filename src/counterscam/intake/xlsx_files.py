@@ -263,6 +263,12 @@ def _check_parts(source: Source, archive: zipfile.ZipFile, limits: Limits) -> No
             f"this is a zip archive ({shown or 'empty'}), not an XLSX workbook; unzip it and "
             "give the CSV, XLSX or JSON files inside it",
         )
+    if (other := _other_excel_format(archive, names)) is not None:
+        raise file_problem(
+            source.name,
+            f"{other}, which is not read; open it in Excel and save it with File > Save As, "
+            "the type 'Excel Workbook (*.xlsx)'",
+        )
     _check_strings(source, archive, entries, limits)
     if (part := part_declaring_dtd(archive)) is not None:
         raise file_problem(
@@ -272,6 +278,27 @@ def _check_parts(source: Source, archive: zipfile.ZipFile, limits: Limits) -> No
                 "never writes; they are not expanded"
             ),
         )
+
+
+_BINARY_WORKBOOK = b"sheet.binary.macroEnabled.main"
+_STRICT = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+
+
+def _other_excel_format(archive: zipfile.ZipFile, names: list[str]) -> str | None:
+    """Name the Excel formats in a zip like a workbook's that openpyxl cannot read, or None.
+
+    An .xlsb renamed .xlsx was "damaged" (a part missing), and a workbook saved as Strict Open
+    XML had "no sheet named 'reports'" beside its reports sheet: its cells are under other names.
+    """
+    with archive.open("[Content_Types].xml") as part:
+        types = part.read(65_536)
+    if _BINARY_WORKBOOK in types:
+        return "this is an Excel Binary Workbook (.xlsb)"
+    if "xl/workbook.xml" in names:
+        with archive.open("xl/workbook.xml") as part:
+            if _STRICT in part.read(4096):
+                return "the workbook is saved as 'Strict Open XML Spreadsheet'"
+    return None
 
 
 def _check_strings(
@@ -420,6 +447,10 @@ def _sheet_table(
     # parsed: they would be skipped as blank one by one, at about 15 microseconds a row.
     through = None if last is None else max(last, 1)
     for number, values in enumerate(ws.iter_rows(values_only=True, max_row=through), start=1):
+        if not values and number > 1:
+            # A row the sheet does not hold, handed out empty to fill the gap before the next
+            # one: a report in row 1,048,576 under the header took 40 s of such rows.
+            continue
         strings.check_row(label, number, values, names)
         if number == 1:
             names = [column_name(v) for v in values]

@@ -6,7 +6,8 @@ name with an invisible space (U+200B) in it, and ``admin`` with a Cyrillic a (U+
 a second account that reads as the first in every list and audit line; a NUL or a bell
 character was stored too (on SQLite). The compatibility form (NFKC) makes the full-width and
 decomposed spellings the same name, and a new name must be letters, digits and ASCII's signs,
-with nothing invisible and no script mixed with a look-alike one.
+with nothing invisible and no script mixed with a look-alike one, nor written wholly in letters
+of another script that each look like a Latin one (Cyrillic U+0430 U+0441 U+0435 reads "ace").
 """
 
 from __future__ import annotations
@@ -31,6 +32,38 @@ _INVISIBLE = (
 # Scripts whose letters are drawn alike (Latin a, Cyrillic U+0430, Greek U+03B1): mixed in one name,
 # they spell another account's name with different letters.
 _LOOK_ALIKE = frozenset(("LATIN", "CYRILLIC", "GREEK"))
+# Cyrillic and Greek small letters drawn as a Latin one in common fonts (Unicode's
+# confusables.txt, UTS #39), with the Latin letter each reads as. A name of these alone, with
+# no other letter (``\u0430\u0441\u0435`` reads "ace"), passes the mixed-script rule and reads
+# as a Latin name with different letters. Names are stored in lower case, so only small
+# letters are listed. Kept here rather than a library: it is read at account creation only.
+_READS_LATIN = {
+    "\u0430": "a",  # CYRILLIC SMALL LETTER A
+    "\u0441": "c",  # ES
+    "\u0501": "d",  # KOMI DE
+    "\u0435": "e",  # IE
+    "\u04bb": "h",  # SHHA
+    "\u0456": "i",  # BYELORUSSIAN-UKRAINIAN I
+    "\u0458": "j",  # JE
+    "\u04cf": "l",  # PALOCHKA
+    "\u043e": "o",  # O
+    "\u0440": "p",  # ER
+    "\u051b": "q",  # QA
+    "\u0455": "s",  # DZE
+    "\u0475": "v",  # IZHITSA
+    "\u051d": "w",  # WE
+    "\u0445": "x",  # HA
+    "\u0443": "y",  # U
+    "\u04af": "y",  # STRAIGHT U
+    "\u03b1": "a",  # GREEK SMALL LETTER ALPHA
+    "\u03b9": "i",  # IOTA
+    "\u03bd": "v",  # NU
+    "\u03bf": "o",  # OMICRON
+    "\u03c1": "p",  # RHO
+    "\u03c5": "u",  # UPSILON
+    "\u03b3": "y",  # GAMMA
+    "\u03c7": "x",  # CHI
+}
 
 
 def username_key(text: str) -> str:
@@ -67,7 +100,20 @@ def username_problem(name: str, most: int) -> str | None:
             f"username mixes {' and '.join(sorted(s.title() for s in scripts))} letters, which "
             "look alike and would spell a name that reads as another; write it in one script"
         )
-    return None
+    return _reads_as_latin(name)
+
+
+def _reads_as_latin(name: str) -> str | None:
+    """Say that every letter of ``name`` is a Cyrillic or Greek look-alike of a Latin one."""
+    letters = [c for c in name if unicodedata.category(c)[0] == "L"]
+    if not letters or any(c not in _READS_LATIN for c in letters):
+        return None
+    script = _script(letters[0]).title()
+    reads = "".join(_READS_LATIN.get(c, c) for c in name)
+    return (
+        f"username is written in {script} letters that each look like a Latin one, so it reads "
+        f"as the Latin name '{reads}' and would pass for that account; write it in Latin letters"
+    )
 
 
 def _allowed(char: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from typing import Annotated
 from urllib.parse import urlsplit
@@ -17,6 +18,8 @@ from counterscam.access.token_refusal import TokenRefusal
 from counterscam.api.prefix import app_path
 from counterscam.config import Settings
 from counterscam.db.writer import commit_unless_busy
+
+log = logging.getLogger(__name__)
 
 
 def get_engine(request: Request) -> Engine:
@@ -136,6 +139,23 @@ def credential(request: Request, session: Session) -> Caller | Refusal | None:
 _TOKEN = "The API token"
 
 
+def _refused_token(request: Request, refusal: TokenRefusal, detail: str) -> HTTPException:
+    """Return the 401 of a refused token, and log the use of one that was issued.
+
+    A refused request searches and reads nothing, so it writes no audit row (docs/access.md):
+    the server's log keeps the issued token's id, since a revoked one still in use is a
+    leaked token being tried or a script its owner forgot.
+    """
+    if refusal.token_id is not None:
+        log.warning(
+            "refused on %s %s: %s",
+            request.method,
+            app_path(request.scope),
+            refusal.message("the API token"),
+        )
+    return _unauthorised(detail)
+
+
 def _unauthorised(detail: str) -> HTTPException:
     return HTTPException(
         status_code=status.HTTP_401_UNAUTHORIZED,
@@ -172,8 +192,10 @@ def caller_or_public(request: Request, session: Session) -> Caller:
     """
     caller = credential(request, session)
     if isinstance(caller, TokenRefusal):
-        raise _unauthorised(
-            f"{caller.message(_TOKEN)}; or send no Authorization header for the public answer."
+        raise _refused_token(
+            request,
+            caller,
+            f"{caller.message(_TOKEN)}; or send no Authorization header for the public answer.",
         )
     if isinstance(caller, DisabledAgency):
         raise _unauthorised(f"{caller.message()} Or send no session cookie for the public answer.")
@@ -198,7 +220,7 @@ async def required_caller(request: Request, session: SessionDep) -> Caller:
     caller = credential(request, session)
     if isinstance(caller, TokenRefusal):
         # Said as such: "sign in" told a script whose token was revoked nothing it could use.
-        raise _unauthorised(f"{caller.message(_TOKEN)}.")
+        raise _refused_token(request, caller, f"{caller.message(_TOKEN)}.")
     if isinstance(caller, DisabledAgency):
         raise _unauthorised(caller.message())
     if caller is None and "authorization" in request.headers:

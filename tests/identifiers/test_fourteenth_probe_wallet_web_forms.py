@@ -281,6 +281,13 @@ def test_a_telegram_invitation_is_checked_in_both_its_writings(raw: str, also: s
     assert also in canonicalize("url", raw).variants
 
 
+def test_a_wallet_with_its_chain_id_is_no_bakong_account() -> None:
+    # Given as an e-wallet in Cambodia, it was kept as the Bakong ID "bakong:0x...@56".
+    said = reason("ewallet", f"{EVM}@56", "KH")
+    assert "crypto wallet address with its chain's ID" in said
+    assert value("ewallet", "dara_sok@aclb", "KH") == "ewallet:bakong:dara_sok@aclb"
+
+
 def test_a_wechat_link_is_on_a_shared_platform() -> None:
     found = canonicalize("url", "https://u.wechat.com/AbCdEfGh")
     assert found.related[0].value == "wechat.com"

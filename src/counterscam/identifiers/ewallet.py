@@ -39,6 +39,8 @@ from counterscam.reference import (
 _CANONICAL = re.compile(r"([a-z0-9_]+)\s*:\s*(.+)")
 _PHONEISH = re.compile(r"\+?[\d\s\-.()]{7,25}", re.ASCII)
 _ID = re.compile(r"[A-Z0-9]{3,40}")
+# An EVM address and its chain's ID, an EIP-681 payment link's body (0x...@56).
+_EVM_AT = re.compile(r"0[xX][0-9a-fA-F]{40}@\d{1,10}")
 # A Bakong account ID: a name, "@", and the code of the bank or wallet that holds the account
 # (dara_sok@aclb, 012345678@wing). The code has no dot, which tells it from an e-mail address.
 _NAME_AT_BANK = re.compile(r"([a-z0-9][a-z0-9._-]{0,63})@([a-z0-9]{2,12})", re.I | re.ASCII)
@@ -215,8 +217,9 @@ def _without_id_words(text: str) -> str:
 def name_at_bank(text: str) -> bool:
     """Tell whether ``text`` is written as a name@bank account ID, not naming a platform."""
     match = _NAME_AT_BANK.fullmatch(text)
-    # "scammer@telegram" names where a handle is, not a bank.
-    return match is not None and find_platform(match[2]) is None
+    # "scammer@telegram" names where a handle is, not a bank; "0x...@56" is a wallet address
+    # with its chain's ID (an EIP-681 link's body), whose "bank" is all digits.
+    return match is not None and find_platform(match[2]) is None and _EVM_AT.fullmatch(text) is None
 
 
 def _by_id_format(text: str) -> EwalletProvider | None:
@@ -554,6 +557,13 @@ def canonicalize_ewallet(raw: str, country: str | None, qualifier: str | None) -
                 raw,
                 f"does not say which e-wallet: {name!r} names none known; use a known one, "
                 f"like {_known(region)}",
+            )
+        if _EVM_AT.fullmatch(text):
+            raise _fail(
+                raw,
+                "is a crypto wallet address with its chain's ID after '@' (56 is BNB Smart "
+                "Chain, 1 Ethereum), as a payment link writes it, not an e-wallet account; "
+                "enter it as a crypto wallet",
             )
         raise _fail(raw, "does not say which e-wallet; write it like gcash:0917 123 4567")
     # "GCash #09171234567": "#" says a number follows, as in "No. #", and is not part of it.

@@ -37,6 +37,8 @@ def _my_contact(engine: Engine, contact: str) -> None:
 
 
 def _assert_linked(html: str) -> None:
+    # An address's link text may end a line after its separators (<wbr>, web/value_breaks.py).
+    html = html.replace("<wbr>", "")
     for link in LINKS:
         assert link in html
     assert "Not javascript:alert(1) nor &lt;b&gt;this&lt;/b&gt;." in html
@@ -81,7 +83,7 @@ def test_only_mail_phone_and_https_become_links() -> None:
         "Call the 997 hotline, office hours 09.00-17.00, case 2026-03-02",
     ):
         assert "<a " not in contact_links(contact), contact
-    assert contact_links('https://x.org/"onmouseover="alert(1)') == (
+    assert contact_links('https://x.org/"onmouseover="alert(1)').replace("<wbr>", "") == (
         '<a href="https://x.org/">https://x.org/</a>&#34;onmouseover=&#34;alert(1)'
     )
     assert contact_links("(03) 2266 2222") == '<a href="tel:0322662222">(03) 2266 2222</a>'

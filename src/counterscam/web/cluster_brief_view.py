@@ -131,7 +131,7 @@ def brief_tables(brief: ClusterBrief) -> dict[str, Table]:
             caption="Identifiers of the operation",
             columns=(
                 Column("kind", "Kind", vocabulary="kind"),
-                Column("value", "Identifier", "code"),
+                Column("value", "Identifier", "identifier"),
                 Column("country", "Country"),
                 Column("roles", "Roles"),
                 Column("reports", "Reports", "count"),

@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
+from counterscam.web.value_breaks import breakable
+
 _EMAIL = r"(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})"
 # Stops before quotes and angle brackets, which never belong to a typed address.
 _URL = r"(?P<url>https://[^\s<>\"'`]+)"
@@ -73,7 +75,10 @@ def contact_links(contact: str | None) -> Markup:
             continue
         start = found.start()
         out.append(_text(text[done:start]))
-        out.append(f'<a href="{escape(href)}">{escape(part)}</a>')
+        # An address ends a line after its separators ("siber@polri.example." / "id"), not
+        # after whichever letter fills the holders' narrow column ("siber@polri.examp" / "le.id").
+        shown = escape(part) if kind == "phone" else breakable(part)
+        out.append(f'<a href="{escape(href)}">{shown}</a>')
         done = start + len(part)
     out.append(_text(text[done:]))
     return Markup("".join(out))

@@ -22,7 +22,7 @@ from counterscam.web.check_views import check_address, reported_loss
 from counterscam.web.contacts import contact_links
 from counterscam.web.formatting import FILTERS
 from counterscam.web.paths import TEMPLATES_DIR
-from counterscam.web.value_breaks import breakable
+from counterscam.web.value_breaks import breakable, breakable_long
 
 
 def _prefix(request: Request) -> dict[str, str]:
@@ -33,7 +33,11 @@ def _prefix(request: Request) -> dict[str, str]:
 
 templates = Jinja2Templates(directory=TEMPLATES_DIR, context_processors=[_prefix])
 templates.env.filters.update(
-    FILTERS, contact_links=contact_links, reported_loss=reported_loss, breakable=breakable
+    FILTERS,
+    contact_links=contact_links,
+    reported_loss=reported_loss,
+    breakable=breakable,
+    breakable_long=breakable_long,
 )
 templates.env.globals["check_address"] = check_address
 templates.env.globals["AGENCY_KIND_LABELS"] = {

@@ -20,8 +20,21 @@ from counterscam.web.forms import FormErrors
 # "plus" is a count the row already writes as text ("+35"), right-aligned as the counts are.
 # "loss" is a USD sum over the row's ``reports`` of which ``reports_with_loss`` gave a loss:
 # from none of them it says no loss was given, not 0.00 (formatting.loss_text); the heading
-# names the currency, as "usd" columns do.
-FORMATS = ("text", "count", "plus", "usd", "loss", "money", "date", "moment", "mark", "code")
+# names the currency, as "usd" columns do. "identifier" is a canonical value, which ends a line
+# only after its separators (value_breaks.py) in a column wide enough for a wallet from 1280 px.
+FORMATS = (
+    "text",
+    "count",
+    "plus",
+    "usd",
+    "loss",
+    "money",
+    "date",
+    "moment",
+    "mark",
+    "code",
+    "identifier",
+)
 
 
 @dataclass(frozen=True)

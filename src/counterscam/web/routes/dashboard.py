@@ -85,7 +85,7 @@ def dashboard_tables(d: Dashboard) -> dict[str, Table]:
             columns=(
                 Column("created_at", "Raised", "moment"),
                 Column("kind", "Kind", vocabulary="kind"),
-                Column("value", "Identifier", "code"),
+                Column("value", "Identifier", "identifier"),
                 Column("own_report_ref", "Your report", link="own_href"),
                 Column("other_agency_code", "Also reported by", whole=True),
                 Column("other_country", "Country", vocabulary="country"),

@@ -170,8 +170,14 @@ def _surname_positions(own: list[str], family: list[str]) -> list[int]:
     if family and family[0] in own and surname_classes(family[0]):
         return [own.index(family[0])]
     candidates = [i for i in (0, len(own) - 1) if surname_classes(own[i])]
-    # "Jason Tan Wei Ming": a Western first name before the Chinese name
-    if len(own) >= 3 and syllables(own[0]) is None and surname_classes(own[1]):
+    # "Jason Tan Wei Ming": a Western first name before the Chinese name. Not a surname first:
+    # "Tan Soo Hock" is no Western Tan before a surname Soo (苏), or Lim Soo Hock shared its key.
+    if (
+        len(own) >= 3
+        and syllables(own[0]) is None
+        and not surname_classes(own[0])
+        and surname_classes(own[1])
+    ):
         candidates.append(1)
     return sorted(set(candidates))
 
@@ -330,6 +336,12 @@ def _distinctive(own: list[str], chinese: list[str], culture: str) -> set[str]:
         return {phonetic(t, culture) for t in own}
     vietnamese = _vietnamese_order(own) if culture in SHORT_NAME_CULTURES else None
     given = [vietnamese[-1]] if vietnamese else chinese
+    if culture in SHORT_NAME_CULTURES and not vietnamese and len(own) >= 3:
+        # No family name known, as when it is mistyped (Ngyuen Xuan Phuc): a full name is read
+        # in its own order, family name first. Before, only the record spelt right had its
+        # given name written twice, and the family name's one typo cost a dozen edits. Two
+        # tokens (Lan Mai, Mai Lan) say no order.
+        given = [own[-1]]
     return {phonetic(t, culture) for t in given}
 
 

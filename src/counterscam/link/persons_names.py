@@ -95,17 +95,18 @@ LOCAL_ALIASES = {"PH": {"ma": "maria"}, "ID": {"m": "muhammad"}}
 # spellings. A spelling in several groups (Ng, Wong) is compatible with all of them.
 CHINESE_SURNAME_GROUPS = (
     "tan chen chan tang ting chin",
-    "lim lin lam",
+    "lim lin lam lum",  # 林: Cantonese Lum
     "lee li lie lei",
     "ng huang wong oei ooi wee vong bong",  # 黄: Hakka Vong, Bong
     "ong wang heng",
     "wong wang",
     "goh wu ng",
-    "teo zhang cheung chang teoh cheong chong",  # 张: Cantonese Cheong, Hakka Chong
+    # 张: Cantonese Cheong, Hakka Chong, Foochow and Sarawak Hokkien Tiong
+    "teo zhang cheung chang teoh cheong chong tiong",
     "chong zhong chung",
     "koh xu hsu hui khoo khor",
-    "yeo yang yeung yong",
-    "liu lau lao liew",
+    "yeo yang yeung yong yeoh ieong",  # 杨: Penang Yeoh, Macanese Ieong
+    "liu lau lao liew low lew",  # 刘: Teochew Low, Hakka Lew
     "zhao chao chiu chew tio",  # 赵: Wade-Giles Chao, Hokkien Tio
     "zhou chow chau chou chew",  # 周: Wade-Giles Chou, Hokkien Chew
     "lai li",
@@ -117,8 +118,8 @@ CHINESE_SURNAME_GROUPS = (
     "sim shen sham",
     "tay zheng",
     "chua cai choy choi tsai",
-    "yap ye yip",
-    "qiu khoo khu hiew yau",
+    "yap ye yip ip yeh",  # 叶: Cantonese Ip, Wade-Giles Yeh
+    "qiu khoo khu hiew hew yau",  # 邱: Hakka Hew
     "gao koh kou",
     "hu foo woo",
     "zeng tseng tsang",  # 曾
@@ -126,6 +127,16 @@ CHINESE_SURNAME_GROUPS = (
     "yin wan",  # 尹: Cantonese Wan (Wan Kuok-koi)
     "she sia seh",  # 佘: Hokkien Sia, Cantonese Seh
     "xie hsieh tse chia cheah",  # 谢: Cantonese Tse, Hokkien Chia, Penang Cheah
+    # Surnames whose Hokkien, Teochew or Cantonese spelling is no typo of the pinyin: without
+    # them `Phua Kah Wai` of Singapore and `Pan Jiawei` of China (潘家伟) met on no key. Not
+    # the spellings that are also given-name syllables (Hong 洪, Wei 魏, Yu 余, Wen 温, Peng
+    # 彭, Xiao 萧, Teng 邓, Soon 顺): read as a surname in the middle or at the front of a name,
+    # such a syllable gave `Tan Wei Ming` and `Lim Wei Ming` a key in common.
+    "pan phua poon pun phoon",  # 潘: Hokkien Phua, Cantonese Poon, Pun
+    "su soh",  # 苏: Hokkien Soh (not Soo, also a given name)
+    "zhu choo chu chue",  # 朱: Hokkien Choo
+    "du toh",  # 杜: Hokkien Toh
+    "sun sng suen",  # 孙: Hokkien Sng, Cantonese Suen
 )
 # Korean surnames in the spellings passports and reports use (Revised Romanisation,
 # McCune-Reischauer and the customary ones): 박 Park/Pak/Bak, 이 Lee/Yi/Rhee, 최 Choi/Choe.
@@ -216,6 +227,9 @@ CHINESE_SYLLABLE_GROUPS = (
     "zhong chong chung",  # 忠
     "ju koi keui kui",  # 驹, 居: Macanese and Cantonese Koi, Keui
     "qing keng kheng hing",  # 庆: Hokkien Keng (Lim Boon Keng is Lin Wenqing), Cantonese Hing
+    # 兰, 岚: Cantonese Laan. Not in the table, Lan at the end of a given name was read as a
+    # Western name and left out (Yee Siew Lan's keys were Yu Xiu's)
+    "lan laan",
 )
 
 
@@ -294,6 +308,10 @@ _LAO_NY = re.compile(r"n?n[hy](?=[aeiou])|(?<!n)gn(?=[aeiou])")
 # (Viangkham, Viengkham; Kiattisak, Kiettisak): one spelling, kept apart from a plain i
 # (Kittisak, กิตติ, is another name).
 _IE_CLOSED = re.compile(r"ie(?=[b-df-hj-np-tv-z])")
+# The French-era spelling writes a final n as ne (Sone, Phone), also inside a name before the
+# next syllable (Sonexay, Phonesavanh), where the English-era spelling writes n (Sonxay,
+# Phonsavanh). Only after o: Chanthaneth's ne is a syllable of its own.
+_LAO_ONE = re.compile(r"(?<=o)ne(?=[b-df-hj-np-tv-z])")
 
 
 # Countries whose spelling rules ``phonetic`` applies: their records also keep the keys of
@@ -319,7 +337,7 @@ def phonetic(token: str, culture: str = "") -> str:
         # A final r after a vowel is silent, written or not (Sophear, Sokhar, Bophar).
         t = _KHMER_VOWEL.sub(lambda m: _KHMER_VOWELS[m[0]], _KHMER_SILENT_R.sub("", t))
     if culture == "LA":
-        t = _LAO_NY.sub("ny", t)
+        t = _LAO_NY.sub("ny", _LAO_ONE.sub("n", t))
     if culture in ("LA", "TH"):
         t = _IE_CLOSED.sub("ia", t)
     if culture == "ID":  # old spelling: dj is j, tj is c (Tjahjono is Cahyono), j is y
@@ -381,6 +399,9 @@ _THAI_INSIDE = (
     ("sr", "s"),
     ("aew", "aeo"),
     ("aeng", "ang"),
+    # RTGS writes the final t of a syllable before ช (Rotchana, Patcharee, Watchara); by ear
+    # it is left out (Rojana, Pacharee, Wachara)
+    ("tch", "ch"),
 )
 _THAI_FINAL = (
     ("ch", "t"),
@@ -404,6 +425,9 @@ _THAI_VOWELS = (
     # u for a short a, as English spells cup, in the commonest name element that has it:
     # ณัฐ, Nat or Nut (Nattapon, Nuttapon). Only there: su, khun, bun are said with u.
     (re.compile(r"^nut(?=t|h)"), "nat"),
+    # English also writes the short a of ลักษณ์ u before ck (Yingluck, Nongluck, Saowaluck):
+    # RTGS has no ck, so uck is never the u of Suk.
+    (re.compile(r"uck"), "ak"),
 )
 
 

@@ -63,6 +63,7 @@ def csv_table(source: Source) -> Table:
             row=1,
         )
     _refuse_other_delimiter(source, header)
+    _refuse_nul_padding(source)
     _refuse_nul_heading(source, header)
     kind, names = recognise(header, source.name)
     widths = _Widths(header=len(header), kind=kind)
@@ -144,6 +145,10 @@ class _Widths:
 
 def _refuse_non_text(source: Source) -> None:
     head = source.head(4096)
+    if _nul_padding(source):
+        # A small file padded out with NULs looked like UTF-16 (every other byte zero); what
+        # the padding is is said once the text before it is known to be text.
+        head = head.rstrip(b"\x00")
     if head.startswith(ZIP_START):
         if not _workbook(source):
             raise file_problem(
@@ -198,6 +203,75 @@ def _binary(head: bytes) -> bool:
 
 _JSON_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:\{|\[\s*[{\]])")
 _CONTROL = re.compile("[\x01-\x08\x0b\x0e-\x19\x1b-\x1f\x7f]")  # not tab, CR, LF, FF, Ctrl-Z
+
+
+def _nul_padding(source: Source) -> int:
+    """Return how many NUL bytes the file ends in (0 for none), as a cut-off save leaves it.
+
+    A program that crashes (or finds the disk full) while saving leaves the file at its
+    reserved size, the bytes it never wrote as zeros. Read as text, the NULs became a last
+    row refused as cut short, as binary data and as missing every column.
+    """
+    if source.content is not None:
+        data = source.content
+        if not data.endswith(b"\x00"):  # the common path: no copy of the upload made
+            return 0
+        return len(data) - len(data.rstrip(b"\x00"))
+    assert source.path is not None
+    size = source.size()
+    with source.path.open("rb") as f:
+        f.seek(max(size - 1, 0))
+        if f.read(1) != b"\x00":  # the common path: one byte read
+            return 0
+        run, end = 0, size
+        while end > 0:
+            start = max(end - _PADDING_BLOCK, 0)
+            f.seek(start)
+            block = f.read(end - start)
+            kept = len(block.rstrip(b"\x00"))
+            run += len(block) - kept
+            if kept:
+                break
+            end = start
+        return run
+
+
+_PADDING_BLOCK = 64 * 1024
+
+
+def _refuse_nul_padding(source: Source) -> None:
+    if not (run := _nul_padding(source)):
+        return
+    row, cut = _padded_row(source)
+    if not row:
+        where = "and holds nothing else"
+    elif cut:
+        where = f"from row {row:,} on, cutting that row off"
+    else:
+        where = f"after row {row:,}"
+    raise file_problem(
+        source.name,
+        f"the file ends in {run:,} NUL (zero) bytes {where}, as a save cut off by a crash "
+        "or a full disk leaves a file: the rest of its rows were never written. Export the "
+        "file again (or copy it again from where it was saved) and send it again",
+        row=row,
+    )
+
+
+def _padded_row(source: Source) -> tuple[int, bool]:
+    """Return the row the NULs at the end of a file start in, and whether they cut it off.
+
+    Read on this error path only; a quote left open by the cut is the cut, not the cause.
+    """
+    row, cut = 0, False
+    try:
+        for row, record in _records(source):  # noqa: B007 - row used after loop
+            cut = bool("".join(record).strip("\x00").strip())
+    except FileProblem as problem:
+        return problem.errors[0].row, True
+    if not cut:  # the NULs are a line of their own: the last row holding text ended before
+        row -= 1
+    return max(row, 0), cut
 
 
 def _refuse_nul_heading(source: Source, header: list[str]) -> None:

@@ -16,6 +16,7 @@ from counterscam.intake import columns
 from counterscam.intake.chars import unstorable
 from counterscam.intake.formula_cells import formula_cells, mark_formulas
 from counterscam.intake.records import FileProblem, RowError, file_problem, text_of
+from counterscam.intake.sheet_cells import bad_value, read_by_reference
 from counterscam.intake.sheet_names import unread_sheets
 from counterscam.intake.tables import (
     OLE_START,
@@ -443,54 +444,67 @@ def _sheet_table(
     ws.reset_dimensions()
     strings = guard_strings(ws)
     mark_formulas(ws)
+    read_by_reference(ws, label)
     # Blank rows past the last value (a template formatted down the whole sheet) are not
     # parsed: they would be skipped as blank one by one, at about 15 microseconds a row.
     through = None if last is None else max(last, 1)
-    for number, values in enumerate(ws.iter_rows(values_only=True, max_row=through), start=1):
-        if not values and number > 1:
-            # A row the sheet does not hold, handed out empty to fill the gap before the next
-            # one: a report in row 1,048,576 under the header took 40 s of such rows.
-            continue
-        strings.check_row(label, number, values, names)
-        if number == 1:
-            names = [column_name(v) for v in values]
-            while names and not names[-1]:
-                names.pop()
-            check_header(names, kind, label, values)
-            dates = [i for i, name in enumerate(names) if name in _DATE_COLUMNS]
-            ref_at = names.index("external_ref") if "external_ref" in names else None
-            continue
-        if number > limits.max_sheet_rows:
-            raise too_many_rows(label, limits.max_sheet_rows, number)
-        # Only the named columns are converted: a hostile row with a cell in column XFD
-        # would otherwise cost 16,384 conversions, times a million rows.
-        cells = [_cell(v) for v in values[: len(names)]]
-        for at in dates:
-            if at < len(cells):
-                cells[at] = _serial_day(cells[at], ws.parent.epoch)
-        beyond = len(values) > len(names) and _filled(values, len(names))
-        if not beyond and not any(c not in (None, "") for c in cells):
-            continue
-        if header_again(label, number, values, names):
-            continue  # a second sheet's rows pasted below, header and all
-        if number in hidden_rows:
-            unseen.append(number)
-        problems = _lost_digits(label, number, names, cells)
-        problems.extend(_unstorable(label, number, names, cells))
-        problems.extend(formula_cells(label, number, names, values, skip="external_ref"))
-        if ref_at is not None and ref_at < len(cells) and _formula(cells[ref_at]):
-            problems.append(_formula_reference(label, number, cells[ref_at]))
-        if beyond:
-            problems.append(_beyond(label, number, values, len(names)))
-        if kind == "reports" and limits.max_reports is not None and len(rows) >= limits.max_reports:
-            # Stop reading here, not after a million more rows, as join would.
-            raise too_many_reports(label, limits.max_reports, number)
-        # As for reports; join counts the linked sheets together once they are read.
-        linked_limit = None if kind == "reports" else limits.max_batch_linked
-        if linked_limit is not None and len(rows) >= linked_limit:
-            raise too_many_linked_for_batch(label, number, linked_limit)
-        cells = (cells + [None] * len(names))[: len(names)]
-        rows.append((number, dict(zip(names, cells, strict=True)), problems))
+    try:
+        for number, values in enumerate(ws.iter_rows(values_only=True, max_row=through), start=1):
+            if not values and number > 1:
+                # A row the sheet does not hold, handed out empty to fill the gap before the next
+                # one: a report in row 1,048,576 under the header took 40 s of such rows.
+                continue
+            strings.check_row(label, number, values, names)
+            if number == 1:
+                names = [column_name(v) for v in values]
+                while names and not names[-1]:
+                    names.pop()
+                check_header(names, kind, label, values)
+                dates = [i for i, name in enumerate(names) if name in _DATE_COLUMNS]
+                ref_at = names.index("external_ref") if "external_ref" in names else None
+                continue
+            if number > limits.max_sheet_rows:
+                raise too_many_rows(label, limits.max_sheet_rows, number)
+            # Only the named columns are converted: a hostile row with a cell in column XFD
+            # would otherwise cost 16,384 conversions, times a million rows.
+            cells = [_cell(v) for v in values[: len(names)]]
+            for at in dates:
+                if at < len(cells):
+                    cells[at] = _serial_day(cells[at], ws.parent.epoch)
+            beyond = len(values) > len(names) and _filled(values, len(names))
+            if not beyond and not any(c not in (None, "") for c in cells):
+                continue
+            if header_again(label, number, values, names):
+                continue  # a second sheet's rows pasted below, header and all
+            if number in hidden_rows:
+                unseen.append(number)
+            problems = _lost_digits(label, number, names, cells)
+            problems.extend(_unstorable(label, number, names, cells))
+            problems.extend(formula_cells(label, number, names, values, skip="external_ref"))
+            if ref_at is not None and ref_at < len(cells) and _formula(cells[ref_at]):
+                problems.append(_formula_reference(label, number, cells[ref_at]))
+            if beyond:
+                problems.append(_beyond(label, number, values, len(names)))
+            if (
+                kind == "reports"
+                and limits.max_reports is not None
+                and len(rows) >= limits.max_reports
+            ):
+                # Stop reading here, not after a million more rows, as join would.
+                raise too_many_reports(label, limits.max_reports, number)
+            # As for reports; join counts the linked sheets together once they are read.
+            linked_limit = None if kind == "reports" else limits.max_batch_linked
+            if linked_limit is not None and len(rows) >= linked_limit:
+                raise too_many_linked_for_batch(label, number, linked_limit)
+            cells = (cells + [None] * len(names))[: len(names)]
+            rows.append((number, dict(zip(names, cells, strict=True)), problems))
+    except ValueError:
+        # A value not of its cell's type: openpyxl names neither the sheet nor the cell.
+        with ws._get_source() as part:
+            bad = bad_value(part, label, names)
+        if bad is None:
+            raise
+        raise bad from None
     if not names:
         if kind != "reports":
             # A blank identifiers, parties or places sheet (writers add all four sheets

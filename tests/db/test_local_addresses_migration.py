@@ -1,5 +1,5 @@
-"""Migrations 0011 and 0017 flag stored local addresses, burn wallets and stablecoin contracts
-as intake now flags them."""
+"""Migrations 0011, 0017 and 0018 flag stored local addresses, burn wallets, stablecoin
+contracts and banks' hotlines as intake now flags them."""
 
 from __future__ import annotations
 
@@ -68,3 +68,15 @@ CONTRACTS = {
 
 def test_an_upgrade_flags_stablecoin_contracts_stored_before_it(tmp_path: Path) -> None:
     assert _flags_after_upgrade(tmp_path, "0016", CONTRACTS) == CONTRACTS
+
+
+HOTLINES = {
+    ("phone", "+601300886688"): True,  # Maybank's hotline
+    ("phone", "+6628888888"): True,  # KBank's
+    ("phone", "+60123456789"): False,
+    ("sender_id", "MY:MAYBANK"): False,
+}
+
+
+def test_an_upgrade_flags_bank_hotlines_stored_before_it(tmp_path: Path) -> None:
+    assert _flags_after_upgrade(tmp_path, "0017", HOTLINES) == HOTLINES

@@ -15,9 +15,9 @@ from counterscam.identifiers.ewallet import canonicalize_ewallet
 from counterscam.identifiers.handle import canonicalize_handle
 from counterscam.identifiers.ip import canonicalize_ip
 from counterscam.identifiers.phone import canonicalize_phone
+from counterscam.identifiers.shared import names_no_one
 from counterscam.identifiers.shortcode import canonicalize_sender, canonicalize_shortcode
 from counterscam.identifiers.url import canonicalize_url
-from counterscam.reference.hotlines import hotline_of
 
 log = logging.getLogger(__name__)
 Handler = Callable[[str, str | None, str | None], Canonical]
@@ -74,7 +74,8 @@ def canonicalize(
         raise InvalidIdentifier(
             kind, text, f"{text[:60]!r} could not be read as a {kind.replace('_', ' ')}"
         ) from exc
-    if found.kind == "phone" and not found.shared_platform and hotline_of(found.value):
-        # A bank's published hotline, which scammers spoof: kept, linking nothing (shared.py).
+    # Here, not in the phone reader: a wa.me link or a QR payload gives a phone too. A bank's
+    # published hotline, which scammers spoof, is kept, linking nothing (shared.py).
+    if found.kind == "phone" and not found.shared_platform and names_no_one("phone", found.value):
         return replace(found, shared_platform=True)
     return found

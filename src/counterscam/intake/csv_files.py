@@ -40,7 +40,8 @@ SAVE_AS = (
 def csv_table(source: Source) -> Table:
     """Read the header row of a CSV file and return it as a table of its kind."""
     stamp = _stamp(source)
-    _refuse_non_text(source)
+    padding = _nul_padding(source)
+    _refuse_non_text(source, padding)
     header: list[str] | None = None
     for _row, record in _records(source):
         header = record
@@ -63,7 +64,7 @@ def csv_table(source: Source) -> Table:
             row=1,
         )
     _refuse_other_delimiter(source, header)
-    _refuse_nul_padding(source)
+    _refuse_nul_padding(source, padding)
     _refuse_nul_heading(source, header)
     kind, names = recognise(header, source.name)
     widths = _Widths(header=len(header), kind=kind)
@@ -143,9 +144,10 @@ class _Widths:
     plain: int = 0
 
 
-def _refuse_non_text(source: Source) -> None:
+def _refuse_non_text(source: Source, padding: int) -> None:
+    """Refuse a file that is no text CSV; ``padding``: the NUL bytes it ends in."""
     head = source.head(4096)
-    if _nul_padding(source):
+    if padding:
         # A small file padded out with NULs looked like UTF-16 (every other byte zero); what
         # the padding is is said once the text before it is known to be text.
         head = head.rstrip(b"\x00")
@@ -239,8 +241,9 @@ def _nul_padding(source: Source) -> int:
 _PADDING_BLOCK = 64 * 1024
 
 
-def _refuse_nul_padding(source: Source) -> None:
-    if not (run := _nul_padding(source)):
+def _refuse_nul_padding(source: Source, run: int) -> None:
+    """Refuse a file that ends in ``run`` NUL bytes, naming the row they start in."""
+    if not run:
         return
     row, cut = _padded_row(source)
     if not row:

@@ -134,6 +134,9 @@ class Table:
 
 
 _SEPARATORS = re.compile(r"[\s\-]+")
+# Systems written in JavaScript, Java or C# name fields in camelCase (externalRef, lossAmount):
+# a capital after a small letter starts a word, as a space does in "Loss Amount".
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 # Zero-width spaces, byte-order marks and direction marks: pasted headings bring them along,
@@ -147,7 +150,8 @@ _QUOTES = {"[": "]", '"': '"', "'": "'", "`": "`"}
 
 
 def column_name(heading: Any) -> str:
-    """Return the column a heading names: case, spaces and hyphens aside ("Loss Amount").
+    """Return the column a heading names: case, spaces and hyphens aside ("Loss Amount",
+    "lossAmount").
 
     Full-width letters (an East Asian keyboard's ｍａｒｋ) read as their ASCII forms,
     invisible characters are dropped, and one pair of quotes around the name is taken off.
@@ -158,7 +162,7 @@ def column_name(heading: Any) -> str:
     text = text.strip()
     if len(text) >= 2 and _QUOTES.get(text[0]) == text[-1]:
         text = text[1:-1].strip()
-    return _SEPARATORS.sub("_", text.lower())
+    return _SEPARATORS.sub("_", _CAMEL.sub("_", text).lower())
 
 
 def _empty_header(label: str) -> FileProblem:

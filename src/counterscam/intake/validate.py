@@ -25,6 +25,7 @@ from counterscam.intake.records import (
     type_name,
 )
 from counterscam.intake.schema import ReportIn
+from counterscam.intake.tables import column_name
 from counterscam.intake.totals_row import totals_row
 
 _RANGES = {
@@ -111,7 +112,7 @@ def _row_error(raw: RawReport, data: dict[str, Any], err: ErrorDetails) -> RowEr
             f"links the rows of the CSV files only); leave it out"
         )
     elif err["type"] == "extra_forbidden":
-        told = local_field_hint(path[-1], _list_of(path))
+        told = local_field_hint(path[-1], _list_of(path)) or _camel_hint(path)
         reason = f"unknown field{told}; the fields are: {', '.join(_expected(path))}"
         reason += agency_note(str(path[-1]))
     elif isinstance(value, str) and "formula" not in reason:
@@ -154,6 +155,13 @@ def _as_text_hint(value: Any) -> str:
 def _list_of(path: tuple[Any, ...]) -> str:
     """Return the file kind of the object a field's path is in: a report's list, or reports."""
     return _FILE_OF[str(path[0])] if len(path) >= 3 and path[0] in _FILE_OF else "reports"
+
+
+def _camel_hint(path: tuple[Any, ...]) -> str:
+    # JavaScript and Java systems name fields in camelCase ("externalRef"): CSV and XLSX
+    # headings are read so (tables.column_name), but a JSON field is its exact name.
+    name = column_name(path[-1]) if isinstance(path[-1], str) else ""
+    return f': write {name} for "{path[-1]}"' if name in _expected(path) else ""
 
 
 def _expected(path: tuple[Any, ...]) -> list[str]:

@@ -18,6 +18,7 @@ from counterscam.db.link_models import Cluster, ClusterLink, ClusterReport
 from counterscam.db.local_time import local_period
 from counterscam.db.models import Identifier, Party, Place, Report, Sighting
 from counterscam.link.compound_names import CompoundIdentity, compound_identity
+from counterscam.link.conditions import may_link
 from counterscam.link.listing import given_total
 from counterscam.link.rules import operator_roles
 from counterscam.link.trafficking import RECRUITER_CONTACT, VICTIM_ROLES, TiedReport, tied_reports
@@ -249,7 +250,7 @@ def cluster_brief(
     persons = _persons(session, ids)
     links, links_total = _links(session, found.id, select(Report.id).where(visible), ref)
     tied = tied_reports(session, caller, members)
-    phone_countries = {i.country for i in idents.get("phone", []) if i.country}
+    phone_countries = _operator_phone_countries(session, ids)
     return ClusterBrief(
         key=found.key,
         reports=len(reports),
@@ -299,6 +300,29 @@ def _identifiers(session: Session, ids: list[int]) -> dict[str, list[IdentifierU
             IdentifierUse(kind, value, country, sorted(roles[ident]), len(seen[ident]))
         )
     return dict(sorted(out.items()))
+
+
+def _operator_phone_countries(session: Session, ids: list[int]) -> set[str]:
+    """Return the countries of the operators' phone numbers named in these reports.
+
+    Only numbers that link count: a bank's hotline written down as the caller (a shared
+    number) or a spoofing service's number on the stop-list is no operator's, and made a
+    syndicate of Cambodia and Myanmar look run from Malaysia too.
+    """
+    return set(
+        session.scalars(
+            select(Identifier.country)
+            .distinct()
+            .join(Sighting, Sighting.identifier_id == Identifier.id)
+            .where(
+                Sighting.report_id.in_(ids),
+                Sighting.role.in_(sorted(operator_roles())),
+                Identifier.kind == "phone",
+                Identifier.country.is_not(None),
+                may_link(),
+            )
+        )
+    )
 
 
 def _compounds(session: Session, ids: list[int]) -> list[CompoundUse]:

@@ -172,7 +172,7 @@ FORMS: list[tuple[str, str, str, str]] = [
         "url",
         "https://forms.gle/AbCdEfGhIjK12345?usp=sf_link",
         "MY",
-        "url:https://forms.gle/AbCdEfGhIjK12345?usp=sf_link",
+        "url:https://forms.gle/AbCdEfGhIjK12345",
     ),
     ("url", "https://bit.ly/3xYzAbC?fbclid=IwAR0abc", "PH", "url:https://bit.ly/3xYzAbC"),
     (

@@ -13,6 +13,7 @@ from counterscam.identifiers import ip as ip_module
 from counterscam.identifiers._text import (
     _SPACES,
     _visible,
+    _without_marks,
     ascii_digits,
     clean,
     spreadsheet_text,
@@ -23,7 +24,8 @@ from counterscam.identifiers.ip import parse_ip
 
 
 def _full_clean(raw: str) -> str | None:
-    text = _SPACES.sub(" ", _visible(unicodedata.normalize("NFKC", raw))).strip()
+    # An emoji pointing at the value ("👉 https://...") goes with the invisible characters.
+    text = _SPACES.sub(" ", _without_marks(_visible(unicodedata.normalize("NFKC", raw)))).strip()
     # Then what a sentence wraps around a whole value: "(203.0.113.5)", "<MAYBANK>".
     return whole_wrapped(spreadsheet_text(text)) or None
 

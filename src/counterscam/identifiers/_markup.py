@@ -30,6 +30,8 @@ _ADDRESSISH = re.compile(
     r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[\w-]+(?:\.[\w-]+)+(?:[/?#]\S*)?", re.I
 )
 
+_EMAILISH = re.compile(r"[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+")
+
 
 class TwoTargets(ValueError):
     """A markup link whose shown text is another address than the one it opens."""
@@ -102,6 +104,13 @@ def markup_target(text: str) -> str | None:
     if found is None:
         return None
     target, shown_text = found
+    if target[:7].lower() == "mailto:" and "@" in shown_text:
+        # [support@bank.com](mailto:scam@evil.com): the phishing trick with an e-mail address.
+        written = shown_text.strip().lower().removeprefix("mailto:")
+        mailed = target[7:].partition("?")[0].strip().lower()
+        if _EMAILISH.fullmatch(written) and written != mailed:
+            raise TwoTargets(shown_text.strip(), target)
+        return target
     shown = _address(shown_text)
     opened = _address(target)
     if shown is not None and opened is not None and not _same(shown, opened):

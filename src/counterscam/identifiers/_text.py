@@ -25,7 +25,7 @@ def clean(kind: str, raw: object) -> str:
         # What people type: NFKC leaves printable ASCII as it is, and its only space is " ".
         text = raw
     else:
-        text = _visible(unicodedata.normalize("NFKC", raw))
+        text = _without_marks(_visible(unicodedata.normalize("NFKC", raw)))
     text = whole_wrapped(spreadsheet_text(_SPACES.sub(" ", text).strip()))
     if not text:
         raise InvalidIdentifier(kind, raw, f"{shown(raw)} is empty; enter the identifier")
@@ -36,6 +36,17 @@ def clean(kind: str, raw: object) -> str:
             f"{shown(text)} is longer than {MAX_LENGTH} characters; check it was copied alone",
         )
     return text
+
+
+# Emoji, pictographs and arrows a chat puts before or after a value to point at it ("👉
+# https://...", "📧 scam@evil.com", "203.0.113.5 ✅"); no identifier starts with one, and only
+# one written apart ends a value: "https://evil.com/🎁" keeps its page.
+_MARK = "\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff"
+_MARKS_AROUND = re.compile(f"^[{_MARK}]+ *|(?<= )[{_MARK}]+$")
+
+
+def _without_marks(text: str) -> str:
+    return _MARKS_AROUND.sub("", text.strip())
 
 
 def spreadsheet_text(text: str) -> str:

@@ -17,6 +17,7 @@ from counterscam.identifiers._codecs import (
 )
 from counterscam.identifiers._latin_lookalikes import fold_lookalikes
 from counterscam.identifiers._not_wallet import not_a_wallet
+from counterscam.identifiers._test_networks import names_test_network
 from counterscam.identifiers._text import clean
 from counterscam.identifiers._ton import (
     TonChecksumError,
@@ -111,6 +112,8 @@ _ALTERNATIVES = re.compile(
     re.I,
 )
 _HEX = re.compile(r"0[xX]([0-9a-fA-F]+)")
+_EVM_LIKE = re.compile(r"0[xX][0-9A-Za-z]{36,44}")
+_NOT_HEX = re.compile(r"[^0-9a-fA-F]")
 # What a base58 address becomes lower-cased: never a 0 (base58 has none), so a hex string
 # with one was never such an address, and "copy it with its capitals" would mislead.
 _B58_LOWER = frozenset(B58_ALPHABET.lower())
@@ -187,10 +190,33 @@ def _validate(raw: str, address: str, chain: CryptoChain) -> Canonical:
             f"is not an address on {chain.label}: it should be 48 characters (UQ... or EQ...) "
             "or 0: and 64 hex digits",
         )
+    if chain.family in ("bitcoin", "tron", "solana") and _case_lost(address):
+        raise _fail(raw, _case_reason(f"{chain.label} addresses are"))
     payload = b58decode(address)
     if payload is not None and len(payload) == 25:
         raise _fail(raw, f"fails the {chain.label} address checksum; {_TYPO}")
     raise _fail(raw, f"is not an address on {chain.label}")
+
+
+def _case_lost(address: str) -> bool:
+    """Tell whether ``address`` is a base58 address a form or a spreadsheet lower-cased.
+
+    Asked before the checksum: lower-cased, most such addresses still decode to 25 bytes, and
+    "a character is probably mistyped" sent the analyst looking for one slip among 34.
+    """
+    return (
+        address.islower()
+        and 26 <= len(address) <= 44
+        and set(address) <= _B58_LOWER
+        and not address.startswith(("bc1", "ltc1"))  # bech32 is written in small letters
+    )
+
+
+def _case_reason(whose: str) -> str:
+    return (
+        f"is all in small letters, but {whose} case-sensitive; copy the address again "
+        "without changing its capitals"
+    )
 
 
 def _infer(address: str) -> CryptoChain | None:
@@ -457,6 +483,9 @@ def _read(raw: str, qualifier: str | None) -> Canonical:
     # An address has Latin letters only: a Cyrillic "е" in it is a keyboard's or OCR's slip,
     # and the checksum read below still says whether the address is the one meant.
     text = _MEMO.sub(" ", fold_lookalikes(clean("crypto_wallet", raw)))
+    on_test_network = names_test_network(text)
+    if on_test_network is not None:
+        raise _fail(raw, on_test_network)
     text = _EXPLORER_HOLDER.sub(lambda m: f"/address/{m[1]}", text)
     if "/token" in text or "/contract/" in text:
         if _TOKEN_PAGE.search(text):
@@ -521,6 +550,9 @@ def _read(raw: str, qualifier: str | None) -> Canonical:
         return _evm(raw, address, _chain("eth"))
     if _testnet(address):
         raise _fail(raw, _TESTNET)
+    if _case_lost(address):
+        # "tr7nhq...": a form or a spreadsheet lower-cased a base58 address.
+        raise _fail(raw, _case_reason("TRON, Bitcoin and other base58 addresses are"))
     payload = b58decode(address)
     if payload is not None and len(payload) == 25 or address.lower().startswith(("bc1", "ltc1")):
         raise _fail(raw, f"fails its address checksum; {_TYPO}")
@@ -531,12 +563,14 @@ def _read(raw: str, qualifier: str | None) -> Canonical:
             f"has {len(hex_digits[1])} hex digits after 0x, but an EVM address has 40; "
             "copy the address again from the source",
         )
-    if address.islower() and 26 <= len(address) <= 44 and set(address) <= _B58_LOWER:
-        # "tr7nhq...": a form or a spreadsheet lower-cased a base58 address.
+    not_hex = sorted(set(_NOT_HEX.findall(address[2:]))) if _EVM_LIKE.fullmatch(address) else []
+    if not_hex:
+        # "0x4F457OE6...": OCR or a retyping put a letter O for a zero, or the like.
         raise _fail(
             raw,
-            "is all in small letters, but TRON, Bitcoin and other base58 addresses "
-            "are case-sensitive; copy the address again without changing its capitals",
+            f"has {', '.join(repr(c) for c in not_hex)} among the hex digits of an EVM address "
+            "(0x and 40 of 0-9 and a-f; a letter O is often a zero misread); copy the address "
+            "again from the source",
         )
     codes = _codes()
     raise _fail(raw, f"is not a wallet address of a known chain ({codes})")

@@ -12,6 +12,7 @@ from counterscam.identifiers._host import (
     registered_record,
     unknown_ending,
 )
+from counterscam.identifiers._markup import linked
 from counterscam.identifiers._text import clean, refang
 from counterscam.identifiers._types import Canonical, InvalidIdentifier, shown
 from counterscam.identifiers.ip import parse_ip
@@ -23,11 +24,14 @@ from counterscam.identifiers.ip import parse_ip
 _WORDS_AT = re.compile(r"\s+(?:at|a\s+c[òo]ng|a\s+m[óo]c)\s+|\s*แอท\s*", re.I)
 _WORDS_DOT = re.compile(r"\s+(?:dot|ch[ấa]m|titik|tuldok)\s+|\s*ดอท\s*", re.I)
 _SEVERAL = re.compile(r"[;,\s]+")
+_HIDDEN_AT = re.compile(r"&#0*64;|&#x0*40;|&commat;|%40", re.I)
 
 # A local part in quotes that needs none: a dot-atom (RFC 5322), as a mail client may copy it.
 _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
 _QUOTED_ATOM = re.compile(f'"{_ATOM}(?:\\.{_ATOM})*"')
-_DISPLAY_NAME = re.compile(r"[^<>@]*<\s*([^<>\s]+@[^<>\s]+)\s*>")
+# The name may be an address itself ("alert@bank.com <scam@evil.com>", the spoofer's trick,
+# or the sender's own address again): the mail comes from the one in angle brackets.
+_DISPLAY_NAME = re.compile(r"[^<>]*<\s*([^<>\s]+@[^<>\s]+)\s*>")
 # The older header form puts the name after, in brackets: "john@example.com (John Doe)".
 _NAME_AFTER = re.compile(r"([^\s()<>\"]+@[^\s()<>]+)\s*\([^()@]*\)")
 # Spaces left around "@" and "." by defanging such as "john [at] example [dot] com".
@@ -37,9 +41,12 @@ _SPACED = re.compile(r"\s*([@.])\s*")
 # before its "@" unquoted, or a space, which no address holds at all.
 # Malay "e-mel", Indonesian "surel" and "alamat email", Vietnamese "thư điện tử", and the word
 # in Thai, Burmese, Khmer and Lao script label an address as "E-mail:" does.
+# A mail header's name before the address ("Reply-To: x@evil.com", as copied from a message's
+# headers) is a label too, but only with its colon: "to" or "from" alone are words of a sentence.
 _LABEL = re.compile(
-    r"^(?:(?:alamat\s+)?(?:e-?mail|e-?mel)(?:\s*address)?|mail|surel|th[ưu]\s+đi[ệe]n\s+t[ửu]"
-    r"|อีเมล|อีเมล์|အီးမေးလ်|អ៊ីមែល|ອີເມວ|ອີເມລ)(?:\s*[:：]\s*|\s+(?=[^\s@]+@\S+$))",
+    r"^(?:(?:(?:alamat\s+)?(?:e-?mail|e-?mel)(?:\s*address)?|mail|surel|th[ưu]\s+đi[ệe]n\s+t[ửu]"
+    r"|อีเมล|อีเมล์|အီးမေးလ်|អ៊ីមែល|ອີເມວ|ອີເມລ)(?:\s*[:：]\s*|\s+(?=[^\s@]+@\S+$))"
+    r"|(?:from|to|cc|bcc|reply-to|sender|return-path|delivered-to|envelope-from)\s*:\s*)",
     re.I,
 )
 _PAIRS = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "(": ")", "[": "]", "{": "}"}
@@ -65,7 +72,10 @@ def _unwrap(text: str) -> str:
 
 def canonicalize_email(raw: str) -> Canonical:
     """Canonicalise an e-mail address; the related domain is its registered domain."""
-    text = _unwrap(refang(_LABEL.sub("", clean("email", raw)), at_sign=True))
+    # A mailto link pasted as markup ("[scam@evil.com](mailto:scam@evil.com)", an HTML anchor)
+    # is the address it opens; it was "more than one @".
+    text = linked(raw, clean("email", raw), "email")
+    text = _unwrap(refang(_LABEL.sub("", text), at_sign=True))
     if text.lstrip("<")[:7].lower() == "mailto:":
         # A mailto link's "?subject=...&body=..." is the message, not the address.
         text = text.strip("<>")[7:].partition("?")[0].strip()
@@ -74,8 +84,9 @@ def canonicalize_email(raw: str) -> Canonical:
         text = named[1]  # "John Doe <john@example.com>", as mail headers write it
     text = _SPACED.sub(r"\1", text.strip("<>").strip())
     if "@" not in text:
-        # "name at example dot com", as written to dodge address harvesters.
-        text = _WORDS_AT.sub("@", text)
+        # "name at example dot com", as written to dodge address harvesters; "name&#64;..."
+        # as a web page hides it from them, and "name%40..." as a link's query carries it.
+        text = _WORDS_AT.sub("@", _HIDDEN_AT.sub("@", text))
     if " " in text or not text.isascii():
         # "name@example chấm com": the dot spelt out after a written "@" too; Thai "ดอท"
         # has no spaces around it.

@@ -26,6 +26,7 @@ from counterscam.identifiers._phone_lookalike import (
     several_numbers,
 )
 from counterscam.identifiers._placeholder import placeholder
+from counterscam.identifiers._test_networks import names_test_network
 from counterscam.identifiers._text import (
     ascii_digits,
     browser_scheme,
@@ -174,7 +175,9 @@ def _explorer_page(link: str) -> bool:
     named = any(len(label) >= _EXPLORER_NAME and find_chain(label) for label in labels)
     if not named and not _address_page(link):
         return False
-    return _works("crypto_wallet", link, None)
+    # A test network's page (sepolia.etherscan.io/address/...) too: the wallet reader says why
+    # it is refused, where as a url it was the explorer's page, matching nothing.
+    return _works("crypto_wallet", link, None) or names_test_network(link) is not None
 
 
 def _address_page(link: str) -> bool:

@@ -33,8 +33,10 @@ _PHONEISH = re.compile(r"\+?[\d\s\-.()]{7,25}", re.ASCII)
 _FB_NAMED_ID = re.compile(r"(?:.*-)?(\d{5,20})")
 _DEFANG_MARKS = frozenset("[({ ")  # what every defanged form of a link has, but hxxp
 _LINE_PERSONAL_MIN, _LINE_PERSONAL_MAX = 4, 20
-# Platforms whose usernames may hold dots but never end with one: a final dot is the sentence's.
-_NO_FINAL_DOT = frozenset({"instagram", "tiktok", "facebook"})
+# Platforms whose usernames never end with a dot (Telegram's and X's hold none at all): a final
+# dot is the sentence's.
+_NO_FINAL_DOT = frozenset({"instagram", "tiktok", "facebook", "telegram", "x"})
+_LINE_TICKET = re.compile(r"/ti/p/[^~@/%\s]+/?$")
 # Discord's form before its 2023 usernames: a display name, "#" and four digits.
 _DISCRIMINATOR = re.compile(r"[^#]{2,32}#\d{4}")
 _E164_DIGITS = 15  # longer digit strings are account IDs (Zalo official accounts), not phones
@@ -146,6 +148,11 @@ def _line_profile(segments: list[str], extra: str) -> _Profile | None:
     # and ti/g2 are group invitations.
     at = segments.index("ti") if "ti" in segments else -1
     if at < 0 or segments[at + 1 : at + 2] != ["p"] or len(segments) < at + 3:
+        return None
+    if not segments[at + 2].startswith(("~", "@")):
+        # line.me/ti/p/CODE, as LINE's "share profile" and QR code give it: CODE is a ticket
+        # of letters whose case matters, not the LINE ID; lower-cased as line:code it was
+        # taken for the ID of whoever holds that one.
         return None
     bare = segments[:at] in ([], ["R"]) and len(segments) == at + 3 and not extra
     return _Profile(segments[-1].lstrip("@"), bare=bare)  # "~" says a person's ID (_value)
@@ -492,6 +499,24 @@ def _platform(raw: str, name: str) -> Platform:
     return found
 
 
+def _joined_names(words: list[str]) -> list[str]:
+    """Return ``words`` with two that name a platform together as one: "Tik Tok", "Kakao Talk".
+
+    Read one by one, "Tik Tok: @name" named no platform, and "Telegram Messenger" two.
+    """
+    out: list[str] = []
+    at = 0
+    while at < len(words):
+        pair = " ".join(words[at : at + 2])
+        if at + 1 < len(words) and not words[at].startswith("@") and find_platform(pair):
+            out.append(pair)
+            at += 2
+        else:
+            out.append(words[at])
+            at += 1
+    return out
+
+
 def _no_profile_link(raw: str, text: str) -> InvalidIdentifier:
     """Refuse a link that names no account; on a known platform's host, say so.
 
@@ -505,7 +530,13 @@ def _no_profile_link(raw: str, text: str) -> InvalidIdentifier:
     except ValueError:
         host = ""
     platform = platform_for_host(host) if host else None
-    if platform is not None:
+    if platform is not None and _LINE_TICKET.search(link):
+        why = (
+            "is a LINE link by its invitation code (line.me/ti/p/CODE, as LINE's share and QR "
+            "code give a profile), which opens the account but is not its LINE ID; enter it as "
+            "a url, and the LINE ID too if the report gives it (line.me/ti/p/~ID)"
+        )
+    elif platform is not None:
         article = "an" if platform.label[0] in "AEIOU" else "a"
         why = (
             f"is {article} {platform.label} link, but not a profile link: as written it names no "
@@ -554,7 +585,9 @@ def canonicalize_handle(raw: str, country: str | None, qualifier: str | None) ->
         handle = prefix[2]
     else:
         # A word of punctuation alone separates, as in "Telegram - @name" or "LINE | abc".
-        words = [w for w in re.split(r"[\s()\[\],:]+", text) if any(ch.isalnum() for ch in w)]
+        words = _joined_names(
+            [w for w in re.split(r"[\s()\[\],:]+", text) if any(ch.isalnum() for ch in w)]
+        )
         # A word starting with "@" is the handle even when it spells a platform name.
         names = [None if w.startswith("@") else find_platform(w) for w in words]
         platforms_named = [p for p in names if p is not None]

@@ -80,6 +80,8 @@ _HELP = "an IPv4 address is four numbers from 0 to 255 with dots, like 203.0.113
 _HELP_V6 = (
     "an IPv6 address is up to eight groups of hexadecimal digits with colons, like 2001:db8::1"
 )
+# NAT64's well-known prefix (RFC 6052): the IPv4 address is its last 32 bits.
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
 
 
 def parse_ip(text: str) -> str | None:
@@ -107,6 +109,10 @@ def parse_ip(text: str) -> str | None:
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         # ::ffff:203.0.113.5 is how dual-stack logs write the IPv4 host 203.0.113.5.
         return str(address.ipv4_mapped)
+    if isinstance(address, ipaddress.IPv6Address) and address in _NAT64:
+        # 64:ff9b::203.0.113.5 is how an IPv6-only phone (a carrier's NAT64, RFC 6052) reaches
+        # the IPv4 host 203.0.113.5: that prefix holds only public IPv4 hosts.
+        return str(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
     return str(address)
 
 

@@ -41,6 +41,13 @@ _INVITES = ("https://t.me/+", "https://t.me/joinchat/")
 _TG_JOIN = re.compile(r"tg://join\?invite=([\w-]+)", re.I)
 _LINKISH = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[\w-]+(?:\.[\w-]+)+/\S*", re.I)
 _DEFAULT_PORTS = {"http": 80, "https": 443, "ftp": 21}
+# A second link after a comma or semicolon ("https://a.com/x,https://b.com/y", a list pasted
+# from a spreadsheet cell): kept whole, it was one URL with a comma in its path.
+_GLUED = re.compile(r"[,;]\s*(?:https?|ftp)://", re.I)
+# A link an app shows cut short ("https://evil.com/verify/ab…", as Facebook, X and e-mail
+# previews show a long one, and as a screenshot's OCR reads it): NFKC turns "…" into "...",
+# which was then taken for the sentence's full stops and dropped, leaving a page that is none.
+_CUT_SHORT = re.compile(r"[^\s…]…[\"'”’»)\]>*`]*\s*$")
 _ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 # Characters kept literally in path and query; anything else (non-ASCII, quotes, braces)
@@ -97,6 +104,12 @@ def _fail(raw: str, why: str) -> InvalidIdentifier:
 
 def canonicalize_url(raw: str, country: str | None) -> Canonical:
     """Canonicalise a URL; WhatsApp links become phones, a bare profile link its handle."""
+    if isinstance(raw, str) and "…" in raw and _CUT_SHORT.search(raw):
+        raise _fail(
+            raw,
+            "ends in …, as an app or a page shows a link it has cut short, so the rest of the "
+            "address is missing; copy the whole link (open it, or copy its address)",
+        )
     text = unwrap(spelled_dots(refang(linked(raw, _LABEL.sub("", clean("url", raw)), "url"))))
     lowered = text.lower()
     if lowered.startswith("mailto:"):
@@ -110,6 +123,8 @@ def canonicalize_url(raw: str, country: str | None) -> Canonical:
     if username is not None:
         return _signal_username_url(raw, text, username, country)
     text = browser_scheme(text)
+    if ("," in text or ";" in text) and _GLUED.search(text):
+        raise _fail(raw, "holds more than one web address; enter each as its own identifier")
     if " " in text:
         text = without_note(text)
     if " " in text:

@@ -7,6 +7,10 @@ import os
 import stat
 from pathlib import Path
 
+from counterscam.intake.other_documents import refuse_other_documents
+from counterscam.intake.records import FileProblem
+from counterscam.intake.tables import ZIP_START, Source
+
 # A named pipe waits for a writer, /dev/zero never ends, and a socket cannot be opened: reading
 # any of them as an intake file hung the import or crashed it.
 _KINDS = (
@@ -84,3 +88,29 @@ def _special(path: Path, mode: int) -> str | None:
     kind = next((name for test, name in _KINDS if test(mode)), "a special file")
     via = f" (through the link to {os.readlink(path)})" if path.is_symlink() else ""
     return kind + via
+
+
+def unread_name(path: Path) -> str:
+    """Say why a file whose name is none of .csv, .xlsx and .json is not imported.
+
+    Its bytes tell an archive or a document ("save it in one of those formats" said of
+    reports.csv.gz or reports.zip, which hold the files already saved); other files get
+    the name's reason. Read once, at its head: the file was refused by its name alone.
+    """
+    source = Source(name=path.name, path=path)
+    try:
+        refuse_other_documents(source)
+        zipped = source.head(len(ZIP_START)).startswith(ZIP_START)
+    except FileProblem as problem:
+        return f"{path}: {problem.errors[0].reason}"
+    except OSError:
+        zipped = False
+    if zipped:
+        return (
+            f"{path}: this is a zip archive, not a data file; unzip it and import the .csv, "
+            ".xlsx or .json files inside it"
+        )
+    return (
+        f"{path}: not a .csv, .xlsx or .json file; save it in one of those formats "
+        "(templates in docs/formats.md)"
+    )

@@ -25,7 +25,7 @@ from counterscam.cli.context import (
     progress_bar,
     writable_file,
 )
-from counterscam.cli.file_kinds import not_a_file, unreadable_folder
+from counterscam.cli.file_kinds import not_a_file, unread_name, unreadable_folder
 from counterscam.cli.region_folder import whole_region
 from counterscam.config import get_settings
 from counterscam.db.engine import session_factory
@@ -80,10 +80,7 @@ def batches_of(paths: list[Path]) -> list[list[Source]]:
             raise fail(f"{path}: no such file or folder")
         elif path.suffix.lower() not in SUFFIXES:
             # Read as CSV it failed row by row ("the header row is not one of the intake files").
-            raise fail(
-                f"{path}: not a .csv, .xlsx or .json file; save it in one of those formats "
-                "(templates in docs/formats.md)"
-            )
+            raise fail(unread_name(path))
         else:
             files.append(path)
     if not files and not folder_sets:

@@ -20,6 +20,7 @@ from counterscam.intake import vocab
 from counterscam.intake.chars import ascii_digits
 from counterscam.intake.local_signs import countries_reading, local_currency
 from counterscam.intake.no_value import no_value
+from counterscam.intake.records import type_name
 from counterscam.reference.currency_signs import amount_signs
 
 # Ten trillion (VND 10 trillion is about USD 400 million, more than any one report's loss):
@@ -440,13 +441,17 @@ def amount_of(
     elif isinstance(value, int) and not isinstance(value, bool):
         amount = Decimal(value)
     else:
-        raise ValueError(f"{shown(str(value))} is not an amount; write it {_FORMS}")
+        # A JSON true or list was named as Python writes it ("'True' is not an amount"),
+        # not as it was sent: a JSON true is no text the sender could find in the file.
+        raise ValueError(f"{type_name(value)} is not an amount; write it {_FORMS}")
     return _checked(amount, value, currency)
 
 
 def _checked(amount: Decimal, value: Any, currency: str | None) -> Decimal:
     written = shown(str(value))  # cut short: a quote left open can make 5,000 digits
     if not amount.is_finite():  # a JSON NaN or Infinity
+        if isinstance(value, float):  # as the JSON was written: it was Python's 'nan'
+            written = "NaN" if value != value else ("Infinity" if value > 0 else "-Infinity")
         raise ValueError(f"{written} is not an amount; write it {_FORMS}")
     if amount >= MAX_AMOUNT:
         raise ValueError(

@@ -527,10 +527,14 @@ def _with_last(records: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, 
         yield *held, True
 
 
-def _cut_short(source: Source, row: int, values: int, width: int) -> RowError:
+def _cut_short(source: Source, row: int, values: int, names: list[str]) -> RowError:
     # The file ends inside this row: an interrupted download or copy. Read as a row whose
     # last cells are empty, a value cut in the middle (an address, a phone number) was stored
     # as its beginning, and the others were refused as missing, with no word of the cause.
+    # This error explains the errors of the cells it cut (the last one read, cut perhaps in
+    # the middle, and those missing): they were listed beside it ("mark: required; fill in
+    # this column"), asking to fill in cells the file does hold.
+    width = len(names)
     return RowError(
         source.name,
         row,
@@ -540,6 +544,7 @@ def _cut_short(source: Source, row: int, values: int, width: int) -> RowError:
         "without a line break: it looks cut short (an interrupted download or copy); send "
         "the whole file again. A row whose last cells are empty keeps their commas "
         "(MY-1,...,green,,)",
+        explains=tuple(names[max(values - 1, 0) :]),
     )
 
 
@@ -572,7 +577,7 @@ def _rows(source: Source, names: list[str], widths: _Widths, spaced: bool = Fals
             if _blank("".join(record)):
                 continue
             if last and ends_open:
-                problems.append(_cut_short(source, row, len(record), width))
+                problems.append(_cut_short(source, row, len(record), names))
             record = record + [""] * (width - len(record))
         elif not record[0].strip().strip("\x1a") and _blank("".join(record)):
             continue  # a blank line (checked cheaply: the first cell is the external_ref)

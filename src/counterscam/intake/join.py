@@ -254,6 +254,8 @@ def _causes(orphans: list[RowError], table: Table, moved: Callable[[], set[str]]
     own = {}
     if table.open_shifted is not None:
         own = {row: error for row, _, error in table.open_shifted()}
+    if unfilled := {o.row for o in orphans if not o.value} - own.keys():
+        own.update(_ref_errors(table, unfilled))
     causes: list[RowError] = []
     for orphan in orphans:
         if orphan.row in own:
@@ -261,6 +263,20 @@ def _causes(orphans: list[RowError], table: Table, moved: Callable[[], set[str]]
         elif orphan.value not in moved():
             causes.append(orphan)
     return causes
+
+
+def _ref_errors(table: Table, rows: set[int]) -> dict[int, RowError]:
+    """Return the reader's own errors of the empty external_ref cells of ``rows``.
+
+    A reference merged down a linked sheet's rows is stored in the first cell alone: the rows
+    under it, which show it, were refused as "required; fill in this column", the merged
+    cells' reason named on the first row only. Read again on this error path only.
+    """
+    found: dict[int, RowError] = {}
+    for row, _, problems in table.open_rows():
+        if row in rows:
+            found.update((row, e) for e in problems if e.column == "external_ref")
+    return found
 
 
 def _orphan(label: str, row: int, ref: str) -> RowError:

@@ -395,8 +395,11 @@ def report_of(
     raw.problems.extend(_text_problems(item, file, row, ""))
     for name in LINKED:
         children = item.get(name) or []
-        if not isinstance(children, list) or not all(isinstance(c, dict) for c in children):
+        if not isinstance(children, list):
             raw.problems.append(RowError(file, row, name, "", f"{name} must be a list of objects"))
+            continue
+        if wrong := [i for i, c in enumerate(children) if not isinstance(c, dict)]:
+            raw.problems.append(_not_an_object(file, row, name, children, wrong))
             continue
         for i, whole in enumerate(children):
             prefix = f"{name}[{i}]."
@@ -412,6 +415,26 @@ def report_of(
         if earlier != row:
             raw.problems.append(duplicate(file, row, ref, earlier))
     return raw
+
+
+def _not_an_object(
+    file: str, row: int, name: str, children: list[Any], wrong: list[int]
+) -> RowError:
+    """Refuse a linked list holding items that are no objects, naming the first by position.
+
+    It was "identifiers must be a list of objects", leaving the sender to search a list of
+    hundreds for the null or the text among them.
+    """
+    first = wrong[0]
+    more = f" (and {len(wrong) - 1:,} more of its items)" if len(wrong) > 1 else ""
+    return RowError(
+        file,
+        row,
+        f"{name}[{first}]",
+        text_of(children[first]),
+        f"must be an object {{...}} with the fields of its row, not {type_name(children[first])}"
+        f"{more}; {name} is a list of objects",
+    )
 
 
 def _storable_keys(

@@ -307,6 +307,10 @@ def check_header(names: list[str], kind: str, label: str, written: Sequence[Any]
         raise FileProblem(errors)
 
 
+# The last three letters of every column's name, for header_again's first look at a row.
+_NAME_ENDS = frozenset(name[-3:] for kind in columns.FILES for name in columns.names(kind))
+
+
 def header_again(label: str, row: int, record: Sequence[Any], names: list[str]) -> bool:
     """Tell a row that repeats the header row, as two exports joined one after the other give.
 
@@ -316,10 +320,12 @@ def header_again(label: str, row: int, record: Sequence[Any], names: list[str]) 
     an incident_at or a latitude as a longitude.
     """
     first = record[0] if record else ""
-    # Cheap first, as every row is asked: a reference seldom ends as its column's name does.
-    if not isinstance(first, str) or not first.rstrip("]\"'` ").lower().endswith(names[0][-3:]):
+    # Cheap first, as every row is asked: a reference seldom ends as a column's name does.
+    if not isinstance(first, str) or first.rstrip("]\"'` ").lower()[-3:] not in _NAME_ENDS:
         return False
-    if column_name(first) != names[0]:
+    # Any column may lead the second header: one led by share_with was read as a report, each
+    # of its headings refused as its first header's column's value.
+    if column_name(first) not in names:
         return False
     heads = [column_name(cell) for cell in record]
     while heads and not heads[-1]:

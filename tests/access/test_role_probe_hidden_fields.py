@@ -7,7 +7,10 @@ walks them, its commands run with its token (check, check-bulk, export clusters,
 list), the single check is asked of every phone, and the columns that walk leaves as they were
 change too: the country a report was filed under, its currency, reference and FX valuation, the
 persons' documents, phones, birth dates and resolved person, the compounds' addresses, and an
-identifier only hidden reports name. Before and after, every answer must be the same, byte for
+identifier only hidden reports name; and, from the fifteenth probe, when a report was stored and
+changed, its batch, the values as written, a place's kind, the agencies an amber report is
+narrowed to, more persons and compounds, and the flags of identifiers only hidden reports name.
+Before and after, every answer must be the same, byte for
 byte: the holder, mark and count of hidden matches, which the policy does tell, stay as they
 were. (The filed country reached the check's holdings: test_role_probe_holder_country.py.)
 """
@@ -15,19 +18,27 @@ were. (The filed country reached the check's holdings: test_role_probe_holder_co
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, select, update
 from typer.testing import CliRunner
 
 from counterscam.api.app import create_app
 from counterscam.cli.main import app as cli
 from counterscam.config import Settings
-from counterscam.db.models import Identifier, Party, Place, Report, Sighting
+from counterscam.db.models import (
+    Agency,
+    Identifier,
+    Party,
+    Place,
+    Report,
+    ReportShare,
+    Sighting,
+)
 from tests.access.test_every_route_access import (
     BULK,
     EXPECTED_VISIBLE,
@@ -53,6 +64,47 @@ PROBES = [
     "/api/v1/alerts?unread_only=false&sort=other_agency",
 ]
 ONLY_HIDDEN = "+60199999999"  # an identifier only the hidden reports name, added here
+
+
+# Columns and rows of the hidden reports the earlier walks left alone.
+RAW = "written as changed"
+MULE = "mule of a hidden report"
+COMPOUND = "compound of a hidden report"
+
+
+def _change_the_rest(walked: Region, who: str) -> None:
+    """Change, in each report hidden from ``who``, what no earlier walk changed."""
+    hidden = [walked.report_ids[ref] for ref, seers in SEEN_BY.items() if who not in seers]
+    session = walked.session
+    when = datetime(2020, 1, 2, 3, 4, 5, tzinfo=UTC)
+    session.execute(
+        update(Report)
+        .where(Report.id.in_(hidden))
+        .values(created_at=when, updated_at=when, batch_id=None)
+    )
+    session.execute(update(Sighting).where(Sighting.report_id.in_(hidden)).values(raw_value=RAW))
+    session.execute(update(Place).where(Place.report_id.in_(hidden)).values(kind="address"))
+    theirs = select(Sighting.identifier_id).where(Sighting.report_id.in_(hidden))
+    others = select(Sighting.identifier_id).where(~Sighting.report_id.in_(hidden))
+    session.execute(
+        update(Identifier)
+        .where(Identifier.id.in_(theirs.except_(others)))
+        .values(country="VN", shared_platform=True)
+    )
+    agencies = [a for a in session.scalars(select(Agency)) if a.code != who]
+    shares = {
+        (r, a) for r, a in session.execute(select(ReportShare.report_id, ReportShare.agency_id))
+    }
+    for report_id in hidden:
+        session.add(Party(report_id=report_id, role="mule", full_name=MULE))
+        session.add(Place(report_id=report_id, kind="compound", name=COMPOUND))
+        # Narrowed to every other agency: still not to ``who``, so still hidden from it.
+        session.add_all(
+            ReportShare(report_id=report_id, agency_id=a.id)
+            for a in agencies
+            if (report_id, a.id) not in shares
+        )
+    session.commit()
 
 
 def _change_more(walked: Region, who: str) -> None:
@@ -144,10 +196,13 @@ def test_no_page_or_command_changes_with_any_column_of_a_hidden_report(
         sign_in(client, region.usernames[who])
         before = _page_answers(client, region) | _command_answers(runner, tmp_path)
         _change_hidden_content(region, who)
+        _change_the_rest(region, who)
         _change_more(region, who)
         after = _page_answers(client, region) | _command_answers(runner, tmp_path)
     changed = sorted(asked for asked in before if before[asked] != after[asked])
     assert not changed, (who, changed)
+    shown = "".join(text for _code, text in after.values())
+    assert RAW not in shown and MULE not in shown and COMPOUND not in shown
     # The identifier only hidden reports name is a hit naming only their holders.
     with TestClient(create_app(settings=Settings(demo=True), engine=engine)) as client:
         headers = {"Authorization": f"Bearer {region.tokens[who]}"}

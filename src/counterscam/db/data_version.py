@@ -5,8 +5,8 @@ figures per visibility class (``access.figures_cache``) and reuse them while thi
 the same. It must therefore change with every committed change to reports, their marks and
 shares, the places and identifiers they name, and clusters:
 
-- the writers that use Core statements (intake's ``write_chunk``, the link rebuild and
-  incremental linking) call :func:`mark_changed`;
+- the writers that use Core statements (intake's ``write_chunk``, the link rebuild,
+  incremental linking and ``fx revalue``) call :func:`mark_changed`;
 - writes through the ORM (``session.add`` of a report, ``session.execute(update(Report))``)
   are noticed on their own, so code and tests that write that way need do nothing.
 

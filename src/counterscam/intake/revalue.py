@@ -16,6 +16,7 @@ from sqlalchemy import Table, and_, bindparam, extract, select, update
 from sqlalchemy.orm import Session
 
 from counterscam import reference
+from counterscam.db.data_version import mark_changed
 from counterscam.db.link_models import ClusterReport
 from counterscam.db.models import Report
 from counterscam.db.writer import claim_writer
@@ -134,6 +135,10 @@ def revalue(
         if rows:
             session.connection().execute(statement, rows)
         on_advance(len(chunk))
+    if changed:
+        # Written on the connection, past the session's notice of changed reports: without a
+        # new data token, a running server kept its dashboard and cluster list at the old USD.
+        mark_changed(session)
     clusters = _refresh_clusters(session, changed)
     session.commit()
     return Revalued(len(found), len(changed), still, clusters)

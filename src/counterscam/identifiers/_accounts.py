@@ -87,6 +87,14 @@ _BRANCH = re.compile(
     r"|สาขา|ສາຂາ|សាខា|ဘဏ်ခွဲ",
     re.I,
 )
+# A form's label for the bank's field, before the bank's name: Malay and Indonesian "Nama Bank"
+# (bank name), "Bank Name", "Beneficiary Bank" ("Nama Bank: BCA" was an unknown bank "Nama Bank
+# BCA"; "Nama" alone is the holder's name, after the number).
+_FIELD_LABEL = re.compile(
+    r"(?:(?:nama|beneficiary|beneficiary's|receiving|recipient|payee|payee's)\s+bank|bank\s+name)"
+    r"(?=\s|$)",
+    re.I,
+)
 # Legal-form words at the end (or "PT" at the start) of a bank's registered name.
 # Burmese writes "Limited" (လီမိတက်) joined to the name: "ရိုးမဘဏ်လီမိတက်" is Yoma Bank Limited.
 # Thai "จำกัด (มหาชน)" is "(Public) Company Limited"; NFKC splits its "ำ" in two.
@@ -109,7 +117,7 @@ _PRODUCTS = frozenset(
 # Indonesian "a.n."/"atas nama" (in the name of), "a/n", "account name", Malay "nama",
 # Vietnamese "chủ TK" (account holder), Thai "ชื่อบัญชี" (account name).
 _HOLDER_MARK = re.compile(
-    r"\s+(?:a\.\s?n\.?|a/n|atas\s+nama|acc(?:ount)?\s+name|nama|ch[uủ]\s+(?:tk|t[aà]i\s+kho[aả]n)"
+    r"\s+(?:a\.\s?n\.?|a/n|atas\s+nama|(?:acc(?:oun)?t?|a/c)\s+name|nama|ch[uủ]\s+(?:tk|t[aà]i\s+kho[aả]n)"
     r"|ชื่อบัญชี|ชื่อ)(?=[\s:.]|$).*$",
     re.I,
 )
@@ -210,6 +218,9 @@ def name_variants(name: str) -> Iterator[str]:
 def _variants(words: list[str]) -> Iterator[str]:
     yield " ".join(words)
     plain = [w for w in words if w.lower().strip(".") not in _NOT_NAME_WORDS]
+    labelled = _FIELD_LABEL.match(" ".join(plain))
+    if labelled is not None:
+        plain = plain[len(labelled[0].split()) :]
     bare = " ".join(plain)
     yield bare
     bare = without_lead(bare) or bare

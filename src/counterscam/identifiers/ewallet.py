@@ -247,6 +247,33 @@ def _without_holder(account: str) -> str:
     return account
 
 
+def _without_holder_before(account: str, region: str | None) -> str:
+    """Return the account of "Sok Dara 012 345 678": a name before it is the holder's.
+
+    Joined to the number, the name made the ID SOKDARA012345678 of a Wing account, or a GCash
+    number was refused for its letters. Words that say something else stay, for the reader
+    after: a bank the proxy sent to ("DuitNow Maybank ..."), a reference ("Ref No. ..."), a
+    country ("ShopeePay my ...").
+    """
+    words = account.split()
+    first = next((i for i, w in enumerate(words) if any(ch.isdigit() for ch in w)), 0)
+    if not first:
+        return account
+    lead = " ".join(words[:first])
+    body = _without_holder(" ".join(words[first:]).lstrip(" ,;:-)]"))
+    if (
+        (_PHONEISH.fullmatch(body) is None and " " in body)
+        or not any(ch.isalpha() for ch in lead)
+        or max(len(w) for w in words[:first]) < 3  # "S 1234567 D" is an NRIC spaced out
+        or words[0].lower().strip(".:#") in _REFERENCE_WORDS
+        or any(w.upper() in member_codes() for w in words[:first])
+        or country_named(lead) is not None
+        or find_banks(lead, region)
+    ):
+        return account
+    return body
+
+
 def _account(
     raw: str, provider: EwalletProvider, account: str, country: str | None, *, as_id: bool = False
 ) -> Canonical:
@@ -268,6 +295,8 @@ def _account(
             refuse_masked(raw, account)
         except InvalidIdentifier as exc:
             raise _fail(raw, f"needs a full {provider.label} account: {exc.reason}") from exc
+    if provider.account != "id":
+        account = _without_holder_before(account, country)
     account = _without_holder(account)
     zeros = _LEADING_OS.sub(lambda m: "0" * len(m[0]), account)
     if zeros != account and _PHONEISH.fullmatch(zeros):

@@ -47,6 +47,7 @@ from counterscam.identifiers.dispatch import canonicalize
 from counterscam.identifiers.email import spelled_address
 from counterscam.identifiers.ewallet import name_at_bank
 from counterscam.identifiers.ip import NOTE_AFTER, names_addresses
+from counterscam.identifiers.phone import cut_short
 from counterscam.reference import find_banks, find_chain, find_ewallets, find_platform
 
 _CANONICAL_PREFIX = re.compile(r"([A-Za-z0-9_]{1,20}):\S")
@@ -324,7 +325,9 @@ def guess_kind(raw: str, *, country: str | None = None) -> str | None:
     if _DIGITS.fullmatch(text):
         digits = re.sub(r"\D", "", text)
         if len(digits) <= 6 and not text.startswith("+"):
-            return "shortcode"
+            # A number cut short ("090 123" in Viet Nam, "712 345" in Brunei) is a phone the
+            # phone reader refuses saying so, not a short code kept as given.
+            return "phone" if cut_short(digits, country) else "shortcode"
         for kind in ("phone", "bank_account"):  # "004 1234567890": a Thai bank's code first
             if _works(kind, text, country):
                 return kind

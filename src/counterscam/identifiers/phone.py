@@ -11,6 +11,8 @@ from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberTyp
 from counterscam.identifiers._area_code import capital_landline, no_area_code
 from counterscam.identifiers._forwarding import forwarded_number
 from counterscam.identifiers._links import phone_in_link
+from counterscam.identifiers._payment_qr import is_payload as qr_payload
+from counterscam.identifiers._payment_qr import payment_qr
 from counterscam.identifiers._phone_fast import valid_e164
 from counterscam.identifiers._phone_letters import keypad_digits, refuse_letters
 from counterscam.identifiers._phone_lookalike import SEVERAL, lookalike_reason, refuse_money
@@ -163,16 +165,22 @@ def _reason(raw: str, number: phonenumbers.PhoneNumber | None, region: str | Non
     return f"{shown(raw)} is not a valid phone number in {place_name(where)}; {hint}"
 
 
-def _cut_short(digits: str, region: str | None) -> bool:
-    """Tell whether a few digits starting with the trunk prefix are a number cut short.
+def cut_short(digits: str, region: str | None) -> bool:
+    """Tell whether a few digits are a number cut short, not a short code.
 
     No short code of the region's starts with its trunk prefix (`090 123` in Viet Nam is the
     start of a mobile number, not a short code); the region's short-number patterns decide, so
     Australia's 000 stays one.
     """
     metadata = phonenumbers.PhoneMetadata.metadata_for_region(region or "")
-    trunk = metadata.national_prefix if metadata is not None else None
-    if not trunk or not digits.startswith(trunk):
+    if metadata is None:
+        return False
+    trunk = metadata.national_prefix
+    # Where every number has one length (Brunei's seven digits), a number one digit short of it
+    # is a number with a digit lost ("712 345"), not a six-digit short code nobody there has.
+    lengths = metadata.general_desc.possible_length if metadata.general_desc else ()
+    one_short = len(lengths) == 1 and len(digits) == lengths[0] - 1
+    if not one_short and (not trunk or not digits.startswith(trunk)):
         return False
     short = phonenumbers.PhoneMetadata.short_metadata_for_region(region or "")
     described = short.general_desc if short is not None else None
@@ -203,7 +211,7 @@ def e164(raw: str, text: str, region: str | None) -> Canonical:
         raise InvalidIdentifier("phone", raw, f"{shown(raw)} has no digits; {_hint(region)}")
     if has_plus and digits.startswith("00"):
         has_plus = False  # "+0060 12-345 6789": the + and the 00 both say a country code follows
-    if not has_plus and len(digits) <= 6 and not _cut_short(digits, region):
+    if not has_plus and len(digits) <= 6 and not cut_short(digits, region):
         return shortcode_value(raw, digits, region)
     if region == "ID" and not has_plus and 6 < len(digits) < 9:
         # Indonesia's numbers are read without their trunk 0 ("567 81234" as 0567 81234), so
@@ -551,6 +559,10 @@ def canonicalize_phone(raw: str, country: str | None) -> Canonical:
         return e164(raw, raw, check_country("phone", raw, country))
     text = fold_dashes(ascii_digits(clean("phone", raw)))
     region = check_country("phone", raw, country)
+    if qr_payload(text) and (paid := payment_qr("phone", raw, region)):
+        # A PromptPay or PayNow code pasted for the number it pays is that account, as in a
+        # bank or e-wallet column; its digits read as "more than one phone number".
+        return paid
     link = phone_in_link(text)
     if link is not None:
         number, hint = link
@@ -757,6 +769,14 @@ def _refuse_run(raw: str, text: str, region: str | None) -> None:
         if number is None:
             return
         shown_ends.append(phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL))
+    if shown_ends[0] == shown_ends[1]:  # "a run of numbers, +60 12-345 6789 to +60 12-345 6789"
+        raise InvalidIdentifier(
+            "phone",
+            raw,
+            f"{shown(raw)} writes the last digits of {shown_ends[0]} again after it; enter the "
+            "number once (if another number was meant, enter it whole as an identifier of its "
+            "own)",
+        )
     raise InvalidIdentifier(
         "phone",
         raw,

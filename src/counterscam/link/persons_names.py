@@ -119,7 +119,7 @@ CHINESE_SURNAME_GROUPS = (
     "tay zheng",
     "chua cai choy choi tsai",
     "yap ye yip ip yeh",  # 叶: Cantonese Ip, Wade-Giles Yeh
-    "qiu khoo khu hiew hew yau",  # 邱: Hakka Hew
+    "qiu khoo khu hiew hew yau chiu",  # 邱: Hakka Hew; Taiwan and Wade-Giles Chiu (Ch'iu)
     "gao koh kou",
     "hu foo woo",
     "zeng tseng tsang",  # 曾
@@ -191,7 +191,7 @@ CHINESE_SYLLABLE_GROUPS = (
     "pei pui poi",
     "shan san saan",
     "ling leng",
-    "hua wah hwa wa",
+    "hua wah hwa wa fah",  # 华: Hakka Fah (not Fa, the pinyin of 发)
     "de tak teck tek dak",
     "jin kim kam gim",
     "cheng seng sing shing",
@@ -362,6 +362,8 @@ def phonetic(token: str, culture: str = "") -> str:
         t = t[:-1]
     if culture == "KH" and len(t) > 2 and t.endswith("v") and t[-2] in "aeiou":
         t = t[:-1] + "o"  # a final v is said o: Kaev is Keo (កែវ), Chev is Cheo
+    if culture == "KH" and len(t) > 2 and t.endswith("b") and t[-2] in "aeiou":
+        t = t[:-1] + "p"  # a final ព or ប is said p, written b too: Sopheab is Sopheap
     # Thai has no final nh either: a Lao name listed in Thailand without a nationality.
     if culture in ("LA", "TH") and len(t) > 3 and t.endswith("nh"):
         t = t[:-1]
@@ -370,12 +372,27 @@ def phonetic(token: str, culture: str = "") -> str:
     return t
 
 
+# A name that begins with h and a vowel after one ending in a letter that makes a digraph with
+# h (sh, ch, th, ph, kh, gh, bh, dh): joined, the two were read as that digraph and met a name
+# of another letter, doubled and made single (Agus Halim as agushalim, agusalim; Agus Salim as
+# agussalim, agusalim): a name key in common, and Sok Heng and Sok Keng of Cambodia, born the
+# same day, were one person.
+_H_AFTER_CONSONANT = re.compile(r"[bcdgkpst]\|h[aeiouy]")
+
+
 def compact(tokens: Sequence[str], culture: str = "") -> str:
     """Return the phonetic key of a name written joined (AungKyawOo, Weiming).
 
     Letters doubled across a join are made single, as in a name written joined, unless that
-    swallows a whole token (Aung Kyaw U is aungkyau+u, not Aung Kyaw's aungkyau).
+    swallows a whole token (Aung Kyaw U is aungkyau+u, not Aung Kyaw's aungkyau). A name that
+    begins with h and a vowel is its own syllable: no digraph is read across that join (an h
+    doubled across it is made single, as before: DoDinhHung).
     """
+    marked = "|".join(tokens)
+    syllable = _H_AFTER_CONSONANT.search(marked) if len(tokens) >= 2 else None
+    if syllable:
+        at = marked.count("|", 0, syllable.start()) + 1
+        return compact(tokens[:at], culture) + compact(tokens[at:], culture)
     joined = phonetic("".join(tokens), culture)
     each = "".join(phonetic(t, culture) for t in tokens)
     if joined == each or len(tokens) < 2:
@@ -566,12 +583,32 @@ def _tokens(text: str) -> list[str]:
         text = _from_mrz(text)
     folded = _without_aliases(fold(text)).replace("-", "").replace("'", "")
     split = _SPLIT if folded.isascii() else _SPLIT_UNICODE
+    folded = _passport_order(folded)
     if "," in folded:  # "DELA CRUZ, Juan": family name first, then given names
         family, _, given = folded.partition(",")
         after = [t.strip(".") for t in split.split(given) if t]
         # "Juan dela Cruz, Jr.": only a generation mark follows, nothing to reorder
         folded = f"{family} {given}" if all(t in GENERATION for t in after) else f"{given} {family}"
     return _strip_script_honorific([t for t in split.split(folded) if t])
+
+
+def _passport_order(folded: str) -> str:
+    """Return a name written as a travel document or airline list writes it, ``SURNAME/GIVEN``
+    (``SOK/DARA``, ``DELA CRUZ/JUAN SANTOS``), given names first, as the comma form is read.
+
+    The slash joined the two into one token, which was dropped as a slashed word is (``s/o``),
+    so ``SOK/DARA`` had no name at all and ``TAN/WEE BENG`` was only ``Beng``. A slash with
+    space around it (``Somchai / Lek``) separates other names, and ``a/l``, ``s/o`` are the
+    father's mark: both are left as they were.
+    """
+    family, slash, given = folded.partition("/")
+    if not slash or "/" in given or "," in folded:
+        return folded
+    if not family[-1:].isalpha() or not given[:1].isalpha():
+        return folded
+    if f"{family.split()[-1]}/{given.split()[0]}" in PATRONYMIC:
+        return folded
+    return f"{given} {family}"
 
 
 def _strip_script_honorific(tokens: list[str]) -> list[str]:
@@ -623,6 +660,16 @@ def _strip_honorifics(tokens: list[str], culture: str) -> list[str]:
     return tokens[len(tokens) - len(kept) :]
 
 
+_BURMESE_SYLLABLE = re.compile(r"[aeiouy]+")
+
+
+def _two_syllables(token: str, culture: str) -> bool:
+    """Tell whether a Burmese name after a title is a name of its own, of two syllables or more
+    written as one word (Ma Thandar, Ko Thiha): the title goes, as before a name of two words.
+    One syllable after it (Ko Min) may be the name, and stays."""
+    return culture == "MM" and len(_BURMESE_SYLLABLE.findall(token)) >= 2
+
+
 def _strip_latin_honorifics(tokens: list[str], culture: str) -> list[str]:
     local = LOCAL_HONORIFICS.get(culture, frozenset())
     while tokens:
@@ -633,7 +680,9 @@ def _strip_latin_honorifics(tokens: list[str], culture: str) -> list[str]:
             break  # "Maung Maung Aung": a title repeated is the name itself
         if len(tokens) >= 3 and (head, tokens[1].rstrip(".")) in HONORIFIC_PAIRS:
             tokens = tokens[2:]
-        elif (head in HONORIFICS and len(tokens) >= 2) or (tokens[0] in local and len(tokens) >= 3):
+        elif (head in HONORIFICS and len(tokens) >= 2) or (
+            tokens[0] in local and (len(tokens) >= 3 or _two_syllables(tokens[1], culture))
+        ):
             tokens = tokens[1:]
         else:
             break

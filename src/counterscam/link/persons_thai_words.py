@@ -47,6 +47,8 @@ PREFIXES: dict[str, tuple[str, ...]] = {
     "ฉัตร": ("chat",),
     "มิตร": ("mit",),
     "จักร": ("chakkra", "chak"),
+    # จันทวงศ์ Chanthawong, จันทวี Chanthawi: the ท of จันท read again with a
+    "จันท": ("chantha",),
 }
 
 # Readings of an element that ends a name (or is the whole name).
@@ -81,4 +83,8 @@ WORDS: dict[str, str] = {
     "กนก": "kanok",
     "พรหม": "phrom",
     "พรหมมา": "phromma",
+    # After a consonant the rules read ว as the vowel ua (ทวง: thuang); ending a family name it
+    # is the element วงศ์, Wong (จันทวงศ์ Chanthawong, สุวรรณวงศ์ Suwannawong).
+    "วงศ์": "wong",
+    "วงษ์": "wong",
 }

@@ -34,8 +34,10 @@ browser-deps:
 	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; fi; }
 
+# worksteal: the slowest tests sit at the end; a worker that runs dry takes half of the other's
+# queue instead of idling.
 unit: $(STAMP) browser-deps
-	$(BIN)/pytest -n 2 -q
+	$(BIN)/pytest -n 2 --dist worksteal -q
 
 ## make test: lint, type check and the whole test suite (SQLite and PostgreSQL)
 test: lint typecheck unit

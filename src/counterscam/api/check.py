@@ -23,6 +23,8 @@ from counterscam.api.error_docs import (
 from counterscam.api.errors import invalid, strict_query
 from counterscam.api.openapi_auth import OPTIONAL
 from counterscam.api.threaded import QueryModelRoute
+from counterscam.check.list_text import qualifier_of
+from counterscam.check.own_country import own_country
 from counterscam.check.results import CheckItem, CheckResult
 from counterscam.check.service import TooManyValues, check, check_bulk
 from counterscam.intake.chars import lone_surrogate
@@ -80,6 +82,13 @@ class CheckOut(BaseModel):
     value: str | None = Field(description="The canonical value that was looked up.")
     hit: bool
     error: str | None = Field(description="Why the value is not a valid identifier.")
+    read_in: str | None = Field(
+        None,
+        description="Signed in, without `country`: the country (your agency's own, when a "
+        "member country) a value written without its country code was read in, such as a "
+        "local phone number or a short code; null when `country` was given or the value did "
+        "not need a country. Give `country` to read it in another.",
+    )
     shared_platform: bool
     shared_note: str | None = Field(
         None,
@@ -119,6 +128,7 @@ def _text_only(value: str | None) -> str | None:
 # value without its default country, and the answer did not say so.
 _STRICT = ConfigDict(extra="forbid")
 MAX_VALUE_CHARS = 2000
+MAX_QUALIFIER_CHARS = 100  # as intake's qualifier column
 
 
 class BulkItemIn(BaseModel):
@@ -128,12 +138,19 @@ class BulkItemIn(BaseModel):
 
     kind: str | None = None
     value: str = Field(max_length=MAX_VALUE_CHARS)
+    qualifier: str | None = Field(
+        None,
+        max_length=MAX_QUALIFIER_CHARS,
+        description="The bank, e-wallet provider, chain or platform when the value does not "
+        "name it (`Telegram` for `@name`), as in the intake identifiers file.",
+    )
 
-    _text = field_validator("kind", "value")(_text_only)
+    _text = field_validator("kind", "value", "qualifier")(_text_only)
 
 
 class BulkIn(BaseModel):
-    """A list of values to check, read with one default country."""
+    """A list of values to check, read with one default country (signed in: your agency's own
+    when not given)."""
 
     model_config = _STRICT
 
@@ -206,6 +223,7 @@ def api_check(request: Request, query: Annotated[CheckQuery, Query()]) -> Respon
             value=query.value,
             country=_default_country(query.country),
             channel="api",
+            default_country=own_country(caller),
         )
     return Response(
         check_json(result),
@@ -248,10 +266,11 @@ def api_check_bulk(
         result = check_bulk(
             session,
             caller,
-            items=[CheckItem(value=i.value, kind=i.kind) for i in body.items],
+            items=[CheckItem(i.value, i.kind, qualifier_of(i.qualifier or "")) for i in body.items],
             country=_default_country(body.country),
             channel="api",
             limit=settings.max_bulk_check,
+            default_country=own_country(caller),
         )
     except TooManyValues as exc:
         sent = [i.model_dump(exclude_none=True) for i in body.items]  # echoed cut short

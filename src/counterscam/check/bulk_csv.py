@@ -49,10 +49,19 @@ def answer_row(listed: Listed, result: CheckResult) -> list[str]:
         f"{result.loss_usd:.2f}",
         " ".join(f"{h.agency_code}:{h.mark}:{h.reports}" for h in result.holdings),
         result.error or "",
-        listed.note or "",
+        _note(listed, result),
         result.stop_list.reason if result.stop_list else "",
         str(result.reports_with_loss),
     ]
+
+
+def _note(listed: Listed, result: CheckResult) -> str:
+    """Return the row's warnings: a number cell's lost zeros, the country a value was read in."""
+    notes = [listed.note] if listed.note else []
+    if result.read_in:
+        # So a Malaysian number in a Thai officer's list is not misread without a word.
+        notes.append(f"read in {result.read_in}, your agency's country: no country was given")
+    return "; ".join(notes)
 
 
 def write_answers(handle: TextIO, rows: Iterable[list[str]]) -> None:

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from counterscam.identifiers import KINDS
+from counterscam.intake.no_value import no_value
 from counterscam.intake.tables import column_name
 
 # A kind column is typed by hand or copied from a page: "Phone Number", "E-mail", "Bank
@@ -43,6 +44,13 @@ def kind_of(cell: Any) -> str | None:
     if not text:
         return None
     return _KIND_WORDS.get(re.sub(r"[^a-z0-9]", "", text.lower()), text.lower())
+
+
+def qualifier_of(cell: str) -> str | None:
+    """Return a qualifier cell as intake reads it: trimmed, None when empty or a word written
+    for an empty cell ("N/A", "-")."""
+    text = cell.strip()
+    return None if not text or no_value(text) else text
 
 
 def header_names(row: list[Any]) -> list[str]:

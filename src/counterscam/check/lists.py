@@ -11,7 +11,14 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from counterscam.access.caller import Caller
-from counterscam.check.list_text import NotText, decode, header_names, kind_of, rows_of
+from counterscam.check.list_text import (
+    NotText,
+    decode,
+    header_names,
+    kind_of,
+    qualifier_of,
+    rows_of,
+)
 from counterscam.check.results import BulkCheckResult, CheckItem
 from counterscam.check.service import check_bulk
 from counterscam.identifiers import KINDS
@@ -65,10 +72,12 @@ def check_listed(
     country: str | None,
     channel: str,
     limit: int | None = None,
+    default_country: str | None = None,
 ) -> BulkCheckResult:
     """Check a list through ``check_bulk`` (policy, audit, limit); answers in the list's order.
 
-    A value with a ``problem`` is answered as invalid with it, and not looked up.
+    A value with a ``problem`` is answered as invalid with it, and not looked up. A value
+    with no ``country`` is read in ``default_country`` as ``check_bulk`` reads it.
     Raises TooManyValues above ``limit`` values, as ``check_bulk`` does.
     """
     # Every value counts towards the limit and is audited, looked up or not: the list is what
@@ -81,6 +90,7 @@ def check_listed(
         country=country,
         channel=channel,
         limit=limit,
+        default_country=default_country,
     )
 
 
@@ -121,8 +131,10 @@ def read_file(
     """Return the values of a CSV or XLSX file with a ``value`` column, numbered by row.
 
     The header is row 1. A ``kind`` column gives each row's kind; where it is empty, or
-    missing, ``kind`` applies (None: guessed). Rows with no cell filled are skipped. Reading
-    stops after ``most + 1`` values (when given): a list over the limit is refused anyway.
+    missing, ``kind`` applies (None: guessed). A ``qualifier`` column gives the bank,
+    e-wallet provider, chain or platform the value does not name, as in intake's file. Rows
+    with no cell filled are skipped. Reading stops after ``most + 1`` values (when given): a
+    list over the limit is refused anyway.
     Raises UnreadableList with the reason and the fix.
     """
     source = Source(name=name, content=content)
@@ -162,7 +174,7 @@ def _listed(
             f"if you give each row its kind), but it holds {shown or 'nothing'}; rename the "
             "column holding the values to 'value', or add that row above the values"
         )
-    for column in ("value", "kind"):
+    for column in ("value", "kind", "qualifier"):
         if header.count(column) > 1:
             # Only the first was read: which one holds the values to check cannot be told.
             raise UnreadableList(
@@ -171,22 +183,29 @@ def _listed(
             )
     at_value = header.index("value")
     at_kind = header.index("kind") if "kind" in header else None
+    # As in intake's identifiers file: the platform of a handle, the bank of an account.
+    at_qualifier = header.index("qualifier") if "qualifier" in header else None
     listed: list[Listed] = []
     for number, row in enumerate(rows, start=at_header + 1):
         if not _filled(row):
             continue
-        cell = row[at_value] if at_value < len(row) else None
-        given = row[at_kind] if at_kind is not None and at_kind < len(row) else None
-        merged = next((c for c in (cell, given) if isinstance(c, _Merged)), None)
+        cell, given, named = (
+            row[at] if at is not None and at < len(row) else None
+            for at in (at_value, at_kind, at_qualifier)
+        )
+        merged = next((c for c in (cell, given, named) if isinstance(c, _Merged)), None)
         if merged is not None:
             # Answered as the spreadsheet shows it, not checked: as intake refuses it.
-            cell, given = (c.shown if isinstance(c, _Merged) else c for c in (cell, given))
+            cell, given, named = (
+                c.shown if isinstance(c, _Merged) else c for c in (cell, given, named)
+            )
         own = kind_of(given) or kind
         value, problem = _text(cell)
         note = number_note(value) if _is_number(cell) and problem is None else None
         if merged is not None:
             problem, note = merged.reason, None
-        listed.append(Listed(number, CheckItem(value=value, kind=own), problem, note))
+        item = CheckItem(value=value, kind=own, qualifier=qualifier_of(_text(named)[0]))
+        listed.append(Listed(number, item, problem, note))
         if most is not None and len(listed) > most:
             break
     return listed
@@ -342,7 +361,7 @@ def _marked(
         return
     names = header_names(list(header))
     yield list(header)
-    wanted = [names.index(c) + 1 for c in ("value", "kind") if c in names]
+    wanted = [names.index(c) + 1 for c in ("value", "kind", "qualifier") if c in names]
     starting: dict[int, list[MergedRange]] = {}
     for found in merged_ranges(label, merged, columns=len(names)):
         if found.first_row >= at_header and any(

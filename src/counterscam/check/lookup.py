@@ -74,14 +74,20 @@ NO_MATCHES = Matches({}, _no_rows, _no_rows, {})
 
 
 @lru_cache(maxsize=65_536)
-def canonical(kind: str | None, raw: str, country: str | None) -> Canonical | InvalidIdentifier:
+def canonical(
+    kind: str | None, raw: str, country: str | None, qualifier: str | None = None
+) -> Canonical | InvalidIdentifier:
     """Return the canonical form of ``raw``, or the error saying why it is not valid (cached).
 
-    A bank account number given without its bank is asked at every bank (``any_bank``).
+    A bank account number given without its bank is asked at every bank (``any_bank``). A
+    ``qualifier`` (bank, provider, chain or platform given apart) is read as intake reads it;
+    a kind left to guess is guessed as if it were written before the value ("Telegram
+    @name"), which is how people write the two together.
     """
     try:
         if kind is None:
-            guessed = guess_kind(raw, country=country)
+            guessed = guess_kind(f"{qualifier} {raw}", country=country) if qualifier else None
+            guessed = guessed or guess_kind(raw, country=country)
             if guessed is None:
                 return InvalidIdentifier("", raw, unguessed_reason(raw, country=country))
             kind = guessed
@@ -89,9 +95,11 @@ def canonical(kind: str | None, raw: str, country: str | None) -> Canonical | In
             return InvalidIdentifier(
                 kind, raw, f"unknown kind {kind!r}; use one of {', '.join(KINDS)}"
             )
-        return canonicalize(kind, raw, country=country)
+        return canonicalize(kind, raw, country=country, qualifier=qualifier)
     except InvalidIdentifier as exc:
-        if kind == "bank_account" and (digits := account_digits(raw)) is not None:
+        # A bank given beside the number is the bank asked: its own error (a Maybank account
+        # has 12 digits) says more than an answer over every bank that ignores it.
+        if kind == "bank_account" and not qualifier and (digits := account_digits(raw)) is not None:
             return any_bank(digits)
         return exc
 

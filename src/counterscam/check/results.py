@@ -26,10 +26,15 @@ def _filled(cls: type[_T], **fields: Any) -> _T:
 
 @dataclass(frozen=True)
 class CheckItem:
-    """One value to check; ``kind`` None means guess it from the value."""
+    """One value to check; ``kind`` None means guess it from the value.
+
+    ``qualifier`` is the bank, e-wallet provider, chain or platform given beside the value (a
+    list file's ``qualifier`` column), read as intake reads the identifiers file's.
+    """
 
     value: str
     kind: str | None = None
+    qualifier: str | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,9 @@ class CheckResult:
     hit on a value the hub stop-list holds (see ``StopNote``). ``shared_note`` says, for a
     ``shared_platform`` value, what it is and why a match on it says little. ``related``
     gives context, e.g. a URL's registered domain; it never makes the query itself a hit.
+    ``read_in`` names the country a value was read in when no country was given and the
+    caller's own was taken (see ``own_country``), set only when that country changed the
+    reading (a number without its country code), so a misread is not silent.
     """
 
     query: str
@@ -111,6 +119,7 @@ class CheckResult:
     value: str | None
     hit: bool = False
     error: str | None = None
+    read_in: str | None = None
     shared_platform: bool = False
     shared_note: str | None = None
     stop_list: StopNote | None = None
@@ -154,6 +163,7 @@ class CheckResult:
             value=value,
             hit=hit,
             error=None,
+            read_in=None,
             shared_platform=shared_platform,
             shared_note=shared_note,
             stop_list=stop_list,

@@ -378,6 +378,38 @@ def _audited_query(
     return f"{shown} country={country or ''}"
 
 
+def _same(one: Canonical | InvalidIdentifier, other: Canonical | InvalidIdentifier) -> bool:
+    """Tell whether two readings of a value answer alike: one value, or one refusal."""
+    if isinstance(one, Canonical) and isinstance(other, Canonical):
+        return (one.kind, one.value) == (other.kind, other.value)
+    if isinstance(one, InvalidIdentifier) and isinstance(other, InvalidIdentifier):
+        return one.reason == other.reason
+    return False
+
+
+def _read(
+    kind: str | None,
+    raw: str,
+    country: str | None,
+    default_country: str | None,
+    qualifier: str | None = None,
+) -> tuple[Canonical | InvalidIdentifier, str | None]:
+    """Return a value's reading and the country it was read in when ``default_country`` was
+    taken for it (None when ``country`` was given, or when the default changed nothing).
+
+    A default helps a value that needs a country; it never spoils one read without it.
+    """
+    if country is not None or not default_country:
+        return canonical(kind, raw, country, qualifier), None
+    read = canonical(kind, raw, default_country, qualifier)
+    bare = canonical(kind, raw, None, qualifier)  # both cached: a list repeats its values
+    if _same(read, bare):
+        return bare, None
+    if isinstance(read, InvalidIdentifier) and isinstance(bare, Canonical):
+        return bare, None
+    return read, default_country
+
+
 def _hits(result: CheckResult) -> int:
     """Return the number of matching reports for the audit log (all of them, seen or not)."""
     if not result.hit:
@@ -393,6 +425,7 @@ def check(
     value: str,
     country: str | None,
     channel: str,
+    default_country: str | None = None,
 ) -> CheckResult:
     """Check one value against all the region's reports; audited (see ``access.audit``).
 
@@ -404,20 +437,27 @@ def check(
         value: the value as the user wrote it.
         country: default country for reading it (a phone number without country code).
         channel: ``api``, ``web`` or ``cli``, for the audit log.
+        default_country: the country read in when ``country`` is None (the caller's own, from
+            ``own_country``); the answer's ``read_in`` names it when the value needed it.
+            Never taken for the public caller.
 
     Returns:
         The answer; ``error`` is set when the value is not a valid identifier.
     """
     kind = asked_kind(kind)
-    outcome = canonical(kind, value.strip(), country)
+    if caller.is_public:
+        default_country = None
+    outcome, read_in = _read(kind, value.strip(), country, default_country)
     found, public = _lookup(session, caller, [outcome])
     result = _result(value, outcome, caller, found, public)
+    if read_in is not None:
+        result = replace(result, read_in=read_in)
     written = audit.record_search(
         session,
         caller,
         channel=channel,
         action="check",
-        query=_audited_query(result, outcome, kind, value, country),
+        query=_audited_query(result, outcome, kind, value, country or read_in),
         hits=_hits(result),
     )
     if written:
@@ -447,6 +487,7 @@ def check_bulk(
     channel: str,
     limit: int | None = None,
     problems: Sequence[str | None] = (),
+    default_country: str | None = None,
 ) -> BulkCheckResult:
     """Check many values with a few set-based queries; audited as a whole and value by value.
 
@@ -457,19 +498,29 @@ def check_bulk(
         problems: for each item (when given), why it cannot be checked as written (a file's
             number cell that lost digits), or None: such an item is answered as invalid with
             that reason without being looked up, and audited as any invalid value is.
+        default_country: as for ``check``, for every value; each answer that needed it says
+            so in ``read_in``.
     """
     limit = bulk_limit(len(items), limit)
     refused = list(problems) or [None] * len(items)
-    outcomes = [
-        canonical(asked_kind(i.kind), i.value.strip(), country)
+    if caller.is_public:
+        default_country = None
+    readings = [
+        _read(asked_kind(i.kind), i.value.strip(), country, default_country, i.qualifier)
         if problem is None
-        else InvalidIdentifier(asked_kind(i.kind) or "", i.value, problem)
+        else (InvalidIdentifier(asked_kind(i.kind) or "", i.value, problem), None)
         for i, problem in zip(items, refused, strict=True)
     ]
+    outcomes = [outcome for outcome, _ in readings]
     found, public = _lookup(session, caller, outcomes)
     results = [
         _result(i.value, o, caller, found, public) for i, o in zip(items, outcomes, strict=True)
     ]
+    if default_country:
+        results = [
+            r if read_in is None else replace(r, read_in=read_in)
+            for r, (_, read_in) in zip(results, readings, strict=True)
+        ]
     hits = sum(1 for r in results if r.hit)
     invalid = sum(1 for r in results if r.error is not None)
     # Each value gets its row too, as a single check does: with the summary alone, "who
@@ -480,7 +531,7 @@ def check_bulk(
     searches += [
         (
             "bulk_check_value",
-            _audited_query(r, o, asked_kind(i.kind), i.value.strip(), country),
+            _audited_query(r, o, asked_kind(i.kind), i.value.strip(), country or r.read_in),
             _hits(r),
         )
         for i, r, o in zip(items, results, outcomes, strict=True)

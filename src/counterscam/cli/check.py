@@ -61,6 +61,9 @@ def _render(result: CheckResult) -> None:
         console.print(f"[bold white on red] HIT [/] {value}", markup=True)
     else:
         console.print(f"[bold white on green] NO HIT [/] {value}", markup=True)
+    if result.read_in is not None:
+        said = _read_in(result.read_in)
+        console.print(f"{said[0].upper()}{said[1:]}.", highlight=False)
     if result.account_number is not None:
         console.print(
             "No bank was given: the number was looked up at every bank of the region; the "
@@ -138,6 +141,7 @@ def check_command(
     # Imported here (and below): the check service is not needed by the other commands,
     # and every `counterscam` process would load it.
     from counterscam.access.audit import written_through
+    from counterscam.check.own_country import own_country
     from counterscam.check.service import check
 
     country = country_code(country)
@@ -155,15 +159,22 @@ def check_command(
             value=value,
             country=country,
             channel="cli",
+            default_country=own_country(caller),
         )
     if as_json:
         # Also for an invalid value: a script reading stdout gets the answer with its error.
         print_json(result)
     if result.error is not None:
         what = "identifier" if kind == "auto" else kind  # not "is not a valid auto"
-        raise fail(f"{value!r} is not a valid {what}: {result.error}", code=2)
+        read = f" ({_read_in(result.read_in)})" if result.read_in else ""
+        raise fail(f"{value!r} is not a valid {what}: {result.error}{read}", code=2)
     if not as_json:
         _render(result)
+
+
+def _read_in(country: str, values: str = "it") -> str:
+    """Say where a value without its country code was read, and how to read it elsewhere."""
+    return f"read in {country}, your agency's country; give --country to read {values} in another"
 
 
 def _read_list(path: Path) -> list[Listed]:
@@ -210,13 +221,15 @@ def check_bulk_command(
     from counterscam.check.bulk_csv import answer_row, write_answers
     from counterscam.check.bulk_xlsx import answers_xlsx
     from counterscam.check.lists import check_listed
+    from counterscam.check.own_country import own_country
 
     country = country_code(country)
     if out is not None:
         writable_file(out, "--out")
     listed = _read_list(file)
     rows: list[list[str]] = []
-    hits = invalid = 0
+    hits = invalid = read_in = 0
+    default = ""
     try:
         with (
             session_scope(cli_engine()) as session,
@@ -224,6 +237,7 @@ def check_bulk_command(
             progress_bar() as progress,
         ):
             caller = cli_caller(session, agency=agency)
+            default = own_country(caller)
             task = progress.add_task("Checking", total=len(listed))
             for start in range(0, len(listed), BULK_CHUNK):
                 chunk = listed[start : start + BULK_CHUNK]
@@ -234,9 +248,11 @@ def check_bulk_command(
                     country=country,
                     channel="cli",
                     limit=BULK_CHUNK,
+                    default_country=default,
                 )
                 hits += result.hits
                 invalid += result.invalid
+                read_in += sum(1 for r in result.items if r.read_in is not None)
                 rows.extend(answer_row(e, r) for e, r in zip(chunk, result.items, strict=True))
                 progress.advance(task, len(chunk))
     except KeyboardInterrupt:
@@ -258,6 +274,17 @@ def check_bulk_command(
     console.print(
         f"{len(listed):,} checked: {_counted(hits, 'hit')}, {_counted(invalid, 'invalid value')}."
     )
+    if read_in:
+        # A Malaysian number in a Thai officer's list is not misread without a word.
+        were = (
+            "value without its country code was"
+            if read_in == 1
+            else "values without their country code were"
+        )
+        listed_in = " (see the note column)" if out is not None else ""
+        console.print(
+            f"{read_in:,} {were} {_read_in(default, 'them')}{listed_in}.", highlight=False
+        )
     numbers = [e.line for e in listed if e.note is not None]
     if numbers:
         rows_named = ", ".join(map(str, numbers[:10])) + (", ..." if len(numbers) > 10 else "")

@@ -6,10 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from counterscam.access.caller import Caller
 from counterscam.check.lists import Listed
 from counterscam.check.results import BulkCheckResult, CheckResult
-from counterscam.web.formatting import loss_text, member_countries, sentence
+from counterscam.web.formatting import loss_text, sentence
 
 # The bulk page lists every hit and every invalid value; values with no hit, usually most of
 # a long list, up to this many (the CSV download holds them all).
@@ -110,11 +109,3 @@ def bulk_view(listed: Sequence[Listed], bulk: BulkCheckResult) -> BulkView:
         rows=rows[: len(rows) - hidden],
         hidden_no_hits=hidden,
     )
-
-
-def own_country(caller: Caller) -> str:
-    """Return the caller's country when it is a member's: the check forms' first choice for
-    reading local numbers, as intake reads the agency's own reports (an officer in Kuala Lumpur
-    types 012-345 6789). It is shown selected, so it can be changed or cleared."""
-    country = caller.country or ""
-    return country if country in {code for code, _ in member_countries()} else ""

@@ -11,10 +11,11 @@ from fastapi.responses import HTMLResponse, Response
 
 from counterscam.access.caller import PUBLIC
 from counterscam.access.throttle import over_limit
+from counterscam.check.own_country import own_country
 from counterscam.check.results import CheckResult
 from counterscam.check.service import check
 from counterscam.web import csrf
-from counterscam.web.check_views import own_country, seen_in
+from counterscam.web.check_views import seen_in
 from counterscam.web.formatting import KIND_LABELS, member_countries, sentence
 from counterscam.web.forms import FormErrors
 from counterscam.web.render import Page, SignedIn, Visitor

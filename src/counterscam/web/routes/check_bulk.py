@@ -16,12 +16,13 @@ from starlette.datastructures import UploadFile as StarletteUpload
 from counterscam.check.bulk_csv import answer_row, write_answers
 from counterscam.check.bulk_xlsx import XLSX_TYPE, answers_xlsx
 from counterscam.check.lists import Listed, UnreadableList, check_listed, read_file, read_lines
+from counterscam.check.own_country import own_country
 from counterscam.check.results import CheckItem
 from counterscam.check.service import TooManyValues
 from counterscam.config import Settings
 from counterscam.intake.tables import size_text
 from counterscam.web import csrf
-from counterscam.web.check_views import BulkView, bulk_view, own_country
+from counterscam.web.check_views import BulkView, bulk_view
 from counterscam.web.formatting import KIND_LABELS, member_countries, sentence
 from counterscam.web.forms import FormErrors
 from counterscam.web.render import Page, SignedIn
@@ -34,9 +35,16 @@ router = APIRouter()
 # the form parser refuses a field over 1 MB unless told otherwise.
 _FIELD_BYTES = 16 * 1024 * 1024
 # What the download form carries back: (line, kind or "", value as written, problem or "",
-# note or ""); a page shown before the note was carried sends four.
+# note or "", qualifier or ""); a page shown before the note (the qualifier) was carried sends
+# four (five).
 _CHOOSE_AGAIN = "choose the file again with the page's file box and check it"
-_CARRIED = TypeAdapter(list[tuple[int, str, str, str, str] | tuple[int, str, str, str]])
+_CARRIED = TypeAdapter(
+    list[
+        tuple[int, str, str, str, str, str]
+        | tuple[int, str, str, str, str]
+        | tuple[int, str, str, str]
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -62,7 +70,15 @@ def _show(
     view: BulkView | None = None,
 ) -> Response:
     carried = [
-        [e.line, e.item.kind or "", e.item.value, e.problem or "", e.note or ""] for e in listed
+        [
+            e.line,
+            e.item.kind or "",
+            e.item.value,
+            e.problem or "",
+            e.note or "",
+            e.item.qualifier or "",
+        ]
+        for e in listed
     ]
     return page.render(
         "check_bulk.html",
@@ -190,8 +206,11 @@ def bulk_submit(
     return _show(page, form, errors, listed=listed, view=bulk_view(listed, bulk))
 
 
-def _listed(line: int, kind: str, value: str, problem: str, note: str = "") -> Listed:
-    return Listed(line, CheckItem(value=value, kind=kind or None), problem or None, note or None)
+def _listed(
+    line: int, kind: str, value: str, problem: str, note: str = "", qualifier: str = ""
+) -> Listed:
+    item = CheckItem(value=value, kind=kind or None, qualifier=qualifier or None)
+    return Listed(line, item, problem or None, note or None)
 
 
 def _answers(page: Page, items: str, country: str) -> list[list[str]]:

@@ -35,9 +35,10 @@ browser-deps:
 	  else echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; fi; }
 
 # worksteal: the slowest tests sit at the end; a worker that runs dry takes half of the other's
-# queue instead of idling.
+# queue instead of idling. --durations: CI must stay under 20 minutes; its log names the
+# slowest tests.
 unit: $(STAMP) browser-deps
-	$(BIN)/pytest -n 2 --dist worksteal -q
+	$(BIN)/pytest -n 2 --dist worksteal -q --durations=40
 
 ## make test: lint, type check and the whole test suite (SQLite and PostgreSQL)
 test: lint typecheck unit

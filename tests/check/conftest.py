@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from counterscam.access.accounts import admin_caller, create_agency
 from counterscam.access.caller import Caller
+from counterscam.api.app import create_app
+from counterscam.config import Settings
 from tests.check.helpers import add_report
 from tests.factories import PolicyRegion, build_policy_region
 
@@ -65,3 +70,10 @@ def callers(session: Session) -> dict[str, Caller]:
         create_agency(session, code=code, name=code, country=country, kind="member")
     session.commit()
     return {code: admin_caller(session, code) for code in ("MY-NSRC", "TH-TCSD")}
+
+
+@pytest.fixture
+def client(engine: Engine) -> Iterator[TestClient]:
+    """The app on the test's database, as the API and pages serve it."""
+    with TestClient(create_app(settings=Settings(demo=True), engine=engine)) as c:
+        yield c

@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counterscam.access.accounts import issue_token
 from counterscam.db.models import Agency, Identifier, Report, Sighting
 
 
@@ -78,3 +79,10 @@ def add_losses(session: Session, losses: dict[str, Sequence[str | None]]) -> Non
                 loss_usd=loss,
                 identifiers=[("phone", phone, "caller")],
             )
+
+
+def bearer(session: Session, agency: str) -> dict[str, str]:
+    """Return the Authorization header of a new token for the agency's ``user-<code>``."""
+    token = issue_token(session, username=f"user-{agency.lower()}")
+    session.commit()
+    return {"Authorization": f"Bearer {token.secret}"}

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from counterscam.access.caller import PUBLIC
-from counterscam.api.app import create_app
 from counterscam.check.results import CheckItem
 from counterscam.check.service import check, check_bulk
 from counterscam.cli.main import app
-from counterscam.config import Settings
 from counterscam.db.models import AuditEvent
 from counterscam.link.stoplist import add_stop, remove_stop
 from tests.check.conftest import CheckRegion
@@ -128,12 +125,6 @@ def test_a_bulk_check_widens_each_number_without_a_bank(
         (f"*:*:{DIGITS}", True),
         ("*:*:987654321098", False),
     ]
-
-
-@pytest.fixture
-def client(engine: Engine) -> Iterator[TestClient]:
-    with TestClient(create_app(settings=Settings(demo=True), engine=engine)) as c:
-        yield c
 
 
 def test_the_pages_say_the_number_was_looked_up_at_every_bank(

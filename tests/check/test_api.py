@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
@@ -11,24 +10,12 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from counterscam.access import audit
-from counterscam.access.accounts import issue_token
 from counterscam.api.app import create_app
 from counterscam.check.alerts import raise_alerts
 from counterscam.config import Settings
 from counterscam.db.models import AuditEvent, Report
 from tests.check.conftest import PHONE, CheckRegion
-
-
-@pytest.fixture
-def client(engine: Engine) -> Iterator[TestClient]:
-    with TestClient(create_app(settings=Settings(demo=True), engine=engine)) as c:
-        yield c
-
-
-def _auth(session: Session, agency: str) -> dict[str, str]:
-    token = issue_token(session, username=f"user-{agency.lower()}")
-    session.commit()
-    return {"Authorization": f"Bearer {token.secret}"}
+from tests.check.helpers import bearer
 
 
 def test_anonymous_check_is_hit_or_no_hit_only(client: TestClient, region: CheckRegion) -> None:
@@ -43,7 +30,7 @@ def test_partner_check_shows_facts_and_holders(
     response = client.get(
         "/api/v1/check",
         params={"kind": "phone", "value": "012-3456789", "country": "my"},
-        headers=_auth(session, "AU-AFP"),
+        headers=bearer(session, "AU-AFP"),
     )
     assert response.status_code == 200
     body = response.json()
@@ -69,7 +56,7 @@ def test_bulk_needs_sign_in_and_answers_in_order(
     }
     assert client.post("/api/v1/check/bulk", json=payload).status_code == 401
     body = client.post(
-        "/api/v1/check/bulk", json=payload, headers=_auth(session, "SG-ASCOM")
+        "/api/v1/check/bulk", json=payload, headers=bearer(session, "SG-ASCOM")
     ).json()
     assert (body["checked"], body["hits"], body["invalid"]) == (2, 1, 1)
     assert body["items"][0]["hit"] and body["items"][1]["error"]
@@ -81,7 +68,7 @@ def test_bulk_over_the_limit_is_refused(
     app = create_app(settings=Settings(demo=True, max_bulk_check=1), engine=engine)
     with TestClient(app) as c:
         payload = {"items": [{"kind": "phone", "value": PHONE}] * 2}
-        response = c.post("/api/v1/check/bulk", json=payload, headers=_auth(session, "SG-ASCOM"))
+        response = c.post("/api/v1/check/bulk", json=payload, headers=bearer(session, "SG-ASCOM"))
     assert response.status_code == 422
     # In the list shape of every other 422 (docs/api.md), naming the list that is too long.
     (item,) = response.json()["detail"]
@@ -94,7 +81,7 @@ def test_alert_inbox_and_mark_read_by_the_recipient_only(
     sg_report = session.query(Report).filter_by(external_ref="SG-green").one()
     raise_alerts(session, [sg_report.id])
     session.commit()
-    my, sg = _auth(session, "MY-NSRC"), _auth(session, "SG-ASCOM")
+    my, sg = bearer(session, "MY-NSRC"), bearer(session, "SG-ASCOM")
     assert client.get("/api/v1/alerts").status_code == 401
     page = client.get("/api/v1/alerts", params={"unread": "true"}, headers=my).json()
     assert page["total"] == 1 and page["unread"] == 1
@@ -117,7 +104,7 @@ def test_alert_inbox_sorts_as_asked_and_refuses_an_unknown_sort(
     others = session.query(Report).filter(Report.external_ref.in_(["SG-green", "TH-red"])).all()
     raise_alerts(session, [r.id for r in others])
     session.commit()
-    my = _auth(session, "MY-NSRC")
+    my = bearer(session, "MY-NSRC")
 
     def agencies(sort: str) -> list[str]:
         page = client.get("/api/v1/alerts", params={"sort": sort}, headers=my).json()
@@ -135,7 +122,7 @@ def test_a_kind_in_capitals_or_left_empty_answers_as_the_cli_does(
     client: TestClient, session: Session, region: CheckRegion
 ) -> None:
     # The CLI read PHONE as phone; the API answered kind=Phone and kind= as unknown kinds (422).
-    headers = _auth(session, "AU-AFP")
+    headers = bearer(session, "AU-AFP")
     asked = {"kind": "phone", "value": "012-345 6789", "country": "MY"}
     expected = client.get("/api/v1/check", params=asked, headers=headers).json()
     for kind in ("Phone", " PHONE ", "", "auto"):
@@ -153,7 +140,9 @@ def test_a_kind_in_capitals_or_left_empty_answers_as_the_cli_does(
 def test_an_invalid_guessed_value_is_audited_as_asked_for_a_guess(
     client: TestClient, session: Session, region: CheckRegion
 ) -> None:
-    response = client.get("/api/v1/check", params={"value": "12"}, headers=_auth(session, "AU-AFP"))
+    response = client.get(
+        "/api/v1/check", params={"value": "12"}, headers=bearer(session, "AU-AFP")
+    )
     assert response.status_code == 422
     audit.flush()
     session.expire_all()
@@ -169,5 +158,5 @@ def test_the_default_country_is_read_as_two_or_three_letters(
     one = client.get(f"/api/v1/check?kind=phone&value=012-345%206789&country={country}")
     assert one.status_code == 200 and one.json()["value"] == "+60123456789"
     payload = {"items": [{"kind": "phone", "value": "012-345 6789"}], "country": country}
-    bulk = client.post("/api/v1/check/bulk", json=payload, headers=_auth(session, "SG-ASCOM"))
+    bulk = client.post("/api/v1/check/bulk", json=payload, headers=bearer(session, "SG-ASCOM"))
     assert bulk.json()["items"][0]["value"] == "+60123456789"

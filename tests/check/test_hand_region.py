@@ -27,7 +27,6 @@ from counterscam.access.accounts import (
     caller_for_user,
     create_agency,
     create_user,
-    issue_token,
 )
 from counterscam.access.caller import PUBLIC, Caller
 from counterscam.api.app import create_app
@@ -41,6 +40,7 @@ from counterscam.intake.json_files import reports_of
 from counterscam.intake.service import submit
 from counterscam.intake.tables import Limits
 from tests.check import hand_region as hr
+from tests.check.helpers import bearer
 
 PASSWORD = "correct-horse-battery"
 
@@ -207,12 +207,6 @@ def client(engine: Engine) -> Iterator[TestClient]:
         yield c
 
 
-def _auth(session: Session, code: str) -> dict[str, str]:
-    token = issue_token(session, username=f"user-{code.lower()}")
-    session.commit()
-    return {"Authorization": f"Bearer {token.secret}"}
-
-
 CALLERS = ("MY-PDRM", "TH-CCIB", "ASEANAPOL", "AU-AFP", "TL-PNTL", "KH-NP")
 
 
@@ -226,7 +220,7 @@ def test_api_answers_as_worked_out(
         assert body["hit"] is hr.expected_check(region, None, kind, value).hit, (kind, value)
         assert (body["reports"], body["holdings"], body["matches"]) == (0, [], [])
     for code in CALLERS:
-        headers = _auth(session, code)
+        headers = bearer(session, code)
         for kind, value in region.values():
             body = client.get(
                 "/api/v1/check", params={"kind": kind, "value": value}, headers=headers
@@ -258,7 +252,7 @@ def test_alert_inboxes_hold_the_worked_out_alerts(
     got: set[tuple[str, str, str, str]] = set()
     for code, _, _ in hr.AGENCIES:
         body = client.get(
-            "/api/v1/alerts", params={"per_page": 500}, headers=_auth(session, code)
+            "/api/v1/alerts", params={"per_page": 500}, headers=bearer(session, code)
         ).json()
         assert body["total"] == len(body["items"]), code
         mine = [(code, a["kind"], a["value"], a["other_agency_code"]) for a in body["items"]]

@@ -7,22 +7,18 @@ import csv
 import html
 import io
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from openpyxl import Workbook
-from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from counterscam.access.accounts import issue_token
-from counterscam.api.app import create_app
 from counterscam.check.lists import read_file
 from counterscam.check.results import CheckItem
 from counterscam.cli.main import app
-from counterscam.config import Settings
 from tests.check.conftest import CheckRegion
 from tests.check.helpers import add_report
 from tests.web.conftest import csrf_of, sign_in
@@ -113,12 +109,6 @@ def test_a_merged_qualifier_cell_is_answered_as_intake_refuses_it() -> None:
     first, second = read_file("merged.xlsx", data.getvalue(), kind=None)
     assert first.problem is None and first.item.qualifier == "Telegram"
     assert second.problem is not None and "merged" in second.problem
-
-
-@pytest.fixture
-def client(engine: Engine) -> Iterator[TestClient]:
-    with TestClient(create_app(settings=Settings(demo=True), engine=engine)) as c:
-        yield c
 
 
 def test_the_bulk_api_takes_a_qualifier(

@@ -9,21 +9,17 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from counterscam.access.accounts import issue_token
-from counterscam.api.app import create_app
 from counterscam.check.service import check
 from counterscam.cli.main import app
-from counterscam.config import Settings
 from tests.check.conftest import CheckRegion
 from tests.check.helpers import add_losses
 
@@ -60,12 +56,6 @@ def test_hidden_reports_losses_are_not_counted(session: Session, region: CheckRe
     result = check(session, caller, kind="phone", value=region.phone, country=None, channel="api")
     assert result.reports_with_loss == result.reports
     assert "TH-red" not in {m.external_ref for m in result.matches}
-
-
-@pytest.fixture
-def client(engine: Engine) -> Iterator[TestClient]:
-    with TestClient(create_app(settings=Settings(demo=True), engine=engine)) as c:
-        yield c
 
 
 def test_the_api_gives_the_count_beside_the_sum_in_one_and_bulk_checks(

@@ -2,31 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counterscam.access.accounts import issue_token
-from counterscam.api.app import create_app
-from counterscam.config import Settings
 from counterscam.db.models import Agency, Alert, Identifier
+from tests.check.helpers import bearer
 from tests.factories import build_policy_region
-
-
-@pytest.fixture
-def client(engine: Engine) -> Iterator[TestClient]:
-    with TestClient(create_app(settings=Settings(demo=True), engine=engine)) as c:
-        yield c
-
-
-def _auth(session: Session, agency: str) -> dict[str, str]:
-    token = issue_token(session, username=f"user-{agency.lower()}")
-    session.commit()
-    return {"Authorization": f"Bearer {token.secret}"}
 
 
 def _report(ref: str, *emails: str) -> dict[str, Any]:
@@ -49,7 +33,7 @@ def test_mail_domain_named_in_two_countries_alerts_but_webmail_does_not(
         ("TH-CCIB", "TH-MAIL-1", "desk [at] prime-invest [dot] com"),
     ):
         batch = {"reports": [_report(ref, spelling, f"{ref.lower()}@gmail.com")]}
-        answer = client.post("/api/v1/reports/batch", json=batch, headers=_auth(session, agency))
+        answer = client.post("/api/v1/reports/batch", json=batch, headers=bearer(session, agency))
         assert answer.status_code == 201, answer.text
 
     rows = session.execute(

@@ -225,7 +225,7 @@ def _alerts_are_raised_for_both_agencies_of_every_cross_border_match(
         .join(Alert, Alert.agency_id == Agency.id)
         .join(Identifier, Identifier.id == Alert.identifier_id)
     ).all()
-    codes = dict(session.execute(select(Agency.id, Agency.code)).tuples().all())
+    codes: dict[int, str] = {i: c for i, c in session.execute(select(Agency.id, Agency.code))}
     got = {(a, k, v, codes[o]) for a, k, v, o in rows}
     assert got == _expected_alerts(truth)
 

@@ -4,26 +4,23 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
-from counterscam.access.accounts import admin_caller, issue_token
+from counterscam.access.accounts import admin_caller
 from counterscam.access.caller import PUBLIC
-from counterscam.api.app import create_app
 from counterscam.check.own_country import own_country
 from counterscam.check.results import CheckItem
 from counterscam.check.service import check, check_bulk
 from counterscam.cli.main import app
-from counterscam.config import Settings
 from counterscam.db.models import AuditEvent
 from tests.check.conftest import PHONE, CheckRegion
-from tests.check.helpers import add_report
+from tests.check.helpers import add_report, bearer
 
 THAI_LOCAL = "082-325-4856"
 THAI = "+66823254856"
@@ -42,18 +39,6 @@ def thai(session: Session, region: CheckRegion) -> CheckRegion:
     )
     session.commit()
     return region
-
-
-@pytest.fixture
-def client(engine: Engine) -> Iterator[TestClient]:
-    with TestClient(create_app(settings=Settings(demo=True), engine=engine)) as c:
-        yield c
-
-
-def _auth(session: Session, agency: str) -> dict[str, str]:
-    token = issue_token(session, username=f"user-{agency.lower()}")
-    session.commit()
-    return {"Authorization": f"Bearer {token.secret}"}
 
 
 def test_the_shared_choice_is_a_members_country_only(session: Session, thai: CheckRegion) -> None:
@@ -137,11 +122,11 @@ def test_api_signed_in_check_reads_in_the_agencys_country_the_public_does_not(
     client: TestClient, session: Session, thai: CheckRegion
 ) -> None:
     asked = {"kind": "phone", "value": THAI_LOCAL}
-    signed = client.get("/api/v1/check", params=asked, headers=_auth(session, "TH-CCIB"))
+    signed = client.get("/api/v1/check", params=asked, headers=bearer(session, "TH-CCIB"))
     assert signed.status_code == 200, signed.text
     assert (signed.json()["value"], signed.json()["read_in"]) == (THAI, "TH")
     given = client.get(
-        "/api/v1/check", params={**asked, "country": "TH"}, headers=_auth(session, "TH-CCIB")
+        "/api/v1/check", params={**asked, "country": "TH"}, headers=bearer(session, "TH-CCIB")
     )
     assert given.json()["read_in"] is None and given.json()["value"] == THAI
     public = client.get("/api/v1/check", params=asked)
@@ -153,12 +138,12 @@ def test_api_bulk_check_reads_in_the_agencys_country(
     client: TestClient, session: Session, thai: CheckRegion
 ) -> None:
     body = {"items": [{"value": THAI_LOCAL}, {"value": PHONE}]}
-    answer = client.post("/api/v1/check/bulk", json=body, headers=_auth(session, "TH-CCIB"))
+    answer = client.post("/api/v1/check/bulk", json=body, headers=bearer(session, "TH-CCIB"))
     assert answer.status_code == 200, answer.text
     items = answer.json()["items"]
     assert [(i["value"], i["read_in"]) for i in items] == [(THAI, "TH"), (PHONE, None)]
     given = client.post(
-        "/api/v1/check/bulk", json={**body, "country": "MY"}, headers=_auth(session, "TH-CCIB")
+        "/api/v1/check/bulk", json={**body, "country": "MY"}, headers=bearer(session, "TH-CCIB")
     )
     assert given.json()["invalid"] == 1 and given.json()["items"][0]["read_in"] is None
 

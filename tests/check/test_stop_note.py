@@ -5,22 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from counterscam.access.accounts import issue_token
-from counterscam.api.app import create_app
 from counterscam.check.bulk_csv import answer_row, write_answers
 from counterscam.check.lists import Listed
 from counterscam.check.results import CheckItem, CheckResult
 from counterscam.check.service import check, check_bulk
 from counterscam.cli.main import app
-from counterscam.config import Settings
 from counterscam.link.stoplist import add_stop, remove_stop
 from tests.check.conftest import PHONE, CheckRegion
 from tests.check.helpers import add_report
@@ -145,12 +141,6 @@ def test_a_urls_domain_shown_beside_it_says_it_is_listed_as_its_own_check_does(
         assert domain.hit and domain.stop_list is not None
         assert domain.stop_list == own.stop_list
         assert domain.stop_list.reason == "a hosting provider"
-
-
-@pytest.fixture
-def client(engine: Engine) -> Iterator[TestClient]:
-    with TestClient(create_app(settings=Settings(demo=True), engine=engine)) as c:
-        yield c
 
 
 def test_api_answer_holds_the_note_and_the_public_none(
